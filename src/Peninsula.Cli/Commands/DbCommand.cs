@@ -1,0 +1,117 @@
+using System.CommandLine;
+using System.Globalization;
+using Peninsula.Import;
+using Spectre.Console;
+
+namespace Peninsula.Cli.Commands;
+
+/// <summary><c>peninsula db info</c>, <c>db check</c> and <c>db audit</c>.</summary>
+internal static class DbCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("db", "Look after the store: its schema, counts, integrity and audit trail.");
+        command.Subcommands.Add(Info(context));
+        command.Subcommands.Add(Check(context));
+        command.Subcommands.Add(Audit(context));
+        return command;
+    }
+
+    private static Command Info(CliContext context)
+    {
+        var format = CommonOptions.Format("table", "table", "json");
+        var command = new Command("info", "Schema version, counts of events, sources and audit entries, and the dates covered.") { format };
+        command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
+        {
+            var info = await store.InfoAsync(cancellationToken).ConfigureAwait(false);
+            if (parse.GetValue(format) == "json")
+            {
+                context.RawOut.WriteLine(EventJson.SerializeValue(new
+                {
+                    store = info.Description,
+                    schema_version = info.SchemaVersion,
+                    latest_schema_version = info.LatestSchemaVersion,
+                    events = info.Events,
+                    deleted = info.Deleted,
+                    sources = info.Sources,
+                    audit_entries = info.AuditEntries,
+                    first_date = info.FirstDate?.ToString(),
+                    last_date = info.LastDate?.ToString(),
+                    events_by_kind = info.EventsByKind,
+                }));
+                return 0;
+            }
+
+            var table = new Table().Border(TableBorder.Rounded).HideHeaders().Title("Store");
+            table.AddColumn("");
+            table.AddColumn("");
+            table.AddRow("Store", Markup.Escape(info.Description));
+            table.AddRow("Schema version", $"{info.SchemaVersion} (this Peninsula knows up to {info.LatestSchemaVersion})");
+            table.AddRow("Events", Rendering.Number((int)info.Events));
+            table.AddRow("Deleted (kept for the audit trail)", Rendering.Number((int)info.Deleted));
+            table.AddRow("Sources", Rendering.Number((int)info.Sources));
+            table.AddRow("Audit entries", Rendering.Number((int)info.AuditEntries));
+            table.AddRow("Dates covered (Korea, UTC+9)", $"{info.FirstDate} to {info.LastDate}");
+            context.Out.Write(table);
+            var kinds = new BarChart().Width(60).Label("[bold]Events by kind[/]").LeftAlignLabel();
+            foreach (var (kind, n) in info.EventsByKind.OrderByDescending(p => p.Value))
+            {
+                kinds.AddItem(kind, n, Color.SteelBlue);
+            }
+
+            context.Out.Write(kinds);
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command Check(CliContext context)
+    {
+        var command = new Command("check", "Check the store's integrity and the record's rules; exits 1 when a check fails.");
+        command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
+        {
+            var report = await store.CheckAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var check in report.Checks)
+            {
+                context.Out.MarkupLine($"[green]checked[/] {Markup.Escape(check)}");
+            }
+
+            foreach (var problem in report.Problems)
+            {
+                context.Out.MarkupLine($"[red]problem[/] {Markup.Escape(problem)}");
+            }
+
+            context.Out.MarkupLine(report.IsHealthy
+                ? $"[green]All {report.Checks.Count} checks passed.[/]"
+                : $"[red]{report.Problems.Count} problems found.[/]");
+            return report.IsHealthy ? 0 : 1;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command Audit(CliContext context)
+    {
+        var id = new Option<string?>("--event", "-e") { Description = "Only the changes of this event." };
+        var limit = new Option<int>("--limit", "-n") { Description = "How many entries, newest first.", DefaultValueFactory = _ => 20 };
+        var command = new Command("audit", "The audit trail: every insert, update and delete, when, and by which command or import.") { id, limit };
+        command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
+        {
+            var entries = await store.AuditAsync(parse.GetValue(id), parse.GetValue(limit), cancellationToken).ConfigureAwait(false);
+            var table = new Table().Border(TableBorder.Rounded);
+            table.AddColumn("#");
+            table.AddColumn("When (UTC)");
+            table.AddColumn("Change");
+            table.AddColumn("Event");
+            table.AddColumn("By");
+            foreach (var e in entries)
+            {
+                table.AddRow(e.Sequence.ToString(CultureInfo.InvariantCulture), e.At.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                    e.Operation, Markup.Escape(e.EventId), Markup.Escape(e.Origin));
+            }
+
+            context.Out.Write(table);
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+}

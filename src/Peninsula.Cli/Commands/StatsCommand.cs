@@ -1,0 +1,85 @@
+using System.CommandLine;
+using Peninsula.Import;
+using Peninsula.Reports;
+using Spectre.Console;
+
+namespace Peninsula.Cli.Commands;
+
+/// <summary><c>peninsula stats --by ...</c>: counts of events.</summary>
+internal static class StatsCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var filter = new CommonOptions.Filter();
+        var by = new Option<string>("--by", "-b") { Description = "Group by year, month, kind, class, system or site.", DefaultValueFactory = _ => "year" };
+        by.AcceptOnlyFromAmong("year", "month", "kind", "class", "system", "site");
+        var format = CommonOptions.Format("table", "table", "csv", "json");
+        var command = new Command("stats", "Count events by year, month, kind, class, system or site, with the same filters as 'events list'.") { by, format };
+        filter.AddTo(command);
+        command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
+        {
+            var dimension = Enum.Parse<StatisticsDimension>(parse.GetValue(by)!, ignoreCase: true);
+            var events = await store.ListAsync(filter.Read(parse), cancellationToken).ConfigureAwait(false);
+            var rows = EventStatistics.Count(events, dimension);
+            switch (parse.GetValue(format))
+            {
+                case "json":
+                    context.RawOut.WriteLine(EventJson.SerializeValue(rows.Select(r => new { key = r.Key, events = r.Events, missiles_fired = r.MissilesFired })));
+                    break;
+                case "csv":
+                    context.RawOut.WriteLine($"{dimension.ToString().ToLowerInvariant()},events,missiles_fired");
+                    foreach (var r in rows)
+                    {
+                        context.RawOut.WriteLine($"{Csv(r.Key)},{r.Events},{r.MissilesFired}");
+                    }
+
+                    break;
+                default:
+                    Render(context.Out, rows, dimension, events.Count);
+                    break;
+            }
+
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static void Render(IAnsiConsole console, IReadOnlyList<StatisticsRow> rows, StatisticsDimension dimension, int total)
+    {
+        if (rows.Count == 0)
+        {
+            console.MarkupLine("No events match these filters.");
+            return;
+        }
+
+        var showMissiles = rows.Any(r => r.MissilesFired > 0);
+        var max = rows.Max(r => r.Events);
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumn(dimension.ToString());
+        table.AddColumn(new TableColumn("Events").RightAligned());
+        if (showMissiles)
+        {
+            table.AddColumn(new TableColumn("Missiles fired").RightAligned());
+        }
+
+        table.AddColumn("");
+        foreach (var r in rows)
+        {
+            var bar = new string('█', Math.Max(r.Events * 40 / max, r.Events > 0 ? 1 : 0));
+            var cells = new List<string> { Markup.Escape(r.Key), Rendering.Number(r.Events) };
+            if (showMissiles)
+            {
+                cells.Add(Rendering.Number(r.MissilesFired));
+            }
+
+            cells.Add($"[steelblue]{bar}[/]");
+            table.AddRow([.. cells]);
+        }
+
+        console.Write(table);
+        console.MarkupLine($"[grey]{Rendering.Number(total)} events in {Rendering.Number(rows.Count)} groups. Dates are Korean dates (UTC+9).[/]");
+    }
+
+    private static string Csv(string value) =>
+        value.IndexOfAny([',', '"', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+}

@@ -1,0 +1,95 @@
+using System.CommandLine;
+using Peninsula.Events;
+
+namespace Peninsula.Cli;
+
+/// <summary>The options several commands share, and their reading into library types.</summary>
+internal static class CommonOptions
+{
+    public static readonly Option<string?> Db = new("--db")
+    {
+        Description = $"The store: a SQLite file path. Default: ${Storage.EventStores.EnvironmentVariable}, else ./{Storage.EventStores.DefaultLocation}.",
+        Recursive = true,
+    };
+
+    public static Option<string> Format(string defaultFormat, params string[] formats)
+    {
+        var option = new Option<string>("--format", "-f")
+        {
+            Description = $"Output format: {string.Join(", ", formats)}.",
+            DefaultValueFactory = _ => defaultFormat,
+        };
+        option.AcceptOnlyFromAmong(formats);
+        return option;
+    }
+
+    /// <summary>The filter options of <c>events list</c>, shared with <c>stats</c> and <c>export</c>.</summary>
+    internal sealed class Filter
+    {
+        public Option<string[]> Kind { get; } = new("--kind", "-k")
+        {
+            Description = "Kinds of event (repeat or separate with commas), e.g. missile-launch,nuclear-test.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+
+        public Option<string[]> Class { get; } = new("--class", "-c")
+        {
+            Description = "Classes (repeat or separate with commas), e.g. icbm,irbm or un-resolution.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+
+        public Option<string?> System { get; } = new("--system", "-s") { Description = "A weapon system by name or alias, e.g. KN-23 or Hwasong-19." };
+
+        public Option<string?> Actor { get; } = new("--actor", "-a") { Description = "An actor code: DPRK, ROK, US, JP, CN, RU, UN, EU, UK." };
+
+        public Option<string?> Since { get; } = new("--since") { Description = "Events ending on or after this Korean date (YYYY-MM-DD)." };
+
+        public Option<string?> Until { get; } = new("--until") { Description = "Events starting on or before this Korean date (YYYY-MM-DD)." };
+
+        public Option<string?> Text { get; } = new("--text", "-t") { Description = "Words to find in titles, summaries, systems and people." };
+
+        public void AddTo(Command command)
+        {
+            foreach (var option in new Option[] { Kind, Class, System, Actor, Since, Until, Text })
+            {
+                command.Options.Add(option);
+            }
+        }
+
+        /// <summary>Reads the options into a query; a bad value throws an <see cref="InputException"/> that says what is valid.</summary>
+        public EventQuery Read(ParseResult parse)
+        {
+            var kinds = Split(parse.GetValue(Kind)).Select(k => Taxonomy.ParseKind(k, field: "--kind")).ToList();
+            var classes = Split(parse.GetValue(Class)).Select(c => c.ToLowerInvariant()).ToList();
+            foreach (var c in classes.Where(c => !Taxonomy.AllClasses.Contains(c)))
+            {
+                throw new InputException($"'{c}' is not a class. Valid classes: {string.Join(", ", Taxonomy.AllClasses)}.", field: "--class");
+            }
+
+            var actor = parse.GetValue(Actor)?.ToUpperInvariant();
+            if (actor is not null && !Taxonomy.Actors.ContainsKey(actor))
+            {
+                throw new InputException($"'{actor}' is not an actor. Valid actors: {string.Join(", ", Taxonomy.Actors.Keys)}.", field: "--actor");
+            }
+
+            return new EventQuery
+            {
+                Kinds = kinds,
+                Classes = classes,
+                System = parse.GetValue(System),
+                Actor = actor,
+                Since = Date(parse.GetValue(Since), "--since"),
+                Until = Date(parse.GetValue(Until), "--until"),
+                Text = parse.GetValue(Text),
+            };
+        }
+    }
+
+    public static KoreanDate? Date(string? text, string option) =>
+        text is null ? null
+        : KoreanDate.TryParse(text, out var date) ? date
+        : throw new InputException($"'{text}' is not a date of the form YYYY-MM-DD.", field: option);
+
+    private static IEnumerable<string> Split(string[]? values) =>
+        (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}

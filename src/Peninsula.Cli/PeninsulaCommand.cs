@@ -1,0 +1,99 @@
+using System.CommandLine;
+using System.Globalization;
+using Peninsula.Cli.Commands;
+using Peninsula.Storage;
+using Spectre.Console;
+
+namespace Peninsula.Cli;
+
+/// <summary>The <c>peninsula</c> command tree and how its actions run.</summary>
+internal static class PeninsulaCommand
+{
+    public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
+    {
+        var root = Build(context);
+        var parse = root.Parse(args);
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = context.RawOut, Error = new SpectreErrorWriter(context.Error) }, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    public static RootCommand Build(CliContext context)
+    {
+        var root = new RootCommand(
+            "Peninsula: a verified record of North Korea's military and diplomatic moves, with timing tests, forecasts and fact-checks.");
+        root.Options.Add(CommonOptions.Db);
+        root.Subcommands.Add(BriefCommand.Create(context));
+        root.Subcommands.Add(EventsCommand.Create(context));
+        root.Subcommands.Add(StatsCommand.Create(context));
+        root.Subcommands.Add(ExchangeCommands.CreateImport(context));
+        root.Subcommands.Add(ExchangeCommands.CreateExport(context));
+        root.Subcommands.Add(DbCommand.Create(context));
+        return root;
+    }
+
+    /// <summary>
+    /// Runs a command's work against the store: opens it (loading the bundled record on first
+    /// use), and turns bad input and store errors into a plain message and exit code 1.
+    /// </summary>
+    public static async Task<int> WithStoreAsync(CliContext context, ParseResult parse, Func<IEventStore, Task<int>> work, CancellationToken cancellationToken)
+    {
+        return await GuardAsync(context, async () =>
+        {
+            var location = EventStores.Locate(parse.GetValue(CommonOptions.Db), context.Environment);
+            var isNew = !File.Exists(location);
+            await using var store = EventStores.Open(location, context.Clock);
+            var loaded = await EventStores.EnsureBundledRecordAsync(store, cancellationToken).ConfigureAwait(false);
+            if (loaded is not null && (loaded.Added.Count > 0 || loaded.Updated.Count > 0))
+            {
+                context.Error.MarkupLine(isNew
+                    ? $"[grey]Created {Markup.Escape(location)} and loaded the bundled record: {loaded.Added.Count.ToString("N0", CultureInfo.InvariantCulture)} events.[/]"
+                    : $"[grey]Updated the bundled record in {Markup.Escape(location)}: {loaded.Added.Count} added, {loaded.Updated.Count} updated.[/]");
+            }
+
+            return await work(store).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+    }
+
+    public static async Task<int> GuardAsync(CliContext context, Func<Task<int>> work)
+    {
+        try
+        {
+            return await work().ConfigureAwait(false);
+        }
+        catch (InputException ex)
+        {
+            context.Error.MarkupLine($"[red]Error:[/] {Markup.Escape(ex.Message)}");
+            return 1;
+        }
+        catch (StoreVersionException ex)
+        {
+            context.Error.MarkupLine($"[red]Error:[/] {Markup.Escape(ex.Message)}");
+            return 1;
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        {
+            context.Error.MarkupLine($"[red]Error:[/] the store could not be used: {Markup.Escape(ex.Message)}");
+            return 1;
+        }
+        catch (IOException ex)
+        {
+            context.Error.MarkupLine($"[red]Error:[/] {Markup.Escape(ex.Message)}");
+            return 1;
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            context.Error.MarkupLine($"[red]Error:[/] {Markup.Escape(ex.Message)}");
+            return 1;
+        }
+    }
+
+    /// <summary>Sends System.CommandLine's own messages (usage errors) to the error console.</summary>
+    private sealed class SpectreErrorWriter(IAnsiConsole console) : StringWriter(CultureInfo.InvariantCulture)
+    {
+        public override void Write(char value) => console.Write(value.ToString());
+
+        public override void Write(string? value) => console.Write(value ?? "");
+
+        public override void WriteLine(string? value) => console.WriteLine(value ?? "");
+    }
+}

@@ -1,0 +1,3 @@
+using Peninsula.Cli;
+
+return await PeninsulaCommand.RunAsync(args, CliContext.FromProcess());

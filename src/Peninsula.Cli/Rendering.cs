@@ -1,0 +1,95 @@
+using System.Globalization;
+using Peninsula.Events;
+using Spectre.Console;
+
+namespace Peninsula.Cli;
+
+/// <summary>How events look in the terminal.</summary>
+internal static class Rendering
+{
+    public static string Number(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+    public static string Number(double? x, string unit) =>
+        x is { } v ? $"{v.ToString("0.##", CultureInfo.InvariantCulture)} {unit}" : "";
+
+    public static string Date(Event e) =>
+        e.DatePrecision == DatePrecision.Month ? e.Date.Date.ToString("yyyy-MM", CultureInfo.InvariantCulture)
+        : e.EndDate is { } end ? $"{e.Date}..{end}"
+        : e.Date.ToString();
+
+    public static Table EventTable(IReadOnlyList<Event> events)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Expand();
+        table.AddColumn("Date (KST)");
+        table.AddColumn("Id");
+        table.AddColumn("Kind");
+        table.AddColumn("Class");
+        table.AddColumn("Title");
+        table.AddColumn(new TableColumn("Src").RightAligned());
+        foreach (var e in events)
+        {
+            table.AddRow(
+                Markup.Escape(Date(e)),
+                Markup.Escape(e.Id),
+                Markup.Escape(e.Kind.Slug()),
+                Markup.Escape(e.Class ?? ""),
+                Markup.Escape(e.Title),
+                Number(e.Sources.Count));
+        }
+
+        return table;
+    }
+
+    public static void EventDetails(IAnsiConsole console, Event e)
+    {
+        var fields = new Table().Border(TableBorder.Rounded).HideHeaders();
+        fields.AddColumn("Field");
+        fields.AddColumn("Value");
+        void Row(string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                fields.AddRow($"[bold]{name}[/]", Markup.Escape(value));
+            }
+        }
+
+        Row("Id", e.Id);
+        Row("Title", e.Title);
+        Row("Kind", e.Kind.Slug());
+        Row("Class", e.Class);
+        Row("Date (Korea, UTC+9)", e.DatePrecision == DatePrecision.Month ? $"{Date(e)} (month only)" : e.Date.ToString());
+        Row("End date (Korea)", e.EndDate?.ToString());
+        Row("Time (UTC)", e.UtcInstant?.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
+        Row("Actors", string.Join(", ", e.Actors.Select(a => $"{a} ({Taxonomy.Actors[a]})")));
+        Row("People", string.Join(", ", e.People));
+        Row("Weapon system", e.System is null ? null : e.System.Name + (e.System.Aliases.Count > 0 ? $" (also: {string.Join(", ", e.System.Aliases)})" : ""));
+        Row("Site", e.Site is null ? null : e.Site.Name + (e.Site.Latitude is { } lat ? $" ({lat.ToString("0.####", CultureInfo.InvariantCulture)}, {e.Site.Longitude!.Value.ToString("0.####", CultureInfo.InvariantCulture)})" : ""));
+        Row("Number fired", e.Figures.NumberFired?.ToString(CultureInfo.InvariantCulture));
+        Row("Apogee", Number(e.Figures.ApogeeKm, "km"));
+        Row("Distance", Number(e.Figures.RangeKm, "km"));
+        Row("Yield", e.Figures.YieldKt is null ? null
+            : Number(e.Figures.YieldKt, "kt") + (e.Figures.YieldKtLow is not null ? $" (estimates {Number(e.Figures.YieldKtLow, "")}- {Number(e.Figures.YieldKtHigh, "kt")})" : ""));
+        Row("Seismic magnitude", e.Figures.Magnitude?.ToString("0.0 'mb'", CultureInfo.InvariantCulture));
+        Row("Outcome", e.Outcome?.ToString().ToLowerInvariant());
+        Row("Summary", e.Summary);
+        console.Write(fields);
+
+        var sources = new Table().Border(TableBorder.Rounded).Title("Sources");
+        sources.AddColumn("Source");
+        sources.AddColumn("Date");
+        sources.AddColumn("Original label");
+        sources.AddColumn("Record");
+        sources.AddColumn("Link");
+        foreach (var s in e.Sources)
+        {
+            sources.AddRow(
+                Markup.Escape(s.Name),
+                Markup.Escape(s.Date ?? ""),
+                Markup.Escape(s.OriginalLabel ?? ""),
+                Markup.Escape(s.Dataset is null ? "" : $"{s.Dataset} {s.Record}"),
+                s.Url is null ? "" : $"[link]{Markup.Escape(s.Url)}[/]");
+        }
+
+        console.Write(sources);
+    }
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+
+namespace Peninsula.Events;
+
+/// <summary>
+/// A calendar date in Korea Standard Time (UTC+9, no daylight saving since 1988). Korean and
+/// Japanese reports date events this way; a launch at 22:30 UTC is on the next Korean date.
+/// Kept apart from UTC dates on purpose: mixing the two is the easiest mistake in this domain.
+/// </summary>
+public readonly record struct KoreanDate : IComparable<KoreanDate>
+{
+    /// <summary>The offset of Korea Standard Time from UTC.</summary>
+    public static readonly TimeSpan Offset = TimeSpan.FromHours(9);
+
+    /// <summary>Wraps a calendar date that is already a Korean date.</summary>
+    public KoreanDate(DateOnly date) => Date = date;
+
+    /// <summary>Creates a Korean date from its year, month and day.</summary>
+    public KoreanDate(int year, int month, int day) => Date = new DateOnly(year, month, day);
+
+    /// <summary>The calendar date (in Korea).</summary>
+    public DateOnly Date { get; }
+
+    /// <summary>The year of the date.</summary>
+    public int Year => Date.Year;
+
+    /// <summary>The month of the date.</summary>
+    public int Month => Date.Month;
+
+    /// <summary>The Korean date of an instant.</summary>
+    public static KoreanDate FromInstant(DateTimeOffset instant) =>
+        new(DateOnly.FromDateTime(instant.ToOffset(Offset).DateTime));
+
+    /// <summary>Today's date in Korea according to the given clock.</summary>
+    public static KoreanDate Today(TimeProvider clock) => FromInstant(clock.GetUtcNow());
+
+    /// <summary>Parses <c>YYYY-MM-DD</c>.</summary>
+    public static KoreanDate Parse(string text) =>
+        TryParse(text, out var date) ? date : throw new FormatException($"'{text}' is not a date of the form YYYY-MM-DD.");
+
+    /// <summary>Parses <c>YYYY-MM-DD</c>, invariant culture.</summary>
+    public static bool TryParse(string? text, out KoreanDate date)
+    {
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        {
+            date = new KoreanDate(d);
+            return true;
+        }
+
+        date = default;
+        return false;
+    }
+
+    /// <summary>The date a number of days later (or earlier, if negative).</summary>
+    public KoreanDate AddDays(int days) => new(Date.AddDays(days));
+
+    /// <summary>Whole days from <paramref name="earlier"/> to this date.</summary>
+    public int DaysSince(KoreanDate earlier) => Date.DayNumber - earlier.Date.DayNumber;
+
+    /// <inheritdoc/>
+    public int CompareTo(KoreanDate other) => Date.CompareTo(other.Date);
+
+    /// <summary>Compares two dates.</summary>
+    public static bool operator <(KoreanDate left, KoreanDate right) => left.CompareTo(right) < 0;
+
+    /// <summary>Compares two dates.</summary>
+    public static bool operator >(KoreanDate left, KoreanDate right) => left.CompareTo(right) > 0;
+
+    /// <summary>Compares two dates.</summary>
+    public static bool operator <=(KoreanDate left, KoreanDate right) => left.CompareTo(right) <= 0;
+
+    /// <summary>Compares two dates.</summary>
+    public static bool operator >=(KoreanDate left, KoreanDate right) => left.CompareTo(right) >= 0;
+
+    /// <summary>The date as <c>YYYY-MM-DD</c>.</summary>
+    public override string ToString() => Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

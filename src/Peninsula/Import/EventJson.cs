@@ -1,0 +1,125 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Peninsula.Events;
+
+namespace Peninsula.Import;
+
+/// <summary>Reads and writes events in the project's own JSON format (an array of event objects).</summary>
+public static class EventJson
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        WriteIndented = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
+
+    private static readonly JsonSerializerOptions Compact = new(Options) { WriteIndented = false };
+
+    /// <summary>One event as compact JSON; equal events give equal text.</summary>
+    public static string Serialize(Event e) => JsonSerializer.Serialize(EventDocument.From(e), Compact);
+
+    /// <summary>Writes events as an indented JSON array.</summary>
+    public static void Write(IEnumerable<Event> events, Stream output)
+    {
+        JsonSerializer.Serialize(output, events.Select(EventDocument.From), Options);
+        output.WriteByte((byte)'\n');
+    }
+
+    /// <summary>Any value as indented JSON with the project's conventions (snake_case keys).</summary>
+    public static string SerializeValue<T>(T value) => JsonSerializer.Serialize(value, Options);
+
+    /// <summary>Parses one event written by <see cref="Serialize"/>.</summary>
+    public static Event Deserialize(string json) =>
+        (JsonSerializer.Deserialize<EventDocument>(json, Options) ?? throw new InputException("the JSON is null.")).ToEvent(null, null);
+
+    /// <summary>
+    /// Reads a JSON array of events. Every event is validated; the first bad one throws an
+    /// <see cref="InputException"/> naming the file, the line where its object starts, and the field.
+    /// </summary>
+    public static IReadOnlyList<Event> Read(byte[] utf8, string fileName)
+    {
+        var lineStarts = LineStarts(utf8);
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var events = new List<Event>();
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+            {
+                throw new InputException("expected a JSON array of events ([ {...}, ... ]).", fileName, LineOf(lineStarts, reader.TokenStartIndex));
+            }
+
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                var line = LineOf(lineStarts, reader.TokenStartIndex);
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    throw new InputException("expected an event object.", fileName, line);
+                }
+
+                EventDocument? doc;
+                try
+                {
+                    doc = JsonSerializer.Deserialize<EventDocument>(ref reader, Options);
+                }
+                catch (JsonException ex)
+                {
+                    throw new InputException(Plain(ex), fileName, line + (ex.LineNumber ?? 0), FieldOf(ex.Path));
+                }
+
+                events.Add((doc ?? throw new InputException("an event is null.", fileName, line)).ToEvent(fileName, line));
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw new InputException(Plain(ex), fileName, (ex.LineNumber ?? 0) + 1, FieldOf(ex.Path));
+        }
+
+        return events;
+    }
+
+    private static string Plain(JsonException ex)
+    {
+        var message = ex.Message;
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+
+    private static string? FieldOf(string? path)
+    {
+        if (string.IsNullOrEmpty(path))
+        {
+            return null;
+        }
+
+        var last = path.Split('.').Last();
+        return last is "$" ? null : last.TrimEnd(']').Split('[')[0];
+    }
+
+    private static List<int> LineStarts(byte[] utf8)
+    {
+        var starts = new List<int> { 0 };
+        for (var i = 0; i < utf8.Length; i++)
+        {
+            if (utf8[i] == (byte)'\n')
+            {
+                starts.Add(i + 1);
+            }
+        }
+
+        return starts;
+    }
+
+    private static long LineOf(List<int> lineStarts, long offset)
+    {
+        var index = lineStarts.BinarySearch((int)offset);
+        return (index >= 0 ? index : ~index - 1) + 1;
+    }
+
+    /// <summary>Reads text as UTF-8 bytes (tests and pipes).</summary>
+    internal static IReadOnlyList<Event> Read(string json, string fileName) => Read(Encoding.UTF8.GetBytes(json), fileName);
+}

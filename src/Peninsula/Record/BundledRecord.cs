@@ -1,0 +1,82 @@
+using System.Reflection;
+using System.Security.Cryptography;
+using Peninsula.Events;
+using Peninsula.Import;
+
+namespace Peninsula.Record;
+
+/// <summary>
+/// The record that ships with Peninsula, built from the CSV files under <c>data/</c> (embedded in
+/// the library): the two reference tables, the label map, the weapon-system gazetteer and the
+/// context calendars.
+/// </summary>
+public static class BundledRecord
+{
+    /// <summary>The last Korean date the bundled record covers. Later events come in through imports.</summary>
+    public static readonly KoreanDate CoverageEnd = new(2025, 6, 30);
+
+    private const string Prefix = "data/";
+    private static readonly Lazy<(IReadOnlyList<Event> Events, string Fingerprint)> Built = new(Build);
+
+    /// <summary>Every event of the bundled record, ordered by date.</summary>
+    public static IReadOnlyList<Event> Events => Built.Value.Events;
+
+    /// <summary>A SHA-256 over the bundled data files: it changes exactly when the data does.</summary>
+    public static string Fingerprint => Built.Value.Fingerprint;
+
+    /// <summary>The names of the bundled data files, e.g. <c>data/reference/missile-tests.csv</c>.</summary>
+    public static IReadOnlyList<string> Files { get; } =
+        [.. typeof(BundledRecord).Assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+
+    /// <summary>Opens one bundled data file by name.</summary>
+    internal static TextReader Open(string name) =>
+        new StreamReader(typeof(BundledRecord).Assembly.GetManifestResourceStream(name)
+                         ?? throw new InvalidOperationException($"The bundled data file {name} is missing from the build."));
+
+    private static (IReadOnlyList<Event>, string) Build()
+    {
+        const string calendars = "data/context/";
+        T Read<T>(string name, Func<TextReader, string, T> read)
+        {
+            using var text = Open(name);
+            return read(text, name);
+        }
+
+        var missiles = Read("data/reference/missile-tests.csv", MissileTestRow.Read);
+        var provocations = Read("data/reference/provocations.csv", ProvocationRow.Read);
+        var labels = Read("data/taxonomy/provocation-labels.csv", ProvocationLabels.Read);
+        var systems = Read("data/gazetteer/weapon-systems.csv", WeaponSystemCatalog.Read);
+        var nuclearTests = Read(calendars + "nuclear-tests.csv", ContextCalendar.ReadNuclearTests);
+        var context = new List<Event>();
+        context.AddRange(Read(calendars + "anniversaries.csv", (t, f) => ContextCalendar.ReadAnniversaries(t, f, CoverageEnd.Year))
+            .Where(e => e.Date <= CoverageEnd));
+        foreach (var name in Files.Where(f => f.StartsWith(calendars, StringComparison.Ordinal)))
+        {
+            if (name is not (calendars + "nuclear-tests.csv") and not (calendars + "anniversaries.csv"))
+            {
+                context.AddRange(Read(name, ContextCalendar.Read));
+            }
+        }
+
+        var events = RecordMerger.Merge(missiles, provocations, labels, systems, nuclearTests, context);
+        return (events, ComputeFingerprint());
+    }
+
+    private static string ComputeFingerprint()
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        // The merge rules are part of what the record is: bump this when they change.
+        sha.AppendData("merge-rules-1"u8);
+        var assembly = Assembly.GetExecutingAssembly();
+        foreach (var name in Files)
+        {
+            sha.AppendData(System.Text.Encoding.UTF8.GetBytes(name));
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            sha.AppendData(buffer.ToArray());
+        }
+
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+}

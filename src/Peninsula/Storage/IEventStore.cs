@@ -1,0 +1,104 @@
+using Peninsula.Events;
+
+namespace Peninsula.Storage;
+
+/// <summary>
+/// Where the record lives. SQLite is the embedded default; a server implementation satisfies the
+/// same contract. Every write is one transaction and is written to the audit trail.
+/// </summary>
+public interface IEventStore : IAsyncDisposable
+{
+    /// <summary>A plain description of the store for messages, e.g. <c>SQLite database ./peninsula.db</c>.</summary>
+    string Description { get; }
+
+    /// <summary>
+    /// Inserts new events and updates changed ones, all or nothing. Events equal to what is stored
+    /// are left alone, so saving the same events twice changes nothing. With
+    /// <paramref name="dryRun"/> the transaction is rolled back and only the summary is returned.
+    /// </summary>
+    Task<SaveSummary> SaveAsync(IReadOnlyCollection<Event> events, ChangeOrigin origin, bool dryRun = false, CancellationToken cancellationToken = default);
+
+    /// <summary>The events that match the query, ordered by Korean date, then UTC instant, then id.</summary>
+    Task<IReadOnlyList<Event>> ListAsync(EventQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>One event by id, or null when there is none (or it was deleted).</summary>
+    Task<Event?> FindAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>Marks an event deleted (it stays in the store and in the audit trail); false when there is no such event.</summary>
+    Task<bool> DeleteAsync(string id, ChangeOrigin origin, CancellationToken cancellationToken = default);
+
+    /// <summary>The audit trail, newest first, optionally for one event.</summary>
+    Task<IReadOnlyList<AuditEntry>> AuditAsync(string? eventId = null, int limit = 100, CancellationToken cancellationToken = default);
+
+    /// <summary>Schema version, counts and coverage.</summary>
+    Task<StoreInfo> InfoAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Checks the database's integrity and the record's own rules.</summary>
+    Task<IntegrityReport> CheckAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>A stored setting (such as the fingerprint of the bundled data), or null.</summary>
+    Task<string?> GetSettingAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores a setting.</summary>
+    Task SetSettingAsync(string key, string value, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Who or what made a change: the command and, for imports, the file.</summary>
+/// <param name="Command">The command or process, e.g. <c>import</c> or <c>bundled-record</c>.</param>
+/// <param name="Input">The file or other input, if any.</param>
+public sealed record ChangeOrigin(string Command, string? Input = null)
+{
+    /// <inheritdoc/>
+    public override string ToString() => Input is null ? Command : $"{Command} {Input}";
+}
+
+/// <summary>What a save did (or, in a dry run, would do).</summary>
+/// <param name="Added">Ids of new events.</param>
+/// <param name="Updated">Ids of events that changed.</param>
+/// <param name="Unchanged">How many events were already stored as given.</param>
+public sealed record SaveSummary(IReadOnlyList<string> Added, IReadOnlyList<string> Updated, int Unchanged);
+
+/// <summary>One row of the audit trail.</summary>
+/// <param name="Sequence">Order of the change in this store.</param>
+/// <param name="At">When, in UTC.</param>
+/// <param name="Operation"><c>insert</c>, <c>update</c> or <c>delete</c>.</param>
+/// <param name="EventId">The event changed.</param>
+/// <param name="Origin">The command and input that made the change.</param>
+/// <param name="Before">The event before, in the project's JSON format, or null for an insert.</param>
+/// <param name="After">The event after, or null for a delete.</param>
+public sealed record AuditEntry(long Sequence, DateTimeOffset At, string Operation, string EventId, string Origin, string? Before, string? After);
+
+/// <summary>Facts about a store.</summary>
+/// <param name="Description">What and where it is.</param>
+/// <param name="SchemaVersion">The schema version of the store.</param>
+/// <param name="LatestSchemaVersion">The newest schema version this program knows.</param>
+/// <param name="Events">Events (not deleted).</param>
+/// <param name="Deleted">Events marked deleted.</param>
+/// <param name="Sources">Source records.</param>
+/// <param name="AuditEntries">Rows in the audit trail.</param>
+/// <param name="FirstDate">The earliest Korean date in the record.</param>
+/// <param name="LastDate">The latest Korean date in the record.</param>
+/// <param name="EventsByKind">Events per kind slug.</param>
+public sealed record StoreInfo(
+    string Description,
+    int SchemaVersion,
+    int LatestSchemaVersion,
+    long Events,
+    long Deleted,
+    long Sources,
+    long AuditEntries,
+    KoreanDate? FirstDate,
+    KoreanDate? LastDate,
+    IReadOnlyDictionary<string, long> EventsByKind);
+
+/// <summary>The result of an integrity check: empty <see cref="Problems"/> means all is well.</summary>
+/// <param name="Checks">What was checked, in plain words.</param>
+/// <param name="Problems">What is wrong, in plain words.</param>
+public sealed record IntegrityReport(IReadOnlyList<string> Checks, IReadOnlyList<string> Problems)
+{
+    /// <summary>Whether every check passed.</summary>
+    public bool IsHealthy => Problems.Count == 0;
+}
+
+/// <summary>The store file was written by a newer Peninsula; it is refused and left untouched.</summary>
+public sealed class StoreVersionException(string message) : Exception(message);

@@ -1,0 +1,257 @@
+using System.Globalization;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Peninsula.Events;
+using Peninsula.Import;
+
+namespace Peninsula.Storage;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode, versioned migrations, FTS5 search and an
+/// audit trail. Every write runs in one transaction.
+/// </summary>
+public sealed partial class SqliteEventStore : IEventStore
+{
+    private readonly SqliteConnection _connection;
+    private readonly TimeProvider _clock;
+
+    private SqliteEventStore(SqliteConnection connection, string path, TimeProvider clock)
+    {
+        _connection = connection;
+        _clock = clock;
+        Path = path;
+    }
+
+    /// <summary>The database file.</summary>
+    public string Path { get; }
+
+    /// <inheritdoc/>
+    public string Description => $"SQLite database {Path}";
+
+    /// <summary>
+    /// Opens (creating if needed) the store at <paramref name="path"/> and brings its schema up to
+    /// date. A file from a newer schema version is refused with <see cref="StoreVersionException"/>
+    /// before anything is written to it.
+    /// </summary>
+    public static SqliteEventStore Open(string path, TimeProvider? clock = null)
+    {
+        SQLitePCL.Batteries_V2.Init();
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+        }.ToString());
+        try
+        {
+            connection.Open();
+            var version = SqliteMigrations.CurrentVersion(connection);
+            if (version > SqliteMigrations.Latest)
+            {
+                throw new StoreVersionException(
+                    $"{path} has schema version {version}, but this Peninsula knows versions up to {SqliteMigrations.Latest}. " +
+                    "It was written by a newer Peninsula; upgrade Peninsula to use it. The file was not changed.");
+            }
+
+            connection.Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
+            SqliteMigrations.Apply(connection, clock ?? TimeProvider.System);
+            return new SqliteEventStore(connection, path, clock ?? TimeProvider.System);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc/>
+    public Task<SaveSummary> SaveAsync(IReadOnlyCollection<Event> events, ChangeOrigin origin, bool dryRun = false, CancellationToken cancellationToken = default)
+    {
+        var duplicate = events.GroupBy(e => e.Id).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new InputException($"event id '{duplicate.Key}' appears {duplicate.Count()} times in one save.", origin.Input, field: "id");
+        }
+
+        foreach (var e in events)
+        {
+            e.Validated(origin.Input);
+        }
+
+        var added = new List<string>();
+        var updated = new List<string>();
+        var unchanged = 0;
+        var now = Now();
+        using var transaction = _connection.BeginTransaction();
+        foreach (var e in events)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var stored = LoadRow(e.Id, includeDeleted: true, transaction);
+            var after = EventJson.Serialize(e);
+            if (stored is null)
+            {
+                Insert(e, now, transaction);
+                Audit("insert", e.Id, origin, null, after, now, transaction);
+                added.Add(e.Id);
+                continue;
+            }
+
+            var before = EventJson.Serialize(stored.Value.Event);
+            if (before == after && !stored.Value.Deleted)
+            {
+                unchanged++;
+                continue;
+            }
+
+            Replace(e, now, transaction);
+            Audit("update", e.Id, origin, before, after, now, transaction);
+            updated.Add(e.Id);
+        }
+
+        if (dryRun)
+        {
+            transaction.Rollback();
+        }
+        else
+        {
+            transaction.Commit();
+        }
+
+        return Task.FromResult(new SaveSummary(added, updated, unchanged));
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<Event>> ListAsync(EventQuery query, CancellationToken cancellationToken = default)
+    {
+        var (where, parameters) = Where(query);
+        var sql = $"{SelectEvents} WHERE {where} ORDER BY e.korean_date, e.utc_instant, e.id" +
+                  (query.Limit is { } limit ? $" LIMIT {limit.ToString(CultureInfo.InvariantCulture)}" : "");
+        IReadOnlyList<Event> events = [.. _connection.Query<EventRow>(sql, parameters).Select(r => r.ToEvent())];
+        return Task.FromResult(events);
+    }
+
+    /// <inheritdoc/>
+    public Task<Event?> FindAsync(string id, CancellationToken cancellationToken = default) =>
+        Task.FromResult(LoadRow(id, includeDeleted: false, null)?.Event);
+
+    /// <inheritdoc/>
+    public Task<bool> DeleteAsync(string id, ChangeOrigin origin, CancellationToken cancellationToken = default)
+    {
+        using var transaction = _connection.BeginTransaction();
+        var stored = LoadRow(id, includeDeleted: false, transaction);
+        if (stored is null)
+        {
+            return Task.FromResult(false);
+        }
+
+        var now = Now();
+        _connection.Execute("UPDATE events SET deleted_at = @now, updated_at = @now, version = version + 1 WHERE id = @id", new { id, now }, transaction);
+        _connection.Execute("DELETE FROM events_fts WHERE id = @id", new { id }, transaction);
+        Audit("delete", id, origin, EventJson.Serialize(stored.Value.Event), null, now, transaction);
+        transaction.Commit();
+        return Task.FromResult(true);
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<AuditEntry>> AuditAsync(string? eventId = null, int limit = 100, CancellationToken cancellationToken = default)
+    {
+        var rows = _connection.Query<(long sequence, string at, string operation, string entity_id, string origin, string? before_json, string? after_json)>(
+            "SELECT sequence, at, operation, entity_id, origin, before_json, after_json FROM audit " +
+            "WHERE (@eventId IS NULL OR entity_id = @eventId) ORDER BY sequence DESC LIMIT @limit",
+            new { eventId, limit });
+        IReadOnlyList<AuditEntry> entries = [.. rows.Select(r => new AuditEntry(
+            r.sequence, DateTimeOffset.Parse(r.at, CultureInfo.InvariantCulture), r.operation, r.entity_id, r.origin, r.before_json, r.after_json))];
+        return Task.FromResult(entries);
+    }
+
+    /// <inheritdoc/>
+    public Task<string?> GetSettingAsync(string key, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_connection.QuerySingleOrDefault<string?>("SELECT value FROM settings WHERE key = @key", new { key }));
+
+    /// <inheritdoc/>
+    public Task SetSettingAsync(string key, string value, CancellationToken cancellationToken = default)
+    {
+        using var transaction = _connection.BeginTransaction();
+        _connection.Execute("INSERT INTO settings (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value", new { key, value }, transaction);
+        transaction.Commit();
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public ValueTask DisposeAsync()
+    {
+        _connection.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private string Now() => _clock.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+
+    private const string SelectEvents =
+        "SELECT e.*, " +
+        "(SELECT json_group_array(actor) FROM (SELECT actor FROM event_actors a WHERE a.event_id = e.id ORDER BY position)) AS actors_json, " +
+        "(SELECT json_group_array(json_object('name', name, 'url', url, 'source_date', source_date, 'original_label', original_label, 'dataset', dataset, 'record', record)) " +
+        " FROM (SELECT * FROM event_sources s WHERE s.event_id = e.id ORDER BY position)) AS sources_json " +
+        "FROM events e";
+
+    private (Event Event, bool Deleted)? LoadRow(string id, bool includeDeleted, SqliteTransaction? transaction)
+    {
+        var row = _connection.QuerySingleOrDefault<EventRowWithDeletion>(
+            $"{SelectEvents.Replace("SELECT e.*,", "SELECT e.*, e.deleted_at IS NOT NULL AS is_deleted,", StringComparison.Ordinal)} WHERE e.id = @id",
+            new { id }, transaction);
+        if (row is null || (row.is_deleted && !includeDeleted))
+        {
+            return null;
+        }
+
+        return (row.ToEvent(), row.is_deleted);
+    }
+
+    private void Insert(Event e, string now, SqliteTransaction transaction)
+    {
+        _connection.Execute(
+            "INSERT INTO events (id, kind, class, korean_date, date_precision, end_date, utc_instant, people, system_id, system_name, system_aliases, " +
+            "site_name, site_lat, site_lon, number_fired, apogee_km, range_km, yield_kt, yield_kt_low, yield_kt_high, magnitude, outcome, title, summary, " +
+            "version, created_at, updated_at) VALUES (@id, @kind, @class, @korean_date, @date_precision, @end_date, @utc_instant, @people, @system_id, @system_name, " +
+            "@system_aliases, @site_name, @site_lat, @site_lon, @number_fired, @apogee_km, @range_km, @yield_kt, @yield_kt_low, @yield_kt_high, @magnitude, " +
+            "@outcome, @title, @summary, 1, '" + now + "', '" + now + "')",
+            EventRow.Parameters(e), transaction);
+        InsertChildren(e, transaction);
+    }
+
+    private void Replace(Event e, string now, SqliteTransaction transaction)
+    {
+        _connection.Execute(
+            "UPDATE events SET kind = @kind, class = @class, korean_date = @korean_date, date_precision = @date_precision, end_date = @end_date, " +
+            "utc_instant = @utc_instant, people = @people, system_id = @system_id, system_name = @system_name, system_aliases = @system_aliases, site_name = @site_name, " +
+            "site_lat = @site_lat, site_lon = @site_lon, number_fired = @number_fired, apogee_km = @apogee_km, range_km = @range_km, yield_kt = @yield_kt, " +
+            "yield_kt_low = @yield_kt_low, yield_kt_high = @yield_kt_high, magnitude = @magnitude, outcome = @outcome, title = @title, summary = @summary, " +
+            "version = version + 1, deleted_at = NULL, updated_at = '" + now + "' WHERE id = @id",
+            EventRow.Parameters(e), transaction);
+        _connection.Execute("DELETE FROM event_actors WHERE event_id = @id; DELETE FROM event_sources WHERE event_id = @id; DELETE FROM events_fts WHERE id = @id;",
+            new { id = e.Id }, transaction);
+        InsertChildren(e, transaction);
+    }
+
+    private void InsertChildren(Event e, SqliteTransaction transaction)
+    {
+        _connection.Execute("INSERT INTO event_actors (event_id, position, actor) VALUES (@id, @position, @actor)",
+            e.Actors.Select((actor, position) => new { id = e.Id, position, actor }), transaction);
+        _connection.Execute(
+            "INSERT INTO event_sources (event_id, position, name, url, source_date, original_label, dataset, record) " +
+            "VALUES (@id, @position, @name, @url, @date, @label, @dataset, @record)",
+            e.Sources.Select((s, position) => new { id = e.Id, position, name = s.Name, url = s.Url, date = s.Date, label = s.OriginalLabel, dataset = s.Dataset, record = s.Record }),
+            transaction);
+        _connection.Execute("INSERT INTO events_fts (id, title, summary, systems, people) VALUES (@id, @title, @summary, @systems, @people)",
+            new { id = e.Id, title = e.Title, summary = e.Summary ?? "", systems = EventRow.SystemsText(e), people = string.Join(" ", e.People) }, transaction);
+    }
+
+    private void Audit(string operation, string id, ChangeOrigin origin, string? before, string? after, string now, SqliteTransaction transaction) =>
+        _connection.Execute(
+            "INSERT INTO audit (at, operation, entity, entity_id, origin, before_json, after_json) VALUES (@now, @operation, 'event', @id, @origin, @before, @after)",
+            new { now, operation, id, origin = origin.ToString(), before, after }, transaction);
+
+    private sealed class EventRowWithDeletion : EventRow
+    {
+        public bool is_deleted { get; set; }
+    }
+}
