@@ -162,7 +162,12 @@ internal static class ContextCalendar
         new(r.Required("source_name"), ProvocationRow.CheckedUrl(r, "source_url") ?? throw r.Error("source_url", "every calendar row needs a source URL."),
             date, label, DatasetName(r.File), r.Reference);
 
-    internal static string DatasetName(string file) => file.Replace('\\', '/');
+    /// <summary>The name of a data set as sources cite it: its path under <c>data/</c>.</summary>
+    internal static string DatasetName(string file)
+    {
+        var name = file.Replace('\\', '/');
+        return name.StartsWith("data/", StringComparison.Ordinal) ? name[5..] : name;
+    }
 
     /// <summary>A lower-case, dash-separated form of a title for ids, at most 60 characters, cut at a word.</summary>
     internal static string Slug(string title)

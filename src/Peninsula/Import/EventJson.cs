@@ -68,7 +68,7 @@ public static class EventJson
                 }
                 catch (JsonException ex)
                 {
-                    throw new InputException(Plain(ex), fileName, line + (ex.LineNumber ?? 0), FieldOf(ex.Path));
+                    throw new InputException(Plain(ex), fileName, ex.LineNumber is { } l ? l + 1 : line, FieldOf(ex.Path));
                 }
 
                 events.Add((doc ?? throw new InputException("an event is null.", fileName, line)).ToEvent(fileName, line));

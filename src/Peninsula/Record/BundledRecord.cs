@@ -66,7 +66,7 @@ public static class BundledRecord
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         // The merge rules are part of what the record is: bump this when they change.
-        sha.AppendData("merge-rules-1"u8);
+        sha.AppendData("merge-rules-3"u8);
         var assembly = Assembly.GetExecutingAssembly();
         foreach (var name in Files)
         {

@@ -13,7 +13,7 @@ namespace Peninsula.Record;
 /// Matching is one-to-one and greedy by cost: a provocation row and a launch group pair up when
 /// their dates are at most <see cref="DayTolerance"/> day apart (the tables mix UTC and Korean
 /// dates, and a launch before 09:00 in Korea falls on the previous UTC day) and the cheapest
-/// pairs go first: same day before a day apart, compatible class before incompatible.
+/// pairs go first: same day before a day apart, the same class before a compatible one before an incompatible one.
 /// </remarks>
 internal static class RecordMerger
 {
@@ -81,17 +81,17 @@ internal static class RecordMerger
         for (var g = 0; g < groups.Count; g++)
         {
             var first = groups[g][0];
-            if (first.Precision != DatePrecision.Day)
-            {
-                continue;
-            }
-
             foreach (var (row, (_, cls)) in launches)
             {
+                var mismatch = first.MissileClass == cls ? 0 : Compatible(first.MissileClass, cls!, row.Label) ? 1 : 2;
                 var days = Math.Abs(row.Date.DaysSince(first.KoreanDate));
-                if (days <= DayTolerance)
+                if (first.Precision == DatePrecision.Day && days <= DayTolerance)
                 {
-                    pairs.Add((2 * days + (Compatible(first.MissileClass, cls!, row.Label) ? 0 : 1), g, row));
+                    pairs.Add((3 * days + mismatch, g, row));
+                }
+                else if (IsMonthOnly(row) && row.Date.Year == first.DateUtc.Year && row.Date.Month == first.DateUtc.Month)
+                {
+                    pairs.Add((MonthOnlyCost + mismatch, g, row));
                 }
             }
         }
@@ -108,6 +108,15 @@ internal static class RecordMerger
 
         return match;
     }
+
+    /// <summary>Pairs on month-only dates go after every pair on days.</summary>
+    private const int MonthOnlyCost = 3 * DayTolerance + 3;
+
+    /// <summary>
+    /// Before 2000 the provocation table writes a date known only to the month as the first of
+    /// that month (1984-09-01 for the missile table's 1984-09).
+    /// </summary>
+    private static bool IsMonthOnly(ProvocationRow row) => row.Date.Date.Day == 1 && row.Date.Year < 2000;
 
     private static bool Compatible(string missileClass, string provocationClass, string label) =>
         missileClass == provocationClass ||
@@ -136,7 +145,13 @@ internal static class RecordMerger
         var first = rows[0];
         var system = systems.Find(first.MissileId);
         var instant = rows.Select(r => r.Instant).Where(i => i is not null).Min();
-        var date = report?.Date ?? first.KoreanDate;
+        // Where the UTC time is known the Korean date follows from it: the provocation table often
+        // gives the UTC date of early-morning launches (Hwasong-15: 2017-11-28 18:18 UTC is
+        // 2017-11-29 in Korea). Without a time, the Korean report's date wins, unless it is only a
+        // month-only stand-in for the day.
+        var date = instant is not null ? KoreanDate.FromInstant(instant.Value)
+            : report is not null && Math.Abs(report.Date.DaysSince(first.KoreanDate)) <= DayTolerance ? report.Date
+            : first.KoreanDate;
         var count = rows.Count;
         var outcomes = rows.Select(r => r.Outcome).Where(o => o != Outcome.Unknown).Distinct().ToList();
         var outcome = outcomes.Count switch { 0 => Outcome.Unknown, 1 => outcomes[0], _ => Outcome.Partial };
@@ -162,7 +177,7 @@ internal static class RecordMerger
 
         var sources = rows.Select(r => new EventSource(
             MissileSourceName, MissileSourceUrl, r.DateText, $"{r.MissileName} / {r.MissileClass.ToUpperInvariant()}",
-            ContextCalendar.DatasetName(DatasetOf(r.File)), $"line {r.Line.ToString(CultureInfo.InvariantCulture)}")).ToList();
+            ContextCalendar.DatasetName(r.File), $"line {r.Line.ToString(CultureInfo.InvariantCulture)}")).ToList();
         if (report is not null)
         {
             sources.Add(Source(report));
@@ -208,9 +223,7 @@ internal static class RecordMerger
 
     private static EventSource Source(ProvocationRow row) =>
         new(row.Source, row.Url, row.Date.ToString(), $"{row.Category}: {row.Label}",
-            ContextCalendar.DatasetName(DatasetOf(row.File)), $"line {row.Line.ToString(CultureInfo.InvariantCulture)}");
-
-    private static string DatasetOf(string file) => file.StartsWith("data/", StringComparison.Ordinal) ? file[5..] : file;
+            ContextCalendar.DatasetName(row.File), $"line {row.Line.ToString(CultureInfo.InvariantCulture)}");
 
     private static List<Event> UniqueIds(List<Event> events)
     {

@@ -7,7 +7,7 @@ namespace Peninsula.Reports;
 /// happened in the last days, and launches per year. Computed from the record as of a Korean date.
 /// </summary>
 /// <param name="AsOf">The Korean date the brief is for.</param>
-/// <param name="RecordFirst">The earliest date in the record.</param>
+/// <param name="RecordFirst">The date of the earliest North Korean action in the record.</param>
 /// <param name="RecordLast">The latest date of a North Korean action in the record.</param>
 /// <param name="Milestones">The last ballistic launch, ICBM launch and nuclear test on or before <paramref name="AsOf"/>.</param>
 /// <param name="RecentDays">How many days <paramref name="Recent"/> covers.</param>
@@ -50,7 +50,7 @@ public sealed record SituationBrief(
 
         return new SituationBrief(
             asOf,
-            known.Count == 0 ? null : known.Min(e => e.Date),
+            actions.Count == 0 ? null : actions.Min(e => e.Date),
             actions.Count == 0 ? null : actions.Max(e => e.Date),
             [
                 Last("ballistic missile launch", ballistic),

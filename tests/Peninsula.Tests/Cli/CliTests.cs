@@ -1,0 +1,282 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Peninsula.Import;
+
+namespace Peninsula.Tests.Cli;
+
+/// <summary>The peninsula command as a user runs it: arguments in, text and exit code out.</summary>
+public sealed class CliTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    private string Db => _folder.File("peninsula.db");
+
+    public void Dispose() => _folder.Dispose();
+
+    private Task<(int Exit, string Out, string Error)> Run(params string[] args) => CliRunner.RunAsync(Db, args);
+
+    [Fact]
+    public async Task The_first_command_creates_the_store_and_loads_the_bundled_record()
+    {
+        var (exit, _, error) = await Run("db", "info");
+        Assert.Equal(0, exit);
+        Assert.Contains($"Created {Db} and loaded the bundled record", error);
+        var (_, _, second) = await Run("db", "info");
+        Assert.DoesNotContain("loaded", second);
+    }
+
+    [Fact]
+    public async Task Events_list_of_nuclear_tests_as_json_gives_exactly_the_six_tests_with_sources()
+    {
+        var (exit, output, _) = await Run("events", "list", "--kind", "nuclear-test", "--format", "json");
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        var tests = json.RootElement.EnumerateArray().ToList();
+        Assert.Equal(["2006-10-09", "2009-05-25", "2013-02-12", "2016-01-06", "2016-09-09", "2017-09-03"], tests.Select(t => t.GetProperty("date").GetString()));
+        Assert.All(tests, t => Assert.True(t.GetProperty("sources").GetArrayLength() >= 1));
+        Assert.All(tests, t => Assert.Equal("nuclear-test", t.GetProperty("kind").GetString()));
+    }
+
+    [Fact]
+    public async Task An_unknown_kind_is_refused_with_the_valid_kinds()
+    {
+        var (exit, output, error) = await Run("events", "list", "--kind", "rocket");
+        Assert.Equal(1, exit);
+        Assert.Empty(output);
+        Assert.Contains("'rocket' is not a kind of event", error);
+        Assert.Contains("missile-launch", error);
+        Assert.Contains("nuclear-test", error);
+    }
+
+    [Fact]
+    public async Task Events_list_filters_by_class_system_alias_and_dates()
+    {
+        var (_, icbms, _) = await Run("events", "list", "--class", "icbm", "--since", "2023-01-01", "--format", "csv");
+        var rows = icbms.Trim().Split('\n').Skip(1).Select(l => l.Split(',')[0]).Distinct().ToList();
+        Assert.Contains("2024-10-31-icbm-hwasong-19", rows);
+        Assert.All(rows, id => Assert.Contains("icbm", id));
+
+        var (_, kn23, _) = await Run("events", "list", "--system", "KN-23", "--format", "json");
+        using var json = JsonDocument.Parse(kn23);
+        Assert.NotEmpty(json.RootElement.EnumerateArray());
+        Assert.All(json.RootElement.EnumerateArray(), e => Assert.Equal("hwasong-11a", e.GetProperty("system").GetProperty("id").GetString()));
+    }
+
+    [Fact]
+    public async Task Events_list_searches_text_and_shows_a_table()
+    {
+        var (exit, output, _) = await Run("events", "list", "--text", "Blinken");
+        Assert.Equal(0, exit);
+        Assert.Contains("diplomatic-visit", output);
+        Assert.Contains("Date (KST)", output);
+    }
+
+    [Fact]
+    public async Task Events_show_gives_every_field_and_the_sources()
+    {
+        var (exit, output, _) = await Run("events", "show", "2017-09-03-nuclear-test");
+        Assert.Equal(0, exit);
+        Assert.Contains("Date (Korea, UTC+9)", output);
+        Assert.Contains("Punggye-ri", output);
+        Assert.Contains("6.3 mb", output);
+        Assert.Contains("reference/provocations.csv", output);
+        Assert.Contains("https://", output);
+    }
+
+    [Fact]
+    public async Task Events_show_of_a_missing_id_says_so_and_suggests_ids()
+    {
+        var (exit, _, error) = await Run("events", "show", "nuclear-test");
+        Assert.Equal(1, exit);
+        Assert.Contains("there is no event 'nuclear-test'", error);
+        Assert.Contains("Did you mean", error);
+    }
+
+    [Fact]
+    public async Task The_brief_gives_days_since_and_launches_per_year()
+    {
+        var (exit, output, _) = await Run("brief", "--as-of", "2017-09-10");
+        Assert.Equal(0, exit);
+        Assert.Contains("as of 2017-09-10 (Korea, UTC+9)", output);
+        Assert.Contains("nuclear test", output);
+        Assert.Contains("2017-09-03-nuclear-test", output);
+        Assert.Contains("Ballistic launch events per year", output);
+        Assert.Contains("Last 30 days", output);
+    }
+
+    [Fact]
+    public async Task The_brief_today_says_the_record_ends_before_today()
+    {
+        var (exit, output, _) = await Run("brief");
+        Assert.Equal(0, exit);
+        Assert.Contains("as of 2026-11-21", output);
+        Assert.Contains("The bundled record ends on 2025-06-30", output);
+        Assert.Contains("no events in the record", output);
+    }
+
+    [Fact]
+    public async Task The_brief_as_json_carries_every_figure()
+    {
+        var (_, output, _) = await Run("brief", "--as-of", "2017-09-10", "--format", "json");
+        using var json = JsonDocument.Parse(output);
+        var nuclear = json.RootElement.GetProperty("days_since").EnumerateArray().Single(m => m.GetProperty("what").GetString() == "nuclear test");
+        Assert.Equal(7, nuclear.GetProperty("days").GetInt32());
+        Assert.Equal(20, json.RootElement.GetProperty("launches_by_year").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Stats_count_launches_by_year_in_csv()
+    {
+        var (exit, output, _) = await Run("stats", "--by", "year", "--kind", "missile-launch", "--format", "csv");
+        Assert.Equal(0, exit);
+        var lines = output.Trim().Split('\n');
+        Assert.Equal("year,events,missiles_fired", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith("2022,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Stats_by_class_render_as_a_table()
+    {
+        var (exit, output, _) = await Run("stats", "--by", "class", "--kind", "missile-launch");
+        Assert.Equal(0, exit);
+        Assert.Contains("srbm", output);
+        Assert.Contains("Missiles fired", output);
+    }
+
+    [Fact]
+    public async Task Stats_by_an_unknown_dimension_is_a_usage_error()
+    {
+        var (exit, _, error) = await Run("stats", "--by", "colour");
+        Assert.NotEqual(0, exit);
+        Assert.Contains("colour", error);
+    }
+
+    [Fact]
+    public async Task Export_then_import_into_an_empty_store_gives_the_same_record()
+    {
+        var exported = _folder.File("record.json");
+        Assert.Equal(0, (await Run("export", "--format", "json", "--output", exported)).Exit);
+
+        var other = _folder.File("other.db");
+        using (var connection = new SqliteConnection($"Data Source={other};Pooling=False"))
+        {
+            connection.Open(); // An empty file: a store with no schema yet.
+        }
+
+        // Import into a store that skips the bundle by receiving the export first: compare the exports.
+        var (importExit, importOut, importError) = await CliRunner.RunAsync(other, "import", exported);
+        Assert.True(importExit == 0, importError);
+        Assert.Contains("Unchanged", importOut);
+        var first = await File.ReadAllTextAsync(exported);
+        var (_, second, _) = await CliRunner.RunAsync(other, "export", "--format", "json");
+        Assert.Equal(first, second);
+
+        var csv = _folder.File("record.csv");
+        Assert.Equal(0, (await Run("export", "--format", "csv", "--output", csv)).Exit);
+        var fromCsv = EventCsv.Read(new StringReader(await File.ReadAllTextAsync(csv)), csv);
+        var fromJson = EventJson.Read(await File.ReadAllBytesAsync(exported), exported);
+        Assert.Equal(fromJson, fromCsv, Storage.EventComparer.Instance);
+    }
+
+    [Fact]
+    public async Task Importing_the_same_file_twice_changes_nothing_the_second_time()
+    {
+        var file = _folder.File("new.json");
+        await File.WriteAllTextAsync(file, "[" + EventJson.Serialize(Sample.Launch("2025-07-01-test-launch", "2025-07-01") with { UtcInstant = null }) + "]");
+
+        var (exit, output, _) = await Run("import", file);
+        Assert.Equal(0, exit);
+        Assert.Contains("added: 2025-07-01-test-launch", output);
+        var (again, secondOutput, _) = await Run("import", file);
+        Assert.Equal(0, again);
+        Assert.DoesNotContain("added:", secondOutput);
+        var (_, audit, _) = await Run("db", "audit", "--event", "2025-07-01-test-launch");
+        Assert.Single(audit.Split('\n'), l => l.Contains("insert"));
+    }
+
+    [Fact]
+    public async Task A_bad_record_in_an_import_names_file_line_and_field_and_leaves_the_store_unchanged()
+    {
+        await Run("db", "info");
+        var before = await Run("export");
+        var file = _folder.File("bad.json");
+        await File.WriteAllTextAsync(file,
+            "[\n" + EventJson.Serialize(Sample.Launch("2025-07-01-good", "2025-07-01") with { UtcInstant = null }) + ",\n" +
+            EventJson.Serialize(Sample.Launch("2025-07-02-bad", "2025-07-02") with { UtcInstant = null, Class = "huge" }) + "\n]");
+
+        var (exit, _, error) = await Run("import", file);
+        Assert.Equal(1, exit);
+        Assert.Contains($"{file}, line 3, field 'class'", error);
+        Assert.Equal(before.Out, (await Run("export")).Out);
+    }
+
+    [Fact]
+    public async Task A_dry_run_import_shows_the_changes_and_writes_nothing()
+    {
+        var file = _folder.File("new.json");
+        await File.WriteAllTextAsync(file, "[" + EventJson.Serialize(Sample.Launch("2025-07-01-test-launch", "2025-07-01") with { UtcInstant = null }) + "]");
+        var (exit, output, _) = await Run("import", file, "--dry-run");
+        Assert.Equal(0, exit);
+        Assert.Contains("nothing was written", output);
+        Assert.Contains("Would be added: 2025-07-01-test-launch", output);
+        Assert.Equal(1, (await Run("events", "show", "2025-07-01-test-launch")).Exit);
+    }
+
+    [Fact]
+    public async Task Importing_a_missing_file_or_unknown_format_is_a_clear_error()
+    {
+        var (exit, _, error) = await Run("import", _folder.File("nothing.json"));
+        Assert.Equal(1, exit);
+        Assert.Contains("does not exist", error);
+
+        var odd = _folder.File("events.xml");
+        await File.WriteAllTextAsync(odd, "<events/>");
+        (exit, _, error) = await Run("import", odd);
+        Assert.Equal(1, exit);
+        Assert.Contains("use a .json or .csv file", error);
+    }
+
+    [Fact]
+    public async Task A_store_from_a_newer_peninsula_is_refused_without_being_changed()
+    {
+        using (var connection = new SqliteConnection($"Data Source={Db};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA user_version = 7;";
+            command.ExecuteNonQuery();
+        }
+
+        var before = await File.ReadAllBytesAsync(Db);
+        var (exit, _, error) = await Run("brief");
+        Assert.Equal(1, exit);
+        Assert.Contains("schema version 7", error);
+        Assert.Equal(before, await File.ReadAllBytesAsync(Db));
+    }
+
+    [Fact]
+    public async Task Db_check_passes_on_the_bundled_record()
+    {
+        var (exit, output, _) = await Run("db", "check");
+        Assert.Equal(0, exit);
+        Assert.Contains("checks passed", output);
+    }
+
+    [Fact]
+    public async Task Db_info_as_json_reports_schema_and_counts()
+    {
+        var (_, output, _) = await Run("db", "info", "--format", "json");
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(1, json.RootElement.GetProperty("schema_version").GetInt32());
+        Assert.Equal(6, json.RootElement.GetProperty("events_by_kind").GetProperty("nuclear-test").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_store_location_comes_from_the_option_then_the_environment_then_the_default()
+    {
+        Assert.Equal("a.db", Peninsula.Storage.EventStores.Locate("a.db", _ => "b.db"));
+        Assert.Equal("b.db", Peninsula.Storage.EventStores.Locate(null, _ => "b.db"));
+        Assert.Equal("peninsula.db", Peninsula.Storage.EventStores.Locate(null, _ => null));
+        await Task.CompletedTask;
+    }
+}

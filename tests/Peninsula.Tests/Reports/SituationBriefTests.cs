@@ -1,0 +1,58 @@
+using Peninsula.Events;
+using Peninsula.Record;
+using Peninsula.Reports;
+
+namespace Peninsula.Tests.Reports;
+
+public class SituationBriefTests
+{
+    [Fact]
+    public void A_week_after_the_sixth_nuclear_test_the_brief_counts_seven_days()
+    {
+        var brief = SituationBrief.Compute(BundledRecord.Events, new KoreanDate(2017, 9, 10));
+        var nuclear = brief.Milestones.Single(m => m.What == "nuclear test");
+        Assert.Equal("2017-09-03-nuclear-test", nuclear.Event!.Id);
+        Assert.Equal(7, nuclear.DaysAgo);
+        Assert.Contains(brief.Recent, e => e.Id == "2017-09-03-nuclear-test");
+        Assert.DoesNotContain(brief.Recent, e => e.Kind == EventKind.Anniversary);
+    }
+
+    [Fact]
+    public void The_brief_ignores_events_after_its_date()
+    {
+        var brief = SituationBrief.Compute(BundledRecord.Events, new KoreanDate(2017, 11, 28));
+        var icbm = brief.Milestones.Single(m => m.What == "ICBM launch");
+        Assert.Equal(new KoreanDate(2017, 7, 28), icbm.Event!.Date);
+    }
+
+    [Fact]
+    public void Launches_per_year_count_launch_events_and_missiles()
+    {
+        var brief = SituationBrief.Compute(BundledRecord.Events, new KoreanDate(2025, 6, 30), years: 3);
+        Assert.Equal([2023, 2024, 2025], brief.LaunchesByYear.Select(y => y.Year));
+        Assert.All(brief.LaunchesByYear, y => Assert.True(y.MissilesFired >= y.LaunchEvents - 10));
+        Assert.True(brief.LaunchesByYear[1].MissilesFired > brief.LaunchesByYear[1].LaunchEvents);
+    }
+
+    [Fact]
+    public void An_empty_record_gives_a_brief_with_no_milestones()
+    {
+        var brief = SituationBrief.Compute([], new KoreanDate(2026, 1, 1));
+        Assert.All(brief.Milestones, m => Assert.Null(m.Event));
+        Assert.Null(brief.RecordLast);
+        Assert.All(brief.LaunchesByYear, y => Assert.Equal(0, y.LaunchEvents));
+    }
+
+    [Fact]
+    public void Statistics_by_year_are_in_date_order_and_by_class_largest_first()
+    {
+        var launches = BundledRecord.Events.Where(e => e.Kind == EventKind.MissileLaunch).ToList();
+        var byYear = EventStatistics.Count(launches, StatisticsDimension.Year);
+        Assert.Equal(byYear.Select(r => r.Key).Order(StringComparer.Ordinal), byYear.Select(r => r.Key));
+        Assert.Equal(launches.Count, byYear.Sum(r => r.Events));
+        var byClass = EventStatistics.Count(launches, StatisticsDimension.Class);
+        Assert.Equal("srbm", byClass[0].Key);
+        var bySystem = EventStatistics.Count(launches, StatisticsDimension.System);
+        Assert.Contains(bySystem, r => r.Key == EventStatistics.None);
+    }
+}
