@@ -74,22 +74,16 @@ internal static class Rendering
         Row("Summary", e.Summary);
         console.Write(fields);
 
-        var sources = new Table().Border(TableBorder.Rounded).Title("Sources");
-        sources.AddColumn("Source");
-        sources.AddColumn("Date");
-        sources.AddColumn("Original label");
-        sources.AddColumn("Record");
-        sources.AddColumn("Link");
+        console.MarkupLine($"[bold]Sources[/] ({e.Sources.Count})");
         foreach (var s in e.Sources)
         {
-            sources.AddRow(
-                Markup.Escape(s.Name),
-                Markup.Escape(s.Date ?? ""),
-                Markup.Escape(s.OriginalLabel ?? ""),
-                Markup.Escape(s.Dataset is null ? "" : $"{s.Dataset} {s.Record}"),
-                s.Url is null ? "" : $"[link]{Markup.Escape(s.Url)}[/]");
+            var label = s.OriginalLabel is null ? "" : $" [grey]label:[/] {Markup.Escape(s.OriginalLabel)}";
+            var record = s.Dataset is null ? "" : $" [grey]record:[/] {Markup.Escape($"{s.Dataset} {s.Record}".Trim())}";
+            console.MarkupLine($"- {Markup.Escape(s.Name)}{(s.Date is null ? "" : $", {Markup.Escape(s.Date)}")}{label}{record}");
+            if (s.Url is not null)
+            {
+                console.WriteLine($"  {s.Url}");
+            }
         }
-
-        console.Write(sources);
     }
 }
