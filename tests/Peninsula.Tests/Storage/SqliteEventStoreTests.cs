@@ -262,3 +262,29 @@ internal sealed class EventComparer : IEqualityComparer<Event?>
 
     public int GetHashCode(Event? obj) => obj?.Id.GetHashCode(StringComparison.Ordinal) ?? 0;
 }
+
+public sealed class EmptyStoreRoundTripTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task Exporting_the_record_and_importing_it_into_an_empty_store_gives_the_same_record()
+    {
+        using var exported = new MemoryStream();
+        Peninsula.Import.EventJson.Write(Peninsula.Record.BundledRecord.Events, exported);
+
+        await using var empty = SqliteEventStore.Open(_folder.File("empty.db"));
+        var events = Peninsula.Import.EventJson.Read(exported.ToArray(), "record.json");
+        var summary = await empty.SaveAsync(events, new ChangeOrigin("import", "record.json"));
+
+        Assert.Equal(Peninsula.Record.BundledRecord.Events.Count, summary.Added.Count);
+        var stored = await empty.ListAsync(EventQuery.All);
+        Assert.Equal(
+            Peninsula.Record.BundledRecord.Events.OrderBy(e => e.Id, StringComparer.Ordinal),
+            stored.OrderBy(e => e.Id, StringComparer.Ordinal),
+            EventComparer.Instance);
+        Assert.True((await empty.CheckAsync()).IsHealthy);
+    }
+}
