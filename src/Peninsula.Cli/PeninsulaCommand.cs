@@ -60,12 +60,7 @@ internal static class PeninsulaCommand
         {
             return await work().ConfigureAwait(false);
         }
-        catch (InputException ex)
-        {
-            context.Error.MarkupLine($"[red]Error:[/] {Markup.Escape(ex.Message)}");
-            return 1;
-        }
-        catch (StoreVersionException ex)
+        catch (Exception ex) when (ex is InputException or StoreVersionException or IOException or UnauthorizedAccessException)
         {
             context.Error.MarkupLine($"[red]Error:[/] {Markup.Escape(ex.Message)}");
             return 1;
@@ -73,16 +68,6 @@ internal static class PeninsulaCommand
         catch (Microsoft.Data.Sqlite.SqliteException ex)
         {
             context.Error.MarkupLine($"[red]Error:[/] the store could not be used: {Markup.Escape(ex.Message)}");
-            return 1;
-        }
-        catch (IOException ex)
-        {
-            context.Error.MarkupLine($"[red]Error:[/] {Markup.Escape(ex.Message)}");
-            return 1;
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            context.Error.MarkupLine($"[red]Error:[/] {Markup.Escape(ex.Message)}");
             return 1;
         }
     }
