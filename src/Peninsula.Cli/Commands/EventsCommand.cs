@@ -34,12 +34,7 @@ internal static class EventsCommand
             switch (parse.GetValue(format))
             {
                 case "json":
-                    using (var stream = new MemoryStream())
-                    {
-                        EventJson.Write(events, stream);
-                        context.RawOut.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
-                    }
-
+                    EventJson.Write(events, context.RawOut);
                     break;
                 case "csv":
                     EventCsv.Write(events, context.RawOut);
@@ -80,9 +75,7 @@ internal static class EventsCommand
 
             if (parse.GetValue(format) == "json")
             {
-                using var stream = new MemoryStream();
-                EventJson.Write([e], stream);
-                context.RawOut.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+                EventJson.Write([e], context.RawOut);
             }
             else
             {

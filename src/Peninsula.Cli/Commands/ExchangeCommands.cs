@@ -46,26 +46,31 @@ internal static class ExchangeCommands
         {
             var events = await store.ListAsync(filter.Read(parse), cancellationToken).ConfigureAwait(false);
             var target = parse.GetValue(output);
-            using var buffer = new MemoryStream();
-            if (parse.GetValue(format) == "csv")
+            void Write(TextWriter writer)
             {
-                using var writer = new StreamWriter(buffer, new UTF8Encoding(false), leaveOpen: true);
-                EventCsv.Write(events, writer);
-            }
-            else
-            {
-                EventJson.Write(events, buffer);
+                if (parse.GetValue(format) == "csv")
+                {
+                    EventCsv.Write(events, writer);
+                }
+                else
+                {
+                    EventJson.Write(events, writer);
+                }
             }
 
             if (target is null)
             {
-                context.RawOut.Write(Encoding.UTF8.GetString(buffer.ToArray()));
+                Write(context.RawOut);
             }
             else
             {
                 // Write beside the target and move into place, so a failed export never leaves half a file.
                 var temporary = target + ".partial";
-                await File.WriteAllBytesAsync(temporary, buffer.ToArray(), cancellationToken).ConfigureAwait(false);
+                using (var file = new StreamWriter(temporary, append: false, new UTF8Encoding(false)))
+                {
+                    Write(file);
+                }
+
                 File.Move(temporary, target, overwrite: true);
                 context.Error.MarkupLine($"[grey]Wrote {Rendering.Number(events.Count)} events to {Markup.Escape(target)}.[/]");
             }

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using CsvHelper;
 using Peninsula.Import;
 using Peninsula.Reports;
 using Spectre.Console;
@@ -27,10 +29,13 @@ internal static class StatsCommand
                     context.RawOut.WriteLine(EventJson.SerializeValue(rows.Select(r => new { key = r.Key, events = r.Events, missiles_fired = r.MissilesFired })));
                     break;
                 case "csv":
-                    context.RawOut.WriteLine($"{dimension.ToString().ToLowerInvariant()},events,missiles_fired");
-                    foreach (var r in rows)
+                    using (var csv = CsvWriter.Create(context.RawOut, CsvWriterOptions.Default with { NewLine = "\n" }, leaveOpen: true))
                     {
-                        context.RawOut.WriteLine($"{Csv(r.Key)},{r.Events},{r.MissilesFired}");
+                        csv.WriteHeader([dimension.ToString().ToLowerInvariant(), "events", "missiles_fired"]);
+                        foreach (var r in rows)
+                        {
+                            csv.WriteRecord([r.Key, r.Events.ToString(CultureInfo.InvariantCulture), r.MissilesFired.ToString(CultureInfo.InvariantCulture)]);
+                        }
                     }
 
                     break;
@@ -79,7 +84,4 @@ internal static class StatsCommand
         console.Write(table);
         console.MarkupLine($"[grey]{Rendering.Number(total)} events in {Rendering.Number(rows.Count)} groups. Dates are Korean dates (UTC+9).[/]");
     }
-
-    private static string Csv(string value) =>
-        value.IndexOfAny([',', '"', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
 }

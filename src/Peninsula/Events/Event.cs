@@ -108,9 +108,6 @@ public sealed record EventFigures
 
     /// <summary>Seismic body-wave magnitude (mb) as reported by the USGS.</summary>
     public double? Magnitude { get; init; }
-
-    /// <summary>Whether no figure is known.</summary>
-    public bool IsEmpty => this == None;
 }
 
 /// <summary>One source that reports an event, with the label its record used.</summary>

@@ -32,16 +32,4 @@ public sealed record EventQuery
 
     /// <summary>At most this many events (the earliest first), or all when null.</summary>
     public int? Limit { get; init; }
-
-    /// <summary>Whether the event meets the conditions that can be checked without the store's text index.</summary>
-    /// <remarks>Text search is the store's job; this ignores <see cref="Text"/>.</remarks>
-    public bool MatchesIgnoringText(Event e) =>
-        (Kinds.Count == 0 || Kinds.Contains(e.Kind)) &&
-        (Classes.Count == 0 || (e.Class is not null && Classes.Contains(e.Class))) &&
-        (System is null || (e.System is { } s && (Same(s.Id, System) || Same(s.Name, System) || s.Aliases.Any(a => Same(a, System))))) &&
-        (Actor is null || e.Actors.Contains(Actor)) &&
-        (Since is null || e.LastDate >= Since) &&
-        (Until is null || e.Date <= Until);
-
-    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 }

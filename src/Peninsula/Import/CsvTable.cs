@@ -11,17 +11,9 @@ namespace Peninsula.Import;
 /// </summary>
 internal sealed class CsvTable
 {
-    private readonly Dictionary<string, int> _columns;
-
-    private CsvTable(Dictionary<string, int> columns, List<CsvRecord> records)
-    {
-        _columns = columns;
-        Records = records;
-    }
+    private CsvTable(List<CsvRecord> records) => Records = records;
 
     public IReadOnlyList<CsvRecord> Records { get; }
-
-    public bool Has(string column) => _columns.ContainsKey(column);
 
     /// <summary>
     /// Reads the whole table. The header must hold every required column; a missing one is
@@ -70,7 +62,7 @@ internal sealed class CsvTable
             records.Add(new CsvRecord(file, line, columns, reader.Current.ToArray()));
         }
 
-        return new CsvTable(columns, records);
+        return new CsvTable(records);
     }
 }
 

@@ -161,7 +161,7 @@ internal sealed class EventDocument
             People = People ?? [],
             System = System is null ? null : new WeaponSystem(System.Id ?? "", System.Name ?? "", System.Aliases ?? []),
             Site = Site is null ? null : new Place(Site.Name ?? "", Site.Latitude, Site.Longitude),
-            Figures = figures == new EventFigures() ? EventFigures.None : figures,
+            Figures = figures,
             Outcome = outcome,
             Title = Title ?? "",
             Summary = Summary,

@@ -23,11 +23,11 @@ public static class EventJson
     /// <summary>One event as compact JSON; equal events give equal text.</summary>
     public static string Serialize(Event e) => JsonSerializer.Serialize(EventDocument.From(e), Compact);
 
-    /// <summary>Writes events as an indented JSON array.</summary>
-    public static void Write(IEnumerable<Event> events, Stream output)
+    /// <summary>Writes events as an indented JSON array to text output (standard output, a file).</summary>
+    public static void Write(IEnumerable<Event> events, TextWriter output)
     {
-        JsonSerializer.Serialize(output, events.Select(EventDocument.From), Options);
-        output.WriteByte((byte)'\n');
+        output.Write(JsonSerializer.Serialize(events.Select(EventDocument.From), Options));
+        output.Write('\n');
     }
 
     /// <summary>Any value as indented JSON with the project's conventions (snake_case keys).</summary>

@@ -16,13 +16,17 @@ public static class BundledRecord
     public static readonly KoreanDate CoverageEnd = new(2025, 6, 30);
 
     private const string Prefix = "data/";
-    private static readonly Lazy<(IReadOnlyList<Event> Events, string Fingerprint)> Built = new(Build);
+    private static readonly Lazy<IReadOnlyList<Event>> Built = new(Build);
+
+    // Hashing the files is cheap; parsing and merging them is not. Every command asks for the
+    // fingerprint, only a store that is behind asks for the events.
+    private static readonly Lazy<string> Hashed = new(ComputeFingerprint);
 
     /// <summary>Every event of the bundled record, ordered by date.</summary>
-    public static IReadOnlyList<Event> Events => Built.Value.Events;
+    public static IReadOnlyList<Event> Events => Built.Value;
 
-    /// <summary>A SHA-256 over the bundled data files: it changes exactly when the data does.</summary>
-    public static string Fingerprint => Built.Value.Fingerprint;
+    /// <summary>A SHA-256 over the bundled data files and the merge rules: it changes exactly when the record does.</summary>
+    public static string Fingerprint => Hashed.Value;
 
     /// <summary>The names of the bundled data files, e.g. <c>data/reference/missile-tests.csv</c>.</summary>
     public static IReadOnlyList<string> Files { get; } =
@@ -33,7 +37,7 @@ public static class BundledRecord
         new StreamReader(typeof(BundledRecord).Assembly.GetManifestResourceStream(name)
                          ?? throw new InvalidOperationException($"The bundled data file {name} is missing from the build."));
 
-    private static (IReadOnlyList<Event>, string) Build()
+    private static IReadOnlyList<Event> Build()
     {
         const string calendars = "data/context/";
         T Read<T>(string name, Func<TextReader, string, T> read)
@@ -58,8 +62,7 @@ public static class BundledRecord
             }
         }
 
-        var events = RecordMerger.Merge(missiles, provocations, labels, systems, nuclearTests, context);
-        return (events, ComputeFingerprint());
+        return RecordMerger.Merge(missiles, provocations, labels, systems, nuclearTests, context);
     }
 
     private static string ComputeFingerprint()

@@ -5,7 +5,7 @@ using Peninsula.Events;
 namespace Peninsula.Storage;
 
 /// <summary>An event as the relational stores keep it: one row plus actors and sources as JSON aggregates.</summary>
-internal class EventRow
+internal sealed class EventRow
 {
     public string id { get; set; } = "";
     public string kind { get; set; } = "";
@@ -33,6 +33,7 @@ internal class EventRow
     public string? summary { get; set; }
     public string? actors_json { get; set; }
     public string? sources_json { get; set; }
+    public bool is_deleted { get; set; }
 
     public static object Parameters(Event e) => new
     {
@@ -87,7 +88,7 @@ internal class EventRow
             People = people is null ? [] : JsonSerializer.Deserialize<List<string>>(people) ?? [],
             System = system_id is null ? null : new WeaponSystem(system_id, system_name ?? system_id, JsonSerializer.Deserialize<List<string>>(system_aliases ?? "[]") ?? []),
             Site = site_name is null ? null : new Place(site_name, site_lat, site_lon),
-            Figures = figures == new EventFigures() ? EventFigures.None : figures,
+            Figures = figures,
             Outcome = outcome is null ? null : Enum.Parse<Outcome>(outcome, ignoreCase: true),
             Title = title,
             Summary = summary,

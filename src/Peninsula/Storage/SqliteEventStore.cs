@@ -187,7 +187,7 @@ public sealed partial class SqliteEventStore : IEventStore
     private string Now() => _clock.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 
     private const string SelectEvents =
-        "SELECT e.*, " +
+        "SELECT e.*, e.deleted_at IS NOT NULL AS is_deleted, " +
         "(SELECT json_group_array(actor) FROM (SELECT actor FROM event_actors a WHERE a.event_id = e.id ORDER BY position)) AS actors_json, " +
         "(SELECT json_group_array(json_object('name', name, 'url', url, 'source_date', source_date, 'original_label', original_label, 'dataset', dataset, 'record', record)) " +
         " FROM (SELECT * FROM event_sources s WHERE s.event_id = e.id ORDER BY position)) AS sources_json " +
@@ -195,9 +195,7 @@ public sealed partial class SqliteEventStore : IEventStore
 
     private (Event Event, bool Deleted)? LoadRow(string id, bool includeDeleted, SqliteTransaction? transaction)
     {
-        var row = _connection.QuerySingleOrDefault<EventRowWithDeletion>(
-            $"{SelectEvents.Replace("SELECT e.*,", "SELECT e.*, e.deleted_at IS NOT NULL AS is_deleted,", StringComparison.Ordinal)} WHERE e.id = @id",
-            new { id }, transaction);
+        var row = _connection.QuerySingleOrDefault<EventRow>($"{SelectEvents} WHERE e.id = @id", new { id }, transaction);
         if (row is null || (row.is_deleted && !includeDeleted))
         {
             return null;
@@ -249,9 +247,4 @@ public sealed partial class SqliteEventStore : IEventStore
         _connection.Execute(
             "INSERT INTO audit (at, operation, entity, entity_id, origin, before_json, after_json) VALUES (@now, @operation, 'event', @id, @origin, @before, @after)",
             new { now, operation, id, origin = origin.ToString(), before, after }, transaction);
-
-    private sealed class EventRowWithDeletion : EventRow
-    {
-        public bool is_deleted { get; set; }
-    }
 }

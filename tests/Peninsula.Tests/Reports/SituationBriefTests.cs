@@ -26,12 +26,19 @@ public class SituationBriefTests
     }
 
     [Fact]
-    public void Launches_per_year_count_launch_events_and_missiles()
+    public void Missiles_fired_per_year_are_the_rows_of_the_missile_table_in_that_year()
     {
+        // Every row of missile-tests.csv is one ballistic missile (or space launch); counted here from the file itself.
+        var rowsPerYear = File.ReadLines(Path.Combine(Record.BundledRecordTests.RepositoryRoot(), "data", "reference", "missile-tests.csv"))
+            .Skip(1)
+            .GroupBy(line => int.Parse(line[..4], System.Globalization.CultureInfo.InvariantCulture))
+            .ToDictionary(g => g.Key, g => g.Count());
+
         var brief = SituationBrief.Compute(BundledRecord.Events, new KoreanDate(2025, 6, 30), years: 3);
+
         Assert.Equal([2023, 2024, 2025], brief.LaunchesByYear.Select(y => y.Year));
-        Assert.All(brief.LaunchesByYear, y => Assert.True(y.MissilesFired >= y.LaunchEvents - 10));
-        Assert.True(brief.LaunchesByYear[1].MissilesFired > brief.LaunchesByYear[1].LaunchEvents);
+        Assert.All(brief.LaunchesByYear, y => Assert.Equal(rowsPerYear[y.Year], y.MissilesFired));
+        Assert.All(brief.LaunchesByYear, y => Assert.InRange(y.LaunchEvents, 1, y.MissilesFired + 5));
     }
 
     [Fact]
