@@ -25,6 +25,7 @@ internal static class PeninsulaCommand
         root.Subcommands.Add(BriefCommand.Create(context));
         root.Subcommands.Add(EventsCommand.Create(context));
         root.Subcommands.Add(StatsCommand.Create(context));
+        root.Subcommands.Add(TimingCommand.Create(context));
         root.Subcommands.Add(ExchangeCommands.CreateImport(context));
         root.Subcommands.Add(ExchangeCommands.CreateExport(context));
         root.Subcommands.Add(DbCommand.Create(context));

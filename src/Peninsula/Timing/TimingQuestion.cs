@@ -1,0 +1,181 @@
+using Peninsula.Events;
+
+namespace Peninsula.Timing;
+
+/// <summary>
+/// A timing question: which provocations, which context events, and which window around each
+/// context event counts as "at the time". Ready-made ones are in <see cref="TimingQuestions"/>;
+/// any other is built from two filters with <see cref="FromFilters"/>.
+/// </summary>
+public sealed record TimingQuestion
+{
+    /// <summary>The name to ask it by (<c>secstate-visits</c>), or null for a question built from filters.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The question in words.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>The provocations, as a filter text (<see cref="EventFilter"/>).</summary>
+    public required string Provocations { get; init; }
+
+    /// <summary>One provocation and several, in words: ("ballistic launch", "ballistic launches").</summary>
+    public required Noun ProvocationNoun { get; init; }
+
+    /// <summary>The context events, as a filter text.</summary>
+    public required string Context { get; init; }
+
+    /// <summary>One context event and several, in words: ("visit", "visits").</summary>
+    public required Noun ContextNoun { get; init; }
+
+    /// <summary>The days around each context event that count.</summary>
+    public required TimingWindow Window { get; init; }
+
+    /// <summary>Why this window and these sets, for the documentation and the list of questions.</summary>
+    public string? Rationale { get; init; }
+
+    /// <summary>A question from two filters (see <see cref="EventFilter.Parse"/>).</summary>
+    public static TimingQuestion FromFilters(string provocations, string context, TimingWindow window)
+    {
+        EventFilter.Parse(provocations, "--provocations");
+        EventFilter.Parse(context, "--context");
+        var named = EventFilter.NamedSets.ContainsKey(provocations.Trim());
+        var provocationNoun = provocations.Trim().ToLowerInvariant() switch
+        {
+            "ballistic" => new Noun("ballistic launch", "ballistic launches"),
+            "missiles" => new Noun("missile launch", "missile launches"),
+            "nuclear" => new Noun("nuclear test", "nuclear tests"),
+            _ when named => new Noun("provocation", "provocations"),
+            _ => new Noun("matching event", "matching events"),
+        };
+        return new TimingQuestion
+        {
+            Title = $"Do {provocationNoun.Many} ({provocations}) fall near context events ({context})?",
+            Provocations = provocations,
+            ProvocationNoun = provocationNoun,
+            Context = context,
+            ContextNoun = new Noun("context event", "context events"),
+            Window = window,
+        };
+    }
+
+    /// <summary>The same question with another window or other provocations.</summary>
+    public TimingQuestion With(TimingWindow? window, string? provocations)
+    {
+        var question = this with { Window = window ?? Window };
+        if (provocations is not null && provocations != Provocations)
+        {
+            var other = FromFilters(provocations, Context, question.Window);
+            question = question with { Provocations = provocations, ProvocationNoun = other.ProvocationNoun };
+        }
+
+        return question;
+    }
+}
+
+/// <summary>A noun in the singular and the plural, for answers in plain language.</summary>
+public sealed record Noun(string One, string Many)
+{
+    /// <summary>"1 visit", "3 visits".</summary>
+    public string Count(int n) => n == 1 ? $"1 {One}" : $"{n} {Many}";
+}
+
+/// <summary>The ready-made questions, each answerable in one command.</summary>
+public static class TimingQuestions
+{
+    /// <summary>Every ready-made question, in the order they are listed.</summary>
+    public static readonly IReadOnlyList<TimingQuestion> All =
+    [
+        new()
+        {
+            Name = "secstate-visits",
+            Title = "Does North Korea launch ballistic missiles during visits of US Secretaries of State to South Korea?",
+            Provocations = "ballistic",
+            ProvocationNoun = new Noun("ballistic launch", "ballistic launches"),
+            Context = "kind=diplomatic-visit class=us-secretary-of-state",
+            ContextNoun = new Noun("visit", "visits"),
+            Window = new TimingWindow(-1, 1),
+            Rationale = "The visit itself plus one day either side: a launch on the eve of arrival or the day after departure is still read as aimed at the visit, and one day also covers UTC against Korean dates.",
+        },
+        new()
+        {
+            Name = "secdef-visits",
+            Title = "Does North Korea launch ballistic missiles during visits of US Secretaries of Defense to South Korea?",
+            Provocations = "ballistic",
+            ProvocationNoun = new Noun("ballistic launch", "ballistic launches"),
+            Context = "kind=diplomatic-visit class=us-secretary-of-defense",
+            ContextNoun = new Noun("visit", "visits"),
+            Window = new TimingWindow(-1, 1),
+            Rationale = "As for the Secretaries of State: the visit plus one day either side.",
+        },
+        new()
+        {
+            Name = "exercises",
+            Title = "Does North Korea launch ballistic missiles during US-ROK combined exercises?",
+            Provocations = "ballistic",
+            ProvocationNoun = new Noun("ballistic launch", "ballistic launches"),
+            Context = "kind=military-exercise class=us-rok",
+            ContextNoun = new Noun("exercise", "exercises"),
+            Window = new TimingWindow(0, 0),
+            Rationale = "The days of the exercise itself, first to last. Exercises last days to weeks, so chance alone gives many of them a launch; the test says whether more do.",
+        },
+        new()
+        {
+            Name = "us-elections",
+            Title = "Does North Korea launch ballistic missiles around US presidential elections?",
+            Provocations = "ballistic",
+            ProvocationNoun = new Noun("ballistic launch", "ballistic launches"),
+            Context = "kind=election class=us-president",
+            ContextNoun = new Noun("election", "elections"),
+            Window = new TimingWindow(-7, 7),
+            Rationale = "A week either side of election day: the days commentators call 'ahead of' or 'after' the vote.",
+        },
+        new()
+        {
+            Name = "rok-elections",
+            Title = "Does North Korea launch ballistic missiles around South Korean presidential elections?",
+            Provocations = "ballistic",
+            ProvocationNoun = new Noun("ballistic launch", "ballistic launches"),
+            Context = "kind=election class=rok-president",
+            ContextNoun = new Noun("election", "elections"),
+            Window = new TimingWindow(-7, 7),
+            Rationale = "A week either side of election day.",
+        },
+        new()
+        {
+            Name = "anniversaries",
+            Title = "Does North Korea launch ballistic missiles around its own anniversaries?",
+            Provocations = "ballistic",
+            ProvocationNoun = new Noun("ballistic launch", "ballistic launches"),
+            Context = "kind=anniversary",
+            ContextNoun = new Noun("anniversary", "anniversaries"),
+            Window = new TimingWindow(-3, 3),
+            Rationale = "Three days either side of each anniversary of the state calendar (leaders' birthdays, founding days, Victory Day), every year it was observed.",
+        },
+        new()
+        {
+            Name = "un-resolutions",
+            Title = "Does North Korea launch ballistic missiles after UN Security Council resolutions?",
+            Provocations = "ballistic",
+            ProvocationNoun = new Noun("ballistic launch", "ballistic launches"),
+            Context = "kind=sanction class=un-resolution",
+            ContextNoun = new Noun("resolution", "resolutions"),
+            Window = new TimingWindow(0, 7),
+            Rationale = "The day of adoption and the week after. Resolutions are dated in New York, so the Korean date of the news is that day or the next.",
+        },
+        new()
+        {
+            Name = "summits",
+            Title = "Does North Korea launch ballistic missiles after summits?",
+            Provocations = "ballistic",
+            ProvocationNoun = new Noun("ballistic launch", "ballistic launches"),
+            Context = "kind=summit",
+            ContextNoun = new Noun("summit", "summits"),
+            Window = new TimingWindow(1, 30),
+            Rationale = "The month after a summit ends: the claim is usually that launches resume, or stop, once the leaders have met.",
+        },
+    ];
+
+    /// <summary>A ready-made question by name, ignoring case; null when there is none.</summary>
+    public static TimingQuestion? Find(string name) =>
+        All.FirstOrDefault(q => string.Equals(q.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase));
+}
