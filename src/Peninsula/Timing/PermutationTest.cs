@@ -12,8 +12,11 @@ internal sealed class PermutationTest
 {
     private const int BlockSize = 250;
 
-    private readonly int[] _counts;
+    private readonly int _length;
     private readonly int[] _prefix;
+    private readonly int[] _days;
+    private readonly int[] _dayCounts;
+    private readonly int[] _next;
     private readonly Placement[] _contexts;
 
     /// <param name="counts">Provocations on each day of the period.</param>
@@ -21,7 +24,7 @@ internal sealed class PermutationTest
     /// <param name="profileDays">The event-study profile reaches this many days either side of each context event's start.</param>
     public PermutationTest(int[] counts, IReadOnlyList<Placement> contexts, int profileDays)
     {
-        _counts = counts;
+        _length = counts.Length;
         _contexts = [.. contexts];
         ProfileDays = profileDays;
         _prefix = new int[counts.Length + 1];
@@ -29,9 +32,24 @@ internal sealed class PermutationTest
         {
             _prefix[d + 1] = _prefix[d] + counts[d];
         }
+
+        // Provocations are rare (a few days in a hundred), so windows walk the days that have
+        // one rather than every day: _next[d] is the first of those days on or after d.
+        _days = [.. Enumerable.Range(0, counts.Length).Where(d => counts[d] > 0)];
+        _dayCounts = [.. _days.Select(d => counts[d])];
+        _next = new int[counts.Length + 1];
+        for (int d = counts.Length, j = _days.Length; d >= 0; d--)
+        {
+            while (j > 0 && d < counts.Length && _days[j - 1] >= d)
+            {
+                j--;
+            }
+
+            _next[d] = j;
+        }
     }
 
-    public int Days => _counts.Length;
+    public int Days => _length;
 
     public int ProfileDays { get; }
 
@@ -47,7 +65,7 @@ internal sealed class PermutationTest
     /// <summary>The statistics where the context events really are.</summary>
     public Outcome Observed()
     {
-        var stamp = new int[Days];
+        var stamp = new int[_days.Length];
         var starts = _contexts.Select(c => c.Start).ToArray();
         var profile = new int[ProfileWidth];
         var (hits, inside) = Statistics(starts, stamp, 1, profile);
@@ -78,7 +96,7 @@ internal sealed class PermutationTest
         Parallel.For(0, blocks, block =>
         {
             var random = new Random(BlockSeed(seed, block));
-            var stamp = new int[Days];
+            var stamp = new int[_days.Length];
             var starts = new int[_contexts.Length];
             var profile = new int[ProfileWidth];
             var end = Math.Min(permutations, (block + 1) * BlockSize);
@@ -135,12 +153,12 @@ internal sealed class PermutationTest
             if (lo <= hi && _prefix[hi + 1] - _prefix[lo] > 0)
             {
                 hits++;
-                for (var d = lo; d <= hi; d++)
+                for (var j = _next[lo]; j < _days.Length && _days[j] <= hi; j++)
                 {
-                    if (stamp[d] != tag)
+                    if (stamp[j] != tag)
                     {
-                        stamp[d] = tag;
-                        inside += _counts[d];
+                        stamp[j] = tag;
+                        inside += _dayCounts[j];
                     }
                 }
             }
@@ -150,9 +168,9 @@ internal sealed class PermutationTest
                 var from = Math.Max(0, starts[i] - ProfileDays);
                 var to = Math.Min(Days - 1, starts[i] + ProfileDays);
                 var offset = ProfileDays - starts[i];
-                for (var d = from; d <= to; d++)
+                for (var j = from <= to ? _next[from] : _days.Length; j < _days.Length && _days[j] <= to; j++)
                 {
-                    profile[d + offset] += _counts[d];
+                    profile[_days[j] + offset] += _dayCounts[j];
                 }
             }
         }

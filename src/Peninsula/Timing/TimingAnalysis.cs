@@ -81,14 +81,14 @@ public static class TimingAnalysis
         Note(notes, provocations.Count - dated.Count, question.ProvocationNoun, "known only to the month were left out");
         if (dated.Count == 0)
         {
-            throw new InputException($"No {question.ProvocationNoun.Many} match '{question.Provocations}', so there is nothing to test.", field: "--provocations");
+            throw new InputException($"No events match '{question.Provocations}', so there is nothing to test.", field: "--provocations");
         }
 
         var contextDated = context.Where(e => e.DatePrecision == DatePrecision.Day).OrderBy(e => e.Date).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
         Note(notes, context.Count - contextDated.Count, question.ContextNoun, "known only to the month were left out");
         if (contextDated.Count == 0)
         {
-            throw new InputException($"No {question.ContextNoun.Many} match '{question.Context}', so there is nothing to test.", field: "--context");
+            throw new InputException($"No events match '{question.Context}', so there is nothing to test.", field: "--context");
         }
 
         var dataStart = options.DataStart ?? new KoreanDate(dated[0].Date.Year, 1, 1);
@@ -103,8 +103,11 @@ public static class TimingAnalysis
                 field: "--context");
         }
 
-        var start = Max(dataStart, new KoreanDate(covered[0].Date.Year, 1, 1));
-        var end = Min(dataEnd, new KoreanDate(covered[^1].Date.Year, 12, 31));
+        // The years of the context events, widened to every window that reaches past them
+        // (a span over New Year, a window after a December event).
+        var windows = covered.Select(e => question.Window.Around(e.Date, e.LastDate)).ToList();
+        var start = Max(dataStart, Min(new KoreanDate(covered[0].Date.Year, 1, 1), windows.Min(w => w.First)));
+        var end = Min(dataEnd, Max(new KoreanDate(covered[^1].Date.Year, 12, 31), windows.Max(w => w.Last)));
         var days = end.DaysSince(start) + 1;
         var inPeriod = dated.Where(e => e.Date >= start && e.Date <= end).ToList();
         var counts = new int[days];
@@ -231,7 +234,7 @@ public static class TimingAnalysis
     private static double Solve(Func<double, double> increasing)
     {
         double lo = -30, hi = 30;
-        for (var i = 0; i < 60; i++)
+        for (var i = 0; i < 40; i++)
         {
             var mid = (lo + hi) / 2;
             if (increasing(Math.Exp(mid)) < 0)
