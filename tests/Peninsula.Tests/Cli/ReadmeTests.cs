@@ -32,12 +32,50 @@ public sealed class ReadmeTests : IDisposable
         var db = _folder.File("readme.db");
         foreach (var command in commands)
         {
-            var args = command.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            var args = ShellWords(command).Skip(1)
                 .Select(a => a.EndsWith(".json", StringComparison.Ordinal) || a.EndsWith(".csv", StringComparison.Ordinal) ? _folder.File(a) : a)
                 .ToArray();
             var (exit, output, error) = await CliRunner.RunAsync(db, args);
             Assert.True(exit == 0, $"'{command}' exited with {exit}: {error}");
             Assert.False(string.IsNullOrWhiteSpace(output + error), $"'{command}' printed nothing");
         }
+    }
+
+    /// <summary>Splits a command line as a POSIX shell does for the simple cases the README uses: spaces, and double quotes around a word with spaces.</summary>
+    private static List<string> ShellWords(string line)
+    {
+        var words = new List<string>();
+        var word = new System.Text.StringBuilder();
+        var quoted = false;
+        var any = false;
+        foreach (var c in line)
+        {
+            if (c == '"')
+            {
+                quoted = !quoted;
+                any = true;
+            }
+            else if (c == ' ' && !quoted)
+            {
+                if (any)
+                {
+                    words.Add(word.ToString());
+                    word.Clear();
+                    any = false;
+                }
+            }
+            else
+            {
+                word.Append(c);
+                any = true;
+            }
+        }
+
+        if (any)
+        {
+            words.Add(word.ToString());
+        }
+
+        return words;
     }
 }
