@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text;
 using Peninsula.Events;
 using Peninsula.Import;
@@ -12,24 +13,183 @@ internal static class ExchangeCommands
 {
     public static Command CreateImport(CliContext context)
     {
-        var file = new Argument<string>("file") { Description = "A .json or .csv file in Peninsula's own format (see docs/json-format.md), or - for standard input." };
-        var format = new Option<string?>("--format", "-f") { Description = "json or csv; by default taken from the file's extension." };
-        format.AcceptOnlyFromAmong("json", "csv");
-        var dryRun = new Option<bool>("--dry-run") { Description = "Show what would change without writing anything." };
-        var command = new Command("import", "Import events in Peninsula's own format. All or nothing: one bad record and nothing is written.")
+        var files = new Argument<string[]>("files")
         {
-            file, format, dryRun,
+            Description = "Files or folders to import (- for standard input, own formats only).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        string[] formats = ["json", "csv", .. SourceImporters.All.Select(i => i.Name)];
+        var format = new Option<string?>("--format", "-f")
+        {
+            Description = "json or csv (Peninsula's own formats, taken from the extension by default), or a source's own layout: " +
+                          string.Join("; ", SourceImporters.All.Select(i => $"{i.Name}: {i.Description}")),
+        };
+        format.AcceptOnlyFromAmong(formats);
+        var dryRun = new Option<bool>("--dry-run") { Description = "Show what would change without writing anything." };
+        var precedence = new Option<string?>("--precedence")
+        {
+            Description = $"When sources disagree on a field, which wins, highest first. Default: {string.Join(",", ImportPolicy.Default.Precedence)}.",
+        };
+        var command = new Command(
+            "import",
+            "Import files: Peninsula's own formats (all or nothing), or a source's own layout (CNS, reference tables, GDELT, KCNA, feeds), each file in one transaction. " +
+            "Exit code 0: imported; 2: imported, but some rows were refused (listed); 1: a file could not be imported.")
+        {
+            files, format, dryRun, precedence,
         };
         command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
         {
-            var path = parse.GetValue(file)!;
-            var events = Read(path, parse.GetValue(format), context.StandardInput);
+            var paths = parse.GetValue(files)!;
             var isDryRun = parse.GetValue(dryRun);
-            var summary = await store.SaveAsync(events, new ChangeOrigin("import", path), isDryRun, cancellationToken).ConfigureAwait(false);
-            Report(context.Out, path, summary, isDryRun);
-            return 0;
+            var name = parse.GetValue(format);
+            if (name is null or "json" or "csv")
+            {
+                foreach (var path in paths)
+                {
+                    var events = Read(path, name, context.StandardInput);
+                    var summary = await store.SaveAsync(events, new ChangeOrigin("import", path), isDryRun, cancellationToken).ConfigureAwait(false);
+                    Report(context.Out, path, summary, isDryRun);
+                }
+
+                return 0;
+            }
+
+            var importer = SourceImporters.Find(name);
+            var policy = parse.GetValue(precedence) is { } order ? ImportPolicy.Parse(order) : ImportPolicy.Default;
+            var inputs = SourceImporters.Expand(paths, importer);
+            return await ImportSources(context, store, importer, inputs, policy, isDryRun, cancellationToken).ConfigureAwait(false);
         }, cancellationToken));
         return command;
+    }
+
+    private static async Task<int> ImportSources(
+        CliContext context, IEventStore store, SourceImporter importer, IReadOnlyList<string> inputs, ImportPolicy policy, bool dryRun, CancellationToken cancellationToken)
+    {
+        var summaries = new List<ImportSummary>();
+        var failures = new List<string>();
+        async Task One(string path)
+        {
+            try
+            {
+                var batch = importer.Read(path, cancellationToken);
+                summaries.Add(await store.ImportAsync(batch, policy, new ChangeOrigin($"import --format {importer.Name} ({importer.Tag})", path), dryRun, cancellationToken)
+                    .ConfigureAwait(false));
+            }
+            catch (InputException ex)
+            {
+                failures.Add(ex.Message);
+                context.Error.MarkupLine($"[red]Error:[/] {Markup.Escape(ex.Message)} [grey](nothing from this file was written)[/]");
+            }
+        }
+
+        if (inputs.Count > 1 && context.Error.Profile.Capabilities.Interactive)
+        {
+            await context.Error.Progress().AutoClear(true).StartAsync(async progress =>
+            {
+                var task = progress.AddTask($"Importing {inputs.Count} files ({importer.Name})", maxValue: inputs.Count);
+                foreach (var path in inputs)
+                {
+                    task.Description = $"Importing {Markup.Escape(Path.GetFileName(path))}";
+                    await One(path).ConfigureAwait(false);
+                    task.Increment(1);
+                }
+            }).ConfigureAwait(false);
+        }
+        else
+        {
+            foreach (var path in inputs)
+            {
+                await One(path).ConfigureAwait(false);
+            }
+        }
+
+        SourceReport(context.Out, importer, summaries, dryRun);
+        return failures.Count > 0 ? 1 : summaries.Any(s => s.Rejections.Count > 0) ? 2 : 0;
+    }
+
+    private static void SourceReport(IAnsiConsole console, SourceImporter importer, List<ImportSummary> summaries, bool dryRun)
+    {
+        if (summaries.Count == 0)
+        {
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded)
+            .Title(dryRun ? $"Dry run ({importer.Name}): nothing was written" : $"Imported ({importer.Name}, importer version {importer.Version})");
+        table.AddColumn("File");
+        table.AddColumn("Records");
+        foreach (var column in new[] { "Added", "Updated", "Unchanged", "Rejected", "Conflicts (new)", "Not about North Korea" })
+        {
+            table.AddColumn(new TableColumn(column).RightAligned());
+        }
+
+        foreach (var s in summaries)
+        {
+            var rows = new List<(string Sort, ImportCounts Counts)>();
+            if (s.Events != ImportCounts.None || importer is CnsImporter or ReferenceImporter)
+            {
+                rows.Add(("events", s.Events));
+            }
+
+            if (s.Documents != ImportCounts.None || importer is KcnaImporter or FeedImporter)
+            {
+                rows.Add(("documents", s.Documents));
+            }
+
+            if (s.Signals != ImportCounts.None || importer is GdeltImporter)
+            {
+                rows.Add(("media signals", s.Signals));
+            }
+
+            foreach (var (sort, counts) in rows)
+            {
+                table.AddRow(
+                    Markup.Escape(Path.GetFileName(s.Input)), sort, Rendering.Number(counts.Added), Rendering.Number(counts.Updated), Rendering.Number(counts.Unchanged),
+                    Rendering.Number(s.Rejections.Count), $"{Rendering.Number(s.Conflicts.Count)} ({Rendering.Number(s.NewConflicts)})",
+                    importer is GdeltImporter ? s.Skipped.ToString("N0", CultureInfo.InvariantCulture) : "");
+            }
+        }
+
+        console.Write(table);
+        var rejections = summaries.SelectMany(s => s.Rejections).ToList();
+        if (rejections.Count > 0)
+        {
+            console.MarkupLine($"[yellow]{Rendering.Number(rejections.Count)} rows were refused:[/]");
+            foreach (var r in rejections.Take(50))
+            {
+                console.MarkupLine($"  {Markup.Escape(r.ToString())}");
+            }
+
+            if (rejections.Count > 50)
+            {
+                console.MarkupLine($"  [grey]and {Rendering.Number(rejections.Count - 50)} more.[/]");
+            }
+        }
+
+        var warnings = summaries.SelectMany(s => s.Warnings).ToList();
+        if (warnings.Count > 0)
+        {
+            console.MarkupLine($"[yellow]{Rendering.Number(warnings.Count)} values could not be read and were left empty (their rows were imported):[/]");
+            foreach (var w in warnings.Take(20))
+            {
+                console.MarkupLine($"  {Markup.Escape(w.ToString())}");
+            }
+        }
+
+        var conflicts = summaries.SelectMany(s => s.Conflicts).ToList();
+        if (conflicts.Count > 0)
+        {
+            console.MarkupLine($"[grey]Sources disagree on {Rendering.Number(conflicts.Count)} fields (kept value first); 'peninsula db conflicts' lists them all:[/]");
+            foreach (var c in conflicts.Take(10))
+            {
+                console.MarkupLine($"  [grey]{Markup.Escape(c.EventId)} {Markup.Escape(c.Field)}: {Markup.Escape(c.KeptValue ?? "")} ({Markup.Escape(c.KeptSource)}) vs {Markup.Escape(c.OtherValue ?? "")} ({Markup.Escape(c.OtherSource)}); {Markup.Escape(c.Rule)}[/]");
+            }
+        }
+
+        if (summaries.All(s => s.ChangedNothing) && !dryRun)
+        {
+            console.MarkupLine("[grey]Nothing changed: every record was already stored.[/]");
+        }
     }
 
     public static Command CreateExport(CliContext context)

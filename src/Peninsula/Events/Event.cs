@@ -117,10 +117,12 @@ public sealed record EventFigures
 /// <param name="OriginalLabel">The source record's own label, verbatim (e.g. <c>Short-Range Ballistic Missile (SRBM)</c>).</param>
 /// <param name="Dataset">The data set the record came from (e.g. <c>reference/missile-tests.csv</c>), if any.</param>
 /// <param name="Record">Which record of that data set (e.g. <c>line 12</c>), if any.</param>
+/// <param name="Importer">The importer and its version that read the record (e.g. <c>cns/1</c>), if it came through one.</param>
 public sealed record EventSource(
     string Name,
     string? Url,
     string? Date,
     string? OriginalLabel,
     string? Dataset = null,
-    string? Record = null);
+    string? Record = null,
+    string? Importer = null);

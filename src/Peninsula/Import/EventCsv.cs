@@ -18,7 +18,7 @@ public static class EventCsv
         "system_id", "system_name", "system_aliases", "site_name", "site_lat", "site_lon",
         "number_fired", "apogee_km", "range_km", "yield_kt", "yield_kt_low", "yield_kt_high", "magnitude",
         "outcome", "title", "summary",
-        "source_name", "source_url", "source_date", "source_label", "source_dataset", "source_record",
+        "source_name", "source_url", "source_date", "source_label", "source_dataset", "source_record", "source_importer",
     ];
 
     private static readonly int SourceColumns = Columns.Count - Columns.ToList().IndexOf("source_name");
@@ -43,7 +43,7 @@ public static class EventCsv
             ];
             foreach (var s in e.Sources)
             {
-                csv.WriteRecord([.. fields.Select(f => f ?? ""), s.Name, s.Url ?? "", s.Date ?? "", s.OriginalLabel ?? "", s.Dataset ?? "", s.Record ?? ""]);
+                csv.WriteRecord([.. fields.Select(f => f ?? ""), s.Name, s.Url ?? "", s.Date ?? "", s.OriginalLabel ?? "", s.Dataset ?? "", s.Record ?? "", s.Importer ?? ""]);
             }
         }
 
@@ -56,7 +56,8 @@ public static class EventCsv
     /// </summary>
     public static IReadOnlyList<Event> Read(TextReader text, string file)
     {
-        var table = CsvTable.Read(text, file, Columns);
+        // source_importer came with schema 2; files written before it still read.
+        var table = CsvTable.Read(text, file, [.. Columns.SkipLast(1)], [Columns[^1]]);
         var events = new List<Event>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         CsvRecord? first = null;
@@ -99,7 +100,7 @@ public static class EventCsv
             }
 
             sources.Add(new EventSource(r.Required("source_name"), ProvocationRow.CheckedUrl(r, "source_url"), r.Optional("source_date"),
-                r.Optional("source_label"), r.Optional("source_dataset"), r.Optional("source_record")));
+                r.Optional("source_label"), r.Optional("source_dataset"), r.Optional("source_record"), r.Optional("source_importer")));
         }
 
         Flush();

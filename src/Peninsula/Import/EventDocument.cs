@@ -63,6 +63,7 @@ internal sealed class EventDocument
         public string? OriginalLabel { get; set; }
         public string? Dataset { get; set; }
         public string? Record { get; set; }
+        public string? Importer { get; set; }
     }
 
     public static EventDocument From(Event e) => new()
@@ -93,7 +94,7 @@ internal sealed class EventDocument
         Summary = e.Summary,
         Sources = [.. e.Sources.Select(x => new SourceDocument
         {
-            Name = x.Name, Url = x.Url, Date = x.Date, OriginalLabel = x.OriginalLabel, Dataset = x.Dataset, Record = x.Record,
+            Name = x.Name, Url = x.Url, Date = x.Date, OriginalLabel = x.OriginalLabel, Dataset = x.Dataset, Record = x.Record, Importer = x.Importer,
         })],
     };
 
@@ -165,7 +166,7 @@ internal sealed class EventDocument
             Outcome = outcome,
             Title = Title ?? "",
             Summary = Summary,
-            Sources = [.. (Sources ?? []).Select(s => new EventSource(s.Name ?? "", s.Url, s.Date, s.OriginalLabel, s.Dataset, s.Record))],
+            Sources = [.. (Sources ?? []).Select(s => new EventSource(s.Name ?? "", s.Url, s.Date, s.OriginalLabel, s.Dataset, s.Record, s.Importer))],
         };
         return ev.Validated(file, line);
     }

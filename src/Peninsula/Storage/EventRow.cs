@@ -93,7 +93,7 @@ internal sealed class EventRow
             Title = title,
             Summary = summary,
             Sources = sources_json is null ? [] : (JsonSerializer.Deserialize<List<SourceRow>>(sources_json) ?? [])
-                .Select(s => new EventSource(s.name, s.url, s.source_date, s.original_label, s.dataset, s.record)).ToList(),
+                .Select(s => new EventSource(s.name, s.url, s.source_date, s.original_label, s.dataset, s.record, s.importer)).ToList(),
         };
     }
 
@@ -101,5 +101,5 @@ internal sealed class EventRow
     public static string SystemsText(Event e) =>
         e.System is null ? "" : string.Join(" ", new[] { e.System.Id, e.System.Name }.Concat(e.System.Aliases));
 
-    internal sealed record SourceRow(string name, string? url, string? source_date, string? original_label, string? dataset, string? record);
+    internal sealed record SourceRow(string name, string? url, string? source_date, string? original_label, string? dataset, string? record, string? importer);
 }

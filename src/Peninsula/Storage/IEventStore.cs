@@ -1,4 +1,5 @@
 using Peninsula.Events;
+using Peninsula.Import;
 
 namespace Peninsula.Storage;
 
@@ -41,7 +42,55 @@ public interface IEventStore : IAsyncDisposable
 
     /// <summary>Stores a setting.</summary>
     Task SetSettingAsync(string key, string value, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes what an importer read from one file, all or nothing: events merged with the stored
+    /// ones (new sources added, disagreements recorded as conflicts and settled by
+    /// <paramref name="policy"/>), documents stored once, media signals deduplicated by GDELT id
+    /// and their daily aggregates rebuilt. Importing the same batch twice changes nothing.
+    /// </summary>
+    Task<ImportSummary> ImportAsync(ImportBatch batch, ImportPolicy policy, ChangeOrigin origin, bool dryRun = false, CancellationToken cancellationToken = default);
+
+    /// <summary>Documents whose title or text hold every word, newest first.</summary>
+    Task<IReadOnlyList<Document>> SearchDocumentsAsync(string text, int limit = 20, CancellationToken cancellationToken = default);
+
+    /// <summary>The recorded disagreements between sources, optionally for one event.</summary>
+    Task<IReadOnlyList<Conflict>> ConflictsAsync(string? eventId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Daily aggregates of the media signals between two days (inclusive).</summary>
+    Task<IReadOnlyList<SignalDay>> SignalDaysAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default);
+
+    /// <summary>Counts of documents and media signals.</summary>
+    Task<(long Documents, long Signals, long Conflicts)> MediaCountsAsync(CancellationToken cancellationToken = default);
 }
+
+/// <summary>What an import of one file did (or, in a dry run, would do).</summary>
+/// <param name="Input">The file or URL.</param>
+/// <param name="Events">Events added, updated and unchanged.</param>
+/// <param name="Documents">Documents added, updated (new topics or links) and unchanged.</param>
+/// <param name="Signals">Media signals added and unchanged.</param>
+/// <param name="Conflicts">Every disagreement between sources found in this file.</param>
+/// <param name="NewConflicts">How many of them were not recorded before.</param>
+/// <param name="Rejections">Rows refused, with file, line, field and reason.</param>
+/// <param name="Skipped">Rows read that were not for Peninsula (GDELT rows about other countries).</param>
+/// <param name="Warnings">Values left empty because they could not be read (their rows were kept).</param>
+public sealed record ImportSummary(
+    string Input, ImportCounts Events, ImportCounts Documents, ImportCounts Signals,
+    IReadOnlyList<Conflict> Conflicts, int NewConflicts, IReadOnlyList<Rejection> Rejections, long Skipped, IReadOnlyList<Rejection> Warnings)
+{
+    /// <summary>Whether the import wrote nothing new.</summary>
+    public bool ChangedNothing => Events.Added + Events.Updated + Documents.Added + Documents.Updated + Signals.Added + NewConflicts == 0;
+}
+
+/// <summary>Added, updated and unchanged records of one sort.</summary>
+public sealed record ImportCounts(int Added, int Updated, int Unchanged)
+{
+    /// <summary>Nothing.</summary>
+    public static readonly ImportCounts None = new(0, 0, 0);
+}
+
+/// <summary>The media signals of one day, one CAMEO root and one QuadClass.</summary>
+public sealed record SignalDay(DateOnly Day, string EventRootCode, int QuadClass, int Signals, long Mentions, double? MeanTone);
 
 /// <summary>Who or what made a change: the command and, for imports, the file.</summary>
 /// <param name="Command">The command or process, e.g. <c>import</c> or <c>bundled-record</c>.</param>

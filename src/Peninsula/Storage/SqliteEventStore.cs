@@ -189,7 +189,7 @@ public sealed partial class SqliteEventStore : IEventStore
     private const string SelectEvents =
         "SELECT e.*, e.deleted_at IS NOT NULL AS is_deleted, " +
         "(SELECT json_group_array(actor) FROM (SELECT actor FROM event_actors a WHERE a.event_id = e.id ORDER BY position)) AS actors_json, " +
-        "(SELECT json_group_array(json_object('name', name, 'url', url, 'source_date', source_date, 'original_label', original_label, 'dataset', dataset, 'record', record)) " +
+        "(SELECT json_group_array(json_object('name', name, 'url', url, 'source_date', source_date, 'original_label', original_label, 'dataset', dataset, 'record', record, 'importer', importer)) " +
         " FROM (SELECT * FROM event_sources s WHERE s.event_id = e.id ORDER BY position)) AS sources_json " +
         "FROM events e";
 
@@ -235,9 +235,20 @@ public sealed partial class SqliteEventStore : IEventStore
         _connection.Execute("INSERT INTO event_actors (event_id, position, actor) VALUES (@id, @position, @actor)",
             e.Actors.Select((actor, position) => new { id = e.Id, position, actor }), transaction);
         _connection.Execute(
-            "INSERT INTO event_sources (event_id, position, name, url, source_date, original_label, dataset, record) " +
-            "VALUES (@id, @position, @name, @url, @date, @label, @dataset, @record)",
-            e.Sources.Select((s, position) => new { id = e.Id, position, name = s.Name, url = s.Url, date = s.Date, label = s.OriginalLabel, dataset = s.Dataset, record = s.Record }),
+            "INSERT INTO event_sources (event_id, position, name, url, source_date, original_label, dataset, record, importer) " +
+            "VALUES (@id, @position, @name, @url, @date, @label, @dataset, @record, @importer)",
+            e.Sources.Select((s, position) => new
+            {
+                id = e.Id,
+                position,
+                name = s.Name,
+                url = s.Url,
+                date = s.Date,
+                label = s.OriginalLabel,
+                dataset = s.Dataset,
+                record = s.Record,
+                importer = s.Importer,
+            }),
             transaction);
         _connection.Execute("INSERT INTO events_fts (id, title, summary, systems, people) VALUES (@id, @title, @summary, @systems, @people)",
             new { id = e.Id, title = e.Title, summary = e.Summary ?? "", systems = EventRow.SystemsText(e), people = string.Join(" ", e.People) }, transaction);

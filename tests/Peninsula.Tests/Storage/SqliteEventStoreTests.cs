@@ -32,7 +32,7 @@ public sealed class SqliteEventStoreTests : IDisposable
             Assert.Equal(0, info.Events);
         }
 
-        Assert.Equal(1, Scalar(_folder.File("store.db"), "SELECT count(*) FROM schema_migrations"));
+        Assert.Equal(SqliteMigrations.Latest, Scalar(_folder.File("store.db"), "SELECT count(*) FROM schema_migrations"));
         using var connection = new SqliteConnection($"Data Source={_folder.File("store.db")};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
@@ -53,7 +53,7 @@ public sealed class SqliteEventStoreTests : IDisposable
             Assert.NotNull(await again.FindAsync(Sample.Launch().Id));
         }
 
-        Assert.Equal(1, Scalar(_folder.File("store.db"), "SELECT count(*) FROM schema_migrations"));
+        Assert.Equal(SqliteMigrations.Latest, Scalar(_folder.File("store.db"), "SELECT count(*) FROM schema_migrations"));
     }
 
     [Fact]

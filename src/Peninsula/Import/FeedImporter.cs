@@ -1,0 +1,204 @@
+using System.Globalization;
+using System.Xml;
+using System.Xml.Linq;
+using AngleSharp.Html.Parser;
+using Peninsula.Events;
+
+namespace Peninsula.Import;
+
+/// <summary>
+/// RSS 2.0 and Atom feeds, read as untrusted XML: no DTD (so no external entities and no entity
+/// expansion), no resolver, and a bounded document size. Each item becomes a document,
+/// identified by its GUID (RSS) or id (Atom), else its link; HTML in descriptions becomes text.
+/// </summary>
+public sealed class FeedImporter : SourceImporter
+{
+    /// <summary>The largest feed read, in characters.</summary>
+    public const long MaxCharacters = 16L << 20;
+
+    private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
+    private static readonly HtmlParser Html = new();
+
+    /// <inheritdoc/>
+    public override string Name => "feed";
+
+    /// <inheritdoc/>
+    public override int Version => 1;
+
+    /// <inheritdoc/>
+    public override string Description => "An RSS 2.0 or Atom feed saved to a file.";
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string> Extensions => [".xml", ".rss", ".atom"];
+
+    /// <inheritdoc/>
+    public override ImportBatch Read(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        using var stream = File.OpenRead(path);
+        return Read(stream, path, Path.GetFileName(path));
+    }
+
+    /// <summary>Reads a feed from a stream; <paramref name="name"/> is the file or URL for messages and provenance.</summary>
+    public ImportBatch Read(Stream stream, string name, string dataset)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            MaxCharactersInDocument = MaxCharacters,
+            MaxCharactersFromEntities = 1024,
+            IgnoreComments = true,
+            IgnoreProcessingInstructions = true,
+        };
+        XDocument xml;
+        try
+        {
+            using var reader = XmlReader.Create(stream, settings);
+            xml = XDocument.Load(reader, LoadOptions.SetLineInfo);
+        }
+        catch (XmlException ex) when (ex.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InputException("the feed declares a DTD; Peninsula refuses DTDs in feeds (they can pull in external entities or expand without bound).", name, ex.LineNumber);
+        }
+        catch (XmlException ex)
+        {
+            throw new InputException($"the feed is not well-formed XML: {ex.Message}", name, ex.LineNumber);
+        }
+
+        var batch = new ImportBatch { Input = name };
+        var root = xml.Root!;
+        if (root.Name.LocalName == "rss")
+        {
+            var channel = root.Element("channel") ?? throw new InputException("an RSS feed must have a <channel>.", name, Line(root));
+            var source = Value(channel.Element("title")) ?? dataset;
+            var item = 0;
+            foreach (var element in channel.Elements("item"))
+            {
+                item++;
+                Add(batch, name, () => RssItem(element, source, dataset, item));
+            }
+        }
+        else if (root.Name == Atom + "feed")
+        {
+            var source = Value(root.Element(Atom + "title")) ?? dataset;
+            var item = 0;
+            foreach (var element in root.Elements(Atom + "entry"))
+            {
+                item++;
+                Add(batch, name, () => AtomEntry(element, source, dataset, item));
+            }
+        }
+        else
+        {
+            throw new InputException($"expected an RSS 2.0 (<rss>) or Atom (<feed>) document, found <{root.Name.LocalName}>.", name, Line(root));
+        }
+
+        return batch;
+    }
+
+    private static void Add(ImportBatch batch, string name, Func<Document> read)
+    {
+        try
+        {
+            var document = read();
+            if (batch.Documents.All(d => d.Id != document.Id))
+            {
+                batch.Documents.Add(document);
+            }
+        }
+        catch (InputException ex)
+        {
+            batch.Rejections.Add(new Rejection(name, ex.Line, ex.Field, ex.Reason));
+        }
+    }
+
+    private Document RssItem(XElement item, string source, string dataset, int index)
+    {
+        var title = Value(item.Element("title"));
+        var link = Value(item.Element("link"));
+        var guid = Value(item.Element("guid"));
+        var body = Text(Value(item.Element("description")));
+        if (title is null && body.Length == 0)
+        {
+            throw new InputException("the item has neither a title nor a description.", null, Line(item), "title");
+        }
+
+        var published = Date(Value(item.Element("pubDate")), item, "pubDate");
+        return new Document
+        {
+            Id = "feed-" + KcnaImporter.Hash(guid ?? link ?? $"{title}\n{published}"),
+            Date = published is { } p ? KoreanDate.FromInstant(p) : null,
+            PublishedAt = published,
+            Title = Text(title) is { Length: > 0 } t ? t : body[..Math.Min(80, body.Length)],
+            Body = body,
+            Links = link is null ? [] : [link],
+            Topics = [.. item.Elements("category").Select(Value).OfType<string>()],
+            Source = source,
+            Provenance = At(dataset, $"item {index.ToString(CultureInfo.InvariantCulture)}"),
+        };
+    }
+
+    private Document AtomEntry(XElement entry, string source, string dataset, int index)
+    {
+        var title = Value(entry.Element(Atom + "title"));
+        var id = Value(entry.Element(Atom + "id"));
+        var link = entry.Elements(Atom + "link").FirstOrDefault(l => (string?)l.Attribute("rel") is null or "alternate")?.Attribute("href")?.Value;
+        var body = Text(Value(entry.Element(Atom + "content")) ?? Value(entry.Element(Atom + "summary")));
+        if (title is null && body.Length == 0)
+        {
+            throw new InputException("the entry has neither a title nor content.", null, Line(entry), "title");
+        }
+
+        var published = Date(Value(entry.Element(Atom + "published")) ?? Value(entry.Element(Atom + "updated")), entry, "published");
+        return new Document
+        {
+            Id = "feed-" + KcnaImporter.Hash(id ?? link ?? $"{title}\n{published}"),
+            Date = published is { } p ? KoreanDate.FromInstant(p) : null,
+            PublishedAt = published,
+            Title = Text(title) is { Length: > 0 } t ? t : body[..Math.Min(80, body.Length)],
+            Body = body,
+            Links = link is null ? [] : [link],
+            Topics = [.. entry.Elements(Atom + "category").Select(c => c.Attribute("term")?.Value).OfType<string>()],
+            Source = source,
+            Provenance = At(dataset, $"entry {index.ToString(CultureInfo.InvariantCulture)}"),
+        };
+    }
+
+    /// <summary>RFC 822 dates (RSS) and ISO 8601 (Atom); a date that cannot be read is refused with its element.</summary>
+    private static DateTimeOffset? Date(string? text, XElement element, string field)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var cleaned = text.Trim().Replace(" GMT", " +0000", StringComparison.Ordinal).Replace(" UT", " +0000", StringComparison.Ordinal).Replace(" Z", " +0000", StringComparison.Ordinal);
+        string[] formats = ["ddd, d MMM yyyy HH:mm:ss zzz", "d MMM yyyy HH:mm:ss zzz", "ddd, d MMM yyyy HH:mm zzz", "ddd, dd MMM yyyy HH:mm:ss zzz"];
+        if (DateTimeOffset.TryParseExact(cleaned.Replace("+0000", "+00:00", StringComparison.Ordinal), formats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var rfc))
+        {
+            return rfc.ToUniversalTime();
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var iso)
+            ? iso.ToUniversalTime()
+            : throw new InputException($"'{text}' is not a date (RFC 822 or ISO 8601).", null, Line(element), field);
+    }
+
+    /// <summary>Text as text: HTML markup in a description is parsed and only its text kept.</summary>
+    private static string Text(string? html)
+    {
+        if (string.IsNullOrWhiteSpace(html))
+        {
+            return "";
+        }
+
+        var text = html.Contains('<', StringComparison.Ordinal) ? Html.ParseDocument(html).Body?.TextContent ?? "" : html;
+        return string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    private static string? Value(XElement? element) => string.IsNullOrWhiteSpace(element?.Value) ? null : element.Value.Trim();
+
+    private static long? Line(XElement element) => element is IXmlLineInfo info && info.HasLineInfo() ? info.LineNumber : null;
+}
