@@ -14,6 +14,44 @@ internal static class DbCommand
         command.Subcommands.Add(Info(context));
         command.Subcommands.Add(Check(context));
         command.Subcommands.Add(Audit(context));
+        command.Subcommands.Add(Conflicts(context));
+        return command;
+    }
+
+    private static Command Conflicts(CliContext context)
+    {
+        var eventId = new Option<string?>("--event", "-e") { Description = "Only the disagreements about this event." };
+        var format = CommonOptions.Format("table", "table", "json");
+        var command = new Command("conflicts", "Where imported sources disagree with the record on a field: both values, their sources, and which was kept and why.") { eventId, format };
+        command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
+        {
+            var conflicts = await store.ConflictsAsync(parse.GetValue(eventId), cancellationToken).ConfigureAwait(false);
+            if (parse.GetValue(format) == "json")
+            {
+                context.RawOut.WriteLine(EventJson.SerializeValue(conflicts));
+                return 0;
+            }
+
+            if (conflicts.Count == 0)
+            {
+                context.Out.MarkupLine("No disagreements between sources are recorded.");
+                return 0;
+            }
+
+            var table = new Table().Border(TableBorder.Rounded).Title("Disagreements between sources");
+            table.AddColumns("Event", "Field", "Kept", "Other", "Why");
+
+            foreach (var c in conflicts)
+            {
+                table.AddRow(
+                    Markup.Escape(c.EventId), Markup.Escape(c.Field), $"{Markup.Escape(c.KeptValue ?? "")} [grey]({Markup.Escape(c.KeptSource)})[/]",
+                    $"{Markup.Escape(c.OtherValue ?? "")} [grey]({Markup.Escape(c.OtherSource)})[/]", Markup.Escape(c.Rule));
+            }
+
+            context.Out.Write(table);
+            context.Out.MarkupLine($"[grey]{Rendering.Number(conflicts.Count)} disagreements. 'peninsula import --precedence' sets which source wins.[/]");
+            return 0;
+        }, cancellationToken));
         return command;
     }
 

@@ -117,10 +117,17 @@ internal static class ExchangeCommands
         var table = new Table().Border(TableBorder.Rounded)
             .Title(dryRun ? $"Dry run ({importer.Name}): nothing was written" : $"Imported ({importer.Name}, importer version {importer.Version})");
         table.AddColumn("File");
+        table.AddColumn(new TableColumn("Rows read").RightAligned());
         table.AddColumn("Records");
-        foreach (var column in new[] { "Added", "Updated", "Unchanged", "Rejected", "Conflicts (new)", "Not about North Korea" })
+        foreach (var column in new[] { "Added", "Updated", "Unchanged", "Rejected", "Conflicts (new)" })
         {
             table.AddColumn(new TableColumn(column).RightAligned());
+        }
+
+        var gdelt = importer is GdeltImporter;
+        if (gdelt)
+        {
+            table.AddColumn(new TableColumn("Not about North Korea").RightAligned());
         }
 
         foreach (var s in summaries)
@@ -143,10 +150,13 @@ internal static class ExchangeCommands
 
             foreach (var (sort, counts) in rows)
             {
-                table.AddRow(
-                    Markup.Escape(Path.GetFileName(s.Input)), sort, Rendering.Number(counts.Added), Rendering.Number(counts.Updated), Rendering.Number(counts.Unchanged),
-                    Rendering.Number(s.Rejections.Count), $"{Rendering.Number(s.Conflicts.Count)} ({Rendering.Number(s.NewConflicts)})",
-                    importer is GdeltImporter ? s.Skipped.ToString("N0", CultureInfo.InvariantCulture) : "");
+                string[] cells =
+                [
+                    Markup.Escape(Path.GetFileName(s.Input)), s.Rows.ToString("N0", CultureInfo.InvariantCulture), sort, Rendering.Number(counts.Added),
+                    Rendering.Number(counts.Updated), Rendering.Number(counts.Unchanged), Rendering.Number(s.Rejections.Count),
+                    $"{Rendering.Number(s.Conflicts.Count)} ({Rendering.Number(s.NewConflicts)})",
+                ];
+                table.AddRow(gdelt ? [.. cells, s.Skipped.ToString("N0", CultureInfo.InvariantCulture)] : cells);
             }
         }
 

@@ -76,6 +76,7 @@ public sealed partial class CnsImporter : SourceImporter
                     continue;
                 }
 
+                batch.Rows++;
                 missiles.Add(Parse(row, path, batch.Warnings));
             }
             catch (InputException ex)
@@ -256,13 +257,13 @@ public sealed partial class CnsImporter : SourceImporter
 
     private static Table ReadSpreadsheet(string path)
     {
-        using (var zip = ZipFile.OpenRead(path))
-        {
-            SafeZip.Check(zip, path, SafeZip.Spreadsheet);
-        }
-
         try
         {
+            using (var zip = ZipFile.OpenRead(path))
+            {
+                SafeZip.Check(zip, path, SafeZip.Spreadsheet);
+            }
+
             using var stream = File.OpenRead(path);
             using var reader = ExcelReaderFactory.CreateOpenXmlReader(stream, new ExcelReaderConfiguration { FallbackEncoding = Encoding.Latin1 });
             do

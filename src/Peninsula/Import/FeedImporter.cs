@@ -79,6 +79,8 @@ public sealed class FeedImporter : SourceImporter
                 item++;
                 Add(batch, name, () => RssItem(element, source, dataset, item));
             }
+
+            batch.Rows = item;
         }
         else if (root.Name == Atom + "feed")
         {
@@ -89,6 +91,8 @@ public sealed class FeedImporter : SourceImporter
                 item++;
                 Add(batch, name, () => AtomEntry(element, source, dataset, item));
             }
+
+            batch.Rows = item;
         }
         else
         {

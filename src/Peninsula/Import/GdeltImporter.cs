@@ -52,6 +52,7 @@ public sealed class GdeltImporter : SourceImporter
                 var name = $"{Path.GetFileName(path)}!{entry.FullName}";
                 var counts = GdeltScanner.Scan(stream, (row, line) => Keep(row, line, name), (line, field, reason) => Reject(name, line, field, reason), cancellationToken);
                 batch.Skipped += counts.Rows - counts.Kept - counts.Rejected;
+                batch.Rows += counts.Rows;
             }
         }
         else
@@ -60,6 +61,7 @@ public sealed class GdeltImporter : SourceImporter
             var name = Path.GetFileName(path);
             var counts = GdeltScanner.Scan(stream, (row, line) => Keep(row, line, name), (line, field, reason) => Reject(path, line, field, reason), cancellationToken);
             batch.Skipped += counts.Rows - counts.Kept - counts.Rejected;
+            batch.Rows += counts.Rows;
         }
 
         return batch;

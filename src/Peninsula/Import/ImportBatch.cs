@@ -119,6 +119,9 @@ public sealed class ImportBatch
     /// <summary>Values that could not be read and were left empty; their rows were kept.</summary>
     public List<Rejection> Warnings { get; } = [];
 
+    /// <summary>Rows (or stories, or items) read from the file, whatever became of them.</summary>
+    public long Rows { get; set; }
+
     /// <summary>Rows read that were not for Peninsula (e.g. GDELT rows not about North Korea).</summary>
     public long Skipped { get; set; }
 }

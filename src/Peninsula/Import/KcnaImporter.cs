@@ -78,6 +78,7 @@ public sealed class KcnaImporter : SourceImporter
             }
 
             batch.Documents.AddRange(byId.Values);
+            batch.Rows = item;
             return batch;
         }
     }

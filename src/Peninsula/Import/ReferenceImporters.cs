@@ -20,12 +20,15 @@ public abstract class ReferenceImporter : SourceImporter
     {
         ArgumentNullException.ThrowIfNull(path);
         var batch = new ImportBatch { Input = path };
+        var own = this is ReferenceMissilesImporter;
         IReadOnlyList<MissileTestRow> missiles;
         IReadOnlyList<ProvocationRow> provocations;
         using (var text = new StreamReader(path))
         {
             (missiles, provocations) = Tables(text, path);
         }
+
+        batch.Rows = own ? missiles.Count : provocations.Count;
 
         using var tests = BundledRecord.Open("data/context/nuclear-tests.csv");
         var events = RecordMerger.Merge(missiles, provocations, Catalogs.Labels, Catalogs.Systems, ContextCalendar.ReadNuclearTests(tests, "data/context/nuclear-tests.csv"), []);

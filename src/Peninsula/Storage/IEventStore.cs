@@ -74,9 +74,10 @@ public interface IEventStore : IAsyncDisposable
 /// <param name="Rejections">Rows refused, with file, line, field and reason.</param>
 /// <param name="Skipped">Rows read that were not for Peninsula (GDELT rows about other countries).</param>
 /// <param name="Warnings">Values left empty because they could not be read (their rows were kept).</param>
+/// <param name="Rows">Rows (stories, items) read from the file.</param>
 public sealed record ImportSummary(
     string Input, ImportCounts Events, ImportCounts Documents, ImportCounts Signals,
-    IReadOnlyList<Conflict> Conflicts, int NewConflicts, IReadOnlyList<Rejection> Rejections, long Skipped, IReadOnlyList<Rejection> Warnings)
+    IReadOnlyList<Conflict> Conflicts, int NewConflicts, IReadOnlyList<Rejection> Rejections, long Skipped, IReadOnlyList<Rejection> Warnings, long Rows)
 {
     /// <summary>Whether the import wrote nothing new.</summary>
     public bool ChangedNothing => Events.Added + Events.Updated + Documents.Added + Documents.Updated + Signals.Added + NewConflicts == 0;

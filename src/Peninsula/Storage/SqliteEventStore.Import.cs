@@ -33,7 +33,7 @@ public sealed partial class SqliteEventStore
             transaction.Commit();
         }
 
-        return Task.FromResult(new ImportSummary(batch.Input, events, documents, signals, conflicts, newConflicts, batch.Rejections, batch.Skipped, batch.Warnings));
+        return Task.FromResult(new ImportSummary(batch.Input, events, documents, signals, conflicts, newConflicts, batch.Rejections, batch.Skipped, batch.Warnings, batch.Rows));
     }
 
     private (ImportCounts Counts, List<Conflict> Conflicts, int New) ImportEvents(
