@@ -28,6 +28,7 @@ internal static class PeninsulaCommand
         root.Subcommands.Add(TimingCommand.Create(context));
         root.Subcommands.Add(ExchangeCommands.CreateImport(context));
         root.Subcommands.Add(ExchangeCommands.CreateExport(context));
+        root.Subcommands.Add(WatchCommand.Create(context));
         root.Subcommands.Add(DocsCommand.Create(context));
         root.Subcommands.Add(DbCommand.Create(context));
         return root;

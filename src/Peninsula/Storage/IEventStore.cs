@@ -62,6 +62,21 @@ public interface IEventStore : IAsyncDisposable
 
     /// <summary>Counts of documents and media signals.</summary>
     Task<(long Documents, long Signals, long Conflicts)> MediaCountsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The watched feeds, by name.</summary>
+    Task<IReadOnlyList<Watch.FeedWatch>> WatchesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Adds a feed to watch; a name or URL already watched is refused with an <see cref="InputException"/>.</summary>
+    Task AddWatchAsync(Watch.FeedWatch watch, CancellationToken cancellationToken = default);
+
+    /// <summary>Stops watching a feed; false when there is no such name.</summary>
+    Task<bool> RemoveWatchAsync(string name, CancellationToken cancellationToken = default);
+
+    /// <summary>Saves the state of a watched feed after a poll, with a line for the log.</summary>
+    Task SaveWatchAsync(Watch.FeedWatch watch, string logMessage, CancellationToken cancellationToken = default);
+
+    /// <summary>The watch log, newest first.</summary>
+    Task<IReadOnlyList<Watch.WatchLogEntry>> WatchLogAsync(int limit = 50, CancellationToken cancellationToken = default);
 }
 
 /// <summary>What an import of one file did (or, in a dry run, would do).</summary>

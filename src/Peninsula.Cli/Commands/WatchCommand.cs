@@ -1,0 +1,156 @@
+using System.CommandLine;
+using System.Globalization;
+using Peninsula.Watch;
+using Spectre.Console;
+
+namespace Peninsula.Cli.Commands;
+
+/// <summary><c>peninsula watch add|list|remove|run|log</c>: keep the documents current from feeds.</summary>
+internal static class WatchCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("watch", "Watch RSS and Atom feeds: new items are stored as documents ('peninsula docs search').");
+        command.Subcommands.Add(Add(context));
+        command.Subcommands.Add(List(context));
+        command.Subcommands.Add(Remove(context));
+        command.Subcommands.Add(Run(context));
+        command.Subcommands.Add(Log(context));
+        return command;
+    }
+
+    private static Command Add(CliContext context)
+    {
+        var url = new Argument<string>("url") { Description = "The feed's address (http or https)." };
+        var name = new Option<string?>("--name") { Description = "A name for it. Default: the address's host." };
+        var every = new Option<string>("--every") { Description = "How often to poll: 15m, 2h, 1d.", DefaultValueFactory = _ => "15m" };
+        var command = new Command("add", "Watch a feed.") { url, name, every };
+        command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
+        {
+            var address = FeedWatch.ParseUrl(parse.GetValue(url)!);
+            var watch = new FeedWatch
+            {
+                Name = parse.GetValue(name) ?? address.Host,
+                Url = address,
+                Every = FeedWatch.ParseEvery(parse.GetValue(every)!),
+            };
+            await store.AddWatchAsync(watch, cancellationToken).ConfigureAwait(false);
+            context.Out.MarkupLine($"Watching [bold]{Markup.Escape(watch.Name)}[/] ({Markup.Escape(address.ToString())}) every {watch.Every}. 'peninsula watch run' polls it.");
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command List(CliContext context)
+    {
+        var command = new Command("list", "The watched feeds and how their last poll went.");
+        command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
+        {
+            var watches = await store.WatchesAsync(cancellationToken).ConfigureAwait(false);
+            if (watches.Count == 0)
+            {
+                context.Out.MarkupLine("No feeds are watched. 'peninsula watch add URL' adds one.");
+                return 0;
+            }
+
+            var table = new Table().Border(TableBorder.Rounded);
+            table.AddColumns("Name", "Address", "Every", "Last poll (UTC)", "Next (UTC)", "Last result");
+            foreach (var w in watches)
+            {
+                table.AddRow(
+                    Markup.Escape(w.Name), Markup.Escape(w.Url.ToString()), w.Every.ToString(), Time(w.LastPolledAt) ?? "never", Time(w.NextPollAt) ?? "now",
+                    Markup.Escape(w.LastStatus ?? ""));
+            }
+
+            context.Out.Write(table);
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command Remove(CliContext context)
+    {
+        var name = new Argument<string>("name") { Description = "The watched feed's name." };
+        var command = new Command("remove", "Stop watching a feed (its documents stay).") { name };
+        command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
+        {
+            var n = parse.GetValue(name)!;
+            if (!await store.RemoveWatchAsync(n, cancellationToken).ConfigureAwait(false))
+            {
+                throw new InputException($"no feed is watched under the name '{n}'; 'peninsula watch list' shows the names.", field: "name");
+            }
+
+            context.Out.MarkupLine($"Stopped watching {Markup.Escape(n)}.");
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command Run(CliContext context)
+    {
+        var once = new Option<bool>("--once") { Description = "Poll every watched feed once, now, and stop." };
+        var allowPrivate = new Option<bool>("--allow-private")
+        {
+            Description = "Allow feeds on loopback, private, link-local and metadata addresses (refused by default).",
+        };
+        var command = new Command("run", "Poll the watched feeds when they are due, until stopped (Ctrl+C), or once with --once.") { once, allowPrivate };
+        command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
+        {
+            using var http = new SafeHttp(parse.GetValue(allowPrivate) ? AddressPolicy.AllowPrivate : AddressPolicy.PublicOnly);
+            var watcher = new FeedWatcher(store, http, context.Clock);
+            var onlyOnce = parse.GetValue(once);
+            var failed = 0;
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var watches = await store.WatchesAsync(cancellationToken).ConfigureAwait(false);
+                if (watches.Count == 0)
+                {
+                    context.Out.MarkupLine("No feeds are watched. 'peninsula watch add URL' adds one.");
+                    return 0;
+                }
+
+                var now = context.Clock.GetUtcNow();
+                foreach (var watch in watches.Where(w => onlyOnce || w.NextPollAt is null || w.NextPollAt <= now))
+                {
+                    var (polled, _) = await watcher.PollAsync(watch, cancellationToken).ConfigureAwait(false);
+                    var ok = polled.Failures == 0;
+                    failed += ok ? 0 : 1;
+                    context.Out.MarkupLine($"{Time(polled.LastPolledAt)} [bold]{Markup.Escape(polled.Name)}[/]: {(ok ? "" : "[red]")}{Markup.Escape(polled.LastStatus ?? "")}{(ok ? "" : "[/]")}");
+                }
+
+                if (onlyOnce)
+                {
+                    return failed > 0 ? 1 : 0;
+                }
+
+                var next = (await store.WatchesAsync(cancellationToken).ConfigureAwait(false)).Min(w => w.NextPollAt) ?? now;
+                var wait = next - context.Clock.GetUtcNow();
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, context.Clock, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command Log(CliContext context)
+    {
+        var limit = new Option<int>("--limit", "-n") { Description = "How many lines, newest first.", DefaultValueFactory = _ => 50 };
+        var command = new Command("log", "What the watcher did: polls, new items, failures and back-offs.") { limit };
+        command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
+        {
+            foreach (var line in await store.WatchLogAsync(parse.GetValue(limit), cancellationToken).ConfigureAwait(false))
+            {
+                context.Out.MarkupLine($"{Time(line.At)} [bold]{Markup.Escape(line.Name)}[/]: {Markup.Escape(line.Message)}");
+            }
+
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static string? Time(DateTimeOffset? instant) => instant?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Peninsula.Import;
+using Peninsula.Storage;
+
+namespace Peninsula.Watch;
+
+/// <summary>A feed that <c>peninsula watch</c> polls, and where its polling stands.</summary>
+public sealed record FeedWatch
+{
+    /// <summary>The name to refer to it by.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The feed's address (http or https).</summary>
+    public required Uri Url { get; init; }
+
+    /// <summary>How often to poll it when all is well.</summary>
+    public required TimeSpan Every { get; init; }
+
+    /// <summary>The ETag of the last answer, sent back as If-None-Match.</summary>
+    public string? ETag { get; init; }
+
+    /// <summary>The Last-Modified of the last answer, sent back as If-Modified-Since.</summary>
+    public string? LastModified { get; init; }
+
+    /// <summary>When it was last polled (UTC).</summary>
+    public DateTimeOffset? LastPolledAt { get; init; }
+
+    /// <summary>When it is next due (UTC); null means now.</summary>
+    public DateTimeOffset? NextPollAt { get; init; }
+
+    /// <summary>Failures in a row; each doubles the wait, up to a day.</summary>
+    public int Failures { get; init; }
+
+    /// <summary>What the last poll did, in words.</summary>
+    public string? LastStatus { get; init; }
+
+    /// <summary>The wait after <paramref name="failures"/> failures in a row: the interval doubled each time, at most a day.</summary>
+    public static TimeSpan Backoff(TimeSpan every, int failures) =>
+        TimeSpan.FromTicks(Math.Min(TimeSpan.FromDays(1).Ticks, every.Ticks * (1L << Math.Min(failures, 20))));
+
+    /// <summary>Reads an interval written like <c>15m</c>, <c>2h</c>, <c>1d</c> or <c>90s</c>; at least a minute.</summary>
+    public static TimeSpan ParseEvery(string text, string field = "--every")
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var match = Regex.Match(text.Trim(), @"^(\d{1,5})\s*([smhd])$", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
+        if (!match.Success)
+        {
+            throw new InputException($"'{text}' is not an interval; write it like 15m, 2h or 1d.", field: field);
+        }
+
+        var n = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        var interval = match.Groups[2].Value.ToLowerInvariant() switch
+        {
+            "s" => TimeSpan.FromSeconds(n),
+            "m" => TimeSpan.FromMinutes(n),
+            "h" => TimeSpan.FromHours(n),
+            _ => TimeSpan.FromDays(n),
+        };
+        return interval < TimeSpan.FromMinutes(1) ? throw new InputException("poll at most once a minute: feeds are not to be hammered.", field: field) : interval;
+    }
+
+    /// <summary>Checks a URL a user gives: absolute, http or https.</summary>
+    public static Uri ParseUrl(string text)
+    {
+        return Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+            ? url
+            : throw new InputException($"'{text}' is not an http or https address.", field: "url");
+    }
+}
+
+/// <summary>One line of the watch log.</summary>
+public sealed record WatchLogEntry(DateTimeOffset At, string Name, string Message);
+
+/// <summary>
+/// Polls watched feeds: a conditional request (ETag, If-Modified-Since), new items stored as
+/// documents (deduplicated by GUID or link), failures backed off, and every poll logged.
+/// </summary>
+public sealed class FeedWatcher(IEventStore store, SafeHttp http, TimeProvider clock)
+{
+    private readonly FeedImporter _feeds = new();
+
+    /// <summary>Polls one feed now and returns its new state (also saved, with a log line).</summary>
+    public async Task<(FeedWatch Watch, ImportSummary? Summary)> PollAsync(FeedWatch watch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(watch);
+        var now = clock.GetUtcNow();
+        try
+        {
+            var result = await http.GetAsync(watch.Url, watch.ETag, watch.LastModified, cancellationToken).ConfigureAwait(false);
+            if (result.NotModified)
+            {
+                var unchanged = watch with { LastPolledAt = now, NextPollAt = now + watch.Every, Failures = 0, LastStatus = "not modified (304)" };
+                await store.SaveWatchAsync(unchanged, "not modified", cancellationToken).ConfigureAwait(false);
+                return (unchanged, null);
+            }
+
+            using var body = new MemoryStream(result.Body);
+            var batch = _feeds.Read(body, watch.Url.ToString(), watch.Url.ToString());
+            var summary = await store.ImportAsync(batch, ImportPolicy.Default, new ChangeOrigin($"watch {watch.Name}", watch.Url.ToString()), cancellationToken: cancellationToken).ConfigureAwait(false);
+            var status = $"{summary.Documents.Added} new, {summary.Documents.Unchanged + summary.Documents.Updated} already stored" +
+                         (summary.Rejections.Count > 0 ? $", {summary.Rejections.Count} items refused" : "");
+            var polled = watch with
+            {
+                ETag = result.ETag,
+                LastModified = result.LastModified,
+                LastPolledAt = now,
+                NextPollAt = now + watch.Every,
+                Failures = 0,
+                LastStatus = status,
+            };
+            await store.SaveWatchAsync(polled, status, cancellationToken).ConfigureAwait(false);
+            return (polled, summary);
+        }
+        catch (Exception ex) when (ex is FetchException or InputException)
+        {
+            var failures = watch.Failures + 1;
+            var wait = FeedWatch.Backoff(watch.Every, failures);
+            var failed = watch with { LastPolledAt = now, NextPollAt = now + wait, Failures = failures, LastStatus = $"failed: {ex.Message}" };
+            await store.SaveWatchAsync(failed, $"failed ({failures} in a row, next try in {wait}): {ex.Message}", cancellationToken).ConfigureAwait(false);
+            return (failed, null);
+        }
+    }
+}

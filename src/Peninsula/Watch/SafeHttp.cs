@@ -1,0 +1,247 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Peninsula.Watch;
+
+/// <summary>
+/// Which addresses Peninsula may connect to when it fetches a URL on someone's say-so: public
+/// addresses only, unless private ones are allowed. Checked on the address actually connected
+/// to, so a DNS answer that changes between lookups, or a redirect, cannot reach an internal
+/// service.
+/// </summary>
+public class AddressPolicy
+{
+    /// <summary>Public addresses only.</summary>
+    public static readonly AddressPolicy PublicOnly = new(allowPrivate: false);
+
+    /// <summary>Any address (<c>--allow-private</c>).</summary>
+    public static readonly AddressPolicy AllowPrivate = new(allowPrivate: true);
+
+    private readonly bool _allowPrivate;
+
+    /// <summary>Creates a policy.</summary>
+    protected AddressPolicy(bool allowPrivate) => _allowPrivate = allowPrivate;
+
+    /// <summary>Null when the endpoint may be connected to, else why not, in words.</summary>
+    public virtual string? Refusal(IPEndPoint endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        return _allowPrivate ? null : Classify(endpoint.Address);
+    }
+
+    /// <summary>What is wrong with connecting to an address from a fetch on a user's behalf, or null for a public address.</summary>
+    public static string? Classify(IPAddress address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (IPAddress.IsLoopback(address))
+        {
+            return "a loopback address";
+        }
+
+        if (address.AddressFamily == AddressFamily.InterNetworkV6)
+        {
+            var b = address.GetAddressBytes();
+            return address.Equals(IPAddress.IPv6Any) ? "an unspecified address"
+                : address.IsIPv6LinkLocal ? "a link-local address"
+                : address.IsIPv6SiteLocal || (b[0] & 0xFE) == 0xFC ? "a private address"
+                : address.IsIPv6Multicast ? "a multicast address"
+                : null;
+        }
+
+        var v4 = address.GetAddressBytes();
+        return (v4[0], v4[1]) switch
+        {
+            (169, 254) when v4[2] == 169 && v4[3] == 254 => "a cloud metadata address",
+            (169, 254) => "a link-local address",
+            (10, _) or (192, 168) => "a private address",
+            (172, >= 16 and <= 31) => "a private address",
+            (100, >= 64 and <= 127) => "a shared (carrier-grade NAT) address",
+            (0, _) => "an unspecified address",
+            ( >= 224, _) => "a multicast or reserved address",
+            _ => null,
+        };
+    }
+}
+
+/// <summary>A fetch that was refused or failed, in plain words.</summary>
+public sealed class FetchException(string message) : Exception(message);
+
+/// <summary>What a fetch returned.</summary>
+/// <param name="NotModified">The server said the feed has not changed since the last fetch (304).</param>
+/// <param name="Body">The body, bounded in size; empty when not modified.</param>
+/// <param name="ETag">The validator to send next time.</param>
+/// <param name="LastModified">The other validator.</param>
+/// <param name="FinalUrl">The URL after redirects.</param>
+public sealed record FetchResult(bool NotModified, byte[] Body, string? ETag, string? LastModified, Uri FinalUrl);
+
+/// <summary>
+/// HTTP(S) fetching for untrusted URLs: http and https only; every connection checked against an
+/// <see cref="AddressPolicy"/> on the address connected to; at most 5 redirects, each checked
+/// again; time limits; a maximum response size; conditional requests.
+/// </summary>
+public sealed class SafeHttp : IDisposable
+{
+    /// <summary>The most redirects followed.</summary>
+    public const int MaxRedirects = 5;
+
+    private readonly HttpClient _client;
+    private readonly long _maxBytes;
+
+    /// <summary>Creates a client with the given policy, response size limit and time limit.</summary>
+    public SafeHttp(AddressPolicy policy, long maxBytes = 16L << 20, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        _maxBytes = maxBytes;
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            ConnectTimeout = TimeSpan.FromSeconds(10),
+            AutomaticDecompression = DecompressionMethods.All,
+            UseProxy = false,
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var addresses = await Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, cancellationToken).ConfigureAwait(false);
+                string? refusal = null;
+                foreach (var address in addresses)
+                {
+                    var endpoint = new IPEndPoint(address, context.DnsEndPoint.Port);
+                    refusal = policy.Refusal(endpoint);
+                    if (refusal is not null)
+                    {
+                        continue;
+                    }
+
+                    var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                    try
+                    {
+                        await socket.ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false);
+                        // Check again what was actually connected to.
+                        if (socket.RemoteEndPoint is IPEndPoint connected && policy.Refusal(connected) is { } late)
+                        {
+                            throw new FetchException($"refused to fetch from {connected.Address}: it is {late}.");
+                        }
+
+                        return new NetworkStream(socket, ownsSocket: true);
+                    }
+                    catch
+                    {
+                        socket.Dispose();
+                        throw;
+                    }
+                }
+
+                throw new FetchException(refusal is null
+                    ? $"{context.DnsEndPoint.Host} has no address."
+                    : $"refused to fetch from {context.DnsEndPoint.Host} ({string.Join(", ", addresses.Select(a => a.ToString()))}): it is {refusal}. Use --allow-private to allow it.");
+            },
+        };
+        _client = new HttpClient(handler) { Timeout = timeout ?? TimeSpan.FromSeconds(30) };
+        _client.DefaultRequestHeaders.UserAgent.ParseAdd("Peninsula/1 (+https://github.com/peninsula)");
+    }
+
+    /// <summary>Fetches a URL, sending the validators of the last fetch.</summary>
+    public async Task<FetchResult> GetAsync(Uri url, string? etag, string? lastModified, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var current = url;
+        for (var hop = 0; ; hop++)
+        {
+            if (current.Scheme is not ("http" or "https"))
+            {
+                throw new FetchException($"'{current}' is not an http or https address.");
+            }
+
+            using var request = new HttpRequestMessage(HttpMethod.Get, current);
+            if (etag is not null)
+            {
+                request.Headers.TryAddWithoutValidation("If-None-Match", etag);
+            }
+
+            if (lastModified is not null)
+            {
+                request.Headers.TryAddWithoutValidation("If-Modified-Since", lastModified);
+            }
+
+            HttpResponseMessage response;
+            try
+            {
+                response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HttpRequestException ex) when (ex.InnerException is FetchException refused)
+            {
+                throw refused;
+            }
+            catch (HttpRequestException ex)
+            {
+                throw new FetchException($"could not fetch {current}: {ex.Message}");
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new FetchException($"{current} did not answer within {_client.Timeout.TotalSeconds:0} seconds.");
+            }
+
+            using (response)
+            {
+                if ((int)response.StatusCode is >= 300 and < 400 && response.StatusCode != HttpStatusCode.NotModified)
+                {
+                    if (hop >= MaxRedirects)
+                    {
+                        throw new FetchException($"{url} redirected more than {MaxRedirects} times.");
+                    }
+
+                    current = response.Headers.Location is { } location
+                        ? (location.IsAbsoluteUri ? location : new Uri(current, location))
+                        : throw new FetchException($"{current} redirected without saying where to.");
+                    continue;
+                }
+
+                if (response.StatusCode == HttpStatusCode.NotModified)
+                {
+                    return new FetchResult(true, [], etag, lastModified, current);
+                }
+
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new FetchException($"{current} answered {(int)response.StatusCode} {response.ReasonPhrase}.");
+                }
+
+                if (response.Content.Headers.ContentLength > _maxBytes)
+                {
+                    throw new FetchException($"{current} is {response.Content.Headers.ContentLength} bytes, more than the {_maxBytes} allowed.");
+                }
+
+                var body = await ReadBounded(response.Content, current, cancellationToken).ConfigureAwait(false);
+                return new FetchResult(false, body, response.Headers.ETag?.ToString(), Validator(response.Content.Headers.LastModified), current);
+            }
+        }
+    }
+
+    private async Task<byte[]> ReadBounded(HttpContent content, Uri url, CancellationToken cancellationToken)
+    {
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > _maxBytes)
+            {
+                throw new FetchException($"{url} sent more than the {_maxBytes} bytes allowed.");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static string? Validator(DateTimeOffset? lastModified) => lastModified?.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <inheritdoc/>
+    public void Dispose() => _client.Dispose();
+}
