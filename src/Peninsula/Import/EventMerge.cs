@@ -116,7 +116,6 @@ public static class EventMerge
         static string? N(double? d) => d?.ToString("0.###", CultureInfo.InvariantCulture);
         static string? I(int? n) => n?.ToString(CultureInfo.InvariantCulture);
         static string? O(Outcome? o) => o is null or Outcome.Unknown ? null : o.Value.ToString().ToLowerInvariant();
-        static string? C(string? c) => c is "unknown" ? null : c;
         var sf = stored.Figures;
         var inf = incoming.Figures;
         var dateComparable = incoming.DatePrecision == DatePrecision.Day || stored.DatePrecision == DatePrecision.Month;
@@ -135,7 +134,7 @@ public static class EventMerge
             DatePrecision = takeDate ? incoming.DatePrecision : stored.DatePrecision,
             EndDate = Take("end_date", stored.EndDate?.ToString(), incoming.EndDate?.ToString()) ? incoming.EndDate : stored.EndDate,
             UtcInstant = Take("utc_instant", Instant(stored.UtcInstant), Instant(incoming.UtcInstant)) ? incoming.UtcInstant : stored.UtcInstant,
-            Class = Take("class", C(stored.Class), C(incoming.Class)) ? incoming.Class : stored.Class,
+            Class = Take("class", stored.Class, incoming.Class) ? incoming.Class : stored.Class,
             System = Take("system", stored.System?.Id, incoming.System?.Id) ? incoming.System : stored.System,
             Site = Take("site", stored.Site?.Name, incoming.Site?.Name) ? incoming.Site : stored.Site,
             Outcome = Take("outcome", O(stored.Outcome), O(incoming.Outcome)) ? incoming.Outcome : stored.Outcome,

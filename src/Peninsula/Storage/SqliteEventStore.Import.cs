@@ -48,16 +48,18 @@ public sealed partial class SqliteEventStore
         var stored = _connection.Query<EventRow>($"{SelectEvents} WHERE e.deleted_at IS NULL AND e.kind IN @kinds", new { kinds = kinds.Select(k => k.Slug()).ToArray() }, transaction)
             .Select(r => r.ToEvent()).ToList();
         var byId = stored.ToDictionary(e => e.Id, StringComparer.Ordinal);
-        var byDay = stored.ToLookup(e => e.Date.Date.DayNumber);
+        var byDay = stored.GroupBy(e => e.Date.Date.DayNumber).ToDictionary(g => g.Key, g => g.Select(e => e.Id).ToList());
         int added = 0, updated = 0, unchanged = 0, fresh = 0;
         var conflicts = new List<Conflict>();
         var taken = new HashSet<string>(StringComparer.Ordinal);
         foreach (var e in incoming)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var nearby = Enumerable.Range(-31, 63).SelectMany(d => byDay[e.Date.Date.DayNumber + d]).Concat(byId.TryGetValue(e.Id, out var same) ? [same] : [])
-                .Where(s => !taken.Contains(s.Id));
-            var match = EventMerge.FindMatch(e, nearby);
+            var nearby = Enumerable.Range(-31, 63).SelectMany(d => byDay.GetValueOrDefault(e.Date.Date.DayNumber + d) ?? [])
+                .Append(e.Id).Distinct().Where(byId.ContainsKey).Select(id => byId[id]).ToList();
+            // One to one first; then an event another record of this file already joined (a source
+            // that splits one launch into two classes adds to it rather than duplicating it).
+            var match = EventMerge.FindMatch(e, nearby.Where(s => !taken.Contains(s.Id))) ?? EventMerge.FindMatch(e, nearby);
             if (match is null)
             {
                 var id = UniqueId(e.Id, byId);
@@ -66,6 +68,7 @@ public sealed partial class SqliteEventStore
                 Audit("insert", id, origin, null, EventJson.Serialize(insert), now, transaction);
                 byId[id] = insert;
                 taken.Add(id);
+                (byDay.TryGetValue(insert.Date.Date.DayNumber, out var day) ? day : byDay[insert.Date.Date.DayNumber] = []).Add(id);
                 added++;
                 continue;
             }
