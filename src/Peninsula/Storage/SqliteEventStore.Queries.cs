@@ -129,6 +129,18 @@ public sealed partial class SqliteEventStore
             "UNION ALL SELECT id FROM events_fts WHERE id NOT IN (SELECT id FROM events WHERE deleted_at IS NULL)").ToList();
         problems.AddRange(unindexed.Select(id => $"event '{id}' and the search index disagree"));
 
+        checks.Add("full-text index matches the documents");
+        var unindexedDocuments = _connection.Query<string>(
+            "SELECT id FROM documents WHERE id NOT IN (SELECT id FROM documents_fts) " +
+            "UNION ALL SELECT id FROM documents_fts WHERE id NOT IN (SELECT id FROM documents)").ToList();
+        problems.AddRange(unindexedDocuments.Select(id => $"document '{id}' and the search index disagree"));
+
+        checks.Add("daily signal counts match the media signals");
+        var stale = _connection.Query<string>(
+            "SELECT day FROM (SELECT day, count(*) AS n FROM media_signals GROUP BY day) s " +
+            "WHERE n IS NOT (SELECT sum(signals) FROM signal_days d WHERE d.day = s.day)").ToList();
+        problems.AddRange(stale.Select(day => $"the daily signal counts of {day} do not match the signals"));
+
         checks.Add("every event has an audit entry");
         var unaudited = _connection.Query<string>(
             "SELECT id FROM events WHERE id NOT IN (SELECT entity_id FROM audit WHERE entity = 'event')").ToList();

@@ -152,6 +152,31 @@ public sealed class SourceImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task The_integrity_check_notices_daily_counts_and_a_search_index_out_of_step()
+    {
+        var path = _folder.File("tampered.db");
+        await using (var store = SqliteEventStore.Open(path, CliRunner.Clock))
+        {
+            await Import(store, new GdeltImporter(), Fixture("gdelt/20191024143000.export.CSV"));
+            await Import(store, new KcnaImporter(), Fixture("kcna/kcna-sample.json"));
+            Assert.True((await store.CheckAsync()).IsHealthy);
+        }
+
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM signal_days WHERE rowid IN (SELECT rowid FROM signal_days LIMIT 1); DELETE FROM documents_fts WHERE rowid IN (SELECT rowid FROM documents_fts LIMIT 1);";
+            command.ExecuteNonQuery();
+        }
+
+        await using var reopened = SqliteEventStore.Open(path, CliRunner.Clock);
+        var report = await reopened.CheckAsync();
+        Assert.Contains(report.Problems, p => p.Contains("daily signal counts", StringComparison.Ordinal));
+        Assert.Contains(report.Problems, p => p.StartsWith("document '", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_zipped_gdelt_export_is_read_without_unpacking_to_disk()
     {
         var zip = _folder.File("20191024143000.export.CSV.zip");
