@@ -11,31 +11,12 @@ namespace Peninsula.Benchmarks;
 /// filters, and full-text search.
 /// </summary>
 [MemoryDiagnoser]
-public class RecordBenchmarks
+public class RecordBenchmarks : BundledStoreBenchmark
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "peninsula-bench", Guid.NewGuid().ToString("N"));
-    private IEventStore _store = null!;
-
-    [GlobalSetup]
-    public async Task Setup()
-    {
-        Directory.CreateDirectory(_folder);
-        _ = BundledRecord.Events;
-        _store = EventStores.Open(Path.Combine(_folder, "loaded.db"));
-        await EventStores.EnsureBundledRecordAsync(_store);
-    }
-
-    [GlobalCleanup]
-    public async Task Cleanup()
-    {
-        await _store.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
-    }
-
     [Benchmark(Description = "create store + load bundled record")]
     public async Task<int> CreateAndLoad()
     {
-        var path = Path.Combine(_folder, $"{Guid.NewGuid():N}.db");
+        var path = Path.Combine(Folder, $"{Guid.NewGuid():N}.db");
         await using (var store = EventStores.Open(path))
         {
             var summary = await EventStores.EnsureBundledRecordAsync(store);
@@ -46,11 +27,35 @@ public class RecordBenchmarks
 
     [Benchmark(Description = "events list --kind missile-launch --class icbm")]
     public async Task<int> ListIcbms() =>
-        (await _store.ListAsync(new EventQuery { Kinds = [EventKind.MissileLaunch], Classes = ["icbm"] })).Count;
+        (await Store.ListAsync(new EventQuery { Kinds = [EventKind.MissileLaunch], Classes = ["icbm"] })).Count;
 
     [Benchmark(Description = "events list (whole record)")]
-    public async Task<int> ListAll() => (await _store.ListAsync(EventQuery.All)).Count;
+    public async Task<int> ListAll() => (await Store.ListAsync(EventQuery.All)).Count;
 
     [Benchmark(Description = "events list --text hwasong")]
-    public async Task<int> Search() => (await _store.ListAsync(new EventQuery { Text = "hwasong" })).Count;
+    public async Task<int> Search() => (await Store.ListAsync(new EventQuery { Text = "hwasong" })).Count;
+}
+
+/// <summary>A store in a folder of its own, loaded with the bundled record before the benchmarks run.</summary>
+public abstract class BundledStoreBenchmark
+{
+    protected string Folder { get; } = Path.Combine(Path.GetTempPath(), "peninsula-bench", Guid.NewGuid().ToString("N"));
+
+    protected IEventStore Store { get; private set; } = null!;
+
+    [GlobalSetup]
+    public async Task Setup()
+    {
+        Directory.CreateDirectory(Folder);
+        _ = BundledRecord.Events;
+        Store = EventStores.Open(Path.Combine(Folder, "loaded.db"));
+        await EventStores.EnsureBundledRecordAsync(Store);
+    }
+
+    [GlobalCleanup]
+    public async Task Cleanup()
+    {
+        await Store.DisposeAsync();
+        Directory.Delete(Folder, recursive: true);
+    }
 }

@@ -118,44 +118,31 @@ public sealed class FeedImporter : SourceImporter
         }
     }
 
-    private Document RssItem(XElement item, string source, string dataset, int index)
+    private Document RssItem(XElement item, string source, string dataset, int index) =>
+        Item(
+            item, Value(item.Element("title")), Value(item.Element("guid")), Value(item.Element("link")), Value(item.Element("description")),
+            Date(Value(item.Element("pubDate")), item, "pubDate"), [.. item.Elements("category").Select(Value).OfType<string>()],
+            source, dataset, $"item {index.ToString(CultureInfo.InvariantCulture)}");
+
+    private Document AtomEntry(XElement entry, string source, string dataset, int index) =>
+        Item(
+            entry, Value(entry.Element(Atom + "title")), Value(entry.Element(Atom + "id")),
+            entry.Elements(Atom + "link").FirstOrDefault(l => (string?)l.Attribute("rel") is null or "alternate")?.Attribute("href")?.Value,
+            Value(entry.Element(Atom + "content")) ?? Value(entry.Element(Atom + "summary")),
+            Date(Value(entry.Element(Atom + "published")) ?? Value(entry.Element(Atom + "updated")), entry, "published"),
+            [.. entry.Elements(Atom + "category").Select(c => c.Attribute("term")?.Value).OfType<string>()],
+            source, dataset, $"entry {index.ToString(CultureInfo.InvariantCulture)}");
+
+    /// <summary>A document from an item's parts; its id is the GUID (or Atom id), else the link, else title and date.</summary>
+    private Document Item(
+        XElement element, string? title, string? id, string? link, string? html, DateTimeOffset? published, IReadOnlyList<string> topics, string source, string dataset, string record)
     {
-        var title = Value(item.Element("title"));
-        var link = Value(item.Element("link"));
-        var guid = Value(item.Element("guid"));
-        var body = Text(Value(item.Element("description")));
+        var body = Text(html);
         if (title is null && body.Length == 0)
         {
-            throw new InputException("the item has neither a title nor a description.", null, Line(item), "title");
+            throw new InputException("the item has neither a title nor any text.", null, Line(element), "title");
         }
 
-        var published = Date(Value(item.Element("pubDate")), item, "pubDate");
-        return new Document
-        {
-            Id = "feed-" + KcnaImporter.Hash(guid ?? link ?? $"{title}\n{published}"),
-            Date = published is { } p ? KoreanDate.FromInstant(p) : null,
-            PublishedAt = published,
-            Title = Text(title) is { Length: > 0 } t ? t : body[..Math.Min(80, body.Length)],
-            Body = body,
-            Links = link is null ? [] : [link],
-            Topics = [.. item.Elements("category").Select(Value).OfType<string>()],
-            Source = source,
-            Provenance = At(dataset, $"item {index.ToString(CultureInfo.InvariantCulture)}"),
-        };
-    }
-
-    private Document AtomEntry(XElement entry, string source, string dataset, int index)
-    {
-        var title = Value(entry.Element(Atom + "title"));
-        var id = Value(entry.Element(Atom + "id"));
-        var link = entry.Elements(Atom + "link").FirstOrDefault(l => (string?)l.Attribute("rel") is null or "alternate")?.Attribute("href")?.Value;
-        var body = Text(Value(entry.Element(Atom + "content")) ?? Value(entry.Element(Atom + "summary")));
-        if (title is null && body.Length == 0)
-        {
-            throw new InputException("the entry has neither a title nor content.", null, Line(entry), "title");
-        }
-
-        var published = Date(Value(entry.Element(Atom + "published")) ?? Value(entry.Element(Atom + "updated")), entry, "published");
         return new Document
         {
             Id = "feed-" + KcnaImporter.Hash(id ?? link ?? $"{title}\n{published}"),
@@ -164,9 +151,9 @@ public sealed class FeedImporter : SourceImporter
             Title = Text(title) is { Length: > 0 } t ? t : body[..Math.Min(80, body.Length)],
             Body = body,
             Links = link is null ? [] : [link],
-            Topics = [.. entry.Elements(Atom + "category").Select(c => c.Attribute("term")?.Value).OfType<string>()],
+            Topics = topics,
             Source = source,
-            Provenance = At(dataset, $"entry {index.ToString(CultureInfo.InvariantCulture)}"),
+            Provenance = At(dataset, record),
         };
     }
 

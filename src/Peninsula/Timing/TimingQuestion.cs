@@ -85,97 +85,46 @@ public static class TimingQuestions
     /// <summary>Every ready-made question, in the order they are listed.</summary>
     public static readonly IReadOnlyList<TimingQuestion> All =
     [
-        new()
-        {
-            Name = "secstate-visits",
-            Title = "Does North Korea launch ballistic missiles during visits of US Secretaries of State to South Korea?",
-            Provocations = "ballistic",
-            ProvocationNoun = new Noun("ballistic launch", "ballistic launches"),
-            Context = "kind=diplomatic-visit class=us-secretary-of-state",
-            ContextNoun = new Noun("visit", "visits"),
-            Window = new TimingWindow(-1, 1),
-            Rationale = "The visit itself plus one day either side: a launch on the eve of arrival or the day after departure is still read as aimed at the visit, and one day also covers UTC against Korean dates.",
-        },
-        new()
-        {
-            Name = "secdef-visits",
-            Title = "Does North Korea launch ballistic missiles during visits of US Secretaries of Defense to South Korea?",
-            Provocations = "ballistic",
-            ProvocationNoun = new Noun("ballistic launch", "ballistic launches"),
-            Context = "kind=diplomatic-visit class=us-secretary-of-defense",
-            ContextNoun = new Noun("visit", "visits"),
-            Window = new TimingWindow(-1, 1),
-            Rationale = "As for the Secretaries of State: the visit plus one day either side.",
-        },
-        new()
-        {
-            Name = "exercises",
-            Title = "Does North Korea launch ballistic missiles during US-ROK combined exercises?",
-            Provocations = "ballistic",
-            ProvocationNoun = new Noun("ballistic launch", "ballistic launches"),
-            Context = "kind=military-exercise class=us-rok",
-            ContextNoun = new Noun("exercise", "exercises"),
-            Window = new TimingWindow(0, 0),
-            Rationale = "The days of the exercise itself, first to last. Exercises last days to weeks, so chance alone gives many of them a launch; the test says whether more do.",
-        },
-        new()
-        {
-            Name = "us-elections",
-            Title = "Does North Korea launch ballistic missiles around US presidential elections?",
-            Provocations = "ballistic",
-            ProvocationNoun = new Noun("ballistic launch", "ballistic launches"),
-            Context = "kind=election class=us-president",
-            ContextNoun = new Noun("election", "elections"),
-            Window = new TimingWindow(-7, 7),
-            Rationale = "A week either side of election day: the days commentators call 'ahead of' or 'after' the vote.",
-        },
-        new()
-        {
-            Name = "rok-elections",
-            Title = "Does North Korea launch ballistic missiles around South Korean presidential elections?",
-            Provocations = "ballistic",
-            ProvocationNoun = new Noun("ballistic launch", "ballistic launches"),
-            Context = "kind=election class=rok-president",
-            ContextNoun = new Noun("election", "elections"),
-            Window = new TimingWindow(-7, 7),
-            Rationale = "A week either side of election day.",
-        },
-        new()
-        {
-            Name = "anniversaries",
-            Title = "Does North Korea launch ballistic missiles around its own anniversaries?",
-            Provocations = "ballistic",
-            ProvocationNoun = new Noun("ballistic launch", "ballistic launches"),
-            Context = "kind=anniversary",
-            ContextNoun = new Noun("anniversary", "anniversaries"),
-            Window = new TimingWindow(-3, 3),
-            Rationale = "Three days either side of each anniversary of the state calendar (leaders' birthdays, founding days, Victory Day), every year it was observed.",
-        },
-        new()
-        {
-            Name = "un-resolutions",
-            Title = "Does North Korea launch ballistic missiles after UN Security Council resolutions?",
-            Provocations = "ballistic",
-            ProvocationNoun = new Noun("ballistic launch", "ballistic launches"),
-            Context = "kind=sanction class=un-resolution",
-            ContextNoun = new Noun("resolution", "resolutions"),
-            Window = new TimingWindow(0, 7),
-            Rationale = "The day of adoption and the week after. Resolutions are dated in New York, so the Korean date of the news is that day or the next.",
-        },
-        new()
-        {
-            Name = "summits",
-            Title = "Does North Korea launch ballistic missiles after summits?",
-            Provocations = "ballistic",
-            ProvocationNoun = new Noun("ballistic launch", "ballistic launches"),
-            Context = "kind=summit",
-            ContextNoun = new Noun("summit", "summits"),
-            Window = new TimingWindow(1, 30),
-            Rationale = "The month after a summit ends: the claim is usually that launches resume, or stop, once the leaders have met.",
-        },
+        Ballistic(
+            "secstate-visits", "during visits of US Secretaries of State to South Korea", "kind=diplomatic-visit class=us-secretary-of-state", new("visit", "visits"), new(-1, 1),
+            "The visit itself plus one day either side: a launch on the eve of arrival or the day after departure is still read as aimed at the visit, and one day also covers UTC against Korean dates."),
+        Ballistic(
+            "secdef-visits", "during visits of US Secretaries of Defense to South Korea", "kind=diplomatic-visit class=us-secretary-of-defense", new("visit", "visits"), new(-1, 1),
+            "As for the Secretaries of State: the visit plus one day either side."),
+        Ballistic(
+            "exercises", "during US-ROK combined exercises", "kind=military-exercise class=us-rok", new("exercise", "exercises"), new(0, 0),
+            "The days of the exercise itself, first to last. Exercises last days to weeks, so chance alone gives many of them a launch; the test says whether more do."),
+        Ballistic(
+            "us-elections", "around US presidential elections", "kind=election class=us-president", new("election", "elections"), new(-7, 7),
+            "A week either side of election day: the days commentators call 'ahead of' or 'after' the vote."),
+        Ballistic(
+            "rok-elections", "around South Korean presidential elections", "kind=election class=rok-president", new("election", "elections"), new(-7, 7),
+            "A week either side of election day."),
+        Ballistic(
+            "anniversaries", "around its own anniversaries", "kind=anniversary", new("anniversary", "anniversaries"), new(-3, 3),
+            "Three days either side of each anniversary of the state calendar (leaders' birthdays, founding days, Victory Day), every year it was observed."),
+        Ballistic(
+            "un-resolutions", "after UN Security Council resolutions", "kind=sanction class=un-resolution", new("resolution", "resolutions"), new(0, 7),
+            "The day of adoption and the week after. Resolutions are dated in New York, so the Korean date of the news is that day or the next."),
+        Ballistic(
+            "summits", "after summits", "kind=summit", new("summit", "summits"), new(1, 30),
+            "The month after a summit ends: the claim is usually that launches resume, or stop, once the leaders have met."),
     ];
 
     /// <summary>A ready-made question by name, ignoring case; null when there is none.</summary>
     public static TimingQuestion? Find(string name) =>
         All.FirstOrDefault(q => string.Equals(q.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>A question about ballistic launches (the part of the record that is complete).</summary>
+    private static TimingQuestion Ballistic(string name, string when, string context, Noun contextNoun, TimingWindow window, string rationale) => new()
+    {
+        Name = name,
+        Title = $"Does North Korea launch ballistic missiles {when}?",
+        Provocations = "ballistic",
+        ProvocationNoun = new Noun("ballistic launch", "ballistic launches"),
+        Context = context,
+        ContextNoun = contextNoun,
+        Window = window,
+        Rationale = rationale,
+    };
 }
