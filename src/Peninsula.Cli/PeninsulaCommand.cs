@@ -28,6 +28,7 @@ internal static class PeninsulaCommand
         root.Subcommands.Add(ExchangeCommands.CreateImport(context));
         root.Subcommands.Add(ExchangeCommands.CreateExport(context));
         root.Subcommands.Add(DbCommand.Create(context));
+        root.Subcommands.Add(CheckCommand.Create(context));
         return root;
     }
 

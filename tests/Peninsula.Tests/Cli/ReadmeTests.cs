@@ -33,7 +33,9 @@ public sealed class ReadmeTests : IDisposable
         foreach (var command in commands)
         {
             var args = command.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
-                .Select(a => a.EndsWith(".json", StringComparison.Ordinal) || a.EndsWith(".csv", StringComparison.Ordinal) ? _folder.File(a) : a)
+                .Select(a => a.EndsWith(".json", StringComparison.Ordinal) || a.EndsWith(".csv", StringComparison.Ordinal) ? _folder.File(a)
+                    : a.StartsWith("docs/", StringComparison.Ordinal) ? Path.Combine(BundledRecordTests.RepositoryRoot(), a)
+                    : a)
                 .ToArray();
             var (exit, output, error) = await CliRunner.RunAsync(db, args);
             Assert.True(exit == 0, $"'{command}' exited with {exit}: {error}");
