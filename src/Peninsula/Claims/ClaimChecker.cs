@@ -41,7 +41,21 @@ internal sealed partial class ClaimChecker
             [.. evidence.Distinct().Take(MaxEvidence)], c.Period?.Dates, c.AttributedTo);
     }
 
-    public (ClaimVerdict Verdict, string Reason, IEnumerable<string> Evidence) Judge(FoundClaim c, ArticleAnchor anchor) =>
+    public (ClaimVerdict Verdict, string Reason, IEnumerable<string> Evidence) Judge(FoundClaim c, ArticleAnchor anchor)
+    {
+        if (c is { UnknownContext: { } context, Period: null, Type: ClaimType.Event or ClaimType.Recency })
+        {
+            // "hours after Trump's election victory": without the context's date, the claim's time is unknown.
+            var filter = Filter(c, null);
+            var until = UpToAnchor(anchor, "").To;
+            return (ClaimVerdict.NotEnoughEvidence, $"the claim is tied to '{context}', which the record cannot place in time",
+                Ids(_events.LastOrDefault(e => filter(e) && e.Date <= until)));
+        }
+
+        return Judged(c, anchor);
+    }
+
+    private (ClaimVerdict Verdict, string Reason, IEnumerable<string> Evidence) Judged(FoundClaim c, ArticleAnchor anchor) =>
         c.Type switch
         {
             ClaimType.Absence => Absence(c, anchor),
@@ -155,7 +169,33 @@ internal sealed partial class ClaimChecker
                 : Absent(c, filter, window, what);
         }
 
-        var days = matches.GroupBy(e => e.Date).Select(g => (Date: g.Key, Events: g.ToList(), Fired: g.All(e => e.Figures.NumberFired is not null) ? g.Sum(e => e.Figures.NumberFired!.Value) : (int?)null)).ToList();
+        // A nuclear test is one per day; missiles are counted by the number fired.
+        int? Fired(Event e) => e.Kind == EventKind.MissileLaunch ? e.Figures.NumberFired : 1;
+        var days = matches.GroupBy(e => e.Date).Select(g => (Date: g.Key, Events: g.ToList(), Fired: g.All(e => Fired(e) is not null) ? g.Sum(e => Fired(e)!.Value) : (int?)null)).ToList();
+        var known = days.All(d => d.Fired is not null);
+        var total = known ? days.Sum(d => d.Fired!.Value) : (int?)null;
+        if (c.CountAtLeast)
+        {
+            var sum = days.Sum(d => d.Fired ?? 0);
+            if (sum >= n)
+            {
+                return (ClaimVerdict.Supported, $"the record has {sum} fired {In(window)}, on {days.Count} days, at least {n}", Ids(matches));
+            }
+
+            return known && c.Phrase.Complete && c.Period is not null && window.To <= RecordEnd
+                ? (ClaimVerdict.Refuted, $"the record has only {sum} fired {In(window)}, fewer than {n}", Ids(matches))
+                : (ClaimVerdict.NotEnoughEvidence, $"the record has at least {sum} fired {In(window)}, but not every number is reported", Ids(matches));
+        }
+
+        if (c.Phrase.Kind != EventKind.MissileLaunch)
+        {
+            return total == n
+                ? (ClaimVerdict.Supported, $"the record has {Plural(what, n)} {In(window)}: {Dates(matches)}", Ids(matches))
+                : c.Phrase.Complete && c.Period is not null && window.To <= RecordEnd
+                    ? (ClaimVerdict.Refuted, $"the record has {Plural(what, total ?? 0)} {In(window)}, not {n}: {Dates(matches)}", Ids(matches))
+                    : (ClaimVerdict.NotEnoughEvidence, $"the record has {Plural(what, total ?? 0)} {In(window)}, and it may not be complete", Ids(matches));
+        }
+
         var exact = days.Where(d => d.Fired == n || d.Events.Any(e => e.Figures.NumberFired == n)).ToList();
         if (exact.Count > 0)
         {
@@ -306,27 +346,15 @@ internal sealed partial class ClaimChecker
     {
         var phrase = c.Phrase;
         var ballistic = phrase.Classes.Contains("ballistic");
+        // "KN-23" also names the rail-mobile and silo-based KN-23: a whole-word match in any of the event's names.
+        var word = system is null ? null : new Regex($@"(?<![\w-]){Regex.Escape(system.Name)}(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
         return e => e.Kind == phrase.Kind
                     && (phrase.Classes.Count == 0 || (ballistic ? Taxonomy.IsBallisticLaunch(e) : e.Class is not null && phrase.Classes.Contains(e.Class)))
-                    && (system is null || IsSystem(e, system));
+                    && (system is null || IsSystem(e, system, word!));
     }
 
-    private static bool IsSystem(Event e, SystemMention system)
-    {
-        if (e.System is not { } s)
-        {
-            return false;
-        }
-
-        if (system.Entries.Any(entry => entry.Id == s.Id))
-        {
-            return true;
-        }
-
-        // "KN-23" also names the rail-mobile and silo-based KN-23: a whole-word match in any of the event's names.
-        var word = new Regex($@"(?<![\w-]){Regex.Escape(system.Name)}(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-        return s.Aliases.Prepend(s.Name).Any(n => word.IsMatch(n));
-    }
+    private static bool IsSystem(Event e, SystemMention system, Regex word) =>
+        e.System is { } s && (system.Entries.Any(entry => entry.Id == s.Id) || s.Aliases.Prepend(s.Name).Any(word.IsMatch));
 
     private IEnumerable<Event> Nearest(Func<Event, bool> filter, Period window)
     {

@@ -21,6 +21,8 @@ internal sealed partial class ClaimFinder
     private readonly Regex[] _visits;
     private readonly Regex _officeVisit;
     private readonly Regex _otherActor;
+    private readonly Regex _atLeastBefore;
+    private readonly Regex _unknownContext;
     private readonly Regex _reporting = new(@"\b(?:said|says|reported|reports|announced|announces|according to|claimed|claims|stated|confirmed|disclosed)\b", Options);
     private readonly Regex _trailingArticle = new(@"(?:(?:the|a|an|this|last|next)\s+)?(?:(?:19|20)\d{2}\s+)?$", Options);
 
@@ -47,6 +49,9 @@ internal sealed partial class ClaimFinder
             new($@"(?:{title})?(?<who>{who})\s+(?:visited|was\s+visiting|was\s+in|arrived\s+in|landed\s+in|toured|met\s+\w+\s+in)\s+(?<place>{place})", Options),
         ];
         _officeVisit = new Regex($@"(?:(?:US|U\.S\.|American)\s+)?(?<office>Secretary\s+of\s+State|Secretary\s+of\s+Defense|Defense\s+Secretary)(?:['’]s)?\s+(?:visit|trip)(?:\s+(?:to|in)\s+(?<place>{place}))?", Options);
+        _atLeastBefore = new Regex($@"(?:{Inner(knowledge.Cue("at-least"))})\s+$", Options);
+        var cues = string.Join("|", knowledge.Coincidences.Select(c => c.Phrase));
+        _unknownContext = new Regex($@"\b(?:{cues})\s+(?:[\w'’.-]+\s+){{0,4}}?(?:{Inner(knowledge.Cue("context-noun"))})\b", Options);
         _otherActor = new Regex(@"\b(?:South\s+Korea(?:'s|’s|n)?|Seoul|the\s+(?:US|U\.S\.|United\s+States)|Washington|Japan(?:ese|'s|’s)?|Tokyo|China|Chinese|Beijing|Russia(?:n)?|Moscow|the\s+allies|Iran|India|Pakistan)\b", Options);
     }
 
@@ -155,24 +160,32 @@ internal sealed partial class ClaimFinder
         }
 
         int? count = null;
-        if (ordinal is null && phrase.Kind == Events.EventKind.MissileLaunch && _countBefore.Match(before) is { Success: true } c)
+        var atLeast = false;
+        if (ordinal is null && phrase.Kind is Events.EventKind.MissileLaunch or Events.EventKind.NuclearTest && _countBefore.Match(before) is { Success: true } c)
         {
             count = CountValue(c.Groups["w"].Value);
-            features.Add(new TextSpan(phraseSpan.Start - before.Length + c.Index, phraseSpan.Start));
+            var countStart = phraseSpan.Start - before.Length + c.Index;
+            features.Add(new TextSpan(countStart, phraseSpan.Start));
+            atLeast = _atLeastBefore.IsMatch(text[Math.Max(clause.Start, countStart - 24)..countStart]);
         }
 
         var system = SystemIn(text, clause, features);
         string? superlative = null;
-        if (_superlative.Match(text, clause.Start, phraseSpan.End - clause.Start) is { Success: true } s)
+        if (phrase.Kind == Events.EventKind.MissileLaunch && _superlative.Match(text, clause.Start, phraseSpan.End - clause.Start) is { Success: true } s)
         {
             superlative = s.Groups["s"].Value.ToLowerInvariant();
             features.Add(new TextSpan(s.Index, s.Index + s.Length));
         }
 
         var context = Context(text, clause);
+        string? unknownContext = null;
         if (context is not null)
         {
             features.Add(context.Span);
+        }
+        else if (_unknownContext.Match(text, clause.Start, clause.Length) is { Success: true } loose)
+        {
+            unknownContext = loose.Value.Trim();
         }
 
         var recent = First(_k.Cue("recency"), text, clause) is { } r && Add(features, r);
@@ -218,6 +231,8 @@ internal sealed partial class ClaimFinder
             UnresolvedTime = period is null ? unresolved : null,
             PeriodIsScope = scopeOnly && ordinal is not null,
             Count = count,
+            CountAtLeast = atLeast,
+            UnknownContext = unknownContext,
             Ordinal = ordinal,
             OrdinalYear = scopeYear ?? (firstOfYear || (scopeOnly && ordinal is not null) ? period?.From.Year : null),
             System = system,

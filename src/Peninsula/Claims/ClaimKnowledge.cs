@@ -15,7 +15,7 @@ internal sealed record EventPhrase(Regex Pattern, EventKind Kind, IReadOnlyList<
 internal sealed record ContextPhrase(Regex Pattern, EventKind Kind, string? Class, string? Title, string Label);
 
 /// <summary>How a launch relates to a context event ("during", "ahead of", "after") and how many days that allows.</summary>
-internal sealed record CoincidenceCue(Regex Pattern, string Relation, int Days);
+internal sealed record CoincidenceCue(Regex Pattern, string Relation, int Days, string Phrase);
 
 /// <summary>An official with an office and a term (<c>data/gazetteer/officials.csv</c>); terms are local dates as the source gives them.</summary>
 internal sealed record Official(string Name, IReadOnlyList<string> Aliases, string Office, KoreanDate Start, KoreanDate? End, string SourceUrl);
@@ -114,7 +114,8 @@ internal sealed class ClaimKnowledge
         var coincidences = Read("data/claims/coincidence.csv", rows => rows.Select(r => new CoincidenceCue(
             new Regex($@"\b(?:{r.Required("phrase")})\s+$", Options),
             r.Required("relation"),
-            int.Parse(r.Required("days"), CultureInfo.InvariantCulture))).ToList(), ["phrase", "relation", "days"]);
+            int.Parse(r.Required("days"), CultureInfo.InvariantCulture),
+            r.Required("phrase"))).ToList(), ["phrase", "relation", "days"]);
         var numbers = Read("data/claims/numbers.csv", WordValues, ["word", "value"]);
         var ordinals = Read("data/claims/ordinals.csv", WordValues, ["word", "value"]);
         var cueRows = Read("data/claims/cues.csv", rows => rows.Select(r => (Type: r.Required("type"), Phrase: r.Required("phrase"), Days: r.Optional("days"))).ToList(), ["type", "phrase", "days"]);

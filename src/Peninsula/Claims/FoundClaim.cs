@@ -33,6 +33,12 @@ internal sealed record FoundClaim
 
     public int? Count { get; init; }
 
+    /// <summary>Whether <see cref="Count"/> is a lower bound ("more than 30 missiles").</summary>
+    public bool CountAtLeast { get; init; }
+
+    /// <summary>A context the claim is tied to ("after Trump's election victory") that the rules cannot resolve, else null.</summary>
+    public string? UnknownContext { get; init; }
+
     public int? Ordinal { get; init; }
 
     /// <summary>The year within which an ordinal or a first is counted; null for "ever".</summary>

@@ -76,4 +76,29 @@ public sealed class VerdictTests
         Assert.Equal(ClaimVerdict.Refuted, Only(Bundled.Value, "North Korea conducted its seventh nuclear test in 2022.").Verdict);
         Assert.Equal(ClaimVerdict.NotEnoughEvidence, Only(Bundled.Value, "North Korea conducted its seventh nuclear test in 2026.", "2026-03-01").Verdict);
     }
+
+    [Fact]
+    public void Nuclear_tests_are_counted_one_per_day()
+    {
+        Assert.Equal(ClaimVerdict.Supported, Only(Bundled.Value, "North Korea conducted two nuclear tests in 2016.").Verdict);
+        var three = Only(Bundled.Value, "North Korea conducted three nuclear tests in 2016.");
+        Assert.Equal(ClaimVerdict.Refuted, three.Verdict);
+        Assert.Equal(["2016-01-06-nuclear-test", "2016-09-09-nuclear-test"], three.Evidence);
+    }
+
+    [Fact]
+    public void More_than_a_number_is_a_lower_bound()
+    {
+        Assert.Equal(ClaimVerdict.Supported, Only(Bundled.Value, "North Korea launched more than 30 ballistic missiles in 2022.").Verdict);
+        Assert.Equal(ClaimVerdict.Refuted, Only(Bundled.Value, "North Korea launched more than 10 ballistic missiles in 2018.").Verdict);
+    }
+
+    [Fact]
+    public void A_claim_tied_to_a_context_the_record_cannot_place_is_not_decided_by_recency()
+    {
+        var claim = Only(Bundled.Value, "Just hours after Trump's election victory, North Korea fired short-range missiles.", "2024-11-07");
+
+        Assert.Equal(ClaimVerdict.NotEnoughEvidence, claim.Verdict);
+        Assert.Contains("tied to 'hours after Trump's election'", claim.Reason);
+    }
 }
