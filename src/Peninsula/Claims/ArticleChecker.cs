@@ -31,7 +31,7 @@ public sealed class ArticleChecker
     public ArticleCheck Check(string text, KoreanDate? published = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var anchor = published is { } p ? new ArticleAnchor(p, p.Year, $"the publication date {p} (--published)") : FromText(text);
+        var anchor = published is { } p ? new ArticleAnchor(p, p.Year, $"the publication date {p} (--published)") : FromText(text, ClaimKnowledge.Bundled.NamedDays);
         var (found, statements) = _finder.Find(text, anchor, RecordEnd);
         if (anchor.Date is null && FromContext(found) is { } context)
         {
@@ -44,10 +44,10 @@ public sealed class ArticleChecker
         return new ArticleCheck(published, anchor, claims, statements, RecordEnd, claims.Count == 0 ? Notice(text) : null, text);
     }
 
-    private static ArticleAnchor FromText(string text)
+    private static ArticleAnchor FromText(string text, IReadOnlyList<NamedDay> namedDays)
     {
         TimeMention? firstYear = null;
-        foreach (var mention in TimeExpressions.Find(text, 0, text.Length))
+        foreach (var mention in TimeExpressions.Find(text, 0, text.Length, namedDays).OrderBy(m => m.Start))
         {
             if (mention is { Year: { } y, Month: { } m, Day: { } d } && d <= DateTime.DaysInMonth(y, m))
             {

@@ -48,6 +48,13 @@ internal sealed partial class ClaimChecker
 
         var spans = string.Join(", ", contexts.Select(Rendering).Take(6)) + (contexts.Count > 6 ? $" and {contexts.Count - 6} more" : "");
         var covered = windows.All(w => w.Window.To <= RecordEnd && w.Window.From >= CompleteFrom(c));
+        var unidentified = windows.SelectMany(w => Unidentified(c, w.Window)).ToList();
+        if (c.Phrase.Complete && covered && unidentified.Count > 0)
+        {
+            return (ClaimVerdict.NotEnoughEvidence,
+                $"no {what} is recorded {relation} the {label} ({spans}), but the record has an unidentified ballistic launch then ({Dates(unidentified)})", Ids(unidentified));
+        }
+
         if (c.Phrase.Complete && covered)
         {
             return (ClaimVerdict.Refuted, $"the record has no {what} {relation} the {label} ({spans})", contexts.Select(e => e.Id));
@@ -70,7 +77,8 @@ internal sealed partial class ClaimChecker
         {
             return e.Kind == phrase.Kind
                    && (phrase.Class is null || e.Class == phrase.Class)
-                   && (phrase.Title is null || e.Title.Contains(phrase.Title, StringComparison.OrdinalIgnoreCase));
+                   && (phrase.Title is null || e.Title.Contains(phrase.Title, StringComparison.OrdinalIgnoreCase)
+                       || (e.Summary?.Contains(phrase.Title, StringComparison.OrdinalIgnoreCase) ?? false));
         }
 
         if (e.Kind != EventKind.DiplomaticVisit)

@@ -124,7 +124,30 @@ internal sealed partial class ClaimChecker
             return (ClaimVerdict.NotEnoughEvidence, $"the record is complete for {Many(Kind(c))} only from {CompleteFrom(c).Year}{around}", Ids(nearest));
         }
 
+        var unidentified = Unidentified(c, window).ToList();
+        if (unidentified.Count > 0)
+        {
+            return (ClaimVerdict.NotEnoughEvidence, $"no {what} is recorded {In(window)}, but the record has an unidentified ballistic launch then ({Dates(unidentified)})", Ids(unidentified));
+        }
+
         return (ClaimVerdict.Refuted, $"the record has no {what} {In(window)}{around}", Ids(nearest));
+    }
+
+    /// <summary>
+    /// Ballistic launches of unknown class in the window: any of them could be the class a claim
+    /// names. Not for ICBMs and space launches: the sources identify every one of those (North
+    /// Korea announces them and they are tracked to their apogee); shorter-range launches are often
+    /// left unidentified.
+    /// </summary>
+    private IEnumerable<Event> Unidentified(FoundClaim c, Period window)
+    {
+        var classes = c.Phrase.Classes;
+        if (c.Phrase.Kind != EventKind.MissileLaunch || classes.Count == 0 || classes.Contains("ballistic") || classes.All(k => k is "icbm" or "slv"))
+        {
+            return [];
+        }
+
+        return _events.Where(e => e.Kind == EventKind.MissileLaunch && e.Class == "unknown" && window.Touches(e));
     }
 
     private (ClaimVerdict, string, IEnumerable<string>) Absence(FoundClaim c, ArticleAnchor anchor)
@@ -191,7 +214,7 @@ internal sealed partial class ClaimChecker
         {
             return total == n
                 ? (ClaimVerdict.Supported, $"the record has {Plural(what, n)} {In(window)}: {Dates(matches)}", Ids(matches))
-                : c.Phrase.Complete && c.Period is not null && window.To <= RecordEnd
+                : c.Phrase.Complete && window.To <= RecordEnd
                     ? (ClaimVerdict.Refuted, $"the record has {Plural(what, total ?? 0)} {In(window)}, not {n}: {Dates(matches)}", Ids(matches))
                     : (ClaimVerdict.NotEnoughEvidence, $"the record has {Plural(what, total ?? 0)} {In(window)}, and it may not be complete", Ids(matches));
         }
@@ -336,7 +359,7 @@ internal sealed partial class ClaimChecker
     private Period UpToAnchor(ArticleAnchor anchor, string label)
     {
         var end = anchor.Date ?? (anchor.Year is { } y ? new KoreanDate(y, 12, 31) : RecordEnd);
-        return new Period(new KoreanDate(1945, 1, 1), end < RecordEnd ? end : RecordEnd, label);
+        return new Period(new KoreanDate(1945, 1, 1), end, label);
     }
 
     private static KoreanDate CompleteFrom(FoundClaim c) => c.Phrase.Kind == EventKind.NuclearTest ? NuclearTestsComplete : LaunchesComplete;

@@ -110,7 +110,7 @@ internal sealed partial class ClaimFinder
         if (phrases.Count == 0)
         {
             // "The Hwasong-15 was launched ...": a weapon system alone names a missile launch of its class.
-            if (SystemIn(text, clause, []) is not { Entries.Count: > 0 } named || First(_k.Cue("action"), text, clause) is null)
+            if (SystemIn(text, clause, []) is not { Entries.Count: > 0 } named || (First(_k.Cue("action"), text, clause) is null && timeSpans.Count == 0))
             {
                 return (null, null);
             }
@@ -244,14 +244,14 @@ internal sealed partial class ClaimFinder
         }, null);
     }
 
-    private static (Period? Period, string? Unresolved, bool ScopeOnly, List<TextSpan> Spans) Time(
+    private (Period? Period, string? Unresolved, bool ScopeOnly, List<TextSpan> Spans) Time(
         string text, TextSpan clause, ref int? runningYear, ArticleAnchor anchor, Events.KoreanDate recordEnd)
     {
         Period? best = null;
         string? unresolved = null;
         var scopeOnly = false;
         var spans = new List<TextSpan>();
-        foreach (var mention in TimeExpressions.Find(text, clause.Start, clause.End))
+        foreach (var mention in TimeExpressions.Find(text, clause.Start, clause.End, _k.NamedDays).OrderBy(m => m.Start))
         {
             var resolved = TimeExpressions.Resolve(mention, runningYear, anchor, recordEnd);
             if (mention.HasYear)

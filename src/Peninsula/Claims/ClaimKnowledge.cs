@@ -29,6 +29,9 @@ internal sealed record Organisation(string Name, IReadOnlyList<string> Aliases, 
 /// <summary>Which system held a superlative ("largest ICBM") from which date (<c>data/gazetteer/superlatives.csv</c>).</summary>
 internal sealed record SuperlativeHolder(string Superlative, string Class, string SystemId, KoreanDate Since, string SourceUrl);
 
+/// <summary>A day known by name ("New Year's Day"), with its month and day (<c>data/claims/named-days.csv</c>).</summary>
+internal sealed record NamedDay(Regex Pattern, int Month, int Day);
+
 /// <summary>A weapon system and every name it goes by.</summary>
 internal sealed record SystemEntry(string Id, string Name, string Class, IReadOnlyList<string> Names);
 
@@ -57,6 +60,8 @@ internal sealed class ClaimKnowledge
     public required IReadOnlyDictionary<string, Regex> Cues { get; init; }
 
     public required int RecencyDays { get; init; }
+
+    public required IReadOnlyList<NamedDay> NamedDays { get; init; }
 
     public required IReadOnlyList<string> Abbreviations { get; init; }
 
@@ -124,6 +129,10 @@ internal sealed class ClaimKnowledge
             g => new Regex($@"(?<![\w-])(?:{string.Join("|", g.Select(c => c.Phrase))})(?![\w-])", Options),
             StringComparer.Ordinal);
         var recencyDays = int.Parse(cueRows.First(c => c.Type == "recency").Days ?? "183", CultureInfo.InvariantCulture);
+        var namedDays = Read("data/claims/named-days.csv", rows => rows.Select(r => new NamedDay(
+            new Regex($@"(?<![\w-])(?:{r.Required("name")})(?:'s)?(?:\s+(?:of\s+)?(?<y>(?:19|20)\d{{2}})\b)?", RegexOptions.CultureInvariant | RegexOptions.Compiled),
+            int.Parse(r.Required("month"), CultureInfo.InvariantCulture), int.Parse(r.Required("day"), CultureInfo.InvariantCulture))).ToList(),
+            ["name", "month", "day"]);
         var abbreviations = Read("data/claims/abbreviations.csv", rows => rows.Select(r => r.Required("abbreviation")).ToList(), ["abbreviation"]);
         var officials = Read("data/gazetteer/officials.csv", rows => rows.Select(r => new Official(
             r.Required("name"), r.List("aliases"), r.Required("office"), r.RequiredDate("start"), r.OptionalDate("end"), r.Required("source_url"))).ToList(),
@@ -154,6 +163,7 @@ internal sealed class ClaimKnowledge
             Ordinals = ordinals,
             Cues = cues,
             RecencyDays = recencyDays,
+            NamedDays = namedDays,
             Abbreviations = abbreviations,
             Officials = officials,
             Places = places,

@@ -37,8 +37,25 @@ internal static partial class TimeExpressions
     private static readonly string[] MonthNames = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
     private static readonly string[] NumberWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 
-    /// <summary>Every time mention in the text between <paramref name="start"/> and <paramref name="end"/>, in order.</summary>
-    public static IEnumerable<TimeMention> Find(string text, int start, int end)
+    /// <summary>
+    /// Every time mention in the text between <paramref name="start"/> and <paramref name="end"/>:
+    /// calendar and relative times in order, then days known by name ("New Year's Day 2023").
+    /// </summary>
+    public static IEnumerable<TimeMention> Find(string text, int start, int end, IReadOnlyList<NamedDay> namedDays) =>
+        Calendar(text, start, end).Concat(Named(text, start, end, namedDays));
+
+    private static IEnumerable<TimeMention> Named(string text, int start, int end, IReadOnlyList<NamedDay> namedDays)
+    {
+        foreach (var day in namedDays)
+        {
+            foreach (var m in day.Pattern.MatchesIn(text, new TextSpan(start, end)))
+            {
+                yield return new(m.Index, m.Index + m.Length, m.Value, Number(m, "y"), day.Month, day.Day, false, null);
+            }
+        }
+    }
+
+    private static IEnumerable<TimeMention> Calendar(string text, int start, int end)
     {
         foreach (var m in Pattern().MatchesIn(text, new TextSpan(start, end)))
         {
