@@ -73,7 +73,9 @@ internal static class ClaimEvaluationRun
 
         output.Write(ClaimEvaluation.Run(rows, checker).Report());
         var article = Megabyte();
-        checker.Check(article); // warm up: compiled patterns, JIT
+        var cold = Stopwatch.StartNew();
+        checker.Check(article); // the first run also pays for JIT compilation
+        var first = cold.Elapsed.TotalMilliseconds;
         var times = new List<double>();
         var claims = 0;
         for (var i = 0; i < 5; i++)
@@ -85,6 +87,6 @@ internal static class ClaimEvaluationRun
 
         times.Sort();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"\n1 MB article ({article.Length:N0} characters, {claims:N0} claims): median {times[2]:0} ms, fastest {times[0]:0} ms, slowest {times[4]:0} ms over 5 runs after one warm-up."));
+            $"\n1 MB article ({article.Length:N0} characters, {claims:N0} claims): median {times[2]:0} ms, fastest {times[0]:0} ms, slowest {times[4]:0} ms over 5 runs after a first run of {first:0} ms."));
     }
 }

@@ -47,7 +47,8 @@ public sealed class ArticleChecker
     private static ArticleAnchor FromText(string text, IReadOnlyList<NamedDay> namedDays)
     {
         TimeMention? firstYear = null;
-        foreach (var mention in TimeExpressions.Find(text, 0, text.Length, namedDays).OrderBy(m => m.Start))
+        // Lazily, in the order found (calendar dates first): a long article stops at its first full date.
+        foreach (var mention in TimeExpressions.Find(text, 0, text.Length, namedDays))
         {
             if (mention is { Year: { } y, Month: { } m, Day: { } d } && d <= DateTime.DaysInMonth(y, m))
             {

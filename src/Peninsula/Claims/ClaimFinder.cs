@@ -39,7 +39,7 @@ internal sealed partial class ClaimFinder
         _countBefore = new Regex($@"(?<w>{knowledge.NumberWords})(?:\s+(?:more|additional|new|suspected|apparent|unidentified|other|further))?\s+$", Options);
         var superlatives = knowledge.Superlatives.Select(s => Regex.Escape(s.Superlative)).Distinct().OrderByDescending(s => s.Length);
         _superlative = new Regex($@"\b(?<s>{string.Join("|", superlatives)})\b", Options);
-        var who = knowledge.Officialnames.ToString();
+        var who = knowledge.OfficialNames.ToString();
         var place = knowledge.PlaceNames.ToString();
         const string title = @"(?:(?:US|U\.S\.|American)\s+)?(?:Secretary\s+of\s+(?:State|Defense)|(?:Defense|Defence|State)\s+Secretary|Secretary|President)\s+";
         _visits =

@@ -7,8 +7,10 @@ using Peninsula.Record;
 namespace Peninsula.Claims;
 
 /// <summary>A phrase that names a kind of event, e.g. "short-range ballistic missiles" (<c>data/claims/event-phrases.csv</c>).</summary>
-// Classes: The classes it allows; empty for any class; <c>ballistic</c> stands for every ballistic class.
-// Complete: Whether the record is complete for what the phrase names, so that an absence refutes.
+/// <remarks>
+/// Classes: The classes it allows; empty for any class; <c>ballistic</c> stands for every ballistic class.<br/>
+/// Complete: Whether the record is complete for what the phrase names, so that an absence refutes.
+/// </remarks>
 internal sealed record EventPhrase(Regex Pattern, EventKind Kind, IReadOnlyList<string> Classes, bool Complete, string Label);
 
 /// <summary>A phrase that names a context event, e.g. "the US election" (<c>data/claims/context-phrases.csv</c>).</summary>
@@ -85,7 +87,7 @@ internal sealed class ClaimKnowledge
 
     public required Regex OrdinalWords { get; init; }
 
-    public required Regex Officialnames { get; init; }
+    public required Regex OfficialNames { get; init; }
 
     public required Regex PlaceNames { get; init; }
 
@@ -173,7 +175,7 @@ internal sealed class ClaimKnowledge
             SystemNames = Alternation(systems.SelectMany(s => s.Names)),
             NumberWords = Alternation(numbers.Keys.Append(@"\d{1,2}")),
             OrdinalWords = Alternation(ordinals.Keys.Append(@"\d{1,2}(?:st|nd|rd|th)"), escape: false),
-            Officialnames = Alternation(officials.SelectMany(o => o.Aliases.Prepend(o.Name))),
+            OfficialNames = Alternation(officials.SelectMany(o => o.Aliases.Prepend(o.Name))),
             PlaceNames = Alternation(places.SelectMany(p => p.Aliases.Prepend(p.Name))),
             OrganisationNames = Alternation(organisations.SelectMany(o => o.Aliases.Prepend(o.Name))),
         };

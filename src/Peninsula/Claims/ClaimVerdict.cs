@@ -128,20 +128,4 @@ public static class ClaimNames
 
     /// <summary>The statement type in lower case, e.g. <c>intention</c>.</summary>
     public static string Slug(this StatementType type) => type.ToString().ToLowerInvariant();
-
-    /// <summary>Reads a verdict slug; false when there is no such verdict.</summary>
-    public static bool TryParseVerdict(string? slug, out ClaimVerdict verdict)
-    {
-        foreach (var v in Enum.GetValues<ClaimVerdict>())
-        {
-            if (string.Equals(v.Slug(), slug?.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                verdict = v;
-                return true;
-            }
-        }
-
-        verdict = default;
-        return false;
-    }
 }

@@ -1,12 +1,14 @@
 namespace Peninsula.Claims;
 
 /// <summary>A reference to a context event: "during Blinken's visit to South Korea", "ahead of the US election".</summary>
-// Relation: <c>during</c>, <c>before</c> or <c>after</c>.
-// Days: How many days before or after the context event still count.
-// Official: The official named, whose visits are meant.
-// Office: The office named without a name (<c>us-secretary-of-state</c>), whose holders' visits are meant.
-// PlaceActor: The country visited, as an actor code, if named.
-// Phrase: The context phrase matched (elections, exercises, summits), when not a visit.
+/// <remarks>
+/// Relation: <c>during</c>, <c>before</c> or <c>after</c>.<br/>
+/// Days: How many days before or after the context event still count.<br/>
+/// Official: The official named, whose visits are meant.<br/>
+/// Office: The office named without a name (<c>us-secretary-of-state</c>), whose holders' visits are meant.<br/>
+/// PlaceActor: The country visited, as an actor code, if named.<br/>
+/// Phrase: The context phrase matched (elections, exercises, summits), when not a visit.
+/// </remarks>
 internal sealed record ContextReference(
     TextSpan Span, string Relation, int Days, Official? Official, string? Office, string? PlaceActor, ContextPhrase? Phrase, string Label);
 

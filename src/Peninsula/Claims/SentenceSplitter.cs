@@ -39,7 +39,26 @@ internal sealed class SentenceSplitter(IReadOnlyList<string> abbreviations)
 {
     private readonly HashSet<string> _abbreviations = new(abbreviations, StringComparer.OrdinalIgnoreCase);
 
-    public IEnumerable<TextSpan> Split(string text)
+    /// <summary>A run of text longer than this without an end of sentence is cut at a space: it bounds the work per sentence.</summary>
+    public const int MaxSentence = 1000;
+
+    public IEnumerable<TextSpan> Split(string text) => SplitSentences(text).SelectMany(s => Bounded(text, s));
+
+    private static IEnumerable<TextSpan> Bounded(string text, TextSpan sentence)
+    {
+        var start = sentence.Start;
+        while (sentence.End - start > MaxSentence)
+        {
+            var cut = text.LastIndexOf(' ', start + MaxSentence, MaxSentence / 2);
+            var end = cut > start ? cut : start + MaxSentence;
+            yield return new TextSpan(start, end);
+            start = end;
+        }
+
+        yield return new TextSpan(start, sentence.End);
+    }
+
+    private IEnumerable<TextSpan> SplitSentences(string text)
     {
         var start = SkipSpace(text, 0);
         var i = start;

@@ -5,8 +5,10 @@ using Peninsula.Events;
 namespace Peninsula.Claims;
 
 /// <summary>A time named in the text, before it is resolved: any of year, month and day, or a relative expression.</summary>
-// Since: "since ..." : from the time up to the anchor.
-// Relative: A relative expression such as <c>this year</c> or <c>last week</c>, lower case; null for calendar dates.
+/// <remarks>
+/// Since: "since ..." : from the time up to the anchor.<br/>
+/// Relative: A relative expression such as <c>this year</c> or <c>last week</c>, lower case; null for calendar dates.
+/// </remarks>
 internal sealed record TimeMention(int Start, int End, string Text, int? Year, int? Month, int? Day, bool Since, string? Relative)
 {
     /// <summary>Whether the mention states its own year (so it can set the article's running year).</summary>

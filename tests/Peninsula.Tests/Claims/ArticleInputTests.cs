@@ -69,6 +69,36 @@ public sealed class ArticleInputTests : IDisposable
         Assert.Equal($"No claims found: the text looks like it is written in {script}. Peninsula reads claims in English only.", check.Notice);
     }
 
+    [Fact]
+    public void A_megabyte_without_a_full_stop_is_read_in_bounded_sentences()
+    {
+        var text = string.Concat(Enumerable.Repeat("North Korea fired missile fired missile ", 1 << 15));
+
+        var check = new ArticleChecker(BundledRecord.Events).Check(text);
+
+        // One claim per cut of at most a thousand characters, each within its cut.
+        Assert.InRange(check.Claims.Count, text.Length / 1000, text.Length / 500);
+        Assert.All(check.Claims, c => Assert.True(c.End - c.Start <= 1000));
+    }
+
+    [Fact]
+    public void The_check_reads_and_writes_the_same_under_a_german_culture()
+    {
+        var article = ExampleArticleTests.Example("what-is-north-korea-going-to-do.txt");
+        var checker = new ArticleChecker(BundledRecord.Events);
+        var invariant = ArticleCheckReport.Json(checker.Check(article, new Peninsula.Events.KoreanDate(2021, 1, 15)));
+        var culture = Thread.CurrentThread.CurrentCulture;
+        try
+        {
+            Thread.CurrentThread.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+            Assert.Equal(invariant, ArticleCheckReport.Json(checker.Check(article, new Peninsula.Events.KoreanDate(2021, 1, 15))));
+        }
+        finally
+        {
+            Thread.CurrentThread.CurrentCulture = culture;
+        }
+    }
+
     /// <summary>An endless stream of 'a' that counts what was taken from it.</summary>
     private sealed class CountingStream : Stream
     {
