@@ -124,6 +124,11 @@ internal sealed partial class ClaimChecker
             return (ClaimVerdict.NotEnoughEvidence, $"the record is complete for {Many(Kind(c))} only from {CompleteFrom(c).Year}{around}", Ids(nearest));
         }
 
+        if (Elsewhere(c, null, window, what) is { } elsewhere)
+        {
+            return elsewhere;
+        }
+
         var unidentified = Unidentified(c, window).ToList();
         if (unidentified.Count > 0)
         {
@@ -131,6 +136,37 @@ internal sealed partial class ClaimChecker
         }
 
         return (ClaimVerdict.Refuted, $"the record has no {what} {In(window)}{around}", Ids(nearest));
+    }
+
+    /// <summary>
+    /// For a claim that names a site and has no match there: launches then at no known site leave
+    /// it open; launches only elsewhere refute it. Null when the claim names no site or nothing
+    /// happened anywhere then.
+    /// </summary>
+    private (ClaimVerdict, string, IEnumerable<string>)? Elsewhere(FoundClaim c, SystemMention? system, Period window, string what)
+    {
+        if (c.Site is not { } place)
+        {
+            return null;
+        }
+
+        var filter = Filter(c with { Site = null }, system);
+        var anywhere = _events.Where(e => filter(e) && window.Touches(e)).ToList();
+        if (anywhere.Count == 0)
+        {
+            return null;
+        }
+
+        if (anywhere.Any(e => e.Site is null))
+        {
+            return (ClaimVerdict.NotEnoughEvidence,
+                $"no {what} at {place.Name} is recorded {In(window)}, but the record has such launches then without a site ({Dates(anywhere.Where(e => e.Site is null))})", Ids(anywhere));
+        }
+
+        var sites = string.Join(", ", anywhere.Select(e => e.Site!.Name).Distinct());
+        return c.Phrase.Complete && window.To <= RecordEnd
+            ? (ClaimVerdict.Refuted, $"the record's {(anywhere.Count == 1 ? what : Plural(what, anywhere.Count))} {In(window)} {(anywhere.Count == 1 ? "was" : "were")} at {sites}, not {place.Name}", Ids(anywhere))
+            : (ClaimVerdict.NotEnoughEvidence, $"the record's {(anywhere.Count == 1 ? what : Plural(what, anywhere.Count))} {In(window)} {(anywhere.Count == 1 ? "was" : "were")} at {sites}, but it may not be complete", Ids(anywhere));
     }
 
     /// <summary>
@@ -301,6 +337,11 @@ internal sealed partial class ClaimChecker
             return (ClaimVerdict.NotEnoughEvidence, $"neither the gazetteer nor the record knows a system called {system.Name}", []);
         }
 
+        if (Elsewhere(c, system, window, what) is { } elsewhere)
+        {
+            return elsewhere;
+        }
+
         var first = _events.FirstOrDefault(filter);
         var launches = _events.Where(e => e.Kind == EventKind.MissileLaunch && window.Touches(e)).ToList();
         var covered = c.Phrase.Complete && window.To <= RecordEnd && window.From >= LaunchesComplete;
@@ -371,10 +412,16 @@ internal sealed partial class ClaimChecker
         var ballistic = phrase.Classes.Contains("ballistic");
         // "KN-23" also names the rail-mobile and silo-based KN-23: a whole-word match in any of the event's names.
         var word = system is null ? null : new Regex($@"(?<![\w-]){Regex.Escape(system.Name)}(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        var site = c.Site;
         return e => e.Kind == phrase.Kind
                     && (phrase.Classes.Count == 0 || (ballistic ? Taxonomy.IsBallisticLaunch(e) : e.Class is not null && phrase.Classes.Contains(e.Class)))
-                    && (system is null || IsSystem(e, system, word!));
+                    && (system is null || IsSystem(e, system, word!))
+                    && (site is null || AtSite(e, site));
     }
+
+    /// <summary>Whether the event's site is the place or one of its other names ("Wast Sunan" is at Sunan).</summary>
+    private static bool AtSite(Event e, PlaceEntry place) =>
+        e.Site is { } s && place.Aliases.Prepend(place.Name).Any(n => s.Name.Contains(n, StringComparison.OrdinalIgnoreCase));
 
     private static bool IsSystem(Event e, SystemMention system, Regex word) =>
         e.System is { } s && (system.Entries.Any(entry => entry.Id == s.Id) || s.Aliases.Prepend(s.Name).Any(word.IsMatch));

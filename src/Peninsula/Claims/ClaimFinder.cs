@@ -23,6 +23,7 @@ internal sealed partial class ClaimFinder
     private readonly Regex _otherActor;
     private readonly Regex _atLeastBefore;
     private readonly Regex _unknownContext;
+    private readonly Regex _site;
     private readonly Regex _reporting = new(@"\b(?:said|says|reported|reports|announced|announces|according to|claimed|claims|stated|confirmed|disclosed)\b", Options);
     private readonly Regex _trailingArticle = new(@"(?:(?:the|a|an|this|last|next)\s+)?(?:(?:19|20)\d{2}\s+)?$", Options);
 
@@ -48,6 +49,7 @@ internal sealed partial class ClaimFinder
             new($@"(?:visit|trip|tour)\s+(?:(?:to|in)\s+(?<place>{place})\s+)?(?:by|of)\s+(?:{title})?(?<who>{who})", Options),
             new($@"(?:{title})?(?<who>{who})\s+(?:visited|was\s+visiting|was\s+in|arrived\s+in|landed\s+in|toured|met\s+\w+\s+in)\s+(?<place>{place})", Options),
         ];
+        _site = new Regex($@"\b(?:from|at|near|off)\s+(?:the\s+)?(?<place>{place})", Options);
         _officeVisit = new Regex($@"(?:(?:US|U\.S\.|American)\s+)?(?<office>Secretary\s+of\s+State|Secretary\s+of\s+Defense|Defense\s+Secretary)(?:['’]s)?\s+(?:visit|trip)(?:\s+(?:to|in)\s+(?<place>{place}))?", Options);
         _atLeastBefore = new Regex($@"(?:{Inner(knowledge.Cue("at-least"))})\s+$", Options);
         var cues = string.Join("|", knowledge.Coincidences.Select(c => c.Phrase));
@@ -177,6 +179,17 @@ internal sealed partial class ClaimFinder
             features.Add(new TextSpan(s.Index, s.Index + s.Length));
         }
 
+        PlaceEntry? site = null;
+        foreach (var m in _site.MatchesIn(text, clause))
+        {
+            site = _k.Places.FirstOrDefault(p => p.Type.EndsWith("-site", StringComparison.Ordinal) && p.Aliases.Prepend(p.Name).Contains(m.Groups["place"].Value, StringComparer.OrdinalIgnoreCase));
+            if (site is not null)
+            {
+                features.Add(new TextSpan(m.Index, m.Index + m.Length));
+                break;
+            }
+        }
+
         var context = Context(text, clause);
         string? unknownContext = null;
         if (context is not null)
@@ -236,6 +249,7 @@ internal sealed partial class ClaimFinder
             Ordinal = ordinal,
             OrdinalYear = scopeYear ?? (firstOfYear || (scopeOnly && ordinal is not null) ? period?.From.Year : null),
             System = system,
+            Site = site,
             Superlative = superlative,
             Context = context,
             Recent = recent,

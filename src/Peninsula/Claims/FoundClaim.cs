@@ -48,6 +48,9 @@ internal sealed record FoundClaim
 
     public SystemMention? System { get; init; }
 
+    /// <summary>A launch or test site the claim names ("from Sunan"), from <c>data/gazetteer/places.csv</c>.</summary>
+    public PlaceEntry? Site { get; init; }
+
     /// <summary>A superlative such as <c>largest</c>, looked up in <c>data/gazetteer/superlatives.csv</c>.</summary>
     public string? Superlative { get; init; }
 

@@ -101,4 +101,17 @@ public sealed class VerdictTests
         Assert.Equal(ClaimVerdict.NotEnoughEvidence, claim.Verdict);
         Assert.Contains("tied to 'hours after Trump's election'", claim.Reason);
     }
+
+    [Fact]
+    public void A_named_launch_site_must_match_the_record_and_an_unknown_site_leaves_the_claim_open()
+    {
+        Assert.Equal(ClaimVerdict.Supported, Only(Bundled.Value, "North Korea fired an ICBM from Sunan on March 16, 2023.").Verdict);
+
+        var elsewhere = Only(Bundled.Value, "North Korea launched an ICBM from Sohae on November 29, 2017.");
+        Assert.Equal(ClaimVerdict.Refuted, elsewhere.Verdict);
+        Assert.Contains("at Pyongsong Field, not Sohae Satellite Launching Station", elsewhere.Reason);
+
+        // The SRBM of 2017-05-27 has no site in the record.
+        Assert.Equal(ClaimVerdict.NotEnoughEvidence, Only(Bundled.Value, "North Korea fired a short-range ballistic missile from Wonsan on May 27, 2017.").Verdict);
+    }
 }
