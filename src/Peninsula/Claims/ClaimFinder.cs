@@ -152,8 +152,14 @@ internal sealed partial class ClaimFinder
             features.Add(verbSpan);
         }
 
-        var negated = First(_k.Cue("negation"), text, head) is { } negation && Add(features, negation);
         var before = text[Math.Max(clause.Start, phraseSpan.Start - 48)..phraseSpan.Start];
+        var negated = First(_k.Cue("negation"), text, head) is { } negation && Add(features, negation);
+        // "conducted no nuclear tests": "no" right before the event, not anywhere ("a country with no allies").
+        if (!negated && NoBefore().Match(before) is { Success: true } no)
+        {
+            negated = Add(features, new TextSpan(phraseSpan.Start - before.Length + no.Index, phraseSpan.Start));
+        }
+
         int? ordinal = null;
         if (_ordinalBefore.Match(before) is { Success: true } o)
         {
@@ -403,7 +409,8 @@ internal sealed partial class ClaimFinder
     private bool AboutAnotherActor(string text, int clauseStart, int verbStart)
     {
         var head = text[clauseStart..verbStart];
-        var other = _otherActor.Matches(head).LastOrDefault();
+        // "According to Japan's Defense Ministry, the missile flew ...": a source, not the actor.
+        var other = _otherActor.Matches(head).LastOrDefault(m => !head[..m.Index].TrimEnd().EndsWith("according to", StringComparison.OrdinalIgnoreCase));
         if (other is null)
         {
             return false;
@@ -495,4 +502,7 @@ internal sealed partial class ClaimFinder
 
     [GeneratedRegex(@"\b(?:in|on|by|during|early|late|mid|from)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Preposition();
+
+    [GeneratedRegex(@"\b(?:no|not\s+a\s+single|not\s+one)\s+(?:[\w-]+\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NoBefore();
 }
