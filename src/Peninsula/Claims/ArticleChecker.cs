@@ -9,15 +9,17 @@ namespace Peninsula.Claims;
 /// </summary>
 public sealed class ArticleChecker
 {
+    /// <summary>From this many characters on, an article is read with compiled patterns (see <see cref="ClaimKnowledge.BundledCompiled"/>).</summary>
+    private const int LongArticle = 200_000;
+
     private readonly ClaimChecker _checker;
-    private readonly ClaimFinder _finder;
+    private readonly Lazy<ClaimFinder> _finder = new(() => new ClaimFinder(ClaimKnowledge.Bundled));
+    private readonly Lazy<ClaimFinder> _longFinder = new(() => new ClaimFinder(ClaimKnowledge.BundledCompiled));
 
     /// <summary>Prepares a checker over these events (any order); reuse it for many articles.</summary>
     public ArticleChecker(IEnumerable<Event> events)
     {
-        var knowledge = ClaimKnowledge.Bundled;
-        _checker = new ClaimChecker(events, knowledge);
-        _finder = new ClaimFinder(knowledge);
+        _checker = new ClaimChecker(events, ClaimKnowledge.Bundled);
     }
 
     /// <summary>The last Korean date the events cover; an absence after it refutes nothing.</summary>
@@ -32,12 +34,13 @@ public sealed class ArticleChecker
     {
         ArgumentNullException.ThrowIfNull(text);
         var anchor = published is { } p ? new ArticleAnchor(p, p.Year, $"the publication date {p} (--published)") : FromText(text, ClaimKnowledge.Bundled.NamedDays);
-        var (found, statements) = _finder.Find(text, anchor, RecordEnd);
+        var finder = text.Length >= LongArticle ? _longFinder.Value : _finder.Value;
+        var (found, statements) = finder.Find(text, anchor, RecordEnd);
         if (anchor.Date is null && FromContext(found) is { } context)
         {
             // Read the times again against the context event's date, so that "recently" has a meaning.
             anchor = context;
-            (found, statements) = _finder.Find(text, anchor, RecordEnd);
+            (found, statements) = finder.Find(text, anchor, RecordEnd);
         }
 
         var claims = found.Select(c => _checker.Check(c, text, anchor)).ToList();

@@ -473,7 +473,7 @@ internal sealed partial class ClaimChecker
     {
         if (p.Label is "ever" or "up to the article's date")
         {
-            return p.Label == "ever" ? $"up to {p.To}" : $"up to {p.To}";
+            return $"up to {p.To}";
         }
 
         if (p.From == p.To)

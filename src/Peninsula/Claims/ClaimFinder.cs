@@ -11,7 +11,6 @@ namespace Peninsula.Claims;
 /// </summary>
 internal sealed partial class ClaimFinder
 {
-    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
     private readonly ClaimKnowledge _k;
     private readonly SentenceSplitter _sentences;
     private readonly Regex _clauseBreak;
@@ -24,37 +23,40 @@ internal sealed partial class ClaimFinder
     private readonly Regex _atLeastBefore;
     private readonly Regex _unknownContext;
     private readonly Regex _site;
-    private readonly Regex _reporting = new(@"\b(?:said|says|reported|reports|announced|announces|according to|claimed|claims|stated|confirmed|disclosed)\b", Options);
-    private readonly Regex _trailingArticle = new(@"(?:(?:the|a|an|this|last|next)\s+)?(?:(?:19|20)\d{2}\s+)?$", Options);
+    private readonly Regex _reporting;
+    private readonly Regex _trailingArticle;
 
     public ClaimFinder(ClaimKnowledge knowledge)
     {
         _k = knowledge;
+        var options = knowledge.PatternOptions;
+        _reporting = new(@"\b(?:said|says|reported|reports|announced|announces|according to|claimed|claims|stated|confirmed|disclosed)\b", options);
+        _trailingArticle = new(@"(?:(?:the|a|an|this|last|next)\s+)?(?:(?:19|20)\d{2}\s+)?$", options);
         _sentences = new SentenceSplitter(knowledge.Abbreviations);
         var joins = Inner(knowledge.Cue("clause-join"));
         var starts = Inner(knowledge.Cue("clause-start"));
         _clauseBreak = new Regex(
             $@";|:\s|\s[–—]\s|,\s+(?=(?:{joins})\b)|\s+and\s+(?=(?:in|on|since|then|later|last|this|that|by|early|late|during|after|before)\b)|,\s+(?=(?:{starts})\b)",
-            Options);
-        _ordinalBefore = new Regex($@"(?<w>{knowledge.OrdinalWords})(?:[\s-]+(?!and\b|or\b)[\w-]+){{0,2}}?[\s-]+$", Options);
-        _countBefore = new Regex($@"(?<w>{knowledge.NumberWords})(?:\s+(?:more|additional|new|suspected|apparent|unidentified|other|further))?\s+$", Options);
+            options);
+        _ordinalBefore = new Regex($@"(?<w>{knowledge.OrdinalWords})(?:[\s-]+(?!and\b|or\b)[\w-]+){{0,2}}?[\s-]+$", options);
+        _countBefore = new Regex($@"(?<w>{knowledge.NumberWords})(?:\s+(?:more|additional|new|suspected|apparent|unidentified|other|further))?\s+$", options);
         var superlatives = knowledge.Superlatives.Select(s => Regex.Escape(s.Superlative)).Distinct().OrderByDescending(s => s.Length);
-        _superlative = new Regex($@"\b(?<s>{string.Join("|", superlatives)})\b", Options);
+        _superlative = new Regex($@"\b(?<s>{string.Join("|", superlatives)})\b", options);
         var who = knowledge.OfficialNames.ToString();
         var place = knowledge.PlaceNames.ToString();
         const string title = @"(?:(?:US|U\.S\.|American)\s+)?(?:Secretary\s+of\s+(?:State|Defense)|(?:Defense|Defence|State)\s+Secretary|Secretary|President)\s+";
         _visits =
         [
-            new($@"(?:{title})?(?<who>{who})(?:['’]s?)?\s+(?:[\w-]+\s+){{0,2}}?(?:visit|trip|tour|stay|arrival|travels?)(?:\s+(?:to|in)\s+(?<place>{place}))?", Options),
-            new($@"(?:visit|trip|tour)\s+(?:(?:to|in)\s+(?<place>{place})\s+)?(?:by|of)\s+(?:{title})?(?<who>{who})", Options),
-            new($@"(?:{title})?(?<who>{who})\s+(?:visited|was\s+visiting|was\s+in|arrived\s+in|landed\s+in|toured|met\s+\w+\s+in)\s+(?<place>{place})", Options),
+            new($@"(?:{title})?(?<who>{who})(?:['’]s?)?\s+(?:[\w-]+\s+){{0,2}}?(?:visit|trip|tour|stay|arrival|travels?)(?:\s+(?:to|in)\s+(?<place>{place}))?", options),
+            new($@"(?:visit|trip|tour)\s+(?:(?:to|in)\s+(?<place>{place})\s+)?(?:by|of)\s+(?:{title})?(?<who>{who})", options),
+            new($@"(?:{title})?(?<who>{who})\s+(?:visited|was\s+visiting|was\s+in|arrived\s+in|landed\s+in|toured|met\s+\w+\s+in)\s+(?<place>{place})", options),
         ];
-        _site = new Regex($@"\b(?:from|at|near|off)\s+(?:the\s+)?(?<place>{place})", Options);
-        _officeVisit = new Regex($@"(?:(?:US|U\.S\.|American)\s+)?(?<office>Secretary\s+of\s+State|Secretary\s+of\s+Defense|Defense\s+Secretary)(?:['’]s)?\s+(?:visit|trip)(?:\s+(?:to|in)\s+(?<place>{place}))?", Options);
-        _atLeastBefore = new Regex($@"(?:{Inner(knowledge.Cue("at-least"))})\s+$", Options);
+        _site = new Regex($@"\b(?:from|at|near|off)\s+(?:the\s+)?(?<place>{place})", options);
+        _officeVisit = new Regex($@"(?:(?:US|U\.S\.|American)\s+)?(?<office>Secretary\s+of\s+State|Secretary\s+of\s+Defense|Defense\s+Secretary)(?:['’]s)?\s+(?:visit|trip)(?:\s+(?:to|in)\s+(?<place>{place}))?", options);
+        _atLeastBefore = new Regex($@"(?:{Inner(knowledge.Cue("at-least"))})\s+$", options);
         var cues = string.Join("|", knowledge.Coincidences.Select(c => c.Phrase));
-        _unknownContext = new Regex($@"\b(?:{cues})\s+(?:[\w'’.-]+\s+){{0,4}}?(?:{Inner(knowledge.Cue("context-noun"))})\b", Options);
-        _otherActor = new Regex(@"\b(?:South\s+Korea(?:'s|’s|n)?|Seoul|the\s+(?:US|U\.S\.|United\s+States)|Washington|Japan(?:ese|'s|’s)?|Tokyo|China|Chinese|Beijing|Russia(?:n)?|Moscow|the\s+allies|Iran|India|Pakistan)\b", Options);
+        _unknownContext = new Regex($@"\b(?:{cues})\s+(?:[\w'’.-]+\s+){{0,4}}?(?:{Inner(knowledge.Cue("context-noun"))})\b", options);
+        _otherActor = new Regex(@"\b(?:South\s+Korea(?:'s|’s|n)?|Seoul|the\s+(?:US|U\.S\.|United\s+States)|Washington|Japan(?:ese|'s|’s)?|Tokyo|China|Chinese|Beijing|Russia(?:n)?|Moscow|the\s+allies|Iran|India|Pakistan)\b", options);
     }
 
     public (IReadOnlyList<FoundClaim> Claims, IReadOnlyList<UncheckedStatement> Statements) Find(string text, ArticleAnchor anchor, Events.KoreanDate recordEnd)
@@ -118,7 +120,7 @@ internal sealed partial class ClaimFinder
             }
 
             var at = _k.SystemNames.Match(text, clause.Start, clause.Length);
-            phrases = [(new TextSpan(at.Index, at.Index + at.Length), new EventPhrase(_k.SystemNames, Events.EventKind.MissileLaunch, [named.Entries[0].Class], true, named.Name))];
+            phrases = [(new TextSpan(at.Index, at.Index + at.Length), new EventPhrase(_k.SystemNames, Events.EventKind.MissileLaunch, [named.Entries[0].Class], true))];
         }
 
         // A verb inside an event phrase ("missile tests") is a noun there.

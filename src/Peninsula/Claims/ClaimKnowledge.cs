@@ -11,10 +11,10 @@ namespace Peninsula.Claims;
 /// Classes: The classes it allows; empty for any class; <c>ballistic</c> stands for every ballistic class.<br/>
 /// Complete: Whether the record is complete for what the phrase names, so that an absence refutes.
 /// </remarks>
-internal sealed record EventPhrase(Regex Pattern, EventKind Kind, IReadOnlyList<string> Classes, bool Complete, string Label);
+internal sealed record EventPhrase(Regex Pattern, EventKind Kind, IReadOnlyList<string> Classes, bool Complete);
 
 /// <summary>A phrase that names a context event, e.g. "the US election" (<c>data/claims/context-phrases.csv</c>).</summary>
-internal sealed record ContextPhrase(Regex Pattern, EventKind Kind, string? Class, string? Title, string Label);
+internal sealed record ContextPhrase(Regex Pattern, EventKind Kind, string? Class, string? Title);
 
 /// <summary>How a launch relates to a context event ("during", "ahead of", "after") and how many days that allows.</summary>
 internal sealed record CoincidenceCue(Regex Pattern, string Relation, int Days, string Phrase);
@@ -44,10 +44,21 @@ internal sealed record SystemEntry(string Id, string Name, string Class, IReadOn
 /// </summary>
 internal sealed class ClaimKnowledge
 {
-    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
-    private static readonly Lazy<ClaimKnowledge> Loaded = new(Load);
+    private const RegexOptions BaseOptions = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+    private static readonly Lazy<ClaimKnowledge> Interpreted = new(() => Load(BaseOptions));
+    private static readonly Lazy<ClaimKnowledge> Compiled = new(() => Load(BaseOptions | RegexOptions.Compiled));
 
-    public static ClaimKnowledge Bundled => Loaded.Value;
+    /// <summary>The bundled rules with interpreted patterns: cheap to build, for articles of ordinary length.</summary>
+    public static ClaimKnowledge Bundled => Interpreted.Value;
+
+    /// <summary>
+    /// The bundled rules with compiled patterns. Compiling some fifty patterns costs most of a second
+    /// at start-up and pays back only on long texts (a 1 MB article checks about a third faster).
+    /// </summary>
+    public static ClaimKnowledge BundledCompiled => Compiled.Value;
+
+    /// <summary>The options every pattern of these rules was built with.</summary>
+    public required RegexOptions PatternOptions { get; init; }
 
     public required IReadOnlyList<EventPhrase> EventPhrases { get; init; }
 
@@ -81,7 +92,7 @@ internal sealed class ClaimKnowledge
     public required Regex SystemNames { get; init; }
 
     /// <summary>Names that look like a North Korean designation (Hwasong-20, KN-99) even when the gazetteer lacks them.</summary>
-    public Regex DesignationLike { get; } = new(@"\b(?:Hwasong|Pukguksong|KN|Unha|Chollima|Taepodong|Haeil|Hwasal|Pulhwasal)-\d+[A-Z]?\b", Options);
+    public required Regex DesignationLike { get; init; }
 
     public required Regex NumberWords { get; init; }
 
@@ -98,7 +109,7 @@ internal sealed class ClaimKnowledge
     public SystemEntry? FindSystem(string name) =>
         Systems.FirstOrDefault(s => s.Names.Any(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)));
 
-    private static ClaimKnowledge Load()
+    private static ClaimKnowledge Load(RegexOptions options)
     {
         T Read<T>(string name, Func<IReadOnlyList<CsvRecord>, T> read, IReadOnlyList<string> columns)
         {
@@ -107,19 +118,17 @@ internal sealed class ClaimKnowledge
         }
 
         var eventPhrases = Read("data/claims/event-phrases.csv", rows => rows.Select(r => new EventPhrase(
-            Phrase(r, "phrase"),
+            Phrase(r, "phrase", options),
             Taxonomy.ParseKind(r.Required("kind"), r.File, r.Line),
             r.List("classes"),
-            r.Required("complete") == "yes",
-            r.Required("phrase").Split('|')[0].Replace("?", "", StringComparison.Ordinal))).ToList(), ["phrase", "kind", "classes", "complete"]);
+            r.Required("complete") == "yes")).ToList(), ["phrase", "kind", "classes", "complete"]);
         var contextPhrases = Read("data/claims/context-phrases.csv", rows => rows.Select(r => new ContextPhrase(
-            Phrase(r, "phrase"),
+            Phrase(r, "phrase", options),
             Taxonomy.ParseKind(r.Required("kind"), r.File, r.Line),
             r.Optional("class"),
-            r.Optional("title"),
-            r.Required("phrase"))).ToList(), ["phrase", "kind", "class", "title"]);
+            r.Optional("title"))).ToList(), ["phrase", "kind", "class", "title"]);
         var coincidences = Read("data/claims/coincidence.csv", rows => rows.Select(r => new CoincidenceCue(
-            new Regex($@"\b(?:{r.Required("phrase")})\s+$", Options),
+            new Regex($@"\b(?:{r.Required("phrase")})\s+$", options),
             r.Required("relation"),
             int.Parse(r.Required("days"), CultureInfo.InvariantCulture),
             r.Required("phrase"))).ToList(), ["phrase", "relation", "days"]);
@@ -128,11 +137,11 @@ internal sealed class ClaimKnowledge
         var cueRows = Read("data/claims/cues.csv", rows => rows.Select(r => (Type: r.Required("type"), Phrase: r.Required("phrase"), Days: r.Optional("days"))).ToList(), ["type", "phrase", "days"]);
         var cues = cueRows.GroupBy(c => c.Type).ToDictionary(
             g => g.Key,
-            g => new Regex($@"(?<![\w-])(?:{string.Join("|", g.Select(c => c.Phrase))})(?![\w-])", Options),
+            g => new Regex($@"(?<![\w-])(?:{string.Join("|", g.Select(c => c.Phrase))})(?![\w-])", options),
             StringComparer.Ordinal);
         var recencyDays = int.Parse(cueRows.First(c => c.Type == "recency").Days ?? "183", CultureInfo.InvariantCulture);
         var namedDays = Read("data/claims/named-days.csv", rows => rows.Select(r => new NamedDay(
-            new Regex($@"(?<![\w-])(?:{r.Required("name")})(?:'s)?(?:\s+(?:of\s+)?(?<y>(?:19|20)\d{{2}})\b)?", RegexOptions.CultureInvariant | RegexOptions.Compiled),
+            new Regex($@"(?<![\w-])(?:{r.Required("name")})(?:'s)?(?:\s+(?:of\s+)?(?<y>(?:19|20)\d{{2}})\b)?", options & ~RegexOptions.IgnoreCase),
             int.Parse(r.Required("month"), CultureInfo.InvariantCulture), int.Parse(r.Required("day"), CultureInfo.InvariantCulture))).ToList(),
             ["name", "month", "day"]);
         var abbreviations = Read("data/claims/abbreviations.csv", rows => rows.Select(r => r.Required("abbreviation")).ToList(), ["abbreviation"]);
@@ -172,20 +181,22 @@ internal sealed class ClaimKnowledge
             Organisations = organisations,
             Superlatives = superlatives,
             Systems = systems,
-            SystemNames = Alternation(systems.SelectMany(s => s.Names)),
-            NumberWords = Alternation(numbers.Keys.Append(@"\d{1,2}")),
-            OrdinalWords = Alternation(ordinals.Keys.Append(@"\d{1,2}(?:st|nd|rd|th)"), escape: false),
-            OfficialNames = Alternation(officials.SelectMany(o => o.Aliases.Prepend(o.Name))),
-            PlaceNames = Alternation(places.SelectMany(p => p.Aliases.Prepend(p.Name))),
-            OrganisationNames = Alternation(organisations.SelectMany(o => o.Aliases.Prepend(o.Name))),
+            SystemNames = Alternation(systems.SelectMany(s => s.Names), options),
+            NumberWords = Alternation(numbers.Keys.Append(@"\d{1,2}"), options),
+            OrdinalWords = Alternation(ordinals.Keys.Append(@"\d{1,2}(?:st|nd|rd|th)"), options, escape: false),
+            OfficialNames = Alternation(officials.SelectMany(o => o.Aliases.Prepend(o.Name)), options),
+            PlaceNames = Alternation(places.SelectMany(p => p.Aliases.Prepend(p.Name)), options),
+            OrganisationNames = Alternation(organisations.SelectMany(o => o.Aliases.Prepend(o.Name)), options),
+            DesignationLike = new(@"\b(?:Hwasong|Pukguksong|KN|Unha|Chollima|Taepodong|Haeil|Hwasal|Pulhwasal)-\d+[A-Z]?\b", options),
+            PatternOptions = options,
         };
     }
 
-    private static Regex Phrase(CsvRecord r, string column)
+    private static Regex Phrase(CsvRecord r, string column, RegexOptions options)
     {
         try
         {
-            return new Regex($@"(?<![\w-])(?:{r.Required(column)})(?![\w-])", Options);
+            return new Regex($@"(?<![\w-])(?:{r.Required(column)})(?![\w-])", options);
         }
         catch (ArgumentException ex)
         {
@@ -197,11 +208,11 @@ internal sealed class ClaimKnowledge
         rows.ToDictionary(r => r.Required("word"), r => int.Parse(r.Required("value"), CultureInfo.InvariantCulture), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>One pattern that matches any of the names as whole words, longest first.</summary>
-    private static Regex Alternation(IEnumerable<string> names, bool escape = true)
+    private static Regex Alternation(IEnumerable<string> names, RegexOptions options, bool escape = true)
     {
         var parts = names.Distinct(StringComparer.OrdinalIgnoreCase)
             .OrderByDescending(n => n.Length)
             .Select(n => escape && !n.StartsWith('\\') ? Regex.Escape(n) : n);
-        return new Regex($@"(?<![\w-])(?:{string.Join("|", parts)})(?![\w-])", Options);
+        return new Regex($@"(?<![\w-])(?:{string.Join("|", parts)})(?![\w-])", options);
     }
 }
