@@ -90,6 +90,22 @@ internal sealed partial class ClaimChecker
             return (ClaimVerdict.NotEnoughEvidence, $"the article does not say which year '{time}' is, and no publication date was given", Ids(latest));
         }
 
+        if (anchor.Date is not null && RecentWindow(anchor) is { } recent)
+        {
+            // A dated article that says "North Korea launched a missile" means lately, not ever.
+            var filter = Filter(c, null);
+            var what = What(c, null);
+            var matches = _events.Where(e => filter(e) && recent.Touches(e)).ToList();
+            if (matches.Count > 0)
+            {
+                return (ClaimVerdict.Supported, $"the record has {Plural(what, matches.Count)} in the {_k.RecencyDays} days up to the article's date {recent.To}: {Dates(matches)}", Ids(matches));
+            }
+
+            var before = _events.LastOrDefault(e => filter(e) && e.Date < recent.From);
+            return (ClaimVerdict.NotEnoughEvidence,
+                $"the claim gives no time, and the record has no {what} in the {_k.RecencyDays} days up to the article's date {recent.To}{(before is null ? "" : $"; the one before is on {before.Date}")}", Ids(before));
+        }
+
         return InWindow(c, Filter(c, null), UpToAnchor(anchor, "up to the article's date"), What(c, null));
     }
 

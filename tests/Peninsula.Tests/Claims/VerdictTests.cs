@@ -114,4 +114,18 @@ public sealed class VerdictTests
         // The SRBM of 2017-05-27 has no site in the record.
         Assert.Equal(ClaimVerdict.NotEnoughEvidence, Only(Bundled.Value, "North Korea fired a short-range ballistic missile from Wonsan on May 27, 2017.").Verdict);
     }
+
+    [Fact]
+    public void An_undated_claim_in_a_dated_article_means_lately_and_in_an_undated_one_ever()
+    {
+        var lately = Only(Bundled.Value, "North Korea launched an ICBM.", "2024-11-15");
+        Assert.Equal(ClaimVerdict.Supported, lately.Verdict);
+        Assert.Equal(["2024-10-31-icbm-hwasong-19"], lately.Evidence);
+
+        var quiet = Only(Bundled.Value, "North Korea launched an ICBM.", "2021-06-01");
+        Assert.Equal(ClaimVerdict.NotEnoughEvidence, quiet.Verdict);
+        Assert.Contains("the one before is on 2017-11-29", quiet.Reason);
+
+        Assert.Equal(ClaimVerdict.Supported, Only(Bundled.Value, "North Korea launched an ICBM.").Verdict);
+    }
 }
