@@ -35,8 +35,10 @@ internal sealed partial class ClaimFinder
         _sentences = new SentenceSplitter(knowledge.Abbreviations);
         var joins = Inner(knowledge.Cue("clause-join"));
         var starts = Inner(knowledge.Cue("clause-start"));
+        // "tested two ICBMs and conducted its sixth nuclear test": a second verb starts a second claim.
+        var actions = Inner(knowledge.Cue("action"));
         _clauseBreak = new Regex(
-            $@";|:\s|\s[–—]\s|,\s+(?=(?:{joins})\b)|\s+and\s+(?=(?:in|on|since|then|later|last|this|that|by|early|late|during|after|before)\b)|,\s+(?=(?:{starts})\b)",
+            $@";|:\s|\s[–—]\s|,\s+(?=(?:{joins})\b)|\s+and\s+(?=(?:in|on|since|then|later|last|this|that|by|early|late|during|after|before|{actions})\b)|,\s+(?=(?:{starts})\b)",
             options);
         _ordinalBefore = new Regex($@"(?<w>{knowledge.OrdinalWords})(?:[\s-]+(?!and\b|or\b)[\w-]+){{0,2}}?[\s-]+$", options);
         _countBefore = new Regex($@"(?<w>{knowledge.NumberWords})(?:\s+(?:more|additional|new|suspected|apparent|unidentified|other|further))?\s+$", options);

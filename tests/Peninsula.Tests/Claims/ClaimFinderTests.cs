@@ -37,6 +37,17 @@ public sealed class ClaimFinderTests
         Assert.All(claims, c => Assert.Equal(c.Text, text[c.Start..c.End]));
     }
 
+    [Fact]
+    public void A_second_verb_after_and_starts_a_second_claim_that_keeps_the_sentence_time()
+    {
+        var claims = Check("In 2017 North Korea tested three ICBMs and conducted its sixth nuclear test.").Claims;
+
+        Assert.Equal([ClaimType.Count, ClaimType.Ordinal], claims.Select(c => c.Type));
+        Assert.All(claims, c => Assert.Equal(ClaimVerdict.Supported, c.Verdict));
+        Assert.Equal("conducted its sixth nuclear test", claims[1].Text);
+        Assert.Equal("2017-01-01..2017-12-31", claims[1].Period);
+    }
+
     [Theory]
     [InlineData("North Korea will likely conduct a seventh nuclear test.", StatementType.Intention)]
     [InlineData("Experts believe Pyongyang may launch more ICBMs.", StatementType.Opinion)]
