@@ -31,6 +31,7 @@ internal static class PeninsulaCommand
         root.Subcommands.Add(WatchCommand.Create(context));
         root.Subcommands.Add(DocsCommand.Create(context));
         root.Subcommands.Add(DbCommand.Create(context));
+        root.Subcommands.Add(CheckCommand.Create(context));
         return root;
     }
 

@@ -32,10 +32,11 @@ public sealed class ReadmeTests : IDisposable
         var db = _folder.File("readme.db");
         foreach (var command in commands)
         {
-            // Paths into the repository (tests/..., data/...) are the repository's; other file names are the test's own.
+            // Paths into the repository (tests/..., data/..., docs/...) are the repository's; other file names are the test's own.
             var root = BundledRecordTests.RepositoryRoot();
             var args = ShellWords(command).Skip(1)
-                .Select(a => a.StartsWith("tests/", StringComparison.Ordinal) || a.StartsWith("data/", StringComparison.Ordinal) ? Path.Combine(root, a)
+                .Select(a => a.StartsWith("tests/", StringComparison.Ordinal) || a.StartsWith("data/", StringComparison.Ordinal) || a.StartsWith("docs/", StringComparison.Ordinal)
+                    ? Path.Combine(root, a)
                     : a.EndsWith(".json", StringComparison.Ordinal) || a.EndsWith(".csv", StringComparison.Ordinal) ? _folder.File(a) : a)
                 .ToArray();
             var (exit, output, error) = await CliRunner.RunAsync(db, args);

@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using Peninsula.Claims;
+using Peninsula.Record;
+
+namespace Peninsula.Benchmarks;
+
+/// <summary>Checking articles: the two examples and a 1 MB article made of them, against the bundled record.</summary>
+[MemoryDiagnoser]
+public class ClaimBenchmarks
+{
+    private ArticleChecker _checker = null!;
+    private string _example = "";
+    private string _megabyte = "";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _checker = new ArticleChecker(BundledRecord.Events);
+        _example = ClaimEvaluationRun.Example("what-is-north-korea-going-to-do.txt");
+        _megabyte = ClaimEvaluationRun.Megabyte();
+    }
+
+    [Benchmark(Description = "check the 5 KB example article")]
+    public int Example() => _checker.Check(_example).Claims.Count;
+
+    [Benchmark(Description = "check a 1 MB article")]
+    public int Megabyte() => _checker.Check(_megabyte).Claims.Count;
+}
+
+/// <summary>Accuracy on the labelled claim set, and the time of one 1 MB check, as the committed report prints them.</summary>
+internal static class ClaimEvaluationRun
+{
+    public static string Root()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Peninsula.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Run from inside the repository: Peninsula.slnx was not found above the benchmark.");
+    }
+
+    public static string Example(string name) => File.ReadAllText(Path.Combine(Root(), "docs", "examples", name));
+
+    /// <summary>About 1 MB (1,048,576 characters) of article text: both examples repeated, with dated paragraphs between.</summary>
+    public static string Megabyte()
+    {
+        var parts = new[] { Example("what-is-north-korea-going-to-do.txt"), Example("blinken-visit-launch.txt") };
+        var text = new StringBuilder(1 << 20);
+        for (var i = 0; text.Length < 1 << 20; i++)
+        {
+            text.Append(parts[i % 2]).Append("\n\nOn March 18, 2024, North Korea fired six short-range ballistic missiles during Blinken's visit to Seoul.\n\n");
+        }
+
+        return text.ToString(0, 1 << 20);
+    }
+
+    public static void Print(TextWriter output)
+    {
+        var path = Path.Combine(Root(), "tests", "Peninsula.Tests", "Claims", "labelled-claims.csv");
+        var checker = new ArticleChecker(BundledRecord.Events);
+        IReadOnlyList<LabelledClaim> rows;
+        using (var text = File.OpenText(path))
+        {
+            rows = ClaimEvaluation.Read(text, "tests/Peninsula.Tests/Claims/labelled-claims.csv");
+        }
+
+        output.Write(ClaimEvaluation.Run(rows, checker).Report());
+        var article = Megabyte();
+        var cold = Stopwatch.StartNew();
+        checker.Check(article); // the first run also pays for JIT compilation
+        var first = cold.Elapsed.TotalMilliseconds;
+        var times = new List<double>();
+        var claims = 0;
+        for (var i = 0; i < 5; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            claims = checker.Check(article).Claims.Count;
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"\n1 MB article ({article.Length:N0} characters, {claims:N0} claims): median {times[2]:0} ms, fastest {times[0]:0} ms, slowest {times[4]:0} ms over 5 runs after a first run of {first:0} ms."));
+    }
+}

@@ -1,0 +1,114 @@
+using System.CommandLine;
+using Peninsula.Claims;
+using Peninsula.Events;
+using Spectre.Console;
+
+namespace Peninsula.Cli.Commands;
+
+/// <summary><c>peninsula check</c>: fact-check an article's claims against the record.</summary>
+internal static class CheckCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var file = new Argument<string>("file") { Description = "The article: a UTF-8 text file, or - to read standard input." };
+        var published = new Option<string?>("--published") { Description = "The article's publication date in Korea (YYYY-MM-DD); anchors 'in April', 'last year', 'recently'." };
+        var format = CommonOptions.Format("text", "text", "json", "html");
+        var command = new Command("check", $"Fact-check an article: each claim about North Korea's launches, tests and moves is supported, refuted or undecided by the record. Articles up to {ArticleInput.MaxBytes / (1024 * 1024)} MB.")
+        {
+            file, published, format,
+        };
+        command.SetAction((parse, cancellationToken) => PeninsulaCommand.GuardAsync(context, () =>
+        {
+            // Read and refuse bad input before the store is opened.
+            var date = CommonOptions.Date(parse.GetValue(published), "--published");
+            var path = parse.GetValue(file)!;
+            var text = path == "-" ? ArticleInput.Read(context.StandardInput, "standard input") : ArticleInput.ReadFile(path);
+            return PeninsulaCommand.WithStoreAsync(context, parse, async store =>
+            {
+                var events = await store.ListAsync(new EventQuery(), cancellationToken).ConfigureAwait(false);
+                var check = new ArticleChecker(events).Check(text, date);
+                switch (parse.GetValue(format))
+                {
+                    case "json":
+                        context.RawOut.WriteLine(ArticleCheckReport.Json(check));
+                        break;
+                    case "html":
+                        context.RawOut.Write(ArticleCheckReport.Html(check, path == "-" ? "article" : Path.GetFileName(path)));
+                        break;
+                    default:
+                        Render(context.Out, check);
+                        break;
+                }
+
+                return 0;
+            }, cancellationToken);
+        }));
+        return command;
+    }
+
+    private static void Render(IAnsiConsole console, ArticleCheck check)
+    {
+        console.Write(new Rule("[bold]Fact-check[/] against the record").LeftJustified());
+        console.MarkupLine($"[grey]Anchor: {Markup.Escape(check.Anchor.Description)}. The record covers events to {check.RecordEnd}; dates are Korean dates (UTC+9).[/]");
+        if (check.Notice is { } notice)
+        {
+            console.MarkupLine($"[yellow]{Markup.Escape(notice)}[/]");
+        }
+
+        var number = 0;
+        foreach (var claim in check.Claims)
+        {
+            number++;
+            var (colour, label) = Style(claim.Verdict);
+            console.WriteLine();
+            var (before, after) = Context(check.Text, claim);
+            console.MarkupLine($"[bold]{number}.[/] [{colour} bold]{label}[/] [grey]({claim.Type.Slug()})[/]");
+            console.MarkupLine($"   [grey]…{Markup.Escape(before)}[/][{colour} underline]{Markup.Escape(claim.Text)}[/][grey]{Markup.Escape(after)}…[/]");
+            console.MarkupLine($"   {Markup.Escape(claim.Reason)}");
+            if (claim.Evidence.Count > 0)
+            {
+                console.MarkupLine($"   [grey]Evidence: {Markup.Escape(string.Join(", ", claim.Evidence))}[/]");
+            }
+        }
+
+        if (check.Statements.Count > 0)
+        {
+            console.WriteLine();
+            console.MarkupLine($"[bold]Not checked[/] [grey]({check.Statements.Count} opinions, intentions and generalisations)[/]");
+            foreach (var s in check.Statements.Take(20))
+            {
+                console.MarkupLine($"   [grey]{s.Type.Slug()}:[/] {Markup.Escape(Shorten(s.Text, 140))}");
+            }
+
+            if (check.Statements.Count > 20)
+            {
+                console.MarkupLine($"   [grey]and {check.Statements.Count - 20} more (--format json lists them all).[/]");
+            }
+        }
+
+        console.WriteLine();
+        console.MarkupLine(
+            $"[bold]{check.Claims.Count} {(check.Claims.Count == 1 ? "claim" : "claims")}:[/] [green]{Count(check, ClaimVerdict.Supported)} supported[/], [red]{Count(check, ClaimVerdict.Refuted)} refuted[/], " +
+            $"[yellow]{Count(check, ClaimVerdict.NotEnoughEvidence)} not enough evidence[/]. [grey]'peninsula events show ID' shows an evidence event.[/]");
+    }
+
+    private static (string Colour, string Label) Style(ClaimVerdict verdict) => verdict switch
+    {
+        ClaimVerdict.Supported => ("green", "SUPPORTED"),
+        ClaimVerdict.Refuted => ("red", "REFUTED"),
+        _ => ("yellow", "NOT ENOUGH EVIDENCE"),
+    };
+
+    private static (string Before, string After) Context(string text, CheckedClaim claim)
+    {
+        var from = Math.Max(0, claim.Start - 50);
+        var to = Math.Min(text.Length, claim.End + 50);
+        return (Flat(text[from..claim.Start]), Flat(text[claim.End..to]));
+    }
+
+    private static string Flat(string text) => string.Join(' ', text.Split((char[])['\n', '\r', '\t'], StringSplitOptions.None));
+
+    private static string Shorten(string text, int max) => text.Length <= max ? Flat(text) : Flat(text[..max]) + "…";
+
+    private static int Count(ArticleCheck check, ClaimVerdict verdict) => check.Claims.Count(c => c.Verdict == verdict);
+}

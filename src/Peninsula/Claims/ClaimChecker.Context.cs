@@ -1,0 +1,168 @@
+using System.Globalization;
+using Peninsula.Events;
+
+namespace Peninsula.Claims;
+
+/// <summary>Coincidences with context events, and ordinals ("its sixth nuclear test", "its first ICBM this year").</summary>
+internal sealed partial class ClaimChecker
+{
+    private (ClaimVerdict, string, IEnumerable<string>) Coincidence(FoundClaim c, ArticleAnchor anchor)
+    {
+        var reference = c.Context!;
+        var contexts = _events.Where(e => IsContext(e, reference)).ToList();
+        if (c.Period is { } period)
+        {
+            contexts = [.. contexts.Where(period.Touches)];
+        }
+        else if (anchor.Date is { } a)
+        {
+            // A dated article means the context event nearest before its date ("Blinken's visit", published the day after).
+            var nearest = contexts.Where(e => e.Date <= a.AddDays(Period.ToleranceDays) && a.DaysSince(e.LastDate) <= 366).MaxBy(e => e.Date);
+            contexts = nearest is null ? [] : [nearest];
+        }
+        else if (anchor.Year is { } y)
+        {
+            contexts = [.. contexts.Where(e => e.Date.Year == y || e.LastDate.Year == y)];
+        }
+
+        var label = Describe(reference);
+        if (contexts.Count == 0)
+        {
+            return (ClaimVerdict.NotEnoughEvidence, $"the record has no {label}{(c.Period is { } p ? $" {In(p)}" : "")} to compare with", []);
+        }
+
+        var filter = Filter(c, c.System);
+        var what = What(c, c.System);
+        var windows = contexts.Select(e => (Context: e, Window: Window(e, reference))).ToList();
+        var hits = windows
+            .Select(w => (w.Context, Matches: _events.Where(e => filter(e) && w.Window.Touches(e)).ToList()))
+            .Where(h => h.Matches.Count > 0)
+            .ToList();
+        var relation = reference.Relation switch { "before" => $"in the {reference.Days} days before", "after" => $"in the {reference.Days} days after", _ => "during" };
+        if (hits.Count > 0)
+        {
+            var shown = hits.Select(h => $"on {Dates(h.Matches)}, {relation} {h.Context.Title} ({Rendering(h.Context)})");
+            return (ClaimVerdict.Supported, $"the record has a {what} {string.Join("; and ", shown)}",
+                hits.SelectMany(h => h.Matches.Select(e => e.Id).Append(h.Context.Id)));
+        }
+
+        var spans = string.Join(", ", contexts.Select(Rendering).Take(6)) + (contexts.Count > 6 ? $" and {contexts.Count - 6} more" : "");
+        var covered = windows.All(w => w.Window.To <= RecordEnd && w.Window.From >= CompleteFrom(c));
+        var unidentified = windows.SelectMany(w => Unidentified(c, w.Window)).ToList();
+        if (c.Phrase.Complete && covered && unidentified.Count > 0)
+        {
+            return (ClaimVerdict.NotEnoughEvidence,
+                $"no {what} is recorded {relation} the {label} ({spans}), but the record has an unidentified ballistic launch then ({Dates(unidentified)})", Ids(unidentified));
+        }
+
+        if (c.Phrase.Complete && covered)
+        {
+            return (ClaimVerdict.Refuted, $"the record has no {what} {relation} the {label} ({spans})", contexts.Select(e => e.Id));
+        }
+
+        var why = c.Phrase.Complete ? $"the record ends on {RecordEnd}" : $"the record is not complete for {Many(Kind(c))}";
+        return (ClaimVerdict.NotEnoughEvidence, $"no {what} is recorded {relation} the {label} ({spans}), but {why}", contexts.Select(e => e.Id));
+    }
+
+    private static Period Window(Event context, ContextReference reference) => reference.Relation switch
+    {
+        "before" => new Period(context.Date.AddDays(-reference.Days), context.Date, "before"),
+        "after" => new Period(context.LastDate, context.LastDate.AddDays(reference.Days), "after"),
+        _ => new Period(context.Date, context.LastDate, "during"),
+    };
+
+    private static bool IsContext(Event e, ContextReference reference)
+    {
+        if (reference.Phrase is { } phrase)
+        {
+            return e.Kind == phrase.Kind
+                   && (phrase.Class is null || e.Class == phrase.Class)
+                   && (phrase.Title is null || e.Title.Contains(phrase.Title, StringComparison.OrdinalIgnoreCase)
+                       || (e.Summary?.Contains(phrase.Title, StringComparison.OrdinalIgnoreCase) ?? false));
+        }
+
+        if (e.Kind != EventKind.DiplomaticVisit)
+        {
+            return false;
+        }
+
+        var who = reference.Official is { } o && reference.Office is null
+            ? e.People.Any(p => string.Equals(p, o.Name, StringComparison.OrdinalIgnoreCase))
+            : e.Class == (reference.Office ?? reference.Official?.Office);
+        return who && (reference.PlaceActor is null || e.Actors.Contains(reference.PlaceActor));
+    }
+
+    private static string Describe(ContextReference reference)
+    {
+        if (reference.Phrase is not null)
+        {
+            return reference.Label;
+        }
+
+        var who = reference.Official is { } o && reference.Office is null ? $"visit by {o.Name}"
+            : $"visit by a US Secretary of {((reference.Office ?? reference.Official?.Office) == "us-secretary-of-defense" ? "Defense" : "State")}";
+        return reference.PlaceActor is { } actor && Taxonomy.Actors.TryGetValue(actor, out var country) ? $"{who} to {country}" : who;
+    }
+
+    private static string Rendering(Event e) => e.EndDate is { } end && end != e.Date ? $"{e.Date}..{end}" : e.Date.ToString();
+
+    private (ClaimVerdict, string, IEnumerable<string>) Ordinal(FoundClaim c, ArticleAnchor anchor)
+    {
+        var n = c.Ordinal!.Value;
+        var filter = Filter(c, c.System);
+        var what = What(c, c.System);
+        // Count days, not rows: four launch events on one day are one salvo.
+        var series = _events.Where(e => filter(e) && (c.OrdinalYear is not { } y || e.Date.Year == y))
+            .GroupBy(e => e.Date).Select(g => g.First()).ToList();
+        var nth = series.Count >= n ? series[n - 1] : null;
+        var scope = c.OrdinalYear is { } year ? $" of {year}" : "";
+        var name = $"{OrdinalWord(n)} {what}{scope}";
+        if (c.Period is { } period && !c.PeriodIsScope)
+        {
+            if (nth is not null && period.Touches(nth))
+            {
+                return (ClaimVerdict.Supported, $"the record's {name} is on {nth.Date}", Ids(nth));
+            }
+
+            var inPeriod = _events.Where(e => filter(e) && period.Touches(e)).ToList();
+            var then = inPeriod.Count == 0 ? $"no {what} {In(period)}" : $"the {Plural(what, inPeriod.Count)} {In(period)} {(inPeriod.Count == 1 ? "is" : "are")} on {Dates(inPeriod)}";
+            if (nth is not null)
+            {
+                return c.Phrase.Complete
+                    ? (ClaimVerdict.Refuted, $"the record's {name} is on {nth.Date}; {then}", Ids(nth).Concat(Ids(inPeriod)))
+                    : (ClaimVerdict.NotEnoughEvidence, $"the record's {name} is on {nth.Date}, but the record is not complete for {Many(Kind(c))}", Ids(nth));
+            }
+
+            return c.Phrase.Complete && period.To <= RecordEnd
+                ? (ClaimVerdict.Refuted, $"the record has only {Plural(what, series.Count)}{scope}; {then}", Ids(series.LastOrDefault()))
+                : (ClaimVerdict.NotEnoughEvidence, $"the record has {Plural(what, series.Count)}{scope} up to {RecordEnd}, where it ends", Ids(series.LastOrDefault()));
+        }
+
+        var until = anchor.Date ?? (anchor.Year is { } ay ? new KoreanDate(ay, 12, 31) : RecordEnd);
+        if (nth is not null && nth.Date <= until.AddDays(Period.ToleranceDays))
+        {
+            return (ClaimVerdict.Supported, $"the record's {name} is on {nth.Date}", Ids(nth));
+        }
+
+        var scopeEnd = c.OrdinalYear is { } sy ? new KoreanDate(sy, 12, 31) : until;
+        var end = scopeEnd < until ? scopeEnd : until;
+        return c.Phrase.Complete && end <= RecordEnd
+            ? (ClaimVerdict.Refuted, $"the record has {Plural(what, series.Count(e => e.Date <= end))}{scope} up to {end}, so no {OrdinalWord(n)}", Ids(series.LastOrDefault(e => e.Date <= end)))
+            : (ClaimVerdict.NotEnoughEvidence, $"the record has {Plural(what, series.Count)}{scope} up to {RecordEnd}, where it ends", Ids(series.LastOrDefault()));
+    }
+
+    private static string OrdinalWord(int n) => n switch
+    {
+        1 => "first",
+        2 => "second",
+        3 => "third",
+        4 => "fourth",
+        5 => "fifth",
+        6 => "sixth",
+        7 => "seventh",
+        8 => "eighth",
+        9 => "ninth",
+        10 => "tenth",
+        _ => n.ToString(CultureInfo.InvariantCulture) + "th",
+    };
+}

@@ -1,0 +1,124 @@
+using System.Globalization;
+using Peninsula.Events;
+
+namespace Peninsula.Claims;
+
+/// <summary>Claims about figures and time: absences, counts and recency.</summary>
+internal sealed partial class ClaimChecker
+{
+    private (ClaimVerdict, string, IEnumerable<string>) Absence(FoundClaim c, ArticleAnchor anchor)
+    {
+        var window = c.Period ?? UpToAnchor(anchor, "ever");
+        // "has not tested since 2017": the year named is the year of the last one.
+        if (c.Period is { } p && SinceYear().IsMatch(p.Label) && p.From.Year < p.To.Year)
+        {
+            window = new Period(new KoreanDate(p.From.Year + 1, 1, 1), p.To, p.Label);
+        }
+
+        var filter = Filter(c, c.System);
+        var what = What(c, c.System);
+        var matches = _events.Where(e => filter(e) && window.Touches(e)).ToList();
+        if (matches.Count > 0)
+        {
+            return (ClaimVerdict.Refuted, $"the record has {Plural(what, matches.Count)} {In(window)}: {Dates(matches)}", Ids(matches));
+        }
+
+        var last = _events.LastOrDefault(e => filter(e) && e.Date < window.From);
+        var lastText = last is null ? "" : $"; the last before that is {last.Date}";
+        if (!c.Phrase.Complete || window.To > RecordEnd)
+        {
+            var why = !c.Phrase.Complete ? $"the record is not complete for {Many(Kind(c))}" : $"the record ends on {RecordEnd}";
+            return (ClaimVerdict.NotEnoughEvidence, $"no {what} is recorded {In(window)}, but {why}{lastText}", Ids(last));
+        }
+
+        return (ClaimVerdict.Supported, $"the record has no {what} {In(window)}{lastText}", Ids(last));
+    }
+
+    private (ClaimVerdict, string, IEnumerable<string>) Count(FoundClaim c, ArticleAnchor anchor)
+    {
+        var n = c.Count!.Value;
+        var filter = Filter(c, c.System);
+        var what = What(c, c.System);
+        var window = c.Period ?? (c.Recent ? RecentWindow(anchor) : null) ?? UpToAnchor(anchor, "up to the article's date");
+        var matches = _events.Where(e => filter(e) && window.Touches(e)).ToList();
+        if (matches.Count == 0)
+        {
+            return c.Period is null && c.UnresolvedTime is { } time
+                ? (ClaimVerdict.NotEnoughEvidence, $"the article does not say which year '{time}' is, and no publication date was given", [])
+                : Absent(c, filter, window, what);
+        }
+
+        // A nuclear test is one per day; missiles are counted by the number fired.
+        int? Fired(Event e) => e.Kind == EventKind.MissileLaunch ? e.Figures.NumberFired : 1;
+        var days = matches.GroupBy(e => e.Date).Select(g => (Date: g.Key, Events: g.ToList(), Fired: g.All(e => Fired(e) is not null) ? g.Sum(e => Fired(e)!.Value) : (int?)null)).ToList();
+        var known = days.All(d => d.Fired is not null);
+        var total = known ? days.Sum(d => d.Fired!.Value) : (int?)null;
+        if (c.CountAtLeast)
+        {
+            var sum = days.Sum(d => d.Fired ?? 0);
+            if (sum >= n)
+            {
+                return (ClaimVerdict.Supported, $"the record has {sum} fired {In(window)}, on {days.Count} days, at least {n}", Ids(matches));
+            }
+
+            return known && c.Phrase.Complete && c.Period is not null && window.To <= RecordEnd
+                ? (ClaimVerdict.Refuted, $"the record has only {sum} fired {In(window)}, fewer than {n}", Ids(matches))
+                : (ClaimVerdict.NotEnoughEvidence, $"the record has at least {sum} fired {In(window)}, but not every number is reported", Ids(matches));
+        }
+
+        if (c.Phrase.Kind != EventKind.MissileLaunch)
+        {
+            return total == n
+                ? (ClaimVerdict.Supported, $"the record has {Plural(what, n)} {In(window)}: {Dates(matches)}", Ids(matches))
+                : c.Phrase.Complete && window.To <= RecordEnd
+                    ? (ClaimVerdict.Refuted, $"the record has {Plural(what, total ?? 0)} {In(window)}, not {n}: {Dates(matches)}", Ids(matches))
+                    : (ClaimVerdict.NotEnoughEvidence, $"the record has {Plural(what, total ?? 0)} {In(window)}, and it may not be complete", Ids(matches));
+        }
+
+        var exact = days.Where(d => d.Fired == n || d.Events.Any(e => e.Figures.NumberFired == n)).ToList();
+        if (exact.Count > 0)
+        {
+            return (ClaimVerdict.Supported, $"the record has {n} fired on {string.Join(", ", exact.Select(d => d.Date))} ({what})", exact.SelectMany(d => d.Events).Select(e => e.Id));
+        }
+
+        // "two ICBMs in July 2017": one on the 4th and one on the 28th.
+        if (days.Count > 1 && days.All(d => d.Fired is not null) && days.Sum(d => d.Fired!.Value) == n)
+        {
+            return (ClaimVerdict.Supported, $"the record has {n} fired {In(window)}, on {string.Join(", ", days.Select(d => d.Date))} ({what})", Ids(matches));
+        }
+
+        var counted = string.Join(", ", days.Select(d => $"{d.Date}: {(d.Fired is { } f ? f.ToString(CultureInfo.InvariantCulture) : "number not reported")}"));
+        if (days.Any(d => d.Fired is null) || !c.Phrase.Complete || c.Period is null)
+        {
+            return (ClaimVerdict.NotEnoughEvidence, $"the record has {Plural(what, matches.Count)} {In(window)} but not {n} fired on one day ({counted})", Ids(matches));
+        }
+
+        return (ClaimVerdict.Refuted, $"the record has {Plural(what, matches.Count)} {In(window)} but none with {n} fired ({counted})", Ids(matches));
+    }
+
+    private (ClaimVerdict, string, IEnumerable<string>) Recency(FoundClaim c, Func<Event, bool> filter, string what, ArticleAnchor anchor)
+    {
+        if (RecentWindow(anchor) is not { } window)
+        {
+            var latest = _events.LastOrDefault(filter);
+            return (ClaimVerdict.NotEnoughEvidence,
+                $"the article gives no date, so 'recently' cannot be placed{(latest is null ? "" : $"; the record's latest {what} is {latest.Date}")}", Ids(latest));
+        }
+
+        var matches = _events.Where(e => filter(e) && window.Touches(e)).ToList();
+        if (matches.Count > 0)
+        {
+            var last = matches[^1];
+            return (ClaimVerdict.Supported, $"the record has {Plural(what, matches.Count)} in the {_k.RecencyDays} days up to {window.To}, the latest on {last.Date}", Ids(matches.AsEnumerable().Reverse()));
+        }
+
+        var before = _events.LastOrDefault(e => filter(e) && e.Date < window.From);
+        if (before is not null && window.To <= RecordEnd && c.Phrase.Complete && window.To.DaysSince(before.Date) > 2 * _k.RecencyDays)
+        {
+            return (ClaimVerdict.Refuted, $"the record's latest {what} before {window.To} is on {before.Date}, {window.To.DaysSince(before.Date)} days earlier", Ids(before));
+        }
+
+        return (ClaimVerdict.NotEnoughEvidence,
+            $"no {what} is recorded in the {_k.RecencyDays} days up to {window.To}{(before is null ? "" : $"; the one before is on {before.Date}")}", Ids(before));
+    }
+}

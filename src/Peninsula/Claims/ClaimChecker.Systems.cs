@@ -1,0 +1,142 @@
+using Peninsula.Events;
+
+namespace Peninsula.Claims;
+
+/// <summary>Claims about weapon systems, superlatives and launch sites, and what unidentified launches leave open.</summary>
+internal sealed partial class ClaimChecker
+{
+    private (ClaimVerdict, string, IEnumerable<string>) SystemClaim(FoundClaim c, SystemMention system, ArticleAnchor anchor)
+    {
+        var filter = Filter(c, system);
+        var what = What(c, system);
+        var known = system.Entries.Count > 0 || _events.Any(filter);
+        Period window;
+        if (c.Period is { } p)
+        {
+            window = p;
+        }
+        else if (c.Recent)
+        {
+            if (!known)
+            {
+                return (ClaimVerdict.NotEnoughEvidence, $"neither the gazetteer nor the record knows a system called {system.Name}", []);
+            }
+
+            return Recency(c, filter, what, anchor);
+        }
+        else
+        {
+            window = UpToAnchor(anchor, "up to the article's date");
+        }
+
+        var matches = _events.Where(e => filter(e) && window.Touches(e)).ToList();
+        if (matches.Count > 0)
+        {
+            return (ClaimVerdict.Supported, $"the record has {Plural(what, matches.Count)} {In(window)}: {Dates(matches)}", Ids(matches));
+        }
+
+        if (!known)
+        {
+            return (ClaimVerdict.NotEnoughEvidence, $"neither the gazetteer nor the record knows a system called {system.Name}", []);
+        }
+
+        if (Elsewhere(c, system, window, what) is { } elsewhere)
+        {
+            return elsewhere;
+        }
+
+        var first = _events.FirstOrDefault(filter);
+        var launches = _events.Where(e => e.Kind == EventKind.MissileLaunch && window.Touches(e)).ToList();
+        var covered = c.Phrase.Complete && window.To <= RecordEnd && window.From >= LaunchesComplete;
+        if (covered && first is not null && first.Date > window.To.AddDays(Period.ToleranceDays))
+        {
+            return (ClaimVerdict.Refuted, $"the record's first {what} is on {first.Date}, after {window.Dates}", Ids(first));
+        }
+
+        if (covered && launches.Count == 0)
+        {
+            return (ClaimVerdict.Refuted, $"the record has no missile launch at all {In(window)}", Ids(Nearest(filter, window)));
+        }
+
+        if (covered && launches.All(e => e.System is not null))
+        {
+            return (ClaimVerdict.Refuted,
+                $"the record's launches {In(window)} are of other systems: {string.Join(", ", launches.Select(e => $"{e.System!.Name} ({e.Date})").Distinct().Take(6))}", Ids(launches));
+        }
+
+        return (ClaimVerdict.NotEnoughEvidence,
+            covered ? $"no {what} is recorded {In(window)}, but some launches then are not identified" : $"no {what} is recorded {In(window)}, and the record cannot rule it out",
+            Ids(launches.Count > 0 ? launches : Nearest(filter, window)));
+    }
+
+    private (ClaimVerdict, string, IEnumerable<string>) Superlative(FoundClaim c, ArticleAnchor anchor)
+    {
+        var at = c.Period?.To ?? anchor.Date ?? (anchor.Year is { } y ? new KoreanDate(y, 12, 31) : RecordEnd);
+        var classes = c.Phrase.Classes;
+        var holder = _k.Superlatives
+            .Where(s => string.Equals(s.Superlative, c.Superlative, StringComparison.OrdinalIgnoreCase) && (classes.Count == 0 || classes.Contains(s.Class)) && s.Since <= at)
+            .MaxBy(s => s.Since);
+        if (holder is null)
+        {
+            return c.System is { } named ? SystemClaim(c, named, anchor)
+                : (ClaimVerdict.NotEnoughEvidence, $"the gazetteer does not say which {What(c, null).Replace(" launch", "", StringComparison.Ordinal)} was the {c.Superlative} as of {at}", []);
+        }
+
+        var entry = _k.Systems.First(s => s.Id == holder.SystemId);
+        if (c.System is { } mentioned && !mentioned.Entries.Any(e => e.Id == entry.Id))
+        {
+            return (ClaimVerdict.Refuted, $"the {c.Superlative} as of {at} is the {entry.Name} (gazetteer), not the {mentioned.Name}", Ids(_events.LastOrDefault(Filter(c, new SystemMention(entry.Name, [entry])))));
+        }
+
+        var (verdict, reason, evidence) = SystemClaim(c, new SystemMention(entry.Name, [entry]), anchor);
+        return (verdict, $"the {c.Superlative} {Kind(c).Replace(" launch", "", StringComparison.Ordinal)} as of {at} is the {entry.Name} (gazetteer); {reason}", evidence);
+    }
+
+    /// <summary>
+    /// For a claim that names a site and has no match there: launches then at no known site leave
+    /// it open; launches only elsewhere refute it. Null when the claim names no site or nothing
+    /// happened anywhere then.
+    /// </summary>
+    private (ClaimVerdict, string, IEnumerable<string>)? Elsewhere(FoundClaim c, SystemMention? system, Period window, string what)
+    {
+        if (c.Site is not { } place)
+        {
+            return null;
+        }
+
+        var filter = Filter(c with { Site = null }, system);
+        var anywhere = _events.Where(e => filter(e) && window.Touches(e)).ToList();
+        if (anywhere.Count == 0)
+        {
+            return null;
+        }
+
+        if (anywhere.Any(e => e.Site is null))
+        {
+            return (ClaimVerdict.NotEnoughEvidence,
+                $"no {what} at {place.Name} is recorded {In(window)}, but the record has such launches then without a site ({Dates(anywhere.Where(e => e.Site is null))})", Ids(anywhere));
+        }
+
+        var sites = string.Join(", ", anywhere.Select(e => e.Site!.Name).Distinct());
+        return c.Phrase.Complete && window.To <= RecordEnd
+            ? (ClaimVerdict.Refuted, $"the record's {(anywhere.Count == 1 ? what : Plural(what, anywhere.Count))} {In(window)} {(anywhere.Count == 1 ? "was" : "were")} at {sites}, not {place.Name}", Ids(anywhere))
+            : (ClaimVerdict.NotEnoughEvidence, $"the record's {(anywhere.Count == 1 ? what : Plural(what, anywhere.Count))} {In(window)} {(anywhere.Count == 1 ? "was" : "were")} at {sites}, but it may not be complete", Ids(anywhere));
+    }
+
+    /// <summary>
+    /// Ballistic launches of unknown class in the window: any of them could be the class a claim
+    /// names. Not for ICBMs and space launches: the sources identify every one of those (North
+    /// Korea announces them and they are tracked to their apogee); shorter-range launches are often
+    /// left unidentified.
+    /// </summary>
+    private IEnumerable<Event> Unidentified(FoundClaim c, Period window)
+    {
+        var classes = c.Phrase.Classes;
+        if (c.Phrase.Kind != EventKind.MissileLaunch || classes.Count == 0 || classes.Contains("ballistic") || classes.All(k => k is "icbm" or "slv"))
+        {
+            return [];
+        }
+
+        return _events.Where(e => e.Kind == EventKind.MissileLaunch && e.Class == "unknown" && window.Touches(e));
+    }
+}

@@ -1,0 +1,282 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Peninsula.Events;
+using Peninsula.Record;
+
+namespace Peninsula.Claims;
+
+/// <summary>
+/// Gives each found claim its verdict against a list of events. Refutes only what the record is
+/// complete for (ballistic launches since 1984 and nuclear tests), and only up to the record's last
+/// date: after that, an absence proves nothing.
+/// </summary>
+internal sealed partial class ClaimChecker
+{
+    /// <summary>The missile table starts on 1984-04-09; before 1984 the record is not complete for launches.</summary>
+    private static readonly KoreanDate LaunchesComplete = new(1984, 1, 1);
+
+    /// <summary>North Korea's first nuclear test was in 2006; the record of tests is complete from the start.</summary>
+    private static readonly KoreanDate NuclearTestsComplete = new(1945, 1, 1);
+
+    private const int MaxEvidence = 12;
+    private readonly List<Event> _events;
+    private readonly ClaimKnowledge _k;
+
+    public ClaimChecker(IEnumerable<Event> events, ClaimKnowledge knowledge)
+    {
+        _events = [.. events.OrderBy(e => e.Date).ThenBy(e => e.Id, StringComparer.Ordinal)];
+        _k = knowledge;
+        var latest = _events.Where(e => Taxonomy.ProvocationKinds.Contains(e.Kind)).Select(e => e.Date).DefaultIfEmpty(BundledRecord.CoverageEnd).Max();
+        RecordEnd = latest > BundledRecord.CoverageEnd ? latest : BundledRecord.CoverageEnd;
+    }
+
+    /// <summary>The last Korean date the record covers: the bundled record's end, or a later imported North Korean action.</summary>
+    public KoreanDate RecordEnd { get; }
+
+    public CheckedClaim Check(FoundClaim c, string text, ArticleAnchor anchor)
+    {
+        var (verdict, reason, evidence) = Judge(c, anchor);
+        return new CheckedClaim(
+            text[c.Span.Start..c.Span.End], c.Span.Start, c.Span.End, c.Type, c.Phrase.Kind, verdict, reason,
+            [.. evidence.Distinct().Take(MaxEvidence)], c.Period?.Dates, c.AttributedTo);
+    }
+
+    public (ClaimVerdict Verdict, string Reason, IEnumerable<string> Evidence) Judge(FoundClaim c, ArticleAnchor anchor)
+    {
+        if (c is { UnknownContext: { } context, Period: null, Type: ClaimType.Event or ClaimType.Recency })
+        {
+            // "hours after Trump's election victory": without the context's date, the claim's time is unknown.
+            var filter = Filter(c, null);
+            var until = UpToAnchor(anchor, "").To;
+            return (ClaimVerdict.NotEnoughEvidence, $"the claim is tied to '{context}', which the record cannot place in time",
+                Ids(_events.LastOrDefault(e => filter(e) && e.Date <= until)));
+        }
+
+        return Judged(c, anchor);
+    }
+
+    private (ClaimVerdict Verdict, string Reason, IEnumerable<string> Evidence) Judged(FoundClaim c, ArticleAnchor anchor) =>
+        c.Type switch
+        {
+            ClaimType.Absence => Absence(c, anchor),
+            ClaimType.Coincidence => Coincidence(c, anchor),
+            ClaimType.Ordinal or ClaimType.First => Ordinal(c, anchor),
+            ClaimType.Superlative => Superlative(c, anchor),
+            ClaimType.System => SystemClaim(c, c.System!, anchor),
+            ClaimType.Count => Count(c, anchor),
+            ClaimType.Recency => Recency(c, Filter(c, null), What(c, null), anchor),
+            _ => Plain(c, anchor),
+        };
+
+    /// <summary>Context events that a coincidence claim names, for the anchor of an undated article.</summary>
+    public IReadOnlyList<Event> ContextEvents(ContextReference reference) =>
+        [.. _events.Where(e => IsContext(e, reference))];
+
+    private (ClaimVerdict, string, IEnumerable<string>) Plain(FoundClaim c, ArticleAnchor anchor)
+    {
+        if (c.Period is { } period)
+        {
+            return InWindow(c, Filter(c, null), period, What(c, null));
+        }
+
+        if (c.Recent)
+        {
+            return Recency(c, Filter(c, null), What(c, null), anchor);
+        }
+
+        if (c.UnresolvedTime is { } time)
+        {
+            var latest = _events.LastOrDefault(Filter(c, null));
+            return (ClaimVerdict.NotEnoughEvidence, $"the article does not say which year '{time}' is, and no publication date was given", Ids(latest));
+        }
+
+        if (anchor.Date is not null && RecentWindow(anchor) is { } recent)
+        {
+            // A dated article that says "North Korea launched a missile" means lately, not ever.
+            var filter = Filter(c, null);
+            var what = What(c, null);
+            var matches = _events.Where(e => filter(e) && recent.Touches(e)).ToList();
+            if (matches.Count > 0)
+            {
+                return (ClaimVerdict.Supported, $"the record has {Plural(what, matches.Count)} in the {_k.RecencyDays} days up to the article's date {recent.To}: {Dates(matches)}", Ids(matches));
+            }
+
+            var before = _events.LastOrDefault(e => filter(e) && e.Date < recent.From);
+            return (ClaimVerdict.NotEnoughEvidence,
+                $"the claim gives no time, and the record has no {what} in the {_k.RecencyDays} days up to the article's date {recent.To}{(before is null ? "" : $"; the one before is on {before.Date}")}", Ids(before));
+        }
+
+        return InWindow(c, Filter(c, null), UpToAnchor(anchor, "up to the article's date"), What(c, null));
+    }
+
+    private (ClaimVerdict, string, IEnumerable<string>) InWindow(FoundClaim c, Func<Event, bool> filter, Period window, string what)
+    {
+        var matches = _events.Where(e => filter(e) && window.Touches(e)).ToList();
+        if (matches.Count > 0)
+        {
+            return (ClaimVerdict.Supported, $"the record has {Plural(what, matches.Count)} {In(window)}: {Dates(matches)}", Ids(matches));
+        }
+
+        return Absent(c, filter, window, what);
+    }
+
+    /// <summary>The verdict when the record has nothing in the window: refuted where it is complete, else not enough evidence.</summary>
+    private (ClaimVerdict, string, IEnumerable<string>) Absent(FoundClaim c, Func<Event, bool> filter, Period window, string what)
+    {
+        var nearest = Nearest(filter, window).ToList();
+        var around = nearest.Count == 0 ? "" : $"; the nearest in the record: {Dates(nearest)}";
+        if (!c.Phrase.Complete)
+        {
+            return (ClaimVerdict.NotEnoughEvidence, $"no {what} is recorded {In(window)}, but the record is not complete for {Many(Kind(c))}{around}", Ids(nearest));
+        }
+
+        if (window.To > RecordEnd)
+        {
+            return (ClaimVerdict.NotEnoughEvidence, $"no {what} is recorded {In(window)}, but the record ends on {RecordEnd}{around}", Ids(nearest));
+        }
+
+        if (window.From < CompleteFrom(c))
+        {
+            return (ClaimVerdict.NotEnoughEvidence, $"the record is complete for {Many(Kind(c))} only from {CompleteFrom(c).Year}{around}", Ids(nearest));
+        }
+
+        if (Elsewhere(c, null, window, what) is { } elsewhere)
+        {
+            return elsewhere;
+        }
+
+        var unidentified = Unidentified(c, window).ToList();
+        if (unidentified.Count > 0)
+        {
+            return (ClaimVerdict.NotEnoughEvidence, $"no {what} is recorded {In(window)}, but the record has an unidentified ballistic launch then ({Dates(unidentified)})", Ids(unidentified));
+        }
+
+        return (ClaimVerdict.Refuted, $"the record has no {what} {In(window)}{around}", Ids(nearest));
+    }
+
+    private static Period? RecentWindowOf(ArticleAnchor anchor, int days)
+    {
+        var end = anchor.Date ?? (anchor.Year is { } y ? new KoreanDate(y, 12, 31) : (KoreanDate?)null);
+        return end is { } e ? new Period(e.AddDays(-days), e, $"in the {days} days up to {e}") : null;
+    }
+
+    private Period? RecentWindow(ArticleAnchor anchor) => RecentWindowOf(anchor, _k.RecencyDays);
+
+    private Period UpToAnchor(ArticleAnchor anchor, string label)
+    {
+        var end = anchor.Date ?? (anchor.Year is { } y ? new KoreanDate(y, 12, 31) : RecordEnd);
+        return new Period(new KoreanDate(1945, 1, 1), end, label);
+    }
+
+    private static KoreanDate CompleteFrom(FoundClaim c) => c.Phrase.Kind == EventKind.NuclearTest ? NuclearTestsComplete : LaunchesComplete;
+
+    /// <summary>Which events a claim is about: its kind, its classes and, if named, its weapon system.</summary>
+    private static Func<Event, bool> Filter(FoundClaim c, SystemMention? system)
+    {
+        var phrase = c.Phrase;
+        var ballistic = phrase.Classes.Contains("ballistic");
+        // "KN-23" also names the rail-mobile and silo-based KN-23: a whole-word match in any of the event's names.
+        var word = system is null ? null : new Regex($@"(?<![\w-]){Regex.Escape(system.Name)}(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        var site = c.Site;
+        return e => e.Kind == phrase.Kind
+                    && (phrase.Classes.Count == 0 || (ballistic ? Taxonomy.IsBallisticLaunch(e) : e.Class is not null && phrase.Classes.Contains(e.Class)))
+                    && (system is null || IsSystem(e, system, word!))
+                    && (site is null || AtSite(e, site));
+    }
+
+    /// <summary>Whether the event's site is the place or one of its other names ("Wast Sunan" is at Sunan).</summary>
+    private static bool AtSite(Event e, PlaceEntry place) =>
+        e.Site is { } s && place.Aliases.Prepend(place.Name).Any(n => s.Name.Contains(n, StringComparison.OrdinalIgnoreCase));
+
+    private static bool IsSystem(Event e, SystemMention system, Regex word) =>
+        e.System is { } s && (system.Entries.Any(entry => entry.Id == s.Id) || s.Aliases.Prepend(s.Name).Any(word.IsMatch));
+
+    private IEnumerable<Event> Nearest(Func<Event, bool> filter, Period window)
+    {
+        var before = _events.LastOrDefault(e => filter(e) && e.LastDate < window.From);
+        var after = _events.FirstOrDefault(e => filter(e) && e.Date > window.To);
+        return new[] { before, after }.OfType<Event>();
+    }
+
+    private static string What(FoundClaim c, SystemMention? system)
+    {
+        var kind = Kind(c);
+        return system is null ? kind : $"{(system.Entries.Count > 0 ? system.Entries[0].Name : system.Name)} launch";
+    }
+
+    private static string Kind(FoundClaim c)
+    {
+        var classes = c.Phrase.Classes;
+        if (c.Phrase.Kind != EventKind.MissileLaunch)
+        {
+            return c.Phrase.Kind.Slug().Replace('-', ' ');
+        }
+
+        return classes.Count == 0 ? "missile launch"
+            : classes.Contains("ballistic") ? "ballistic missile launch"
+            : classes.Contains("hgv") ? "hypersonic missile launch"
+            : classes[0] switch
+            {
+                "icbm" => "ICBM launch",
+                "irbm" => "intermediate-range ballistic missile launch",
+                "mrbm" => "medium-range ballistic missile launch",
+                "srbm" => "short-range ballistic missile launch",
+                "crbm" => "close-range ballistic missile launch",
+                "slbm" => "submarine-launched ballistic missile launch",
+                "cruise" => "cruise missile launch",
+                "slv" => "space launch",
+                var other => $"{other} launch",
+            };
+    }
+
+    private static string Many(string what) => what.EndsWith("ch", StringComparison.Ordinal) ? what + "es" : what + "s";
+
+    private static string Plural(string what, int n) =>
+        n == 1 ? $"a {what}" : $"{n.ToString(CultureInfo.InvariantCulture)} {(what.EndsWith("ch", StringComparison.Ordinal) ? what + "es" : what + "s")}";
+
+    private static string In(Period p)
+    {
+        if (p.Label is "ever" or "up to the article's date")
+        {
+            return $"up to {p.To}";
+        }
+
+        if (p.From == p.To)
+        {
+            return $"on {p.From}";
+        }
+
+        if (p.From.Date.Day == 1 && p.To.Date.Day == DateTime.DaysInMonth(p.To.Year, p.To.Month) && p.From.Year == p.To.Year)
+        {
+            if (p.From.Month == 1 && p.To.Month == 12)
+            {
+                return $"in {p.From.Year}";
+            }
+
+            if (p.From.Month == p.To.Month)
+            {
+                return $"in {CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(p.From.Month)} {p.From.Year}";
+            }
+        }
+
+        return $"between {p.From} and {p.To}";
+    }
+
+    private static string Dates(IEnumerable<Event> events)
+    {
+        var list = events.Select(e => e.Date.ToString()).Distinct().ToList();
+        return list.Count <= 6 ? string.Join(", ", list) : $"{list[0]} to {list[^1]}, the latest {string.Join(", ", list.TakeLast(3))}";
+    }
+
+    private static IEnumerable<string> Ids(Event? e) => e is null ? [] : [e.Id];
+
+    /// <summary>Evidence ids; of a long list, the latest ones (nearest the article's time).</summary>
+    private static IEnumerable<string> Ids(IEnumerable<Event> events)
+    {
+        var list = events.ToList();
+        return (list.Count > MaxEvidence ? list.TakeLast(MaxEvidence) : list).Select(e => e.Id);
+    }
+
+    [GeneratedRegex(@"^since \d{4}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SinceYear();
+}

@@ -1,0 +1,114 @@
+using System.Text.RegularExpressions;
+
+namespace Peninsula.Claims;
+
+/// <summary>Context events and coincidence cues, other actors, attributions, and statements that are not claims.</summary>
+internal sealed partial class ClaimFinder
+{
+    private ContextReference? Context(string text, TextSpan clause)
+    {
+        foreach (var pattern in _visits)
+        {
+            foreach (Match m in pattern.MatchesIn(text, clause))
+            {
+                if (Cue(text, clause.Start, m.Index) is { } cue)
+                {
+                    var official = _k.Officials.Where(o => Names(o).Contains(m.Groups["who"].Value, StringComparer.OrdinalIgnoreCase)).ToList();
+                    return new ContextReference(
+                        new TextSpan(cue.Start, m.Index + m.Length), cue.Relation, cue.Days, official.FirstOrDefault(), official.Count > 1 ? official[0].Office : null,
+                        PlaceActor(m.Groups["place"].Value), null, m.Value);
+                }
+            }
+        }
+
+        foreach (Match m in _officeVisit.MatchesIn(text, clause))
+        {
+            if (Cue(text, clause.Start, m.Index) is { } cue)
+            {
+                var office = m.Groups["office"].Value.Contains("State", StringComparison.OrdinalIgnoreCase) ? "us-secretary-of-state" : "us-secretary-of-defense";
+                return new ContextReference(new TextSpan(cue.Start, m.Index + m.Length), cue.Relation, cue.Days, null, office, PlaceActor(m.Groups["place"].Value), null, m.Value);
+            }
+        }
+
+        foreach (var phrase in _k.ContextPhrases)
+        {
+            foreach (Match m in phrase.Pattern.MatchesIn(text, clause))
+            {
+                if (Cue(text, clause.Start, m.Index) is { } cue)
+                {
+                    return new ContextReference(new TextSpan(cue.Start, m.Index + m.Length), cue.Relation, cue.Days, null, null, null, phrase, m.Value);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The coincidence cue ("during", "ahead of") right before a context reference, skipping an article.</summary>
+    private (int Start, string Relation, int Days)? Cue(string text, int clauseStart, int at)
+    {
+        var before = text[clauseStart..at];
+        var article = _trailingArticle.Match(before);
+        if (article.Success)
+        {
+            before = before[..article.Index];
+        }
+
+        foreach (var cue in _k.Coincidences)
+        {
+            var m = cue.Pattern.Match(before);
+            if (m.Success)
+            {
+                return (clauseStart + m.Index, cue.Relation, cue.Days);
+            }
+        }
+
+        return null;
+    }
+
+    private string? PlaceActor(string place) =>
+        place.Length == 0 ? null
+        : _k.Places.FirstOrDefault(p => p.Aliases.Prepend(p.Name).Contains(place, StringComparer.OrdinalIgnoreCase))?.Actor;
+
+    private static IEnumerable<string> Names(Official o) => o.Aliases.Prepend(o.Name);
+
+    private bool AboutAnotherActor(string text, int clauseStart, int verbStart)
+    {
+        var head = text[clauseStart..verbStart];
+        // "According to Japan's Defense Ministry, the missile flew ...": a source, not the actor.
+        var other = _otherActor.Matches(head).LastOrDefault(m => !head[..m.Index].TrimEnd().EndsWith("according to", StringComparison.OrdinalIgnoreCase));
+        if (other is null)
+        {
+            return false;
+        }
+
+        // "South Korea's military said North Korea fired ..." is about North Korea.
+        var after = head[(other.Index + other.Length)..];
+        return !_k.Cue("subject").IsMatch(after);
+    }
+
+    private string? Attribution(string text, TextSpan sentence)
+    {
+        var org = _k.OrganisationNames.Match(text, sentence.Start, sentence.Length);
+        if (!org.Success || !_reporting.Match(text, sentence.Start, sentence.Length).Success)
+        {
+            return null;
+        }
+
+        return _k.Organisations.FirstOrDefault(o => o.Aliases.Prepend(o.Name).Contains(org.Value, StringComparer.OrdinalIgnoreCase))?.Name ?? org.Value;
+    }
+
+    private StatementType? Statement(string text, TextSpan sentence)
+    {
+        var aboutNorthKorea = First(_k.Cue("subject"), text, sentence) is not null || Phrases(text, sentence).Count > 0;
+        if (!aboutNorthKorea)
+        {
+            return null;
+        }
+
+        return First(_k.Cue("opinion"), text, sentence) is not null ? StatementType.Opinion
+            : First(_k.Cue("modal"), text, sentence) is not null ? StatementType.Intention
+            : First(_k.Cue("habitual"), text, sentence) is not null ? StatementType.Generalisation
+            : null;
+    }
+}

@@ -1,0 +1,405 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Peninsula.Claims;
+
+/// <summary>
+/// Finds the checkable claims of an article: sentences, then clauses, then an event phrase with
+/// what makes it checkable (a time, an ordinal, a count, a system, a context event, a recency, a
+/// first or a superlative). Clauses that state an intention, a possibility or a generalisation are
+/// kept apart as statements. The rules are the data under <c>data/claims/</c>.
+/// </summary>
+internal sealed partial class ClaimFinder
+{
+    private readonly ClaimKnowledge _k;
+    private readonly SentenceSplitter _sentences;
+    private readonly Regex _clauseBreak;
+    private readonly Regex _ordinalBefore;
+    private readonly Regex _countBefore;
+    private readonly Regex _superlative;
+    private readonly Regex[] _visits;
+    private readonly Regex _officeVisit;
+    private readonly Regex _otherActor;
+    private readonly Regex _atLeastBefore;
+    private readonly Regex _unknownContext;
+    private readonly Regex _site;
+    private readonly Regex _reporting;
+    private readonly Regex _trailingArticle;
+
+    public ClaimFinder(ClaimKnowledge knowledge)
+    {
+        _k = knowledge;
+        var options = knowledge.PatternOptions;
+        _reporting = new(@"\b(?:said|says|reported|reports|announced|announces|according to|claimed|claims|stated|confirmed|disclosed)\b", options);
+        _trailingArticle = new(@"(?:(?:the|a|an|this|last|next)\s+)?(?:(?:19|20)\d{2}\s+)?$", options);
+        _sentences = new SentenceSplitter(knowledge.Abbreviations);
+        var joins = Inner(knowledge.Cue("clause-join"));
+        var starts = Inner(knowledge.Cue("clause-start"));
+        // "tested two ICBMs and conducted its sixth nuclear test": a second verb starts a second claim.
+        var actions = Inner(knowledge.Cue("action"));
+        _clauseBreak = new Regex(
+            $@";|:\s|\s[–—]\s|,\s+(?=(?:{joins})\b)|\s+and\s+(?=(?:in|on|since|then|later|last|this|that|by|early|late|during|after|before|{actions})\b)|,\s+(?=(?:{starts})\b)",
+            options);
+        _ordinalBefore = new Regex($@"(?<w>{knowledge.OrdinalWords})(?:[\s-]+(?!and\b|or\b)[\w-]+){{0,2}}?[\s-]+$", options);
+        _countBefore = new Regex($@"(?<w>{knowledge.NumberWords})(?:\s+(?:more|additional|new|suspected|apparent|unidentified|other|further))?\s+$", options);
+        var superlatives = knowledge.Superlatives.Select(s => Regex.Escape(s.Superlative)).Distinct().OrderByDescending(s => s.Length);
+        _superlative = new Regex($@"\b(?<s>{string.Join("|", superlatives)})\b", options);
+        var who = knowledge.OfficialNames.ToString();
+        var place = knowledge.PlaceNames.ToString();
+        const string title = @"(?:(?:US|U\.S\.|American)\s+)?(?:Secretary\s+of\s+(?:State|Defense)|(?:Defense|Defence|State)\s+Secretary|Secretary|President)\s+";
+        _visits =
+        [
+            new($@"(?:{title})?(?<who>{who})(?:['’]s?)?\s+(?:[\w-]+\s+){{0,2}}?(?:visit|trip|tour|stay|arrival|travels?)(?:\s+(?:to|in)\s+(?<place>{place}))?", options),
+            new($@"(?:visit|trip|tour)\s+(?:(?:to|in)\s+(?<place>{place})\s+)?(?:by|of)\s+(?:{title})?(?<who>{who})", options),
+            new($@"(?:{title})?(?<who>{who})\s+(?:visited|was\s+visiting|was\s+in|arrived\s+in|landed\s+in|toured|met\s+\w+\s+in)\s+(?<place>{place})", options),
+        ];
+        _site = new Regex($@"\b(?:from|at|near|off)\s+(?:the\s+)?(?<place>{place})", options);
+        _officeVisit = new Regex($@"(?:(?:US|U\.S\.|American)\s+)?(?<office>Secretary\s+of\s+State|Secretary\s+of\s+Defense|Defense\s+Secretary)(?:['’]s)?\s+(?:visit|trip)(?:\s+(?:to|in)\s+(?<place>{place}))?", options);
+        _atLeastBefore = new Regex($@"(?:{Inner(knowledge.Cue("at-least"))})\s+$", options);
+        var cues = string.Join("|", knowledge.Coincidences.Select(c => c.Phrase));
+        _unknownContext = new Regex($@"\b(?:{cues})\s+(?:[\w'’.-]+\s+){{0,4}}?(?:{Inner(knowledge.Cue("context-noun"))})\b", options);
+        _otherActor = new Regex(@"\b(?:South\s+Korea(?:'s|’s|n)?|Seoul|the\s+(?:US|U\.S\.|United\s+States)|Washington|Japan(?:ese|'s|’s)?|Tokyo|China|Chinese|Beijing|Russia(?:n)?|Moscow|the\s+allies|Iran|India|Pakistan)\b", options);
+    }
+
+    public (IReadOnlyList<FoundClaim> Claims, IReadOnlyList<UncheckedStatement> Statements) Find(string text, ArticleAnchor anchor, Events.KoreanDate recordEnd)
+    {
+        var claims = new List<FoundClaim>();
+        var statements = new List<UncheckedStatement>();
+        var runningYear = anchor.Date is null ? anchor.Year : null;
+        foreach (var sentence in _sentences.Split(text))
+        {
+            var found = 0;
+            StatementType? statement = null;
+            Period? sentencePeriod = null;
+            string? attribution = Attribution(text, sentence);
+            foreach (var clause in Clauses(text, sentence))
+            {
+                var (period, unresolved, scopeOnly, timeSpans) = Time(text, clause, ref runningYear, anchor, recordEnd);
+                if (period is null && unresolved is null)
+                {
+                    period = sentencePeriod;
+                }
+                else if (period is not null)
+                {
+                    sentencePeriod = period;
+                }
+
+                var outcome = Claim(text, clause, period, unresolved, scopeOnly, timeSpans, attribution);
+                if (outcome.Claim is not null)
+                {
+                    claims.Add(outcome.Claim);
+                    found++;
+                }
+                else if (outcome.Statement is not null)
+                {
+                    statement ??= outcome.Statement;
+                }
+            }
+
+            if (found == 0)
+            {
+                statement = Statement(text, sentence) ?? statement;
+                if (statement is { } type)
+                {
+                    statements.Add(new UncheckedStatement(sentence.Of(text), sentence.Start, sentence.End, type));
+                }
+            }
+        }
+
+        return (claims, statements);
+    }
+
+    private (FoundClaim? Claim, StatementType? Statement) Claim(
+        string text, TextSpan clause, Period? period, string? unresolved, bool scopeOnly, List<TextSpan> timeSpans, string? attribution)
+    {
+        var phrases = Phrases(text, clause);
+        if (phrases.Count == 0)
+        {
+            // "The Hwasong-15 was launched ...": a weapon system alone names a missile launch of its class.
+            if (SystemIn(text, clause, []) is not { Entries.Count: > 0 } named || (First(_k.Cue("action"), text, clause) is null && timeSpans.Count == 0))
+            {
+                return (null, null);
+            }
+
+            var at = _k.SystemNames.Match(text, clause.Start, clause.Length);
+            phrases = [(new TextSpan(at.Index, at.Index + at.Length), new EventPhrase(_k.SystemNames, Events.EventKind.MissileLaunch, [named.Entries[0].Class], true))];
+        }
+
+        // A verb inside an event phrase ("missile tests") is a noun there.
+        TextSpan? verb = _k.Cue("action").MatchesIn(text, clause)
+            .Select(m => new TextSpan(m.Index, m.Index + m.Length))
+            .Where(v => !phrases.Any(p => p.Span.Start < v.End && v.Start < p.Span.End))
+            .Select(v => (TextSpan?)v)
+            .FirstOrDefault();
+        var (phraseSpan, phrase) = verb is { } v && phrases.FirstOrDefault(p => p.Span.Start >= v.End) is { Phrase: not null } after ? after : phrases[0];
+        var head = new TextSpan(clause.Start, Math.Max(phraseSpan.Start, verb?.Start ?? 0));
+        // "In May" is a month, not the modal verb.
+        if (_k.Cue("modal").MatchesIn(text, head).Any(m => !timeSpans.Any(t => t.Start <= m.Index && m.Index < t.End)))
+        {
+            return (null, StatementType.Intention);
+        }
+
+        if (First(_k.Cue("habitual"), text, head) is not null)
+        {
+            return (null, StatementType.Generalisation);
+        }
+
+        if (verb is { } actVerb && AboutAnotherActor(text, clause.Start, actVerb.Start))
+        {
+            return (null, null);
+        }
+
+        var features = new List<TextSpan> { phraseSpan };
+        features.AddRange(timeSpans);
+        if (verb is { } verbSpan)
+        {
+            features.Add(verbSpan);
+        }
+
+        var before = text[Math.Max(clause.Start, phraseSpan.Start - 48)..phraseSpan.Start];
+        var negated = First(_k.Cue("negation"), text, head) is { } negation && Add(features, negation);
+        // "conducted no nuclear tests": "no" right before the event, not anywhere ("a country with no allies").
+        if (!negated && NoBefore().Match(before) is { Success: true } no)
+        {
+            negated = Add(features, new TextSpan(phraseSpan.Start - before.Length + no.Index, phraseSpan.Start));
+        }
+
+        int? ordinal = null;
+        if (_ordinalBefore.Match(before) is { Success: true } o)
+        {
+            ordinal = OrdinalValue(o.Groups["w"].Value);
+            features.Add(new TextSpan(phraseSpan.Start - before.Length + o.Index, phraseSpan.Start));
+        }
+
+        int? count = null;
+        var atLeast = false;
+        if (ordinal is null && phrase.Kind is Events.EventKind.MissileLaunch or Events.EventKind.NuclearTest && _countBefore.Match(before) is { Success: true } c)
+        {
+            count = CountValue(c.Groups["w"].Value);
+            var countStart = phraseSpan.Start - before.Length + c.Index;
+            features.Add(new TextSpan(countStart, phraseSpan.Start));
+            atLeast = _atLeastBefore.IsMatch(text[Math.Max(clause.Start, countStart - 24)..countStart]);
+        }
+
+        var system = SystemIn(text, clause, features);
+        string? superlative = null;
+        if (phrase.Kind == Events.EventKind.MissileLaunch && _superlative.Match(text, clause.Start, phraseSpan.End - clause.Start) is { Success: true } s)
+        {
+            superlative = s.Groups["s"].Value.ToLowerInvariant();
+            features.Add(new TextSpan(s.Index, s.Index + s.Length));
+        }
+
+        PlaceEntry? site = null;
+        foreach (var m in _site.MatchesIn(text, clause))
+        {
+            site = _k.Places.FirstOrDefault(p => p.Type.EndsWith("-site", StringComparison.Ordinal) && p.Aliases.Prepend(p.Name).Contains(m.Groups["place"].Value, StringComparer.OrdinalIgnoreCase));
+            if (site is not null)
+            {
+                features.Add(new TextSpan(m.Index, m.Index + m.Length));
+                break;
+            }
+        }
+
+        var context = Context(text, clause);
+        string? unknownContext = null;
+        if (context is not null)
+        {
+            features.Add(context.Span);
+        }
+        else if (_unknownContext.Match(text, clause.Start, clause.Length) is { Success: true } loose)
+        {
+            unknownContext = loose.Value.Trim();
+        }
+
+        var recent = First(_k.Cue("recency"), text, clause) is { } r && Add(features, r);
+        var firstOfYear = ordinal == 1 && First(_k.Cue("first-of-year"), text, clause) is not null;
+        int? scopeYear = null;
+        if (ordinal is not null && OrdinalScope().Match(text, phraseSpan.End, clause.End - phraseSpan.End) is { Success: true } scope)
+        {
+            // "its third ICBM of 2017", "its first launch of the year": counted within that year.
+            scopeYear = scope.Groups["y"].Success ? int.Parse(scope.Groups["y"].Value, CultureInfo.InvariantCulture) : period?.From.Year;
+        }
+
+        var checkable = verb is not null || context is not null || recent || ordinal is not null || period is not null || unresolved is not null
+                        || system is not null || count is not null || superlative is not null || negated;
+        if (!checkable)
+        {
+            return (null, null);
+        }
+
+        // Widen to the subject ("North Korea conducted ...") when it comes first in the clause.
+        var firstFeature = features.Min(f => f.Start);
+        if (First(_k.Cue("subject"), text, new TextSpan(clause.Start, firstFeature)) is { } subject)
+        {
+            features.Add(subject);
+        }
+
+        var start = features.Min(f => f.Start);
+        var end = features.Max(f => f.End);
+        var type = negated ? ClaimType.Absence
+            : context is not null ? ClaimType.Coincidence
+            : superlative is not null ? ClaimType.Superlative
+            : ordinal == 1 ? ClaimType.First
+            : ordinal is not null ? ClaimType.Ordinal
+            : count is not null ? ClaimType.Count
+            : system is not null ? ClaimType.System
+            : recent && period is null ? ClaimType.Recency
+            : ClaimType.Event;
+        return (new FoundClaim
+        {
+            Span = new TextSpan(start, end),
+            Type = type,
+            Phrase = phrase,
+            Period = period,
+            UnresolvedTime = period is null ? unresolved : null,
+            PeriodIsScope = scopeOnly && ordinal is not null,
+            Count = count,
+            CountAtLeast = atLeast,
+            UnknownContext = unknownContext,
+            Ordinal = ordinal,
+            OrdinalYear = scopeYear ?? (firstOfYear || (scopeOnly && ordinal is not null) ? period?.From.Year : null),
+            System = system,
+            Site = site,
+            Superlative = superlative,
+            Context = context,
+            Recent = recent,
+            Negated = negated,
+            AttributedTo = attribution,
+        }, null);
+    }
+
+    private (Period? Period, string? Unresolved, bool ScopeOnly, List<TextSpan> Spans) Time(
+        string text, TextSpan clause, ref int? runningYear, ArticleAnchor anchor, Events.KoreanDate recordEnd)
+    {
+        Period? best = null;
+        string? unresolved = null;
+        var scopeOnly = false;
+        var spans = new List<TextSpan>();
+        foreach (var mention in TimeExpressions.Find(text, clause.Start, clause.End, _k.NamedDays).OrderBy(m => m.Start))
+        {
+            var resolved = TimeExpressions.Resolve(mention, runningYear, anchor, recordEnd);
+            if (mention.HasYear)
+            {
+                runningYear = mention.Year;
+            }
+
+            // Keep the preposition with the time: "In January", "on March 18".
+            var lead = Preposition().Match(text, Math.Max(clause.Start, mention.Start - 12), mention.Start - Math.Max(clause.Start, mention.Start - 12));
+            spans.Add(new TextSpan(lead.Success ? lead.Index : mention.Start, mention.End));
+            if (resolved is { } p)
+            {
+                if (best is null || p.Days < best.Value.Days)
+                {
+                    best = p;
+                    // "this year", "of 2023": a scope for an ordinal rather than the date of the event.
+                    var before = text[Math.Max(clause.Start, mention.Start - 3)..mention.Start];
+                    scopeOnly = mention.Relative is "this year" || (mention.Month is null && before.EndsWith("of ", StringComparison.Ordinal));
+                }
+            }
+            else
+            {
+                unresolved ??= mention.Text.Trim();
+            }
+        }
+
+        return (best, unresolved, scopeOnly, spans);
+    }
+
+    private List<(TextSpan Span, EventPhrase Phrase)> Phrases(string text, TextSpan clause)
+    {
+        var all = new List<(TextSpan Span, EventPhrase Phrase, int Order)>();
+        for (var i = 0; i < _k.EventPhrases.Count; i++)
+        {
+            foreach (Match m in _k.EventPhrases[i].Pattern.MatchesIn(text, clause))
+            {
+                all.Add((new TextSpan(m.Index, m.Index + m.Length), _k.EventPhrases[i], i));
+            }
+        }
+
+        var chosen = new List<(TextSpan Span, EventPhrase Phrase)>();
+        foreach (var candidate in all.OrderBy(a => a.Span.Start).ThenByDescending(a => a.Span.Length).ThenBy(a => a.Order))
+        {
+            if (chosen.Count == 0 || candidate.Span.Start >= chosen[^1].Span.End)
+            {
+                chosen.Add((candidate.Span, candidate.Phrase));
+            }
+        }
+
+        return chosen;
+    }
+
+    private SystemMention? SystemIn(string text, TextSpan clause, List<TextSpan> features)
+    {
+        var known = clause.Length > 0 ? _k.SystemNames.Match(text, clause.Start, clause.Length) : Match.Empty;
+        var like = clause.Length > 0 ? _k.DesignationLike.Match(text, clause.Start, clause.Length) : Match.Empty;
+        var m = known.Success ? known : like;
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        features.Add(new TextSpan(m.Index, m.Index + m.Length));
+        var entries = _k.Systems.Where(s => s.Names.Any(n => string.Equals(n, m.Value, StringComparison.OrdinalIgnoreCase))).ToList();
+        return new SystemMention(m.Value, entries);
+    }
+
+    private IEnumerable<TextSpan> Clauses(string text, TextSpan sentence)
+    {
+        var start = sentence.Start;
+        foreach (Match m in _clauseBreak.MatchesIn(text, sentence))
+        {
+            if (m.Index > start)
+            {
+                yield return new TextSpan(start, m.Index);
+            }
+
+            start = m.Index + m.Length;
+        }
+
+        if (start < sentence.End)
+        {
+            yield return new TextSpan(start, sentence.End);
+        }
+    }
+
+    private int OrdinalValue(string word) =>
+        _k.Ordinals.TryGetValue(word, out var n) ? n : int.Parse(word[..^2], CultureInfo.InvariantCulture);
+
+    private int CountValue(string word) =>
+        _k.Numbers.TryGetValue(word, out var n) ? n : int.Parse(word, CultureInfo.InvariantCulture);
+
+    private static TextSpan? First(Regex pattern, string text, TextSpan within)
+    {
+        if (within.Length <= 0)
+        {
+            return null;
+        }
+
+        var m = pattern.Match(text, within.Start, within.Length);
+        return m.Success ? new TextSpan(m.Index, m.Index + m.Length) : null;
+    }
+
+    private static bool Add(List<TextSpan> features, TextSpan span)
+    {
+        features.Add(span);
+        return true;
+    }
+
+    /// <summary>The alternation inside a cue pattern, to reuse it in a larger pattern.</summary>
+    private static string Inner(Regex cue)
+    {
+        var pattern = cue.ToString();
+        var open = pattern.IndexOf("(?:", StringComparison.Ordinal) + 3;
+        var close = pattern.LastIndexOf(")(?!", StringComparison.Ordinal);
+        return pattern[open..close];
+    }
+
+    [GeneratedRegex(@"^\s*(?:launch(?:es)?\s+|test\s+)?(?:of\s+(?<y>(?:19|20)\d{2})\b|of\s+the\s+year|this\s+year)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OrdinalScope();
+
+    [GeneratedRegex(@"\b(?:in|on|by|during|early|late|mid|from)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Preposition();
+
+    [GeneratedRegex(@"\b(?:no|not\s+a\s+single|not\s+one)\s+(?:[\w-]+\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NoBefore();
+}

@@ -1,0 +1,218 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Peninsula.Events;
+using Peninsula.Import;
+using Peninsula.Record;
+
+namespace Peninsula.Claims;
+
+/// <summary>A phrase that names a kind of event, e.g. "short-range ballistic missiles" (<c>data/claims/event-phrases.csv</c>).</summary>
+/// <remarks>
+/// Classes: The classes it allows; empty for any class; <c>ballistic</c> stands for every ballistic class.<br/>
+/// Complete: Whether the record is complete for what the phrase names, so that an absence refutes.
+/// </remarks>
+internal sealed record EventPhrase(Regex Pattern, EventKind Kind, IReadOnlyList<string> Classes, bool Complete);
+
+/// <summary>A phrase that names a context event, e.g. "the US election" (<c>data/claims/context-phrases.csv</c>).</summary>
+internal sealed record ContextPhrase(Regex Pattern, EventKind Kind, string? Class, string? Title);
+
+/// <summary>How a launch relates to a context event ("during", "ahead of", "after") and how many days that allows.</summary>
+internal sealed record CoincidenceCue(Regex Pattern, string Relation, int Days, string Phrase);
+
+/// <summary>An official with an office and a term (<c>data/gazetteer/officials.csv</c>); terms are local dates as the source gives them.</summary>
+internal sealed record Official(string Name, IReadOnlyList<string> Aliases, string Office, KoreanDate Start, KoreanDate? End, string SourceUrl);
+
+/// <summary>A place with the actor it belongs to (<c>data/gazetteer/places.csv</c>).</summary>
+internal sealed record PlaceEntry(string Name, IReadOnlyList<string> Aliases, string Type, string? Actor, string SourceUrl);
+
+/// <summary>An organisation, for attributions such as "KCNA said" (<c>data/gazetteer/organisations.csv</c>).</summary>
+internal sealed record Organisation(string Name, IReadOnlyList<string> Aliases, string? Actor, string Type, string SourceUrl);
+
+/// <summary>Which system held a superlative ("largest ICBM") from which date (<c>data/gazetteer/superlatives.csv</c>).</summary>
+internal sealed record SuperlativeHolder(string Superlative, string Class, string SystemId, KoreanDate Since, string SourceUrl);
+
+/// <summary>A day known by name ("New Year's Day"), with its month and day (<c>data/claims/named-days.csv</c>).</summary>
+internal sealed record NamedDay(Regex Pattern, int Month, int Day);
+
+/// <summary>A weapon system and every name it goes by.</summary>
+internal sealed record SystemEntry(string Id, string Name, string Class, IReadOnlyList<string> Names);
+
+/// <summary>
+/// Everything claim finding and checking knows, read from the data files embedded in the
+/// library: the rules under <c>data/claims/</c> and the gazetteers under <c>data/gazetteer/</c>.
+/// Read once; immutable.
+/// </summary>
+internal sealed class ClaimKnowledge
+{
+    private const RegexOptions BaseOptions = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+    private static readonly Lazy<ClaimKnowledge> Interpreted = new(() => Load(BaseOptions));
+    private static readonly Lazy<ClaimKnowledge> Compiled = new(() => Load(BaseOptions | RegexOptions.Compiled));
+
+    /// <summary>The bundled rules with interpreted patterns: cheap to build, for articles of ordinary length.</summary>
+    public static ClaimKnowledge Bundled => Interpreted.Value;
+
+    /// <summary>
+    /// The bundled rules with compiled patterns. Compiling some fifty patterns costs most of a second
+    /// at start-up and pays back only on long texts (a 1 MB article checks about a third faster).
+    /// </summary>
+    public static ClaimKnowledge BundledCompiled => Compiled.Value;
+
+    /// <summary>The options every pattern of these rules was built with.</summary>
+    public required RegexOptions PatternOptions { get; init; }
+
+    public required IReadOnlyList<EventPhrase> EventPhrases { get; init; }
+
+    public required IReadOnlyList<ContextPhrase> ContextPhrases { get; init; }
+
+    public required IReadOnlyList<CoincidenceCue> Coincidences { get; init; }
+
+    public required IReadOnlyDictionary<string, int> Numbers { get; init; }
+
+    public required IReadOnlyDictionary<string, int> Ordinals { get; init; }
+
+    public required IReadOnlyDictionary<string, Regex> Cues { get; init; }
+
+    public required int RecencyDays { get; init; }
+
+    public required IReadOnlyList<NamedDay> NamedDays { get; init; }
+
+    public required IReadOnlyList<string> Abbreviations { get; init; }
+
+    public required IReadOnlyList<Official> Officials { get; init; }
+
+    public required IReadOnlyList<PlaceEntry> Places { get; init; }
+
+    public required IReadOnlyList<Organisation> Organisations { get; init; }
+
+    public required IReadOnlyList<SuperlativeHolder> Superlatives { get; init; }
+
+    public required IReadOnlyList<SystemEntry> Systems { get; init; }
+
+    /// <summary>Any weapon-system name of the gazetteer, longest names first so that "Hwasong-11A" wins over "Hwasong-11".</summary>
+    public required Regex SystemNames { get; init; }
+
+    /// <summary>Names that look like a North Korean designation (Hwasong-20, KN-99) even when the gazetteer lacks them.</summary>
+    public required Regex DesignationLike { get; init; }
+
+    public required Regex NumberWords { get; init; }
+
+    public required Regex OrdinalWords { get; init; }
+
+    public required Regex OfficialNames { get; init; }
+
+    public required Regex PlaceNames { get; init; }
+
+    public required Regex OrganisationNames { get; init; }
+
+    public Regex Cue(string type) => Cues[type];
+
+    public SystemEntry? FindSystem(string name) =>
+        Systems.FirstOrDefault(s => s.Names.Any(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)));
+
+    private static ClaimKnowledge Load(RegexOptions options)
+    {
+        T Read<T>(string name, Func<IReadOnlyList<CsvRecord>, T> read, IReadOnlyList<string> columns)
+        {
+            using var text = BundledRecord.Open(name);
+            return read(CsvTable.Read(text, name, columns, ["note"]).Records);
+        }
+
+        var eventPhrases = Read("data/claims/event-phrases.csv", rows => rows.Select(r => new EventPhrase(
+            Phrase(r, "phrase", options),
+            Taxonomy.ParseKind(r.Required("kind"), r.File, r.Line),
+            r.List("classes"),
+            r.Required("complete") == "yes")).ToList(), ["phrase", "kind", "classes", "complete"]);
+        var contextPhrases = Read("data/claims/context-phrases.csv", rows => rows.Select(r => new ContextPhrase(
+            Phrase(r, "phrase", options),
+            Taxonomy.ParseKind(r.Required("kind"), r.File, r.Line),
+            r.Optional("class"),
+            r.Optional("title"))).ToList(), ["phrase", "kind", "class", "title"]);
+        var coincidences = Read("data/claims/coincidence.csv", rows => rows.Select(r => new CoincidenceCue(
+            new Regex($@"\b(?:{r.Required("phrase")})\s+$", options),
+            r.Required("relation"),
+            int.Parse(r.Required("days"), CultureInfo.InvariantCulture),
+            r.Required("phrase"))).ToList(), ["phrase", "relation", "days"]);
+        var numbers = Read("data/claims/numbers.csv", WordValues, ["word", "value"]);
+        var ordinals = Read("data/claims/ordinals.csv", WordValues, ["word", "value"]);
+        var cueRows = Read("data/claims/cues.csv", rows => rows.Select(r => (Type: r.Required("type"), Phrase: r.Required("phrase"), Days: r.Optional("days"))).ToList(), ["type", "phrase", "days"]);
+        var cues = cueRows.GroupBy(c => c.Type).ToDictionary(
+            g => g.Key,
+            g => new Regex($@"(?<![\w-])(?:{string.Join("|", g.Select(c => c.Phrase))})(?![\w-])", options),
+            StringComparer.Ordinal);
+        var recencyDays = int.Parse(cueRows.First(c => c.Type == "recency").Days ?? "183", CultureInfo.InvariantCulture);
+        var namedDays = Read("data/claims/named-days.csv", rows => rows.Select(r => new NamedDay(
+            new Regex($@"(?<![\w-])(?:{r.Required("name")})(?:'s)?(?:\s+(?:of\s+)?(?<y>(?:19|20)\d{{2}})\b)?", options & ~RegexOptions.IgnoreCase),
+            int.Parse(r.Required("month"), CultureInfo.InvariantCulture), int.Parse(r.Required("day"), CultureInfo.InvariantCulture))).ToList(),
+            ["name", "month", "day"]);
+        var abbreviations = Read("data/claims/abbreviations.csv", rows => rows.Select(r => r.Required("abbreviation")).ToList(), ["abbreviation"]);
+        var officials = Read("data/gazetteer/officials.csv", rows => rows.Select(r => new Official(
+            r.Required("name"), r.List("aliases"), r.Required("office"), r.RequiredDate("start"), r.OptionalDate("end"), r.Required("source_url"))).ToList(),
+            ["name", "aliases", "office", "start", "end", "source_name", "source_url"]);
+        var places = Read("data/gazetteer/places.csv", rows => rows.Select(r => new PlaceEntry(
+            r.Required("name"), r.List("aliases"), r.Required("type"), r.Optional("actor"), r.Required("source_url"))).ToList(),
+            ["name", "aliases", "type", "actor", "source_name", "source_url"]);
+        var organisations = Read("data/gazetteer/organisations.csv", rows => rows.Select(r => new Organisation(
+            r.Required("name"), r.List("aliases"), r.Optional("actor"), r.Required("type"), r.Required("source_url"))).ToList(),
+            ["name", "aliases", "actor", "type", "source_name", "source_url"]);
+        var superlatives = Read("data/gazetteer/superlatives.csv", rows => rows.Select(r => new SuperlativeHolder(
+            r.Required("superlative"), r.Required("class"), r.Required("system"), r.RequiredDate("since"), r.Required("source_url"))).ToList(),
+            ["superlative", "class", "system", "since", "source_name", "source_url"]);
+        WeaponSystemCatalog catalog;
+        using (var text = BundledRecord.Open("data/gazetteer/weapon-systems.csv"))
+        {
+            catalog = WeaponSystemCatalog.Read(text, "data/gazetteer/weapon-systems.csv");
+        }
+
+        var systems = catalog.All.Select(s => new SystemEntry(s.System.Id, s.System.Name, s.Class, [s.System.Name, .. s.System.Aliases])).ToList();
+
+        return new ClaimKnowledge
+        {
+            EventPhrases = eventPhrases,
+            ContextPhrases = contextPhrases,
+            Coincidences = coincidences,
+            Numbers = numbers,
+            Ordinals = ordinals,
+            Cues = cues,
+            RecencyDays = recencyDays,
+            NamedDays = namedDays,
+            Abbreviations = abbreviations,
+            Officials = officials,
+            Places = places,
+            Organisations = organisations,
+            Superlatives = superlatives,
+            Systems = systems,
+            SystemNames = Alternation(systems.SelectMany(s => s.Names), options),
+            NumberWords = Alternation(numbers.Keys.Append(@"\d{1,2}"), options),
+            OrdinalWords = Alternation(ordinals.Keys.Append(@"\d{1,2}(?:st|nd|rd|th)"), options, escape: false),
+            OfficialNames = Alternation(officials.SelectMany(o => o.Aliases.Prepend(o.Name)), options),
+            PlaceNames = Alternation(places.SelectMany(p => p.Aliases.Prepend(p.Name)), options),
+            OrganisationNames = Alternation(organisations.SelectMany(o => o.Aliases.Prepend(o.Name)), options),
+            DesignationLike = new(@"\b(?:Hwasong|Pukguksong|KN|Unha|Chollima|Taepodong|Haeil|Hwasal|Pulhwasal)-\d+[A-Z]?\b", options),
+            PatternOptions = options,
+        };
+    }
+
+    private static Regex Phrase(CsvRecord r, string column, RegexOptions options)
+    {
+        try
+        {
+            return new Regex($@"(?<![\w-])(?:{r.Required(column)})(?![\w-])", options);
+        }
+        catch (ArgumentException ex)
+        {
+            throw r.Error(column, $"the pattern is not a valid regular expression: {ex.Message}");
+        }
+    }
+
+    private static Dictionary<string, int> WordValues(IReadOnlyList<CsvRecord> rows) =>
+        rows.ToDictionary(r => r.Required("word"), r => int.Parse(r.Required("value"), CultureInfo.InvariantCulture), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>One pattern that matches any of the names as whole words, longest first.</summary>
+    private static Regex Alternation(IEnumerable<string> names, RegexOptions options, bool escape = true)
+    {
+        var parts = names.Distinct(StringComparer.OrdinalIgnoreCase)
+            .OrderByDescending(n => n.Length)
+            .Select(n => escape && !n.StartsWith('\\') ? Regex.Escape(n) : n);
+        return new Regex($@"(?<![\w-])(?:{string.Join("|", parts)})(?![\w-])", options);
+    }
+}

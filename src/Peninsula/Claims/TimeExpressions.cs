@@ -1,0 +1,217 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Peninsula.Events;
+
+namespace Peninsula.Claims;
+
+/// <summary>A time named in the text, before it is resolved: any of year, month and day, or a relative expression.</summary>
+/// <remarks>
+/// Since: "since ..." : from the time up to the anchor.<br/>
+/// Relative: A relative expression such as <c>this year</c> or <c>last week</c>, lower case; null for calendar dates.
+/// </remarks>
+internal sealed record TimeMention(int Start, int End, string Text, int? Year, int? Month, int? Day, bool Since, string? Relative)
+{
+    /// <summary>Whether the mention states its own year (so it can set the article's running year).</summary>
+    public bool HasYear => Year is not null;
+}
+
+/// <summary>
+/// Finds dates and times in English text ("In April", "March 18, 2024", "since the start of 2020",
+/// "last year", "three days ago") and resolves them against the article's running year and anchor.
+/// </summary>
+internal static partial class TimeExpressions
+{
+    private const string Months = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
+    private const string Weekdays = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+
+    [GeneratedRegex(
+        @"(?<since>\b(?i:since|from)\s+(?i:the\s+(?:start|beginning)\s+of\s+|early\s+|mid-?\s*|late\s+)?)?" +
+        @"(?:(?<iso>\b\d{4}-\d{2}-\d{2}\b)" +
+        @"|\b(?<m1>" + Months + @")\.?\s+(?<d1>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(?<y1>(?:19|20)\d{2})\b)?" +
+        @"|\b(?<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<m2>" + Months + @")\b\.?(?:,?\s*(?<y2>(?:19|20)\d{2})\b)?" +
+        @"|\b(?<m3>" + Months + @")\b\.?(?:\s+(?:of\s+)?(?<y3>(?:19|20)\d{2})\b)?" +
+        @"|\b(?<y4>(?:19[5-9]|20[0-4])\d)\b(?!\s*(?:km|kilomet|mile|kg|kilogram|ton|tonne|metre|meter|m\b|mm\b|troops|soldiers|people|-\d))" +
+        @"|\b(?<rel>(?i:(?:earlier\s+|later\s+)?(?:this|last|next)\s+(?:year|month|week)|yesterday|today|(?:on|last)\s+(?:" + Weekdays + @")|(?<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?<unit>days?|weeks?|months?|years?)\s+ago))\b)",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex Pattern();
+
+    private static readonly string[] MonthGroups = ["m1", "m2", "m3"];
+    private static readonly string[] MonthNames = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    private static readonly string[] NumberWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+
+    /// <summary>
+    /// Every time mention in the text between <paramref name="start"/> and <paramref name="end"/>:
+    /// calendar and relative times in order, then days known by name ("New Year's Day 2023").
+    /// </summary>
+    public static IEnumerable<TimeMention> Find(string text, int start, int end, IReadOnlyList<NamedDay> namedDays) =>
+        Calendar(text, start, end).Concat(Named(text, start, end, namedDays));
+
+    private static IEnumerable<TimeMention> Named(string text, int start, int end, IReadOnlyList<NamedDay> namedDays)
+    {
+        foreach (var day in namedDays)
+        {
+            foreach (var m in day.Pattern.MatchesIn(text, new TextSpan(start, end)))
+            {
+                yield return new(m.Index, m.Index + m.Length, m.Value, Number(m, "y"), day.Month, day.Day, false, null);
+            }
+        }
+    }
+
+    private static IEnumerable<TimeMention> Calendar(string text, int start, int end)
+    {
+        foreach (var m in Pattern().MatchesIn(text, new TextSpan(start, end)))
+        {
+            var since = m.Groups["since"].Success;
+            if (m.Groups["iso"].Success)
+            {
+                if (KoreanDate.TryParse(m.Groups["iso"].Value, out var d))
+                {
+                    yield return new(m.Index, m.Index + m.Length, m.Value, d.Year, d.Month, d.Date.Day, since, null);
+                }
+
+                continue;
+            }
+
+            if (m.Groups["rel"].Success)
+            {
+                var rel = Regex.Replace(m.Groups["rel"].Value.ToLowerInvariant(), @"\s+", " ");
+                yield return new(m.Index, m.Index + m.Length, m.Value, null, null, null, since, rel);
+                continue;
+            }
+
+            var monthGroup = MonthGroups.Select(g => m.Groups[g]).FirstOrDefault(g => g.Success);
+            int? month = null;
+            if (monthGroup is not null)
+            {
+                // "may" is a modal verb and "march" a verb: only a capitalised month name is a month.
+                if (!char.IsUpper(monthGroup.Value[0]))
+                {
+                    continue;
+                }
+
+                month = Array.IndexOf(MonthNames, monthGroup.Value[..3].ToLowerInvariant()) + 1;
+            }
+
+            int? year = Number(m, "y1") ?? Number(m, "y2") ?? Number(m, "y3") ?? Number(m, "y4");
+            int? day = Number(m, "d1") ?? Number(m, "d2");
+            if (day is < 1 or > 31)
+            {
+                continue;
+            }
+
+            yield return new(m.Index, m.Index + m.Length, m.Value, year, month, day, since, null);
+        }
+    }
+
+    /// <summary>
+    /// The period a mention stands for. A month or day without a year takes the article's running
+    /// year, else the latest such date on or before the anchor; relative expressions need the anchor.
+    /// Null when the text does not say enough.
+    /// </summary>
+    public static Period? Resolve(TimeMention t, int? runningYear, ArticleAnchor anchor, KoreanDate recordEnd)
+    {
+        var label = t.Text.Trim();
+        var anchorDate = anchor.Date;
+        Period? period = t.Relative is { } rel ? Relative(rel, anchor, label) : Calendar(t, runningYear, anchor, label);
+        if (period is not { } p || !t.Since)
+        {
+            return period;
+        }
+
+        var until = anchorDate ?? (anchor.Year is { } y ? new KoreanDate(y, 12, 31) : recordEnd);
+        return until < p.From ? null : new Period(p.From, until, label);
+    }
+
+    private static Period? Calendar(TimeMention t, int? runningYear, ArticleAnchor anchor, string label)
+    {
+        var year = t.Year;
+        if (year is null && t.Month is { } month)
+        {
+            if (runningYear is not null)
+            {
+                year = runningYear;
+            }
+            else if (anchor.Date is { } a)
+            {
+                // The latest such month on or before the anchor: "in November", published in March, is last November.
+                year = month > a.Month || (month == a.Month && t.Day is { } d && d > a.Date.Day) ? a.Year - 1 : a.Year;
+            }
+            else
+            {
+                year = anchor.Year;
+            }
+        }
+
+        if (year is not { } y)
+        {
+            return null;
+        }
+
+        if (t.Month is not { } m)
+        {
+            return Period.Year(y, label);
+        }
+
+        if (t.Day is not { } day)
+        {
+            return Period.Month(y, m, label);
+        }
+
+        return day <= DateTime.DaysInMonth(y, m) ? Period.Day(new KoreanDate(y, m, day), label) : null;
+    }
+
+    private static Period? Relative(string rel, ArticleAnchor anchor, string label)
+    {
+        if (anchor.Date is not { } a)
+        {
+            // With only a year known, "this year" is still that year.
+            return rel.EndsWith("this year", StringComparison.Ordinal) && anchor.Year is { } y ? Period.Year(y, label)
+                : rel == "last year" && anchor.Year is { } ly ? Period.Year(ly - 1, label)
+                : null;
+        }
+
+        switch (rel)
+        {
+            case "this year" or "earlier this year" or "later this year":
+                return new Period(new KoreanDate(a.Year, 1, 1), a, label);
+            case "last year":
+                return Period.Year(a.Year - 1, label);
+            case "next year" or "next month" or "next week":
+                return null;
+            case "this month" or "earlier this month" or "later this month":
+                return new Period(new KoreanDate(a.Year, a.Month, 1), a, label);
+            case "last month":
+                var lm = a.Date.AddMonths(-1);
+                return Period.Month(lm.Year, lm.Month, label);
+            case "this week" or "earlier this week" or "later this week":
+                return new Period(a.AddDays(-6), a, label);
+            case "last week":
+                return new Period(a.AddDays(-13), a.AddDays(-7), label);
+            case "yesterday":
+                return Period.Day(a.AddDays(-1), label);
+            case "today":
+                return Period.Day(a, label);
+        }
+
+        var weekday = Enum.GetValues<DayOfWeek>().FirstOrDefault(d => rel.EndsWith(d.ToString().ToLowerInvariant(), StringComparison.Ordinal));
+        if (rel.StartsWith("on ", StringComparison.Ordinal) || rel.StartsWith("last ", StringComparison.Ordinal))
+        {
+            // The latest such weekday before the anchor ("on Tuesday" in a report published on a Wednesday).
+            var back = ((int)a.Date.DayOfWeek - (int)weekday + 7) % 7;
+            return Period.Day(a.AddDays(back == 0 ? -7 : -back), label);
+        }
+
+        var parts = rel.Split(' ');
+        var n = Array.IndexOf(NumberWords, parts[0]) is var i and > 0 ? i : int.Parse(parts[0], CultureInfo.InvariantCulture);
+        var days = parts[1].StartsWith("day", StringComparison.Ordinal) ? n
+            : parts[1].StartsWith("week", StringComparison.Ordinal) ? 7 * n
+            : parts[1].StartsWith("month", StringComparison.Ordinal) ? 30 * n
+            : 365 * n;
+        // "three weeks ago" is approximate: allow a quarter of the distance either side.
+        var slack = Math.Max(1, days / 4);
+        return new Period(a.AddDays(-days - slack), a.AddDays(-days + slack), label);
+    }
+
+    private static int? Number(Match m, string group) =>
+        m.Groups[group].Success ? int.Parse(m.Groups[group].Value, CultureInfo.InvariantCulture) : null;
+}
