@@ -28,6 +28,9 @@ internal static class PeninsulaCommand
         root.Subcommands.Add(ExchangeCommands.CreateImport(context));
         root.Subcommands.Add(ExchangeCommands.CreateExport(context));
         root.Subcommands.Add(DbCommand.Create(context));
+        root.Subcommands.Add(ForecastCommand.Create(context));
+        root.Subcommands.Add(BacktestCommand.Create(context));
+        root.Subcommands.Add(ScenariosCommand.Create(context));
         return root;
     }
 
