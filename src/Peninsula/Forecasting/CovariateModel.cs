@@ -5,13 +5,16 @@ namespace Peninsula.Forecasting;
 /// covariates of <see cref="ForecastProblem.Features"/>, trained on weekly issue days whose
 /// outcomes were known by the forecast day (t - H, t - H - 7, ... back to 1985). Refitted at every
 /// issue day, warm-started from the previous fit (the problem is convex, so the fit is the same as
-/// from scratch). The covariates are log counts, flags and a seasonal cycle, all of order one, so
+/// from scratch); recent rows weigh more. The covariates are log counts, flags and a seasonal cycle, all of order one, so
 /// one ridge penalty suits them all without rescaling.
 /// </summary>
 internal sealed class CovariateModel(ForecastProblem problem)
 {
     /// <summary>Ridge penalty on every coefficient but the intercept.</summary>
     private const double Ridge = 2.0;
+
+    /// <summary>The half-life of a training row's weight, in days.</summary>
+    private const double RecencyHalfLifeDays = 3 * 365;
 
     private readonly List<double[]> _rows = [];
     private readonly List<bool> _outcomes = [];
@@ -73,20 +76,16 @@ internal sealed class CovariateModel(ForecastProblem problem)
 
         // Overlapping horizons: see RollingForecast.Overlap.
         var overlap = RollingForecast.Overlap(h);
-        _coefficients = LogisticRegression.Fit(_rows, _outcomes, penalty, prior, _coefficients, new ConstantList(overlap, _rows.Count));
+        // Recent years count more (North Korea's tempo changes by era): a row three years old counts half.
+        var weights = new double[_rows.Count];
+        for (var i = 0; i < weights.Length; i++)
+        {
+            weights[i] = overlap * Math.Pow(0.5, (weights.Length - 1 - i) * 7 / RecencyHalfLifeDays);
+        }
+
+        _coefficients = LogisticRegression.Fit(_rows, _outcomes, penalty, prior, _coefficients, weights);
         Last = new CovariateFit(_coefficients, mean, _rows.Count);
         return Last.Predict(problem.Features(t));
-    }
-
-    private sealed class ConstantList(double value, int count) : IReadOnlyList<double>
-    {
-        public double this[int index] => value;
-
-        public int Count => count;
-
-        public IEnumerator<double> GetEnumerator() => Enumerable.Repeat(value, count).GetEnumerator();
-
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }
 

@@ -23,7 +23,15 @@ internal sealed class RollingForecast
     /// <summary>The models the stacking combines: every one before it.</summary>
     private const int Components = 6;
 
+    private const int Covariates = 5;
+
     private const int Stacked = 6;
+
+    /// <summary>How fast the final pool moves towards the better of stacking and climatology per unit of Brier score won (exponential weights).</summary>
+    private const double GuardLearningRate = 20;
+
+    /// <summary>The pool starts at odds of e^2 (88%) for climatology: a model must show skill before it is trusted.</summary>
+    private const double GuardPriorLogOdds = 2;
 
     private const int Final = 7;
 
@@ -108,9 +116,9 @@ internal sealed class RollingForecast
     /// <summary>
     /// Stacking: a logistic regression of the outcome on the components' log odds, fitted on the
     /// issue days before t whose outcomes were known by t (s + H &lt;= t), recent ones weighted
-    /// more. The prior is climatology itself (weight 1 on its log odds, 0 on the others, no
-    /// shift), held with a ridge penalty: a model earns weight only as far as the past shows it
-    /// beat the base rate, which keeps rare targets close to it.
+    /// more. The prior is the covariate model itself (weight 1 on its log odds, 0 on the others,
+    /// no shift), held with a ridge penalty: another model earns weight only as far as the past
+    /// shows it adds to the regression.
     /// </summary>
     private static (double Probability, double[]? Coefficients, int Rows) Stack(double[][] p, int[] days, int i, ForecastProblem problem, double[]? start)
     {
@@ -137,7 +145,7 @@ internal sealed class RollingForecast
         for (var k = 1; k <= Components; k++)
         {
             penalty[k] = weightPenalty;
-            prior[k] = k == 1 ? 1 : 0;
+            prior[k] = k == Covariates + 1 ? 1 : 0;
         }
 
         if (rows.Count < 26)
@@ -150,11 +158,11 @@ internal sealed class RollingForecast
     }
 
     /// <summary>
-    /// The forecast model: the stacked forecast and climatology pooled with weights from their
-    /// past log scores (Bayesian model averaging over issue days whose outcomes were known by t,
-    /// each counting <see cref="Overlap"/>). Where stacking has not beaten the base rate in the
-    /// past five years, for example for targets that have gone quiet, the weight returns to
-    /// climatology; where it has, stacking takes over.
+    /// The forecast model: the stacked forecast and climatology pooled with exponential weights
+    /// on their past Brier scores (issue days whose outcomes were known by t, the past five years,
+    /// each counting <see cref="Overlap"/>), starting from a prior in favour of climatology. Where
+    /// stacking has not beaten the base rate, for example for rare targets that have gone quiet,
+    /// the weight stays with climatology; where it has, stacking takes over.
     /// </summary>
     private static (double Probability, double StackedWeight) Guard(double[][] p, int[] days, int i, ForecastProblem problem)
     {
@@ -165,11 +173,12 @@ internal sealed class RollingForecast
             if (days[j] + problem.Horizon <= t)
             {
                 var happened = problem.Series.Outcome(days[j], problem.Horizon);
-                advantage += Overlap(problem.Horizon) * (LogScore(p[Stacked][j], happened) - LogScore(p[0][j], happened));
+                var o = happened ? 1 : 0;
+                advantage += Overlap(problem.Horizon) * ((p[0][j] - o) * (p[0][j] - o) - ((p[Stacked][j] - o) * (p[Stacked][j] - o)));
             }
         }
 
-        var weight = LogisticRegression.Sigmoid(advantage);
+        var weight = LogisticRegression.Sigmoid((GuardLearningRate * advantage) - GuardPriorLogOdds);
         return ((weight * p[Stacked][i]) + ((1 - weight) * p[0][i]), weight);
     }
 
