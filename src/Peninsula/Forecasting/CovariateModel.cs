@@ -3,7 +3,7 @@ namespace Peninsula.Forecasting;
 /// <summary>
 /// The regression: a ridge logistic regression of "the target happens within the horizon" on the
 /// covariates of <see cref="ForecastProblem.Features"/>, trained on weekly issue days whose
-/// outcomes were known by the forecast day (t - H, t - H - 7, ... back to 1985). Refitted at every
+/// outcomes were known by the forecast day (t - H, t - H - 7, ... back 20 years, to 1985 at most). Refitted at every
 /// issue day, warm-started from the previous fit (the problem is convex, so the fit is the same as
 /// from scratch); recent rows weigh more. The covariates are log counts, flags and a seasonal cycle, all of order one, so
 /// one ridge penalty suits them all without rescaling.
@@ -15,6 +15,9 @@ internal sealed class CovariateModel(ForecastProblem problem)
 
     /// <summary>The half-life of a training row's weight, in days.</summary>
     private const double RecencyHalfLifeDays = 3 * 365;
+
+    /// <summary>Rows older than twenty years weigh under 1% and are left out.</summary>
+    private const int TrainingWindowDays = 20 * 365;
 
     private readonly List<double[]> _rows = [];
     private readonly List<bool> _outcomes = [];
@@ -39,12 +42,19 @@ internal sealed class CovariateModel(ForecastProblem problem)
         {
             _rows.Clear();
             _outcomes.Clear();
-            var first = newest - ((newest - ForecastProblem.FirstTrainingDay) / 7 * 7);
+            var oldest = Math.Max(ForecastProblem.FirstTrainingDay, newest - TrainingWindowDays);
+            var first = newest - ((newest - oldest) / 7 * 7);
             for (var s = first; s <= newest; s += 7)
             {
                 _rows.Add(problem.Features(s));
                 _outcomes.Add(problem.Series.Outcome(s, h));
             }
+        }
+
+        while (_rows.Count > (TrainingWindowDays / 7) + 1)
+        {
+            _rows.RemoveAt(0);
+            _outcomes.RemoveAt(0);
         }
 
         _newestRow = newest;

@@ -63,6 +63,7 @@ public static class ForecastReport
             var climatology = r.Scores[0];
             var rate = r.Scores.First(s => s.Model == "recent-rate-365d");
             var verdict = chosen.Brier <= climatology.Brier ? "yes"
+                : chosen.Bss > -0.0005 ? "equal (to 3 decimals)"
                 : chosen.BssHigh >= 0 ? "worse, but within the interval"
                 : "**no**";
             Line(Invariant($"| {r.Target.Slug} | {r.HorizonDays} | {chosen.N} | {r.Positives} | {chosen.Brier:0.0000} | {climatology.Brier:0.0000} | {chosen.Bss:0.000} ({chosen.BssLow:0.000} to {chosen.BssHigh:0.000}) | {1 - (chosen.Brier / rate.Brier):0.000} | {chosen.Ece:0.000} | {verdict} |"));

@@ -88,19 +88,20 @@ public static class Forecaster
         lines.Add(string.Create(CultureInfo.InvariantCulture,
             $"Self-exciting (Hawkes) model: {Pct(p[4][i])}; {Pct(expected > 0 ? fromPast / expected : 0)} of its expected activity comes from the excitation of past events (each event adds {hawkes.Alpha:0.00} expected follow-ups, fading over about {1 / hawkes.Beta:0} days)."));
         lines.Add($"Recent-rate models (30, 90, 365 days): {Pct(p[1][i])}, {Pct(p[2][i])}, {Pct(p[3][i])}.");
-        if (run.EnsembleCoefficients is { } w)
+        if (run.LastStack is { } stack)
         {
-            var weights = string.Join(", ", RollingForecast.Models.Take(6).Select((m, k) => string.Create(CultureInfo.InvariantCulture, $"{m} {w[k + 1]:0.00}")));
+            var w = stack.Coefficients;
+            var weights = string.Join(", ", RollingForecast.Models.Take(RollingForecast.Components).Select((m, k) => string.Create(CultureInfo.InvariantCulture, $"{m} {w[k + 1]:0.00}")));
             lines.Add(string.Create(CultureInfo.InvariantCulture,
-                $"Stacking: weights on each model's log odds learned from {run.StackingRows} past weekly forecasts whose outcomes were known by {ForecastData.DateAt(t)}: {weights}; shift {w[0]:+0.00;-0.00}; it gives {Pct(p[6][i])}."));
+                $"Stacking: weights on each model's log odds learned from {stack.Rows} past weekly forecasts whose outcomes were known by {ForecastData.DateAt(t)}: {weights}; shift {w[0]:+0.00;-0.00}; it gives {Pct(p[6][i])}."));
         }
         else
         {
-            lines.Add($"Stacking: too few past forecasts with known outcomes ({run.StackingRows}) to learn weights; it stays at the base rate.");
+            lines.Add($"Stacking: too few past forecasts with known outcomes to learn weights yet.");
         }
 
-        lines.Add($"Ensemble: the stacked forecast weighs {Pct(run.StackedWeight)} and the base rate {Pct(1 - run.StackedWeight)}, by how well each forecast the past five years (log score on forecasts whose outcomes were known by then).");
-
+        var pool = run.PoolWeights;
+        lines.Add($"Ensemble: the stack weighs {Pct(pool[1])} and the base rate {Pct(pool[0])}, by how well each forecast the past five years (Brier score on forecasts whose outcomes were known by then).");
         lines.Add($"Result: {Pct(final)}, {(final >= baseRate ? "up" : "down")} {Points(Math.Abs(final - baseRate))} from the base rate.");
         return lines;
     }

@@ -62,7 +62,7 @@ internal static class LogisticRegression
     /// Maximises the penalised log likelihood
     /// <c>sum_i weight_i log p(y_i|x_i) - sum_j penalty[j] / 2 * (b[j] - prior[j])^2</c>; coefficient 0 is the intercept; rows weigh 1 each unless weights are given.
     /// </summary>
-    public static double[] Fit(IReadOnlyList<double[]> x, IReadOnlyList<bool> y, double[] penalty, double[] prior, double[]? start = null, IReadOnlyList<double>? weights = null, int maxIterations = 50, double tolerance = 1e-7)
+    public static double[] Fit(IReadOnlyList<double[]> x, IReadOnlyList<bool> y, double[] penalty, double[] prior, double[]? start = null, IReadOnlyList<double>? weights = null, int maxIterations = 60, double tolerance = 1e-7)
     {
         var k = penalty.Length;
         var b = start is null ? (double[])prior.Clone() : (double[])start.Clone();
@@ -70,10 +70,12 @@ internal static class LogisticRegression
         var h = new double[k * k];
         var gradient = Vector<double>.Build.Dense(k);
         var g = new double[k];
-        var trial = new double[k];
-        var current = double.NaN;
+        double[]? previous = null;
+        var previousObjective = double.NegativeInfinity;
+        var lastStep = double.PositiveInfinity;
         for (var iteration = 0; iteration < maxIterations; iteration++)
         {
+            // One pass gives the penalised likelihood, its gradient and its curvature at b.
             Array.Clear(h);
             Array.Clear(g);
             var objective = 0.0;
@@ -110,6 +112,33 @@ internal static class LogisticRegression
             for (var j = 0; j < k; j++)
             {
                 objective -= penalty[j] / 2 * (b[j] - prior[j]) * (b[j] - prior[j]);
+            }
+
+            // Newton's method with step halving: a step that lowered the penalised likelihood is
+            // halved back towards the previous point, so the fit converges from any start.
+            if (previous is not null && objective < previousObjective - (1e-12 * (1 + Math.Abs(previousObjective))))
+            {
+                for (var j = 0; j < k; j++)
+                {
+                    b[j] = (previous[j] + b[j]) / 2;
+                }
+
+                lastStep /= 2;
+                if (lastStep < tolerance)
+                {
+                    return previous;
+                }
+
+                continue;
+            }
+
+            if (lastStep < tolerance || (previous is not null && objective - previousObjective < 1e-11 * (1 + Math.Abs(objective))))
+            {
+                break;
+            }
+
+            for (var j = 0; j < k; j++)
+            {
                 gradient[j] = g[j] - (penalty[j] * (b[j] - prior[j]));
                 for (var l = 0; l <= j; l++)
                 {
@@ -118,40 +147,14 @@ internal static class LogisticRegression
                 }
             }
 
-            current = objective;
             var step = hessian.Cholesky().Solve(gradient);
-            // Newton's method with step halving: every accepted step raises the penalised
-            // likelihood, so the fit converges from any start (plain Newton can diverge).
-            var scale = 1.0;
-            double after;
-            do
-            {
-                for (var j = 0; j < k; j++)
-                {
-                    trial[j] = b[j] + (scale * step[j]);
-                }
-
-                after = Objective(x, y, trial, penalty, prior, weights);
-                scale /= 2;
-            }
-            while (after < current - 1e-12 && scale > 1e-6);
-
-            if (after < current - 1e-12)
-            {
-                break;
-            }
-
-            var largest = 0.0;
+            previous = (double[])b.Clone();
+            previousObjective = objective;
+            lastStep = 0;
             for (var j = 0; j < k; j++)
             {
-                largest = Math.Max(largest, Math.Abs(trial[j] - b[j]));
-                b[j] = trial[j];
-            }
-
-            // Converged when the step is tiny or no longer improves the fit beyond rounding.
-            if (largest < tolerance || after - current < 1e-10 * (1 + Math.Abs(current)))
-            {
-                break;
+                b[j] += step[j];
+                lastStep = Math.Max(lastStep, Math.Abs(step[j]));
             }
         }
 
