@@ -55,6 +55,14 @@ public static class ForecastReport
         Line();
         Line("## Summary: the forecast model against climatology");
         Line();
+        var better = results.Count(r => r.Chosen.Brier <= r.Scores[0].Brier);
+        var clearlyWorse = results.Count(r => r.Chosen.Brier > r.Scores[0].Brier && r.Chosen.BssHigh < 0 && r.Chosen.Bss <= -0.0005);
+        var rateBetter = results.Count(r => r.Scores.First(s => s.Model == "recent-rate-365d").Brier < r.Chosen.Brier);
+        var worse = clearlyWorse == 0
+            ? Invariant($"on the other {results.Count - better} it is worse, but by less than its 95% interval can tell apart from zero")
+            : Invariant($"it is worse on the other {results.Count - better}, clearly so (the whole interval below zero) on {clearlyWorse}");
+        Line(Invariant($"The forecast model scores at least as well as climatology on {better} of {results.Count} target-horizons; {worse}. The 365-day recent rate scores better than the forecast model on {rateBetter} of {results.Count}: in 2022-2025 North Korea launched far more often than in the decades before, and the forecast model, which trusts a model only after it has beaten the base rate in the past five years, follows such a change more slowly than a one-year rate does."));
+        Line();
         Line("| target | horizon | forecasts | happened | Brier | Brier (climatology) | BSS (95% interval) | BSS vs 365-day rate | ECE | not worse than climatology? |");
         Line("| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- |");
         foreach (var r in results)
@@ -102,7 +110,7 @@ public static class ForecastReport
     /// <summary>A reliability diagram: the forecast model's observed frequency against its mean forecast per bin, one line per horizon, dot area by the number of forecasts.</summary>
     internal static string ReliabilitySvg(ForecastTarget target, IReadOnlyList<BacktestResult> results)
     {
-        const double size = 360, left = 60, top = 40, width = 460, height = 470;
+        const double size = 360, left = 60, top = 40, width = 460, height = 490;
         double X(double p) => left + (p * size);
         double Y(double p) => top + size - (p * size);
         var svg = new StringBuilder();
@@ -139,8 +147,8 @@ public static class ForecastReport
                 Add(Invariant($"<circle cx=\"{X(b.MeanForecast):0.#}\" cy=\"{Y(b.Observed):0.#}\" r=\"{radius:0.#}\" fill=\"{colour}\" fill-opacity=\"0.7\"><title>{r.HorizonDays} days, bin {b.Low:0.0}-{b.High:0.0}: {b.Count} forecasts, mean {b.MeanForecast:0.000}, observed {b.Observed:0.000}</title></circle>"));
             }
 
-            var legendY = Y(0) + 56 + (k * 0);
-            var legendX = left + (k * 110);
+            var legendY = Y(0) + 56 + (k / 2 * 18);
+            var legendX = left + (k % 2 * 180);
             Add(Invariant($"<rect x=\"{legendX}\" y=\"{legendY - 9}\" width=\"10\" height=\"10\" fill=\"{colour}\"/>"));
             Add(Invariant($"<text x=\"{legendX + 14}\" y=\"{legendY}\">{r.HorizonDays} days (ECE {r.Chosen.Ece:0.000})</text>"));
         }
