@@ -38,6 +38,7 @@ internal static class ForecastCommand
                     base_rate = Math.Round(f.BaseRate, 5),
                     model = f.Model,
                     explanation = f.Explanation,
+                    factors = f.Factors.Select(x => new { factor = x.Name, effect = Math.Round(x.Effect, 5) }),
                     models = f.Components.ToDictionary(c => c.Key, c => Math.Round(c.Value, 5)),
                 })));
             }
@@ -67,10 +68,11 @@ internal static class ForecastCommand
         table.AddColumn(new TableColumn("Days").RightAligned());
         table.AddColumn(new TableColumn("Probability").RightAligned());
         table.AddColumn(new TableColumn("Base rate").RightAligned());
-        table.AddColumn("Main reason");
+        table.AddColumn("Biggest factors in the regression");
         foreach (var f in forecasts)
         {
-            var reason = f.Explanation.FirstOrDefault(e => e.Contains(" raised it ", StringComparison.Ordinal) || e.Contains(" lowered it ", StringComparison.Ordinal)) ?? "";
+            var reason = f.Factors.Count == 0 ? "-" : string.Join(", ", f.Factors.Take(2).Select(x =>
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{x.Name} {x.Effect * 100:+0.0;-0.0} pts")));
             table.AddRow(Markup.Escape(f.Target.Slug), f.HorizonDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 $"[bold]{Forecaster.Pct(f.Probability)}[/]", Forecaster.Pct(f.BaseRate), Markup.Escape(reason));
         }

@@ -31,11 +31,13 @@ public static class Forecaster
         var i = run.IssueDays.Length - 1;
         var components = RollingForecast.Models.Select((m, k) => (m, p: run.Probabilities[k][i])).ToDictionary(x => x.m, x => x.p, StringComparer.Ordinal);
         var probability = components[RollingForecast.ForecastModel];
+        var factors = new List<ForecastFactor>();
+        var explanation = Explain(run, t, asOf, factors);
         return new Forecast(target, horizon, asOf, data.DataEnd, probability, RollingForecast.ForecastModel, components[RollingForecast.Models[0]],
-            Explain(run, t, asOf), components);
+            explanation, components, factors);
     }
 
-    private static List<string> Explain(RollingForecast run, int t, KoreanDate asOf)
+    private static List<string> Explain(RollingForecast run, int t, KoreanDate asOf, List<ForecastFactor> factors)
     {
         var problem = run.Problem;
         var h = problem.Horizon;
@@ -61,24 +63,25 @@ public static class Forecaster
         {
             var features = problem.Features(t);
             var covariate = p[5][i];
-            var groups = new (string Name, int[] Columns)[]
+            var groups = new (string Short, string Name, int[] Columns)[]
             {
-                ("the recent tempo of these events (last 30, 90 and 365 days)", [0, 1, 2]),
-                ($"the time since the last one ({(int)Math.Round(Math.Exp(features[3]) - 1)} days)", [3]),
-                ($"North Korea's general tempo ({(int)Math.Round(Math.Exp(features[4]) - 1)} days with an action of any kind in the last 30)", [4]),
-                (Context(problem, ContextType.Exercise, t, "a US-ROK exercise in progress or starting within the horizon", "no US-ROK exercise known to be in progress or starting within the horizon"), [5]),
-                (Context(problem, ContextType.Visit, t, "a visit by the US Secretary of State or Defense", "no announced visit by the US Secretary of State or Defense"), [6]),
-                (Context(problem, ContextType.Summit, t, "a summit", "no announced summit"), [7]),
-                ("the time of year", [8, 9]),
+                ("recent tempo", "the recent tempo of these events (last 30, 90 and 365 days)", [0, 1, 2]),
+                ("days since the last", $"the time since the last one ({(int)Math.Round(Math.Exp(features[3]) - 1)} days)", [3]),
+                ("general tempo", $"North Korea's general tempo ({(int)Math.Round(Math.Exp(features[4]) - 1)} days with an action of any kind in the last 30)", [4]),
+                ("exercise", Context(problem, ContextType.Exercise, t, "a US-ROK exercise in progress or starting within the horizon", "no US-ROK exercise known to be in progress or starting within the horizon"), [5]),
+                ("visit", Context(problem, ContextType.Visit, t, "a visit by the US Secretary of State or Defense", "no announced visit by the US Secretary of State or Defense"), [6]),
+                ("summit", Context(problem, ContextType.Summit, t, "a summit", "no announced summit"), [7]),
+                ("time of year", "the time of year", [8, 9]),
             };
             var effects = groups
-                .Select(g => (g.Name, Effect: covariate - fit.PredictWithAverage(features, g.Columns)))
+                .Select(g => (g.Short, g.Name, Effect: covariate - fit.PredictWithAverage(features, g.Columns)))
                 .Where(e => Math.Abs(e.Effect) >= 0.005)
                 .OrderByDescending(e => Math.Abs(e.Effect))
                 .ToList();
             lines.Add($"Covariate model (logistic regression on {fit.Rows} weekly past periods): {Pct(covariate)}.");
-            foreach (var (name, effect) in effects)
+            foreach (var (factor, name, effect) in effects)
             {
+                factors.Add(new ForecastFactor(factor, effect));
                 lines.Add($"{Capitalise(name)} {(effect > 0 ? "raised" : "lowered")} it by {Points(Math.Abs(effect))} against an average period.");
             }
         }
@@ -130,6 +133,7 @@ public static class Forecaster
 /// <param name="BaseRate">The climatological base rate for the same target and horizon.</param>
 /// <param name="Explanation">The reasons, in plain sentences.</param>
 /// <param name="Components">Every model's probability, by model name.</param>
+/// <param name="Factors">The covariates that moved the regression's probability away from an average period, largest first, each with its effect (probability, -1 to 1).</param>
 public sealed record Forecast(
     ForecastTarget Target,
     int HorizonDays,
@@ -139,4 +143,10 @@ public sealed record Forecast(
     string Model,
     double BaseRate,
     IReadOnlyList<string> Explanation,
-    IReadOnlyDictionary<string, double> Components);
+    IReadOnlyDictionary<string, double> Components,
+    IReadOnlyList<ForecastFactor> Factors);
+
+/// <summary>One factor behind a forecast: how much it moved the covariate model's probability against an average period.</summary>
+/// <param name="Name">A short name: recent tempo, days since the last, general tempo, exercise, visit, summit, time of year.</param>
+/// <param name="Effect">The change in probability (positive raised it), -1 to 1.</param>
+public sealed record ForecastFactor(string Name, double Effect);

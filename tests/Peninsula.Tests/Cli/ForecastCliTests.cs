@@ -82,3 +82,26 @@ public sealed class ForecastCliTests : IDisposable
         Assert.Equal("base rate", scenarios["diplomatic-opening"]);
     }
 }
+
+/// <summary>Forecast output does not depend on the machine's culture.</summary>
+public sealed class ForecastCultureTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+    private readonly System.Globalization.CultureInfo _culture = System.Globalization.CultureInfo.CurrentCulture;
+
+    public void Dispose()
+    {
+        System.Globalization.CultureInfo.CurrentCulture = _culture;
+        _folder.Dispose();
+    }
+
+    [Fact]
+    public async Task Under_a_german_culture_probabilities_still_use_a_decimal_point()
+    {
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+        var (exit, output, error) = await CliRunner.RunAsync(_folder.File("peninsula.db"), "forecast", "--target", "icbm", "--horizon", "30", "--as-of", "2023-03-01");
+        Assert.True(exit == 0, error);
+        Assert.Matches(@"\d+\.\d%", output);
+        Assert.DoesNotMatch(@"\d+,\d%", output);
+    }
+}

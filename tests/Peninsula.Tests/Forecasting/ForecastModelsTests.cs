@@ -83,3 +83,30 @@ public sealed class ForecastModelsTests
         Assert.InRange(ForecastData.Index(End) - 7 - ForecastData.Index(result.LastIssue), 0, 6);
     }
 }
+
+/// <summary>The simple models recover the rate of a simulated process whose rate is known.</summary>
+public sealed class RateRecoveryTests
+{
+    [Fact]
+    public void Climatology_and_the_recent_rates_recover_a_known_daily_probability()
+    {
+        // an event day with probability 0.02, independently: P(at least one in 7 days) = 1 - 0.98^7 = 0.1319
+        const double daily = 0.02;
+        var random = new Random(17);
+        var end = new KoreanDate(2025, 6, 30);
+        var days = Enumerable.Range(0, ForecastData.Index(end) + 1).Where(_ => random.NextDouble() < daily).ToList();
+        var data = ForecastData.Build(days.Select(d => ForecastModelsTests.Launch(d)).ToList(), end);
+        var problem = new ForecastProblem(data, ForecastTarget.AnyMissile, 7);
+        var t = data.Days - 1;
+        var expected = 1 - Math.Pow(1 - daily, 7);
+
+        // about 300 event days in 15,000: the daily rate is known to +-6% (one sd), so the 7-day
+        // probability to about +-0.008; three sd is 0.025
+        Assert.Equal(expected, problem.Climatology(t), 0.025);
+        // one year holds only about 7 event days, so one 365-day forecast is off by about 0.04 (one
+        // sd); averaged over the 40 separate years of the series, the error is that of the whole
+        // series again, about 0.008: three sd is 0.025
+        var yearly = Enumerable.Range(1, 40).Select(y => problem.RecentRate(y * 365, 365)).Average();
+        Assert.Equal(expected, yearly, 0.025);
+    }
+}
