@@ -1,7 +1,7 @@
 namespace Peninsula.Forecasting;
 
 /// <summary>Proper scores and calibration of probability forecasts of yes/no outcomes.</summary>
-public static class Scoring
+internal static class Scoring
 {
     /// <summary>Forecasts are clamped to [Epsilon, 1 - Epsilon] for the log loss, so one confident miss costs at most ln(1/Epsilon) = 9.2.</summary>
     public const double Epsilon = 1e-4;

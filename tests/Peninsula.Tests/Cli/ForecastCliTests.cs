@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Peninsula.Import;
 
 namespace Peninsula.Tests.Cli;
 
@@ -68,6 +69,33 @@ public sealed class ForecastCliTests : IDisposable
         Assert.Equal(1, exit);
         Assert.Contains("'rocket' is not a forecast target", error);
         Assert.Contains("any-missile", error);
+    }
+
+    [Fact]
+    public async Task An_imported_launch_after_the_bundled_record_extends_what_the_forecast_knows()
+    {
+        var file = _folder.File("later.json");
+        await File.WriteAllTextAsync(file, "[" + EventJson.Serialize(Sample.Launch("2025-08-01-test-launch", "2025-08-01") with { UtcInstant = null }) + "]");
+        Assert.Equal(0, (await Run("import", file)).Exit);
+
+        var (exit, output, error) = await Run("forecast", "--target", "icbm", "--horizon", "30", "--as-of", "2025-08-05", "--format", "json");
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var forecast = Assert.Single(json.RootElement.EnumerateArray());
+        Assert.Equal("2025-08-01", forecast.GetProperty("data_until").GetString());
+        Assert.Contains(forecast.GetProperty("explanation").EnumerateArray(), e => e.GetString()!.Contains("the last on 2025-08-01", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_date_before_the_series_or_a_backtest_without_known_outcomes_is_refused_plainly()
+    {
+        var (exit, _, error) = await Run("forecast", "--as-of", "1980-01-01");
+        Assert.Equal(1, exit);
+        Assert.Contains("Forecasts need the record from 1984-01-01 on", error);
+
+        (exit, _, error) = await Run("backtest", "--target", "icbm", "--horizon", "30", "--from", "2025-06-15", "--to", "2025-06-30");
+        Assert.Equal(1, exit);
+        Assert.Contains("No forecast from 2025-06-15 to 2025-06-30 can be scored yet", error);
     }
 
     [Fact]
