@@ -41,8 +41,8 @@ public static class Backtest
         }
 
         var last = first + (steps * step);
-        var problem = new ForecastProblem(data, target, horizon);
-        var run = RollingForecast.Run(problem, first, last, step);
+        var run = RollingForecast.RunCoherent(data, target, horizon, first, last, step);
+        var problem = run.Problem;
         var scored = Enumerable.Range(0, run.IssueDays.Length).Where(i => run.IssueDays[i] >= first).ToArray();
         var outcomes = scored.Select(i => problem.Series.Outcome(run.IssueDays[i], horizon)).ToArray();
         var climatology = scored.Select(i => run.Probabilities[0][i]).ToArray();

@@ -14,6 +14,9 @@ namespace Peninsula.Forecasting;
 /// minus its usual lead, below) came on or before it. And every quantity a model reads at day
 /// index t (counts, days since, context flags) uses only actions on or before t and context known
 /// by t, so one data set built to the end of the record serves every issue date of a backtest.
+/// One leak remains possible and is accepted: the calendars hold each exercise's and visit's
+/// dates as they happened, so an event moved after its announcement would be known at its final
+/// dates; the calendars note no such case.
 /// </remarks>
 internal sealed class ForecastData
 {
@@ -30,6 +33,7 @@ internal sealed class ForecastData
     public const int SummitAnnouncementLeadDays = 7;
 
     private readonly Dictionary<string, TargetSeries> _series = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, int, int, int, int), Lazy<RollingForecast>> _runs = new();
     private readonly IReadOnlyList<Event> _actions;
 
     private ForecastData(IReadOnlyList<Event> actions, IReadOnlyList<ScheduledContext> scheduled, KoreanDate dataEnd)
@@ -124,6 +128,10 @@ internal sealed class ForecastData
             return series;
         }
     }
+
+    /// <summary>A rolling forecast on this data, computed once per target, horizon and issue days.</summary>
+    internal RollingForecast Run(ForecastTarget target, int horizon, int firstScoredDay, int lastDay, int step, Func<RollingForecast> compute) =>
+        _runs.GetOrAdd((target.Slug, horizon, firstScoredDay, lastDay, step), _ => new Lazy<RollingForecast>(compute)).Value;
 
     /// <summary>The scheduled context of a type known at day <paramref name="t"/> that is in progress on t or starts within t+1 .. t+horizon.</summary>
     public ScheduledContext? KnownWithin(ContextType type, int t, int horizon)

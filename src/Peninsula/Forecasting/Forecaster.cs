@@ -25,9 +25,8 @@ public static class Forecaster
 
     internal static Forecast Make(ForecastData data, ForecastTarget target, int horizon, KoreanDate asOf)
     {
-        var problem = new ForecastProblem(data, target, horizon);
         var t = data.Days - 1;
-        var run = RollingForecast.Run(problem, t, t);
+        var run = RollingForecast.RunCoherent(data, target, horizon, t, t);
         var i = run.IssueDays.Length - 1;
         var components = RollingForecast.Models.Select((m, k) => (m, p: run.Probabilities[k][i])).ToDictionary(x => x.m, x => x.p, StringComparer.Ordinal);
         var probability = components[RollingForecast.ForecastModel];
@@ -105,6 +104,11 @@ public static class Forecaster
 
         var pool = run.PoolWeights;
         lines.Add($"Ensemble: the stack weighs {Pct(pool[1])} and the base rate {Pct(pool[0])}, by how well each forecast the past five years (Brier score on forecasts whose outcomes were known by then).");
+        if (run.BoundByHorizon.Length > 0 && run.BoundByHorizon[i] > 0)
+        {
+            lines.Add($"Raised to the {run.BoundByHorizon[i]}-day forecast ({Pct(final)}): an event within {run.BoundByHorizon[i]} days is an event within {h} days.");
+        }
+
         lines.Add($"Result: {Pct(final)}, {(final >= baseRate ? "up" : "down")} {Points(Math.Abs(final - baseRate))} from the base rate.");
         return lines;
     }

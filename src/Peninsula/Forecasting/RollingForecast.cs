@@ -121,6 +121,44 @@ internal sealed class RollingForecast
         return new RollingForecast(problem, issueDays, p, onClimatology, covariates.Last, weights);
     }
 
+    /// <summary>
+    /// <see cref="Run"/> for the forecast model as <c>forecast</c> and <c>backtest</c> use it:
+    /// an event within 90 days is an event within 365 days, so the ensemble's probability at a
+    /// horizon is raised to its probability at any shorter horizon of the same issue day (each
+    /// also made with only what was known then). Runs are shared through the data set's cache.
+    /// </summary>
+    public static RollingForecast RunCoherent(ForecastData data, ForecastTarget target, int horizon, int firstScoredDay, int lastDay, int step = 7)
+    {
+        var run = data.Run(target, horizon, firstScoredDay, lastDay, step, () => Run(new ForecastProblem(data, target, horizon), firstScoredDay, lastDay, step));
+        var shorter = ForecastTarget.Horizons.Where(h => h < horizon).ToList();
+        if (shorter.Count == 0)
+        {
+            return run;
+        }
+
+        var p = run.Probabilities.Select(x => (double[])x.Clone()).ToArray();
+        var boundBy = new int[run.IssueDays.Length];
+        foreach (var h in shorter)
+        {
+            var other = data.Run(target, h, firstScoredDay, lastDay, step, () => Run(new ForecastProblem(data, target, h), firstScoredDay, lastDay, step));
+            var offset = other.IssueDays.Length - run.IssueDays.Length;
+            for (var i = Math.Max(0, -offset); i < run.IssueDays.Length; i++)
+            {
+                var q = other.Probabilities[Final][i + offset];
+                if (q > p[Final][i])
+                {
+                    p[Final][i] = q;
+                    boundBy[i] = h;
+                }
+            }
+        }
+
+        return new RollingForecast(run.Problem, run.IssueDays, p, run.LastStack, run.LastCovariateFit, run.PoolWeights) { BoundByHorizon = boundBy };
+    }
+
+    /// <summary>For each issue day, the shorter horizon whose forecast raised the ensemble's (see <see cref="RunCoherent"/>), or 0.</summary>
+    public int[] BoundByHorizon { get; private init; } = [];
+
     /// <summary>The components' past forecasts whose outcomes were known by issue day i (s + H &lt;= t), the past five years, recent ones weighted more.</summary>
     private static (List<double[]> Rows, List<bool> Outcomes, List<double> Weights) History(double[][] p, int[] days, int i, ForecastProblem problem)
     {
