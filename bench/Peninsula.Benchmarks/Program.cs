@@ -4,17 +4,19 @@ using Peninsula.Benchmarks;
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- --filter '*'      (BenchmarkDotNet suites)
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- gdelt            (GDELT filter against DuckDB)
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- claims           (accuracy on the labelled claims, and one timed 1 MB check)
+// dotnet run -c Release --project bench/Peninsula.Benchmarks -- forecast-goal    (the forecasting goal, as Markdown)
 return args switch
 {
     ["gdelt", ..] => await GdeltBenchmark.RunAsync(args),
     ["gdelt-scan", var folder, var pattern] => GdeltBenchmark.Scan(folder, pattern),
-    ["claims", ..] => Claims(),
+    ["claims", ..] => Print(ClaimEvaluationRun.Print),
+    ["forecast-goal"] => Print(output => output.Write(ForecastGoal.Run())),
     _ => Run(args),
 };
 
-static int Claims()
+static int Print(Action<TextWriter> write)
 {
-    ClaimEvaluationRun.Print(Console.Out);
+    write(Console.Out);
     return 0;
 }
 

@@ -1,0 +1,99 @@
+using System.CommandLine;
+using Peninsula.Events;
+using Peninsula.Forecasting;
+using Peninsula.Import;
+using Spectre.Console;
+
+namespace Peninsula.Cli.Commands;
+
+/// <summary><c>peninsula forecast</c>: calibrated probabilities of what North Korea does next.</summary>
+internal static class ForecastCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var target = new Option<string?>("--target") { Description = $"What to forecast: {string.Join(", ", ForecastTarget.All.Select(t => t.Slug))}. Default: all." };
+        var horizon = new Option<int?>("--horizon") { Description = "Days ahead: 7, 30, 90 or 365. Default: all four." };
+        var asOf = new Option<string?>("--as-of") { Description = "Forecast as of the end of this Korean date (YYYY-MM-DD), using only what was known then. Default: today in Korea." };
+        var format = CommonOptions.Format("table", "table", "json");
+        var command = new Command("forecast", "The probability that North Korea does something (a missile launch, an ICBM, a nuclear test ...) within the next 7, 30, 90 or 365 days, with the reasons.")
+        {
+            target, horizon, asOf, format,
+        };
+        command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
+        {
+            var date = CommonOptions.Date(parse.GetValue(asOf), "--as-of") ?? KoreanDate.Today(context.Clock);
+            var targets = parse.GetValue(target) is { } slug ? [ForecastTarget.Parse(slug)] : ForecastTarget.All;
+            var horizons = parse.GetValue(horizon) is { } h ? [ForecastTarget.ParseHorizon(h)] : ForecastTarget.Horizons;
+            var events = await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false);
+            var forecasts = Forecaster.Make(events, targets, horizons, date);
+            if (parse.GetValue(format) == "json")
+            {
+                context.RawOut.WriteLine(EventJson.SerializeValue(forecasts.Select(f => new
+                {
+                    target = f.Target.Slug,
+                    horizon_days = f.HorizonDays,
+                    as_of = f.AsOf.ToString(),
+                    data_until = f.DataUntil.ToString(),
+                    probability = Math.Round(f.Probability, 5),
+                    base_rate = Math.Round(f.BaseRate, 5),
+                    model = f.Model,
+                    explanation = f.Explanation,
+                    factors = f.Factors.Select(x => new { factor = x.Name, effect = Math.Round(x.Effect, 5) }),
+                    models = f.Components.ToDictionary(c => c.Key, c => Math.Round(c.Value, 5)),
+                })));
+            }
+            else
+            {
+                Render(context.Out, forecasts, date);
+            }
+
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static void Render(IAnsiConsole console, IReadOnlyList<Forecast> forecasts, KoreanDate asOf)
+    {
+        var dataUntil = forecasts[0].DataUntil;
+        console.Write(new Rule($"[bold]Forecasts[/] as of {asOf} (Korean date; each covers the days after it)").LeftJustified());
+        if (dataUntil < asOf)
+        {
+            console.MarkupLine(
+                $"[yellow]The record ends on {dataUntil}, {asOf.DaysSince(dataUntil)} days before {asOf}.[/] These forecasts only know events up to {dataUntil}: " +
+                $"they are the outlook as it stood then. Import later events ([bold]peninsula import[/]) to bring them up to date.");
+        }
+
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumn("Target");
+        table.AddColumn(new TableColumn("Days").RightAligned());
+        table.AddColumn(new TableColumn("Probability").RightAligned());
+        table.AddColumn(new TableColumn("Base rate").RightAligned());
+        table.AddColumn("Biggest factors in the regression");
+        foreach (var f in forecasts)
+        {
+            var reason = f.Factors.Count == 0 ? "-" : string.Join(", ", f.Factors.Take(2).Select(x =>
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{x.Name} {x.Effect * 100:+0.0;-0.0} pts")));
+            table.AddRow(Markup.Escape(f.Target.Slug), f.HorizonDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"[bold]{Forecaster.Pct(f.Probability)}[/]", Forecaster.Pct(f.BaseRate), Markup.Escape(reason));
+        }
+
+        console.Write(table);
+        if (forecasts.Count <= 4)
+        {
+            foreach (var f in forecasts)
+            {
+                console.MarkupLine($"[bold]{Markup.Escape(f.Target.Description)} within {f.HorizonDays} days: {Forecaster.Pct(f.Probability)}[/]");
+                foreach (var line in f.Explanation)
+                {
+                    console.MarkupLine($"  - {Markup.Escape(line)}");
+                }
+            }
+        }
+        else
+        {
+            console.MarkupLine("[grey]Name one --target (and --horizon) to see every reason; --format json gives them all.[/]");
+        }
+
+        console.MarkupLine($"[grey]Model: {forecasts[0].Model} (stacked climatology, recent rates, a self-exciting process and a covariate regression). Its track record: peninsula backtest.[/]");
+    }
+}

@@ -1,0 +1,125 @@
+using Peninsula.Events;
+
+namespace Peninsula.Forecasting;
+
+/// <summary>
+/// The rolling-origin backtest: forecasts issued every step days from one Korean date to another,
+/// each model refitted as of each issue date, scored once the outcome is known (issue date plus
+/// horizon on or before the end of the record).
+/// </summary>
+public static class Backtest
+{
+    /// <summary>Runs the backtest for one target and horizon on a record.</summary>
+    public static BacktestResult Run(IReadOnlyList<Event> events, ForecastTarget target, int horizon, KoreanDate from, KoreanDate to, int step = 7)
+    {
+        // The outcomes of the last issue dates come after --to; each model still sees only the days up to its issue date.
+        var data = ForecastData.Build(events, to.AddDays(horizon));
+        return Run(data, target, horizon, from, to, step);
+    }
+
+    internal static BacktestResult Run(ForecastData data, ForecastTarget target, int horizon, KoreanDate from, KoreanDate to, int step = 7)
+    {
+        if (step < 1)
+        {
+            throw new InputException("--step must be at least 1 day.", field: "--step");
+        }
+
+        if (to < from)
+        {
+            throw new InputException($"--to ({to}) is before --from ({from}).", field: "--to");
+        }
+
+        var first = Math.Max(ForecastData.Index(from), RollingForecast.FirstIssueDay);
+        // Issue dates run from --from in steps; only those whose outcome is known can be scored.
+        var lastScorable = Math.Min(ForecastData.Index(to), data.Days - 1 - horizon);
+        var steps = (lastScorable - first) / step;
+        if (lastScorable < first)
+        {
+            throw new InputException(
+                $"No forecast from {from} to {to} can be scored yet: the record ends on {data.DataEnd}, so the last issue date with a known {horizon}-day outcome is {data.DataEnd.AddDays(-horizon)}.",
+                field: "--from");
+        }
+
+        var last = first + (steps * step);
+        var run = RollingForecast.RunCoherent(data, target, horizon, first, last, step);
+        var problem = run.Problem;
+        var scored = Enumerable.Range(0, run.IssueDays.Length).Where(i => run.IssueDays[i] >= first).ToArray();
+        var outcomes = scored.Select(i => problem.Series.Outcome(run.IssueDays[i], horizon)).ToArray();
+        var climatology = scored.Select(i => run.Probabilities[0][i]).ToArray();
+        // Blocks as long as the horizon (in issue dates) keep overlapping forecasts together.
+        var blockLength = Math.Max(4, (int)Math.Ceiling((double)horizon / step));
+        var scores = new List<ModelScore>();
+        for (var m = 0; m < RollingForecast.Models.Length; m++)
+        {
+            var p = scored.Select(i => run.Probabilities[m][i]).ToArray();
+            var (low, high) = m == 0 ? (0.0, 0.0) : Scoring.BrierSkillInterval(p, climatology, outcomes, blockLength);
+            scores.Add(new ModelScore(
+                RollingForecast.Models[m],
+                p.Length,
+                Scoring.Brier(p, outcomes),
+                Scoring.LogLoss(p, outcomes),
+                Scoring.BrierSkillScore(p, climatology, outcomes),
+                low,
+                high,
+                Scoring.ExpectedCalibrationError(p, outcomes),
+                Scoring.Sharpness(p),
+                Scoring.Reliability(p, outcomes)));
+        }
+
+        var issues = scored.Select(i => new BacktestForecast(
+            ForecastData.DateAt(run.IssueDays[i]),
+            problem.Series.Outcome(run.IssueDays[i], horizon),
+            RollingForecast.Models.Select((_, m) => run.Probabilities[m][i]).ToArray())).ToList();
+        return new BacktestResult(target, horizon, ForecastData.DateAt(first), ForecastData.DateAt(last), step, data.DataEnd,
+            outcomes.Count(o => o), RollingForecast.ForecastModel, scores, issues, blockLength);
+    }
+}
+
+/// <summary>The backtest of one target at one horizon.</summary>
+/// <param name="Target">What was forecast.</param>
+/// <param name="HorizonDays">The horizon in days.</param>
+/// <param name="FirstIssue">The first issue date scored (Korean date).</param>
+/// <param name="LastIssue">The last issue date scored: its outcome is known.</param>
+/// <param name="StepDays">Days between issue dates.</param>
+/// <param name="DataEnd">The last Korean date of the record used.</param>
+/// <param name="Positives">How many scored forecasts were followed by the target.</param>
+/// <param name="ForecastModel">The model <c>peninsula forecast</c> uses.</param>
+/// <param name="Scores">One row per model.</param>
+/// <param name="Forecasts">Every scored forecast: issue date, outcome, each model's probability (in <see cref="Scores"/> order).</param>
+/// <param name="BootstrapBlock">The block length (issue dates) of the bootstrap interval.</param>
+public sealed record BacktestResult(
+    ForecastTarget Target,
+    int HorizonDays,
+    KoreanDate FirstIssue,
+    KoreanDate LastIssue,
+    int StepDays,
+    KoreanDate DataEnd,
+    int Positives,
+    string ForecastModel,
+    IReadOnlyList<ModelScore> Scores,
+    IReadOnlyList<BacktestForecast> Forecasts,
+    int BootstrapBlock)
+{
+    /// <summary>The score of the model <c>forecast</c> uses.</summary>
+    public ModelScore Chosen => Scores.First(s => s.Model == ForecastModel);
+}
+
+/// <summary>How one model did in a backtest.</summary>
+/// <param name="Model">The model's name.</param>
+/// <param name="N">Forecasts scored.</param>
+/// <param name="Brier">Brier score (lower is better).</param>
+/// <param name="LogLoss">Log loss, natural log (lower is better).</param>
+/// <param name="Bss">Brier skill score against climatology (above 0 beats it).</param>
+/// <param name="BssLow">Lower end of its 95% block-bootstrap interval.</param>
+/// <param name="BssHigh">Upper end of that interval.</param>
+/// <param name="Ece">Expected calibration error over ten bins.</param>
+/// <param name="Sharpness">Standard deviation of the forecasts.</param>
+/// <param name="Reliability">The ten-bin reliability table.</param>
+public sealed record ModelScore(
+    string Model, int N, double Brier, double LogLoss, double Bss, double BssLow, double BssHigh, double Ece, double Sharpness, IReadOnlyList<ReliabilityBin> Reliability);
+
+/// <summary>One scored forecast of a backtest.</summary>
+/// <param name="IssueDate">The Korean date it was made as of.</param>
+/// <param name="Happened">Whether the target happened within the horizon.</param>
+/// <param name="Probabilities">Each model's probability, in the order of the result's scores.</param>
+public sealed record BacktestForecast(KoreanDate IssueDate, bool Happened, IReadOnlyList<double> Probabilities);

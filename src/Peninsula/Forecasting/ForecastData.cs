@@ -1,0 +1,165 @@
+using Peninsula.Events;
+using Peninsula.Record;
+
+namespace Peninsula.Forecasting;
+
+/// <summary>
+/// The record as the forecasts see it: one entry per Korean date from <see cref="SeriesStart"/>
+/// to <see cref="DataEnd"/>, with the days on which each target happened and the scheduled context
+/// (exercises, visits, summits) with the date from which each was known.
+/// </summary>
+/// <remarks>
+/// No peeking is built in twice. Building the data as of a date keeps only what was known then:
+/// North Korean actions dated on or before it, and scheduled context whose announcement (start
+/// minus its usual lead, below) came on or before it. And every quantity a model reads at day
+/// index t (counts, days since, context flags) uses only actions on or before t and context known
+/// by t, so one data set built to the end of the record serves every issue date of a backtest.
+/// One leak remains possible and is accepted: the calendars hold each exercise's and visit's
+/// dates as they happened, so an event moved after its announcement would be known at its final
+/// dates; the calendars note no such case.
+/// </remarks>
+internal sealed class ForecastData
+{
+    /// <summary>Day 0 of every series: the missile reference table starts in 1984; earlier incidents are too sparsely recorded to count.</summary>
+    public static readonly KoreanDate SeriesStart = new(1984, 1, 1);
+
+    /// <summary>US-ROK and trilateral exercises are announced by the allies about a week before they start (usually more; a week is the cautious figure).</summary>
+    public const int ExerciseAnnouncementLeadDays = 7;
+
+    /// <summary>Visits to Seoul by the US Secretaries of State and Defense are announced a few days ahead.</summary>
+    public const int VisitAnnouncementLeadDays = 3;
+
+    /// <summary>Summits are announced about a week ahead (some earlier, a few only on the day).</summary>
+    public const int SummitAnnouncementLeadDays = 7;
+
+    private readonly Dictionary<string, TargetSeries> _series = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, int, int, int, int), Lazy<RollingForecast>> _runs = new();
+    private readonly IReadOnlyList<Event> _actions;
+
+    private ForecastData(IReadOnlyList<Event> actions, IReadOnlyList<ScheduledContext> scheduled, KoreanDate dataEnd)
+    {
+        _actions = actions;
+        Scheduled = scheduled;
+        DataEnd = dataEnd;
+        Days = dataEnd.DaysSince(SeriesStart) + 1;
+        AnyProvocation = new TargetSeries(Days, actions.Select(e => Index(e.Date)));
+    }
+
+    /// <summary>The last Korean date whose events the data knows.</summary>
+    public KoreanDate DataEnd { get; }
+
+    /// <summary>The number of days in the series (day indices 0 .. Days-1).</summary>
+    public int Days { get; }
+
+    /// <summary>Scheduled context (exercises, visits, summits), each with the day index from which it was known.</summary>
+    public IReadOnlyList<ScheduledContext> Scheduled { get; }
+
+    /// <summary>Days with any North Korean action of any kind (missiles, artillery, hybrid ...): the general tempo.</summary>
+    public TargetSeries AnyProvocation { get; }
+
+    /// <summary>
+    /// The data as known at the end of <paramref name="asOf"/>. The data cannot reach past the
+    /// record's coverage (the bundled record's end, or the latest imported action, whichever is
+    /// later): days after it are unknown, not quiet.
+    /// </summary>
+    public static ForecastData Build(IEnumerable<Event> events, KoreanDate asOf)
+    {
+        var all = events as IReadOnlyList<Event> ?? [.. events];
+        var coverage = CoverageEnd(all);
+        var end = asOf < coverage ? asOf : coverage;
+        if (end < SeriesStart)
+        {
+            throw new InputException($"Forecasts need the record from {SeriesStart} on; {asOf} is earlier.", field: "--as-of");
+        }
+
+        var actions = all.Where(e => Taxonomy.ProvocationKinds.Contains(e.Kind) && e.Date >= SeriesStart && e.Date <= end).ToList();
+        var scheduled = new List<ScheduledContext>();
+        foreach (var e in all)
+        {
+            var (type, lead) = e.Kind switch
+            {
+                EventKind.MilitaryExercise when e.Class is "us-rok" or "trilateral" => (ContextType.Exercise, ExerciseAnnouncementLeadDays),
+                EventKind.DiplomaticVisit when e.Class is "us-secretary-of-state" or "us-secretary-of-defense" => (ContextType.Visit, VisitAnnouncementLeadDays),
+                EventKind.Summit => (ContextType.Summit, SummitAnnouncementLeadDays),
+                _ => (ContextType.None, 0),
+            };
+            var known = e.Date.AddDays(-lead);
+            if (type != ContextType.None && known <= end && e.LastDate >= SeriesStart)
+            {
+                scheduled.Add(new ScheduledContext(type, e.Title, e.Date, e.LastDate, known.DaysSince(SeriesStart), e.Date.DaysSince(SeriesStart), e.LastDate.DaysSince(SeriesStart)));
+            }
+        }
+
+        return new ForecastData(actions, scheduled, end);
+    }
+
+    /// <summary>The last Korean date the record covers: the bundled record's end, or the latest action if one is later.</summary>
+    public static KoreanDate CoverageEnd(IEnumerable<Event> events)
+    {
+        var last = BundledRecord.CoverageEnd;
+        foreach (var e in events)
+        {
+            if (Taxonomy.ProvocationKinds.Contains(e.Kind) && e.Date > last)
+            {
+                last = e.Date;
+            }
+        }
+
+        return last;
+    }
+
+    /// <summary>The day index of a Korean date.</summary>
+    public static int Index(KoreanDate date) => date.DaysSince(SeriesStart);
+
+    /// <summary>The Korean date of a day index.</summary>
+    public static KoreanDate DateAt(int index) => SeriesStart.AddDays(index);
+
+    /// <summary>The event days of one target.</summary>
+    public TargetSeries For(ForecastTarget target)
+    {
+        lock (_series)
+        {
+            if (!_series.TryGetValue(target.Slug, out var series))
+            {
+                series = new TargetSeries(Days, _actions.Where(target.Matches).Select(e => Index(e.Date)));
+                _series[target.Slug] = series;
+            }
+
+            return series;
+        }
+    }
+
+    /// <summary>A rolling forecast on this data, computed once per target, horizon and issue days.</summary>
+    internal RollingForecast Run(ForecastTarget target, int horizon, int firstScoredDay, int lastDay, int step, Func<RollingForecast> compute) =>
+        _runs.GetOrAdd((target.Slug, horizon, firstScoredDay, lastDay, step), _ => new Lazy<RollingForecast>(compute)).Value;
+
+    /// <summary>The scheduled context of a type known at day <paramref name="t"/> that is in progress on t or starts within t+1 .. t+horizon.</summary>
+    public ScheduledContext? KnownWithin(ContextType type, int t, int horizon)
+    {
+        foreach (var c in Scheduled)
+        {
+            if (c.Type == type && c.KnownFrom <= t && c.StartIndex <= t + horizon && c.EndIndex >= t)
+            {
+                return c;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>Kinds of scheduled context the covariate model reads.</summary>
+internal enum ContextType
+{
+    /// <summary>Not scheduled context.</summary>
+    None,
+    /// <summary>A US-ROK or trilateral exercise.</summary>
+    Exercise,
+    /// <summary>A visit to Seoul by the US Secretary of State or Defense.</summary>
+    Visit,
+    /// <summary>A summit.</summary>
+    Summit,
+}
+
+/// <summary>One scheduled context event with the day index from which it counts as known.</summary>
+internal sealed record ScheduledContext(ContextType Type, string Title, KoreanDate Start, KoreanDate End, int KnownFrom, int StartIndex, int EndIndex);

@@ -1,0 +1,128 @@
+namespace Peninsula.Forecasting;
+
+/// <summary>
+/// One target at one horizon on one data set: the component models' forecasts at any issue day,
+/// each using only what was known at the end of that day.
+/// </summary>
+internal sealed class ForecastProblem
+{
+    /// <summary>The covariate model learns from issue days from this date on (a year after the series starts, so that every tempo feature is defined).</summary>
+    public static readonly int FirstTrainingDay = ForecastData.Index(new Events.KoreanDate(1985, 1, 1));
+
+    /// <summary>Names of the covariates, in the order of <see cref="Features"/>.</summary>
+    public static readonly string[] FeatureNames =
+    [
+        "event days in the last 30 days", "event days in the last 90 days", "event days in the last 365 days",
+        "days since the last event", "North Korean actions of any kind in the last 30 days",
+        "a US-ROK exercise in progress or starting within the horizon", "a visit by the US Secretary of State or Defense within the horizon",
+        "a summit within the horizon", "time of year", "time of year",
+    ];
+
+    private readonly double[]?[] _features;
+    private readonly Dictionary<int, HawkesParameters> _hawkes;
+
+    public ForecastProblem(ForecastData data, ForecastTarget target, int horizon)
+    {
+        Data = data;
+        Target = target;
+        Horizon = horizon;
+        Series = data.For(target);
+        _features = new double[data.Days][];
+        _hawkes = HawkesCache.For(Series);
+    }
+
+    public ForecastData Data { get; }
+
+    public ForecastTarget Target { get; }
+
+    public int Horizon { get; }
+
+    public TargetSeries Series { get; }
+
+    /// <summary>The expanding base rate: the share of issue days 0 .. t-H whose next H days had the target (known by t), with a half-count prior.</summary>
+    public double Climatology(int t)
+    {
+        var last = t - Horizon;
+        if (last < 0)
+        {
+            return 0.5;
+        }
+
+        return (Series.PositiveWindows(Horizon, last) + 0.5) / (last + 2.0);
+    }
+
+    /// <summary>
+    /// The recent rate over the last <paramref name="window"/> days as a gamma-Poisson forecast:
+    /// a gamma prior worth 60 days at the long-run daily rate, updated with the event days in the
+    /// window; the chance of at least one event day in the horizon is 1 - (b/(b+H))^a.
+    /// </summary>
+    public double RecentRate(int t, int window)
+    {
+        const double priorDays = 60;
+        var longRun = (Series.Count(0, t) + 0.5) / (t + 2.0);
+        var a = Series.Count(t - window + 1, t) + (longRun * priorDays);
+        var b = Math.Min(window, t + 1) + priorDays;
+        return 1 - Math.Pow(b / (b + Horizon), a);
+    }
+
+    /// <summary>
+    /// The Hawkes parameters in force on day t: refitted on the first day of each quarter (January,
+    /// April, July, October) on the data up to that day only; between refits the forecast still
+    /// uses every event up to day t. Fixed calendar refit days keep a forecast independent of
+    /// where a backtest starts.
+    /// </summary>
+    public HawkesParameters HawkesFit(int t)
+    {
+        var date = ForecastData.DateAt(t);
+        var refit = ForecastData.Index(new Events.KoreanDate(date.Year, date.Month - ((date.Month - 1) % 3), 1));
+        lock (_hawkes)
+        {
+            if (!_hawkes.TryGetValue(refit, out var fit))
+            {
+                fit = HawkesProcess.Fit(Series, refit);
+                _hawkes[refit] = fit;
+            }
+
+            return fit;
+        }
+    }
+
+    /// <summary>The Hawkes forecast on day t.</summary>
+    public double Hawkes(int t) => HawkesProcess.ProbabilityOfAny(HawkesFit(t), Series, t, Horizon);
+
+    /// <summary>The covariates on day t, all known by the end of day t (see <see cref="FeatureNames"/>).</summary>
+    public double[] Features(int t)
+    {
+        if (_features[t] is { } cached)
+        {
+            return cached;
+        }
+
+        var last = Series.LastOnOrBefore(t);
+        var daysSince = last < 0 ? 3650 : Math.Min(t - last, 3650);
+        var middle = t + ((Horizon + 1) / 2);
+        var features = new double[]
+        {
+            Math.Log(1 + Series.Count(t - 29, t)),
+            Math.Log(1 + Series.Count(t - 89, t)),
+            Math.Log(1 + Series.Count(t - 364, t)),
+            Math.Log(1 + daysSince),
+            Math.Log(1 + Data.AnyProvocation.Count(t - 29, t)),
+            Data.KnownWithin(ContextType.Exercise, t, Horizon) is null ? 0 : 1,
+            Data.KnownWithin(ContextType.Visit, t, Horizon) is null ? 0 : 1,
+            Data.KnownWithin(ContextType.Summit, t, Horizon) is null ? 0 : 1,
+            HawkesProcess.Cos(middle),
+            HawkesProcess.Sin(middle),
+        };
+        _features[t] = features;
+        return features;
+    }
+
+    /// <summary>Hawkes fits depend on the target only, so every horizon shares them.</summary>
+    private static class HawkesCache
+    {
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TargetSeries, Dictionary<int, HawkesParameters>> Fits = [];
+
+        public static Dictionary<int, HawkesParameters> For(TargetSeries series) => Fits.GetValue(series, _ => []);
+    }
+}

@@ -1,0 +1,67 @@
+using Peninsula.Events;
+
+namespace Peninsula.Forecasting;
+
+/// <summary>
+/// Something Peninsula forecasts: whether at least one matching event happens on a Korean date.
+/// Every target is counted in <em>event days</em>: several launches on one Korean date count once.
+/// </summary>
+/// <param name="Slug">The name on the command line, e.g. <c>any-missile</c>.</param>
+/// <param name="Description">What counts, in plain words.</param>
+public sealed record ForecastTarget(string Slug, string Description)
+{
+    /// <summary>Any missile launch, cruise missiles included.</summary>
+    public static readonly ForecastTarget AnyMissile = new("any-missile", "a missile launch of any kind (cruise included)");
+
+    /// <summary>Any ballistic missile or space launch vehicle.</summary>
+    public static readonly ForecastTarget Ballistic = new("ballistic", "a ballistic missile or space launch");
+
+    /// <summary>An IRBM, ICBM or hypersonic glide vehicle.</summary>
+    public static readonly ForecastTarget IrbmPlus = new("irbm-plus", "an IRBM, ICBM or hypersonic glide vehicle launch");
+
+    /// <summary>An intercontinental ballistic missile.</summary>
+    public static readonly ForecastTarget Icbm = new("icbm", "an ICBM launch");
+
+    /// <summary>A nuclear explosive test.</summary>
+    public static readonly ForecastTarget NuclearTest = new("nuclear-test", "a nuclear test");
+
+    /// <summary>A satellite launch attempt (space launch vehicle).</summary>
+    public static readonly ForecastTarget SatelliteLaunch = new("satellite-launch", "a satellite launch attempt");
+
+    /// <summary>Artillery fire or another conventional military incident.</summary>
+    public static readonly ForecastTarget Artillery = new("artillery", "artillery fire or another conventional incident");
+
+    /// <summary>Every target, in the order reports list them.</summary>
+    public static IReadOnlyList<ForecastTarget> All { get; } =
+        [AnyMissile, Ballistic, IrbmPlus, Icbm, NuclearTest, SatelliteLaunch, Artillery];
+
+    /// <summary>The forecast horizons in days: a forecast as of D covers D+1 .. D+horizon.</summary>
+    public static IReadOnlyList<int> Horizons { get; } = [7, 30, 90, 365];
+
+    /// <summary>Whether an event counts for this target.</summary>
+    public bool Matches(Event e) => Slug switch
+    {
+        "any-missile" => e.Kind == EventKind.MissileLaunch,
+        "ballistic" => Taxonomy.IsBallisticLaunch(e),
+        "irbm-plus" => e.Kind == EventKind.MissileLaunch && e.Class is "irbm" or "icbm" or "hgv",
+        "icbm" => e.Kind == EventKind.MissileLaunch && e.Class == "icbm",
+        "nuclear-test" => e.Kind == EventKind.NuclearTest,
+        "satellite-launch" => e.Kind == EventKind.MissileLaunch && e.Class == "slv",
+        "artillery" => e.Kind == EventKind.ConventionalIncident,
+        _ => false,
+    };
+
+    /// <summary>Reads a target slug, ignoring case, or throws an <see cref="InputException"/> that lists the valid ones.</summary>
+    public static ForecastTarget Parse(string slug, string field = "--target") =>
+        All.FirstOrDefault(t => string.Equals(t.Slug, slug.Trim(), StringComparison.OrdinalIgnoreCase))
+        ?? throw new InputException($"'{slug}' is not a forecast target. Valid targets: {string.Join(", ", All.Select(t => t.Slug))}.", field: field);
+
+    /// <summary>Checks a horizon or throws an <see cref="InputException"/> that lists the valid ones.</summary>
+    public static int ParseHorizon(int days, string field = "--horizon") =>
+        Horizons.Contains(days)
+            ? days
+            : throw new InputException($"{days} is not a forecast horizon. Valid horizons (days): {string.Join(", ", Horizons)}.", field: field);
+
+    /// <inheritdoc/>
+    public override string ToString() => Slug;
+}

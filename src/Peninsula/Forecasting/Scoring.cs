@@ -1,0 +1,131 @@
+namespace Peninsula.Forecasting;
+
+/// <summary>Proper scores and calibration of probability forecasts of yes/no outcomes.</summary>
+internal static class Scoring
+{
+    /// <summary>Forecasts are clamped to [Epsilon, 1 - Epsilon] for the log loss, so one confident miss costs at most ln(1/Epsilon) = 9.2.</summary>
+    public const double Epsilon = 1e-4;
+
+    /// <summary>The Brier score: the mean squared difference between forecast and outcome (0 is perfect).</summary>
+    public static double Brier(IReadOnlyList<double> p, IReadOnlyList<bool> y)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < p.Count; i++)
+        {
+            var d = p[i] - (y[i] ? 1 : 0);
+            sum += d * d;
+        }
+
+        return p.Count == 0 ? double.NaN : sum / p.Count;
+    }
+
+    /// <summary>The log loss: the mean of -ln(probability given to what happened), natural logarithm.</summary>
+    public static double LogLoss(IReadOnlyList<double> p, IReadOnlyList<bool> y)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < p.Count; i++)
+        {
+            var q = Math.Clamp(p[i], Epsilon, 1 - Epsilon);
+            sum -= Math.Log(y[i] ? q : 1 - q);
+        }
+
+        return p.Count == 0 ? double.NaN : sum / p.Count;
+    }
+
+    /// <summary>The Brier skill score against a reference: 1 - Brier(p) / Brier(reference); above 0 beats the reference.</summary>
+    public static double BrierSkillScore(IReadOnlyList<double> p, IReadOnlyList<double> reference, IReadOnlyList<bool> y) =>
+        1 - (Brier(p, y) / Brier(reference, y));
+
+    /// <summary>
+    /// The reliability table: forecasts in ten equal bins [0, 0.1), [0.1, 0.2) ... [0.9, 1], with
+    /// the number of forecasts, their mean and the observed frequency in each.
+    /// </summary>
+    public static IReadOnlyList<ReliabilityBin> Reliability(IReadOnlyList<double> p, IReadOnlyList<bool> y, int bins = 10)
+    {
+        var n = new int[bins];
+        var sumP = new double[bins];
+        var hits = new int[bins];
+        for (var i = 0; i < p.Count; i++)
+        {
+            var b = Math.Min((int)(p[i] * bins), bins - 1);
+            n[b]++;
+            sumP[b] += p[i];
+            hits[b] += y[i] ? 1 : 0;
+        }
+
+        return [.. Enumerable.Range(0, bins).Select(b => new ReliabilityBin(
+            (double)b / bins, (double)(b + 1) / bins, n[b], n[b] == 0 ? double.NaN : sumP[b] / n[b], n[b] == 0 ? double.NaN : (double)hits[b] / n[b]))];
+    }
+
+    /// <summary>The expected calibration error: the forecast-weighted mean of |mean forecast - observed frequency| over the ten bins.</summary>
+    public static double ExpectedCalibrationError(IReadOnlyList<double> p, IReadOnlyList<bool> y) =>
+        p.Count == 0 ? double.NaN
+        : Reliability(p, y).Where(b => b.Count > 0).Sum(b => b.Count * Math.Abs(b.MeanForecast - b.Observed)) / p.Count;
+
+    /// <summary>Sharpness: the standard deviation of the forecasts (0 for a forecast that never changes).</summary>
+    public static double Sharpness(IReadOnlyList<double> p)
+    {
+        if (p.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        var mean = p.Average();
+        return Math.Sqrt(p.Sum(x => (x - mean) * (x - mean)) / p.Count);
+    }
+
+    /// <summary>
+    /// A 95% interval for the Brier skill score by the moving-block bootstrap: blocks of
+    /// <paramref name="blockLength"/> consecutive forecasts (long enough to carry the dependence of
+    /// overlapping horizons) drawn with replacement, <paramref name="resamples"/> times, seeded.
+    /// </summary>
+    public static (double Low, double High) BrierSkillInterval(
+        IReadOnlyList<double> p, IReadOnlyList<double> reference, IReadOnlyList<bool> y, int blockLength, int resamples = 2000, int seed = 20261121)
+    {
+        var n = p.Count;
+        if (n < 2)
+        {
+            return (double.NaN, double.NaN);
+        }
+
+        blockLength = Math.Clamp(blockLength, 1, n);
+        var random = new Random(seed);
+        var skills = new double[resamples];
+        for (var r = 0; r < resamples; r++)
+        {
+            double model = 0, baseline = 0;
+            var drawn = 0;
+            while (drawn < n)
+            {
+                var start = random.Next(n - blockLength + 1);
+                for (var k = 0; k < blockLength && drawn < n; k++, drawn++)
+                {
+                    var o = y[start + k] ? 1 : 0;
+                    model += (p[start + k] - o) * (p[start + k] - o);
+                    baseline += (reference[start + k] - o) * (reference[start + k] - o);
+                }
+            }
+
+            skills[r] = baseline > 0 ? 1 - (model / baseline) : double.NaN;
+        }
+
+        var sorted = skills.Where(s => !double.IsNaN(s)).Order().ToArray();
+        return sorted.Length == 0 ? (double.NaN, double.NaN) : (Quantile(sorted, 0.025), Quantile(sorted, 0.975));
+    }
+
+    private static double Quantile(double[] sorted, double q)
+    {
+        var position = q * (sorted.Length - 1);
+        var lower = (int)Math.Floor(position);
+        var upper = Math.Min(lower + 1, sorted.Length - 1);
+        return sorted[lower] + ((position - lower) * (sorted[upper] - sorted[lower]));
+    }
+}
+
+/// <summary>One bin of a reliability table.</summary>
+/// <param name="Low">Lower edge of the bin (inclusive).</param>
+/// <param name="High">Upper edge (exclusive, except 1 for the last bin).</param>
+/// <param name="Count">Forecasts in the bin.</param>
+/// <param name="MeanForecast">Their mean probability (NaN when empty).</param>
+/// <param name="Observed">How often the target happened after them (NaN when empty).</param>
+public sealed record ReliabilityBin(double Low, double High, int Count, double MeanForecast, double Observed);

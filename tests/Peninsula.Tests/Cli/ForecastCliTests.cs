@@ -1,0 +1,135 @@
+using System.Text.Json;
+using Peninsula.Import;
+
+namespace Peninsula.Tests.Cli;
+
+/// <summary>forecast, backtest and scenarios as a user (or a script reading the JSON) runs them.</summary>
+public sealed class ForecastCliTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private Task<(int Exit, string Out, string Error)> Run(params string[] args) => CliRunner.RunAsync(_folder.File("peninsula.db"), args);
+
+    [Fact]
+    public async Task Forecast_as_json_gives_target_horizon_date_probability_model_and_reasons()
+    {
+        var (exit, output, error) = await Run("forecast", "--target", "ballistic", "--horizon", "30", "--as-of", "2023-03-01", "--format", "json");
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var forecast = Assert.Single(json.RootElement.EnumerateArray());
+        Assert.Equal("ballistic", forecast.GetProperty("target").GetString());
+        Assert.Equal(30, forecast.GetProperty("horizon_days").GetInt32());
+        Assert.Equal("2023-03-01", forecast.GetProperty("as_of").GetString());
+        Assert.InRange(forecast.GetProperty("probability").GetDouble(), 0.0, 1.0);
+        Assert.Equal("ensemble", forecast.GetProperty("model").GetString());
+        var reasons = forecast.GetProperty("explanation").EnumerateArray().Select(e => e.GetString()!).ToList();
+        Assert.Contains(reasons, r => r.StartsWith("Base rate: ", StringComparison.Ordinal));
+        Assert.Contains(reasons, r => r.Contains(" raised it by ", StringComparison.Ordinal) || r.Contains(" lowered it by ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Forecast_past_the_end_of_the_record_says_what_it_knows()
+    {
+        var (exit, output, _) = await Run("forecast", "--target", "icbm", "--horizon", "7");
+        Assert.Equal(0, exit);
+        Assert.Contains("as of 2026-11-21", output);
+        Assert.Contains("The record ends on 2025-06-30", output);
+        Assert.Contains("only know events up to 2025-06-30", output);
+    }
+
+    [Fact]
+    public async Task Backtest_as_json_scores_every_model_and_names_the_forecast_model()
+    {
+        var (exit, output, error) = await Run("backtest", "--target", "ballistic", "--horizon", "7", "--from", "2024-01-01", "--to", "2024-12-31", "--format", "json");
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal("ensemble", root.GetProperty("forecast_model").GetString());
+        var models = root.GetProperty("models").EnumerateArray().ToList();
+        Assert.Contains(models, m => m.GetProperty("model").GetString() == "ensemble");
+        Assert.Contains(models, m => m.GetProperty("model").GetString() == "hawkes");
+        foreach (var m in models)
+        {
+            Assert.Equal(53, m.GetProperty("n").GetInt32());
+            foreach (var key in new[] { "brier", "log_loss", "bss", "bss_low", "bss_high", "ece" })
+            {
+                Assert.Equal(JsonValueKind.Number, m.GetProperty(key).ValueKind);
+            }
+
+            Assert.Equal(10, m.GetProperty("reliability").GetArrayLength());
+        }
+    }
+
+    [Fact]
+    public async Task Backtest_refuses_an_unknown_target_and_names_the_valid_ones()
+    {
+        var (exit, _, error) = await Run("backtest", "--target", "rocket", "--horizon", "7", "--from", "2024-01-01", "--to", "2024-12-31");
+        Assert.Equal(1, exit);
+        Assert.Contains("'rocket' is not a forecast target", error);
+        Assert.Contains("any-missile", error);
+    }
+
+    [Fact]
+    public async Task An_imported_launch_after_the_bundled_record_extends_what_the_forecast_knows()
+    {
+        var file = _folder.File("later.json");
+        await File.WriteAllTextAsync(file, "[" + EventJson.Serialize(Sample.Launch("2025-08-01-test-launch", "2025-08-01") with { UtcInstant = null }) + "]");
+        Assert.Equal(0, (await Run("import", file)).Exit);
+
+        var (exit, output, error) = await Run("forecast", "--target", "icbm", "--horizon", "30", "--as-of", "2025-08-05", "--format", "json");
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var forecast = Assert.Single(json.RootElement.EnumerateArray());
+        Assert.Equal("2025-08-01", forecast.GetProperty("data_until").GetString());
+        Assert.Contains(forecast.GetProperty("explanation").EnumerateArray(), e => e.GetString()!.Contains("the last on 2025-08-01", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_date_before_the_series_or_a_backtest_without_known_outcomes_is_refused_plainly()
+    {
+        var (exit, _, error) = await Run("forecast", "--as-of", "1980-01-01");
+        Assert.Equal(1, exit);
+        Assert.Contains("Forecasts need the record from 1984-01-01 on", error);
+
+        (exit, _, error) = await Run("backtest", "--target", "icbm", "--horizon", "30", "--from", "2025-06-15", "--to", "2025-06-30");
+        Assert.Equal(1, exit);
+        Assert.Contains("No forecast from 2025-06-15 to 2025-06-30 can be scored yet", error);
+    }
+
+    [Fact]
+    public async Task Scenarios_say_which_are_model_outputs_and_which_are_base_rates()
+    {
+        var (exit, output, error) = await Run("scenarios", "--horizon", "90", "--as-of", "2024-01-01", "--format", "json");
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var scenarios = json.RootElement.EnumerateArray().ToDictionary(s => s.GetProperty("scenario").GetString()!, s => s.GetProperty("source").GetString());
+        Assert.Equal("model", scenarios["continued-provocation"]);
+        Assert.Equal("model", scenarios["major-escalation"]);
+        Assert.Equal("base rate", scenarios["diplomatic-opening"]);
+    }
+}
+
+/// <summary>Forecast output does not depend on the machine's culture.</summary>
+public sealed class ForecastCultureTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+    private readonly System.Globalization.CultureInfo _culture = System.Globalization.CultureInfo.CurrentCulture;
+
+    public void Dispose()
+    {
+        System.Globalization.CultureInfo.CurrentCulture = _culture;
+        _folder.Dispose();
+    }
+
+    [Fact]
+    public async Task Under_a_german_culture_probabilities_still_use_a_decimal_point()
+    {
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+        var (exit, output, error) = await CliRunner.RunAsync(_folder.File("peninsula.db"), "forecast", "--target", "icbm", "--horizon", "30", "--as-of", "2023-03-01");
+        Assert.True(exit == 0, error);
+        Assert.Matches(@"\d+\.\d%", output);
+        Assert.DoesNotMatch(@"\d+,\d%", output);
+    }
+}
