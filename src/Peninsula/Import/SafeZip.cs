@@ -53,7 +53,7 @@ internal static class SafeZip
         }
     }
 
-    private static string Megabytes(long bytes) => $"{bytes / (1024.0 * 1024.0):0.#} MB";
+    private static string Megabytes(long bytes) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.#} MB");
 
     /// <summary>Stops reading past the size the archive declared for the entry.</summary>
     private sealed class BoundedStream(Stream inner, long limit, string name) : Stream

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
 using Peninsula.Events;
@@ -38,6 +39,22 @@ public static class BundledRecord
                          ?? throw new InvalidOperationException($"The bundled data file {name} is missing from the build."));
 
     private static IReadOnlyList<Event> Build()
+    {
+        // The record is data: whatever the culture of the thread that first asks for it, its
+        // texts are written the same way (a test or a host may run under de-DE).
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        try
+        {
+            return BuildInvariant();
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    private static IReadOnlyList<Event> BuildInvariant()
     {
         const string calendars = "data/context/";
         T Read<T>(string name, Func<TextReader, string, T> read)

@@ -170,7 +170,7 @@ internal static class RecordMerger
             (system is null ? "" : $" ({system.Name}{(system.Aliases.Count > 0 ? ", also known as " + string.Join(", ", system.Aliases) : "")})") +
             (site is null ? "" : $" from {site.Name}") + ".",
             apogee is null && range is null ? null :
-                "Reported " + string.Join(" and ", new[] { apogee is null ? null : $"apogee {apogee:0.#} km", range is null ? null : $"distance {range:0.#} km" }.Where(s => s is not null)) + ".",
+                "Reported " + string.Join(" and ", new[] { apogee is null ? null : string.Create(CultureInfo.InvariantCulture, $"apogee {apogee:0.#} km"), range is null ? null : string.Create(CultureInfo.InvariantCulture, $"distance {range:0.#} km") }.Where(s => s is not null)) + ".",
             first.Landing is "unknown" or "na" ? null : $"Landing area: {first.Landing.Replace('-', ' ')}.",
             $"Outcome: {outcome.ToString().ToLowerInvariant()}.",
         }.Where(s => s is not null));

@@ -182,7 +182,7 @@ public sealed class SafeHttp : IDisposable
             }
             catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                throw new FetchException($"{current} did not answer within {_client.Timeout.TotalSeconds:0} seconds.");
+                throw new FetchException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{current} did not answer within {_client.Timeout.TotalSeconds:0} seconds."));
             }
 
             using (response)
