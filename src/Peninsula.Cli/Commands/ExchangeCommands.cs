@@ -161,6 +161,11 @@ internal static class ExchangeCommands
         }
 
         console.Write(table);
+        foreach (var s in summaries.Where(s => s.Layout is not null))
+        {
+            console.MarkupLine($"[grey]{Markup.Escape(Path.GetFileName(s.Input))}: read as {Markup.Escape(s.Layout!)}.[/]");
+        }
+
         var rejections = summaries.SelectMany(s => s.Rejections).ToList();
         if (rejections.Count > 0)
         {

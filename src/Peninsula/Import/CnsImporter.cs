@@ -52,9 +52,14 @@ public sealed partial class CnsImporter : SourceImporter
     /// <inheritdoc/>
     public override IReadOnlyList<string> Extensions => [".xlsx", ".csv"];
 
-    /// <summary>The layout the last file was read as, for the summary (e.g. "spreadsheet, 19 columns: F1, Date, ...").</summary>
-    public static string DescribeLayout(IReadOnlyList<string> header) =>
-        header.SequenceEqual(Known) ? "the 2017-2023 layout (19 columns, F1 to Source(s))" : $"a layout of {header.Count} columns, read by name";
+    /// <summary>
+    /// The edition a header belongs to. Every edition published from 2017 to 2023 has the same 19
+    /// columns (F1 to Source(s)); a header that differs (moved, renamed or new columns) is read by
+    /// column name, and the summary says so.
+    /// </summary>
+    internal static string Layout(IReadOnlyList<string> header, bool spreadsheet) =>
+        (spreadsheet ? "spreadsheet" : "CSV export") +
+        (header.SequenceEqual(Known) ? ", the 2017-2023 edition layout (19 columns, F1 to Source(s))" : $", an unrecognised layout of {header.Count} columns, read by column name");
 
     /// <inheritdoc/>
     public override ImportBatch Read(string path, CancellationToken cancellationToken = default)
@@ -64,7 +69,7 @@ public sealed partial class CnsImporter : SourceImporter
         // ExcelDataReader looks up the Windows-1252 code page when it starts, even for .xlsx.
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var table = path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? ReadSpreadsheet(path) : ReadCsv(path);
-        var batch = new ImportBatch { Input = path };
+        var batch = new ImportBatch { Input = path, Layout = Layout(table.Header, path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)) };
         var missiles = new List<MissileTestRow>();
         foreach (var row in table.Rows)
         {

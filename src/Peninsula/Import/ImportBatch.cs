@@ -104,6 +104,9 @@ public sealed class ImportBatch
     /// <summary>The file or URL read.</summary>
     public required string Input { get; init; }
 
+    /// <summary>The layout or edition the file was recognised as, where the source has several (e.g. CNS editions).</summary>
+    public string? Layout { get; init; }
+
     /// <summary>Verified events (from the reference tables and CNS).</summary>
     public List<Event> Events { get; } = [];
 

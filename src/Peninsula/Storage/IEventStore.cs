@@ -94,6 +94,9 @@ public sealed record ImportSummary(
     string Input, ImportCounts Events, ImportCounts Documents, ImportCounts Signals,
     IReadOnlyList<Conflict> Conflicts, int NewConflicts, IReadOnlyList<Rejection> Rejections, long Skipped, IReadOnlyList<Rejection> Warnings, long Rows)
 {
+    /// <summary>The layout or edition the file was recognised as, if the source has several.</summary>
+    public string? Layout { get; init; }
+
     /// <summary>Whether the import wrote nothing new.</summary>
     public bool ChangedNothing => Events.Added + Events.Updated + Documents.Added + Documents.Updated + Signals.Added + NewConflicts == 0;
 }

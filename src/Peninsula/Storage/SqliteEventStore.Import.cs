@@ -33,7 +33,7 @@ public sealed partial class SqliteEventStore
             transaction.Commit();
         }
 
-        return Task.FromResult(new ImportSummary(batch.Input, events, documents, signals, conflicts, newConflicts, batch.Rejections, batch.Skipped, batch.Warnings, batch.Rows));
+        return Task.FromResult(new ImportSummary(batch.Input, events, documents, signals, conflicts, newConflicts, batch.Rejections, batch.Skipped, batch.Warnings, batch.Rows) { Layout = batch.Layout });
     }
 
     private (ImportCounts Counts, List<Conflict> Conflicts, int New) ImportEvents(

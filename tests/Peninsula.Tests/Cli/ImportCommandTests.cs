@@ -24,6 +24,8 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Contains("cns-missile-tests-2019-05.xlsx", output);
         Assert.Contains("cns-missile-tests-2023-04.csv", output);
         Assert.Contains("values could not be read and were left empty", output);
+        Assert.Contains("cns-missile-tests-2019-05.xlsx: read as spreadsheet, the 2017-2023 edition layout", output);
+        Assert.Contains("cns-missile-tests-2023-04.csv: read as CSV export, the 2017-2023 edition layout", output);
 
         var (_, conflicts, _) = await Run("db", "conflicts", "--event", "2016-02-07-slv-unha-3", "--format", "json");
         using var json = JsonDocument.Parse(conflicts);

@@ -89,6 +89,22 @@ public sealed class SourceImporterTests : IDisposable
     }
 
     [Fact]
+    public void An_edition_with_moved_and_renamed_columns_is_read_by_name_and_said_to_be_unrecognised()
+    {
+        var lines = File.ReadAllLines(Fixture("cns/cns-missile-tests-2023-04.csv"), Encoding.Latin1);
+        var file = _folder.File("cns-reordered.csv");
+        // Swap the first two columns and rename one, as a later edition might.
+        File.WriteAllLines(file, ["Date,F1" + lines[0][lines[0].IndexOf(',', 3)..].Replace("Distance Travelled", "Distance Traveled", StringComparison.Ordinal)], Encoding.Latin1);
+        File.AppendAllLines(file, ["9-Apr-84,1,23-Dec-16,,Scud-B,SRBM,,Tonghae Satellite Launching Ground,\"Hwadae County\",Musudan-ri,40.85,129.67,Unknown,Unknown,300 km,Confirmed,Success,,"], Encoding.Latin1);
+
+        var batch = new CnsImporter().Read(file);
+
+        Assert.StartsWith("CSV export, an unrecognised layout of 19 columns", batch.Layout, StringComparison.Ordinal);
+        var launch = Assert.Single(batch.Events);
+        Assert.Equal((new KoreanDate(1984, 4, 9), 300.0), (launch.Date, launch.Figures.RangeKm));
+    }
+
+    [Fact]
     public async Task Month_only_dates_and_two_digit_years_are_read_as_cns_writes_them()
     {
         var batch = new CnsImporter().Read(Fixture("cns/cns-missile-tests-2023-04.csv"));
