@@ -10,7 +10,7 @@ namespace Peninsula.Claims;
 public sealed class ArticleChecker
 {
     private readonly ClaimChecker _checker;
-    private readonly Lazy<ClaimFinder> _finder = new(() => new ClaimFinder(ClaimKnowledge.Bundled));
+    private static readonly Lazy<ClaimFinder> Finder = new(() => new ClaimFinder(ClaimKnowledge.Bundled));
 
     /// <summary>Prepares a checker over these events (any order); reuse it for many articles.</summary>
     public ArticleChecker(IEnumerable<Event> events)
@@ -26,14 +26,27 @@ public sealed class ArticleChecker
     /// it, the first full date in the text, else the first year, else a context event the
     /// article names (a visit with a launch during it) anchors relative and partial dates.
     /// </summary>
-    public ArticleCheck Check(string text, KoreanDate? published = null)
+    public ArticleCheck Check(string text, KoreanDate? published = null) => Check(Read(text), published);
+
+    /// <summary>
+    /// Reads an article: what <see cref="Check(ArticleReading, KoreanDate?)"/> needs of it that does
+    /// not depend on the record or the anchor. A caller may read while it loads the events.
+    /// </summary>
+    public static ArticleReading Read(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        // The reading does not depend on the anchor, so it is done once even when the anchor changes
+        return Finder.Value.Read(text);
+    }
+
+    /// <summary>Checks an article read by <see cref="Read"/>; see <see cref="Check(string, KoreanDate?)"/>.</summary>
+    public ArticleCheck Check(ArticleReading reading, KoreanDate? published = null)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        var text = reading.Text;
+        // The reading does not depend on the anchor, so it serves again when the anchor changes
         // below. Reading first also warms the time patterns up (out of the JIT's first tier) for the
         // scan of the whole text that looks for the anchor: on a long article that scan costs a
         // tenth as much after the reading as before it.
-        var reading = _finder.Value.Read(text);
         var anchor = published is { } p ? new ArticleAnchor(p, p.Year, $"the publication date {p} (--published)") : FromText(text, ClaimKnowledge.Bundled.NamedDays);
         var (found, statements) = ClaimFinder.Find(reading, anchor, RecordEnd);
         if (anchor.Date is null && FromContext(found) is { } context)

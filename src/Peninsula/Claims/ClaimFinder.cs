@@ -482,8 +482,20 @@ internal sealed partial class ClaimFinder
     private static partial Regex NoBefore();
 }
 
-/// <summary>An article read by <see cref="ClaimFinder.Read"/>: its sentences, in order, before the times are resolved.</summary>
-internal sealed record ArticleReading(string Text, IReadOnlyList<SentenceReading> Sentences);
+/// <summary>An article as read by <see cref="ArticleChecker.Read"/>: its sentences and their clauses, before its times are resolved.</summary>
+public sealed class ArticleReading
+{
+    internal ArticleReading(string text, IReadOnlyList<SentenceReading> sentences)
+    {
+        Text = text;
+        Sentences = sentences;
+    }
+
+    /// <summary>The article's text.</summary>
+    public string Text { get; }
+
+    internal IReadOnlyList<SentenceReading> Sentences { get; }
+}
 
 /// <summary>A sentence: its clauses, and what it states when it makes no claim (null when it states nothing or always makes a claim).</summary>
 internal sealed record SentenceReading(TextSpan Span, IReadOnlyList<ClauseReading> Clauses, StatementType? Statement);
