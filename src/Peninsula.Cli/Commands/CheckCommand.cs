@@ -23,10 +23,12 @@ internal static class CheckCommand
             var date = CommonOptions.Date(parse.GetValue(published), "--published");
             var path = parse.GetValue(file)!;
             var text = path == "-" ? ArticleInput.Read(context.StandardInput, "standard input") : ArticleInput.ReadFile(path);
+            // Read the article while the store opens and the events load: neither needs the other.
+            var reading = Task.Run(() => ArticleChecker.Read(text), cancellationToken);
             return PeninsulaCommand.WithStoreAsync(context, parse, async store =>
             {
                 var events = await store.ListAsync(new EventQuery(), cancellationToken).ConfigureAwait(false);
-                var check = new ArticleChecker(events).Check(text, date);
+                var check = new ArticleChecker(events).Check(await reading.ConfigureAwait(false), date);
                 switch (parse.GetValue(format))
                 {
                     case "json":

@@ -11,6 +11,9 @@ namespace Peninsula.Claims;
 /// </summary>
 internal sealed partial class ClaimFinder
 {
+    /// <summary>From this many characters on, the sentences of an article are read in parallel.</summary>
+    private const int ParallelFrom = 50_000;
+
     private readonly ClaimKnowledge _k;
     private readonly SentenceSplitter _sentences;
     private readonly Regex _clauseBreak;
@@ -61,20 +64,49 @@ internal sealed partial class ClaimFinder
         _otherActor = new Regex(@"\b(?:South\s+Korea(?:'s|’s|n)?|Seoul|the\s+(?:US|U\.S\.|United\s+States)|Washington|Japan(?:ese|'s|’s)?|Tokyo|China|Chinese|Beijing|Russia(?:n)?|Moscow|the\s+allies|Iran|India|Pakistan)\b", options);
     }
 
-    public (IReadOnlyList<FoundClaim> Claims, IReadOnlyList<UncheckedStatement> Statements) Find(string text, ArticleAnchor anchor, Events.KoreanDate recordEnd)
+    /// <summary>Finds the claims and statements of an article; see <see cref="Read"/> and <see cref="Find(ArticleReading, ArticleAnchor, Events.KoreanDate)"/>.</summary>
+    public (IReadOnlyList<FoundClaim> Claims, IReadOnlyList<UncheckedStatement> Statements) Find(string text, ArticleAnchor anchor, Events.KoreanDate recordEnd) =>
+        Find(Read(text), anchor, recordEnd);
+
+    /// <summary>
+    /// Reads an article: sentences, clauses, their time mentions and the claims they would make,
+    /// everything that does not depend on the anchor. Sentences are independent of each other, so
+    /// a long article is read on every core; the reading keeps the order of the text.
+    /// </summary>
+    public ArticleReading Read(string text)
     {
+        var sentences = _sentences.Split(text).ToArray();
+        var readings = new SentenceReading[sentences.Length];
+        if (text.Length >= ParallelFrom)
+        {
+            Parallel.For(0, sentences.Length, i => readings[i] = ReadSentence(text, sentences[i]));
+        }
+        else
+        {
+            for (var i = 0; i < sentences.Length; i++)
+            {
+                readings[i] = ReadSentence(text, sentences[i]);
+            }
+        }
+
+        return new ArticleReading(text, readings);
+    }
+
+    /// <summary>The claims and statements of a read article, its times resolved against this anchor.</summary>
+    public static (IReadOnlyList<FoundClaim> Claims, IReadOnlyList<UncheckedStatement> Statements) Find(ArticleReading reading, ArticleAnchor anchor, Events.KoreanDate recordEnd)
+    {
+        var text = reading.Text;
         var claims = new List<FoundClaim>();
         var statements = new List<UncheckedStatement>();
         var runningYear = anchor.Date is null ? anchor.Year : null;
-        foreach (var sentence in _sentences.Split(text))
+        foreach (var sentence in reading.Sentences)
         {
             var found = 0;
             StatementType? statement = null;
             Period? sentencePeriod = null;
-            string? attribution = Attribution(text, sentence);
-            foreach (var clause in Clauses(text, sentence))
+            foreach (var clause in sentence.Clauses)
             {
-                var (period, unresolved, scopeOnly, timeSpans) = Time(text, clause, ref runningYear, anchor, recordEnd);
+                var (period, unresolved, scopeOnly) = Time(clause.Times, ref runningYear, anchor, recordEnd);
                 if (period is null && unresolved is null)
                 {
                     period = sentencePeriod;
@@ -84,24 +116,23 @@ internal sealed partial class ClaimFinder
                     sentencePeriod = period;
                 }
 
-                var outcome = Claim(text, clause, period, unresolved, scopeOnly, timeSpans, attribution);
-                if (outcome.Claim is not null)
+                if (clause.Draft is { } draft && Claim(draft, period, unresolved, scopeOnly) is { } claim)
                 {
-                    claims.Add(outcome.Claim);
+                    claims.Add(claim);
                     found++;
                 }
-                else if (outcome.Statement is not null)
+                else if (clause.Draft is null && clause.Statement is not null)
                 {
-                    statement ??= outcome.Statement;
+                    statement ??= clause.Statement;
                 }
             }
 
             if (found == 0)
             {
-                statement = Statement(text, sentence) ?? statement;
+                statement = sentence.Statement ?? statement;
                 if (statement is { } type)
                 {
-                    statements.Add(new UncheckedStatement(sentence.Of(text), sentence.Start, sentence.End, type));
+                    statements.Add(new UncheckedStatement(sentence.Span.Of(text), sentence.Span.Start, sentence.Span.End, type));
                 }
             }
         }
@@ -109,8 +140,49 @@ internal sealed partial class ClaimFinder
         return (claims, statements);
     }
 
-    private (FoundClaim? Claim, StatementType? Statement) Claim(
-        string text, TextSpan clause, Period? period, string? unresolved, bool scopeOnly, List<TextSpan> timeSpans, string? attribution)
+    private SentenceReading ReadSentence(string text, TextSpan sentence)
+    {
+        var attribution = Attribution(text, sentence);
+        var clauses = new List<ClauseReading>();
+        foreach (var clause in Clauses(text, sentence))
+        {
+            var times = Times(text, clause);
+            var (draft, statement) = Claim(text, clause, times.Select(t => t.Span).ToList(), attribution);
+            clauses.Add(new ClauseReading(times, draft, statement));
+        }
+
+        // A sentence with a claim whatever the anchor never needs its statement type.
+        var statementType = clauses.Any(c => c.Draft is { Checkable: true }) ? null : Statement(text, sentence);
+        return new SentenceReading(sentence, clauses, statementType);
+    }
+
+    /// <summary>A claim from its draft once the clause's time is resolved; null when nothing makes the clause checkable.</summary>
+    private static FoundClaim? Claim(ClaimDraft draft, Period? period, string? unresolved, bool scopeOnly)
+    {
+        if (!draft.Checkable && period is null && unresolved is null)
+        {
+            return null;
+        }
+
+        var claim = draft.Claim;
+        var ordinal = claim.Ordinal is not null;
+        // "its third ICBM of 2017", "its first launch of the year": counted within that year.
+        int? scopeYear = draft.Scoped ? draft.ScopeYear ?? period?.From.Year : null;
+        return claim with
+        {
+            Type = claim.Type == ClaimType.Recency && period is not null ? ClaimType.Event : claim.Type,
+            Period = period,
+            UnresolvedTime = period is null ? unresolved : null,
+            PeriodIsScope = scopeOnly && ordinal,
+            OrdinalYear = scopeYear ?? (draft.FirstOfYear || (scopeOnly && ordinal) ? period?.From.Year : null),
+        };
+    }
+
+    /// <summary>
+    /// What a clause would claim, short of its time: the parts that depend on the resolved time are
+    /// filled in by <see cref="Claim(ClaimDraft, Period?, string?, bool)"/>.
+    /// </summary>
+    private (ClaimDraft? Draft, StatementType? Statement) Claim(string text, TextSpan clause, List<TextSpan> timeSpans, string? attribution)
     {
         var phrases = Phrases(text, clause);
         if (phrases.Count == 0)
@@ -213,19 +285,17 @@ internal sealed partial class ClaimFinder
 
         var recent = First(_k.Cue("recency"), text, clause) is { } r && Add(features, r);
         var firstOfYear = ordinal == 1 && First(_k.Cue("first-of-year"), text, clause) is not null;
+        var scoped = false;
         int? scopeYear = null;
         if (ordinal is not null && OrdinalScope().Match(text, phraseSpan.End, clause.End - phraseSpan.End) is { Success: true } scope)
         {
-            // "its third ICBM of 2017", "its first launch of the year": counted within that year.
-            scopeYear = scope.Groups["y"].Success ? int.Parse(scope.Groups["y"].Value, CultureInfo.InvariantCulture) : period?.From.Year;
+            scoped = true;
+            scopeYear = scope.Groups["y"].Success ? int.Parse(scope.Groups["y"].Value, CultureInfo.InvariantCulture) : null;
         }
 
-        var checkable = verb is not null || context is not null || recent || ordinal is not null || period is not null || unresolved is not null
+        // Checkable whatever the time; without any of these, only a resolved or unresolved time makes the clause a claim.
+        var checkable = verb is not null || context is not null || recent || ordinal is not null
                         || system is not null || count is not null || superlative is not null || negated;
-        if (!checkable)
-        {
-            return (null, null);
-        }
 
         // Widen to the subject ("North Korea conducted ...") when it comes first in the clause.
         var firstFeature = features.Min(f => f.Start);
@@ -236,6 +306,7 @@ internal sealed partial class ClaimFinder
 
         var start = features.Min(f => f.Start);
         var end = features.Max(f => f.End);
+        // As if no time were resolved: a resolved time turns a recency into an event.
         var type = negated ? ClaimType.Absence
             : context is not null ? ClaimType.Coincidence
             : superlative is not null ? ClaimType.Superlative
@@ -243,21 +314,17 @@ internal sealed partial class ClaimFinder
             : ordinal is not null ? ClaimType.Ordinal
             : count is not null ? ClaimType.Count
             : system is not null ? ClaimType.System
-            : recent && period is null ? ClaimType.Recency
+            : recent ? ClaimType.Recency
             : ClaimType.Event;
-        return (new FoundClaim
+        return (new ClaimDraft(new FoundClaim
         {
             Span = new TextSpan(start, end),
             Type = type,
             Phrase = phrase,
-            Period = period,
-            UnresolvedTime = period is null ? unresolved : null,
-            PeriodIsScope = scopeOnly && ordinal is not null,
             Count = count,
             CountAtLeast = atLeast,
             UnknownContext = unknownContext,
             Ordinal = ordinal,
-            OrdinalYear = scopeYear ?? (firstOfYear || (scopeOnly && ordinal is not null) ? period?.From.Year : null),
             System = system,
             Site = site,
             Superlative = superlative,
@@ -265,17 +332,33 @@ internal sealed partial class ClaimFinder
             Recent = recent,
             Negated = negated,
             AttributedTo = attribution,
-        }, null);
+        }, checkable, scoped, scopeYear, firstOfYear), null);
     }
 
-    private (Period? Period, string? Unresolved, bool ScopeOnly, List<TextSpan> Spans) Time(
-        string text, TextSpan clause, ref int? runningYear, ArticleAnchor anchor, Events.KoreanDate recordEnd)
+    /// <summary>The time mentions of a clause in order, each with its span (with its preposition) and whether it would only scope an ordinal.</summary>
+    private List<TimeReading> Times(string text, TextSpan clause)
+    {
+        var times = new List<TimeReading>();
+        foreach (var mention in TimeExpressions.Find(text, clause.Start, clause.End, _k.NamedDays).OrderBy(m => m.Start))
+        {
+            // Keep the preposition with the time: "In January", "on March 18".
+            var lead = Preposition().Match(text, Math.Max(clause.Start, mention.Start - 12), mention.Start - Math.Max(clause.Start, mention.Start - 12));
+            // "this year", "of 2023": a scope for an ordinal rather than the date of the event.
+            var before = text[Math.Max(clause.Start, mention.Start - 3)..mention.Start];
+            var scope = mention.Relative is "this year" || (mention.Month is null && before.EndsWith("of ", StringComparison.Ordinal));
+            times.Add(new TimeReading(mention, new TextSpan(lead.Success ? lead.Index : mention.Start, mention.End), scope));
+        }
+
+        return times;
+    }
+
+    private static (Period? Period, string? Unresolved, bool ScopeOnly) Time(
+        IReadOnlyList<TimeReading> times, ref int? runningYear, ArticleAnchor anchor, Events.KoreanDate recordEnd)
     {
         Period? best = null;
         string? unresolved = null;
         var scopeOnly = false;
-        var spans = new List<TextSpan>();
-        foreach (var mention in TimeExpressions.Find(text, clause.Start, clause.End, _k.NamedDays).OrderBy(m => m.Start))
+        foreach (var (mention, _, scope) in times)
         {
             var resolved = TimeExpressions.Resolve(mention, runningYear, anchor, recordEnd);
             if (mention.HasYear)
@@ -283,17 +366,12 @@ internal sealed partial class ClaimFinder
                 runningYear = mention.Year;
             }
 
-            // Keep the preposition with the time: "In January", "on March 18".
-            var lead = Preposition().Match(text, Math.Max(clause.Start, mention.Start - 12), mention.Start - Math.Max(clause.Start, mention.Start - 12));
-            spans.Add(new TextSpan(lead.Success ? lead.Index : mention.Start, mention.End));
             if (resolved is { } p)
             {
                 if (best is null || p.Days < best.Value.Days)
                 {
                     best = p;
-                    // "this year", "of 2023": a scope for an ordinal rather than the date of the event.
-                    var before = text[Math.Max(clause.Start, mention.Start - 3)..mention.Start];
-                    scopeOnly = mention.Relative is "this year" || (mention.Month is null && before.EndsWith("of ", StringComparison.Ordinal));
+                    scopeOnly = scope;
                 }
             }
             else
@@ -302,7 +380,7 @@ internal sealed partial class ClaimFinder
             }
         }
 
-        return (best, unresolved, scopeOnly, spans);
+        return (best, unresolved, scopeOnly);
     }
 
     private List<(TextSpan Span, EventPhrase Phrase)> Phrases(string text, TextSpan clause)
@@ -403,3 +481,38 @@ internal sealed partial class ClaimFinder
     [GeneratedRegex(@"\b(?:no|not\s+a\s+single|not\s+one)\s+(?:[\w-]+\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NoBefore();
 }
+
+/// <summary>An article as read by <see cref="ArticleChecker.Read"/>: its sentences and their clauses, before its times are resolved.</summary>
+public sealed class ArticleReading
+{
+    internal ArticleReading(string text, IReadOnlyList<SentenceReading> sentences)
+    {
+        Text = text;
+        Sentences = sentences;
+    }
+
+    /// <summary>The article's text.</summary>
+    public string Text { get; }
+
+    internal IReadOnlyList<SentenceReading> Sentences { get; }
+}
+
+/// <summary>A sentence: its clauses, and what it states when it makes no claim (null when it states nothing or always makes a claim).</summary>
+internal sealed record SentenceReading(TextSpan Span, IReadOnlyList<ClauseReading> Clauses, StatementType? Statement);
+
+/// <summary>A clause: its time mentions, the claim it would make (null when none), else what it states.</summary>
+internal sealed record ClauseReading(IReadOnlyList<TimeReading> Times, ClaimDraft? Draft, StatementType? Statement);
+
+/// <summary>A time mention with its span, the preposition included, and whether it would only scope an ordinal ("this year", "of 2023").</summary>
+internal sealed record TimeReading(TimeMention Mention, TextSpan Span, bool Scope);
+
+/// <summary>
+/// A claim short of its time: the time-dependent fields of <see cref="Claim"/> are unset, and its
+/// type is the type it has when no time is resolved.
+/// </summary>
+/// <remarks>
+/// Checkable: Whether the clause is a claim whatever its time.<br/>
+/// Scoped: Whether an ordinal is followed by its scope ("of 2017", "this year"); ScopeYear is the year it names, if any.<br/>
+/// FirstOfYear: Whether a first is "the first ... this year" by a cue.
+/// </remarks>
+internal sealed record ClaimDraft(FoundClaim Claim, bool Checkable, bool Scoped, int? ScopeYear, bool FirstOfYear);
