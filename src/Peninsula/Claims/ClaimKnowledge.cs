@@ -158,13 +158,7 @@ internal sealed class ClaimKnowledge
         var superlatives = Read("data/gazetteer/superlatives.csv", rows => rows.Select(r => new SuperlativeHolder(
             r.Required("superlative"), r.Required("class"), r.Required("system"), r.RequiredDate("since"), r.Required("source_url"))).ToList(),
             ["superlative", "class", "system", "since", "source_name", "source_url"]);
-        WeaponSystemCatalog catalog;
-        using (var text = BundledRecord.Open("data/gazetteer/weapon-systems.csv"))
-        {
-            catalog = WeaponSystemCatalog.Read(text, "data/gazetteer/weapon-systems.csv");
-        }
-
-        var systems = catalog.All.Select(s => new SystemEntry(s.System.Id, s.System.Name, s.Class, [s.System.Name, .. s.System.Aliases])).ToList();
+        var systems = BundledRecord.Systems.All.Select(s => new SystemEntry(s.System.Id, s.System.Name, s.Class, [s.System.Name, .. s.System.Aliases])).ToList();
 
         return new ClaimKnowledge
         {

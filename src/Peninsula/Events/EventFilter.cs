@@ -75,37 +75,6 @@ public static class EventFilter
         return query;
     }
 
-    /// <summary>The filter written back as text, for reports (the inverse of <see cref="Parse"/> up to named sets).</summary>
-    public static string Describe(EventQuery query)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        var terms = new List<string>();
-        if (query.Kinds.Count > 0)
-        {
-            terms.Add("kind=" + string.Join(',', query.Kinds.Select(k => k.Slug())));
-        }
-
-        if (query.Classes.Count > 0)
-        {
-            terms.Add("class=" + string.Join(',', query.Classes));
-        }
-
-        AddIf(terms, "system", query.System);
-        AddIf(terms, "actor", query.Actor);
-        AddIf(terms, "since", query.Since?.ToString());
-        AddIf(terms, "until", query.Until?.ToString());
-        AddIf(terms, "text", query.Text);
-        return terms.Count == 0 ? "(every event)" : string.Join(' ', terms);
-    }
-
-    private static void AddIf(List<string> terms, string key, string? value)
-    {
-        if (value is not null)
-        {
-            terms.Add(value.Contains(' ', StringComparison.Ordinal) ? $"{key}=\"{value}\"" : $"{key}={value}");
-        }
-    }
-
     private static EventQuery Combine(EventQuery query, EventQuery more, string term, string field)
     {
         if (query.Kinds.Count > 0 && more.Kinds.Count > 0)

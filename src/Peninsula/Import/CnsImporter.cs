@@ -90,7 +90,7 @@ public sealed partial class CnsImporter : SourceImporter
             }
         }
 
-        var events = RecordMerger.Merge(missiles, [], Catalogs.Labels, Catalogs.Systems, [], []);
+        var events = RecordMerger.Merge(missiles, [], BundledRecord.Labels, BundledRecord.Systems, [], []);
         batch.Events.AddRange(events.Select(e => e with
         {
             Sources = [.. e.Sources.Select(s => s with
@@ -149,7 +149,7 @@ public sealed partial class CnsImporter : SourceImporter
     {
         var bare = Parenthesis().Replace(name, "").Trim();
         var id = ContextCalendar.Slug(bare.Length == 0 ? name : bare);
-        return Catalogs.Systems.Find(id) is not null || id.Length > 0 ? id : "unknown";
+        return id.Length > 0 ? id : "unknown";
     }
 
     private static (DateOnly Date, DatePrecision Precision) ParseDate(Row row, string path)
@@ -380,24 +380,4 @@ public sealed partial class CnsImporter : SourceImporter
 
         public InputException Error(string column, string message, string path) => new(message, path, Line, column);
     }
-}
-
-/// <summary>The bundled gazetteers the importers share, read once.</summary>
-internal static class Catalogs
-{
-    private static readonly Lazy<WeaponSystemCatalog> LazySystems = new(() =>
-    {
-        using var text = BundledRecord.Open("data/gazetteer/weapon-systems.csv");
-        return WeaponSystemCatalog.Read(text, "data/gazetteer/weapon-systems.csv");
-    });
-
-    private static readonly Lazy<ProvocationLabels> LazyLabels = new(() =>
-    {
-        using var text = BundledRecord.Open("data/taxonomy/provocation-labels.csv");
-        return ProvocationLabels.Read(text, "data/taxonomy/provocation-labels.csv");
-    });
-
-    public static WeaponSystemCatalog Systems => LazySystems.Value;
-
-    public static ProvocationLabels Labels => LazyLabels.Value;
 }

@@ -132,8 +132,7 @@ internal static class GdeltScanner
                 if (complete > 0)
                 {
                     var lines = block[..complete];
-                    Block(lines, rows, keep, reject, ref kept, ref rejected);
-                    rows += lines.Count((byte)'\n') + (read == 0 && lines.Length > 0 && lines[^1] != (byte)'\n' ? 1 : 0);
+                    rows += Block(lines, rows, keep, reject, ref kept, ref rejected);
                 }
 
                 if (read == 0)
@@ -151,7 +150,8 @@ internal static class GdeltScanner
         }
     }
 
-    private static void Block(ReadOnlySpan<byte> block, long linesBefore, Action<GdeltRow, long> keep, Action<long, string?, string> reject, ref long kept, ref long rejected)
+    /// <summary>Filters one block of whole lines; returns how many lines it holds (counted once, here).</summary>
+    private static int Block(ReadOnlySpan<byte> block, long linesBefore, Action<GdeltRow, long> keep, Action<long, string?, string> reject, ref long kept, ref long rejected)
     {
         var newlines = block.Count((byte)'\n') + (block[^1] == (byte)'\n' ? 0 : 1);
         var tabs = block.Count((byte)'\t');
@@ -160,7 +160,7 @@ internal static class GdeltScanner
         {
             // Mixed widths (GDELT 1.0 mixes 57 and 58) or a bad row: check each line.
             LineByLine(block, linesBefore, keep, reject, ref kept, ref rejected);
-            return;
+            return newlines;
         }
 
         // Every line has a valid width: only lines that mention PRK or KN need parsing. The next
@@ -185,7 +185,7 @@ internal static class GdeltScanner
             var hit = Math.Min(nextPrk, nextKn);
             if (hit == int.MaxValue)
             {
-                return;
+                return newlines;
             }
 
             var start = block[..hit].LastIndexOf((byte)'\n') + 1;
@@ -197,7 +197,7 @@ internal static class GdeltScanner
             from = stop + 1;
             if (from >= block.Length)
             {
-                return;
+                return newlines;
             }
         }
     }

@@ -30,8 +30,8 @@ public abstract class ReferenceImporter : SourceImporter
 
         batch.Rows = own ? missiles.Count : provocations.Count;
 
-        using var tests = BundledRecord.Open("data/context/nuclear-tests.csv");
-        var events = RecordMerger.Merge(missiles, provocations, Catalogs.Labels, Catalogs.Systems, ContextCalendar.ReadNuclearTests(tests, "data/context/nuclear-tests.csv"), []);
+        var nuclearTests = BundledRecord.Read("data/context/nuclear-tests.csv", ContextCalendar.ReadNuclearTests);
+        var events = RecordMerger.Merge(missiles, provocations, BundledRecord.Labels, BundledRecord.Systems, nuclearTests, []);
         var dataset = ContextCalendar.DatasetName(path);
         foreach (var e in events.Where(e => e.Sources.Any(s => s.Dataset == dataset)))
         {
@@ -44,17 +44,11 @@ public abstract class ReferenceImporter : SourceImporter
     /// <summary>Reads the file as its table, and the bundled edition of the other table.</summary>
     private protected abstract (IReadOnlyList<MissileTestRow> Missiles, IReadOnlyList<ProvocationRow> Provocations) Tables(TextReader text, string path);
 
-    private protected static IReadOnlyList<MissileTestRow> BundledMissiles()
-    {
-        using var text = BundledRecord.Open("data/reference/missile-tests.csv");
-        return MissileTestRow.Read(text, "data/reference/missile-tests.csv");
-    }
+    private protected static IReadOnlyList<MissileTestRow> BundledMissiles() =>
+        BundledRecord.Read("data/reference/missile-tests.csv", MissileTestRow.Read);
 
-    private protected static IReadOnlyList<ProvocationRow> BundledProvocations()
-    {
-        using var text = BundledRecord.Open("data/reference/provocations.csv");
-        return ProvocationRow.Read(text, "data/reference/provocations.csv");
-    }
+    private protected static IReadOnlyList<ProvocationRow> BundledProvocations() =>
+        BundledRecord.Read("data/reference/provocations.csv", ProvocationRow.Read);
 }
 
 /// <summary>The layout of <c>reference/missile-tests.csv</c>: one missile per row, UTC dates.</summary>

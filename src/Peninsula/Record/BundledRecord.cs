@@ -23,6 +23,10 @@ public static class BundledRecord
     // fingerprint, only a store that is behind asks for the events.
     private static readonly Lazy<string> Hashed = new(ComputeFingerprint);
 
+    private static readonly Lazy<WeaponSystemCatalog> LazySystems = new(() => Read("data/gazetteer/weapon-systems.csv", WeaponSystemCatalog.Read));
+
+    private static readonly Lazy<ProvocationLabels> LazyLabels = new(() => Read("data/taxonomy/provocation-labels.csv", ProvocationLabels.Read));
+
     /// <summary>Every event of the bundled record, ordered by date.</summary>
     public static IReadOnlyList<Event> Events => Built.Value;
 
@@ -32,6 +36,12 @@ public static class BundledRecord
     /// <summary>The names of the bundled data files, e.g. <c>data/reference/missile-tests.csv</c>.</summary>
     public static IReadOnlyList<string> Files { get; } =
         [.. typeof(BundledRecord).Assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+
+    /// <summary>The bundled weapon-system gazetteer, read once for the record, the importers and the fact-check.</summary>
+    internal static WeaponSystemCatalog Systems => LazySystems.Value;
+
+    /// <summary>The bundled mapping of the provocation table's labels, read once.</summary>
+    internal static ProvocationLabels Labels => LazyLabels.Value;
 
     /// <summary>Opens one bundled data file by name.</summary>
     internal static TextReader Open(string name) =>
@@ -57,16 +67,9 @@ public static class BundledRecord
     private static IReadOnlyList<Event> BuildInvariant()
     {
         const string calendars = "data/context/";
-        T Read<T>(string name, Func<TextReader, string, T> read)
-        {
-            using var text = Open(name);
-            return read(text, name);
-        }
 
         var missiles = Read("data/reference/missile-tests.csv", MissileTestRow.Read);
         var provocations = Read("data/reference/provocations.csv", ProvocationRow.Read);
-        var labels = Read("data/taxonomy/provocation-labels.csv", ProvocationLabels.Read);
-        var systems = Read("data/gazetteer/weapon-systems.csv", WeaponSystemCatalog.Read);
         var nuclearTests = Read(calendars + "nuclear-tests.csv", ContextCalendar.ReadNuclearTests);
         var context = new List<Event>();
         context.AddRange(Read(calendars + "anniversaries.csv", (t, f) => ContextCalendar.ReadAnniversaries(t, f, CoverageEnd.Year))
@@ -79,7 +82,14 @@ public static class BundledRecord
             }
         }
 
-        return RecordMerger.Merge(missiles, provocations, labels, systems, nuclearTests, context);
+        return RecordMerger.Merge(missiles, provocations, Labels, Systems, nuclearTests, context);
+    }
+
+    /// <summary>Reads one bundled data file with the given reader.</summary>
+    internal static T Read<T>(string name, Func<TextReader, string, T> read)
+    {
+        using var text = Open(name);
+        return read(text, name);
     }
 
     private static string ComputeFingerprint()

@@ -42,14 +42,4 @@ public sealed class EventFilterTests
         Assert.Equal("--context", error.Field);
         Assert.Contains(reason, error.Message);
     }
-
-    [Fact]
-    public void Describes_a_query_as_filter_text_that_reads_back_the_same()
-    {
-        var query = EventFilter.Parse("kind=diplomatic-visit class=us-secretary-of-state text=\"Antony Blinken\"", "--context");
-        var again = EventFilter.Parse(EventFilter.Describe(query), "--context");
-        Assert.Equal(query.Kinds, again.Kinds);
-        Assert.Equal(query.Classes, again.Classes);
-        Assert.Equal(query.Text, again.Text);
-    }
 }
