@@ -27,7 +27,7 @@ internal static class CheckCommand
             var reading = Task.Run(() => ArticleChecker.Read(text), cancellationToken);
             return PeninsulaCommand.WithStoreAsync(context, parse, async store =>
             {
-                var events = await store.ListAsync(new EventQuery(), cancellationToken).ConfigureAwait(false);
+                var events = await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false);
                 var check = new ArticleChecker(events).Check(await reading.ConfigureAwait(false), date);
                 switch (parse.GetValue(format))
                 {

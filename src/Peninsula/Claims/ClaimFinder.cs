@@ -64,10 +64,6 @@ internal sealed partial class ClaimFinder
         _otherActor = new Regex(@"\b(?:South\s+Korea(?:'s|’s|n)?|Seoul|the\s+(?:US|U\.S\.|United\s+States)|Washington|Japan(?:ese|'s|’s)?|Tokyo|China|Chinese|Beijing|Russia(?:n)?|Moscow|the\s+allies|Iran|India|Pakistan)\b", options);
     }
 
-    /// <summary>Finds the claims and statements of an article; see <see cref="Read"/> and <see cref="Find(ArticleReading, ArticleAnchor, Events.KoreanDate)"/>.</summary>
-    public (IReadOnlyList<FoundClaim> Claims, IReadOnlyList<UncheckedStatement> Statements) Find(string text, ArticleAnchor anchor, Events.KoreanDate recordEnd) =>
-        Find(Read(text), anchor, recordEnd);
-
     /// <summary>
     /// Reads an article: sentences, clauses, their time mentions and the claims they would make,
     /// everything that does not depend on the anchor. Sentences are independent of each other, so
@@ -330,7 +326,6 @@ internal sealed partial class ClaimFinder
             Superlative = superlative,
             Context = context,
             Recent = recent,
-            Negated = negated,
             AttributedTo = attribution,
         }, checkable, scoped, scopeYear, firstOfYear), null);
     }

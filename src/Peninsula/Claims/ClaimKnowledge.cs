@@ -107,9 +107,6 @@ internal sealed class ClaimKnowledge
 
     public Regex Cue(string type) => Cues[type];
 
-    public SystemEntry? FindSystem(string name) =>
-        Systems.FirstOrDefault(s => s.Names.Any(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)));
-
     private static ClaimKnowledge Load(RegexOptions options)
     {
         T Read<T>(string name, Func<IReadOnlyList<CsvRecord>, T> read, IReadOnlyList<string> columns)

@@ -58,7 +58,5 @@ internal sealed record FoundClaim
 
     public bool Recent { get; init; }
 
-    public bool Negated { get; init; }
-
     public string? AttributedTo { get; init; }
 }

@@ -31,31 +31,6 @@ internal static class LogisticRegression
         return Sigmoid(z);
     }
 
-    /// <summary>The penalised log likelihood that <see cref="Fit"/> maximises.</summary>
-    public static double Objective(IReadOnlyList<double[]> x, IReadOnlyList<bool> y, double[] b, double[] penalty, double[] prior, IReadOnlyList<double>? weights = null)
-    {
-        var sum = 0.0;
-        for (var i = 0; i < x.Count; i++)
-        {
-            var z = b[0];
-            var row = x[i];
-            for (var j = 0; j < row.Length; j++)
-            {
-                z += b[j + 1] * row[j];
-            }
-
-            // log p = -log(1 + e^-z), log(1 - p) = -log(1 + e^z), computed without overflow.
-            sum -= (weights?[i] ?? 1) * (y[i] ? Softplus(-z) : Softplus(z));
-        }
-
-        for (var j = 0; j < b.Length; j++)
-        {
-            sum -= penalty[j] / 2 * (b[j] - prior[j]) * (b[j] - prior[j]);
-        }
-
-        return sum;
-    }
-
     private static double Softplus(double z) => z > 30 ? z : Math.Log(1 + Math.Exp(z));
 
     /// <summary>

@@ -34,7 +34,6 @@ public sealed class ClaimFinderTests
         var claims = Check(text, "2020-12-31").Claims;
 
         Assert.Equal(["In January, North Korea conducted a missile test", "in April, the country conducted its sixth nuclear test"], claims.Select(c => c.Text));
-        Assert.All(claims, c => Assert.Equal(c.Text, text[c.Start..c.End]));
     }
 
     [Fact]
