@@ -28,7 +28,7 @@ internal static class BacktestCommand
         {
             var events = await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false);
             var start = CommonOptions.Date(parse.GetValue(from), "--from") ?? ForecastReport.DefaultFrom;
-            var end = CommonOptions.Date(parse.GetValue(to), "--to") ?? Forecaster.RecordEnd(events);
+            var end = CommonOptions.Date(parse.GetValue(to), "--to") ?? Record.BundledRecord.CoverageEndOf(events);
             if (parse.GetValue(report) is { } path)
             {
                 var written = ForecastReport.Write(events, path, start, end, parse.GetValue(step));

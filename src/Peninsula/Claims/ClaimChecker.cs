@@ -26,8 +26,7 @@ internal sealed partial class ClaimChecker
     {
         _events = [.. events.OrderBy(e => e.Date).ThenBy(e => e.Id, StringComparer.Ordinal)];
         _k = knowledge;
-        var latest = _events.Where(e => Taxonomy.ProvocationKinds.Contains(e.Kind)).Select(e => e.Date).DefaultIfEmpty(BundledRecord.CoverageEnd).Max();
-        RecordEnd = latest > BundledRecord.CoverageEnd ? latest : BundledRecord.CoverageEnd;
+        RecordEnd = BundledRecord.CoverageEndOf(_events);
     }
 
     /// <summary>The last Korean date the record covers: the bundled record's end, or a later imported North Korean action.</summary>

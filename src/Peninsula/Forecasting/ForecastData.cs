@@ -65,7 +65,7 @@ internal sealed class ForecastData
     public static ForecastData Build(IEnumerable<Event> events, KoreanDate asOf)
     {
         var all = events as IReadOnlyList<Event> ?? [.. events];
-        var coverage = CoverageEnd(all);
+        var coverage = BundledRecord.CoverageEndOf(all);
         var end = asOf < coverage ? asOf : coverage;
         if (end < SeriesStart)
         {
@@ -91,21 +91,6 @@ internal sealed class ForecastData
         }
 
         return new ForecastData(actions, scheduled, end);
-    }
-
-    /// <summary>The last Korean date the record covers: the bundled record's end, or the latest action if one is later.</summary>
-    public static KoreanDate CoverageEnd(IEnumerable<Event> events)
-    {
-        var last = BundledRecord.CoverageEnd;
-        foreach (var e in events)
-        {
-            if (Taxonomy.ProvocationKinds.Contains(e.Kind) && e.Date > last)
-            {
-                last = e.Date;
-            }
-        }
-
-        return last;
     }
 
     /// <summary>The day index of a Korean date.</summary>

@@ -118,9 +118,6 @@ public static class Forecaster
 
     private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 
-    /// <summary>The last Korean date a record covers: the bundled record's end, or its latest North Korean action if later.</summary>
-    public static KoreanDate RecordEnd(IEnumerable<Event> events) => ForecastData.CoverageEnd(events);
-
     /// <summary>A probability as a percentage for people: two decimals below 1%, else one.</summary>
     public static string Pct(double p) => (p * 100).ToString(p < 0.01 ? "0.00" : "0.0", CultureInfo.InvariantCulture) + "%";
 

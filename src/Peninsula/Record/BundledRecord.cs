@@ -37,6 +37,25 @@ public static class BundledRecord
     public static IReadOnlyList<string> Files { get; } =
         [.. typeof(BundledRecord).Assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
 
+    /// <summary>
+    /// The last Korean date a store's record covers: the bundled record's end, or the latest North
+    /// Korean action if one was imported later. Timing, forecasts and the fact-check all stop here.
+    /// </summary>
+    public static KoreanDate CoverageEndOf(IEnumerable<Event> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var last = CoverageEnd;
+        foreach (var e in events)
+        {
+            if (Taxonomy.ProvocationKinds.Contains(e.Kind) && e.Date > last)
+            {
+                last = e.Date;
+            }
+        }
+
+        return last;
+    }
+
     /// <summary>The bundled weapon-system gazetteer, read once for the record, the importers and the fact-check.</summary>
     internal static WeaponSystemCatalog Systems => LazySystems.Value;
 

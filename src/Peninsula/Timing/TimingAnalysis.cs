@@ -57,7 +57,7 @@ public static class TimingAnalysis
             new EventQuery { Kinds = provocationQuery.Kinds.Count > 0 ? provocationQuery.Kinds : [.. Taxonomy.ProvocationKinds] },
             cancellationToken).ConfigureAwait(false);
         var dayDated = sameKinds.Where(e => e.DatePrecision == DatePrecision.Day).ToList();
-        var recordEnd = dayDated.Count == 0 ? BundledRecord.CoverageEnd : Max(BundledRecord.CoverageEnd, dayDated.Max(e => e.Date));
+        var recordEnd = BundledRecord.CoverageEndOf(dayDated);
         var dataStart = provocationQuery.Since ?? (dayDated.Count == 0 ? null : new KoreanDate(dayDated.Min(e => e.Date).Year, 1, 1));
         var dataEnd = provocationQuery.Until is { } until ? Min(until, recordEnd) : recordEnd;
         return Run(question, provocations, context, options with { DataStart = options.DataStart ?? dataStart, DataEnd = options.DataEnd ?? dataEnd });
