@@ -57,39 +57,14 @@ internal static class CommonOptions
         }
 
         /// <summary>Reads the options into a query; a bad value throws an <see cref="InputException"/> that says what is valid.</summary>
-        public EventQuery Read(ParseResult parse)
-        {
-            var kinds = Split(parse.GetValue(Kind)).Select(k => Taxonomy.ParseKind(k, field: "--kind")).ToList();
-            var classes = Split(parse.GetValue(Class)).Select(c => c.ToLowerInvariant()).ToList();
-            foreach (var c in classes.Where(c => !Taxonomy.AllClasses.Contains(c)))
-            {
-                throw new InputException($"'{c}' is not a class. Valid classes: {string.Join(", ", Taxonomy.AllClasses)}.", field: "--class");
-            }
-
-            var actor = parse.GetValue(Actor)?.ToUpperInvariant();
-            if (actor is not null && !Taxonomy.Actors.ContainsKey(actor))
-            {
-                throw new InputException($"'{actor}' is not an actor. Valid actors: {string.Join(", ", Taxonomy.Actors.Keys)}.", field: "--actor");
-            }
-
-            return new EventQuery
-            {
-                Kinds = kinds,
-                Classes = classes,
-                System = parse.GetValue(System),
-                Actor = actor,
-                Since = Date(parse.GetValue(Since), "--since"),
-                Until = Date(parse.GetValue(Until), "--until"),
-                Text = parse.GetValue(Text),
-            };
-        }
+        public EventQuery Read(ParseResult parse) =>
+            EventFilter.FromFields(
+                parse.GetValue(Kind), parse.GetValue(Class), parse.GetValue(System), parse.GetValue(Actor),
+                parse.GetValue(Since), parse.GetValue(Until), parse.GetValue(Text), name => "--" + name);
     }
 
     public static KoreanDate? Date(string? text, string option) =>
         text is null ? null
         : KoreanDate.TryParse(text, out var date) ? date
         : throw new InputException($"'{text}' is not a date of the form YYYY-MM-DD.", field: option);
-
-    private static IEnumerable<string> Split(string[]? values) =>
-        (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

@@ -35,6 +35,8 @@ internal static class PeninsulaCommand
         root.Subcommands.Add(ForecastCommand.Create(context));
         root.Subcommands.Add(BacktestCommand.Create(context));
         root.Subcommands.Add(ScenariosCommand.Create(context));
+        root.Subcommands.Add(ServeCommand.Create(context));
+        root.Subcommands.Add(ApiKeyCommand.Create(context));
         return root;
     }
 

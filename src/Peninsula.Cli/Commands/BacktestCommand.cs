@@ -41,7 +41,7 @@ internal static class BacktestCommand
             var result = Backtest.Run(events, ForecastTarget.Parse(targetSlug), ForecastTarget.ParseHorizon(days), start, end, parse.GetValue(step));
             if (parse.GetValue(format) == "json")
             {
-                context.RawOut.WriteLine(EventJson.SerializeValue(ToJson(result)));
+                context.RawOut.WriteLine(EventJson.SerializeValue(ForecastDocuments.Backtest(result)));
             }
             else
             {
@@ -52,42 +52,6 @@ internal static class BacktestCommand
         }, cancellationToken));
         return command;
     }
-
-    internal static object ToJson(BacktestResult r) => new
-    {
-        target = r.Target.Slug,
-        horizon_days = r.HorizonDays,
-        from = r.FirstIssue.ToString(),
-        to = r.LastIssue.ToString(),
-        step_days = r.StepDays,
-        data_until = r.DataEnd.ToString(),
-        forecasts = r.Scores[0].N,
-        happened = r.Positives,
-        forecast_model = r.ForecastModel,
-        bootstrap_block = r.BootstrapBlock,
-        models = r.Scores.Select(s => new
-        {
-            model = s.Model,
-            n = s.N,
-            brier = Round(s.Brier),
-            log_loss = Round(s.LogLoss),
-            bss = Round(s.Bss),
-            bss_low = Round(s.BssLow),
-            bss_high = Round(s.BssHigh),
-            ece = Round(s.Ece),
-            sharpness = Round(s.Sharpness),
-            reliability = s.Reliability.Select(b => new
-            {
-                bin_low = b.Low,
-                bin_high = b.High,
-                n = b.Count,
-                mean_forecast = Round(b.MeanForecast),
-                observed = Round(b.Observed),
-            }),
-        }),
-    };
-
-    private static double? Round(double x) => double.IsFinite(x) ? Math.Round(x, 5) : null;
 
     private static void Render(IAnsiConsole console, BacktestResult r)
     {

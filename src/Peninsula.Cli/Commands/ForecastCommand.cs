@@ -28,19 +28,7 @@ internal static class ForecastCommand
             var forecasts = Forecaster.Make(events, targets, horizons, date);
             if (parse.GetValue(format) == "json")
             {
-                context.RawOut.WriteLine(EventJson.SerializeValue(forecasts.Select(f => new
-                {
-                    target = f.Target.Slug,
-                    horizon_days = f.HorizonDays,
-                    as_of = f.AsOf.ToString(),
-                    data_until = f.DataUntil.ToString(),
-                    probability = Math.Round(f.Probability, 5),
-                    base_rate = Math.Round(f.BaseRate, 5),
-                    model = f.Model,
-                    explanation = f.Explanation,
-                    factors = f.Factors.Select(x => new { factor = x.Name, effect = Math.Round(x.Effect, 5) }),
-                    models = f.Components.ToDictionary(c => c.Key, c => Math.Round(c.Value, 5)),
-                })));
+                context.RawOut.WriteLine(EventJson.SerializeValue(forecasts.Select(ForecastDocuments.Forecast)));
             }
             else
             {

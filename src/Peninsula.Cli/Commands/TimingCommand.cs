@@ -41,7 +41,7 @@ internal static class TimingCommand
         {
             var windowText = parse.GetValue(window);
             var windowValue = windowText is null ? (TimingWindow?)null : TimingWindow.Parse(windowText);
-            var questions = Read(parse.GetValue(contexts) ?? [], parse.GetValue(provocations), windowValue);
+            var questions = TimingQuestions.Resolve(parse.GetValue(contexts) ?? [], parse.GetValue(provocations), windowValue, "--context");
             var options = new TimingOptions { Permutations = parse.GetValue(permutations), Seed = parse.GetValue(seed) };
             var results = new List<TimingResult>();
             foreach (var question in questions)
@@ -74,32 +74,6 @@ internal static class TimingCommand
         return command;
     }
 
-    private static List<TimingQuestion> Read(string[] contexts, string? provocations, TimingWindow? window)
-    {
-        if (contexts.Length == 0)
-        {
-            throw new InputException(
-                $"Say what to test against with --context: a ready-made question ({string.Join(", ", TimingQuestions.All.Select(q => q.Name))}), 'all', or a filter such as \"kind=diplomatic-visit text=Blinken\".",
-                field: "--context");
-        }
-
-        var questions = new List<TimingQuestion>();
-        foreach (var text in contexts)
-        {
-            if (string.Equals(text.Trim(), "all", StringComparison.OrdinalIgnoreCase))
-            {
-                questions.AddRange(TimingQuestions.All.Select(q => q.With(window, provocations)));
-            }
-            else
-            {
-                questions.Add(TimingQuestions.Find(text)?.With(window, provocations)
-                    ?? TimingQuestion.FromFilters(provocations ?? "ballistic", text, window ?? new TimingWindow(-3, 3)));
-            }
-        }
-
-        return questions;
-    }
-
     private static Command Questions(CliContext context)
     {
         var format = CommonOptions.Format("table", "table", "json");
@@ -108,17 +82,7 @@ internal static class TimingCommand
         {
             if (parse.GetValue(format) == "json")
             {
-                context.RawOut.WriteLine(EventJson.SerializeValue(TimingQuestions.All.Select(q => new
-                {
-                    q.Name,
-                    q.Title,
-                    q.Provocations,
-                    q.Context,
-                    Window = q.Window.ToString(),
-                    WindowDescription = q.Window.Describe(q.ContextNoun.One),
-                    q.Rationale,
-                    Command = $"peninsula timing --context {q.Name}",
-                })));
+                context.RawOut.WriteLine(EventJson.SerializeValue(TimingQuestions.All.Select(TimingDocument.Question)));
                 return 0;
             }
 

@@ -75,6 +75,29 @@ public static class EventFilter
         return query;
     }
 
+    /// <summary>
+    /// Builds a query from separate fields, as the CLI's options and the web API's query
+    /// parameters give them. <paramref name="kinds"/> and <paramref name="classes"/> may hold
+    /// several values separated by commas. A bad value throws an <see cref="InputException"/>
+    /// naming the field as <paramref name="fieldName"/> spells it (e.g. <c>--kind</c> or <c>kind</c>).
+    /// </summary>
+    public static EventQuery FromFields(
+        IEnumerable<string>? kinds, IEnumerable<string>? classes, string? system, string? actor,
+        string? since, string? until, string? text, Func<string, string> fieldName)
+    {
+        ArgumentNullException.ThrowIfNull(fieldName);
+        return new EventQuery
+        {
+            Kinds = [.. (kinds ?? []).SelectMany(Values).Select(k => Taxonomy.ParseKind(k, field: fieldName("kind")))],
+            Classes = [.. (classes ?? []).SelectMany(Values).Select(c => Class(c, fieldName("class")))],
+            System = string.IsNullOrWhiteSpace(system) ? null : system.Trim(),
+            Actor = string.IsNullOrWhiteSpace(actor) ? null : Actor(actor.Trim(), fieldName("actor")),
+            Since = string.IsNullOrWhiteSpace(since) ? null : Date(since.Trim(), fieldName("since"), fieldName("since")),
+            Until = string.IsNullOrWhiteSpace(until) ? null : Date(until.Trim(), fieldName("until"), fieldName("until")),
+            Text = string.IsNullOrWhiteSpace(text) ? null : text,
+        };
+    }
+
     private static EventQuery Combine(EventQuery query, EventQuery more, string term, string field)
     {
         if (query.Kinds.Count > 0 && more.Kinds.Count > 0)

@@ -30,6 +30,12 @@ public sealed record EventQuery
     /// <summary>Words that must all occur in the title, summary or weapon-system names.</summary>
     public string? Text { get; init; }
 
-    /// <summary>At most this many events (the earliest first), or all when null.</summary>
+    /// <summary>At most this many events, or all when null.</summary>
     public int? Limit { get; init; }
+
+    /// <summary>Skips this many matching events first (for paging).</summary>
+    public int Offset { get; init; }
+
+    /// <summary>Newest first (latest Korean date first) instead of the default oldest first.</summary>
+    public bool NewestFirst { get; init; }
 }

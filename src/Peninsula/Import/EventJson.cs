@@ -38,6 +38,45 @@ public static class EventJson
         (JsonSerializer.Deserialize<EventDocument>(json, Options) ?? throw new InputException("the JSON is null.")).ToEvent(null, null);
 
     /// <summary>
+    /// Reads one event object (the body of a write through the web API), validated. A bad one throws
+    /// an <see cref="InputException"/> naming <paramref name="name"/>, the line and the field.
+    /// </summary>
+    public static Event ReadOne(byte[] utf8, string name)
+    {
+        ArgumentNullException.ThrowIfNull(utf8);
+        var lineStarts = LineStarts(utf8);
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new InputException("expected one event object ({...}).", name, LineOf(lineStarts, reader.TokenStartIndex));
+            }
+
+            EventDocument? doc;
+            try
+            {
+                doc = JsonSerializer.Deserialize<EventDocument>(ref reader, Options);
+            }
+            catch (JsonException ex)
+            {
+                throw new InputException(Plain(ex), name, ex.LineNumber is { } l ? l + 1 : 1, FieldOf(ex.Path));
+            }
+
+            if (reader.Read())
+            {
+                throw new InputException("there is more after the event object; send one event.", name, LineOf(lineStarts, reader.TokenStartIndex));
+            }
+
+            return (doc ?? throw new InputException("the event is null.", name, 1)).ToEvent(name, 1);
+        }
+        catch (JsonException ex)
+        {
+            throw new InputException(Plain(ex), name, (ex.LineNumber ?? 0) + 1, FieldOf(ex.Path));
+        }
+    }
+
+    /// <summary>
     /// Reads a JSON array of events. Every event is validated; the first bad one throws an
     /// <see cref="InputException"/> naming the file, the line where its object starts, and the field.
     /// </summary>

@@ -26,11 +26,30 @@ public enum StatisticsDimension
 /// <param name="MissilesFired">Sum of missiles fired where the record counts them.</param>
 public sealed record StatisticsRow(string Key, int Events, int MissilesFired);
 
+/// <summary>One cell of a two-way count: the keys of both dimensions, the number of events and of missiles fired.</summary>
+/// <param name="Key">The first dimension's group (e.g. a month).</param>
+/// <param name="Group">The second dimension's group (e.g. a class).</param>
+/// <param name="Events">Number of events.</param>
+/// <param name="MissilesFired">Sum of missiles fired where the record counts them.</param>
+public sealed record StatisticsCell(string Key, string Group, int Events, int MissilesFired);
+
 /// <summary>Counts of events grouped by one dimension.</summary>
 public static class EventStatistics
 {
     /// <summary>The label for events that have no value for the dimension.</summary>
     public const string None = "(none)";
+
+    /// <summary>
+    /// Counts the events by two dimensions at once (e.g. month, then class): one cell per pair that
+    /// occurs, ordered by the first key, then by count, largest first.
+    /// </summary>
+    public static IReadOnlyList<StatisticsCell> Crosstab(IEnumerable<Event> events, StatisticsDimension by, StatisticsDimension then) =>
+        [.. events
+            .GroupBy(e => (Key: KeyOf(e, by) ?? None, Group: KeyOf(e, then) ?? None))
+            .Select(g => new StatisticsCell(g.Key.Key, g.Key.Group, g.Count(), g.Sum(e => e.Figures.NumberFired ?? 0)))
+            .OrderBy(c => c.Key, StringComparer.Ordinal)
+            .ThenByDescending(c => c.Events)
+            .ThenBy(c => c.Group, StringComparer.Ordinal)];
 
     /// <summary>Counts the events by the dimension. Dates sort ascending; other keys by count, largest first.</summary>
     public static IReadOnlyList<StatisticsRow> Count(IEnumerable<Event> events, StatisticsDimension by)

@@ -77,6 +77,24 @@ public interface IEventStore : IAsyncDisposable
 
     /// <summary>The watch log, newest first.</summary>
     Task<IReadOnlyList<Watch.WatchLogEntry>> WatchLogAsync(int limit = 50, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// How many changes the record's events have had (the audit trail's last sequence number): it
+    /// grows with every insert, update and delete, so caches and HTTP ETags can key on it.
+    /// </summary>
+    Task<long> ChangeCountAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Stores a new API key; a name already used is refused with an <see cref="InputException"/>.</summary>
+    Task AddApiKeyAsync(Access.ApiKey key, CancellationToken cancellationToken = default);
+
+    /// <summary>Every API key, revoked ones included, by name.</summary>
+    Task<IReadOnlyList<Access.ApiKey>> ApiKeysAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The key whose secret has this hash, or null.</summary>
+    Task<Access.ApiKey?> FindApiKeyAsync(string hash, CancellationToken cancellationToken = default);
+
+    /// <summary>Revokes a key from now on; false when there is no key of that name in force.</summary>
+    Task<bool> RevokeApiKeyAsync(string name, CancellationToken cancellationToken = default);
 }
 
 /// <summary>What an import of one file did (or, in a dry run, would do).</summary>

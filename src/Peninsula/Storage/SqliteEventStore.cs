@@ -124,8 +124,10 @@ public sealed partial class SqliteEventStore : IEventStore
     public Task<IReadOnlyList<Event>> ListAsync(EventQuery query, CancellationToken cancellationToken = default)
     {
         var (where, parameters) = Where(query);
-        var sql = $"{SelectEvents} WHERE {where} ORDER BY e.korean_date, e.utc_instant, e.id" +
-                  (query.Limit is { } limit ? $" LIMIT {limit.ToString(CultureInfo.InvariantCulture)}" : "");
+        var order = query.NewestFirst ? "e.korean_date DESC, e.utc_instant DESC, e.id DESC" : "e.korean_date, e.utc_instant, e.id";
+        var sql = $"{SelectEvents} WHERE {where} ORDER BY {order}" +
+                  (query.Limit is { } limit ? $" LIMIT {limit.ToString(CultureInfo.InvariantCulture)}" : query.Offset > 0 ? " LIMIT -1" : "") +
+                  (query.Offset > 0 ? $" OFFSET {query.Offset.ToString(CultureInfo.InvariantCulture)}" : "");
         IReadOnlyList<Event> events = [.. _connection.Query<EventRow>(sql, parameters).Select(r => r.ToEvent())];
         return Task.FromResult(events);
     }

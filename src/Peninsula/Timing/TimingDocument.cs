@@ -67,4 +67,21 @@ public static class TimingDocument
     };
 
     private static double? Finite(double x) => double.IsFinite(x) ? x : null;
+
+    /// <summary>A ready-made question: its name, title, provocations, context, window (with its meaning), rationale and the command that asks it.</summary>
+    public static object Question(TimingQuestion q)
+    {
+        ArgumentNullException.ThrowIfNull(q);
+        return new
+        {
+            q.Name,
+            q.Title,
+            q.Provocations,
+            q.Context,
+            Window = q.Window.ToString(),
+            WindowDescription = q.Window.Describe(q.ContextNoun.One),
+            q.Rationale,
+            Command = $"peninsula timing --context {q.Name}",
+        };
+    }
 }

@@ -115,6 +115,39 @@ public static class TimingQuestions
     public static TimingQuestion? Find(string name) =>
         All.FirstOrDefault(q => string.Equals(q.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// The questions a person asks for: each of <paramref name="contexts"/> is a ready-made
+    /// question's name, <c>all</c>, or a filter of context events. <paramref name="provocations"/>
+    /// and <paramref name="window"/>, when given, replace each question's own. Nothing asked throws
+    /// an <see cref="InputException"/> for <paramref name="field"/>.
+    /// </summary>
+    public static IReadOnlyList<TimingQuestion> Resolve(IReadOnlyCollection<string> contexts, string? provocations, TimingWindow? window, string field)
+    {
+        ArgumentNullException.ThrowIfNull(contexts);
+        if (contexts.Count == 0 || contexts.All(string.IsNullOrWhiteSpace))
+        {
+            throw new InputException(
+                $"Say what to test against with {field}: a ready-made question ({string.Join(", ", All.Select(q => q.Name))}), 'all', or a filter such as \"kind=diplomatic-visit text=Blinken\".",
+                field: field);
+        }
+
+        var questions = new List<TimingQuestion>();
+        foreach (var text in contexts.Where(c => !string.IsNullOrWhiteSpace(c)))
+        {
+            if (string.Equals(text.Trim(), "all", StringComparison.OrdinalIgnoreCase))
+            {
+                questions.AddRange(All.Select(q => q.With(window, provocations)));
+            }
+            else
+            {
+                questions.Add(Find(text)?.With(window, provocations)
+                    ?? TimingQuestion.FromFilters(provocations ?? "ballistic", text, window ?? new TimingWindow(-3, 3)));
+            }
+        }
+
+        return questions;
+    }
+
     /// <summary>A question about ballistic launches (the part of the record that is complete).</summary>
     private static TimingQuestion Ballistic(string name, string when, string context, Noun contextNoun, TimingWindow window, string rationale) => new()
     {

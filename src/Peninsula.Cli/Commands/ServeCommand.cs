@@ -1,0 +1,34 @@
+using System.CommandLine;
+using Microsoft.Extensions.Hosting;
+using Peninsula.Storage;
+using Peninsula.Web;
+using Spectre.Console;
+
+namespace Peninsula.Cli.Commands;
+
+/// <summary><c>peninsula serve</c>: the dashboard and the HTTP API on this machine.</summary>
+internal static class ServeCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var urls = new Option<string>("--urls")
+        {
+            Description = $"Where to listen. Default: {PeninsulaServer.DefaultUrls} (this machine only); http://0.0.0.0:5080 lets other machines in.",
+            DefaultValueFactory = _ => PeninsulaServer.DefaultUrls,
+        };
+        var command = new Command("serve", "Start the dashboard and the HTTP API (Ctrl+C stops it). Pages: /, /timeline.html, /map.html, /timing.html, /forecast.html, /check.html; API: /api/..., described in /openapi/v1.json.")
+        {
+            urls,
+        };
+        command.SetAction((parse, cancellationToken) => PeninsulaCommand.GuardAsync(context, async () =>
+        {
+            var location = EventStores.Locate(parse.GetValue(CommonOptions.Db), context.Environment);
+            await using var app = PeninsulaServer.Build(["--urls", parse.GetValue(urls)!, "--db", location]);
+            context.Error.MarkupLine($"[grey]Opening {Markup.Escape(location)}; the dashboard will be at {Markup.Escape(parse.GetValue(urls)!)} (Ctrl+C stops it).[/]");
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+            return 0;
+        }));
+        return command;
+    }
+}

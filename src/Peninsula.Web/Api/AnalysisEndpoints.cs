@@ -1,0 +1,148 @@
+using System.Globalization;
+using Microsoft.Extensions.Primitives;
+using Peninsula.Claims;
+using Peninsula.Events;
+using Peninsula.Forecasting;
+using Peninsula.Record;
+using Peninsula.Reports;
+using Peninsula.Timing;
+
+namespace Peninsula.Web.Api;
+
+/// <summary>
+/// The analyses over HTTP: counts, timing tests, forecasts with their backtests, and the fact-check.
+/// Each is the library's own computation, kept in <see cref="RecordCache"/> until the record changes.
+/// </summary>
+internal static class AnalysisEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/stats", StatsAsync).WithTags("Statistics").WithName("Statistics")
+            .WithSummary("Counts of events by year, month, kind, class, system or site (by=), optionally split by a second dimension (then=), with the event filters.");
+        app.MapGet("/api/timing/questions", () => Results.Ok(TimingQuestions.All.Select(TimingDocument.Question)))
+            .WithTags("Timing").WithName("TimingQuestions").WithSummary("The ready-made timing questions.");
+        app.MapGet("/api/timing", TimingAsync).WithTags("Timing").WithName("Timing")
+            .WithSummary("Whether provocations fall at the time of context events more often than chance (a permutation test).")
+            .WithDescription("context: a ready-made question, 'all', or a filter (repeat for several; p-values are then adjusted). provocations, window (e.g. -3..3), permutations (100..20000), seed.");
+        app.MapGet("/api/forecasts", ForecastsAsync).WithTags("Forecasts").WithName("Forecasts")
+            .WithSummary("The probability of each target within each horizon, as of a Korean date (default today), with the reasons.");
+        app.MapGet("/api/backtest", BacktestAsync).WithTags("Forecasts").WithName("Backtest")
+            .WithSummary("How each model would have done on past weekly issue dates: Brier score, log loss, skill against climatology with its interval, reliability.");
+        app.MapPost("/api/check", CheckAsync).WithTags("Fact-check").WithName("Check")
+            .WithSummary("Checks an article's claims against the record. Send the text as text/plain (published=YYYY-MM-DD in the query anchors relative dates).")
+            .RequireRateLimiting(Limits.CheckPolicy);
+    }
+
+    private static async Task<IResult> StatsAsync(HttpContext http, RecordCache cache, StorePool pool, CancellationToken cancellationToken)
+    {
+        var request = http.Request.Query;
+        var by = Dimension(request["by"], "by") ?? StatisticsDimension.Year;
+        var then = Dimension(request["then"], "then");
+        var query = EventEndpoints.Filter(request);
+        var version = await cache.VersionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await cache.GetAsync<object>("stats:" + http.Request.QueryString.Value, version, async () =>
+        {
+            IReadOnlyList<Event> events;
+            using (var lease = pool.Rent())
+            {
+                events = await lease.Store.ListAsync(query).ConfigureAwait(false);
+            }
+
+            return then is { } second
+                ? EventStatistics.Crosstab(events, by, second).Select(c => new { key = c.Key, group = (string?)c.Group, events = c.Events, missiles_fired = c.MissilesFired }).ToList()
+                : EventStatistics.Count(events, by).Select(r => new { key = r.Key, group = (string?)null, events = r.Events, missiles_fired = r.MissilesFired }).ToList();
+        }).ConfigureAwait(false);
+        return Results.Ok(new { by = Slug(by), then = then is { } t ? Slug(t) : null, rows });
+    }
+
+    private static async Task<IResult> TimingAsync(HttpContext http, RecordCache cache, StorePool pool, CancellationToken cancellationToken)
+    {
+        var request = http.Request.Query;
+        var window = request["window"].FirstOrDefault() is { Length: > 0 } w ? TimingWindow.Parse(w) : (TimingWindow?)null;
+        var questions = TimingQuestions.Resolve(EventEndpoints.Values(request["context"]), request["provocations"].FirstOrDefault(), window, "context");
+        var options = new TimingOptions
+        {
+            Permutations = EventEndpoints.Integer(request["permutations"], "permutations", 10_000, TimingAnalysis.MinPermutations, Limits.MaxPermutations),
+            Seed = EventEndpoints.Integer(request["seed"], "seed", 1, 0, int.MaxValue),
+        };
+        var version = await cache.VersionAsync(cancellationToken).ConfigureAwait(false);
+        var document = await cache.GetAsync("timing:" + http.Request.QueryString.Value, version, async () =>
+        {
+            var results = new List<TimingResult>();
+            using var lease = pool.Rent();
+            foreach (var question in questions)
+            {
+                results.Add(await TimingAnalysis.RunAsync(lease.Store, question, options).ConfigureAwait(false));
+            }
+
+            return results.Count == 1
+                ? TimingDocument.From(results[0])
+                : new { Adjustment = "benjamini-hochberg", Results = TimingAnalysis.AdjustForMultipleQuestions(results).Select(TimingDocument.From).ToList() };
+        }).ConfigureAwait(false);
+        return Results.Ok(document);
+    }
+
+    private static async Task<IResult> ForecastsAsync(HttpContext http, RecordCache cache, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var request = http.Request.Query;
+        var target = request["target"].FirstOrDefault() is { Length: > 0 } slug ? ForecastTarget.Parse(slug) : null;
+        int? horizon = request["horizon"].FirstOrDefault() is { Length: > 0 } h
+            ? ForecastTarget.ParseHorizon(EventEndpoints.Integer(request["horizon"], "horizon", 0, 1, 3650))
+            : null;
+        var asOf = Date(request["as_of"], "as_of") ?? KoreanDate.Today(clock);
+        var forecasts = await cache.ForecastsAsync(asOf, cancellationToken).ConfigureAwait(false);
+        return Results.Ok(forecasts
+            .Where(f => (target is null || f.Target == target) && (horizon is null || f.HorizonDays == horizon))
+            .Select(ForecastDocuments.Forecast));
+    }
+
+    private static async Task<IResult> BacktestAsync(HttpContext http, RecordCache cache, CancellationToken cancellationToken)
+    {
+        var request = http.Request.Query;
+        var target = ForecastTarget.Parse(request["target"].FirstOrDefault() ?? ForecastTarget.AnyMissile.Slug);
+        var horizon = ForecastTarget.ParseHorizon(EventEndpoints.Integer(request["horizon"], "horizon", 7, 1, 3650));
+        var step = EventEndpoints.Integer(request["step"], "step", 7, 1, 365);
+        var from = Date(request["from"], "from") ?? ForecastReport.DefaultFrom;
+        var version = await cache.VersionAsync(cancellationToken).ConfigureAwait(false);
+        var document = await cache.GetAsync(
+            string.Create(CultureInfo.InvariantCulture, $"backtest:{target.Slug}:{horizon}:{from}:{request["to"]}:{step}"), version, async () =>
+            {
+                var events = await cache.EventsAsync(version).ConfigureAwait(false);
+                var to = Date(request["to"], "to") ?? BundledRecord.CoverageEndOf(events);
+                return ForecastDocuments.Backtest(Backtest.Run(events, target, horizon, from, to, step));
+            }).ConfigureAwait(false);
+        return Results.Ok(document);
+    }
+
+    private static async Task<IResult> CheckAsync(HttpContext http, RecordCache cache, CancellationToken cancellationToken)
+    {
+        var published = Date(http.Request.Query["published"], "published");
+        var body = await RequestBody.ReadAsync(http.Request, Limits.MaxCheckBodyBytes, cancellationToken).ConfigureAwait(false);
+        using var stream = new MemoryStream(body, writable: false);
+        var text = ArticleInput.Read(stream, "the article");
+        var version = await cache.VersionAsync(cancellationToken).ConfigureAwait(false);
+        var checker = await cache.GetAsync("checker", version, async () => new ArticleChecker(await cache.EventsAsync(version).ConfigureAwait(false))).ConfigureAwait(false);
+        var check = await Task.Run(() => checker.Check(text, published), cancellationToken).ConfigureAwait(false);
+        return Results.Text(ArticleCheckReport.Json(check), "application/json");
+    }
+
+    private static StatisticsDimension? Dimension(StringValues values, string name)
+    {
+        var text = values.FirstOrDefault();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return Enum.TryParse<StatisticsDimension>(text, ignoreCase: true, out var dimension) && Enum.IsDefined(dimension) && !int.TryParse(text, out _)
+            ? dimension
+            : throw new InputException($"{name} must be one of {string.Join(", ", Enum.GetValues<StatisticsDimension>().Select(Slug))}, not '{text}'.", field: name);
+    }
+
+    private static string Slug(StatisticsDimension d) => d.ToString().ToLowerInvariant();
+
+    private static KoreanDate? Date(StringValues values, string name) =>
+        values.FirstOrDefault() is not { Length: > 0 } text ? null
+        : KoreanDate.TryParse(text, out var date) ? date
+        : throw new InputException($"{name}: '{text}' is not a date of the form YYYY-MM-DD.", field: name);
+}

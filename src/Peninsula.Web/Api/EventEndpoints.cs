@@ -1,0 +1,262 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.Extensions.Primitives;
+using Peninsula.Events;
+using Peninsula.Import;
+using Peninsula.Storage;
+
+namespace Peninsula.Web.Api;
+
+/// <summary>
+/// <c>/api/events</c>: the record, with the CLI's filters, paging and ETags; and the writes, which
+/// need an API key and are audited like every other change.
+/// </summary>
+internal static class EventEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var events = app.MapGroup("/api/events").WithTags("Events");
+        events.MapGet("/", ListAsync).WithName("ListEvents")
+            .WithSummary("Events matching the filters, newest first, a page at a time.")
+            .WithDescription(
+                "Filters as in 'peninsula events list': kind and class (repeat or separate with commas), system, actor, since, until (Korean dates, YYYY-MM-DD) and text. " +
+                "Paging: limit (1..1000, default 50) and offset; 'next' links the following page. order=oldest reverses the order. " +
+                "Send the ETag back in If-None-Match to get 304 while the record has not changed.");
+        events.MapGet("/{id}", FindAsync).WithName("GetEvent").WithSummary("One event with every field and its sources.");
+        events.MapGet("/{id}/audit", AuditAsync).WithName("GetEventAudit").WithSummary("Every change to one event: when, what made it, before and after.");
+
+        var writes = events.MapGroup("/").AddEndpointFilter<ApiKeyFilter>().RequireRateLimiting(Limits.WritesPolicy);
+        writes.MapPost("/", CreateAsync).WithName("CreateEvent")
+            .WithSummary("Adds an event (the project's JSON event format). Needs an API key.");
+        writes.MapPut("/{id}", ReplaceAsync).WithName("ReplaceEvent")
+            .WithSummary("Replaces an event. Needs an API key; send If-Match with the event's ETag to refuse the change if someone else changed it first.");
+        writes.MapDelete("/{id}", DeleteAsync).WithName("DeleteEvent")
+            .WithSummary("Marks an event deleted (it stays in the audit trail). Needs an API key.");
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, StorePool pool, CancellationToken cancellationToken)
+    {
+        var request = http.Request.Query;
+        var query = Filter(request);
+        var limit = Integer(request["limit"], "limit", Limits.DefaultPageSize, 1, Limits.MaxPageSize);
+        var offset = Integer(request["offset"], "offset", 0, 0, int.MaxValue);
+        var order = request["order"].FirstOrDefault() ?? "newest";
+        if (order is not ("newest" or "oldest"))
+        {
+            throw new InputException($"order must be 'newest' or 'oldest', not '{order}'.", field: "order");
+        }
+
+        using var lease = pool.Rent();
+        var version = await lease.Store.ChangeCountAsync(cancellationToken).ConfigureAwait(false);
+        var etag = Tag(version.ToString(CultureInfo.InvariantCulture) + http.Request.QueryString.Value);
+        if (NotModified(http, etag))
+        {
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        // One more than the page tells whether there is a next page without counting them all.
+        var page = await lease.Store.ListAsync(query with { Limit = limit + 1, Offset = offset, NewestFirst = order == "newest" }, cancellationToken).ConfigureAwait(false);
+        var next = page.Count > limit ? NextPage(http.Request, offset + limit) : null;
+
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("offset", offset);
+            json.WriteNumber("limit", limit);
+            json.WriteString("order", order);
+            json.WriteNumber("count", Math.Min(page.Count, limit));
+            json.WriteString("next", next);
+            json.WriteStartArray("events");
+            foreach (var e in page.Take(limit))
+            {
+                json.WriteRawValue(EventJson.Serialize(e), skipInputValidation: true);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Json(http, buffer.ToArray(), etag);
+    }
+
+    private static async Task<IResult> FindAsync(string id, HttpContext http, StorePool pool, CancellationToken cancellationToken)
+    {
+        using var lease = pool.Rent();
+        if (await lease.Store.FindAsync(id, cancellationToken).ConfigureAwait(false) is not { } e)
+        {
+            return NoSuchEvent(id);
+        }
+
+        var body = EventJson.Serialize(e);
+        var etag = Tag(body);
+        return NotModified(http, etag) ? Results.StatusCode(StatusCodes.Status304NotModified) : Json(http, Encoding.UTF8.GetBytes(body), etag);
+    }
+
+    private static async Task<IResult> AuditAsync(string id, StorePool pool, CancellationToken cancellationToken)
+    {
+        using var lease = pool.Rent();
+        var entries = await lease.Store.AuditAsync(id, 1000, cancellationToken).ConfigureAwait(false);
+        if (entries.Count == 0)
+        {
+            return NoSuchEvent(id);
+        }
+
+        return Results.Ok(entries.Select(a => new
+        {
+            a.Sequence,
+            at = a.At.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            a.Operation,
+            a.Origin,
+            before = a.Before is null ? (JsonElement?)null : JsonDocument.Parse(a.Before).RootElement,
+            after = a.After is null ? (JsonElement?)null : JsonDocument.Parse(a.After).RootElement,
+        }));
+    }
+
+    private static async Task<IResult> CreateAsync(HttpContext http, StorePool pool, CancellationToken cancellationToken)
+    {
+        var e = await ReadEventAsync(http, cancellationToken).ConfigureAwait(false);
+        using var lease = pool.Rent();
+        if (await lease.Store.FindAsync(e.Id, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return Results.Problem(
+                statusCode: StatusCodes.Status409Conflict, title: "The event exists",
+                detail: $"There is already an event '{e.Id}'. Change it with PUT /api/events/{e.Id}.");
+        }
+
+        await lease.Store.SaveAsync([e], Origin(http), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var body = EventJson.Serialize(e);
+        http.Response.Headers.ETag = Tag(body);
+        http.Response.Headers.Location = $"/api/events/{Uri.EscapeDataString(e.Id)}";
+        return Results.Text(body, "application/json", Encoding.UTF8, StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> ReplaceAsync(string id, HttpContext http, StorePool pool, CancellationToken cancellationToken)
+    {
+        var e = await ReadEventAsync(http, cancellationToken).ConfigureAwait(false);
+        if (e.Id != id)
+        {
+            throw new InputException($"The event in the body is '{e.Id}', but the address names '{id}'. An event's id cannot change.", "request body", field: "id");
+        }
+
+        using var lease = pool.Rent();
+        if (await lease.Store.FindAsync(id, cancellationToken).ConfigureAwait(false) is not { } stored)
+        {
+            return NoSuchEvent(id);
+        }
+
+        var current = Tag(EventJson.Serialize(stored));
+        if (http.Request.Headers.IfMatch is { Count: > 0 } ifMatch && !ifMatch.Contains(current) && !ifMatch.Contains("*"))
+        {
+            return Results.Problem(
+                statusCode: StatusCodes.Status412PreconditionFailed, title: "The event has changed",
+                detail: $"'{id}' changed since you read it (its ETag is now {current}). Read it again, apply your change, and send it with the new ETag.");
+        }
+
+        await lease.Store.SaveAsync([e], Origin(http), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var body = EventJson.Serialize(e);
+        return Json(http, Encoding.UTF8.GetBytes(body), Tag(body));
+    }
+
+    private static async Task<IResult> DeleteAsync(string id, HttpContext http, StorePool pool, CancellationToken cancellationToken)
+    {
+        using var lease = pool.Rent();
+        return await lease.Store.DeleteAsync(id, Origin(http), cancellationToken).ConfigureAwait(false)
+            ? Results.NoContent()
+            : NoSuchEvent(id);
+    }
+
+    private static async Task<Event> ReadEventAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        if (http.Request.ContentType is { } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new BadHttpRequestException($"Send the event as JSON (Content-Type: application/json), not {type}.", StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        var body = await RequestBody.ReadAsync(http.Request, Limits.MaxEventBodyBytes, cancellationToken).ConfigureAwait(false);
+        return EventJson.ReadOne(body, "request body");
+    }
+
+    private static ChangeOrigin Origin(HttpContext http) => new("api", "key " + ApiKeyFilter.KeyOf(http).Name);
+
+    private static IResult NoSuchEvent(string id) =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such event", detail: $"There is no event '{id}' in the record.");
+
+    private static IResult Json(HttpContext http, byte[] body, string etag)
+    {
+        http.Response.Headers.ETag = etag;
+        http.Response.Headers.CacheControl = "no-cache";
+        return Results.Bytes(body, "application/json");
+    }
+
+    private static bool NotModified(HttpContext http, string etag)
+    {
+        var ifNoneMatch = http.Request.Headers.IfNoneMatch;
+        if (ifNoneMatch.Count == 0 || !(ifNoneMatch.Contains(etag) || ifNoneMatch.Contains("*") ||
+                                        ifNoneMatch.Any(v => v is not null && v.Split(',').Select(t => t.Trim()).Contains(etag))))
+        {
+            return false;
+        }
+
+        http.Response.Headers.ETag = etag;
+        return true;
+    }
+
+    /// <summary>A strong ETag from a digest of what the response depends on.</summary>
+    private static string Tag(string content) =>
+        "\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)).AsSpan(0, 12)) + "\"";
+
+    private static string NextPage(HttpRequest request, int offset)
+    {
+        var query = new QueryBuilder(request.Query.Where(q => q.Key != "offset").SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v ?? ""))))
+        {
+            { "offset", offset.ToString(CultureInfo.InvariantCulture) },
+        };
+        return request.Path + query.ToQueryString().Value;
+    }
+
+    /// <summary>
+    /// The event filters of a request: those of <c>peninsula events list</c> (kind, class, system,
+    /// actor, since, until, text) and <c>set</c>, a named set (ballistic, missiles, nuclear,
+    /// provocations) whose kinds and classes apply where kind and class are not given.
+    /// </summary>
+    internal static EventQuery Filter(IQueryCollection request)
+    {
+        var query = EventFilter.FromFields(
+            Values(request["kind"]), Values(request["class"]), request["system"], request["actor"],
+            request["since"], request["until"], request["text"], name => name);
+        if (request["set"].FirstOrDefault() is not { Length: > 0 } set)
+        {
+            return query;
+        }
+
+        if (!EventFilter.NamedSets.TryGetValue(set, out var named))
+        {
+            throw new InputException($"'{set}' is not a named set. Valid sets: {string.Join(", ", EventFilter.NamedSets.Keys)}.", field: "set");
+        }
+
+        return query with
+        {
+            Kinds = query.Kinds.Count > 0 ? query.Kinds : named.Query.Kinds,
+            Classes = query.Classes.Count > 0 ? query.Classes : named.Query.Classes,
+        };
+    }
+
+    internal static string[] Values(StringValues values) => [.. values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!)];
+
+    internal static int Integer(StringValues values, string name, int fallback, int min, int max)
+    {
+        var text = values.FirstOrDefault();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
+            ? value
+            : throw new InputException(string.Create(CultureInfo.InvariantCulture, $"{name} must be a whole number from {min} to {max}, not '{text}'."), field: name);
+    }
+}

@@ -1,0 +1,116 @@
+// Shared helpers of the dashboard pages. Every piece of text from the record or from an article is
+// put on the page with textContent (never innerHTML), so nothing in it can run as markup.
+
+export const KST = 'Korean dates (UTC+9)';
+
+/** Builds an element: el('a', { href: '/x', class: 'y' }, 'text', child, ...). */
+export function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes ?? {})) {
+    if (value === undefined || value === null || value === false) continue;
+    node.setAttribute(name, value === true ? '' : String(value));
+  }
+  for (const child of children.flat(Infinity)) {
+    if (child === undefined || child === null || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+/** Fetches JSON from the API; a Problem Details error becomes an Error with its detail. */
+export async function api(path, options = {}) {
+  const response = await fetch(path, { headers: { Accept: 'application/json' }, ...options });
+  const type = response.headers.get('content-type') ?? '';
+  const body = type.includes('json') ? await response.json() : await response.text();
+  if (!response.ok) {
+    const detail = typeof body === 'object' && body ? (body.detail ?? body.title) : String(body);
+    throw new Error(detail || `The server answered ${response.status}.`);
+  }
+  return body;
+}
+
+/** Shows a message in the page's status line (role=status, so screen readers hear it). */
+export function status(message, isError = false) {
+  const line = document.getElementById('status');
+  if (!line) return;
+  line.textContent = message ?? '';
+  line.classList.toggle('error', Boolean(isError));
+}
+
+/** Runs a page's loader, reporting failures in the status line instead of the console. */
+export async function run(loader) {
+  try {
+    await loader();
+  } catch (error) {
+    status(`Could not load this page's data: ${error.message}`, true);
+  }
+}
+
+/** A link to an event's own page. */
+export function eventLink(id, text) {
+  return el('a', { href: `/event.html?id=${encodeURIComponent(id)}` }, text ?? id);
+}
+
+/** Only web addresses become links; anything else (javascript:, data:) stays text. */
+export function safeUrl(url) {
+  try {
+    const parsed = new URL(url, window.location.origin);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+export function pct(p) {
+  if (p === null || p === undefined || Number.isNaN(p)) return '–';
+  const value = p * 100;
+  return `${value < 1 ? value.toFixed(2) : value.toFixed(1)}%`;
+}
+
+export function num(x, digits = 3) {
+  return x === null || x === undefined ? '–' : Number(x).toFixed(digits);
+}
+
+/** Today's date in Korea, YYYY-MM-DD. */
+export function koreanToday() {
+  const now = new Date(Date.now() + 9 * 3600 * 1000);
+  return now.toISOString().slice(0, 10);
+}
+
+export function daysBetween(from, to) {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86400000);
+}
+
+/** A table from column definitions [{ label, value: row => text|Node, num: bool }]. */
+export function table(columns, rows, caption) {
+  const head = el('thead', {}, el('tr', {}, columns.map(c => el('th', { scope: 'col', class: c.num ? 'num' : null }, c.label))));
+  const body = el('tbody', {}, rows.map(row => el('tr', {}, columns.map(c => el('td', { class: c.num ? 'num' : null }, c.value(row))))));
+  return el('div', { class: 'table-wrap' }, el('table', {}, caption ? el('caption', { class: 'visually-hidden' }, caption) : null, head, body));
+}
+
+/** Fills a container, replacing what it held. */
+export function fill(id, ...children) {
+  const node = typeof id === 'string' ? document.getElementById(id) : id;
+  node.replaceChildren(...children.flat(Infinity).filter(c => c !== null && c !== undefined));
+  return node;
+}
+
+/** Marks the current page in the navigation. */
+export function markNavigation() {
+  const here = window.location.pathname === '/' ? '/index.html' : window.location.pathname;
+  for (const link of document.querySelectorAll('header nav a')) {
+    if (link.getAttribute('href') === here || (here === '/index.html' && link.getAttribute('href') === '/')) {
+      link.setAttribute('aria-current', 'page');
+    }
+  }
+}
+
+/** Colours by class or kind, readable on white; the same key always gets the same colour. */
+const palette = ['#0b5cad', '#c0392b', '#1b7f3b', '#8e44ad', '#d35400', '#16808a', '#7f6a00', '#b03a7a', '#34495e', '#5d6d7e', '#a04000', '#117a65'];
+const assigned = new Map();
+export function colour(key) {
+  if (!assigned.has(key)) assigned.set(key, palette[assigned.size % palette.length]);
+  return assigned.get(key);
+}
+
+markNavigation();

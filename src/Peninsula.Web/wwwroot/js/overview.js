@@ -1,0 +1,67 @@
+import { api, el, eventLink, fill, koreanToday, daysBetween, pct, num, run, status, table } from './common.js';
+
+const d3 = window.d3;
+
+async function latest(query) {
+  const page = await api(`/api/events?limit=1&${query}`);
+  return page.events[0] ?? null;
+}
+
+function sinceCard(label, event, today) {
+  if (!event) {
+    return el('div', { class: 'card' }, el('div', { class: 'figure' }, '–'), el('div', { class: 'label' }, `No ${label} in the record.`));
+  }
+  const last = event.end_date ?? event.date;
+  const days = daysBetween(last, today);
+  return el('div', { class: 'card' },
+    el('div', { class: 'figure', 'data-days': days }, days.toLocaleString('en')),
+    el('div', { class: 'label' }, `days since the last ${label}: `, eventLink(event.id, last)));
+}
+
+function forecastChart(forecasts) {
+  const width = 640, barHeight = 26, margin = { top: 8, right: 60, bottom: 24, left: 170 };
+  const height = margin.top + margin.bottom + barHeight * forecasts.length;
+  const x = d3.scaleLinear().domain([0, 1]).range([margin.left, width - margin.right]);
+  const svg = d3.create('svg').attr('viewBox', `0 0 ${width} ${height}`).attr('role', 'img')
+    .attr('aria-label', `Bar chart of the probability of each event within 30 days: ${forecasts.map(f => `${f.target} ${pct(f.probability)}`).join(', ')}.`);
+  const row = svg.selectAll('g.row').data(forecasts).join('g').attr('class', 'row')
+    .attr('transform', (_, i) => `translate(0,${margin.top + i * barHeight})`);
+  row.append('text').attr('x', margin.left - 8).attr('y', barHeight / 2).attr('dy', '0.35em').attr('text-anchor', 'end').attr('font-size', 13).text(f => f.target);
+  row.append('rect').attr('class', 'bar').attr('x', x(0)).attr('y', 4).attr('height', barHeight - 8)
+    .attr('width', f => Math.max(1, x(f.probability) - x(0))).attr('fill', '#0b5cad');
+  row.append('line').attr('x1', f => x(f.base_rate)).attr('x2', f => x(f.base_rate)).attr('y1', 1).attr('y2', barHeight - 1)
+    .attr('stroke', '#a3161b').attr('stroke-width', 2);
+  row.append('text').attr('x', f => x(f.probability) + 4).attr('y', barHeight / 2).attr('dy', '0.35em').attr('font-size', 12).text(f => pct(f.probability));
+  svg.append('g').attr('transform', `translate(0,${height - margin.bottom})`).call(d3.axisBottom(x).ticks(5, '%'));
+  return svg.node();
+}
+
+run(async () => {
+  const today = koreanToday();
+  const [ballistic, icbm, nuclear, recent] = await Promise.all([
+    latest('set=ballistic'), latest('class=icbm'), latest('kind=nuclear-test'), api('/api/events?limit=10&set=provocations'),
+  ]);
+  fill('since', sinceCard('ballistic launch', ballistic, today), sinceCard('ICBM launch', icbm, today), sinceCard('nuclear test', nuclear, today));
+  fill('coverage', `Counted to today, ${today} (Korean date). The record's latest provocation is on ${recent.events[0]?.date ?? '–'}; events after the end of the record come in through imports.`);
+  fill('latest', table([
+    { label: 'Date', value: e => e.date },
+    { label: 'Event', value: e => eventLink(e.id, e.title) },
+    { label: 'Kind', value: e => e.kind },
+    { label: 'Class', value: e => e.class ?? '' },
+  ], recent.events, 'The latest provocations'));
+  status('Loading the forecasts…');
+
+  const forecasts = await api('/api/forecasts?horizon=30');
+  fill('forecast-chart', forecastChart(forecasts));
+  fill('forecasts', el('p', { class: 'note' },
+    `Blue bars: the forecast model's probability (as of ${forecasts[0]?.as_of}, using events to ${forecasts[0]?.data_until}); red marks: the base rate. `,
+    el('a', { href: '/forecast.html' }, 'Reasons and track record')));
+  status('');
+
+  const backtest = await api('/api/backtest?target=any-missile&horizon=7');
+  const model = backtest.models.find(m => m.model === backtest.forecast_model);
+  fill('track-record',
+    `Track record of the forecast model (${backtest.forecast_model}), any missile within 7 days, weekly from ${backtest.from} to ${backtest.to} (${model.n} forecasts): `,
+    `skill against the base rate ${num(model.bss)} (95% interval ${num(model.bss_low)} to ${num(model.bss_high)}), calibration error ${num(model.ece)}. `,
+    el('a', { href: '/forecast.html' }, 'Every target and horizon'));
+});

@@ -1,0 +1,68 @@
+namespace Peninsula.Forecasting;
+
+/// <summary>The JSON forms of forecasts and backtests, shared by the CLI and the web API (snake_case, probabilities to 5 places).</summary>
+public static class ForecastDocuments
+{
+    /// <summary>
+    /// One forecast: <c>{"target","horizon_days","as_of","probability","model","explanation":[...]}</c>, plus the
+    /// last day of data it used, the base rate, the regression's factors and each model's own probability.
+    /// </summary>
+    public static object Forecast(Forecast f)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        return new
+        {
+            target = f.Target.Slug,
+            horizon_days = f.HorizonDays,
+            as_of = f.AsOf.ToString(),
+            data_until = f.DataUntil.ToString(),
+            probability = Math.Round(f.Probability, 5),
+            base_rate = Math.Round(f.BaseRate, 5),
+            model = f.Model,
+            explanation = f.Explanation,
+            factors = f.Factors.Select(x => new { factor = x.Name, effect = Math.Round(x.Effect, 5) }),
+            models = f.Components.ToDictionary(c => c.Key, c => Math.Round(c.Value, 5)),
+        };
+    }
+
+    /// <summary>
+    /// A backtest as JSON: per model <c>{"model","n","brier","log_loss","bss","bss_low","bss_high","ece","reliability":[...]}</c>,
+    /// and <c>forecast_model</c>, the model that <c>forecast</c> uses.
+    /// </summary>
+    public static object Backtest(BacktestResult r) => new
+    {
+        target = r.Target.Slug,
+        horizon_days = r.HorizonDays,
+        from = r.FirstIssue.ToString(),
+        to = r.LastIssue.ToString(),
+        step_days = r.StepDays,
+        data_until = r.DataEnd.ToString(),
+        forecasts = r.Scores[0].N,
+        happened = r.Positives,
+        forecast_model = r.ForecastModel,
+        bootstrap_block = r.BootstrapBlock,
+        models = r.Scores.Select(s => new
+        {
+            model = s.Model,
+            n = s.N,
+            brier = Round(s.Brier),
+            log_loss = Round(s.LogLoss),
+            bss = Round(s.Bss),
+            bss_low = Round(s.BssLow),
+            bss_high = Round(s.BssHigh),
+            ece = Round(s.Ece),
+            sharpness = Round(s.Sharpness),
+            reliability = s.Reliability.Select(b => new
+            {
+                bin_low = b.Low,
+                bin_high = b.High,
+                n = b.Count,
+                mean_forecast = Round(b.MeanForecast),
+                observed = Round(b.Observed),
+            }),
+        }),
+    };
+
+
+    private static double? Round(double x) => double.IsFinite(x) ? Math.Round(x, 5) : null;
+}

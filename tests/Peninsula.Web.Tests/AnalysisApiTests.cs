@@ -1,0 +1,104 @@
+using System.Net;
+
+namespace Peninsula.Web.Tests;
+
+[Collection(ReadOnlyServer.Name)]
+public sealed class AnalysisApiTests(PeninsulaApp app)
+{
+    private readonly HttpClient _client = app.CreateClient();
+
+    [Fact]
+    public async Task Stats_count_by_one_or_two_dimensions_with_filters()
+    {
+        var byYear = await (await _client.GetAsync("/api/stats?by=year&kind=nuclear-test")).JsonAsync();
+        var years = byYear.GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("key").GetString()!, r => r.GetProperty("events").GetInt32());
+        Assert.Equal(2, years["2016"]);
+        Assert.Equal(1, years["2017"]);
+        Assert.Equal(6, years.Values.Sum());
+
+        var monthByClass = await (await _client.GetAsync("/api/stats?by=month&then=class&kind=missile-launch&since=2017-01-01&until=2017-12-31")).JsonAsync();
+        var cells = monthByClass.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Contains(cells, c => c.GetProperty("key").GetString() == "2017-11" && c.GetProperty("group").GetString() == "icbm");
+        Assert.All(cells, c => Assert.StartsWith("2017-", c.GetProperty("key").GetString(), StringComparison.Ordinal));
+
+        await (await _client.GetAsync("/api/stats?by=colour")).ProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Timing_answers_a_ready_made_question_with_its_evidence()
+    {
+        var questions = await (await _client.GetAsync("/api/timing/questions")).JsonAsync();
+        Assert.Contains(questions.EnumerateArray(), q => q.GetProperty("name").GetString() == "secstate-visits");
+
+        var result = await (await _client.GetAsync("/api/timing?context=secstate-visits&permutations=500&seed=3")).JsonAsync();
+        Assert.Equal("secstate-visits", result.GetProperty("question").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(result.GetProperty("answer").GetString()));
+        var p = result.GetProperty("hits").GetProperty("p").GetDouble();
+        Assert.InRange(p, 1.0 / 501, 1.0);
+        Assert.Equal(61, result.GetProperty("profile").GetArrayLength());
+        Assert.Contains(result.GetProperty("evidence").EnumerateArray(), e => e.GetProperty("provocations").GetArrayLength() > 0);
+
+        await (await _client.GetAsync("/api/timing")).ProblemAsync(HttpStatusCode.BadRequest);
+        await (await _client.GetAsync("/api/timing?context=secstate-visits&permutations=10000000")).ProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Forecasts_are_probabilities_with_their_reasons_for_every_target_and_horizon()
+    {
+        var all = await (await _client.GetAsync("/api/forecasts")).JsonAsync();
+        Assert.Equal(7 * 4, all.GetArrayLength());
+        foreach (var f in all.EnumerateArray())
+        {
+            Assert.InRange(f.GetProperty("probability").GetDouble(), 0, 1);
+            Assert.Equal("2026-11-21", f.GetProperty("as_of").GetString());
+            Assert.NotEmpty(f.GetProperty("explanation").EnumerateArray());
+            Assert.False(string.IsNullOrWhiteSpace(f.GetProperty("model").GetString()));
+        }
+
+        var one = await (await _client.GetAsync("/api/forecasts?target=icbm&horizon=30&as_of=2017-09-10")).JsonAsync();
+        var icbm = Assert.Single(one.EnumerateArray());
+        Assert.Equal("2017-09-10", icbm.GetProperty("as_of").GetString());
+
+        await (await _client.GetAsync("/api/forecasts?target=meteor")).ProblemAsync(HttpStatusCode.BadRequest);
+        await (await _client.GetAsync("/api/forecasts?horizon=12")).ProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task The_backtest_scores_every_model_and_names_the_forecast_model()
+    {
+        var result = await (await _client.GetAsync("/api/backtest?target=any-missile&horizon=30&from=2023-01-01&to=2024-06-30")).JsonAsync();
+
+        var models = result.GetProperty("models").EnumerateArray().ToList();
+        var used = result.GetProperty("forecast_model").GetString();
+        Assert.Contains(models, m => m.GetProperty("model").GetString() == used);
+        Assert.Contains(models, m => m.GetProperty("model").GetString() == "climatology");
+        Assert.All(models, m => Assert.Equal(10, m.GetProperty("reliability").GetArrayLength()));
+    }
+
+    [Fact]
+    public async Task The_check_refutes_the_invented_2020_events_and_supports_the_blinken_launch()
+    {
+        var invented = await (await _client.PostAsync("/api/check", Http.Text(Repository.Example("what-is-north-korea-going-to-do.txt")))).JsonAsync();
+        var sixth = invented.GetProperty("claims").EnumerateArray().First(c => c.GetProperty("text").GetString()!.Contains("sixth nuclear test", StringComparison.Ordinal));
+        Assert.Equal("refuted", sixth.GetProperty("verdict").GetString());
+        Assert.Contains("2017-09-03", sixth.GetProperty("reason").GetString(), StringComparison.Ordinal);
+
+        var blinken = await (await _client.PostAsync("/api/check", Http.Text(Repository.Example("blinken-visit-launch.txt")))).JsonAsync();
+        var claims = blinken.GetProperty("claims").EnumerateArray().ToList();
+        Assert.Contains(claims, c => c.GetProperty("verdict").GetString() == "supported" && c.GetProperty("evidence").GetArrayLength() > 0);
+        Assert.DoesNotContain(claims, c => c.GetProperty("verdict").GetString() == "refuted");
+    }
+
+    [Fact]
+    public async Task The_check_refuses_empty_binary_and_oversized_articles_plainly()
+    {
+        var empty = await (await _client.PostAsync("/api/check", Http.Text("   "))).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("empty", empty.GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
+
+        using var binary = new ByteArrayContent([0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x01, 0xFF, 0xFE, 0x00]);
+        await (await _client.PostAsync("/api/check", binary)).ProblemAsync(HttpStatusCode.BadRequest);
+
+        using var huge = new ByteArrayContent(new byte[7 * 1024 * 1024]);
+        await (await _client.PostAsync("/api/check", huge)).ProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+    }
+}

@@ -1,0 +1,128 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Peninsula.Events;
+using Peninsula.Storage;
+
+namespace Peninsula.Web.Tests;
+
+/// <summary>
+/// The real server on a loopback port and Debian's Chromium driven by Playwright (never a
+/// downloaded browser). Where Chromium is missing the browser tests skip, saying so, except under
+/// CI=true, where that is a failure.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    /// <summary>An event whose title tries to run a script: the pages must show it as text.</summary>
+    public const string HostileId = "2025-06-01-hostile-title";
+
+    public const string HostileTitle = "Launch <script>window.__pwned = 1</script><img src=x onerror=\"window.__pwned = 2\">";
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "peninsula-browser-tests", Guid.NewGuid().ToString("N"));
+    private WebApplication? _app;
+    private IPlaywright? _playwright;
+
+    public static string ChromiumPath => Environment.GetEnvironmentVariable("PENINSULA_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
+    /// <summary>Why the browser tests cannot run here, or null when they can.</summary>
+    public string? Unavailable { get; private set; }
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public string BaseUrl { get; private set; } = "";
+
+    /// <summary>Where screenshots go: TestResults/screenshots under the test project.</summary>
+    public static string Screenshots { get; } = Path.Combine(Repository.Root(), "tests", "Peninsula.Web.Tests", "TestResults", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            Unavailable = $"Chromium is not at {ChromiumPath}: install Debian's chromium package (apt-get install chromium) or set PENINSULA_CHROMIUM. The browser tests are skipped.";
+            if (Environment.GetEnvironmentVariable("CI") == "true")
+            {
+                throw new InvalidOperationException($"CI=true and {Unavailable}");
+            }
+
+            return;
+        }
+
+        Directory.CreateDirectory(_folder);
+        Directory.CreateDirectory(Screenshots);
+        var db = Path.Combine(_folder, "peninsula.db");
+        _app = PeninsulaServer.Build(["--urls", "http://127.0.0.1:0", "--db", db, "--Logging:LogLevel:Default", "Warning"]);
+        await using (var store = EventStores.Open(db))
+        {
+            await store.SaveAsync([new Event
+            {
+                Id = HostileId,
+                Kind = EventKind.MissileLaunch,
+                Class = "srbm",
+                Date = new KoreanDate(2025, 6, 1),
+                Actors = ["DPRK"],
+                Title = HostileTitle,
+                Summary = "<b>bold?</b> <a href=\"javascript:alert(1)\">link</a>",
+                Sources = [new EventSource("Hostile <i>source</i>", "https://example.org/report?q=%3Cscript%3E", null, null, null, null, null)],
+            }], new ChangeOrigin("browser-test"));
+        }
+
+        await _app.StartAsync();
+        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    /// <summary>A new page that records console errors and uncaught exceptions.</summary>
+    public async Task<(IPage Page, List<string> Errors)> OpenAsync(string path)
+    {
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        page.SetDefaultTimeout(90_000);
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                errors.Add($"console {message.Type}: {message.Text}");
+            }
+        };
+        page.PageError += (_, error) => errors.Add("page error: " + error);
+        page.RequestFailed += (_, request) => errors.Add($"request failed: {request.Url} {request.Failure}");
+        await page.GotoAsync(BaseUrl + path);
+        return (page, errors);
+    }
+
+    public static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+}
+
+[CollectionDefinition(Name)]
+public sealed class SharedBrowser : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
