@@ -14,7 +14,7 @@ public sealed class ReadmeTests : IDisposable
     [Fact]
     public void The_readme_gives_the_two_commands_and_ci_runs_the_test_command()
     {
-        Assert.Contains("dotnet run --project src/Peninsula.Cli -- brief", Readme);
+        Assert.Contains("dotnet run --project src/Peninsula.Cli -- serve", Readme);
         Assert.Contains("dotnet test Peninsula.slnx", Readme);
         var ci = File.ReadAllText(Path.Combine(BundledRecordTests.RepositoryRoot(), ".ci", "run"));
         Assert.Contains("\ndotnet test Peninsula.slnx\n", ci);
