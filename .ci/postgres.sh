@@ -1,11 +1,10 @@
 #!/usr/bin/env bash
-# Starts a throwaway PostgreSQL server for the store tests; meant to be sourced (`. .ci/postgres.sh`).
+# Starts a throwaway PostgreSQL server for the store tests; sourced by .ci/run (`. .ci/postgres.sh`),
+# which runs with `set -euo pipefail`, so any failing step here stops CI.
 # The cluster lives in a temporary folder owned by an unprivileged user (initdb refuses root),
 # listens on a free loopback port only, and is stopped and removed on exit (trap). Exports
 # PENINSULA_TEST_POSTGRES, the connection string the tests read, and, where a tmpfs can be mounted
-# (as root), PENINSULA_TEST_POSTGRES_FULL_DISK: a 16 MB folder the full-disk test puts a tablespace in.
-set -euo pipefail
-
+# (as root), PENINSULA_TEST_POSTGRES_FULL_TABLESPACE: a tablespace on an 8 MB tmpfs for the full-disk test.
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 if [[ -z "$pg_bin" ]]; then
     if [[ $(id -u) -eq 0 ]]; then
@@ -41,9 +40,9 @@ peninsula_stop_postgres() {
 trap peninsula_stop_postgres EXIT
 
 export PENINSULA_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=peninsula;Database=postgres"
-if [[ $(id -u) -eq 0 ]] && mkdir -p "$pg_dir/full" && mount -t tmpfs -o size=16m tmpfs "$pg_dir/full" 2>/dev/null; then
+if [[ $(id -u) -eq 0 ]] && mkdir -p "$pg_dir/full" && mount -t tmpfs -o size=8m tmpfs "$pg_dir/full" 2>/dev/null; then
     chown "$pg_user" "$pg_dir/full"
-    export PENINSULA_TEST_POSTGRES_FULL_DISK="$pg_dir/full"
+    "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U peninsula -d postgres -qc "CREATE TABLESPACE peninsula_full LOCATION '$pg_dir/full'"
+    export PENINSULA_TEST_POSTGRES_FULL_TABLESPACE=peninsula_full
 fi
 echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port (cluster in $pg_dir)"
-set +euo pipefail

@@ -25,6 +25,9 @@ public sealed partial class SqliteEventStore : IEventStore
     /// <summary>The database file.</summary>
     public string Path { get; }
 
+    /// <summary>The store's own connection, for settings that hold per connection (the full-disk test caps <c>max_page_count</c>).</summary>
+    internal SqliteConnection Connection => _connection;
+
     /// <inheritdoc/>
     public string Description => $"SQLite database {Path}";
 
