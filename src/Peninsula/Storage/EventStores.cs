@@ -31,6 +31,19 @@ public static partial class EventStores
     public static IEventStore Open(string location, TimeProvider? clock = null) =>
         IsPostgres(location) ? PostgresEventStore.Open(PostgresConnectionString(location), clock) : SqliteEventStore.Open(location, clock);
 
+    /// <summary>
+    /// Brings the schema of the store at <paramref name="location"/> up to date (creating the
+    /// store if needed) without loading the bundled record. Returns the schema version before and
+    /// after, and the store's description.
+    /// </summary>
+    public static async Task<(int From, int To, string Description)> MigrateAsync(string location, TimeProvider? clock = null, CancellationToken cancellationToken = default)
+    {
+        var from = IsPostgres(location) ? PostgresEventStore.SchemaVersionOf(PostgresConnectionString(location)) : SqliteEventStore.SchemaVersionOf(location);
+        await using var store = Open(location, clock);
+        var info = await store.InfoAsync(cancellationToken).ConfigureAwait(false);
+        return (from, info.SchemaVersion, store.Description);
+    }
+
     /// <summary>Whether a location names a PostgreSQL database rather than a SQLite file.</summary>
     public static bool IsPostgres(string location)
     {

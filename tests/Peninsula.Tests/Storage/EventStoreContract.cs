@@ -441,6 +441,53 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
         }
     }
 
+    [SkippableFact]
+    public async Task A_whole_record_copies_to_sqlite_and_back_with_every_table_count_matching()
+    {
+        await using var source = OpenStore();
+        await EventStores.EnsureBundledRecordAsync(source);
+        await source.SaveAsync([Sample.Launch() with { Summary = "changed" }], Test);
+        await source.DeleteAsync(Sample.Launch().Id, Test);
+        await source.ImportAsync(SampleBatch(), ImportPolicy.Default, Test);
+        await source.AddWatchAsync(new Peninsula.Watch.FeedWatch { Name = "kcna", Url = new Uri("https://example.org/kcna.rss"), Every = TimeSpan.FromHours(1) });
+
+        using var sqlite = new SqliteBackend();
+        using var back = new TBackend();
+        await using var middle = sqlite.Open();
+        await using var returned = back.Open();
+        var there = StoreCopy.Copy(source, middle);
+        var home = StoreCopy.Copy(middle, returned);
+
+        Assert.All(there.Concat(home), c => Assert.True(c.Matches, $"{c.Table}: {c.From} rows copied to {c.To}"));
+        Assert.Equal(there.Select(c => c.From), home.Select(c => c.To));
+        foreach (var store in new[] { middle, returned })
+        {
+            Assert.Equal(await source.ListAsync(EventQuery.All), await store.ListAsync(EventQuery.All), EventComparer.Instance);
+            Assert.Equal((await source.AuditAsync(limit: 5)).Select(a => (a.Sequence, a.At, a.Operation, a.EventId, a.Before, a.After)),
+                (await store.AuditAsync(limit: 5)).Select(a => (a.Sequence, a.At, a.Operation, a.EventId, a.Before, a.After)));
+            Assert.Equal(await source.MediaCountsAsync(), await store.MediaCountsAsync());
+            Assert.Equal((await source.InfoAsync()) with { Description = "" }, (await store.InfoAsync()) with { Description = "" }, new InfoComparer());
+            var search = new EventQuery { Text = "Hwasong-18" };
+            Assert.NotEmpty(await store.ListAsync(search));
+            Assert.Equal(await source.ListAsync(search), await store.ListAsync(search), EventComparer.Instance);
+            Assert.True((await store.CheckAsync()).IsHealthy);
+        }
+
+        // The audit trail goes on after the copied entries.
+        await returned.SaveAsync([Sample.Launch()], Test);
+        Assert.Equal((await source.AuditAsync(limit: 1))[0].Sequence + 1, (await returned.AuditAsync(limit: 1))[0].Sequence);
+        await Assert.ThrowsAsync<InputException>(() => Task.Run(() => StoreCopy.Copy(source, returned)));
+    }
+
+    private sealed class InfoComparer : IEqualityComparer<StoreInfo>
+    {
+        public bool Equals(StoreInfo? x, StoreInfo? y) =>
+            x is not null && y is not null && (x.Events, x.Deleted, x.Sources, x.AuditEntries, x.FirstDate, x.LastDate) == (y.Events, y.Deleted, y.Sources, y.AuditEntries, y.FirstDate, y.LastDate)
+            && x.EventsByKind.OrderBy(p => p.Key, StringComparer.Ordinal).SequenceEqual(y.EventsByKind.OrderBy(p => p.Key, StringComparer.Ordinal));
+
+        public int GetHashCode(StoreInfo obj) => obj.Events.GetHashCode();
+    }
+
     /// <summary>A valid launch of its own id, for imports of many events.</summary>
     protected static Event Bulk(int i) => Sample.Launch($"bulk-{i.ToString("D5", System.Globalization.CultureInfo.InvariantCulture)}");
 

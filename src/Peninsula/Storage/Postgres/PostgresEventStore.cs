@@ -57,6 +57,22 @@ public sealed partial class PostgresEventStore : IEventStore
         }
     }
 
+    /// <summary>The schema version of the database, 0 when it holds no Peninsula schema yet; the database is not changed.</summary>
+    internal static int SchemaVersionOf(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        try
+        {
+            using var connection = new NpgsqlConnection(builder.ConnectionString);
+            connection.Open();
+            return PostgresMigrations.CurrentVersion(connection);
+        }
+        catch (Exception ex) when (Translate(ex, Describe(builder), "opening it") is { } translated)
+        {
+            throw translated;
+        }
+    }
+
     /// <summary>How the store names itself in messages: database, host and port, never the password.</summary>
     internal static string Describe(NpgsqlConnectionStringBuilder builder) =>
         $"PostgreSQL database {builder.Database ?? builder.Username ?? "postgres"} on {builder.Host}:{builder.Port.ToString(CultureInfo.InvariantCulture)}";

@@ -67,6 +67,20 @@ public sealed partial class SqliteEventStore : IEventStore
         }
     }
 
+    /// <summary>The schema version of the file, 0 when there is no file yet; the file is not changed.</summary>
+    internal static int SchemaVersionOf(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return 0;
+        }
+
+        SQLitePCL.Batteries_V2.Init();
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        connection.Open();
+        return SqliteMigrations.CurrentVersion(connection);
+    }
+
     /// <inheritdoc/>
     public Task<SaveSummary> SaveAsync(IReadOnlyCollection<Event> events, ChangeOrigin origin, bool dryRun = false, CancellationToken cancellationToken = default)
     {
