@@ -6,6 +6,8 @@ using Peninsula.Benchmarks;
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- claims           (accuracy on the labelled claims, and one timed 1 MB check)
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- forecast-goal    (the forecasting goal, as Markdown)
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- forecast-validate (the validation period 2016-2021 the forecast settings are chosen on)
+// dotnet run -c Release --project bench/Peninsula.Benchmarks -- web-load [EVENTS] [SECONDS] (wrk against peninsula serve on a store of a million events)
+// dotnet run -c Release --project bench/Peninsula.Benchmarks -- web-render       (the overview's first render in Chromium)
 return args switch
 {
     ["gdelt", ..] => await GdeltBenchmark.RunAsync(args),
@@ -13,6 +15,8 @@ return args switch
     ["claims", ..] => Print(ClaimEvaluationRun.Print),
     ["forecast-goal"] => Print(output => output.Write(ForecastGoal.Run())),
     ["forecast-validate"] => Print(output => output.Write(ForecastValidation.Run())),
+    ["web-load", ..] => await WebLoad.RunAsync(args),
+    ["web-render"] => await WebRender.RunAsync(),
     _ => Run(args),
 };
 

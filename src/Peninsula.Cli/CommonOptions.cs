@@ -8,7 +8,7 @@ internal static class CommonOptions
 {
     public static readonly Option<string?> Db = new("--db")
     {
-        Description = $"The store: a SQLite file path. Default: ${Storage.EventStores.EnvironmentVariable}, else ./{Storage.EventStores.DefaultLocation}.",
+        Description = $"The store: a SQLite file path, or a PostgreSQL database as \"Host=...;Database=...\" or postgres://user@host/database. Default: ${Storage.EventStores.EnvironmentVariable}, else ./{Storage.EventStores.DefaultLocation}.",
         Recursive = true,
     };
 

@@ -49,14 +49,16 @@ internal static class PeninsulaCommand
         return await GuardAsync(context, async () =>
         {
             var location = EventStores.Locate(parse.GetValue(CommonOptions.Db), context.Environment);
-            var isNew = !File.Exists(location);
+            var isNew = EventStores.IsPostgres(location) ? null : (bool?)!File.Exists(location);
             await using var store = EventStores.Open(location, context.Clock);
             var loaded = await EventStores.EnsureBundledRecordAsync(store, cancellationToken).ConfigureAwait(false);
             if (loaded is not null && (loaded.Added.Count > 0 || loaded.Updated.Count > 0))
             {
-                context.Error.MarkupLine(isNew
-                    ? $"[grey]Created {Markup.Escape(location)} and loaded the bundled record: {loaded.Added.Count.ToString("N0", CultureInfo.InvariantCulture)} events.[/]"
-                    : $"[grey]Updated the bundled record in {Markup.Escape(location)}: {loaded.Added.Count} added, {loaded.Updated.Count} updated.[/]");
+                // A server store is named by its description: the location may hold a password.
+                var name = isNew is null ? store.Description : location;
+                context.Error.MarkupLine(isNew ?? (loaded.Updated.Count == 0 && loaded.Unchanged == 0)
+                    ? $"[grey]Created {Markup.Escape(name)} and loaded the bundled record: {loaded.Added.Count.ToString("N0", CultureInfo.InvariantCulture)} events.[/]"
+                    : $"[grey]Updated the bundled record in {Markup.Escape(name)}: {loaded.Added.Count} added, {loaded.Updated.Count} updated.[/]");
             }
 
             return await work(store).ConfigureAwait(false);
@@ -69,12 +71,12 @@ internal static class PeninsulaCommand
         {
             return await work().ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is InputException or StoreVersionException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is InputException or StoreVersionException or StoreException or ConcurrencyConflictException or IOException or UnauthorizedAccessException)
         {
             context.Error.MarkupLine($"[red]Error:[/] {Markup.Escape(ex.Message)}");
             return 1;
         }
-        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException)
         {
             context.Error.MarkupLine($"[red]Error:[/] the store could not be used: {Markup.Escape(ex.Message)}");
             return 1;

@@ -9,6 +9,8 @@ internal static class Rendering
 {
     public static string Number(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
+    public static string Number(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
     public static string Number(double? x, string unit) =>
         x is { } v ? $"{v.ToString("0.##", CultureInfo.InvariantCulture)} {unit}" : "";
 

@@ -186,7 +186,9 @@ public static class PeninsulaServer
             {
                 InputException input => (StatusCodes.Status400BadRequest, "The request is not valid", input.Message),
                 BadHttpRequestException bad => (bad.StatusCode, "The request is not valid", bad.Message),
+                ConcurrencyConflictException conflict => (StatusCodes.Status412PreconditionFailed, "The event has changed", conflict.Message),
                 StoreVersionException version => (StatusCodes.Status503ServiceUnavailable, "The store cannot be used", version.Message),
+                StoreException store => (StatusCodes.Status503ServiceUnavailable, "The store cannot be used", store.Message),
                 _ => (StatusCodes.Status500InternalServerError, "Something went wrong on the server", "The error was logged; the request changed nothing."),
             };
             if (status >= 500)

@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
 using Peninsula.Import;
+using Peninsula.Storage;
 using Spectre.Console;
 
 namespace Peninsula.Cli.Commands;
 
-/// <summary><c>peninsula db info</c>, <c>db check</c> and <c>db audit</c>.</summary>
+/// <summary><c>peninsula db info</c>, <c>db check</c>, <c>db audit</c>, <c>db conflicts</c>, <c>db migrate</c> and <c>db copy</c>.</summary>
 internal static class DbCommand
 {
     public static Command Create(CliContext context)
@@ -15,6 +16,59 @@ internal static class DbCommand
         command.Subcommands.Add(Check(context));
         command.Subcommands.Add(Audit(context));
         command.Subcommands.Add(Conflicts(context));
+        command.Subcommands.Add(Migrate(context));
+        command.Subcommands.Add(Copy(context));
+        return command;
+    }
+
+    private static Command Migrate(CliContext context)
+    {
+        var command = new Command("migrate", "Create the store if needed and bring its schema up to date, without loading the bundled record.");
+        command.SetAction((parse, cancellationToken) => PeninsulaCommand.GuardAsync(context, async () =>
+        {
+            var location = EventStores.Locate(parse.GetValue(CommonOptions.Db), context.Environment);
+            var (from, to, description) = await EventStores.MigrateAsync(location, context.Clock, cancellationToken).ConfigureAwait(false);
+            context.Out.MarkupLine(from == to
+                ? $"{Markup.Escape(description)}: schema version {to}, up to date."
+                : $"{Markup.Escape(description)}: schema version {from} -> {to}.");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Copy(CliContext context)
+    {
+        var from = new Option<string>("--from") { Description = "The store to copy: a SQLite file, or a PostgreSQL connection string or postgres:// URL.", Required = true };
+        var to = new Option<string>("--to") { Description = "The store to copy into (created if needed; must hold no record yet).", Required = true };
+        var command = new Command(
+            "copy",
+            "Copy a whole record (events, audit trail, documents, signals, conflicts, watches) from one store to another, SQLite or PostgreSQL either way, and check the counts.")
+        {
+            from, to,
+        };
+        command.SetAction((parse, cancellationToken) => PeninsulaCommand.GuardAsync(context, async () =>
+        {
+            await using var source = EventStores.Open(parse.GetValue(from)!, context.Clock);
+            await using var target = EventStores.Open(parse.GetValue(to)!, context.Clock);
+            var counts = await Task.Run(() => StoreCopy.Copy(source, target, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var table = new Table().Border(TableBorder.Rounded).Title($"{Markup.Escape(source.Description)} -> {Markup.Escape(target.Description)}");
+            table.AddColumns("Table", "From", "To", "");
+            foreach (var c in counts)
+            {
+                table.AddRow(c.Table, Rendering.Number(c.From), Rendering.Number(c.To), c.Matches ? "[green]ok[/]" : "[red]differs[/]");
+            }
+
+            context.Out.Write(table);
+            var wrong = counts.Where(c => !c.Matches).ToList();
+            if (wrong.Count > 0)
+            {
+                context.Error.MarkupLine($"[red]Error:[/] the copy is incomplete: {Markup.Escape(string.Join(", ", wrong.Select(c => $"{c.Table} has {c.To} rows of {c.From}")))}.");
+                return 1;
+            }
+
+            context.Out.MarkupLine($"[green]Copied {Rendering.Number(counts.Sum(c => c.From))} rows; every table's count matches.[/]");
+            return 0;
+        }));
         return command;
     }
 

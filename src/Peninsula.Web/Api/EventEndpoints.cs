@@ -143,12 +143,12 @@ internal static class EventEndpoints
         }
 
         using var lease = pool.Rent();
-        if (await lease.Store.FindAsync(id, cancellationToken).ConfigureAwait(false) is not { } stored)
+        if (await lease.Store.FindStoredAsync(id, cancellationToken).ConfigureAwait(false) is not { } stored)
         {
             return NoSuchEvent(id);
         }
 
-        var current = Tag(EventJson.Serialize(stored));
+        var current = Tag(EventJson.Serialize(stored.Event));
         if (http.Request.Headers.IfMatch is { Count: > 0 } ifMatch && !ifMatch.Contains(current) && !ifMatch.Contains("*"))
         {
             return Results.Problem(
@@ -156,7 +156,9 @@ internal static class EventEndpoints
                 detail: $"'{id}' changed since you read it (its ETag is now {current}). Read it again, apply your change, and send it with the new ETag.");
         }
 
-        await lease.Store.SaveAsync([e], Origin(http), cancellationToken: cancellationToken).ConfigureAwait(false);
+        // The store checks the version again as it writes, so an edit that lands between the read
+        // above and this write is refused too (a ConcurrencyConflictException, answered with 412).
+        await lease.Store.UpdateAsync(e, stored.Version, Origin(http), cancellationToken).ConfigureAwait(false);
         var body = EventJson.Serialize(e);
         return Json(http, Encoding.UTF8.GetBytes(body), Tag(body));
     }

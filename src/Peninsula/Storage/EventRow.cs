@@ -34,6 +34,7 @@ internal sealed class EventRow
     public string? actors_json { get; set; }
     public string? sources_json { get; set; }
     public bool is_deleted { get; set; }
+    public long version { get; set; }
 
     public static object Parameters(Event e) => new
     {

@@ -1,10 +1,12 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using Npgsql;
 using Peninsula.Record;
 
 namespace Peninsula.Storage;
 
 /// <summary>Finds and opens the store a command works on, and keeps the bundled record loaded in it.</summary>
-public static class EventStores
+public static partial class EventStores
 {
     /// <summary>The environment variable that names the store when <c>--db</c> is not given.</summary>
     public const string EnvironmentVariable = "PENINSULA_DB";
@@ -21,8 +23,94 @@ public static class EventStores
         : environment(EnvironmentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
         : DefaultLocation;
 
-    /// <summary>Opens the store at a location (a SQLite file path).</summary>
-    public static IEventStore Open(string location, TimeProvider? clock = null) => SqliteEventStore.Open(location, clock);
+    /// <summary>
+    /// Opens the store at a location: a PostgreSQL database when the location is a connection
+    /// string (<c>Host=...;Database=...</c>) or a URL (<c>postgres://user@host:5432/database</c>),
+    /// else a SQLite file path. Either way the schema is brought up to date.
+    /// </summary>
+    public static IEventStore Open(string location, TimeProvider? clock = null) =>
+        IsPostgres(location) ? PostgresEventStore.Open(PostgresConnectionString(location), clock) : SqliteEventStore.Open(location, clock);
+
+    /// <summary>
+    /// Brings the schema of the store at <paramref name="location"/> up to date (creating the
+    /// store if needed) without loading the bundled record. Returns the schema version before and
+    /// after, and the store's description.
+    /// </summary>
+    public static async Task<(int From, int To, string Description)> MigrateAsync(string location, TimeProvider? clock = null, CancellationToken cancellationToken = default)
+    {
+        var from = IsPostgres(location) ? PostgresEventStore.SchemaVersionOf(PostgresConnectionString(location)) : SqliteEventStore.SchemaVersionOf(location);
+        await using var store = Open(location, clock);
+        var info = await store.InfoAsync(cancellationToken).ConfigureAwait(false);
+        return (from, info.SchemaVersion, store.Description);
+    }
+
+    /// <summary>Whether a location names a PostgreSQL database rather than a SQLite file.</summary>
+    public static bool IsPostgres(string location)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        return location.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
+            || location.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
+            || HostKey().IsMatch(location);
+    }
+
+    /// <summary>
+    /// The Npgsql connection string for a PostgreSQL location. A URL's user, password, host, port
+    /// and database become keywords; <c>sslmode</c> is the one query parameter understood.
+    /// </summary>
+    internal static string PostgresConnectionString(string location)
+    {
+        if (!location.Contains("://", StringComparison.Ordinal))
+        {
+            try
+            {
+                return new NpgsqlConnectionStringBuilder(location).ConnectionString;
+            }
+            catch (ArgumentException ex)
+            {
+                throw new InputException($"the PostgreSQL connection string is not valid: {ex.Message}", field: "--db");
+            }
+        }
+
+        if (!Uri.TryCreate(location, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
+        {
+            throw new InputException("the PostgreSQL address is not a valid URL; expected postgres://user:password@host:5432/database.", field: "--db");
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder { Host = uri.Host, Port = uri.IsDefaultPort || uri.Port < 0 ? 5432 : uri.Port };
+        if (uri.UserInfo.Length > 0)
+        {
+            var parts = uri.UserInfo.Split(':', 2);
+            builder.Username = Uri.UnescapeDataString(parts[0]);
+            if (parts.Length == 2)
+            {
+                builder.Password = Uri.UnescapeDataString(parts[1]);
+            }
+        }
+
+        var database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
+        if (database.Length > 0)
+        {
+            builder.Database = database;
+        }
+
+        foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var (key, value) = pair.Split('=', 2) is [var k, var v] ? (k, Uri.UnescapeDataString(v)) : (pair, "");
+            if (!key.Equals("sslmode", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InputException($"the PostgreSQL URL parameter '{key}' is not understood; only sslmode is. Use a connection string (Host=...;Database=...) for other settings.", field: "--db");
+            }
+
+            builder.SslMode = Enum.TryParse<SslMode>(value.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var mode)
+                ? mode
+                : throw new InputException($"'{value}' is not an sslmode; use disable, allow, prefer, require, verify-ca or verify-full.", field: "--db");
+        }
+
+        return builder.ConnectionString;
+    }
+
+    [GeneratedRegex(@"(^|;)\s*(host|server)\s*=", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HostKey();
 
     /// <summary>
     /// Loads the bundled record into the store when it has never been loaded or the bundled data

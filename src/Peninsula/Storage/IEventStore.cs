@@ -25,6 +25,18 @@ public interface IEventStore : IAsyncDisposable
     /// <summary>One event by id, or null when there is none (or it was deleted).</summary>
     Task<Event?> FindAsync(string id, CancellationToken cancellationToken = default);
 
+    /// <summary>One event by id with its version, for an edit that must not overwrite someone else's; null when there is none (or it was deleted).</summary>
+    Task<StoredEvent?> FindStoredAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Replaces a stored event with <paramref name="changed"/> (same id) if its version is still
+    /// <paramref name="expectedVersion"/>, as read with <see cref="FindStoredAsync"/>, and audits
+    /// the update. Returns the new version. When someone else changed or deleted the event in the
+    /// meantime nothing is saved and a <see cref="ConcurrencyConflictException"/> says so; an
+    /// unknown id is an <see cref="InputException"/>.
+    /// </summary>
+    Task<long> UpdateAsync(Event changed, long expectedVersion, ChangeOrigin origin, CancellationToken cancellationToken = default);
+
     /// <summary>Marks an event deleted (it stays in the store and in the audit trail); false when there is no such event.</summary>
     Task<bool> DeleteAsync(string id, ChangeOrigin origin, CancellationToken cancellationToken = default);
 
@@ -96,6 +108,9 @@ public interface IEventStore : IAsyncDisposable
     /// <summary>Revokes a key from now on; false when there is no key of that name in force.</summary>
     Task<bool> RevokeApiKeyAsync(string name, CancellationToken cancellationToken = default);
 }
+
+/// <summary>An event as stored, with its version: 1 when inserted, one more on every change (optimistic concurrency).</summary>
+public sealed record StoredEvent(Event Event, long Version);
 
 /// <summary>What an import of one file did (or, in a dry run, would do).</summary>
 /// <param name="Input">The file or URL.</param>

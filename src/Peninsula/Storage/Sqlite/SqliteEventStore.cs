@@ -25,6 +25,9 @@ public sealed partial class SqliteEventStore : IEventStore
     /// <summary>The database file.</summary>
     public string Path { get; }
 
+    /// <summary>The store's own connection, for settings that hold per connection (the full-disk test caps <c>max_page_count</c>).</summary>
+    internal SqliteConnection Connection => _connection;
+
     /// <inheritdoc/>
     public string Description => $"SQLite database {Path}";
 
@@ -53,7 +56,7 @@ public sealed partial class SqliteEventStore : IEventStore
                     "It was written by a newer Peninsula; upgrade Peninsula to use it. The file was not changed.");
             }
 
-            connection.Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
+            connection.Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 60000;");
             SqliteMigrations.Apply(connection, clock ?? TimeProvider.System);
             return new SqliteEventStore(connection, path, clock ?? TimeProvider.System);
         }
@@ -64,20 +67,29 @@ public sealed partial class SqliteEventStore : IEventStore
         }
     }
 
+    /// <summary>The schema version of the file, 0 when there is no file yet; the file is not changed.</summary>
+    internal static int SchemaVersionOf(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return 0;
+        }
+
+        SQLitePCL.Batteries_V2.Init();
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        connection.Open();
+        return SqliteMigrations.CurrentVersion(connection);
+    }
+
     /// <inheritdoc/>
     public Task<SaveSummary> SaveAsync(IReadOnlyCollection<Event> events, ChangeOrigin origin, bool dryRun = false, CancellationToken cancellationToken = default)
     {
-        var duplicate = events.GroupBy(e => e.Id).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-        {
-            throw new InputException($"event id '{duplicate.Key}' appears {duplicate.Count()} times in one save.", origin.Input, field: "id");
-        }
+        StoreRules.CheckSave(events, origin);
+        return Task.FromResult(Write("saving events", () => Save(events, origin, dryRun, cancellationToken)));
+    }
 
-        foreach (var e in events)
-        {
-            e.Validated(origin.Input);
-        }
-
+    private SaveSummary Save(IReadOnlyCollection<Event> events, ChangeOrigin origin, bool dryRun, CancellationToken cancellationToken)
+    {
         var added = new List<string>();
         var updated = new List<string>();
         var unchanged = 0;
@@ -117,7 +129,7 @@ public sealed partial class SqliteEventStore : IEventStore
             transaction.Commit();
         }
 
-        return Task.FromResult(new SaveSummary(added, updated, unchanged));
+        return new SaveSummary(added, updated, unchanged);
     }
 
     /// <inheritdoc/>
@@ -137,13 +149,49 @@ public sealed partial class SqliteEventStore : IEventStore
         Task.FromResult(LoadRow(id, includeDeleted: false, null)?.Event);
 
     /// <inheritdoc/>
-    public Task<bool> DeleteAsync(string id, ChangeOrigin origin, CancellationToken cancellationToken = default)
+    public Task<StoredEvent?> FindStoredAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var row = _connection.QuerySingleOrDefault<EventRow>($"{SelectEvents} WHERE e.id = @id AND e.deleted_at IS NULL", new { id });
+        return Task.FromResult(row is null ? null : new StoredEvent(row.ToEvent(), row.version));
+    }
+
+    /// <inheritdoc/>
+    public Task<long> UpdateAsync(Event changed, long expectedVersion, ChangeOrigin origin, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
+        ArgumentNullException.ThrowIfNull(origin);
+        changed.Validated(origin.Input);
+        return Task.FromResult(Write("updating an event", () =>
+        {
+            // BEGIN IMMEDIATE (the default here) takes the write lock first, so that nobody can
+            // change the event between the version check and the write.
+            using var transaction = _connection.BeginTransaction();
+            var stored = _connection.QuerySingleOrDefault<EventRow>($"{SelectEvents} WHERE e.id = @id", new { id = changed.Id }, transaction)
+                ?? throw new InputException($"there is no event '{changed.Id}' to update.", origin.Input, field: "id");
+            if (stored.is_deleted || stored.version != expectedVersion)
+            {
+                throw new ConcurrencyConflictException(changed.Id, expectedVersion, stored.is_deleted ? null : stored.version);
+            }
+
+            var now = Now();
+            Replace(changed, now, transaction);
+            Audit("update", changed.Id, origin, EventJson.Serialize(stored.ToEvent()), EventJson.Serialize(changed), now, transaction);
+            transaction.Commit();
+            return expectedVersion + 1;
+        }));
+    }
+
+    /// <inheritdoc/>
+    public Task<bool> DeleteAsync(string id, ChangeOrigin origin, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Write("deleting an event", () => Delete(id, origin)));
+
+    private bool Delete(string id, ChangeOrigin origin)
     {
         using var transaction = _connection.BeginTransaction();
         var stored = LoadRow(id, includeDeleted: false, transaction);
         if (stored is null)
         {
-            return Task.FromResult(false);
+            return false;
         }
 
         var now = Now();
@@ -151,7 +199,7 @@ public sealed partial class SqliteEventStore : IEventStore
         _connection.Execute("DELETE FROM events_fts WHERE id = @id", new { id }, transaction);
         Audit("delete", id, origin, EventJson.Serialize(stored.Value.Event), null, now, transaction);
         transaction.Commit();
-        return Task.FromResult(true);
+        return true;
     }
 
     /// <inheritdoc/>
@@ -184,6 +232,31 @@ public sealed partial class SqliteEventStore : IEventStore
     {
         _connection.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Runs a write and turns the failures a person can act on into a <see cref="StoreException"/>
+    /// that names the store: a full disk (or size limit), an I/O error, a lock held too long. The
+    /// transaction has been rolled back by then, so nothing of the write is in the store.
+    /// </summary>
+    private T Write<T>(string doing, Func<T> work)
+    {
+        try
+        {
+            return work();
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == 13)
+        {
+            throw new StoreException($"{Description} is full (no space left on the disk, or the database's size limit reached) while {doing}; nothing of it was saved. Free some space and run it again.", ex);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == 10)
+        {
+            throw new StoreException($"{Description} could not be written while {doing} (an I/O error: {ex.Message}); nothing of it was saved.", ex);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == 5)
+        {
+            throw new StoreException($"{Description} stayed locked by another process for more than a minute while {doing}; nothing of it was saved. Run it again.", ex);
+        }
     }
 
     private string Now() => _clock.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);

@@ -63,16 +63,7 @@ public sealed partial class SqliteEventStore
     /// </summary>
     internal static string? FullTextQuery(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => w.Replace("\"", "", StringComparison.Ordinal))
-            .Where(w => w.Any(char.IsLetterOrDigit))
-            .Select(w => $"\"{w}\"");
-        var match = string.Join(" AND ", words);
+        var match = string.Join(" AND ", StoreRules.SearchWords(text).Select(w => $"\"{w}\""));
         return match.Length == 0 ? null : match;
     }
 

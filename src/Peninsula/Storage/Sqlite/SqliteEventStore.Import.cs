@@ -19,6 +19,11 @@ public sealed partial class SqliteEventStore
             e.Validated(batch.Input);
         }
 
+        return Task.FromResult(Write($"importing {batch.Input}", () => Import(batch, policy, origin, dryRun, cancellationToken)));
+    }
+
+    private ImportSummary Import(ImportBatch batch, ImportPolicy policy, ChangeOrigin origin, bool dryRun, CancellationToken cancellationToken)
+    {
         var now = Now();
         using var transaction = _connection.BeginTransaction();
         var (events, conflicts, newConflicts) = ImportEvents(batch.Events, policy, origin, now, transaction, cancellationToken);
@@ -33,7 +38,7 @@ public sealed partial class SqliteEventStore
             transaction.Commit();
         }
 
-        return Task.FromResult(new ImportSummary(batch.Input, events, documents, signals, conflicts, newConflicts, batch.Rejections, batch.Skipped, batch.Warnings, batch.Rows) { Layout = batch.Layout });
+        return new ImportSummary(batch.Input, events, documents, signals, conflicts, newConflicts, batch.Rejections, batch.Skipped, batch.Warnings, batch.Rows) { Layout = batch.Layout };
     }
 
     private (ImportCounts Counts, List<Conflict> Conflicts, int New) ImportEvents(
@@ -44,72 +49,35 @@ public sealed partial class SqliteEventStore
             return (ImportCounts.None, [], 0);
         }
 
-        var kinds = incoming.Select(e => e.Kind).Distinct().ToList();
-        var stored = _connection.Query<EventRow>($"{SelectEvents} WHERE e.deleted_at IS NULL AND e.kind IN @kinds", new { kinds = kinds.Select(k => k.Slug()).ToArray() }, transaction)
-            .Select(r => r.ToEvent()).ToList();
-        var byId = stored.ToDictionary(e => e.Id, StringComparer.Ordinal);
-        var byDay = stored.GroupBy(e => e.Date.Date.DayNumber).ToDictionary(g => g.Key, g => g.Select(e => e.Id).ToList());
-        int added = 0, updated = 0, unchanged = 0, fresh = 0;
-        var conflicts = new List<Conflict>();
-        var taken = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var e in incoming)
+        var kinds = incoming.Select(e => e.Kind.Slug()).Distinct().ToArray();
+        var stored = _connection.Query<EventRow>($"{SelectEvents} WHERE e.deleted_at IS NULL AND e.kind IN @kinds", new { kinds }, transaction)
+            .Select(r => r.ToEvent());
+        var plan = ImportPlan.Make(stored, incoming, policy, origin.Input, cancellationToken);
+        var fresh = 0;
+        foreach (var c in plan.Conflicts)
+        {
+            fresh += _connection.Execute(
+                "INSERT INTO conflicts (event_id, field, kept_value, kept_source, other_value, other_source, rule, first_seen) " +
+                "VALUES (@EventId, @Field, @KeptValue, @KeptSource, @OtherValue, @OtherSource, @Rule, @now) ON CONFLICT DO NOTHING",
+                new { c.EventId, c.Field, c.KeptValue, c.KeptSource, OtherValue = c.OtherValue ?? "", c.OtherSource, c.Rule, now }, transaction);
+        }
+
+        foreach (var change in plan.Changes)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var nearby = Enumerable.Range(-31, 63).SelectMany(d => byDay.GetValueOrDefault(e.Date.Date.DayNumber + d) ?? [])
-                .Append(e.Id).Distinct().Where(byId.ContainsKey).Select(id => byId[id]).ToList();
-            // One to one first; then an event another record of this file already joined (a source
-            // that splits one launch into two classes adds to it rather than duplicating it).
-            var match = EventMerge.FindMatch(e, nearby.Where(s => !taken.Contains(s.Id))) ?? EventMerge.FindMatch(e, nearby);
-            if (match is null)
+            if (change.Before is null)
             {
-                var id = UniqueId(e.Id, byId);
-                var insert = e with { Id = id };
-                Insert(insert, now, transaction);
-                Audit("insert", id, origin, null, EventJson.Serialize(insert), now, transaction);
-                byId[id] = insert;
-                taken.Add(id);
-                (byDay.TryGetValue(insert.Date.Date.DayNumber, out var day) ? day : byDay[insert.Date.Date.DayNumber] = []).Add(id);
-                added++;
-                continue;
+                Insert(change.After, now, transaction);
+                Audit("insert", change.After.Id, origin, null, EventJson.Serialize(change.After), now, transaction);
             }
-
-            taken.Add(match.Id);
-            var (merged, found) = EventMerge.Merge(match, e, policy);
-            conflicts.AddRange(found);
-            foreach (var c in found)
+            else
             {
-                fresh += _connection.Execute(
-                    "INSERT INTO conflicts (event_id, field, kept_value, kept_source, other_value, other_source, rule, first_seen) " +
-                    "VALUES (@EventId, @Field, @KeptValue, @KeptSource, @OtherValue, @OtherSource, @Rule, @now) ON CONFLICT DO NOTHING",
-                    new { c.EventId, c.Field, c.KeptValue, c.KeptSource, OtherValue = c.OtherValue ?? "", c.OtherSource, c.Rule, now }, transaction);
+                Replace(change.After, now, transaction);
+                Audit("update", change.After.Id, origin, EventJson.Serialize(change.Before), EventJson.Serialize(change.After), now, transaction);
             }
-
-            var before = EventJson.Serialize(match);
-            var after = EventJson.Serialize(merged.Validated(origin.Input));
-            if (before == after)
-            {
-                unchanged++;
-                continue;
-            }
-
-            Replace(merged, now, transaction);
-            Audit("update", merged.Id, origin, before, after, now, transaction);
-            byId[merged.Id] = merged;
-            updated++;
         }
 
-        return (new ImportCounts(added, updated, unchanged), conflicts, fresh);
-    }
-
-    private static string UniqueId(string id, Dictionary<string, Event> taken)
-    {
-        var candidate = id;
-        for (var n = 2; taken.ContainsKey(candidate); n++)
-        {
-            candidate = $"{id}-{n.ToString(CultureInfo.InvariantCulture)}";
-        }
-
-        return candidate;
+        return (new ImportCounts(plan.Added, plan.Updated, plan.Unchanged), plan.Conflicts, fresh);
     }
 
     private ImportCounts ImportDocuments(List<Document> documents, ChangeOrigin origin, string now, SqliteTransaction transaction, CancellationToken cancellationToken)

@@ -1,0 +1,276 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Peninsula.Events;
+using Peninsula.Storage;
+
+namespace Peninsula.Benchmarks;
+
+/// <summary>
+/// The web API under load: a store of a million events (the bundled record plus generated ones),
+/// <c>peninsula serve</c> in its own process, and wrk on loopback against the events list and the
+/// forecasts at 1, 16 and 64 connections. Prints requests per second, p50 and p99 latency and
+/// errors as Markdown.
+/// </summary>
+internal static partial class WebLoad
+{
+    private const string Url = "http://127.0.0.1:5181";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var events = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
+        var seconds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 15;
+        var db = Path.Combine(Path.GetTempPath(), $"peninsula-web-load-{events}.db");
+        var cli = Path.Combine(RepositoryRoot(), "src", "Peninsula.Cli", "bin", "Release", "net10.0", "Peninsula.Cli.dll");
+        if (!File.Exists(cli))
+        {
+            Console.Error.WriteLine($"Build the CLI first: dotnet build -c Release src/Peninsula.Cli (looked for {cli}).");
+            return 1;
+        }
+
+        await EnsureStoreAsync(db, events);
+        using var server = Process.Start(new ProcessStartInfo("dotnet", [cli, "serve", "--db", db, "--urls", Url])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        server.OutputDataReceived += (_, _) => { };
+        server.ErrorDataReceived += (_, _) => { };
+        server.BeginOutputReadLine();
+        server.BeginErrorReadLine();
+        try
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(10) };
+            var started = Stopwatch.StartNew();
+            while (true)
+            {
+                try
+                {
+                    if ((await http.GetAsync(Url + "/healthz")).IsSuccessStatusCode)
+                    {
+                        break;
+                    }
+                }
+                catch (HttpRequestException) when (started.Elapsed < TimeSpan.FromMinutes(5))
+                {
+                    await Task.Delay(250);
+                }
+            }
+
+            Console.Error.WriteLine($"Server up in {started.Elapsed.TotalSeconds:0.0} s; computing the forecasts once…");
+            var forecastWatch = Stopwatch.StartNew();
+            (await http.GetAsync(Url + "/api/forecasts")).EnsureSuccessStatusCode();
+            var firstForecast = forecastWatch.Elapsed;
+
+            var output = new StringBuilder();
+            output.AppendLine(CultureInfo.InvariantCulture, $"Store: {events:N0} events (the bundled record plus generated ones), SQLite, {new FileInfo(db).Length / 1e6:0} MB. ");
+            output.AppendLine(CultureInfo.InvariantCulture, $"First `/api/forecasts` after start (all targets and horizons computed once, then cached until the record changes): {firstForecast.TotalSeconds:0.0} s.");
+            output.AppendLine();
+            output.AppendLine("| request | connections | requests/s | p50 | p99 | errors |");
+            output.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+            foreach (var path in new[] { "/api/events?since=2025-01-01", "/api/forecasts" })
+            {
+                foreach (var connections in new[] { 1, 16, 64 })
+                {
+                    var result = Wrk(Url + path, connections, seconds);
+                    output.AppendLine(CultureInfo.InvariantCulture, $"| `GET {path}` | {connections} | {result.RequestsPerSecond:N0} | {result.P50} | {result.P99} | {result.Errors} |");
+                    Console.Error.WriteLine($"{path} x{connections}: {result.RequestsPerSecond:N0}/s p99 {result.P99}");
+                }
+            }
+
+            Console.Write(output.ToString());
+            return 0;
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+        }
+    }
+
+    private static async Task EnsureStoreAsync(string db, int events)
+    {
+        await using var store = EventStores.Open(db);
+        await EventStores.EnsureBundledRecordAsync(store);
+        var info = await store.InfoAsync();
+        var missing = events - info.Events;
+        if (missing <= 0)
+        {
+            return;
+        }
+
+        var watch = Stopwatch.StartNew();
+        const int Batch = 50_000;
+        var generated = SyntheticRecord.Generate((int)missing, seed: 7).Chunk(Batch);
+        var done = 0;
+        foreach (var batch in generated)
+        {
+            await store.SaveAsync(batch, new ChangeOrigin("bench", "synthetic"));
+            done += batch.Length;
+            Console.Error.WriteLine($"Generated events stored: {done:N0} of {missing:N0} ({watch.Elapsed.TotalSeconds:0} s)");
+        }
+    }
+
+    private static WrkResult Wrk(string url, int connections, int seconds)
+    {
+        var threads = Math.Min(2, connections);
+        using var wrk = Process.Start(new ProcessStartInfo("wrk", ["-t" + threads, "-c" + connections, "-d" + seconds + "s", "--latency", url])
+        {
+            RedirectStandardOutput = true,
+        }) ?? throw new InvalidOperationException("wrk could not be started: apt-get install wrk.");
+        var text = wrk.StandardOutput.ReadToEnd();
+        wrk.WaitForExit();
+        var rps = double.Parse(RequestsPerSecond().Match(text).Groups[1].Value, CultureInfo.InvariantCulture);
+        var p50 = Percentile().Matches(text).First(m => m.Groups[1].Value == "50").Groups[2].Value;
+        var p99 = Percentile().Matches(text).First(m => m.Groups[1].Value == "99").Groups[2].Value;
+        var non2xx = Non2xx().Match(text) is { Success: true } n ? long.Parse(n.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+        var socket = SocketErrors().Match(text) is { Success: true } s
+            ? s.Groups.Cast<Group>().Skip(1).Sum(g => long.Parse(g.Value, CultureInfo.InvariantCulture))
+            : 0;
+        return new WrkResult(rps, p50, p99, non2xx + socket);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Peninsula.slnx")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Cannot find the repository root.");
+    }
+
+    [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
+    private static partial Regex RequestsPerSecond();
+
+    [GeneratedRegex(@"^\s+(50|99)\.000%\s+(\S+)", RegexOptions.Multiline)]
+    private static partial Regex Percentile();
+
+    [GeneratedRegex(@"Non-2xx or 3xx responses:\s+(\d+)")]
+    private static partial Regex Non2xx();
+
+    [GeneratedRegex(@"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)")]
+    private static partial Regex SocketErrors();
+
+    private sealed record WrkResult(double RequestsPerSecond, string P50, string P99, long Errors);
+}
+
+/// <summary>Generated events for load tests: plausible kinds, classes, systems, sites and dates, the same for the same seed.</summary>
+internal static class SyntheticRecord
+{
+    private static readonly (string Id, string Name, string Class)[] Systems =
+    [
+        ("kn-23", "KN-23", "srbm"), ("kn-25", "KN-25", "srbm"), ("hwasong-12", "Hwasong-12", "irbm"),
+        ("hwasong-15", "Hwasong-15", "icbm"), ("hwasong-18", "Hwasong-18", "icbm"), ("pukguksong-3", "Pukguksong-3", "slbm"),
+        ("hwasal-2", "Hwasal-2", "cruise"), ("nodong", "Nodong", "mrbm"),
+    ];
+
+    private static readonly Place[] Sites =
+    [
+        new("Sunan", 39.2, 125.67), new("Sohae", 39.66, 124.7), new("Sinpo", 40.03, 128.18),
+        new("Wonsan", 39.15, 127.45), new("Kusong", 39.98, 125.25), new("Tongchang-ri", 39.66, 124.71),
+    ];
+
+    private static readonly EventKind[] OtherKinds =
+    [
+        EventKind.ConventionalIncident, EventKind.Statement, EventKind.MilitaryExercise, EventKind.DiplomaticVisit, EventKind.CyberOperation,
+    ];
+
+    public static IEnumerable<Event> Generate(int count, int seed)
+    {
+        var random = new Random(seed);
+        var first = new DateOnly(1990, 1, 1).DayNumber;
+        var span = new DateOnly(2025, 6, 30).DayNumber - first;
+        for (var i = 0; i < count; i++)
+        {
+            var date = new KoreanDate(DateOnly.FromDayNumber(first + random.Next(span + 1)));
+            if (random.NextDouble() < 0.6)
+            {
+                var system = Systems[random.Next(Systems.Length)];
+                yield return new Event
+                {
+                    Id = string.Create(CultureInfo.InvariantCulture, $"{date}-synthetic-{i}"),
+                    Kind = EventKind.MissileLaunch,
+                    Class = system.Class,
+                    Date = date,
+                    Actors = ["DPRK"],
+                    System = new WeaponSystem(system.Id, system.Name, []),
+                    Site = Sites[random.Next(Sites.Length)],
+                    Figures = new EventFigures { NumberFired = 1 + random.Next(3), RangeKm = 100 + random.Next(1000), ApogeeKm = 50 + random.Next(900) },
+                    Title = string.Create(CultureInfo.InvariantCulture, $"Generated {system.Name} launch {i}"),
+                    Sources = [new EventSource("Generated for the load test", "https://example.org/generated", null, null)],
+                };
+                continue;
+            }
+
+            var kind = OtherKinds[random.Next(OtherKinds.Length)];
+            var classes = Taxonomy.ClassesOf(kind);
+            yield return new Event
+            {
+                Id = string.Create(CultureInfo.InvariantCulture, $"{date}-synthetic-{i}"),
+                Kind = kind,
+                Class = classes.Count > 0 ? classes[random.Next(classes.Count)] : null,
+                Date = date,
+                Actors = ["DPRK"],
+                Title = string.Create(CultureInfo.InvariantCulture, $"Generated {kind.Slug()} {i}"),
+                Sources = [new EventSource("Generated for the load test", "https://example.org/generated", null, null)],
+            };
+        }
+    }
+}
+
+/// <summary>
+/// How fast the overview renders in Debian's Chromium on the full bundled record: time from
+/// navigation to the first cards drawn, and to the forecast chart, over several loads.
+/// </summary>
+internal static class WebRender
+{
+    public static async Task<int> RunAsync()
+    {
+        var folder = Directory.CreateTempSubdirectory("peninsula-web-render");
+        var db = Path.Combine(folder.FullName, "peninsula.db");
+        await using var app = Web.PeninsulaServer.Build(["--urls", "http://127.0.0.1:0", "--db", db, "--Logging:LogLevel:Default", "Warning"]);
+        await app.StartAsync();
+        var url = app.Urls.First();
+        using var http = new HttpClient();
+        (await http.GetAsync(url + "/api/forecasts")).EnsureSuccessStatusCode();
+        (await http.GetAsync(url + "/api/backtest?target=any-missile&horizon=7")).EnsureSuccessStatusCode();
+
+        using var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true });
+        var firstCards = new List<double>();
+        var chart = new List<double>();
+        for (var i = 0; i < 6; i++)
+        {
+            var page = await browser.NewPageAsync();
+            var watch = Stopwatch.StartNew();
+            await page.GotoAsync(url + "/");
+            await page.WaitForSelectorAsync("#since .card");
+            var cards = watch.Elapsed.TotalMilliseconds;
+            await page.WaitForSelectorAsync("#forecast-chart rect.bar");
+            var drawn = watch.Elapsed.TotalMilliseconds;
+            if (i > 0)
+            {
+                firstCards.Add(cards);
+                chart.Add(drawn);
+            }
+
+            await page.CloseAsync();
+        }
+
+        await app.StopAsync();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Overview, full bundled record, server warm, 5 loads in a fresh page each (after one warm-up load): days-since cards drawn in median {Median(firstCards):0} ms (max {firstCards.Max():0}); forecast chart drawn in median {Median(chart):0} ms (max {chart.Max():0})."));
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        folder.Delete(recursive: true);
+        return 0;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using Peninsula.Events;
+using Peninsula.Import;
+
+namespace Peninsula.Storage;
+
+/// <summary>
+/// What importing a file's events into the stored events of their kinds comes to: which are new,
+/// which change a stored event, and where sources disagree. Pure, so that every backend merges
+/// the same way and only writes the outcome.
+/// </summary>
+internal static class ImportPlan
+{
+    /// <summary>A change to write, in order: <paramref name="Before"/> is null for a new event. An event joined twice in one file changes twice.</summary>
+    internal sealed record Change(Event After, Event? Before);
+
+    internal sealed record Outcome(List<Change> Changes, List<Conflict> Conflicts, int Unchanged)
+    {
+        public int Added => Changes.Count(c => c.Before is null);
+
+        public int Updated => Changes.Count(c => c.Before is not null);
+    }
+
+    /// <param name="stored">The live (not deleted) stored events of the incoming events' kinds.</param>
+    /// <param name="incoming">The file's events, in file order.</param>
+    /// <param name="policy">Which source wins a disagreement.</param>
+    /// <param name="input">The file, for messages.</param>
+    /// <param name="cancellationToken">Stops between events.</param>
+    public static Outcome Make(IEnumerable<Event> stored, IReadOnlyList<Event> incoming, ImportPolicy policy, string? input, CancellationToken cancellationToken)
+    {
+        var byId = stored.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        var byDay = byId.Values.GroupBy(e => e.Date.Date.DayNumber).ToDictionary(g => g.Key, g => g.Select(e => e.Id).ToList());
+        var changes = new List<Change>();
+        var conflicts = new List<Conflict>();
+        var unchanged = 0;
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in incoming)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var nearby = Enumerable.Range(-31, 63).SelectMany(d => byDay.GetValueOrDefault(e.Date.Date.DayNumber + d) ?? [])
+                .Append(e.Id).Distinct().Where(byId.ContainsKey).Select(id => byId[id]).ToList();
+            // One to one first; then an event another record of this file already joined (a source
+            // that splits one launch into two classes adds to it rather than duplicating it).
+            var match = EventMerge.FindMatch(e, nearby.Where(s => !taken.Contains(s.Id))) ?? EventMerge.FindMatch(e, nearby);
+            if (match is null)
+            {
+                var id = UniqueId(e.Id, byId);
+                var insert = e with { Id = id };
+                byId[id] = insert;
+                taken.Add(id);
+                (byDay.TryGetValue(insert.Date.Date.DayNumber, out var day) ? day : byDay[insert.Date.Date.DayNumber] = []).Add(id);
+                changes.Add(new Change(insert, null));
+                continue;
+            }
+
+            taken.Add(match.Id);
+            var (merged, found) = EventMerge.Merge(match, e, policy);
+            conflicts.AddRange(found);
+            if (EventJson.Serialize(match) == EventJson.Serialize(merged.Validated(input)))
+            {
+                unchanged++;
+                continue;
+            }
+
+            byId[merged.Id] = merged;
+            changes.Add(new Change(merged, match));
+        }
+
+        return new Outcome(changes, conflicts, unchanged);
+    }
+
+    private static string UniqueId(string id, Dictionary<string, Event> taken)
+    {
+        var candidate = id;
+        for (var n = 2; taken.ContainsKey(candidate); n++)
+        {
+            candidate = $"{id}-{n.ToString(CultureInfo.InvariantCulture)}";
+        }
+
+        return candidate;
+    }
+}

@@ -1,0 +1,111 @@
+using Dapper;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Peninsula.Storage;
+
+public sealed partial class PostgresEventStore : IRecordTables
+{
+    IEnumerable<object?[]> IRecordTables.ReadRows(RecordTable table)
+    {
+        using var connection = _dataSource.OpenConnection();
+        var key = table.Name switch
+        {
+            "event_actors" or "event_sources" => "event_id COLLATE \"C\", position",
+            "audit" or "watch_log" => "sequence",
+            "media_signals" => "global_event_id",
+            "signal_days" => "day, event_root_code COLLATE \"C\", quad_class",
+            "settings" => "key COLLATE \"C\"",
+            "conflicts" => "event_id COLLATE \"C\", field COLLATE \"C\", other_source COLLATE \"C\", other_value COLLATE \"C\"",
+            "watches" => "name COLLATE \"C\"",
+            _ => "id COLLATE \"C\"",
+        };
+        using var command = new NpgsqlCommand($"SELECT {table.ColumnList} FROM {table.Name} ORDER BY {key}", connection);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var row = new object?[table.Columns.Count];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : table.Columns[i].Kind switch
+                {
+                    ColumnKind.Text or ColumnKind.Json => reader.GetString(i),
+                    ColumnKind.Int => reader.GetInt32(i),
+                    ColumnKind.Long => reader.GetInt64(i),
+                    ColumnKind.Real => reader.GetDouble(i),
+                    ColumnKind.Date => reader.GetFieldValue<DateOnly>(i),
+                    _ => Utc(reader.GetFieldValue<DateTime>(i)),
+                };
+            }
+
+            yield return row;
+        }
+    }
+
+    long IRecordTables.Count(RecordTable table)
+    {
+        using var connection = _dataSource.OpenConnection();
+        return connection.ExecuteScalar<long>($"SELECT count(*) FROM {table.Name}");
+    }
+
+    /// <summary>Binary COPY into every table in one transaction; the identity counters then continue after the copied rows.</summary>
+    void IRecordTables.WriteRows(IReadOnlyList<RecordTable> tables, Func<RecordTable, IEnumerable<object?[]>> rows, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var connection = _dataSource.OpenConnection();
+            using var transaction = connection.BeginTransaction();
+            foreach (var table in tables)
+            {
+                var types = table.Columns.Select(c => c.Kind switch
+                {
+                    ColumnKind.Text => NpgsqlDbType.Text,
+                    ColumnKind.Int => NpgsqlDbType.Integer,
+                    ColumnKind.Long => NpgsqlDbType.Bigint,
+                    ColumnKind.Real => NpgsqlDbType.Double,
+                    ColumnKind.Date => NpgsqlDbType.Date,
+                    ColumnKind.Json => NpgsqlDbType.Jsonb,
+                    _ => NpgsqlDbType.TimestampTz,
+                }).ToArray();
+                using var importer = connection.BeginBinaryImport($"COPY {table.Name} ({table.ColumnList}) FROM STDIN (FORMAT BINARY)");
+                var n = 0;
+                foreach (var row in rows(table))
+                {
+                    if (++n % 10_000 == 0)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                    }
+
+                    importer.StartRow();
+                    for (var i = 0; i < types.Length; i++)
+                    {
+                        switch (row[i])
+                        {
+                            case null:
+                                importer.WriteNull();
+                                break;
+                            case DateTimeOffset at:
+                                importer.Write(at.UtcDateTime, types[i]);
+                                break;
+                            case var value:
+                                importer.Write(value, types[i]);
+                                break;
+                        }
+                    }
+                }
+
+                importer.Complete();
+            }
+
+            connection.Execute(
+                "SELECT setval(pg_get_serial_sequence('audit', 'sequence'), coalesce((SELECT max(sequence) FROM audit), 0) + 1, false); " +
+                "SELECT setval(pg_get_serial_sequence('watch_log', 'sequence'), coalesce((SELECT max(sequence) FROM watch_log), 0) + 1, false);",
+                transaction: transaction);
+            transaction.Commit();
+        }
+        catch (Exception ex) when (Translate(ex, Description, "loading rows") is { } translated)
+        {
+            throw translated;
+        }
+    }
+}
