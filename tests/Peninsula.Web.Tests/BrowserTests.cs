@@ -158,6 +158,24 @@ public sealed class BrowserTests(BrowserFixture browser)
         await FinishAsync(page, errors, "keyboard");
     }
 
+    [SkippableFact]
+    public async Task Pages_fit_a_phone_screen_without_sideways_scrolling()
+    {
+        Skip.If(browser.Unavailable is not null, browser.Unavailable);
+        foreach (var (path, ready) in new[] { ("/", "#forecast-chart rect.bar"), ("/map.html", "#map circle.site"), ("/timeline.html", "#chart rect.bar") })
+        {
+            var page = await browser.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+            page.SetDefaultTimeout(90_000);
+            await page.GotoAsync(browser.BaseUrl + path);
+            await page.WaitForSelectorAsync(ready);
+            Assert.True(
+                await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth + 1"),
+                $"{path} is wider than a 390-pixel screen");
+            await BrowserFixture.ScreenshotAsync(page, "phone" + path.Replace('/', '-').Replace(".html", "", StringComparison.Ordinal));
+            await page.CloseAsync();
+        }
+    }
+
     private async Task<(IPage Page, List<string> Errors)> OpenAsync(string path)
     {
         Skip.If(browser.Unavailable is not null, browser.Unavailable);
