@@ -103,6 +103,7 @@ internal static class RecordTables
             ("last_status", T), ("created_at", M),
         ]),
         new("watch_log", [("sequence", L), ("at", M), ("name", T), ("message", T)]),
+        new("api_keys", [("name", T), ("hash", T), ("prefix", T), ("created_at", M), ("revoked_at", M)]),
     ];
 }
 

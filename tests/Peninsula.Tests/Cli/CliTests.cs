@@ -265,7 +265,7 @@ public sealed class CliTests : IDisposable
     {
         var (_, output, _) = await Run("db", "info", "--format", "json");
         using var json = JsonDocument.Parse(output);
-        Assert.Equal(3, json.RootElement.GetProperty("schema_version").GetInt32());
+        Assert.Equal(4, json.RootElement.GetProperty("schema_version").GetInt32());
         Assert.Equal(6, json.RootElement.GetProperty("events_by_kind").GetProperty("nuclear-test").GetInt32());
     }
 

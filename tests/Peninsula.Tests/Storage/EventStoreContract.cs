@@ -205,6 +205,47 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
     }
 
     [SkippableFact]
+    public async Task Pages_newest_first_follow_one_another_and_the_change_count_grows_with_every_change()
+    {
+        await using var store = OpenStore();
+        Assert.Equal(0, await store.ChangeCountAsync());
+        var launches = Enumerable.Range(1, 9).Select(d => Sample.Launch($"2024-10-{d:00}-launch", $"2024-10-{d:00}") with { UtcInstant = null }).ToList();
+        await store.SaveAsync(launches, Test);
+        var afterSave = await store.ChangeCountAsync();
+        Assert.True(afterSave >= launches.Count);
+
+        var pages = new List<string>();
+        for (var offset = 0; offset < 12; offset += 4)
+        {
+            pages.AddRange((await store.ListAsync(new EventQuery { NewestFirst = true, Limit = 4, Offset = offset })).Select(e => e.Id));
+        }
+
+        Assert.Equal(launches.Select(e => e.Id).Reverse(), pages);
+        Assert.Equal(["2024-10-03-launch", "2024-10-04-launch"], (await store.ListAsync(new EventQuery { Offset = 2, Limit = 2 })).Select(e => e.Id));
+
+        await store.DeleteAsync("2024-10-05-launch", Test);
+        Assert.True(await store.ChangeCountAsync() > afterSave);
+    }
+
+    [SkippableFact]
+    public async Task Api_keys_are_kept_by_hash_found_listed_and_revoked()
+    {
+        await using var store = OpenStore();
+        var (key, secret) = Access.ApiKey.Create("analyst", new DateTimeOffset(2026, 11, 21, 3, 0, 0, TimeSpan.Zero));
+        await store.AddApiKeyAsync(key);
+
+        Assert.Equal(key, await store.FindApiKeyAsync(Access.ApiKey.HashOf(secret)));
+        Assert.Null(await store.FindApiKeyAsync(Access.ApiKey.HashOf(secret + "x")));
+        await Assert.ThrowsAsync<InputException>(() => store.AddApiKeyAsync(Access.ApiKey.Create("analyst", key.CreatedAt).Key));
+
+        Assert.True(await store.RevokeApiKeyAsync("analyst"));
+        Assert.False(await store.RevokeApiKeyAsync("analyst"));
+        var revoked = Assert.Single(await store.ApiKeysAsync());
+        Assert.False(revoked.IsActive);
+        Assert.False((await store.FindApiKeyAsync(key.Hash))!.IsActive);
+    }
+
+    [SkippableFact]
     public async Task The_integrity_check_passes_on_a_healthy_store_and_finds_an_event_missing_from_the_audit_trail()
     {
         await using var store = OpenStore();

@@ -17,7 +17,7 @@ public sealed partial class PostgresEventStore : IRecordTables
             "signal_days" => "day, event_root_code COLLATE \"C\", quad_class",
             "settings" => "key COLLATE \"C\"",
             "conflicts" => "event_id COLLATE \"C\", field COLLATE \"C\", other_source COLLATE \"C\", other_value COLLATE \"C\"",
-            "watches" => "name COLLATE \"C\"",
+            "watches" or "api_keys" => "name COLLATE \"C\"",
             _ => "id COLLATE \"C\"",
         };
         using var command = new NpgsqlCommand($"SELECT {table.ColumnList} FROM {table.Name} ORDER BY {key}", connection);

@@ -44,7 +44,7 @@ public sealed partial class SqliteEventStore
         Task.FromResult(_connection.Execute(
             "UPDATE api_keys SET revoked_at = @now WHERE name = @name AND revoked_at IS NULL", new { name, now = Now() }) > 0);
 
-    private static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+    private static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 
 #pragma warning disable IDE1006, CA1812 // Dapper maps the columns by name; instantiated by Dapper.
     private sealed record ApiKeyRow(string name, string hash, string prefix, string created_at, string? revoked_at)
