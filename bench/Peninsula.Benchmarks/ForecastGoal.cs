@@ -56,10 +56,7 @@ public static class ForecastGoal
         Line($"");
         Line($"| target | horizon | forecasts | happened | Brier | Brier (climatology) | BSS (95% interval) | ECE | not worse than climatology |");
         Line($"| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- |");
-        var data = ForecastTarget.All.SelectMany(t => ForecastTarget.Horizons.Select(h => (t, h))).ToList();
-        var results = new BacktestResult[data.Count];
-        Parallel.For(0, data.Count, i => results[i] = Backtest.Run(events, data[i].t, data[i].h, From, To));
-        foreach (var r in results)
+        foreach (var r in Backtest.RunAll(events, From, To))
         {
             var c = r.Chosen;
             var climatology = r.Scores[0];

@@ -6,6 +6,7 @@ using Peninsula.Benchmarks;
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- claims           (accuracy on the labelled claims, and one timed 1 MB check)
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- forecast-goal    (the forecasting goal, as Markdown)
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- forecast-validate (the validation period 2016-2021 the forecast settings are chosen on)
+// dotnet run -c Release --project bench/Peninsula.Benchmarks -- forecast-calibration validate|goal (the recalibration experiment)
 return args switch
 {
     ["gdelt", ..] => await GdeltBenchmark.RunAsync(args),
@@ -13,6 +14,7 @@ return args switch
     ["claims", ..] => Print(ClaimEvaluationRun.Print),
     ["forecast-goal"] => Print(output => output.Write(ForecastGoal.Run())),
     ["forecast-validate"] => Print(output => output.Write(ForecastValidation.Run())),
+    ["forecast-calibration", var period] => Print(output => output.Write(ForecastCalibration.Run(period))),
     _ => Run(args),
 };
 

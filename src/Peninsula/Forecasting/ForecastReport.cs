@@ -20,10 +20,7 @@ public static class ForecastReport
     public static IReadOnlyList<string> Write(IReadOnlyList<Event> events, string path, KoreanDate from, KoreanDate to, int step = 7)
     {
         var data = ForecastData.Build(events, to.AddDays(ForecastTarget.Horizons.Max()));
-        var problems = ForecastTarget.All.SelectMany(t => ForecastTarget.Horizons.Select(h => (Target: t, Horizon: h))).ToList();
-        var results = new BacktestResult[problems.Count];
-        Parallel.For(0, problems.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-            results[i] = Backtest.Run(data, problems[i].Target, problems[i].Horizon, from, to, step));
+        var results = Backtest.RunAll(data, from, to, step);
 
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var imageFolderName = Path.GetFileNameWithoutExtension(path);
