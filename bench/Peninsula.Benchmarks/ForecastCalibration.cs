@@ -58,8 +58,10 @@ public static class ForecastCalibration
 
         if (period == "goal")
         {
-            // Only these two were looked at on the goal period, each after it was chosen on the validation period.
-            candidates = [candidates[0], adopted, platt];
+            // Only these were looked at on the goal period: the adopted step and the Platt step, each
+            // after it was chosen on the validation period; and, after those looks, one diagnostic of
+            // why the adopted step raised the ECE there (not adopted: chosen knowing the goal period).
+            candidates = [candidates[0], adopted, platt, candidates[^1]];
         }
 
         var text = new StringBuilder();
