@@ -44,7 +44,8 @@ internal sealed class RollingForecast
 
     private const int StackedOnRegression = 7;
 
-    private const int PoolModel = 8;
+    /// <summary>The index of the pool in <see cref="Models"/>: the forecast model before its recalibration.</summary>
+    public const int PoolModel = 8;
 
     private const int Final = 9;
 
