@@ -42,7 +42,7 @@ public static class ForecastGoal
         Line($"- forecasts scored: {chosen.N}; the target followed {goal.Positives} of them");
         Line($"- forecast model `{chosen.Model}`: Brier skill score against climatology **{chosen.Bss:0.000}** (95% block-bootstrap interval {chosen.BssLow:0.000} to {chosen.BssHigh:0.000}; goal at least 0.15)");
         Line($"- expected calibration error **{chosen.Ece:0.000}** (goal under 0.05). A perfectly calibrated forecaster issuing these same {chosen.N} probabilities would show an ECE of {floor.Mean:0.000} on average (95% of simulations {floor.Low:0.000} to {floor.High:0.000}): with this many forecasts, ten bins cannot measure calibration much more finely.");
-        Line($"- fit + full backtest (every model refitted at each of {goal.Forecasts.Count} issue dates plus {RollingForecast.StackingWeeks} weeks of earlier forecasts for the ensemble to learn from): {timings.Min():0.00} s best of 3 ({string.Join(", ", timings.Select(t => t.ToString("0.00", CultureInfo.InvariantCulture)))} s), one thread");
+        Line($"- fit + full backtest (every model refitted at each of {goal.Forecasts.Count} issue dates plus {RollingForecast.WarmUpWeeks} weeks of earlier forecasts for the stack and the recalibration to learn from): {timings.Min():0.00} s best of 3 ({string.Join(", ", timings.Select(t => t.ToString("0.00", CultureInfo.InvariantCulture)))} s), one thread");
         Line($"");
         Line($"| model | Brier | log loss | BSS (95% interval) | ECE | sharpness |");
         Line($"| --- | ---: | ---: | --- | ---: | ---: |");
@@ -56,10 +56,7 @@ public static class ForecastGoal
         Line($"");
         Line($"| target | horizon | forecasts | happened | Brier | Brier (climatology) | BSS (95% interval) | ECE | not worse than climatology |");
         Line($"| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- |");
-        var data = ForecastTarget.All.SelectMany(t => ForecastTarget.Horizons.Select(h => (t, h))).ToList();
-        var results = new BacktestResult[data.Count];
-        Parallel.For(0, data.Count, i => results[i] = Backtest.Run(events, data[i].t, data[i].h, From, To));
-        foreach (var r in results)
+        foreach (var r in Backtest.RunAll(events, From, To))
         {
             var c = r.Chosen;
             var climatology = r.Scores[0];

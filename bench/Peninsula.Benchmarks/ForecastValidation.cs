@@ -24,9 +24,7 @@ public static class ForecastValidation
         var events = BundledRecord.Events;
         var text = new StringBuilder();
         void Line(FormattableString s) => text.Append(s.ToString(CultureInfo.InvariantCulture)).Append('\n');
-        var pairs = ForecastTarget.All.SelectMany(t => ForecastTarget.Horizons.Select(h => (t, h))).ToList();
-        var results = new BacktestResult[pairs.Count];
-        Parallel.For(0, pairs.Count, i => results[i] = Backtest.Run(events, pairs[i].t, pairs[i].h, first, last));
+        var results = Backtest.RunAll(events, first, last);
         Line($"## Validation: weekly issue dates {first} .. {last}, every target and horizon");
         Line($"");
         Line($"| model | any-missile 7: BSS | ECE | pairs worse than climatology | sum of negative BSS | worst |");

@@ -8,6 +8,7 @@ using Peninsula.Benchmarks;
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- forecast-validate (the validation period 2016-2021 the forecast settings are chosen on)
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- web-load [EVENTS] [SECONDS] (wrk against peninsula serve on a store of a million events)
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- web-render       (the overview's first render in Chromium)
+// dotnet run -c Release --project bench/Peninsula.Benchmarks -- forecast-calibration validate|goal (the recalibration experiment)
 return args switch
 {
     ["gdelt", ..] => await GdeltBenchmark.RunAsync(args),
@@ -17,6 +18,7 @@ return args switch
     ["forecast-validate"] => Print(output => output.Write(ForecastValidation.Run())),
     ["web-load", ..] => await WebLoad.RunAsync(args),
     ["web-render"] => await WebRender.RunAsync(),
+    ["forecast-calibration", var period] => Print(output => output.Write(ForecastCalibration.Run(period))),
     _ => Run(args),
 };
 

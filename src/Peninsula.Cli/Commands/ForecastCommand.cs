@@ -82,6 +82,6 @@ internal static class ForecastCommand
             console.MarkupLine("[grey]Name one --target (and --horizon) to see every reason; --format json gives them all.[/]");
         }
 
-        console.MarkupLine($"[grey]Model: {forecasts[0].Model} (stacked climatology, recent rates, a self-exciting process and a covariate regression). Its track record: peninsula backtest.[/]");
+        console.MarkupLine($"[grey]Model: {forecasts[0].Model} (climatology, recent rates, a self-exciting process and a covariate regression, stacked, then recalibrated and shrunk towards the base rate by their past skill). Its track record: peninsula backtest.[/]");
     }
 }

@@ -17,6 +17,25 @@ public static class Backtest
         return Run(data, target, horizon, from, to, step);
     }
 
+    /// <summary>
+    /// Every target at every horizon (targets in <see cref="ForecastTarget.All"/> order, horizons
+    /// ascending within each): the report, the goal and the validation benchmarks all run this.
+    /// </summary>
+    public static IReadOnlyList<BacktestResult> RunAll(IReadOnlyList<Event> events, KoreanDate from, KoreanDate to, int step = 7) =>
+        RunAll(ForecastData.Build(events, to.AddDays(ForecastTarget.Horizons.Max())), from, to, step);
+
+    internal static IReadOnlyList<BacktestResult> RunAll(ForecastData data, KoreanDate from, KoreanDate to, int step = 7)
+    {
+        var targets = ForecastTarget.All;
+        var horizons = ForecastTarget.Horizons.Order().ToList();
+        var results = new BacktestResult[targets.Count][];
+        // One target per thread, its horizons shortest first: a longer horizon's forecasts are
+        // bounded by the shorter ones', whose runs are then already made (see ForecastData.Run).
+        Parallel.For(0, targets.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k =>
+            results[k] = [.. horizons.Select(h => Run(data, targets[k], h, from, to, step))]);
+        return [.. results.SelectMany(r => r)];
+    }
+
     internal static BacktestResult Run(ForecastData data, ForecastTarget target, int horizon, KoreanDate from, KoreanDate to, int step = 7)
     {
         if (step < 1)

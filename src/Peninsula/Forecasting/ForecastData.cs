@@ -33,7 +33,7 @@ internal sealed class ForecastData
     public const int SummitAnnouncementLeadDays = 7;
 
     private readonly Dictionary<string, TargetSeries> _series = new(StringComparer.Ordinal);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, int, int, int, int), Lazy<RollingForecast>> _runs = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, int, int, int), Lazy<RollingForecast>> _runs = new();
     private readonly IReadOnlyList<Event> _actions;
 
     private ForecastData(IReadOnlyList<Event> actions, IReadOnlyList<ScheduledContext> scheduled, KoreanDate dataEnd)
@@ -114,9 +114,38 @@ internal sealed class ForecastData
         }
     }
 
-    /// <summary>A rolling forecast on this data, computed once per target, horizon and issue days.</summary>
-    internal RollingForecast Run(ForecastTarget target, int horizon, int firstScoredDay, int lastDay, int step, Func<RollingForecast> compute) =>
-        _runs.GetOrAdd((target.Slug, horizon, firstScoredDay, lastDay, step), _ => new Lazy<RollingForecast>(compute)).Value;
+    /// <summary>
+    /// A rolling forecast on this data, computed once per target, horizon, first scored day and
+    /// step. A run that ends earlier on the same issue days is the start of a longer one (a
+    /// forecast depends only on the issue days before it), so it is cut from the longer run rather
+    /// than run again: the report's longer horizons, bounded by the shorter ones, reuse those backtests.
+    /// </summary>
+    internal RollingForecast Run(ForecastTarget target, int horizon, int firstScoredDay, int lastDay, int step, Func<RollingForecast> compute)
+    {
+        var key = (target.Slug, horizon, firstScoredDay, step);
+        while (true)
+        {
+            var entry = _runs.GetOrAdd(key, _ => new Lazy<RollingForecast>(compute));
+            var run = entry.Value;
+            var end = run.IssueDays[^1];
+            if (end == lastDay)
+            {
+                return run;
+            }
+
+            if (end > lastDay)
+            {
+                return (end - lastDay) % step == 0 ? run.Until(lastDay) : compute();
+            }
+
+            // A longer run replaces the shorter one; the shorter is its start.
+            var longer = new Lazy<RollingForecast>(compute);
+            if (_runs.TryUpdate(key, longer, entry))
+            {
+                return longer.Value;
+            }
+        }
+    }
 
     /// <summary>The scheduled context of a type known at day <paramref name="t"/> that is in progress on t or starts within t+1 .. t+horizon.</summary>
     public ScheduledContext? KnownWithin(ContextType type, int t, int horizon)

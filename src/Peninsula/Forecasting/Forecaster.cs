@@ -102,8 +102,20 @@ public static class Forecaster
             lines.Add($"Stacking: too few past forecasts with known outcomes to learn weights yet.");
         }
 
-        var pool = run.PoolWeights;
-        lines.Add($"Ensemble: the stack weighs {Pct(pool[1])} and the base rate {Pct(pool[0])}, by how well each forecast the past five years (Brier score on forecasts whose outcomes were known by then).");
+        // A run cut from a longer one keeps no last-day fits (see RollingForecast.Until); forecasts are never made from one.
+        if (run.PoolWeights is [var onBaseRate, var onStack])
+        {
+            var pooled = p[RollingForecast.PoolModel][i];
+            lines.Add($"Pool: the stack weighs {Pct(onStack)} and the base rate {Pct(onBaseRate)}, by how well each forecast the past five years (Brier score on forecasts whose outcomes were known by then); it gives {Pct(pooled)}.");
+            var shifted = LogisticRegression.Sigmoid(LogisticRegression.Logit(pooled) + run.LastShift);
+            lines.Add(Math.Abs(shifted - pooled) < 0.0005
+                ? "Recalibration: the pool's recent forecasts were not biased enough to shift."
+                : string.Create(CultureInfo.InvariantCulture, $"Recalibration: the pool's forecasts of the past months ran too {(run.LastShift > 0 ? "low" : "high")}, so its log odds are shifted by {run.LastShift:+0.00;-0.00}, to {Pct(shifted)}."));
+            lines.Add(run.LastShrinkage == 0
+                ? "Shrinkage: over the past five years the model's departures from the base rate did not show enough skill, so the forecast is the base rate."
+                : string.Create(CultureInfo.InvariantCulture, $"Shrinkage: over the past five years the model's departures from the base rate were worth {run.LastShrinkage:0.00} of their size, so it keeps that share of its departure."));
+        }
+
         if (run.BoundByHorizon.Length > 0 && run.BoundByHorizon[i] > 0)
         {
             lines.Add($"Raised to the {run.BoundByHorizon[i]}-day forecast ({Pct(final)}): an event within {run.BoundByHorizon[i]} days is an event within {h} days.");

@@ -5,6 +5,12 @@ namespace Peninsula.Forecasting;
 /// end of its day; the ensemble at day d is fitted only on earlier issue days whose outcomes were
 /// known by d. The backtest scores these; <c>forecast</c> takes the last one.
 /// </summary>
+/// <remarks>
+/// The chain: six components; two stacks (logistic regressions on the components' log odds);
+/// the pool of climatology and the stack on climatology (exponential weights on past Brier
+/// scores); and the forecast model, the pool after <see cref="Recalibration"/> (a shift that removes
+/// its recent bias, then a shrinkage towards climatology by what its departures from it were worth).
+/// </remarks>
 internal sealed class RollingForecast
 {
     /// <summary>The model <c>peninsula forecast</c> uses.</summary>
@@ -19,9 +25,15 @@ internal sealed class RollingForecast
     /// <summary>No issue day before 1990: the models need a few years of record first.</summary>
     public static readonly int FirstIssueDay = ForecastData.Index(new Events.KoreanDate(1990, 1, 1));
 
-    /// <summary>The models, in the order of <see cref="Probabilities"/>: six components, two stacks, the ensemble.</summary>
+    /// <summary>
+    /// Issue days before the first scored one: five years for the stack to learn from its
+    /// components, and five more for the recalibration to learn from the pool.
+    /// </summary>
+    public const int WarmUpWeeks = 2 * StackingWeeks;
+
+    /// <summary>The models, in the order of <see cref="Probabilities"/>: six components, two stacks, the pool, the ensemble.</summary>
     public static readonly string[] Models =
-        ["climatology", "recent-rate-30d", "recent-rate-90d", "recent-rate-365d", "hawkes", "covariates", "stacked", "stacked-on-regression", ForecastModel];
+        ["climatology", "recent-rate-30d", "recent-rate-90d", "recent-rate-365d", "hawkes", "covariates", "stacked", "stacked-on-regression", "pool", ForecastModel];
 
     /// <summary>The models the stacks combine: the first six.</summary>
     public const int Components = 6;
@@ -32,7 +44,10 @@ internal sealed class RollingForecast
 
     private const int StackedOnRegression = 7;
 
-    private const int Final = 8;
+    /// <summary>The index of the pool in <see cref="Models"/>: the forecast model before its recalibration.</summary>
+    public const int PoolModel = 8;
+
+    private const int Final = 9;
 
     /// <summary>How fast the final pool moves towards the models with the better past Brier score (exponential weights, per unit of Brier score).</summary>
     private const double PoolLearningRate = 20;
@@ -49,7 +64,7 @@ internal sealed class RollingForecast
     /// </summary>
     private static readonly int[] Pooled = [0, StackedOnClimatology];
 
-    private RollingForecast(ForecastProblem problem, int[] issueDays, double[][] probabilities, StackFit? stack, CovariateFit? covariates, double[] poolWeights)
+    private RollingForecast(ForecastProblem problem, int[] issueDays, double[][] probabilities, StackFit? stack, CovariateFit? covariates, double[] poolWeights, double shift, double shrinkage)
     {
         Problem = problem;
         IssueDays = issueDays;
@@ -57,6 +72,8 @@ internal sealed class RollingForecast
         LastStack = stack;
         LastCovariateFit = covariates;
         PoolWeights = poolWeights;
+        LastShift = shift;
+        LastShrinkage = shrinkage;
     }
 
     public ForecastProblem Problem { get; }
@@ -73,8 +90,14 @@ internal sealed class RollingForecast
     /// <summary>The covariate model's last fit.</summary>
     public CovariateFit? LastCovariateFit { get; }
 
-    /// <summary>The last weights of climatology and the stack on climatology in the final pool.</summary>
+    /// <summary>The last weights of climatology and the stack on climatology in the pool.</summary>
     public double[] PoolWeights { get; }
+
+    /// <summary>The last shift of the pool's log odds (see <see cref="Recalibration.Shift"/>).</summary>
+    public double LastShift { get; }
+
+    /// <summary>The last weight of the shifted pool's departure from climatology (see <see cref="Recalibration.Shrink"/>): 0 is climatology, 1 the shifted pool.</summary>
+    public double LastShrinkage { get; }
 
     /// <summary>
     /// How much one weekly forecast counts when learning from past forecasts: forecasts a week
@@ -90,7 +113,7 @@ internal sealed class RollingForecast
     public static RollingForecast Run(ForecastProblem problem, int firstScoredDay, int lastDay, int step = 7)
     {
         var horizon = problem.Horizon;
-        var warmUp = (StackingWeeks * 7) + horizon;
+        var warmUp = (WarmUpWeeks * 7) + horizon;
         var days = new List<int>();
         for (var d = lastDay; d >= Math.Max(firstScoredDay - warmUp, FirstIssueDay); d -= step)
         {
@@ -103,6 +126,9 @@ internal sealed class RollingForecast
         var covariates = new CovariateModel(problem);
         StackFit? onClimatology = null, onRegression = null;
         var weights = new double[Pooled.Length];
+        var shifted = new double[issueDays.Length];
+        double shift = 0, shrinkage = 0;
+        bool Outcome(int j) => problem.Series.Outcome(issueDays[j], horizon);
         for (var i = 0; i < issueDays.Length; i++)
         {
             var t = issueDays[i];
@@ -115,10 +141,12 @@ internal sealed class RollingForecast
             var (rows, outcomes, rowWeights) = History(p, issueDays, i, problem);
             (p[StackedOnClimatology][i], onClimatology) = Stack(rows, outcomes, rowWeights, LogOdds(p, i), 0, onClimatology);
             (p[StackedOnRegression][i], onRegression) = Stack(rows, outcomes, rowWeights, LogOdds(p, i), Covariates, onRegression);
-            (p[Final][i], weights) = Pool(p, issueDays, i, problem);
+            (p[PoolModel][i], weights) = Pool(p, issueDays, i, problem);
+            (shifted[i], shift) = Recalibration.Shift(issueDays, p[PoolModel], Outcome, i, horizon);
+            (p[Final][i], shrinkage) = Recalibration.Shrink(issueDays, shifted, p[0], Outcome, i, horizon);
         }
 
-        return new RollingForecast(problem, issueDays, p, onClimatology, covariates.Last, weights);
+        return new RollingForecast(problem, issueDays, p, onClimatology, covariates.Last, weights, shift, shrinkage);
     }
 
     /// <summary>
@@ -153,7 +181,23 @@ internal sealed class RollingForecast
             }
         }
 
-        return new RollingForecast(run.Problem, run.IssueDays, p, run.LastStack, run.LastCovariateFit, run.PoolWeights) { BoundByHorizon = boundBy };
+        return new RollingForecast(run.Problem, run.IssueDays, p, run.LastStack, run.LastCovariateFit, run.PoolWeights, run.LastShift, run.LastShrinkage) { BoundByHorizon = boundBy };
+    }
+
+    /// <summary>
+    /// The run up to <paramref name="lastDay"/>, one of its issue days: the same forecasts, since
+    /// each depends only on the days before it. The fits of the last day (stack, covariates, pool,
+    /// recalibration) are those of the full run's last day and are not kept.
+    /// </summary>
+    public RollingForecast Until(int lastDay)
+    {
+        var count = Array.IndexOf(IssueDays, lastDay) + 1;
+        if (count == 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(lastDay), lastDay, "Not an issue day of this run.");
+        }
+
+        return new RollingForecast(Problem, IssueDays[..count], [.. Probabilities.Select(p => p[..count])], null, null, [], double.NaN, double.NaN);
     }
 
     /// <summary>For each issue day, the shorter horizon whose forecast raised the ensemble's (see <see cref="RunCoherent"/>), or 0.</summary>
@@ -209,7 +253,7 @@ internal sealed class RollingForecast
     }
 
     /// <summary>
-    /// The forecast model: climatology and the stack on climatology pooled with exponential weights
+    /// The pool: climatology and the stack on climatology pooled with exponential weights
     /// on their past Brier scores (past forecasts whose outcomes were known by t, the past five
     /// years, each counting <see cref="Overlap"/>), starting from a prior in favour of
     /// climatology. Where the stack has not beaten the base rate, for example for rare targets that

@@ -112,3 +112,30 @@ public sealed class RateRecoveryTests
         Assert.Equal(expected, yearly, 0.025);
     }
 }
+
+/// <summary>Runs are shared: a run that ends earlier is cut from a longer one instead of run again.</summary>
+public sealed class RollingForecastCacheTests
+{
+    [Fact]
+    public void A_run_cut_at_an_earlier_issue_day_is_the_run_made_to_that_day()
+    {
+        var random = new Random(5);
+        var end = new KoreanDate(2025, 6, 30);
+        var events = Enumerable.Range(ForecastData.Index(new KoreanDate(2005, 1, 1)), 7_000).Where(_ => random.NextDouble() < 0.03).Select(d => ForecastModelsTests.Launch(d)).ToList();
+        var data = ForecastData.Build(events, end);
+        var first = ForecastData.Index(new KoreanDate(2024, 1, 6));
+        var last = first + (52 * 7);
+        var earlier = last - (10 * 7);
+
+        var longer = data.Run(ForecastTarget.AnyMissile, 30, first, last, 7, () => RollingForecast.Run(new ForecastProblem(data, ForecastTarget.AnyMissile, 30), first, last));
+        var cut = data.Run(ForecastTarget.AnyMissile, 30, first, earlier, 7, () => throw new InvalidOperationException("the earlier run is cut from the longer one"));
+        var fresh = RollingForecast.Run(new ForecastProblem(data, ForecastTarget.AnyMissile, 30), first, earlier);
+
+        Assert.Equal(last, longer.IssueDays[^1]);
+        Assert.Equal(fresh.IssueDays, cut.IssueDays);
+        for (var m = 0; m < RollingForecast.Models.Length; m++)
+        {
+            Assert.Equal(fresh.Probabilities[m], cut.Probabilities[m], (a, b) => Math.Abs(a - b) < 1e-9);
+        }
+    }
+}
