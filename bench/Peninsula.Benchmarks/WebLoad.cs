@@ -145,7 +145,7 @@ internal static partial class WebLoad
     [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
     private static partial Regex RequestsPerSecond();
 
-    [GeneratedRegex(@"^\s+(50|99)\.000%\s+(\S+)", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\s+(50|99)(?:\.0+)?%\s+(\S+)", RegexOptions.Multiline)]
     private static partial Regex Percentile();
 
     [GeneratedRegex(@"Non-2xx or 3xx responses:\s+(\d+)")]

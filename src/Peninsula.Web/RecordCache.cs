@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Peninsula.Events;
 using Peninsula.Forecasting;
 
@@ -57,15 +58,31 @@ internal sealed class RecordCache(StorePool pool, TimeProvider clock, ILogger<Re
         }
     }
 
-    /// <summary>The forecasts as of a Korean date, every target and horizon.</summary>
-    public async Task<IReadOnlyList<Forecast>> ForecastsAsync(KoreanDate asOf, CancellationToken cancellationToken)
+    /// <summary>
+    /// The forecasts as of a Korean date for the targets and horizons asked (all when null). A
+    /// selection is cut from the forecasts of every target and horizon when those are ready, and
+    /// computed on its own otherwise.
+    /// </summary>
+    public async Task<IReadOnlyList<Forecast>> ForecastsAsync(KoreanDate asOf, ForecastTarget? target, int? horizon, CancellationToken cancellationToken)
     {
         var version = await VersionAsync(cancellationToken).ConfigureAwait(false);
-        return await GetAsync("forecasts:" + asOf, version, async () =>
+        var everyKey = "forecasts:" + asOf;
+        if (target is null && horizon is null)
         {
-            var events = await EventsAsync(version).ConfigureAwait(false);
-            return Forecaster.Make(events, ForecastTarget.All, ForecastTarget.Horizons, asOf);
-        }).ConfigureAwait(false);
+            return await GetAsync(everyKey, version, () => MakeAsync(ForecastTarget.All, ForecastTarget.Horizons)).ConfigureAwait(false);
+        }
+
+        IReadOnlyList<ForecastTarget> targets = target is null ? ForecastTarget.All : [target];
+        IReadOnlyList<int> horizons = horizon is null ? ForecastTarget.Horizons : [horizon.Value];
+        if (_entries.TryGetValue(everyKey, out var every) && every.Version == version && every.Value.IsValueCreated && every.Value.Value.IsCompletedSuccessfully)
+        {
+            return [.. ((IReadOnlyList<Forecast>)every.Value.Value.Result).Where(f => targets.Contains(f.Target) && horizons.Contains(f.HorizonDays))];
+        }
+
+        return await GetAsync(string.Create(CultureInfo.InvariantCulture, $"{everyKey}:{target?.Slug}:{horizon}"), version, () => MakeAsync(targets, horizons)).ConfigureAwait(false);
+
+        async Task<IReadOnlyList<Forecast>> MakeAsync(IReadOnlyList<ForecastTarget> targets, IReadOnlyList<int> horizons) =>
+            Forecaster.Make(await EventsAsync(version).ConfigureAwait(false), targets, horizons, asOf);
     }
 
     /// <summary>Computes today's forecasts ahead of the first request that wants them.</summary>
@@ -74,7 +91,7 @@ internal sealed class RecordCache(StorePool pool, TimeProvider clock, ILogger<Re
         try
         {
             var started = clock.GetTimestamp();
-            await ForecastsAsync(KoreanDate.Today(clock), cancellationToken).ConfigureAwait(false);
+            await ForecastsAsync(KoreanDate.Today(clock), null, null, cancellationToken).ConfigureAwait(false);
             Log.ForecastsReady(logger, Math.Round(clock.GetElapsedTime(started).TotalSeconds, 1));
         }
         catch (OperationCanceledException)

@@ -82,7 +82,8 @@ internal static class AnalysisEndpoints
         return Results.Ok(document);
     }
 
-    private static async Task<IResult> ForecastsAsync(HttpContext http, RecordCache cache, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> ForecastsAsync(
+        HttpContext http, RecordCache cache, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken cancellationToken)
     {
         var request = http.Request.Query;
         var target = request["target"].FirstOrDefault() is { Length: > 0 } slug ? ForecastTarget.Parse(slug) : null;
@@ -90,10 +91,25 @@ internal static class AnalysisEndpoints
             ? ForecastTarget.ParseHorizon(EventEndpoints.Integer(request["horizon"], "horizon", 0, 1, 3650))
             : null;
         var asOf = Date(request["as_of"], "as_of") ?? KoreanDate.Today(clock);
-        var forecasts = await cache.ForecastsAsync(asOf, cancellationToken).ConfigureAwait(false);
-        return Results.Ok(forecasts
-            .Where(f => (target is null || f.Target == target) && (horizon is null || f.HorizonDays == horizon))
-            .Select(ForecastDocuments.Forecast));
+        // The same forecasts are asked for again and again (the overview, the forecast page): their
+        // JSON is kept with them, under an ETag of the record's change count and the question.
+        var version = await cache.VersionAsync(cancellationToken).ConfigureAwait(false);
+        var key = string.Create(CultureInfo.InvariantCulture, $"forecasts-json:{asOf}:{target?.Slug}:{horizon}");
+        var etag = string.Create(CultureInfo.InvariantCulture, $"\"{version}-{asOf}-{target?.Slug}-{horizon}\"");
+        if (http.Request.Headers.IfNoneMatch.Contains(etag))
+        {
+            http.Response.Headers.ETag = etag;
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        var body = await cache.GetAsync(key, version, async () =>
+        {
+            var forecasts = await cache.ForecastsAsync(asOf, target, horizon, CancellationToken.None).ConfigureAwait(false);
+            return System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(forecasts.Select(ForecastDocuments.Forecast), json.Value.SerializerOptions);
+        }).ConfigureAwait(false);
+        http.Response.Headers.ETag = etag;
+        http.Response.Headers.CacheControl = "no-cache";
+        return Results.Bytes(body, "application/json");
     }
 
     private static async Task<IResult> BacktestAsync(HttpContext http, RecordCache cache, CancellationToken cancellationToken)
