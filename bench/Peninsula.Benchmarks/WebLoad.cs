@@ -69,13 +69,19 @@ internal static partial class WebLoad
             output.AppendLine();
             output.AppendLine("| request | connections | requests/s | p50 | p99 | errors |");
             output.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |");
-            foreach (var path in new[] { "/api/events?since=2025-01-01", "/api/forecasts" })
+            var distinct = Path.Combine(RepositoryRoot(), "bench", "web", "distinct-pages.lua");
+            foreach (var (label, path, script) in new[]
+            {
+                ("`GET /api/events?since=2025-01-01` (the same page again)", "/api/events?since=2025-01-01", (string?)null),
+                ("`GET /api/events?since=<random day>` (a different page each time)", "/api/events", distinct),
+                ("`GET /api/forecasts`", "/api/forecasts", null),
+            })
             {
                 foreach (var connections in new[] { 1, 16, 64 })
                 {
-                    var result = Wrk(Url + path, connections, seconds);
-                    output.AppendLine(CultureInfo.InvariantCulture, $"| `GET {path}` | {connections} | {result.RequestsPerSecond:N0} | {result.P50} | {result.P99} | {result.Errors} |");
-                    Console.Error.WriteLine($"{path} x{connections}: {result.RequestsPerSecond:N0}/s p99 {result.P99}");
+                    var result = Wrk(Url + path, connections, seconds, script);
+                    output.AppendLine(CultureInfo.InvariantCulture, $"| {label} | {connections} | {result.RequestsPerSecond:N0} | {result.P50} | {result.P99} | {result.Errors} |");
+                    Console.Error.WriteLine($"{path} {script} x{connections}: {result.RequestsPerSecond:N0}/s p99 {result.P99}");
                 }
             }
 
@@ -112,10 +118,11 @@ internal static partial class WebLoad
         }
     }
 
-    private static WrkResult Wrk(string url, int connections, int seconds)
+    private static WrkResult Wrk(string url, int connections, int seconds, string? script)
     {
         var threads = Math.Min(2, connections);
-        using var wrk = Process.Start(new ProcessStartInfo("wrk", ["-t" + threads, "-c" + connections, "-d" + seconds + "s", "--latency", url])
+        string[] arguments = ["-t" + threads, "-c" + connections, "-d" + seconds + "s", "--latency", .. script is null ? Array.Empty<string>() : ["-s", script], url];
+        using var wrk = Process.Start(new ProcessStartInfo("wrk", arguments)
         {
             RedirectStandardOutput = true,
         }) ?? throw new InvalidOperationException("wrk could not be started: apt-get install wrk.");
