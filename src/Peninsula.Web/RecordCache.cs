@@ -16,7 +16,11 @@ internal sealed class RecordCache(StorePool pool, TimeProvider clock, ILogger<Re
     /// <summary>More distinct questions than this and the cache starts over (it holds what is asked often).</summary>
     private const int MaxEntries = 512;
 
+    /// <summary>Pages of events kept at most (each under about 100 KB).</summary>
+    private const int MaxPages = 4096;
+
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Entry> _pages = new(StringComparer.Ordinal);
 
     /// <summary>The store's change count now.</summary>
     public async Task<long> VersionAsync(CancellationToken cancellationToken)
@@ -37,23 +41,33 @@ internal sealed class RecordCache(StorePool pool, TimeProvider clock, ILogger<Re
     /// The result for <paramref name="key"/> at <paramref name="version"/>, computed once (off the
     /// request thread) and then shared. A failed computation is not kept.
     /// </summary>
-    public async Task<T> GetAsync<T>(string key, long version, Func<Task<T>> compute)
+    public Task<T> GetAsync<T>(string key, long version, Func<Task<T>> compute)
+        where T : class => GetAsync(_entries, MaxEntries, key, version, compute);
+
+    /// <summary>
+    /// A response body kept for the same question (a page of events): held apart from the
+    /// analyses, so that many different pages push out only other pages, never the forecasts.
+    /// </summary>
+    public Task<byte[]> PageAsync(string key, long version, Func<Task<byte[]>> compute) =>
+        GetAsync(_pages, MaxPages, key, version, compute);
+
+    private static async Task<T> GetAsync<T>(ConcurrentDictionary<string, Entry> entries, int max, string key, long version, Func<Task<T>> compute)
         where T : class
     {
-        if (_entries.Count > MaxEntries)
+        if (entries.Count > max)
         {
-            _entries.Clear();
+            entries.Clear();
         }
 
         var fresh = new Entry(version, new Lazy<Task<object>>(async () => await Task.Run(compute).ConfigureAwait(false)));
-        var entry = _entries.AddOrUpdate(key, fresh, (_, old) => old.Version >= version ? old : fresh);
+        var entry = entries.AddOrUpdate(key, fresh, (_, old) => old.Version >= version ? old : fresh);
         try
         {
             return (T)await entry.Value.Value.ConfigureAwait(false);
         }
         catch
         {
-            _entries.TryRemove(new KeyValuePair<string, Entry>(key, entry));
+            entries.TryRemove(new KeyValuePair<string, Entry>(key, entry));
             throw;
         }
     }

@@ -59,7 +59,7 @@ internal static class EventEndpoints
         // A page is a function of the question and the record's change count, so the same question
         // asked again before the record changes is answered from memory (small pages only).
         var body = limit <= 100
-            ? await cache.GetAsync("events:" + http.Request.QueryString.Value, version, () => PageAsync(CancellationToken.None)).ConfigureAwait(false)
+            ? await cache.PageAsync(http.Request.QueryString.Value ?? "", version, () => PageAsync(CancellationToken.None)).ConfigureAwait(false)
             : await PageAsync(cancellationToken).ConfigureAwait(false);
         return Json(http, body, etag);
 
