@@ -64,7 +64,38 @@ internal sealed partial class ClaimChecker
                 Ids(Of(c).LastOrDefault(e => filter(e) && e.Date <= until)));
         }
 
-        return Judged(c, anchor);
+        var judged = Judged(c, anchor);
+        return judged.Verdict == ClaimVerdict.Supported && c is { Latest: true, Period: { } period } && c.Type != ClaimType.Absence
+            ? LatestOrNot(c, period, anchor, judged)
+            : judged;
+    }
+
+    /// <summary>
+    /// "Last launched an ICBM in 2022", "its most recent test, in 2016": the record has one then, but
+    /// the claim also says none came later. A later one up to the article's date refutes it where the
+    /// record is complete; without a date the article may predate the later one, and the record cannot decide.
+    /// </summary>
+    private (ClaimVerdict Verdict, string Reason, IEnumerable<string> Evidence) LatestOrNot(
+        FoundClaim c, Period period, ArticleAnchor anchor, (ClaimVerdict Verdict, string Reason, IEnumerable<string> Evidence) judged)
+    {
+        var filter = Filter(c, c.System);
+        var what = What(c, c.System);
+        var after = period.To.AddDays(Period.ToleranceDays);
+        var later = Of(c).Where(e => filter(e) && e.Date > after && (anchor.Date is not { } a || e.Date <= a)).ToList();
+        if (later.Count == 0)
+        {
+            return judged;
+        }
+
+        if (anchor.Date is not { } date)
+        {
+            return (ClaimVerdict.NotEnoughEvidence,
+                $"the record has a {what} {In(period)}, but a later one on {later[0].Date}; the article gives no date, so it may have been written before that", Ids(later[0]));
+        }
+
+        return c.Phrase.Complete && date <= RecordEnd
+            ? (ClaimVerdict.Refuted, $"the claim says it was the latest, but the record's latest {what} up to {date} is on {later[^1].Date}, after {period.Dates}", Ids(later[^1]))
+            : (ClaimVerdict.NotEnoughEvidence, $"the record has a later {what} on {later[^1].Date}, up to {date}, and it may not be complete", Ids(later[^1]));
     }
 
     private (ClaimVerdict Verdict, string Reason, IEnumerable<string> Evidence) Judged(FoundClaim c, ArticleAnchor anchor) =>

@@ -280,6 +280,7 @@ internal sealed partial class ClaimFinder
         }
 
         var recent = First(_k.Cue("recency"), text, clause) is { } r && Add(features, r);
+        var latest = First(_k.Cue("latest"), text, clause) is not null;
         var firstOfYear = ordinal == 1 && First(_k.Cue("first-of-year"), text, clause) is not null;
         var scoped = false;
         int? scopeYear = null;
@@ -326,6 +327,7 @@ internal sealed partial class ClaimFinder
             Superlative = superlative,
             Context = context,
             Recent = recent,
+            Latest = latest,
             AttributedTo = attribution,
         }, checkable, scoped, scopeYear, firstOfYear), null);
     }

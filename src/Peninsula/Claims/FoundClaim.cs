@@ -58,5 +58,8 @@ internal sealed record FoundClaim
 
     public bool Recent { get; init; }
 
+    /// <summary>Whether the claim says the event was the latest of its kind ("last launched an ICBM in 2022"): a later one before the article refutes it.</summary>
+    public bool Latest { get; init; }
+
     public string? AttributedTo { get; init; }
 }

@@ -12,6 +12,23 @@ public sealed class VerdictTests
     private static CheckedClaim Only(ArticleChecker checker, string text, string? published = null) =>
         Assert.Single(checker.Check(text, published is null ? null : KoreanDate.Parse(published)).Claims);
 
+    [Theory]
+    [InlineData("North Korea last launched an ICBM in 2022.", "2023-06-01", ClaimVerdict.Refuted)]
+    [InlineData("North Korea last launched an ICBM in 2022.", "2023-01-10", ClaimVerdict.Supported)]
+    [InlineData("North Korea last launched an ICBM in 2022.", null, ClaimVerdict.NotEnoughEvidence)]
+    [InlineData("Its most recent nuclear test was in September 2017.", "2024-01-01", ClaimVerdict.Supported)]
+    [InlineData("North Korea launched an ICBM last year.", "2023-06-01", ClaimVerdict.Supported)]
+    public void A_claim_to_be_the_latest_is_refuted_by_a_later_one_before_the_article(string text, string? published, ClaimVerdict verdict)
+    {
+        var claim = Only(Bundled.Value, text, published);
+
+        Assert.Equal(verdict, claim.Verdict);
+        if (verdict == ClaimVerdict.Refuted)
+        {
+            Assert.Contains("the record's latest ICBM launch up to 2023-06-01 is on 2023-04-13", claim.Reason);
+        }
+    }
+
     [Fact]
     public void An_absence_after_the_end_of_the_record_refutes_nothing()
     {
