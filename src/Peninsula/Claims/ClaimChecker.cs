@@ -65,9 +65,65 @@ internal sealed partial class ClaimChecker
         }
 
         var judged = Judged(c, anchor);
+        if (judged.Verdict == ClaimVerdict.Supported && c is { ClaimedOutcome: { } claimed, Period: { } window }
+            && c.Type is ClaimType.Event or ClaimType.System or ClaimType.Recency or ClaimType.Superlative)
+        {
+            judged = OutcomeOrNot(c, claimed, window, judged);
+        }
+
+        if (judged.Verdict == ClaimVerdict.Supported && c is { FromSubmarine: true, Period: { } when }
+            && c.Type is ClaimType.Event or ClaimType.System or ClaimType.Recency or ClaimType.Superlative)
+        {
+            judged = SubmarineOrNot(c, when, judged);
+        }
+
         return judged.Verdict == ClaimVerdict.Supported && c is { Latest: true, Period: { } period } && c.Type != ClaimType.Absence
             ? LatestOrNot(c, period, anchor, judged)
             : judged;
+    }
+
+    /// <summary>
+    /// "A Hwasong-18 from a submarine in 2023": the record has the launches, but the claim also says
+    /// they were submarine-launched. Launches then of another known class refute it; launches of
+    /// unknown class leave it open.
+    /// </summary>
+    private (ClaimVerdict Verdict, string Reason, IEnumerable<string> Evidence) SubmarineOrNot(
+        FoundClaim c, Period window, (ClaimVerdict Verdict, string Reason, IEnumerable<string> Evidence) judged)
+    {
+        var filter = Filter(c, c.System);
+        var matches = Of(c).Where(e => filter(e) && window.Touches(e)).ToList();
+        if (matches.Count == 0 || matches.Any(e => e.Class == "slbm"))
+        {
+            return judged;
+        }
+
+        var what = What(c, c.System);
+        var classes = string.Join(", ", matches.Select(e => e.Class ?? "unknown").Distinct());
+        return c.Phrase.Complete && matches.All(e => e.Class is not null and not "unknown")
+            ? (ClaimVerdict.Refuted, $"the record has {Plural(what, matches.Count)} {In(window)} ({Dates(matches)}), none from a submarine (class {classes})", Ids(matches))
+            : (ClaimVerdict.NotEnoughEvidence, $"the record has {Plural(what, matches.Count)} {In(window)} ({Dates(matches)}), but not whether one was fired from a submarine", Ids(matches));
+    }
+
+    /// <summary>
+    /// "Put a satellite into orbit on May 31, 2023": the record has the launch, but the claim also
+    /// says it worked. Launches then that the sources report as the other outcome refute it; launches
+    /// whose outcome is not reported leave it open.
+    /// </summary>
+    private (ClaimVerdict Verdict, string Reason, IEnumerable<string> Evidence) OutcomeOrNot(
+        FoundClaim c, Outcome claimed, Period window, (ClaimVerdict Verdict, string Reason, IEnumerable<string> Evidence) judged)
+    {
+        var filter = Filter(c, c.System);
+        var matches = Of(c).Where(e => filter(e) && window.Touches(e)).ToList();
+        if (matches.Count == 0 || matches.Any(e => e.Outcome == claimed))
+        {
+            return judged;
+        }
+
+        var what = What(c, c.System);
+        var other = claimed == Outcome.Success ? "failed" : "succeeded";
+        return matches.All(e => e.Outcome is Outcome.Success or Outcome.Failure)
+            ? (ClaimVerdict.Refuted, $"the record has {Plural(what, matches.Count)} {In(window)} ({Dates(matches)}), but the sources report that {(matches.Count == 1 ? "it" : "they")} {other}", Ids(matches))
+            : (ClaimVerdict.NotEnoughEvidence, $"the record has {Plural(what, matches.Count)} {In(window)} ({Dates(matches)}), but not whether {(matches.Count == 1 ? "it" : "they")} {(claimed == Outcome.Success ? "succeeded" : "failed")}", Ids(matches));
     }
 
     /// <summary>

@@ -19,6 +19,7 @@ internal sealed partial class ClaimFinder
     private readonly Regex _clauseBreak;
     private readonly Regex _ordinalBefore;
     private readonly Regex _countBefore;
+    private readonly Regex _ordinalAfter;
     private readonly Regex _superlative;
     private readonly Regex[] _visits;
     private readonly Regex _officeVisit;
@@ -44,6 +45,8 @@ internal sealed partial class ClaimFinder
             $@";|:\s|\s[–—]\s|,\s+(?=(?:{joins})\b)|\s+and\s+(?=(?:in|on|since|then|later|last|this|that|by|early|late|during|after|before|{actions})\b)|,\s+(?=(?:{starts})\b)",
             options);
         _ordinalBefore = ClaimPatterns.Get($@"(?<w>{knowledge.OrdinalWords})(?:[\s-]+(?!and\b|or\b)[\w-]+){{0,2}}?[\s-]+$", options);
+        // "The nuclear test in January 2016 was its fifth.": an ordinal that ends the clause after the event.
+        _ordinalAfter = ClaimPatterns.Get($@"\b(?:was|is|marked|became)\s+(?:its|the|their|(?:North\s+Korea|Pyongyang|the\s+country|the\s+regime|the\s+North)['’]s)\s+(?<w>{knowledge.OrdinalWords})(?:\s+(?:ever|such\s+test|such\s+launch|one))?\s*[.!]?\s*$", options);
         _countBefore = ClaimPatterns.Get($@"(?<w>{knowledge.NumberWords})(?:\s+(?:more|additional|new|suspected|apparent|unidentified|other|further))?\s+$", options);
         var superlatives = knowledge.Superlatives.Select(s => Regex.Escape(s.Superlative)).Distinct().OrderByDescending(s => s.Length);
         _superlative = ClaimPatterns.Get($@"\b(?<s>{string.Join("|", superlatives)})\b", options);
@@ -238,6 +241,11 @@ internal sealed partial class ClaimFinder
             ordinal = OrdinalValue(o.Groups["w"].Value);
             features.Add(new TextSpan(phraseSpan.Start - before.Length + o.Index, phraseSpan.Start));
         }
+        else if (_ordinalAfter.Match(text, phraseSpan.End, clause.End - phraseSpan.End) is { Success: true } late)
+        {
+            ordinal = OrdinalValue(late.Groups["w"].Value);
+            features.Add(new TextSpan(late.Index, late.Groups["w"].Index + late.Groups["w"].Length));
+        }
 
         int? count = null;
         var atLeast = false;
@@ -281,6 +289,10 @@ internal sealed partial class ClaimFinder
 
         var recent = First(_k.Cue("recency"), text, clause) is { } r && Add(features, r);
         var latest = First(_k.Cue("latest"), text, clause) is not null;
+        // "attempted to put a satellite into orbit" claims no success; "failed to reach orbit" claims a failure.
+        Events.Outcome? outcome = First(_k.Cue("failure"), text, clause) is { } failed
+            ? (failed.Of(text).StartsWith("attempt", StringComparison.OrdinalIgnoreCase) || failed.Of(text).StartsWith("tr", StringComparison.OrdinalIgnoreCase) ? null : Events.Outcome.Failure)
+            : First(_k.Cue("success"), text, clause) is not null ? Events.Outcome.Success : null;
         var firstOfYear = ordinal == 1 && First(_k.Cue("first-of-year"), text, clause) is not null;
         var scoped = false;
         int? scopeYear = null;
@@ -328,6 +340,8 @@ internal sealed partial class ClaimFinder
             Context = context,
             Recent = recent,
             Latest = latest,
+            ClaimedOutcome = outcome,
+            FromSubmarine = phrase.Kind == Events.EventKind.MissileLaunch && First(_k.Cue("submarine"), text, clause) is not null,
             AttributedTo = attribution,
         }, checkable, scoped, scopeYear, firstOfYear), null);
     }

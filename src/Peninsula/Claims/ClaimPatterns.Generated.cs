@@ -57,45 +57,49 @@ internal static partial class ClaimPatterns
         (@"(?<![\w-])(?:close[- ]range ballistic missiles?|CRBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P43(),
         (@"(?<![\w-])(?:cyber[- ]?attacks?|cyber[- ]?heists?|cyber operations?|hacking attacks?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P44(),
         (@"(?<![\w-])(?:election|election victory|summit|visit|trip|drills?|exercises?|war games|meeting|talks|victory|inauguration|speech|anniversary|parade|congress|plenum|holiday|olympics|games|ceremony|announcement)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P45(),
-        (@"(?<![\w-])(?:has not|have not|hasn't|haven't|did not|didn't|never|no longer|has yet to|have yet to)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P46(),
-        (@"(?<![\w-])(?:hypersonic (?:glide )?(?:missiles?|vehicles?|weapons?))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P47(),
-        (@"(?<![\w-])(?:inter-Korean summit)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P48(),
-        (@"(?<![\w-])(?:intercontinental[- ]range ballistic missiles?|intercontinental ballistic missiles?|ICBMs?|ICBM launch(?:es)?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P49(),
-        (@"(?<![\w-])(?:intermediate[- ]range ballistic missiles?|IRBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P50(),
-        (@"(?<![\w-])(?:it is clear|clearly|experts?|analysts?|suggest(?:s|ed)?|argue[sd]?|believes?|believed|speculat\w*|it is widely|in our view|appears? to|seems? to|concerns?|uncertain|difficult to predict|desired outcome)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P51(),
-        (@"(?<![\w-])(?:latest|most recent|last(?!\s+(?:year|month|week|night|weekend|spring|summer|autumn|fall|winter|decade|century|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|few|several|two|three|four|five|six|seven|eight|nine|ten|\d+|one|of)\b))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P52(),
-        (@"(?<![\w-])(?:launched|launches|fired|fires|test-fired|test-fires|test-launched|tested|tests|conducted|conducts|carried out|carries out|staged|stages|detonated|detonates|flew|shot|lobbed|hurled|sent up|put into orbit|went ahead with|succeeded in|set off|exploded|attempted|sent|floated|unleashed)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P53(),
-        (@"(?<![\w-])(?:medium[- ]range ballistic missiles?|MRBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P54(),
-        (@"(?<![\w-])(?:missile launch(?:es)?|missile tests?|missile firings?|missiles?|projectiles?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P55(),
-        (@"(?<![\w-])(?:more than|over|at least|no fewer than|upwards of)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P56(),
-        (@"(?<![\w-])(?:multiple[- ]rocket launchers?|MLRS|rockets?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P57(),
-        (@"(?<![\w-])(?:often|usually|regularly|routinely|frequently|tends? to|typically|as a way to|in an effort to)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P58(),
-        (@"(?<![\w-])(?:raising|prompting|sparking|marking|adding|drawing|triggering|fuell?ing|signall?ing|according|which|underscoring|highlighting)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P59(),
-        (@"(?<![\w-])(?:recently|recent|latest|most recent|newest|just|earlier this week|earlier this month|in recent (?:days|weeks|months))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P60(),
-        (@"(?<![\w-])(?:short[- ]range ballistic missiles?|SRBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P61(),
-        (@"(?<![\w-])(?:strategic cruise missiles?|cruise missiles?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P62(),
-        (@"(?<![\w-])(?:submarine[- ]launched ballistic missiles?|SLBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P63(),
-        (@"(?<![\w-])(?:super-large\ multiple\ rocket\ launcher|Rail-mobile\ KN-23|Silo-based\ KN-23|Hwasong-11Da-4\.5|New\ IRBM\ 2022|Pukguksong-1|Pukguksong-2|Pukguksong-3|Scud-B\ MaRV|Scud-C\ MaRV|Taepodong-1|Paektusan-1|Taepodong-2|600\ mm\ MLRS|Hwasong-11A|Hwasong-11B|Hwasong-11C|Hwasong-11D|Hwasong-11S|Hwasong-12A|Hwasong-12B|Hwasong-16A|Hwasong-16B|Chollima-1|Hwasong-10|Hwasong-11|Hwasong-12|Hwasong-14|Hwasong-15|Hwasong-17|Hwasong-18|Hwasong-19|Hwasong-5|Hwasong-6|Hwasong-9|Hwasong-7|ER\ Scud|Scud-ER|Musudan|Scud-B|Scud-C|Nodong|Rodong|Unha-3|KN-18|BM-25|KN-07|KN-02|Toksa|KN-25|KN-11|KN-15|KN-26|KN-23|KN-24|KN-30|KN-35|KN-33|KN-17|KN-20|KN-22|KN-28|Unha)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P64(),
-        (@"(?<![\w-])(?:this year's first|first .{0,40}? (?:this year|of the year|of \d{4})|(?:this year|of the year)'s first)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P65(),
-        (@"(?<![\w-])(?:trilateral (?:military )?(?:drills|exercises?))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P66(),
-        (@"(?<![\w-])(?:underground nuclear tests?|nuclear (?:weapons? )?tests?|(?:hydrogen|atomic|nuclear|H-)[- ]?(?:bombs?|devices?)|nuclear detonations?|nuclear explosions?|atomic tests?|hydrogen bomb tests?|H-bomb tests?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P67(),
-        (@"(?<![\w-])(?:will|would|may|might|could|should|can|must|shall|plans? to|planning to|intends? to|intention|aims? to|seeks? to|seeking to|wants? to|hopes? to|threaten(?:s|ed)? to|vow(?:s|ed)? to|(?:is|are) expected to|(?:is|are) likely to|likely|unlikely|(?:is|are) set to|poised to|preparing to|prepares? to|ready to|continue to|going to|possible|possibly|probably|potential|future|next)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P68(),
-        (@"(?<w>(?<![\w-])(?:\d{1,2}(?:st|nd|rd|th)|eleventh|seventh|twelfth|maiden|second|fourth|eighth|first|third|fifth|sixth|ninth|tenth)(?![\w-]))(?:[\s-]+(?!and\b|or\b)[\w-]+){0,2}?[\s-]+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P69(),
-        (@"(?<w>(?<![\w-])(?:a\ pair\ of|seventeen|a\ single|thirteen|fourteen|eighteen|nineteen|a\ dozen|fifteen|sixteen|\d{1,2}|eleven|twelve|twenty|three|seven|eight|four|five|nine|one|two|six|ten)(?![\w-]))(?:\s+(?:more|additional|new|suspected|apparent|unidentified|other|further))?\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P70(),
-        (@";|:\s|\s[–—]\s|,\s+(?=(?:and|but|while|whereas|although|though)\b)|\s+and\s+(?=(?:in|on|since|then|later|last|this|that|by|early|late|during|after|before|launched|launches|fired|fires|test-fired|test-fires|test-launched|tested|tests|conducted|conducts|carried out|carries out|staged|stages|detonated|detonates|flew|shot|lobbed|hurled|sent up|put into orbit|went ahead with|succeeded in|set off|exploded|attempted|sent|floated|unleashed)\b)|,\s+(?=(?:raising|prompting|sparking|marking|adding|drawing|triggering|fuell?ing|signall?ing|according|which|underscoring|highlighting)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P71(),
-        (@"\b(?:Hwasong|Pukguksong|KN|Unha|Chollima|Taepodong|Haeil|Hwasal|Pulhwasal)-\d+[A-Z]?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P72(),
-        (@"\b(?:South\s+Korea(?:'s|’s|n)?|Seoul|the\s+(?:US|U\.S\.|United\s+States)|Washington|Japan(?:ese|'s|’s)?|Tokyo|China|Chinese|Beijing|Russia(?:n)?|Moscow|the\s+allies|Iran|India|Pakistan)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P73(),
-        (@"\b(?:after|following|in the wake of|in response to)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P74(),
-        (@"\b(?:ahead of|before|in the run-up to|in the lead-up to|prior to)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P75(),
-        (@"\b(?:days after)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P76(),
-        (@"\b(?:days before|days ahead of|just before|shortly before|hours before|hours ahead of)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P77(),
-        (@"\b(?:during|amid|amidst|while|as|in the middle of|coinciding with|to coincide with|on the day of|at the time of)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P78(),
-        (@"\b(?:during|amid|amidst|while|as|in the middle of|coinciding with|to coincide with|on the day of|at the time of|on the eve of|days before|days ahead of|just before|shortly before|hours before|hours ahead of|ahead of|before|in the run-up to|in the lead-up to|prior to|hours after|shortly after|just after|right after|immediately after|days after|after|following|in the wake of|in response to)\s+(?:[\w'’.-]+\s+){0,4}?(?:election|election victory|summit|visit|trip|drills?|exercises?|war games|meeting|talks|victory|inauguration|speech|anniversary|parade|congress|plenum|holiday|olympics|games|ceremony|announcement)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P79(),
-        (@"\b(?:from|at|near|off)\s+(?:the\s+)?(?<place>(?<![\w-])(?:Yongbyon\ Nuclear\ Scientific\ Research\ Center|Democratic\ People's\ Republic\ of\ Korea|Tonghae\ Satellite\ Launching\ Ground|Wonsan\ Kalma\ International\ Airport|Sohae\ Satellite\ Launching\ Station|Pyongyang\ International\ Airport|Punggye-ri\ Nuclear\ Test\ Site|People's\ Republic\ of\ China|Kusong\ Testing\ Ground|Russian\ Federation|Republic\ of\ Korea|Kaechon\ Airbase|Sunchon\ Airbase|Sinpo\ Shipyard|Hwangju\ County|United\ States|Sunan\ airport|Tongchang-ri|Sea\ of\ Japan|South\ Korea|North\ Korea|Vladivostok|Washington|Musudan-ri|Punggye-ri|Yellow\ Sea|the\ South|Pyongyang|the\ North|Yongbyon|East\ Sea|West\ Sea|Beijing|America|Tonghae|Hwangju|Kaechon|Sunchon|Hamhung|Hungnam|Russia|Moscow|Wonsan|Kusong|Seoul|Busan|Japan|Tokyo|China|Sohae|Sunan|Kalma|Sinpo|DPRK|U\.S\.|ROK|US)(?![\w-]))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P80(),
-        (@"\b(?:hours after|shortly after|just after|right after|immediately after)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P81(),
-        (@"\b(?:on the eve of)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P82(),
-        (@"\b(?:said|says|reported|reports|announced|announces|according to|claimed|claims|stated|confirmed|disclosed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P83(),
-        (@"\b(?<s>first\ solid-fuel|most\ powerful|largest|biggest)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P84(),
+        (@"(?<![\w-])(?:failed|fails|failure|unsuccessful|unsuccessfully|exploded|crashed|blew up|fizzled|attempted|attempt|tried|try to|tries to)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P46(),
+        (@"(?<![\w-])(?:from (?:a |the )?(?:submarine|sub)|from (?:an )?underwater|from a submerged|submarine-launched|sub-launched)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P47(),
+        (@"(?<![\w-])(?:has not|have not|hasn't|haven't|did not|didn't|never|no longer|has yet to|have yet to)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P48(),
+        (@"(?<![\w-])(?:hypersonic (?:glide )?(?:missiles?|vehicles?|weapons?))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P49(),
+        (@"(?<![\w-])(?:inter-Korean summit)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P50(),
+        (@"(?<![\w-])(?:intercontinental[- ]range ballistic missiles?|intercontinental ballistic missiles?|ICBMs?|ICBM launch(?:es)?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P51(),
+        (@"(?<![\w-])(?:intermediate[- ]range ballistic missiles?|IRBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P52(),
+        (@"(?<![\w-])(?:it is clear|clearly|experts?|analysts?|suggest(?:s|ed)?|argue[sd]?|believes?|believed|speculat\w*|it is widely|in our view|appears? to|seems? to|concerns?|uncertain|difficult to predict|desired outcome)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P53(),
+        (@"(?<![\w-])(?:latest|most recent|last(?!\s+(?:year|month|week|night|weekend|spring|summer|autumn|fall|winter|decade|century|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|few|several|two|three|four|five|six|seven|eight|nine|ten|\d+|one|of)\b))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P54(),
+        (@"(?<![\w-])(?:launched|launches|fired|fires|test-fired|test-fires|test-launched|tested|tests|conducted|conducts|carried out|carries out|staged|stages|detonated|detonates|flew|shot|lobbed|hurled|sent up|put into orbit|went ahead with|succeeded in|set off|exploded|attempted|sent|floated|unleashed)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P55(),
+        (@"(?<![\w-])(?:medium[- ]range ballistic missiles?|MRBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P56(),
+        (@"(?<![\w-])(?:missile launch(?:es)?|missile tests?|missile firings?|missiles?|projectiles?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P57(),
+        (@"(?<![\w-])(?:more than|over|at least|no fewer than|upwards of)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P58(),
+        (@"(?<![\w-])(?:multiple[- ]rocket launchers?|MLRS|rockets?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P59(),
+        (@"(?<![\w-])(?:often|usually|regularly|routinely|frequently|tends? to|typically|as a way to|in an effort to)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P60(),
+        (@"(?<![\w-])(?:raising|prompting|sparking|marking|adding|drawing|triggering|fuell?ing|signall?ing|according|which|underscoring|highlighting)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P61(),
+        (@"(?<![\w-])(?:recently|recent|latest|most recent|newest|just|earlier this week|earlier this month|in recent (?:days|weeks|months))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P62(),
+        (@"(?<![\w-])(?:short[- ]range ballistic missiles?|SRBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P63(),
+        (@"(?<![\w-])(?:strategic cruise missiles?|cruise missiles?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P64(),
+        (@"(?<![\w-])(?:submarine[- ]launched ballistic missiles?|SLBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P65(),
+        (@"(?<![\w-])(?:successfully|successful|succeeded|into orbit|in orbit|into space orbit)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P66(),
+        (@"(?<![\w-])(?:super-large\ multiple\ rocket\ launcher|Rail-mobile\ KN-23|Silo-based\ KN-23|Hwasong-11Da-4\.5|New\ IRBM\ 2022|Pukguksong-1|Pukguksong-2|Pukguksong-3|Scud-B\ MaRV|Scud-C\ MaRV|Taepodong-1|Paektusan-1|Taepodong-2|600\ mm\ MLRS|Hwasong-11A|Hwasong-11B|Hwasong-11C|Hwasong-11D|Hwasong-11S|Hwasong-12A|Hwasong-12B|Hwasong-16A|Hwasong-16B|Chollima-1|Hwasong-10|Hwasong-11|Hwasong-12|Hwasong-14|Hwasong-15|Hwasong-17|Hwasong-18|Hwasong-19|Hwasong-5|Hwasong-6|Hwasong-9|Hwasong-7|ER\ Scud|Scud-ER|Musudan|Scud-B|Scud-C|Nodong|Rodong|Unha-3|KN-18|BM-25|KN-07|KN-02|Toksa|KN-25|KN-11|KN-15|KN-26|KN-23|KN-24|KN-30|KN-35|KN-33|KN-17|KN-20|KN-22|KN-28|Unha)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P67(),
+        (@"(?<![\w-])(?:this year's first|first .{0,40}? (?:this year|of the year|of \d{4})|(?:this year|of the year)'s first)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P68(),
+        (@"(?<![\w-])(?:trilateral (?:military )?(?:drills|exercises?))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P69(),
+        (@"(?<![\w-])(?:underground nuclear tests?|nuclear (?:weapons? )?tests?|(?:hydrogen|atomic|nuclear|H-)[- ]?(?:bombs?|devices?)|nuclear detonations?|nuclear explosions?|atomic tests?|hydrogen bomb tests?|H-bomb tests?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P70(),
+        (@"(?<![\w-])(?:will|would|may|might|could|should|can|must|shall|plans? to|planning to|intends? to|intention|aims? to|seeks? to|seeking to|wants? to|hopes? to|threaten(?:s|ed)? to|vow(?:s|ed)? to|(?:is|are) expected to|(?:is|are) likely to|likely|unlikely|(?:is|are) set to|poised to|preparing to|prepares? to|ready to|continue to|going to|possible|possibly|probably|potential|future|next)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P71(),
+        (@"(?<w>(?<![\w-])(?:\d{1,2}(?:st|nd|rd|th)|eleventh|seventh|twelfth|maiden|second|fourth|eighth|first|third|fifth|sixth|ninth|tenth)(?![\w-]))(?:[\s-]+(?!and\b|or\b)[\w-]+){0,2}?[\s-]+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P72(),
+        (@"(?<w>(?<![\w-])(?:a\ pair\ of|seventeen|a\ single|thirteen|fourteen|eighteen|nineteen|a\ dozen|fifteen|sixteen|\d{1,2}|eleven|twelve|twenty|three|seven|eight|four|five|nine|one|two|six|ten)(?![\w-]))(?:\s+(?:more|additional|new|suspected|apparent|unidentified|other|further))?\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P73(),
+        (@";|:\s|\s[–—]\s|,\s+(?=(?:and|but|while|whereas|although|though)\b)|\s+and\s+(?=(?:in|on|since|then|later|last|this|that|by|early|late|during|after|before|launched|launches|fired|fires|test-fired|test-fires|test-launched|tested|tests|conducted|conducts|carried out|carries out|staged|stages|detonated|detonates|flew|shot|lobbed|hurled|sent up|put into orbit|went ahead with|succeeded in|set off|exploded|attempted|sent|floated|unleashed)\b)|,\s+(?=(?:raising|prompting|sparking|marking|adding|drawing|triggering|fuell?ing|signall?ing|according|which|underscoring|highlighting)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P74(),
+        (@"\b(?:Hwasong|Pukguksong|KN|Unha|Chollima|Taepodong|Haeil|Hwasal|Pulhwasal)-\d+[A-Z]?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P75(),
+        (@"\b(?:South\s+Korea(?:'s|’s|n)?|Seoul|the\s+(?:US|U\.S\.|United\s+States)|Washington|Japan(?:ese|'s|’s)?|Tokyo|China|Chinese|Beijing|Russia(?:n)?|Moscow|the\s+allies|Iran|India|Pakistan)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P76(),
+        (@"\b(?:after|following|in the wake of|in response to)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P77(),
+        (@"\b(?:ahead of|before|in the run-up to|in the lead-up to|prior to)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P78(),
+        (@"\b(?:days after)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P79(),
+        (@"\b(?:days before|days ahead of|just before|shortly before|hours before|hours ahead of)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P80(),
+        (@"\b(?:during|amid|amidst|while|as|in the middle of|coinciding with|to coincide with|on the day of|at the time of)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P81(),
+        (@"\b(?:during|amid|amidst|while|as|in the middle of|coinciding with|to coincide with|on the day of|at the time of|on the eve of|days before|days ahead of|just before|shortly before|hours before|hours ahead of|ahead of|before|in the run-up to|in the lead-up to|prior to|hours after|shortly after|just after|right after|immediately after|days after|after|following|in the wake of|in response to)\s+(?:[\w'’.-]+\s+){0,4}?(?:election|election victory|summit|visit|trip|drills?|exercises?|war games|meeting|talks|victory|inauguration|speech|anniversary|parade|congress|plenum|holiday|olympics|games|ceremony|announcement)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P82(),
+        (@"\b(?:from|at|near|off)\s+(?:the\s+)?(?<place>(?<![\w-])(?:Yongbyon\ Nuclear\ Scientific\ Research\ Center|Democratic\ People's\ Republic\ of\ Korea|Tonghae\ Satellite\ Launching\ Ground|Wonsan\ Kalma\ International\ Airport|Sohae\ Satellite\ Launching\ Station|Pyongyang\ International\ Airport|Punggye-ri\ Nuclear\ Test\ Site|People's\ Republic\ of\ China|Kusong\ Testing\ Ground|Russian\ Federation|Republic\ of\ Korea|Kaechon\ Airbase|Sunchon\ Airbase|Sinpo\ Shipyard|Hwangju\ County|United\ States|Sunan\ airport|Tongchang-ri|Sea\ of\ Japan|South\ Korea|North\ Korea|Vladivostok|Washington|Musudan-ri|Punggye-ri|Yellow\ Sea|the\ South|Pyongyang|the\ North|Yongbyon|East\ Sea|West\ Sea|Beijing|America|Tonghae|Hwangju|Kaechon|Sunchon|Hamhung|Hungnam|Russia|Moscow|Wonsan|Kusong|Seoul|Busan|Japan|Tokyo|China|Sohae|Sunan|Kalma|Sinpo|DPRK|U\.S\.|ROK|US)(?![\w-]))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P83(),
+        (@"\b(?:hours after|shortly after|just after|right after|immediately after)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P84(),
+        (@"\b(?:on the eve of)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P85(),
+        (@"\b(?:said|says|reported|reports|announced|announces|according to|claimed|claims|stated|confirmed|disclosed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P86(),
+        (@"\b(?:was|is|marked|became)\s+(?:its|the|their|(?:North\s+Korea|Pyongyang|the\s+country|the\s+regime|the\s+North)['’]s)\s+(?<w>(?<![\w-])(?:\d{1,2}(?:st|nd|rd|th)|eleventh|seventh|twelfth|maiden|second|fourth|eighth|first|third|fifth|sixth|ninth|tenth)(?![\w-]))(?:\s+(?:ever|such\s+test|such\s+launch|one))?\s*[.!]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P87(),
+        (@"\b(?<s>first\ solid-fuel|most\ powerful|largest|biggest)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P88(),
         _ => null,
     };
 
@@ -237,120 +241,132 @@ internal static partial class ClaimPatterns
     [GeneratedRegex(@"(?<![\w-])(?:election|election victory|summit|visit|trip|drills?|exercises?|war games|meeting|talks|victory|inauguration|speech|anniversary|parade|congress|plenum|holiday|olympics|games|ceremony|announcement)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P45();
 
-    [GeneratedRegex(@"(?<![\w-])(?:has not|have not|hasn't|haven't|did not|didn't|never|no longer|has yet to|have yet to)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:failed|fails|failure|unsuccessful|unsuccessfully|exploded|crashed|blew up|fizzled|attempted|attempt|tried|try to|tries to)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P46();
 
-    [GeneratedRegex(@"(?<![\w-])(?:hypersonic (?:glide )?(?:missiles?|vehicles?|weapons?))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:from (?:a |the )?(?:submarine|sub)|from (?:an )?underwater|from a submerged|submarine-launched|sub-launched)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P47();
 
-    [GeneratedRegex(@"(?<![\w-])(?:inter-Korean summit)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:has not|have not|hasn't|haven't|did not|didn't|never|no longer|has yet to|have yet to)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P48();
 
-    [GeneratedRegex(@"(?<![\w-])(?:intercontinental[- ]range ballistic missiles?|intercontinental ballistic missiles?|ICBMs?|ICBM launch(?:es)?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:hypersonic (?:glide )?(?:missiles?|vehicles?|weapons?))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P49();
 
-    [GeneratedRegex(@"(?<![\w-])(?:intermediate[- ]range ballistic missiles?|IRBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:inter-Korean summit)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P50();
 
-    [GeneratedRegex(@"(?<![\w-])(?:it is clear|clearly|experts?|analysts?|suggest(?:s|ed)?|argue[sd]?|believes?|believed|speculat\w*|it is widely|in our view|appears? to|seems? to|concerns?|uncertain|difficult to predict|desired outcome)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:intercontinental[- ]range ballistic missiles?|intercontinental ballistic missiles?|ICBMs?|ICBM launch(?:es)?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P51();
 
-    [GeneratedRegex(@"(?<![\w-])(?:latest|most recent|last(?!\s+(?:year|month|week|night|weekend|spring|summer|autumn|fall|winter|decade|century|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|few|several|two|three|four|five|six|seven|eight|nine|ten|\d+|one|of)\b))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:intermediate[- ]range ballistic missiles?|IRBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P52();
 
-    [GeneratedRegex(@"(?<![\w-])(?:launched|launches|fired|fires|test-fired|test-fires|test-launched|tested|tests|conducted|conducts|carried out|carries out|staged|stages|detonated|detonates|flew|shot|lobbed|hurled|sent up|put into orbit|went ahead with|succeeded in|set off|exploded|attempted|sent|floated|unleashed)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:it is clear|clearly|experts?|analysts?|suggest(?:s|ed)?|argue[sd]?|believes?|believed|speculat\w*|it is widely|in our view|appears? to|seems? to|concerns?|uncertain|difficult to predict|desired outcome)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P53();
 
-    [GeneratedRegex(@"(?<![\w-])(?:medium[- ]range ballistic missiles?|MRBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:latest|most recent|last(?!\s+(?:year|month|week|night|weekend|spring|summer|autumn|fall|winter|decade|century|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|few|several|two|three|four|five|six|seven|eight|nine|ten|\d+|one|of)\b))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P54();
 
-    [GeneratedRegex(@"(?<![\w-])(?:missile launch(?:es)?|missile tests?|missile firings?|missiles?|projectiles?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:launched|launches|fired|fires|test-fired|test-fires|test-launched|tested|tests|conducted|conducts|carried out|carries out|staged|stages|detonated|detonates|flew|shot|lobbed|hurled|sent up|put into orbit|went ahead with|succeeded in|set off|exploded|attempted|sent|floated|unleashed)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P55();
 
-    [GeneratedRegex(@"(?<![\w-])(?:more than|over|at least|no fewer than|upwards of)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:medium[- ]range ballistic missiles?|MRBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P56();
 
-    [GeneratedRegex(@"(?<![\w-])(?:multiple[- ]rocket launchers?|MLRS|rockets?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:missile launch(?:es)?|missile tests?|missile firings?|missiles?|projectiles?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P57();
 
-    [GeneratedRegex(@"(?<![\w-])(?:often|usually|regularly|routinely|frequently|tends? to|typically|as a way to|in an effort to)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:more than|over|at least|no fewer than|upwards of)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P58();
 
-    [GeneratedRegex(@"(?<![\w-])(?:raising|prompting|sparking|marking|adding|drawing|triggering|fuell?ing|signall?ing|according|which|underscoring|highlighting)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:multiple[- ]rocket launchers?|MLRS|rockets?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P59();
 
-    [GeneratedRegex(@"(?<![\w-])(?:recently|recent|latest|most recent|newest|just|earlier this week|earlier this month|in recent (?:days|weeks|months))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:often|usually|regularly|routinely|frequently|tends? to|typically|as a way to|in an effort to)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P60();
 
-    [GeneratedRegex(@"(?<![\w-])(?:short[- ]range ballistic missiles?|SRBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:raising|prompting|sparking|marking|adding|drawing|triggering|fuell?ing|signall?ing|according|which|underscoring|highlighting)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P61();
 
-    [GeneratedRegex(@"(?<![\w-])(?:strategic cruise missiles?|cruise missiles?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:recently|recent|latest|most recent|newest|just|earlier this week|earlier this month|in recent (?:days|weeks|months))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P62();
 
-    [GeneratedRegex(@"(?<![\w-])(?:submarine[- ]launched ballistic missiles?|SLBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:short[- ]range ballistic missiles?|SRBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P63();
 
-    [GeneratedRegex(@"(?<![\w-])(?:super-large\ multiple\ rocket\ launcher|Rail-mobile\ KN-23|Silo-based\ KN-23|Hwasong-11Da-4\.5|New\ IRBM\ 2022|Pukguksong-1|Pukguksong-2|Pukguksong-3|Scud-B\ MaRV|Scud-C\ MaRV|Taepodong-1|Paektusan-1|Taepodong-2|600\ mm\ MLRS|Hwasong-11A|Hwasong-11B|Hwasong-11C|Hwasong-11D|Hwasong-11S|Hwasong-12A|Hwasong-12B|Hwasong-16A|Hwasong-16B|Chollima-1|Hwasong-10|Hwasong-11|Hwasong-12|Hwasong-14|Hwasong-15|Hwasong-17|Hwasong-18|Hwasong-19|Hwasong-5|Hwasong-6|Hwasong-9|Hwasong-7|ER\ Scud|Scud-ER|Musudan|Scud-B|Scud-C|Nodong|Rodong|Unha-3|KN-18|BM-25|KN-07|KN-02|Toksa|KN-25|KN-11|KN-15|KN-26|KN-23|KN-24|KN-30|KN-35|KN-33|KN-17|KN-20|KN-22|KN-28|Unha)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:strategic cruise missiles?|cruise missiles?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P64();
 
-    [GeneratedRegex(@"(?<![\w-])(?:this year's first|first .{0,40}? (?:this year|of the year|of \d{4})|(?:this year|of the year)'s first)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:submarine[- ]launched ballistic missiles?|SLBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P65();
 
-    [GeneratedRegex(@"(?<![\w-])(?:trilateral (?:military )?(?:drills|exercises?))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:successfully|successful|succeeded|into orbit|in orbit|into space orbit)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P66();
 
-    [GeneratedRegex(@"(?<![\w-])(?:underground nuclear tests?|nuclear (?:weapons? )?tests?|(?:hydrogen|atomic|nuclear|H-)[- ]?(?:bombs?|devices?)|nuclear detonations?|nuclear explosions?|atomic tests?|hydrogen bomb tests?|H-bomb tests?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:super-large\ multiple\ rocket\ launcher|Rail-mobile\ KN-23|Silo-based\ KN-23|Hwasong-11Da-4\.5|New\ IRBM\ 2022|Pukguksong-1|Pukguksong-2|Pukguksong-3|Scud-B\ MaRV|Scud-C\ MaRV|Taepodong-1|Paektusan-1|Taepodong-2|600\ mm\ MLRS|Hwasong-11A|Hwasong-11B|Hwasong-11C|Hwasong-11D|Hwasong-11S|Hwasong-12A|Hwasong-12B|Hwasong-16A|Hwasong-16B|Chollima-1|Hwasong-10|Hwasong-11|Hwasong-12|Hwasong-14|Hwasong-15|Hwasong-17|Hwasong-18|Hwasong-19|Hwasong-5|Hwasong-6|Hwasong-9|Hwasong-7|ER\ Scud|Scud-ER|Musudan|Scud-B|Scud-C|Nodong|Rodong|Unha-3|KN-18|BM-25|KN-07|KN-02|Toksa|KN-25|KN-11|KN-15|KN-26|KN-23|KN-24|KN-30|KN-35|KN-33|KN-17|KN-20|KN-22|KN-28|Unha)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P67();
 
-    [GeneratedRegex(@"(?<![\w-])(?:will|would|may|might|could|should|can|must|shall|plans? to|planning to|intends? to|intention|aims? to|seeks? to|seeking to|wants? to|hopes? to|threaten(?:s|ed)? to|vow(?:s|ed)? to|(?:is|are) expected to|(?:is|are) likely to|likely|unlikely|(?:is|are) set to|poised to|preparing to|prepares? to|ready to|continue to|going to|possible|possibly|probably|potential|future|next)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:this year's first|first .{0,40}? (?:this year|of the year|of \d{4})|(?:this year|of the year)'s first)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P68();
 
-    [GeneratedRegex(@"(?<w>(?<![\w-])(?:\d{1,2}(?:st|nd|rd|th)|eleventh|seventh|twelfth|maiden|second|fourth|eighth|first|third|fifth|sixth|ninth|tenth)(?![\w-]))(?:[\s-]+(?!and\b|or\b)[\w-]+){0,2}?[\s-]+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:trilateral (?:military )?(?:drills|exercises?))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P69();
 
-    [GeneratedRegex(@"(?<w>(?<![\w-])(?:a\ pair\ of|seventeen|a\ single|thirteen|fourteen|eighteen|nineteen|a\ dozen|fifteen|sixteen|\d{1,2}|eleven|twelve|twenty|three|seven|eight|four|five|nine|one|two|six|ten)(?![\w-]))(?:\s+(?:more|additional|new|suspected|apparent|unidentified|other|further))?\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:underground nuclear tests?|nuclear (?:weapons? )?tests?|(?:hydrogen|atomic|nuclear|H-)[- ]?(?:bombs?|devices?)|nuclear detonations?|nuclear explosions?|atomic tests?|hydrogen bomb tests?|H-bomb tests?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P70();
 
-    [GeneratedRegex(@";|:\s|\s[–—]\s|,\s+(?=(?:and|but|while|whereas|although|though)\b)|\s+and\s+(?=(?:in|on|since|then|later|last|this|that|by|early|late|during|after|before|launched|launches|fired|fires|test-fired|test-fires|test-launched|tested|tests|conducted|conducts|carried out|carries out|staged|stages|detonated|detonates|flew|shot|lobbed|hurled|sent up|put into orbit|went ahead with|succeeded in|set off|exploded|attempted|sent|floated|unleashed)\b)|,\s+(?=(?:raising|prompting|sparking|marking|adding|drawing|triggering|fuell?ing|signall?ing|according|which|underscoring|highlighting)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:will|would|may|might|could|should|can|must|shall|plans? to|planning to|intends? to|intention|aims? to|seeks? to|seeking to|wants? to|hopes? to|threaten(?:s|ed)? to|vow(?:s|ed)? to|(?:is|are) expected to|(?:is|are) likely to|likely|unlikely|(?:is|are) set to|poised to|preparing to|prepares? to|ready to|continue to|going to|possible|possibly|probably|potential|future|next)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P71();
 
-    [GeneratedRegex(@"\b(?:Hwasong|Pukguksong|KN|Unha|Chollima|Taepodong|Haeil|Hwasal|Pulhwasal)-\d+[A-Z]?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<w>(?<![\w-])(?:\d{1,2}(?:st|nd|rd|th)|eleventh|seventh|twelfth|maiden|second|fourth|eighth|first|third|fifth|sixth|ninth|tenth)(?![\w-]))(?:[\s-]+(?!and\b|or\b)[\w-]+){0,2}?[\s-]+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P72();
 
-    [GeneratedRegex(@"\b(?:South\s+Korea(?:'s|’s|n)?|Seoul|the\s+(?:US|U\.S\.|United\s+States)|Washington|Japan(?:ese|'s|’s)?|Tokyo|China|Chinese|Beijing|Russia(?:n)?|Moscow|the\s+allies|Iran|India|Pakistan)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<w>(?<![\w-])(?:a\ pair\ of|seventeen|a\ single|thirteen|fourteen|eighteen|nineteen|a\ dozen|fifteen|sixteen|\d{1,2}|eleven|twelve|twenty|three|seven|eight|four|five|nine|one|two|six|ten)(?![\w-]))(?:\s+(?:more|additional|new|suspected|apparent|unidentified|other|further))?\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P73();
 
-    [GeneratedRegex(@"\b(?:after|following|in the wake of|in response to)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@";|:\s|\s[–—]\s|,\s+(?=(?:and|but|while|whereas|although|though)\b)|\s+and\s+(?=(?:in|on|since|then|later|last|this|that|by|early|late|during|after|before|launched|launches|fired|fires|test-fired|test-fires|test-launched|tested|tests|conducted|conducts|carried out|carries out|staged|stages|detonated|detonates|flew|shot|lobbed|hurled|sent up|put into orbit|went ahead with|succeeded in|set off|exploded|attempted|sent|floated|unleashed)\b)|,\s+(?=(?:raising|prompting|sparking|marking|adding|drawing|triggering|fuell?ing|signall?ing|according|which|underscoring|highlighting)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P74();
 
-    [GeneratedRegex(@"\b(?:ahead of|before|in the run-up to|in the lead-up to|prior to)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:Hwasong|Pukguksong|KN|Unha|Chollima|Taepodong|Haeil|Hwasal|Pulhwasal)-\d+[A-Z]?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P75();
 
-    [GeneratedRegex(@"\b(?:days after)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:South\s+Korea(?:'s|’s|n)?|Seoul|the\s+(?:US|U\.S\.|United\s+States)|Washington|Japan(?:ese|'s|’s)?|Tokyo|China|Chinese|Beijing|Russia(?:n)?|Moscow|the\s+allies|Iran|India|Pakistan)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P76();
 
-    [GeneratedRegex(@"\b(?:days before|days ahead of|just before|shortly before|hours before|hours ahead of)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:after|following|in the wake of|in response to)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P77();
 
-    [GeneratedRegex(@"\b(?:during|amid|amidst|while|as|in the middle of|coinciding with|to coincide with|on the day of|at the time of)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:ahead of|before|in the run-up to|in the lead-up to|prior to)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P78();
 
-    [GeneratedRegex(@"\b(?:during|amid|amidst|while|as|in the middle of|coinciding with|to coincide with|on the day of|at the time of|on the eve of|days before|days ahead of|just before|shortly before|hours before|hours ahead of|ahead of|before|in the run-up to|in the lead-up to|prior to|hours after|shortly after|just after|right after|immediately after|days after|after|following|in the wake of|in response to)\s+(?:[\w'’.-]+\s+){0,4}?(?:election|election victory|summit|visit|trip|drills?|exercises?|war games|meeting|talks|victory|inauguration|speech|anniversary|parade|congress|plenum|holiday|olympics|games|ceremony|announcement)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:days after)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P79();
 
-    [GeneratedRegex(@"\b(?:from|at|near|off)\s+(?:the\s+)?(?<place>(?<![\w-])(?:Yongbyon\ Nuclear\ Scientific\ Research\ Center|Democratic\ People's\ Republic\ of\ Korea|Tonghae\ Satellite\ Launching\ Ground|Wonsan\ Kalma\ International\ Airport|Sohae\ Satellite\ Launching\ Station|Pyongyang\ International\ Airport|Punggye-ri\ Nuclear\ Test\ Site|People's\ Republic\ of\ China|Kusong\ Testing\ Ground|Russian\ Federation|Republic\ of\ Korea|Kaechon\ Airbase|Sunchon\ Airbase|Sinpo\ Shipyard|Hwangju\ County|United\ States|Sunan\ airport|Tongchang-ri|Sea\ of\ Japan|South\ Korea|North\ Korea|Vladivostok|Washington|Musudan-ri|Punggye-ri|Yellow\ Sea|the\ South|Pyongyang|the\ North|Yongbyon|East\ Sea|West\ Sea|Beijing|America|Tonghae|Hwangju|Kaechon|Sunchon|Hamhung|Hungnam|Russia|Moscow|Wonsan|Kusong|Seoul|Busan|Japan|Tokyo|China|Sohae|Sunan|Kalma|Sinpo|DPRK|U\.S\.|ROK|US)(?![\w-]))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:days before|days ahead of|just before|shortly before|hours before|hours ahead of)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P80();
 
-    [GeneratedRegex(@"\b(?:hours after|shortly after|just after|right after|immediately after)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:during|amid|amidst|while|as|in the middle of|coinciding with|to coincide with|on the day of|at the time of)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P81();
 
-    [GeneratedRegex(@"\b(?:on the eve of)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:during|amid|amidst|while|as|in the middle of|coinciding with|to coincide with|on the day of|at the time of|on the eve of|days before|days ahead of|just before|shortly before|hours before|hours ahead of|ahead of|before|in the run-up to|in the lead-up to|prior to|hours after|shortly after|just after|right after|immediately after|days after|after|following|in the wake of|in response to)\s+(?:[\w'’.-]+\s+){0,4}?(?:election|election victory|summit|visit|trip|drills?|exercises?|war games|meeting|talks|victory|inauguration|speech|anniversary|parade|congress|plenum|holiday|olympics|games|ceremony|announcement)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P82();
 
-    [GeneratedRegex(@"\b(?:said|says|reported|reports|announced|announces|according to|claimed|claims|stated|confirmed|disclosed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:from|at|near|off)\s+(?:the\s+)?(?<place>(?<![\w-])(?:Yongbyon\ Nuclear\ Scientific\ Research\ Center|Democratic\ People's\ Republic\ of\ Korea|Tonghae\ Satellite\ Launching\ Ground|Wonsan\ Kalma\ International\ Airport|Sohae\ Satellite\ Launching\ Station|Pyongyang\ International\ Airport|Punggye-ri\ Nuclear\ Test\ Site|People's\ Republic\ of\ China|Kusong\ Testing\ Ground|Russian\ Federation|Republic\ of\ Korea|Kaechon\ Airbase|Sunchon\ Airbase|Sinpo\ Shipyard|Hwangju\ County|United\ States|Sunan\ airport|Tongchang-ri|Sea\ of\ Japan|South\ Korea|North\ Korea|Vladivostok|Washington|Musudan-ri|Punggye-ri|Yellow\ Sea|the\ South|Pyongyang|the\ North|Yongbyon|East\ Sea|West\ Sea|Beijing|America|Tonghae|Hwangju|Kaechon|Sunchon|Hamhung|Hungnam|Russia|Moscow|Wonsan|Kusong|Seoul|Busan|Japan|Tokyo|China|Sohae|Sunan|Kalma|Sinpo|DPRK|U\.S\.|ROK|US)(?![\w-]))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P83();
 
-    [GeneratedRegex(@"\b(?<s>first\ solid-fuel|most\ powerful|largest|biggest)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:hours after|shortly after|just after|right after|immediately after)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P84();
+
+    [GeneratedRegex(@"\b(?:on the eve of)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex P85();
+
+    [GeneratedRegex(@"\b(?:said|says|reported|reports|announced|announces|according to|claimed|claims|stated|confirmed|disclosed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex P86();
+
+    [GeneratedRegex(@"\b(?:was|is|marked|became)\s+(?:its|the|their|(?:North\s+Korea|Pyongyang|the\s+country|the\s+regime|the\s+North)['’]s)\s+(?<w>(?<![\w-])(?:\d{1,2}(?:st|nd|rd|th)|eleventh|seventh|twelfth|maiden|second|fourth|eighth|first|third|fifth|sixth|ninth|tenth)(?![\w-]))(?:\s+(?:ever|such\s+test|such\s+launch|one))?\s*[.!]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex P87();
+
+    [GeneratedRegex(@"\b(?<s>first\ solid-fuel|most\ powerful|largest|biggest)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex P88();
 }
