@@ -61,6 +61,16 @@ internal static class ClaimEvaluationRun
         return text.ToString(0, 1 << 20);
     }
 
+    /// <summary>Writes <see cref="ClaimPatterns.GeneratedPath"/> for every pattern the bundled rules produce.</summary>
+    public static void WritePatterns(TextWriter output)
+    {
+        _ = new ClaimFinder(ClaimKnowledge.Bundled);
+        var asked = ClaimPatterns.Asked;
+        var path = Path.Combine(Root(), ClaimPatterns.GeneratedPath);
+        File.WriteAllText(path, ClaimPatterns.Source(asked.Select(a => (a.Pattern, a.Options))));
+        output.WriteLine($"Wrote {asked.Count} patterns to {ClaimPatterns.GeneratedPath} ({asked.Count(a => !a.Generated)} were not compiled ahead of time before).");
+    }
+
     public static void Print(TextWriter output)
     {
         var path = Path.Combine(Root(), "tests", "Peninsula.Tests", "Claims", "labelled-claims.csv");

@@ -10,12 +10,7 @@ namespace Peninsula.Claims;
 public sealed class ArticleChecker
 {
     private readonly ClaimChecker _checker;
-    /// <summary>From this many characters on, an article is long (see <see cref="Read"/>).</summary>
-    private const int LongArticle = 200_000;
-
     private static readonly Lazy<ClaimFinder> Finder = new(() => new ClaimFinder(ClaimKnowledge.Bundled));
-    private static readonly Lazy<ClaimFinder> CompiledFinder = new(() => new ClaimFinder(ClaimKnowledge.BundledCompiled));
-    private static int s_longArticles;
 
     /// <summary>Prepares a checker over these events (any order); reuse it for many articles.</summary>
     public ArticleChecker(IEnumerable<Event> events)
@@ -40,10 +35,7 @@ public sealed class ArticleChecker
     public static ArticleReading Read(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        // Compiled patterns pay back from the second long article a process reads, never on the
-        // first (see ClaimKnowledge.BundledCompiled). Both kinds match alike: only the speed differs.
-        var finder = text.Length >= LongArticle && Interlocked.Increment(ref s_longArticles) > 1 ? CompiledFinder.Value : Finder.Value;
-        return finder.Read(text);
+        return Finder.Value.Read(text);
     }
 
     /// <summary>Checks an article read by <see cref="Read"/>; see <see cref="Check(string, KoreanDate?)"/>.</summary>

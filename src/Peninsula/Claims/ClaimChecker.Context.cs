@@ -9,7 +9,7 @@ internal sealed partial class ClaimChecker
     private (ClaimVerdict, string, IEnumerable<string>) Coincidence(FoundClaim c, ArticleAnchor anchor)
     {
         var reference = c.Context!;
-        var contexts = _events.Where(e => IsContext(e, reference)).ToList();
+        var contexts = Of(reference.Phrase?.Kind ?? EventKind.DiplomaticVisit).Where(e => IsContext(e, reference)).ToList();
         if (c.Period is { } period)
         {
             contexts = [.. contexts.Where(period.Touches)];
@@ -35,7 +35,7 @@ internal sealed partial class ClaimChecker
         var what = What(c, c.System);
         var windows = contexts.Select(e => (Context: e, Window: Window(e, reference))).ToList();
         var hits = windows
-            .Select(w => (w.Context, Matches: _events.Where(e => filter(e) && w.Window.Touches(e)).ToList()))
+            .Select(w => (w.Context, Matches: Of(c).Where(e => filter(e) && w.Window.Touches(e)).ToList()))
             .Where(h => h.Matches.Count > 0)
             .ToList();
         var relation = reference.Relation switch { "before" => $"in the {reference.Days} days before", "after" => $"in the {reference.Days} days after", _ => "during" };
@@ -112,7 +112,7 @@ internal sealed partial class ClaimChecker
         var filter = Filter(c, c.System);
         var what = What(c, c.System);
         // Count days, not rows: four launch events on one day are one salvo.
-        var series = _events.Where(e => filter(e) && (c.OrdinalYear is not { } y || e.Date.Year == y))
+        var series = Of(c).Where(e => filter(e) && (c.OrdinalYear is not { } y || e.Date.Year == y))
             .GroupBy(e => e.Date).Select(g => g.First()).ToList();
         var nth = series.Count >= n ? series[n - 1] : null;
         var scope = c.OrdinalYear is { } year ? $" of {year}" : "";
@@ -124,7 +124,7 @@ internal sealed partial class ClaimChecker
                 return (ClaimVerdict.Supported, $"the record's {name} is on {nth.Date}", Ids(nth));
             }
 
-            var inPeriod = _events.Where(e => filter(e) && period.Touches(e)).ToList();
+            var inPeriod = Of(c).Where(e => filter(e) && period.Touches(e)).ToList();
             var then = inPeriod.Count == 0 ? $"no {what} {In(period)}" : $"the {Plural(what, inPeriod.Count)} {In(period)} {(inPeriod.Count == 1 ? "is" : "are")} on {Dates(inPeriod)}";
             if (nth is not null)
             {

@@ -17,13 +17,13 @@ internal sealed partial class ClaimChecker
 
         var filter = Filter(c, c.System);
         var what = What(c, c.System);
-        var matches = _events.Where(e => filter(e) && window.Touches(e)).ToList();
+        var matches = Of(c).Where(e => filter(e) && window.Touches(e)).ToList();
         if (matches.Count > 0)
         {
             return (ClaimVerdict.Refuted, $"the record has {Plural(what, matches.Count)} {In(window)}: {Dates(matches)}", Ids(matches));
         }
 
-        var last = _events.LastOrDefault(e => filter(e) && e.Date < window.From);
+        var last = Of(c).LastOrDefault(e => filter(e) && e.Date < window.From);
         var lastText = last is null ? "" : $"; the last before that is {last.Date}";
         if (!c.Phrase.Complete || window.To > RecordEnd)
         {
@@ -40,7 +40,7 @@ internal sealed partial class ClaimChecker
         var filter = Filter(c, c.System);
         var what = What(c, c.System);
         var window = c.Period ?? (c.Recent ? RecentWindow(anchor) : null) ?? UpToAnchor(anchor, "up to the article's date");
-        var matches = _events.Where(e => filter(e) && window.Touches(e)).ToList();
+        var matches = Of(c).Where(e => filter(e) && window.Touches(e)).ToList();
         if (matches.Count == 0)
         {
             return c.Period is null && c.UnresolvedTime is { } time
@@ -100,19 +100,19 @@ internal sealed partial class ClaimChecker
     {
         if (RecentWindow(anchor) is not { } window)
         {
-            var latest = _events.LastOrDefault(filter);
+            var latest = Of(c).LastOrDefault(filter);
             return (ClaimVerdict.NotEnoughEvidence,
                 $"the article gives no date, so 'recently' cannot be placed{(latest is null ? "" : $"; the record's latest {what} is {latest.Date}")}", Ids(latest));
         }
 
-        var matches = _events.Where(e => filter(e) && window.Touches(e)).ToList();
+        var matches = Of(c).Where(e => filter(e) && window.Touches(e)).ToList();
         if (matches.Count > 0)
         {
             var last = matches[^1];
             return (ClaimVerdict.Supported, $"the record has {Plural(what, matches.Count)} in the {_k.RecencyDays} days up to {window.To}, the latest on {last.Date}", Ids(matches.AsEnumerable().Reverse()));
         }
 
-        var before = _events.LastOrDefault(e => filter(e) && e.Date < window.From);
+        var before = Of(c).LastOrDefault(e => filter(e) && e.Date < window.From);
         if (before is not null && window.To <= RecordEnd && c.Phrase.Complete && window.To.DaysSince(before.Date) > 2 * _k.RecencyDays)
         {
             return (ClaimVerdict.Refuted, $"the record's latest {what} before {window.To} is on {before.Date}, {window.To.DaysSince(before.Date)} days earlier", Ids(before));

@@ -9,7 +9,7 @@ internal sealed partial class ClaimChecker
     {
         var filter = Filter(c, system);
         var what = What(c, system);
-        var known = system.Entries.Count > 0 || _events.Any(filter);
+        var known = system.Entries.Count > 0 || Of(c).Any(filter);
         Period window;
         if (c.Period is { } p)
         {
@@ -29,7 +29,7 @@ internal sealed partial class ClaimChecker
             window = UpToAnchor(anchor, "up to the article's date");
         }
 
-        var matches = _events.Where(e => filter(e) && window.Touches(e)).ToList();
+        var matches = Of(c).Where(e => filter(e) && window.Touches(e)).ToList();
         if (matches.Count > 0)
         {
             return (ClaimVerdict.Supported, $"the record has {Plural(what, matches.Count)} {In(window)}: {Dates(matches)}", Ids(matches));
@@ -45,8 +45,8 @@ internal sealed partial class ClaimChecker
             return elsewhere;
         }
 
-        var first = _events.FirstOrDefault(filter);
-        var launches = _events.Where(e => e.Kind == EventKind.MissileLaunch && window.Touches(e)).ToList();
+        var first = Of(c).FirstOrDefault(filter);
+        var launches = Of(EventKind.MissileLaunch).Where(e => e.Kind == EventKind.MissileLaunch && window.Touches(e)).ToList();
         var covered = c.Phrase.Complete && window.To <= RecordEnd && window.From >= LaunchesComplete;
         if (covered && first is not null && first.Date > window.To.AddDays(Period.ToleranceDays))
         {
@@ -55,7 +55,7 @@ internal sealed partial class ClaimChecker
 
         if (covered && launches.Count == 0)
         {
-            return (ClaimVerdict.Refuted, $"the record has no missile launch at all {In(window)}", Ids(Nearest(filter, window)));
+            return (ClaimVerdict.Refuted, $"the record has no missile launch at all {In(window)}", Ids(Nearest(c, filter, window)));
         }
 
         if (covered && launches.All(e => e.System is not null))
@@ -66,7 +66,7 @@ internal sealed partial class ClaimChecker
 
         return (ClaimVerdict.NotEnoughEvidence,
             covered ? $"no {what} is recorded {In(window)}, but some launches then are not identified" : $"no {what} is recorded {In(window)}, and the record cannot rule it out",
-            Ids(launches.Count > 0 ? launches : Nearest(filter, window)));
+            Ids(launches.Count > 0 ? launches : Nearest(c, filter, window)));
     }
 
     private (ClaimVerdict, string, IEnumerable<string>) Superlative(FoundClaim c, ArticleAnchor anchor)
@@ -85,7 +85,7 @@ internal sealed partial class ClaimChecker
         var entry = _k.Systems.First(s => s.Id == holder.SystemId);
         if (c.System is { } mentioned && !mentioned.Entries.Any(e => e.Id == entry.Id))
         {
-            return (ClaimVerdict.Refuted, $"the {c.Superlative} as of {at} is the {entry.Name} (gazetteer), not the {mentioned.Name}", Ids(_events.LastOrDefault(Filter(c, new SystemMention(entry.Name, [entry])))));
+            return (ClaimVerdict.Refuted, $"the {c.Superlative} as of {at} is the {entry.Name} (gazetteer), not the {mentioned.Name}", Ids(Of(c).LastOrDefault(Filter(c, new SystemMention(entry.Name, [entry])))));
         }
 
         var (verdict, reason, evidence) = SystemClaim(c, new SystemMention(entry.Name, [entry]), anchor);
@@ -105,7 +105,7 @@ internal sealed partial class ClaimChecker
         }
 
         var filter = Filter(c with { Site = null }, system);
-        var anywhere = _events.Where(e => filter(e) && window.Touches(e)).ToList();
+        var anywhere = Of(c).Where(e => filter(e) && window.Touches(e)).ToList();
         if (anywhere.Count == 0)
         {
             return null;
@@ -137,6 +137,6 @@ internal sealed partial class ClaimChecker
             return [];
         }
 
-        return _events.Where(e => e.Kind == EventKind.MissileLaunch && e.Class == "unknown" && window.Touches(e));
+        return Of(EventKind.MissileLaunch).Where(e => e.Kind == EventKind.MissileLaunch && e.Class == "unknown" && window.Touches(e));
     }
 }

@@ -20,14 +20,27 @@ internal sealed partial class ClaimChecker
 
     private const int MaxEvidence = 12;
     private readonly List<Event> _events;
+
+    /// <summary>The events of each kind, in the order of <see cref="_events"/>: every claim is about one kind.</summary>
+    private readonly Dictionary<EventKind, List<Event>> _byKind;
+
+    /// <summary>A pattern per weapon-system name, for the names of events (see <see cref="Filter"/>).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> SystemWords = new(StringComparer.Ordinal);
+
     private readonly ClaimKnowledge _k;
 
     public ClaimChecker(IEnumerable<Event> events, ClaimKnowledge knowledge)
     {
         _events = [.. events.OrderBy(e => e.Date).ThenBy(e => e.Id, StringComparer.Ordinal)];
+        _byKind = _events.GroupBy(e => e.Kind).ToDictionary(g => g.Key, g => g.ToList());
         _k = knowledge;
         RecordEnd = BundledRecord.CoverageEndOf(_events);
     }
+
+    /// <summary>The events of the claim's kind, in date order: the only ones its filter can accept.</summary>
+    private List<Event> Of(FoundClaim c) => Of(c.Phrase.Kind);
+
+    private List<Event> Of(EventKind kind) => _byKind.TryGetValue(kind, out var events) ? events : [];
 
     /// <summary>The last Korean date the record covers: the bundled record's end, or a later imported North Korean action.</summary>
     public KoreanDate RecordEnd { get; }
@@ -48,10 +61,97 @@ internal sealed partial class ClaimChecker
             var filter = Filter(c, null);
             var until = UpToAnchor(anchor, "").To;
             return (ClaimVerdict.NotEnoughEvidence, $"the claim is tied to '{context}', which the record cannot place in time",
-                Ids(_events.LastOrDefault(e => filter(e) && e.Date <= until)));
+                Ids(Of(c).LastOrDefault(e => filter(e) && e.Date <= until)));
         }
 
-        return Judged(c, anchor);
+        var judged = Judged(c, anchor);
+        if (judged.Verdict == ClaimVerdict.Supported && c is { ClaimedOutcome: { } claimed, Period: { } window }
+            && c.Type is ClaimType.Event or ClaimType.System or ClaimType.Recency or ClaimType.Superlative)
+        {
+            judged = OutcomeOrNot(c, claimed, window, judged);
+        }
+
+        if (judged.Verdict == ClaimVerdict.Supported && c is { FromSubmarine: true, Period: { } when }
+            && c.Type is ClaimType.Event or ClaimType.System or ClaimType.Recency or ClaimType.Superlative)
+        {
+            judged = SubmarineOrNot(c, when, judged);
+        }
+
+        return judged.Verdict == ClaimVerdict.Supported && c is { Latest: true, Period: { } period } && c.Type != ClaimType.Absence
+            ? LatestOrNot(c, period, anchor, judged)
+            : judged;
+    }
+
+    /// <summary>
+    /// "A Hwasong-18 from a submarine in 2023": the record has the launches, but the claim also says
+    /// they were submarine-launched. Launches then of another known class refute it; launches of
+    /// unknown class leave it open.
+    /// </summary>
+    private (ClaimVerdict Verdict, string Reason, IEnumerable<string> Evidence) SubmarineOrNot(
+        FoundClaim c, Period window, (ClaimVerdict Verdict, string Reason, IEnumerable<string> Evidence) judged)
+    {
+        var filter = Filter(c, c.System);
+        var matches = Of(c).Where(e => filter(e) && window.Touches(e)).ToList();
+        if (matches.Count == 0 || matches.Any(e => e.Class == "slbm"))
+        {
+            return judged;
+        }
+
+        var what = What(c, c.System);
+        var classes = string.Join(", ", matches.Select(e => e.Class ?? "unknown").Distinct());
+        return c.Phrase.Complete && matches.All(e => e.Class is not null and not "unknown")
+            ? (ClaimVerdict.Refuted, $"the record has {Plural(what, matches.Count)} {In(window)} ({Dates(matches)}), none from a submarine (class {classes})", Ids(matches))
+            : (ClaimVerdict.NotEnoughEvidence, $"the record has {Plural(what, matches.Count)} {In(window)} ({Dates(matches)}), but not whether one was fired from a submarine", Ids(matches));
+    }
+
+    /// <summary>
+    /// "Put a satellite into orbit on May 31, 2023": the record has the launch, but the claim also
+    /// says it worked. Launches then that the sources report as the other outcome refute it; launches
+    /// whose outcome is not reported leave it open.
+    /// </summary>
+    private (ClaimVerdict Verdict, string Reason, IEnumerable<string> Evidence) OutcomeOrNot(
+        FoundClaim c, Outcome claimed, Period window, (ClaimVerdict Verdict, string Reason, IEnumerable<string> Evidence) judged)
+    {
+        var filter = Filter(c, c.System);
+        var matches = Of(c).Where(e => filter(e) && window.Touches(e)).ToList();
+        if (matches.Count == 0 || matches.Any(e => e.Outcome == claimed))
+        {
+            return judged;
+        }
+
+        var what = What(c, c.System);
+        var other = claimed == Outcome.Success ? "failed" : "succeeded";
+        return matches.All(e => e.Outcome is Outcome.Success or Outcome.Failure)
+            ? (ClaimVerdict.Refuted, $"the record has {Plural(what, matches.Count)} {In(window)} ({Dates(matches)}), but the sources report that {(matches.Count == 1 ? "it" : "they")} {other}", Ids(matches))
+            : (ClaimVerdict.NotEnoughEvidence, $"the record has {Plural(what, matches.Count)} {In(window)} ({Dates(matches)}), but not whether {(matches.Count == 1 ? "it" : "they")} {(claimed == Outcome.Success ? "succeeded" : "failed")}", Ids(matches));
+    }
+
+    /// <summary>
+    /// "Last launched an ICBM in 2022", "its most recent test, in 2016": the record has one then, but
+    /// the claim also says none came later. A later one up to the article's date refutes it where the
+    /// record is complete; without a date the article may predate the later one, and the record cannot decide.
+    /// </summary>
+    private (ClaimVerdict Verdict, string Reason, IEnumerable<string> Evidence) LatestOrNot(
+        FoundClaim c, Period period, ArticleAnchor anchor, (ClaimVerdict Verdict, string Reason, IEnumerable<string> Evidence) judged)
+    {
+        var filter = Filter(c, c.System);
+        var what = What(c, c.System);
+        var after = period.To.AddDays(Period.ToleranceDays);
+        var later = Of(c).Where(e => filter(e) && e.Date > after && (anchor.Date is not { } a || e.Date <= a)).ToList();
+        if (later.Count == 0)
+        {
+            return judged;
+        }
+
+        if (anchor.Date is not { } date)
+        {
+            return (ClaimVerdict.NotEnoughEvidence,
+                $"the record has a {what} {In(period)}, but a later one on {later[0].Date}; the article gives no date, so it may have been written before that", Ids(later[0]));
+        }
+
+        return c.Phrase.Complete && date <= RecordEnd
+            ? (ClaimVerdict.Refuted, $"the claim says it was the latest, but the record's latest {what} up to {date} is on {later[^1].Date}, after {period.Dates}", Ids(later[^1]))
+            : (ClaimVerdict.NotEnoughEvidence, $"the record has a later {what} on {later[^1].Date}, up to {date}, and it may not be complete", Ids(later[^1]));
     }
 
     private (ClaimVerdict Verdict, string Reason, IEnumerable<string> Evidence) Judged(FoundClaim c, ArticleAnchor anchor) =>
@@ -69,7 +169,7 @@ internal sealed partial class ClaimChecker
 
     /// <summary>Context events that a coincidence claim names, for the anchor of an undated article.</summary>
     public IReadOnlyList<Event> ContextEvents(ContextReference reference) =>
-        [.. _events.Where(e => IsContext(e, reference))];
+        [.. Of(reference.Phrase?.Kind ?? EventKind.DiplomaticVisit).Where(e => IsContext(e, reference))];
 
     private (ClaimVerdict, string, IEnumerable<string>) Plain(FoundClaim c, ArticleAnchor anchor)
     {
@@ -85,7 +185,7 @@ internal sealed partial class ClaimChecker
 
         if (c.UnresolvedTime is { } time)
         {
-            var latest = _events.LastOrDefault(Filter(c, null));
+            var latest = Of(c).LastOrDefault(Filter(c, null));
             return (ClaimVerdict.NotEnoughEvidence, $"the article does not say which year '{time}' is, and no publication date was given", Ids(latest));
         }
 
@@ -94,13 +194,13 @@ internal sealed partial class ClaimChecker
             // A dated article that says "North Korea launched a missile" means lately, not ever.
             var filter = Filter(c, null);
             var what = What(c, null);
-            var matches = _events.Where(e => filter(e) && recent.Touches(e)).ToList();
+            var matches = Of(c).Where(e => filter(e) && recent.Touches(e)).ToList();
             if (matches.Count > 0)
             {
                 return (ClaimVerdict.Supported, $"the record has {Plural(what, matches.Count)} in the {_k.RecencyDays} days up to the article's date {recent.To}: {Dates(matches)}", Ids(matches));
             }
 
-            var before = _events.LastOrDefault(e => filter(e) && e.Date < recent.From);
+            var before = Of(c).LastOrDefault(e => filter(e) && e.Date < recent.From);
             return (ClaimVerdict.NotEnoughEvidence,
                 $"the claim gives no time, and the record has no {what} in the {_k.RecencyDays} days up to the article's date {recent.To}{(before is null ? "" : $"; the one before is on {before.Date}")}", Ids(before));
         }
@@ -110,7 +210,7 @@ internal sealed partial class ClaimChecker
 
     private (ClaimVerdict, string, IEnumerable<string>) InWindow(FoundClaim c, Func<Event, bool> filter, Period window, string what)
     {
-        var matches = _events.Where(e => filter(e) && window.Touches(e)).ToList();
+        var matches = Of(c).Where(e => filter(e) && window.Touches(e)).ToList();
         if (matches.Count > 0)
         {
             return (ClaimVerdict.Supported, $"the record has {Plural(what, matches.Count)} {In(window)}: {Dates(matches)}", Ids(matches));
@@ -122,7 +222,7 @@ internal sealed partial class ClaimChecker
     /// <summary>The verdict when the record has nothing in the window: refuted where it is complete, else not enough evidence.</summary>
     private (ClaimVerdict, string, IEnumerable<string>) Absent(FoundClaim c, Func<Event, bool> filter, Period window, string what)
     {
-        var nearest = Nearest(filter, window).ToList();
+        var nearest = Nearest(c, filter, window).ToList();
         var around = nearest.Count == 0 ? "" : $"; the nearest in the record: {Dates(nearest)}";
         if (!c.Phrase.Complete)
         {
@@ -175,7 +275,7 @@ internal sealed partial class ClaimChecker
         var phrase = c.Phrase;
         var ballistic = phrase.Classes.Contains("ballistic");
         // "KN-23" also names the rail-mobile and silo-based KN-23: a whole-word match in any of the event's names.
-        var word = system is null ? null : new Regex($@"(?<![\w-]){Regex.Escape(system.Name)}(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        var word = system is null ? null : SystemWords.GetOrAdd(system.Name, name => new Regex($@"(?<![\w-]){Regex.Escape(name)}(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
         var site = c.Site;
         return e => e.Kind == phrase.Kind
                     && (phrase.Classes.Count == 0 || (ballistic ? Taxonomy.IsBallisticLaunch(e) : e.Class is not null && phrase.Classes.Contains(e.Class)))
@@ -190,10 +290,10 @@ internal sealed partial class ClaimChecker
     private static bool IsSystem(Event e, SystemMention system, Regex word) =>
         e.System is { } s && (system.Entries.Any(entry => entry.Id == s.Id) || s.Aliases.Prepend(s.Name).Any(word.IsMatch));
 
-    private IEnumerable<Event> Nearest(Func<Event, bool> filter, Period window)
+    private IEnumerable<Event> Nearest(FoundClaim c, Func<Event, bool> filter, Period window)
     {
-        var before = _events.LastOrDefault(e => filter(e) && e.LastDate < window.From);
-        var after = _events.FirstOrDefault(e => filter(e) && e.Date > window.To);
+        var before = Of(c).LastOrDefault(e => filter(e) && e.LastDate < window.From);
+        var after = Of(c).FirstOrDefault(e => filter(e) && e.Date > window.To);
         return new[] { before, after }.OfType<Event>();
     }
 

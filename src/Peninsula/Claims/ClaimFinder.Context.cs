@@ -7,7 +7,8 @@ internal sealed partial class ClaimFinder
 {
     private ContextReference? Context(string text, TextSpan clause)
     {
-        foreach (var pattern in _visits)
+        // Every visit pattern names an official: a clause without one has no visit to look for.
+        foreach (var pattern in _k.OfficialNames.MayOccur(text.AsSpan(clause.Start, clause.Length)) ? _visits : [])
         {
             foreach (Match m in pattern.MatchesIn(text, clause))
             {
@@ -21,7 +22,7 @@ internal sealed partial class ClaimFinder
             }
         }
 
-        foreach (Match m in _officeVisit.MatchesIn(text, clause))
+        foreach (Match m in NameList.MayContain(text.AsSpan(clause.Start, clause.Length), "secretary") ? _officeVisit.MatchesIn(text, clause) : [])
         {
             if (Cue(text, clause.Start, m.Index) is { } cue)
             {

@@ -19,6 +19,7 @@ internal sealed partial class ClaimFinder
     private readonly Regex _clauseBreak;
     private readonly Regex _ordinalBefore;
     private readonly Regex _countBefore;
+    private readonly Regex _ordinalAfter;
     private readonly Regex _superlative;
     private readonly Regex[] _visits;
     private readonly Regex _officeVisit;
@@ -33,35 +34,37 @@ internal sealed partial class ClaimFinder
     {
         _k = knowledge;
         var options = knowledge.PatternOptions;
-        _reporting = new(@"\b(?:said|says|reported|reports|announced|announces|according to|claimed|claims|stated|confirmed|disclosed)\b", options);
-        _trailingArticle = new(@"(?:(?:the|a|an|this|last|next)\s+)?(?:(?:19|20)\d{2}\s+)?$", options);
+        _reporting = ClaimPatterns.Get(@"\b(?:said|says|reported|reports|announced|announces|according to|claimed|claims|stated|confirmed|disclosed)\b", options);
+        _trailingArticle = ClaimPatterns.Get(@"(?:(?:the|a|an|this|last|next)\s+)?(?:(?:19|20)\d{2}\s+)?$", options);
         _sentences = new SentenceSplitter(knowledge.Abbreviations);
         var joins = Inner(knowledge.Cue("clause-join"));
         var starts = Inner(knowledge.Cue("clause-start"));
         // "tested two ICBMs and conducted its sixth nuclear test": a second verb starts a second claim.
         var actions = Inner(knowledge.Cue("action"));
-        _clauseBreak = new Regex(
+        _clauseBreak = ClaimPatterns.Get(
             $@";|:\s|\s[–—]\s|,\s+(?=(?:{joins})\b)|\s+and\s+(?=(?:in|on|since|then|later|last|this|that|by|early|late|during|after|before|{actions})\b)|,\s+(?=(?:{starts})\b)",
             options);
-        _ordinalBefore = new Regex($@"(?<w>{knowledge.OrdinalWords})(?:[\s-]+(?!and\b|or\b)[\w-]+){{0,2}}?[\s-]+$", options);
-        _countBefore = new Regex($@"(?<w>{knowledge.NumberWords})(?:\s+(?:more|additional|new|suspected|apparent|unidentified|other|further))?\s+$", options);
+        _ordinalBefore = ClaimPatterns.Get($@"(?<w>{knowledge.OrdinalWords})(?:[\s-]+(?!and\b|or\b)[\w-]+){{0,2}}?[\s-]+$", options);
+        // "The nuclear test in January 2016 was its fifth.": an ordinal that ends the clause after the event.
+        _ordinalAfter = ClaimPatterns.Get($@"\b(?:was|is|marked|became)\s+(?:its|the|their|(?:North\s+Korea|Pyongyang|the\s+country|the\s+regime|the\s+North)['’]s)\s+(?<w>{knowledge.OrdinalWords})(?:\s+(?:ever|such\s+test|such\s+launch|one))?\s*[.!]?\s*$", options);
+        _countBefore = ClaimPatterns.Get($@"(?<w>{knowledge.NumberWords})(?:\s+(?:more|additional|new|suspected|apparent|unidentified|other|further))?\s+$", options);
         var superlatives = knowledge.Superlatives.Select(s => Regex.Escape(s.Superlative)).Distinct().OrderByDescending(s => s.Length);
-        _superlative = new Regex($@"\b(?<s>{string.Join("|", superlatives)})\b", options);
-        var who = knowledge.OfficialNames.ToString();
-        var place = knowledge.PlaceNames.ToString();
+        _superlative = ClaimPatterns.Get($@"\b(?<s>{string.Join("|", superlatives)})\b", options);
+        var who = knowledge.OfficialNames.Pattern.ToString();
+        var place = knowledge.PlaceNames.Pattern.ToString();
         const string title = @"(?:(?:US|U\.S\.|American)\s+)?(?:Secretary\s+of\s+(?:State|Defense)|(?:Defense|Defence|State)\s+Secretary|Secretary|President)\s+";
         _visits =
         [
-            new($@"(?:{title})?(?<who>{who})(?:['’]s?)?\s+(?:[\w-]+\s+){{0,2}}?(?:visit|trip|tour|stay|arrival|travels?)(?:\s+(?:to|in)\s+(?<place>{place}))?", options),
-            new($@"(?:visit|trip|tour)\s+(?:(?:to|in)\s+(?<place>{place})\s+)?(?:by|of)\s+(?:{title})?(?<who>{who})", options),
-            new($@"(?:{title})?(?<who>{who})\s+(?:visited|was\s+visiting|was\s+in|arrived\s+in|landed\s+in|toured|met\s+\w+\s+in)\s+(?<place>{place})", options),
+            ClaimPatterns.Get($@"(?:{title})?(?<who>{who})(?:['’]s?)?\s+(?:[\w-]+\s+){{0,2}}?(?:visit|trip|tour|stay|arrival|travels?)(?:\s+(?:to|in)\s+(?<place>{place}))?", options),
+            ClaimPatterns.Get($@"(?:visit|trip|tour)\s+(?:(?:to|in)\s+(?<place>{place})\s+)?(?:by|of)\s+(?:{title})?(?<who>{who})", options),
+            ClaimPatterns.Get($@"(?:{title})?(?<who>{who})\s+(?:visited|was\s+visiting|was\s+in|arrived\s+in|landed\s+in|toured|met\s+\w+\s+in)\s+(?<place>{place})", options),
         ];
-        _site = new Regex($@"\b(?:from|at|near|off)\s+(?:the\s+)?(?<place>{place})", options);
-        _officeVisit = new Regex($@"(?:(?:US|U\.S\.|American)\s+)?(?<office>Secretary\s+of\s+State|Secretary\s+of\s+Defense|Defense\s+Secretary)(?:['’]s)?\s+(?:visit|trip)(?:\s+(?:to|in)\s+(?<place>{place}))?", options);
-        _atLeastBefore = new Regex($@"(?:{Inner(knowledge.Cue("at-least"))})\s+$", options);
+        _site = ClaimPatterns.Get($@"\b(?:from|at|near|off)\s+(?:the\s+)?(?<place>{place})", options);
+        _officeVisit = ClaimPatterns.Get($@"(?:(?:US|U\.S\.|American)\s+)?(?<office>Secretary\s+of\s+State|Secretary\s+of\s+Defense|Defense\s+Secretary)(?:['’]s)?\s+(?:visit|trip)(?:\s+(?:to|in)\s+(?<place>{place}))?", options);
+        _atLeastBefore = ClaimPatterns.Get($@"(?:{Inner(knowledge.Cue("at-least"))})\s+$", options);
         var cues = string.Join("|", knowledge.Coincidences.Select(c => c.Phrase));
-        _unknownContext = new Regex($@"\b(?:{cues})\s+(?:[\w'’.-]+\s+){{0,4}}?(?:{Inner(knowledge.Cue("context-noun"))})\b", options);
-        _otherActor = new Regex(@"\b(?:South\s+Korea(?:'s|’s|n)?|Seoul|the\s+(?:US|U\.S\.|United\s+States)|Washington|Japan(?:ese|'s|’s)?|Tokyo|China|Chinese|Beijing|Russia(?:n)?|Moscow|the\s+allies|Iran|India|Pakistan)\b", options);
+        _unknownContext = ClaimPatterns.Get($@"\b(?:{cues})\s+(?:[\w'’.-]+\s+){{0,4}}?(?:{Inner(knowledge.Cue("context-noun"))})\b", options);
+        _otherActor = ClaimPatterns.Get(@"\b(?:South\s+Korea(?:'s|’s|n)?|Seoul|the\s+(?:US|U\.S\.|United\s+States)|Washington|Japan(?:ese|'s|’s)?|Tokyo|China|Chinese|Beijing|Russia(?:n)?|Moscow|the\s+allies|Iran|India|Pakistan)\b", options);
     }
 
     /// <summary>
@@ -190,7 +193,7 @@ internal sealed partial class ClaimFinder
             }
 
             var at = _k.SystemNames.Match(text, clause.Start, clause.Length);
-            phrases = [(new TextSpan(at.Index, at.Index + at.Length), new EventPhrase(_k.SystemNames, Events.EventKind.MissileLaunch, [named.Entries[0].Class], true))];
+            phrases = [(new TextSpan(at.Index, at.Index + at.Length), new EventPhrase(_k.SystemNames.Pattern, Events.EventKind.MissileLaunch, [named.Entries[0].Class], true))];
         }
 
         // A verb inside an event phrase ("missile tests") is a noun there.
@@ -238,6 +241,11 @@ internal sealed partial class ClaimFinder
             ordinal = OrdinalValue(o.Groups["w"].Value);
             features.Add(new TextSpan(phraseSpan.Start - before.Length + o.Index, phraseSpan.Start));
         }
+        else if (_ordinalAfter.Match(text, phraseSpan.End, clause.End - phraseSpan.End) is { Success: true } late)
+        {
+            ordinal = OrdinalValue(late.Groups["w"].Value);
+            features.Add(new TextSpan(late.Index, late.Groups["w"].Index + late.Groups["w"].Length));
+        }
 
         int? count = null;
         var atLeast = false;
@@ -258,7 +266,7 @@ internal sealed partial class ClaimFinder
         }
 
         PlaceEntry? site = null;
-        foreach (var m in _site.MatchesIn(text, clause))
+        foreach (var m in _k.PlaceNames.MayOccur(text.AsSpan(clause.Start, clause.Length)) ? _site.MatchesIn(text, clause) : [])
         {
             site = _k.Places.FirstOrDefault(p => p.Type.EndsWith("-site", StringComparison.Ordinal) && p.Aliases.Prepend(p.Name).Contains(m.Groups["place"].Value, StringComparer.OrdinalIgnoreCase));
             if (site is not null)
@@ -280,6 +288,11 @@ internal sealed partial class ClaimFinder
         }
 
         var recent = First(_k.Cue("recency"), text, clause) is { } r && Add(features, r);
+        var latest = First(_k.Cue("latest"), text, clause) is not null;
+        // "attempted to put a satellite into orbit" claims no success; "failed to reach orbit" claims a failure.
+        Events.Outcome? outcome = First(_k.Cue("failure"), text, clause) is { } failed
+            ? (failed.Of(text).StartsWith("attempt", StringComparison.OrdinalIgnoreCase) || failed.Of(text).StartsWith("tr", StringComparison.OrdinalIgnoreCase) ? null : Events.Outcome.Failure)
+            : First(_k.Cue("success"), text, clause) is not null ? Events.Outcome.Success : null;
         var firstOfYear = ordinal == 1 && First(_k.Cue("first-of-year"), text, clause) is not null;
         var scoped = false;
         int? scopeYear = null;
@@ -326,6 +339,9 @@ internal sealed partial class ClaimFinder
             Superlative = superlative,
             Context = context,
             Recent = recent,
+            Latest = latest,
+            ClaimedOutcome = outcome,
+            FromSubmarine = phrase.Kind == Events.EventKind.MissileLaunch && First(_k.Cue("submarine"), text, clause) is not null,
             AttributedTo = attribution,
         }, checkable, scoped, scopeYear, firstOfYear), null);
     }
@@ -403,7 +419,7 @@ internal sealed partial class ClaimFinder
 
     private SystemMention? SystemIn(string text, TextSpan clause, List<TextSpan> features)
     {
-        var known = clause.Length > 0 ? _k.SystemNames.Match(text, clause.Start, clause.Length) : Match.Empty;
+        var known = _k.SystemNames.Match(text, clause.Start, clause.Length);
         var like = clause.Length > 0 ? _k.DesignationLike.Match(text, clause.Start, clause.Length) : Match.Empty;
         var m = known.Success ? known : like;
         if (!m.Success)

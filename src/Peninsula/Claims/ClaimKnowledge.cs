@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Peninsula.Events;
@@ -38,6 +39,52 @@ internal sealed record NamedDay(Regex Pattern, int Month, int Day);
 internal sealed record SystemEntry(string Id, string Name, string Class, IReadOnlyList<string> Names);
 
 /// <summary>
+/// A list of names as one pattern (<see cref="Pattern"/>: any name as a whole word, longest first),
+/// with a vectorised search for the names as plain text that rules a span out before the pattern runs.
+/// </summary>
+/// <remarks>
+/// Most clauses of an article name no weapon system, official or place: the plain-text search
+/// (case-insensitive, ordinal) rejects them in a fraction of the time the pattern takes to try
+/// every position. It never rejects a span the pattern would match: every match of the pattern
+/// contains one of the names. The one exception is a non-ASCII character that the pattern's
+/// case-insensitive matching takes for an ASCII letter (the Kelvin sign for k, the long s);
+/// a span with one of those goes to the pattern.
+/// </remarks>
+internal sealed class NameList
+{
+    private static readonly SearchValues<char> FoldsToAscii = SearchValues.Create("\u212A\u017F\u0130\u0131");
+    private readonly SearchValues<string> _names;
+
+    public NameList(IReadOnlyCollection<string> names, RegexOptions options)
+    {
+        Names = names;
+        var ordered = names.Distinct(StringComparer.OrdinalIgnoreCase).OrderByDescending(n => n.Length).ToList();
+        Pattern = ClaimPatterns.Get($@"(?<![\w-])(?:{string.Join("|", ordered.Select(Regex.Escape))})(?![\w-])", options);
+        _names = SearchValues.Create(ordered.ToArray(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The names, as given.</summary>
+    public IReadOnlyCollection<string> Names { get; }
+
+    /// <summary>Any of the names as a whole word.</summary>
+    public Regex Pattern { get; }
+
+    /// <summary>The first name in the span as a whole word (<see cref="Match.Empty"/> when none), as <see cref="Pattern"/> finds it.</summary>
+    public Match Match(string text, int start, int length) =>
+        length > 0 && MayOccur(text.AsSpan(start, length)) ? Pattern.Match(text, start, length) : System.Text.RegularExpressions.Match.Empty;
+
+    /// <summary>False only when no name can occur in the span.</summary>
+    public bool MayOccur(ReadOnlySpan<char> span) => span.ContainsAny(_names) || HasAsciiLookalike(span);
+
+    /// <summary>False only when a case-insensitive pattern could not match the word in the span (see the remarks).</summary>
+    public static bool MayContain(ReadOnlySpan<char> span, string word) =>
+        span.Contains(word, StringComparison.OrdinalIgnoreCase) || HasAsciiLookalike(span);
+
+    /// <summary>Whether the span has a character that case-insensitive patterns match as an ASCII letter but ordinal comparison does not.</summary>
+    public static bool HasAsciiLookalike(ReadOnlySpan<char> span) => span.ContainsAny(FoldsToAscii);
+}
+
+/// <summary>
 /// Everything claim finding and checking knows, read from the data files embedded in the
 /// library: the rules under <c>data/claims/</c> and the gazetteers under <c>data/gazetteer/</c>.
 /// Read once; immutable.
@@ -45,18 +92,10 @@ internal sealed record SystemEntry(string Id, string Name, string Class, IReadOn
 internal sealed class ClaimKnowledge
 {
     private const RegexOptions BaseOptions = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
-    private static readonly Lazy<ClaimKnowledge> Interpreted = new(() => Load(BaseOptions));
-    private static readonly Lazy<ClaimKnowledge> Compiled = new(() => Load(BaseOptions | RegexOptions.Compiled));
+    private static readonly Lazy<ClaimKnowledge> Loaded = new(() => Load(BaseOptions));
 
-    /// <summary>The bundled rules with interpreted patterns: cheap to build, and the faster choice for one article in a process.</summary>
-    public static ClaimKnowledge Bundled => Interpreted.Value;
-
-    /// <summary>
-    /// The bundled rules with compiled patterns. Building and JIT-compiling them costs more than they
-    /// save on one article, even a 1 MB one checked from the command line; a process that checks
-    /// long articles again and again reads each about twice as fast with them.
-    /// </summary>
-    public static ClaimKnowledge BundledCompiled => Compiled.Value;
+    /// <summary>The bundled rules, their patterns compiled ahead of time (see <see cref="ClaimPatterns"/>).</summary>
+    public static ClaimKnowledge Bundled => Loaded.Value;
 
     /// <summary>The options every pattern of these rules was built with.</summary>
     public required RegexOptions PatternOptions { get; init; }
@@ -90,7 +129,7 @@ internal sealed class ClaimKnowledge
     public required IReadOnlyList<SystemEntry> Systems { get; init; }
 
     /// <summary>Any weapon-system name of the gazetteer, longest names first so that "Hwasong-11A" wins over "Hwasong-11".</summary>
-    public required Regex SystemNames { get; init; }
+    public required NameList SystemNames { get; init; }
 
     /// <summary>Names that look like a North Korean designation (Hwasong-20, KN-99) even when the gazetteer lacks them.</summary>
     public required Regex DesignationLike { get; init; }
@@ -99,11 +138,11 @@ internal sealed class ClaimKnowledge
 
     public required Regex OrdinalWords { get; init; }
 
-    public required Regex OfficialNames { get; init; }
+    public required NameList OfficialNames { get; init; }
 
-    public required Regex PlaceNames { get; init; }
+    public required NameList PlaceNames { get; init; }
 
-    public required Regex OrganisationNames { get; init; }
+    public required NameList OrganisationNames { get; init; }
 
     public Regex Cue(string type) => Cues[type];
 
@@ -126,7 +165,7 @@ internal sealed class ClaimKnowledge
             r.Optional("class"),
             r.Optional("title"))).ToList(), ["phrase", "kind", "class", "title"]);
         var coincidences = Read("data/claims/coincidence.csv", rows => rows.Select(r => new CoincidenceCue(
-            new Regex($@"\b(?:{r.Required("phrase")})\s+$", options),
+            ClaimPatterns.Get($@"\b(?:{r.Required("phrase")})\s+$", options),
             r.Required("relation"),
             int.Parse(r.Required("days"), CultureInfo.InvariantCulture),
             r.Required("phrase"))).ToList(), ["phrase", "relation", "days"]);
@@ -135,11 +174,11 @@ internal sealed class ClaimKnowledge
         var cueRows = Read("data/claims/cues.csv", rows => rows.Select(r => (Type: r.Required("type"), Phrase: r.Required("phrase"), Days: r.Optional("days"))).ToList(), ["type", "phrase", "days"]);
         var cues = cueRows.GroupBy(c => c.Type).ToDictionary(
             g => g.Key,
-            g => new Regex($@"(?<![\w-])(?:{string.Join("|", g.Select(c => c.Phrase))})(?![\w-])", options),
+            g => ClaimPatterns.Get($@"(?<![\w-])(?:{string.Join("|", g.Select(c => c.Phrase))})(?![\w-])", options),
             StringComparer.Ordinal);
         var recencyDays = int.Parse(cueRows.First(c => c.Type == "recency").Days ?? "183", CultureInfo.InvariantCulture);
         var namedDays = Read("data/claims/named-days.csv", rows => rows.Select(r => new NamedDay(
-            new Regex($@"(?<![\w-])(?:{r.Required("name")})(?:'s)?(?:\s+(?:of\s+)?(?<y>(?:19|20)\d{{2}})\b)?", options & ~RegexOptions.IgnoreCase),
+            ClaimPatterns.Get($@"(?<![\w-])(?:{r.Required("name")})(?:'s)?(?:\s+(?:of\s+)?(?<y>(?:19|20)\d{{2}})\b)?", options & ~RegexOptions.IgnoreCase),
             int.Parse(r.Required("month"), CultureInfo.InvariantCulture), int.Parse(r.Required("day"), CultureInfo.InvariantCulture))).ToList(),
             ["name", "month", "day"]);
         var abbreviations = Read("data/claims/abbreviations.csv", rows => rows.Select(r => r.Required("abbreviation")).ToList(), ["abbreviation"]);
@@ -173,13 +212,13 @@ internal sealed class ClaimKnowledge
             Organisations = organisations,
             Superlatives = superlatives,
             Systems = systems,
-            SystemNames = Alternation(systems.SelectMany(s => s.Names), options),
+            SystemNames = new([.. systems.SelectMany(s => s.Names)], options),
             NumberWords = Alternation(numbers.Keys.Append(@"\d{1,2}"), options),
             OrdinalWords = Alternation(ordinals.Keys.Append(@"\d{1,2}(?:st|nd|rd|th)"), options, escape: false),
-            OfficialNames = Alternation(officials.SelectMany(o => o.Aliases.Prepend(o.Name)), options),
-            PlaceNames = Alternation(places.SelectMany(p => p.Aliases.Prepend(p.Name)), options),
-            OrganisationNames = Alternation(organisations.SelectMany(o => o.Aliases.Prepend(o.Name)), options),
-            DesignationLike = new(@"\b(?:Hwasong|Pukguksong|KN|Unha|Chollima|Taepodong|Haeil|Hwasal|Pulhwasal)-\d+[A-Z]?\b", options),
+            OfficialNames = new([.. officials.SelectMany(o => o.Aliases.Prepend(o.Name))], options),
+            PlaceNames = new([.. places.SelectMany(p => p.Aliases.Prepend(p.Name))], options),
+            OrganisationNames = new([.. organisations.SelectMany(o => o.Aliases.Prepend(o.Name))], options),
+            DesignationLike = ClaimPatterns.Get(@"\b(?:Hwasong|Pukguksong|KN|Unha|Chollima|Taepodong|Haeil|Hwasal|Pulhwasal)-\d+[A-Z]?\b", options),
             PatternOptions = options,
         };
     }
@@ -188,7 +227,7 @@ internal sealed class ClaimKnowledge
     {
         try
         {
-            return new Regex($@"(?<![\w-])(?:{r.Required(column)})(?![\w-])", options);
+            return ClaimPatterns.Get($@"(?<![\w-])(?:{r.Required(column)})(?![\w-])", options);
         }
         catch (ArgumentException ex)
         {
@@ -205,6 +244,6 @@ internal sealed class ClaimKnowledge
         var parts = names.Distinct(StringComparer.OrdinalIgnoreCase)
             .OrderByDescending(n => n.Length)
             .Select(n => escape && !n.StartsWith('\\') ? Regex.Escape(n) : n);
-        return new Regex($@"(?<![\w-])(?:{string.Join("|", parts)})(?![\w-])", options);
+        return ClaimPatterns.Get($@"(?<![\w-])(?:{string.Join("|", parts)})(?![\w-])", options);
     }
 }

@@ -58,5 +58,14 @@ internal sealed record FoundClaim
 
     public bool Recent { get; init; }
 
+    /// <summary>Whether the claim says the event was the latest of its kind ("last launched an ICBM in 2022"): a later one before the article refutes it.</summary>
+    public bool Latest { get; init; }
+
+    /// <summary>The outcome the claim states: <see cref="Events.Outcome.Success"/> ("put into orbit", "successfully"), <see cref="Events.Outcome.Failure"/> ("failed", "exploded"), else null.</summary>
+    public Events.Outcome? ClaimedOutcome { get; init; }
+
+    /// <summary>Whether the claim says the missile was fired from a submarine ("from a submarine").</summary>
+    public bool FromSubmarine { get; init; }
+
     public string? AttributedTo { get; init; }
 }

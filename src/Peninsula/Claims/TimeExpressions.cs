@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Peninsula.Events;
@@ -35,6 +36,10 @@ internal static partial class TimeExpressions
         RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 
+    /// <summary>What every match of <see cref="Pattern"/> contains one of, besides a digit: a month's first three letters, or a relative word.</summary>
+    private static readonly SearchValues<string> MonthStarts = SearchValues.Create(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], StringComparison.Ordinal);
+    private static readonly SearchValues<string> RelativeWords = SearchValues.Create(["year", "month", "week", "day"], StringComparison.OrdinalIgnoreCase);
+
     private static readonly string[] MonthGroups = ["m1", "m2", "m3"];
     private static readonly string[] MonthNames = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
     private static readonly string[] NumberWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
@@ -59,6 +64,11 @@ internal static partial class TimeExpressions
 
     private static IEnumerable<TimeMention> Calendar(string text, int start, int end)
     {
+        if (!MayName(text.AsSpan(start, end - start)))
+        {
+            yield break;
+        }
+
         foreach (var m in Pattern().MatchesIn(text, new TextSpan(start, end)))
         {
             var since = m.Groups["since"].Success;
@@ -210,6 +220,24 @@ internal static partial class TimeExpressions
         // "three weeks ago" is approximate: allow a quarter of the distance either side.
         var slack = Math.Max(1, days / 4);
         return new Period(a.AddDays(-days - slack), a.AddDays(-days + slack), label);
+    }
+
+    /// <summary>
+    /// False when the span cannot hold a time mention: it has no digit, no month name (case matters,
+    /// as in the pattern) and no "year", "month", "week" or "day" (which "today", "yesterday" and the
+    /// weekdays contain). Most clauses have none, and this costs far less than trying the pattern.
+    /// </summary>
+    private static bool MayName(ReadOnlySpan<char> span)
+    {
+        foreach (var c in span)
+        {
+            if (char.IsDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return span.ContainsAny(MonthStarts) || span.ContainsAny(RelativeWords) || NameList.HasAsciiLookalike(span);
     }
 
     private static int? Number(Match m, string group) =>

@@ -12,6 +12,48 @@ public sealed class VerdictTests
     private static CheckedClaim Only(ArticleChecker checker, string text, string? published = null) =>
         Assert.Single(checker.Check(text, published is null ? null : KoreanDate.Parse(published)).Claims);
 
+    [Theory]
+    [InlineData("North Korea last launched an ICBM in 2022.", "2023-06-01", ClaimVerdict.Refuted)]
+    [InlineData("North Korea last launched an ICBM in 2022.", "2023-01-10", ClaimVerdict.Supported)]
+    [InlineData("North Korea last launched an ICBM in 2022.", null, ClaimVerdict.NotEnoughEvidence)]
+    [InlineData("Its most recent nuclear test was in September 2017.", "2024-01-01", ClaimVerdict.Supported)]
+    [InlineData("North Korea launched an ICBM last year.", "2023-06-01", ClaimVerdict.Supported)]
+    public void A_claim_to_be_the_latest_is_refuted_by_a_later_one_before_the_article(string text, string? published, ClaimVerdict verdict)
+    {
+        var claim = Only(Bundled.Value, text, published);
+
+        Assert.Equal(verdict, claim.Verdict);
+        if (verdict == ClaimVerdict.Refuted)
+        {
+            Assert.Contains("the record's latest ICBM launch up to 2023-06-01 is on 2023-04-13", claim.Reason);
+        }
+    }
+
+    [Theory]
+    [InlineData("North Korea put a satellite into orbit on May 31, 2023.", ClaimVerdict.Refuted)]
+    [InlineData("North Korea attempted to put a satellite into orbit on May 31, 2023.", ClaimVerdict.Supported)]
+    [InlineData("North Korea's satellite launch failed on May 31, 2023.", ClaimVerdict.Supported)]
+    [InlineData("North Korea put a satellite into orbit on November 21, 2023.", ClaimVerdict.Supported)]
+    [InlineData("North Korea's satellite launch on November 21, 2023 failed.", ClaimVerdict.Refuted)]
+    public void A_claimed_outcome_is_checked_against_the_reported_outcome(string text, ClaimVerdict verdict) =>
+        Assert.Equal(verdict, Only(Bundled.Value, text).Verdict);
+
+    [Theory]
+    [InlineData("North Korea test-fired a Hwasong-18 from a submarine in 2023.", ClaimVerdict.Refuted)]
+    [InlineData("North Korea fired a ballistic missile from a submarine in October 2021.", ClaimVerdict.Supported)]
+    public void A_launch_from_a_submarine_needs_a_submarine_launch(string text, ClaimVerdict verdict) =>
+        Assert.Equal(verdict, Only(Bundled.Value, text).Verdict);
+
+    [Theory]
+    [InlineData("North Korea's nuclear test in January 2016 was its fifth.", ClaimVerdict.Refuted)]
+    [InlineData("North Korea's nuclear test in January 2016 was its fourth.", ClaimVerdict.Supported)]
+    public void An_ordinal_after_the_event_is_checked(string text, ClaimVerdict verdict)
+    {
+        var claim = Only(Bundled.Value, text);
+        Assert.Equal(ClaimType.Ordinal, claim.Type);
+        Assert.Equal(verdict, claim.Verdict);
+    }
+
     [Fact]
     public void An_absence_after_the_end_of_the_record_refutes_nothing()
     {
