@@ -10,10 +10,12 @@ using Peninsula.Benchmarks;
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- web-load [EVENTS] [SECONDS] (wrk against peninsula serve on a store of a million events)
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- web-render       (the overview's first render in Chromium)
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- forecast-calibration validate|goal (the recalibration experiment)
+// dotnet run -c Release --project bench/Peninsula.Benchmarks -- stores           (SQLite and PostgreSQL on 10,000,000 generated events; see StoreBenchmark)
 return args switch
 {
     ["gdelt", ..] => await GdeltBenchmark.RunAsync(args),
     ["gdelt-scan", var folder, var pattern] => GdeltBenchmark.Scan(folder, pattern),
+    ["stores", ..] => await StoreBenchmark.RunAsync(args),
     ["claims", ..] => Print(ClaimEvaluationRun.Print),
     ["claim-patterns"] => Print(ClaimEvaluationRun.WritePatterns),
     ["forecast-goal"] => Print(output => output.Write(ForecastGoal.Run())),

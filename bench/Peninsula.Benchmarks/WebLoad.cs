@@ -108,7 +108,7 @@ internal static partial class WebLoad
 
         var watch = Stopwatch.StartNew();
         const int Batch = 50_000;
-        var generated = SyntheticRecord.Generate((int)missing, seed: 7).Chunk(Batch);
+        var generated = SyntheticRecord.Events((int)missing, seed: 7).Chunk(Batch);
         var done = 0;
         foreach (var batch in generated)
         {
@@ -162,70 +162,6 @@ internal static partial class WebLoad
     private static partial Regex SocketErrors();
 
     private sealed record WrkResult(double RequestsPerSecond, string P50, string P99, long Errors);
-}
-
-/// <summary>Generated events for load tests: plausible kinds, classes, systems, sites and dates, the same for the same seed.</summary>
-internal static class SyntheticRecord
-{
-    private static readonly (string Id, string Name, string Class)[] Systems =
-    [
-        ("kn-23", "KN-23", "srbm"), ("kn-25", "KN-25", "srbm"), ("hwasong-12", "Hwasong-12", "irbm"),
-        ("hwasong-15", "Hwasong-15", "icbm"), ("hwasong-18", "Hwasong-18", "icbm"), ("pukguksong-3", "Pukguksong-3", "slbm"),
-        ("hwasal-2", "Hwasal-2", "cruise"), ("nodong", "Nodong", "mrbm"),
-    ];
-
-    private static readonly Place[] Sites =
-    [
-        new("Sunan", 39.2, 125.67), new("Sohae", 39.66, 124.7), new("Sinpo", 40.03, 128.18),
-        new("Wonsan", 39.15, 127.45), new("Kusong", 39.98, 125.25), new("Tongchang-ri", 39.66, 124.71),
-    ];
-
-    private static readonly EventKind[] OtherKinds =
-    [
-        EventKind.ConventionalIncident, EventKind.Statement, EventKind.MilitaryExercise, EventKind.DiplomaticVisit, EventKind.CyberOperation,
-    ];
-
-    public static IEnumerable<Event> Generate(int count, int seed)
-    {
-        var random = new Random(seed);
-        var first = new DateOnly(1990, 1, 1).DayNumber;
-        var span = new DateOnly(2025, 6, 30).DayNumber - first;
-        for (var i = 0; i < count; i++)
-        {
-            var date = new KoreanDate(DateOnly.FromDayNumber(first + random.Next(span + 1)));
-            if (random.NextDouble() < 0.6)
-            {
-                var system = Systems[random.Next(Systems.Length)];
-                yield return new Event
-                {
-                    Id = string.Create(CultureInfo.InvariantCulture, $"{date}-synthetic-{i}"),
-                    Kind = EventKind.MissileLaunch,
-                    Class = system.Class,
-                    Date = date,
-                    Actors = ["DPRK"],
-                    System = new WeaponSystem(system.Id, system.Name, []),
-                    Site = Sites[random.Next(Sites.Length)],
-                    Figures = new EventFigures { NumberFired = 1 + random.Next(3), RangeKm = 100 + random.Next(1000), ApogeeKm = 50 + random.Next(900) },
-                    Title = string.Create(CultureInfo.InvariantCulture, $"Generated {system.Name} launch {i}"),
-                    Sources = [new EventSource("Generated for the load test", "https://example.org/generated", null, null)],
-                };
-                continue;
-            }
-
-            var kind = OtherKinds[random.Next(OtherKinds.Length)];
-            var classes = Taxonomy.ClassesOf(kind);
-            yield return new Event
-            {
-                Id = string.Create(CultureInfo.InvariantCulture, $"{date}-synthetic-{i}"),
-                Kind = kind,
-                Class = classes.Count > 0 ? classes[random.Next(classes.Count)] : null,
-                Date = date,
-                Actors = ["DPRK"],
-                Title = string.Create(CultureInfo.InvariantCulture, $"Generated {kind.Slug()} {i}"),
-                Sources = [new EventSource("Generated for the load test", "https://example.org/generated", null, null)],
-            };
-        }
-    }
 }
 
 /// <summary>

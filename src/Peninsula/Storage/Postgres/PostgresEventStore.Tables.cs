@@ -20,7 +20,7 @@ public sealed partial class PostgresEventStore : IRecordTables
             "watches" or "api_keys" => "name COLLATE \"C\"",
             _ => "id COLLATE \"C\"",
         };
-        using var command = new NpgsqlCommand($"SELECT {table.ColumnList} FROM {table.Name} ORDER BY {key}", connection);
+        using var command = new NpgsqlCommand($"SELECT {table.ColumnList} FROM {table.Name} ORDER BY {key}", connection) { CommandTimeout = 0 };
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -45,7 +45,7 @@ public sealed partial class PostgresEventStore : IRecordTables
     long IRecordTables.Count(RecordTable table)
     {
         using var connection = _dataSource.OpenConnection();
-        return connection.ExecuteScalar<long>($"SELECT count(*) FROM {table.Name}");
+        return connection.ExecuteScalar<long>($"SELECT count(*) FROM {table.Name}", commandTimeout: 0);
     }
 
     /// <summary>Binary COPY into every table in one transaction; the identity counters then continue after the copied rows.</summary>
@@ -68,6 +68,9 @@ public sealed partial class PostgresEventStore : IRecordTables
                     _ => NpgsqlDbType.TimestampTz,
                 }).ToArray();
                 using var importer = connection.BeginBinaryImport($"COPY {table.Name} ({table.ColumnList}) FROM STDIN (FORMAT BINARY)");
+                // Completing a COPY of millions of rows (index upkeep included) takes longer than
+                // a command's default 30 seconds; a load waits for it as long as it takes.
+                importer.Timeout = TimeSpan.Zero;
                 var n = 0;
                 foreach (var row in rows(table))
                 {
@@ -100,7 +103,7 @@ public sealed partial class PostgresEventStore : IRecordTables
             connection.Execute(
                 "SELECT setval(pg_get_serial_sequence('audit', 'sequence'), coalesce((SELECT max(sequence) FROM audit), 0) + 1, false); " +
                 "SELECT setval(pg_get_serial_sequence('watch_log', 'sequence'), coalesce((SELECT max(sequence) FROM watch_log), 0) + 1, false);",
-                transaction: transaction);
+                transaction: transaction, commandTimeout: 0);
             transaction.Commit();
         }
         catch (Exception ex) when (Translate(ex, Description, "loading rows") is { } translated)

@@ -37,6 +37,13 @@ public sealed partial class PostgresEventStore : IEventStore
     public static PostgresEventStore Open(string connectionString, TimeProvider? clock = null)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.CommandTimeout == 30)
+        {
+            // Npgsql's default of 30 seconds is too short for the scans of a store of millions of
+            // events (InfoAsync, CheckAsync); a connection string can set another (not 30).
+            builder.CommandTimeout = 300;
+        }
+
         var description = Describe(builder);
         var dataSource = NpgsqlDataSource.Create(builder);
         try
@@ -274,6 +281,8 @@ public sealed partial class PostgresEventStore : IEventStore
             new StoreException($"Could not open {description}: {p.MessageText}.", ex),
         NpgsqlException { InnerException: SocketException socket } when doing == "opening it" =>
             new StoreException($"Could not connect to {description}: {socket.Message}. Is the server running, and is the address right?", ex),
+        NpgsqlException { InnerException: TimeoutException } =>
+            new StoreException($"{description} did not answer in time while {doing}. The transaction was rolled back; nothing of it was saved.", ex),
         NpgsqlException and not PostgresException =>
             new StoreException($"Lost the connection to {description} while {doing} ({ex.Message}). The transaction was rolled back; nothing of it was saved. Run it again when the server is reachable.", ex),
         _ => null,

@@ -56,7 +56,7 @@ public sealed partial class SqliteEventStore : IEventStore
                     "It was written by a newer Peninsula; upgrade Peninsula to use it. The file was not changed.");
             }
 
-            connection.Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 60000;");
+            connection.Execute("PRAGMA busy_timeout = 60000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
             SqliteMigrations.Apply(connection, clock ?? TimeProvider.System);
             return new SqliteEventStore(connection, path, clock ?? TimeProvider.System);
         }

@@ -23,21 +23,39 @@ internal static class SqliteMigrations
         return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Brings the schema up to date, each step in its own transaction.</summary>
+    public static int CurrentVersion(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "PRAGMA user_version";
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Brings the schema up to date, each step in its own transaction. Several processes may open
+    /// a new store at once: each step takes the write lock first (BEGIN IMMEDIATE) and reads the
+    /// version under it, so a step another process has just applied is not applied again.
+    /// </summary>
     public static void Apply(SqliteConnection connection, TimeProvider clock)
     {
-        var current = CurrentVersion(connection);
-        foreach (var (version, name, sql) in All.Where(m => m.Version > current))
+        while (true)
         {
-            using var transaction = connection.BeginTransaction();
+            using var transaction = connection.BeginTransaction(deferred: false);
+            var current = CurrentVersion(connection, transaction);
+            if (All.FirstOrDefault(m => m.Version > current) is not { Sql: not null } next)
+            {
+                transaction.Commit();
+                return;
+            }
+
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText =
                 "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);\n" +
-                sql +
-                $"\nINSERT INTO schema_migrations (version, name, applied_at) VALUES ({version}, $name, $at);" +
-                $"\nPRAGMA user_version = {version};";
-            command.Parameters.AddWithValue("$name", name);
+                next.Sql +
+                $"\nINSERT INTO schema_migrations (version, name, applied_at) VALUES ({next.Version}, $name, $at);" +
+                $"\nPRAGMA user_version = {next.Version};";
+            command.Parameters.AddWithValue("$name", next.Name);
             command.Parameters.AddWithValue("$at", clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
             command.ExecuteNonQuery();
             transaction.Commit();
