@@ -62,9 +62,4 @@ internal static class CommonOptions
                 parse.GetValue(Kind), parse.GetValue(Class), parse.GetValue(System), parse.GetValue(Actor),
                 parse.GetValue(Since), parse.GetValue(Until), parse.GetValue(Text), name => "--" + name);
     }
-
-    public static KoreanDate? Date(string? text, string option) =>
-        text is null ? null
-        : KoreanDate.TryParse(text, out var date) ? date
-        : throw new InputException($"'{text}' is not a date of the form YYYY-MM-DD.", field: option);
 }

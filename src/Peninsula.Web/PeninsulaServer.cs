@@ -28,7 +28,7 @@ public static class PeninsulaServer
     /// <c>--WarmForecasts false</c> to compute the forecasts only when first asked. Opens the store
     /// and loads the bundled record into it before it returns.
     /// </summary>
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.WebHost.UseUrls(builder.Configuration["urls"] ?? DefaultUrls);
@@ -73,7 +73,6 @@ public static class PeninsulaServer
             return Task.CompletedTask;
         }));
         builder.Services.AddRateLimiter(options => AddRateLimits(options, builder.Configuration));
-        configure?.Invoke(builder);
 
         var app = builder.Build();
         PrepareStore(app, location);

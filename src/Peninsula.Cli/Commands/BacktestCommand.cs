@@ -27,8 +27,8 @@ internal static class BacktestCommand
         command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
         {
             var events = await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false);
-            var start = CommonOptions.Date(parse.GetValue(from), "--from") ?? ForecastReport.DefaultFrom;
-            var end = CommonOptions.Date(parse.GetValue(to), "--to") ?? Record.BundledRecord.CoverageEndOf(events);
+            var start = KoreanDate.ParseInput(parse.GetValue(from), "--from") ?? ForecastReport.DefaultFrom;
+            var end = KoreanDate.ParseInput(parse.GetValue(to), "--to") ?? Record.BundledRecord.CoverageEndOf(events);
             if (parse.GetValue(report) is { } path)
             {
                 var written = ForecastReport.Write(events, path, start, end, parse.GetValue(step));

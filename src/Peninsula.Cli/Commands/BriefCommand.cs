@@ -22,7 +22,7 @@ internal static class BriefCommand
         };
         command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
         {
-            var date = CommonOptions.Date(parse.GetValue(asOf), "--as-of") ?? KoreanDate.Today(context.Clock);
+            var date = KoreanDate.ParseInput(parse.GetValue(asOf), "--as-of") ?? KoreanDate.Today(context.Clock);
             var recentDays = parse.GetValue(days);
             var yearCount = parse.GetValue(years);
             if (recentDays < 1 || yearCount < 1)

@@ -20,7 +20,7 @@ internal static class CheckCommand
         command.SetAction((parse, cancellationToken) => PeninsulaCommand.GuardAsync(context, () =>
         {
             // Read and refuse bad input before the store is opened.
-            var date = CommonOptions.Date(parse.GetValue(published), "--published");
+            var date = KoreanDate.ParseInput(parse.GetValue(published), "--published");
             var path = parse.GetValue(file)!;
             var text = path == "-" ? ArticleInput.Read(context.StandardInput, "standard input") : ArticleInput.ReadFile(path);
             // Read the article while the store opens and the events load: neither needs the other.

@@ -21,7 +21,7 @@ internal static class ForecastCommand
         };
         command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
         {
-            var date = CommonOptions.Date(parse.GetValue(asOf), "--as-of") ?? KoreanDate.Today(context.Clock);
+            var date = KoreanDate.ParseInput(parse.GetValue(asOf), "--as-of") ?? KoreanDate.Today(context.Clock);
             var targets = parse.GetValue(target) is { } slug ? [ForecastTarget.Parse(slug)] : ForecastTarget.All;
             var horizons = parse.GetValue(horizon) is { } h ? [ForecastTarget.ParseHorizon(h)] : ForecastTarget.Horizons;
             var events = await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false);

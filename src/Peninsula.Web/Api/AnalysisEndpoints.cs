@@ -59,11 +59,11 @@ internal static class AnalysisEndpoints
     {
         var request = http.Request.Query;
         var window = request["window"].FirstOrDefault() is { Length: > 0 } w ? TimingWindow.Parse(w) : (TimingWindow?)null;
-        var questions = TimingQuestions.Resolve(EventEndpoints.Values(request["context"]), request["provocations"].FirstOrDefault(), window, "context");
+        var questions = TimingQuestions.Resolve(QueryValues.Many(request["context"]), request["provocations"].FirstOrDefault(), window, "context");
         var options = new TimingOptions
         {
-            Permutations = EventEndpoints.Integer(request["permutations"], "permutations", 10_000, TimingAnalysis.MinPermutations, Limits.MaxPermutations),
-            Seed = EventEndpoints.Integer(request["seed"], "seed", 1, 0, int.MaxValue),
+            Permutations = QueryValues.Integer(request["permutations"], "permutations", 10_000, TimingAnalysis.MinPermutations, Limits.MaxPermutations),
+            Seed = QueryValues.Integer(request["seed"], "seed", 1, 0, int.MaxValue),
         };
         var version = await cache.VersionAsync(cancellationToken).ConfigureAwait(false);
         var document = await cache.GetAsync("timing:" + http.Request.QueryString.Value, version, async () =>
@@ -88,9 +88,9 @@ internal static class AnalysisEndpoints
         var request = http.Request.Query;
         var target = request["target"].FirstOrDefault() is { Length: > 0 } slug ? ForecastTarget.Parse(slug) : null;
         int? horizon = request["horizon"].FirstOrDefault() is { Length: > 0 } h
-            ? ForecastTarget.ParseHorizon(EventEndpoints.Integer(request["horizon"], "horizon", 0, 1, 3650))
+            ? ForecastTarget.ParseHorizon(QueryValues.Integer(request["horizon"], "horizon", 0, 1, 3650))
             : null;
-        var asOf = Date(request["as_of"], "as_of") ?? KoreanDate.Today(clock);
+        var asOf = QueryValues.Date(request["as_of"], "as_of") ?? KoreanDate.Today(clock);
         // The same forecasts are asked for again and again (the overview, the forecast page): their
         // JSON is kept with them, under an ETag of the record's change count and the question.
         var version = await cache.VersionAsync(cancellationToken).ConfigureAwait(false);
@@ -116,15 +116,15 @@ internal static class AnalysisEndpoints
     {
         var request = http.Request.Query;
         var target = ForecastTarget.Parse(request["target"].FirstOrDefault() ?? ForecastTarget.AnyMissile.Slug);
-        var horizon = ForecastTarget.ParseHorizon(EventEndpoints.Integer(request["horizon"], "horizon", 7, 1, 3650));
-        var step = EventEndpoints.Integer(request["step"], "step", 7, 1, 365);
-        var from = Date(request["from"], "from") ?? ForecastReport.DefaultFrom;
+        var horizon = ForecastTarget.ParseHorizon(QueryValues.Integer(request["horizon"], "horizon", 7, 1, 3650));
+        var step = QueryValues.Integer(request["step"], "step", 7, 1, 365);
+        var from = QueryValues.Date(request["from"], "from") ?? ForecastReport.DefaultFrom;
         var version = await cache.VersionAsync(cancellationToken).ConfigureAwait(false);
         var document = await cache.GetAsync(
             string.Create(CultureInfo.InvariantCulture, $"backtest:{target.Slug}:{horizon}:{from}:{request["to"]}:{step}"), version, async () =>
             {
                 var events = await cache.EventsAsync(version).ConfigureAwait(false);
-                var to = Date(request["to"], "to") ?? BundledRecord.CoverageEndOf(events);
+                var to = QueryValues.Date(request["to"], "to") ?? BundledRecord.CoverageEndOf(events);
                 return ForecastDocuments.Backtest(Backtest.Run(events, target, horizon, from, to, step));
             }).ConfigureAwait(false);
         return Results.Ok(document);
@@ -132,7 +132,7 @@ internal static class AnalysisEndpoints
 
     private static async Task<IResult> CheckAsync(HttpContext http, RecordCache cache, CancellationToken cancellationToken)
     {
-        var published = Date(http.Request.Query["published"], "published");
+        var published = QueryValues.Date(http.Request.Query["published"], "published");
         var body = await RequestBody.ReadAsync(http.Request, Limits.MaxCheckBodyBytes, cancellationToken).ConfigureAwait(false);
         using var stream = new MemoryStream(body, writable: false);
         var text = ArticleInput.Read(stream, "the article");
@@ -157,8 +157,4 @@ internal static class AnalysisEndpoints
 
     private static string Slug(StatisticsDimension d) => d.ToString().ToLowerInvariant();
 
-    private static KoreanDate? Date(StringValues values, string name) =>
-        values.FirstOrDefault() is not { Length: > 0 } text ? null
-        : KoreanDate.TryParse(text, out var date) ? date
-        : throw new InputException($"{name}: '{text}' is not a date of the form YYYY-MM-DD.", field: name);
 }

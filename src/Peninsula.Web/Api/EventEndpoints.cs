@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Extensions;
-using Microsoft.Extensions.Primitives;
 using Peninsula.Events;
 using Peninsula.Import;
 using Peninsula.Storage;
@@ -41,8 +40,8 @@ internal static class EventEndpoints
     {
         var request = http.Request.Query;
         var query = Filter(request);
-        var limit = Integer(request["limit"], "limit", Limits.DefaultPageSize, 1, Limits.MaxPageSize);
-        var offset = Integer(request["offset"], "offset", 0, 0, int.MaxValue);
+        var limit = QueryValues.Integer(request["limit"], "limit", Limits.DefaultPageSize, 1, Limits.MaxPageSize);
+        var offset = QueryValues.Integer(request["offset"], "offset", 0, 0, int.MaxValue);
         var order = request["order"].FirstOrDefault() ?? "newest";
         if (order is not ("newest" or "oldest"))
         {
@@ -241,7 +240,7 @@ internal static class EventEndpoints
     internal static EventQuery Filter(IQueryCollection request)
     {
         var query = EventFilter.FromFields(
-            Values(request["kind"]), Values(request["class"]), request["system"], request["actor"],
+            QueryValues.Many(request["kind"]), QueryValues.Many(request["class"]), request["system"], request["actor"],
             request["since"], request["until"], request["text"], name => name);
         if (request["set"].FirstOrDefault() is not { Length: > 0 } set)
         {
@@ -258,20 +257,5 @@ internal static class EventEndpoints
             Kinds = query.Kinds.Count > 0 ? query.Kinds : named.Query.Kinds,
             Classes = query.Classes.Count > 0 ? query.Classes : named.Query.Classes,
         };
-    }
-
-    internal static string[] Values(StringValues values) => [.. values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!)];
-
-    internal static int Integer(StringValues values, string name, int fallback, int min, int max)
-    {
-        var text = values.FirstOrDefault();
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return fallback;
-        }
-
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
-            ? value
-            : throw new InputException(string.Create(CultureInfo.InvariantCulture, $"{name} must be a whole number from {min} to {max}, not '{text}'."), field: name);
     }
 }

@@ -92,8 +92,8 @@ public static class EventFilter
             Classes = [.. (classes ?? []).SelectMany(Values).Select(c => Class(c, fieldName("class")))],
             System = string.IsNullOrWhiteSpace(system) ? null : system.Trim(),
             Actor = string.IsNullOrWhiteSpace(actor) ? null : Actor(actor.Trim(), fieldName("actor")),
-            Since = string.IsNullOrWhiteSpace(since) ? null : Date(since.Trim(), fieldName("since"), fieldName("since")),
-            Until = string.IsNullOrWhiteSpace(until) ? null : Date(until.Trim(), fieldName("until"), fieldName("until")),
+            Since = KoreanDate.ParseInput(since, fieldName("since")),
+            Until = KoreanDate.ParseInput(until, fieldName("until")),
             Text = string.IsNullOrWhiteSpace(text) ? null : text,
         };
     }

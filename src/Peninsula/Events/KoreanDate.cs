@@ -38,6 +38,16 @@ public readonly record struct KoreanDate : IComparable<KoreanDate>
     public static KoreanDate Parse(string text) =>
         TryParse(text, out var date) ? date : throw new FormatException($"'{text}' is not a date of the form YYYY-MM-DD.");
 
+    /// <summary>
+    /// Reads a date a person typed for an option or a query parameter: null when nothing was
+    /// given, else <c>YYYY-MM-DD</c>; anything else is an <see cref="InputException"/> naming
+    /// <paramref name="field"/>.
+    /// </summary>
+    public static KoreanDate? ParseInput(string? text, string field) =>
+        string.IsNullOrWhiteSpace(text) ? null
+        : TryParse(text.Trim(), out var date) ? date
+        : throw new InputException($"'{text}' is not a date of the form YYYY-MM-DD.", field: field);
+
     /// <summary>Parses <c>YYYY-MM-DD</c>, invariant culture.</summary>
     public static bool TryParse(string? text, out KoreanDate date)
     {
