@@ -13,11 +13,11 @@ namespace Peninsula.Web;
 /// </summary>
 internal sealed class RecordCache(StorePool pool, TimeProvider clock, ILogger<RecordCache> logger)
 {
-    /// <summary>More distinct questions than this and the cache starts over (it holds what is asked often).</summary>
+    /// <summary>More distinct questions than this and the least recently asked are dropped.</summary>
     private const int MaxEntries = 512;
 
     /// <summary>Pages of events kept at most (each under about 100 KB).</summary>
-    private const int MaxPages = 4096;
+    private const int MaxPages = 1024;
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Entry> _pages = new(StringComparer.Ordinal);
@@ -56,11 +56,12 @@ internal sealed class RecordCache(StorePool pool, TimeProvider clock, ILogger<Re
     {
         if (entries.Count > max)
         {
-            entries.Clear();
+            Trim(entries, max);
         }
 
         var fresh = new Entry(version, new Lazy<Task<object>>(async () => await Task.Run(compute).ConfigureAwait(false)));
         var entry = entries.AddOrUpdate(key, fresh, (_, old) => old.Version >= version ? old : fresh);
+        entry.Touch();
         try
         {
             return (T)await entry.Value.Value.ConfigureAwait(false);
@@ -90,6 +91,7 @@ internal sealed class RecordCache(StorePool pool, TimeProvider clock, ILogger<Re
         IReadOnlyList<int> horizons = horizon is null ? ForecastTarget.Horizons : [horizon.Value];
         if (_entries.TryGetValue(everyKey, out var every) && every.Version == version && every.Value.IsValueCreated && every.Value.Value.IsCompletedSuccessfully)
         {
+            every.Touch();
             return [.. ((IReadOnlyList<Forecast>)every.Value.Value.Result).Where(f => targets.Contains(f.Target) && horizons.Contains(f.HorizonDays))];
         }
 
@@ -119,5 +121,25 @@ internal sealed class RecordCache(StorePool pool, TimeProvider clock, ILogger<Re
         }
     }
 
-    private sealed record Entry(long Version, Lazy<Task<object>> Value);
+    /// <summary>
+    /// Drops the least recently used quarter: many different questions push out the answers
+    /// nobody has asked for lately, not the forecasts every visitor of the overview asks for.
+    /// </summary>
+    private static void Trim(ConcurrentDictionary<string, Entry> entries, int max)
+    {
+        foreach (var (key, entry) in entries.OrderBy(e => e.Value.LastUsed).Take(entries.Count - (max * 3 / 4)).ToList())
+        {
+            entries.TryRemove(new KeyValuePair<string, Entry>(key, entry));
+        }
+    }
+
+    private sealed record Entry(long Version, Lazy<Task<object>> Value)
+    {
+        private static long s_clock;
+        private long _lastUsed;
+
+        public long LastUsed => Volatile.Read(ref _lastUsed);
+
+        public void Touch() => Volatile.Write(ref _lastUsed, Interlocked.Increment(ref s_clock));
+    }
 }

@@ -4,14 +4,17 @@ using Peninsula.Storage;
 namespace Peninsula.Web;
 
 /// <summary>
-/// Stores for requests. A store object serves one caller at a time (it holds one connection), so
-/// each request rents one and gives it back; idle ones are kept up to a bound and the rest closed.
+/// Stores for requests. A SQLite store object serves one caller at a time (it holds one
+/// connection), so each request rents one and gives it back; idle ones are kept up to a bound and
+/// the rest closed. A PostgreSQL store takes a pooled connection per operation and serves any
+/// number of callers, so every request is lent the same one (one data source, one migration check).
 /// </summary>
 public sealed class StorePool : IAsyncDisposable
 {
     private readonly ConcurrentBag<IEventStore> _idle = [];
     private readonly Func<IEventStore> _open;
     private readonly int _maxIdle;
+    private readonly IEventStore? _shared;
     private int _idleCount;
 
     /// <summary>A pool over the store at <paramref name="location"/>.</summary>
@@ -20,6 +23,7 @@ public sealed class StorePool : IAsyncDisposable
         Location = location;
         _open = () => EventStores.Open(location, clock);
         _maxIdle = maxIdle;
+        _shared = EventStores.IsPostgres(location) ? _open() : null;
     }
 
     /// <summary>Where the store is (a SQLite file path or a server connection).</summary>
@@ -28,6 +32,11 @@ public sealed class StorePool : IAsyncDisposable
     /// <summary>Lends a store; dispose the lease to give it back.</summary>
     public Lease Rent()
     {
+        if (_shared is not null)
+        {
+            return new Lease(this, _shared);
+        }
+
         if (_idle.TryTake(out var store))
         {
             Interlocked.Decrement(ref _idleCount);
@@ -40,6 +49,11 @@ public sealed class StorePool : IAsyncDisposable
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        if (_shared is not null)
+        {
+            await _shared.DisposeAsync().ConfigureAwait(false);
+        }
+
         while (_idle.TryTake(out var store))
         {
             await store.DisposeAsync().ConfigureAwait(false);
@@ -48,6 +62,11 @@ public sealed class StorePool : IAsyncDisposable
 
     private void Return(IEventStore store)
     {
+        if (ReferenceEquals(store, _shared))
+        {
+            return;
+        }
+
         if (Interlocked.Increment(ref _idleCount) <= _maxIdle)
         {
             _idle.Add(store);
