@@ -42,7 +42,7 @@ internal sealed partial class ClaimChecker
         if (hits.Count > 0)
         {
             var shown = hits.Select(h => $"on {Dates(h.Matches)}, {relation} {h.Context.Title} ({Rendering(h.Context)})");
-            return (ClaimVerdict.Supported, $"the record has a {what} {string.Join("; and ", shown)}",
+            return (ClaimVerdict.Supported, $"the record has {A(what)} {string.Join("; and ", shown)}",
                 hits.SelectMany(h => h.Matches.Select(e => e.Id).Append(h.Context.Id)));
         }
 

@@ -146,7 +146,7 @@ internal sealed partial class ClaimChecker
         if (anchor.Date is not { } date)
         {
             return (ClaimVerdict.NotEnoughEvidence,
-                $"the record has a {what} {In(period)}, but a later one on {later[0].Date}; the article gives no date, so it may have been written before that", Ids(later[0]));
+                $"the record has {A(what)} {In(period)}, but a later one on {later[0].Date}; the article gives no date, so it may have been written before that", Ids(later[0]));
         }
 
         return c.Phrase.Complete && date <= RecordEnd
@@ -330,8 +330,16 @@ internal sealed partial class ClaimChecker
 
     private static string Many(string what) => what.EndsWith("ch", StringComparison.Ordinal) ? what + "es" : what + "s";
 
+    /// <summary>"a" or "an" before <paramref name="what"/>, by its sound: an ICBM launch, an SLBM launch, a Hwasong-15 launch, an intermediate-range one.</summary>
+    private static string A(string what)
+    {
+        var acronym = what.Length > 1 && char.IsUpper(what[0]) && (char.IsUpper(what[1]) || char.IsDigit(what[1]));
+        var vowelSound = acronym ? "AEFHILMNORSX".Contains(what[0], StringComparison.Ordinal) : "aeiouAEIOU".Contains(what[0], StringComparison.Ordinal);
+        return (vowelSound ? "an " : "a ") + what;
+    }
+
     private static string Plural(string what, int n) =>
-        n == 1 ? $"a {what}" : $"{n.ToString(CultureInfo.InvariantCulture)} {(what.EndsWith("ch", StringComparison.Ordinal) ? what + "es" : what + "s")}";
+        n == 1 ? A(what) : $"{n.ToString(CultureInfo.InvariantCulture)} {(what.EndsWith("ch", StringComparison.Ordinal) ? what + "es" : what + "s")}";
 
     private static string In(Period p)
     {

@@ -30,6 +30,18 @@ public sealed class VerdictTests
     }
 
     [Theory]
+    [InlineData("North Korea launched an ICBM in November 2017.", "an ICBM launch")]
+    [InlineData("North Korea launched an IRBM in January 2024.", "an intermediate-range ballistic missile launch")]
+    [InlineData("North Korea launched a Hwasong-15 in November 2017.", "a Hwasong-15 launch")]
+    public void Reasons_read_as_english_with_an_before_a_vowel_sound(string text, string phrase)
+    {
+        var reason = Only(Bundled.Value, text).Reason;
+
+        Assert.Contains(phrase, reason);
+        Assert.DoesNotContain(" a ICBM", reason);
+    }
+
+    [Theory]
     [InlineData("North Korea put a satellite into orbit on May 31, 2023.", ClaimVerdict.Refuted)]
     [InlineData("North Korea attempted to put a satellite into orbit on May 31, 2023.", ClaimVerdict.Supported)]
     [InlineData("North Korea's satellite launch failed on May 31, 2023.", ClaimVerdict.Supported)]
