@@ -94,6 +94,15 @@ public static class ForecastCalibration
             }
 
             Line($"| {name} | {eces.Average():0.000} ({eces.Count(e => e < 0.05)}/{eces.Count}, max {eces.Max():0.000}) | {string.Join(" || ", cells)} |");
+            if (name == adopted.Item1)
+            {
+                // The rare targets a regime covariate is meant to help, pair by pair: Brier, climatology's Brier, BSS, ECE.
+                foreach (var k in Enumerable.Range(0, runs.Length).Where(k => runs[k].Target.Slug is "irbm-plus" or "icbm" or "nuclear-test" && runs[k].H >= 90))
+                {
+                    var parts = splits.Select(s => Score(runs[k], coherent[k], s.Item1, s.Item2)).Select(x => $"{x.Brier:0.0000} {x.ClimBrier:0.0000} {x.Bss:0.000} {x.Ece:0.000}");
+                    Line($"   {runs[k].Target.Slug} {runs[k].H} (Brier, climatology's Brier, BSS, ECE): {string.Join(" || ", parts)}");
+                }
+            }
             if (period == "goal")
             {
                 var rel = Scoring.Reliability(idx0.Select(i => coherent[0][i]).ToArray(), idx0.Select(i => r0.Y[i]).ToArray());
