@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Peninsula.Import;
+using Peninsula.Storage;
 
 namespace Peninsula.Tests.Cli;
 
@@ -265,7 +266,7 @@ public sealed class CliTests : IDisposable
     {
         var (_, output, _) = await Run("db", "info", "--format", "json");
         using var json = JsonDocument.Parse(output);
-        Assert.Equal(4, json.RootElement.GetProperty("schema_version").GetInt32());
+        Assert.Equal(SqliteMigrations.Latest, json.RootElement.GetProperty("schema_version").GetInt32());
         Assert.Equal(6, json.RootElement.GetProperty("events_by_kind").GetProperty("nuclear-test").GetInt32());
     }
 

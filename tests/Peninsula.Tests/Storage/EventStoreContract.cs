@@ -192,6 +192,30 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
     }
 
     [SkippableFact]
+    public async Task A_since_filter_keeps_every_event_still_running_on_that_day_however_long_it_lasts()
+    {
+        await using var store = OpenStore();
+        var exercise = Sample.Visit() with { Id = "2023-08-01-long-exercise", Kind = EventKind.MilitaryExercise, Class = "us-rok", Date = new KoreanDate(2023, 8, 1), EndDate = new KoreanDate(2023, 8, 31) };
+        await store.SaveAsync([Sample.Launch(), Sample.Visit(), exercise], Test);
+
+        async Task<string[]> Since(int year, int month, int day) =>
+            [.. (await store.ListAsync(new EventQuery { Since = new KoreanDate(year, month, day) })).Select(e => e.Id)];
+        Assert.Contains(exercise.Id, await Since(2023, 8, 31));
+        Assert.DoesNotContain(exercise.Id, await Since(2023, 9, 1));
+
+        // Lengthened to run into 2024 (about eight months longer than any event before): still found.
+        var stored = await store.FindStoredAsync(exercise.Id);
+        await store.UpdateAsync(exercise with { EndDate = new KoreanDate(2024, 4, 30) }, stored!.Version, Test);
+        Assert.Equal([exercise.Id, Sample.Visit().Id], (await Since(2024, 3, 18)).Where(id => id != Sample.Launch().Id));
+        Assert.Contains(exercise.Id, await Since(2024, 4, 30));
+        Assert.DoesNotContain(exercise.Id, await Since(2024, 5, 1));
+
+        // A deleted long event is not listed, and the shorter ones still are.
+        await store.DeleteAsync(exercise.Id, Test);
+        Assert.Equal([Sample.Visit().Id], (await Since(2024, 3, 18)).Where(id => id != Sample.Launch().Id));
+    }
+
+    [SkippableFact]
     public async Task Events_of_one_day_list_in_order_of_their_instant_with_unknown_instants_first()
     {
         await using var store = OpenStore();

@@ -37,6 +37,9 @@ public sealed partial class PostgresEventStore
 
         if (query.Since is { } since)
         {
+            // The first condition can seek an index (no event that started before since minus
+            // the longest span in the store can reach since); the second is the exact test.
+            conditions.Add("e.korean_date >= @since::date - (SELECT COALESCE(max(x.end_date - x.korean_date), 0) FROM events x WHERE x.end_date IS NOT NULL)");
             conditions.Add("COALESCE(e.end_date, e.korean_date) >= @since::date");
             parameters.Add("since", since.ToString());
         }

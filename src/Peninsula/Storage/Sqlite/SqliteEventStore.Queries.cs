@@ -38,6 +38,9 @@ public sealed partial class SqliteEventStore
 
         if (query.Since is { } since)
         {
+            // The first condition can seek an index (no event that started before since minus
+            // the longest span in the store can reach since); the second is the exact test.
+            conditions.Add("e.korean_date >= date(@since, '-' || (SELECT ifnull(max(julianday(x.end_date) - julianday(x.korean_date)), 0) FROM events x WHERE x.end_date IS NOT NULL) || ' days')");
             conditions.Add("COALESCE(e.end_date, e.korean_date) >= @since");
             parameters.Add("since", since.ToString());
         }
