@@ -183,6 +183,9 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
 
         async Task<string[]> Ids(EventQuery q) => [.. (await store.ListAsync(q)).Select(e => e.Id)];
         Assert.Equal([Sample.Launch().Id], await Ids(new EventQuery { Kinds = [EventKind.MissileLaunch], Classes = ["icbm"] }));
+        Assert.Equal([Sample.Visit().Id, Sample.Launch().Id], await Ids(new EventQuery { Kinds = [EventKind.MissileLaunch, EventKind.DiplomaticVisit] }));
+        Assert.Equal([Sample.Visit().Id, Sample.Launch().Id], await Ids(new EventQuery { Classes = ["us-secretary-of-state", "icbm"] }));
+        Assert.Empty(await Ids(new EventQuery { Kinds = [EventKind.Summit, EventKind.NuclearTest] }));
         Assert.Equal([Sample.Launch().Id], await Ids(new EventQuery { System = "kn-99 TEST alias" }));
         Assert.Equal([Sample.Visit().Id], await Ids(new EventQuery { Actor = "US" }));
         // The visit runs 2024-03-17..19: a window that starts on its last day still overlaps it.

@@ -10,17 +10,8 @@ public sealed partial class PostgresEventStore
     {
         var conditions = new List<string> { "e.deleted_at IS NULL" };
         var parameters = new DynamicParameters();
-        if (query.Kinds.Count > 0)
-        {
-            conditions.Add("e.kind = ANY(@kinds)");
-            parameters.Add("kinds", query.Kinds.Select(k => k.Slug()).ToArray());
-        }
-
-        if (query.Classes.Count > 0)
-        {
-            conditions.Add("e.class = ANY(@classes)");
-            parameters.Add("classes", query.Classes.ToArray());
-        }
+        OneOf("e.kind", "kinds", [.. query.Kinds.Select(k => k.Slug())]);
+        OneOf("e.class", "classes", [.. query.Classes]);
 
         if (query.System is { } system)
         {
@@ -56,6 +47,22 @@ public sealed partial class PostgresEventStore
         }
 
         return (string.Join(" AND ", conditions), parameters);
+
+        // One value is an equality, not "= ANY(array)": PostgreSQL 15 reads an index in order only
+        // for equalities, so a filtered page of one kind and class can stop after its rows.
+        void OneOf(string column, string name, string[] values)
+        {
+            if (values.Length == 1)
+            {
+                conditions.Add($"{column} = @{name}");
+                parameters.Add(name, values[0]);
+            }
+            else if (values.Length > 1)
+            {
+                conditions.Add($"{column} = ANY(@{name})");
+                parameters.Add(name, values);
+            }
+        }
     }
 
     /// <summary>
