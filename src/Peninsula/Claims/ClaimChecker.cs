@@ -339,7 +339,7 @@ internal sealed partial class ClaimChecker
     }
 
     private static string Plural(string what, int n) =>
-        n == 1 ? A(what) : $"{n.ToString(CultureInfo.InvariantCulture)} {(what.EndsWith("ch", StringComparison.Ordinal) ? what + "es" : what + "s")}";
+        n == 1 ? A(what) : $"{n.ToString(CultureInfo.InvariantCulture)} {Many(what)}";
 
     private static string In(Period p)
     {

@@ -33,13 +33,8 @@ public sealed class VerdictTests
     [InlineData("North Korea launched an ICBM in November 2017.", "an ICBM launch")]
     [InlineData("North Korea launched an IRBM in January 2024.", "an intermediate-range ballistic missile launch")]
     [InlineData("North Korea launched a Hwasong-15 in November 2017.", "a Hwasong-15 launch")]
-    public void Reasons_read_as_english_with_an_before_a_vowel_sound(string text, string phrase)
-    {
-        var reason = Only(Bundled.Value, text).Reason;
-
-        Assert.Contains(phrase, reason);
-        Assert.DoesNotContain(" a ICBM", reason);
-    }
+    public void Reasons_read_as_english_with_an_before_a_vowel_sound(string text, string phrase) =>
+        Assert.Contains(phrase, Only(Bundled.Value, text).Reason);
 
     [Theory]
     [InlineData("North Korea put a satellite into orbit on May 31, 2023.", ClaimVerdict.Refuted)]
