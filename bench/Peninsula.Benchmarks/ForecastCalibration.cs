@@ -67,7 +67,7 @@ public static class ForecastCalibration
         var text = new StringBuilder();
         void Line(FormattableString s) => text.Append(s.ToString(CultureInfo.InvariantCulture)).Append('\n');
         Line($"{period} {from}..{to}");
-        Line($"| candidate | am7 window ECE mean (n<0.05, max) | am7 BSS | am7 ECE | bal7 ECE | worse | sum neg | list || same for the second split |");
+        Line($"| candidate | am7 window ECE mean (n<0.05, max) | am7 BSS | am7 ECE | bal7 ECE | worse | sum neg | mean BSS (floored at -1) | list || same for the second split |");
         var splits = period == "goal" ? new[] { (0, int.MaxValue) } : new[] { (0, ForecastData.Index(new KoreanDate(2015, 12, 31))), (ForecastData.Index(new KoreanDate(2016, 1, 1)), int.MaxValue) };
         foreach (var (name, make) in candidates)
         {
@@ -80,7 +80,8 @@ public static class ForecastCalibration
                 var goal = results[0];
                 var worse = results.Select((s, k) => (s, k)).Where(x => x.s.Brier > x.s.ClimBrier).ToList();
                 var list = string.Join(",", worse.Select(x => $"{runs[x.k].Target.Slug[..3]}{runs[x.k].H}:{x.s.Bss:0.000}"));
-                cells.Add($"{goal.Bss:0.000} | {goal.Ece:0.000} | {results[4].Ece:0.000} | {worse.Count} | {worse.Sum(x => x.s.Bss):0.000} | {list}");
+                var mean = results.Average(x => Math.Max(x.Bss, -1));
+                cells.Add($"{goal.Bss:0.000} | {goal.Ece:0.000} | {results[4].Ece:0.000} | {worse.Count} | {worse.Sum(x => x.s.Bss):0.000} | mean {mean:0.000} | {list}");
             }
 
             // am7 ECE over sliding windows of 182 weekly forecasts, every 13 weeks

@@ -22,6 +22,7 @@ return args switch
     ["forecast-validate"] => Print(output => output.Write(ForecastValidation.Run())),
     ["web-load", ..] => await WebLoad.RunAsync(args),
     ["web-render"] => await WebRender.RunAsync(),
+    ["forecast-regime"] => Print(output => output.Write(ForecastRegime.Run())),
     ["forecast-calibration", var period] => Print(output => output.Write(ForecastCalibration.Run(period))),
     _ => Run(args),
 };

@@ -20,6 +20,7 @@ internal sealed class ForecastProblem
 
     private readonly double[]?[] _features;
     private readonly Dictionary<int, HawkesParameters> _hawkes;
+    private double[]? _changePoint;
 
     public ForecastProblem(ForecastData data, ForecastTarget target, int horizon)
     {
@@ -89,6 +90,13 @@ internal sealed class ForecastProblem
 
     /// <summary>The Hawkes forecast on day t.</summary>
     public double Hawkes(int t) => HawkesProcess.ProbabilityOfAny(HawkesFit(t), Series, t, Horizon);
+
+    /// <summary>The change-point (regime) forecast on day t (see <see cref="ChangePointModel"/>).</summary>
+    public double ChangePoint(int t)
+    {
+        _changePoint ??= ChangePointModel.ProbabilitiesOfAny(Series, Horizon);
+        return _changePoint[t];
+    }
 
     /// <summary>The covariates on day t, all known by the end of day t (see <see cref="FeatureNames"/>).</summary>
     public double[] Features(int t)
