@@ -94,7 +94,7 @@ public static class ForecastCalibration
                 eces.Add(Scoring.ExpectedCalibrationError(win.Select(i => coherent[0][i]).ToArray(), win.Select(i => r0.Y[i]).ToArray()));
             }
 
-            Line($"| {name} | {eces.Average():0.000} ({eces.Count(e => e < 0.05)}/{eces.Count}, max {eces.Max():0.000}) | {string.Join(" || ", cells)} |");
+            Line($"| {name} | {eces.Average():0.0000} ({eces.Count(e => e < 0.05)}/{eces.Count}, max {eces.Max():0.000}) | {string.Join(" || ", cells)} |");
             if (name == adopted.Item1)
             {
                 // The rare targets a regime covariate is meant to help, pair by pair: Brier, climatology's Brier, BSS, ECE.

@@ -22,6 +22,9 @@ internal static class ChangePointModel
     /// <summary>Run lengths whose posterior probability falls below this are dropped (their mass is negligible).</summary>
     private const double Negligible = 1e-9;
 
+    /// <summary>Runs whose first days differ by less than their age over this are merged (see <see cref="RunLengths.Observe"/>).</summary>
+    private const int MergeResolution = 32;
+
     /// <summary>
     /// For each day index t of <paramref name="series"/>, the probability of at least one event
     /// day in t+1 .. t+<paramref name="horizon"/> given the events on days 0 .. t.
@@ -44,9 +47,9 @@ internal static class ChangePointModel
             posterior.Observe(series.Occurs[t]);
             var noneAfterChange = NoneIn(posterior.PriorShape, PriorDays, afterChange);
             var none = 0.0;
-            for (var r = 0; r < posterior.Count; r++)
+            foreach (var run in posterior.Runs)
             {
-                none += posterior.Weight[r] * NoneIn(posterior.Shape[r], posterior.Rate[r], inRegime);
+                none += run.Weight * NoneIn(run.Shape, run.Rate, inRegime);
             }
 
             result[t] = 1 - (none * noneAfterChange);
@@ -67,15 +70,8 @@ internal static class ChangePointModel
             posterior.Observe(series.Occurs[d]);
         }
 
-        var mean = 0.0;
-        var best = 0;
-        for (var r = 0; r < posterior.Count; r++)
-        {
-            mean += posterior.Weight[r] * posterior.Shape[r] / posterior.Rate[r];
-            best = posterior.Weight[r] > posterior.Weight[best] ? r : best;
-        }
-
-        return (mean, posterior.Count == 0 ? 0 : posterior.Start[best]);
+        var mean = posterior.Runs.Sum(r => r.Weight * r.Shape / r.Rate);
+        return (mean, posterior.Runs.Count == 0 ? 0 : posterior.Runs.MaxBy(r => r.Weight).Start);
     }
 
     /// <summary>The long-run daily rate of event days before day t, with a half-count prior.</summary>
@@ -94,22 +90,16 @@ internal static class ChangePointModel
     /// <summary>
     /// The posterior over the current regime's length after the days observed so far: per run, its
     /// weight, its first day, and the gamma posterior of its rate (shape: prior shape plus events;
-    /// rate: prior days plus days).
+    /// rate: prior days plus days). Runs are kept newest first.
     /// </summary>
     private sealed class RunLengths
     {
         private int _day;
         private int _events;
+        private readonly List<Run> _runs = [];
+        private readonly List<Run> _next = [];
 
-        public List<double> Weight { get; } = [];
-
-        public List<double> Shape { get; } = [];
-
-        public List<double> Rate { get; } = [];
-
-        public List<int> Start { get; } = [];
-
-        public int Count => Weight.Count;
+        public List<Run> Runs => _runs;
 
         /// <summary>The prior shape of a regime that would begin on the next day.</summary>
         public double PriorShape => LongRunRate(_events, _day) * PriorDays;
@@ -122,48 +112,54 @@ internal static class ChangePointModel
             // A regime that begins today has not seen today's observation: its chance is the prior's.
             var changeMass = HazardPerDay * Predictive(priorShape, PriorDays, x);
             var total = changeMass;
-            for (var r = 0; r < Weight.Count; r++)
+            _next.Clear();
+            _next.Add(new Run(changeMass, priorShape + x, PriorDays + 1, _day));
+            foreach (var run in _runs)
             {
-                Weight[r] *= (1 - HazardPerDay) * Predictive(Shape[r], Rate[r], x);
-                Shape[r] += x;
-                Rate[r] += 1;
-                total += Weight[r];
+                var w = run.Weight * (1 - HazardPerDay) * Predictive(run.Shape, run.Rate, x);
+                total += w;
+                _next.Add(run with { Weight = w, Shape = run.Shape + x, Rate = run.Rate + 1 });
             }
 
-            Weight.Add(changeMass);
-            Shape.Add(priorShape + x);
-            Rate.Add(PriorDays + 1);
-            Start.Add(_day);
             _events += x;
             _day++;
 
-            var kept = 0;
-            for (var r = 0; r < Weight.Count; r++)
-            {
-                var w = Weight[r] / total;
-                if (w >= Negligible || r == Weight.Count - 1)
-                {
-                    (Weight[kept], Shape[kept], Rate[kept], Start[kept]) = (w, Shape[r], Rate[r], Start[r]);
-                    kept++;
-                }
-            }
-
-            Weight.RemoveRange(kept, Weight.Count - kept);
-            Shape.RemoveRange(kept, Shape.Count - kept);
-            Rate.RemoveRange(kept, Rate.Count - kept);
-            Start.RemoveRange(kept, Start.Count - kept);
-
-            // Pruning dropped a little mass: renormalise so the weights sum to one.
+            // Normalise, drop negligible runs, and merge runs whose first days are close against
+            // their age (within 1/MergeResolution of it): a regime 3,000 days old and one 3,040 days
+            // old have all but the same posterior, and merging keeps a few hundred runs, not thousands.
+            _runs.Clear();
             var sum = 0.0;
-            foreach (var w in Weight)
+            foreach (var run in _next)
             {
+                var w = run.Weight / total;
+                if (w < Negligible && _runs.Count > 0)
+                {
+                    continue;
+                }
+
                 sum += w;
+                if (_runs.Count > 0 && _runs[^1] is var newer && newer.Start - run.Start < (_day - newer.Start) / MergeResolution)
+                {
+                    var merged = newer.Weight + w;
+                    _runs[^1] = new Run(
+                        merged,
+                        ((newer.Weight * newer.Shape) + (w * run.Shape)) / merged,
+                        ((newer.Weight * newer.Rate) + (w * run.Rate)) / merged,
+                        w > newer.Weight ? run.Start : newer.Start);
+                    continue;
+                }
+
+                _runs.Add(run with { Weight = w });
             }
 
-            for (var r = 0; r < Weight.Count; r++)
+            // Dropping negligible runs lost a little mass: renormalise so the weights sum to one.
+            for (var r = 0; r < _runs.Count; r++)
             {
-                Weight[r] /= sum;
+                _runs[r] = _runs[r] with { Weight = _runs[r].Weight / sum };
             }
         }
     }
+
+    /// <summary>One run length: its posterior weight, the gamma posterior of its rate, and its first day.</summary>
+    private readonly record struct Run(double Weight, double Shape, double Rate, int Start);
 }

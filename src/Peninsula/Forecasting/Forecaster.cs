@@ -90,12 +90,15 @@ public static class Forecaster
         lines.Add(string.Create(CultureInfo.InvariantCulture,
             $"Self-exciting (Hawkes) model: {Pct(p[4][i])}; {Pct(expected > 0 ? fromPast / expected : 0)} of its expected activity comes from the excitation of past events (each event adds {hawkes.Alpha:0.00} expected follow-ups, fading over about {1 / hawkes.Beta:0} days)."));
         lines.Add($"Recent-rate models (30, 90, 365 days): {Pct(p[1][i])}, {Pct(p[2][i])}, {Pct(p[3][i])}.");
+        var (regimeRate, regimeStart) = ChangePointModel.CurrentRegime(series, t);
+        lines.Add(string.Create(CultureInfo.InvariantCulture,
+            $"Change-point (regime) model: {Pct(p[RollingForecast.ChangePoint][i])}; it reads the current tempo as {regimeRate * 365.25:0.0} event days a year, in a regime that most likely began on {ForecastData.DateAt(regimeStart)}."));
         if (run.LastStack is { } stack)
         {
             var w = stack.Coefficients;
             var weights = string.Join(", ", RollingForecast.Models.Take(RollingForecast.Components).Select((m, k) => string.Create(CultureInfo.InvariantCulture, $"{m} {w[k + 1]:0.00}")));
             lines.Add(string.Create(CultureInfo.InvariantCulture,
-                $"Stacking: weights on each model's log odds learned from {stack.Rows} past weekly forecasts whose outcomes were known by {ForecastData.DateAt(t)}: {weights}; shift {w[0]:+0.00;-0.00}; it gives {Pct(p[6][i])}."));
+                $"Stacking: weights on each model's log odds learned from {stack.Rows} past weekly forecasts whose outcomes were known by {ForecastData.DateAt(t)}: {weights}; shift {w[0]:+0.00;-0.00}; it gives {Pct(p[RollingForecast.StackedOnClimatology][i])}."));
         }
         else
         {
@@ -103,10 +106,10 @@ public static class Forecaster
         }
 
         // A run cut from a longer one keeps no last-day fits (see RollingForecast.Until); forecasts are never made from one.
-        if (run.PoolWeights is [var onBaseRate, var onStack])
+        if (run.PoolWeights is [var onBaseRate, var onStack, var onRegime])
         {
             var pooled = p[RollingForecast.PoolModel][i];
-            lines.Add($"Pool: the stack weighs {Pct(onStack)} and the base rate {Pct(onBaseRate)}, by how well each forecast the past five years (Brier score on forecasts whose outcomes were known by then); it gives {Pct(pooled)}.");
+            lines.Add($"Pool: the base rate weighs {Pct(onBaseRate)}, the stack {Pct(onStack)} and the change-point model {Pct(onRegime)}, by how well each forecast the past five years (Brier score on forecasts whose outcomes were known by then); it gives {Pct(pooled)}.");
             var shifted = LogisticRegression.Sigmoid(LogisticRegression.Logit(pooled) + run.LastShift);
             lines.Add(Math.Abs(shifted - pooled) < 0.0005
                 ? "Recalibration: the pool's recent forecasts were not biased enough to shift."

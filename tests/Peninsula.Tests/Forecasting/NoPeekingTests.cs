@@ -70,7 +70,7 @@ public sealed class NoPeekingTests
     [Fact]
     public void A_longer_horizon_never_gets_a_lower_probability()
     {
-        var forecasts = Forecaster.Make(BundledRecord.Events, [ForecastTarget.IrbmPlus], ForecastTarget.Horizons, new KoreanDate(2025, 6, 30));
+        var forecasts = Forecaster.Make(BundledRecord.Events, [ForecastTarget.AnyMissile], ForecastTarget.Horizons, new KoreanDate(2025, 6, 30));
         var probabilities = forecasts.Select(f => f.Probability).ToList();
         Assert.Equal(probabilities.Order(), probabilities);
         Assert.Contains(forecasts, f => f.Explanation.Any(e => e.StartsWith("Raised to the ", StringComparison.Ordinal)));
