@@ -67,6 +67,19 @@ public sealed class ForecastModelsTests
     }
 
     [Fact]
+    public void The_explanation_counts_one_day_as_one_day_and_names_the_regime_the_change_point_model_sees()
+    {
+        var last = ForecastData.Index(End);
+        var events = new[] { Launch(last - 1), Incident(last - 1) }.Concat(Enumerable.Range(0, 20).Select(k => Launch(last - 400 + (k * 15)))).ToList();
+        var explanation = Forecaster.Make(events, [ForecastTarget.AnyMissile], [30], End)[0].Explanation;
+
+        Assert.Contains(explanation, e => e.Contains("(1 day before 2025-06-30)", StringComparison.Ordinal));
+        Assert.Contains(explanation, e => e.Contains("(1 day with an action of any kind in the last 30)", StringComparison.Ordinal));
+        Assert.Contains(explanation, e => e.StartsWith("Change-point (regime) model: ", StringComparison.Ordinal) && e.Contains("in a regime that most likely began on 2024-", StringComparison.Ordinal));
+        Assert.DoesNotContain(explanation, e => e.Contains(" 1 days", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void On_a_long_self_exciting_series_the_hawkes_model_and_the_ensemble_beat_climatology()
     {
         var truth = new HawkesParameters(Mu: 0.004, Alpha: 0.8, Beta: 0.2, SeasonCos: 0, SeasonSin: 0);
