@@ -1,4 +1,5 @@
 using System.Net;
+using Peninsula.Events;
 
 namespace Peninsula.Web.Tests;
 
@@ -61,6 +62,29 @@ public sealed class AnalysisApiTests(PeninsulaApp app)
 
         await (await _client.GetAsync("/api/forecasts?target=meteor")).ProblemAsync(HttpStatusCode.BadRequest);
         await (await _client.GetAsync("/api/forecasts?horizon=12")).ProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task The_tempo_is_a_weekly_rate_with_its_interval_the_current_regime_and_the_events_behind_it()
+    {
+        var tempo = await (await _client.GetAsync("/api/forecasts/tempo?target=icbm")).JsonAsync();
+
+        Assert.Equal("2025-06-30", tempo.GetProperty("data_until").GetString());
+        var points = tempo.GetProperty("points").EnumerateArray().ToList();
+        Assert.Equal("2025-06-30", points[^1].GetProperty("date").GetString());
+        Assert.Equal(7, KoreanDate.Parse(points[^1].GetProperty("date").GetString()!).DaysSince(KoreanDate.Parse(points[^2].GetProperty("date").GetString()!)));
+        // Where ICBMs had never flown the posterior is so skewed that its mean lies above its 95th
+        // percentile; the interval is still ordered and never below zero.
+        Assert.All(points, p => Assert.InRange(p.GetProperty("low").GetDouble(), 0, p.GetProperty("high").GetDouble()));
+        Assert.InRange(points[^1].GetProperty("per_year").GetDouble(), points[^1].GetProperty("low").GetDouble(), points[^1].GetProperty("high").GetDouble());
+        // The ICBM regime that began with the 2022 launches, after the 2018-2021 moratorium.
+        Assert.StartsWith("2022-", tempo.GetProperty("regime_start").GetString(), StringComparison.Ordinal);
+        var events = tempo.GetProperty("events").EnumerateArray().ToList();
+        Assert.Contains(events, e => e.GetProperty("date").GetString() == "2017-11-29");
+        Assert.All(events, e => Assert.False(string.IsNullOrEmpty(e.GetProperty("id").GetString())));
+
+        var problem = await (await _client.GetAsync("/api/forecasts/tempo?target=meteor")).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("target", problem.GetRawText(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -110,6 +110,10 @@ public sealed class BrowserTests(BrowserFixture browser)
         Assert.True(await page.Locator("#explanation li").CountAsync() > 0);
         Assert.True(await page.Locator("#backtest tbody tr").CountAsync() >= 2);
         Assert.Contains("(used)", await page.Locator("#backtest").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await page.Locator("#tempo svg path.rate").CountAsync());
+        var ticks = await page.Locator("#tempo svg g.events a").CountAsync();
+        Assert.True(ticks > 100, $"{ticks} event links under the tempo chart");
+        Assert.Contains("event days a year", await page.Locator("#tempo-note").TextContentAsync(), StringComparison.Ordinal);
 
         var before = await page.Locator("#backtest-note").TextContentAsync();
         await page.SelectOptionAsync("#target", "nuclear-test");

@@ -26,6 +26,8 @@ internal static class AnalysisEndpoints
             .WithDescription("context: a ready-made question, 'all', or a filter (repeat for several; p-values are then adjusted). provocations, window (e.g. -3..3), permutations (100..20000), seed.");
         app.MapGet("/api/forecasts", ForecastsAsync).WithTags("Forecasts").WithName("Forecasts")
             .WithSummary("The probability of each target within each horizon, as of a Korean date (default today), with the reasons.");
+        app.MapGet("/api/forecasts/tempo", TempoAsync).WithTags("Forecasts").WithName("Tempo")
+            .WithSummary("How often one target has been happening, week by week since 1985, as the change-point model reads it (event days a year, 90% interval), with the events behind it.");
         app.MapGet("/api/backtest", BacktestAsync).WithTags("Forecasts").WithName("Backtest")
             .WithSummary("How each model would have done on past weekly issue dates: Brier score, log loss, skill against climatology with its interval, reliability.");
         app.MapPost("/api/check", CheckAsync).WithTags("Fact-check").WithName("Check")
@@ -86,7 +88,7 @@ internal static class AnalysisEndpoints
         HttpContext http, RecordCache cache, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken cancellationToken)
     {
         var request = http.Request.Query;
-        var target = request["target"].FirstOrDefault() is { Length: > 0 } slug ? ForecastTarget.Parse(slug) : null;
+        var target = request["target"].FirstOrDefault() is { Length: > 0 } slug ? ForecastTarget.Parse(slug, "target") : null;
         int? horizon = request["horizon"].FirstOrDefault() is { Length: > 0 } h
             ? ForecastTarget.ParseHorizon(QueryValues.Integer(request["horizon"], "horizon", 0, 1, 3650))
             : null;
@@ -112,10 +114,22 @@ internal static class AnalysisEndpoints
         return Results.Bytes(body, "application/json");
     }
 
+    private static async Task<IResult> TempoAsync(HttpContext http, RecordCache cache, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var request = http.Request.Query;
+        var target = ForecastTarget.Parse(request["target"].FirstOrDefault() ?? ForecastTarget.AnyMissile.Slug, "target");
+        var asOf = QueryValues.Date(request["as_of"], "as_of") ?? KoreanDate.Today(clock);
+        var version = await cache.VersionAsync(cancellationToken).ConfigureAwait(false);
+        var document = await cache.GetAsync(
+            string.Create(CultureInfo.InvariantCulture, $"tempo:{target.Slug}:{asOf}"), version, async () =>
+                ForecastDocuments.Tempo(Tempo.Of(await cache.EventsAsync(version).ConfigureAwait(false), target, asOf))).ConfigureAwait(false);
+        return Results.Ok(document);
+    }
+
     private static async Task<IResult> BacktestAsync(HttpContext http, RecordCache cache, CancellationToken cancellationToken)
     {
         var request = http.Request.Query;
-        var target = ForecastTarget.Parse(request["target"].FirstOrDefault() ?? ForecastTarget.AnyMissile.Slug);
+        var target = ForecastTarget.Parse(request["target"].FirstOrDefault() ?? ForecastTarget.AnyMissile.Slug, "target");
         var horizon = ForecastTarget.ParseHorizon(QueryValues.Integer(request["horizon"], "horizon", 7, 1, 3650));
         var step = QueryValues.Integer(request["step"], "step", 7, 1, 365);
         var from = QueryValues.Date(request["from"], "from") ?? ForecastReport.DefaultFrom;

@@ -1,3 +1,5 @@
+using MathNet.Numerics.Distributions;
+
 namespace Peninsula.Forecasting;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace Peninsula.Forecasting;
 /// long-run rate; within a regime the event days are Poisson at a constant rate. The model keeps
 /// the posterior over how long the current regime has lasted, each length with its own gamma
 /// posterior for the rate, and forecasts from that mixture. Where a rare event has become
-/// frequent (missile tests after a moratorium) it follows the new tempo within weeks; after a
+/// frequent (missile tests after a moratorium) it follows the new tempo within months; after a
 /// long quiet spell it falls below the long-run rate. One forward pass over the days gives every
 /// day's forecast, each from days on or before it only.
 /// </summary>
@@ -37,42 +39,85 @@ internal static class ChangePointModel
     /// </remarks>
     public static double[] ProbabilitiesOfAny(TargetSeries series, int horizon)
     {
-        var days = series.Occurs.Length;
-        var result = new double[days];
+        var result = new double[series.Occurs.Length];
         var inRegime = (1 - HazardPerDay) * (1 - Math.Pow(1 - HazardPerDay, horizon)) / HazardPerDay;
         var afterChange = horizon - inRegime;
-        var posterior = new RunLengths();
-        for (var t = 0; t < days; t++)
+        Filter(series, series.Occurs.Length - 1, _ => true, (t, posterior) =>
         {
-            posterior.Observe(series.Occurs[t]);
-            var noneAfterChange = NoneIn(posterior.PriorShape, PriorDays, afterChange);
             var none = 0.0;
             foreach (var run in posterior.Runs)
             {
                 none += run.Weight * NoneIn(run.Shape, run.Rate, inRegime);
             }
 
-            result[t] = 1 - (none * noneAfterChange);
-        }
-
+            result[t] = 1 - (none * NoneIn(posterior.PriorShape, PriorDays, afterChange));
+        });
         return result;
     }
 
     /// <summary>
-    /// The posterior mean daily rate of the current regime and the most probable first day of that
-    /// regime, as of day <paramref name="t"/>: what the model believes the tempo is now, and since when.
+    /// The posterior mean daily rate of the current regime and the median of its first day, as of
+    /// day <paramref name="t"/>: what the model believes the tempo is now, and since when. (The
+    /// median, not the mode: merged run lengths make the most probable single one a coarse answer.)
     /// </summary>
     public static (double Rate, int RegimeStart) CurrentRegime(TargetSeries series, int t)
     {
-        var posterior = new RunLengths();
-        for (var d = 0; d <= t && d < series.Occurs.Length; d++)
+        (double, int) result = (0, 0);
+        Filter(series, t, day => day == t, (_, posterior) => result = (Mean(posterior), MedianStart(posterior)));
+        return result;
+    }
+
+    /// <summary>
+    /// The current regime's daily rate on each day that <paramref name="sample"/> picks, up to
+    /// <paramref name="lastDay"/>: the posterior mean and a 90% interval (a gamma with the
+    /// posterior mixture's mean and variance).
+    /// </summary>
+    public static List<(int Day, double Mean, double Low, double High)> RateOverTime(TargetSeries series, int lastDay, Func<int, bool> sample)
+    {
+        var result = new List<(int, double, double, double)>();
+        Filter(series, lastDay, sample, (t, posterior) =>
         {
-            posterior.Observe(series.Occurs[d]);
+            var mean = Mean(posterior);
+            var secondMoment = posterior.Runs.Sum(r => r.Weight * (r.Shape + (r.Shape * r.Shape)) / (r.Rate * r.Rate));
+            var variance = Math.Max(secondMoment - (mean * mean), 1e-18);
+            var shape = mean * mean / variance;
+            var rate = mean / variance;
+            result.Add((t, mean, Gamma.InvCDF(shape, rate, 0.05), Gamma.InvCDF(shape, rate, 0.95)));
+        });
+        return result;
+    }
+
+    /// <summary>Runs the filter over days 0 .. <paramref name="lastDay"/> and hands the posterior to <paramref name="visit"/> after each day that <paramref name="wanted"/> picks.</summary>
+    private static void Filter(TargetSeries series, int lastDay, Func<int, bool> wanted, Action<int, RunLengths> visit)
+    {
+        var posterior = new RunLengths();
+        for (var t = 0; t <= lastDay && t < series.Occurs.Length; t++)
+        {
+            posterior.Observe(series.Occurs[t]);
+            if (wanted(t))
+            {
+                visit(t, posterior);
+            }
+        }
+    }
+
+    /// <summary>The first day of the run at which the weights, summed from the newest run, reach one half.</summary>
+    private static int MedianStart(RunLengths posterior)
+    {
+        var cumulative = 0.0;
+        foreach (var run in posterior.Runs)
+        {
+            cumulative += run.Weight;
+            if (cumulative >= 0.5)
+            {
+                return run.Start;
+            }
         }
 
-        var mean = posterior.Runs.Sum(r => r.Weight * r.Shape / r.Rate);
-        return (mean, posterior.Runs.Count == 0 ? 0 : posterior.Runs.MaxBy(r => r.Weight).Start);
+        return posterior.Runs[^1].Start;
     }
+
+    private static double Mean(RunLengths posterior) => posterior.Runs.Sum(r => r.Weight * r.Shape / r.Rate);
 
     /// <summary>The long-run daily rate of event days before day t, with a half-count prior.</summary>
     private static double LongRunRate(int events, int t) => (events + 0.5) / (t + 2.0);

@@ -65,4 +65,22 @@ public static class ForecastDocuments
 
 
     private static double? Round(double x) => double.IsFinite(x) ? Math.Round(x, 5) : null;
+
+    /// <summary>
+    /// The tempo of one target as JSON: <c>{"target","description","data_until","regime_start","unit","points":[{"date","per_year","low","high"}],"events":[{"id","date","title"}]}</c>.
+    /// </summary>
+    public static object Tempo(TempoSeries t)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        return new
+        {
+            target = t.Target.Slug,
+            description = t.Target.Description,
+            data_until = t.DataUntil.ToString(),
+            regime_start = t.RegimeStart.ToString(),
+            unit = "event days a year (90% interval)",
+            points = t.Points.Select(p => new { date = p.Date.ToString(), per_year = Math.Round(p.PerYear, 3), low = Math.Round(p.Low, 3), high = Math.Round(p.High, 3) }),
+            events = t.Events.Select(e => new { id = e.Id, date = e.Date.ToString(), title = e.Title }),
+        };
+    }
 }

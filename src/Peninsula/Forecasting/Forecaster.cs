@@ -92,7 +92,7 @@ public static class Forecaster
         lines.Add($"Recent-rate models (30, 90, 365 days): {Pct(p[1][i])}, {Pct(p[2][i])}, {Pct(p[3][i])}.");
         var (regimeRate, regimeStart) = ChangePointModel.CurrentRegime(series, t);
         lines.Add(string.Create(CultureInfo.InvariantCulture,
-            $"Change-point (regime) model: {Pct(p[RollingForecast.ChangePoint][i])}; it reads the current tempo as {regimeRate * 365.25:0.0} event days a year, in a regime that most likely began on {ForecastData.DateAt(regimeStart)}."));
+            $"Change-point (regime) model: {Pct(p[RollingForecast.ChangePoint][i])}; it reads the current tempo as {regimeRate * 365.25:0.0} event days a year, in a regime that began about {ForecastData.DateAt(regimeStart)} (the median of its estimate)."));
         if (run.LastStack is { } stack)
         {
             var w = stack.Coefficients;
@@ -113,7 +113,7 @@ public static class Forecaster
             var shifted = LogisticRegression.Sigmoid(LogisticRegression.Logit(pooled) + run.LastShift);
             lines.Add(Math.Abs(shifted - pooled) < 0.0005
                 ? "Recalibration: the pool's recent forecasts were not biased enough to shift."
-                : string.Create(CultureInfo.InvariantCulture, $"Recalibration: the pool's forecasts of the past months ran too {(run.LastShift > 0 ? "low" : "high")}, so its log odds are shifted by {run.LastShift:+0.00;-0.00}, to {Pct(shifted)}."));
+                : string.Create(CultureInfo.InvariantCulture, $"Recalibration: the pool's forecasts of the past months ran too {(run.LastShift > 0 ? "low" : "high")}, so its log odds are shifted by {run.LastShift:+0.000;-0.000}, to {Pct(shifted)}."));
             lines.Add(run.LastShrinkage == 0
                 ? "Shrinkage: over the past five years the model's departures from the base rate did not show enough skill, so the forecast is the base rate."
                 : string.Create(CultureInfo.InvariantCulture, $"Shrinkage: over the past five years the model's departures from the base rate were worth {run.LastShrinkage:0.00} of their size, so it keeps that share of its departure."));

@@ -75,7 +75,7 @@ public sealed class ForecastModelsTests
 
         Assert.Contains(explanation, e => e.Contains("(1 day before 2025-06-30)", StringComparison.Ordinal));
         Assert.Contains(explanation, e => e.Contains("(1 day with an action of any kind in the last 30)", StringComparison.Ordinal));
-        Assert.Contains(explanation, e => e.StartsWith("Change-point (regime) model: ", StringComparison.Ordinal) && e.Contains("in a regime that most likely began on 2024-", StringComparison.Ordinal));
+        Assert.Contains(explanation, e => e.StartsWith("Change-point (regime) model: ", StringComparison.Ordinal) && e.Contains("in a regime that began about 2024-", StringComparison.Ordinal));
         Assert.DoesNotContain(explanation, e => e.Contains(" 1 days", StringComparison.Ordinal));
     }
 

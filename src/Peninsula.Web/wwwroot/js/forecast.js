@@ -23,6 +23,43 @@ function reliabilityChart(bins, model) {
   return svg.node();
 }
 
+/** The events inside the chart's years (the record starts a year before its first point). */
+function shownEvents(t) {
+  return t.events.filter(e => e.date >= t.points[0].date);
+}
+
+function tempoChart(t) {
+  const width = 760, height = 260, left = 44, right = 12, top = 12, bottom = 46;
+  const parse = d3.utcParse('%Y-%m-%d');
+  const points = t.points.map(p => ({ ...p, when: parse(p.date) }));
+  const x = d3.scaleUtc().domain(d3.extent(points, p => p.when)).range([left, width - right]);
+  const y = d3.scaleLinear().domain([0, d3.max(points, p => p.high) || 1]).nice().range([height - bottom, top]);
+  const svg = d3.create('svg').attr('viewBox', `0 0 ${width} ${height}`).attr('role', 'img')
+    .attr('aria-label', `Tempo of ${t.description}, ${t.points[0].date} to ${t.data_until}: the change-point model's rate in event days a year with a 90% interval; ${shownEvents(t).length} events, each a link; the current regime began about ${t.regime_start}.`);
+  svg.append('path').datum(points).attr('class', 'band').attr('fill', '#0b5cad').attr('fill-opacity', 0.18)
+    .attr('d', d3.area().x(p => x(p.when)).y0(p => y(p.low)).y1(p => y(p.high)));
+  svg.append('path').datum(points).attr('class', 'rate').attr('fill', 'none').attr('stroke', '#0b5cad').attr('stroke-width', 1.5)
+    .attr('d', d3.line().x(p => x(p.when)).y(p => y(p.per_year)));
+  const start = x(parse(t.regime_start));
+  svg.append('line').attr('class', 'regime').attr('x1', start).attr('x2', start).attr('y1', top).attr('y2', height - bottom)
+    .attr('stroke', '#b35c00').attr('stroke-dasharray', '4 3');
+  const onLeft = start > width / 2;
+  svg.append('text').attr('x', onLeft ? start - 4 : start + 4).attr('y', top + 10).attr('text-anchor', onLeft ? 'end' : 'start')
+    .attr('font-size', 11).attr('fill', '#8a4700').text(`current regime from about ${t.regime_start}`);
+  const ticks = svg.append('g').attr('class', 'events');
+  for (const e of shownEvents(t)) {
+    const link = ticks.append('a').attr('href', `/event.html?id=${encodeURIComponent(e.id)}`);
+    link.append('line').attr('x1', x(parse(e.date))).attr('x2', x(parse(e.date))).attr('y1', height - bottom + 4).attr('y2', height - bottom + 14)
+      .attr('stroke', '#333').attr('stroke-width', 1.5);
+    link.append('title').text(`${e.date}: ${e.title}`);
+  }
+  svg.append('g').attr('transform', `translate(0,${height - bottom + 16})`).call(d3.axisBottom(x).ticks(10));
+  svg.append('g').attr('transform', `translate(${left},0)`).call(d3.axisLeft(y).ticks(5));
+  svg.append('text').attr('transform', 'rotate(-90)').attr('x', -(height - bottom) / 2).attr('y', 11).attr('text-anchor', 'middle').attr('font-size', 11)
+    .text('event days a year');
+  return svg.node();
+}
+
 async function show() {
   const target = document.getElementById('target').value;
   const horizon = Number(document.getElementById('horizon').value);
@@ -35,6 +72,12 @@ async function show() {
   ], rows, 'Forecasts'));
   const chosen = forecasts.find(f => f.target === target && f.horizon_days === horizon);
   fill('explanation', el('h3', {}, `Why ${pct(chosen.probability)} for ${target} within ${horizon} days`), el('ul', {}, chosen.explanation.map(line => el('li', {}, line))));
+
+  status('Reading the tempo…');
+  const t = await api(`/api/forecasts/tempo?target=${encodeURIComponent(target)}`);
+  const now = t.points[t.points.length - 1];
+  fill('tempo-note', `How often ${t.description} has been happening, as the change-point model in the forecasts reads it: each week's rate uses only the record up to that week. On ${now.date}: ${num(now.per_year, 1)} event days a year (90% interval ${num(now.low, 1)} to ${num(now.high, 1)}), in a regime that began about ${t.regime_start} (the median of the model's estimate). The ticks under the chart are the ${shownEvents(t).length} events since ${t.points[0].date}; each links to its sources.`);
+  fill('tempo', tempoChart(t));
 
   status('Scoring the models on past weekly forecasts…');
   const b = await api(`/api/backtest?target=${encodeURIComponent(target)}&horizon=${horizon}`);

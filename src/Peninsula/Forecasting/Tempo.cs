@@ -1,0 +1,47 @@
+using Peninsula.Events;
+
+namespace Peninsula.Forecasting;
+
+/// <summary>
+/// How often one target has been happening, week by week since 1985, as the change-point model
+/// reads it: the current regime's rate in event days a year, with a 90% interval, each point
+/// using only the record up to its own date. It shows the regimes a forecast rests on (the
+/// 2018-2021 moratorium, the 2022 surge) and the events behind them.
+/// </summary>
+public static class Tempo
+{
+    /// <summary>
+    /// The tempo of <paramref name="target"/> every <paramref name="stepDays"/> days, ending on the
+    /// last day of data as of <paramref name="asOf"/>. The points start in 1985: in the record's
+    /// first year the model has seen too few days for a rate to mean much.
+    /// </summary>
+    public static TempoSeries Of(IReadOnlyList<Event> events, ForecastTarget target, KoreanDate asOf, int stepDays = 7)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var data = ForecastData.Build(events, asOf);
+        var series = data.For(target);
+        var last = data.Days - 1;
+        var points = ChangePointModel.RateOverTime(series, last, t => t >= ForecastProblem.FirstTrainingDay && (last - t) % stepDays == 0)
+            .Select(p => new TempoPoint(ForecastData.DateAt(p.Day), p.Mean * DaysPerYear, p.Low * DaysPerYear, p.High * DaysPerYear))
+            .ToList();
+        var (_, regimeStart) = ChangePointModel.CurrentRegime(series, last);
+        var matching = events
+            .Where(e => target.Matches(e) && Taxonomy.ProvocationKinds.Contains(e.Kind) && e.Date >= ForecastData.SeriesStart && e.Date <= data.DataEnd)
+            .OrderBy(e => e.Date)
+            .ToList();
+        return new TempoSeries(target, data.DataEnd, ForecastData.DateAt(regimeStart), points, matching);
+    }
+
+    private const double DaysPerYear = 365.25;
+}
+
+/// <summary>The tempo of one target over time (see <see cref="Tempo"/>).</summary>
+/// <param name="Target">The target.</param>
+/// <param name="DataUntil">The last Korean date of data.</param>
+/// <param name="RegimeStart">The first day of the current regime (the median of the model's estimate on <paramref name="DataUntil"/>).</param>
+/// <param name="Points">One point per step, oldest first, the last on <paramref name="DataUntil"/>.</param>
+/// <param name="Events">The target's events behind the series, oldest first.</param>
+public sealed record TempoSeries(ForecastTarget Target, KoreanDate DataUntil, KoreanDate RegimeStart, IReadOnlyList<TempoPoint> Points, IReadOnlyList<Event> Events);
+
+/// <summary>The current regime's rate on one date, in event days a year, with a 90% interval.</summary>
+public sealed record TempoPoint(KoreanDate Date, double PerYear, double Low, double High);
