@@ -35,6 +35,7 @@ internal static class PeninsulaCommand
         root.Subcommands.Add(ForecastCommand.Create(context));
         root.Subcommands.Add(BacktestCommand.Create(context));
         root.Subcommands.Add(ScenariosCommand.Create(context));
+        root.Subcommands.Add(TempoCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));
         root.Subcommands.Add(ApiKeyCommand.Create(context));
         return root;

@@ -54,7 +54,7 @@ internal sealed class RollingForecast
     /// <summary>How fast the final pool moves towards the models with the better past Brier score (exponential weights, per unit of Brier score).</summary>
     private const double PoolLearningRate = 20;
 
-    /// <summary>The pool starts with climatology at e^2 (7.4) times the weight of the stack: a model must show skill before it is trusted.</summary>
+    /// <summary>The pool starts with climatology at e^2 (7.4) times the weight of each other member: a model must show skill before it is trusted.</summary>
     private const double PoolPriorForClimatology = 2;
 
     /// <summary>

@@ -99,6 +99,30 @@ public sealed class ForecastCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Tempo_reads_the_icbm_regimes_year_by_year_and_names_a_bad_target()
+    {
+        var (exit, output, error) = await Run("tempo", "--target", "icbm");
+        Assert.True(exit == 0, error);
+        var lines = output.Split('\n');
+        // 2017's three ICBM launch days, the 2018-2021 moratorium, and the regime since 2022.
+        Assert.Contains(lines, l => l.Contains("│ 2017 │", StringComparison.Ordinal) && l.Contains("│          3 │", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("│ 2021 │", StringComparison.Ordinal) && l.Contains("│          0 │", StringComparison.Ordinal));
+        Assert.Contains("in a regime that began about 2022-", output, StringComparison.Ordinal);
+
+        (exit, output, error) = await Run("tempo", "--target", "icbm", "--as-of", "2019-12-31", "--format", "json");
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var points = json.RootElement.GetProperty("points").EnumerateArray().ToList();
+        Assert.Equal("2019-12-31", points[^1].GetProperty("date").GetString());
+        Assert.Equal(3, json.RootElement.GetProperty("events").GetArrayLength());
+
+        (exit, _, error) = await Run("tempo", "--target", "meteor");
+        Assert.NotEqual(0, exit);
+        Assert.Contains("'meteor' is not a forecast target", error, StringComparison.Ordinal);
+        Assert.Contains("--target", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Scenarios_say_which_are_model_outputs_and_which_are_base_rates()
     {
         var (exit, output, error) = await Run("scenarios", "--horizon", "90", "--as-of", "2024-01-01", "--format", "json");
