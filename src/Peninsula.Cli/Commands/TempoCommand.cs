@@ -43,7 +43,7 @@ internal static class TempoCommand
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn("Year");
         table.AddColumn(new TableColumn("Event days").RightAligned());
-        table.AddColumn(new TableColumn("Tempo in the year's last week (90% interval)").RightAligned());
+        table.AddColumn(new TableColumn("Tempo in the year's last week: median (90% interval)").RightAligned());
         table.AddColumn("");
         var top = Math.Max(1, tempo.Points.Max(p => p.PerYear));
         foreach (var year in tempo.Points.GroupBy(p => p.Date.Year))
@@ -61,7 +61,7 @@ internal static class TempoCommand
         console.Write(table);
         var now = tempo.Points[^1];
         console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-            $"On {now.Date}: {now.PerYear:0.0} event days a year (90% interval {now.Low:0.0} to {now.High:0.0}), in a regime that began about {tempo.RegimeStart} (the median of the model's estimate).")));
+            $"On {now.Date}: {now.PerYear:0.0} event days a year (the median; 90% interval {now.Low:0.0} to {now.High:0.0}), in a regime that began about {tempo.RegimeStart} (the median of the model's estimate).")));
         console.MarkupLine("[grey]Each year's tempo uses only the record up to that year's end. 'peninsula tempo --format json' gives every week and the events behind it; the dashboard's forecast page charts it.[/]");
     }
 }

@@ -27,7 +27,7 @@ internal static class AnalysisEndpoints
         app.MapGet("/api/forecasts", ForecastsAsync).WithTags("Forecasts").WithName("Forecasts")
             .WithSummary("The probability of each target within each horizon, as of a Korean date (default today), with the reasons.");
         app.MapGet("/api/forecasts/tempo", TempoAsync).WithTags("Forecasts").WithName("Tempo")
-            .WithSummary("How often one target has been happening, week by week since 1985, as the change-point model reads it (event days a year, 90% interval), with the events behind it.");
+            .WithSummary("How often one target has been happening, week by week since 1985, as the change-point model reads it (event days a year, the median and a 90% interval), with the events behind it.");
         app.MapGet("/api/backtest", BacktestAsync).WithTags("Forecasts").WithName("Backtest")
             .WithSummary("How each model would have done on past weekly issue dates: Brier score, log loss, skill against climatology with its interval, reliability.");
         app.MapPost("/api/check", CheckAsync).WithTags("Fact-check").WithName("Check")

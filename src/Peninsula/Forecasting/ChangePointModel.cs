@@ -56,35 +56,44 @@ internal static class ChangePointModel
     }
 
     /// <summary>
-    /// The posterior mean daily rate of the current regime and the median of its first day, as of
-    /// day <paramref name="t"/>: what the model believes the tempo is now, and since when. (The
-    /// median, not the mode: merged run lengths make the most probable single one a coarse answer.)
+    /// The current regime's daily rate (the posterior median) and the median of its first day, as of
+    /// day <paramref name="t"/>: what the model believes the tempo is now, and since when. (Medians,
+    /// not the mean and the mode: where a target has never happened the posterior is so skewed that
+    /// its mean lies above its 95th percentile, and merged run lengths make the most probable single
+    /// one a coarse answer.)
     /// </summary>
     public static (double Rate, int RegimeStart) CurrentRegime(TargetSeries series, int t)
     {
         (double, int) result = (0, 0);
-        Filter(series, t, day => day == t, (_, posterior) => result = (Mean(posterior), MedianStart(posterior)));
+        Filter(series, t, day => day == t, (_, posterior) => result = (Summarise(posterior).Median, MedianStart(posterior)));
         return result;
     }
 
     /// <summary>
     /// The current regime's daily rate on each day that <paramref name="sample"/> picks, up to
-    /// <paramref name="lastDay"/>: the posterior mean and a 90% interval (a gamma with the
-    /// posterior mixture's mean and variance).
+    /// <paramref name="lastDay"/>: the posterior median and a 90% interval, from a gamma with the
+    /// posterior mixture's mean and variance.
     /// </summary>
-    public static List<(int Day, double Mean, double Low, double High)> RateOverTime(TargetSeries series, int lastDay, Func<int, bool> sample)
+    public static List<(int Day, double Median, double Low, double High)> RateOverTime(TargetSeries series, int lastDay, Func<int, bool> sample)
     {
         var result = new List<(int, double, double, double)>();
         Filter(series, lastDay, sample, (t, posterior) =>
         {
-            var mean = Mean(posterior);
-            var secondMoment = posterior.Runs.Sum(r => r.Weight * (r.Shape + (r.Shape * r.Shape)) / (r.Rate * r.Rate));
-            var variance = Math.Max(secondMoment - (mean * mean), 1e-18);
-            var shape = mean * mean / variance;
-            var rate = mean / variance;
-            result.Add((t, mean, Gamma.InvCDF(shape, rate, 0.05), Gamma.InvCDF(shape, rate, 0.95)));
+            var (median, low, high) = Summarise(posterior);
+            result.Add((t, median, low, high));
         });
         return result;
+    }
+
+    /// <summary>The median and 90% interval of the current regime's daily rate: a gamma with the mixture's mean and variance.</summary>
+    private static (double Median, double Low, double High) Summarise(RunLengths posterior)
+    {
+        var mean = posterior.Runs.Sum(r => r.Weight * r.Shape / r.Rate);
+        var secondMoment = posterior.Runs.Sum(r => r.Weight * (r.Shape + (r.Shape * r.Shape)) / (r.Rate * r.Rate));
+        var variance = Math.Max(secondMoment - (mean * mean), 1e-18);
+        var shape = mean * mean / variance;
+        var rate = mean / variance;
+        return (Gamma.InvCDF(shape, rate, 0.5), Gamma.InvCDF(shape, rate, 0.05), Gamma.InvCDF(shape, rate, 0.95));
     }
 
     /// <summary>Runs the filter over days 0 .. <paramref name="lastDay"/> and hands the posterior to <paramref name="visit"/> after each day that <paramref name="wanted"/> picks.</summary>
@@ -116,8 +125,6 @@ internal static class ChangePointModel
 
         return posterior.Runs[^1].Start;
     }
-
-    private static double Mean(RunLengths posterior) => posterior.Runs.Sum(r => r.Weight * r.Shape / r.Rate);
 
     /// <summary>The long-run daily rate of event days before day t, with a half-count prior.</summary>
     private static double LongRunRate(int events, int t) => (events + 0.5) / (t + 2.0);

@@ -78,7 +78,7 @@ public static class ForecastDocuments
             description = t.Target.Description,
             data_until = t.DataUntil.ToString(),
             regime_start = t.RegimeStart.ToString(),
-            unit = "event days a year (90% interval)",
+            unit = "event days a year: the posterior median (per_year) and its 90% interval (low, high)",
             points = t.Points.Select(p => new { date = p.Date.ToString(), per_year = Math.Round(p.PerYear, 3), low = Math.Round(p.Low, 3), high = Math.Round(p.High, 3) }),
             events = t.Events.Select(e => new { id = e.Id, date = e.Date.ToString(), title = e.Title }),
         };

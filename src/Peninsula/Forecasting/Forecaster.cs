@@ -92,7 +92,7 @@ public static class Forecaster
         lines.Add($"Recent-rate models (30, 90, 365 days): {Pct(p[1][i])}, {Pct(p[2][i])}, {Pct(p[3][i])}.");
         var (regimeRate, regimeStart) = ChangePointModel.CurrentRegime(series, t);
         lines.Add(string.Create(CultureInfo.InvariantCulture,
-            $"Change-point (regime) model: {Pct(p[RollingForecast.ChangePoint][i])}; it reads the current tempo as {regimeRate * 365.25:0.0} event days a year, in a regime that began about {ForecastData.DateAt(regimeStart)} (the median of its estimate)."));
+            $"Change-point (regime) model: {Pct(p[RollingForecast.ChangePoint][i])}; it reads the current tempo as {regimeRate * 365.25:0.0} event days a year (the median of its estimate), in a regime that began about {ForecastData.DateAt(regimeStart)}."));
         if (run.LastStack is { } stack)
         {
             var w = stack.Coefficients;

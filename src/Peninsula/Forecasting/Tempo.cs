@@ -4,7 +4,7 @@ namespace Peninsula.Forecasting;
 
 /// <summary>
 /// How often one target has been happening, week by week since 1985, as the change-point model
-/// reads it: the current regime's rate in event days a year, with a 90% interval, each point
+/// reads it: the current regime's rate in event days a year (the posterior median), with a 90% interval, each point
 /// using only the record up to its own date. It shows the regimes a forecast rests on (the
 /// 2018-2021 moratorium, the 2022 surge) and the events behind them.
 /// </summary>
@@ -22,7 +22,7 @@ public static class Tempo
         var series = data.For(target);
         var last = data.Days - 1;
         var points = ChangePointModel.RateOverTime(series, last, t => t >= ForecastProblem.FirstTrainingDay && (last - t) % stepDays == 0)
-            .Select(p => new TempoPoint(ForecastData.DateAt(p.Day), p.Mean * DaysPerYear, p.Low * DaysPerYear, p.High * DaysPerYear))
+            .Select(p => new TempoPoint(ForecastData.DateAt(p.Day), p.Median * DaysPerYear, p.Low * DaysPerYear, p.High * DaysPerYear))
             .ToList();
         var (_, regimeStart) = ChangePointModel.CurrentRegime(series, last);
         var matching = events
@@ -43,5 +43,5 @@ public static class Tempo
 /// <param name="Events">The target's events behind the series, oldest first.</param>
 public sealed record TempoSeries(ForecastTarget Target, KoreanDate DataUntil, KoreanDate RegimeStart, IReadOnlyList<TempoPoint> Points, IReadOnlyList<Event> Events);
 
-/// <summary>The current regime's rate on one date, in event days a year, with a 90% interval.</summary>
+/// <summary>The current regime's rate on one date, in event days a year: the posterior median and a 90% interval.</summary>
 public sealed record TempoPoint(KoreanDate Date, double PerYear, double Low, double High);

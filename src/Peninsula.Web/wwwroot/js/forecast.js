@@ -35,7 +35,7 @@ function tempoChart(t) {
   const x = d3.scaleUtc().domain(d3.extent(points, p => p.when)).range([left, width - right]);
   const y = d3.scaleLinear().domain([0, d3.max(points, p => p.high) || 1]).nice().range([height - bottom, top]);
   const svg = d3.create('svg').attr('viewBox', `0 0 ${width} ${height}`).attr('role', 'img')
-    .attr('aria-label', `Tempo of ${t.description}, ${t.points[0].date} to ${t.data_until}: the change-point model's rate in event days a year with a 90% interval; ${shownEvents(t).length} events, each a link; the current regime began about ${t.regime_start}.`);
+    .attr('aria-label', `Tempo of ${t.description}, ${t.points[0].date} to ${t.data_until}: the change-point model's rate in event days a year, its median with a 90% interval; ${shownEvents(t).length} events, each a link; the current regime began about ${t.regime_start}.`);
   svg.append('path').datum(points).attr('class', 'band').attr('fill', '#0b5cad').attr('fill-opacity', 0.18)
     .attr('d', d3.area().x(p => x(p.when)).y0(p => y(p.low)).y1(p => y(p.high)));
   svg.append('path').datum(points).attr('class', 'rate').attr('fill', 'none').attr('stroke', '#0b5cad').attr('stroke-width', 1.5)
@@ -76,7 +76,7 @@ async function show() {
   status('Reading the tempo…');
   const t = await api(`/api/forecasts/tempo?target=${encodeURIComponent(target)}`);
   const now = t.points[t.points.length - 1];
-  fill('tempo-note', `How often ${t.description} has been happening, as the change-point model in the forecasts reads it: each week's rate uses only the record up to that week. On ${now.date}: ${num(now.per_year, 1)} event days a year (90% interval ${num(now.low, 1)} to ${num(now.high, 1)}), in a regime that began about ${t.regime_start} (the median of the model's estimate). The ticks under the chart are the ${shownEvents(t).length} events since ${t.points[0].date}; each links to its sources.`);
+  fill('tempo-note', `How often ${t.description} has been happening, as the change-point model in the forecasts reads it: each week's rate uses only the record up to that week. On ${now.date}: ${num(now.per_year, 1)} event days a year (the median; 90% interval ${num(now.low, 1)} to ${num(now.high, 1)}), in a regime that began about ${t.regime_start} (the median of the model's estimate). The ticks under the chart are the ${shownEvents(t).length} events since ${t.points[0].date}; each links to its sources.`);
   fill('tempo', tempoChart(t));
 
   status('Scoring the models on past weekly forecasts…');
