@@ -19,8 +19,13 @@ public static class Tempo
     {
         ArgumentNullException.ThrowIfNull(target);
         var data = ForecastData.Build(events, asOf);
-        var series = data.For(target);
         var last = data.Days - 1;
+        if (last < ForecastProblem.FirstTrainingDay)
+        {
+            throw new InputException($"The tempo starts on {ForecastData.DateAt(ForecastProblem.FirstTrainingDay)}, a year into the record; {asOf} is earlier.", field: "--as-of");
+        }
+
+        var series = data.For(target);
         var points = ChangePointModel.RateOverTime(series, last, t => t >= ForecastProblem.FirstTrainingDay && (last - t) % stepDays == 0)
             .Select(p => new TempoPoint(ForecastData.DateAt(p.Day), p.Median * DaysPerYear, p.Low * DaysPerYear, p.High * DaysPerYear))
             .ToList();

@@ -99,7 +99,7 @@ public sealed class ForecastCliTests : IDisposable
     }
 
     [Fact]
-    public async Task Tempo_reads_the_icbm_regimes_year_by_year_and_names_a_bad_target()
+    public async Task Tempo_reads_the_icbm_regimes_year_by_year_and_refuses_a_bad_target_or_a_date_before_it_starts_plainly()
     {
         var (exit, output, error) = await Run("tempo", "--target", "icbm");
         Assert.True(exit == 0, error);
@@ -115,6 +115,11 @@ public sealed class ForecastCliTests : IDisposable
         var points = json.RootElement.GetProperty("points").EnumerateArray().ToList();
         Assert.Equal("2019-12-31", points[^1].GetProperty("date").GetString());
         Assert.Equal(3, json.RootElement.GetProperty("events").GetArrayLength());
+
+        (exit, _, error) = await Run("tempo", "--as-of", "1984-06-01");
+        Assert.NotEqual(0, exit);
+        Assert.Contains("The tempo starts on 1985-01-01, a year into the record; 1984-06-01 is earlier.", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", error, StringComparison.Ordinal);
 
         (exit, _, error) = await Run("tempo", "--target", "meteor");
         Assert.NotEqual(0, exit);
