@@ -67,6 +67,9 @@ public readonly record struct KoreanDate : IComparable<KoreanDate>
     /// <summary>Whole days from <paramref name="earlier"/> to this date.</summary>
     public int DaysSince(KoreanDate earlier) => Date.DayNumber - earlier.Date.DayNumber;
 
+    /// <summary>A number of days for people: "1 day", "12 days"; or of another day-long unit: "1 event day", "3 event days".</summary>
+    internal static string Days(int n, string unit = "day") => n == 1 ? $"1 {unit}" : string.Create(CultureInfo.InvariantCulture, $"{n} {unit}s");
+
     /// <inheritdoc/>
     public int CompareTo(KoreanDate other) => Date.CompareTo(other.Date);
 

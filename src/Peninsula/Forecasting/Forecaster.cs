@@ -56,7 +56,7 @@ public static class Forecaster
         var last = series.LastOnOrBefore(t);
         lines.Add(last < 0
             ? $"No such event in the record up to {dataEnd}."
-            : $"Recent record: {Days(series.Count(t - 29, t), "event day")} in the last 30 days, {series.Count(t - 364, t)} in the last 365; the last on {ForecastData.DateAt(last)} ({Days(t - last)} before {dataEnd}).");
+            : $"Recent record: {KoreanDate.Days(series.Count(t - 29, t), "event day")} in the last 30 days, {series.Count(t - 364, t)} in the last 365; the last on {ForecastData.DateAt(last)} ({KoreanDate.Days(t - last)} before {dataEnd}).");
 
         if (run.LastCovariateFit is { } fit)
         {
@@ -65,8 +65,8 @@ public static class Forecaster
             var groups = new (string Short, string Name, int[] Columns)[]
             {
                 ("recent tempo", "the recent tempo of these events (last 30, 90 and 365 days)", [0, 1, 2]),
-                ("days since the last", $"the time since the last one ({Days((int)Math.Round(Math.Exp(features[3]) - 1))})", [3]),
-                ("general tempo", $"North Korea's general tempo ({Days((int)Math.Round(Math.Exp(features[4]) - 1))} with an action of any kind in the last 30)", [4]),
+                ("days since the last", $"the time since the last one ({KoreanDate.Days((int)Math.Round(Math.Exp(features[3]) - 1))})", [3]),
+                ("general tempo", $"North Korea's general tempo ({KoreanDate.Days((int)Math.Round(Math.Exp(features[4]) - 1))} with an action of any kind in the last 30)", [4]),
                 ("exercise", Context(problem, ContextType.Exercise, t, "a US-ROK exercise in progress or starting within the horizon", "no US-ROK exercise known to be in progress or starting within the horizon"), [5]),
                 ("visit", Context(problem, ContextType.Visit, t, "a visit by the US Secretary of State or Defense", "no announced visit by the US Secretary of State or Defense"), [6]),
                 ("summit", Context(problem, ContextType.Summit, t, "a summit", "no announced summit"), [7]),
@@ -130,8 +130,6 @@ public static class Forecaster
 
     private static string Context(ForecastProblem problem, ContextType type, int t, string present, string absent) =>
         problem.Data.KnownWithin(type, t, problem.Horizon) is { } c ? $"{present} ({c.Title}, {c.Start} to {c.End})" : absent;
-
-    private static string Days(int n, string unit = "day") => n == 1 ? $"1 {unit}" : $"{n} {unit}s";
 
     private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 

@@ -69,21 +69,20 @@ public readonly partial record struct TimingWindow
         return (From, To) switch
         {
             (0, 0) => $"during the {noun}",
-            var (f, t) when f == -t => $"within {Days(t)} of the {noun}",
-            (0, var t) => $"within {Days(t)} after the {noun}",
-            (var f, 0) => $"within {Days(-f)} before the {noun}",
-            (1, var t) => $"in the {Days(t)} after the {noun}",
-            (var f, -1) => $"in the {Days(-f)} before the {noun}",
+            var (f, t) when f == -t => $"within {KoreanDate.Days(t)} of the {noun}",
+            (0, var t) => $"within {KoreanDate.Days(t)} after the {noun}",
+            (var f, 0) => $"within {KoreanDate.Days(-f)} before the {noun}",
+            (1, var t) => $"in the {KoreanDate.Days(t)} after the {noun}",
+            (var f, -1) => $"in the {KoreanDate.Days(-f)} before the {noun}",
             var (f, t) when f > 0 => $"between day {f} and day {t} after the {noun}",
-            var (f, t) when t < 0 => $"between {Days(-f)} and {Days(-t)} before the {noun}",
-            var (f, t) => $"between {Days(-f)} before the {noun} and {Days(t)} after it",
+            var (f, t) when t < 0 => $"between {KoreanDate.Days(-f)} and {KoreanDate.Days(-t)} before the {noun}",
+            var (f, t) => $"between {KoreanDate.Days(-f)} before the {noun} and {KoreanDate.Days(t)} after it",
         };
     }
 
     /// <inheritdoc/>
     public override string ToString() => $"{From}..{To}";
 
-    private static string Days(int n) => n == 1 ? "1 day" : $"{n} days";
 
     private static TimingWindow Checked(int from, int to, string text, string field)
     {
