@@ -29,7 +29,8 @@ internal static class ChangePointModel
 
     /// <summary>
     /// For each day index t of <paramref name="series"/>, the probability of at least one event
-    /// day in t+1 .. t+<paramref name="horizon"/> given the events on days 0 .. t.
+    /// day in t+1 .. t+<paramref name="horizon"/> given the events on days 0 .. t; and, from the
+    /// same pass, the reading of the current regime on the series' last day.
     /// </summary>
     /// <remarks>
     /// The forecast allows for a change within the horizon in the simplest way: of the H days, the
@@ -37,12 +38,14 @@ internal static class ChangePointModel
     /// regime at the prior rate; the chance of no event is the product of the two gamma-Poisson
     /// chances of none, averaged over the run-length posterior.
     /// </remarks>
-    public static double[] ProbabilitiesOfAny(TargetSeries series, int horizon)
+    public static ChangePointForecast Forecast(TargetSeries series, int horizon)
     {
-        var result = new double[series.Occurs.Length];
+        var last = series.Occurs.Length - 1;
+        var probabilities = new double[series.Occurs.Length];
         var inRegime = (1 - HazardPerDay) * (1 - Math.Pow(1 - HazardPerDay, horizon)) / HazardPerDay;
         var afterChange = horizon - inRegime;
-        Filter(series, series.Occurs.Length - 1, _ => true, (t, posterior) =>
+        var reading = default(RegimeReading);
+        Filter(series, last, _ => true, (t, posterior) =>
         {
             var none = 0.0;
             foreach (var run in posterior.Runs)
@@ -50,50 +53,41 @@ internal static class ChangePointModel
                 none += run.Weight * NoneIn(run.Shape, run.Rate, inRegime);
             }
 
-            result[t] = 1 - (none * NoneIn(posterior.PriorShape, PriorDays, afterChange));
+            probabilities[t] = 1 - (none * NoneIn(posterior.PriorShape, PriorDays, afterChange));
+            if (t == last)
+            {
+                reading = Read(t, posterior);
+            }
         });
+        return new ChangePointForecast(probabilities, reading);
+    }
+
+    /// <summary>
+    /// The reading of the current regime (see <see cref="RegimeReading"/>) on each day that
+    /// <paramref name="sample"/> picks, up to <paramref name="lastDay"/>.
+    /// </summary>
+    public static List<RegimeReading> Readings(TargetSeries series, int lastDay, Func<int, bool> sample)
+    {
+        var result = new List<RegimeReading>();
+        Filter(series, lastDay, sample, (t, posterior) => result.Add(Read(t, posterior)));
         return result;
     }
 
     /// <summary>
-    /// The current regime's daily rate (the posterior median) and the median of its first day, as of
-    /// day <paramref name="t"/>: what the model believes the tempo is now, and since when. (Medians,
-    /// not the mean and the mode: where a target has never happened the posterior is so skewed that
-    /// its mean lies above its 95th percentile, and merged run lengths make the most probable single
-    /// one a coarse answer.)
+    /// The current regime's daily rate, the posterior median with a 90% interval from a gamma with
+    /// the posterior mixture's mean and variance, and the median of its first day. (Medians, not
+    /// the mean and the mode: where a target has never happened the posterior is so skewed that
+    /// its mean lies above its 95th percentile, and merged run lengths make the most probable
+    /// single one a coarse answer.)
     /// </summary>
-    public static (double Rate, int RegimeStart) CurrentRegime(TargetSeries series, int t)
-    {
-        (double, int) result = (0, 0);
-        Filter(series, t, day => day == t, (_, posterior) => result = (Summarise(posterior).Median, MedianStart(posterior)));
-        return result;
-    }
-
-    /// <summary>
-    /// The current regime's daily rate on each day that <paramref name="sample"/> picks, up to
-    /// <paramref name="lastDay"/>: the posterior median and a 90% interval, from a gamma with the
-    /// posterior mixture's mean and variance.
-    /// </summary>
-    public static List<(int Day, double Median, double Low, double High)> RateOverTime(TargetSeries series, int lastDay, Func<int, bool> sample)
-    {
-        var result = new List<(int, double, double, double)>();
-        Filter(series, lastDay, sample, (t, posterior) =>
-        {
-            var (median, low, high) = Summarise(posterior);
-            result.Add((t, median, low, high));
-        });
-        return result;
-    }
-
-    /// <summary>The median and 90% interval of the current regime's daily rate: a gamma with the mixture's mean and variance.</summary>
-    private static (double Median, double Low, double High) Summarise(RunLengths posterior)
+    private static RegimeReading Read(int day, RunLengths posterior)
     {
         var mean = posterior.Runs.Sum(r => r.Weight * r.Shape / r.Rate);
         var secondMoment = posterior.Runs.Sum(r => r.Weight * (r.Shape + (r.Shape * r.Shape)) / (r.Rate * r.Rate));
         var variance = Math.Max(secondMoment - (mean * mean), 1e-18);
         var shape = mean * mean / variance;
         var rate = mean / variance;
-        return (Gamma.InvCDF(shape, rate, 0.5), Gamma.InvCDF(shape, rate, 0.05), Gamma.InvCDF(shape, rate, 0.95));
+        return new RegimeReading(day, Gamma.InvCDF(shape, rate, 0.5), Gamma.InvCDF(shape, rate, 0.05), Gamma.InvCDF(shape, rate, 0.95), MedianStart(posterior));
     }
 
     /// <summary>Runs the filter over days 0 .. <paramref name="lastDay"/> and hands the posterior to <paramref name="visit"/> after each day that <paramref name="wanted"/> picks.</summary>
@@ -215,3 +209,12 @@ internal static class ChangePointModel
     /// <summary>One run length: its posterior weight, the gamma posterior of its rate, and its first day.</summary>
     private readonly record struct Run(double Weight, double Shape, double Rate, int Start);
 }
+
+/// <summary>The change-point model's forecast at every day of a series, and its reading of the current regime on the last day.</summary>
+internal sealed record ChangePointForecast(double[] Probabilities, RegimeReading Last);
+
+/// <summary>
+/// What the change-point model reads on one day: the current regime's daily rate (posterior median,
+/// with a 90% interval) and the day that regime most likely began (the median of its first day).
+/// </summary>
+internal readonly record struct RegimeReading(int Day, double Rate, double Low, double High, int Start);

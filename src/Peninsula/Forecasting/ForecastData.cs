@@ -99,6 +99,9 @@ internal sealed class ForecastData
     /// <summary>The Korean date of a day index.</summary>
     public static KoreanDate DateAt(int index) => SeriesStart.AddDays(index);
 
+    /// <summary>The events of one target the data knows (North Korean actions from <see cref="SeriesStart"/> to <see cref="DataEnd"/>), in the record's order.</summary>
+    public IEnumerable<Event> EventsOf(ForecastTarget target) => _actions.Where(target.Matches);
+
     /// <summary>The event days of one target.</summary>
     public TargetSeries For(ForecastTarget target)
     {
@@ -106,7 +109,7 @@ internal sealed class ForecastData
         {
             if (!_series.TryGetValue(target.Slug, out var series))
             {
-                series = new TargetSeries(Days, _actions.Where(target.Matches).Select(e => Index(e.Date)));
+                series = new TargetSeries(Days, EventsOf(target).Select(e => Index(e.Date)));
                 _series[target.Slug] = series;
             }
 

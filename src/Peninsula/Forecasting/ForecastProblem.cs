@@ -20,7 +20,7 @@ internal sealed class ForecastProblem
 
     private readonly double[]?[] _features;
     private readonly Dictionary<int, HawkesParameters> _hawkes;
-    private double[]? _changePoint;
+    private ChangePointForecast? _changePoint;
 
     public ForecastProblem(ForecastData data, ForecastTarget target, int horizon)
     {
@@ -92,11 +92,12 @@ internal sealed class ForecastProblem
     public double Hawkes(int t) => HawkesProcess.ProbabilityOfAny(HawkesFit(t), Series, t, Horizon);
 
     /// <summary>The change-point (regime) forecast on day t (see <see cref="ChangePointModel"/>).</summary>
-    public double ChangePoint(int t)
-    {
-        _changePoint ??= ChangePointModel.ProbabilitiesOfAny(Series, Horizon);
-        return _changePoint[t];
-    }
+    public double ChangePoint(int t) => ChangePointRun.Probabilities[t];
+
+    /// <summary>The change-point model's reading of the current regime on the last day of the data.</summary>
+    public RegimeReading ChangePointRegime => ChangePointRun.Last;
+
+    private ChangePointForecast ChangePointRun => _changePoint ??= ChangePointModel.Forecast(Series, Horizon);
 
     /// <summary>The covariates on day t, all known by the end of day t (see <see cref="FeatureNames"/>).</summary>
     public double[] Features(int t)

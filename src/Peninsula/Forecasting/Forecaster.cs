@@ -90,9 +90,9 @@ public static class Forecaster
         lines.Add(string.Create(CultureInfo.InvariantCulture,
             $"Self-exciting (Hawkes) model: {Pct(p[4][i])}; {Pct(expected > 0 ? fromPast / expected : 0)} of its expected activity comes from the excitation of past events (each event adds {hawkes.Alpha:0.00} expected follow-ups, fading over about {1 / hawkes.Beta:0} days)."));
         lines.Add($"Recent-rate models (30, 90, 365 days): {Pct(p[1][i])}, {Pct(p[2][i])}, {Pct(p[3][i])}.");
-        var (regimeRate, regimeStart) = ChangePointModel.CurrentRegime(series, t);
+        var regime = problem.ChangePointRegime;
         lines.Add(string.Create(CultureInfo.InvariantCulture,
-            $"Change-point (regime) model: {Pct(p[RollingForecast.ChangePoint][i])}; it reads the current tempo as {regimeRate * 365.25:0.0} event days a year (the median of its estimate), in a regime that began about {ForecastData.DateAt(regimeStart)}."));
+            $"Change-point (regime) model: {Pct(p[RollingForecast.ChangePoint][i])}; it reads the current tempo as {regime.Rate * 365.25:0.0} event days a year (the median of its estimate), in a regime that began about {ForecastData.DateAt(regime.Start)}."));
         if (run.LastStack is { } stack)
         {
             var w = stack.Coefficients;

@@ -26,15 +26,12 @@ public static class Tempo
         }
 
         var series = data.For(target);
-        var points = ChangePointModel.RateOverTime(series, last, t => t >= ForecastProblem.FirstTrainingDay && (last - t) % stepDays == 0)
-            .Select(p => new TempoPoint(ForecastData.DateAt(p.Day), p.Median * DaysPerYear, p.Low * DaysPerYear, p.High * DaysPerYear))
+        var readings = ChangePointModel.Readings(series, last, t => t >= ForecastProblem.FirstTrainingDay && (last - t) % stepDays == 0);
+        var points = readings
+            .Select(r => new TempoPoint(ForecastData.DateAt(r.Day), r.Rate * DaysPerYear, r.Low * DaysPerYear, r.High * DaysPerYear))
             .ToList();
-        var (_, regimeStart) = ChangePointModel.CurrentRegime(series, last);
-        var matching = events
-            .Where(e => target.Matches(e) && Taxonomy.ProvocationKinds.Contains(e.Kind) && e.Date >= ForecastData.SeriesStart && e.Date <= data.DataEnd)
-            .OrderBy(e => e.Date)
-            .ToList();
-        return new TempoSeries(target, data.DataEnd, ForecastData.DateAt(regimeStart), points, matching);
+        var matching = data.EventsOf(target).OrderBy(e => e.Date).ToList();
+        return new TempoSeries(target, data.DataEnd, ForecastData.DateAt(readings[^1].Start), points, matching);
     }
 
     private const double DaysPerYear = 365.25;

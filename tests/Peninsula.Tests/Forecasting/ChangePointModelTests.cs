@@ -21,12 +21,19 @@ public sealed class ChangePointModelTests
         return new TargetSeries(days, events);
     }
 
+    /// <summary>The daily rate and first day of the current regime as the model reads them on day t.</summary>
+    private static (double Rate, int Start) Regime(TargetSeries series, int t)
+    {
+        var reading = Assert.Single(ChangePointModel.Readings(series, t, day => day == t));
+        return (reading.Rate, reading.Start);
+    }
+
     [Fact]
     public void It_finds_when_a_quiet_regime_turned_busy_and_the_new_rate()
     {
         // 4,000 quiet days at one event day in 500, then one in 20 from day 4,000.
         var series = Simulate(11, 5_000, (0, 0.002), (4_000, 0.05));
-        var (rate, start) = ChangePointModel.CurrentRegime(series, series.Occurs.Length - 1);
+        var (rate, start) = Regime(series, series.Occurs.Length - 1);
 
         Assert.InRange(start, 3_900, 4_100);
         // 1,000 days at 0.05: about 50 events, a standard error of about 0.007
@@ -37,7 +44,7 @@ public sealed class ChangePointModelTests
     public void It_finds_when_a_busy_regime_went_quiet()
     {
         var series = Simulate(3, 4_000, (0, 0.05), (3_000, 0.001));
-        var (rate, start) = ChangePointModel.CurrentRegime(series, series.Occurs.Length - 1);
+        var (rate, start) = Regime(series, series.Occurs.Length - 1);
 
         // The last event of the busy regime is the earliest the quiet one can be seen to begin.
         var lastBusy = series.LastOnOrBefore(2_999);
@@ -51,12 +58,12 @@ public sealed class ChangePointModelTests
     public void Under_a_constant_rate_it_recovers_the_rate_and_forecasts_a_little_below_the_poisson_chance()
     {
         var series = Simulate(7, 20_000, (0, 0.01));
-        var p = ChangePointModel.ProbabilitiesOfAny(series, 90);
+        var p = ChangePointModel.Forecast(series, 90).Probabilities;
         var plugIn = 1 - Math.Exp(-0.01 * 90);
 
         // The regimes the model weighs are a few years long, some 10 to 30 events, so at any one
         // day its rate follows the luck of the past years; over many days it averages the true one.
-        var rates = Enumerable.Range(0, 12).Select(k => ChangePointModel.CurrentRegime(series, 8_000 + (k * 1_000)).Rate).ToList();
+        var rates = Enumerable.Range(0, 12).Select(k => Regime(series, 8_000 + (k * 1_000)).Rate).ToList();
         Assert.Equal(0.01, rates.Average(), 0.0015);
         Assert.All(rates, r => Assert.InRange(r, 0.005, 0.015));
 
@@ -72,8 +79,8 @@ public sealed class ChangePointModelTests
     public void After_a_change_the_forecast_follows_the_new_tempo_within_months_and_a_longer_horizon_is_never_less_likely()
     {
         var series = Simulate(5, 6_000, (0, 0.001), (5_000, 0.1));
-        var week = ChangePointModel.ProbabilitiesOfAny(series, 7);
-        var year = ChangePointModel.ProbabilitiesOfAny(series, 365);
+        var week = ChangePointModel.Forecast(series, 7).Probabilities;
+        var year = ChangePointModel.Forecast(series, 365).Probabilities;
         var truth = 1 - Math.Pow(0.9, 7);
 
         Assert.True(week[4_999] < 0.01, $"before the change: {week[4_999]}");
@@ -86,14 +93,16 @@ public sealed class ChangePointModelTests
     }
 
     [Fact]
-    public void A_forecast_uses_only_the_days_up_to_its_own()
+    public void A_forecast_uses_only_the_days_up_to_its_own_and_reads_the_last_days_regime_as_the_readings_do()
     {
         var series = Simulate(9, 3_000, (0, 0.01), (2_000, 0.05));
         var truncated = new TargetSeries(2_500, series.EventDays.Where(d => d < 2_500));
 
-        var full = ChangePointModel.ProbabilitiesOfAny(series, 30);
-        var cut = ChangePointModel.ProbabilitiesOfAny(truncated, 30);
+        var full = ChangePointModel.Forecast(series, 30);
+        var cut = ChangePointModel.Forecast(truncated, 30);
 
-        Assert.Equal(cut, full[..2_500]);
+        Assert.Equal(cut.Probabilities, full.Probabilities[..2_500]);
+        Assert.Equal(Assert.Single(ChangePointModel.Readings(series, 2_499, day => day == 2_499)), cut.Last);
+        Assert.Equal(2_999, full.Last.Day);
     }
 }
