@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using Peninsula.Events;
 using Peninsula.Import;
+using Peninsula.Record;
 using Peninsula.Storage;
 using Spectre.Console;
 
@@ -76,10 +78,12 @@ internal static class DbCommand
     {
         var eventId = new Option<string?>("--event", "-e") { Description = "Only the disagreements about this event." };
         var format = CommonOptions.Format("table", "table", "json");
-        var command = new Command("conflicts", "Where imported sources disagree with the record on a field: both values, their sources, and which was kept and why.") { eventId, format };
+        var command = new Command("conflicts", "Where sources disagree on a field of an event (the bundled tables with each other, and imports with the record): both values, their sources, and which was kept and why.") { eventId, format };
         command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
         {
-            var conflicts = await store.ConflictsAsync(parse.GetValue(eventId), cancellationToken).ConfigureAwait(false);
+            var only = parse.GetValue(eventId);
+            var imported = await store.ConflictsAsync(only, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<Conflict> conflicts = [.. BundledRecord.Disagreements.Where(c => only is null || c.EventId == only), .. imported];
             if (parse.GetValue(format) == "json")
             {
                 context.RawOut.WriteLine(EventJson.SerializeValue(conflicts));
@@ -103,7 +107,7 @@ internal static class DbCommand
             }
 
             context.Out.Write(table);
-            context.Out.MarkupLine($"[grey]{Rendering.Number(conflicts.Count)} disagreements. 'peninsula import --precedence' sets which source wins.[/]");
+            context.Out.MarkupLine($"[grey]{Rendering.Number(conflicts.Count)} disagreements. The bundled record's rules are in data/README.md and its corrections in data/corrections.csv; 'peninsula import --precedence' sets which imported source wins.[/]");
             return 0;
         }, cancellationToken));
         return command;
@@ -173,10 +177,23 @@ internal static class DbCommand
                 context.Out.MarkupLine($"[red]problem[/] {Markup.Escape(problem)}");
             }
 
-            context.Out.MarkupLine(report.IsHealthy
-                ? $"[green]All {report.Checks.Count} checks passed.[/]"
-                : $"[red]{report.Problems.Count} problems found.[/]");
-            return report.IsHealthy ? 0 : 1;
+            // The record against its own sources: what the bundled data explains is a note, the rest a problem.
+            var findings = RecordChecks.Run(await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false));
+            context.Out.MarkupLine($"[green]checked[/] the record against its sources ({Markup.Escape(string.Join(", ", RecordChecks.Names))})");
+            foreach (var f in findings)
+            {
+                context.Out.MarkupLine(f.IsExplained
+                    ? $"[grey]known[/]   {Markup.Escape(f.EventId)} ({Markup.Escape(f.Check)}): {Markup.Escape(f.Message)} [grey]{Markup.Escape(f.Explanation!)}[/]"
+                    : $"[red]problem[/] {Markup.Escape(f.EventId)} ({Markup.Escape(f.Check)}): {Markup.Escape(f.Message)}");
+            }
+
+            var unexplained = findings.Count(f => !f.IsExplained);
+            var total = report.Checks.Count + 1;
+            var problems = report.Problems.Count + unexplained;
+            context.Out.MarkupLine(problems == 0
+                ? $"[green]All {total} checks passed[/]{(findings.Count > 0 ? $" [grey]({Rendering.Number(findings.Count)} known differences from the sources, explained in data/known-gaps.csv)[/]" : "")}."
+                : $"[red]{Rendering.Number(problems)} problems found.[/]");
+            return problems == 0 ? 0 : 1;
         }, cancellationToken));
         return command;
     }

@@ -26,15 +26,15 @@ internal static class StatsCommand
             switch (parse.GetValue(format))
             {
                 case "json":
-                    context.RawOut.WriteLine(EventJson.SerializeValue(rows.Select(r => new { key = r.Key, events = r.Events, missiles_fired = r.MissilesFired })));
+                    context.RawOut.WriteLine(EventJson.SerializeValue(rows.Select(r => new { key = r.Key, events = r.Events, missiles_fired = r.MissilesFired, launches_uncounted = r.LaunchesUncounted })));
                     break;
                 case "csv":
                     using (var csv = CsvWriter.Create(context.RawOut, CsvWriterOptions.Default with { NewLine = "\n" }, leaveOpen: true))
                     {
-                        csv.WriteHeader([dimension.ToString().ToLowerInvariant(), "events", "missiles_fired"]);
+                        csv.WriteHeader([dimension.ToString().ToLowerInvariant(), "events", "missiles_fired", "launches_uncounted"]);
                         foreach (var r in rows)
                         {
-                            csv.WriteRecord([r.Key, r.Events.ToString(CultureInfo.InvariantCulture), r.MissilesFired.ToString(CultureInfo.InvariantCulture)]);
+                            csv.WriteRecord([r.Key, r.Events.ToString(CultureInfo.InvariantCulture), r.MissilesFired.ToString(CultureInfo.InvariantCulture), r.LaunchesUncounted.ToString(CultureInfo.InvariantCulture)]);
                         }
                     }
 
@@ -57,7 +57,7 @@ internal static class StatsCommand
             return;
         }
 
-        var showMissiles = rows.Any(r => r.MissilesFired > 0);
+        var showMissiles = rows.Any(r => r.MissilesFired > 0 || r.LaunchesUncounted > 0);
         var max = rows.Max(r => r.Events);
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn(dimension.ToString());
@@ -74,7 +74,7 @@ internal static class StatsCommand
             var cells = new List<string> { Markup.Escape(r.Key), Rendering.Number(r.Events) };
             if (showMissiles)
             {
-                cells.Add(Rendering.Number(r.MissilesFired));
+                cells.Add(MissilesFired(r));
             }
 
             cells.Add($"[steelblue]{bar}[/]");
@@ -83,5 +83,15 @@ internal static class StatsCommand
 
         console.Write(table);
         console.MarkupLine($"[grey]{Rendering.Number(total)} events in {Rendering.Number(rows.Count)} groups. Dates are Korean dates (UTC+9).[/]");
+        if (showMissiles && rows.Any(r => r.LaunchesUncounted > 0))
+        {
+            console.MarkupLine("[grey]'at least n' where some launches have no number of missiles in any source; 'unknown' where none has.[/]");
+        }
     }
+
+    /// <summary>The missiles fired as a reader should take them: a known sum, a lower bound, or unknown.</summary>
+    internal static string MissilesFired(StatisticsRow r) =>
+        r.LaunchesUncounted == 0 ? Rendering.Number(r.MissilesFired)
+        : r.MissilesFired == 0 && r.LaunchesUncounted == r.Events ? "unknown"
+        : $"at least {Rendering.Number(r.MissilesFired + r.LaunchesUncounted)}";
 }

@@ -51,8 +51,8 @@ internal static class AnalysisEndpoints
             }
 
             return then is { } second
-                ? EventStatistics.Crosstab(events, by, second).Select(c => new { key = c.Key, group = (string?)c.Group, events = c.Events, missiles_fired = c.MissilesFired }).ToList()
-                : EventStatistics.Count(events, by).Select(r => new { key = r.Key, group = (string?)null, events = r.Events, missiles_fired = r.MissilesFired }).ToList();
+                ? EventStatistics.Crosstab(events, by, second).Select(c => new { key = c.Key, group = (string?)c.Group, events = c.Events, missiles_fired = c.MissilesFired, launches_uncounted = c.LaunchesUncounted }).ToList()
+                : EventStatistics.Count(events, by).Select(r => new { key = r.Key, group = (string?)null, events = r.Events, missiles_fired = r.MissilesFired, launches_uncounted = r.LaunchesUncounted }).ToList();
         }).ConfigureAwait(false);
         return Results.Ok(new { by = Slug(by), then = then is { } t ? Slug(t) : null, rows });
     }

@@ -90,7 +90,9 @@ public sealed partial class CnsImporter : SourceImporter
             }
         }
 
-        var events = RecordMerger.Merge(missiles, [], BundledRecord.Labels, BundledRecord.Systems, [], []);
+        var merged = RecordMerger.Merge(missiles, [], BundledRecord.Labels, BundledRecord.Systems, BundledRecord.Sites, [], [], []);
+        batch.Warnings.AddRange(merged.UnknownSites.Select(u => new Rejection(path, u.Line, u.Field, u.Reason)));
+        var events = merged.Events;
         batch.Events.AddRange(events.Select(e => e with
         {
             Sources = [.. e.Sources.Select(s => s with

@@ -31,7 +31,10 @@ public abstract class ReferenceImporter : SourceImporter
         batch.Rows = own ? missiles.Count : provocations.Count;
 
         var nuclearTests = BundledRecord.Read("data/context/nuclear-tests.csv", ContextCalendar.ReadNuclearTests);
-        var events = RecordMerger.Merge(missiles, provocations, BundledRecord.Labels, BundledRecord.Systems, nuclearTests, []);
+        var merged = RecordMerger.Merge(
+            missiles, provocations, BundledRecord.Labels, BundledRecord.Systems, BundledRecord.Sites, nuclearTests, [], BundledRecord.Corrections, everyCorrectionApplies: false);
+        batch.Warnings.AddRange(merged.UnknownSites.Where(u => u.File == path).Select(u => new Rejection(path, u.Line, u.Field, u.Reason)));
+        var events = merged.Events;
         var dataset = ContextCalendar.DatasetName(path);
         foreach (var e in events.Where(e => e.Sources.Any(s => s.Dataset == dataset)))
         {

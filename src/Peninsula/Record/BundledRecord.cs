@@ -17,7 +17,7 @@ public static class BundledRecord
     public static readonly KoreanDate CoverageEnd = new(2025, 6, 30);
 
     private const string Prefix = "data/";
-    private static readonly Lazy<IReadOnlyList<Event>> Built = new(Build);
+    private static readonly Lazy<MergedRecord> Built = new(Build);
 
     // Hashing the files is cheap; parsing and merging them is not. Every command asks for the
     // fingerprint, only a store that is behind asks for the events.
@@ -25,10 +25,21 @@ public static class BundledRecord
 
     private static readonly Lazy<WeaponSystemCatalog> LazySystems = new(() => Read("data/gazetteer/weapon-systems.csv", WeaponSystemCatalog.Read));
 
+    private static readonly Lazy<LaunchSites> LazySites = new(() => Read("data/gazetteer/sites.csv", LaunchSites.Read));
+
+    private static readonly Lazy<IReadOnlyList<Correction>> LazyCorrections = new(() => Read("data/corrections.csv", Correction.Read));
+
     private static readonly Lazy<ProvocationLabels> LazyLabels = new(() => Read("data/taxonomy/provocation-labels.csv", ProvocationLabels.Read));
 
     /// <summary>Every event of the bundled record, ordered by date.</summary>
-    public static IReadOnlyList<Event> Events => Built.Value;
+    public static IReadOnlyList<Event> Events => Built.Value.Events;
+
+    /// <summary>
+    /// Where the bundled sources disagree on a field of an event (or one says unknown), the value
+    /// kept and the rule that kept it, corrections included: what <c>peninsula db conflicts</c> lists
+    /// for the bundled record.
+    /// </summary>
+    public static IReadOnlyList<Conflict> Disagreements => Built.Value.Disagreements;
 
     /// <summary>A SHA-256 over the bundled data files and the merge rules: it changes exactly when the record does.</summary>
     public static string Fingerprint => Hashed.Value;
@@ -59,6 +70,34 @@ public static class BundledRecord
     /// <summary>The bundled weapon-system gazetteer, read once for the record, the importers and the fact-check.</summary>
     internal static WeaponSystemCatalog Systems => LazySystems.Value;
 
+    /// <summary>The bundled gazetteer of launch sites, read once for the record and the importers.</summary>
+    internal static LaunchSites Sites => LazySites.Value;
+
+    /// <summary>The bundled corrections (<c>data/corrections.csv</c>), read once.</summary>
+    internal static IReadOnlyList<Correction> Corrections => LazyCorrections.Value;
+
+    /// <summary>What <c>data/known-gaps.csv</c> explains: findings of <see cref="RecordChecks"/> on the bundled record, by event and check.</summary>
+    internal static IReadOnlyDictionary<(string EventId, string Check), string> KnownGaps => LazyKnownGaps.Value;
+
+    private static readonly Lazy<IReadOnlyDictionary<(string, string), string>> LazyKnownGaps = new(() => Read("data/known-gaps.csv", ReadKnownGaps));
+
+    private static IReadOnlyDictionary<(string, string), string> ReadKnownGaps(TextReader text, string file)
+    {
+        var gaps = new Dictionary<(string, string), string>();
+        foreach (var r in CsvTable.Read(text, file, ["event", "check", "explanation"]).Records)
+        {
+            var check = r.Required("check");
+            if (!RecordChecks.Names.Contains(check))
+            {
+                throw r.Error("check", $"'{check}' is not a check: use one of {string.Join(", ", RecordChecks.Names)}.");
+            }
+
+            gaps[(r.Required("event"), check)] = r.Required("explanation");
+        }
+
+        return gaps;
+    }
+
     /// <summary>The bundled mapping of the provocation table's labels, read once.</summary>
     internal static ProvocationLabels Labels => LazyLabels.Value;
 
@@ -67,7 +106,7 @@ public static class BundledRecord
         new StreamReader(typeof(BundledRecord).Assembly.GetManifestResourceStream(name)
                          ?? throw new InvalidOperationException($"The bundled data file {name} is missing from the build."));
 
-    private static IReadOnlyList<Event> Build()
+    private static MergedRecord Build()
     {
         // The record is data: whatever the culture of the thread that first asks for it, its
         // texts are written the same way (a test or a host may run under de-DE).
@@ -83,7 +122,7 @@ public static class BundledRecord
         }
     }
 
-    private static IReadOnlyList<Event> BuildInvariant()
+    private static MergedRecord BuildInvariant()
     {
         const string calendars = "data/context/";
 
@@ -101,7 +140,9 @@ public static class BundledRecord
             }
         }
 
-        return RecordMerger.Merge(missiles, provocations, Labels, Systems, nuclearTests, context);
+        var merged = RecordMerger.Merge(missiles, provocations, Labels, Systems, Sites, nuclearTests, context, Corrections);
+        // The bundled record maps every launch site: a new spelling in the table needs its alias.
+        return merged.UnknownSites.Count > 0 ? throw merged.UnknownSites[0] : merged;
     }
 
     /// <summary>Reads one bundled data file with the given reader.</summary>
@@ -115,7 +156,7 @@ public static class BundledRecord
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         // The merge rules are part of what the record is: bump this when they change.
-        sha.AppendData("merge-rules-3"u8);
+        sha.AppendData("merge-rules-4"u8);
         var assembly = Assembly.GetExecutingAssembly();
         foreach (var name in Files)
         {

@@ -4,6 +4,12 @@ using Peninsula.Import;
 
 namespace Peninsula.Record;
 
+/// <summary>What the merge made: the events, where its sources disagreed and what it kept, and the launch sites it could not place.</summary>
+/// <param name="Events">The events, ordered by date, with unique ids.</param>
+/// <param name="Disagreements">Every field on which two sources of one event disagree (or one says unknown), with the value kept and the rule that kept it.</param>
+/// <param name="UnknownSites">Launch sites the gazetteer does not know, each naming its file, line and field.</param>
+internal sealed record MergedRecord(IReadOnlyList<Event> Events, IReadOnlyList<Conflict> Disagreements, IReadOnlyList<InputException> UnknownSites);
+
 /// <summary>
 /// Builds one record from the two reference tables and the context calendars. The missile table
 /// has one row per missile in UTC; the provocation table one row per incident and type, dated in
@@ -13,94 +19,197 @@ namespace Peninsula.Record;
 /// Matching is one-to-one and greedy by cost: a provocation row and a launch group pair up when
 /// their dates are at most <see cref="DayTolerance"/> day apart (the tables mix UTC and Korean
 /// dates, and a launch before 09:00 in Korea falls on the previous UTC day) and the cheapest
-/// pairs go first: same day before a day apart, the same class before a compatible one before an incompatible one.
+/// pairs go first: same day before a day apart, the same class before a compatible one before an
+/// incompatible one. The class and date rules are in the partial files beside this one; data/README.md
+/// states them for readers.
 /// </remarks>
-internal static class RecordMerger
+internal static partial class RecordMerger
 {
     public const int DayTolerance = 1;
 
     private const string MissileSourceName = "CNS North Korea Missile Test Database";
     private const string MissileSourceUrl = "https://www.nti.org/analysis/articles/cns-north-korea-missile-test-database/";
 
-    public static IReadOnlyList<Event> Merge(
+    /// <summary>The source family of the reference tables in a disagreement.</summary>
+    private const string Bundled = "bundled";
+
+    public static MergedRecord Merge(
         IReadOnlyList<MissileTestRow> missiles,
         IReadOnlyList<ProvocationRow> provocations,
         ProvocationLabels labels,
         WeaponSystemCatalog systems,
+        LaunchSites sites,
         IReadOnlyList<Event> nuclearTests,
-        IReadOnlyList<Event> calendars)
+        IReadOnlyList<Event> calendars,
+        IReadOnlyList<Correction> corrections,
+        bool everyCorrectionApplies = true)
     {
+        var unknownSites = new List<InputException>();
+        var notes = new List<Note>();
+        // A correction of one row sets its class before grouping; the row's source keeps the table's own class.
+        var rowCorrections = new Dictionary<MissileTestRow, (Correction Correction, string TableClass)>(ReferenceEqualityComparer.Instance);
+        foreach (var (row, c) in RecordCorrections.OfRows(missiles, corrections, everyCorrectionApplies))
+        {
+            rowCorrections[row with { MissileClass = c.Value }] = (c, row.MissileClass);
+        }
+
+        var correctedRows = rowCorrections.Keys.ToDictionary(r => (r.File, r.Line), r => r);
+        missiles = [.. missiles.Select(m => correctedRows.GetValueOrDefault((m.File, m.Line)) ?? m)];
         var groups = missiles
-            .GroupBy(m => (m.KoreanDate, m.Precision, m.MissileId, m.MissileClass, m.FacilityId))
-            .Select(g => g.ToList())
+            .GroupBy(m => (m.KoreanDate, m.Precision, m.MissileId, m.MissileClass, Site: SiteKey(m, sites, unknownSites)))
+            .Select(g => new LaunchGroup(g.ToList(), sites.Find(g.First().FacilityId, g.First().FacilityName)))
             .ToList();
-        var classified = provocations.Select(p => (Row: p, Class: labels.Classify(p))).ToList();
+        var classified = provocations.Select(p => new ClassifiedRow(p, labels.Classify(p))).ToList();
 
         var matchOfGroup = MatchLaunches(groups, classified);
-        var matchedRows = matchOfGroup.Values.Select(r => r.Line).ToHashSet();
+        var matchedRows = matchOfGroup.Values.Select(r => r.Row.Line).ToHashSet();
+        var dates = LaunchDates(groups, matchOfGroup, notes);
+        var classes = LaunchClasses(groups, matchOfGroup, classified, systems, dates, notes);
 
         var events = new List<Event>();
+        var launchOf = new Dictionary<int, Event>();
         for (var i = 0; i < groups.Count; i++)
         {
-            events.Add(Launch(groups[i], matchOfGroup.GetValueOrDefault(i), systems));
+            launchOf[i] = Launch(groups[i], dates[i], classes[i], matchOfGroup.GetValueOrDefault(i), systems, r => rowCorrections.TryGetValue(r, out var fix) ? fix.TableClass : r.MissileClass);
+            var rowFixes = groups[i].Rows.Where(rowCorrections.ContainsKey).Select(r => rowCorrections[r].Correction).Distinct().ToList();
+            if (rowFixes.Count > 0)
+            {
+                launchOf[i] = launchOf[i] with { Sources = [.. launchOf[i].Sources, .. rowFixes.Select(RecordCorrections.SourceOf)] };
+                notes.AddRange(rowFixes.Select(c => new Note(i, null, c.Field, c.Value, $"{c.Reference} ({c.SourceUrl})", "unknown", $"the missile table's {c.EventId}", $"a correction: {c.Reason}")));
+            }
+
+            events.Add(launchOf[i]);
         }
 
         var tests = nuclearTests.ToList();
-        foreach (var (row, (kind, cls)) in classified)
+        foreach (var row in classified)
         {
-            if (matchedRows.Contains(row.Line))
+            if (matchedRows.Contains(row.Row.Line))
             {
                 continue;
             }
 
-            var testIndex = kind == EventKind.NuclearTest
-                ? tests.FindIndex(t => Math.Abs(t.Date.DaysSince(row.Date)) <= DayTolerance)
+            var testIndex = row.Kind == EventKind.NuclearTest
+                ? tests.FindIndex(t => Math.Abs(t.Date.DaysSince(row.Row.Date)) <= DayTolerance)
                 : -1;
             if (testIndex >= 0)
             {
-                tests[testIndex] = tests[testIndex] with { Sources = [.. tests[testIndex].Sources, Source(row)] };
+                tests[testIndex] = tests[testIndex] with { Sources = [.. tests[testIndex].Sources, Source(row.Row)] };
                 continue;
             }
 
-            events.Add(Incident(row, kind, cls));
+            events.Add(Incident(row.Row, row.Kind, row.Class));
         }
 
         events.AddRange(tests);
         events.AddRange(calendars);
-        return UniqueIds(events);
+
+        // Ids are given, then corrections (keyed by those ids) applied, then ids given again: a
+        // corrected date or class changes the id. Notes follow each event through both steps.
+        var named = UniqueIds(events);
+        var corrected = RecordCorrections.Apply([.. named.Values], corrections, systems, sites, notes, everyCorrectionApplies);
+        var final = UniqueIds([.. corrected.Values.Distinct(ReferenceEqualityComparer.Instance).Cast<Event>()]);
+        string FinalId(Event original) => final[corrected[named.GetValueOrDefault(original) ?? original]].Id;
+        var disagreements = notes
+            .Select(n => n.ToConflict(FinalId(n.Event ?? launchOf[n.Group])))
+            .Distinct()
+            .ToList();
+
+        return new MergedRecord(
+            [.. final.Values.OrderBy(e => e.Date).ThenBy(e => e.UtcInstant ?? DateTimeOffset.MaxValue).ThenBy(e => e.Id, StringComparer.Ordinal)],
+            disagreements,
+            unknownSites);
     }
 
-    private static Dictionary<int, ProvocationRow> MatchLaunches(
-        List<List<MissileTestRow>> groups,
-        List<(ProvocationRow Row, (EventKind Kind, string? Class) Class)> provocations)
+    private static string SiteKey(MissileTestRow row, LaunchSites sites, List<InputException> unknown)
     {
+        if (row.FacilityId == "unknown")
+        {
+            return "unknown";
+        }
+
+        if (sites.Find(row.FacilityId, row.FacilityName) is { } site)
+        {
+            return site.Id;
+        }
+
+        unknown.Add(new InputException(
+            $"the launch site '{row.FacilityName}' ({row.FacilityId}) is not in data/gazetteer/sites.csv; the launch keeps the name as given.",
+            row.File, row.Line, "facility_id"));
+        return row.FacilityId;
+    }
+
+    /// <summary>One launch as the missile table has it: the rows of one system from one site on one Korean date.</summary>
+    private sealed record LaunchGroup(List<MissileTestRow> Rows, LaunchSite? Site)
+    {
+        public MissileTestRow First => Rows[0];
+
+        public DateTimeOffset? Instant => Rows.Select(r => r.Instant).Where(i => i is not null).Min();
+
+        /// <summary>The larger of the highest reported apogee and the longest reported distance, in km.</summary>
+        public double? Reach => Rows.Select(r => Math.Max(r.ApogeeKm ?? 0, r.DistanceKm ?? 0)).Max() is var km and > 0 ? km : null;
+
+        public string Reference => $"missile table line {First.Line.ToString(CultureInfo.InvariantCulture)}";
+    }
+
+    /// <summary>A provocation row with the kind and class (and, for a label naming two, the second class) its label maps to.</summary>
+    private sealed record ClassifiedRow(ProvocationRow Row, ProvocationClass Mapped)
+    {
+        public EventKind Kind => Mapped.Kind;
+
+        public string? Class => Mapped.Class;
+
+        public string Reference => $"provocation table line {Row.Line.ToString(CultureInfo.InvariantCulture)} ('{Row.Label}')";
+    }
+
+    /// <summary>A disagreement noted while merging, against the event or launch group it concerns.</summary>
+    internal sealed record Note(int Group, Event? Event, string Field, string Kept, string KeptFrom, string Other, string OtherFrom, string Rule)
+    {
+        public Conflict ToConflict(string eventId) => new(eventId, Field, Kept, $"{Bundled}: {KeptFrom}", Other, $"{Bundled}: {OtherFrom}", Rule);
+    }
+
+    private static Dictionary<int, ClassifiedRow> MatchLaunches(List<LaunchGroup> groups, List<ClassifiedRow> provocations)
+    {
+        // Rows by Korean date, so that a group looks only at the rows within a day of it (and, for
+        // month-only dates, at its month): the pairs grow with the launches, not with their product.
         var launches = provocations
-            .Where(p => p.Class.Kind == EventKind.MissileLaunch && p.Class.Class is { } c && Taxonomy.BallisticClasses.Contains(c))
+            .Where(p => p.Kind == EventKind.MissileLaunch && p.Class is { } c && Taxonomy.BallisticClasses.Contains(c))
             .ToList();
-        var pairs = new List<(int Cost, int Group, ProvocationRow Row)>();
+        var byDate = launches.ToLookup(p => p.Row.Date);
+        var byMonth = launches.Where(p => IsMonthOnly(p.Row)).ToLookup(p => (p.Row.Date.Year, p.Row.Date.Month));
+        var pairs = new List<(int Cost, int Group, ClassifiedRow Row)>();
         for (var g = 0; g < groups.Count; g++)
         {
-            var first = groups[g][0];
-            foreach (var (row, (_, cls)) in launches)
+            var group = groups[g];
+            var first = group.First;
+            if (first.Precision == DatePrecision.Day)
             {
-                var mismatch = first.MissileClass == cls ? 0 : Compatible(first.MissileClass, cls!, row.Label) ? 1 : 2;
-                var days = Math.Abs(row.Date.DaysSince(first.KoreanDate));
-                if (first.Precision == DatePrecision.Day && days <= DayTolerance)
+                for (var offset = -DayTolerance; offset <= DayTolerance; offset++)
                 {
-                    pairs.Add((3 * days + mismatch, g, row));
+                    foreach (var row in byDate[first.KoreanDate.AddDays(offset)])
+                    {
+                        if (CanMatch(group, row))
+                        {
+                            pairs.Add((3 * Math.Abs(offset) + Mismatch(first, row), g, row));
+                        }
+                    }
                 }
-                else if (IsMonthOnly(row) && row.Date.Year == first.DateUtc.Year && row.Date.Month == first.DateUtc.Month)
+            }
+
+            foreach (var row in byMonth[(first.DateUtc.Year, first.DateUtc.Month)])
+            {
+                if (CanMatch(group, row))
                 {
-                    pairs.Add((MonthOnlyCost + mismatch, g, row));
+                    pairs.Add((MonthOnlyCost + Mismatch(first, row), g, row));
                 }
             }
         }
 
-        var match = new Dictionary<int, ProvocationRow>();
+        var match = new Dictionary<int, ClassifiedRow>();
         var taken = new HashSet<long>();
-        foreach (var (_, g, row) in pairs.OrderBy(p => p.Cost).ThenBy(p => p.Group).ThenBy(p => p.Row.Line))
+        foreach (var (_, g, row) in pairs.OrderBy(p => p.Cost).ThenBy(p => p.Group).ThenBy(p => p.Row.Row.Line))
         {
-            if (!match.ContainsKey(g) && taken.Add(row.Line))
+            if (!match.ContainsKey(g) && taken.Add(row.Row.Line))
             {
                 match[g] = row;
             }
@@ -108,6 +217,18 @@ internal static class RecordMerger
 
         return match;
     }
+
+    private static int Mismatch(MissileTestRow first, ClassifiedRow row) =>
+        first.MissileClass == row.Class ? 0 : Compatible(first.MissileClass, row.Class!, row.Row.Label) ? 1 : 2;
+
+    /// <summary>
+    /// A satellite launch row pairs only with a satellite launch vehicle, or with a single
+    /// unidentified rocket from a satellite launching station: a salvo of ballistic missiles that
+    /// North Korea called a satellite test (2022-12-18) stays a missile launch.
+    /// </summary>
+    private static bool CanMatch(LaunchGroup group, ClassifiedRow row) =>
+        row.Class != "slv" || group.First.MissileClass == "slv" ||
+        (group.First.MissileClass == "unknown" && group.Rows.Count == 1 && group.Site?.IsSatelliteStation == true);
 
     /// <summary>Pairs on month-only dates go after every pair on days.</summary>
     private const int MonthOnlyCost = 3 * DayTolerance + 3;
@@ -140,54 +261,38 @@ internal static class RecordMerger
         ["unknown"] = "unidentified ballistic missile",
     };
 
-    private static Event Launch(List<MissileTestRow> rows, ProvocationRow? report, WeaponSystemCatalog systems)
+    /// <summary>The id of a launch: its Korean date, class and system.</summary>
+    internal static string LaunchId(KoreanDate date, string missileClass, WeaponSystem? system) =>
+        $"{date}-{missileClass}{(system is null ? "" : "-" + system.Id)}";
+
+    private static Event Launch(LaunchGroup group, KoreanDate date, string missileClass, ClassifiedRow? report, WeaponSystemCatalog systems, Func<MissileTestRow, string> tableClass)
     {
-        var first = rows[0];
+        var rows = group.Rows;
+        var first = group.First;
         var system = systems.Find(first.MissileId);
-        var instant = rows.Select(r => r.Instant).Where(i => i is not null).Min();
-        // Where the UTC time is known the Korean date follows from it: the provocation table often
-        // gives the UTC date of early-morning launches (Hwasong-15: 2017-11-28 18:18 UTC is
-        // 2017-11-29 in Korea). Without a time, the Korean report's date wins, unless it is only a
-        // month-only stand-in for the day.
-        var date = instant is not null ? KoreanDate.FromInstant(instant.Value)
-            : report is not null && Math.Abs(report.Date.DaysSince(first.KoreanDate)) <= DayTolerance ? report.Date
-            : first.KoreanDate;
+        var instant = group.Instant;
         var count = rows.Count;
         var outcomes = rows.Select(r => r.Outcome).Where(o => o != Outcome.Unknown).Distinct().ToList();
         var outcome = outcomes.Count switch { 0 => Outcome.Unknown, 1 => outcomes[0], _ => Outcome.Partial };
         var apogee = rows.Max(r => r.ApogeeKm);
         var range = rows.Max(r => r.DistanceKm);
-        var site = first.FacilityId == "unknown" ? null : new Place(first.FacilityName, first.Latitude, first.Longitude);
-
-        var className = ClassNames[first.MissileClass];
-        var title = Capitalize(className) + " launch" +
-                    (system is not null || count > 1
-                        ? $" ({string.Join(", ", new[] { system?.Name, count > 1 ? $"{count} missiles" : null }.Where(s => s is not null))})"
-                        : "");
-        var summary = string.Join(" ", new[]
-        {
-            $"North Korea launched {(count == 1 ? Article(className) : count.ToString(CultureInfo.InvariantCulture))} {className}{(count == 1 ? "" : "s")}" +
-            (system is null ? "" : $" ({system.Name}{(system.Aliases.Count > 0 ? ", also known as " + string.Join(", ", system.Aliases) : "")})") +
-            (site is null ? "" : $" from {site.Name}") + ".",
-            apogee is null && range is null ? null :
-                "Reported " + string.Join(" and ", new[] { apogee is null ? null : string.Create(CultureInfo.InvariantCulture, $"apogee {apogee:0.#} km"), range is null ? null : string.Create(CultureInfo.InvariantCulture, $"distance {range:0.#} km") }.Where(s => s is not null)) + ".",
-            first.Landing is "unknown" or "na" ? null : $"Landing area: {first.Landing.Replace('-', ' ')}.",
-            $"Outcome: {outcome.ToString().ToLowerInvariant()}.",
-        }.Where(s => s is not null));
+        var site = first.FacilityId == "unknown" ? null
+            : group.Site is { } known ? new Place(known.Name, known.Latitude, known.Longitude)
+            : new Place(first.FacilityName, first.Latitude, first.Longitude);
 
         var sources = rows.Select(r => new EventSource(
-            MissileSourceName, MissileSourceUrl, r.DateText, $"{r.MissileName} / {r.MissileClass.ToUpperInvariant()}",
+            MissileSourceName, MissileSourceUrl, r.DateText, $"{r.MissileName} / {tableClass(r).ToUpperInvariant()}",
             ContextCalendar.DatasetName(r.File), $"line {r.Line.ToString(CultureInfo.InvariantCulture)}")).ToList();
         if (report is not null)
         {
-            sources.Add(Source(report));
+            sources.Add(Source(report.Row));
         }
 
-        return new Event
+        var launch = new Event
         {
-            Id = $"{date}-{first.MissileClass}{(system is null ? "" : "-" + system.Id)}",
+            Id = LaunchId(first.Precision == DatePrecision.Month ? new KoreanDate(first.DateUtc) : date, missileClass, system),
             Kind = EventKind.MissileLaunch,
-            Class = first.MissileClass,
+            Class = missileClass,
             Date = first.Precision == DatePrecision.Month ? new KoreanDate(first.DateUtc) : date,
             DatePrecision = first.Precision,
             UtcInstant = instant,
@@ -196,11 +301,44 @@ internal static class RecordMerger
             Site = site,
             Figures = new EventFigures { NumberFired = count, ApogeeKm = apogee, RangeKm = range },
             Outcome = outcome,
-            Title = title,
-            Summary = summary,
+            Title = "",
             Sources = sources,
-        }.Validated(first.File, first.Line);
+        };
+        return Described(launch, first.Landing).Validated(first.File, first.Line);
     }
+
+    /// <summary>The title and summary of a launch from its class, system, count, site, figures and outcome.</summary>
+    internal static Event Described(Event launch, string? landing = null)
+    {
+        var className = ClassNames[launch.Class!];
+        var system = launch.System;
+        var count = launch.Figures.NumberFired;
+        var (apogee, range) = (launch.Figures.ApogeeKm, launch.Figures.RangeKm);
+        var title = Capitalize(className) + " launch" +
+                    (system is not null || count > 1
+                        ? $" ({string.Join(", ", new[] { system?.Name, count > 1 ? $"{count} missiles" : null }.Where(s => s is not null))})"
+                        : "");
+        var summary = string.Join(" ", new[]
+        {
+            (count switch
+            {
+                null => $"North Korea launched one or more {className}s (number not given by the source)",
+                1 => $"North Korea launched {Article(className)} {className}",
+                _ => $"North Korea launched {count.Value.ToString(CultureInfo.InvariantCulture)} {className}s",
+            }) +
+            (system is null ? "" : $" ({system.Name}{(system.Aliases.Count > 0 ? ", also known as " + string.Join(", ", system.Aliases) : "")})") +
+            (launch.Site is null ? "" : $" from {launch.Site.Name}") + ".",
+            apogee is null && range is null ? null :
+                "Reported " + string.Join(" and ", new[] { apogee is null ? null : string.Create(CultureInfo.InvariantCulture, $"apogee {apogee:0.#} km"), range is null ? null : string.Create(CultureInfo.InvariantCulture, $"distance {range:0.#} km") }.Where(s => s is not null)) + ".",
+            landing is null or "unknown" or "na" ? LandingOf(launch.Summary) : $"Landing area: {landing.Replace('-', ' ')}.",
+            launch.Outcome is { } outcome ? $"Outcome: {outcome.ToString().ToLowerInvariant()}." : null,
+        }.Where(s => s is not null));
+        return launch with { Title = title, Summary = summary };
+    }
+
+    /// <summary>The landing sentence of an earlier summary, kept when a correction rewrites it.</summary>
+    private static string? LandingOf(string? summary) =>
+        summary?.Split(". ").FirstOrDefault(s => s.StartsWith("Landing area:", StringComparison.Ordinal)) is { } s ? s.TrimEnd('.') + "." : null;
 
     private static Event Incident(ProvocationRow row, EventKind kind, string? cls)
     {
@@ -225,14 +363,15 @@ internal static class RecordMerger
         new(row.Source, row.Url, row.Date.ToString(), $"{row.Category}: {row.Label}",
             ContextCalendar.DatasetName(row.File), $"line {row.Line.ToString(CultureInfo.InvariantCulture)}");
 
-    private static List<Event> UniqueIds(List<Event> events)
+    /// <summary>Gives each event a unique id (a second event with the same id gets <c>-2</c>, and so on, in date order); maps each event given to the one returned.</summary>
+    private static Dictionary<Event, Event> UniqueIds(List<Event> events)
     {
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        var unique = new List<Event>(events.Count);
+        var unique = new Dictionary<Event, Event>(ReferenceEqualityComparer.Instance);
         foreach (var e in events.OrderBy(e => e.Date).ThenBy(e => e.UtcInstant ?? DateTimeOffset.MaxValue).ThenBy(e => e.Id, StringComparer.Ordinal))
         {
             var n = seen[e.Id] = seen.GetValueOrDefault(e.Id) + 1;
-            unique.Add(n == 1 ? e : e with { Id = $"{e.Id}-{n.ToString(CultureInfo.InvariantCulture)}" });
+            unique[e] = n == 1 ? e : e with { Id = $"{e.Id}-{n.ToString(CultureInfo.InvariantCulture)}" };
         }
 
         return unique;

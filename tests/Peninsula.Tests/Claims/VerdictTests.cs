@@ -116,7 +116,9 @@ public sealed class VerdictTests
         var claim = Only(Bundled.Value, "In November, North Korea fired an ICBM.", "2023-03-01");
 
         Assert.Equal("2022-11-01..2022-11-30", claim.Period);
-        Assert.Equal(["2022-11-18-icbm-hwasong-17"], claim.Evidence);
+        // Both ICBM launches of November 2022: the failed one of 2022-11-03, which the record types as
+        // an ICBM from the provocation table's label, and the Hwasong-17 of 2022-11-18.
+        Assert.Equal(["2022-11-03-icbm", "2022-11-18-icbm-hwasong-17"], claim.Evidence);
     }
 
     [Fact]

@@ -131,8 +131,10 @@ public sealed class CliTests : IDisposable
         var (exit, output, _) = await Run("stats", "--by", "year", "--kind", "missile-launch", "--format", "csv");
         Assert.Equal(0, exit);
         var lines = output.Trim().Split('\n');
-        Assert.Equal("year,events,missiles_fired", lines[0]);
+        Assert.Equal("year,events,missiles_fired,launches_uncounted", lines[0]);
         Assert.Contains(lines, l => l.StartsWith("2022,", StringComparison.Ordinal));
+        // 1994's two launches (cruise missiles from the provocation table) give no number: unknown, not 0.
+        Assert.Contains("1994,2,0,2", lines);
     }
 
     [Fact]

@@ -89,7 +89,7 @@ public sealed class TimingCommandTests : IDisposable
     [InlineData("--context", "kind=visit", "not a kind of event")]
     [InlineData("--context", "text=Nobody-by-this-name", "No events match 'text=Nobody-by-this-name'")]
     [InlineData("--provocations", "kind=nuclear-test since=2018-01-01", "No events match 'kind=nuclear-test since=2018-01-01'")]
-    [InlineData("--provocations", "kind=nuclear-test until=2008-12-31", "None of the 16 visits falls between 2006-01-01 and 2008-12-31")]
+    [InlineData("--provocations", "kind=nuclear-test until=2008-12-31", "None of the 17 visits falls between 2006-01-01 and 2008-12-31")]
     [InlineData("--permutations", "10", "At least 100 permutations")]
     public async Task Bad_input_is_refused_with_a_plain_message_and_exit_code_1(string option, string value, string message)
     {
