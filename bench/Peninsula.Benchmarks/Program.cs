@@ -11,12 +11,14 @@ using Peninsula.Benchmarks;
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- web-render       (the overview's first render in Chromium)
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- forecast-calibration validate|goal (the recalibration experiment)
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- forecast-regime  (the change-point model against climatology, 1995-2021, by target and horizon)
+// dotnet run -c Release --project bench/Peninsula.Benchmarks -- cns-merge [ROWS...] (the CNS merge on many launches of one date, beside the same rows over many dates)
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- stores           (SQLite and PostgreSQL on 10,000,000 generated events; see StoreBenchmark)
 return args switch
 {
     ["gdelt", ..] => await GdeltBenchmark.RunAsync(args),
     ["gdelt-scan", var folder, var pattern] => GdeltBenchmark.Scan(folder, pattern),
     ["stores", ..] => await StoreBenchmark.RunAsync(args),
+    ["cns-merge", ..] => CnsMergeBenchmark.Run(args),
     ["claims", ..] => Print(ClaimEvaluationRun.Print),
     ["claim-patterns"] => Print(ClaimEvaluationRun.WritePatterns),
     ["forecast-goal"] => Print(output => output.Write(ForecastGoal.Run())),

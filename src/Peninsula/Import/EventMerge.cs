@@ -77,7 +77,7 @@ public static class EventMerge
                ?? candidates.FirstOrDefault(e => incoming.Kind == EventKind.MissileLaunch && incoming.UtcInstant is not null &&
                                                  e.UtcInstant == incoming.UtcInstant && e.Site?.Name == incoming.Site?.Name)
                ?? candidates
-                   .Where(e => Close(e, incoming) && Compatible(e.Class, incoming.Class) && SameSystem(e, incoming) && (incoming.Kind != EventKind.MissileLaunch || e.Class is not null))
+                   .Where(e => Close(e, incoming) && Compatible(e.Class, incoming.Class) && SameSystem(e, incoming) && SameSite(e, incoming) && (incoming.Kind != EventKind.MissileLaunch || e.Class is not null))
                    .OrderBy(e => Math.Abs(e.Date.DaysSince(incoming.Date)))
                    .ThenBy(e => e.Class == incoming.Class ? 0 : 1)
                    .ThenBy(e => e.Id, StringComparer.Ordinal)
@@ -163,6 +163,18 @@ public static class EventMerge
             : Math.Abs(a.Date.DaysSince(b.Date)) <= 1;
 
     private static bool Compatible(string? a, string? b) => a == b || a is null or "unknown" || b is null or "unknown";
+
+    /// <summary>
+    /// The launch site as a key: the gazetteer's id for a name it knows (so that "Kaechon Air Base"
+    /// and "Kaechon Airbase" are one site), else the name; null for no site or another kind of event.
+    /// </summary>
+    internal static string? SiteKey(Event e) =>
+        e.Kind != EventKind.MissileLaunch || e.Site is null ? null
+        : Record.BundledRecord.Sites.Find(null, e.Site.Name)?.Id ?? e.Site.Name;
+
+    /// <summary>Launches from two different sites are two launches; a launch without a site may be either.</summary>
+    private static bool SameSite(Event a, Event b) =>
+        SiteKey(a) is not { } x || SiteKey(b) is not { } y || x == y;
 
     private static bool SameSystem(Event a, Event b) =>
         a.System is null || b.System is null || a.System.Id == b.System.Id;

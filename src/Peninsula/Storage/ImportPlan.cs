@@ -29,7 +29,24 @@ internal static class ImportPlan
     public static Outcome Make(IEnumerable<Event> stored, IReadOnlyList<Event> incoming, ImportPolicy policy, string? input, CancellationToken cancellationToken)
     {
         var byId = stored.ToDictionary(e => e.Id, StringComparer.Ordinal);
-        var byDay = byId.Values.GroupBy(e => e.Date.Date.DayNumber).ToDictionary(g => g.Key, g => g.Select(e => e.Id).ToList());
+        // Candidates by day and launch site: an incoming launch looks only at the events of its
+        // site (and those without one) within a month, so that many launches on one date cost
+        // n log n, not n squared (launches at two different sites are never the same launch).
+        var byDaySite = new Dictionary<(int Day, string Site), List<string>>();
+        var byDay = new Dictionary<int, List<string>>();
+        void Index(Event e)
+        {
+            (byDay.TryGetValue(e.Date.Date.DayNumber, out var day) ? day : byDay[e.Date.Date.DayNumber] = []).Add(e.Id);
+            var key = (e.Date.Date.DayNumber, EventMerge.SiteKey(e) ?? "");
+            (byDaySite.TryGetValue(key, out var site) ? site : byDaySite[key] = []).Add(e.Id);
+        }
+
+        foreach (var e in byId.Values)
+        {
+            Index(e);
+        }
+
+        var suffixes = new Dictionary<string, int>(StringComparer.Ordinal);
         var changes = new List<Change>();
         var conflicts = new List<Conflict>();
         var unchanged = 0;
@@ -37,18 +54,23 @@ internal static class ImportPlan
         foreach (var e in incoming)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var nearby = Enumerable.Range(-31, 63).SelectMany(d => byDay.GetValueOrDefault(e.Date.Date.DayNumber + d) ?? [])
+            var site = EventMerge.SiteKey(e);
+            IEnumerable<string> Near(int d) =>
+                site is null
+                    ? byDay.GetValueOrDefault(e.Date.Date.DayNumber + d) ?? []
+                    : [.. byDaySite.GetValueOrDefault((e.Date.Date.DayNumber + d, site)) ?? [], .. byDaySite.GetValueOrDefault((e.Date.Date.DayNumber + d, "")) ?? []];
+            var nearby = Enumerable.Range(-31, 63).SelectMany(Near)
                 .Append(e.Id).Distinct().Where(byId.ContainsKey).Select(id => byId[id]).ToList();
             // One to one first; then an event another record of this file already joined (a source
             // that splits one launch into two classes adds to it rather than duplicating it).
             var match = EventMerge.FindMatch(e, nearby.Where(s => !taken.Contains(s.Id))) ?? EventMerge.FindMatch(e, nearby);
             if (match is null)
             {
-                var id = UniqueId(e.Id, byId);
+                var id = UniqueId(e.Id, byId, suffixes);
                 var insert = e with { Id = id };
                 byId[id] = insert;
                 taken.Add(id);
-                (byDay.TryGetValue(insert.Date.Date.DayNumber, out var day) ? day : byDay[insert.Date.Date.DayNumber] = []).Add(id);
+                Index(insert);
                 changes.Add(new Change(insert, null));
                 continue;
             }
@@ -69,12 +91,14 @@ internal static class ImportPlan
         return new Outcome(changes, conflicts, unchanged);
     }
 
-    private static string UniqueId(string id, Dictionary<string, Event> taken)
+    /// <summary>The id, or the id with the first free <c>-n</c>; remembers the last n per id so that many events of one id cost one look-up each.</summary>
+    private static string UniqueId(string id, Dictionary<string, Event> taken, Dictionary<string, int> suffixes)
     {
         var candidate = id;
-        for (var n = 2; taken.ContainsKey(candidate); n++)
+        for (var n = suffixes.GetValueOrDefault(id, 2); taken.ContainsKey(candidate); n++)
         {
             candidate = $"{id}-{n.ToString(CultureInfo.InvariantCulture)}";
+            suffixes[id] = n + 1;
         }
 
         return candidate;
