@@ -107,7 +107,18 @@ internal sealed partial class ClaimChecker
     {
         if (reference.Phrase is not null)
         {
-            return reference.Label;
+            // The reasons put their own article before the label ("during the ..."), so the
+            // article's own ("the six-party talks", "a US aircraft carrier's visit") is dropped.
+            var label = reference.Label;
+            foreach (var article in (ReadOnlySpan<string>)["the ", "a ", "an "])
+            {
+                if (label.StartsWith(article, StringComparison.OrdinalIgnoreCase))
+                {
+                    return label[article.Length..];
+                }
+            }
+
+            return label;
         }
 
         var who = reference.Official is { } o && reference.Office is null ? $"visit by {o.Name}"
