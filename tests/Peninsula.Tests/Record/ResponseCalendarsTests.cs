@@ -19,7 +19,7 @@ public class ResponseCalendarsTests
         { "show-of-force.csv", EventKind.ShowOfForce, 16 },
         { "sanctions.csv", EventKind.Sanction, 15 },
         { "talks.csv", EventKind.Talks, 24 },
-        { "pyongyang-visits.csv", EventKind.DiplomaticVisit, 10 },
+        { "pyongyang-visits.csv", EventKind.DiplomaticVisit, 16 },
         { "unsc-statements.csv", EventKind.Statement, 12 },
     };
 
