@@ -39,6 +39,11 @@ public sealed class EventApiTests(PeninsulaApp app)
 
         var ballistic = await (await _client.GetAsync("/api/events?set=ballistic&limit=1000")).JsonAsync();
         Assert.DoesNotContain(ballistic.GetProperty("events").EnumerateArray(), e => e.GetProperty("class").GetString() == "cruise");
+
+        var responses = (await (await _client.GetAsync("/api/events?set=responses&limit=1000")).JsonAsync()).GetProperty("events").EnumerateArray().ToList();
+        Assert.All(responses, e => Assert.Contains(e.GetProperty("kind").GetString(), new[] { "show-of-force", "statement", "sanction" }));
+        Assert.Contains(responses, e => e.GetProperty("kind").GetString() == "show-of-force" && e.GetProperty("class").GetString() == "bomber");
+        Assert.Contains(responses, e => e.GetProperty("kind").GetString() == "statement" && e.GetProperty("class").GetString() == "un-presidential-statement");
     }
 
     [Fact]

@@ -26,9 +26,11 @@ internal sealed partial class ClaimChecker
         }
 
         var label = Describe(reference);
+        var contextComplete = reference.Phrase?.Complete ?? true;
         if (contexts.Count == 0)
         {
-            return (ClaimVerdict.NotEnoughEvidence, $"the record has no {label}{(c.Period is { } p ? $" {In(p)}" : "")} to compare with", []);
+            var sampled = contextComplete ? "" : ", and its calendar of such events is a sample";
+            return (ClaimVerdict.NotEnoughEvidence, $"the record has no {label}{(c.Period is { } p ? $" {In(p)}" : "")} to compare with{sampled}", []);
         }
 
         var filter = Filter(c, c.System);
@@ -49,6 +51,12 @@ internal sealed partial class ClaimChecker
         var spans = string.Join(", ", contexts.Select(Rendering).Take(6)) + (contexts.Count > 6 ? $" and {contexts.Count - 6} more" : "");
         var covered = windows.All(w => w.Window.To <= RecordEnd && w.Window.From >= CompleteFrom(c));
         var unidentified = windows.SelectMany(w => Unidentified(c, w.Window)).ToList();
+        if (!contextComplete)
+        {
+            return (ClaimVerdict.NotEnoughEvidence,
+                $"no {what} is recorded {relation} the {label} ({spans}), but the record's calendar of such events is a sample, so it may lack the one meant", contexts.Select(e => e.Id));
+        }
+
         if (c.Phrase.Complete && covered && unidentified.Count > 0)
         {
             return (ClaimVerdict.NotEnoughEvidence,
@@ -67,7 +75,10 @@ internal sealed partial class ClaimChecker
     private static Period Window(Event context, ContextReference reference) => reference.Relation switch
     {
         "before" => new Period(context.Date.AddDays(-reference.Days), context.Date, "before"),
-        "after" => new Period(context.LastDate, context.LastDate.AddDays(reference.Days), "after"),
+        // From the next day: the one day of tolerance then reaches back to the context event's own
+        // day, but not to the day before it, so a launch that a Security Council meeting or a
+        // bomber flight answered does not read as coming after it.
+        "after" => new Period(context.LastDate.AddDays(1), context.LastDate.AddDays(reference.Days), "after"),
         _ => new Period(context.Date, context.LastDate, "during"),
     };
 
@@ -76,7 +87,7 @@ internal sealed partial class ClaimChecker
         if (reference.Phrase is { } phrase)
         {
             return e.Kind == phrase.Kind
-                   && (phrase.Class is null || e.Class == phrase.Class)
+                   && (phrase.Classes.Count == 0 || (e.Class is not null && phrase.Classes.Contains(e.Class)))
                    && (phrase.Title is null || e.Title.Contains(phrase.Title, StringComparison.OrdinalIgnoreCase)
                        || (e.Summary?.Contains(phrase.Title, StringComparison.OrdinalIgnoreCase) ?? false));
         }
@@ -96,7 +107,18 @@ internal sealed partial class ClaimChecker
     {
         if (reference.Phrase is not null)
         {
-            return reference.Label;
+            // The reasons put their own article before the label ("during the ..."), so the
+            // article's own ("the six-party talks", "a US aircraft carrier's visit") is dropped.
+            var label = reference.Label;
+            foreach (var article in (ReadOnlySpan<string>)["the ", "a ", "an "])
+            {
+                if (label.StartsWith(article, StringComparison.OrdinalIgnoreCase))
+                {
+                    return label[article.Length..];
+                }
+            }
+
+            return label;
         }
 
         var who = reference.Official is { } o && reference.Office is null ? $"visit by {o.Name}"

@@ -15,7 +15,13 @@ namespace Peninsula.Claims;
 internal sealed record EventPhrase(Regex Pattern, EventKind Kind, IReadOnlyList<string> Classes, bool Complete);
 
 /// <summary>A phrase that names a context event, e.g. "the US election" (<c>data/claims/context-phrases.csv</c>).</summary>
-internal sealed record ContextPhrase(Regex Pattern, EventKind Kind, string? Class, string? Title);
+/// <remarks>
+/// Classes: the classes it allows; empty for any class.<br/>
+/// Complete: whether the calendar holds every such event, so that a coincidence the record lacks
+/// refutes; over a calendar that only samples (bomber flights, Treasury designations) it is not
+/// enough evidence.
+/// </remarks>
+internal sealed record ContextPhrase(Regex Pattern, EventKind Kind, IReadOnlyList<string> Classes, string? Title, bool Complete = true);
 
 /// <summary>How a launch relates to a context event ("during", "ahead of", "after") and how many days that allows.</summary>
 internal sealed record CoincidenceCue(Regex Pattern, string Relation, int Days, string Phrase);
@@ -162,8 +168,14 @@ internal sealed class ClaimKnowledge
         var contextPhrases = Read("data/claims/context-phrases.csv", rows => rows.Select(r => new ContextPhrase(
             Phrase(r, "phrase", options),
             Taxonomy.ParseKind(r.Required("kind"), r.File, r.Line),
-            r.Optional("class"),
-            r.Optional("title"))).ToList(), ["phrase", "kind", "class", "title"]);
+            r.List("class"),
+            r.Optional("title"),
+            r.Required("complete") switch
+            {
+                "yes" => true,
+                "no" => false,
+                var other => throw r.Error("complete", $"'{other}' is neither yes nor no."),
+            })).ToList(), ["phrase", "kind", "class", "title", "complete"]);
         var coincidences = Read("data/claims/coincidence.csv", rows => rows.Select(r => new CoincidenceCue(
             ClaimPatterns.Get($@"\b(?:{r.Required("phrase")})\s+$", options),
             r.Required("relation"),

@@ -22,6 +22,10 @@ public static class EventFilter
             ["missiles"] = (new EventQuery { Kinds = [EventKind.MissileLaunch] }, "missile launches of every class, cruise missiles included"),
             ["nuclear"] = (new EventQuery { Kinds = [EventKind.NuclearTest] }, "nuclear tests"),
             ["provocations"] = (new EventQuery { Kinds = [.. Taxonomy.ProvocationKinds.Order()] }, "every North Korean provocation: launches, tests, incidents, incursions, cyber operations"),
+            ["responses"] = (new EventQuery { Kinds = [EventKind.ShowOfForce, EventKind.Statement, EventKind.Sanction] },
+                "the world's responses: shows of force, UN Security Council statements and meetings, sanctions (UN and others)"),
+            ["diplomacy"] = (new EventQuery { Kinds = [EventKind.DiplomaticVisit, EventKind.Summit, EventKind.Talks, EventKind.Agreement] },
+                "visits, summits, talks and agreements"),
         };
 
     /// <summary>

@@ -43,10 +43,16 @@ public static class Taxonomy
     private static readonly FrozenDictionary<EventKind, string[]> ClassesByKind = new Dictionary<EventKind, string[]>
     {
         [EventKind.MissileLaunch] = [.. MissileClasses],
-        [EventKind.Sanction] = ["un-resolution", "unilateral"],
+        // Sanctions other than the UN's are filed by who imposed them (US executive orders and
+        // Treasury designations apart); "unilateral" stays for imported records that do not say.
+        [EventKind.Sanction] = ["un-resolution", "us-executive-order", "us-treasury", "rok", "japan", "eu", "unilateral"],
         [EventKind.MilitaryExercise] = ["us-rok", "trilateral", "dprk", "other"],
-        [EventKind.DiplomaticVisit] = ["us-secretary-of-state", "us-secretary-of-defense", "other"],
+        [EventKind.DiplomaticVisit] = ["us-secretary-of-state", "us-secretary-of-defense", "china-senior-official", "russia-senior-official", "other"],
         [EventKind.Summit] = ["inter-korean", "us-dprk", "dprk-china", "dprk-russia", "other"],
+        [EventKind.ShowOfForce] = ["carrier", "bomber", "submarine", "allied-missile-launch", "other"],
+        [EventKind.Talks] = ["six-party", "us-dprk", "inter-korean", "other"],
+        [EventKind.Agreement] = ["six-party", "us-dprk", "inter-korean", "other"],
+        [EventKind.Statement] = ["un-presidential-statement", "un-emergency-meeting", "other"],
         [EventKind.Election] = ["us-president", "rok-president", "other"],
         [EventKind.Anniversary] = ["birthday", "founding", "death", "victory", "other"],
     }.ToFrozenDictionary();

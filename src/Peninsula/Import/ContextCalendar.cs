@@ -23,11 +23,18 @@ internal static class ContextCalendar
     public static readonly IReadOnlyList<string> AnniversaryColumns =
         ["month_day", "first_year", "last_year", "title", "class", "note", "source_name", "source_url"];
 
-    /// <summary>A calendar of dated events (the common layout; a <c>note</c> and a <c>resolution_type</c> column are optional).</summary>
+    /// <summary>The optional columns of the common layout.</summary>
+    public static readonly IReadOnlyList<string> OptionalColumns = ["note", "resolution_type", "checked_with"];
+
+    /// <summary>
+    /// A calendar of dated events (the common layout; <c>note</c>, <c>resolution_type</c> and
+    /// <c>checked_with</c>, the address of a second, independent source the row was checked
+    /// against, are optional). A checked row carries both sources.
+    /// </summary>
     public static IReadOnlyList<Event> Read(TextReader text, string file)
     {
         var events = new List<Event>();
-        foreach (var r in CsvTable.Read(text, file, Columns, ["note", "resolution_type"]).Records)
+        foreach (var r in CsvTable.Read(text, file, Columns, OptionalColumns).Records)
         {
             var kind = Taxonomy.ParseKind(r.Required("kind"), r.File, r.Line);
             var date = r.RequiredDate("date");
@@ -49,12 +56,32 @@ internal static class ContextCalendar
                 People = r.List("people"),
                 Title = title,
                 Summary = summary.Length == 0 ? null : summary,
-                Sources = [Source(r, date.ToString(), null)],
+                Sources = SecondSource(r, date.ToString()) is { } second ? [Source(r, date.ToString(), null), second] : [Source(r, date.ToString(), null)],
             }.Validated(r.File, r.Line));
         }
 
         return events;
     }
+
+    /// <summary>The <c>checked_with</c> source of a row, named by its host; null when the row was not checked.</summary>
+    private static EventSource? SecondSource(CsvRecord r, string date)
+    {
+        var url = ProvocationRow.CheckedUrl(r, "checked_with");
+        if (url is null)
+        {
+            return null;
+        }
+
+        if (url == ProvocationRow.CheckedUrl(r, "source_url"))
+        {
+            throw r.Error("checked_with", "the second source is the same address as source_url; give an independent source or leave it empty.");
+        }
+
+        return new EventSource(new Uri(url).Host, url, date, CheckedWithLabel, DatasetName(r.File), r.Reference);
+    }
+
+    /// <summary>The label a second source carries, so that it reads as a check, not as the row's own source.</summary>
+    internal const string CheckedWithLabel = "checked with";
 
     /// <summary>The nuclear-test calendar: the tests with time, site, yield estimates and seismic magnitude.</summary>
     public static IReadOnlyList<Event> ReadNuclearTests(TextReader text, string file)

@@ -44,6 +44,8 @@ public sealed record TimingQuestion
             "ballistic" => new Noun("ballistic launch", "ballistic launches"),
             "missiles" => new Noun("missile launch", "missile launches"),
             "nuclear" => new Noun("nuclear test", "nuclear tests"),
+            "responses" => new Noun("response", "responses"),
+            "diplomacy" => new Noun("diplomatic event", "diplomatic events"),
             _ when named => new Noun("provocation", "provocations"),
             _ => new Noun("matching event", "matching events"),
         };
@@ -109,6 +111,15 @@ public static class TimingQuestions
         Ballistic(
             "summits", "after summits", "kind=summit", new("summit", "summits"), new(1, 30),
             "The month after a summit ends: the claim is usually that launches resume, or stop, once the leaders have met."),
+        Ballistic(
+            "deployments", "after US carrier, bomber or missile-submarine deployments", "kind=show-of-force class=carrier,bomber,submarine", new("deployment", "deployments"), new(0, 3),
+            "The days of the deployment and the three after: the claim is that North Korea answers a show of force. The window starts on the deployment's first day because many flights answer a launch made the day before. The calendar samples deployments (data/README.md), so the answer is about the listed ones."),
+        Ballistic(
+            "us-sanctions", "after new US sanctions", "kind=sanction class=us-executive-order,us-treasury", new("sanctions action", "sanctions actions"), new(0, 7),
+            "The day of the executive order or Treasury action and the week after, as for UN resolutions. Actions are dated in Washington, so the Korean date of the news is that day or the next."),
+        Ballistic(
+            "talks", "around talks with the US, South Korea or the six parties", "kind=talks", new("round of talks", "rounds of talks"), new(-7, 7),
+            "A week either side of the talks, first day to last: the days commentators call 'ahead of' or 'after' the talks."),
     ];
 
     /// <summary>A ready-made question by name, ignoring case; null when there is none.</summary>

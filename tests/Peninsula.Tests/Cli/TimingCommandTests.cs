@@ -80,7 +80,7 @@ public sealed class TimingCommandTests : IDisposable
         Assert.Equal(0, exit);
         using var json = JsonDocument.Parse(output);
         var names = json.RootElement.EnumerateArray().Select(q => q.GetProperty("name").GetString()).ToList();
-        Assert.Equal(["secstate-visits", "secdef-visits", "exercises", "us-elections", "rok-elections", "anniversaries", "un-resolutions", "summits"], names);
+        Assert.Equal(["secstate-visits", "secdef-visits", "exercises", "us-elections", "rok-elections", "anniversaries", "un-resolutions", "summits", "deployments", "us-sanctions", "talks"], names);
         Assert.All(json.RootElement.EnumerateArray(), q => Assert.StartsWith("peninsula timing --context ", q.GetProperty("command").GetString()));
     }
 
