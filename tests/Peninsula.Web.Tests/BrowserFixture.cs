@@ -36,7 +36,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Where screenshots go: TestResults/screenshots under the test project.</summary>
     public static string Screenshots { get; } = Path.Combine(Repository.Root(), "tests", "Peninsula.Web.Tests", "TestResults", "screenshots");
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
         {
@@ -74,7 +74,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true });
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (Browser is not null)
         {

@@ -5,7 +5,7 @@ namespace Peninsula.Web.Tests;
 [Collection(SharedBrowser.Name)]
 public sealed class BrowserTests(BrowserFixture browser)
 {
-    [SkippableFact]
+    [Fact]
     public async Task The_overview_shows_days_since_forecasts_and_the_latest_events()
     {
         var (page, errors) = await OpenAsync("/");
@@ -19,7 +19,7 @@ public sealed class BrowserTests(BrowserFixture browser)
         await FinishAsync(page, errors, "overview");
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task The_timeline_draws_months_redraws_on_filters_and_lists_a_clicked_month()
     {
         var (page, errors) = await OpenAsync("/timeline.html");
@@ -38,7 +38,7 @@ public sealed class BrowserTests(BrowserFixture browser)
         await FinishAsync(page, errors, "timeline");
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task The_map_draws_the_base_map_sites_and_ranges_and_filters_by_year()
     {
         var (page, errors) = await OpenAsync("/map.html");
@@ -57,7 +57,7 @@ public sealed class BrowserTests(BrowserFixture browser)
         await FinishAsync(page, errors, "map");
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task The_event_page_shows_every_field_and_source_links()
     {
         var (page, errors) = await OpenAsync("/event.html?id=2017-09-03-nuclear-test");
@@ -70,7 +70,7 @@ public sealed class BrowserTests(BrowserFixture browser)
         await FinishAsync(page, errors, "event");
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Script_in_an_event_title_summary_or_source_is_shown_as_text()
     {
         var (page, errors) = await OpenAsync($"/event.html?id={BrowserFixture.HostileId}");
@@ -88,7 +88,7 @@ public sealed class BrowserTests(BrowserFixture browser)
         await FinishAsync(page, errors, "event-hostile");
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task The_timing_page_answers_and_draws_the_profile_against_chance()
     {
         var (page, errors) = await OpenAsync("/timing.html");
@@ -100,7 +100,7 @@ public sealed class BrowserTests(BrowserFixture browser)
         await FinishAsync(page, errors, "timing");
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task The_forecast_page_shows_reasons_the_reliability_diagram_and_the_backtest()
     {
         var (page, errors) = await OpenAsync("/forecast.html");
@@ -122,7 +122,7 @@ public sealed class BrowserTests(BrowserFixture browser)
         await FinishAsync(page, errors, "forecast");
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task The_fact_check_round_trip_highlights_each_claim_and_escapes_the_article()
     {
         var (page, errors) = await OpenAsync("/check.html");
@@ -142,7 +142,7 @@ public sealed class BrowserTests(BrowserFixture browser)
         await FinishAsync(page, errors, "check");
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Every_page_can_be_used_from_the_keyboard()
     {
         var (page, errors) = await OpenAsync("/");
@@ -162,10 +162,13 @@ public sealed class BrowserTests(BrowserFixture browser)
         await FinishAsync(page, errors, "keyboard");
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Pages_fit_a_phone_screen_without_sideways_scrolling()
     {
-        Skip.If(browser.Unavailable is not null, browser.Unavailable);
+        if (browser.Unavailable is { } unavailable)
+        {
+            Assert.Skip(unavailable);
+        }
         foreach (var (path, ready) in new[] { ("/", "#forecast-chart rect.bar"), ("/map.html", "#map circle.site"), ("/timeline.html", "#chart rect.bar") })
         {
             var page = await browser.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
@@ -182,7 +185,10 @@ public sealed class BrowserTests(BrowserFixture browser)
 
     private async Task<(IPage Page, List<string> Errors)> OpenAsync(string path)
     {
-        Skip.If(browser.Unavailable is not null, browser.Unavailable);
+        if (browser.Unavailable is { } unavailable)
+        {
+            Assert.Skip(unavailable);
+        }
         return await browser.OpenAsync(path);
     }
 
