@@ -11,6 +11,25 @@ internal static class Rendering
 
     public static string Number(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
+    /// <summary>A count with its noun: "1 event", "1,362 events".</summary>
+    public static string Count(int n, string one, string? many = null) => $"{Number(n)} {(n == 1 ? one : many ?? one + "s")}";
+
+    /// <summary>
+    /// A section's heading: a rule across a terminal; in a file or a pipe, the heading's own line
+    /// (a rule there would be as wide as the page the console pretends to have).
+    /// </summary>
+    public static void Heading(IAnsiConsole console, string markup)
+    {
+        if (console.Profile.Out.IsTerminal)
+        {
+            console.Write(new Rule(markup).LeftJustified());
+        }
+        else
+        {
+            console.MarkupLine(markup);
+        }
+    }
+
     public static string Number(double? x, string unit) =>
         x is { } v ? $"{v.ToString("0.##", CultureInfo.InvariantCulture)} {unit}" : "";
 
@@ -21,7 +40,8 @@ internal static class Rendering
 
     public static Table EventTable(IReadOnlyList<Event> events)
     {
-        var table = new Table().Border(TableBorder.Rounded).Expand();
+        // As wide as its content needs, at most the console's width: no stretching of short tables.
+        var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn("Date (KST)");
         table.AddColumn("Id");
         table.AddColumn("Kind");

@@ -50,7 +50,7 @@ internal static class CheckCommand
 
     private static void Render(IAnsiConsole console, ArticleCheck check)
     {
-        console.Write(new Rule("[bold]Fact-check[/] against the record").LeftJustified());
+        Rendering.Heading(console, "[bold]Fact-check[/] against the record");
         console.MarkupLine($"[grey]Anchor: {Markup.Escape(check.Anchor.Description)}. The record covers events to {check.RecordEnd}; dates are Korean dates (UTC+9).[/]");
         if (check.Notice is { } notice)
         {

@@ -247,7 +247,7 @@ internal static class ExchangeCommands
                 }
 
                 File.Move(temporary, target, overwrite: true);
-                context.Error.MarkupLine($"[grey]Wrote {Rendering.Number(events.Count)} events to {Markup.Escape(target)}.[/]");
+                context.Error.MarkupLine($"[grey]Wrote {Rendering.Count(events.Count, "event")} to {Markup.Escape(target)}.[/]");
             }
 
             return 0;

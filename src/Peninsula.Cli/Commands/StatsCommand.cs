@@ -82,6 +82,6 @@ internal static class StatsCommand
         }
 
         console.Write(table);
-        console.MarkupLine($"[grey]{Rendering.Number(total)} events in {Rendering.Number(rows.Count)} groups. Dates are Korean dates (UTC+9).[/]");
+        console.MarkupLine($"[grey]{Rendering.Count(total, "event")} in {Rendering.Count(rows.Count, "group")}. Dates are Korean dates (UTC+9).[/]");
     }
 }
