@@ -117,6 +117,24 @@ public sealed class BrowserFixture : IAsyncLifetime
         return (page, errors);
     }
 
+    /// <summary>
+    /// The README's pictures (docs/screenshots), taken by the tests that check the same pages, so
+    /// that they show the dashboard as it is: what the browser shows 1280 pixels wide (900 high unless said).
+    /// </summary>
+    public static async Task ReadmePictureAsync(IPage page, string name, int height = 900)
+    {
+        if (height != 900)
+        {
+            await page.SetViewportSizeAsync(1280, height);
+        }
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repository.Root(), "docs", "screenshots", name + ".png") });
+        if (height != 900)
+        {
+            await page.SetViewportSizeAsync(1280, 900);
+        }
+    }
+
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
 }
