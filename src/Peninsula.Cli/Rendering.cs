@@ -42,8 +42,9 @@ internal static class Rendering
     {
         // As wide as its content needs, at most the console's width: no stretching of short tables.
         var table = new Table().Border(TableBorder.Rounded);
-        table.AddColumn("Date (KST)");
-        table.AddColumn("Id");
+        // An id or a date broken across lines cannot be copied or searched: the title wraps instead.
+        table.AddColumn(new TableColumn("Date (KST)").NoWrap());
+        table.AddColumn(new TableColumn("Id").NoWrap());
         table.AddColumn("Kind");
         table.AddColumn("Class");
         table.AddColumn("Title");

@@ -76,7 +76,7 @@ internal static class CheckCommand
         if (check.Statements.Count > 0)
         {
             console.WriteLine();
-            console.MarkupLine($"[bold]Not checked[/] [grey]({check.Statements.Count} opinions, intentions and generalisations)[/]");
+            console.MarkupLine($"[bold]Not checked[/] [grey]({Rendering.Count(check.Statements.Count, "opinion, intention or generalisation", "opinions, intentions and generalisations")})[/]");
             foreach (var s in check.Statements.Take(20))
             {
                 console.MarkupLine($"   [grey]{s.Type.Slug()}:[/] {Markup.Escape(Shorten(s.Text, 140))}");

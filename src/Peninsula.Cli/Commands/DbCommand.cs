@@ -103,7 +103,7 @@ internal static class DbCommand
             }
 
             context.Out.Write(table);
-            context.Out.MarkupLine($"[grey]{Rendering.Number(conflicts.Count)} disagreements. 'peninsula import --precedence' sets which source wins.[/]");
+            context.Out.MarkupLine($"[grey]{Rendering.Count(conflicts.Count, "disagreement")}. 'peninsula import --precedence' sets which source wins.[/]");
             return 0;
         }, cancellationToken));
         return command;
@@ -175,7 +175,7 @@ internal static class DbCommand
 
             context.Out.MarkupLine(report.IsHealthy
                 ? $"[green]All {report.Checks.Count} checks passed.[/]"
-                : $"[red]{report.Problems.Count} problems found.[/]");
+                : $"[red]{Rendering.Count(report.Problems.Count, "problem")} found.[/]");
             return report.IsHealthy ? 0 : 1;
         }, cancellationToken));
         return command;

@@ -85,7 +85,7 @@ public sealed class ShellTests : IDisposable
     }
 
     [Fact]
-    public void A_table_on_a_console_of_a_given_width_fits_that_width()
+    public void A_table_on_a_console_of_a_given_width_fits_that_width_and_keeps_each_id_whole()
     {
         using var writer = new StringWriter();
         var console = CliRunner.Recording(writer);
@@ -94,5 +94,7 @@ public sealed class ShellTests : IDisposable
         var lines = writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.All(lines, l => Assert.True(l.TrimEnd('\r').Length <= 90, l));
         Assert.Contains(lines, l => l.TrimEnd('\r').Length >= 80);
+        Assert.Contains(lines, l => l.Contains("2024-10-31-icbm-hwasong-19", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("2024-03-17-blinken-visit", StringComparison.Ordinal));
     }
 }
