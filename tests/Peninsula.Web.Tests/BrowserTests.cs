@@ -214,6 +214,9 @@ public sealed class BrowserTests(BrowserFixture browser)
         Assert.DoesNotContain("irbm-plus", chart, StringComparison.Ordinal);
         Assert.Contains("Probability within the next 30 days", chart, StringComparison.Ordinal);
         Assert.Equal(0, await overview.Locator("#status").EvaluateAsync<double>("e => e.getBoundingClientRect().height"));
+        var kinds = await overview.Locator("#latest tbody td:nth-child(3)").AllTextContentsAsync();
+        Assert.NotEmpty(kinds);
+        Assert.All(kinds, k => Assert.DoesNotContain("-", k, StringComparison.Ordinal));
         await overview.CloseAsync();
 
         var (timeline, _) = await OpenAsync("/timeline.html");

@@ -1,4 +1,4 @@
-import { api, el, eventLink, fill, run, status } from './common.js';
+import { api, el, eventLink, fill, kindName, run, status } from './common.js';
 
 const labels = { supported: 'Supported', refuted: 'Refuted', 'not-enough-evidence': 'Not enough evidence' };
 const swatches = { supported: '#dff3e4', refuted: '#fbe0e0', 'not-enough-evidence': '#fff2c7' };
@@ -13,8 +13,8 @@ const claimKinds = {
 function detail(claim) {
   const facets = [
     ['Kind of claim', claimKinds[claim.kind] ?? claim.kind],
-    ['About', claim.event_kind],
-    ['Period (Korean dates)', claim.period],
+    ['About', kindName(claim.event_kind)],
+    ['Period (Korean dates)', claim.period?.replace('..', ' to ')],
     ['Attributed to', claim.attributed_to],
   ].filter(([, v]) => v !== null && v !== undefined && v !== '');
   return [

@@ -115,6 +115,13 @@ export function className(slug) {
   return classNames[slug ?? 'unknown'] ?? slug;
 }
 
+/** A kind of event in words: missile-launch -> 'Missile launch'. */
+export function kindName(slug) {
+  if (!slug) return '';
+  const words = slug.replaceAll('-', ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 /** Readable names for the forecast targets. */
 const targetNames = {
   'any-missile': 'Any missile', ballistic: 'Ballistic or space launch', 'irbm-plus': 'IRBM or longer', icbm: 'ICBM',

@@ -1,4 +1,4 @@
-import { api, className, el, eventLink, fill, koreanToday, daysBetween, pct, num, run, status, table, targetName } from './common.js';
+import { api, className, el, kindName, eventLink, fill, koreanToday, daysBetween, pct, num, run, status, table, targetName } from './common.js';
 
 const d3 = window.d3;
 
@@ -48,7 +48,7 @@ run(async () => {
   fill('latest', table([
     { label: 'Date', value: e => e.date },
     { label: 'Event', value: e => eventLink(e.id, e.title) },
-    { label: 'Kind', value: e => e.kind },
+    { label: 'Kind', value: e => kindName(e.kind) },
     { label: 'Class', value: e => (e.class ? className(e.class) : '') },
   ], recent.events, 'The latest provocations'));
   status('Loading the forecasts…');

@@ -1,4 +1,4 @@
-import { api, className, colour, el, eventLink, fill, run, status, table } from './common.js';
+import { api, className, colour, kindName, el, eventLink, fill, run, status, table } from './common.js';
 
 /** The line that sums up the chart; a click on a month must not wipe it. */
 let summary = '';
@@ -48,7 +48,7 @@ async function draw() {
   const total = d3.sum(stats.rows, r => r.events);
 
   const width = 960, height = 400, margin = { top: 10, right: 10, bottom: 46, left: 56 };
-  const label = g => (split === 'class' ? className(g) : g);
+  const label = g => (split === 'class' ? className(g) : split === 'kind' ? kindName(g) : g);
   const x = d3.scaleBand().domain(months).range([margin.left, width - margin.right]).paddingInner(0.1);
   const y = d3.scaleLinear().domain([0, d3.max(series, s => d3.max(s, d => d[1])) || 1]).nice().range([height - margin.bottom, margin.top]);
   const svg = d3.create('svg').attr('viewBox', `0 0 ${width} ${height}`).attr('role', 'img')
