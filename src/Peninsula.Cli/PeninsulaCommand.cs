@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.Globalization;
 using Peninsula.Cli.Commands;
 using Peninsula.Storage;
@@ -17,10 +18,19 @@ internal static class PeninsulaCommand
             .ConfigureAwait(false);
     }
 
-    public static RootCommand Build(CliContext context)
+    /// <summary>
+    /// The command tree, named <c>peninsula</c> however the program was started (a RootCommand
+    /// takes the name of the file that runs: Peninsula.Cli under <c>dotnet run</c>, testhost in tests).
+    /// </summary>
+    public static Command Build(CliContext context)
     {
-        var root = new RootCommand(
-            "Peninsula: a verified record of North Korea's military and diplomatic moves, with timing tests, forecasts and fact-checks.");
+        var root = new Command(
+            "peninsula",
+            "Peninsula: a verified record of North Korea's military and diplomatic moves, with timing tests, forecasts and fact-checks.")
+        {
+            new HelpOption(),
+            new VersionOption(),
+        };
         root.Options.Add(CommonOptions.Db);
         root.Subcommands.Add(BriefCommand.Create(context));
         root.Subcommands.Add(EventsCommand.Create(context));

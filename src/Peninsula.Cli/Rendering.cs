@@ -11,6 +11,25 @@ internal static class Rendering
 
     public static string Number(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
+    /// <summary>A count with its noun: "1 event", "1,362 events".</summary>
+    public static string Count(int n, string one, string? many = null) => $"{Number(n)} {(n == 1 ? one : many ?? one + "s")}";
+
+    /// <summary>
+    /// A section's heading: a rule across a terminal; in a file or a pipe, the heading's own line
+    /// (a rule there would be as wide as the page the console pretends to have).
+    /// </summary>
+    public static void Heading(IAnsiConsole console, string markup)
+    {
+        if (console.Profile.Out.IsTerminal)
+        {
+            console.Write(new Rule(markup).LeftJustified());
+        }
+        else
+        {
+            console.MarkupLine(markup);
+        }
+    }
+
     public static string Number(double? x, string unit) =>
         x is { } v ? $"{v.ToString("0.##", CultureInfo.InvariantCulture)} {unit}" : "";
 
@@ -21,9 +40,11 @@ internal static class Rendering
 
     public static Table EventTable(IReadOnlyList<Event> events)
     {
-        var table = new Table().Border(TableBorder.Rounded).Expand();
-        table.AddColumn("Date (KST)");
-        table.AddColumn("Id");
+        // As wide as its content needs, at most the console's width: no stretching of short tables.
+        var table = new Table().Border(TableBorder.Rounded);
+        // An id or a date broken across lines cannot be copied or searched: the title wraps instead.
+        table.AddColumn(new TableColumn("Date (KST)").NoWrap());
+        table.AddColumn(new TableColumn("Id").NoWrap());
         table.AddColumn("Kind");
         table.AddColumn("Class");
         table.AddColumn("Title");

@@ -36,7 +36,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Where screenshots go: TestResults/screenshots under the test project.</summary>
     public static string Screenshots { get; } = Path.Combine(Repository.Root(), "tests", "Peninsula.Web.Tests", "TestResults", "screenshots");
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
         {
@@ -74,7 +74,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true });
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (Browser is not null)
         {
@@ -115,6 +115,24 @@ public sealed class BrowserFixture : IAsyncLifetime
         page.RequestFailed += (_, request) => errors.Add($"request failed: {request.Url} {request.Failure}");
         await page.GotoAsync(BaseUrl + path);
         return (page, errors);
+    }
+
+    /// <summary>
+    /// The README's pictures (docs/screenshots), taken by the tests that check the same pages, so
+    /// that they show the dashboard as it is: what the browser shows 1280 pixels wide (900 high unless said).
+    /// </summary>
+    public static async Task ReadmePictureAsync(IPage page, string name, int height = 900)
+    {
+        if (height != 900)
+        {
+            await page.SetViewportSizeAsync(1280, height);
+        }
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repository.Root(), "docs", "screenshots", name + ".png") });
+        if (height != 900)
+        {
+            await page.SetViewportSizeAsync(1280, 900);
+        }
     }
 
     public static Task ScreenshotAsync(IPage page, string name) =>

@@ -5,7 +5,7 @@ namespace Peninsula.Web.Tests;
 [Collection(SharedBrowser.Name)]
 public sealed class BrowserTests(BrowserFixture browser)
 {
-    [SkippableFact]
+    [Fact]
     public async Task The_overview_shows_days_since_forecasts_and_the_latest_events()
     {
         var (page, errors) = await OpenAsync("/");
@@ -16,10 +16,11 @@ public sealed class BrowserTests(BrowserFixture browser)
         Assert.Equal(7, await page.Locator("#forecast-chart rect.bar").CountAsync());
         Assert.Equal(10, await page.Locator("#latest tbody tr").CountAsync());
         await page.WaitForSelectorAsync("#track-record a");
+        await BrowserFixture.ReadmePictureAsync(page, "overview");
         await FinishAsync(page, errors, "overview");
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task The_timeline_draws_months_redraws_on_filters_and_lists_a_clicked_month()
     {
         var (page, errors) = await OpenAsync("/timeline.html");
@@ -38,39 +39,61 @@ public sealed class BrowserTests(BrowserFixture browser)
         await FinishAsync(page, errors, "timeline");
     }
 
-    [SkippableFact]
-    public async Task The_map_draws_the_base_map_sites_and_ranges_and_filters_by_year()
+    [Fact]
+    public async Task The_map_draws_sites_by_class_with_a_legend_ranges_on_request_and_counts_that_follow_the_year()
     {
         var (page, errors) = await OpenAsync("/map.html");
 
         await page.WaitForSelectorAsync("#map circle.site");
         Assert.True(await page.Locator("#map path.country").CountAsync() > 100, "the base map's countries");
-        var allSites = await page.Locator("#map circle.site").CountAsync();
-        var allRanges = await page.Locator("#map path.range").CountAsync();
-        Assert.True(allRanges > 0, "reported ranges");
+        Assert.Equal(0, await page.Locator("#map path.range").CountAsync());
+        var sites = await page.Locator("#map circle.site").CountAsync();
+        var fills = await page.Locator("#map circle.site").EvaluateAllAsync<string[]>("cs => cs.map(c => c.getAttribute('fill'))");
+        Assert.True(fills.Distinct().Count() >= 3, $"sites in {fills.Distinct().Count()} colours");
+        var radii = await page.Locator("#map circle.site").EvaluateAllAsync<double[]>("cs => cs.map(c => Number(c.getAttribute('r')))");
+        Assert.True(radii.Max() > radii.Min() * 2, "sites sized by launches");
+        var legend = await page.Locator("#map-legend span.dot").AllTextContentsAsync();
+        Assert.Contains("Short-range ballistic (SRBM)", legend);
+        Assert.Equal(sites, await page.Locator("#sites tbody tr").CountAsync());
+        var firstSite = await page.Locator("#sites tbody tr td").First.TextContentAsync();
+        Assert.StartsWith(firstSite!, await page.Locator("#map circle.site title").First.TextContentAsync(), StringComparison.Ordinal);
 
+        var srbm = page.Locator("#classes label[title='srbm'] .count");
+        var allYears = await srbm.TextContentAsync();
         await page.SelectOptionAsync("#year", "2017");
+        await UntilAsync(async () => await srbm.TextContentAsync() != allYears);
+        Assert.Equal(0, await page.Locator("#map path.range").CountAsync());
+        await page.CheckAsync("#ranges");
+        await page.WaitForSelectorAsync("#map path.range");
         var ranges2017 = await page.Locator("#map path.range").CountAsync();
-        Assert.InRange(ranges2017, 1, allRanges - 1);
-        Assert.True(await page.Locator("#map circle.site").CountAsync() <= allSites);
+        await page.SelectOptionAsync("#year", "");
+        await UntilAsync(async () => await page.Locator("#map path.range").CountAsync() > ranges2017);
         Assert.Contains("launches shown", await page.Locator("#status").InnerTextAsync(), StringComparison.Ordinal);
+        await page.UncheckAsync("#ranges");
+        await UntilAsync(async () => await page.Locator("#map path.range").CountAsync() == 0);
+        await page.Locator("h1").ScrollIntoViewIfNeededAsync();
+        await BrowserFixture.ReadmePictureAsync(page, "map", height: 1300);
         await FinishAsync(page, errors, "map");
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task The_event_page_shows_every_field_and_source_links()
     {
         var (page, errors) = await OpenAsync("/event.html?id=2017-09-03-nuclear-test");
 
         await page.WaitForSelectorAsync("#history tbody tr");
         Assert.Contains("2017-09-03", await page.Locator("#fields").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("160 (estimates 50–250)", await page.Locator("#fields").InnerTextAsync(), StringComparison.Ordinal);
+        var dated = await page.Locator("#sources tbody tr td:nth-child(2)").AllTextContentsAsync();
+        Assert.NotEmpty(dated);
+        Assert.All(dated, d => Assert.Equal("2017-09-03", d));
         var links = await page.Locator("#sources a").EvaluateAllAsync<string[]>("links => links.map(a => a.href)");
         Assert.NotEmpty(links);
         Assert.All(links, href => Assert.StartsWith("http", href, StringComparison.Ordinal));
         await FinishAsync(page, errors, "event");
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Script_in_an_event_title_summary_or_source_is_shown_as_text()
     {
         var (page, errors) = await OpenAsync($"/event.html?id={BrowserFixture.HostileId}");
@@ -88,7 +111,7 @@ public sealed class BrowserTests(BrowserFixture browser)
         await FinishAsync(page, errors, "event-hostile");
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task The_timing_page_answers_and_draws_the_profile_against_chance()
     {
         var (page, errors) = await OpenAsync("/timing.html");
@@ -100,7 +123,7 @@ public sealed class BrowserTests(BrowserFixture browser)
         await FinishAsync(page, errors, "timing");
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task The_forecast_page_shows_reasons_the_reliability_diagram_and_the_backtest()
     {
         var (page, errors) = await OpenAsync("/forecast.html");
@@ -117,12 +140,12 @@ public sealed class BrowserTests(BrowserFixture browser)
 
         var before = await page.Locator("#backtest-note").TextContentAsync();
         await page.SelectOptionAsync("#target", "nuclear-test");
-        await UntilAsync(async () => (await page.Locator("#explanation h3").TextContentAsync())!.Contains("nuclear-test", StringComparison.Ordinal));
+        await UntilAsync(async () => (await page.Locator("#explanation h3").TextContentAsync())!.Contains("Nuclear test", StringComparison.Ordinal));
         await UntilAsync(async () => await page.Locator("#backtest-note").TextContentAsync() != before);
         await FinishAsync(page, errors, "forecast");
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task The_fact_check_round_trip_highlights_each_claim_and_escapes_the_article()
     {
         var (page, errors) = await OpenAsync("/check.html");
@@ -139,10 +162,97 @@ public sealed class BrowserTests(BrowserFixture browser)
         Assert.Equal(0, await page.Locator("main script, main img").CountAsync());
         Assert.Null(await page.EvaluateAsync<int?>("window.__pwned ?? null"));
         Assert.True(await page.Locator("#claims li.claim a").CountAsync() > 0, "evidence links");
+
+        // Each claim carries its verdict in the text; the summary is above the article.
+        Assert.Equal(await page.Locator("#highlighted mark").CountAsync(), await page.Locator("#highlighted mark + .badge").CountAsync());
+        var summaryTop = await page.Locator("#summary").EvaluateAsync<double>("e => e.getBoundingClientRect().top");
+        var articleTop = await page.Locator("#highlighted .article").EvaluateAsync<double>("e => e.getBoundingClientRect().top");
+        Assert.True(summaryTop < articleTop, "the summary comes before the article");
+        Assert.Contains("claims checked", await page.Locator("#summary").InnerTextAsync(), StringComparison.Ordinal);
+
+        // A click on a claim shows its verdict, facets and evidence beside the article, in view.
+        var refuted = page.Locator("#highlighted mark.refuted").First;
+        await refuted.ClickAsync();
+        await page.WaitForSelectorAsync("#detail dl.facets");
+        Assert.Equal("true", await refuted.GetAttributeAsync("aria-pressed"));
+        Assert.Contains("Refuted", await page.Locator("#detail .verdict").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Kind of claim", await page.Locator("#detail dl.facets").InnerTextAsync(), StringComparison.Ordinal);
+        var detailBox = await page.Locator("#detail").BoundingBoxAsync();
+        var markBox = await refuted.BoundingBoxAsync();
+        Assert.True(Math.Abs(detailBox!.Y - markBox!.Y) < 900, $"the details at {detailBox.Y}, the claim at {markBox.Y}");
+        await BrowserFixture.ReadmePictureAsync(page, "check");
         await FinishAsync(page, errors, "check");
     }
 
-    [SkippableFact]
+    [Fact]
+    public async Task The_fact_check_takes_an_iso_publication_date_and_refuses_a_month_day_year_one()
+    {
+        var (page, errors) = await OpenAsync("/check.html");
+
+        Assert.Equal("text", await page.GetAttributeAsync("#published", "type"));
+        Assert.Equal("YYYY-MM-DD", await page.GetAttributeAsync("#published", "placeholder"));
+        await page.FillAsync("#article", "North Korea conducted its sixth nuclear test on 3 September 2017.");
+        await page.FillAsync("#published", "09/04/2017");
+        await page.ClickAsync("#check");
+        await UntilAsync(async () => (await page.Locator("#status").TextContentAsync())!.Contains("YYYY-MM-DD", StringComparison.Ordinal));
+        Assert.Contains("not a date written YYYY-MM-DD", await page.Locator("#status.error").TextContentAsync(), StringComparison.Ordinal);
+
+        await page.FillAsync("#published", "2017-09-04");
+        await page.ClickAsync("#check");
+        await page.WaitForSelectorAsync("#highlighted mark.supported");
+        Assert.Contains("2017-09-04", await page.Locator("#summary").InnerTextAsync(), StringComparison.Ordinal);
+        await FinishAsync(page, errors, "check-date");
+    }
+
+    [Fact]
+    public async Task Charts_label_their_axes_count_in_whole_numbers_and_name_things_in_words()
+    {
+        var (overview, errors) = await OpenAsync("/");
+        await overview.WaitForSelectorAsync("#forecast-chart rect.bar");
+        var chart = await overview.Locator("#forecast-chart svg").TextContentAsync();
+        Assert.Contains("IRBM or longer", chart, StringComparison.Ordinal);
+        Assert.DoesNotContain("irbm-plus", chart, StringComparison.Ordinal);
+        Assert.Contains("Probability within the next 30 days", chart, StringComparison.Ordinal);
+        Assert.Equal(0, await overview.Locator("#status").EvaluateAsync<double>("e => e.getBoundingClientRect().height"));
+        var kinds = await overview.Locator("#latest tbody td:nth-child(3)").AllTextContentsAsync();
+        Assert.NotEmpty(kinds);
+        Assert.All(kinds, k => Assert.DoesNotContain("-", k, StringComparison.Ordinal));
+        await overview.CloseAsync();
+
+        var (timeline, _) = await OpenAsync("/timeline.html");
+        await timeline.WaitForSelectorAsync("#chart rect.bar");
+        await timeline.SelectOptionAsync("#set", "nuclear");
+        await UntilAsync(async () => await timeline.Locator("#chart rect.bar").CountAsync() <= 6);
+        var ticks = await timeline.Locator("#chart svg g.y-axis .tick text").AllTextContentsAsync();
+        Assert.NotEmpty(ticks);
+        Assert.All(ticks, t => Assert.Matches(@"^\d+$", t));
+        Assert.Contains("Events per month", await timeline.Locator("#chart svg").TextContentAsync(), StringComparison.Ordinal);
+        var summary = await timeline.Locator("#status").TextContentAsync();
+        Assert.Contains("events", summary, StringComparison.Ordinal);
+        await timeline.Locator("#chart rect.bar").First.ClickAsync();
+        await timeline.WaitForSelectorAsync("#month-events tbody tr a");
+        Assert.Equal(summary, await timeline.Locator("#status").TextContentAsync());
+        await timeline.CloseAsync();
+
+        var (timing, _) = await OpenAsync("/timing.html");
+        await timing.WaitForSelectorAsync("#profile circle.observed");
+        var answer = await timing.Locator("#answer").InnerTextAsync();
+        var verdict = answer.Contains("no evidence", StringComparison.Ordinal) ? "no evidence" : "evidence";
+        Assert.Equal(1, answer.Split(verdict).Length - 1);
+        Assert.Contains("Days from the first day of each context event", await timing.Locator("#profile svg").TextContentAsync(), StringComparison.Ordinal);
+        await timing.CloseAsync();
+
+        var (forecast, _) = await OpenAsync("/forecast.html");
+        await forecast.WaitForSelectorAsync("#reliability circle.bin");
+        var inside = await forecast.Locator("#reliability svg").EvaluateAsync<bool>(
+            "svg => { const box = svg.getBoundingClientRect(); return [...svg.querySelectorAll('.tick text')].every(t => { const r = t.getBoundingClientRect(); return r.left >= box.left - 0.5 && r.right <= box.right + 0.5 && r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5; }); }");
+        Assert.True(inside, "a tick label of the reliability diagram is cut off");
+        Assert.Contains("100%", await forecast.Locator("#reliability svg").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Contains("Nuclear test", await forecast.Locator("#target").InnerTextAsync(), StringComparison.Ordinal);
+        await FinishAsync(forecast, errors, "charts");
+    }
+
+    [Fact]
     public async Task Every_page_can_be_used_from_the_keyboard()
     {
         var (page, errors) = await OpenAsync("/");
@@ -162,10 +272,13 @@ public sealed class BrowserTests(BrowserFixture browser)
         await FinishAsync(page, errors, "keyboard");
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Pages_fit_a_phone_screen_without_sideways_scrolling()
     {
-        Skip.If(browser.Unavailable is not null, browser.Unavailable);
+        if (browser.Unavailable is { } unavailable)
+        {
+            Assert.Skip(unavailable);
+        }
         foreach (var (path, ready) in new[] { ("/", "#forecast-chart rect.bar"), ("/map.html", "#map circle.site"), ("/timeline.html", "#chart rect.bar") })
         {
             var page = await browser.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
@@ -182,7 +295,10 @@ public sealed class BrowserTests(BrowserFixture browser)
 
     private async Task<(IPage Page, List<string> Errors)> OpenAsync(string path)
     {
-        Skip.If(browser.Unavailable is not null, browser.Unavailable);
+        if (browser.Unavailable is { } unavailable)
+        {
+            Assert.Skip(unavailable);
+        }
         return await browser.OpenAsync(path);
     }
 

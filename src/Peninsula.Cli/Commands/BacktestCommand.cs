@@ -55,7 +55,7 @@ internal static class BacktestCommand
 
     private static void Render(IAnsiConsole console, BacktestResult r)
     {
-        console.Write(new Rule($"[bold]Backtest[/]: {Markup.Escape(r.Target.Description)} within {r.HorizonDays} days").LeftJustified());
+        Rendering.Heading(console, $"[bold]Backtest[/]: {Markup.Escape(r.Target.Description)} within {r.HorizonDays} days");
         console.MarkupLine(
             $"{r.Scores[0].N} forecasts issued every {r.StepDays} days from {r.FirstIssue} to {r.LastIssue} (Korean dates); the target followed {r.Positives} of them. " +
             $"Each model was refitted as of each issue date on the record up to that date; the record ends on {r.DataEnd}, so later issue dates cannot be scored yet.");

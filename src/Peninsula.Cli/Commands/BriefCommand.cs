@@ -22,7 +22,14 @@ internal static class BriefCommand
         };
         command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
         {
-            var date = KoreanDate.ParseInput(parse.GetValue(asOf), "--as-of") ?? KoreanDate.Today(context.Clock);
+            var today = KoreanDate.Today(context.Clock);
+            var date = KoreanDate.ParseInput(parse.GetValue(asOf), "--as-of") ?? today;
+            if (date > today)
+            {
+                throw new InputException(
+                    $"--as-of {date} is in the future: today is {today} in Korea. A brief can only be written about a day that has happened; for what may come, see 'peninsula forecast'.",
+                    field: "--as-of");
+            }
             var recentDays = parse.GetValue(days);
             var yearCount = parse.GetValue(years);
             if (recentDays < 1 || yearCount < 1)
@@ -48,7 +55,7 @@ internal static class BriefCommand
 
     private static void Render(IAnsiConsole console, SituationBrief brief, string storeDescription)
     {
-        console.Write(new Rule($"[bold]North Korea situation brief[/] as of {brief.AsOf} (Korea, UTC+9)").LeftJustified());
+        Rendering.Heading(console, $"[bold]North Korea situation brief[/] as of {brief.AsOf} (Korea, UTC+9)");
         console.MarkupLine($"[grey]Record: {brief.RecordFirst?.ToString() ?? "empty"} to {brief.RecordLast?.ToString() ?? "-"} (latest North Korean action), {Markup.Escape(storeDescription)}.[/]");
         if (brief.RecordLast is { } last && last < brief.AsOf.AddDays(-brief.RecentDays))
         {
@@ -81,7 +88,7 @@ internal static class BriefCommand
         }
         else
         {
-            console.MarkupLine($"[bold]Last {brief.RecentDays} days[/] ({brief.AsOf.AddDays(-brief.RecentDays + 1)} to {brief.AsOf}): {brief.Recent.Count} events");
+            console.MarkupLine($"[bold]Last {brief.RecentDays} days[/] ({brief.AsOf.AddDays(-brief.RecentDays + 1)} to {brief.AsOf}): {Rendering.Count(brief.Recent.Count, "event")}");
             console.Write(Rendering.EventTable(brief.Recent));
         }
 

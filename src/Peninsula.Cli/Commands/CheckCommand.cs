@@ -50,7 +50,7 @@ internal static class CheckCommand
 
     private static void Render(IAnsiConsole console, ArticleCheck check)
     {
-        console.Write(new Rule("[bold]Fact-check[/] against the record").LeftJustified());
+        Rendering.Heading(console, "[bold]Fact-check[/] against the record");
         console.MarkupLine($"[grey]Anchor: {Markup.Escape(check.Anchor.Description)}. The record covers events to {check.RecordEnd}; dates are Korean dates (UTC+9).[/]");
         if (check.Notice is { } notice)
         {
@@ -76,7 +76,7 @@ internal static class CheckCommand
         if (check.Statements.Count > 0)
         {
             console.WriteLine();
-            console.MarkupLine($"[bold]Not checked[/] [grey]({check.Statements.Count} opinions, intentions and generalisations)[/]");
+            console.MarkupLine($"[bold]Not checked[/] [grey]({Rendering.Count(check.Statements.Count, "opinion, intention or generalisation", "opinions, intentions and generalisations")})[/]");
             foreach (var s in check.Statements.Take(20))
             {
                 console.MarkupLine($"   [grey]{s.Type.Slug()}:[/] {Markup.Escape(Shorten(s.Text, 140))}");

@@ -107,7 +107,7 @@ internal static class DbCommand
             }
 
             context.Out.Write(table);
-            context.Out.MarkupLine($"[grey]{Rendering.Number(conflicts.Count)} disagreements. The bundled record's rules are in data/README.md and its corrections in data/corrections.csv; 'peninsula import --precedence' sets which imported source wins.[/]");
+            context.Out.MarkupLine($"[grey]{Rendering.Count(conflicts.Count, "disagreement")}. The bundled record's rules are in data/README.md and its corrections in data/corrections.csv; 'peninsula import --precedence' sets which imported source wins.[/]");
             return 0;
         }, cancellationToken));
         return command;
@@ -191,8 +191,8 @@ internal static class DbCommand
             var total = report.Checks.Count + 1;
             var problems = report.Problems.Count + unexplained;
             context.Out.MarkupLine(problems == 0
-                ? $"[green]All {total} checks passed[/]{(findings.Count > 0 ? $" [grey]({Rendering.Number(findings.Count)} known differences from the sources, explained in data/known-gaps.csv)[/]" : "")}."
-                : $"[red]{Rendering.Number(problems)} problems found.[/]");
+                ? $"[green]All {total} checks passed[/]{(findings.Count > 0 ? $" [grey]({Rendering.Count(findings.Count, "known difference")} from the sources, explained in data/known-gaps.csv)[/]" : "")}."
+                : $"[red]{Rendering.Count(problems, "problem")} found.[/]");
             return problems == 0 ? 0 : 1;
         }, cancellationToken));
         return command;

@@ -60,7 +60,7 @@ internal static class DocsCommand
             }
 
             context.Out.Write(table);
-            context.Out.MarkupLine($"[grey]{Rendering.Number(documents.Count)} documents. Text is shown as text, never as markup.[/]");
+            context.Out.MarkupLine($"[grey]{Rendering.Count(documents.Count, "document")}. Text is shown as text, never as markup.[/]");
             return 0;
         }, cancellationToken));
         command.Subcommands.Add(search);

@@ -47,7 +47,7 @@ internal static class EventsCommand
                     }
 
                     context.Out.Write(Rendering.EventTable(events));
-                    context.Out.MarkupLine($"[grey]{Rendering.Number(events.Count)} events. 'peninsula events show ID' gives every field and source.[/]");
+                    context.Out.MarkupLine($"[grey]{Rendering.Count(events.Count, "event")}. 'peninsula events show ID' gives every field and source.[/]");
                     break;
             }
 
@@ -67,9 +67,16 @@ internal static class EventsCommand
             var e = await store.FindAsync(wanted, cancellationToken).ConfigureAwait(false);
             if (e is null)
             {
-                var near = await store.ListAsync(new Events.EventQuery { Text = wanted.Replace('-', ' '), Limit = 5 }, cancellationToken).ConfigureAwait(false);
+                var all = await store.ListAsync(Events.EventQuery.All, cancellationToken).ConfigureAwait(false);
+                var near = Events.Spelling.Closest(wanted, all.Select(n => n.Id)).ToList();
+                if (near.Count == 0)
+                {
+                    var found = await store.ListAsync(new Events.EventQuery { Text = wanted.Replace('-', ' '), Limit = 3 }, cancellationToken).ConfigureAwait(false);
+                    near = [.. found.Select(n => n.Id)];
+                }
+
                 throw new InputException(
-                    $"there is no event '{wanted}'." + (near.Count > 0 ? $" Did you mean: {string.Join(", ", near.Select(n => n.Id))}?" : " 'peninsula events list' shows the ids."),
+                    $"there is no event '{wanted}'." + (near.Count > 0 ? $" Did you mean {string.Join(" or ", near)}?" : " 'peninsula events list' shows the ids."),
                     field: "id");
             }
 

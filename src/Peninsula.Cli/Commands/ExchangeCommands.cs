@@ -86,7 +86,7 @@ internal static class ExchangeCommands
         {
             await context.Error.Progress().AutoClear(true).StartAsync(async progress =>
             {
-                var task = progress.AddTask($"Importing {inputs.Count} files ({importer.Name})", maxValue: inputs.Count);
+                var task = progress.AddTask($"Importing {Rendering.Count(inputs.Count, "file")} ({importer.Name})", maxValue: inputs.Count);
                 foreach (var path in inputs)
                 {
                     task.Description = $"Importing {Markup.Escape(Path.GetFileName(path))}";
@@ -169,7 +169,7 @@ internal static class ExchangeCommands
         var rejections = summaries.SelectMany(s => s.Rejections).ToList();
         if (rejections.Count > 0)
         {
-            console.MarkupLine($"[yellow]{Rendering.Number(rejections.Count)} rows were refused:[/]");
+            console.MarkupLine($"[yellow]{Rendering.Count(rejections.Count, "row")} {(rejections.Count == 1 ? "was" : "were")} refused:[/]");
             foreach (var r in rejections.Take(50))
             {
                 console.MarkupLine($"  {Markup.Escape(r.ToString())}");
@@ -184,7 +184,7 @@ internal static class ExchangeCommands
         var warnings = summaries.SelectMany(s => s.Warnings).ToList();
         if (warnings.Count > 0)
         {
-            console.MarkupLine($"[yellow]{Rendering.Number(warnings.Count)} values could not be read and were left empty (their rows were imported):[/]");
+            console.MarkupLine($"[yellow]{Rendering.Count(warnings.Count, "value")} could not be read and {(warnings.Count == 1 ? "was" : "were")} left empty (their rows were imported):[/]");
             foreach (var w in warnings.Take(20))
             {
                 console.MarkupLine($"  {Markup.Escape(w.ToString())}");
@@ -194,7 +194,7 @@ internal static class ExchangeCommands
         var conflicts = summaries.SelectMany(s => s.Conflicts).ToList();
         if (conflicts.Count > 0)
         {
-            console.MarkupLine($"[grey]Sources disagree on {Rendering.Number(conflicts.Count)} fields (kept value first); 'peninsula db conflicts' lists them all:[/]");
+            console.MarkupLine($"[grey]Sources disagree on {Rendering.Count(conflicts.Count, "field")} (kept value first); 'peninsula db conflicts' lists them all:[/]");
             foreach (var c in conflicts.Take(10))
             {
                 console.MarkupLine($"  [grey]{Markup.Escape(c.EventId)} {Markup.Escape(c.Field)}: {Markup.Escape(c.KeptValue ?? "")} ({Markup.Escape(c.KeptSource)}) vs {Markup.Escape(c.OtherValue ?? "")} ({Markup.Escape(c.OtherSource)}); {Markup.Escape(c.Rule)}[/]");
@@ -247,7 +247,7 @@ internal static class ExchangeCommands
                 }
 
                 File.Move(temporary, target, overwrite: true);
-                context.Error.MarkupLine($"[grey]Wrote {Rendering.Number(events.Count)} events to {Markup.Escape(target)}.[/]");
+                context.Error.MarkupLine($"[grey]Wrote {Rendering.Count(events.Count, "event")} to {Markup.Escape(target)}.[/]");
             }
 
             return 0;

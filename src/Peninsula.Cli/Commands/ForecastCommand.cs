@@ -43,7 +43,7 @@ internal static class ForecastCommand
     private static void Render(IAnsiConsole console, IReadOnlyList<Forecast> forecasts, KoreanDate asOf)
     {
         var dataUntil = forecasts[0].DataUntil;
-        console.Write(new Rule($"[bold]Forecasts[/] as of {asOf} (Korean date; each covers the days after it)").LeftJustified());
+        Rendering.Heading(console, $"[bold]Forecasts[/] as of {asOf} (Korean date; each covers the days after it)");
         if (dataUntil < asOf)
         {
             console.MarkupLine(

@@ -40,7 +40,7 @@ internal static class ScenariosCommand
                 return 0;
             }
 
-            context.Out.Write(new Rule($"[bold]Scenarios[/] for the {days} days after {date} (Korean date)").LeftJustified());
+            Rendering.Heading(context.Out, $"[bold]Scenarios[/] for the {days} days after {date} (Korean date)");
             var table = new Table().Border(TableBorder.Rounded);
             table.AddColumn("Scenario");
             table.AddColumn(new TableColumn("Probability").RightAligned());

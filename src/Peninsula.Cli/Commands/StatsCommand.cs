@@ -82,7 +82,7 @@ internal static class StatsCommand
         }
 
         console.Write(table);
-        console.MarkupLine($"[grey]{Rendering.Number(total)} events in {Rendering.Number(rows.Count)} groups. Dates are Korean dates (UTC+9).[/]");
+        console.MarkupLine($"[grey]{Rendering.Count(total, "event")} in {Rendering.Count(rows.Count, "group")}. Dates are Korean dates (UTC+9).[/]");
         if (showMissiles && rows.Any(r => r.LaunchesUncounted > 0))
         {
             console.MarkupLine("[grey]'at least n' where some launches have no number of missiles in any source; 'unknown' where none has.[/]");

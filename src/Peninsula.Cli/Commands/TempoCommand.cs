@@ -39,7 +39,7 @@ internal static class TempoCommand
 
     private static void Render(IAnsiConsole console, TempoSeries tempo)
     {
-        console.Write(new Rule($"[bold]Tempo[/] of {Markup.Escape(tempo.Target.Description)}, to {tempo.DataUntil} (Korean dates)").LeftJustified());
+        Rendering.Heading(console, $"[bold]Tempo[/] of {Markup.Escape(tempo.Target.Description)}, to {tempo.DataUntil} (Korean dates)");
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn("Year");
         table.AddColumn(new TableColumn("Event days").RightAligned());

@@ -111,7 +111,7 @@ internal static class TimingCommand
     private static void Render(IAnsiConsole console, TimingResult result)
     {
         var q = result.Question;
-        console.Write(new Rule($"[bold]{Markup.Escape(q.Title)}[/]").LeftJustified());
+        Rendering.Heading(console, $"[bold]{Markup.Escape(q.Title)}[/]");
         console.MarkupLine($"[bold]{Markup.Escape(result.Answer)}[/]");
         console.WriteLine();
 

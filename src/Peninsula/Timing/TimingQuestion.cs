@@ -152,11 +152,33 @@ public static class TimingQuestions
             else
             {
                 questions.Add(Find(text)?.With(window, provocations)
-                    ?? TimingQuestion.FromFilters(provocations ?? "ballistic", text, window ?? new TimingWindow(-3, 3)));
+                    ?? TimingQuestion.FromFilters(provocations ?? "ballistic", Unmistyped(text, field), window ?? new TimingWindow(-3, 3)));
             }
         }
 
         return questions;
+    }
+
+    /// <summary>
+    /// A context filter that is one word, neither a named set nor a term, is taken for a mistyped
+    /// question name when one is close: the message names it (<c>secstate</c>: did you mean
+    /// secstate-visits?) instead of explaining filters.
+    /// </summary>
+    private static string Unmistyped(string text, string field)
+    {
+        var word = text.Trim();
+        if (word.Contains('=', StringComparison.Ordinal) || word.Contains(' ', StringComparison.Ordinal) || EventFilter.NamedSets.ContainsKey(word))
+        {
+            return text;
+        }
+
+        var close = Spelling.Closest(word, All.Select(q => q.Name!).Concat(EventFilter.NamedSets.Keys));
+        return close.Count == 0
+            ? text
+            : throw new InputException(
+                $"'{word}' is not a ready-made question or a named set of events. Did you mean {string.Join(" or ", close)}? " +
+                $"The questions are {string.Join(", ", All.Select(q => q.Name))}, and 'all' asks each.",
+                field: field);
     }
 
     /// <summary>A question about ballistic launches (the part of the record that is complete).</summary>

@@ -44,7 +44,7 @@ public sealed class DbCommandTests : IDisposable
         Assert.Contains("nothing was copied", again.Error);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Db_copy_goes_from_sqlite_to_postgresql_and_back()
     {
         using var postgres = new PostgresBackend();

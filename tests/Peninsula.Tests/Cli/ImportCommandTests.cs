@@ -41,7 +41,7 @@ public sealed class ImportCommandTests : IDisposable
         var (exit, output, _) = await Run("import", "--format", "kcna", SourceImporterTests.Fixture("kcna/kcna-sample.json"));
 
         Assert.Equal(2, exit);
-        Assert.Contains("1 rows were refused", output);
+        Assert.Contains("1 row was refused", output);
         Assert.Contains("field 'headline'", output);
 
         var (searchExit, found, _) = await Run("docs", "search", "hwasong", "--format", "json");

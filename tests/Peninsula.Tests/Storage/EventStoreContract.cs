@@ -23,7 +23,7 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
 
     protected IEventStore OpenStore() => Backend.Open();
 
-    [SkippableFact]
+    [Fact]
     public async Task A_new_store_gets_the_latest_schema()
     {
         await using var store = OpenStore();
@@ -33,7 +33,7 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
         Assert.Equal(info.LatestSchemaVersion, await Backend.ScalarAsync("SELECT count(*) FROM schema_migrations"));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Reopening_a_store_applies_no_migration_twice()
     {
         await using (var store = OpenStore())
@@ -48,7 +48,7 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
         }
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Saving_inserts_new_events_and_audits_each_insert()
     {
         await using var store = OpenStore();
@@ -64,7 +64,7 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
         Assert.All(audit, a => Assert.Equal(CliRunner.Clock.GetUtcNow(), a.At));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Saving_the_same_events_twice_changes_nothing()
     {
         await using var store = OpenStore();
@@ -77,7 +77,7 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
         Assert.Equal(2, (await store.AuditAsync()).Count);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task An_update_keeps_the_event_before_and_after_in_the_audit_trail()
     {
         await using var store = OpenStore();
@@ -93,7 +93,7 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
         Assert.Contains("\"apogee_km\":7700", update.After);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_batch_with_one_invalid_event_writes_nothing()
     {
         await using var store = OpenStore();
@@ -104,7 +104,7 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
         Assert.Empty(await store.AuditAsync());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_save_that_fails_part_way_is_rolled_back_whole()
     {
         await using var store = OpenStore();
@@ -120,7 +120,7 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
         Assert.Single(await store.AuditAsync());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_dry_run_reports_the_changes_and_writes_nothing()
     {
         await using var store = OpenStore();
@@ -131,7 +131,7 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
         Assert.Empty(await store.AuditAsync());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_delete_is_soft_audited_and_undone_by_saving_again()
     {
         await using var store = OpenStore();
@@ -150,7 +150,7 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
         Assert.False(await store.DeleteAsync("no-such-event", Test));
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData("hwasong")]
     [InlineData("Hwasong-19")]
     [InlineData("KN-99")]
@@ -163,7 +163,7 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
         Assert.Equal([Sample.Launch().Id], found.Select(e => e.Id));
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData("Blinken")]
     [InlineData("\"democracy")]
     [InlineData("summit AND OR NOT (")]
@@ -175,7 +175,7 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
         Assert.Equal(text.StartsWith("summit", StringComparison.Ordinal) ? [] : [Sample.Visit().Id], found.Select(e => e.Id));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Filters_combine_kind_class_system_alias_actor_and_overlapping_dates()
     {
         await using var store = OpenStore();
@@ -194,7 +194,7 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
         Assert.Equal([Sample.Visit().Id, Sample.Launch().Id], await Ids(EventQuery.All));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_since_filter_keeps_every_event_still_running_on_that_day_however_long_it_lasts()
     {
         await using var store = OpenStore();
@@ -218,7 +218,7 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
         Assert.Equal([Sample.Visit().Id], (await Since(2024, 3, 18)).Where(id => id != Sample.Launch().Id));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Events_of_one_day_list_in_order_of_their_instant_with_unknown_instants_first()
     {
         await using var store = OpenStore();
@@ -231,7 +231,7 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
         Assert.Equal(["d-unknown"], (await store.ListAsync(new EventQuery { Limit = 1 })).Select(e => e.Id));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Pages_newest_first_follow_one_another_and_the_change_count_grows_with_every_change()
     {
         await using var store = OpenStore();
@@ -254,7 +254,7 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
         Assert.True(await store.ChangeCountAsync() > afterSave);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Api_keys_are_kept_by_hash_found_listed_and_revoked()
     {
         await using var store = OpenStore();
@@ -272,7 +272,7 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
         Assert.False((await store.FindApiKeyAsync(key.Hash))!.IsActive);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task The_integrity_check_passes_on_a_healthy_store_and_finds_an_event_missing_from_the_audit_trail()
     {
         await using var store = OpenStore();
@@ -286,7 +286,7 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
         Assert.Contains(report.Problems, p => p.Contains("2024-03-17-blinken-visit") && p.Contains("no audit entry"));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task One_save_may_not_name_the_same_id_twice()
     {
         await using var store = OpenStore();
@@ -294,7 +294,7 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
         Assert.Equal("id", error.Field);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Settings_are_stored_and_replaced()
     {
         await using var store = OpenStore();
@@ -304,7 +304,7 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
         Assert.Equal("blue", await store.GetSettingAsync("colour"));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Exporting_the_record_and_importing_it_into_an_empty_store_gives_the_same_record()
     {
         var exported = new StringWriter();
@@ -323,7 +323,7 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
         Assert.True((await empty.CheckAsync()).IsHealthy);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Documents_signals_and_conflicts_are_stored_once_however_often_they_are_imported()
     {
         await using var store = OpenStore();
@@ -340,7 +340,7 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
         Assert.True((await store.CheckAsync()).IsHealthy);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Watches_are_added_saved_listed_logged_and_removed()
     {
         await using var store = OpenStore();
@@ -357,7 +357,7 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
         Assert.Equal(["removed", "not modified", "added https://example.org/kcna.rss, every 00:30:00"], (await store.WatchLogAsync()).Select(l => l.Message));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task An_edit_based_on_what_was_read_is_saved_and_bumps_the_version()
     {
         await using var store = OpenStore();
@@ -371,7 +371,7 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
         Assert.Equal("update", (await store.AuditAsync(read.Event.Id))[0].Operation);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Of_two_edits_from_the_same_version_the_second_gets_a_conflict_and_changes_nothing()
     {
         await using var store = OpenStore();
@@ -389,7 +389,7 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
         Assert.Equal(2, (await store.AuditAsync(Sample.Launch().Id)).Count);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Edits_racing_from_two_connections_leave_one_winner_and_one_conflict()
     {
         await using (var setup = OpenStore())
@@ -422,7 +422,7 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
         }
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Editing_a_deleted_event_is_a_conflict_and_an_unknown_one_is_bad_input()
     {
         await using var store = OpenStore();
@@ -436,7 +436,7 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
         await Assert.ThrowsAsync<InputException>(() => store.UpdateAsync(Sample.Visit(), 1, Test));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Several_processes_importing_overlapping_files_at_once_store_each_event_once()
     {
         using var folder = new TempFolder();
@@ -459,7 +459,7 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
         Assert.True((await store.CheckAsync()).IsHealthy);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_process_killed_in_the_middle_of_a_large_import_leaves_the_store_as_it_was_and_the_import_can_be_run_again()
     {
         using var folder = new TempFolder();
@@ -509,7 +509,7 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
         }
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_whole_record_copies_to_sqlite_and_back_with_every_table_count_matching()
     {
         await using var source = OpenStore();

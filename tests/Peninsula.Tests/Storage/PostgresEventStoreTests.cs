@@ -14,7 +14,7 @@ public sealed class PostgresEventStoreTests : EventStoreContract<PostgresBackend
 {
     private static readonly ChangeOrigin Test = new("test");
 
-    [SkippableFact]
+    [Fact]
     public async Task A_database_from_a_newer_schema_is_refused_and_left_untouched()
     {
         await using (var store = OpenStore())
@@ -30,7 +30,7 @@ public sealed class PostgresEventStoreTests : EventStoreContract<PostgresBackend
         Assert.Equal(PostgresMigrations.Latest + 1, await Backend.ScalarAsync("SELECT count(*) FROM schema_migrations"));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Losing_the_connection_in_the_middle_of_an_import_is_a_clear_error_and_saves_nothing_of_it()
     {
         await using var store = OpenStore();
@@ -60,7 +60,7 @@ public sealed class PostgresEventStoreTests : EventStoreContract<PostgresBackend
         Assert.True((await store.CheckAsync()).IsHealthy);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_full_disk_stops_an_import_with_a_clear_error_and_leaves_the_store_intact()
     {
         var tablespace = PostgresBackend.Available(PostgresBackend.FullTablespaceVariable, "a tablespace on a small file system (.ci/postgres.sh makes one when run as root)");
@@ -77,7 +77,7 @@ public sealed class PostgresEventStoreTests : EventStoreContract<PostgresBackend
         Assert.True((await store.CheckAsync()).IsHealthy);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Search_uses_the_generated_text_vector()
     {
         await using var store = OpenStore();

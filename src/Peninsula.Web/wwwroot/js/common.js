@@ -105,6 +105,32 @@ export function markNavigation() {
   }
 }
 
+/** Readable names for the record's missile classes (the slugs stay in URLs and the API). */
+const classNames = {
+  srbm: 'Short-range ballistic (SRBM)', crbm: 'Close-range ballistic (CRBM)', mrbm: 'Medium-range ballistic (MRBM)',
+  irbm: 'Intermediate-range ballistic (IRBM)', icbm: 'Intercontinental ballistic (ICBM)', slbm: 'Submarine-launched ballistic (SLBM)',
+  hgv: 'Hypersonic glide vehicle', cruise: 'Cruise missile', slv: 'Space launch vehicle', sam: 'Surface-to-air missile', unknown: 'Unidentified',
+};
+export function className(slug) {
+  return classNames[slug ?? 'unknown'] ?? slug;
+}
+
+/** A kind of event in words: missile-launch -> 'Missile launch'. */
+export function kindName(slug) {
+  if (!slug) return '';
+  const words = slug.replaceAll('-', ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Readable names for the forecast targets. */
+const targetNames = {
+  'any-missile': 'Any missile', ballistic: 'Ballistic or space launch', 'irbm-plus': 'IRBM or longer', icbm: 'ICBM',
+  'nuclear-test': 'Nuclear test', 'satellite-launch': 'Satellite launch', artillery: 'Artillery or other incident',
+};
+export function targetName(slug) {
+  return targetNames[slug] ?? slug;
+}
+
 /** Colours by class or kind, readable on white; the same key always gets the same colour. */
 const palette = ['#0b5cad', '#c0392b', '#1b7f3b', '#8e44ad', '#d35400', '#16808a', '#7f6a00', '#b03a7a', '#34495e', '#5d6d7e', '#a04000', '#117a65'];
 const assigned = new Map();

@@ -11,6 +11,14 @@ function link(url, text) {
   return href ? el('a', { href, rel: 'noopener noreferrer' }, text ?? url) : value(text ?? url);
 }
 
+/** The yield as the CLI gives it: the central estimate with the range of published estimates. */
+function yieldText(f) {
+  const has = v => v !== null && v !== undefined;
+  const range = has(f.yield_kt_low) ? `${f.yield_kt_low}–${f.yield_kt_high}` : null;
+  if (has(f.yield_kt)) return range ? `${f.yield_kt} (estimates ${range})` : String(f.yield_kt);
+  return range;
+}
+
 run(async () => {
   const id = new URLSearchParams(window.location.search).get('id');
   if (!id) {
@@ -27,13 +35,13 @@ run(async () => {
     ['Weapon system', e.system ? `${e.system.name}${e.system.aliases?.length ? ` (also ${e.system.aliases.join(', ')})` : ''}` : null],
     ['Site', e.site ? `${e.site.name}${e.site.lat !== null ? ` (${e.site.lat}, ${e.site.lon})` : ''}` : null],
     ['Number fired', f.number_fired], ['Apogee (km)', f.apogee_km], ['Range (km)', f.range_km],
-    ['Yield (kt)', f.yield_kt ?? (f.yield_kt_low !== null && f.yield_kt_low !== undefined ? `${f.yield_kt_low}–${f.yield_kt_high}` : null)],
+    ['Yield (kt)', yieldText(f)],
     ['Magnitude', f.magnitude], ['Outcome', e.outcome], ['Summary', e.summary],
   ];
   fill('fields', rows.flatMap(([name, v]) => [el('dt', {}, name), el('dd', {}, value(v))]));
   fill('sources', table([
     { label: 'Source', value: s => link(s.url, s.name) },
-    { label: 'Dated', value: s => value(s.source_date) },
+    { label: 'Dated', value: s => value(s.date) },
     { label: 'Dataset and row', value: s => [s.dataset, s.record].filter(Boolean).join(' ') || '–' },
     { label: 'Original label', value: s => value(s.original_label) },
     { label: 'Imported by', value: s => value(s.importer) },

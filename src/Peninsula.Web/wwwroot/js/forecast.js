@@ -1,12 +1,13 @@
-import { api, el, fill, num, pct, run, status, table } from './common.js';
+import { api, el, fill, num, pct, run, status, table, targetName } from './common.js';
 
 const d3 = window.d3;
 let forecasts = [];
 
 function reliabilityChart(bins, model) {
-  const size = 360, margin = 40;
-  const x = d3.scaleLinear().domain([0, 1]).range([margin, size - 10]);
-  const y = d3.scaleLinear().domain([0, 1]).range([size - margin, 10]);
+  // Room at the right and top for the '100%' ticks, at the bottom and left for the axis titles.
+  const size = 360, margin = 52, edge = 22;
+  const x = d3.scaleLinear().domain([0, 1]).range([margin, size - edge]);
+  const y = d3.scaleLinear().domain([0, 1]).range([size - margin, edge]);
   const used = bins.filter(b => b.n > 0);
   const svg = d3.create('svg').attr('viewBox', `0 0 ${size} ${size}`).attr('role', 'img')
     .attr('aria-label', `Reliability diagram of the ${model} model: observed frequency against forecast probability in ${used.length} bins; a calibrated model lies on the diagonal.`);
@@ -19,7 +20,8 @@ function reliabilityChart(bins, model) {
     .append('title').text(b => `forecasts ${b.bin_low.toFixed(1)}–${b.bin_high.toFixed(1)}: ${b.n} issued, mean ${pct(b.mean_forecast)}, happened ${pct(b.observed)}`);
   svg.append('g').attr('transform', `translate(0,${size - margin})`).call(d3.axisBottom(x).ticks(5, '%'));
   svg.append('g').attr('transform', `translate(${margin},0)`).call(d3.axisLeft(y).ticks(5, '%'));
-  svg.append('text').attr('x', size / 2).attr('y', size - 6).attr('text-anchor', 'middle').attr('font-size', 11).text('forecast probability');
+  svg.append('text').attr('class', 'axis-label').attr('x', (margin + size - edge) / 2).attr('y', size - 8).attr('text-anchor', 'middle').attr('font-size', 11).text('Forecast probability');
+  svg.append('text').attr('class', 'axis-label').attr('transform', 'rotate(-90)').attr('x', -(size - margin + edge) / 2).attr('y', 12).attr('text-anchor', 'middle').attr('font-size', 11).text('How often it happened');
   return svg.node();
 }
 
@@ -65,13 +67,13 @@ async function show() {
   const horizon = Number(document.getElementById('horizon').value);
   const rows = forecasts.filter(f => f.horizon_days === horizon);
   fill('forecasts', table([
-    { label: 'Target', value: f => f.target },
+    { label: 'Target', value: f => targetName(f.target) },
     { label: `Probability within ${horizon} days`, value: f => pct(f.probability), num: true },
     { label: 'Base rate', value: f => pct(f.base_rate), num: true },
     { label: 'Biggest factors', value: f => f.factors.slice(0, 2).map(x => `${x.factor} ${(x.effect * 100).toFixed(1)} pts`).join(', ') || '–' },
   ], rows, 'Forecasts'));
   const chosen = forecasts.find(f => f.target === target && f.horizon_days === horizon);
-  fill('explanation', el('h3', {}, `Why ${pct(chosen.probability)} for ${target} within ${horizon} days`), el('ul', {}, chosen.explanation.map(line => el('li', {}, line))));
+  fill('explanation', el('h3', {}, `Why ${pct(chosen.probability)} for ${targetName(target)} within ${horizon} days`), el('ul', {}, chosen.explanation.map(line => el('li', {}, line))));
 
   status('Reading the tempo…');
   const t = await api(`/api/forecasts/tempo?target=${encodeURIComponent(target)}`);
@@ -99,7 +101,7 @@ run(async () => {
   status('Computing the forecasts…');
   forecasts = await api('/api/forecasts');
   const targets = [...new Set(forecasts.map(f => f.target))];
-  fill('target', targets.map(t => el('option', { value: t }, t)));
+  fill('target', targets.map(t => el('option', { value: t }, targetName(t))));
   document.getElementById('choose').addEventListener('change', () => run(show));
   await show();
 });

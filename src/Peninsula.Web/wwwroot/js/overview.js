@@ -1,4 +1,4 @@
-import { api, el, eventLink, fill, koreanToday, daysBetween, pct, num, run, status, table } from './common.js';
+import { api, className, el, kindName, eventLink, fill, koreanToday, daysBetween, pct, num, run, status, table, targetName } from './common.js';
 
 const d3 = window.d3;
 
@@ -19,20 +19,22 @@ function sinceCard(label, event, today) {
 }
 
 function forecastChart(forecasts) {
-  const width = 640, barHeight = 26, margin = { top: 8, right: 60, bottom: 24, left: 170 };
+  const width = 640, barHeight = 26, margin = { top: 8, right: 60, bottom: 42, left: 190 };
   const height = margin.top + margin.bottom + barHeight * forecasts.length;
   const x = d3.scaleLinear().domain([0, 1]).range([margin.left, width - margin.right]);
   const svg = d3.create('svg').attr('viewBox', `0 0 ${width} ${height}`).attr('role', 'img')
-    .attr('aria-label', `Bar chart of the probability of each event within 30 days: ${forecasts.map(f => `${f.target} ${pct(f.probability)}`).join(', ')}.`);
+    .attr('aria-label', `Bar chart of the probability of each event within 30 days: ${forecasts.map(f => `${targetName(f.target)} ${pct(f.probability)}`).join(', ')}.`);
   const row = svg.selectAll('g.row').data(forecasts).join('g').attr('class', 'row')
     .attr('transform', (_, i) => `translate(0,${margin.top + i * barHeight})`);
-  row.append('text').attr('x', margin.left - 8).attr('y', barHeight / 2).attr('dy', '0.35em').attr('text-anchor', 'end').attr('font-size', 13).text(f => f.target);
+  row.append('text').attr('x', margin.left - 8).attr('y', barHeight / 2).attr('dy', '0.35em').attr('text-anchor', 'end').attr('font-size', 13).text(f => targetName(f.target));
   row.append('rect').attr('class', 'bar').attr('x', x(0)).attr('y', 4).attr('height', barHeight - 8)
     .attr('width', f => Math.max(1, x(f.probability) - x(0))).attr('fill', '#0b5cad');
   row.append('line').attr('x1', f => x(f.base_rate)).attr('x2', f => x(f.base_rate)).attr('y1', 1).attr('y2', barHeight - 1)
     .attr('stroke', '#a3161b').attr('stroke-width', 2);
   row.append('text').attr('x', f => x(f.probability) + 4).attr('y', barHeight / 2).attr('dy', '0.35em').attr('font-size', 12).text(f => pct(f.probability));
   svg.append('g').attr('transform', `translate(0,${height - margin.bottom})`).call(d3.axisBottom(x).ticks(5, '%'));
+  svg.append('text').attr('class', 'axis-label').attr('x', (margin.left + width - margin.right) / 2).attr('y', height - 6).attr('text-anchor', 'middle')
+    .attr('font-size', 12).text('Probability within the next 30 days');
   return svg.node();
 }
 
@@ -46,8 +48,8 @@ run(async () => {
   fill('latest', table([
     { label: 'Date', value: e => e.date },
     { label: 'Event', value: e => eventLink(e.id, e.title) },
-    { label: 'Kind', value: e => e.kind },
-    { label: 'Class', value: e => e.class ?? '' },
+    { label: 'Kind', value: e => kindName(e.kind) },
+    { label: 'Class', value: e => (e.class ? className(e.class) : '') },
   ], recent.events, 'The latest provocations'));
   status('Loading the forecasts…');
 

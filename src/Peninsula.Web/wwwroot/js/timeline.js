@@ -1,4 +1,7 @@
-import { api, colour, el, eventLink, fill, run, status, table } from './common.js';
+import { api, className, colour, kindName, el, eventLink, fill, run, status, table } from './common.js';
+
+/** The line that sums up the chart; a click on a month must not wipe it. */
+let summary = '';
 
 const d3 = window.d3;
 const controls = ['set', 'split', 'from', 'to'].map(id => document.getElementById(id));
@@ -21,10 +24,10 @@ async function showMonth(month, query) {
   fill('month-events', page.events.length === 0 ? el('p', {}, 'None.') : table([
     { label: 'Date', value: e => e.date },
     { label: 'Event', value: e => eventLink(e.id, e.title) },
-    { label: 'Class', value: e => e.class ?? '' },
+    { label: 'Class', value: e => (e.class ? className(e.class) : '') },
     { label: 'System', value: e => e.system?.name ?? '' },
   ], page.events, `Events of ${month}`));
-  status('');
+  status(summary);
 }
 
 async function draw() {
@@ -44,7 +47,8 @@ async function draw() {
   const series = d3.stack().keys(groups)(data);
   const total = d3.sum(stats.rows, r => r.events);
 
-  const width = 960, height = 380, margin = { top: 10, right: 10, bottom: 30, left: 40 };
+  const width = 960, height = 400, margin = { top: 10, right: 10, bottom: 46, left: 56 };
+  const label = g => (split === 'class' ? className(g) : split === 'kind' ? kindName(g) : g);
   const x = d3.scaleBand().domain(months).range([margin.left, width - margin.right]).paddingInner(0.1);
   const y = d3.scaleLinear().domain([0, d3.max(series, s => d3.max(s, d => d[1])) || 1]).nice().range([height - margin.bottom, margin.top]);
   const svg = d3.create('svg').attr('viewBox', `0 0 ${width} ${height}`).attr('role', 'img')
@@ -57,15 +61,20 @@ async function draw() {
     .attr('class', 'bar tooltip-target')
     .attr('x', d => x(d.data.month)).attr('width', x.bandwidth())
     .attr('y', d => y(d[1])).attr('height', d => y(d[0]) - y(d[1]))
-    .attr('tabindex', 0).attr('role', 'button').attr('aria-label', d => `${d.data.month}: ${d[1] - d[0]} ${d.key}; press Enter to list the month's events`)
+    .attr('tabindex', 0).attr('role', 'button').attr('aria-label', d => `${d.data.month}: ${d[1] - d[0]} ${label(d.key)}; press Enter to list the month's events`)
     .on('keydown', (event, d) => { if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); run(() => showMonth(d.data.month, set ? `set=${encodeURIComponent(set)}` : '')); } })
     .on('click', (_, d) => run(() => showMonth(d.data.month, set ? `set=${encodeURIComponent(set)}` : '')));
-  bars.append('title').text(d => `${d.data.month}: ${d[1] - d[0]} ${d.key}`);
+  bars.append('title').text(d => `${d.data.month}: ${d[1] - d[0]} ${label(d.key)}`);
   const xAxis = svg.append('g').attr('transform', `translate(0,${height - margin.bottom})`);
   const tickEvery = Math.max(1, Math.ceil((toYear - fromYear + 1) / 12));
   const axis = scale => d3.axisBottom(scale).tickValues(months.filter(m => m.endsWith('-01') && (Number(m.slice(0, 4)) - fromYear) % tickEvery === 0)).tickFormat(m => m.slice(0, 4));
   xAxis.call(axis(x));
-  svg.append('g').attr('transform', `translate(${margin.left},0)`).call(d3.axisLeft(y).ticks(5));
+  // Counts are whole numbers: no tick at 0.5 when a month holds one or two events.
+  svg.append('g').attr('class', 'y-axis').attr('transform', `translate(${margin.left},0)`).call(d3.axisLeft(y).ticks(Math.min(5, y.domain()[1])).tickFormat(d3.format('d')));
+  svg.append('text').attr('class', 'axis-label').attr('transform', 'rotate(-90)').attr('x', -(height - margin.bottom + margin.top) / 2).attr('y', 14)
+    .attr('text-anchor', 'middle').attr('font-size', 12).text('Events per month');
+  svg.append('text').attr('class', 'axis-label').attr('x', (margin.left + width - margin.right) / 2).attr('y', height - 6)
+    .attr('text-anchor', 'middle').attr('font-size', 12).text('Month (Korean dates); scroll or pinch to zoom');
 
   const zoom = d3.zoom().scaleExtent([1, 24]).translateExtent([[margin.left, 0], [width - margin.right, height]])
     .extent([[margin.left, 0], [width - margin.right, height]])
@@ -77,12 +86,13 @@ async function draw() {
   svg.call(zoom);
 
   fill('legend', groups.map(g => {
-    const item = el('span', {}, g);
+    const item = el('span', {}, label(g));
     item.style.setProperty('--swatch', colour(g));
     return item;
   }));
   fill('chart', svg.node());
-  status(`${total.toLocaleString('en')} events, ${fromYear}–${toYear}.`);
+  summary = `${total.toLocaleString('en')} ${total === 1 ? 'event' : 'events'}, ${fromYear}–${toYear}. Click a bar for the month's events.`;
+  status(summary);
 }
 
 for (const control of controls) control.addEventListener('change', () => run(draw));

@@ -8,7 +8,7 @@ function p(value) {
 }
 
 function profileChart(profile) {
-  const width = 900, height = 260, margin = { top: 10, right: 10, bottom: 30, left: 40 };
+  const width = 900, height = 280, margin = { top: 10, right: 10, bottom: 46, left: 56 };
   const x = d3.scaleLinear().domain(d3.extent(profile, d => d.offset)).range([margin.left, width - margin.right]);
   const y = d3.scaleLinear().domain([0, d3.max(profile, d => Math.max(d.observed, d.band_high)) || 1]).nice().range([height - margin.bottom, margin.top]);
   const svg = d3.create('svg').attr('viewBox', `0 0 ${width} ${height}`).attr('role', 'img')
@@ -22,8 +22,12 @@ function profileChart(profile) {
     .attr('fill', d => (d.observed > d.band_high ? '#a3161b' : '#0b5cad'))
     .append('title').text(d => `day ${d.offset}: ${d.observed} launches (chance: ${d.expected.toFixed(1)}, 95% band ${d.band_low}–${d.band_high})`);
   svg.append('line').attr('x1', x(0)).attr('x2', x(0)).attr('y1', margin.top).attr('y2', height - margin.bottom).attr('stroke', '#1a1f24');
-  svg.append('g').attr('transform', `translate(0,${height - margin.bottom})`).call(d3.axisBottom(x));
-  svg.append('g').attr('transform', `translate(${margin.left},0)`).call(d3.axisLeft(y).ticks(5));
+  svg.append('g').attr('transform', `translate(0,${height - margin.bottom})`).call(d3.axisBottom(x).tickFormat(d3.format('d')));
+  svg.append('g').attr('transform', `translate(${margin.left},0)`).call(d3.axisLeft(y).ticks(Math.min(5, y.domain()[1])).tickFormat(d3.format('d')));
+  svg.append('text').attr('class', 'axis-label').attr('x', (margin.left + width - margin.right) / 2).attr('y', height - 6).attr('text-anchor', 'middle')
+    .attr('font-size', 12).text('Days from the first day of each context event');
+  svg.append('text').attr('class', 'axis-label').attr('transform', 'rotate(-90)').attr('x', -(height - margin.bottom + margin.top) / 2).attr('y', 14)
+    .attr('text-anchor', 'middle').attr('font-size', 12).text('Launches on that day');
   return svg.node();
 }
 
@@ -35,7 +39,8 @@ async function ask() {
   status('Running the permutation test…');
   try {
     const r = await api(`/api/timing?context=${encodeURIComponent(name)}&permutations=${permutations}`);
-    fill('answer', el('p', { class: 'answer' }, r.answer), el('p', { class: 'note' }, r.reading));
+    // The answer ends with the reading ('no evidence that ...'): print it once.
+    fill('answer', el('p', { class: 'answer' }, r.answer), r.answer.includes(r.reading) ? null : el('p', { class: 'note' }, r.reading));
     const rows = [['Context events with a launch in their window', r.hits], ['Launches inside any window', r.provocations_inside]];
     fill('figures', table([
       { label: 'Figure', value: row => row[0] },
