@@ -71,11 +71,13 @@ internal static partial class RecordMerger
         for (var i = 0; i < groups.Count; i++)
         {
             launchOf[i] = Launch(groups[i], dates[i], classes[i], matchOfGroup.GetValueOrDefault(i), systems, r => rowCorrections.TryGetValue(r, out var fix) ? fix.TableClass : r.MissileClass);
-            var rowFixes = groups[i].Rows.Where(rowCorrections.ContainsKey).Select(r => rowCorrections[r].Correction).Distinct().ToList();
+            var rowFixes = groups[i].Rows.Where(rowCorrections.ContainsKey).Select(r => rowCorrections[r]).Distinct().ToList();
             if (rowFixes.Count > 0)
             {
-                launchOf[i] = launchOf[i] with { Sources = [.. launchOf[i].Sources, .. rowFixes.Select(RecordCorrections.SourceOf)] };
-                notes.AddRange(rowFixes.Select(c => new Note(i, null, c.Field, c.Value, $"{c.Reference} ({c.SourceUrl})", "unknown", $"the missile table's {c.EventId}", $"a correction: {c.Reason}")));
+                launchOf[i] = launchOf[i] with { Sources = [.. launchOf[i].Sources, .. rowFixes.Select(f => RecordCorrections.SourceOf(f.Correction))] };
+                notes.AddRange(rowFixes.Select(f => new Note(
+                    i, null, f.Correction.Field, f.Correction.Value, $"{f.Correction.Reference} ({f.Correction.SourceUrl})",
+                    f.TableClass, $"the missile table's {f.Correction.EventId}", $"a correction: {f.Correction.Reason}")));
             }
 
             events.Add(launchOf[i]);
