@@ -43,11 +43,11 @@ internal sealed class WeaponSystemCatalog
 /// <summary>A launch site of <c>data/gazetteer/sites.csv</c>: one place however the tables spell it.</summary>
 /// <param name="Id">The site's id (the missile table's facility id where it has one).</param>
 /// <param name="Name">The name shown.</param>
-/// <param name="Latitude">Latitude in decimal degrees (WGS 84).</param>
-/// <param name="Longitude">Longitude in decimal degrees (WGS 84).</param>
+/// <param name="Latitude">Latitude in decimal degrees (WGS 84); null for an area that reports name but no source we found locates.</param>
+/// <param name="Longitude">Longitude in decimal degrees (WGS 84); null with the latitude.</param>
 /// <param name="Aliases">Other ids and spellings that name it in the sources.</param>
 /// <param name="SourceUrl">Where the coordinates come from.</param>
-internal sealed record LaunchSite(string Id, string Name, double Latitude, double Longitude, IReadOnlyList<string> Aliases, string SourceUrl)
+internal sealed record LaunchSite(string Id, string Name, double? Latitude, double? Longitude, IReadOnlyList<string> Aliases, string SourceUrl)
 {
     /// <summary>Whether this is one of the satellite launching stations (Sohae, Tonghae), where a lone unidentified rocket is a satellite launch.</summary>
     public bool IsSatelliteStation => Name.Contains("Satellite", StringComparison.OrdinalIgnoreCase);
@@ -56,7 +56,7 @@ internal sealed record LaunchSite(string Id, string Name, double Latitude, doubl
 /// <summary>The gazetteer of launch sites (<c>data/gazetteer/sites.csv</c>) onto which every import maps the names of launch sites.</summary>
 internal sealed class LaunchSites
 {
-    private static readonly IReadOnlyList<string> Columns = ["id", "name", "latitude", "longitude", "source_url"];
+    private static readonly IReadOnlyList<string> Columns = ["id", "name", "source_url"];
     private readonly Dictionary<string, LaunchSite> _byName;
 
     private LaunchSites(List<LaunchSite> sites, Dictionary<string, LaunchSite> byName) => (All, _byName) = (sites, byName);
@@ -68,12 +68,16 @@ internal sealed class LaunchSites
     {
         var sites = new List<LaunchSite>();
         var byName = new Dictionary<string, LaunchSite>(StringComparer.OrdinalIgnoreCase);
-        foreach (var r in CsvTable.Read(text, file, Columns, ["aliases", "source_name", "note"]).Records)
+        foreach (var r in CsvTable.Read(text, file, Columns, ["latitude", "longitude", "aliases", "source_name", "note"]).Records)
         {
+            if (r.Optional("latitude") is null != r.Optional("longitude") is null)
+            {
+                throw r.Error(r.Optional("latitude") is null ? "latitude" : "longitude", "give both coordinates or neither.");
+            }
+
             var site = new LaunchSite(
                 r.Required("id"), r.Required("name"),
-                r.OptionalNumber("latitude") ?? throw r.Error("latitude", "the value is empty."),
-                r.OptionalNumber("longitude") ?? throw r.Error("longitude", "the value is empty."),
+                r.OptionalNumber("latitude"), r.OptionalNumber("longitude"),
                 r.List("aliases"), ProvocationRow.CheckedUrl(r, "source_url")!);
             foreach (var name in site.Aliases.Prepend(site.Name).Prepend(site.Id).Distinct(StringComparer.OrdinalIgnoreCase))
             {
