@@ -5,71 +5,6 @@ using System.Net.Sockets;
 
 namespace Peninsula.Watch;
 
-/// <summary>
-/// Which addresses Peninsula may connect to when it fetches a URL on someone's say-so: public
-/// addresses only, unless private ones are allowed. Checked on the address actually connected
-/// to, so a DNS answer that changes between lookups, or a redirect, cannot reach an internal
-/// service.
-/// </summary>
-public class AddressPolicy
-{
-    /// <summary>Public addresses only.</summary>
-    public static readonly AddressPolicy PublicOnly = new(allowPrivate: false);
-
-    /// <summary>Any address (<c>--allow-private</c>).</summary>
-    public static readonly AddressPolicy AllowPrivate = new(allowPrivate: true);
-
-    private readonly bool _allowPrivate;
-
-    /// <summary>Creates a policy.</summary>
-    protected AddressPolicy(bool allowPrivate) => _allowPrivate = allowPrivate;
-
-    /// <summary>Null when the endpoint may be connected to, else why not, in words.</summary>
-    public virtual string? Refusal(IPEndPoint endpoint)
-    {
-        ArgumentNullException.ThrowIfNull(endpoint);
-        return _allowPrivate ? null : Classify(endpoint.Address);
-    }
-
-    /// <summary>What is wrong with connecting to an address from a fetch on a user's behalf, or null for a public address.</summary>
-    public static string? Classify(IPAddress address)
-    {
-        ArgumentNullException.ThrowIfNull(address);
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-
-        if (IPAddress.IsLoopback(address))
-        {
-            return "a loopback address";
-        }
-
-        if (address.AddressFamily == AddressFamily.InterNetworkV6)
-        {
-            var b = address.GetAddressBytes();
-            return address.Equals(IPAddress.IPv6Any) ? "an unspecified address"
-                : address.IsIPv6LinkLocal ? "a link-local address"
-                : address.IsIPv6SiteLocal || (b[0] & 0xFE) == 0xFC ? "a private address"
-                : address.IsIPv6Multicast ? "a multicast address"
-                : null;
-        }
-
-        var v4 = address.GetAddressBytes();
-        return (v4[0], v4[1]) switch
-        {
-            (169, 254) when v4[2] == 169 && v4[3] == 254 => "a cloud metadata address",
-            (169, 254) => "a link-local address",
-            (10, _) or (192, 168) => "a private address",
-            (172, >= 16 and <= 31) => "a private address",
-            (100, >= 64 and <= 127) => "a shared (carrier-grade NAT) address",
-            (0, _) => "an unspecified address",
-            ( >= 224, _) => "a multicast or reserved address",
-            _ => null,
-        };
-    }
-}
-
 /// <summary>A fetch that was refused or failed, in plain words.</summary>
 public sealed class FetchException(string message) : Exception(message);
 
@@ -122,38 +57,40 @@ public sealed class SafeHttp : IDisposable
             ConnectCallback = async (context, cancellationToken) =>
             {
                 var addresses = await Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, cancellationToken).ConfigureAwait(false);
-                string? refusal = null;
+                if (addresses.Length == 0)
+                {
+                    throw new FetchException($"{context.DnsEndPoint.Host} has no address.");
+                }
+
+                // Every address the name resolves to is checked before any connection: a name that
+                // mixes a public address with an internal one is refused as a whole.
                 foreach (var address in addresses)
                 {
-                    var endpoint = new IPEndPoint(address, context.DnsEndPoint.Port);
-                    refusal = policy.Refusal(endpoint);
-                    if (refusal is not null)
+                    if (policy.Refusal(new IPEndPoint(address, context.DnsEndPoint.Port)) is { } refusal)
                     {
-                        continue;
-                    }
-
-                    var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                    try
-                    {
-                        await socket.ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false);
-                        // Check again what was actually connected to.
-                        if (socket.RemoteEndPoint is IPEndPoint connected && policy.Refusal(connected) is { } late)
-                        {
-                            throw new FetchException($"refused to fetch from {connected.Address}: it is {late}.");
-                        }
-
-                        return new NetworkStream(socket, ownsSocket: true);
-                    }
-                    catch
-                    {
-                        socket.Dispose();
-                        throw;
+                        throw new FetchException(
+                            $"refused to fetch from {context.DnsEndPoint.Host} ({string.Join(", ", addresses.Select(a => a.ToString()))}): {address} is {refusal}. Use --allow-private to allow it.");
                     }
                 }
 
-                throw new FetchException(refusal is null
-                    ? $"{context.DnsEndPoint.Host} has no address."
-                    : $"refused to fetch from {context.DnsEndPoint.Host} ({string.Join(", ", addresses.Select(a => a.ToString()))}): it is {refusal}. Use --allow-private to allow it.");
+                var endpoint = new IPEndPoint(addresses[0], context.DnsEndPoint.Port);
+                var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    await socket.ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false);
+                    // Check again what was actually connected to.
+                    if (socket.RemoteEndPoint is IPEndPoint connected && policy.Refusal(connected) is { } late)
+                    {
+                        throw new FetchException($"refused to fetch from {connected.Address}: it is {late}.");
+                    }
+
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
             },
         };
         _client = new HttpClient(handler) { Timeout = timeout ?? TimeSpan.FromSeconds(30) };
