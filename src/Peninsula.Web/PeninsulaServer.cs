@@ -23,7 +23,8 @@ public static class PeninsulaServer
 
     /// <summary>
     /// Builds the server from command-line style settings: <c>--db</c> (the store; default
-    /// <c>$PENINSULA_DB</c>, else <c>./peninsula.db</c>), <c>--urls</c>, and the limits
+    /// <c>$PENINSULA_DB</c>, else <c>./peninsula.db</c>), <c>--urls</c>, <c>--log-level</c>
+    /// (warning, information, debug) and <c>--log-format</c> (text, json), and the limits
     /// <c>--RateLimits:CheckPerMinute</c> and <c>--RateLimits:WritesPerMinute</c>, and
     /// <c>--WarmForecasts false</c> to compute the forecasts only when first asked. Opens the store
     /// and loads the bundled record into it before it returns.
@@ -38,12 +39,7 @@ public static class PeninsulaServer
             kestrel.Limits.MaxRequestBodySize = Limits.MaxCheckBodyBytes;
             kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
         });
-        builder.Logging.ClearProviders();
-        builder.Logging.AddJsonConsole(json =>
-        {
-            json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-            json.UseUtcTimestamp = true;
-        });
+        var serverLogging = ServerLogging.Configure(builder.Logging, builder.Configuration["log-level"], builder.Configuration["log-format"]);
         builder.Services.AddHttpLogging(logging =>
         {
             logging.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
@@ -80,7 +76,11 @@ public static class PeninsulaServer
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseHttpLogging();
+        if (serverLogging.Requests)
+        {
+            app.UseHttpLogging();
+        }
+
         app.UseMiddleware<SecurityHeaders>();
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = Pages(app) });
         app.UseStaticFiles(new StaticFileOptions
