@@ -25,8 +25,8 @@ internal sealed class AnalysisBudget : IDisposable
 
     public AnalysisBudget(IConfiguration configuration)
     {
-        var anonymous = configuration.GetValue("RateLimits:AnalysesPerMinute", 6);
-        var withKey = configuration.GetValue("RateLimits:KeyAnalysesPerMinute", 60);
+        var anonymous = configuration.GetValue("RateLimits:AnalysesPerMinute", 30);
+        var withKey = configuration.GetValue("RateLimits:KeyAnalysesPerMinute", 300);
         _limiter = PartitionedRateLimiter.Create<string, string>(client => RateLimitPartition.GetTokenBucketLimiter(
             client,
             c => Bucket(c.StartsWith("key:", StringComparison.Ordinal) ? withKey : anonymous)));

@@ -28,10 +28,10 @@ public sealed class PeninsulaApp : WebApplicationFactory<Program>
     /// <summary>Writes allowed per client per minute (the default is 120).</summary>
     public int WritesPerMinute { get; init; } = 1000;
 
-    /// <summary>New analyses allowed per anonymous client per minute (the default is 6).</summary>
+    /// <summary>New analyses allowed per anonymous client per minute (the default is 30).</summary>
     public int AnalysesPerMinute { get; init; } = 1000;
 
-    /// <summary>New analyses allowed per API key per minute (the default is 60).</summary>
+    /// <summary>New analyses allowed per API key per minute (the default is 300).</summary>
     public int KeyAnalysesPerMinute { get; init; } = 1000;
 
     /// <summary>Creates a key in the store, as <c>peninsula apikey create</c> does, and returns its secret.</summary>
