@@ -9,6 +9,7 @@ using Peninsula.Benchmarks;
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- forecast-validate (the validation period 2016-2021 the forecast settings are chosen on)
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- web-load [EVENTS] [SECONDS] (wrk against peninsula serve on a store of a million events)
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- web-render       (the overview's first render in Chromium)
+// dotnet run -c Release --project bench/Peninsula.Benchmarks -- web-hostile [SECONDS] (wrk on /api/events at 64 connections while 4 anonymous clients ask for new forecasts)
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- forecast-calibration validate|goal (the recalibration experiment)
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- forecast-regime  (the change-point model against climatology, 1995-2021, by target and horizon)
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- cns-merge [ROWS...] (the CNS merge on many launches of one date, beside the same rows over many dates)
@@ -25,6 +26,7 @@ return args switch
     ["forecast-validate"] => Print(output => output.Write(ForecastValidation.Run())),
     ["web-load", ..] => await WebLoad.RunAsync(args),
     ["web-render"] => await WebRender.RunAsync(),
+    ["web-hostile", ..] => await WebHostile.RunAsync(args),
     ["forecast-regime"] => Print(output => output.Write(ForecastRegime.Run())),
     ["forecast-calibration", var period] => Print(output => output.Write(ForecastCalibration.Run(period))),
     _ => Run(args),

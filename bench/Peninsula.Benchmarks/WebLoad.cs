@@ -115,7 +115,7 @@ internal static partial class WebLoad
         await EventStores.EnsureBundledRecordAsync(store);
     }
 
-    private static WrkResult Wrk(string url, int connections, int seconds, string? script)
+    internal static WrkResult Wrk(string url, int connections, int seconds, string? script)
     {
         var threads = Math.Min(2, connections);
         string[] arguments = ["-t" + threads, "-c" + connections, "-d" + seconds + "s", "--latency", .. script is null ? Array.Empty<string>() : ["-s", script], url];
@@ -135,7 +135,7 @@ internal static partial class WebLoad
         return new WrkResult(rps, p50, p99, non2xx + socket);
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Peninsula.slnx")))
@@ -158,7 +158,7 @@ internal static partial class WebLoad
     [GeneratedRegex(@"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)")]
     private static partial Regex SocketErrors();
 
-    private sealed record WrkResult(double RequestsPerSecond, string P50, string P99, long Errors);
+    internal sealed record WrkResult(double RequestsPerSecond, string P50, string P99, long Errors);
 }
 
 /// <summary>

@@ -18,6 +18,9 @@ internal static class Limits
     /// <summary>The most permutations one timing request runs.</summary>
     public const int MaxPermutations = 20_000;
 
+    /// <summary>The most issue dates one backtest over the web scores (weekly since 2010 is about 800).</summary>
+    public const int MaxBacktestIssues = 1000;
+
     /// <summary>The rate-limit policy of the fact-check.</summary>
     public const string CheckPolicy = "check";
 

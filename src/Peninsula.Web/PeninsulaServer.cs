@@ -23,7 +23,8 @@ public static class PeninsulaServer
 
     /// <summary>
     /// Builds the server from command-line style settings: <c>--db</c> (the store; default
-    /// <c>$PENINSULA_DB</c>, else <c>./peninsula.db</c>), <c>--urls</c>, and the limits
+    /// <c>$PENINSULA_DB</c>, else <c>./peninsula.db</c>), <c>--urls</c>, <c>--log-level</c>
+    /// (warning, information, debug) and <c>--log-format</c> (text, json), and the limits
     /// <c>--RateLimits:CheckPerMinute</c> and <c>--RateLimits:WritesPerMinute</c>, and
     /// <c>--WarmForecasts false</c> to compute the forecasts only when first asked. Opens the store
     /// and loads the bundled record into it before it returns.
@@ -38,12 +39,7 @@ public static class PeninsulaServer
             kestrel.Limits.MaxRequestBodySize = Limits.MaxCheckBodyBytes;
             kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
         });
-        builder.Logging.ClearProviders();
-        builder.Logging.AddJsonConsole(json =>
-        {
-            json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-            json.UseUtcTimestamp = true;
-        });
+        var serverLogging = ServerLogging.Configure(builder.Logging, builder.Configuration["log-level"], builder.Configuration["log-format"]);
         builder.Services.AddHttpLogging(logging =>
         {
             logging.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
@@ -54,6 +50,7 @@ public static class PeninsulaServer
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(services => new StorePool(location, services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<RecordCache>();
+        builder.Services.AddSingleton<AnalysisBudget>();
         builder.Services.AddSingleton(_ => new PhysicalFileProvider(PagesDirectory()));
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
@@ -79,13 +76,23 @@ public static class PeninsulaServer
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseHttpLogging();
+        if (serverLogging.Requests)
+        {
+            app.UseHttpLogging();
+        }
+
         app.UseMiddleware<SecurityHeaders>();
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = Pages(app) });
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = Pages(app),
             OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "no-cache",
+        });
+        // Who the client is (a valid key, else its address) is settled before any limit counts it.
+        app.Use(async (context, next) =>
+        {
+            await Clients.IdentifyAsync(context, context.RequestServices.GetRequiredService<StorePool>()).ConfigureAwait(false);
+            await next(context).ConfigureAwait(false);
         });
         app.UseRateLimiter();
 
@@ -123,7 +130,7 @@ public static class PeninsulaServer
             // Warm the forecasts so that the first visitor does not wait for them.
             if (app.Configuration.GetValue("WarmForecasts", true))
             {
-                _ = app.Services.GetRequiredService<RecordCache>().WarmAsync(app.Lifetime.ApplicationStopping);
+                _ = app.Services.GetRequiredService<RecordCache>().WarmAsync(app.Services.GetRequiredService<AnalysisBudget>(), app.Lifetime.ApplicationStopping);
             }
         });
     }
@@ -146,7 +153,8 @@ public static class PeninsulaServer
     {
         using var lease = pool.Rent();
         var changes = await lease.Store.ChangeCountAsync(cancellationToken).ConfigureAwait(false);
-        return Results.Ok(new { status = "ok", store = lease.Store.Description, changes });
+        // The kind of store only: its path or connection string tells an outsider about the machine.
+        return Results.Ok(new { status = "ok", store = EventStores.IsPostgres(pool.Location) ? "postgresql" : "sqlite", changes });
     }
 
     private static void AddRateLimits(RateLimiterOptions options, IConfiguration configuration)
@@ -170,11 +178,8 @@ public static class PeninsulaServer
         };
     }
 
-    /// <summary>The client a rate limit counts against: its API key if it sent one, else its address.</summary>
-    private static string ClientOf(HttpContext context) =>
-        context.Request.Headers[ApiKeyFilter.Header].FirstOrDefault() is { Length: > 0 } key
-            ? "key:" + Access.ApiKey.HashOf(key)
-            : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+    /// <summary>The client a rate limit counts against: its API key if the server knows it, else its address.</summary>
+    private static string ClientOf(HttpContext context) => Clients.Of(context);
 
     /// <summary>Handles what escapes an endpoint: bad input as 400, anything else as 500, both as Problem Details.</summary>
     private sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
@@ -184,6 +189,7 @@ public static class PeninsulaServer
             var (status, title, detail) = exception switch
             {
                 InputException input => (StatusCodes.Status400BadRequest, "The request is not valid", input.Message),
+                BudgetExceededException budget => (StatusCodes.Status429TooManyRequests, "Too many requests", budget.Message),
                 BadHttpRequestException bad => (bad.StatusCode, "The request is not valid", bad.Message),
                 ConcurrencyConflictException conflict => (StatusCodes.Status412PreconditionFailed, "The event has changed", conflict.Message),
                 StoreVersionException version => (StatusCodes.Status503ServiceUnavailable, "The store cannot be used", version.Message),
@@ -196,6 +202,11 @@ public static class PeninsulaServer
             }
 
             httpContext.Response.StatusCode = status;
+            if (exception is BudgetExceededException { RetryAfter: var retry })
+            {
+                httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             var details = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail };
             if (exception is InputException { Field: { } field })
             {

@@ -5,11 +5,16 @@ using Peninsula.Forecasting;
 
 namespace Peninsula.Web;
 
+/// <summary>An answer from <see cref="RecordCache"/> and the store's change count it was computed at.</summary>
+internal readonly record struct Cached<T>(T Value, long Version);
+
 /// <summary>
 /// Results of the analyses (forecasts, backtests, timing tests, counts) kept while the record does
 /// not change. Each result is keyed by what was asked and by the store's change count, so a write
-/// or an import makes the next request compute afresh; concurrent requests for the same result
-/// share one computation.
+/// or an import makes the next request compute afresh. Concurrent requests for the same result
+/// share one computation, which is cancelled when every request waiting for it has gone. For the
+/// expensive analyses, readers keep getting the previous answer after a write until the new one is
+/// ready, so that one write does not make every reader wait for a recomputation.
 /// </summary>
 internal sealed class RecordCache(StorePool pool, TimeProvider clock, ILogger<RecordCache> logger)
 {
@@ -30,28 +35,34 @@ internal sealed class RecordCache(StorePool pool, TimeProvider clock, ILogger<Re
     }
 
     /// <summary>Every event in the record as of <paramref name="version"/>.</summary>
-    public Task<IReadOnlyList<Event>> EventsAsync(long version) =>
-        GetAsync<IReadOnlyList<Event>>("events", version, async () =>
+    public async Task<IReadOnlyList<Event>> EventsAsync(long version, CancellationToken cancellationToken = default) =>
+        (await GetAsync<IReadOnlyList<Event>>("events", version, async token =>
         {
             using var lease = pool.Rent();
-            return await lease.Store.ListAsync(EventQuery.All).ConfigureAwait(false);
-        });
+            return await lease.Store.ListAsync(EventQuery.All, token).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>
     /// The result for <paramref name="key"/> at <paramref name="version"/>, computed once (off the
-    /// request thread) and then shared. A failed computation is not kept.
+    /// request thread) and then shared. <paramref name="charge"/> is called only when this request
+    /// starts a new computation (it throws to refuse one). With <paramref name="keepPrevious"/>, a
+    /// result of an older version is returned while the new one is computed. A failed or cancelled
+    /// computation is not kept.
     /// </summary>
-    public Task<T> GetAsync<T>(string key, long version, Func<Task<T>> compute)
-        where T : class => GetAsync(_entries, MaxEntries, key, version, compute);
+    public Task<Cached<T>> GetAsync<T>(
+        string key, long version, Func<CancellationToken, Task<T>> compute, CancellationToken cancellationToken, Action? charge = null, bool keepPrevious = false)
+        where T : class => GetAsync(_entries, MaxEntries, key, version, compute, charge, keepPrevious, cancellationToken);
 
     /// <summary>
     /// A response body kept for the same question (a page of events): held apart from the
     /// analyses, so that many different pages push out only other pages, never the forecasts.
     /// </summary>
-    public Task<byte[]> PageAsync(string key, long version, Func<Task<byte[]>> compute) =>
-        GetAsync(_pages, MaxPages, key, version, compute);
+    public async Task<byte[]> PageAsync(string key, long version, Func<CancellationToken, Task<byte[]>> compute, CancellationToken cancellationToken) =>
+        (await GetAsync(_pages, MaxPages, key, version, compute, charge: null, keepPrevious: false, cancellationToken).ConfigureAwait(false)).Value;
 
-    private static async Task<T> GetAsync<T>(ConcurrentDictionary<string, Entry> entries, int max, string key, long version, Func<Task<T>> compute)
+    private static async Task<Cached<T>> GetAsync<T>(
+        ConcurrentDictionary<string, Entry> entries, int max, string key, long version, Func<CancellationToken, Task<T>> compute, Action? charge, bool keepPrevious,
+        CancellationToken cancellationToken)
         where T : class
     {
         if (entries.Count > max)
@@ -59,55 +70,113 @@ internal sealed class RecordCache(StorePool pool, TimeProvider clock, ILogger<Re
             Trim(entries, max);
         }
 
-        var fresh = new Entry(version, new Lazy<Task<object>>(async () => await Task.Run(compute).ConfigureAwait(false)));
-        var entry = entries.AddOrUpdate(key, fresh, (_, old) => old.Version >= version ? old : fresh);
+        Entry? replaced = null;
+        var fresh = new Entry(version, async token => await compute(token).ConfigureAwait(false));
+        var entry = entries.AddOrUpdate(key, fresh, (_, old) =>
+        {
+            if (old.Version >= version && !old.IsDead)
+            {
+                return old;
+            }
+
+            replaced = old;
+            return fresh;
+        });
+        var started = ReferenceEquals(entry, fresh);
+        if (started && keepPrevious && (replaced?.Result ?? replaced?.Previous) is { } previous)
+        {
+            // The answer before the write is served until the new one is ready; the new one is
+            // the server's own work, computed once and not cancelled by any reader leaving.
+            fresh.Previous = previous;
+            fresh.Start(background: true);
+            ForgetOnFailure(entries, key, fresh);
+            return new Cached<T>((T)previous.Value, previous.Version);
+        }
+
+        if (started && charge is not null)
+        {
+            try
+            {
+                charge();
+            }
+            catch
+            {
+                entries.TryRemove(new KeyValuePair<string, Entry>(key, fresh));
+                throw;
+            }
+        }
+
         entry.Touch();
+        if (keepPrevious && entry.Result is null && entry.Previous is { } stale)
+        {
+            return new Cached<T>((T)stale.Value, stale.Version);
+        }
+
         try
         {
-            return (T)await entry.Value.Value.ConfigureAwait(false);
+            return new Cached<T>((T)await entry.WaitAsync(cancellationToken).ConfigureAwait(false), entry.Version);
         }
-        catch
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            entries.TryRemove(new KeyValuePair<string, Entry>(key, entry));
+            throw;
+        }
+        catch (OperationCanceledException) when (entry.IsCancelled)
         {
             entries.TryRemove(new KeyValuePair<string, Entry>(key, entry));
             throw;
         }
     }
 
+    private static void ForgetOnFailure(ConcurrentDictionary<string, Entry> entries, string key, Entry entry) =>
+        _ = entry.Work!.ContinueWith(
+            t => entries.TryRemove(new KeyValuePair<string, Entry>(key, entry)),
+            CancellationToken.None,
+            TaskContinuationOptions.NotOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+
     /// <summary>
     /// The forecasts as of a Korean date for the targets and horizons asked (all when null). A
     /// selection is cut from the forecasts of every target and horizon when those are ready, and
-    /// computed on its own otherwise.
+    /// computed on its own otherwise. <paramref name="run"/> runs the computation itself (within
+    /// the server's budget for analyses).
     /// </summary>
-    public async Task<IReadOnlyList<Forecast>> ForecastsAsync(KoreanDate asOf, ForecastTarget? target, int? horizon, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Forecast>> ForecastsAsync(
+        KoreanDate asOf, ForecastTarget? target, int? horizon, long version, Func<Func<CancellationToken, IReadOnlyList<Forecast>>, CancellationToken, Task<IReadOnlyList<Forecast>>> run,
+        CancellationToken cancellationToken, Action? charge = null)
     {
-        var version = await VersionAsync(cancellationToken).ConfigureAwait(false);
         var everyKey = "forecasts:" + asOf;
         if (target is null && horizon is null)
         {
-            return await GetAsync(everyKey, version, () => MakeAsync(ForecastTarget.All, ForecastTarget.Horizons)).ConfigureAwait(false);
+            return (await GetAsync(everyKey, version, token => MakeAsync(ForecastTarget.All, ForecastTarget.Horizons, token), cancellationToken, charge).ConfigureAwait(false)).Value;
         }
 
         IReadOnlyList<ForecastTarget> targets = target is null ? ForecastTarget.All : [target];
         IReadOnlyList<int> horizons = horizon is null ? ForecastTarget.Horizons : [horizon.Value];
-        if (_entries.TryGetValue(everyKey, out var every) && every.Version == version && every.Value.IsValueCreated && every.Value.Value.IsCompletedSuccessfully)
+        if (_entries.TryGetValue(everyKey, out var every) && every.Version == version && every.Result is { } all)
         {
             every.Touch();
-            return [.. ((IReadOnlyList<Forecast>)every.Value.Value.Result).Where(f => targets.Contains(f.Target) && horizons.Contains(f.HorizonDays))];
+            return [.. ((IReadOnlyList<Forecast>)all.Value).Where(f => targets.Contains(f.Target) && horizons.Contains(f.HorizonDays))];
         }
 
-        return await GetAsync(string.Create(CultureInfo.InvariantCulture, $"{everyKey}:{target?.Slug}:{horizon}"), version, () => MakeAsync(targets, horizons)).ConfigureAwait(false);
+        return (await GetAsync(string.Create(CultureInfo.InvariantCulture, $"{everyKey}:{target?.Slug}:{horizon}"), version, token => MakeAsync(targets, horizons, token), cancellationToken, charge)
+            .ConfigureAwait(false)).Value;
 
-        async Task<IReadOnlyList<Forecast>> MakeAsync(IReadOnlyList<ForecastTarget> targets, IReadOnlyList<int> horizons) =>
-            Forecaster.Make(await EventsAsync(version).ConfigureAwait(false), targets, horizons, asOf);
+        async Task<IReadOnlyList<Forecast>> MakeAsync(IReadOnlyList<ForecastTarget> targets, IReadOnlyList<int> horizons, CancellationToken token)
+        {
+            var events = await EventsAsync(version, token).ConfigureAwait(false);
+            return await run(t => Forecaster.Make(events, targets, horizons, asOf, t), token).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Computes today's forecasts ahead of the first request that wants them.</summary>
-    public async Task WarmAsync(CancellationToken cancellationToken)
+    public async Task WarmAsync(AnalysisBudget budget, CancellationToken cancellationToken)
     {
         try
         {
             var started = clock.GetTimestamp();
-            await ForecastsAsync(KoreanDate.Today(clock), null, null, cancellationToken).ConfigureAwait(false);
+            var version = await VersionAsync(cancellationToken).ConfigureAwait(false);
+            await ForecastsAsync(KoreanDate.Today(clock), null, null, version, budget.RunAsync, cancellationToken).ConfigureAwait(false);
             Log.ForecastsReady(logger, Math.Round(clock.GetElapsedTime(started).TotalSeconds, 1));
         }
         catch (OperationCanceledException)
@@ -133,13 +202,80 @@ internal sealed class RecordCache(StorePool pool, TimeProvider clock, ILogger<Re
         }
     }
 
-    private sealed record Entry(long Version, Lazy<Task<object>> Value)
+    /// <summary>
+    /// One computation and the requests waiting for it. It starts with its first waiter and is
+    /// cancelled when the last waiter has gone, unless it runs for the server itself (a refresh
+    /// after a write).
+    /// </summary>
+#pragma warning disable CA1001 // A CancellationTokenSource without a timer holds nothing to release; entries are dropped, not closed.
+    private sealed class Entry(long version, Func<CancellationToken, Task<object>> compute)
+#pragma warning restore CA1001
     {
         private static long s_clock;
+        private readonly CancellationTokenSource _cancel = new();
+        private readonly Lock _lock = new();
         private long _lastUsed;
+        private int _waiters;
+        private bool _background;
+
+        public long Version { get; } = version;
+
+        public Task<object>? Work { get; private set; }
+
+        /// <summary>The answer of an older version, served while this one is computed.</summary>
+        public Cached<object>? Previous { get; set; }
+
+        /// <summary>The answer, once computed.</summary>
+        public Cached<object>? Result => Work is { IsCompletedSuccessfully: true } t ? new Cached<object>(t.Result, Version) : null;
+
+        public bool IsCancelled => _cancel.IsCancellationRequested;
+
+        /// <summary>Cancelled or failed: a new request computes afresh instead of sharing it.</summary>
+        public bool IsDead => IsCancelled || Work is { IsFaulted: true } or { IsCanceled: true };
 
         public long LastUsed => Volatile.Read(ref _lastUsed);
 
         public void Touch() => Volatile.Write(ref _lastUsed, Interlocked.Increment(ref s_clock));
+
+        public void Start(bool background)
+        {
+            lock (_lock)
+            {
+                _background |= background;
+                Work ??= Run();
+            }
+        }
+
+        public async Task<object> WaitAsync(CancellationToken cancellationToken)
+        {
+            Task<object> work;
+            lock (_lock)
+            {
+                work = Work ??= Run();
+                _waiters++;
+            }
+
+            try
+            {
+                return await work.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                lock (_lock)
+                {
+                    if (--_waiters == 0 && !_background && !work.IsCompleted)
+                    {
+                        // Nobody wants the answer any more: stop the work instead of finishing it for no one.
+                        _cancel.Cancel();
+                    }
+                }
+            }
+        }
+
+        private Task<object> Run()
+        {
+            var token = _cancel.Token;
+            return Task.Run(() => compute(token), token);
+        }
     }
 }

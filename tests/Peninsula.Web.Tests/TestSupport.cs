@@ -28,6 +28,12 @@ public sealed class PeninsulaApp : WebApplicationFactory<Program>
     /// <summary>Writes allowed per client per minute (the default is 120).</summary>
     public int WritesPerMinute { get; init; } = 1000;
 
+    /// <summary>New analyses allowed per anonymous client per minute (the default is 30).</summary>
+    public int AnalysesPerMinute { get; init; } = 1000;
+
+    /// <summary>New analyses allowed per API key per minute (the default is 300).</summary>
+    public int KeyAnalysesPerMinute { get; init; } = 1000;
+
     /// <summary>Creates a key in the store, as <c>peninsula apikey create</c> does, and returns its secret.</summary>
     public async Task<string> CreateKeyAsync(string name)
     {
@@ -57,6 +63,8 @@ public sealed class PeninsulaApp : WebApplicationFactory<Program>
         builder.UseSetting("WarmForecasts", "false");
         builder.UseSetting("RateLimits:CheckPerMinute", CheckPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("RateLimits:WritesPerMinute", WritesPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("RateLimits:AnalysesPerMinute", AnalysesPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("RateLimits:KeyAnalysesPerMinute", KeyAnalysesPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(new FixedClock(Now)));
     }
 

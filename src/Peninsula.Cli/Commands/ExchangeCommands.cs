@@ -257,36 +257,33 @@ internal static class ExchangeCommands
 
     private static IReadOnlyList<Event> Read(string path, string? format, TextReader standardInput)
     {
-        byte[] bytes;
         if (path == "-")
         {
-            bytes = Encoding.UTF8.GetBytes(standardInput.ReadToEnd());
             format ??= "json";
+            return format == "json"
+                ? EventJson.Read(Encoding.UTF8.GetBytes(standardInput.ReadToEnd()), "standard input")
+                : EventCsv.Read(standardInput, "standard input");
         }
-        else
+
+        if (!File.Exists(path))
         {
-            if (!File.Exists(path))
-            {
-                throw new InputException("the file does not exist.", path);
-            }
-
-            bytes = File.ReadAllBytes(path);
-            format ??= Path.GetExtension(path).ToLowerInvariant() switch
-            {
-                ".json" => "json",
-                ".csv" => "csv",
-                _ => throw new InputException("cannot tell the format from the file name: use a .json or .csv file, or --format json|csv.", path),
-            };
+            throw new InputException("the file does not exist.", path);
         }
 
-        var name = path == "-" ? "standard input" : path;
+        format ??= Path.GetExtension(path).ToLowerInvariant() switch
+        {
+            ".json" => "json",
+            ".csv" => "csv",
+            _ => throw new InputException("cannot tell the format from the file name: use a .json or .csv file, or --format json|csv.", path),
+        };
         if (format == "json")
         {
-            return EventJson.Read(bytes, name);
+            return EventJson.Read(File.ReadAllBytes(path), path);
         }
 
-        using var text = new StreamReader(new MemoryStream(bytes), Encoding.UTF8);
-        return EventCsv.Read(text, name);
+        // CSV is read as a stream, line by line, so that a huge line is refused instead of read whole.
+        using var text = new StreamReader(path, Encoding.UTF8);
+        return EventCsv.Read(text, path);
     }
 
     private static void Report(IAnsiConsole console, string path, SaveSummary summary, bool dryRun)

@@ -16,14 +16,27 @@ internal static class ServeCommand
             Description = $"Where to listen. Default: {PeninsulaServer.DefaultUrls} (this machine only); http://0.0.0.0:5080 lets other machines in.",
             DefaultValueFactory = _ => PeninsulaServer.DefaultUrls,
         };
+        var logLevel = new Option<string>("--log-level")
+        {
+            Description = "What the server logs: warning, information (start, stop, problems) or debug (also one line per request).",
+            DefaultValueFactory = _ => "information",
+        };
+        logLevel.AcceptOnlyFromAmong(ServerLogging.Levels);
+        var logFormat = new Option<string>("--log-format")
+        {
+            Description = "How log lines look: text (one readable line each) or json (one JSON object a line, for log collectors).",
+            DefaultValueFactory = _ => "text",
+        };
+        logFormat.AcceptOnlyFromAmong(ServerLogging.Formats);
         var command = new Command("serve", "Start the dashboard and the HTTP API (Ctrl+C stops it). Pages: /, /timeline.html, /map.html, /timing.html, /forecast.html, /check.html; API: /api/..., described in /openapi/v1.json.")
         {
-            urls,
+            urls, logLevel, logFormat,
         };
         command.SetAction((parse, cancellationToken) => PeninsulaCommand.GuardAsync(context, async () =>
         {
             var location = EventStores.Locate(parse.GetValue(CommonOptions.Db), context.Environment);
-            await using var app = PeninsulaServer.Build(["--urls", parse.GetValue(urls)!, "--db", location]);
+            await using var app = PeninsulaServer.Build(
+                ["--urls", parse.GetValue(urls)!, "--db", location, "--log-level", parse.GetValue(logLevel)!, "--log-format", parse.GetValue(logFormat)!]);
             context.Error.MarkupLine($"[grey]Opening {Markup.Escape(location)}; the dashboard will be at {Markup.Escape(parse.GetValue(urls)!)} (Ctrl+C stops it).[/]");
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);

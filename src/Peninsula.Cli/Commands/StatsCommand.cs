@@ -34,7 +34,7 @@ internal static class StatsCommand
                         csv.WriteHeader([dimension.ToString().ToLowerInvariant(), "events", "missiles_fired", "launches_uncounted"]);
                         foreach (var r in rows)
                         {
-                            csv.WriteRecord([r.Key, r.Events.ToString(CultureInfo.InvariantCulture), r.MissilesFired.ToString(CultureInfo.InvariantCulture), r.LaunchesUncounted.ToString(CultureInfo.InvariantCulture)]);
+                            csv.WriteRecord([SpreadsheetText.Neutralise(r.Key), r.Events.ToString(CultureInfo.InvariantCulture), r.MissilesFired.ToString(CultureInfo.InvariantCulture), r.LaunchesUncounted.ToString(CultureInfo.InvariantCulture)]);
                         }
                     }
 

@@ -110,9 +110,8 @@ internal static class WatchCommand
                 }
 
                 var now = context.Clock.GetUtcNow();
-                foreach (var watch in watches.Where(w => onlyOnce || w.NextPollAt is null || w.NextPollAt <= now))
+                foreach (var polled in await watcher.PollDueAsync(onlyOnce, cancellationToken).ConfigureAwait(false))
                 {
-                    var (polled, _) = await watcher.PollAsync(watch, cancellationToken).ConfigureAwait(false);
                     var ok = polled.Failures == 0;
                     failed += ok ? 0 : 1;
                     context.Out.MarkupLine($"{Time(polled.LastPolledAt)} [bold]{Markup.Escape(polled.Name)}[/]: {(ok ? "" : "[red]")}{Markup.Escape(polled.LastStatus ?? "")}{(ok ? "" : "[/]")}");

@@ -42,22 +42,22 @@ internal static class AnalysisEndpoints
         var then = Dimension(request["then"], "then");
         var query = EventEndpoints.Filter(request);
         var version = await cache.VersionAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await cache.GetAsync<object>("stats:" + http.Request.QueryString.Value, version, async () =>
+        var rows = await cache.GetAsync<object>("stats:" + http.Request.QueryString.Value, version, async token =>
         {
             IReadOnlyList<Event> events;
             using (var lease = pool.Rent())
             {
-                events = await lease.Store.ListAsync(query).ConfigureAwait(false);
+                events = await lease.Store.ListAsync(query, token).ConfigureAwait(false);
             }
 
             return then is { } second
                 ? EventStatistics.Crosstab(events, by, second).Select(c => new { key = c.Key, group = (string?)c.Group, events = c.Events, missiles_fired = c.MissilesFired, launches_uncounted = c.LaunchesUncounted }).ToList()
                 : EventStatistics.Count(events, by).Select(r => new { key = r.Key, group = (string?)null, events = r.Events, missiles_fired = r.MissilesFired, launches_uncounted = r.LaunchesUncounted }).ToList();
-        }).ConfigureAwait(false);
-        return Results.Ok(new { by = Slug(by), then = then is { } t ? Slug(t) : null, rows });
+        }, cancellationToken).ConfigureAwait(false);
+        return Results.Ok(new { by = Slug(by), then = then is { } t ? Slug(t) : null, rows = rows.Value });
     }
 
-    private static async Task<IResult> TimingAsync(HttpContext http, RecordCache cache, StorePool pool, CancellationToken cancellationToken)
+    private static async Task<IResult> TimingAsync(HttpContext http, RecordCache cache, StorePool pool, AnalysisBudget budget, CancellationToken cancellationToken)
     {
         var request = http.Request.Query;
         var window = request["window"].FirstOrDefault() is { Length: > 0 } w ? TimingWindow.Parse(w) : (TimingWindow?)null;
@@ -68,24 +68,27 @@ internal static class AnalysisEndpoints
             Seed = QueryValues.Integer(request["seed"], "seed", 1, 0, int.MaxValue),
         };
         var version = await cache.VersionAsync(cancellationToken).ConfigureAwait(false);
-        var document = await cache.GetAsync("timing:" + http.Request.QueryString.Value, version, async () =>
-        {
-            var results = new List<TimingResult>();
-            using var lease = pool.Rent();
-            foreach (var question in questions)
+        var document = await cache.GetAsync("timing:" + http.Request.QueryString.Value, version, token => budget.RunAsync<object>(
+            t =>
             {
-                results.Add(await TimingAnalysis.RunAsync(lease.Store, question, options).ConfigureAwait(false));
-            }
+                var results = new List<TimingResult>();
+                using var lease = pool.Rent();
+                foreach (var question in questions)
+                {
+                    results.Add(TimingAnalysis.RunAsync(lease.Store, question, options, t).GetAwaiter().GetResult());
+                }
 
-            return results.Count == 1
-                ? TimingDocument.From(results[0])
-                : new { Adjustment = "benjamini-hochberg", Results = TimingAnalysis.AdjustForMultipleQuestions(results).Select(TimingDocument.From).ToList() };
-        }).ConfigureAwait(false);
-        return Results.Ok(document);
+                return results.Count == 1
+                    ? TimingDocument.From(results[0])
+                    : new { Adjustment = "benjamini-hochberg", Results = TimingAnalysis.AdjustForMultipleQuestions(results).Select(TimingDocument.From).ToList() };
+            },
+            token), cancellationToken, () => budget.Charge(http), keepPrevious: true).ConfigureAwait(false);
+        return Results.Ok(document.Value);
     }
 
     private static async Task<IResult> ForecastsAsync(
-        HttpContext http, RecordCache cache, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken cancellationToken)
+        HttpContext http, RecordCache cache, AnalysisBudget budget, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
+        CancellationToken cancellationToken)
     {
         var request = http.Request.Query;
         var target = request["target"].FirstOrDefault() is { Length: > 0 } slug ? ForecastTarget.Parse(slug, "target") : null;
@@ -97,51 +100,73 @@ internal static class AnalysisEndpoints
         // JSON is kept with them, under an ETag of the record's change count and the question.
         var version = await cache.VersionAsync(cancellationToken).ConfigureAwait(false);
         var key = string.Create(CultureInfo.InvariantCulture, $"forecasts-json:{asOf}:{target?.Slug}:{horizon}");
-        var etag = string.Create(CultureInfo.InvariantCulture, $"\"{version}-{asOf}-{target?.Slug}-{horizon}\"");
-        if (http.Request.Headers.IfNoneMatch.Contains(etag))
+        string Tag(long v) => string.Create(CultureInfo.InvariantCulture, $"\"{v}-{asOf}-{target?.Slug}-{horizon}\"");
+        if (http.Request.Headers.IfNoneMatch.Contains(Tag(version)))
         {
-            http.Response.Headers.ETag = etag;
+            http.Response.Headers.ETag = Tag(version);
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        var body = await cache.GetAsync(key, version, async () =>
+        // After a write the forecasts of the record before it are served until the new ones are
+        // ready; the ETag says which record the answer is of.
+        var body = await cache.GetAsync(key, version, async token =>
         {
-            var forecasts = await cache.ForecastsAsync(asOf, target, horizon, CancellationToken.None).ConfigureAwait(false);
+            var forecasts = await cache.ForecastsAsync(asOf, target, horizon, version, budget.RunAsync, token).ConfigureAwait(false);
             return System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(forecasts.Select(ForecastDocuments.Forecast), json.Value.SerializerOptions);
-        }).ConfigureAwait(false);
-        http.Response.Headers.ETag = etag;
+        }, cancellationToken, () => budget.Charge(http), keepPrevious: true).ConfigureAwait(false);
+        http.Response.Headers.ETag = Tag(body.Version);
         http.Response.Headers.CacheControl = "no-cache";
-        return Results.Bytes(body, "application/json");
+        return Results.Bytes(body.Value, "application/json");
     }
 
-    private static async Task<IResult> TempoAsync(HttpContext http, RecordCache cache, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> TempoAsync(HttpContext http, RecordCache cache, AnalysisBudget budget, TimeProvider clock, CancellationToken cancellationToken)
     {
         var request = http.Request.Query;
         var target = ForecastTarget.Parse(request["target"].FirstOrDefault() ?? ForecastTarget.AnyMissile.Slug, "target");
         var asOf = QueryValues.Date(request["as_of"], "as_of") ?? KoreanDate.Today(clock);
         var version = await cache.VersionAsync(cancellationToken).ConfigureAwait(false);
         var document = await cache.GetAsync(
-            string.Create(CultureInfo.InvariantCulture, $"tempo:{target.Slug}:{asOf}"), version, async () =>
-                ForecastDocuments.Tempo(Tempo.Of(await cache.EventsAsync(version).ConfigureAwait(false), target, asOf))).ConfigureAwait(false);
-        return Results.Ok(document);
+            string.Create(CultureInfo.InvariantCulture, $"tempo:{target.Slug}:{asOf}"),
+            version,
+            async token =>
+            {
+                var events = await cache.EventsAsync(version, token).ConfigureAwait(false);
+                return await budget.RunAsync(_ => ForecastDocuments.Tempo(Tempo.Of(events, target, asOf)), token).ConfigureAwait(false);
+            },
+            cancellationToken,
+            () => budget.Charge(http),
+            keepPrevious: true).ConfigureAwait(false);
+        return Results.Ok(document.Value);
     }
 
-    private static async Task<IResult> BacktestAsync(HttpContext http, RecordCache cache, CancellationToken cancellationToken)
+    private static async Task<IResult> BacktestAsync(HttpContext http, RecordCache cache, AnalysisBudget budget, CancellationToken cancellationToken)
     {
         var request = http.Request.Query;
         var target = ForecastTarget.Parse(request["target"].FirstOrDefault() ?? ForecastTarget.AnyMissile.Slug, "target");
         var horizon = ForecastTarget.ParseHorizon(QueryValues.Integer(request["horizon"], "horizon", 7, 1, 3650));
         var step = QueryValues.Integer(request["step"], "step", 7, 1, 365);
         var from = QueryValues.Date(request["from"], "from") ?? ForecastReport.DefaultFrom;
+        var askedTo = QueryValues.Date(request["to"], "to");
         var version = await cache.VersionAsync(cancellationToken).ConfigureAwait(false);
+        var events = await cache.EventsAsync(version, cancellationToken).ConfigureAwait(false);
+        var to = askedTo ?? BundledRecord.CoverageEndOf(events);
+        var issues = to.DaysSince(from) / step;
+        if (issues > Limits.MaxBacktestIssues)
+        {
+            var least = (int)Math.Ceiling((double)to.DaysSince(from) / Limits.MaxBacktestIssues);
+            throw new InputException(
+                $"a backtest over the web covers at most {Limits.MaxBacktestIssues} issue dates; from {from} to {to} that needs a step of at least {least} days (or a shorter span; the CLI's peninsula backtest has no such limit).",
+                field: "step");
+        }
+
         var document = await cache.GetAsync(
-            string.Create(CultureInfo.InvariantCulture, $"backtest:{target.Slug}:{horizon}:{from}:{request["to"]}:{step}"), version, async () =>
-            {
-                var events = await cache.EventsAsync(version).ConfigureAwait(false);
-                var to = QueryValues.Date(request["to"], "to") ?? BundledRecord.CoverageEndOf(events);
-                return ForecastDocuments.Backtest(Backtest.Run(events, target, horizon, from, to, step));
-            }).ConfigureAwait(false);
-        return Results.Ok(document);
+            string.Create(CultureInfo.InvariantCulture, $"backtest:{target.Slug}:{horizon}:{from}:{to}:{step}"),
+            version,
+            token => budget.RunAsync(t => ForecastDocuments.Backtest(Backtest.Run(events, target, horizon, from, to, step, t)), token),
+            cancellationToken,
+            () => budget.Charge(http),
+            keepPrevious: true).ConfigureAwait(false);
+        return Results.Ok(document.Value);
     }
 
     private static async Task<IResult> CheckAsync(HttpContext http, RecordCache cache, CancellationToken cancellationToken)
@@ -151,7 +176,8 @@ internal static class AnalysisEndpoints
         using var stream = new MemoryStream(body, writable: false);
         var text = ArticleInput.Read(stream, "the article");
         var version = await cache.VersionAsync(cancellationToken).ConfigureAwait(false);
-        var checker = await cache.GetAsync("checker", version, async () => new ArticleChecker(await cache.EventsAsync(version).ConfigureAwait(false))).ConfigureAwait(false);
+        var checker = (await cache.GetAsync("checker", version, async token => new ArticleChecker(await cache.EventsAsync(version, token).ConfigureAwait(false)), cancellationToken)
+            .ConfigureAwait(false)).Value;
         var check = await Task.Run(() => checker.Check(text, published), cancellationToken).ConfigureAwait(false);
         return Results.Text(ArticleCheckReport.Json(check), "application/json");
     }

@@ -58,7 +58,7 @@ internal static class EventEndpoints
         // A page is a function of the question and the record's change count, so the same question
         // asked again before the record changes is answered from memory (small pages only).
         var body = limit <= 100
-            ? await cache.PageAsync(http.Request.QueryString.Value ?? "", version, () => PageAsync(CancellationToken.None)).ConfigureAwait(false)
+            ? await cache.PageAsync(http.Request.QueryString.Value ?? "", version, PageAsync, cancellationToken).ConfigureAwait(false)
             : await PageAsync(cancellationToken).ConfigureAwait(false);
         return Json(http, body, etag);
 
@@ -108,8 +108,18 @@ internal static class EventEndpoints
         return NotModified(http, etag) ? Results.StatusCode(StatusCodes.Status304NotModified) : Json(http, Encoding.UTF8.GetBytes(body), etag);
     }
 
-    private static async Task<IResult> AuditAsync(string id, StorePool pool, CancellationToken cancellationToken)
+    /// <summary>
+    /// What made a change, as an anonymous client sees it: the kind of change (an API key, an
+    /// import, a watched feed, the bundled record) without the key's name, the file or the feed.
+    /// </summary>
+    internal static string PublicOrigin(string origin) =>
+        OriginKinds.FirstOrDefault(kind => origin.StartsWith(kind, StringComparison.Ordinal)) ?? "other";
+
+    private static readonly string[] OriginKinds = ["api key", "bundled-record", "watch", "import"];
+
+    private static async Task<IResult> AuditAsync(string id, HttpContext http, StorePool pool, CancellationToken cancellationToken)
     {
+        var keyHolder = Clients.KeyOf(http) is not null;
         using var lease = pool.Rent();
         var entries = await lease.Store.AuditAsync(id, 1000, cancellationToken).ConfigureAwait(false);
         if (entries.Count == 0)
@@ -122,7 +132,7 @@ internal static class EventEndpoints
             a.Sequence,
             at = a.At.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
             a.Operation,
-            a.Origin,
+            origin = keyHolder ? a.Origin : PublicOrigin(a.Origin),
             before = a.Before is null ? (JsonElement?)null : JsonDocument.Parse(a.Before).RootElement,
             after = a.After is null ? (JsonElement?)null : JsonDocument.Parse(a.After).RootElement,
         }));

@@ -9,12 +9,13 @@ namespace Peninsula.Forecasting;
 /// </summary>
 public static class Backtest
 {
-    /// <summary>Runs the backtest for one target and horizon on a record.</summary>
-    public static BacktestResult Run(IReadOnlyList<Event> events, ForecastTarget target, int horizon, KoreanDate from, KoreanDate to, int step = 7)
+    /// <summary>Runs the backtest for one target and horizon on a record; cancelling <paramref name="cancellationToken"/> stops it.</summary>
+    public static BacktestResult Run(
+        IReadOnlyList<Event> events, ForecastTarget target, int horizon, KoreanDate from, KoreanDate to, int step = 7, CancellationToken cancellationToken = default)
     {
         // The outcomes of the last issue dates come after --to; each model still sees only the days up to its issue date.
         var data = ForecastData.Build(events, to.AddDays(horizon));
-        return Run(data, target, horizon, from, to, step);
+        return Run(data, target, horizon, from, to, step, cancellationToken);
     }
 
     /// <summary>
@@ -36,7 +37,7 @@ public static class Backtest
         return [.. results.SelectMany(r => r)];
     }
 
-    internal static BacktestResult Run(ForecastData data, ForecastTarget target, int horizon, KoreanDate from, KoreanDate to, int step = 7)
+    internal static BacktestResult Run(ForecastData data, ForecastTarget target, int horizon, KoreanDate from, KoreanDate to, int step = 7, CancellationToken cancellationToken = default)
     {
         if (step < 1)
         {
@@ -60,7 +61,7 @@ public static class Backtest
         }
 
         var last = first + (steps * step);
-        var run = RollingForecast.RunCoherent(data, target, horizon, first, last, step);
+        var run = RollingForecast.RunCoherent(data, target, horizon, first, last, step, cancellationToken);
         var problem = run.Problem;
         var scored = Enumerable.Range(0, run.IssueDays.Length).Where(i => run.IssueDays[i] >= first).ToArray();
         var outcomes = scored.Select(i => problem.Series.Outcome(run.IssueDays[i], horizon)).ToArray();

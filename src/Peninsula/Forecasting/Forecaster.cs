@@ -10,23 +10,25 @@ public static class Forecaster
     /// The forecast of every requested target and horizon as of <paramref name="asOf"/> (end of
     /// that Korean date). Uses only actions dated on or before it and scheduled context announced
     /// by then. When <paramref name="asOf"/> is past the end of the record, the models know
-    /// nothing after that end: the forecast is the one made at the end of the record.
+    /// nothing after that end: the forecast is the one made at the end of the record. Cancelling
+    /// <paramref name="cancellationToken"/> stops the work (an <see cref="OperationCanceledException"/>).
     /// </summary>
-    public static IReadOnlyList<Forecast> Make(IReadOnlyList<Event> events, IEnumerable<ForecastTarget> targets, IEnumerable<int> horizons, KoreanDate asOf)
+    public static IReadOnlyList<Forecast> Make(
+        IReadOnlyList<Event> events, IEnumerable<ForecastTarget> targets, IEnumerable<int> horizons, KoreanDate asOf, CancellationToken cancellationToken = default)
     {
         var data = ForecastData.Build(events, asOf);
         var hs = horizons.ToList();
         var problems = targets.SelectMany(t => hs.Select(h => (Target: t, Horizon: h))).ToList();
         var forecasts = new Forecast[problems.Count];
-        Parallel.For(0, problems.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-            forecasts[i] = Make(data, problems[i].Target, problems[i].Horizon, asOf));
+        Parallel.For(0, problems.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, i =>
+            forecasts[i] = Make(data, problems[i].Target, problems[i].Horizon, asOf, cancellationToken));
         return forecasts;
     }
 
-    internal static Forecast Make(ForecastData data, ForecastTarget target, int horizon, KoreanDate asOf)
+    internal static Forecast Make(ForecastData data, ForecastTarget target, int horizon, KoreanDate asOf, CancellationToken cancellationToken = default)
     {
         var t = data.Days - 1;
-        var run = RollingForecast.RunCoherent(data, target, horizon, t, t);
+        var run = RollingForecast.RunCoherent(data, target, horizon, t, t, cancellationToken: cancellationToken);
         var i = run.IssueDays.Length - 1;
         var components = RollingForecast.Models.Select((m, k) => (m, p: run.Probabilities[k][i])).ToDictionary(x => x.m, x => x.p, StringComparer.Ordinal);
         var probability = components[RollingForecast.ForecastModel];

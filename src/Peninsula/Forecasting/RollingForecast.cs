@@ -116,8 +116,9 @@ internal sealed class RollingForecast
     /// <summary>
     /// Runs the models at <paramref name="lastDay"/> and every <paramref name="step"/> days before it
     /// back to <paramref name="firstScoredDay"/>, plus the earlier issue days the ensemble learns from.
+    /// Cancelling <paramref name="cancellationToken"/> stops it between issue days.
     /// </summary>
-    public static RollingForecast Run(ForecastProblem problem, int firstScoredDay, int lastDay, int step = 7)
+    public static RollingForecast Run(ForecastProblem problem, int firstScoredDay, int lastDay, int step = 7, CancellationToken cancellationToken = default)
     {
         var horizon = problem.Horizon;
         var warmUp = (WarmUpWeeks * 7) + horizon;
@@ -138,6 +139,7 @@ internal sealed class RollingForecast
         bool Outcome(int j) => problem.Series.Outcome(issueDays[j], horizon);
         for (var i = 0; i < issueDays.Length; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var t = issueDays[i];
             p[0][i] = problem.Climatology(t);
             p[1][i] = problem.RecentRate(t, 30);
@@ -163,9 +165,10 @@ internal sealed class RollingForecast
     /// horizon is raised to its probability at any shorter horizon of the same issue day (each
     /// also made with only what was known then). Runs are shared through the data set's cache.
     /// </summary>
-    public static RollingForecast RunCoherent(ForecastData data, ForecastTarget target, int horizon, int firstScoredDay, int lastDay, int step = 7)
+    public static RollingForecast RunCoherent(
+        ForecastData data, ForecastTarget target, int horizon, int firstScoredDay, int lastDay, int step = 7, CancellationToken cancellationToken = default)
     {
-        var run = data.Run(target, horizon, firstScoredDay, lastDay, step, () => Run(new ForecastProblem(data, target, horizon), firstScoredDay, lastDay, step));
+        var run = data.Run(target, horizon, firstScoredDay, lastDay, step, () => Run(new ForecastProblem(data, target, horizon), firstScoredDay, lastDay, step, cancellationToken));
         var shorter = ForecastTarget.Horizons.Where(h => h < horizon).ToList();
         if (shorter.Count == 0)
         {
@@ -176,7 +179,7 @@ internal sealed class RollingForecast
         var boundBy = new int[run.IssueDays.Length];
         foreach (var h in shorter)
         {
-            var other = data.Run(target, h, firstScoredDay, lastDay, step, () => Run(new ForecastProblem(data, target, h), firstScoredDay, lastDay, step));
+            var other = data.Run(target, h, firstScoredDay, lastDay, step, () => Run(new ForecastProblem(data, target, h), firstScoredDay, lastDay, step, cancellationToken));
             var offset = other.IssueDays.Length - run.IssueDays.Length;
             for (var i = Math.Max(0, -offset); i < run.IssueDays.Length; i++)
             {

@@ -243,23 +243,31 @@ public sealed partial class CnsImporter : SourceImporter
         // CNS's CSV exports are Windows-1252/Latin-1 with CRLF line ends; CsvHelper handles the
         // quoted cells that run over several lines.
         using var text = new StreamReader(path, Encoding.Latin1);
-        var options = CsvReaderOptions.Default with { Separator = ',', HasHeader = true, TrackLineNumbers = true, SkipEmptyLines = true };
-        using var reader = CsvReader.Create(text, options, leaveOpen: true);
-        var header = Header(reader.Headers.Select(h => h.Trim().TrimStart('\uFEFF')).ToArray(), path, 1);
-        var rows = new List<Row>();
-        while (reader.Read())
+        var options = CsvReaderOptions.Default with { Separator = ',', HasHeader = true, TrackLineNumbers = true, SkipEmptyLines = true, MaxRecordSize = CsvTable.MaxLineBytes };
+        try
         {
-            var fields = reader.Current.ToArray();
-            var cells = new Dictionary<string, string?>(StringComparer.Ordinal);
-            for (var i = 0; i < header.Length && i < fields.Length; i++)
+            using var reader = CsvReader.Create(text, options, leaveOpen: true);
+            CsvTable.CheckWidth(reader.Headers.Count, path);
+            var header = Header(reader.Headers.Select(h => h.Trim().TrimStart('\uFEFF')).ToArray(), path, 1);
+            var rows = new List<Row>();
+            while (reader.Read())
             {
-                cells.TryAdd(header[i], fields[i]);
+                var fields = reader.Current.ToArray();
+                var cells = new Dictionary<string, string?>(StringComparer.Ordinal);
+                for (var i = 0; i < header.Length && i < fields.Length; i++)
+                {
+                    cells.TryAdd(header[i], fields[i]);
+                }
+
+                rows.Add(new Row(reader.LineNumber, cells, [], []));
             }
 
-            rows.Add(new Row(reader.LineNumber, cells, [], []));
+            return new Table(header, rows);
         }
-
-        return new Table(header, rows);
+        catch (CsvFormatException ex)
+        {
+            throw CsvTable.TooLong(ex, path);
+        }
     }
 
     private static Table ReadSpreadsheet(string path)

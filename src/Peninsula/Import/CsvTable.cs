@@ -11,6 +11,15 @@ namespace Peninsula.Import;
 /// </summary>
 internal sealed class CsvTable
 {
+    /// <summary>The longest line (record) read, in bytes of UTF-8; a longer one is refused, not buffered.</summary>
+    public const int MaxLineBytes = 1 << 20;
+
+    /// <summary>The most fields a line may have; Peninsula's widest layout has 32.</summary>
+    public const int MaxFields = 1000;
+
+    /// <summary>How many header names an error message quotes at most.</summary>
+    private const int QuotedColumns = 40;
+
     private CsvTable(List<CsvRecord> records) => Records = records;
 
     public IReadOnlyList<CsvRecord> Records { get; }
@@ -19,7 +28,7 @@ internal sealed class CsvTable
     /// Reads the whole table. The header must hold every required column; a missing one is
     /// reported with the full list of expected columns.
     /// </summary>
-    public static CsvTable Read(TextReader text, string file, IReadOnlyList<string> required, IReadOnlyList<string>? optional = null)
+    public static CsvTable Read(TextReader text, string file, IReadOnlyList<string> required, IReadOnlyList<string>? optional = null, bool formulasNeutralised = false)
     {
         var options = CsvReaderOptions.Default with
         {
@@ -27,8 +36,42 @@ internal sealed class CsvTable
             HasHeader = true,
             TrackLineNumbers = true,
             SkipEmptyLines = true,
+            MaxRecordSize = MaxLineBytes,
         };
-        using var reader = CsvReader.Create(text, options, leaveOpen: true);
+        try
+        {
+            return Read(CsvReader.Create(text, options, leaveOpen: true), file, required, optional, formulasNeutralised);
+        }
+        catch (CsvFormatException ex)
+        {
+            throw TooLong(ex, file);
+        }
+    }
+
+    /// <summary>The error for a line over <see cref="MaxLineBytes"/>, by file, line and field.</summary>
+    public static InputException TooLong(CsvFormatException ex, string file)
+    {
+        ArgumentNullException.ThrowIfNull(ex);
+        return new InputException(
+            string.Create(CultureInfo.InvariantCulture, $"the line is longer than {MaxLineBytes / 1024} KB, or a quote is never closed; Peninsula reads lines up to that length."),
+            file, ex.LineNumber > 0 ? ex.LineNumber : null, ex.FieldIndex >= 0 ? $"field {ex.FieldIndex + 1}" : null);
+    }
+
+    /// <summary>Refuses a header of more than <see cref="MaxFields"/> columns without quoting it.</summary>
+    public static void CheckWidth(int columns, string file)
+    {
+        if (columns > MaxFields)
+        {
+            throw new InputException(
+                string.Create(CultureInfo.InvariantCulture, $"the header has {columns} columns; Peninsula reads at most {MaxFields}."), file, 1, $"column {MaxFields + 1}");
+        }
+    }
+
+    private static CsvTable Read(CsvReader csv, string file, IReadOnlyList<string> required, IReadOnlyList<string>? optional, bool formulasNeutralised)
+    {
+        using var reader = csv;
+        CheckWidth(reader.Headers.Count, file);
+
         var header = reader.Headers.Select(h => h.Trim().TrimStart('\uFEFF')).ToArray();
         if (header.Length == 0 || (header.Length == 1 && header[0].Length == 0))
         {
@@ -46,7 +89,7 @@ internal sealed class CsvTable
         {
             var expected = string.Join(",", required.Concat(optional ?? []));
             throw new InputException(
-                $"the header lacks {string.Join(", ", missing.Select(m => $"'{m}'"))}. Expected columns: {expected}; found: {string.Join(",", header)}.",
+                $"the header lacks {string.Join(", ", missing.Select(m => $"'{m}'"))}. Expected columns: {expected}; found: {Quote(header)}.",
                 file, 1, missing[0]);
         }
 
@@ -56,13 +99,30 @@ internal sealed class CsvTable
             var line = reader.LineNumber;
             if (reader.FieldCount != header.Length)
             {
-                throw new InputException($"the row has {reader.FieldCount} fields, but the header has {header.Length}.", file, line);
+                throw new InputException(
+                    $"the row has {reader.FieldCount} fields, but the header has {header.Length}.", file, line, $"field {Math.Min(reader.FieldCount, header.Length) + 1}");
             }
 
-            records.Add(new CsvRecord(file, line, columns, reader.Current.ToArray()));
+            var fields = reader.Current.ToArray();
+            if (formulasNeutralised)
+            {
+                for (var i = 0; i < fields.Length; i++)
+                {
+                    fields[i] = SpreadsheetText.Restore(fields[i]);
+                }
+            }
+
+            records.Add(new CsvRecord(file, line, columns, fields));
         }
 
         return new CsvTable(records);
+    }
+
+    /// <summary>The header as an error message quotes it: the first columns, each cut short, and how many more there are.</summary>
+    private static string Quote(string[] header)
+    {
+        var shown = header.Take(QuotedColumns).Select(h => h.Length > 40 ? h[..40] + "..." : h);
+        return string.Join(",", shown) + (header.Length > QuotedColumns ? string.Create(CultureInfo.InvariantCulture, $" and {header.Length - QuotedColumns} more") : "");
     }
 }
 

@@ -23,6 +23,10 @@ public static class EventCsv
 
     private static readonly int SourceColumns = Columns.Count - Columns.ToList().IndexOf("source_name");
 
+    // Numbers are written as numbers: "-12.5" is a longitude, not a formula.
+    private static readonly HashSet<string> NumberColumns =
+        new(["site_lat", "site_lon", "number_fired", "apogee_km", "range_km", "yield_kt", "yield_kt_low", "yield_kt_high", "magnitude"], StringComparer.Ordinal);
+
     /// <summary>Writes events, one row per source.</summary>
     public static void Write(IEnumerable<Event> events, TextWriter output)
     {
@@ -43,7 +47,8 @@ public static class EventCsv
             ];
             foreach (var s in e.Sources)
             {
-                csv.WriteRecord([.. fields.Select(f => f ?? ""), s.Name, s.Url ?? "", s.Date ?? "", s.OriginalLabel ?? "", s.Dataset ?? "", s.Record ?? "", s.Importer ?? ""]);
+                string?[] row = [.. fields, s.Name, s.Url, s.Date, s.OriginalLabel, s.Dataset, s.Record, s.Importer];
+                csv.WriteRecord([.. row.Select((f, i) => NumberColumns.Contains(Columns[i]) ? f ?? "" : SpreadsheetText.Neutralise(f ?? ""))]);
             }
         }
 
@@ -57,7 +62,7 @@ public static class EventCsv
     public static IReadOnlyList<Event> Read(TextReader text, string file)
     {
         // source_importer came with schema 2; files written before it still read.
-        var table = CsvTable.Read(text, file, [.. Columns.SkipLast(1)], [Columns[^1]]);
+        var table = CsvTable.Read(text, file, [.. Columns.SkipLast(1)], [Columns[^1]], formulasNeutralised: true);
         var events = new List<Event>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         CsvRecord? first = null;

@@ -1,23 +1,26 @@
 using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
-using AngleSharp.Html.Parser;
 using Peninsula.Events;
 
 namespace Peninsula.Import;
 
 /// <summary>
 /// RSS 2.0 and Atom feeds, read as untrusted XML: no DTD (so no external entities and no entity
-/// expansion), no resolver, and a bounded document size. Each item becomes a document,
-/// identified by its GUID (RSS) or id (Atom), else its link; HTML in descriptions becomes text.
+/// expansion), no resolver, a bounded document size, a bounded nesting depth (a deeper feed would
+/// overflow the stack of whatever walks it), and work linear in the feed's size. Each item becomes
+/// a document, identified by its GUID (RSS) or id (Atom), else its link; HTML in descriptions
+/// becomes text by one linear pass that drops the markup.
 /// </summary>
 public sealed class FeedImporter : SourceImporter
 {
     /// <summary>The largest feed read, in characters.</summary>
     public const long MaxCharacters = 16L << 20;
 
+    /// <summary>The deepest nesting of XML elements read; real feeds use fewer than ten levels.</summary>
+    public const int MaxDepth = 64;
+
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
-    private static readonly HtmlParser Html = new();
 
     /// <inheritdoc/>
     public override string Name => "feed";
@@ -36,13 +39,25 @@ public sealed class FeedImporter : SourceImporter
     {
         ArgumentNullException.ThrowIfNull(path);
         using var stream = File.OpenRead(path);
-        return Read(stream, path, Path.GetFileName(path));
+        return Read(stream, path, Path.GetFileName(path), cancellationToken);
     }
 
-    /// <summary>Reads a feed from a stream; <paramref name="name"/> is the file or URL for messages and provenance.</summary>
-    public ImportBatch Read(Stream stream, string name, string dataset)
+    /// <summary>
+    /// Reads a feed from a stream; <paramref name="name"/> is the file or URL for messages and
+    /// provenance. Cancelling <paramref name="cancellationToken"/> (a time budget) stops the
+    /// reading between XML nodes and between items.
+    /// </summary>
+    public ImportBatch Read(Stream stream, string name, string dataset, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        if (!stream.CanSeek)
+        {
+            var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            copy.Position = 0;
+            stream = copy;
+        }
+
         var settings = new XmlReaderSettings
         {
             DtdProcessing = DtdProcessing.Prohibit,
@@ -55,6 +70,27 @@ public sealed class FeedImporter : SourceImporter
         XDocument xml;
         try
         {
+            // A first streaming pass checks the depth before anything builds a tree: XmlReader
+            // itself is iterative, but XElement.Value and every walk of a tree recurse per level.
+            var start = stream.Position;
+            using (var scan = XmlReader.Create(stream, settings))
+            {
+                while (scan.Read())
+                {
+                    if (scan.Depth > MaxDepth)
+                    {
+                        throw new InputException(
+                            $"the feed nests elements more than {MaxDepth} deep (<{scan.LocalName}>); Peninsula refuses it.", name, ((IXmlLineInfo)scan).LineNumber, scan.LocalName);
+                    }
+
+                    if (scan.Depth == 0 || scan.NodeType == XmlNodeType.Element)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                    }
+                }
+            }
+
+            stream.Position = start;
             using var reader = XmlReader.Create(stream, settings);
             xml = XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
@@ -68,6 +104,7 @@ public sealed class FeedImporter : SourceImporter
         }
 
         var batch = new ImportBatch { Input = name };
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         var root = xml.Root!;
         if (root.Name.LocalName == "rss")
         {
@@ -76,8 +113,9 @@ public sealed class FeedImporter : SourceImporter
             var item = 0;
             foreach (var element in channel.Elements("item"))
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 item++;
-                Add(batch, name, () => RssItem(element, source, dataset, item));
+                Add(batch, seen, name, () => RssItem(element, source, dataset, item));
             }
 
             batch.Rows = item;
@@ -88,8 +126,9 @@ public sealed class FeedImporter : SourceImporter
             var item = 0;
             foreach (var element in root.Elements(Atom + "entry"))
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 item++;
-                Add(batch, name, () => AtomEntry(element, source, dataset, item));
+                Add(batch, seen, name, () => AtomEntry(element, source, dataset, item));
             }
 
             batch.Rows = item;
@@ -102,12 +141,12 @@ public sealed class FeedImporter : SourceImporter
         return batch;
     }
 
-    private static void Add(ImportBatch batch, string name, Func<Document> read)
+    private static void Add(ImportBatch batch, HashSet<string> seen, string name, Func<Document> read)
     {
         try
         {
             var document = read();
-            if (batch.Documents.All(d => d.Id != document.Id))
+            if (seen.Add(document.Id))
             {
                 batch.Documents.Add(document);
             }
@@ -177,7 +216,7 @@ public sealed class FeedImporter : SourceImporter
             : throw new InputException($"'{text}' is not a date (RFC 822 or ISO 8601).", null, Line(element), field);
     }
 
-    /// <summary>Text as text: HTML markup in a description is parsed and only its text kept.</summary>
+    /// <summary>Text as text: HTML markup in a description is dropped and only its text kept.</summary>
     private static string Text(string? html)
     {
         if (string.IsNullOrWhiteSpace(html))
@@ -185,7 +224,7 @@ public sealed class FeedImporter : SourceImporter
             return "";
         }
 
-        var text = html.Contains('<', StringComparison.Ordinal) ? Html.ParseDocument(html).Body?.TextContent ?? "" : html;
+        var text = html.Contains('<', StringComparison.Ordinal) ? HtmlText.Of(html) : html;
         return string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
 

@@ -117,11 +117,18 @@ internal static class GdeltScanner
                 cancellationToken.ThrowIfCancellationRequested();
                 if (filled == buffer.Length)
                 {
-                    // A line longer than the buffer: grow (GDELT lines are a few hundred bytes).
-                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                    buffer.AsSpan(0, filled).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
+                    // A line longer than the whole buffer (GDELT lines are a few hundred bytes): it
+                    // is rejected and skipped to its end, and the buffer never grows.
+                    rows++;
+                    rejected++;
+                    reject(rows, null, string.Create(CultureInfo.InvariantCulture, $"the line is longer than {BufferSize / 1024} KB; GDELT lines are a few hundred bytes."));
+                    filled = SkipLine(stream, buffer, ref bytes, cancellationToken);
+                    if (filled < 0)
+                    {
+                        return new Counts(rows, kept, rejected, bytes);
+                    }
+
+                    continue;
                 }
 
                 var read = stream.Read(buffer, filled, buffer.Length - filled);
@@ -147,6 +154,31 @@ internal static class GdeltScanner
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// Reads on to the end of the current line, dropping it; what follows the line is left at the
+    /// start of the buffer and its length returned, or -1 when the input ended within the line.
+    /// </summary>
+    private static int SkipLine(Stream stream, byte[] buffer, ref long bytes, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var read = stream.Read(buffer, 0, buffer.Length);
+            bytes += read;
+            if (read == 0)
+            {
+                return -1;
+            }
+
+            var newline = buffer.AsSpan(0, read).IndexOf((byte)'\n');
+            if (newline >= 0)
+            {
+                buffer.AsSpan(newline + 1, read - newline - 1).CopyTo(buffer);
+                return read - newline - 1;
+            }
         }
     }
 

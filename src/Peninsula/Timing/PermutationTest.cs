@@ -88,12 +88,12 @@ internal sealed class PermutationTest
             return (double)hits / (c.Last - c.First + 1);
         })];
 
-    /// <summary>Runs <paramref name="permutations"/> placements of each kind.</summary>
-    public NullDistribution Run(int permutations, int seed, bool withProfile)
+    /// <summary>Runs <paramref name="permutations"/> placements of each kind; cancelling <paramref name="cancellationToken"/> stops it between blocks.</summary>
+    public NullDistribution Run(int permutations, int seed, bool withProfile, CancellationToken cancellationToken = default)
     {
         var result = new NullDistribution(permutations, withProfile ? ProfileWidth : 0);
         var blocks = (permutations + BlockSize - 1) / BlockSize;
-        Parallel.For(0, blocks, block =>
+        Parallel.For(0, blocks, new ParallelOptions { CancellationToken = cancellationToken }, block =>
         {
             var random = new Random(BlockSeed(seed, block));
             var stamp = new int[_days.Length];

@@ -60,12 +60,13 @@ public static class TimingAnalysis
         var recordEnd = BundledRecord.CoverageEndOf(dayDated);
         var dataStart = provocationQuery.Since ?? (dayDated.Count == 0 ? null : new KoreanDate(dayDated.Min(e => e.Date).Year, 1, 1));
         var dataEnd = provocationQuery.Until is { } until ? Min(until, recordEnd) : recordEnd;
-        return Run(question, provocations, context, options with { DataStart = options.DataStart ?? dataStart, DataEnd = options.DataEnd ?? dataEnd });
+        return Run(question, provocations, context, options with { DataStart = options.DataStart ?? dataStart, DataEnd = options.DataEnd ?? dataEnd }, cancellationToken);
     }
 
     /// <summary>Runs the test for one question on the given provocations and context events.</summary>
     /// <exception cref="InputException">A set is empty, or no context event falls in the years the data covers.</exception>
-    public static TimingResult Run(TimingQuestion question, IReadOnlyList<Event> provocations, IReadOnlyList<Event> context, TimingOptions options)
+    public static TimingResult Run(
+        TimingQuestion question, IReadOnlyList<Event> provocations, IReadOnlyList<Event> context, TimingOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(provocations);
@@ -131,7 +132,7 @@ public static class TimingAnalysis
         var test = new PermutationTest(counts, placements, options.ProfileDays);
         var observed = test.Observed();
         var chances = test.HitProbabilities();
-        var nulls = test.Run(options.Permutations, options.Seed, withProfile: true);
+        var nulls = test.Run(options.Permutations, options.Seed, withProfile: true, cancellationToken);
         var exact = PoissonBinomial(chances);
 
         var evidence = covered.Select((e, i) =>

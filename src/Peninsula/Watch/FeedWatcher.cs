@@ -74,11 +74,35 @@ public sealed record WatchLogEntry(DateTimeOffset At, string Name, string Messag
 
 /// <summary>
 /// Polls watched feeds: a conditional request (ETag, If-Modified-Since), new items stored as
-/// documents (deduplicated by GUID or link), failures backed off, and every poll logged.
+/// documents (deduplicated by GUID or link), failures backed off, and every poll logged. A feed
+/// that fails in any way (refused, broken connection, too slow, too big, too deep, not a feed)
+/// is recorded as failed and backed off; it never stops the polling of the other feeds.
 /// </summary>
 public sealed class FeedWatcher(IEventStore store, SafeHttp http, TimeProvider clock)
 {
+    /// <summary>The longest a feed may take to be read once fetched.</summary>
+    public static readonly TimeSpan ReadBudget = TimeSpan.FromSeconds(30);
+
     private readonly FeedImporter _feeds = new();
+
+    /// <summary>
+    /// Polls every feed that is due (every feed when <paramref name="all"/>), one after another,
+    /// and returns each one's new state; a failing feed is recorded and the next one polled.
+    /// </summary>
+    public async Task<IReadOnlyList<FeedWatch>> PollDueAsync(bool all, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var polled = new List<FeedWatch>();
+        foreach (var watch in await store.WatchesAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (all || watch.NextPollAt is null || watch.NextPollAt <= now)
+            {
+                polled.Add((await PollAsync(watch, cancellationToken).ConfigureAwait(false)).Watch);
+            }
+        }
+
+        return polled;
+    }
 
     /// <summary>Polls one feed now and returns its new state (also saved, with a log line).</summary>
     public async Task<(FeedWatch Watch, ImportSummary? Summary)> PollAsync(FeedWatch watch, CancellationToken cancellationToken = default)
@@ -96,7 +120,18 @@ public sealed class FeedWatcher(IEventStore store, SafeHttp http, TimeProvider c
             }
 
             using var body = new MemoryStream(result.Body);
-            var batch = _feeds.Read(body, watch.Url.ToString(), watch.Url.ToString());
+            using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            budget.CancelAfter(ReadBudget);
+            ImportBatch batch;
+            try
+            {
+                batch = _feeds.Read(body, watch.Url.ToString(), watch.Url.ToString(), budget.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new InputException(string.Create(CultureInfo.InvariantCulture, $"the feed took more than {ReadBudget.TotalSeconds:0} seconds to read; Peninsula gave up on it."), watch.Url.ToString());
+            }
+
             var summary = await store.ImportAsync(batch, ImportPolicy.Default, new ChangeOrigin($"watch {watch.Name}", watch.Url.ToString()), cancellationToken: cancellationToken).ConfigureAwait(false);
             var status = $"{summary.Documents.Added} new, {summary.Documents.Unchanged + summary.Documents.Updated} already stored" +
                          (summary.Rejections.Count > 0 ? $", {summary.Rejections.Count} items refused" : "");
@@ -112,12 +147,15 @@ public sealed class FeedWatcher(IEventStore store, SafeHttp http, TimeProvider c
             await store.SaveWatchAsync(polled, status, cancellationToken).ConfigureAwait(false);
             return (polled, summary);
         }
-        catch (Exception ex) when (ex is FetchException or InputException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            // Anything a remote site can provoke ends here: the feed is marked failed and backed
+            // off, and the caller goes on to the next feed.
+            var reason = ex is FetchException or InputException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
             var failures = watch.Failures + 1;
             var wait = FeedWatch.Backoff(watch.Every, failures);
-            var failed = watch with { LastPolledAt = now, NextPollAt = now + wait, Failures = failures, LastStatus = $"failed: {ex.Message}" };
-            await store.SaveWatchAsync(failed, $"failed ({failures} in a row, next try in {wait}): {ex.Message}", cancellationToken).ConfigureAwait(false);
+            var failed = watch with { LastPolledAt = now, NextPollAt = now + wait, Failures = failures, LastStatus = $"failed: {reason}" };
+            await store.SaveWatchAsync(failed, $"failed ({failures} in a row, next try in {wait}): {reason}", cancellationToken).ConfigureAwait(false);
             return (failed, null);
         }
     }

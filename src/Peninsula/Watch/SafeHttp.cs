@@ -1,72 +1,9 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
 namespace Peninsula.Watch;
-
-/// <summary>
-/// Which addresses Peninsula may connect to when it fetches a URL on someone's say-so: public
-/// addresses only, unless private ones are allowed. Checked on the address actually connected
-/// to, so a DNS answer that changes between lookups, or a redirect, cannot reach an internal
-/// service.
-/// </summary>
-public class AddressPolicy
-{
-    /// <summary>Public addresses only.</summary>
-    public static readonly AddressPolicy PublicOnly = new(allowPrivate: false);
-
-    /// <summary>Any address (<c>--allow-private</c>).</summary>
-    public static readonly AddressPolicy AllowPrivate = new(allowPrivate: true);
-
-    private readonly bool _allowPrivate;
-
-    /// <summary>Creates a policy.</summary>
-    protected AddressPolicy(bool allowPrivate) => _allowPrivate = allowPrivate;
-
-    /// <summary>Null when the endpoint may be connected to, else why not, in words.</summary>
-    public virtual string? Refusal(IPEndPoint endpoint)
-    {
-        ArgumentNullException.ThrowIfNull(endpoint);
-        return _allowPrivate ? null : Classify(endpoint.Address);
-    }
-
-    /// <summary>What is wrong with connecting to an address from a fetch on a user's behalf, or null for a public address.</summary>
-    public static string? Classify(IPAddress address)
-    {
-        ArgumentNullException.ThrowIfNull(address);
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-
-        if (IPAddress.IsLoopback(address))
-        {
-            return "a loopback address";
-        }
-
-        if (address.AddressFamily == AddressFamily.InterNetworkV6)
-        {
-            var b = address.GetAddressBytes();
-            return address.Equals(IPAddress.IPv6Any) ? "an unspecified address"
-                : address.IsIPv6LinkLocal ? "a link-local address"
-                : address.IsIPv6SiteLocal || (b[0] & 0xFE) == 0xFC ? "a private address"
-                : address.IsIPv6Multicast ? "a multicast address"
-                : null;
-        }
-
-        var v4 = address.GetAddressBytes();
-        return (v4[0], v4[1]) switch
-        {
-            (169, 254) when v4[2] == 169 && v4[3] == 254 => "a cloud metadata address",
-            (169, 254) => "a link-local address",
-            (10, _) or (192, 168) => "a private address",
-            (172, >= 16 and <= 31) => "a private address",
-            (100, >= 64 and <= 127) => "a shared (carrier-grade NAT) address",
-            (0, _) => "an unspecified address",
-            ( >= 224, _) => "a multicast or reserved address",
-            _ => null,
-        };
-    }
-}
 
 /// <summary>A fetch that was refused or failed, in plain words.</summary>
 public sealed class FetchException(string message) : Exception(message);
@@ -79,10 +16,22 @@ public sealed class FetchException(string message) : Exception(message);
 /// <param name="FinalUrl">The URL after redirects.</param>
 public sealed record FetchResult(bool NotModified, byte[] Body, string? ETag, string? LastModified, Uri FinalUrl);
 
+/// <summary>How long a fetch may take and how slowly a server may send, so that no server can hold a fetch forever.</summary>
+/// <param name="Deadline">The whole fetch, redirects and body included.</param>
+/// <param name="Stall">The longest wait for the next bytes of a body.</param>
+/// <param name="MinBytesPerSecond">The slowest average transfer rate accepted once <paramref name="Grace"/> has passed.</param>
+/// <param name="Grace">How long a body may take before its average rate is checked.</param>
+public sealed record FetchLimits(TimeSpan Deadline, TimeSpan Stall, int MinBytesPerSecond, TimeSpan Grace)
+{
+    /// <summary>60 s in all, 15 s without a byte, at least 1 KB a second after the first 10 s.</summary>
+    public static readonly FetchLimits Default = new(TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(15), 1024, TimeSpan.FromSeconds(10));
+}
+
 /// <summary>
 /// HTTP(S) fetching for untrusted URLs: http and https only; every connection checked against an
 /// <see cref="AddressPolicy"/> on the address connected to; at most 5 redirects, each checked
-/// again; time limits; a maximum response size; conditional requests.
+/// again; an overall deadline, a longest stall and a minimum transfer rate
+/// (<see cref="FetchLimits"/>); a maximum response size; conditional requests.
 /// </summary>
 public sealed class SafeHttp : IDisposable
 {
@@ -91,12 +40,14 @@ public sealed class SafeHttp : IDisposable
 
     private readonly HttpClient _client;
     private readonly long _maxBytes;
+    private readonly FetchLimits _limits;
 
-    /// <summary>Creates a client with the given policy, response size limit and time limit.</summary>
-    public SafeHttp(AddressPolicy policy, long maxBytes = 16L << 20, TimeSpan? timeout = null)
+    /// <summary>Creates a client with the given policy, response size limit, time limit for the headers and limits on the whole fetch.</summary>
+    public SafeHttp(AddressPolicy policy, long maxBytes = 16L << 20, TimeSpan? timeout = null, FetchLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
         _maxBytes = maxBytes;
+        _limits = limits ?? FetchLimits.Default;
         var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
@@ -106,38 +57,40 @@ public sealed class SafeHttp : IDisposable
             ConnectCallback = async (context, cancellationToken) =>
             {
                 var addresses = await Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, cancellationToken).ConfigureAwait(false);
-                string? refusal = null;
+                if (addresses.Length == 0)
+                {
+                    throw new FetchException($"{context.DnsEndPoint.Host} has no address.");
+                }
+
+                // Every address the name resolves to is checked before any connection: a name that
+                // mixes a public address with an internal one is refused as a whole.
                 foreach (var address in addresses)
                 {
-                    var endpoint = new IPEndPoint(address, context.DnsEndPoint.Port);
-                    refusal = policy.Refusal(endpoint);
-                    if (refusal is not null)
+                    if (policy.Refusal(new IPEndPoint(address, context.DnsEndPoint.Port)) is { } refusal)
                     {
-                        continue;
-                    }
-
-                    var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                    try
-                    {
-                        await socket.ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false);
-                        // Check again what was actually connected to.
-                        if (socket.RemoteEndPoint is IPEndPoint connected && policy.Refusal(connected) is { } late)
-                        {
-                            throw new FetchException($"refused to fetch from {connected.Address}: it is {late}.");
-                        }
-
-                        return new NetworkStream(socket, ownsSocket: true);
-                    }
-                    catch
-                    {
-                        socket.Dispose();
-                        throw;
+                        throw new FetchException(
+                            $"refused to fetch from {context.DnsEndPoint.Host} ({string.Join(", ", addresses.Select(a => a.ToString()))}): {address} is {refusal}. Use --allow-private to allow it.");
                     }
                 }
 
-                throw new FetchException(refusal is null
-                    ? $"{context.DnsEndPoint.Host} has no address."
-                    : $"refused to fetch from {context.DnsEndPoint.Host} ({string.Join(", ", addresses.Select(a => a.ToString()))}): it is {refusal}. Use --allow-private to allow it.");
+                var endpoint = new IPEndPoint(addresses[0], context.DnsEndPoint.Port);
+                var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    await socket.ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false);
+                    // Check again what was actually connected to.
+                    if (socket.RemoteEndPoint is IPEndPoint connected && policy.Refusal(connected) is { } late)
+                    {
+                        throw new FetchException($"refused to fetch from {connected.Address}: it is {late}.");
+                    }
+
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
             },
         };
         _client = new HttpClient(handler) { Timeout = timeout ?? TimeSpan.FromSeconds(30) };
@@ -148,6 +101,20 @@ public sealed class SafeHttp : IDisposable
     public async Task<FetchResult> GetAsync(Uri url, string? etag, string? lastModified, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(url);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(_limits.Deadline);
+        try
+        {
+            return await GetWithinAsync(url, etag, lastModified, deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new FetchException(string.Create(CultureInfo.InvariantCulture, $"{url} did not finish answering within {_limits.Deadline.TotalSeconds:0} seconds."));
+        }
+    }
+
+    private async Task<FetchResult> GetWithinAsync(Uri url, string? etag, string? lastModified, CancellationToken cancellationToken)
+    {
         var current = url;
         for (var hop = 0; ; hop++)
         {
@@ -182,7 +149,7 @@ public sealed class SafeHttp : IDisposable
             }
             catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                throw new FetchException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{current} did not answer within {_client.Timeout.TotalSeconds:0} seconds."));
+                throw new FetchException(string.Create(CultureInfo.InvariantCulture, $"{current} did not answer within {_client.Timeout.TotalSeconds:0} seconds."));
             }
 
             using (response)
@@ -223,24 +190,50 @@ public sealed class SafeHttp : IDisposable
 
     private async Task<byte[]> ReadBounded(HttpContent content, Uri url, CancellationToken cancellationToken)
     {
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        var clock = Stopwatch.StartNew();
+        using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        try
         {
-            if (buffer.Length + read > _maxBytes)
+            await using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            while (true)
             {
-                throw new FetchException($"{url} sent more than the {_maxBytes} bytes allowed.");
-            }
+                stall.CancelAfter(_limits.Stall);
+                var read = await stream.ReadAsync(chunk, stall.Token).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
 
-            buffer.Write(chunk, 0, read);
+                if (buffer.Length + read > _maxBytes)
+                {
+                    throw new FetchException($"{url} sent more than the {_maxBytes} bytes allowed.");
+                }
+
+                buffer.Write(chunk, 0, read);
+                var elapsed = clock.Elapsed;
+                if (elapsed > _limits.Grace && buffer.Length / elapsed.TotalSeconds < _limits.MinBytesPerSecond)
+                {
+                    throw new FetchException(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"{url} sent {buffer.Length} bytes in {elapsed.TotalSeconds:0} seconds, slower than the {_limits.MinBytesPerSecond} bytes a second required."));
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stall.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new FetchException(string.Create(CultureInfo.InvariantCulture, $"{url} sent nothing for {_limits.Stall.TotalSeconds:0} seconds in the middle of its answer."));
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        {
+            throw new FetchException($"the connection to {url} broke after {buffer.Length} bytes: {ex.Message}");
         }
 
         return buffer.ToArray();
     }
 
-    private static string? Validator(DateTimeOffset? lastModified) => lastModified?.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+    private static string? Validator(DateTimeOffset? lastModified) => lastModified?.ToString("R", CultureInfo.InvariantCulture);
 
     /// <inheritdoc/>
     public void Dispose() => _client.Dispose();

@@ -51,7 +51,7 @@ public sealed class WatchTests : IDisposable
 
         Assert.Equal(1, exit);
         Assert.Contains("refused to fetch from 127.0.0.1", output);
-        Assert.Contains("it is a loopback address", output);
+        Assert.Contains("127.0.0.1 is a loopback address", output);
         Assert.Empty(server.Requests);
         var (_, list, _) = await Run("watch", "list");
         Assert.Contains("failed", list);
@@ -119,12 +119,74 @@ public sealed class WatchTests : IDisposable
     [InlineData("169.254.10.1", "a link-local address")]
     [InlineData("fe80::1", "a link-local address")]
     [InlineData("fd00:ec2::254", "a private address")]
-    [InlineData("::ffff:127.0.0.1", "a loopback address")]
+    [InlineData("::ffff:127.0.0.1", "a loopback address (the IPv4-mapped form of 127.0.0.1)")]
     [InlineData("0.0.0.0", "an unspecified address")]
     [InlineData("93.184.216.34", null)]
     [InlineData("2606:2800:220:1:248:1893:25c8:1946", null)]
+    [InlineData("192.0.0.170", "an IETF protocol address")]
+    [InlineData("192.0.2.1", "a documentation address")]
+    [InlineData("198.18.0.1", "a benchmarking address")]
+    [InlineData("198.19.255.255", "a benchmarking address")]
+    [InlineData("198.20.0.1", null)]
+    [InlineData("198.51.100.7", "a documentation address")]
+    [InlineData("203.0.113.9", "a documentation address")]
+    [InlineData("192.31.196.1", "an AS112 address")]
+    [InlineData("192.52.193.1", "an AMT address")]
+    [InlineData("192.88.99.1", "a 6to4 relay address")]
+    [InlineData("192.175.48.1", "an AS112 address")]
+    [InlineData("100.64.0.1", "a shared (carrier-grade NAT) address")]
+    [InlineData("224.0.0.1", "a multicast address")]
+    [InlineData("240.0.0.1", "a reserved address")]
+    [InlineData("255.255.255.255", "a broadcast address")]
+    [InlineData("64:ff9b::7f00:1", "a loopback address (the NAT64 form of 127.0.0.1)")]
+    [InlineData("64:ff9b::a9fe:a9fe", "a cloud metadata address (the NAT64 form of 169.254.169.254)")]
+    [InlineData("64:ff9b::5db8:d822", null)]
+    [InlineData("64:ff9b:1::1", "a reserved address")]
+    [InlineData("2002:7f00:1::", "a loopback address (the 6to4 form of 127.0.0.1)")]
+    [InlineData("2002:c0a8:101::1", "a private address (the 6to4 form of 192.168.1.1)")]
+    [InlineData("2002:5db8:d822::1", null)]
+    [InlineData("::127.0.0.1", "a loopback address (the IPv4-compatible form of 127.0.0.1)")]
+    [InlineData("::10.0.0.1", "a private address (the IPv4-compatible form of 10.0.0.1)")]
+    [InlineData("::ffff:0:a00:1", "a private address (the SIIT form of 10.0.0.1)")]
+    [InlineData("::ffff:169.254.169.254", "a cloud metadata address (the IPv4-mapped form of 169.254.169.254)")]
+    [InlineData("::", "an unspecified address")]
+    [InlineData("100::1", "a reserved address")]
+    [InlineData("2001::1", "an IETF protocol address (Teredo, benchmarking, ORCHID and others)")]
+    [InlineData("2001:db8::1", "a documentation address")]
+    [InlineData("3fff::1", "a documentation address")]
+    [InlineData("2620:4f:8000::1", "an AS112 address")]
+    [InlineData("fec0::1", "a private address")]
+    [InlineData("ff02::1", "a multicast address")]
+    [InlineData("5f00::1", "a reserved address")]
     public void Internal_addresses_are_recognised(string address, string? refusal) =>
         Assert.Equal(refusal, AddressPolicy.Classify(IPAddress.Parse(address)));
+
+    [Fact]
+    public void The_machines_own_addresses_are_refused()
+    {
+        var own = System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
+            .SelectMany(i => i.GetIPProperties().UnicastAddresses)
+            .Select(u => u.Address)
+            .FirstOrDefault(a => AddressPolicy.Classify(a) is null);
+        if (own is null)
+        {
+            Assert.Skip("this machine has no public interface address to try (its own private ones are refused as private)");
+        }
+
+        Assert.Equal("an address of this machine", AddressPolicy.PublicOnly.Refusal(new IPEndPoint(own!, 80)));
+    }
+
+    [Fact]
+    public async Task A_name_that_resolves_to_this_machine_is_refused_before_connecting()
+    {
+        using var server = new TestFeedServer(_ => (200, TestFeedServer.Rss(("x", "X")), []));
+        using var http = new SafeHttp(AddressPolicy.PublicOnly);
+
+        var error = await Assert.ThrowsAsync<FetchException>(() => http.GetAsync(new Uri($"http://localhost:{server.Port}/feed.xml"), null, null));
+
+        Assert.Contains("refused to fetch from localhost", error.Message);
+        Assert.Empty(server.Requests);
+    }
 
     [Fact]
     public void Failures_back_off_by_doubling_up_to_a_day()
