@@ -170,14 +170,14 @@ internal sealed class RealSetEvaluation
         var text = new StringBuilder();
         var all = Overall;
         text.Append(CultureInfo.InvariantCulture,
-            $"Sentences: {all.Sentences} from {Results.Select(r => r.Label.Document).Distinct(StringComparer.Ordinal).Count()} documents; checkable (labelled with a verdict): {all.Checkable}; unread: {all.Unread}\n");
+            $"Sentences: {all.Sentences} from {Results.Select(r => r.Label.Document).Distinct(StringComparer.Ordinal).Count()} documents; checkable (labelled with a verdict): {all.Checkable}; unread: {all.Unread}\n\n");
         text.Append(CultureInfo.InvariantCulture,
-            $"supported precision {F(all.SupportedPrecision)} ({all.RightSupported}/{all.GivenSupported}); refuted precision {F(all.RefutedPrecision)} ({all.RightRefuted}/{all.GivenRefuted}); recall {F(all.Recall)} ({all.FoundRight}/{all.Checkable})\n");
+            $"supported precision {F(all.SupportedPrecision)} ({all.RightSupported}/{all.GivenSupported}); refuted precision {F(all.RefutedPrecision)} ({all.RightRefuted}/{all.GivenRefuted}); recall {F(all.Recall)} ({all.FoundRight}/{all.Checkable})\n\n");
         text.Append(CultureInfo.InvariantCulture,
             $"False sentences called supported: {all.FalseSupported}; true sentences called refuted: {all.TrueRefuted}; claims found outside the labelled sentences (not scored): {ClaimsOutsideLabels.Count}\n");
         foreach (var failure in Failures)
         {
-            text.Append("Could not check ").Append(failure).Append('\n');
+            text.Append("\nCould not check ").Append(failure).Append('\n');
         }
 
         Table(text, "source", By(r => r.Source));
