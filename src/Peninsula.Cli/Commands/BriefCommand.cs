@@ -62,7 +62,7 @@ internal static class BriefCommand
             console.MarkupLine(
                 $"[yellow]The record's latest North Korean action is {last}, {brief.AsOf.DaysSince(last)} days before {brief.AsOf}.[/] " +
                 $"The bundled record ends on {BundledRecord.CoverageEnd}; later events appear once imported ([bold]peninsula import[/]). " +
-                "Counts of days below are lower bounds until then.");
+                "Counts of days below are upper bounds until then: a launch that the record does not yet hold can only make them smaller.");
         }
 
         console.WriteLine();
