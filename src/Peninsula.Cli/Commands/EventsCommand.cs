@@ -112,9 +112,10 @@ internal static class EventsCommand
         var people = Many("--person", "A person involved, by name; repeat for more.");
         var system = Text("--system", "The weapon system: a name or designation the gazetteer knows (Hwasong-11A, KN-23) or a new name.");
         var site = Text("--site", "The site: a name the gazetteer knows (its coordinates are added) or a new name.");
-        var fired = new Option<int?>("--number-fired") { Description = "How many missiles were fired." };
-        var apogee = new Option<double?>("--apogee-km") { Description = "The highest apogee reported, in kilometres." };
-        var range = new Option<double?>("--range-km") { Description = "The longest distance flown reported, in kilometres." };
+        // Numbers are read here rather than by the parser, so that a mistyped one is refused in plain words.
+        var fired = Text("--number-fired", "How many missiles were fired.");
+        var apogee = Text("--apogee-km", "The highest apogee reported, in kilometres.");
+        var range = Text("--range-km", "The longest distance flown reported, in kilometres.");
         var outcome = Text("--outcome", "success, failure, partial or unknown.");
         var urls = Many("--source-url", "Where the event is reported (http or https); at least one, repeat for more.");
         var names = Many("--source-name", "Who reports it: one name for all sources or one per --source-url. Default: the web site's name.");
@@ -141,9 +142,9 @@ internal static class EventsCommand
                 People = parse.GetValue(people) ?? [],
                 System = parse.GetValue(system),
                 Site = parse.GetValue(site),
-                NumberFired = parse.GetValue(fired),
-                ApogeeKm = parse.GetValue(apogee),
-                RangeKm = parse.GetValue(range),
+                NumberFired = WholeNumber(parse.GetValue(fired), "--number-fired"),
+                ApogeeKm = Kilometres(parse.GetValue(apogee), "--apogee-km"),
+                RangeKm = Kilometres(parse.GetValue(range), "--range-km"),
                 Outcome = parse.GetValue(outcome),
                 SourceUrls = parse.GetValue(urls) ?? [],
                 SourceNames = parse.GetValue(names) ?? [],
@@ -176,4 +177,14 @@ internal static class EventsCommand
         }, cancellationToken));
         return command;
     }
+
+    private static int? WholeNumber(string? text, string flag) =>
+        text is null ? null
+        : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n
+        : throw new InputException($"'{text}' is not a whole number such as 2.", HandEntry.InputName, field: flag);
+
+    private static double? Kilometres(string? text, string flag) =>
+        text is null ? null
+        : double.TryParse(text, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var km) ? km
+        : throw new InputException($"'{text}' is not a number of kilometres such as 1000 or 52.5.", HandEntry.InputName, field: flag);
 }

@@ -71,6 +71,9 @@ public sealed class EventsAddCommandTests : IDisposable
     [InlineData("--kind", "rocket", "'rocket' is not a kind of event")]
     [InlineData("--source-url", "ftp://example.org/x", "field '--source-url': 'ftp://example.org/x' is not an http or https address")]
     [InlineData("--utc-time", "25:00", "field '--utc-time': '25:00' is not a time")]
+    [InlineData("--number-fired", "two", "field '--number-fired': 'two' is not a whole number")]
+    [InlineData("--number-fired", "0", "field '--number-fired': 0 missiles: the number fired must be at least 1")]
+    [InlineData("--range-km", "1,000", "field '--range-km': '1,000' is not a number of kilometres")]
     public async Task A_bad_field_is_refused_in_plain_words_naming_the_flag(string flag, string value, string expected)
     {
         var args = new List<string>(Launch);
