@@ -123,6 +123,13 @@ public sealed class CliTests : IDisposable
         var text = string.Join(' ', output.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("Counts of days below are upper bounds until then: a launch that the record does not yet hold can only make them smaller.", text);
         Assert.DoesNotContain("lower bound", text);
+
+        var (_, json, _) = await Run("brief", "--format", "json");
+        using var document = JsonDocument.Parse(json);
+        Assert.True(document.RootElement.GetProperty("days_since_are_upper_bounds").GetBoolean());
+        var (_, past, _) = await Run("brief", "--as-of", "2017-09-10", "--format", "json");
+        using var pastDocument = JsonDocument.Parse(past);
+        Assert.False(pastDocument.RootElement.GetProperty("days_since_are_upper_bounds").GetBoolean());
     }
 
     [Fact]
