@@ -29,7 +29,7 @@ public static class PeninsulaServer
     /// <c>--WarmForecasts false</c> to compute the forecasts only when first asked. Opens the store
     /// and loads the bundled record into it before it returns.
     /// </summary>
-    public static WebApplication Build(string[] args)
+    public static WebApplication Build(string[] args, TimeProvider? clock = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.WebHost.UseUrls(builder.Configuration["urls"] ?? DefaultUrls);
@@ -47,7 +47,7 @@ public static class PeninsulaServer
         });
 
         var location = EventStores.Locate(builder.Configuration["db"], Environment.GetEnvironmentVariable);
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(clock ?? TimeProvider.System);
         builder.Services.AddSingleton(services => new StorePool(location, services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<RecordCache>();
         builder.Services.AddSingleton<AnalysisBudget>();

@@ -175,8 +175,10 @@ internal sealed class RecordCache(StorePool pool, TimeProvider clock, ILogger<Re
         try
         {
             var started = clock.GetTimestamp();
+            // The pages ask as of the record's end when the record is stale, so that is what is warmed.
             var version = await VersionAsync(cancellationToken).ConfigureAwait(false);
-            await ForecastsAsync(KoreanDate.Today(clock), null, null, version, budget.RunAsync, cancellationToken).ConfigureAwait(false);
+            var asOf = Reports.RecordFreshness.Of(await EventsAsync(version, cancellationToken).ConfigureAwait(false), KoreanDate.Today(clock)).CountedTo;
+            await ForecastsAsync(asOf, null, null, version, budget.RunAsync, cancellationToken).ConfigureAwait(false);
             Log.ForecastsReady(logger, Math.Round(clock.GetElapsedTime(started).TotalSeconds, 1));
         }
         catch (OperationCanceledException)

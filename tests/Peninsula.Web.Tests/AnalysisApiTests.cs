@@ -9,6 +9,19 @@ public sealed class AnalysisApiTests(PeninsulaApp app)
     private readonly HttpClient _client = app.CreateClient();
 
     [Fact]
+    public async Task Freshness_counts_the_days_from_the_records_end_to_today_by_the_servers_clock()
+    {
+        // The clock is fixed at 2026-11-21 (Korea); the bundled record runs to 2025-06-30, its latest North Korean action is on 2025-06-19.
+        var freshness = await (await _client.GetAsync("/api/freshness")).JsonAsync();
+        Assert.Equal("2026-11-21", freshness.GetProperty("today").GetString());
+        Assert.Equal("2025-06-19", freshness.GetProperty("latest_event").GetString());
+        Assert.Equal("2025-06-30", freshness.GetProperty("record_end").GetString());
+        Assert.Equal(509, freshness.GetProperty("days_old").GetInt32());
+        Assert.True(freshness.GetProperty("stale").GetBoolean());
+        Assert.Equal("2025-06-30", freshness.GetProperty("counted_to").GetString());
+    }
+
+    [Fact]
     public async Task Stats_count_by_one_or_two_dimensions_with_filters()
     {
         var byYear = await (await _client.GetAsync("/api/stats?by=year&kind=nuclear-test")).JsonAsync();

@@ -52,7 +52,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         Directory.CreateDirectory(_folder);
         Directory.CreateDirectory(Screenshots);
         var db = Path.Combine(_folder, "peninsula.db");
-        _app = PeninsulaServer.Build(["--urls", "http://127.0.0.1:0", "--db", db, "--Logging:LogLevel:Default", "Warning"]);
+        _app = PeninsulaServer.Build(["--urls", "http://127.0.0.1:0", "--db", db, "--Logging:LogLevel:Default", "Warning"], new FixedClock(PeninsulaApp.Now));
         await using (var store = EventStores.Open(db))
         {
             await store.SaveAsync([new Event

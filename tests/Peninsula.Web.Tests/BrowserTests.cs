@@ -273,6 +273,38 @@ public sealed class BrowserTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Every_page_says_the_data_is_as_of_the_records_end_and_how_old_it_is()
+    {
+        // The server's clock is fixed at 2026-11-21; the bundled record runs to 2025-06-30, its latest North Korean action is on 2025-06-19.
+        foreach (var path in new[] { "/", "/timeline.html", "/map.html", "/timing.html", "/forecast.html", "/check.html", "/event.html?id=2017-09-03-nuclear-test" })
+        {
+            var (page, errors) = await OpenAsync(path);
+            var banner = page.Locator("#freshness");
+            await banner.WaitForAsync();
+            var text = await banner.InnerTextAsync();
+            Assert.StartsWith("Data as of 2025-06-30.", text, StringComparison.Ordinal);
+            Assert.Contains("The record ends 509 days before today (2026-11-21 in Korea); its latest North Korean action is on 2025-06-19.", text, StringComparison.Ordinal);
+            Assert.True(await banner.IsVisibleAsync(), $"the banner of {path} is not visible");
+            if (path == "/")
+            {
+                await page.WaitForSelectorAsync("#forecast-chart rect.bar");
+                Assert.Equal("Days since, as of the record's end (2025-06-30)", await page.Locator("#since-heading").InnerTextAsync());
+                Assert.All(await page.Locator("#since .label").AllInnerTextsAsync(), label => Assert.Contains("to the record's end (2025-06-30)", label, StringComparison.Ordinal));
+                Assert.Contains("not to today (2026-11-21", await page.Locator("#coverage").InnerTextAsync(), StringComparison.Ordinal);
+                Assert.Contains("as of 2025-06-30", await page.Locator("#forecasts").InnerTextAsync(), StringComparison.Ordinal);
+            }
+
+            if (path == "/forecast.html")
+            {
+                await page.WaitForSelectorAsync("#forecasts table");
+                Assert.Equal("As of the record's end (2025-06-30)", await page.Locator("#now-heading").InnerTextAsync());
+            }
+
+            await FinishAsync(page, errors, "freshness" + path.Split('?')[0].Replace('/', '-').Replace(".html", "", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task Pages_fit_a_phone_screen_without_sideways_scrolling()
     {
         if (browser.Unavailable is { } unavailable)

@@ -91,6 +91,7 @@ public sealed class WriteApiTests : IDisposable
     [InlineData("""{ "id": "2025-07-10-x", "kind": "volcano", "date": "2025-07-10", "title": "t" }""", "kind")]
     [InlineData("""{ "id": "2025-07-10-x", "kind": "missile-launch", "date": "2025-07-10", "title": "t", "colour": "red" }""", null)]
     [InlineData("[1, 2", null)]
+    [InlineData("""{ "id": "2025-07-10-x", "kind": "missile-launch", "class": "srbm", "date": "2025-07-10", "actors": ["DPRK"], "title": "t", "sources": [{ "name": "A rumour" }] }""", "source_url")]
     public async Task Invalid_events_are_refused_as_problems_naming_the_field(string body, string? field)
     {
         var client = _app.ClientWithKey(await _app.CreateKeyAsync("analyst"));

@@ -4,14 +4,15 @@ using Spectre.Console;
 
 namespace Peninsula.Cli.Commands;
 
-/// <summary><c>peninsula events list</c> and <c>peninsula events show</c>.</summary>
+/// <summary><c>peninsula events list</c>, <c>peninsula events show</c> and <c>peninsula events add</c>.</summary>
 internal static class EventsCommand
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("events", "List, search and show the events of the record.");
+        var command = new Command("events", "List, search, show and add the events of the record.");
         command.Subcommands.Add(List(context));
         command.Subcommands.Add(Show(context));
+        command.Subcommands.Add(Add(context));
         return command;
     }
 
@@ -93,4 +94,97 @@ internal static class EventsCommand
         }, cancellationToken));
         return command;
     }
+
+    private static Command Add(CliContext context)
+    {
+        Option<string?> Text(string name, string description) => new(name) { Description = description };
+        Option<string[]> Many(string name, string description) => new(name) { Description = description, AllowMultipleArgumentsPerToken = false };
+
+        var id = Text("--id", "The event's id. Default: from the date, kind, class and system, e.g. 2025-07-08-srbm-hwasong-11a.");
+        var kind = Text("--kind", "What happened: missile-launch, nuclear-test, diplomatic-visit ... ('peninsula events list --kind x' lists them).");
+        var cls = Text("--class", "The class within the kind, e.g. srbm or icbm. Default for a launch: the class of the --system.");
+        var date = Text("--date", "The Korean date (UTC+9), YYYY-MM-DD.");
+        var endDate = Text("--end-date", "The last Korean date of a span (a visit, an exercise), YYYY-MM-DD.");
+        var utcTime = Text("--utc-time", "The time in UTC: HH:MM (on the UTC day that falls on --date in Korea) or an instant such as 2025-07-08T23:20Z.");
+        var title = Text("--title", "A short title in your own words.");
+        var summary = Text("--summary", "A summary in your own words.");
+        var actors = Many("--actor", "An actor code (DPRK, ROK, US, JP, CN, RU, UN, EU, UK, OTHER), the acting party first; repeat for more.");
+        var people = Many("--person", "A person involved, by name; repeat for more.");
+        var system = Text("--system", "The weapon system: a name or designation the gazetteer knows (Hwasong-11A, KN-23) or a new name.");
+        var site = Text("--site", "The site: a name the gazetteer knows (its coordinates are added) or a new name.");
+        // Numbers are read here rather than by the parser, so that a mistyped one is refused in plain words.
+        var fired = Text("--number-fired", "How many missiles were fired.");
+        var apogee = Text("--apogee-km", "The highest apogee reported, in kilometres.");
+        var range = Text("--range-km", "The longest distance flown reported, in kilometres.");
+        var outcome = Text("--outcome", "success, failure, partial or unknown.");
+        var urls = Many("--source-url", "Where the event is reported (http or https); at least one, repeat for more.");
+        var names = Many("--source-name", "Who reports it: one name for all sources or one per --source-url. Default: the web site's name.");
+        var sourceDate = Text("--source-date", "The date of the reports, YYYY-MM-DD.");
+        var by = Text("--by", "Your name, kept in the audit trail with the change.");
+        var dryRun = new Option<bool>("--dry-run") { Description = "Check the event and print it, but write nothing." };
+        var command = new Command("add", "Add an event entered by hand, checked as an import is, with at least one source URL. Prints the event added as JSON.")
+        {
+            id, kind, cls, date, endDate, utcTime, title, summary, actors, people, system, site, fired, apogee, range, outcome, urls, names, sourceDate, by, dryRun,
+        };
+        command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
+        {
+            var entry = new HandEntry
+            {
+                Id = parse.GetValue(id),
+                Kind = parse.GetValue(kind),
+                Class = parse.GetValue(cls),
+                Date = parse.GetValue(date),
+                EndDate = parse.GetValue(endDate),
+                UtcTime = parse.GetValue(utcTime),
+                Title = parse.GetValue(title),
+                Summary = parse.GetValue(summary),
+                Actors = parse.GetValue(actors) ?? [],
+                People = parse.GetValue(people) ?? [],
+                System = parse.GetValue(system),
+                Site = parse.GetValue(site),
+                NumberFired = WholeNumber(parse.GetValue(fired), "--number-fired"),
+                ApogeeKm = Kilometres(parse.GetValue(apogee), "--apogee-km"),
+                RangeKm = Kilometres(parse.GetValue(range), "--range-km"),
+                Outcome = parse.GetValue(outcome),
+                SourceUrls = parse.GetValue(urls) ?? [],
+                SourceNames = parse.GetValue(names) ?? [],
+                SourceDate = parse.GetValue(sourceDate),
+            };
+
+            var ids = (await store.ListAsync(Events.EventQuery.All, cancellationToken).ConfigureAwait(false)).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+            var e = entry.ToEvent(ids.Contains);
+
+            // A deleted event keeps its id in the store, where saving would bring it back; a dry run
+            // first tells, and writes nothing.
+            var origin = HandEntry.Origin(parse.GetValue(by));
+            var plan = await store.SaveAsync([e], origin, dryRun: true, cancellationToken).ConfigureAwait(false);
+            if (plan.Added.Count != 1)
+            {
+                throw new InputException($"the id '{e.Id}' belongs to an event that was deleted; choose another with --id.", HandEntry.InputName, field: "--id");
+            }
+
+            var isDryRun = parse.GetValue(dryRun);
+            if (!isDryRun)
+            {
+                await store.SaveAsync([e], origin, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+
+            EventJson.Write([e], context.RawOut);
+            context.Error.MarkupLine(isDryRun
+                ? $"[grey]Dry run: '{Markup.Escape(e.Id)}' is valid and would be added; nothing was written.[/]"
+                : $"[grey]Added '{Markup.Escape(e.Id)}' to {Markup.Escape(store.Description)}. 'peninsula events show {Markup.Escape(e.Id)}' shows it.[/]");
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static int? WholeNumber(string? text, string flag) =>
+        text is null ? null
+        : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n
+        : throw new InputException($"'{text}' is not a whole number such as 2.", HandEntry.InputName, field: flag);
+
+    private static double? Kilometres(string? text, string flag) =>
+        text is null ? null
+        : double.TryParse(text, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var km) ? km
+        : throw new InputException($"'{text}' is not a number of kilometres such as 1000 or 52.5.", HandEntry.InputName, field: flag);
 }

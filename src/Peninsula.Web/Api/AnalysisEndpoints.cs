@@ -17,6 +17,8 @@ internal static class AnalysisEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
+        app.MapGet("/api/freshness", FreshnessAsync).WithTags("Statistics").WithName("Freshness")
+            .WithSummary("How current the record is: today in Korea, the record's latest North Korean action, the record's end (that, or the end of the bundled record if later), how many days old that is, and whether it is stale (more than 30 days), when pages say 'data as of' the record's end.");
         app.MapGet("/api/stats", StatsAsync).WithTags("Statistics").WithName("Statistics")
             .WithSummary("Counts of events by year, month, kind, class, system or site (by=), optionally split by a second dimension (then=), with the event filters.");
         app.MapGet("/api/timing/questions", () => Results.Ok(TimingQuestions.All.Select(TimingDocument.Question)))
@@ -33,6 +35,23 @@ internal static class AnalysisEndpoints
         app.MapPost("/api/check", CheckAsync).WithTags("Fact-check").WithName("Check")
             .WithSummary("Checks an article's claims against the record. Send the text as text/plain (published=YYYY-MM-DD in the query anchors relative dates).")
             .RequireRateLimiting(Limits.CheckPolicy);
+    }
+
+    private static async Task<IResult> FreshnessAsync(RecordCache cache, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var version = await cache.VersionAsync(cancellationToken).ConfigureAwait(false);
+        var freshness = RecordFreshness.Of(await cache.EventsAsync(version, cancellationToken).ConfigureAwait(false), KoreanDate.Today(clock));
+        return Results.Ok(new
+        {
+            today = freshness.Today.ToString(),
+            latest_event = freshness.LatestEvent?.ToString(),
+            record_end = freshness.RecordEnd?.ToString(),
+            days_old = freshness.DaysOld,
+            stale = freshness.IsStale,
+            stale_after_days = RecordFreshness.StaleAfterDays,
+            counted_to = freshness.CountedTo.ToString(),
+            time_zone = "Asia/Seoul (UTC+9)",
+        });
     }
 
     private static async Task<IResult> StatsAsync(HttpContext http, RecordCache cache, StorePool pool, CancellationToken cancellationToken)

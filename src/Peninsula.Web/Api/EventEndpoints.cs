@@ -141,6 +141,7 @@ internal static class EventEndpoints
     private static async Task<IResult> CreateAsync(HttpContext http, StorePool pool, CancellationToken cancellationToken)
     {
         var e = await ReadEventAsync(http, cancellationToken).ConfigureAwait(false);
+        HandEntry.RequireSourceUrls(e, "request body");
         using var lease = pool.Rent();
         if (await lease.Store.FindAsync(e.Id, cancellationToken).ConfigureAwait(false) is not null)
         {

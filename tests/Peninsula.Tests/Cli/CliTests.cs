@@ -116,6 +116,23 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task The_brief_of_a_record_that_ended_long_ago_calls_its_days_since_upper_bounds()
+    {
+        var (exit, output, _) = await Run("brief");
+        Assert.Equal(0, exit);
+        var text = string.Join(' ', output.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Counts of days below are upper bounds until then: a launch that the record does not yet hold can only make them smaller.", text);
+        Assert.DoesNotContain("lower bound", text);
+
+        var (_, json, _) = await Run("brief", "--format", "json");
+        using var document = JsonDocument.Parse(json);
+        Assert.True(document.RootElement.GetProperty("days_since_are_upper_bounds").GetBoolean());
+        var (_, past, _) = await Run("brief", "--as-of", "2017-09-10", "--format", "json");
+        using var pastDocument = JsonDocument.Parse(past);
+        Assert.False(pastDocument.RootElement.GetProperty("days_since_are_upper_bounds").GetBoolean());
+    }
+
+    [Fact]
     public async Task The_brief_as_json_carries_every_figure()
     {
         var (_, output, _) = await Run("brief", "--as-of", "2017-09-10", "--format", "json");

@@ -37,6 +37,35 @@ export function status(message, isError = false) {
   line.classList.toggle('error', Boolean(isError));
 }
 
+let freshnessAnswer;
+
+/**
+ * How current the record is, from the server's clock: { today, latest_event, record_end, days_old,
+ * stale, counted_to }. Asked once per page.
+ */
+export function freshness() {
+  freshnessAnswer ??= api('/api/freshness');
+  return freshnessAnswer;
+}
+
+/** The "data as of" banner under the navigation when the record's end is more than 30 days before today. */
+async function showFreshness() {
+  if (document.getElementById('freshness')) return;
+  let f;
+  try {
+    f = await freshness();
+  } catch {
+    return; // the page's own loader reports a server that does not answer
+  }
+  if (!f.stale) return;
+  const days = f.days_old.toLocaleString('en');
+  const banner = el('p', { id: 'freshness', class: 'banner', role: 'note' },
+    el('strong', {}, `Data as of ${f.record_end}.`),
+    ` The record ends ${days} days before today (${f.today} in Korea); its latest North Korean action is on ${f.latest_event}. `,
+    `Figures on this page are counted to ${f.record_end}, not to today; anything since is missing until it is imported or added (peninsula events add).`);
+  document.querySelector('main')?.prepend(banner);
+}
+
 /** Runs a page's loader, reporting failures in the status line instead of the console. */
 export async function run(loader) {
   try {
@@ -45,6 +74,9 @@ export async function run(loader) {
     status(`Could not load this page's data: ${error.message}`, true);
   }
 }
+
+// Every page imports this module, so every page shows the banner, whatever else it loads.
+showFreshness();
 
 /** A link to an event's own page. */
 export function eventLink(id, text) {
@@ -69,12 +101,6 @@ export function pct(p) {
 
 export function num(x, digits = 3) {
   return x === null || x === undefined ? '–' : Number(x).toFixed(digits);
-}
-
-/** Today's date in Korea, YYYY-MM-DD. */
-export function koreanToday() {
-  const now = new Date(Date.now() + 9 * 3600 * 1000);
-  return now.toISOString().slice(0, 10);
 }
 
 export function daysBetween(from, to) {

@@ -1,7 +1,8 @@
-import { api, el, fill, num, pct, run, status, table, targetName } from './common.js';
+import { api, el, fill, freshness, num, pct, run, status, table, targetName } from './common.js';
 
 const d3 = window.d3;
 let forecasts = [];
+let asOf;
 
 function reliabilityChart(bins, model) {
   // Room at the right and top for the '100%' ticks, at the bottom and left for the axis titles.
@@ -76,7 +77,7 @@ async function show() {
   fill('explanation', el('h3', {}, `Why ${pct(chosen.probability)} for ${targetName(target)} within ${horizon} days`), el('ul', {}, chosen.explanation.map(line => el('li', {}, line))));
 
   status('Reading the tempo…');
-  const t = await api(`/api/forecasts/tempo?target=${encodeURIComponent(target)}`);
+  const t = await api(`/api/forecasts/tempo?target=${encodeURIComponent(target)}&as_of=${asOf}`);
   const now = t.points[t.points.length - 1];
   fill('tempo-note', `How often ${t.description} has been happening, as the change-point model in the forecasts reads it: each week's rate uses only the record up to that week. On ${now.date}: ${num(now.per_year, 1)} event days a year (the median; 90% interval ${num(now.low, 1)} to ${num(now.high, 1)}), in a regime that began about ${t.regime_start} (the median of the model's estimate). The ticks under the chart are the ${shownEvents(t).length} events since ${t.points[0].date}; each links to its sources.`);
   fill('tempo', tempoChart(t));
@@ -99,7 +100,12 @@ async function show() {
 
 run(async () => {
   status('Computing the forecasts…');
-  forecasts = await api('/api/forecasts');
+  const f = await freshness();
+  // Forecasts "now" from a record that ended long ago would read a quiet spell into the gap: they
+  // are made as of the record's end instead, and say so.
+  asOf = f.counted_to;
+  fill('now-heading', f.stale ? `As of the record's end (${asOf})` : `Now (${asOf})`);
+  forecasts = await api(`/api/forecasts?as_of=${asOf}`);
   const targets = [...new Set(forecasts.map(f => f.target))];
   fill('target', targets.map(t => el('option', { value: t }, targetName(t))));
   document.getElementById('choose').addEventListener('change', () => run(show));

@@ -1,4 +1,4 @@
-import { api, className, el, kindName, eventLink, fill, koreanToday, daysBetween, pct, num, run, status, table, targetName } from './common.js';
+import { api, className, el, kindName, eventLink, fill, freshness, daysBetween, pct, num, run, status, table, targetName } from './common.js';
 
 const d3 = window.d3;
 
@@ -7,7 +7,7 @@ async function latest(query) {
   return page.events[0] ?? null;
 }
 
-function sinceCard(label, event, today) {
+function sinceCard(label, event, today, stale) {
   if (!event) {
     return el('div', { class: 'card' }, el('div', { class: 'figure' }, '–'), el('div', { class: 'label' }, `No ${label} in the record.`));
   }
@@ -15,7 +15,7 @@ function sinceCard(label, event, today) {
   const days = daysBetween(last, today);
   return el('div', { class: 'card' },
     el('div', { class: 'figure', 'data-days': days }, days.toLocaleString('en')),
-    el('div', { class: 'label' }, `days since the last ${label}: `, eventLink(event.id, last)));
+    el('div', { class: 'label' }, stale ? `days from the last ${label} to the record's end (${today}): ` : `days since the last ${label}: `, eventLink(event.id, last)));
 }
 
 function forecastChart(forecasts) {
@@ -39,12 +39,17 @@ function forecastChart(forecasts) {
 }
 
 run(async () => {
-  const today = koreanToday();
-  const [ballistic, icbm, nuclear, recent] = await Promise.all([
-    latest('set=ballistic'), latest('class=icbm'), latest('kind=nuclear-test'), api('/api/events?limit=10&set=provocations'),
+  const [f, ballistic, icbm, nuclear, recent] = await Promise.all([
+    freshness(), latest('set=ballistic'), latest('class=icbm'), latest('kind=nuclear-test'), api('/api/events?limit=10&set=provocations'),
   ]);
-  fill('since', sinceCard('ballistic launch', ballistic, today), sinceCard('ICBM launch', icbm, today), sinceCard('nuclear test', nuclear, today));
-  fill('coverage', `Counted to today, ${today} (Korean date). The record's latest provocation is on ${recent.events[0]?.date ?? '–'}; events after the end of the record come in through imports.`);
+  // A record that stopped long ago is told as of its end: counted to today, the days since would
+  // only be upper bounds, since a launch the record does not hold can only make them smaller.
+  const to = f.counted_to;
+  if (f.stale) fill('since-heading', `Days since, as of the record's end (${to})`);
+  fill('since', sinceCard('ballistic launch', ballistic, to, f.stale), sinceCard('ICBM launch', icbm, to, f.stale), sinceCard('nuclear test', nuclear, to, f.stale));
+  fill('coverage', f.stale
+    ? `Counted to the record's end, ${to}, not to today (${f.today}, Korean date): the record holds no North Korean action after that. Counted to today these would be upper bounds, since a launch the record does not hold can only make them smaller; events after ${to} come in through imports or 'peninsula events add'.`
+    : `Counted to today, ${to} (Korean date). The record's latest provocation is on ${recent.events[0]?.date ?? '–'}; events after the end of the record come in through imports.`);
   fill('latest', table([
     { label: 'Date', value: e => e.date },
     { label: 'Event', value: e => eventLink(e.id, e.title) },
@@ -53,7 +58,8 @@ run(async () => {
   ], recent.events, 'The latest provocations'));
   status('Loading the forecasts…');
 
-  const forecasts = await api('/api/forecasts?horizon=30');
+  const forecasts = await api(`/api/forecasts?horizon=30${f.stale ? `&as_of=${to}` : ''}`);
+  if (f.stale) fill('forecast-heading', `Forecasts for the 30 days after the record's end (${to})`);
   fill('forecast-chart', forecastChart(forecasts));
   fill('forecasts', el('p', { class: 'note' },
     `Blue bars: the forecast model's probability (as of ${forecasts[0]?.as_of}, using events to ${forecasts[0]?.data_until}); red marks: the base rate. `,

@@ -1,0 +1,108 @@
+using System.Text.Json;
+using Peninsula.Storage;
+
+namespace Peninsula.Tests.Cli;
+
+/// <summary><c>peninsula events add</c>: an event entered by hand, checked as an import is, audited, written whole or not at all.</summary>
+public sealed class EventsAddCommandTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    private string Db => _folder.File("peninsula.db");
+
+    public void Dispose() => _folder.Dispose();
+
+    private Task<(int Exit, string Out, string Error)> Run(params string[] args) => CliRunner.RunAsync(Db, args);
+
+    private static readonly string[] Launch =
+    [
+        "events", "add", "--kind", "missile-launch", "--date", "2025-07-08", "--utc-time", "23:20", "--system", "KN-23",
+        "--title", "Short-range ballistic missile launch", "--actor", "DPRK", "--site", "Wonsan", "--number-fired", "2",
+        "--source-url", "https://www.mod.go.jp/j/press/news/2025/07/example.html", "--source-name", "Japan Ministry of Defense",
+    ];
+
+    [Fact]
+    public async Task A_launch_entered_by_hand_is_stored_with_its_system_class_and_printed_as_json()
+    {
+        var (exit, output, error) = await Run([.. Launch, "--by", "Kim Analyst"]);
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var added = json.RootElement.EnumerateArray().Single();
+        Assert.Equal("2025-07-08-srbm-hwasong-11a", added.GetProperty("id").GetString());
+        Assert.Equal("srbm", added.GetProperty("class").GetString());
+        Assert.Equal("2025-07-07T23:20:00Z", added.GetProperty("utc_instant").GetString());
+        Assert.Equal(2, added.GetProperty("figures").GetProperty("number_fired").GetInt32());
+        Assert.Equal("https://www.mod.go.jp/j/press/news/2025/07/example.html", added.GetProperty("sources")[0].GetProperty("url").GetString());
+
+        var (_, shown, _) = await Run("events", "show", "2025-07-08-srbm-hwasong-11a", "--format", "json");
+        Assert.Contains("Short-range ballistic missile launch", shown);
+
+        await using var store = EventStores.Open(Db);
+        var audit = await store.AuditAsync("2025-07-08-srbm-hwasong-11a", cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal("events add entered by hand by Kim Analyst", Assert.Single(audit).Origin);
+    }
+
+    [Fact]
+    public async Task A_dry_run_prints_the_event_and_writes_nothing()
+    {
+        var (exit, output, error) = await Run([.. Launch, "--dry-run"]);
+        Assert.Equal(0, exit);
+        Assert.Contains("2025-07-08-srbm-hwasong-11a", output);
+        Assert.Contains("nothing was written", error);
+        var (_, shown, _) = await Run("events", "list", "--since", "2025-07-01", "--format", "json");
+        Assert.Equal("[]", shown.Trim());
+    }
+
+    [Fact]
+    public async Task An_event_without_a_source_url_is_refused_and_nothing_is_written()
+    {
+        var (exit, output, error) = await Run("events", "add", "--kind", "nuclear-test", "--date", "2025-07-08", "--title", "Nuclear test", "--actor", "DPRK");
+        Assert.Equal(1, exit);
+        Assert.Empty(output);
+        Assert.Contains("command line, field '--source-url': at least one source URL is needed", error);
+        var (_, list, _) = await Run("events", "list", "--since", "2025-07-01", "--format", "json");
+        Assert.Equal("[]", list.Trim());
+    }
+
+    [Theory]
+    [InlineData("--class", "rocket", "field '--class': 'rocket' is not a class of 'missile-launch'")]
+    [InlineData("--date", "2025-13-01", "field '--date': '2025-13-01' is not a date of the form YYYY-MM-DD")]
+    [InlineData("--actor", "NK", "field '--actor': 'NK' is not a known actor")]
+    [InlineData("--kind", "rocket", "'rocket' is not a kind of event")]
+    [InlineData("--source-url", "ftp://example.org/x", "field '--source-url': 'ftp://example.org/x' is not an http or https address")]
+    [InlineData("--utc-time", "25:00", "field '--utc-time': '25:00' is not a time")]
+    [InlineData("--number-fired", "two", "field '--number-fired': 'two' is not a whole number")]
+    [InlineData("--number-fired", "0", "field '--number-fired': 0 missiles: the number fired must be at least 1")]
+    [InlineData("--range-km", "1,000", "field '--range-km': '1,000' is not a number of kilometres")]
+    public async Task A_bad_field_is_refused_in_plain_words_naming_the_flag(string flag, string value, string expected)
+    {
+        var args = new List<string>(Launch);
+        var at = args.IndexOf(flag);
+        if (at >= 0)
+        {
+            args[at + 1] = value;
+        }
+        else
+        {
+            args.AddRange([flag, value]);
+        }
+
+        var (exit, output, error) = await Run([.. args]);
+        Assert.Equal(1, exit);
+        Assert.Empty(output);
+        Assert.Contains(expected, error);
+    }
+
+    [Fact]
+    public async Task A_second_launch_of_the_same_day_and_system_gets_its_own_id_and_a_taken_id_is_refused()
+    {
+        Assert.Equal(0, (await Run(Launch)).Exit);
+        var (exit, output, _) = await Run(Launch);
+        Assert.Equal(0, exit);
+        Assert.Contains("2025-07-08-srbm-hwasong-11a-2", output);
+
+        var (refused, _, error) = await Run([.. Launch, "--id", "2017-09-03-nuclear-test"]);
+        Assert.Equal(1, refused);
+        Assert.Contains("field '--id': there is already an event '2017-09-03-nuclear-test'", error);
+    }
+}
