@@ -31,6 +31,11 @@ public static class PeninsulaServer
     /// </summary>
     public static WebApplication Build(string[] args, TimeProvider? clock = null)
     {
+        // An analysis holds a pool thread for seconds; with the pool's default minimum (one per
+        // processor) the requests then wait for the pool to grow, a thread or two a second. More
+        // threads from the start keep /api/events answering while analyses run.
+        ThreadPool.GetMinThreads(out var workers, out var completions);
+        ThreadPool.SetMinThreads(Math.Max(workers, 8 * Environment.ProcessorCount), completions);
         var builder = WebApplication.CreateBuilder(args);
         builder.WebHost.UseUrls(builder.Configuration["urls"] ?? DefaultUrls);
         builder.WebHost.ConfigureKestrel(kestrel =>
