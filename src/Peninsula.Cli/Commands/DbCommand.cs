@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Peninsula.Events;
 using Peninsula.Import;
 using Peninsula.Record;
 using Peninsula.Storage;
@@ -177,21 +176,18 @@ internal static class DbCommand
                 context.Out.MarkupLine($"[red]problem[/] {Markup.Escape(problem)}");
             }
 
-            // The record against its own sources: what the bundled data explains is a note, the rest a problem.
-            var findings = RecordChecks.Run(await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false));
+            // The record against its own sources: each finding is a problem.
+            var findings = RecordChecks.Run(await store.ListAsync(RecordChecks.Launches, cancellationToken).ConfigureAwait(false));
             context.Out.MarkupLine($"[green]checked[/] the record against its sources ({Markup.Escape(string.Join(", ", RecordChecks.Names))})");
             foreach (var f in findings)
             {
-                context.Out.MarkupLine(f.IsExplained
-                    ? $"[grey]known[/]   {Markup.Escape(f.EventId)} ({Markup.Escape(f.Check)}): {Markup.Escape(f.Message)} [grey]{Markup.Escape(f.Explanation!)}[/]"
-                    : $"[red]problem[/] {Markup.Escape(f.EventId)} ({Markup.Escape(f.Check)}): {Markup.Escape(f.Message)}");
+                context.Out.MarkupLine($"[red]problem[/] {Markup.Escape(f.EventId)} ({Markup.Escape(f.Check)}): {Markup.Escape(f.Message)}");
             }
 
-            var unexplained = findings.Count(f => !f.IsExplained);
             var total = report.Checks.Count + 1;
-            var problems = report.Problems.Count + unexplained;
+            var problems = report.Problems.Count + findings.Count;
             context.Out.MarkupLine(problems == 0
-                ? $"[green]All {total} checks passed[/]{(findings.Count > 0 ? $" [grey]({Rendering.Count(findings.Count, "known difference")} from the sources, explained in data/known-gaps.csv)[/]" : "")}."
+                ? $"[green]All {total} checks passed.[/]"
                 : $"[red]{Rendering.Count(problems, "problem")} found.[/]");
             return problems == 0 ? 0 : 1;
         }, cancellationToken));

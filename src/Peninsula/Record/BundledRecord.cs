@@ -76,28 +76,6 @@ public static class BundledRecord
     /// <summary>The bundled corrections (<c>data/corrections.csv</c>), read once.</summary>
     internal static IReadOnlyList<Correction> Corrections => LazyCorrections.Value;
 
-    /// <summary>What <c>data/known-gaps.csv</c> explains: findings of <see cref="RecordChecks"/> on the bundled record, by event and check.</summary>
-    internal static IReadOnlyDictionary<(string EventId, string Check), string> KnownGaps => LazyKnownGaps.Value;
-
-    private static readonly Lazy<IReadOnlyDictionary<(string, string), string>> LazyKnownGaps = new(() => Read("data/known-gaps.csv", ReadKnownGaps));
-
-    private static IReadOnlyDictionary<(string, string), string> ReadKnownGaps(TextReader text, string file)
-    {
-        var gaps = new Dictionary<(string, string), string>();
-        foreach (var r in CsvTable.Read(text, file, ["event", "check", "explanation"]).Records)
-        {
-            var check = r.Required("check");
-            if (!RecordChecks.Names.Contains(check))
-            {
-                throw r.Error("check", $"'{check}' is not a check: use one of {string.Join(", ", RecordChecks.Names)}.");
-            }
-
-            gaps[(r.Required("event"), check)] = r.Required("explanation");
-        }
-
-        return gaps;
-    }
-
     /// <summary>The bundled mapping of the provocation table's labels, read once.</summary>
     internal static ProvocationLabels Labels => LazyLabels.Value;
 

@@ -139,9 +139,14 @@ internal sealed class ProvocationLabels
 
     /// <summary>The kind and class for a row, or an error naming the row when neither its label nor its category is mapped.</summary>
     public ProvocationClass Classify(ProvocationRow row) =>
-        _map.TryGetValue((row.Category, row.Label), out var exact) ? exact
-        : _map.TryGetValue((row.Category, "*"), out var fallback) ? fallback
-        : throw new InputException($"no kind is mapped for category '{row.Category}', label '{row.Label}'; add it to data/taxonomy/provocation-labels.csv.", row.File, row.Line, "event");
+        Find(row.Category, row.Label)
+        ?? throw new InputException($"no kind is mapped for category '{row.Category}', label '{row.Label}'; add it to data/taxonomy/provocation-labels.csv.", row.File, row.Line, "event");
+
+    /// <summary>The kind and class for a category and label, or null when neither is mapped.</summary>
+    public ProvocationClass? Find(string category, string label) =>
+        _map.TryGetValue((category, label), out var exact) ? exact
+        : _map.TryGetValue((category, "*"), out var fallback) ? fallback
+        : null;
 }
 
 /// <summary>What a label of the provocation table stands for.</summary>

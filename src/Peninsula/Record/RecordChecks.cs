@@ -1,6 +1,5 @@
 using System.Globalization;
 using Peninsula.Events;
-using Peninsula.Import;
 
 namespace Peninsula.Record;
 
@@ -8,18 +7,13 @@ namespace Peninsula.Record;
 /// <param name="EventId">The event.</param>
 /// <param name="Check">Which check found it (one of <see cref="RecordChecks.Names"/>).</param>
 /// <param name="Message">What is wrong, in plain words.</param>
-/// <param name="Explanation">Why the record is so, where <c>data/known-gaps.csv</c> explains it; null when nothing does.</param>
-public sealed record RecordFinding(string EventId, string Check, string Message, string? Explanation = null)
-{
-    /// <summary>Whether the bundled data explains it.</summary>
-    public bool IsExplained => Explanation is not null;
-}
+public sealed record RecordFinding(string EventId, string Check, string Message);
 
 /// <summary>
 /// Checks of the record against its own sources (<c>peninsula db check</c>): a launch whose class
 /// is unknown while a source names one; a Korean date that disagrees with the UTC time; a salvo
 /// split over two days; a launch site not in the gazetteer; a number fired that disagrees with the
-/// missile table's rows. Findings that <c>data/known-gaps.csv</c> explains are marked as such.
+/// missile table's rows. Only missile launches are checked; the bundled record has no finding.
 /// </summary>
 public static class RecordChecks
 {
@@ -31,12 +25,14 @@ public static class RecordChecks
     /// <summary>Hours within which launches of one system from one site are one salvo.</summary>
     public const int SalvoHours = 6;
 
-    /// <summary>Runs every check over the events and marks what the bundled known gaps explain.</summary>
+    /// <summary>The events <see cref="Run"/> looks at: missile launches.</summary>
+    public static readonly EventQuery Launches = new() { Kinds = [EventKind.MissileLaunch] };
+
+    /// <summary>Runs every check over the events (other kinds than launches are passed over).</summary>
     public static IReadOnlyList<RecordFinding> Run(IReadOnlyList<Event> events)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var known = BundledRecord.KnownGaps;
-        return [.. Find(events).Select(f => known.TryGetValue((f.EventId, f.Check), out var why) ? f with { Explanation = why } : f)];
+        return [.. Find(events)];
     }
 
     private static IEnumerable<RecordFinding> Find(IReadOnlyList<Event> events)
@@ -90,7 +86,7 @@ public static class RecordChecks
             }
 
             if (source.Dataset == "reference/provocations.csv" && source.OriginalLabel?.Split(": ", 2) is [var category, var label] &&
-                BundledRecord.Labels.Classify(new ProvocationRow(source.Dataset, 0, e.Date, category, label, source.Name, "", null, "")) is { Kind: EventKind.MissileLaunch, Class: { } c } && c != "unknown")
+                BundledRecord.Labels.Find(category, label) is { Kind: EventKind.MissileLaunch, Class: { } c } && c != "unknown")
             {
                 return $"the provocation table says '{label}'";
             }

@@ -163,14 +163,14 @@ internal static class RecordCorrections
                         : throw c.Error("value", $"'{c.Value}' is not a UTC time of the form YYYY-MM-DDTHH:MMZ."),
                 }, e.UtcInstant?.ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture) ?? "none");
             case "class" when launch:
-                return (Redescribed(e with { Class = Taxonomy.MissileClasses.Contains(c.Value) ? c.Value : throw c.Error("value", $"'{c.Value}' is not a missile class: use one of {string.Join(", ", Taxonomy.MissileClasses)}.") }), e.Class ?? "none");
+                return (RecordMerger.Described(e with { Class = Taxonomy.MissileClasses.Contains(c.Value) ? c.Value : throw c.Error("value", $"'{c.Value}' is not a missile class: use one of {string.Join(", ", Taxonomy.MissileClasses)}.") }), e.Class ?? "none");
             case "system" when launch:
-                return (Redescribed(e with { System = systems.Find(c.Value) ?? throw c.Error("value", $"'{c.Value}' is not a system in data/gazetteer/weapon-systems.csv.") }), e.System?.Id ?? "none");
+                return (RecordMerger.Described(e with { System = systems.Find(c.Value) ?? throw c.Error("value", $"'{c.Value}' is not a system in data/gazetteer/weapon-systems.csv.") }), e.System?.Id ?? "none");
             case "site" when launch:
                 var site = sites.Find(c.Value) ?? throw c.Error("value", $"'{c.Value}' is not a site in data/gazetteer/sites.csv.");
-                return (Redescribed(e with { Site = new Place(site.Name, site.Latitude, site.Longitude) }), e.Site?.Name ?? "none");
+                return (RecordMerger.Described(e with { Site = new Place(site.Name, site.Latitude, site.Longitude) }), e.Site?.Name ?? "none");
             case "number_fired" when launch:
-                return (Redescribed(e with
+                return (RecordMerger.Described(e with
                 {
                     Figures = e.Figures with { NumberFired = int.TryParse(c.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw c.Error("value", $"'{c.Value}' is not a number of missiles (1 or more).") },
                 }), e.Figures.NumberFired?.ToString(CultureInfo.InvariantCulture) ?? "unknown");
@@ -180,8 +180,6 @@ internal static class RecordCorrections
                 throw c.Error("field", $"'{c.Field}' can be corrected only on a missile launch; '{e.Id}' is a {e.Kind.Slug()}.");
         }
     }
-
-    private static Event Redescribed(Event launch) => RecordMerger.Described(launch);
 
     /// <summary>A launch's id follows its date, class and system; other events keep theirs.</summary>
     private static Event Renamed(Event e) =>
