@@ -168,9 +168,9 @@ public static class PeninsulaServer
         var writesPerMinute = configuration.GetValue("RateLimits:WritesPerMinute", 120);
         options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
         options.AddPolicy(Limits.CheckPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-            ClientOf(context), _ => new FixedWindowRateLimiterOptions { PermitLimit = checkPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            Clients.Of(context), _ => new FixedWindowRateLimiterOptions { PermitLimit = checkPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         options.AddPolicy(Limits.WritesPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-            ClientOf(context), _ => new FixedWindowRateLimiterOptions { PermitLimit = writesPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            Clients.Of(context), _ => new FixedWindowRateLimiterOptions { PermitLimit = writesPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         options.OnRejected = async (context, cancellationToken) =>
         {
             var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
@@ -182,9 +182,6 @@ public static class PeninsulaServer
                 .ExecuteAsync(context.HttpContext).ConfigureAwait(false);
         };
     }
-
-    /// <summary>The client a rate limit counts against: its API key if the server knows it, else its address.</summary>
-    private static string ClientOf(HttpContext context) => Clients.Of(context);
 
     /// <summary>Handles what escapes an endpoint: bad input as 400, anything else as 500, both as Problem Details.</summary>
     private sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler

@@ -143,12 +143,12 @@ internal sealed class RecordCache(StorePool pool, TimeProvider clock, ILogger<Re
     /// </summary>
     public async Task<IReadOnlyList<Forecast>> ForecastsAsync(
         KoreanDate asOf, ForecastTarget? target, int? horizon, long version, Func<Func<CancellationToken, IReadOnlyList<Forecast>>, CancellationToken, Task<IReadOnlyList<Forecast>>> run,
-        CancellationToken cancellationToken, Action? charge = null)
+        CancellationToken cancellationToken)
     {
         var everyKey = "forecasts:" + asOf;
         if (target is null && horizon is null)
         {
-            return (await GetAsync(everyKey, version, token => MakeAsync(ForecastTarget.All, ForecastTarget.Horizons, token), cancellationToken, charge).ConfigureAwait(false)).Value;
+            return (await GetAsync(everyKey, version, token => MakeAsync(ForecastTarget.All, ForecastTarget.Horizons, token), cancellationToken).ConfigureAwait(false)).Value;
         }
 
         IReadOnlyList<ForecastTarget> targets = target is null ? ForecastTarget.All : [target];
@@ -159,7 +159,7 @@ internal sealed class RecordCache(StorePool pool, TimeProvider clock, ILogger<Re
             return [.. ((IReadOnlyList<Forecast>)all.Value).Where(f => targets.Contains(f.Target) && horizons.Contains(f.HorizonDays))];
         }
 
-        return (await GetAsync(string.Create(CultureInfo.InvariantCulture, $"{everyKey}:{target?.Slug}:{horizon}"), version, token => MakeAsync(targets, horizons, token), cancellationToken, charge)
+        return (await GetAsync(string.Create(CultureInfo.InvariantCulture, $"{everyKey}:{target?.Slug}:{horizon}"), version, token => MakeAsync(targets, horizons, token), cancellationToken)
             .ConfigureAwait(false)).Value;
 
         async Task<IReadOnlyList<Forecast>> MakeAsync(IReadOnlyList<ForecastTarget> targets, IReadOnlyList<int> horizons, CancellationToken token)

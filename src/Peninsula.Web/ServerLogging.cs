@@ -43,7 +43,7 @@ public static class ServerLogging
             case "json":
                 logging.AddJsonConsole(json =>
                 {
-                    json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+                    json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
                     json.UseUtcTimestamp = true;
                 });
                 break;
