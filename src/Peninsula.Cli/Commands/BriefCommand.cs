@@ -57,7 +57,7 @@ internal static class BriefCommand
     {
         Rendering.Heading(console, $"[bold]North Korea situation brief[/] as of {brief.AsOf} (Korea, UTC+9)");
         console.MarkupLine($"[grey]Record: {brief.RecordFirst?.ToString() ?? "empty"} to {brief.RecordLast?.ToString() ?? "-"} (latest North Korean action), {Markup.Escape(storeDescription)}.[/]");
-        if (brief.RecordLast is { } last && DaysSinceAreUpperBounds(brief))
+        if (brief.RecordLast is { } last && brief.DaysSinceAreUpperBounds)
         {
             console.MarkupLine(
                 $"[yellow]The record's latest North Korean action is {last}, {brief.AsOf.DaysSince(last)} days before {brief.AsOf}.[/] " +
@@ -106,14 +106,6 @@ internal static class BriefCommand
         console.MarkupLine("[grey]A launch event is one system fired from one site on one Korean date; see 'peninsula events show ID' for sources.[/]");
     }
 
-    /// <summary>
-    /// Whether the record's latest North Korean action is older than the brief's recent days: the
-    /// record has then likely not heard of what came since, and a launch it lacks could only make
-    /// each days-since figure smaller.
-    /// </summary>
-    private static bool DaysSinceAreUpperBounds(SituationBrief brief) =>
-        brief.RecordLast is { } last && last < brief.AsOf.AddDays(-brief.RecentDays);
-
     private static void WriteJson(TextWriter output, SituationBrief brief)
     {
         var document = new
@@ -123,7 +115,7 @@ internal static class BriefCommand
             record_first = brief.RecordFirst?.ToString(),
             record_last = brief.RecordLast?.ToString(),
             bundled_record_ends = BundledRecord.CoverageEnd.ToString(),
-            days_since_are_upper_bounds = DaysSinceAreUpperBounds(brief),
+            days_since_are_upper_bounds = brief.DaysSinceAreUpperBounds,
             days_since = brief.Milestones.Select(m => new
             {
                 what = m.What,

@@ -22,6 +22,7 @@ internal static class HtmlText
     {
         ArgumentNullException.ThrowIfNull(html);
         var text = new StringBuilder(html.Length);
+        var lastClose = html.LastIndexOf('>');
         var i = 0;
         while (i < html.Length)
         {
@@ -40,7 +41,6 @@ internal static class HtmlText
                 continue;
             }
 
-            var close = html.IndexOf('>', open + 1);
             var nameStart = open + 1 < html.Length && html[open + 1] == '/' ? open + 2 : open + 1;
             var nameEnd = nameStart;
             while (nameEnd < html.Length && char.IsAsciiLetterOrDigit(html[nameEnd]))
@@ -48,7 +48,11 @@ internal static class HtmlText
                 nameEnd++;
             }
 
-            if (close < 0 || nameEnd == nameStart && html[nameStart - 1] != '/' && html[nameStart] is not ('!' or '?'))
+            // Look for the closing '>' only where a tag can start, and only if one is left: a run of
+            // '<' with no '>' after it would otherwise scan to the end once for each.
+            var tagStart = nameStart < html.Length && (nameEnd > nameStart || html[nameStart - 1] == '/' || html[nameStart] is '!' or '?');
+            var close = tagStart && open < lastClose ? html.IndexOf('>', open + 1) : -1;
+            if (close < 0)
             {
                 // Not a tag ("a < b"): keep the character and go on.
                 text.Append('<');

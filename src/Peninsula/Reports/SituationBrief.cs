@@ -22,6 +22,12 @@ public sealed record SituationBrief(
     IReadOnlyList<Event> Recent,
     IReadOnlyList<YearOfLaunches> LaunchesByYear)
 {
+    /// <summary>How current the record is on <see cref="AsOf"/>: the dashboard's rule, so that both tell the same.</summary>
+    public required RecordFreshness Freshness { get; init; }
+
+    /// <summary>Whether the days-since figures are only upper bounds: the record ended well before <see cref="AsOf"/>, and a launch it does not hold could only make them smaller.</summary>
+    public bool DaysSinceAreUpperBounds => Freshness.IsStale;
+
     /// <summary>Builds the brief from the events of the record.</summary>
     /// <param name="events">The whole record (or any part of it).</param>
     /// <param name="asOf">The Korean date of the brief; later events are ignored.</param>
@@ -60,7 +66,10 @@ public sealed record SituationBrief(
             recentDays,
             [.. known.Where(e => e.LastDate >= asOf.AddDays(-recentDays + 1) && e.Kind != EventKind.Anniversary)
                 .OrderBy(e => e.Date).ThenBy(e => e.UtcInstant)],
-            byYear);
+            byYear)
+        {
+            Freshness = RecordFreshness.Of(events, asOf),
+        };
     }
 }
 

@@ -73,24 +73,36 @@ public sealed class SafeHttp : IDisposable
                     }
                 }
 
-                var endpoint = new IPEndPoint(addresses[0], context.DnsEndPoint.Port);
-                var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                try
+                // Then each address in turn, as the default connector does: a name whose first
+                // answer is unreachable (IPv6 without a route) falls back to the next.
+                Exception? last = null;
+                foreach (var address in addresses)
                 {
-                    await socket.ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false);
-                    // Check again what was actually connected to.
-                    if (socket.RemoteEndPoint is IPEndPoint connected && policy.Refusal(connected) is { } late)
+                    var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                    try
                     {
-                        throw new FetchException($"refused to fetch from {connected.Address}: it is {late}.");
-                    }
+                        await socket.ConnectAsync(new IPEndPoint(address, context.DnsEndPoint.Port), cancellationToken).ConfigureAwait(false);
+                        // Check again what was actually connected to.
+                        if (socket.RemoteEndPoint is IPEndPoint connected && policy.Refusal(connected) is { } late)
+                        {
+                            throw new FetchException($"refused to fetch from {connected.Address}: it is {late}.");
+                        }
 
-                    return new NetworkStream(socket, ownsSocket: true);
+                        return new NetworkStream(socket, ownsSocket: true);
+                    }
+                    catch (SocketException ex)
+                    {
+                        socket.Dispose();
+                        last = ex;
+                    }
+                    catch
+                    {
+                        socket.Dispose();
+                        throw;
+                    }
                 }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
+
+                throw last!;
             },
         };
         _client = new HttpClient(handler) { Timeout = timeout ?? TimeSpan.FromSeconds(30) };

@@ -62,4 +62,13 @@ public class SituationBriefTests
         var bySystem = EventStatistics.Count(launches, StatisticsDimension.System);
         Assert.Contains(bySystem, r => r.Key == EventStatistics.None);
     }
+
+    [Fact]
+    public void The_days_since_are_upper_bounds_only_once_the_record_ends_more_than_30_days_before_the_brief()
+    {
+        // The bundled record is complete to 2025-06-30, though its latest action is 2025-06-19:
+        // on 2025-07-20 it is current (as the dashboard's banner says), on 2025-08-15 it is not.
+        Assert.False(SituationBrief.Compute(BundledRecord.Events, new KoreanDate(2025, 7, 20)).DaysSinceAreUpperBounds);
+        Assert.True(SituationBrief.Compute(BundledRecord.Events, new KoreanDate(2025, 8, 15)).DaysSinceAreUpperBounds);
+    }
 }
