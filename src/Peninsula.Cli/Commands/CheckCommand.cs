@@ -90,7 +90,7 @@ internal static class CheckCommand
 
         console.WriteLine();
         console.MarkupLine(
-            $"[bold]{check.Claims.Count} {(check.Claims.Count == 1 ? "claim" : "claims")}:[/] [green]{Count(check, ClaimVerdict.Supported)} supported[/], [red]{Count(check, ClaimVerdict.Refuted)} refuted[/], " +
+            $"[bold]{Rendering.Count(check.Claims.Count, "claim")}:[/] [green]{Count(check, ClaimVerdict.Supported)} supported[/], [red]{Count(check, ClaimVerdict.Refuted)} refuted[/], " +
             $"[yellow]{Count(check, ClaimVerdict.NotEnoughEvidence)} not enough evidence[/]. [grey]'peninsula events show ID' shows an evidence event.[/]");
     }
 

@@ -49,13 +49,14 @@ internal sealed partial class ClaimChecker
         }
 
         var spans = string.Join(", ", contexts.Select(Rendering).Take(6)) + (contexts.Count > 6 ? $" and {contexts.Count - 6} more" : "");
-        var covered = windows.All(w => w.Window.To <= RecordEnd && w.Window.From >= CompleteFrom(c));
-        var unidentified = windows.SelectMany(w => Unidentified(c, w.Window)).ToList();
         if (!contextComplete)
         {
             return (ClaimVerdict.NotEnoughEvidence,
                 $"no {what} is recorded {relation} the {label} ({spans}), but the record's calendar of such events is a sample, so it may lack the one meant", contexts.Select(e => e.Id));
         }
+
+        var covered = windows.All(w => w.Window.To <= RecordEnd && w.Window.From >= CompleteFrom(c));
+        var unidentified = windows.SelectMany(w => Unidentified(c, w.Window)).ToList();
 
         if (c.Phrase.Complete && covered && unidentified.Count > 0)
         {

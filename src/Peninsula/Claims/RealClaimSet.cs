@@ -30,7 +30,6 @@ internal sealed class RealClaimSet
 {
     private static readonly string[] HeaderFields = ["url", "title", "publisher", "published", "licence"];
     private static readonly string[] LabelValues = ["true", "false", "not-checkable"];
-    private static readonly string[] Verdicts = ["supported", "refuted", "not-enough-evidence", "none"];
 
     private static readonly string[] FailureClasses =
         ["weekday", "year", "number", "ordinal/first", "negation/scope", "actor/kind", "modality", "coordination", "unreadable", "plain"];
@@ -38,14 +37,11 @@ internal sealed class RealClaimSet
     // Kept for independent evaluation (issue 16): never part of the development set.
     private static readonly string[] ReservedHosts = ["whitehouse.gov", "kcna", "yonhap", "reuters", "apnews"];
 
-    private RealClaimSet(string folder, Dictionary<string, string> documents, List<RealClaimLabel> labels)
+    private RealClaimSet(Dictionary<string, string> documents, List<RealClaimLabel> labels)
     {
-        Folder = folder;
         Documents = documents;
         Labels = labels;
     }
-
-    public string Folder { get; }
 
     /// <summary>Document id (file name without .txt) to the file's whole text.</summary>
     public IReadOnlyDictionary<string, string> Documents { get; }
@@ -114,7 +110,7 @@ internal sealed class RealClaimSet
             r.Optional("verdict") ?? "",
             r.Optional("failure_class") ?? "",
             r.Optional("reason") ?? "")).ToList();
-        return new RealClaimSet(folder, documents, labels);
+        return new RealClaimSet(documents, labels);
     }
 
     private static int Offset(CsvRecord row, string column) =>
@@ -198,9 +194,9 @@ internal sealed class RealClaimSet
                 problems.Add($"{at}: label '{label.Label}' is not one of {string.Join(", ", LabelValues)}.");
             }
 
-            if (!Verdicts.Contains(label.Verdict))
+            if (!ClaimEvaluation.Labels.Contains(label.Verdict))
             {
-                problems.Add($"{at}: verdict '{label.Verdict}' is not one of {string.Join(", ", Verdicts)}.");
+                problems.Add($"{at}: verdict '{label.Verdict}' is not one of {string.Join(", ", ClaimEvaluation.Labels)}.");
             }
 
             if (!FailureClasses.Contains(label.FailureClass))

@@ -65,7 +65,8 @@ internal sealed class RealSetEvaluation
     /// <summary>The verdict of a sentence whose document could not be checked.</summary>
     public const string Unread = "unread";
 
-    private static readonly string[] Verdicts = ["supported", "refuted", "not-enough-evidence", "none", Unread];
+    /// <summary>The verdicts a sentence can be given: the labels' own, and unread.</summary>
+    private static readonly string[] Verdicts = [.. ClaimEvaluation.Labels, Unread];
 
     private RealSetEvaluation(IReadOnlyList<RealSentenceResult> results, IReadOnlyList<CheckedClaim> outside, IReadOnlyList<string> failures)
     {
@@ -185,7 +186,7 @@ internal sealed class RealSetEvaluation
 
         text.Append("\nConfusion matrix (rows: labelled, columns: given)\n\n| labelled \\ given | ").Append(string.Join(" | ", Verdicts)).Append(" |\n|---|")
             .Append(string.Concat(Verdicts.Select(_ => "---:|"))).Append('\n');
-        foreach (var expected in Verdicts[..4])
+        foreach (var expected in ClaimEvaluation.Labels)
         {
             text.Append(CultureInfo.InvariantCulture,
                 $"| {expected} | {string.Join(" | ", Verdicts.Select(actual => Results.Count(r => r.Label.Verdict == expected && r.Actual == actual)))} |\n");

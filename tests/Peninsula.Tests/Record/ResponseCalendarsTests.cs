@@ -133,7 +133,9 @@ public class ResponseCalendarsTests
         // action had a ballistic launch in its day and the seven after.
         var question = TimingQuestions.Find("us-sanctions")!;
         var launches = BundledRecord.Events.Where(Taxonomy.IsBallisticLaunch).ToList();
-        var actions = BundledRecord.Events.Where(e => e.Kind == EventKind.Sanction && e.Class is "us-executive-order" or "us-treasury").ToList();
+        // The question's own context filter, so that a change to it shows here.
+        var context = EventFilter.Parse(question.Context, "--context");
+        var actions = BundledRecord.Events.Where(e => context.Kinds.Contains(e.Kind) && e.Class is { } c && context.Classes.Contains(c)).ToList();
 
         var result = TimingAnalysis.Run(question, launches, actions, new TimingOptions { Permutations = 1_000, Seed = 1 });
 
@@ -150,8 +152,11 @@ public class ResponseCalendarsTests
         var context = EventFilter.Parse(question.Context, "--context");
         var deployments = BundledRecord.Events.Where(e => e.Kind == EventKind.ShowOfForce && e.Class is not null && context.Classes.Contains(e.Class)).ToList();
 
+        var launches = BundledRecord.Events.Where(Taxonomy.IsBallisticLaunch).ToList();
+        var result = TimingAnalysis.Run(question, launches, deployments, new TimingOptions { Permutations = 1_000, Seed = 1 });
+
         Assert.Equal(13, deployments.Count);
-        Assert.DoesNotContain("allied-missile-launch", context.Classes);
-        Assert.Equal(new TimingWindow(0, 3), question.Window);
+        Assert.Equal(13, result.ContextEvents);
+        Assert.DoesNotContain(deployments, e => e.Class == "allied-missile-launch");
     }
 }
