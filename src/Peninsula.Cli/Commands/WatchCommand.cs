@@ -10,7 +10,7 @@ internal static class WatchCommand
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("watch", "Watch RSS and Atom feeds: new items are stored as documents ('peninsula docs search').");
+        var command = new Command("watch", "Watch RSS and Atom feeds and GDELT's updates: new items are stored as documents ('peninsula docs search').");
         command.Subcommands.Add(Add(context));
         command.Subcommands.Add(List(context));
         command.Subcommands.Add(Remove(context));
@@ -21,13 +21,30 @@ internal static class WatchCommand
 
     private static Command Add(CliContext context)
     {
-        var url = new Argument<string>("url") { Description = "The feed's address (http or https)." };
+        var url = new Argument<string?>("url") { Description = "The feed's address (http or https).", Arity = ArgumentArity.ZeroOrOne };
         var name = new Option<string?>("--name") { Description = "A name for it. Default: the address's host." };
         var every = new Option<string>("--every") { Description = "How often to poll: 15m, 2h, 1d.", DefaultValueFactory = _ => "15m" };
-        var command = new Command("add", "Watch a feed.") { url, name, every };
+        var defaults = new Option<bool>("--defaults") { Description = $"Watch the public sources about North Korea that Peninsula lists ({DefaultFeeds.File}, GDELT included)." };
+        var gdelt = new Option<bool>("--gdelt") { Description = "Watch GDELT's fifteen-minute update: the articles about North Korea in each new events export." };
+        var command = new Command("add", "Watch a feed, the bundled list of sources (--defaults) or GDELT's updates (--gdelt).") { url, name, every, defaults, gdelt };
         command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
         {
-            var address = FeedWatch.ParseUrl(parse.GetValue(url)!);
+            var given = parse.GetValue(url);
+            if ((given is not null ? 1 : 0) + (parse.GetValue(defaults) ? 1 : 0) + (parse.GetValue(gdelt) ? 1 : 0) != 1)
+            {
+                throw new InputException("give one of: a feed's address, --defaults or --gdelt.", field: "url");
+            }
+
+            if (given is null)
+            {
+                var wanted = parse.GetValue(defaults)
+                    ? DefaultFeeds.All.Select(f => f.ToWatch()).ToList()
+                    : [new FeedWatch { Name = parse.GetValue(name) ?? GdeltUpdates.WatchName, Url = GdeltUpdates.UpdateList, Every = GdeltUpdates.Every }];
+                await AddAllAsync(context, store, wanted, cancellationToken).ConfigureAwait(false);
+                return 0;
+            }
+
+            var address = FeedWatch.ParseUrl(given);
             var watch = new FeedWatch
             {
                 Name = parse.GetValue(name) ?? address.Host,
@@ -41,6 +58,44 @@ internal static class WatchCommand
         return command;
     }
 
+    /// <summary>Adds each watch not yet there (same name or address) and says which were added and which were already watched.</summary>
+    private static async Task AddAllAsync(CliContext context, Storage.IEventStore store, IReadOnlyList<FeedWatch> wanted, CancellationToken cancellationToken)
+    {
+        var existing = await store.WatchesAsync(cancellationToken).ConfigureAwait(false);
+        var added = new List<FeedWatch>();
+        var already = new List<(FeedWatch Wanted, FeedWatch Existing)>();
+        foreach (var watch in wanted)
+        {
+            var there = existing.FirstOrDefault(w => w.Url == watch.Url) ?? existing.FirstOrDefault(w => string.Equals(w.Name, watch.Name, StringComparison.OrdinalIgnoreCase));
+            if (there is not null)
+            {
+                already.Add((watch, there));
+                continue;
+            }
+
+            await store.AddWatchAsync(watch, cancellationToken).ConfigureAwait(false);
+            added.Add(watch);
+        }
+
+        context.Out.MarkupLine(added.Count == 0 ? "Added no feed." : $"Added {added.Count} {(added.Count == 1 ? "feed" : "feeds")}:");
+        foreach (var w in added)
+        {
+            context.Out.MarkupLine($"  [bold]{Markup.Escape(w.Name)}[/] {Markup.Escape(w.Url.ToString())}, every {w.Every}");
+        }
+
+        if (already.Count > 0)
+        {
+            context.Out.MarkupLine($"Already watched, left as they were: {already.Count}:");
+            foreach (var (w, there) in already)
+            {
+                var how = there.Url == w.Url ? $"as [bold]{Markup.Escape(there.Name)}[/]" : $"the name is taken by {Markup.Escape(there.Url.ToString())}";
+                context.Out.MarkupLine($"  {Markup.Escape(w.Name)} {Markup.Escape(w.Url.ToString())} ({how})");
+            }
+        }
+
+        context.Out.MarkupLine("'peninsula watch run' polls them; 'peninsula watch list' shows them.");
+    }
+
     private static Command List(CliContext context)
     {
         var command = new Command("list", "The watched feeds and how their last poll went.");
@@ -49,7 +104,7 @@ internal static class WatchCommand
             var watches = await store.WatchesAsync(cancellationToken).ConfigureAwait(false);
             if (watches.Count == 0)
             {
-                context.Out.MarkupLine("No feeds are watched. 'peninsula watch add URL' adds one.");
+                context.Out.MarkupLine("No feeds are watched. 'peninsula watch add --defaults' adds the public sources Peninsula lists; 'peninsula watch add URL' adds one.");
                 return 0;
             }
 
@@ -105,7 +160,7 @@ internal static class WatchCommand
                 var watches = await store.WatchesAsync(cancellationToken).ConfigureAwait(false);
                 if (watches.Count == 0)
                 {
-                    context.Out.MarkupLine("No feeds are watched. 'peninsula watch add URL' adds one.");
+                    context.Out.MarkupLine("No feeds are watched. 'peninsula watch add --defaults' adds the public sources Peninsula lists; 'peninsula watch add URL' adds one.");
                     return 0;
                 }
 

@@ -30,41 +30,67 @@ public sealed class GdeltImporter : SourceImporter
     public override ImportBatch Read(string path, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var batch = new ImportBatch { Input = path };
-        var seen = new HashSet<long>();
-        void Keep(GdeltRow row, long line, string name)
-        {
-            if (seen.Add(row.GlobalEventId))
-            {
-                batch.Signals.Add(row.ToSignal(At(name, $"line {line.ToString(CultureInfo.InvariantCulture)}")));
-            }
-        }
-
-        void Reject(string name, long line, string? field, string reason) => batch.Rejections.Add(new Rejection(name, line, field, reason));
-
+        var batch = new GdeltBatch(new ImportBatch { Input = path }, Tag);
         if (path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
         {
             using var zip = ZipFile.OpenRead(path);
-            SafeZip.Check(zip, path, SafeZip.Gdelt);
-            foreach (var entry in zip.Entries.Where(e => e.Length > 0))
-            {
-                using var stream = SafeZip.Open(entry, path, SafeZip.Gdelt);
-                var name = $"{Path.GetFileName(path)}!{entry.FullName}";
-                var counts = GdeltScanner.Scan(stream, (row, line) => Keep(row, line, name), (line, field, reason) => Reject(name, line, field, reason), cancellationToken);
-                batch.Skipped += counts.Rows - counts.Kept - counts.Rejected;
-                batch.Rows += counts.Rows;
-            }
+            batch.ReadArchive(zip, path, Path.GetFileName(path), cancellationToken);
         }
         else
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-            var name = Path.GetFileName(path);
-            var counts = GdeltScanner.Scan(stream, (row, line) => Keep(row, line, name), (line, field, reason) => Reject(path, line, field, reason), cancellationToken);
-            batch.Skipped += counts.Rows - counts.Kept - counts.Rejected;
-            batch.Rows += counts.Rows;
+            batch.Read(stream, Path.GetFileName(path), path, cancellationToken);
         }
 
-        return batch;
+        return batch.Batch;
+    }
+}
+
+/// <summary>
+/// The rows about North Korea of one or more GDELT export files, gathered into one batch as
+/// signals (each GLOBALEVENTID once): the importer's and the GDELT watch's one way of reading them.
+/// </summary>
+/// <param name="batch">The batch the rows go into.</param>
+/// <param name="importer">The importer's name and version, stored in each signal's provenance.</param>
+internal sealed class GdeltBatch(ImportBatch batch, string importer)
+{
+    private readonly HashSet<long> _seen = [];
+
+    /// <summary>The batch the rows go into.</summary>
+    public ImportBatch Batch => batch;
+
+    /// <summary>Reads every export file of an archive, each checked against the limits for GDELT archives first.</summary>
+    /// <param name="zip">The archive.</param>
+    /// <param name="file">The archive's path or URL, named in errors.</param>
+    /// <param name="fileName">Its short name, which with the entry's name makes each signal's provenance.</param>
+    /// <param name="cancellationToken">Stops the reading.</param>
+    public void ReadArchive(ZipArchive zip, string file, string fileName, CancellationToken cancellationToken)
+    {
+        SafeZip.Check(zip, file, SafeZip.Gdelt);
+        foreach (var entry in zip.Entries.Where(e => e.Length > 0))
+        {
+            using var stream = SafeZip.Open(entry, file, SafeZip.Gdelt);
+            var name = $"{fileName}!{entry.FullName}";
+            Read(stream, name, name, cancellationToken);
+        }
+    }
+
+    /// <summary>Reads one export file: the rows about North Korea become signals, bad rows rejections naming <paramref name="rejectAs"/>.</summary>
+    public void Read(Stream stream, string name, string rejectAs, CancellationToken cancellationToken)
+    {
+        var counts = GdeltScanner.Scan(
+            stream,
+            (row, line) =>
+            {
+                if (_seen.Add(row.GlobalEventId))
+                {
+                    batch.Signals.Add(row.ToSignal(new Provenance(importer, name, $"line {line.ToString(CultureInfo.InvariantCulture)}")));
+                }
+            },
+            (line, field, reason) => batch.Rejections.Add(new Rejection(rejectAs, line, field, reason)),
+            cancellationToken);
+        batch.Skipped += counts.Rows - counts.Kept - counts.Rejected;
+        batch.Rows += counts.Rows;
     }
 }
 

@@ -74,7 +74,9 @@ public sealed record WatchLogEntry(DateTimeOffset At, string Name, string Messag
 
 /// <summary>
 /// Polls watched feeds: a conditional request (ETag, If-Modified-Since), new items stored as
-/// documents (deduplicated by GUID or link), failures backed off, and every poll logged. A feed
+/// documents (deduplicated by GUID or link), failures backed off, and every poll logged. A watched
+/// GDELT update list (<see cref="GdeltUpdates"/>) is polled the same way, its newest export read
+/// for the articles about North Korea. A feed
 /// that fails in any way (refused, broken connection, too slow, too big, too deep, not a feed)
 /// is recorded as failed and backed off; it never stops the polling of the other feeds.
 /// </summary>
@@ -123,9 +125,19 @@ public sealed class FeedWatcher(IEventStore store, SafeHttp http, TimeProvider c
             using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             budget.CancelAfter(ReadBudget);
             ImportBatch batch;
+            GdeltUpdateFile? export = null;
             try
             {
-                batch = _feeds.Read(body, watch.Url.ToString(), watch.Url.ToString(), budget.Token);
+                if (GdeltUpdates.IsUpdateList(watch.Url))
+                {
+                    export = GdeltUpdates.NewestExport(System.Text.Encoding.UTF8.GetString(result.Body), watch.Url.ToString());
+                    var zip = await http.GetAsync(export.Url, null, null, cancellationToken).ConfigureAwait(false);
+                    batch = GdeltUpdates.ReadExport(zip.Body, export, budget.Token);
+                }
+                else
+                {
+                    batch = _feeds.Read(body, watch.Url.ToString(), watch.Url.ToString(), budget.Token);
+                }
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -133,8 +145,10 @@ public sealed class FeedWatcher(IEventStore store, SafeHttp http, TimeProvider c
             }
 
             var summary = await store.ImportAsync(batch, ImportPolicy.Default, new ChangeOrigin($"watch {watch.Name}", watch.Url.ToString()), cancellationToken: cancellationToken).ConfigureAwait(false);
-            var status = $"{summary.Documents.Added} new, {summary.Documents.Unchanged + summary.Documents.Updated} already stored" +
-                         (summary.Rejections.Count > 0 ? $", {summary.Rejections.Count} items refused" : "");
+            var status = (export is null ? "" : $"{export.Name}: ") +
+                         $"{summary.Documents.Added} new, {summary.Documents.Unchanged + summary.Documents.Updated} already stored" +
+                         (export is null ? "" : string.Create(CultureInfo.InvariantCulture, $" ({batch.Signals.Count} GDELT events about North Korea)")) +
+                         (summary.Rejections.Count > 0 ? $", {summary.Rejections.Count} {(export is null ? "items" : "rows")} refused" : "");
             var polled = watch with
             {
                 ETag = result.ETag,

@@ -1,0 +1,93 @@
+using Peninsula.Watch;
+
+namespace Peninsula.Tests.Watch;
+
+/// <summary>The public sources Peninsula lists (<c>data/feeds.csv</c>) and <c>watch add --defaults</c> and <c>--gdelt</c>.</summary>
+public sealed class DefaultFeedsTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    private string Db => _folder.File("peninsula.db");
+
+    public void Dispose() => _folder.Dispose();
+
+    private Task<(int Exit, string Out, string Error)> Run(params string[] args) => CliRunner.RunAsync(Db, args);
+
+    [Fact]
+    public void Every_listed_source_has_an_address_a_publisher_a_known_format_what_it_covers_and_how_it_was_checked()
+    {
+        var feeds = DefaultFeeds.All;
+
+        Assert.True(feeds.Count >= 8, $"{feeds.Count} sources");
+        Assert.All(feeds, f =>
+        {
+            Assert.True(f.Url.Scheme is "http" or "https", f.Name);
+            Assert.False(string.IsNullOrWhiteSpace(f.Publisher), f.Name);
+            Assert.False(string.IsNullOrWhiteSpace(f.Covers), f.Name);
+            Assert.False(string.IsNullOrWhiteSpace(f.Checked), f.Name);
+            Assert.True(Enum.IsDefined(f.Format), f.Name);
+            Assert.Equal(f.Format == FeedFormat.Gdelt, GdeltUpdates.IsUpdateList(f.Url));
+        });
+        Assert.Equal(feeds.Count, feeds.Select(f => f.Url.ToString()).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.Equal(feeds.Count, feeds.Select(f => f.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.Contains(feeds, f => f.Format == FeedFormat.Gdelt && f.Url == GdeltUpdates.UpdateList);
+    }
+
+    [Theory]
+    [InlineData("a,https://a.example/feed,A,json,news,1h,page", 2, "format", "'json' is not a format Peninsula can watch")]
+    [InlineData("a,ftp://a.example/feed,A,rss,news,1h,page", 2, "url", "is not an http or https address")]
+    [InlineData("a,https://a.example/feed,,rss,news,1h,page", 2, "publisher", "the value is empty")]
+    [InlineData("a,https://a.example/lastupdate.txt,A,rss,news,1h,page", 2, "format", "give it the format gdelt")]
+    [InlineData("a,https://a.example/feed,A,rss,news,10s,page", 2, "every", "at most once a minute")]
+    [InlineData("a,https://a.example/feed,A,rss,news,1h,page\nb,https://a.example/feed,B,rss,news,1h,page", 3, "url", "is listed twice")]
+    public void A_bad_row_of_the_list_is_refused_naming_its_line_and_field(string rows, long line, string field, string reason)
+    {
+        var error = Assert.Throws<InputException>(() =>
+            DefaultFeeds.Read(new StringReader("name,url,publisher,format,covers,every,checked\n" + rows), "feeds.csv"));
+
+        Assert.Equal(("feeds.csv", line, field), (error.File!, error.Line!.Value, error.Field!));
+        Assert.Contains(reason, error.Message);
+    }
+
+    [Fact]
+    public async Task Watch_add_defaults_adds_every_listed_source_once_and_says_what_was_already_there()
+    {
+        var (first, firstOut, _) = await Run("watch", "add", "--defaults");
+        var (second, secondOut, _) = await Run("watch", "add", "--defaults");
+        var (_, list, _) = await Run("watch", "list");
+
+        var count = DefaultFeeds.All.Count;
+        Assert.Equal((0, 0), (first, second));
+        Assert.Contains($"Added {count} feeds:", firstOut);
+        Assert.DoesNotContain("Already watched", firstOut);
+        Assert.Contains("Added no feed.", secondOut);
+        Assert.Contains($"Already watched, left as they were: {count}:", secondOut);
+        Assert.All(DefaultFeeds.All, f => Assert.Contains(f.Name, list));
+        await using var store = Peninsula.Storage.SqliteEventStore.Open(Db, CliRunner.Clock);
+        Assert.Equal(count, (await store.WatchesAsync()).Count);
+    }
+
+    [Fact]
+    public async Task Watch_add_gdelt_watches_gdelts_update_list_and_the_defaults_then_leave_it_as_it_is()
+    {
+        var (gdelt, gdeltOut, _) = await Run("watch", "add", "--gdelt", "--name", "gdelt-updates");
+        var (defaults, defaultsOut, _) = await Run("watch", "add", "--defaults");
+
+        Assert.Equal((0, 0), (gdelt, defaults));
+        Assert.Contains($"gdelt-updates {GdeltUpdates.UpdateList}, every 00:15:00", gdeltOut);
+        Assert.Contains($"Added {DefaultFeeds.All.Count - 1} feeds:", defaultsOut);
+        Assert.Contains($"gdelt {GdeltUpdates.UpdateList} (as gdelt-updates)", defaultsOut);
+    }
+
+    [Theory]
+    [InlineData("watch", "add")]
+    [InlineData("watch", "add", "--defaults", "--gdelt")]
+    [InlineData("watch", "add", "https://www.nknews.org/feed/", "--defaults")]
+    public async Task Watch_add_takes_one_of_an_address_defaults_or_gdelt(params string[] args)
+    {
+        var (exit, output, error) = await Run(args);
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("give one of: a feed's address, --defaults or --gdelt", output + error);
+    }
+}
