@@ -90,4 +90,24 @@ public sealed class DefaultFeedsTests : IDisposable
         Assert.NotEqual(0, exit);
         Assert.Contains("give one of: a feed's address, --defaults or --gdelt", output + error);
     }
+
+    [Fact]
+    public async Task Every_command_the_systemd_units_run_is_a_peninsula_command_that_exists()
+    {
+        var folder = Path.Combine(Record.BundledRecordTests.RepositoryRoot(), "deploy", "systemd");
+        var commands = Directory.GetFiles(folder)
+            .SelectMany(File.ReadAllLines)
+            .Where(l => l.StartsWith("ExecStart=", StringComparison.Ordinal))
+            .Select(l => l["ExecStart=".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .ToList();
+
+        Assert.Equal(2, commands.Count);
+        foreach (var command in commands)
+        {
+            Assert.EndsWith("/.dotnet/tools/peninsula", command[0], StringComparison.Ordinal);
+            var (exit, output, error) = await Run([.. command.Skip(1), "--help"]);
+            Assert.True(exit == 0, $"'{string.Join(' ', command.Skip(1))}': {error}");
+            Assert.Contains("Poll the watched feeds", output);
+        }
+    }
 }
