@@ -77,6 +77,40 @@ public sealed class BrowserTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task The_map_shows_context_events_at_their_places_by_kind_and_lists_the_places_beyond_it()
+    {
+        var (page, errors) = await OpenAsync("/map.html");
+
+        await page.WaitForSelectorAsync("#map path.context");
+        var kinds = await page.Locator("#map path.context").EvaluateAllAsync<string[]>("ps => ps.map(p => p.getAttribute('data-kind'))");
+        Assert.Contains("show-of-force", kinds);
+        Assert.Contains("talks", kinds);
+        Assert.Contains("diplomatic-visit", kinds);
+        Assert.Contains("summit", kinds);
+        var colours = await page.Locator("#map path.context").EvaluateAllAsync<string[]>("ps => ps.map(p => p.getAttribute('fill'))");
+        Assert.True(colours.Distinct().Count() >= 4, $"context marks in {colours.Distinct().Count()} colours");
+        var titles = await page.Locator("#map path.context title").AllTextContentsAsync();
+        Assert.Contains(titles, t => t.StartsWith("Busan: ", StringComparison.Ordinal) && t.Contains("show of force", StringComparison.Ordinal));
+        Assert.Contains(titles, t => t.StartsWith("Beijing: ", StringComparison.Ordinal) && t.Contains("talks", StringComparison.Ordinal));
+        Assert.Contains(titles, t => t.StartsWith("Pyongyang: ", StringComparison.Ordinal) && t.Contains("diplomatic visit", StringComparison.Ordinal));
+        Assert.Contains("Show of force", await page.Locator("#context-legend span.mark").AllTextContentsAsync());
+        var places = await page.Locator("#places tbody tr").AllInnerTextsAsync();
+        Assert.Contains(places, p => p.StartsWith("New York", StringComparison.Ordinal) && p.EndsWith("outside the map", StringComparison.Ordinal));
+        Assert.Contains(places, p => p.StartsWith("Busan", StringComparison.Ordinal) && p.EndsWith("yes", StringComparison.Ordinal));
+        Assert.Contains("context events at", await page.Locator("#status").InnerTextAsync(), StringComparison.Ordinal);
+
+        // A kind turned off leaves the map; the year chosen narrows the rest.
+        var before = await page.Locator("#map path.context").CountAsync();
+        await page.UncheckAsync("#context-kinds input[value='show-of-force']");
+        await UntilAsync(async () => await page.Locator("#map path.context[data-kind='show-of-force']").CountAsync() == 0);
+        Assert.True(await page.Locator("#map path.context").CountAsync() < before);
+        await page.SelectOptionAsync("#year", "2018");
+        await UntilAsync(async () => (await page.Locator("#places tbody tr").AllInnerTextsAsync()).Any(p => p.StartsWith("Panmunjom", StringComparison.Ordinal)));
+        Assert.DoesNotContain(await page.Locator("#places tbody tr").AllInnerTextsAsync(), p => p.StartsWith("Hanoi", StringComparison.Ordinal)); // the Hanoi summit was in 2019
+        await FinishAsync(page, errors, "map-context");
+    }
+
+    [Fact]
     public async Task The_event_page_shows_every_field_and_source_links()
     {
         var (page, errors) = await OpenAsync("/event.html?id=2017-09-03-nuclear-test");

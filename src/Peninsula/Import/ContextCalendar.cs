@@ -29,9 +29,10 @@ internal static class ContextCalendar
     /// <summary>
     /// A calendar of dated events (the common layout; <c>note</c>, <c>resolution_type</c> and
     /// <c>checked_with</c>, the address of a second, independent source the row was checked
-    /// against, are optional). A checked row carries both sources.
+    /// against, are optional). A checked row carries both sources. A row whose <c>place</c> the
+    /// gazetteer of <paramref name="venues"/> knows gets that place as its site, with coordinates.
     /// </summary>
-    public static IReadOnlyList<Event> Read(TextReader text, string file)
+    public static IReadOnlyList<Event> Read(TextReader text, string file, Record.Venues? venues = null)
     {
         var events = new List<Event>();
         foreach (var r in CsvTable.Read(text, file, Columns, OptionalColumns).Records)
@@ -54,6 +55,7 @@ internal static class ContextCalendar
                 EndDate = r.OptionalDate("end_date"),
                 Actors = r.List("actors"),
                 People = r.List("people"),
+                Site = venues?.SiteOf(r.Optional("place")),
                 Title = title,
                 Summary = summary.Length == 0 ? null : summary,
                 Sources = SecondSource(r, date.ToString()) is { } second ? [Source(r, date.ToString(), null), second] : [Source(r, date.ToString(), null)],

@@ -27,6 +27,8 @@ public static class BundledRecord
 
     private static readonly Lazy<LaunchSites> LazySites = new(() => Read("data/gazetteer/sites.csv", LaunchSites.Read));
 
+    private static readonly Lazy<Venues> LazyVenues = new(() => Read("data/gazetteer/venues.csv", Venues.Read));
+
     private static readonly Lazy<IReadOnlyList<Correction>> LazyCorrections = new(() => Read("data/corrections.csv", Correction.Read));
 
     private static readonly Lazy<ProvocationLabels> LazyLabels = new(() => Read("data/taxonomy/provocation-labels.csv", ProvocationLabels.Read));
@@ -73,6 +75,9 @@ public static class BundledRecord
     /// <summary>The bundled gazetteer of launch sites, read once for the record and the importers.</summary>
     internal static LaunchSites Sites => LazySites.Value;
 
+    /// <summary>The bundled gazetteer of the places the context calendars name, read once.</summary>
+    internal static Venues Venues => LazyVenues.Value;
+
     /// <summary>The bundled corrections (<c>data/corrections.csv</c>), read once.</summary>
     internal static IReadOnlyList<Correction> Corrections => LazyCorrections.Value;
 
@@ -114,7 +119,7 @@ public static class BundledRecord
         {
             if (name is not (calendars + "nuclear-tests.csv") and not (calendars + "anniversaries.csv"))
             {
-                context.AddRange(Read(name, ContextCalendar.Read));
+                context.AddRange(Read(name, (text, file) => ContextCalendar.Read(text, file, Venues)));
             }
         }
 
