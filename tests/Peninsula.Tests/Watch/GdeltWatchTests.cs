@@ -113,6 +113,48 @@ public sealed class GdeltWatchTests : IDisposable
     }
 
     [Fact]
+    public async Task An_update_list_that_names_an_internal_address_gets_nothing_from_it()
+    {
+        var zip = ExportZip();
+        using var inside = new BytesServer { Handle = _ => (200, zip, []) };
+        using var list = new BytesServer();
+        list.Handle = _ => (200, System.Text.Encoding.ASCII.GetBytes(UpdateList(inside.Root, zip)), []);
+        await using var store = Peninsula.Storage.SqliteEventStore.Open(Db, CliRunner.Clock);
+        var watch = new FeedWatch { Name = "gdelt-public", Url = new Uri(list.Root, "gdeltv2/lastupdate.txt"), Every = GdeltUpdates.Every };
+        await store.AddWatchAsync(watch);
+        using var http = new SafeHttp(new OnlyPort(list.Root.Port));
+
+        var (polled, summary) = await new FeedWatcher(store, http, CliRunner.Clock).PollAsync(watch);
+
+        Assert.Null(summary);
+        Assert.Equal(1, polled.Failures);
+        Assert.Contains("refused to fetch from 127.0.0.1", polled.LastStatus, StringComparison.Ordinal);
+        Assert.Empty(inside.Requests);
+        Assert.Equal((0L, 0L), ((await store.MediaCountsAsync()).Documents, (await store.MediaCountsAsync()).Signals));
+    }
+
+    [Fact]
+    public async Task An_export_over_the_size_limit_is_refused_and_nothing_is_stored()
+    {
+        var zip = ExportZip();
+        using var server = new BytesServer();
+        server.Handle = request => request.Url!.AbsolutePath == "/gdeltv2/lastupdate.txt"
+            ? (200, System.Text.Encoding.ASCII.GetBytes(UpdateList(server.Root, zip)), [])
+            : (200, zip, []);
+        await using var store = Peninsula.Storage.SqliteEventStore.Open(Db, CliRunner.Clock);
+        var watch = new FeedWatch { Name = "gdelt-loopback", Url = new Uri(server.Root, "gdeltv2/lastupdate.txt"), Every = GdeltUpdates.Every };
+        await store.AddWatchAsync(watch);
+        using var http = new SafeHttp(AddressPolicy.AllowPrivate, maxBytes: 64 * 1024);
+
+        var (polled, summary) = await new FeedWatcher(store, http, CliRunner.Clock).PollAsync(watch);
+
+        Assert.True(zip.Length > 64 * 1024, $"the export zip is {zip.Length} bytes");
+        Assert.Null(summary);
+        Assert.Contains("more than the 65536", polled.LastStatus, StringComparison.Ordinal);
+        Assert.Equal((0L, 0L), ((await store.MediaCountsAsync()).Documents, (await store.MediaCountsAsync()).Signals));
+    }
+
+    [Fact]
     public void An_update_list_of_another_layout_is_refused_naming_the_line_and_field()
     {
         var error = Assert.Throws<InputException>(() => GdeltUpdates.NewestExport(
@@ -146,6 +188,12 @@ public sealed class GdeltWatchTests : IDisposable
     [Fact]
     public void Gdelt_watches_are_told_apart_by_their_address() =>
         Assert.Equal((true, false), (GdeltUpdates.IsUpdateList(GdeltUpdates.UpdateList), GdeltUpdates.IsUpdateList(new Uri("https://www.nknews.org/feed/"))));
+
+    /// <summary>A policy that lets the test reach one loopback port and nothing else internal.</summary>
+    private sealed class OnlyPort(int port) : AddressPolicy(allowPrivate: false)
+    {
+        public override string? Refusal(IPEndPoint endpoint) => endpoint.Port == port ? null : base.Refusal(endpoint);
+    }
 
     /// <summary>A loopback HTTP server whose answers are bytes (a zip), for these tests.</summary>
     private sealed class BytesServer : IDisposable
