@@ -77,6 +77,26 @@ public sealed class BrowserTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task The_timeline_shows_the_worlds_responses_and_the_talks_split_by_kind()
+    {
+        var (page, errors) = await OpenAsync("/timeline.html");
+        await page.WaitForSelectorAsync("#chart rect.bar");
+
+        await page.SelectOptionAsync("#split", "kind");
+        await page.SelectOptionAsync("#set", "responses");
+        await UntilAsync(async () => (await page.Locator("#legend span").AllTextContentsAsync()).Contains("Show of force"));
+        var responses = await page.Locator("#legend span").AllTextContentsAsync();
+        Assert.Equal(["Sanction", "Show of force", "Statement"], responses.Order(StringComparer.Ordinal));
+
+        await page.SelectOptionAsync("#set", "diplomacy");
+        await UntilAsync(async () => (await page.Locator("#legend span").AllTextContentsAsync()).Contains("Talks"));
+        var diplomacy = await page.Locator("#legend span").AllTextContentsAsync();
+        Assert.Equal(["Agreement", "Diplomatic visit", "Summit", "Talks"], diplomacy.Order(StringComparer.Ordinal));
+        Assert.True(await page.Locator("#chart rect.bar").CountAsync() > 20, "months with visits, summits, talks and agreements since 2010");
+        await FinishAsync(page, errors, "timeline-context");
+    }
+
+    [Fact]
     public async Task The_map_shows_context_events_at_their_places_by_kind_and_lists_the_places_beyond_it()
     {
         var (page, errors) = await OpenAsync("/map.html");
