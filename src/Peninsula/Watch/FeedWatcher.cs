@@ -76,9 +76,9 @@ public sealed record WatchLogEntry(DateTimeOffset At, string Name, string Messag
 /// Polls watched feeds: a conditional request (ETag, If-Modified-Since), new items stored as
 /// documents (deduplicated by GUID or link), failures backed off, and every poll logged. A watched
 /// GDELT update list (<see cref="GdeltUpdates"/>) is polled the same way, its newest export read
-/// for the articles about North Korea. A feed
-/// that fails in any way (refused, broken connection, too slow, too big, too deep, not a feed)
-/// is recorded as failed and backed off; it never stops the polling of the other feeds.
+/// for the articles about North Korea. A feed that fails in any way (refused, broken connection,
+/// too slow, too big, too deep, not a feed) is recorded as failed and backed off; it never stops
+/// the polling of the other feeds.
 /// </summary>
 public sealed class FeedWatcher(IEventStore store, SafeHttp http, TimeProvider clock)
 {
