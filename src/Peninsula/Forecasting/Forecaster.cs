@@ -114,7 +114,7 @@ public static class Forecaster
             });
         }
 
-        lines.Add($"Result: {Pct(final)} = the base rate {Pct(baseRate)} {string.Concat(factors.Select(f => (f.Effect < 0 ? " - " : " + ") + Points(Math.Abs(f.Effect), abbreviated: true)))}.");
+        lines.Add($"Result: {Pct(final)} = the base rate {Pct(baseRate)}{string.Concat(factors.Select(f => (f.Effect < 0 ? " - " : " + ") + Points(Math.Abs(f.Effect), abbreviated: true)))}.");
         var last = series.LastOnOrBefore(t);
         lines.Add(last < 0
             ? $"No such event in the record up to {dataEnd}."
