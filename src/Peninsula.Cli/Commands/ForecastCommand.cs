@@ -59,8 +59,7 @@ internal static class ForecastCommand
         table.AddColumn("Biggest factors (from the base rate)");
         foreach (var f in forecasts)
         {
-            var reason = f.Factors.Count == 0 ? "-" : string.Join(", ", f.Factors.OrderByDescending(x => Math.Abs(x.Effect)).Take(2).Select(x =>
-                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{x.Name} {x.Effect * 100:+0.0;-0.0} pts")));
+            var reason = f.Factors.Count == 0 ? "-" : string.Join(", ", f.Factors.OrderByDescending(x => Math.Abs(x.Effect)).Take(2).Select(x => $"{x.Name} {Forecaster.Effect(x.Effect)}"));
             table.AddRow(Markup.Escape(f.Target.Slug), f.HorizonDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 $"[bold]{Forecaster.Pct(f.Probability)}[/]", Forecaster.Pct(f.BaseRate), Markup.Escape(reason));
         }

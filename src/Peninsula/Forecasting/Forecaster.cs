@@ -123,7 +123,8 @@ public static class Forecaster
         return lines;
     }
 
-    private static string Effect(double effect) => $"{(effect < 0 ? "-" : "+")}{Points(Math.Abs(effect), abbreviated: true)}";
+    /// <summary>A factor's effect for people, signed, in percentage points: "+42.6 pts", "-0.02 pts" (two decimals below 0.1 points).</summary>
+    public static string Effect(double effect) => $"{(effect < 0 ? "-" : "+")}{Points(Math.Abs(effect), abbreviated: true)}";
 
     private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 

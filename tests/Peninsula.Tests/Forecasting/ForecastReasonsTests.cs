@@ -88,6 +88,14 @@ public sealed class ForecastReasonsTests
         }
     }
 
+    [Theory]
+    [InlineData(0.426, "+42.6 pts")]
+    [InlineData(-0.011, "-1.1 pts")]
+    [InlineData(-0.00002, "-0.00 pts")]
+    [InlineData(0.0004, "+0.04 pts")]
+    public void An_effect_is_shown_with_one_sign_in_percentage_points(double effect, string shown) =>
+        Assert.Equal(shown, Forecaster.Effect(effect));
+
     private static string Sentence(string factor) => factor switch
     {
         "long-run rate" => "Long-run rate: ",
