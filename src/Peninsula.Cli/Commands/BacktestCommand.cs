@@ -31,8 +31,9 @@ internal static class BacktestCommand
             var end = KoreanDate.ParseInput(parse.GetValue(to), "--to") ?? Record.BundledRecord.CoverageEndOf(events);
             if (parse.GetValue(report) is { } path)
             {
+                var watch = System.Diagnostics.Stopwatch.StartNew();
                 var written = ForecastReport.Write(events, path, start, end, parse.GetValue(step));
-                context.Out.MarkupLine($"Wrote {Markup.Escape(path)} and {written.Count - 1} reliability diagrams ({Markup.Escape(string.Join(", ", written.Skip(1).Select(Path.GetFileName)))}).");
+                context.Out.MarkupLine($"Wrote {Markup.Escape(path)} and {written.Count - 1} reliability diagrams ({Markup.Escape(string.Join(", ", written.Skip(1).Select(Path.GetFileName)))}) in {watch.Elapsed.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} s.");
                 return 0;
             }
 

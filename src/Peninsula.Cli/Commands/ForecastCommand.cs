@@ -56,11 +56,10 @@ internal static class ForecastCommand
         table.AddColumn(new TableColumn("Days").RightAligned());
         table.AddColumn(new TableColumn("Probability").RightAligned());
         table.AddColumn(new TableColumn("Base rate").RightAligned());
-        table.AddColumn("Biggest factors in the regression");
+        table.AddColumn("Biggest factors (from the base rate)");
         foreach (var f in forecasts)
         {
-            var reason = f.Factors.Count == 0 ? "-" : string.Join(", ", f.Factors.Take(2).Select(x =>
-                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{x.Name} {x.Effect * 100:+0.0;-0.0} pts")));
+            var reason = f.Factors.Count == 0 ? "-" : string.Join(", ", f.Factors.OrderByDescending(x => Math.Abs(x.Effect)).Take(2).Select(x => $"{x.Name} {Forecaster.Effect(x.Effect)}"));
             table.AddRow(Markup.Escape(f.Target.Slug), f.HorizonDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 $"[bold]{Forecaster.Pct(f.Probability)}[/]", Forecaster.Pct(f.BaseRate), Markup.Escape(reason));
         }
@@ -82,6 +81,6 @@ internal static class ForecastCommand
             console.MarkupLine("[grey]Name one --target (and --horizon) to see every reason; --format json gives them all.[/]");
         }
 
-        console.MarkupLine($"[grey]Model: {forecasts[0].Model} (climatology, recent rates, a self-exciting process and a covariate regression, stacked, then recalibrated and shrunk towards the base rate by their past skill). Its track record: peninsula backtest.[/]");
+        console.MarkupLine($"[grey]Model: {forecasts[0].Model} (the change-point model: the tempo of the current regime, allowing for a change of regime, never below 0.1% or above 99.9%, never below a shorter horizon's forecast; chosen on 2010-2021, see docs/forecast-selection.md). The base rate plus the factors is the probability. Its track record: peninsula backtest.[/]");
     }
 }

@@ -45,6 +45,7 @@ internal static class ChangePointModel
         var inRegime = (1 - HazardPerDay) * (1 - Math.Pow(1 - HazardPerDay, horizon)) / HazardPerDay;
         var afterChange = horizon - inRegime;
         var reading = default(RegimeReading);
+        var parts = default(ChangePointParts);
         Filter(series, last, _ => true, (t, posterior) =>
         {
             var none = 0.0;
@@ -57,9 +58,11 @@ internal static class ChangePointModel
             if (t == last)
             {
                 reading = Read(t, posterior);
+                var noneIfItLasts = posterior.Runs.Sum(run => run.Weight * NoneIn(run.Shape, run.Rate, horizon));
+                parts = new ChangePointParts(1 - NoneIn(posterior.PriorShape, PriorDays, horizon), 1 - noneIfItLasts, probabilities[t]);
             }
         });
-        return new ChangePointForecast(probabilities, reading);
+        return new ChangePointForecast(probabilities, reading) { Parts = parts };
     }
 
     /// <summary>
@@ -211,7 +214,19 @@ internal static class ChangePointModel
 }
 
 /// <summary>The change-point model's forecast at every day of a series, and its reading of the current regime on the last day.</summary>
-internal sealed record ChangePointForecast(double[] Probabilities, RegimeReading Last);
+internal sealed record ChangePointForecast(double[] Probabilities, RegimeReading Last)
+{
+    /// <summary>The forecast of the last day taken apart (see <see cref="ChangePointParts"/>).</summary>
+    public ChangePointParts Parts { get; init; }
+}
+
+/// <summary>
+/// The change-point forecast of one day built up in three steps, each a probability of at least
+/// one event day in the horizon: at the long-run rate to date (the prior of a new regime); at the
+/// current regime's rate if it lasted the whole horizon (the run-length mixture); and the forecast
+/// itself, which allows the regime to end within the horizon.
+/// </summary>
+internal readonly record struct ChangePointParts(double LongRun, double IfRegimeLasts, double Forecast);
 
 /// <summary>
 /// What the change-point model reads on one day: the current regime's daily rate (posterior median,

@@ -5,7 +5,7 @@ public static class ForecastDocuments
 {
     /// <summary>
     /// One forecast: <c>{"target","horizon_days","as_of","probability","model","explanation":[...]}</c>, plus the
-    /// last day of data it used, the base rate, the regression's factors and each model's own probability.
+    /// last day of data it used, the base rate, the factors (base_rate plus their effects is the probability) and each model's own probability.
     /// </summary>
     public static object Forecast(Forecast f)
     {

@@ -21,6 +21,7 @@ internal sealed class ForecastProblem
     private readonly double[]?[] _features;
     private readonly Dictionary<int, HawkesParameters> _hawkes;
     private ChangePointForecast? _changePoint;
+    private TargetSeries? _parent;
 
     public ForecastProblem(ForecastData data, ForecastTarget target, int horizon)
     {
@@ -67,6 +68,38 @@ internal sealed class ForecastProblem
     }
 
     /// <summary>
+    /// The broader class whose tempo informs this target's pooled rate (see <see cref="PooledRate"/>):
+    /// ICBM within IRBM-plus, IRBM-plus and satellite launches within ballistic, ballistic within any
+    /// missile, any missile and artillery within every North Korean action, nuclear tests with IRBM-plus.
+    /// </summary>
+    public TargetSeries Parent => _parent ??= Target.Slug switch
+    {
+        "icbm" or "nuclear-test" => Data.For(ForecastTarget.IrbmPlus),
+        "irbm-plus" or "satellite-launch" => Data.For(ForecastTarget.Ballistic),
+        "ballistic" => Data.For(ForecastTarget.AnyMissile),
+        _ => Data.AnyProvocation,
+    };
+
+    /// <summary>
+    /// The pooled rate: a hierarchical rate shared across targets. The target's event days in the
+    /// last 365 days are pooled with a gamma prior worth one year at its share of the broader
+    /// class's event days in the same 365 days, the share taken over the last ten years (half-count
+    /// prior, at most one), plus 30 days at the target's long-run rate so that the rate is never
+    /// zero. A busy year of the broader class raises a rare target that has not happened lately;
+    /// the chance of at least one event day in the horizon is 1 - (b/(b+H))^a, as for the recent rates.
+    /// </summary>
+    public double PooledRate(int t)
+    {
+        const double priorDays = 30;
+        var parent = Parent;
+        var share = Math.Min(1, (Series.Count(t - 3649, t) + 0.5) / (parent.Count(t - 3649, t) + 1.0));
+        var longRun = (Series.Count(0, t) + 0.5) / (t + 2.0);
+        var a = Series.Count(t - 364, t) + (share * parent.Count(t - 364, t)) + (longRun * priorDays);
+        var b = (2.0 * Math.Min(365, t + 1)) + priorDays;
+        return 1 - Math.Pow(b / (b + Horizon), a);
+    }
+
+    /// <summary>
     /// The Hawkes parameters in force on day t: refitted on the first day of each quarter (January,
     /// April, July, October) on the data up to that day only; between refits the forecast still
     /// uses every event up to day t. Fixed calendar refit days keep a forecast independent of
@@ -96,6 +129,9 @@ internal sealed class ForecastProblem
 
     /// <summary>The change-point model's reading of the current regime on the last day of the data.</summary>
     public RegimeReading ChangePointRegime => ChangePointRun.Last;
+
+    /// <summary>The change-point forecast of the last day of the data taken apart (see <see cref="ChangePointParts"/>).</summary>
+    public ChangePointParts ChangePointParts => ChangePointRun.Parts;
 
     private ChangePointForecast ChangePointRun => _changePoint ??= ChangePointModel.Forecast(Series, Horizon);
 

@@ -32,13 +32,53 @@ public static class Forecaster
         var i = run.IssueDays.Length - 1;
         var components = RollingForecast.Models.Select((m, k) => (m, p: run.Probabilities[k][i])).ToDictionary(x => x.m, x => x.p, StringComparer.Ordinal);
         var probability = components[RollingForecast.ForecastModel];
-        var factors = new List<ForecastFactor>();
+        var factors = Decompose(run);
         var explanation = Explain(run, t, asOf, factors);
         return new Forecast(target, horizon, asOf, data.DataEnd, probability, RollingForecast.ForecastModel, components[RollingForecast.Models[0]],
             explanation, components, factors);
     }
 
-    private static List<string> Explain(RollingForecast run, int t, KoreanDate asOf, List<ForecastFactor> factors)
+    /// <summary>
+    /// The forecast of the run's last issue day taken apart: from the base rate (climatology), each
+    /// step of the forecast model in a fixed order, each factor's effect the change in probability
+    /// that its step makes on the model's own scale (the gamma-Poisson chance of none). The effects
+    /// telescope, so the base rate plus every effect is the forecast.
+    /// </summary>
+    internal static IReadOnlyList<ForecastFactor> Decompose(RollingForecast run)
+    {
+        var i = run.IssueDays.Length - 1;
+        var p = run.Probabilities;
+        var parts = run.Problem.ChangePointParts;
+        var clamped = Math.Clamp(parts.Forecast, RollingForecast.Floor, 1 - RollingForecast.Floor);
+        var steps = new List<(string Name, double Value)>
+        {
+            ("long-run rate", parts.LongRun),
+            ("current regime", parts.IfRegimeLasts),
+            ("regime change", parts.Forecast),
+        };
+        if (clamped != parts.Forecast)
+        {
+            steps.Add((clamped > parts.Forecast ? "floor" : "ceiling", clamped));
+        }
+
+        var final = p[^1][i];
+        if (final != clamped)
+        {
+            steps.Add(("shorter horizon", final));
+        }
+
+        var factors = new List<ForecastFactor>();
+        var previous = p[0][i];
+        foreach (var (name, value) in steps)
+        {
+            factors.Add(new ForecastFactor(name, value - previous));
+            previous = value;
+        }
+
+        return factors;
+    }
+
+    private static List<string> Explain(RollingForecast run, int t, KoreanDate asOf, IReadOnlyList<ForecastFactor> factors)
     {
         var problem = run.Problem;
         var h = problem.Horizon;
@@ -55,90 +95,43 @@ public static class Forecaster
         }
 
         lines.Add($"Base rate: {Pct(baseRate)} of all {h}-day periods since {ForecastData.SeriesStart.Year} had {problem.Target.Description} (climatology).");
+        var regime = problem.ChangePointRegime;
+        var longRun = (series.Count(0, t) + 0.5) / (t + 2.0) * 365.25;
+        foreach (var factor in factors)
+        {
+            var effect = Effect(factor.Effect);
+            lines.Add(factor.Name switch
+            {
+                "long-run rate" => string.Create(CultureInfo.InvariantCulture,
+                    $"Long-run rate: {longRun:0.0} event days a year since {ForecastData.SeriesStart.Year}; at that pace, spread evenly, the chance would be {Pct(run.Problem.ChangePointParts.LongRun)} ({effect})."),
+                "current regime" => string.Create(CultureInfo.InvariantCulture,
+                    $"Current regime: the change-point model reads the tempo since about {ForecastData.DateAt(regime.Start)} as {regime.Rate * 365.25:0.0} event days a year (90% interval {regime.Low * 365.25:0.0} to {regime.High * 365.25:0.0}); if it lasted the {h} days the chance would be {Pct(run.Problem.ChangePointParts.IfRegimeLasts)} ({effect})."),
+                "regime change" => $"A change of regime: a regime lasts about three years on average and a new one starts near the long-run rate; allowing for one within the {h} days gives {Pct(run.Problem.ChangePointParts.Forecast)} ({effect}).",
+                "floor" => $"Floor: no forecast of a possible event goes below {Pct(RollingForecast.Floor)} ({effect}).",
+                "ceiling" => $"Ceiling: no forecast goes above {Pct(1 - RollingForecast.Floor)} ({effect}).",
+                "shorter horizon" => $"Raised to the {run.BoundByHorizon[i]}-day forecast: an event within {run.BoundByHorizon[i]} days is an event within {h} days ({effect}).",
+                _ => $"{Capitalise(factor.Name)} ({effect}).",
+            });
+        }
+
+        lines.Add($"Result: {Pct(final)} = the base rate {Pct(baseRate)}{string.Concat(factors.Select(f => (f.Effect < 0 ? " - " : " + ") + Points(Math.Abs(f.Effect), abbreviated: true)))}.");
         var last = series.LastOnOrBefore(t);
         lines.Add(last < 0
             ? $"No such event in the record up to {dataEnd}."
             : $"Recent record: {KoreanDate.Days(series.Count(t - 29, t), "event day")} in the last 30 days, {series.Count(t - 364, t)} in the last 365; the last on {ForecastData.DateAt(last)} ({KoreanDate.Days(t - last)} before {dataEnd}).");
-
-        if (run.LastCovariateFit is { } fit)
-        {
-            var features = problem.Features(t);
-            var covariate = p[5][i];
-            var groups = new (string Short, string Name, int[] Columns)[]
-            {
-                ("recent tempo", "the recent tempo of these events (last 30, 90 and 365 days)", [0, 1, 2]),
-                ("days since the last", $"the time since the last one ({KoreanDate.Days((int)Math.Round(Math.Exp(features[3]) - 1))})", [3]),
-                ("general tempo", $"North Korea's general tempo ({KoreanDate.Days((int)Math.Round(Math.Exp(features[4]) - 1))} with an action of any kind in the last 30)", [4]),
-                ("exercise", Context(problem, ContextType.Exercise, t, "a US-ROK exercise in progress or starting within the horizon", "no US-ROK exercise known to be in progress or starting within the horizon"), [5]),
-                ("visit", Context(problem, ContextType.Visit, t, "a visit by the US Secretary of State or Defense", "no announced visit by the US Secretary of State or Defense"), [6]),
-                ("summit", Context(problem, ContextType.Summit, t, "a summit", "no announced summit"), [7]),
-                ("time of year", "the time of year", [8, 9]),
-            };
-            var effects = groups
-                .Select(g => (g.Short, g.Name, Effect: covariate - fit.PredictWithAverage(features, g.Columns)))
-                .Where(e => Math.Abs(e.Effect) >= 0.005)
-                .OrderByDescending(e => Math.Abs(e.Effect))
-                .ToList();
-            lines.Add($"Covariate model (logistic regression on {fit.Rows} weekly past periods): {Pct(covariate)}.");
-            foreach (var (factor, name, effect) in effects)
-            {
-                factors.Add(new ForecastFactor(factor, effect));
-                lines.Add($"{Capitalise(name)} {(effect > 0 ? "raised" : "lowered")} it by {Points(Math.Abs(effect))} against an average period.");
-            }
-        }
-
-        var hawkes = problem.HawkesFit(t);
-        var expected = HawkesProcess.ExpectedWithoutNewEvents(hawkes, series, t, h, out var fromPast);
-        lines.Add(string.Create(CultureInfo.InvariantCulture,
-            $"Self-exciting (Hawkes) model: {Pct(p[4][i])}; {Pct(expected > 0 ? fromPast / expected : 0)} of its expected activity comes from the excitation of past events (each event adds {hawkes.Alpha:0.00} expected follow-ups, fading over about {1 / hawkes.Beta:0} days)."));
-        lines.Add($"Recent-rate models (30, 90, 365 days): {Pct(p[1][i])}, {Pct(p[2][i])}, {Pct(p[3][i])}.");
-        var regime = problem.ChangePointRegime;
-        lines.Add(string.Create(CultureInfo.InvariantCulture,
-            $"Change-point (regime) model: {Pct(p[RollingForecast.ChangePoint][i])}; it reads the current tempo as {regime.Rate * 365.25:0.0} event days a year (the median of its estimate), in a regime that began about {ForecastData.DateAt(regime.Start)}."));
-        if (run.LastStack is { } stack)
-        {
-            var w = stack.Coefficients;
-            var weights = string.Join(", ", RollingForecast.Models.Take(RollingForecast.Components).Select((m, k) => string.Create(CultureInfo.InvariantCulture, $"{m} {w[k + 1]:0.00}")));
-            lines.Add(string.Create(CultureInfo.InvariantCulture,
-                $"Stacking: weights on each model's log odds learned from {stack.Rows} past weekly forecasts whose outcomes were known by {ForecastData.DateAt(t)}: {weights}; shift {w[0]:+0.00;-0.00}; it gives {Pct(p[RollingForecast.StackedOnClimatology][i])}."));
-        }
-        else
-        {
-            lines.Add($"Stacking: too few past forecasts with known outcomes to learn weights yet.");
-        }
-
-        // A run cut from a longer one keeps no last-day fits (see RollingForecast.Until); forecasts are never made from one.
-        if (run.PoolWeights is [var onBaseRate, var onStack, var onRegime])
-        {
-            var pooled = p[RollingForecast.PoolModel][i];
-            lines.Add($"Pool: the base rate weighs {Pct(onBaseRate)}, the stack {Pct(onStack)} and the change-point model {Pct(onRegime)}, by how well each forecast the past five years (Brier score on forecasts whose outcomes were known by then); it gives {Pct(pooled)}.");
-            var shifted = LogisticRegression.Sigmoid(LogisticRegression.Logit(pooled) + run.LastShift);
-            lines.Add(Math.Abs(shifted - pooled) < 0.0005
-                ? "Recalibration: the pool's recent forecasts were not biased enough to shift."
-                : string.Create(CultureInfo.InvariantCulture, $"Recalibration: the pool's forecasts of the past months ran too {(run.LastShift > 0 ? "low" : "high")}, so its log odds are shifted by {run.LastShift:+0.000;-0.000}, to {Pct(shifted)}."));
-            lines.Add(run.LastShrinkage == 0
-                ? "Shrinkage: over the past five years the model's departures from the base rate did not show enough skill, so the forecast is the base rate."
-                : string.Create(CultureInfo.InvariantCulture, $"Shrinkage: over the past five years the model's departures from the base rate were worth {run.LastShrinkage:0.00} of their size, so it keeps that share of its departure."));
-        }
-
-        if (run.BoundByHorizon.Length > 0 && run.BoundByHorizon[i] > 0)
-        {
-            lines.Add($"Raised to the {run.BoundByHorizon[i]}-day forecast ({Pct(final)}): an event within {run.BoundByHorizon[i]} days is an event within {h} days.");
-        }
-
-        lines.Add($"Result: {Pct(final)}, {(final >= baseRate ? "up" : "down")} {Points(Math.Abs(final - baseRate))} from the base rate.");
+        lines.Add($"Other models, for comparison (not part of the forecast): recent rates over 30, 90 and 365 days {Pct(p[1][i])}, {Pct(p[2][i])}, {Pct(p[3][i])}; self-exciting (Hawkes) {Pct(p[4][i])}; covariate regression {Pct(p[5][i])}; pooled rate across classes {Pct(p[RollingForecast.PooledRate][i])}; the forecast model before issue 20 {Pct(p[RollingForecast.PoolShrunk][i])}.");
         return lines;
     }
 
-    private static string Context(ForecastProblem problem, ContextType type, int t, string present, string absent) =>
-        problem.Data.KnownWithin(type, t, problem.Horizon) is { } c ? $"{present} ({c.Title}, {c.Start} to {c.End})" : absent;
+    /// <summary>A factor's effect for people, signed, in percentage points: "+42.6 pts", "-0.02 pts" (two decimals below 0.1 points).</summary>
+    public static string Effect(double effect) => $"{(effect < 0 ? "-" : "+")}{Points(Math.Abs(effect), abbreviated: true)}";
 
     private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 
     /// <summary>A probability as a percentage for people: two decimals below 1%, else one.</summary>
     public static string Pct(double p) => (p * 100).ToString(p < 0.01 ? "0.00" : "0.0", CultureInfo.InvariantCulture) + "%";
 
-    internal static string Points(double d) => (d * 100).ToString("0.0", CultureInfo.InvariantCulture) + " percentage points";
+    internal static string Points(double d, bool abbreviated = false) => (d * 100).ToString(d < 0.001 ? "0.00" : "0.0", CultureInfo.InvariantCulture) + (abbreviated ? " pts" : " percentage points");
 }
 
 /// <summary>One forecast: the probability that the target happens at least once on the days after <see cref="AsOf"/>.</summary>
@@ -151,7 +144,7 @@ public static class Forecaster
 /// <param name="BaseRate">The climatological base rate for the same target and horizon.</param>
 /// <param name="Explanation">The reasons, in plain sentences.</param>
 /// <param name="Components">Every model's probability, by model name.</param>
-/// <param name="Factors">The covariates that moved the regression's probability away from an average period, largest first, each with its effect (probability, -1 to 1).</param>
+/// <param name="Factors">The forecast taken apart: the base rate plus every factor's effect is the probability (see <see cref="Forecaster"/>), in the order the model applies them.</param>
 public sealed record Forecast(
     ForecastTarget Target,
     int HorizonDays,
@@ -164,7 +157,7 @@ public sealed record Forecast(
     IReadOnlyDictionary<string, double> Components,
     IReadOnlyList<ForecastFactor> Factors);
 
-/// <summary>One factor behind a forecast: how much it moved the covariate model's probability against an average period.</summary>
-/// <param name="Name">A short name: recent tempo, days since the last, general tempo, exercise, visit, summit, time of year.</param>
-/// <param name="Effect">The change in probability (positive raised it), -1 to 1.</param>
+/// <summary>One factor behind a forecast: how much its step of the forecast model moved the probability.</summary>
+/// <param name="Name">A short name: long-run rate (the long-run pace against the share of past periods), current regime, regime change, floor or ceiling, shorter horizon.</param>
+/// <param name="Effect">The change in probability (positive raised it), -1 to 1; the base rate plus every factor's effect is the forecast.</param>
 public sealed record ForecastFactor(string Name, double Effect);

@@ -33,7 +33,8 @@ internal sealed class RollingForecast
 
     /// <summary>The models, in the order of <see cref="Probabilities"/>: seven components, two stacks, the pool, the ensemble.</summary>
     public static readonly string[] Models =
-        ["climatology", "recent-rate-30d", "recent-rate-90d", "recent-rate-365d", "hawkes", "covariates", "change-point", "stacked", "stacked-on-regression", "pool", ForecastModel];
+        ["climatology", "recent-rate-30d", "recent-rate-90d", "recent-rate-365d", "hawkes", "covariates", "change-point", "stacked", "stacked-on-regression", "pool",
+         "pool-shrunk", "pooled-rate", "blend", "regime-stack", "regime-stack-pooled", "regime-stack-pooled-covariates", "regime-stack-pooled-shift", ForecastModel];
 
     /// <summary>The models the stacks combine: the first seven.</summary>
     public const int Components = 7;
@@ -49,7 +50,49 @@ internal sealed class RollingForecast
     /// <summary>The index of the pool in <see cref="Models"/>: the forecast model before its recalibration.</summary>
     public const int PoolModel = 9;
 
-    private const int Final = 10;
+    /// <summary>The forecast model before issue 20: the pool shifted by its recent bias and shrunk towards climatology.</summary>
+    public const int PoolShrunk = 10;
+
+    /// <summary>The hierarchical rate shared across targets (<see cref="ForecastProblem.PooledRate"/>).</summary>
+    public const int PooledRate = 11;
+
+    private const int Blend = 12;
+
+    private const int RegimeStack = 13;
+
+    private const int RegimeStackPooled = 14;
+
+    private const int RegimeStackPooledCovariates = 15;
+
+    private const int RegimeStackPooledShift = 16;
+
+    private const int Final = 17;
+
+    /// <summary>The candidates of docs/forecast-selection.md kept within <see cref="Floor"/> .. 1 - Floor.</summary>
+    private const int FirstCandidate = PooledRate;
+
+    /// <summary>
+    /// No forecast of an event that is physically possible is below one in a thousand or above
+    /// 999 in a thousand: below what the record can tell apart, and a 0 or 1 would make one
+    /// surprise cost an infinite log score (docs/forecast-selection.md).
+    /// </summary>
+    public const double Floor = 0.001;
+
+    /// <summary>The members of the regime stacks, in the order of their weights: climatology, the 365-day and 90-day rates, Hawkes, the change-point model, then the pooled rate and the covariate regression.</summary>
+    private static readonly int[] RegimeMembers = [0, 3, 2, 4, ChangePoint, PooledRate, Covariates];
+
+    /// <summary>How many of <see cref="RegimeMembers"/> each regime stack uses.</summary>
+    private static readonly (int Model, int Members)[] RegimeStacks = [(RegimeStack, 5), (RegimeStackPooled, 6), (RegimeStackPooledCovariates, 7)];
+
+    /// <summary>
+    /// The candidate the forecast model is: the change-point model, chosen by the rules of
+    /// docs/forecast-selection.md on 2010-2021 (bench/results/forecast-selection.md), kept within
+    /// <see cref="Floor"/> .. 1 - Floor and raised to any shorter horizon's forecast.
+    /// </summary>
+    public const int Chosen = ChangePoint;
+
+    /// <summary>The members of the blend: climatology, the 365-day rate, Hawkes and the change-point model.</summary>
+    private static readonly int[] BlendMembers = [0, 3, 4, ChangePoint];
 
     /// <summary>How fast the final pool moves towards the models with the better past Brier score (exponential weights, per unit of Brier score).</summary>
     private const double PoolLearningRate = 20;
@@ -135,7 +178,8 @@ internal sealed class RollingForecast
         StackFit? onClimatology = null, onRegression = null;
         var weights = new double[Pooled.Length];
         var shifted = new double[issueDays.Length];
-        double shift = 0, shrinkage = 0;
+        double shift = 0, shrinkage = 0, regimeShift = 0;
+        var regimeFits = new StackFit?[RegimeStacks.Length];
         bool Outcome(int j) => problem.Series.Outcome(issueDays[j], horizon);
         for (var i = 0; i < issueDays.Length; i++)
         {
@@ -153,7 +197,24 @@ internal sealed class RollingForecast
             (p[StackedOnRegression][i], onRegression) = Stack(rows, outcomes, rowWeights, LogOdds(p, i), Covariates, onRegression);
             (p[PoolModel][i], weights) = Pool(p, issueDays, i, problem);
             (shifted[i], shift) = Recalibration.Shift(issueDays, p[PoolModel], Outcome, i, horizon);
-            (p[Final][i], shrinkage) = Recalibration.Shrink(issueDays, shifted, p[0], Outcome, i, horizon);
+            (p[PoolShrunk][i], shrinkage) = Recalibration.Shrink(issueDays, shifted, p[0], Outcome, i, horizon);
+            p[PooledRate][i] = problem.PooledRate(t);
+            (p[Blend][i], _) = Pool(p, issueDays, i, problem, BlendMembers, 0);
+            for (var k = 0; k < RegimeStacks.Length; k++)
+            {
+                var (model, count) = RegimeStacks[k];
+                var members = RegimeMembers[..count];
+                var (history, happened, rowWeights2) = History(p, issueDays, i, problem, members);
+                (p[model][i], regimeFits[k]) = Stack(history, happened, rowWeights2, LogOdds(p, i, members), Array.IndexOf(members, ChangePoint), regimeFits[k]);
+            }
+
+            (p[RegimeStackPooledShift][i], regimeShift) = Recalibration.Shift(issueDays, p[RegimeStackPooled], Outcome, i, horizon);
+            for (var m = FirstCandidate; m < Final; m++)
+            {
+                p[m][i] = Math.Clamp(p[m][i], Floor, 1 - Floor);
+            }
+
+            p[Final][i] = Math.Clamp(p[Chosen][i], Floor, 1 - Floor);
         }
 
         return new RollingForecast(problem, issueDays, p, onClimatology, covariates.Last, weights, shift, shrinkage);
@@ -215,7 +276,7 @@ internal sealed class RollingForecast
     public int[] BoundByHorizon { get; private init; } = [];
 
     /// <summary>The components' past forecasts whose outcomes were known by issue day i (s + H &lt;= t), the past five years, recent ones weighted more.</summary>
-    private static (List<double[]> Rows, List<bool> Outcomes, List<double> Weights) History(double[][] p, int[] days, int i, ForecastProblem problem)
+    private static (List<double[]> Rows, List<bool> Outcomes, List<double> Weights) History(double[][] p, int[] days, int i, ForecastProblem problem, int[]? members = null)
     {
         var t = days[i];
         var rows = new List<double[]>();
@@ -225,7 +286,7 @@ internal sealed class RollingForecast
         {
             if (days[j] + problem.Horizon <= t)
             {
-                rows.Add(LogOdds(p, j));
+                rows.Add(members is null ? LogOdds(p, j) : LogOdds(p, j, members));
                 outcomes.Add(problem.Series.Outcome(days[j], problem.Horizon));
                 weights.Add(Math.Pow(0.5, (t - days[j]) / RecencyHalfLifeDays) * Overlap(problem.Horizon));
             }
@@ -245,10 +306,10 @@ internal sealed class RollingForecast
     {
         const double weightPenalty = 10;
         const double interceptPenalty = 3;
-        var penalty = new double[Components + 1];
-        var prior = new double[Components + 1];
+        var penalty = new double[current.Length + 1];
+        var prior = new double[current.Length + 1];
         penalty[0] = interceptPenalty;
-        for (var k = 1; k <= Components; k++)
+        for (var k = 1; k <= current.Length; k++)
         {
             penalty[k] = weightPenalty;
             prior[k] = k == priorModel + 1 ? 1 : 0;
@@ -270,19 +331,23 @@ internal sealed class RollingForecast
     /// climatology. Where the stack has not beaten the base rate, for example for rare targets that
     /// have gone quiet, the weight stays with climatology; where it has, it takes over.
     /// </summary>
-    private static (double Probability, double[] Weights) Pool(double[][] p, int[] days, int i, ForecastProblem problem)
+    private static (double Probability, double[] Weights) Pool(double[][] p, int[] days, int i, ForecastProblem problem) =>
+        Pool(p, days, i, problem, Pooled, PoolPriorForClimatology);
+
+    /// <summary>A linear pool of <paramref name="pooled"/> with exponential weights on their past Brier scores, the first member starting <paramref name="priorForFirst"/> ahead.</summary>
+    private static (double Probability, double[] Weights) Pool(double[][] p, int[] days, int i, ForecastProblem problem, int[] pooled, double priorForFirst)
     {
         var t = days[i];
-        var score = new double[Pooled.Length];
-        score[0] = PoolPriorForClimatology;
+        var score = new double[pooled.Length];
+        score[0] = priorForFirst;
         for (var j = i - 1; j >= 0 && days[j] > t - problem.Horizon - (StackingWeeks * 7); j--)
         {
             if (days[j] + problem.Horizon <= t)
             {
                 var o = problem.Series.Outcome(days[j], problem.Horizon) ? 1 : 0;
-                for (var m = 0; m < Pooled.Length; m++)
+                for (var m = 0; m < pooled.Length; m++)
                 {
-                    var error = p[Pooled[m]][j] - o;
+                    var error = p[pooled[m]][j] - o;
                     score[m] -= PoolLearningRate * Overlap(problem.Horizon) * error * error;
                 }
             }
@@ -292,13 +357,24 @@ internal sealed class RollingForecast
         var weights = score.Select(s => Math.Exp(s - best)).ToArray();
         var total = weights.Sum();
         var probability = 0.0;
-        for (var m = 0; m < Pooled.Length; m++)
+        for (var m = 0; m < pooled.Length; m++)
         {
             weights[m] /= total;
-            probability += weights[m] * p[Pooled[m]][i];
+            probability += weights[m] * p[pooled[m]][i];
         }
 
         return (probability, weights);
+    }
+
+    private static double[] LogOdds(double[][] p, int i, int[] members)
+    {
+        var z = new double[members.Length];
+        for (var k = 0; k < members.Length; k++)
+        {
+            z[k] = LogisticRegression.Logit(p[members[k]][i]);
+        }
+
+        return z;
     }
 
     private static double[] LogOdds(double[][] p, int i)

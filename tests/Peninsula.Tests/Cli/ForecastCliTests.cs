@@ -26,7 +26,24 @@ public sealed class ForecastCliTests : IDisposable
         Assert.Equal("ensemble", forecast.GetProperty("model").GetString());
         var reasons = forecast.GetProperty("explanation").EnumerateArray().Select(e => e.GetString()!).ToList();
         Assert.Contains(reasons, r => r.StartsWith("Base rate: ", StringComparison.Ordinal));
-        Assert.Contains(reasons, r => r.Contains(" raised it by ", StringComparison.Ordinal) || r.Contains(" lowered it by ", StringComparison.Ordinal));
+        Assert.Contains(reasons, r => r.StartsWith("Current regime: ", StringComparison.Ordinal));
+        // The base rate and the factors add up to the probability (each rounded to 5 places in JSON).
+        var factors = forecast.GetProperty("factors").EnumerateArray().ToList();
+        Assert.Contains(factors, f => f.GetProperty("factor").GetString() == "current regime");
+        var sum = forecast.GetProperty("base_rate").GetDouble() + factors.Sum(f => f.GetProperty("effect").GetDouble());
+        Assert.Equal(forecast.GetProperty("probability").GetDouble(), sum, 5e-5 * (factors.Count + 2));
+    }
+
+    [Fact]
+    public async Task The_readme_example_of_reasons_that_add_up_is_what_forecast_prints()
+    {
+        var readme = File.ReadAllLines(Path.Combine(Peninsula.Tests.Record.BundledRecordTests.RepositoryRoot(), "README.md"));
+        var quoted = readme.Single(l => l.StartsWith("> Result: ", StringComparison.Ordinal))[2..];
+
+        var (exit, output, error) = await Run("forecast", "--target", "icbm", "--horizon", "90", "--as-of", "2022-12-31");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains(quoted, output.ReplaceLineEndings(" "), StringComparison.Ordinal);
     }
 
     [Fact]

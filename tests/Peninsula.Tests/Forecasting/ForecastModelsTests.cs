@@ -74,8 +74,9 @@ public sealed class ForecastModelsTests
         var explanation = Forecaster.Make(events, [ForecastTarget.AnyMissile], [30], End)[0].Explanation;
 
         Assert.Contains(explanation, e => e.Contains("(1 day before 2025-06-30)", StringComparison.Ordinal));
-        Assert.Contains(explanation, e => e.Contains("(1 day with an action of any kind in the last 30)", StringComparison.Ordinal));
-        Assert.Contains(explanation, e => e.StartsWith("Change-point (regime) model: ", StringComparison.Ordinal) && e.Contains("in a regime that began about 2024-", StringComparison.Ordinal));
+        // The general tempo was a factor of the covariate regression, which is no longer part of the forecast (issue 20): the count of event days is.
+        Assert.Contains(explanation, e => e.StartsWith("Recent record: 1 event day in the last 30 days", StringComparison.Ordinal));
+        Assert.Contains(explanation, e => e.StartsWith("Current regime: the change-point model reads the tempo since about 2024-", StringComparison.Ordinal));
         Assert.DoesNotContain(explanation, e => e.Contains(" 1 days", StringComparison.Ordinal));
     }
 

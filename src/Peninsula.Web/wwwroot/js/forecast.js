@@ -71,10 +71,15 @@ async function show() {
     { label: 'Target', value: f => targetName(f.target) },
     { label: `Probability within ${horizon} days`, value: f => pct(f.probability), num: true },
     { label: 'Base rate', value: f => pct(f.base_rate), num: true },
-    { label: 'Biggest factors', value: f => f.factors.slice(0, 2).map(x => `${x.factor} ${(x.effect * 100).toFixed(1)} pts`).join(', ') || '–' },
+    { label: 'Biggest factors (from the base rate)', value: f => [...f.factors].sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect)).slice(0, 2).map(x => `${x.factor} ${x.effect >= 0 ? '+' : '−'}${Math.abs(x.effect * 100).toFixed(1)} pts`).join(', ') || '–' },
   ], rows, 'Forecasts'));
   const chosen = forecasts.find(f => f.target === target && f.horizon_days === horizon);
-  fill('explanation', el('h3', {}, `Why ${pct(chosen.probability)} for ${targetName(target)} within ${horizon} days`), el('ul', {}, chosen.explanation.map(line => el('li', {}, line))));
+  fill('explanation', el('h3', {}, `Why ${pct(chosen.probability)} for ${targetName(target)} within ${horizon} days`),
+    table([
+      { label: 'Step', value: x => x.factor },
+      { label: 'Percentage points', value: x => (x.level ? '' : (x.effect >= 0 ? '+' : '−')) + Math.abs(x.effect * 100).toFixed(2), num: true },
+    ], [{ factor: 'base rate', effect: chosen.base_rate, level: true }, ...chosen.factors, { factor: 'forecast (the sum)', effect: chosen.probability, level: true }], 'The base rate and each factor, adding up to the forecast'),
+    el('ul', {}, chosen.explanation.map(line => el('li', {}, line))));
 
   status('Reading the tempo…');
   const t = await api(`/api/forecasts/tempo?target=${encodeURIComponent(target)}&as_of=${asOf}`);

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Peninsula.Events;
+using Peninsula.Forecasting;
+using Peninsula.Record;
+
+namespace Peninsula.Benchmarks;
+
+/// <summary>
+/// The choice of the forecast model by the rules of docs/forecast-selection.md: every candidate on
+/// weekly issue dates 2010-01-01 .. 2021-12-31 on the record cut at 2021-12-31 (only outcomes known
+/// by then are scored), each against the best of climatology, the 365-day rate and Hawkes on the
+/// target-horizons with at least 10 events and 10 non-events.
+/// Run with <c>dotnet run -c Release --project bench/Peninsula.Benchmarks -- forecast-selection</c>.
+/// </summary>
+public static class ForecastSelection
+{
+    public static readonly KoreanDate From = new(2010, 1, 1);
+    public static readonly KoreanDate To = new(2021, 12, 31);
+
+    /// <summary>The candidates, simplest first (the tie-break of rule 4).</summary>
+    public static readonly string[] Candidates =
+        ["change-point", "blend", "regime-stack", "regime-stack-pooled", "regime-stack-pooled-covariates", "regime-stack-pooled-shift", "pool-shrunk"];
+
+    /// <summary>The references of the issue's target.</summary>
+    public static readonly string[] References = ["climatology", "recent-rate-365d", "hawkes"];
+
+    public static string Run()
+    {
+        var text = new StringBuilder();
+        void Line(FormattableString s) => text.Append(s.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        var watch = Stopwatch.StartNew();
+        var data = ForecastData.Build(BundledRecord.Events, To);
+        var results = Backtest.RunAll(data, From, To);
+        var seconds = watch.Elapsed.TotalSeconds;
+        var eligible = results.Where(r => r.Positives >= 10 && r.Forecasts.Count - r.Positives >= 10).ToList();
+        Line($"## Selection: weekly issue dates {From} .. {To}, record cut at {data.DataEnd}");
+        Line($"");
+        Line($"{results.Count} target-horizons, {eligible.Count} with at least 10 events and 10 non-events: {string.Join(", ", eligible.Select(r => $"{r.Target.Slug} {r.HorizonDays}"))}. Backtest of every target and horizon: {seconds:0.0} s.");
+        Line($"");
+        Line($"| candidate | score: mean BSS against the best reference | no worse than the best reference | mean log loss | mean ECE at 7 / 30 / 90 / 365 days |");
+        Line($"| --- | ---: | ---: | ---: | --- |");
+        var scores = new Dictionary<string, double>();
+        foreach (var candidate in Candidates)
+        {
+            var skills = eligible.Select(r => 1 - (Score(r, candidate).Brier / Best(r))).ToList();
+            var noWorse = eligible.Count(r => Score(r, candidate).Brier <= Best(r) + 1e-12);
+            var ece = ForecastTarget.Horizons.Select(h => results.Where(r => r.HorizonDays == h).Average(r => Score(r, candidate).Ece));
+            scores[candidate] = skills.Average();
+            Line($"| {candidate} | {skills.Average():0.0000} | {noWorse} of {eligible.Count} | {eligible.Average(r => Score(r, candidate).LogLoss):0.0000} | {string.Join(" / ", ece.Select(e => e.ToString("0.000", CultureInfo.InvariantCulture)))} |");
+        }
+
+        var top = scores.Values.Max();
+        var chosen = Candidates.First(c => scores[c] >= top - 0.005);
+        Line($"");
+        Line($"Chosen by the rule (the highest score {top:0.0000}, ties within 0.005 to the simpler): **{chosen}**.");
+        Line($"");
+        Line($"| target | horizon | events | non-events | best reference | Brier | {string.Join(" | ", Candidates)} |");
+        Line($"| --- | ---: | ---: | ---: | --- | ---: |{string.Concat(Candidates.Select(_ => " ---: |"))}");
+        foreach (var r in results)
+        {
+            var best = References.MinBy(m => Score(r, m).Brier)!;
+            var mark = eligible.Contains(r) ? "" : " (few)";
+            Line($"| {r.Target.Slug}{mark} | {r.HorizonDays} | {r.Positives} | {r.Forecasts.Count - r.Positives} | {best} | {Score(r, best).Brier:0.0000} | {string.Join(" | ", Candidates.Select(c => Score(r, c).Brier.ToString("0.0000", CultureInfo.InvariantCulture)))} |");
+        }
+
+        return text.ToString();
+    }
+
+    private static ModelScore Score(BacktestResult r, string model) => r.Scores.First(s => s.Model == model);
+
+    private static double Best(BacktestResult r) => References.Min(m => Score(r, m).Brier);
+}

@@ -1,0 +1,109 @@
+using Peninsula.Events;
+using Peninsula.Forecasting;
+using Peninsula.Record;
+
+namespace Peninsula.Tests.Forecasting;
+
+/// <summary>The reasons of a forecast add up to it, and a factor that raises it is one the record pushes up.</summary>
+public sealed class ForecastReasonsTests
+{
+    /// <summary>Rounding of a sum of a handful of doubles between 0 and 1.</summary>
+    private const double SumTolerance = 1e-12;
+
+    [Theory]
+    [InlineData("2025-06-30")]
+    [InlineData("2017-02-15")]
+    public void Reasons_sum_to_the_forecast_for_every_target_and_horizon(string asOf)
+    {
+        var forecasts = Forecaster.Make(BundledRecord.Events, ForecastTarget.All, ForecastTarget.Horizons, KoreanDate.Parse(asOf));
+
+        Assert.Equal(ForecastTarget.All.Count * ForecastTarget.Horizons.Count, forecasts.Count);
+        foreach (var f in forecasts)
+        {
+            Assert.Equal(f.Probability, f.BaseRate + f.Factors.Sum(x => x.Effect), SumTolerance);
+            Assert.Equal(["long-run rate", "current regime", "regime change"], f.Factors.Take(3).Select(x => x.Name));
+            // Every factor has its sentence in the explanation, with its sign.
+            foreach (var factor in f.Factors)
+            {
+                var sign = factor.Effect < 0 ? "-" : "+";
+                Assert.Contains(f.Explanation, line => line.Contains($"({sign}", StringComparison.Ordinal) && line.StartsWith(Sentence(factor.Name), StringComparison.Ordinal));
+            }
+
+            Assert.Contains(f.Explanation, line => line.StartsWith($"Result: {Forecaster.Pct(f.Probability)} = the base rate {Forecaster.Pct(f.BaseRate)}", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void A_factor_listed_as_positive_moves_the_probability_up()
+    {
+        // At the end of 2022, after the year's ICBM launches, the current regime is listed as raising the ICBM forecast;
+        // the same record without those launches gives a lower forecast, and the factor no longer raises it as much.
+        var asOf = new KoreanDate(2022, 12, 31);
+        var record = BundledRecord.Events;
+        var withoutThem = record.Where(e => !(e.Kind == EventKind.MissileLaunch && e.Class == "icbm" && e.Date.Year == 2022)).ToList();
+        Assert.True(withoutThem.Count < record.Count);
+
+        foreach (var horizon in ForecastTarget.Horizons)
+        {
+            var busy = Forecaster.Make(record, [ForecastTarget.Icbm], [horizon], asOf)[0];
+            var quiet = Forecaster.Make(withoutThem, [ForecastTarget.Icbm], [horizon], asOf)[0];
+            var regime = busy.Factors.Single(x => x.Name == "current regime");
+
+            Assert.True(regime.Effect > 0, $"{horizon} days: the current regime is listed as raising the forecast ({regime.Effect})");
+            Assert.True(busy.Probability > quiet.Probability, $"{horizon} days: {busy.Probability} with the launches, {quiet.Probability} without");
+            Assert.True(regime.Effect > quiet.Factors.Single(x => x.Name == "current regime").Effect);
+        }
+    }
+
+    [Fact]
+    public void No_possible_event_gets_probability_zero_or_one()
+    {
+        var end = new KoreanDate(2025, 6, 30);
+        // Never a missile in forty years, and a missile every day for ten: neither makes the next one impossible or certain.
+        var never = ForecastData.Build([ForecastModelsTests.Incident(100)], end);
+        var daily = ForecastData.Build(Enumerable.Range(ForecastData.Index(end) - 3650, 3651).Select(d => ForecastModelsTests.Launch(d)).ToList(), end);
+        foreach (var (data, expected, atHorizon) in new[] { (never, "floor", 7), (daily, "ceiling", 365) })
+        {
+            foreach (var horizon in ForecastTarget.Horizons)
+            {
+                var f = Forecaster.Make(data, ForecastTarget.AnyMissile, horizon, end);
+                Assert.InRange(f.Probability, RollingForecast.Floor, 1 - RollingForecast.Floor);
+                Assert.Equal(f.Probability, f.BaseRate + f.Factors.Sum(x => x.Effect), SumTolerance);
+                if (horizon == atHorizon)
+                {
+                    Assert.Contains(f.Factors, x => x.Name == expected);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void A_longer_horizon_is_never_given_a_lower_probability_for_any_target()
+    {
+        var forecasts = Forecaster.Make(BundledRecord.Events, ForecastTarget.All, ForecastTarget.Horizons, new KoreanDate(2023, 6, 30));
+        foreach (var target in ForecastTarget.All)
+        {
+            var probabilities = forecasts.Where(f => f.Target == target).OrderBy(f => f.HorizonDays).Select(f => f.Probability).ToList();
+            Assert.Equal(probabilities.Order(), probabilities);
+        }
+    }
+
+    [Theory]
+    [InlineData(0.426, "+42.6 pts")]
+    [InlineData(-0.011, "-1.1 pts")]
+    [InlineData(-0.00002, "-0.00 pts")]
+    [InlineData(0.0004, "+0.04 pts")]
+    public void An_effect_is_shown_with_one_sign_in_percentage_points(double effect, string shown) =>
+        Assert.Equal(shown, Forecaster.Effect(effect));
+
+    private static string Sentence(string factor) => factor switch
+    {
+        "long-run rate" => "Long-run rate: ",
+        "current regime" => "Current regime: ",
+        "regime change" => "A change of regime: ",
+        "floor" => "Floor: ",
+        "ceiling" => "Ceiling: ",
+        "shorter horizon" => "Raised to the ",
+        _ => throw new ArgumentOutOfRangeException(nameof(factor), factor, "A factor without a sentence."),
+    };
+}
