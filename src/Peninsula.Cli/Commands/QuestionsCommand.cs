@@ -56,7 +56,7 @@ internal static class QuestionsCommand
             var details = await new QuestionBook(store).AddAsync(question, today, cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(format) == "json")
             {
-                context.RawOut.WriteLine(EventJson.SerializeValue(Document(details)));
+                context.RawOut.WriteLine(EventJson.SerializeValue(QuestionDocuments.Details(details)));
             }
             else
             {
@@ -80,7 +80,7 @@ internal static class QuestionsCommand
             var today = KoreanDate.Today(context.Clock);
             if (parse.GetValue(format) == "json")
             {
-                context.RawOut.WriteLine(EventJson.SerializeValue(questions.Select(q => Summary(q, forecasts, today))));
+                context.RawOut.WriteLine(EventJson.SerializeValue(questions.Select(q => QuestionDocuments.Summary(q, forecasts, today))));
                 return 0;
             }
 
@@ -123,7 +123,7 @@ internal static class QuestionsCommand
             var details = await new QuestionBook(store).ShowAsync(parse.GetValue(question)!, KoreanDate.Today(context.Clock), cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(format) == "json")
             {
-                context.RawOut.WriteLine(EventJson.SerializeValue(Document(details)));
+                context.RawOut.WriteLine(EventJson.SerializeValue(QuestionDocuments.Details(details)));
             }
             else
             {
@@ -147,7 +147,7 @@ internal static class QuestionsCommand
             var p = QuestionForecast.ParseProbability(parse.GetValue(probability), field: "--probability");
             var day = KoreanDate.ParseInput(parse.GetValue(asOf), "--as-of") ?? KoreanDate.Today(context.Clock);
             var id = parse.GetValue(question)!;
-            var saved = await new QuestionBook(store).ForecastAsync(id, parse.GetValue(by)!, p, day, cancellationToken).ConfigureAwait(false);
+            var saved = await new QuestionBook(store).ForecastAsync(id, parse.GetValue(by)!, p, day, name => "--" + name.Replace('_', '-'), cancellationToken).ConfigureAwait(false);
             context.Out.MarkupLine(saved.Forecasts.Unchanged > 0
                 ? $"{Markup.Escape(parse.GetValue(by)!.Trim())}'s forecast of {Forecaster.Pct(p)} on {Markup.Escape(id)} as of {day} was recorded already."
                 : $"Recorded {Markup.Escape(parse.GetValue(by)!.Trim())}'s forecast of [bold]{Forecaster.Pct(p)}[/] on {Markup.Escape(id)} as of {day}{(saved.Forecasts.Updated > 0 ? " (it replaces that day's earlier one)" : "")}.");
@@ -207,7 +207,7 @@ internal static class QuestionsCommand
             var (rows, resolved, open) = await new QuestionBook(store).LeaderboardAsync(cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(format) == "json")
             {
-                context.RawOut.WriteLine(EventJson.SerializeValue(LeaderboardDocument(rows, resolved, open)));
+                context.RawOut.WriteLine(EventJson.SerializeValue(QuestionDocuments.Leaderboard(rows, resolved, open)));
                 return 0;
             }
 
@@ -388,41 +388,4 @@ internal static class QuestionsCommand
         console.Write(table);
         console.MarkupLine($"[grey]Aggregate: {Markup.Escape(ExpertAggregate.Rule)}.[/]");
     }
-
-    internal static object Summary(Question q, IReadOnlyList<QuestionForecast> forecasts, KoreanDate today)
-    {
-        var model = forecasts.Where(f => f.QuestionId == q.Id && f.IsModel).MaxBy(f => f.AsOf);
-        var aggregate = ExpertAggregate.Of(q.Id, forecasts, today);
-        return new
-        {
-            id = q.Id,
-            title = q.Title,
-            target = q.Target?.Slug,
-            filter = q.Filter,
-            opens = q.Opens.ToString(),
-            closes = q.Closes.ToString(),
-            url = q.Url,
-            status = q.Resolution?.Word ?? "open",
-            resolved_on = q.Resolution?.On.ToString(),
-            resolving_event = q.Resolution?.EventId,
-            model = model is null ? null : new { as_of = model.AsOf.ToString(), probability = Math.Round(model.Probability, 5) },
-            aggregate = aggregate is null ? null : new { as_of = aggregate.AsOf.ToString(), probability = Math.Round(aggregate.Probability, 5) },
-        };
-    }
-
-    internal static object Document(QuestionBook.Details d) => new
-    {
-        question = Summary(d.Question, d.Forecasts, d.Aggregate?.AsOf ?? d.Question.Closes),
-        record_end = d.RecordEnd.ToString(),
-        aggregate_rule = ExpertAggregate.Rule,
-        forecasts = d.Forecasts.Select(f => new { by = f.By, as_of = f.AsOf.ToString(), probability = Math.Round(f.Probability, 6), url = f.Url }),
-    };
-
-    internal static object LeaderboardDocument(IReadOnlyList<LeaderboardRow> rows, int resolved, int open) => new
-    {
-        resolved_questions = resolved,
-        open_questions = open,
-        aggregate_rule = ExpertAggregate.Rule,
-        rows = rows.Select(r => new { by = r.By, questions = r.Questions, resolved_yes = r.Yes, brier = Math.Round(r.Brier, 5), log_score = Math.Round(r.LogScore, 5) }),
-    };
 }

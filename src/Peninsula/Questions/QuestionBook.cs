@@ -35,19 +35,30 @@ public sealed class QuestionBook(IEventStore store)
         return await ShowAsync(resolved.Id, today, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Records an expert's forecast; the question must exist, and <c>model</c> is the model's name, not an expert's.</summary>
-    public async Task<QuestionSaveSummary> ForecastAsync(string questionId, string by, double probability, KoreanDate asOf, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Records an expert's forecast; the question must exist, and <c>model</c> is the model's name,
+    /// not an expert's. A bad value is an <see cref="InputException"/> whose field is named by
+    /// <paramref name="fieldName"/> (the CLI's <c>--as-of</c>, the API's <c>as_of</c>).
+    /// </summary>
+    public async Task<QuestionSaveSummary> ForecastAsync(
+        string questionId, string by, double probability, KoreanDate asOf, Func<string, string>? fieldName = null, CancellationToken cancellationToken = default)
     {
-        var name = QuestionForecast.CheckName(by, field: "--by");
+        var field = fieldName ?? (name => name);
+        if (double.IsNaN(probability) || probability is < 0 or > 1)
+        {
+            throw new InputException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{probability} is not a probability: give a number from 0 to 1 (0.25 for 25%)."), field: field("probability"));
+        }
+
+        var name = QuestionForecast.CheckName(by, field: field("by"));
         if (string.Equals(name, QuestionForecast.Model, StringComparison.OrdinalIgnoreCase))
         {
-            throw new InputException($"'{QuestionForecast.Model}' is the name of Peninsula's model, whose forecasts 'questions update' records: give the forecaster's own name.", field: "--by");
+            throw new InputException($"'{QuestionForecast.Model}' is the name of Peninsula's model, whose forecasts 'questions update' records: give the forecaster's own name.", field: field("by"));
         }
 
         var question = await FindAsync(questionId, cancellationToken).ConfigureAwait(false);
         if (asOf > question.Closes)
         {
-            throw new InputException($"the window of '{question.Id}' closed on {question.Closes}: a forecast as of {asOf} comes after it.", field: "--as-of");
+            throw new InputException($"the window of '{question.Id}' closed on {question.Closes}: a forecast as of {asOf} comes after it.", field: field("as_of"));
         }
 
         var forecast = new QuestionForecast(question.Id, name, asOf, probability).Validated();
