@@ -13,7 +13,7 @@ public static class ExpertAggregate
 {
     /// <summary>
     /// The factor the mean log-odds is multiplied by. Chosen on the resolved crowd questions in
-    /// data/questions (bench/results/questions.md): of 1, 1.25, 1.5, 2 and 2.5, the factor with the
+    /// bench/questions-crowd (bench/results/questions.md): of 1, 1.25, 1.5, 2 and 2.5, the factor with the
     /// lowest leave-one-out Brier score. See that report for the figures.
     /// </summary>
     public const double Extremizing = 1.0;
