@@ -67,4 +67,15 @@ public sealed class QuestionApiTests : IDisposable
         var problem = await (await client.GetAsync("/api/forecasts/window?target=icbm&as_of=2025-06-30&until=2028-01-01")).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("two years", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Window_forecasts_as_of_new_dates_cost_an_anonymous_client_from_its_analysis_budget()
+    {
+        using var app = new PeninsulaApp { AnalysesPerMinute = 2 };
+        var client = app.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/forecasts/window?target=icbm&as_of=2020-01-01&until=2020-06-30")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/forecasts/window?target=icbm&as_of=2020-02-01&until=2020-06-30")).StatusCode);
+        await (await client.GetAsync("/api/forecasts/window?target=icbm&as_of=2020-03-01&until=2020-06-30")).ProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/forecasts/window?target=icbm&as_of=2020-01-01&until=2020-06-30")).StatusCode);
+    }
 }

@@ -49,10 +49,21 @@ internal static class QuestionEndpoints
         var until = QueryValues.Date(request["until"], "until") ?? throw new InputException("give the window's last Korean date as until=YYYY-MM-DD.", field: "until");
         WindowForecast.CheckWindow(asOf, until, "until");
         var version = await cache.VersionAsync(cancellationToken).ConfigureAwait(false);
-        var forecasts = await cache.ForecastsAsync(asOf, target, null, version, budget.RunAsync, cancellationToken).ConfigureAwait(false);
-        var curve = HazardCurve.From(forecasts);
-        var window = new WindowForecast(target, asOf, until, curve.DataUntil, curve.Probability(until.DaysSince(asOf)), [.. forecasts.Select(f => (f.HorizonDays, f.Probability))]);
-        return Results.Ok(window.ToDocument());
+        // A window as of a new date costs the client from its analysis budget, as a forecast does.
+        var document = await cache.GetAsync(
+            string.Create(CultureInfo.InvariantCulture, $"window:{target.Slug}:{asOf}:{until}"),
+            version,
+            async token =>
+            {
+                var forecasts = await cache.ForecastsAsync(asOf, target, null, version, budget.RunAsync, token).ConfigureAwait(false);
+                var curve = HazardCurve.From(forecasts);
+                return new WindowForecast(target, asOf, until, curve.DataUntil, curve.Probability(until.DaysSince(asOf)), [.. forecasts.Select(f => (f.HorizonDays, f.Probability))])
+                    .ToDocument();
+            },
+            cancellationToken,
+            () => budget.Charge(http),
+            keepPrevious: true).ConfigureAwait(false);
+        return Results.Ok(document.Value);
     }
 
     private static async Task<IResult> ListAsync(StorePool pool, TimeProvider clock, CancellationToken cancellationToken)
