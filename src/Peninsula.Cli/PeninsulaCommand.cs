@@ -44,6 +44,7 @@ internal static class PeninsulaCommand
         root.Subcommands.Add(CheckCommand.Create(context));
         root.Subcommands.Add(ForecastCommand.Create(context));
         root.Subcommands.Add(BacktestCommand.Create(context));
+        root.Subcommands.Add(QuestionsCommand.Create(context));
         root.Subcommands.Add(ScenariosCommand.Create(context));
         root.Subcommands.Add(TempoCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Peninsula.Events;
+using Peninsula.Questions;
 using Peninsula.Storage;
 
 namespace Peninsula.Web.Tests;
@@ -66,6 +67,7 @@ public sealed class BrowserFixture : IAsyncLifetime
                 Summary = "<b>bold?</b> <a href=\"javascript:alert(1)\">link</a>",
                 Sources = [new EventSource("Hostile <i>source</i>", "https://example.org/report?q=%3Cscript%3E", null, null, null, null, null)],
             }], new ChangeOrigin("browser-test"));
+            await store.Questions().SaveQuestionsAsync(QuestionSeed.Questions, QuestionSeed.Forecasts);
         }
 
         await _app.StartAsync();

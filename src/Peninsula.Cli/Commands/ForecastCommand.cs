@@ -14,14 +14,23 @@ internal static class ForecastCommand
         var target = new Option<string?>("--target") { Description = $"What to forecast: {string.Join(", ", ForecastTarget.All.Select(t => t.Slug))}. Default: all." };
         var horizon = new Option<int?>("--horizon") { Description = "Days ahead: 7, 30, 90 or 365. Default: all four." };
         var asOf = new Option<string?>("--as-of") { Description = "Forecast as of the end of this Korean date (YYYY-MM-DD), using only what was known then. Default: today in Korea." };
-        var format = CommonOptions.Format("table", "table", "json");
-        var command = new Command("forecast", "The probability that North Korea does something (a missile launch, an ICBM, a nuclear test ...) within the next 7, 30, 90 or 365 days, with the reasons.")
+        var until = new Option<string?>("--until")
         {
-            target, horizon, asOf, format,
+            Description = "Forecast a window of any length instead: at least one event from the day after --as-of to this Korean date (YYYY-MM-DD), at most two years ahead. Needs --target.",
+        };
+        var format = CommonOptions.Format("table", "table", "json");
+        var command = new Command("forecast", "The probability that North Korea does something (a missile launch, an ICBM, a nuclear test ...) within the next 7, 30, 90 or 365 days, or by any date up to two years ahead (--until), with the reasons.")
+        {
+            target, horizon, asOf, until, format,
         };
         command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
         {
             var date = KoreanDate.ParseInput(parse.GetValue(asOf), "--as-of") ?? KoreanDate.Today(context.Clock);
+            if (KoreanDate.ParseInput(parse.GetValue(until), "--until") is { } end)
+            {
+                return await WindowAsync(context, store, parse.GetValue(target), parse.GetValue(horizon), date, end, parse.GetValue(format) == "json", cancellationToken).ConfigureAwait(false);
+            }
+
             var targets = parse.GetValue(target) is { } slug ? [ForecastTarget.Parse(slug)] : ForecastTarget.All;
             var horizons = parse.GetValue(horizon) is { } h ? [ForecastTarget.ParseHorizon(h)] : ForecastTarget.Horizons;
             var events = await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false);
@@ -38,6 +47,42 @@ internal static class ForecastCommand
             return 0;
         }, cancellationToken));
         return command;
+    }
+
+    private static async Task<int> WindowAsync(
+        CliContext context, Storage.IEventStore store, string? slug, int? horizon, KoreanDate asOf, KoreanDate until, bool json, CancellationToken cancellationToken)
+    {
+        if (slug is null)
+        {
+            throw new InputException("a window (--until) is forecast for one target: add --target, e.g. --target icbm.", field: "--target");
+        }
+
+        if (horizon is not null)
+        {
+            throw new InputException("--until sets the window's end; leave out --horizon.", field: "--horizon");
+        }
+
+        var target = ForecastTarget.Parse(slug);
+        WindowForecast.CheckWindow(asOf, until);
+        var events = await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false);
+        var forecast = WindowForecast.Make(events, target, asOf, until, cancellationToken);
+        if (json)
+        {
+            context.RawOut.WriteLine(EventJson.SerializeValue(forecast.ToDocument()));
+            return 0;
+        }
+
+        var console = context.Out;
+        Rendering.Heading(console, $"[bold]Forecast[/] as of {asOf} (Korean date)");
+        if (forecast.DataUntil < asOf)
+        {
+            console.MarkupLine($"[yellow]The record ends on {forecast.DataUntil}:[/] this forecast knows no events after that date.");
+        }
+
+        console.MarkupLine($"[bold]{Markup.Escape(forecast.Describe())}[/]");
+        console.MarkupLine("  " + Markup.Escape(string.Join(", ", forecast.Horizons.Select(h => $"{h.Days} days {Forecaster.Pct(h.Probability)}"))) + " (the fixed horizons)");
+        console.MarkupLine($"[grey]{Markup.Escape(WindowForecast.Rule)}[/]");
+        return 0;
     }
 
     private static void Render(IAnsiConsole console, IReadOnlyList<Forecast> forecasts, KoreanDate asOf)

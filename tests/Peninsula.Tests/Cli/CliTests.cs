@@ -261,14 +261,14 @@ public sealed class CliTests : IDisposable
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA user_version = 7;";
+            command.CommandText = "PRAGMA user_version = 99;";
             command.ExecuteNonQuery();
         }
 
         var before = await File.ReadAllBytesAsync(Db);
         var (exit, _, error) = await Run("brief");
         Assert.Equal(1, exit);
-        Assert.Contains("schema version 7", error);
+        Assert.Contains("schema version 99", error);
         Assert.Equal(before, await File.ReadAllBytesAsync(Db));
     }
 

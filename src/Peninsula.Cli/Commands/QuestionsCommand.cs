@@ -1,0 +1,391 @@
+using System.CommandLine;
+using System.Globalization;
+using Peninsula.Events;
+using Peninsula.Forecasting;
+using Peninsula.Import;
+using Peninsula.Questions;
+using Spectre.Console;
+
+namespace Peninsula.Cli.Commands;
+
+/// <summary><c>peninsula questions</c>: forecasting questions, the model's and the experts' forecasts on them, their resolution from the record and the leaderboard.</summary>
+internal static class QuestionsCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command(
+            "questions",
+            "Forecasting questions ('Will North Korea launch an ICBM before 2027?'): the model's forecast recorded day by day, experts' forecasts, " +
+            "resolution from the record with the event that settled it, and a leaderboard (Brier and log score). Dates are Korean dates (UTC+9).");
+        command.Subcommands.Add(Add(context));
+        command.Subcommands.Add(List(context));
+        command.Subcommands.Add(Show(context));
+        command.Subcommands.Add(Forecast(context));
+        command.Subcommands.Add(Update(context));
+        command.Subcommands.Add(Resolve(context));
+        command.Subcommands.Add(LeaderboardCommand(context));
+        command.Subcommands.Add(Import(context));
+        command.Subcommands.Add(Export(context));
+        return command;
+    }
+
+    private static Command Add(CliContext context)
+    {
+        var title = new Option<string>("--title") { Description = "The question in words, e.g. \"Will North Korea launch an ICBM before 2027?\".", Required = true };
+        var target = new Option<string?>("--target") { Description = $"What counts: a forecast target ({string.Join(", ", ForecastTarget.All.Select(t => t.Slug))}); the model forecasts these." };
+        var filter = new Option<string?>("--filter") { Description = "Or an event filter, as in timing: e.g. \"kind=summit actor=US\" (the model does not forecast filters; experts can)." };
+        var from = new Option<string?>("--from") { Description = "The window's first Korean date (YYYY-MM-DD). Default: tomorrow in Korea." };
+        var until = new Option<string>("--until") { Description = "The window's last Korean date (YYYY-MM-DD), inclusive.", Required = true };
+        var id = new Option<string?>("--id") { Description = "A short id of lower-case letters, digits and hyphens. Default: made from the title." };
+        var url = new Option<string?>("--url") { Description = "Where the question was first asked, if anywhere." };
+        var format = CommonOptions.Format("table", "table", "json");
+        var command = new Command("add", "Adds a question and records the model's forecast on it as of today (Korean date).") { title, target, filter, from, until, id, url, format };
+        command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
+        {
+            var today = KoreanDate.Today(context.Clock);
+            var text = parse.GetValue(title)!;
+            var question = new Question(
+                parse.GetValue(id) ?? Question.IdFrom(text),
+                text,
+                parse.GetValue(target) is { } slug ? ForecastTarget.Parse(slug) : null,
+                parse.GetValue(filter),
+                KoreanDate.ParseInput(parse.GetValue(from), "--from") ?? today.AddDays(1),
+                KoreanDate.ParseInput(parse.GetValue(until), "--until")!.Value,
+                parse.GetValue(url),
+                null);
+            var details = await new QuestionBook(store).AddAsync(question, today, cancellationToken).ConfigureAwait(false);
+            if (parse.GetValue(format) == "json")
+            {
+                context.RawOut.WriteLine(EventJson.SerializeValue(QuestionDocuments.Details(details)));
+            }
+            else
+            {
+                context.Out.MarkupLine($"Added question [bold]{Markup.Escape(details.Question.Id)}[/].");
+                Render(context.Out, details);
+            }
+
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command List(CliContext context)
+    {
+        var format = CommonOptions.Format("table", "table", "json");
+        var command = new Command("list", "Every question: its window, what counts, whether it is open or resolved, and the latest forecasts.") { format };
+        command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
+        {
+            var questions = await store.Questions().QuestionsAsync(cancellationToken).ConfigureAwait(false);
+            var forecasts = await store.Questions().QuestionForecastsAsync(null, cancellationToken).ConfigureAwait(false);
+            var today = KoreanDate.Today(context.Clock);
+            if (parse.GetValue(format) == "json")
+            {
+                context.RawOut.WriteLine(EventJson.SerializeValue(questions.Select(q => QuestionDocuments.Summary(q, forecasts, today))));
+                return 0;
+            }
+
+            if (questions.Count == 0)
+            {
+                context.Out.MarkupLine("No questions yet. Add one: [bold]peninsula questions add --title \"Will North Korea launch an ICBM before 2027?\" --target icbm --until 2026-12-31[/]");
+                return 0;
+            }
+
+            var table = new Table().Border(TableBorder.Rounded);
+            table.AddColumn(new TableColumn("Id").NoWrap());
+            table.AddColumn("Question");
+            table.AddColumn(new TableColumn("Window (KST)").NoWrap());
+            table.AddColumn("Counts");
+            table.AddColumn("Status");
+            table.AddColumn(new TableColumn("Model").RightAligned());
+            table.AddColumn(new TableColumn("Experts").RightAligned());
+            foreach (var q in questions)
+            {
+                var model = forecasts.Where(f => f.QuestionId == q.Id && f.IsModel).MaxBy(f => f.AsOf);
+                var aggregate = ExpertAggregate.Of(q.Id, forecasts, today);
+                table.AddRow(Markup.Escape(q.Id), Markup.Escape(q.Title), $"{q.Opens}..{q.Closes}", Markup.Escape(q.SubjectSlug), Markup.Escape(Status(q)),
+                    model is null ? "-" : Forecaster.Pct(model.Probability), aggregate is null ? "-" : Forecaster.Pct(aggregate.Probability));
+            }
+
+            context.Out.Write(table);
+            context.Out.MarkupLine($"[grey]Model: its latest recorded forecast (peninsula questions update records today's). Experts: their aggregate, {Markup.Escape(ExpertAggregate.Rule)}.[/]");
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command Show(CliContext context)
+    {
+        var question = new Argument<string>("question") { Description = "The question's id." };
+        var format = CommonOptions.Format("table", "table", "json");
+        var command = new Command("show", "One question: its window, resolution (with the event that settled it), and every forecast on it.") { question, format };
+        command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
+        {
+            var details = await new QuestionBook(store).ShowAsync(parse.GetValue(question)!, KoreanDate.Today(context.Clock), cancellationToken).ConfigureAwait(false);
+            if (parse.GetValue(format) == "json")
+            {
+                context.RawOut.WriteLine(EventJson.SerializeValue(QuestionDocuments.Details(details)));
+            }
+            else
+            {
+                Render(context.Out, details);
+            }
+
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command Forecast(CliContext context)
+    {
+        var question = new Argument<string>("question") { Description = "The question's id." };
+        var by = new Option<string>("--by") { Description = "The forecaster's name.", Required = true };
+        var probability = new Option<string>("--probability", "-p") { Description = "The probability that it resolves yes: 0.25 or 25%.", Required = true };
+        var asOf = new Option<string?>("--as-of") { Description = "The Korean date the forecast was made (YYYY-MM-DD). Default: today in Korea." };
+        var command = new Command("forecast", "Records an expert's forecast on a question (one per forecaster and day; a second one on the same day replaces the first).") { question, by, probability, asOf };
+        command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
+        {
+            var p = QuestionForecast.ParseProbability(parse.GetValue(probability), field: "--probability");
+            var day = KoreanDate.ParseInput(parse.GetValue(asOf), "--as-of") ?? KoreanDate.Today(context.Clock);
+            var id = parse.GetValue(question)!;
+            var saved = await new QuestionBook(store).ForecastAsync(id, parse.GetValue(by)!, p, day, name => "--" + name.Replace('_', '-'), cancellationToken).ConfigureAwait(false);
+            context.Out.MarkupLine(saved.Forecasts.Unchanged > 0
+                ? $"{Markup.Escape(parse.GetValue(by)!.Trim())}'s forecast of {Forecaster.Pct(p)} on {Markup.Escape(id)} as of {day} was recorded already."
+                : $"Recorded {Markup.Escape(parse.GetValue(by)!.Trim())}'s forecast of [bold]{Forecaster.Pct(p)}[/] on {Markup.Escape(id)} as of {day}{(saved.Forecasts.Updated > 0 ? " (it replaces that day's earlier one)" : "")}.");
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command Update(CliContext context)
+    {
+        var from = new Option<string?>("--from") { Description = "Record the model's forecasts from this Korean date on (YYYY-MM-DD). Default: the day after each question's last one, or today." };
+        var question = new Option<string?>("--question") { Description = "Only this question." };
+        var command = new Command(
+            "update",
+            "Resolves every question from the record and records the model's forecast on each open one for today and each day since its last (the days in between back-filled cheaply: the models fitted once a week).")
+        {
+            from, question,
+        };
+        command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
+        {
+            var today = KoreanDate.Today(context.Clock);
+            var start = KoreanDate.ParseInput(parse.GetValue(from), "--from");
+            if (start > today)
+            {
+                throw new InputException($"--from {start} is after today ({today} in Korea).", field: "--from");
+            }
+
+            var summary = await new QuestionBook(store).UpdateAsync(today, start, parse.GetValue(question), cancellationToken).ConfigureAwait(false);
+            context.Out.MarkupLine(
+                $"Recorded {Rendering.Count(summary.ModelForecasts.Added + summary.ModelForecasts.Updated, "forecast")} of the model as of {today} and before " +
+                $"({summary.ModelForecasts.Unchanged} already recorded; the models fitted {Rendering.Count(summary.Fits, "time")}).");
+            RenderStatuses(context.Out, summary.Questions, summary.RecordEnd);
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command Resolve(CliContext context)
+    {
+        var command = new Command("resolve", "Resolves every question from the record: yes with the first event that counts, no once the record covers the whole window, open until then.");
+        command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
+        {
+            var record = await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false);
+            var questions = await QuestionResolver.ResolveAllAsync(store, record, cancellationToken).ConfigureAwait(false);
+            RenderStatuses(context.Out, questions, Record.BundledRecord.CoverageEndOf(record));
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command LeaderboardCommand(CliContext context)
+    {
+        var format = CommonOptions.Format("table", "table", "json");
+        var command = new Command("leaderboard", "Brier and log scores of the model, each expert and the experts' aggregate on the resolved questions.") { format };
+        command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
+        {
+            var (rows, resolved, open) = await new QuestionBook(store).LeaderboardAsync(cancellationToken).ConfigureAwait(false);
+            if (parse.GetValue(format) == "json")
+            {
+                context.RawOut.WriteLine(EventJson.SerializeValue(QuestionDocuments.Leaderboard(rows, resolved, open)));
+                return 0;
+            }
+
+            Rendering.Heading(context.Out, $"[bold]Leaderboard[/] on {Rendering.Count(resolved, "resolved question")} ({open} open)");
+            if (rows.Count == 0)
+            {
+                context.Out.MarkupLine("No resolved question has a forecast yet.");
+                return 0;
+            }
+
+            var table = new Table().Border(TableBorder.Rounded);
+            table.AddColumn("Forecaster");
+            table.AddColumn(new TableColumn("Questions").RightAligned());
+            table.AddColumn(new TableColumn("Resolved yes").RightAligned());
+            table.AddColumn(new TableColumn("Brier").RightAligned());
+            table.AddColumn(new TableColumn("Log score").RightAligned());
+            foreach (var r in rows)
+            {
+                table.AddRow(Markup.Escape(r.By), r.Questions.ToString(CultureInfo.InvariantCulture), r.Yes.ToString(CultureInfo.InvariantCulture),
+                    r.Brier.ToString("0.000", CultureInfo.InvariantCulture), r.LogScore.ToString("0.000", CultureInfo.InvariantCulture));
+            }
+
+            context.Out.Write(table);
+            context.Out.MarkupLine("[grey]Brier: mean of (p - outcome)², 0 best, 0.25 for always 50%. Log score: mean ln of the probability given to what happened, 0 best, -0.693 for always 50%. " +
+                                   "Each expert's latest forecast before the outcome was known counts; the aggregate and the model are scored as of the day of the latest expert forecast on the question " +
+                                   "(the model alone: its latest before the outcome was known). Run peninsula questions update first to bring resolutions up to date.[/]");
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command Import(CliContext context)
+    {
+        var files = new Argument<string[]>("files") { Description = "Question files (.json or .csv), as questions export writes them.", Arity = ArgumentArity.OneOrMore };
+        var format = new Option<string?>("--format", "-f") { Description = "json or csv (default: from the extension)." };
+        format.AcceptOnlyFromAmong("json", "csv");
+        var dryRun = new Option<bool>("--dry-run") { Description = "Show what would change without writing anything." };
+        var command = new Command(
+            "import",
+            "Imports questions and forecasts, all the files in one transaction: a bad value is reported by file, line and field and nothing is written. Importing the same file twice changes nothing.")
+        {
+            files, format, dryRun,
+        };
+        command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
+        {
+            var paths = parse.GetValue(files)!;
+            var read = paths.Select(p => (Path: p, Contents: QuestionFiles.Read(p, parse.GetValue(format)))).ToList();
+            var duplicate = read.SelectMany(r => r.Contents.Questions.Select(q => (r.Path, q.Id))).GroupBy(x => x.Id).FirstOrDefault(g => g.Count() > 1);
+            if (duplicate is not null)
+            {
+                throw new InputException($"question '{duplicate.Key}' is in more than one file ({string.Join(", ", duplicate.Select(d => d.Path))}); nothing was written.", duplicate.Last().Path, field: "question");
+            }
+
+            var all = new QuestionFiles.Contents(
+                [.. read.SelectMany(r => r.Contents.Questions)],
+                [.. read.SelectMany(r => r.Contents.Forecasts)],
+                read.SelectMany(r => r.Contents.StatedOutcomes).ToDictionary(x => x.Key, x => x.Value, StringComparer.Ordinal));
+            var isDryRun = parse.GetValue(dryRun);
+            var result = await new QuestionBook(store).ImportAsync(all, isDryRun, cancellationToken).ConfigureAwait(false);
+            var s = result.Saved;
+            context.Out.MarkupLine(
+                $"{(isDryRun ? "Dry run, nothing was written: would import" : "Imported")} from {Rendering.Count(paths.Length, "file")}: questions {s.Questions.Added} added, {s.Questions.Updated} updated, {s.Questions.Unchanged} unchanged; " +
+                $"forecasts {s.Forecasts.Added} added, {s.Forecasts.Updated} updated, {s.Forecasts.Unchanged} unchanged.");
+            foreach (var d in result.Disagreements)
+            {
+                context.Error.MarkupLine($"[yellow]Resolution differs:[/] {Markup.Escape(d)}. Questions resolve from the record; check the question's filter and the record.");
+            }
+
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command Export(CliContext context)
+    {
+        var format = CommonOptions.Format("json", "json", "csv");
+        var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of the standard output." };
+        var command = new Command("export", "Writes every question with its forecasts and resolution, as JSON or CSV, for questions import elsewhere.") { format, output };
+        command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
+        {
+            var questions = await store.Questions().QuestionsAsync(cancellationToken).ConfigureAwait(false);
+            var forecasts = await store.Questions().QuestionForecastsAsync(null, cancellationToken).ConfigureAwait(false);
+            var path = parse.GetValue(output);
+            var writer = path is null ? context.RawOut : new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
+            try
+            {
+                if (parse.GetValue(format) == "csv")
+                {
+                    QuestionFiles.WriteCsv(questions, forecasts, writer);
+                }
+                else
+                {
+                    QuestionFiles.WriteJson(questions, forecasts, writer);
+                }
+            }
+            finally
+            {
+                if (path is not null)
+                {
+                    await writer.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+
+            if (path is not null)
+            {
+                context.Error.MarkupLine($"[grey]Wrote {Rendering.Count(questions.Count, "question")} and {Rendering.Count(forecasts.Count, "forecast")} to {Markup.Escape(path)}.[/]");
+            }
+
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+
+    internal static string Status(Question q) => q.Resolution switch
+    {
+        { Outcome: true } r => $"yes ({r.On}, {r.EventId})",
+        { Outcome: false } => "no",
+        null => "open",
+    };
+
+    private static void RenderStatuses(IAnsiConsole console, IReadOnlyList<Question> questions, KoreanDate recordEnd)
+    {
+        foreach (var q in questions)
+        {
+            var line = q.Resolution switch
+            {
+                { Outcome: true } r => $"[green]yes[/] on {r.On}: {Markup.Escape(r.EventId ?? "")}",
+                { Outcome: false } => $"[red]no[/]: nothing that counts from {q.Opens} to {q.Closes}",
+                null when recordEnd < q.Closes && recordEnd >= q.Opens => $"open: the record ends on {recordEnd}, before the window closes on {q.Closes}",
+                null when recordEnd < q.Opens => $"open: the window opens on {q.Opens}, after the record's end ({recordEnd})",
+                null => "open",
+            };
+            console.MarkupLine($"{Markup.Escape(q.Id)}: {line}");
+        }
+    }
+
+    private static void Render(IAnsiConsole console, QuestionBook.Details d)
+    {
+        var q = d.Question;
+        Rendering.Heading(console, $"[bold]{Markup.Escape(q.Title)}[/]");
+        console.MarkupLine($"Id: {Markup.Escape(q.Id)}");
+        console.MarkupLine($"Counts: {Markup.Escape(q.Subject)} ({Markup.Escape(q.SubjectSlug)})");
+        console.MarkupLine($"Window: {q.Opens} to {q.Closes} (Korean dates, inclusive)");
+        if (q.Url is not null)
+        {
+            console.WriteLine($"Asked at: {q.Url}");
+        }
+
+        console.MarkupLine(q.Resolution switch
+        {
+            { Outcome: true } r => $"Resolved [green]yes[/] on {r.On}: {Markup.Escape(d.ResolvingEvent?.Title ?? r.EventId ?? "")} ({Markup.Escape(r.EventId ?? "")}; peninsula events show {Markup.Escape(r.EventId ?? "")})",
+            { Outcome: false } => $"Resolved [red]no[/]: the record covers the window and holds nothing that counts.",
+            null when d.RecordEnd < q.Closes => $"Open: the record ends on {d.RecordEnd}, before the window closes on {q.Closes}.",
+            null => "Open.",
+        });
+        var latest = d.Forecasts.GroupBy(f => f.By, StringComparer.Ordinal).Select(g => (Latest: g.MaxBy(f => f.AsOf)!, Count: g.Count())).OrderBy(x => x.Latest.IsModel ? 0 : 1).ThenBy(x => x.Latest.By, StringComparer.Ordinal).ToList();
+        if (latest.Count == 0)
+        {
+            console.MarkupLine(q.Target is null ? "No forecasts yet (the model forecasts only its targets; record experts' with peninsula questions forecast)." : "No forecasts yet.");
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumn("Forecaster");
+        table.AddColumn(new TableColumn("Latest").RightAligned());
+        table.AddColumn("As of (KST)");
+        table.AddColumn(new TableColumn("Forecasts").RightAligned());
+        foreach (var (f, count) in latest)
+        {
+            table.AddRow(Markup.Escape(f.By), Forecaster.Pct(f.Probability), f.AsOf.ToString(), count.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (d.Aggregate is { } a)
+        {
+            table.AddRow("[bold]aggregate of the experts[/]", $"[bold]{Forecaster.Pct(a.Probability)}[/]", a.AsOf.ToString(), "");
+        }
+
+        console.Write(table);
+        console.MarkupLine($"[grey]Aggregate: {Markup.Escape(ExpertAggregate.Rule)}.[/]");
+    }
+}

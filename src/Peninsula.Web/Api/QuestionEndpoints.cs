@@ -1,0 +1,204 @@
+using System.Globalization;
+using System.Text.Json;
+using Peninsula.Events;
+using Peninsula.Forecasting;
+using Peninsula.Questions;
+
+namespace Peninsula.Web.Api;
+
+/// <summary>
+/// Forecasts for any window, and forecasting questions over HTTP: the same library calls as
+/// <c>peninsula forecast --until</c> and <c>peninsula questions</c>. Writes need an API key.
+/// </summary>
+internal static class QuestionEndpoints
+{
+    /// <summary>The largest question file a POST may send (JSON, as questions export writes it).</summary>
+    public const int MaxImportBytes = 4 * 1024 * 1024;
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/forecasts/window", WindowAsync).WithTags("Forecasts").WithName("WindowForecast")
+            .WithSummary("The probability of at least one event of a target from the day after as_of to until (Korean dates, at most two years ahead), read off the fixed horizons' forecasts.");
+
+        var questions = app.MapGroup("/api/questions").WithTags("Questions");
+        questions.MapGet("/", ListAsync).WithName("ListQuestions")
+            .WithSummary("Every question with its status (open, yes, no), the model's latest forecast and the experts' aggregate.");
+        questions.MapGet("/leaderboard", LeaderboardAsync).WithName("QuestionLeaderboard")
+            .WithSummary("Brier and log scores of the model, each expert and the experts' aggregate on the resolved questions.");
+        questions.MapGet("/export", ExportAsync).WithName("ExportQuestions")
+            .WithSummary("Every question with its forecasts, as JSON (format=json, the default) or CSV (format=csv), for questions import.");
+        questions.MapGet("/{id}", ShowAsync).WithName("GetQuestion")
+            .WithSummary("One question: its window, resolution with the resolving event, every forecast on it and the aggregate.");
+
+        var writes = questions.MapGroup("/").AddEndpointFilter<ApiKeyFilter>().RequireRateLimiting(Limits.WritesPolicy);
+        writes.MapPost("/", AddAsync).WithName("AddQuestion")
+            .WithSummary("Adds a question: {\"title\", \"target\" or \"filter\", \"opens\" (default tomorrow), \"closes\", \"id\", \"url\"}; records the model's forecast as of today. Needs an API key.");
+        writes.MapPost("/{id}/forecasts", ForecastAsync).WithName("AddQuestionForecast")
+            .WithSummary("Records an expert's forecast: {\"by\", \"probability\" (0 to 1), \"as_of\" (default today)}. Needs an API key.");
+        writes.MapPost("/update", UpdateAsync).WithName("UpdateQuestions")
+            .WithSummary("Resolves every question from the record and records the model's forecasts up to today. Needs an API key.");
+        writes.MapPost("/import", ImportAsync).WithName("ImportQuestions")
+            .WithSummary("Imports a question file (JSON as export writes it) in one transaction; a bad value is a 400 naming line and field, and nothing is written. Needs an API key.");
+    }
+
+    private static async Task<IResult> WindowAsync(HttpContext http, RecordCache cache, AnalysisBudget budget, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var request = http.Request.Query;
+        var target = ForecastTarget.Parse(request["target"].FirstOrDefault() ?? "", "target");
+        var asOf = QueryValues.Date(request["as_of"], "as_of") ?? KoreanDate.Today(clock);
+        var until = QueryValues.Date(request["until"], "until") ?? throw new InputException("give the window's last Korean date as until=YYYY-MM-DD.", field: "until");
+        WindowForecast.CheckWindow(asOf, until, "until");
+        var version = await cache.VersionAsync(cancellationToken).ConfigureAwait(false);
+        // A window as of a new date costs the client from its analysis budget, as a forecast does.
+        var document = await cache.GetAsync(
+            string.Create(CultureInfo.InvariantCulture, $"window:{target.Slug}:{asOf}:{until}"),
+            version,
+            async token =>
+            {
+                var forecasts = await cache.ForecastsAsync(asOf, target, null, version, budget.RunAsync, token).ConfigureAwait(false);
+                var curve = HazardCurve.From(forecasts);
+                return new WindowForecast(target, asOf, until, curve.DataUntil, curve.Probability(until.DaysSince(asOf)), [.. forecasts.Select(f => (f.HorizonDays, f.Probability))])
+                    .ToDocument();
+            },
+            cancellationToken,
+            () => budget.Charge(http),
+            keepPrevious: true).ConfigureAwait(false);
+        return Results.Ok(document.Value);
+    }
+
+    private static async Task<IResult> ListAsync(StorePool pool, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        using var lease = pool.Rent();
+        var questions = await lease.Store.Questions().QuestionsAsync(cancellationToken).ConfigureAwait(false);
+        var forecasts = await lease.Store.Questions().QuestionForecastsAsync(null, cancellationToken).ConfigureAwait(false);
+        var today = KoreanDate.Today(clock);
+        return Results.Ok(new { aggregate_rule = ExpertAggregate.Rule, questions = questions.Select(q => QuestionDocuments.Summary(q, forecasts, today)) });
+    }
+
+    private static async Task<IResult> ShowAsync(string id, StorePool pool, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        using var lease = pool.Rent();
+        var details = await new QuestionBook(lease.Store).ShowAsync(id, KoreanDate.Today(clock), cancellationToken).ConfigureAwait(false);
+        return Results.Ok(QuestionDocuments.Details(details));
+    }
+
+    private static async Task<IResult> LeaderboardAsync(StorePool pool, CancellationToken cancellationToken)
+    {
+        using var lease = pool.Rent();
+        var (rows, resolved, open) = await new QuestionBook(lease.Store).LeaderboardAsync(cancellationToken).ConfigureAwait(false);
+        return Results.Ok(QuestionDocuments.Leaderboard(rows, resolved, open));
+    }
+
+    private static async Task<IResult> ExportAsync(HttpContext http, StorePool pool, CancellationToken cancellationToken)
+    {
+        var format = http.Request.Query["format"].FirstOrDefault() ?? "json";
+        if (format is not ("json" or "csv"))
+        {
+            throw new InputException($"format must be json or csv, not '{format}'.", field: "format");
+        }
+
+        using var lease = pool.Rent();
+        var questions = await lease.Store.Questions().QuestionsAsync(cancellationToken).ConfigureAwait(false);
+        var forecasts = await lease.Store.Questions().QuestionForecastsAsync(null, cancellationToken).ConfigureAwait(false);
+        var text = new StringWriter(CultureInfo.InvariantCulture);
+        if (format == "csv")
+        {
+            QuestionFiles.WriteCsv(questions, forecasts, text);
+            return Results.Text(text.ToString(), "text/csv; charset=utf-8");
+        }
+
+        QuestionFiles.WriteJson(questions, forecasts, text);
+        return Results.Text(text.ToString(), "application/json; charset=utf-8");
+    }
+
+    private static async Task<IResult> AddAsync(HttpContext http, StorePool pool, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        using var body = await JsonBodyAsync(http, cancellationToken).ConfigureAwait(false);
+        var root = body.RootElement;
+        var today = KoreanDate.Today(clock);
+        var title = Text(root, "title") ?? throw new InputException("a question needs a title.", field: "title");
+        var question = new Question(
+            Text(root, "id") ?? Question.IdFrom(title),
+            title,
+            Text(root, "target") is { } slug ? ForecastTarget.Parse(slug, "target") : null,
+            Text(root, "filter"),
+            KoreanDate.ParseInput(Text(root, "opens"), "opens") ?? today.AddDays(1),
+            KoreanDate.ParseInput(Text(root, "closes"), "closes") ?? throw new InputException("give the window's last Korean date as \"closes\": \"YYYY-MM-DD\".", field: "closes"),
+            Text(root, "url"),
+            null);
+        using var lease = pool.Rent();
+        var details = await new QuestionBook(lease.Store).AddAsync(question, today, cancellationToken).ConfigureAwait(false);
+        return Results.Created($"/api/questions/{details.Question.Id}", QuestionDocuments.Details(details));
+    }
+
+    private static async Task<IResult> ForecastAsync(string id, HttpContext http, StorePool pool, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        using var body = await JsonBodyAsync(http, cancellationToken).ConfigureAwait(false);
+        var root = body.RootElement;
+        var p = root.TryGetProperty("probability", out var value) && value.ValueKind == JsonValueKind.Number
+            ? value.GetDouble()
+            : QuestionForecast.ParseProbability(Text(root, "probability"));
+        var asOf = KoreanDate.ParseInput(Text(root, "as_of"), "as_of") ?? KoreanDate.Today(clock);
+        using var lease = pool.Rent();
+        var saved = await new QuestionBook(lease.Store).ForecastAsync(id, Text(root, "by") ?? "", p, asOf, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return Results.Ok(new { question = id, by = Text(root, "by")!.Trim(), as_of = asOf.ToString(), probability = p, added = saved.Forecasts.Added, replaced = saved.Forecasts.Updated });
+    }
+
+    private static async Task<IResult> UpdateAsync(StorePool pool, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        using var lease = pool.Rent();
+        var today = KoreanDate.Today(clock);
+        var summary = await new QuestionBook(lease.Store).UpdateAsync(today, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return Results.Ok(new
+        {
+            as_of = today.ToString(),
+            record_end = summary.RecordEnd.ToString(),
+            model_forecasts_added = summary.ModelForecasts.Added + summary.ModelForecasts.Updated,
+            model_forecasts_unchanged = summary.ModelForecasts.Unchanged,
+            questions = summary.Questions.Select(q => new { id = q.Id, status = q.Resolution?.Word ?? "open", resolving_event = q.Resolution?.EventId }),
+        });
+    }
+
+    private static async Task<IResult> ImportAsync(HttpContext http, StorePool pool, CancellationToken cancellationToken)
+    {
+        var bytes = await RequestBody.ReadAsync(http.Request, MaxImportBytes, cancellationToken).ConfigureAwait(false);
+        var contents = QuestionFiles.ReadJson(bytes, "the request body");
+        var dryRun = http.Request.Query["dry_run"].FirstOrDefault() is "true" or "1";
+        using var lease = pool.Rent();
+        var result = await new QuestionBook(lease.Store).ImportAsync(contents, dryRun, cancellationToken).ConfigureAwait(false);
+        var s = result.Saved;
+        return Results.Ok(new
+        {
+            dry_run = dryRun,
+            questions = new { added = s.Questions.Added, updated = s.Questions.Updated, unchanged = s.Questions.Unchanged },
+            forecasts = new { added = s.Forecasts.Added, updated = s.Forecasts.Updated, unchanged = s.Forecasts.Unchanged },
+            resolutions_differing = result.Disagreements,
+        });
+    }
+
+    private static async Task<JsonDocument> JsonBodyAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        var bytes = await RequestBody.ReadAsync(http.Request, Limits.MaxEventBodyBytes, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var document = JsonDocument.Parse(bytes);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                ? document
+                : throw new InputException("send a JSON object.", "the request body");
+        }
+        catch (JsonException ex)
+        {
+            throw new InputException($"the body is not JSON: {ex.Message.Split(" Path:")[0]}", "the request body", (ex.LineNumber ?? 0) + 1);
+        }
+    }
+
+    private static string? Text(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) ? value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString() is { Length: > 0 } s ? s : null,
+            JsonValueKind.Null => null,
+            JsonValueKind.Number => value.GetRawText(),
+            _ => throw new InputException($"'{name}' must be text.", "the request body", field: name),
+        }
+        : null;
+}

@@ -1,0 +1,99 @@
+import { api, el, eventLink, fill, num, pct, run, safeUrl, status, table, targetName } from './common.js';
+
+const d3 = window.d3;
+
+function statusCell(q) {
+  if (q.status === 'yes') return [el('strong', {}, 'yes'), ' (', eventLink(q.resolving_event, `${q.resolved_on}`), ')'];
+  if (q.status === 'no') return el('strong', {}, 'no');
+  return 'open';
+}
+
+function subject(q) {
+  return q.target ? targetName(q.target) : `filter: ${q.filter}`;
+}
+
+function questionLink(q) {
+  return el('a', { href: `/questions.html?id=${encodeURIComponent(q.id)}`, 'data-id': q.id }, q.title);
+}
+
+/** The model's forecasts over time as a line, each expert's as dots. */
+function historyChart(forecasts) {
+  const width = 900, height = 260, margin = { top: 10, right: 10, bottom: 40, left: 56 };
+  const parse = d3.utcParse('%Y-%m-%d');
+  const points = forecasts.map(f => ({ ...f, date: parse(f.as_of) }));
+  const x = d3.scaleUtc().domain(d3.extent(points, p => p.date)).range([margin.left, width - margin.right]);
+  if (x.domain()[0].getTime() === x.domain()[1].getTime()) x.domain([d3.utcDay.offset(x.domain()[0], -7), d3.utcDay.offset(x.domain()[1], 7)]);
+  const y = d3.scaleLinear().domain([0, 1]).range([height - margin.bottom, margin.top]);
+  const svg = d3.create('svg').attr('viewBox', `0 0 ${width} ${height}`).attr('role', 'img')
+    .attr('aria-label', 'The probability each forecaster gave over time: the model as a line, experts as dots.');
+  const model = points.filter(p => p.by === 'model');
+  if (model.length > 0) {
+    svg.append('path').datum(model).attr('class', 'model').attr('fill', 'none').attr('stroke', '#0b5cad').attr('stroke-width', 2)
+      .attr('d', d3.line().x(p => x(p.date)).y(p => y(p.probability)));
+  }
+  // A single model forecast is no line: each of its days also gets a small dot.
+  svg.append('g').selectAll('circle').data(model).join('circle').attr('class', 'model-point')
+    .attr('cx', p => x(p.date)).attr('cy', p => y(p.probability)).attr('r', 2.5).attr('fill', '#0b5cad')
+    .append('title').text(p => `model, ${p.as_of}: ${pct(p.probability)}`);
+  svg.append('g').selectAll('circle').data(points.filter(p => p.by !== 'model')).join('circle').attr('class', 'expert')
+    .attr('cx', p => x(p.date)).attr('cy', p => y(p.probability)).attr('r', 4).attr('fill', '#c0392b')
+    .append('title').text(p => `${p.by}, ${p.as_of}: ${pct(p.probability)}`);
+  svg.append('g').attr('transform', `translate(0,${height - margin.bottom})`).call(d3.axisBottom(x).ticks(6));
+  svg.append('g').attr('transform', `translate(${margin.left},0)`).call(d3.axisLeft(y).ticks(5).tickFormat(d3.format('.0%')));
+  svg.append('text').attr('class', 'axis-label').attr('x', (margin.left + width - margin.right) / 2).attr('y', height - 4).attr('text-anchor', 'middle')
+    .attr('font-size', 12).text('Date the forecast was made (Korean date)');
+  svg.append('text').attr('class', 'axis-label').attr('transform', 'rotate(-90)').attr('x', -(height - margin.bottom + margin.top) / 2).attr('y', 14)
+    .attr('text-anchor', 'middle').attr('font-size', 12).text('Probability of yes');
+  return svg.node();
+}
+
+async function show(id) {
+  const d = await api(`/api/questions/${encodeURIComponent(id)}`);
+  const q = d.question;
+  fill('question-heading', q.title);
+  const url = q.url ? safeUrl(q.url) : null;
+  fill('question',
+    el('p', {}, `Counts: ${q.subject}. Window: ${q.opens} to ${q.closes} (Korean dates, inclusive).`),
+    el('p', { id: 'resolution', class: 'answer' },
+      q.status === 'yes' ? ['Resolved yes on ', q.resolved_on, ': ', eventLink(q.resolving_event, d.resolving_event_title ?? q.resolving_event), '.']
+        : q.status === 'no' ? 'Resolved no: the record covers the window and holds nothing that counts.'
+          : `Open${d.open_because ? `: ${d.open_because}` : ''}.`),
+    url ? el('p', { class: 'note' }, 'Asked at ', el('a', { href: url, rel: 'noopener noreferrer' }, url)) : null);
+  const latest = new Map();
+  for (const f of d.forecasts) latest.set(f.by, f);
+  fill('history', d.forecasts.length > 0 ? historyChart(d.forecasts) : el('p', {}, 'No forecasts yet.'));
+  fill('forecasts', table([
+    { label: 'Forecaster', value: f => f.by },
+    { label: 'Latest', value: f => pct(f.probability), num: true },
+    { label: 'As of', value: f => f.as_of },
+    { label: 'Forecasts', value: f => d.forecasts.filter(x => x.by === f.by).length, num: true },
+  ], [...latest.values()], 'Latest forecast of each forecaster'),
+  q.aggregate ? el('p', { id: 'aggregate' }, el('strong', {}, `Experts' aggregate: ${pct(q.aggregate.probability)}`), ` (${d.aggregate_rule}).`) : null);
+}
+
+run(async () => {
+  const [list, board] = await Promise.all([api('/api/questions'), api('/api/questions/leaderboard')]);
+  const questions = list.questions;
+  fill('questions', questions.length === 0
+    ? el('p', {}, 'No questions yet. Add one: peninsula questions add --title "Will North Korea launch an ICBM before 2027?" --target icbm --until 2026-12-31')
+    : table([
+      { label: 'Question', value: questionLink },
+      { label: 'Window (KST)', value: q => `${q.opens} to ${q.closes}` },
+      { label: 'Counts', value: subject },
+      { label: 'Status', value: statusCell },
+      { label: 'Model', value: q => (q.model ? pct(q.model.probability) : '–'), num: true },
+      { label: 'Experts', value: q => (q.aggregate ? pct(q.aggregate.probability) : '–'), num: true },
+    ], questions, 'Questions'));
+  fill('board-note', `${board.resolved_questions} resolved, ${board.open_questions} open. Brier: mean of (p − outcome)², 0 best, 0.25 for always 50%. Log score: mean ln of the probability given to what happened, 0 best. Aggregate: ${board.aggregate_rule}.`);
+  fill('leaderboard', board.rows.length === 0 ? el('p', {}, 'No resolved question has a forecast yet.') : table([
+    { label: 'Forecaster', value: r => r.by },
+    { label: 'Questions', value: r => r.questions, num: true },
+    { label: 'Resolved yes', value: r => r.resolved_yes, num: true },
+    { label: 'Brier', value: r => num(r.brier), num: true },
+    { label: 'Log score', value: r => num(r.log_score), num: true },
+  ], board.rows, 'Leaderboard'));
+  const asked = new URLSearchParams(window.location.search).get('id');
+  const chosen = asked ?? questions[0]?.id;
+  if (chosen) await show(chosen);
+  status('');
+});

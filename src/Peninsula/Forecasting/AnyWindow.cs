@@ -1,0 +1,169 @@
+using System.Globalization;
+using Peninsula.Events;
+
+namespace Peninsula.Forecasting;
+
+/// <summary>
+/// The probability of at least one event in any window of days, read off the forecaster's fixed
+/// horizons (7, 30, 90 and 365 days) so that it agrees with them exactly at those horizons.
+/// <para>
+/// Each fixed-horizon probability p is turned into a cumulative hazard H = -ln(1 - p), the
+/// expected number of events in a process that gives that probability of at least one. Between
+/// horizons H is interpolated linearly in days (from H = 0 at day 0); beyond 365 days it grows at
+/// the 365-day forecast's average rate (H(d) = H(365) d / 365), the rule that assumes the coming
+/// year's tempo continues. H is made non-decreasing before that (a horizon whose hazard is below a
+/// shorter one's takes the shorter one's), so a longer window never has a lower probability.
+/// </para>
+/// </summary>
+public sealed class HazardCurve
+{
+    /// <summary>The longest window asked for: two years (731 days covers a leap year).</summary>
+    public const int MaxDays = 731;
+
+    // A probability of 1 would be an infinite hazard; the models never give one, but a hand-made curve might.
+    private const double MaxProbability = 1 - 1e-9;
+
+    private readonly int[] _days;
+    private readonly double[] _hazards;
+
+    /// <summary>Builds the curve from the probability at each horizon (days ahead, probability 0 to 1).</summary>
+    public HazardCurve(ForecastTarget target, KoreanDate asOf, KoreanDate dataUntil, IReadOnlyList<(int Days, double Probability)> horizons)
+    {
+        ArgumentNullException.ThrowIfNull(horizons);
+        if (horizons.Count == 0)
+        {
+            throw new ArgumentException("A hazard curve needs at least one horizon.", nameof(horizons));
+        }
+
+        Target = target;
+        AsOf = asOf;
+        DataUntil = dataUntil;
+        var sorted = horizons.OrderBy(h => h.Days).ToList();
+        _days = [0, .. sorted.Select(h => h.Days)];
+        _hazards = new double[_days.Length];
+        for (var i = 1; i < _days.Length; i++)
+        {
+            var p = Math.Clamp(sorted[i - 1].Probability, 0, MaxProbability);
+            _hazards[i] = Math.Max(_hazards[i - 1], -Math.Log(1 - p));
+        }
+    }
+
+    /// <summary>What the curve forecasts.</summary>
+    public ForecastTarget Target { get; }
+
+    /// <summary>The Korean date it is made as of: day 1 of every window is the day after.</summary>
+    public KoreanDate AsOf { get; }
+
+    /// <summary>The last Korean date whose events the models knew.</summary>
+    public KoreanDate DataUntil { get; }
+
+    /// <summary>The fixed horizons' forecasts (one target, as of one date) as a curve.</summary>
+    public static HazardCurve From(IReadOnlyList<Forecast> forecasts)
+    {
+        ArgumentNullException.ThrowIfNull(forecasts);
+        var first = forecasts[0];
+        return new HazardCurve(first.Target, first.AsOf, first.DataUntil, [.. forecasts.Select(f => (f.HorizonDays, f.Probability))]);
+    }
+
+    /// <summary>Makes the fixed-horizon forecasts of one target as of a date and returns their curve.</summary>
+    public static HazardCurve Make(IReadOnlyList<Event> events, ForecastTarget target, KoreanDate asOf, CancellationToken cancellationToken = default) =>
+        From(Forecaster.Make(events, [target], ForecastTarget.Horizons, asOf, cancellationToken));
+
+    /// <summary>The expected number of event days in the first <paramref name="days"/> days after <see cref="AsOf"/> (0 for 0 days or fewer).</summary>
+    public double Hazard(int days)
+    {
+        if (days <= 0)
+        {
+            return 0;
+        }
+
+        var last = _days.Length - 1;
+        if (days >= _days[last])
+        {
+            return _hazards[last] * days / _days[last];
+        }
+
+        var i = 1;
+        while (_days[i] < days)
+        {
+            i++;
+        }
+
+        var share = (double)(days - _days[i - 1]) / (_days[i] - _days[i - 1]);
+        return _hazards[i - 1] + (share * (_hazards[i] - _hazards[i - 1]));
+    }
+
+    /// <summary>The probability of at least one event in the first <paramref name="days"/> days after <see cref="AsOf"/>.</summary>
+    public double Probability(int days) => 1 - Math.Exp(-Hazard(days));
+
+    /// <summary>
+    /// The probability of at least one event from day <paramref name="fromDay"/> to day
+    /// <paramref name="toDay"/> after <see cref="AsOf"/> (both counted from 1, inclusive), when none
+    /// is known before: the hazard between them.
+    /// </summary>
+    public double Probability(int fromDay, int toDay) =>
+        toDay < Math.Max(fromDay, 1) ? 0 : 1 - Math.Exp(-(Hazard(toDay) - Hazard(Math.Max(fromDay, 1) - 1)));
+}
+
+/// <summary>A forecast for a window of any length: at least one event from the day after <see cref="AsOf"/> to <see cref="Until"/>.</summary>
+/// <param name="Target">What is forecast.</param>
+/// <param name="AsOf">The Korean date it is made as of.</param>
+/// <param name="Until">The last Korean date of the window.</param>
+/// <param name="DataUntil">The last Korean date whose events the models knew.</param>
+/// <param name="Probability">The probability, 0 to 1.</param>
+/// <param name="Horizons">The fixed horizons' probabilities it was read from, by days.</param>
+public sealed record WindowForecast(ForecastTarget Target, KoreanDate AsOf, KoreanDate Until, KoreanDate DataUntil, double Probability, IReadOnlyList<(int Days, double Probability)> Horizons)
+{
+    /// <summary>Days in the window: AsOf+1 .. Until.</summary>
+    public int Days => Until.DaysSince(AsOf);
+
+    /// <summary>How the window's probability is read off the fixed horizons, in one sentence.</summary>
+    public const string Rule =
+        "Read off the 7, 30, 90 and 365-day forecasts: their cumulative hazards -ln(1-p) are joined by straight lines (non-decreasing), and beyond 365 days the hazard grows at the 365-day forecast's average daily rate.";
+
+    /// <summary>
+    /// The probability of at least one event of <paramref name="target"/> from <paramref name="asOf"/>+1
+    /// to <paramref name="until"/>. An <paramref name="until"/> on or before <paramref name="asOf"/>,
+    /// or more than two years after it, is an <see cref="InputException"/> naming <c>--until</c>.
+    /// </summary>
+    public static WindowForecast Make(IReadOnlyList<Event> events, ForecastTarget target, KoreanDate asOf, KoreanDate until, CancellationToken cancellationToken = default)
+    {
+        CheckWindow(asOf, until);
+        var forecasts = Forecaster.Make(events, [target], ForecastTarget.Horizons, asOf, cancellationToken);
+        var curve = HazardCurve.From(forecasts);
+        return new WindowForecast(target, asOf, until, curve.DataUntil, curve.Probability(until.DaysSince(asOf)),
+            [.. forecasts.Select(f => (f.HorizonDays, f.Probability))]);
+    }
+
+    /// <summary>Refuses a window that ends on or before its as-of date or more than two years after it.</summary>
+    public static void CheckWindow(KoreanDate asOf, KoreanDate until, string field = "--until")
+    {
+        if (until <= asOf)
+        {
+            throw new InputException($"the window must end after the date it is forecast as of: {until} is not after {asOf}.", field: field);
+        }
+
+        var latest = new KoreanDate(asOf.Date.AddYears(2));
+        if (until > latest)
+        {
+            throw new InputException($"a window can reach at most two years ahead: {until} is after {latest}, two years after {asOf}.", field: field);
+        }
+    }
+
+    /// <summary>The JSON form: target, as_of, until, days, data_until, probability, and the horizons it was read from.</summary>
+    public object ToDocument() => new
+    {
+        target = Target.Slug,
+        as_of = AsOf.ToString(),
+        until = Until.ToString(),
+        days = Days,
+        data_until = DataUntil.ToString(),
+        probability = Math.Round(Probability, 5),
+        rule = Rule,
+        horizons = Horizons.Select(h => new { horizon_days = h.Days, probability = Math.Round(h.Probability, 5) }),
+    };
+
+    /// <summary>One line for people: "an ICBM launch from 2026-12-07 to 2026-12-31 (25 days): 12.3%".</summary>
+    public string Describe() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Target.Description} from {AsOf.AddDays(1)} to {Until} ({KoreanDate.Days(Days)}): {Forecaster.Pct(Probability)}");
+}

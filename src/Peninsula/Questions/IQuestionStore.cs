@@ -1,0 +1,42 @@
+namespace Peninsula.Questions;
+
+/// <summary>
+/// Where questions and their forecasts are kept: the same store as the record (SQLite or
+/// PostgreSQL), in its own tables. Every write is one transaction.
+/// </summary>
+public interface IQuestionStore
+{
+    /// <summary>
+    /// Saves questions and forecasts, all or nothing. A question equal to the stored one, and a
+    /// forecast whose question, forecaster, date and probability are stored already, are left
+    /// alone, so saving the same things twice changes nothing; a forecast by the same forecaster
+    /// on the same question and date replaces the stored one. A forecast on a question that is
+    /// neither stored nor saved with it is an <see cref="InputException"/>, and nothing is written.
+    /// With <paramref name="dryRun"/> the transaction is rolled back and only the summary is returned.
+    /// </summary>
+    Task<QuestionSaveSummary> SaveQuestionsAsync(
+        IReadOnlyCollection<Question> questions, IReadOnlyCollection<QuestionForecast> forecasts, bool dryRun = false, CancellationToken cancellationToken = default);
+
+    /// <summary>Every question, by id.</summary>
+    Task<IReadOnlyList<Question>> QuestionsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The forecasts on one question (or on all when null), by question, forecaster and date.</summary>
+    Task<IReadOnlyList<QuestionForecast>> QuestionForecastsAsync(string? questionId = null, CancellationToken cancellationToken = default);
+}
+
+/// <summary>What a save of questions did (or, in a dry run, would do).</summary>
+/// <param name="Questions">Questions added, updated and unchanged.</param>
+/// <param name="Forecasts">Forecasts added, updated (a new probability for the same forecaster and date) and unchanged.</param>
+public sealed record QuestionSaveSummary(Storage.ImportCounts Questions, Storage.ImportCounts Forecasts)
+{
+    /// <summary>Whether the save wrote nothing new.</summary>
+    public bool ChangedNothing => Questions.Added + Questions.Updated + Forecasts.Added + Forecasts.Updated == 0;
+}
+
+/// <summary>The question store of an event store, for the hosts.</summary>
+public static class QuestionStores
+{
+    /// <summary>The store's questions; every store Peninsula opens keeps them.</summary>
+    public static IQuestionStore Questions(this Storage.IEventStore store) =>
+        store as IQuestionStore ?? throw new InvalidOperationException($"{store?.Description} keeps no questions.");
+}

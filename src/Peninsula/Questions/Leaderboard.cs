@@ -1,0 +1,90 @@
+using Peninsula.Events;
+
+namespace Peninsula.Questions;
+
+/// <summary>
+/// Scores on resolved questions, per forecaster: the model, each expert and the experts' aggregate.
+/// <para>
+/// Which forecast counts: each expert's latest made before the outcome was known (before the day of
+/// the resolving event for a yes, by the window's last day for a no). The aggregate is scored as of
+/// the day of the latest of those expert forecasts, and so is the model when experts forecast the
+/// question (its forecast on or before that day), so that the model and the experts are scored on
+/// what was known on the same day; on a question no expert forecast, the model's latest forecast
+/// before the outcome was known counts.
+/// </para>
+/// <para>
+/// Brier score: (p - outcome)², 0 best, 0.25 for always 50%. Log score: ln of the probability given to
+/// what happened (0 best, -0.69 for always 50%), with probabilities kept within [0.001, 0.999].
+/// </para>
+/// </summary>
+public static class Leaderboard
+{
+    /// <summary>The scored forecasts of every resolved question, question by question.</summary>
+    public static IReadOnlyList<ScoredForecast> Scored(IEnumerable<Question> questions, IReadOnlyList<QuestionForecast> forecasts)
+    {
+        ArgumentNullException.ThrowIfNull(questions);
+        ArgumentNullException.ThrowIfNull(forecasts);
+        var byQuestion = forecasts.ToLookup(f => f.QuestionId, StringComparer.Ordinal);
+        var scored = new List<ScoredForecast>();
+        foreach (var q in questions)
+        {
+            if (q.Resolution is not { } r)
+            {
+                continue;
+            }
+
+            var cutoff = r.Outcome ? r.On.AddDays(-1) : q.Closes;
+            var known = byQuestion[q.Id].Where(f => f.AsOf <= cutoff).ToList();
+            var experts = known.Where(f => !f.IsModel).GroupBy(f => f.By, StringComparer.Ordinal).Select(g => g.MaxBy(f => f.AsOf)!).ToList();
+            scored.AddRange(experts.Select(f => Score(q, f)));
+            KoreanDate modelCutoff = cutoff;
+            if (experts.Count > 0)
+            {
+                var day = experts.Max(f => f.AsOf);
+                scored.Add(Score(q, ExpertAggregate.Of(q.Id, known, day)!));
+                modelCutoff = day;
+            }
+
+            if (known.Where(f => f.IsModel && f.AsOf <= modelCutoff).MaxBy(f => f.AsOf) is { } model)
+            {
+                scored.Add(Score(q, model));
+            }
+        }
+
+        return scored;
+    }
+
+    /// <summary>The leaderboard: one row per forecaster, best (lowest) mean Brier score first.</summary>
+    public static IReadOnlyList<LeaderboardRow> Rows(IEnumerable<Question> questions, IReadOnlyList<QuestionForecast> forecasts) =>
+        [.. Scored(questions, forecasts)
+            .GroupBy(s => s.Forecast.By, StringComparer.Ordinal)
+            .Select(g => new LeaderboardRow(g.Key, g.Count(), g.Count(s => s.Outcome), g.Average(s => s.Brier), g.Average(s => s.LogScore)))
+            .OrderBy(r => r.Brier).ThenBy(r => r.By, StringComparer.Ordinal)];
+
+    /// <summary>The Brier score of one forecast: (p - outcome)².</summary>
+    public static double Brier(double p, bool outcome) => Math.Pow(p - (outcome ? 1 : 0), 2);
+
+    /// <summary>The log score of one forecast: ln of the probability given to what happened, the probability kept within [0.001, 0.999].</summary>
+    public static double LogScore(double p, bool outcome)
+    {
+        var q = Math.Clamp(p, ExpertAggregate.Floor, 1 - ExpertAggregate.Floor);
+        return Math.Log(outcome ? q : 1 - q);
+    }
+
+    private static ScoredForecast Score(Question q, QuestionForecast f)
+    {
+        var outcome = q.Resolution!.Outcome;
+        return new ScoredForecast(q, f, outcome, Brier(f.Probability, outcome), LogScore(f.Probability, outcome));
+    }
+}
+
+/// <summary>One forecast that counted, with its scores.</summary>
+public sealed record ScoredForecast(Question Question, QuestionForecast Forecast, bool Outcome, double Brier, double LogScore);
+
+/// <summary>One forecaster on the leaderboard.</summary>
+/// <param name="By">The forecaster: <c>model</c>, <c>aggregate</c> or an expert's name.</param>
+/// <param name="Questions">Resolved questions scored.</param>
+/// <param name="Yes">How many of them resolved yes.</param>
+/// <param name="Brier">Mean Brier score (0 best).</param>
+/// <param name="LogScore">Mean log score (0 best, negative).</param>
+public sealed record LeaderboardRow(string By, int Questions, int Yes, double Brier, double LogScore);

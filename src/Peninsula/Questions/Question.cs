@@ -1,0 +1,185 @@
+using System.Globalization;
+using System.Text;
+using Peninsula.Events;
+using Peninsula.Forecasting;
+
+namespace Peninsula.Questions;
+
+/// <summary>
+/// A forecasting question about the record: will at least one event of a target (or matching an
+/// event filter) happen from <see cref="Opens"/> to <see cref="Closes"/>, both Korean dates (UTC+9),
+/// inclusive. It resolves from the record (see <see cref="QuestionResolver"/>).
+/// </summary>
+/// <param name="Id">A short name of lower-case letters, digits and hyphens, e.g. <c>icbm-2019</c>.</param>
+/// <param name="Title">The question in words.</param>
+/// <param name="Target">The forecast target it asks about, or null when it asks about a filter.</param>
+/// <param name="Filter">The event filter it asks about (as in <c>timing --provocations</c>), or null when it asks about a target.</param>
+/// <param name="Opens">The window's first Korean date.</param>
+/// <param name="Closes">The window's last Korean date.</param>
+/// <param name="Url">Where the question was first asked (a forecasting site), if anywhere.</param>
+/// <param name="Resolution">How it resolved, once the record settles it; null while it is open.</param>
+public sealed record Question(
+    string Id, string Title, ForecastTarget? Target, string? Filter, KoreanDate Opens, KoreanDate Closes, string? Url, QuestionResolution? Resolution)
+{
+    /// <summary>The longest text a title may have.</summary>
+    public const int MaxTitleLength = 300;
+
+    /// <summary>What the question counts, in words: the target's description or the filter.</summary>
+    public string Subject => Target is { } t ? t.Description : $"an event matching {Filter}";
+
+    /// <summary>The target's slug, or <c>filter: ...</c>.</summary>
+    public string SubjectSlug => Target is { } t ? t.Slug : $"filter: {Filter}";
+
+    /// <summary>
+    /// Checks every field and returns the question; a bad one is an <see cref="InputException"/>
+    /// naming the field (and the file and line when given).
+    /// </summary>
+    public Question Validated(string? file = null, long? line = null)
+    {
+        CheckId(Id, file, line);
+        if (string.IsNullOrWhiteSpace(Title))
+        {
+            throw new InputException("a question needs a title.", file, line, "title");
+        }
+
+        if (Title.Length > MaxTitleLength)
+        {
+            throw new InputException($"the title is {Title.Length} characters long; at most {MaxTitleLength}.", file, line, "title");
+        }
+
+        if ((Target is null) == string.IsNullOrWhiteSpace(Filter))
+        {
+            throw new InputException("a question asks about either a target (e.g. icbm) or an event filter (e.g. \"kind=summit actor=US\"), one of the two.", file, line, Target is null ? "target" : "filter");
+        }
+
+        if (Filter is not null)
+        {
+            _ = EventFilter.Parse(Filter, "filter");
+        }
+
+        if (Closes < Opens)
+        {
+            throw new InputException($"the window closes ({Closes}) before it opens ({Opens}).", file, line, "closes");
+        }
+
+        if (Url is not null && !(Uri.TryCreate(Url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        {
+            throw new InputException($"'{Url}' is not an http or https address.", file, line, "url");
+        }
+
+        return this;
+    }
+
+    /// <summary>Refuses an id that is not 1 to 80 lower-case letters, digits and hyphens.</summary>
+    public static string CheckId(string? id, string? file = null, long? line = null, string field = "id")
+    {
+        if (string.IsNullOrEmpty(id) || id.Length > 80 || !id.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-') || id[0] == '-')
+        {
+            throw new InputException($"'{id}' is not a question id: use 1 to 80 lower-case letters, digits and hyphens, e.g. icbm-2019.", file, line, field);
+        }
+
+        return id;
+    }
+
+    /// <summary>An id made from a title: its words in lower case joined by hyphens, at most 60 characters.</summary>
+    public static string IdFrom(string title)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        var id = new StringBuilder();
+        foreach (var c in title.ToLowerInvariant())
+        {
+            if (c is (>= 'a' and <= 'z') or (>= '0' and <= '9'))
+            {
+                id.Append(c);
+            }
+            else if (id.Length > 0 && id[^1] != '-')
+            {
+                id.Append('-');
+            }
+        }
+
+        var text = id.ToString().Trim('-');
+        text = text.Length > 60 ? text[..60].TrimEnd('-') : text;
+        return text.Length == 0 ? "question" : text;
+    }
+}
+
+/// <summary>How a question resolved.</summary>
+/// <param name="Outcome">True: an event came in the window; false: the window passed without one.</param>
+/// <param name="On">The Korean date it was settled: the resolving event's date, or the window's last day.</param>
+/// <param name="EventId">The first event in the window that matches, for a yes.</param>
+public sealed record QuestionResolution(bool Outcome, KoreanDate On, string? EventId)
+{
+    /// <summary>yes or no.</summary>
+    public string Word => Outcome ? "yes" : "no";
+}
+
+/// <summary>
+/// One forecast on a question: the probability that it resolves yes, as of the end of a Korean date.
+/// </summary>
+/// <param name="QuestionId">The question.</param>
+/// <param name="By">Who made it: <see cref="Model"/> for Peninsula's model, else a forecaster's or a crowd's name.</param>
+/// <param name="AsOf">The Korean date it was made as of.</param>
+/// <param name="Probability">0 to 1.</param>
+/// <param name="Url">Where it was published, if anywhere (a crowd's forecast).</param>
+public sealed record QuestionForecast(string QuestionId, string By, KoreanDate AsOf, double Probability, string? Url = null)
+{
+    /// <summary>The name Peninsula's model forecasts under.</summary>
+    public const string Model = "model";
+
+    /// <summary>The name the experts' aggregate is shown under (it is computed, never stored).</summary>
+    public const string Aggregate = "aggregate";
+
+    /// <summary>Whether it is one of the model's.</summary>
+    public bool IsModel => By == Model;
+
+    /// <summary>Checks the fields; a bad one is an <see cref="InputException"/> naming it.</summary>
+    public QuestionForecast Validated(string? file = null, long? line = null)
+    {
+        Question.CheckId(QuestionId, file, line, "question");
+        CheckName(By, file, line);
+        if (double.IsNaN(Probability) || Probability is < 0 or > 1)
+        {
+            throw new InputException(string.Create(CultureInfo.InvariantCulture, $"{Probability} is not a probability: give a number from 0 to 1 (0.25 for 25%)."), file, line, "probability");
+        }
+
+        if (Url is not null && !(Uri.TryCreate(Url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        {
+            throw new InputException($"'{Url}' is not an http or https address.", file, line, "url");
+        }
+
+        return this;
+    }
+
+    /// <summary>Refuses an empty, over-long or reserved forecaster name.</summary>
+    public static string CheckName(string? name, string? file = null, long? line = null, string field = "by")
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 80 || name.Any(char.IsControl))
+        {
+            throw new InputException($"'{name}' is not a forecaster's name: give 1 to 80 characters.", file, line, field);
+        }
+
+        if (string.Equals(name.Trim(), Aggregate, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InputException($"'{Aggregate}' is the name of the experts' aggregate, which is computed: give the forecaster's own name.", file, line, field);
+        }
+
+        return name.Trim();
+    }
+
+    /// <summary>A probability read from text: 0.25, 25% or 25 (a number above 1 is read as percent).</summary>
+    public static double ParseProbability(string? text, string? file = null, long? line = null, string field = "probability")
+    {
+        var t = (text ?? "").Trim();
+        var percent = t.EndsWith('%');
+        if (!double.TryParse(percent ? t[..^1] : t, NumberStyles.Float, CultureInfo.InvariantCulture, out var p) || double.IsNaN(p))
+        {
+            throw new InputException($"'{text}' is not a probability: give a number from 0 to 1 (0.25) or a percentage (25%).", file, line, field);
+        }
+
+        p = percent || p > 1 ? p / 100 : p;
+        return p is < 0 or > 1
+            ? throw new InputException($"'{text}' is not a probability: it must lie between 0 and 1 (0% and 100%).", file, line, field)
+            : p;
+    }
+}

@@ -1,0 +1,158 @@
+using Peninsula.Events;
+using Peninsula.Record;
+using Peninsula.Storage;
+
+namespace Peninsula.Questions;
+
+/// <summary>
+/// What the CLI and the web API do with questions, once: add, forecast, update (the model's daily
+/// forecasts and the resolutions), import. Every write is one transaction of the store.
+/// </summary>
+public sealed class QuestionBook(IEventStore store)
+{
+    private readonly IQuestionStore _questions = store.Questions();
+
+    /// <summary>One question with its forecasts, the experts' aggregate today and the event that resolved it.</summary>
+    public sealed record Details(Question Question, IReadOnlyList<QuestionForecast> Forecasts, QuestionForecast? Aggregate, Event? ResolvingEvent, KoreanDate RecordEnd);
+
+    /// <summary>
+    /// Adds a question: refuses an id already taken, resolves it from the record and records the
+    /// model's forecast as of <paramref name="today"/> (a Korean date) when it is still open.
+    /// </summary>
+    public async Task<Details> AddAsync(Question question, KoreanDate today, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        question.Validated();
+        if ((await _questions.QuestionsAsync(cancellationToken).ConfigureAwait(false)).Any(q => q.Id == question.Id))
+        {
+            throw new InputException($"there is already a question '{question.Id}'; give another id (--id).", field: "id");
+        }
+
+        var record = await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false);
+        var resolved = question with { Resolution = QuestionResolver.Resolve(question, await QuestionResolver.EventsInWindowAsync(store, question, cancellationToken).ConfigureAwait(false), BundledRecord.CoverageEndOf(record)) };
+        var model = new QuestionModel(record).Forecast(resolved, today, exact: true, cancellationToken);
+        await _questions.SaveQuestionsAsync([resolved], model is null ? [] : [model], cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await ShowAsync(resolved.Id, today, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Records an expert's forecast; the question must exist, and <c>model</c> is the model's name,
+    /// not an expert's. A bad value is an <see cref="InputException"/> whose field is named by
+    /// <paramref name="fieldName"/> (the CLI's <c>--as-of</c>, the API's <c>as_of</c>).
+    /// </summary>
+    public async Task<QuestionSaveSummary> ForecastAsync(
+        string questionId, string by, double probability, KoreanDate asOf, Func<string, string>? fieldName = null, CancellationToken cancellationToken = default)
+    {
+        var field = fieldName ?? (name => name);
+        if (double.IsNaN(probability) || probability is < 0 or > 1)
+        {
+            throw new InputException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{probability} is not a probability: give a number from 0 to 1 (0.25 for 25%)."), field: field("probability"));
+        }
+
+        var name = QuestionForecast.CheckName(by, field: field("by"));
+        if (string.Equals(name, QuestionForecast.Model, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InputException($"'{QuestionForecast.Model}' is the name of Peninsula's model, whose forecasts 'questions update' records: give the forecaster's own name.", field: field("by"));
+        }
+
+        var question = await FindAsync(questionId, cancellationToken).ConfigureAwait(false);
+        if (asOf > question.Closes)
+        {
+            throw new InputException($"the window of '{question.Id}' closed on {question.Closes}: a forecast as of {asOf} comes after it.", field: field("as_of"));
+        }
+
+        var forecast = new QuestionForecast(question.Id, name, asOf, probability).Validated();
+        return await _questions.SaveQuestionsAsync([], [forecast], cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Brings every question up to date as of <paramref name="today"/>: resolves it from the record,
+    /// and records the model's forecast on each open question on a target for today and every day
+    /// since its last one (or since <paramref name="from"/> when given), the days before today
+    /// back-filled cheaply (see <see cref="QuestionModel.Forecast"/>).
+    /// </summary>
+    public async Task<UpdateSummary> UpdateAsync(KoreanDate today, KoreanDate? from = null, string? onlyId = null, CancellationToken cancellationToken = default)
+    {
+        var record = await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false);
+        var questions = await QuestionResolver.ResolveAllAsync(store, record, cancellationToken).ConfigureAwait(false);
+        if (onlyId is not null)
+        {
+            questions = [.. questions.Where(q => q.Id == onlyId)];
+            if (questions.Count == 0)
+            {
+                throw new InputException($"there is no question '{onlyId}'. See: peninsula questions list.", field: "question");
+            }
+        }
+
+        var existing = await _questions.QuestionForecastsAsync(null, cancellationToken).ConfigureAwait(false);
+        var model = new QuestionModel(record);
+        var recorded = new List<QuestionForecast>();
+        foreach (var q in questions.Where(q => q.Target is not null))
+        {
+            var last = existing.Where(f => f.QuestionId == q.Id && f.IsModel).Select(f => (KoreanDate?)f.AsOf).Max();
+            var start = from ?? (last is { } l ? l.AddDays(1) : today);
+            recorded.AddRange(model.Days(q, start, today, cancellationToken));
+        }
+
+        var saved = await _questions.SaveQuestionsAsync([], recorded, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return new UpdateSummary(questions, saved.Forecasts, model.CurvesMade, BundledRecord.CoverageEndOf(record));
+    }
+
+    /// <summary>
+    /// Imports a file's questions and forecasts in one transaction, each question resolved from the
+    /// record; importing the same file twice changes nothing. Returns what was saved and the
+    /// questions whose resolution in the file differs from the record's.
+    /// </summary>
+    public async Task<ImportResult> ImportAsync(QuestionFiles.Contents contents, bool dryRun = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(contents);
+        var record = await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false);
+        var end = BundledRecord.CoverageEndOf(record);
+        var resolved = new List<Question>();
+        foreach (var q in contents.Questions)
+        {
+            resolved.Add(q with { Resolution = QuestionResolver.Resolve(q, await QuestionResolver.EventsInWindowAsync(store, q, cancellationToken).ConfigureAwait(false), end) });
+        }
+
+        var saved = await _questions.SaveQuestionsAsync(resolved, contents.Forecasts, dryRun, cancellationToken).ConfigureAwait(false);
+        var disagreements = resolved
+            .Where(q => contents.StatedOutcomes.TryGetValue(q.Id, out var stated) && q.Resolution is { } r && r.Outcome != stated)
+            .Select(q => $"{q.Id}: the file says {(contents.StatedOutcomes[q.Id] ? "yes" : "no")}, the record says {q.Resolution!.Word}" +
+                         (q.Resolution.EventId is { } e ? $" ({e})" : ""))
+            .ToList();
+        return new ImportResult(saved, disagreements);
+    }
+
+    /// <summary>One question by id, or an <see cref="InputException"/> saying there is none.</summary>
+    public async Task<Question> FindAsync(string id, CancellationToken cancellationToken = default) =>
+        (await _questions.QuestionsAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(q => q.Id == id)
+        ?? throw new InputException($"there is no question '{id}'. See: peninsula questions list.", field: "question");
+
+    /// <summary>One question with its forecasts, the aggregate as of <paramref name="today"/> and its resolving event.</summary>
+    public async Task<Details> ShowAsync(string id, KoreanDate today, CancellationToken cancellationToken = default)
+    {
+        var question = await FindAsync(id, cancellationToken).ConfigureAwait(false);
+        var forecasts = await _questions.QuestionForecastsAsync(id, cancellationToken).ConfigureAwait(false);
+        var resolving = question.Resolution?.EventId is { } eventId ? await store.FindAsync(eventId, cancellationToken).ConfigureAwait(false) : null;
+        var record = await store.ListAsync(EventQuery.All with { NewestFirst = true, Limit = 1 }, cancellationToken).ConfigureAwait(false);
+        return new Details(question, forecasts, ExpertAggregate.Of(id, forecasts, today), resolving, BundledRecord.CoverageEndOf(record));
+    }
+
+    /// <summary>The leaderboard on every resolved question (resolutions as last saved: run <see cref="UpdateAsync"/> first to bring them up to date).</summary>
+    public async Task<(IReadOnlyList<LeaderboardRow> Rows, int Resolved, int Open)> LeaderboardAsync(CancellationToken cancellationToken = default)
+    {
+        var questions = await _questions.QuestionsAsync(cancellationToken).ConfigureAwait(false);
+        var forecasts = await _questions.QuestionForecastsAsync(null, cancellationToken).ConfigureAwait(false);
+        return (Leaderboard.Rows(questions, forecasts), questions.Count(q => q.Resolution is not null), questions.Count(q => q.Resolution is null));
+    }
+}
+
+/// <summary>What an update did.</summary>
+/// <param name="Questions">Every question as it now stands.</param>
+/// <param name="ModelForecasts">The model's forecasts added, updated and unchanged.</param>
+/// <param name="Fits">How many times the models were fitted (four horizons each).</param>
+/// <param name="RecordEnd">The last Korean date the record covers.</param>
+public sealed record UpdateSummary(IReadOnlyList<Question> Questions, ImportCounts ModelForecasts, int Fits, KoreanDate RecordEnd);
+
+/// <summary>What an import did: what was saved, and where the file's stated resolution differs from the record's.</summary>
+public sealed record ImportResult(QuestionSaveSummary Saved, IReadOnlyList<string> Disagreements);

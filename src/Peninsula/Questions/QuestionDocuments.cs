@@ -1,0 +1,61 @@
+using Peninsula.Events;
+
+namespace Peninsula.Questions;
+
+/// <summary>The JSON forms of questions and the leaderboard, shared by the CLI and the web API (snake_case, Korean dates as YYYY-MM-DD).</summary>
+public static class QuestionDocuments
+{
+    /// <summary>
+    /// One question in a list: <c>{"id","title","target","filter","opens","closes","url","status","resolved_on","resolving_event","model","aggregate"}</c>,
+    /// with the model's latest forecast and the experts' aggregate as of <paramref name="today"/>.
+    /// </summary>
+    public static object Summary(Question q, IReadOnlyList<QuestionForecast> forecasts, KoreanDate today)
+    {
+        ArgumentNullException.ThrowIfNull(q);
+        ArgumentNullException.ThrowIfNull(forecasts);
+        var model = forecasts.Where(f => f.QuestionId == q.Id && f.IsModel).MaxBy(f => f.AsOf);
+        var aggregate = ExpertAggregate.Of(q.Id, forecasts, today);
+        return new
+        {
+            id = q.Id,
+            title = q.Title,
+            target = q.Target?.Slug,
+            filter = q.Filter,
+            subject = q.Subject,
+            opens = q.Opens.ToString(),
+            closes = q.Closes.ToString(),
+            url = q.Url,
+            status = q.Resolution?.Word ?? "open",
+            resolved_on = q.Resolution?.On.ToString(),
+            resolving_event = q.Resolution?.EventId,
+            model = model is null ? null : new { as_of = model.AsOf.ToString(), probability = Math.Round(model.Probability, 5) },
+            aggregate = aggregate is null ? null : new { as_of = aggregate.AsOf.ToString(), probability = Math.Round(aggregate.Probability, 5) },
+        };
+    }
+
+    /// <summary>One question with every forecast on it, the resolving event's title and the record's end.</summary>
+    public static object Details(QuestionBook.Details d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        return new
+        {
+            question = Summary(d.Question, d.Forecasts, d.Aggregate?.AsOf ?? d.Question.Closes),
+            resolving_event_title = d.ResolvingEvent?.Title,
+            record_end = d.RecordEnd.ToString(),
+            open_because = d.Question.Resolution is null && d.RecordEnd < d.Question.Closes
+                ? $"the record ends on {d.RecordEnd}, before the window closes on {d.Question.Closes}"
+                : null,
+            aggregate_rule = ExpertAggregate.Rule,
+            forecasts = d.Forecasts.Select(f => new { by = f.By, as_of = f.AsOf.ToString(), probability = Math.Round(f.Probability, 6), url = f.Url }),
+        };
+    }
+
+    /// <summary>The leaderboard: <c>{"resolved_questions","open_questions","aggregate_rule","rows":[{"by","questions","resolved_yes","brier","log_score"}]}</c>.</summary>
+    public static object Leaderboard(IReadOnlyList<LeaderboardRow> rows, int resolved, int open) => new
+    {
+        resolved_questions = resolved,
+        open_questions = open,
+        aggregate_rule = ExpertAggregate.Rule,
+        rows = rows.Select(r => new { by = r.By, questions = r.Questions, resolved_yes = r.Yes, brier = Math.Round(r.Brier, 5), log_score = Math.Round(r.LogScore, 5) }),
+    };
+}

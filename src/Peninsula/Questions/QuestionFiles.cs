@@ -1,0 +1,313 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CsvHelper;
+using Peninsula.Events;
+using Peninsula.Forecasting;
+using Peninsula.Import;
+
+namespace Peninsula.Questions;
+
+/// <summary>
+/// Questions and their forecasts as files a team can share: JSON (an array of questions, each with
+/// its forecasts) or CSV (one row per forecast, the question's fields repeated on each of its rows;
+/// a question without forecasts has one row with the forecast columns empty). Dates are Korean
+/// dates (UTC+9), YYYY-MM-DD. A resolution in a file is the record's at export, or the source's for
+/// a crowd question; an import does not take it: questions resolve from the record.
+/// </summary>
+public static class QuestionFiles
+{
+    /// <summary>The CSV columns, in order.</summary>
+    public static readonly IReadOnlyList<string> Columns =
+    [
+        "question", "title", "target", "filter", "opens", "closes", "question_url", "resolution", "resolved_on", "resolving_event",
+        "by", "as_of", "probability", "forecast_url",
+    ];
+
+    private static readonly string[] QuestionColumns = ["title", "target", "filter", "opens", "closes", "question_url", "resolution", "resolved_on", "resolving_event"];
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        WriteIndented = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    /// <summary>What a file holds: questions, the forecasts on them, and the resolution the file states for each (by id), if any.</summary>
+    public sealed record Contents(IReadOnlyList<Question> Questions, IReadOnlyList<QuestionForecast> Forecasts, IReadOnlyDictionary<string, bool> StatedOutcomes);
+
+    /// <summary>Reads a file by its extension (.json or .csv), or by <paramref name="format"/> when given.</summary>
+    public static Contents Read(string path, string? format = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var kind = format ?? Path.GetExtension(path).TrimStart('.').ToLowerInvariant();
+        return kind switch
+        {
+            "json" => ReadJson(File.ReadAllBytes(path), path),
+            "csv" => ReadCsvFile(path),
+            _ => throw new InputException("give a .json or .csv file (or --format json|csv).", path),
+        };
+    }
+
+    private static Contents ReadCsvFile(string path)
+    {
+        using var reader = new StreamReader(path, Encoding.UTF8);
+        return ReadCsv(reader, path);
+    }
+
+    /// <summary>Writes questions with their forecasts as CSV.</summary>
+    public static void WriteCsv(IEnumerable<Question> questions, IReadOnlyList<QuestionForecast> forecasts, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(questions);
+        ArgumentNullException.ThrowIfNull(forecasts);
+        var byQuestion = forecasts.ToLookup(f => f.QuestionId, StringComparer.Ordinal);
+        using var csv = CsvWriter.Create(output, CsvWriterOptions.Default with { NewLine = "\n" }, leaveOpen: true);
+        csv.WriteHeader([.. Columns]);
+        foreach (var q in questions)
+        {
+            string?[] fields =
+            [
+                q.Id, q.Title, q.Target?.Slug, q.Filter, q.Opens.ToString(), q.Closes.ToString(), q.Url, q.Resolution?.Word, q.Resolution?.On.ToString(), q.Resolution?.EventId,
+            ];
+            var rows = byQuestion[q.Id].Select(f => (string?[])[f.By, f.AsOf.ToString(), Number(f.Probability), f.Url]).DefaultIfEmpty([null, null, null, null]);
+            foreach (var row in rows)
+            {
+                string?[] all = [.. fields, .. row];
+                csv.WriteRecord([.. all.Select((v, i) => Columns[i] == "probability" ? v ?? "" : SpreadsheetText.Neutralise(v ?? ""))]);
+            }
+        }
+
+        csv.Flush();
+    }
+
+    /// <summary>
+    /// Reads CSV: the rows of a question must be adjacent and agree on every question field; every
+    /// bad value is an <see cref="InputException"/> naming the file, line and field.
+    /// </summary>
+    public static Contents ReadCsv(TextReader text, string file)
+    {
+        var table = CsvTable.Read(text, file, ["question", "title", "opens", "closes"], [.. Columns.Except(["question", "title", "opens", "closes"])], formulasNeutralised: true);
+        var questions = new List<Question>();
+        var forecasts = new List<QuestionForecast>();
+        var stated = new Dictionary<string, bool>(StringComparer.Ordinal);
+        CsvRecord? first = null;
+        foreach (var r in table.Records)
+        {
+            var id = Question.CheckId(r.Optional("question"), file, r.Line, "question");
+            if (first is null || first.Optional("question") != id)
+            {
+                if (questions.Any(q => q.Id == id))
+                {
+                    throw r.Error("question", $"the rows of question '{id}' must be adjacent; it appears again here.");
+                }
+
+                first = r;
+                var target = r.Optional("target") is { } t ? Wrap(() => ForecastTarget.Parse(t, "target"), file, r.Line) : null;
+                questions.Add(Wrap(() => new Question(id, r.Optional("title") ?? "", target, r.Optional("filter"), r.RequiredDate("opens"), r.RequiredDate("closes"), r.Optional("question_url"), null)
+                    .Validated(file, r.Line), file, r.Line));
+                if (r.Optional("resolution") is { } word)
+                {
+                    stated[id] = Outcome(word, file, r.Line, "resolution");
+                }
+            }
+            else
+            {
+                foreach (var column in QuestionColumns)
+                {
+                    if (r.Optional(column) != first.Optional(column))
+                    {
+                        throw r.Error(column, $"the rows of question '{id}' disagree on {column}: '{r.Optional(column)}' here, '{first.Optional(column)}' on line {first.Line}.");
+                    }
+                }
+            }
+
+            if (r.Optional("by") is null && r.Optional("as_of") is null && r.Optional("probability") is null)
+            {
+                continue;
+            }
+
+            var by = QuestionForecast.CheckName(r.Optional("by"), file, r.Line);
+            var p = QuestionForecast.ParseProbability(r.Optional("probability"), file, r.Line);
+            forecasts.Add(Wrap(() => new QuestionForecast(id, by, r.RequiredDate("as_of"), p, r.Optional("forecast_url")).Validated(file, r.Line), file, r.Line));
+        }
+
+        return Checked(new Contents(questions, forecasts, stated), file);
+    }
+
+    /// <summary>Writes questions with their forecasts as JSON.</summary>
+    public static void WriteJson(IEnumerable<Question> questions, IReadOnlyList<QuestionForecast> forecasts, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var byQuestion = forecasts.ToLookup(f => f.QuestionId, StringComparer.Ordinal);
+        var docs = questions.Select(q => new QuestionDocument
+        {
+            Id = q.Id,
+            Title = q.Title,
+            Target = q.Target?.Slug,
+            Filter = q.Filter,
+            Opens = q.Opens.ToString(),
+            Closes = q.Closes.ToString(),
+            Url = q.Url,
+            Resolution = q.Resolution?.Word,
+            ResolvedOn = q.Resolution?.On.ToString(),
+            ResolvingEvent = q.Resolution?.EventId,
+            Forecasts = [.. byQuestion[q.Id].Select(f => new ForecastDocument { By = f.By, AsOf = f.AsOf.ToString(), Probability = f.Probability, Url = f.Url })],
+        });
+        output.Write(JsonSerializer.Serialize(docs, Options));
+        output.WriteLine();
+    }
+
+    /// <summary>Reads JSON: an array of questions; a bad one is reported by the line where its object starts and the field.</summary>
+    public static Contents ReadJson(byte[] utf8, string file)
+    {
+        ArgumentNullException.ThrowIfNull(utf8);
+        var lineStarts = new List<int> { 0 };
+        for (var i = 0; i < utf8.Length; i++)
+        {
+            if (utf8[i] == (byte)'\n')
+            {
+                lineStarts.Add(i + 1);
+            }
+        }
+
+        long LineOf(long offset)
+        {
+            var index = lineStarts.BinarySearch((int)offset);
+            return (index >= 0 ? index : ~index - 1) + 1;
+        }
+
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var questions = new List<Question>();
+        var forecasts = new List<QuestionForecast>();
+        var stated = new Dictionary<string, bool>(StringComparer.Ordinal);
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+            {
+                throw new InputException("expected a JSON array of questions ([ {...}, ... ]).", file, LineOf(reader.TokenStartIndex));
+            }
+
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                var line = LineOf(reader.TokenStartIndex);
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    throw new InputException("expected a question object.", file, line);
+                }
+
+                QuestionDocument doc;
+                try
+                {
+                    doc = JsonSerializer.Deserialize<QuestionDocument>(ref reader, Options) ?? throw new InputException("a question is null.", file, line);
+                }
+                catch (JsonException ex)
+                {
+                    var message = ex.Message.Split(" Path:")[0];
+                    throw new InputException(message, file, ex.LineNumber is { } l ? l + 1 : line, ex.Path?.Split('.').Last().Split('[')[0]);
+                }
+
+                var id = Question.CheckId(doc.Id, file, line);
+                if (questions.Any(q => q.Id == id))
+                {
+                    throw new InputException($"question '{id}' appears twice.", file, line, "id");
+                }
+
+                var target = doc.Target is { Length: > 0 } t ? Wrap(() => ForecastTarget.Parse(t, "target"), file, line) : null;
+                questions.Add(Wrap(() => new Question(id, doc.Title ?? "", target, doc.Filter is { Length: > 0 } ? doc.Filter : null, Date(doc.Opens, "opens"), Date(doc.Closes, "closes"), doc.Url, null)
+                    .Validated(file, line), file, line));
+                if (doc.Resolution is { } word)
+                {
+                    stated[id] = Outcome(word, file, line, "resolution");
+                }
+
+                for (var i = 0; i < (doc.Forecasts?.Count ?? 0); i++)
+                {
+                    var f = doc.Forecasts![i];
+                    var field = $"forecasts[{i.ToString(CultureInfo.InvariantCulture)}]";
+                    forecasts.Add(Wrap(() => new QuestionForecast(id, QuestionForecast.CheckName(f.By, field: field + ".by"), Date(f.AsOf, field + ".as_of"), f.Probability ?? throw new InputException("a forecast needs a probability.", field: field + ".probability"), f.Url)
+                        .Validated(), file, line, field));
+                }
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw new InputException(ex.Message.Split(" Path:")[0], file, (ex.LineNumber ?? 0) + 1);
+        }
+
+        return Checked(new Contents(questions, forecasts, stated), file);
+    }
+
+    private static Contents Checked(Contents contents, string file)
+    {
+        var duplicate = contents.Forecasts.GroupBy(f => (f.QuestionId, f.By, f.AsOf)).FirstOrDefault(g => g.Count() > 1);
+        return duplicate is null
+            ? contents
+            : throw new InputException($"question '{duplicate.Key.QuestionId}' has two forecasts by {duplicate.Key.By} as of {duplicate.Key.AsOf}; keep one.", file, field: "as_of");
+    }
+
+    private static KoreanDate Date(string? text, string field) =>
+        KoreanDate.TryParse(text, out var date) ? date : throw new InputException($"'{text}' is not a date: write YYYY-MM-DD (a Korean date).", field: field);
+
+    private static bool Outcome(string word, string file, long line, string field) => word.Trim().ToLowerInvariant() switch
+    {
+        "yes" => true,
+        "no" => false,
+        _ => throw new InputException($"'{word}' is not a resolution: write yes or no.", file, line, field),
+    };
+
+    // Places an error raised without a place (a parse of one value) at the file and line it came from.
+    private static T Wrap<T>(Func<T> read, string file, long line, string? prefix = null)
+    {
+        try
+        {
+            return read();
+        }
+        catch (InputException ex) when (ex.File is null)
+        {
+            var field = ex.Field is null ? prefix : prefix is null || ex.Field.StartsWith(prefix, StringComparison.Ordinal) ? ex.Field : $"{prefix}.{ex.Field}";
+            throw new InputException(ex.Reason, file, ex.Line ?? line, field);
+        }
+    }
+
+    private static string Number(double p) => p.ToString("0.######", CultureInfo.InvariantCulture);
+
+    private sealed class QuestionDocument
+    {
+        public string? Id { get; set; }
+
+        public string? Title { get; set; }
+
+        public string? Target { get; set; }
+
+        public string? Filter { get; set; }
+
+        public string? Opens { get; set; }
+
+        public string? Closes { get; set; }
+
+        public string? Url { get; set; }
+
+        public string? Resolution { get; set; }
+
+        public string? ResolvedOn { get; set; }
+
+        public string? ResolvingEvent { get; set; }
+
+        public List<ForecastDocument>? Forecasts { get; set; }
+    }
+
+    private sealed class ForecastDocument
+    {
+        public string? By { get; set; }
+
+        public string? AsOf { get; set; }
+
+        public double? Probability { get; set; }
+
+        public string? Url { get; set; }
+    }
+}

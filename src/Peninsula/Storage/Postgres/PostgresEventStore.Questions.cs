@@ -1,0 +1,128 @@
+using Dapper;
+using Peninsula.Events;
+using Peninsula.Forecasting;
+using Peninsula.Questions;
+
+namespace Peninsula.Storage;
+
+/// <summary>Forecasting questions and their forecasts (issue 20): Korean dates stored as <c>date</c>.</summary>
+public sealed partial class PostgresEventStore : IQuestionStore
+{
+    private const string SelectQuestions =
+        "SELECT id, title, target, filter, to_char(opens, 'YYYY-MM-DD') AS opens, to_char(closes, 'YYYY-MM-DD') AS closes, url, outcome, " +
+        "to_char(resolved_on, 'YYYY-MM-DD') AS resolved_on, resolving_event FROM questions";
+
+    /// <inheritdoc/>
+    public Task<QuestionSaveSummary> SaveQuestionsAsync(
+        IReadOnlyCollection<Question> questions, IReadOnlyCollection<QuestionForecast> forecasts, bool dryRun = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(questions);
+        ArgumentNullException.ThrowIfNull(forecasts);
+        return WriteAsync("saving questions", async (connection, transaction) =>
+        {
+            int added = 0, updated = 0, unchanged = 0;
+            foreach (var q in questions)
+            {
+                // Row lock: two saves of one question wait for each other instead of both inserting.
+                var stored = (await connection.QuerySingleOrDefaultAsync<QuestionRow>(new CommandDefinition(
+                    SelectQuestions + " WHERE id = @id FOR UPDATE", new { id = q.Id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false))?.ToQuestion();
+                if (stored == q)
+                {
+                    unchanged++;
+                    continue;
+                }
+
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "INSERT INTO questions (id, title, target, filter, opens, closes, url, outcome, resolved_on, resolving_event) " +
+                    "VALUES (@id, @title, @target, @filter, @opens::date, @closes::date, @url, @outcome, @resolved_on::date, @resolving_event) " +
+                    "ON CONFLICT (id) DO UPDATE SET title = excluded.title, target = excluded.target, filter = excluded.filter, opens = excluded.opens, " +
+                    "closes = excluded.closes, url = excluded.url, outcome = excluded.outcome, resolved_on = excluded.resolved_on, resolving_event = excluded.resolving_event",
+                    QuestionRow.Parameters(q), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                if (stored is null)
+                {
+                    added++;
+                }
+                else
+                {
+                    updated++;
+                }
+            }
+
+            int fAdded = 0, fUpdated = 0, fUnchanged = 0;
+            foreach (var f in forecasts)
+            {
+                if (await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                    "SELECT count(*) FROM questions WHERE id = @id", new { id = f.QuestionId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false) == 0)
+                {
+                    throw new InputException($"there is no question '{f.QuestionId}' to forecast; add it first (peninsula questions add).", field: "question");
+                }
+
+                var parameters = new { q = f.QuestionId, by = f.By, asOf = f.AsOf.ToString(), p = f.Probability, url = f.Url };
+                var stored = await connection.QuerySingleOrDefaultAsync<(double probability, string? url)?>(new CommandDefinition(
+                    "SELECT probability, url FROM question_forecasts WHERE question_id = @q AND forecaster = @by AND as_of = @asOf::date FOR UPDATE",
+                    parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                if (stored is { } s && s.probability == f.Probability && s.url == f.Url)
+                {
+                    fUnchanged++;
+                    continue;
+                }
+
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "INSERT INTO question_forecasts (question_id, forecaster, as_of, probability, url) VALUES (@q, @by, @asOf::date, @p, @url) " +
+                    "ON CONFLICT (question_id, forecaster, as_of) DO UPDATE SET probability = excluded.probability, url = excluded.url",
+                    parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                if (stored is null)
+                {
+                    fAdded++;
+                }
+                else
+                {
+                    fUpdated++;
+                }
+            }
+
+            return new QuestionSaveSummary(new ImportCounts(added, updated, unchanged), new ImportCounts(fAdded, fUpdated, fUnchanged));
+        }, dryRun, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<Question>> QuestionsAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync<IReadOnlyList<Question>>("listing questions", async connection =>
+            [.. (await connection.QueryAsync<QuestionRow>(new CommandDefinition(SelectQuestions + " ORDER BY id COLLATE \"C\"", cancellationToken: cancellationToken)).ConfigureAwait(false))
+                .Select(r => r.ToQuestion())],
+            cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<QuestionForecast>> QuestionForecastsAsync(string? questionId = null, CancellationToken cancellationToken = default) =>
+        ReadAsync<IReadOnlyList<QuestionForecast>>("listing forecasts on questions", async connection =>
+            [.. (await connection.QueryAsync<(string question_id, string forecaster, string as_of, double probability, string? url)>(new CommandDefinition(
+                    "SELECT question_id, forecaster, to_char(as_of, 'YYYY-MM-DD') AS as_of, probability, url FROM question_forecasts " +
+                    "WHERE (@questionId::text IS NULL OR question_id = @questionId) ORDER BY question_id COLLATE \"C\", forecaster COLLATE \"C\", as_of",
+                    new { questionId }, cancellationToken: cancellationToken)).ConfigureAwait(false))
+                .Select(r => new QuestionForecast(r.question_id, r.forecaster, KoreanDate.Parse(r.as_of), r.probability, r.url))],
+            cancellationToken);
+
+#pragma warning disable IDE1006, CA1812 // Dapper maps the columns by name; instantiated by Dapper.
+    private sealed record QuestionRow(
+        string id, string title, string? target, string? filter, string opens, string closes, string? url, bool? outcome, string? resolved_on, string? resolving_event)
+    {
+        public Question ToQuestion() => new(
+            id, title, target is null ? null : ForecastTarget.Parse(target, "target"), filter, KoreanDate.Parse(opens), KoreanDate.Parse(closes), url,
+            outcome is { } o ? new QuestionResolution(o, KoreanDate.Parse(resolved_on!), resolving_event) : null);
+
+        public static object Parameters(Question q) => new
+        {
+            id = q.Id,
+            title = q.Title,
+            target = q.Target?.Slug,
+            filter = q.Filter,
+            opens = q.Opens.ToString(),
+            closes = q.Closes.ToString(),
+            url = q.Url,
+            outcome = q.Resolution?.Outcome,
+            resolved_on = q.Resolution?.On.ToString(),
+            resolving_event = q.Resolution?.EventId,
+        };
+    }
+#pragma warning restore IDE1006, CA1812
+}

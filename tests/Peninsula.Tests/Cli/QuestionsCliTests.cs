@@ -1,0 +1,112 @@
+using System.Text.Json;
+
+namespace Peninsula.Tests.Cli;
+
+/// <summary>peninsula questions and forecast --until as a user runs them (the tests' clock: 2026-11-21 in Korea; the bundled record ends 2025-06-30).</summary>
+public sealed class QuestionsCliTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private Task<(int Exit, string Out, string Error)> Run(string db, params string[] args) => CliRunner.RunAsync(_folder.File(db), args);
+
+    [Fact]
+    public async Task Forecast_until_gives_the_window_s_probability_between_the_fixed_horizons_around_it()
+    {
+        var (exit, output, error) = await Run("a.db", "forecast", "--target", "icbm", "--as-of", "2025-06-30", "--until", "2025-12-31", "--format", "json");
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal(("icbm", "2025-06-30", "2025-12-31", 184), (root.GetProperty("target").GetString(), root.GetProperty("as_of").GetString(), root.GetProperty("until").GetString(), root.GetProperty("days").GetInt32()));
+        var horizons = root.GetProperty("horizons").EnumerateArray().ToDictionary(h => h.GetProperty("horizon_days").GetInt32(), h => h.GetProperty("probability").GetDouble());
+        Assert.InRange(root.GetProperty("probability").GetDouble(), horizons[90], horizons[365]);
+
+        var (badExit, badOutput, badError) = await Run("a.db", "forecast", "--target", "icbm", "--as-of", "2025-06-30", "--until", "2025-06-30");
+        Assert.Equal(1, badExit);
+        Assert.Empty(badOutput);
+        Assert.Contains("--until", badError);
+    }
+
+    [Fact]
+    public async Task A_question_is_added_resolved_from_the_record_forecast_by_an_expert_and_scored()
+    {
+        var (exit, output, error) = await Run("q.db", "questions", "add", "--title", "Will North Korea launch an ICBM in 2024?", "--target", "icbm",
+            "--from", "2024-01-01", "--until", "2024-12-31", "--id", "icbm-2024");
+        Assert.True(exit == 0, error);
+        Assert.Contains("Resolved yes on 2024-10-31", output);
+        Assert.Contains("2024-10-31-icbm-hwasong-19", output);
+
+        (exit, output, error) = await Run("q.db", "questions", "forecast", "icbm-2024", "--by", "Alice", "--probability", "70%", "--as-of", "2023-12-20");
+        Assert.True(exit == 0, error);
+        Assert.Contains("Recorded Alice's forecast of 70.0%", output);
+
+        (exit, _, error) = await Run("q.db", "questions", "forecast", "icbm-2024", "--by", "Alice", "--probability", "1.7x");
+        Assert.Equal(1, exit);
+        Assert.Contains("--probability", error);
+
+        (exit, output, _) = await Run("q.db", "questions", "leaderboard", "--format", "json");
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        var rows = json.RootElement.GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("by").GetString()!, r => r.GetProperty("brier").GetDouble());
+        Assert.Equal(0.09, rows["Alice"], 1e-9);
+        Assert.Equal(0.09, rows["aggregate"], 1e-9);
+        Assert.Equal(1, json.RootElement.GetProperty("resolved_questions").GetInt32());
+    }
+
+    [Fact]
+    public async Task An_open_question_gets_the_model_s_forecast_and_says_the_record_ends_before_its_window()
+    {
+        var (exit, output, error) = await Run("o.db", "questions", "add", "--title", "Will North Korea launch an ICBM before 2027?", "--target", "icbm", "--until", "2026-12-31");
+        Assert.True(exit == 0, error);
+        Assert.Contains("will-north-korea-launch-an-icbm-before-2027", output);
+        Assert.Contains("Open: the record ends on 2025-06-30, before the window closes on 2026-12-31.", output);
+        Assert.Contains("model", output);
+
+        (exit, output, _) = await Run("o.db", "questions", "show", "will-north-korea-launch-an-icbm-before-2027", "--format", "json");
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        var model = Assert.Single(json.RootElement.GetProperty("forecasts").EnumerateArray());
+        Assert.Equal(("model", "2026-11-21"), (model.GetProperty("by").GetString(), model.GetProperty("as_of").GetString()));
+        Assert.InRange(model.GetProperty("probability").GetDouble(), 0.0001, 0.9999);
+    }
+
+    [Fact]
+    public async Task Export_then_import_elsewhere_gives_the_same_questions_and_a_second_import_changes_nothing()
+    {
+        await Run("from.db", "questions", "add", "--title", "Nuclear test in 2024?", "--target", "nuclear-test", "--from", "2024-01-01", "--until", "2024-12-31", "--id", "nuclear-2024");
+        await Run("from.db", "questions", "forecast", "nuclear-2024", "--by", "Bob", "-p", "0.2", "--as-of", "2023-12-01");
+        var file = _folder.File("shared.csv");
+        var (exit, _, error) = await Run("from.db", "questions", "export", "--format", "csv", "--output", file);
+        Assert.True(exit == 0, error);
+
+        (exit, var output, error) = await Run("to.db", "questions", "import", file);
+        Assert.True(exit == 0, error);
+        Assert.Contains("questions 1 added", output);
+        Assert.Contains("forecasts 1 added", output);
+        (_, output, _) = await Run("to.db", "questions", "import", file);
+        Assert.Contains("questions 0 added, 0 updated, 1 unchanged; forecasts 0 added, 0 updated, 1 unchanged", output);
+
+        var (_, before, _) = await Run("from.db", "questions", "export");
+        var (_, after, _) = await Run("to.db", "questions", "export");
+        Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public async Task An_import_with_a_bad_row_names_file_line_and_field_and_writes_nothing()
+    {
+        var good = _folder.File("good.csv");
+        var bad = _folder.File("bad.csv");
+        await File.WriteAllTextAsync(good, "question,title,target,opens,closes,by,as_of,probability\ng-1,Good,icbm,2024-01-01,2024-12-31,alice,2023-12-01,0.5\n");
+        await File.WriteAllTextAsync(bad, "question,title,target,opens,closes,by,as_of,probability\n" +
+                                          "b-1,Fine,icbm,2024-01-01,2024-12-31,alice,2023-12-01,0.5\n" +
+                                          "b-2,Bad date,icbm,2024-01-01,2024-13-31,alice,2023-12-01,0.5\n");
+        var (exit, output, error) = await Run("bad.db", "questions", "import", good, bad);
+        Assert.Equal(1, exit);
+        Assert.Empty(output);
+        Assert.Contains($"{bad}, line 3, field 'closes'", error);
+
+        var (_, list, _) = await Run("bad.db", "questions", "list", "--format", "json");
+        Assert.Equal("[]", list.Trim());
+    }
+}

@@ -1,0 +1,101 @@
+using Peninsula.Events;
+using Peninsula.Forecasting;
+using Peninsula.Record;
+
+namespace Peninsula.Tests.Forecasting;
+
+/// <summary>
+/// Forecasts for any window, read off the fixed horizons. Expected values computed by hand in
+/// Python: H = -ln(1 - p) at 7, 30, 90 and 365 days, joined by straight lines.
+/// </summary>
+public sealed class AnyWindowTests
+{
+    private const double Tolerance = 1e-9;
+
+    private static HazardCurve Curve(double p7, double p30, double p90, double p365) =>
+        new(ForecastTarget.Icbm, new KoreanDate(2024, 1, 1), new KoreanDate(2024, 1, 1), [(7, p7), (30, p30), (90, p90), (365, p365)]);
+
+    [Fact]
+    public void The_curve_gives_back_each_fixed_horizon_exactly()
+    {
+        var curve = Curve(0.1, 0.3, 0.5, 0.8);
+        Assert.Equal(0.1, curve.Probability(7), Tolerance);
+        Assert.Equal(0.3, curve.Probability(30), Tolerance);
+        Assert.Equal(0.5, curve.Probability(90), Tolerance);
+        Assert.Equal(0.8, curve.Probability(365), Tolerance);
+    }
+
+    [Fact]
+    public void Between_horizons_the_hazard_is_joined_by_a_straight_line()
+    {
+        var curve = Curve(0.1, 0.3, 0.5, 0.8);
+        // python: H30 + (30/60)(H90 - H30) = 0.52491..., 1 - exp(-that)
+        Assert.Equal(0.4083920216900384, curve.Probability(60), Tolerance);
+        // days 11..20: H(20) - H(10) on the segment from 7 to 30 days
+        Assert.Equal(0.10350910551947123, curve.Probability(11, 20), Tolerance);
+    }
+
+    [Fact]
+    public void Beyond_a_year_the_hazard_grows_at_the_year_rate_so_two_years_is_one_year_twice()
+    {
+        var curve = Curve(0.1, 0.3, 0.5, 0.8);
+        Assert.Equal(1 - (0.2 * 0.2), curve.Probability(730), Tolerance);
+    }
+
+    [Fact]
+    public void A_longer_window_is_never_less_likely_even_when_a_horizon_is_below_a_shorter_one()
+    {
+        var curve = Curve(0.2, 0.1, 0.5, 0.4);
+        var last = 0.0;
+        for (var days = 1; days <= HazardCurve.MaxDays; days++)
+        {
+            var p = curve.Probability(days);
+            Assert.True(p >= last, $"{days} days: {p} is below {last}");
+            last = p;
+        }
+
+        Assert.Equal(0.2, curve.Probability(30), Tolerance);
+    }
+
+    [Fact]
+    public void The_model_s_window_forecast_is_monotone_and_equals_its_fixed_horizons()
+    {
+        var asOf = new KoreanDate(2023, 6, 30);
+        var events = BundledRecord.Events;
+        var fixedHorizons = Forecaster.Make(events, [ForecastTarget.Ballistic], ForecastTarget.Horizons, asOf);
+        var curve = HazardCurve.From(fixedHorizons);
+        foreach (var f in fixedHorizons)
+        {
+            Assert.Equal(f.Probability, curve.Probability(f.HorizonDays), 1e-9);
+        }
+
+        var last = 0.0;
+        for (var days = 1; days <= HazardCurve.MaxDays; days++)
+        {
+            var p = curve.Probability(days);
+            Assert.InRange(p, last, 1.0);
+            last = p;
+        }
+
+        var window = WindowForecast.Make(events, ForecastTarget.Ballistic, asOf, asOf.AddDays(90));
+        Assert.Equal(fixedHorizons.Single(f => f.HorizonDays == 90).Probability, window.Probability, 1e-9);
+        Assert.Equal(90, window.Days);
+    }
+
+    [Theory]
+    [InlineData("2024-06-30", "not after")]
+    [InlineData("2024-06-01", "not after")]
+    [InlineData("2026-07-01", "at most two years ahead")]
+    public void A_window_that_ends_on_or_before_its_date_or_beyond_two_years_is_refused_naming_until(string until, string reason)
+    {
+        var error = Assert.Throws<InputException>(() => WindowForecast.CheckWindow(new KoreanDate(2024, 6, 30), KoreanDate.Parse(until)));
+        Assert.Equal("--until", error.Field);
+        Assert.Contains(reason, error.Message);
+    }
+
+    [Fact]
+    public void A_window_of_exactly_two_years_is_accepted()
+    {
+        WindowForecast.CheckWindow(new KoreanDate(2024, 6, 30), new KoreanDate(2026, 6, 30));
+    }
+}

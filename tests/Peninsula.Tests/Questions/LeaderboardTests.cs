@@ -1,0 +1,83 @@
+using Peninsula.Events;
+using Peninsula.Forecasting;
+using Peninsula.Questions;
+
+namespace Peninsula.Tests.Questions;
+
+/// <summary>
+/// The leaderboard on a small example whose scores were computed by hand (Python's math module):
+/// which forecast counts on each question, Brier and log score, and the aggregate.
+/// </summary>
+public sealed class LeaderboardTests
+{
+    private const double Tolerance = 1e-9;
+
+    private static readonly KoreanDate Opens = new(2024, 1, 1);
+    private static readonly KoreanDate Closes = new(2024, 12, 31);
+
+    private static Question Q(string id, QuestionResolution? resolution) =>
+        new(id, $"Question {id}", ForecastTarget.Icbm, null, Opens, Closes, null, resolution);
+
+    private static QuestionForecast F(string q, string by, string asOf, double p) => new(q, by, KoreanDate.Parse(asOf), p);
+
+    private static readonly Question[] Questions =
+    [
+        Q("q1", new QuestionResolution(true, new KoreanDate(2024, 3, 10), "2024-03-10-icbm")),
+        Q("q2", new QuestionResolution(false, Closes, null)),
+        Q("q3", null),
+        Q("q4", new QuestionResolution(false, Closes, null)),
+    ];
+
+    private static readonly QuestionForecast[] Forecasts =
+    [
+        F("q1", "alice", "2023-12-20", 0.6),
+        F("q1", "alice", "2024-03-10", 0.9), // made on the day of the event: too late to count
+        F("q1", "bob", "2023-12-25", 0.8),
+        F("q1", "model", "2023-12-25", 0.2), // as of the latest expert forecast: this one counts
+        F("q1", "model", "2024-03-09", 0.5),
+        F("q2", "alice", "2023-12-20", 0.3),
+        F("q2", "model", "2023-12-20", 0.1),
+        F("q2", "model", "2024-06-01", 0.05), // after the experts' day: not this one
+        F("q3", "alice", "2024-01-05", 0.99), // open: not scored
+        F("q4", "model", "2024-12-30", 0.4), // no expert: the model's latest by the window's end
+        F("q4", "model", "2025-01-02", 0.7),
+    ];
+
+    private static LeaderboardRow Row(string by) => Leaderboard.Rows(Questions, Forecasts).Single(r => r.By == by);
+
+    [Fact]
+    public void Each_expert_is_scored_on_the_latest_forecast_made_before_the_outcome_was_known()
+    {
+        var alice = Row("alice");
+        Assert.Equal(2, alice.Questions);
+        Assert.Equal(1, alice.Yes);
+        Assert.Equal((0.16 + 0.09) / 2, alice.Brier, Tolerance);
+        Assert.Equal(-0.4337502838523616, alice.LogScore, Tolerance);
+        Assert.Equal(0.04, Row("bob").Brier, Tolerance);
+    }
+
+    [Fact]
+    public void The_aggregate_is_the_mean_of_log_odds_as_of_the_latest_expert_forecast()
+    {
+        var aggregate = Row("aggregate");
+        Assert.Equal(2, aggregate.Questions);
+        // q1: sigmoid((ln 1.5 + ln 4) / 2) = 0.710102..., Brier 0.084041...; q2: 0.3, Brier 0.09
+        Assert.Equal(0.08702041028867288, aggregate.Brier, Tolerance);
+        Assert.Equal(-0.34951076439351886, aggregate.LogScore, Tolerance);
+    }
+
+    [Fact]
+    public void The_model_is_scored_as_of_the_experts_day_or_alone_on_its_latest_before_the_outcome()
+    {
+        var model = Row("model");
+        Assert.Equal(3, model.Questions);
+        Assert.Equal((0.64 + 0.01 + 0.16) / 3, model.Brier, Tolerance);
+        Assert.Equal(-0.7418746839526391, model.LogScore, Tolerance);
+    }
+
+    [Fact]
+    public void The_rows_are_ordered_best_brier_first()
+    {
+        Assert.Equal(["bob", "aggregate", "alice", "model"], Leaderboard.Rows(Questions, Forecasts).Select(r => r.By));
+    }
+}

@@ -1,0 +1,32 @@
+using Peninsula.Questions;
+using Peninsula.Record;
+using Peninsula.Tests.Record;
+
+namespace Peninsula.Tests.Questions;
+
+/// <summary>The published forecasts in bench/questions-crowd: readable, sourced, and resolved by the record as the file states.</summary>
+public sealed class PublishedForecastsTests
+{
+    private static readonly string File = Path.Combine(BundledRecordTests.RepositoryRoot(), "bench", "questions-crowd", "resolved-crowd.csv");
+
+    [Fact]
+    public void Every_question_has_a_source_and_a_dated_forecast_and_the_record_resolves_it_as_stated()
+    {
+        var contents = QuestionFiles.Read(File);
+        Assert.True(contents.Questions.Count >= 9);
+        var end = BundledRecord.CoverageEndOf(BundledRecord.Events);
+        foreach (var q in contents.Questions)
+        {
+            Assert.NotNull(q.Url);
+            var forecasts = contents.Forecasts.Where(f => f.QuestionId == q.Id).ToList();
+            Assert.NotEmpty(forecasts);
+            Assert.All(forecasts, f => Assert.NotNull(f.Url));
+            Assert.All(forecasts, f => Assert.True(f.AsOf < q.Closes, $"{q.Id}: a forecast after its window"));
+
+            var inWindow = BundledRecord.Events.Where(e => e.Date >= q.Opens && e.Date <= q.Closes).ToList();
+            var resolution = QuestionResolver.Resolve(q, inWindow, end);
+            Assert.NotNull(resolution);
+            Assert.Equal(contents.StatedOutcomes[q.Id], resolution.Outcome);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text;
+using Peninsula.Events;
+using Peninsula.Forecasting;
+using Peninsula.Questions;
+
+namespace Peninsula.Tests.Questions;
+
+/// <summary>Questions as shared files: CSV and JSON round trips, and bad input named by file, line and field.</summary>
+public sealed class QuestionFilesTests
+{
+    private static readonly Question[] Questions =
+    [
+        new("icbm-2024", "Will North Korea launch an ICBM in 2024?", ForecastTarget.Icbm, null, new KoreanDate(2024, 1, 1), new KoreanDate(2024, 12, 31), "https://example.org/q/1",
+            new QuestionResolution(true, new KoreanDate(2024, 10, 31), "2024-10-31-icbm-hwasong-19")),
+        new("summit-2024", "=Will the US and North Korea hold a summit in 2024?", null, "kind=summit actor=US", new KoreanDate(2024, 1, 1), new KoreanDate(2024, 12, 31), null, null),
+    ];
+
+    private static readonly QuestionForecast[] Forecasts =
+    [
+        new("icbm-2024", "Metaculus community", new KoreanDate(2023, 12, 20), 0.66, "https://example.org/q/1"),
+        new("icbm-2024", "model", new KoreanDate(2023, 12, 20), 0.123456),
+    ];
+
+    [Fact]
+    public void Csv_export_then_import_gives_the_same_questions_and_forecasts()
+    {
+        var text = new StringWriter(CultureInfo.InvariantCulture);
+        QuestionFiles.WriteCsv(Questions, Forecasts, text);
+        var read = QuestionFiles.ReadCsv(new StringReader(text.ToString()), "q.csv");
+        Assert.Equal(Questions.Select(q => q with { Resolution = null }), read.Questions);
+        Assert.Equal(Forecasts, read.Forecasts);
+        Assert.True(read.StatedOutcomes["icbm-2024"]);
+        Assert.Contains("'=Will the US", text.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_export_then_import_gives_the_same_questions_and_forecasts()
+    {
+        var text = new StringWriter(CultureInfo.InvariantCulture);
+        QuestionFiles.WriteJson(Questions, Forecasts, text);
+        var read = QuestionFiles.ReadJson(Encoding.UTF8.GetBytes(text.ToString()), "q.json");
+        Assert.Equal(Questions.Select(q => q with { Resolution = null }), read.Questions);
+        Assert.Equal(Forecasts, read.Forecasts);
+    }
+
+    [Fact]
+    public void A_csv_row_with_a_bad_probability_is_named_by_file_line_and_field()
+    {
+        const string csv = "question,title,target,opens,closes,by,as_of,probability\n" +
+                           "icbm-2024,Will North Korea launch an ICBM in 2024?,icbm,2024-01-01,2024-12-31,alice,2023-12-20,0.6\n" +
+                           "icbm-2024,Will North Korea launch an ICBM in 2024?,icbm,2024-01-01,2024-12-31,bob,2023-12-21,1.7x\n";
+        var error = Assert.Throws<InputException>(() => QuestionFiles.ReadCsv(new StringReader(csv), "team.csv"));
+        Assert.Equal("team.csv", error.File);
+        Assert.Equal(3, error.Line);
+        Assert.Equal("probability", error.Field);
+    }
+
+    [Fact]
+    public void A_csv_row_with_an_unknown_target_is_named_by_file_line_and_field()
+    {
+        const string csv = "question,title,target,opens,closes\nx-1,Title,rocket,2024-01-01,2024-12-31\n";
+        var error = Assert.Throws<InputException>(() => QuestionFiles.ReadCsv(new StringReader(csv), "team.csv"));
+        Assert.Equal(("team.csv", 2L, "target"), (error.File, error.Line, error.Field));
+        Assert.Contains("not a forecast target", error.Message);
+    }
+
+    [Fact]
+    public void A_json_question_whose_window_closes_before_it_opens_is_named_by_file_line_and_field()
+    {
+        const string json = "[\n  {\"id\": \"a\", \"title\": \"A\", \"target\": \"icbm\", \"opens\": \"2024-01-01\", \"closes\": \"2024-12-31\"},\n" +
+                            "  {\"id\": \"b\", \"title\": \"B\", \"target\": \"icbm\", \"opens\": \"2024-05-01\", \"closes\": \"2024-04-30\"}\n]";
+        var error = Assert.Throws<InputException>(() => QuestionFiles.ReadJson(Encoding.UTF8.GetBytes(json), "team.json"));
+        Assert.Equal(("team.json", 3L, "closes"), (error.File, error.Line, error.Field));
+    }
+
+    [Fact]
+    public void A_json_forecast_out_of_range_names_the_forecast()
+    {
+        const string json = "[{\"id\": \"a\", \"title\": \"A\", \"target\": \"icbm\", \"opens\": \"2024-01-01\", \"closes\": \"2024-12-31\",\n" +
+                            " \"forecasts\": [{\"by\": \"alice\", \"as_of\": \"2023-12-01\", \"probability\": 1.5}]}]";
+        var error = Assert.Throws<InputException>(() => QuestionFiles.ReadJson(Encoding.UTF8.GetBytes(json), "team.json"));
+        Assert.Equal(("team.json", 1L, "forecasts[0].probability"), (error.File, error.Line, error.Field));
+    }
+
+    [Fact]
+    public void Probabilities_are_read_the_same_under_a_german_culture()
+    {
+        var before = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = new CultureInfo("de-DE");
+            Assert.Equal(0.25, QuestionForecast.ParseProbability("0.25"));
+            Assert.Equal(0.25, QuestionForecast.ParseProbability("25%"));
+            var text = new StringWriter(CultureInfo.InvariantCulture);
+            QuestionFiles.WriteCsv(Questions, Forecasts, text);
+            Assert.Contains(",0.66,", text.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = before;
+        }
+    }
+}

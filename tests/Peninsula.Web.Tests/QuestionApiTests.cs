@@ -1,0 +1,81 @@
+using System.Net;
+
+namespace Peninsula.Web.Tests;
+
+/// <summary>Forecasts for any window and questions over HTTP (the server's clock: 2026-11-21; the bundled record ends 2025-06-30).</summary>
+public sealed class QuestionApiTests : IDisposable
+{
+    private const string Icbm2024 = """{ "id": "icbm-2024", "title": "Will North Korea launch an ICBM in 2024?", "target": "icbm", "opens": "2024-01-01", "closes": "2024-12-31" }""";
+
+    private readonly PeninsulaApp _app = new();
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task Writing_a_question_or_a_forecast_needs_an_api_key_and_nothing_is_written_without_one()
+    {
+        var client = _app.CreateClient();
+        await (await client.PostAsync("/api/questions", Http.Json(Icbm2024))).ProblemAsync(HttpStatusCode.Unauthorized);
+        await (await client.PostAsync("/api/questions/icbm-2024/forecasts", Http.Json("""{ "by": "alice", "probability": 0.6 }"""))).ProblemAsync(HttpStatusCode.Unauthorized);
+        await (await client.PostAsync("/api/questions/import", Http.Json("[]"))).ProblemAsync(HttpStatusCode.Unauthorized);
+        await (await client.PostAsync("/api/questions/update", Http.Json("{}"))).ProblemAsync(HttpStatusCode.Unauthorized);
+
+        var list = await (await client.GetAsync("/api/questions")).JsonAsync();
+        Assert.Equal(0, list.GetProperty("questions").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_question_added_with_a_key_resolves_from_the_record_and_an_expert_is_scored()
+    {
+        var client = _app.ClientWithKey(await _app.CreateKeyAsync("analyst"));
+        var created = await client.PostAsync("/api/questions", Http.Json(Icbm2024));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var question = (await created.JsonAsync()).GetProperty("question");
+        Assert.Equal("yes", question.GetProperty("status").GetString());
+        Assert.Equal("2024-10-31-icbm-hwasong-19", question.GetProperty("resolving_event").GetString());
+
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/questions/icbm-2024/forecasts", Http.Json("""{ "by": "alice", "probability": 0.6, "as_of": "2023-12-20" }"""))).StatusCode);
+        var bad = await (await client.PostAsync("/api/questions/icbm-2024/forecasts", Http.Json("""{ "by": "alice", "probability": 1.5 }"""))).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("probability", bad.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        var board = await (await _app.CreateClient().GetAsync("/api/questions/leaderboard")).JsonAsync();
+        var alice = board.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("by").GetString() == "alice");
+        Assert.Equal(0.16, alice.GetProperty("brier").GetDouble(), 1e-9);
+    }
+
+    [Fact]
+    public async Task An_import_with_a_bad_question_is_a_400_naming_line_and_field_and_writes_nothing()
+    {
+        var client = _app.ClientWithKey(await _app.CreateKeyAsync("analyst"));
+        const string file = "[\n" + Icbm2024 + ",\n" + """{ "id": "bad", "title": "Bad", "target": "rocket", "opens": "2024-01-01", "closes": "2024-12-31" }""" + "\n]";
+        var problem = await (await client.PostAsync("/api/questions/import", Http.Json(file))).ProblemAsync(HttpStatusCode.BadRequest);
+        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.Contains("line 3", detail, StringComparison.Ordinal);
+        Assert.Contains("field 'target'", detail, StringComparison.Ordinal);
+        var list = await (await client.GetAsync("/api/questions")).JsonAsync();
+        Assert.Equal(0, list.GetProperty("questions").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task The_window_forecast_carries_its_probability_and_refuses_a_window_beyond_two_years()
+    {
+        var client = _app.CreateClient();
+        var window = await (await client.GetAsync("/api/forecasts/window?target=icbm&as_of=2025-06-30&until=2025-12-31")).JsonAsync();
+        Assert.Equal(184, window.GetProperty("days").GetInt32());
+        Assert.InRange(window.GetProperty("probability").GetDouble(), 0.0, 1.0);
+
+        var problem = await (await client.GetAsync("/api/forecasts/window?target=icbm&as_of=2025-06-30&until=2028-01-01")).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("two years", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Window_forecasts_as_of_new_dates_cost_an_anonymous_client_from_its_analysis_budget()
+    {
+        using var app = new PeninsulaApp { AnalysesPerMinute = 2 };
+        var client = app.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/forecasts/window?target=icbm&as_of=2020-01-01&until=2020-06-30")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/forecasts/window?target=icbm&as_of=2020-02-01&until=2020-06-30")).StatusCode);
+        await (await client.GetAsync("/api/forecasts/window?target=icbm&as_of=2020-03-01&until=2020-06-30")).ProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/forecasts/window?target=icbm&as_of=2020-01-01&until=2020-06-30")).StatusCode);
+    }
+}
