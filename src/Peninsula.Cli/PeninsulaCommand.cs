@@ -43,6 +43,7 @@ internal static class PeninsulaCommand
         root.Subcommands.Add(DbCommand.Create(context));
         root.Subcommands.Add(CheckCommand.Create(context));
         root.Subcommands.Add(DetectCommand.Create(context));
+        root.Subcommands.Add(ReviewCommand.Create(context));
         root.Subcommands.Add(ForecastCommand.Create(context));
         root.Subcommands.Add(BacktestCommand.Create(context));
         root.Subcommands.Add(ScenariosCommand.Create(context));
