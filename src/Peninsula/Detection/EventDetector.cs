@@ -59,20 +59,21 @@ public sealed partial class EventDetector
             }
 
             // "A ceremony for the transfer of ballistic missile launchers": no act, no launch.
-            // Rocket artillery (240 mm, 122 mm) is not in the record of missiles; the 600 mm KN-25 is.
-            if (!Act().Match(text, m.Start, m.Length).Success || ByAnotherActor(text, m)
-                || (m.Class is null && Artillery().Match(text, m.Start, m.Length).Success))
+            if (!Act().Match(text, m.Start, m.Length).Success || ByAnotherActor(text, m))
             {
                 continue;
             }
 
-            yield return new Found(document, m with { Sentence = text.Substring(m.Start, m.Length) });
+            // A test of guided multiple rocket launchers is a close-range launch, as the record's
+            // taxonomy files "Multiple Launch Rocket System (MLRS) Test" (data/taxonomy/provocation-labels.csv).
+            var cls = m.Class ?? (m.Kind == EventKind.MissileLaunch && RocketLauncher().Match(text, m.Start, m.Length).Success ? "crbm" : null);
+            yield return new Found(document, m with { Class = cls, Sentence = text.Substring(m.Start, m.Length) });
         }
     }
 
     /// <summary>
     /// The text as the reader should see it, every offset kept: KCNA's "Hwasongpho-19" is the
-    /// gazetteer's "Hwasong-19"; "Rodong Sinmun" is a newspaper, not the Rodong (Nodong) missile;
+    /// gazetteer's "Hwasong-19", its "600mm" rocket launcher the KN-25 and its "MRLS" the MLRS; "Rodong Sinmun" is a newspaper, not the Rodong (Nodong) missile;
     /// a dateline ("Pyongyang, November 2 (KCNA) --") dates the report, not what it reports, and
     /// is blanked so that a follow-up is dated by its publication, not as if it named the day.
     /// </summary>
@@ -85,6 +86,10 @@ public sealed partial class EventDetector
             return name + new string(' ', m.Length - name.Length);
         });
         readable = RodongSinmun().Replace(readable, m => "The Daily Sun" + new string(' ', m.Length - 13));
+        // KCNA's "600mm multiple rocket launcher" is the gazetteer's KN-25 ("600 mm MLRS").
+        readable = SixHundredMillimetre().Replace(readable, m => "KN-25" + new string(' ', m.Length - 5));
+        // KCNA writes MRLS where the phrases say MLRS.
+        readable = Mrls().Replace(readable, "MLRS");
         return Dateline().Replace(readable, m => new string(' ', m.Length));
     }
 
@@ -193,8 +198,14 @@ public sealed partial class EventDetector
     [GeneratedRegex(@"\bHwasongpho(?<rest>-\d+(?:-?[A-Za-z]+)?(?:-\d+(?:\.\d+)?)?)", RegexOptions.CultureInvariant)]
     private static partial Regex Hwasongpho();
 
-    [GeneratedRegex(@"\b(?:rocket\s+launcher|MLRS|MRLS|artillery)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Artillery();
+    [GeneratedRegex(@"\b(?:multiple\s+rocket\s+launcher|MLRS|MRLS)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RocketLauncher();
+
+    [GeneratedRegex(@"\bMRLS\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Mrls();
+
+    [GeneratedRegex(@"\b600\s?mm\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SixHundredMillimetre();
 
     [GeneratedRegex(@"\bRodong\s+Sinmun\b", RegexOptions.CultureInvariant)]
     private static partial Regex RodongSinmun();

@@ -87,10 +87,14 @@ public sealed class EventDetectorTests
     }
 
     [Fact]
-    public void Rodong_sinmun_is_a_newspaper_and_a_rocket_artillery_test_is_not_a_missile_launch()
+    public void Rodong_sinmun_is_a_newspaper_and_a_test_of_multiple_rocket_launchers_is_a_close_range_launch_or_the_kn_25()
     {
-        Assert.Empty(Detect(
-            Doc("KCNA", "Rodong Sinmun", "Pyongyang, July 8 (KCNA) -- Rodong Sinmun on Tuesday carried an article calling for increased production.", Day),
-            Doc("KCNA", "Test-fire of 240 mm MRLS", "The DPRK Academy of Defence Sciences conducted a test-fire of 240 mm multiple rocket launcher shells on Tuesday.", Day)));
+        Assert.Empty(Detect(Doc("KCNA", "Rodong Sinmun", "Pyongyang, July 8 (KCNA) -- Rodong Sinmun on Tuesday carried an article calling for increased production.", Day)));
+
+        var guided = Assert.Single(Detect(Doc("KCNA", "Test-fire of 240 mm MRLS", "Kim Jong Un oversaw on August 27 a test-fire of the 240mm-calibre MRLS under production.", new KoreanDate(2024, 8, 28))));
+        var large = Assert.Single(Detect(Doc("KCNA", "Test-fire of new-type 600mm MRL", "Kim Jong Un oversaw the test-fire of a new-type 600mm multiple rocket launcher on September 12.", new KoreanDate(2024, 9, 13))));
+
+        Assert.Equal(("crbm", new KoreanDate(2024, 8, 27)), (guided.Class, guided.Date));
+        Assert.Equal(("srbm", "kn-25"), (large.Class, large.System));
     }
 }
