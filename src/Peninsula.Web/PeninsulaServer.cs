@@ -104,6 +104,7 @@ public static class PeninsulaServer
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGet("/healthz", HealthAsync).WithName("Health").WithSummary("Whether the server can reach its store.");
         EventEndpoints.Map(app);
+        ReviewEndpoints.Map(app);
         AnalysisEndpoints.Map(app);
         app.MapFallback("/api/{**path}", (HttpContext context) =>
             Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no API endpoint {context.Request.Path}. The endpoints are listed in /openapi/v1.json."));
