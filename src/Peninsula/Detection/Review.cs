@@ -16,8 +16,10 @@ public sealed record DetectionOutcome(int Documents, IReadOnlyList<string> Sourc
 
     /// <summary>The outcome in words, for the watch log.</summary>
     public override string ToString() =>
-        $"detection read {Documents} new documents: {SourcesAdded.Count} sources added to known events, {Queued.Count} proposals queued for review" +
+        $"detection read {Count(Documents, "new document")}: {Count(SourcesAdded.Count, "source")} added to known events, {Count(Queued.Count, "proposal")} queued for review" +
         (Accepted.Count > 0 ? $", {Accepted.Count} accepted automatically ({string.Join(", ", Accepted)})" : "");
+
+    private static string Count(int n, string one) => n == 1 ? $"1 {one}" : $"{n} {one}s";
 }
 
 /// <summary>Changes to a queued proposal a reviewer makes before accepting it; null leaves a field as detected.</summary>

@@ -57,8 +57,8 @@ public sealed class WatchDetectReviewTests : IDisposable
         Assert.Equal(1, exit);
         Assert.Contains("DTD", output, StringComparison.Ordinal);
         Assert.Contains("not well-formed", output, StringComparison.Ordinal);
-        Assert.Contains("1 proposals queued for review", output, StringComparison.Ordinal);
-        Assert.Contains("1 sources added to known events", output, StringComparison.Ordinal);
+        Assert.Contains("1 proposal queued for review", output, StringComparison.Ordinal);
+        Assert.Contains("1 source added to known events", output, StringComparison.Ordinal);
 
         var (_, list, _) = await Run("review", "list", "--format", "json");
         using var queued = JsonDocument.Parse(list);
