@@ -42,6 +42,8 @@ internal static class PeninsulaCommand
         root.Subcommands.Add(DocsCommand.Create(context));
         root.Subcommands.Add(DbCommand.Create(context));
         root.Subcommands.Add(CheckCommand.Create(context));
+        root.Subcommands.Add(DetectCommand.Create(context));
+        root.Subcommands.Add(ReviewCommand.Create(context));
         root.Subcommands.Add(ForecastCommand.Create(context));
         root.Subcommands.Add(BacktestCommand.Create(context));
         root.Subcommands.Add(QuestionsCommand.Create(context));

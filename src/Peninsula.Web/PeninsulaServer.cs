@@ -104,6 +104,7 @@ public static class PeninsulaServer
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGet("/healthz", HealthAsync).WithName("Health").WithSummary("Whether the server can reach its store.");
         EventEndpoints.Map(app);
+        ReviewEndpoints.Map(app);
         AnalysisEndpoints.Map(app);
         QuestionEndpoints.Map(app);
         app.MapFallback("/api/{**path}", (HttpContext context) =>

@@ -19,6 +19,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>An event whose title tries to run a script: the pages must show it as text.</summary>
     public const string HostileId = "2025-06-01-hostile-title";
 
+    /// <summary>The sentence of the proposal waiting for review, with markup that must stay text.</summary>
+    public const string ReviewSentence = "North Korea fired two short-range ballistic missiles <b>on Wednesday</b>, the Joint Chiefs of Staff said.";
+
     public const string HostileTitle = "Launch <script>window.__pwned = 1</script><img src=x onerror=\"window.__pwned = 2\">";
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "peninsula-browser-tests", Guid.NewGuid().ToString("N"));
@@ -68,6 +71,17 @@ public sealed class BrowserFixture : IAsyncLifetime
                 Sources = [new EventSource("Hostile <i>source</i>", "https://example.org/report?q=%3Cscript%3E", null, null, null, null, null)],
             }], new ChangeOrigin("browser-test"));
             await store.Questions().SaveQuestionsAsync(QuestionSeed.Questions, QuestionSeed.Forecasts);
+
+            // One event waiting for review (ReviewPageTests), its sentence with markup in it.
+            await store.ProposeAsync(new Detection.Proposal
+            {
+                Date = new KoreanDate(2026, 11, 18),
+                Kind = EventKind.MissileLaunch,
+                Class = "srbm",
+                Confidence = 0.6,
+                Documents = [new Detection.ProposalDocument("https://wire.example/n-1", "N. Korea fires ballistic missiles", new KoreanDate(2026, 11, 18), "Example Wire", "n-1")],
+                Sentences = [new Detection.ProposalSentence(ReviewSentence, "https://wire.example/n-1", 35, ReviewSentence.Length)],
+            });
         }
 
         await _app.StartAsync();

@@ -148,11 +148,21 @@ internal static class WatchCommand
         {
             Description = "Allow feeds on loopback, private, link-local and metadata addresses (refused by default).",
         };
-        var command = new Command("run", "Poll the watched feeds when they are due, until stopped (Ctrl+C), or once with --once.") { once, allowPrivate };
+        var autoAccept = new Option<int?>("--auto-accept")
+        {
+            Description = "Add a detected event to the record without review when at least this many independent publishers report it (off by default: every new event waits in 'peninsula review list').",
+        };
+        var command = new Command("run", "Poll the watched feeds when they are due, until stopped (Ctrl+C), or once with --once. Every new document passes through detection: a report of a known event adds a source to it, a new event waits for review.") { once, allowPrivate, autoAccept };
         command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
         {
             using var http = new SafeHttp(parse.GetValue(allowPrivate) ? AddressPolicy.AllowPrivate : AddressPolicy.PublicOnly);
-            var watcher = new FeedWatcher(store, http, context.Clock);
+            var accept = parse.GetValue(autoAccept);
+            if (accept is < 1)
+            {
+                throw new InputException("--auto-accept counts publishers: give 1 or more, or leave it out to review every new event.", field: "--auto-accept");
+            }
+
+            var watcher = new FeedWatcher(store, http, context.Clock) { AutoAccept = accept };
             var onlyOnce = parse.GetValue(once);
             var failed = 0;
             while (!cancellationToken.IsCancellationRequested)

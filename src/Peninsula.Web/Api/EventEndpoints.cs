@@ -115,7 +115,7 @@ internal static class EventEndpoints
     internal static string PublicOrigin(string origin) =>
         OriginKinds.FirstOrDefault(kind => origin.StartsWith(kind, StringComparison.Ordinal)) ?? "other";
 
-    private static readonly string[] OriginKinds = ["api key", "bundled-record", "watch", "import"];
+    private static readonly string[] OriginKinds = ["api key", "bundled-record", "watch", "import", "review accept"];
 
     private static async Task<IResult> AuditAsync(string id, HttpContext http, StorePool pool, CancellationToken cancellationToken)
     {

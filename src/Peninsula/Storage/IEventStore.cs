@@ -7,7 +7,7 @@ namespace Peninsula.Storage;
 /// Where the record lives. SQLite is the embedded default; a server implementation satisfies the
 /// same contract. Every write is one transaction and is written to the audit trail.
 /// </summary>
-public interface IEventStore : IAsyncDisposable
+public interface IEventStore : IAsyncDisposable, Detection.IReviewStore
 {
     /// <summary>A plain description of the store for messages, e.g. <c>SQLite database ./peninsula.db</c>.</summary>
     string Description { get; }

@@ -104,6 +104,12 @@ internal static class RecordTables
         ]),
         new("watch_log", [("sequence", L), ("at", M), ("name", T), ("message", T)]),
         new("api_keys", [("name", T), ("hash", T), ("prefix", T), ("created_at", M), ("revoked_at", M)]),
+        new("review_queue",
+        [
+            ("id", T), ("status", T), ("korean_date", D), ("kind", T), ("class", T), ("publishers", I), ("proposal", T), ("created_at", M), ("updated_at", M),
+            ("decided_by", T), ("decided_at", M), ("event_id", T), ("note", T),
+        ]),
+        new("detected_documents", [("document_id", T), ("detected_at", M)]),
     ];
 }
 

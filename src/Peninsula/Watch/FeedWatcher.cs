@@ -88,6 +88,12 @@ public sealed class FeedWatcher(IEventStore store, SafeHttp http, TimeProvider c
     private readonly FeedImporter _feeds = new();
 
     /// <summary>
+    /// Accept a proposal that at least this many independent publishers report, without review;
+    /// null (the default) queues every new proposal for review.
+    /// </summary>
+    public int? AutoAccept { get; init; }
+
+    /// <summary>
     /// Polls every feed that is due (every feed when <paramref name="all"/>), one after another,
     /// and returns each one's new state; a failing feed is recorded and the next one polled.
     /// </summary>
@@ -148,7 +154,8 @@ public sealed class FeedWatcher(IEventStore store, SafeHttp http, TimeProvider c
             var status = (export is null ? "" : $"{export.Name}: ") +
                          $"{summary.Documents.Added} new, {summary.Documents.Unchanged + summary.Documents.Updated} already stored" +
                          (export is null ? "" : string.Create(CultureInfo.InvariantCulture, $" ({batch.Signals.Count} GDELT events about North Korea)")) +
-                         (summary.Rejections.Count > 0 ? $", {summary.Rejections.Count} {(export is null ? "items" : "rows")} refused" : "");
+                         (summary.Rejections.Count > 0 ? $", {summary.Rejections.Count} {(export is null ? "items" : "rows")} refused" : "") +
+                         await DetectAsync(watch, batch, cancellationToken).ConfigureAwait(false);
             var polled = watch with
             {
                 ETag = result.ETag,
@@ -171,6 +178,24 @@ public sealed class FeedWatcher(IEventStore store, SafeHttp http, TimeProvider c
             var failed = watch with { LastPolledAt = now, NextPollAt = now + wait, Failures = failures, LastStatus = $"failed: {reason}" };
             await store.SaveWatchAsync(failed, $"failed ({failures} in a row, next try in {wait}): {reason}", cancellationToken).ConfigureAwait(false);
             return (failed, null);
+        }
+    }
+
+    /// <summary>
+    /// Every stored document passes through detection once (issue 17). The documents are stored
+    /// whatever detection makes of them: a failure of detection is said in the status, not
+    /// counted as a failure of the feed.
+    /// </summary>
+    private async Task<string> DetectAsync(FeedWatch watch, ImportBatch batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var outcome = await Detection.Review.DetectNewAsync(store, batch.Documents, $"watch {watch.Name}", AutoAccept, clock, cancellationToken).ConfigureAwait(false);
+            return outcome.SourcesAdded.Count + outcome.Queued.Count + outcome.Accepted.Count == 0 ? "" : "; " + outcome;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return $"; detection failed: {ex.Message}";
         }
     }
 }

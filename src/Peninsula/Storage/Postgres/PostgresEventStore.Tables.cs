@@ -18,6 +18,7 @@ public sealed partial class PostgresEventStore : IRecordTables
             "settings" => "key COLLATE \"C\"",
             "conflicts" => "event_id COLLATE \"C\", field COLLATE \"C\", other_source COLLATE \"C\", other_value COLLATE \"C\"",
             "watches" or "api_keys" => "name COLLATE \"C\"",
+            "detected_documents" => "document_id COLLATE \"C\"",
             _ => "id COLLATE \"C\"",
         };
         using var command = new NpgsqlCommand($"SELECT {table.ColumnList} FROM {table.Name} ORDER BY {key}", connection) { CommandTimeout = 0 };

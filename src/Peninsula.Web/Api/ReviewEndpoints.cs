@@ -1,0 +1,122 @@
+using System.Text;
+using System.Text.Json;
+using Peninsula.Detection;
+using Peninsula.Import;
+
+namespace Peninsula.Web.Api;
+
+/// <summary>
+/// <c>/api/review</c>: the events detection found in watched feeds that the record does not hold.
+/// Reading is open; accepting and rejecting need an API key, and the event an acceptance writes
+/// is audited under the key's name.
+/// </summary>
+internal static class ReviewEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var review = app.MapGroup("/api/review").WithTags("Review");
+        review.MapGet("/", ListAsync).WithName("ListReview")
+            .WithSummary("Proposals in the review queue, by date: status=pending (default), accepted, rejected or all.");
+        review.MapGet("/{id}", FindAsync).WithName("GetReview").WithSummary("One proposal with its documents and supporting sentences.");
+        var writes = review.MapGroup("/").AddEndpointFilter<ApiKeyFilter>().RequireRateLimiting(Limits.WritesPolicy);
+        writes.MapPost("/{id}/accept", AcceptAsync).WithName("AcceptReview")
+            .WithSummary("Accepts a proposal: the event is written with its documents as sources, audited under the key's name. Needs an API key.");
+        writes.MapPost("/{id}/reject", RejectAsync).WithName("RejectReview")
+            .WithSummary("Rejects a proposal; send {\"reason\": \"...\"} to say why. Needs an API key.");
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, StorePool pool, CancellationToken cancellationToken)
+    {
+        var wanted = http.Request.Query["status"].FirstOrDefault() ?? "pending";
+        var status = wanted == "all" ? (ReviewStatus?)null : ReviewRules.ParseStatus(wanted, "status");
+        using var lease = pool.Rent();
+        var items = await lease.Store.ReviewsAsync(status, cancellationToken).ConfigureAwait(false);
+        return Results.Text(Write(items), "application/json", Encoding.UTF8);
+    }
+
+    private static async Task<IResult> FindAsync(string id, StorePool pool, CancellationToken cancellationToken)
+    {
+        using var lease = pool.Rent();
+        return await lease.Store.FindReviewAsync(id, cancellationToken).ConfigureAwait(false) is { } item
+            ? Results.Text(Write([item])[1..^1], "application/json", Encoding.UTF8)
+            : NoSuchProposal(id);
+    }
+
+    private static async Task<IResult> AcceptAsync(string id, HttpContext http, StorePool pool, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        using var lease = pool.Rent();
+        if (await lease.Store.FindReviewAsync(id, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return NoSuchProposal(id);
+        }
+
+        var e = await Review.AcceptAsync(lease.Store, id, "key " + ApiKeyFilter.KeyOf(http).Name, null, clock, cancellationToken).ConfigureAwait(false);
+        return Results.Text(EventJson.Serialize(e), "application/json", Encoding.UTF8);
+    }
+
+    private static async Task<IResult> RejectAsync(string id, HttpContext http, StorePool pool, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        string? reason = null;
+        if (http.Request.ContentLength is > 0)
+        {
+            var body = await RequestBody.ReadAsync(http.Request, Limits.MaxEventBodyBytes, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                using var json = JsonDocument.Parse(body);
+                reason = json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
+            }
+            catch (JsonException ex)
+            {
+                throw new InputException($"the body is not JSON: {ex.Message}", "request body", field: "reason");
+            }
+        }
+
+        using var lease = pool.Rent();
+        if (await lease.Store.FindReviewAsync(id, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return NoSuchProposal(id);
+        }
+
+        var item = await Review.RejectAsync(lease.Store, id, "key " + ApiKeyFilter.KeyOf(http).Name, reason, clock, cancellationToken).ConfigureAwait(false);
+        return Results.Text(Write([item])[1..^1], "application/json", Encoding.UTF8);
+    }
+
+    /// <summary>Items as a JSON array: the queue's fields and the proposal as <see cref="ProposalJson"/> writes it.</summary>
+    private static string Write(IReadOnlyList<ReviewItem> items)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            foreach (var i in items)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", i.Id);
+                json.WriteString("status", i.Status.Slug());
+                json.WriteString("created_at", i.CreatedAt);
+                json.WriteString("decided_by", i.DecidedBy);
+                if (i.DecidedAt is { } at)
+                {
+                    json.WriteString("decided_at", at);
+                }
+                else
+                {
+                    json.WriteNull("decided_at");
+                }
+
+                json.WriteString("event_id", i.EventId);
+                json.WriteString("note", i.Note);
+                json.WritePropertyName("proposal");
+                json.WriteRawValue(ProposalJson.WriteOne(i.Proposal));
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static IResult NoSuchProposal(string id) =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such proposal", detail: $"There is no proposal '{id}' in the review queue.");
+}

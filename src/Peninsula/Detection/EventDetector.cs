@@ -1,0 +1,246 @@
+using System.Text.RegularExpressions;
+using Peninsula.Events;
+
+namespace Peninsula.Detection;
+
+/// <summary>
+/// Finds the North Korean launches and nuclear tests that documents report and merges them into
+/// one proposal per event. A report of a past event (a day more than <see cref="FollowUpDays"/>
+/// before the document), another country's test, a prediction or a denial makes none. Several
+/// outlets on one launch, and follow-ups days later, make one proposal dated as the reports
+/// that name the day say.
+/// </summary>
+public sealed partial class EventDetector
+{
+    /// <summary>How many days after an event a report of it is still news rather than history.</summary>
+    public const int FollowUpDays = 7;
+
+    /// <summary>Events of a kind and compatible class at most this many days apart are one event (UTC and Korean dates differ by one).</summary>
+    public const int ToleranceDays = 1;
+
+    private readonly IReadOnlyList<Event> _record;
+
+    /// <summary>A detector that matches proposals against the events of <paramref name="record"/>.</summary>
+    public EventDetector(IEnumerable<Event> record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        _record = [.. record.Where(e => e.Kind is EventKind.MissileLaunch or EventKind.NuclearTest)];
+    }
+
+    /// <summary>The proposals the documents make, by date.</summary>
+    public IReadOnlyList<Proposal> Detect(IEnumerable<DetectionDocument> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var found = new List<Found>();
+        foreach (var document in documents)
+        {
+            found.AddRange(Read(document));
+        }
+
+        return Merge(found);
+    }
+
+    /// <summary>The mentions of one document that can make a proposal, with their document.</summary>
+    private static IEnumerable<Found> Read(DetectionDocument document)
+    {
+        var text = document.Text;
+        // Another country's test reported without North Korea in it at all is not ours.
+        if (!NorthKorea().IsMatch(text))
+        {
+            yield break;
+        }
+
+        foreach (var m in Mentions.Read(Readable(text), document.Published))
+        {
+            var age = document.Published.DaysSince(m.Date);
+            if (m.Polarity != Polarity.Positive || m.Modality != Modality.Asserted || age < -ToleranceDays || age > FollowUpDays)
+            {
+                continue;
+            }
+
+            // "A ceremony for the transfer of ballistic missile launchers": no act, no launch.
+            if (!Act().Match(text, m.Start, m.Length).Success || ByAnotherActor(text, m))
+            {
+                continue;
+            }
+
+            // A test of guided multiple rocket launchers is a close-range launch, as the record's
+            // taxonomy files "Multiple Launch Rocket System (MLRS) Test" (data/taxonomy/provocation-labels.csv).
+            var cls = m.Class ?? (m.Kind == EventKind.MissileLaunch && RocketLauncher().Match(text, m.Start, m.Length).Success ? "crbm" : null);
+            yield return new Found(document, m with { Class = cls, Sentence = text.Substring(m.Start, m.Length) });
+        }
+    }
+
+    /// <summary>
+    /// The text as the reader should see it, every offset kept: KCNA's "Hwasongpho-19" is the
+    /// gazetteer's "Hwasong-19", its "600mm" rocket launcher the KN-25 and its "MRLS" the MLRS; "Rodong Sinmun" is a newspaper, not the Rodong (Nodong) missile;
+    /// a dateline ("Pyongyang, November 2 (KCNA) --") dates the report, not what it reports, and
+    /// is blanked so that a follow-up is dated by its publication, not as if it named the day.
+    /// </summary>
+    internal static string Readable(string text)
+    {
+        var readable = Hwasongpho().Replace(text, m =>
+        {
+            // "Hwasongpho-11-Da-4.5" is the gazetteer's "Hwasong-11Da-4.5".
+            var name = "Hwasong" + (m.Groups["rest"].Value is var rest && rest.IndexOf('-', 1) is > 0 and var dash && char.IsLetter(rest[dash + 1]) ? rest.Remove(dash, 1) : rest);
+            return name + new string(' ', m.Length - name.Length);
+        });
+        readable = RodongSinmun().Replace(readable, m => "The Daily Sun" + new string(' ', m.Length - 13));
+        // KCNA's "600mm multiple rocket launcher" is the gazetteer's KN-25 ("600 mm MLRS").
+        readable = SixHundredMillimetre().Replace(readable, m => "KN-25" + new string(' ', m.Length - 5));
+        // KCNA writes MRLS where the phrases say MLRS.
+        readable = Mrls().Replace(readable, "MLRS");
+        return Dateline().Replace(readable, m => new string(' ', m.Length));
+    }
+
+    /// <summary>
+    /// Whether the actor nearest before the words that report the event (in the sentence, else
+    /// in the 600 characters before it) is another country: "the U.S. conducted a sub-critical
+    /// nuclear test", quoted in a North Korean statement, is not a North Korean test.
+    /// </summary>
+    private static bool ByAnotherActor(string text, EventMention m)
+    {
+        var end = Math.Min(text.Length, m.PhraseStart + m.PhraseLength);
+        var from = Math.Max(0, m.Start - 600);
+        Match? last = null;
+        for (var a = Actor().Match(text, from, end - from); a.Success; a = a.NextMatch())
+        {
+            last = a;
+        }
+
+        return last is { } found && found.Groups["other"].Success;
+    }
+
+    private List<Proposal> Merge(List<Found> found)
+    {
+        // Mentions that name their day make the events; those dated only by publication join the
+        // event of their kind they follow, else make events of their own.
+        var clusters = new List<Cluster>();
+        foreach (var f in found.Where(f => f.Mention.Resolution != DateResolution.Publication).OrderBy(f => f.Mention.Date))
+        {
+            (clusters.FirstOrDefault(c => c.Accepts(f.Mention, ToleranceDays)) ?? Add(clusters, f.Mention)).Add(f);
+        }
+
+        foreach (var f in found.Where(f => f.Mention.Resolution == DateResolution.Publication).OrderBy(f => f.Mention.Date))
+        {
+            var follows = clusters
+                .Where(c => c.Kind == f.Mention.Kind && Compatible(c.Class, f.Mention.Class) && c.Date <= f.Mention.Date.AddDays(ToleranceDays) && f.Mention.Date.DaysSince(c.Date) <= FollowUpDays)
+                .OrderBy(c => Math.Abs(f.Mention.Date.DaysSince(c.Date)))
+                .FirstOrDefault();
+            (follows ?? Add(clusters, f.Mention)).Add(f);
+        }
+
+        return [.. clusters.Select(Proposal).OrderBy(p => p.Date).ThenBy(p => p.Kind).ThenBy(p => p.Class, StringComparer.Ordinal)];
+    }
+
+    private static Cluster Add(List<Cluster> clusters, EventMention first)
+    {
+        var cluster = new Cluster(first.Kind, first.Class, first.Date);
+        clusters.Add(cluster);
+        return cluster;
+    }
+
+    private Proposal Proposal(Cluster cluster)
+    {
+        var mentions = cluster.Members;
+        // The best-supported date: a day the text names counts most, a day by publication least.
+        var date = mentions
+            .GroupBy(f => f.Mention.Date)
+            .Select(g => (Date: g.Key, Weight: g.Sum(f => Weight(f.Mention.Resolution))))
+            .OrderByDescending(g => g.Weight).ThenBy(g => g.Date)
+            .First().Date;
+        var cls = Most(mentions.Select(f => f.Mention.Class));
+        var documents = mentions.Select(f => f.Document).DistinctBy(d => d.Id).OrderBy(d => d.PublishedAt ?? d.Published.Date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)).ToList();
+        var support = documents
+            .GroupBy(d => d.Publisher, StringComparer.OrdinalIgnoreCase)
+            .Select(g => mentions.Where(f => g.Contains(f.Document)).Max(f => Weight(f.Mention.Resolution) / 3.0 * 0.5 + (f.Mention.System is null ? 0.1 : 0.2)));
+        var confidence = Math.Round(Math.Min(0.99, 1 - support.Aggregate(1.0, (left, s) => left * (1 - s))), 2);
+        return new Proposal
+        {
+            Date = date,
+            Kind = cluster.Kind,
+            Class = cls,
+            System = Most(mentions.Select(f => f.Mention.System)),
+            Count = Most(mentions.Select(f => f.Mention.Count)),
+            Site = Most(mentions.Select(f => f.Mention.Site)),
+            Confidence = confidence,
+            Matches = Match(cluster.Kind, cls, date)?.Id,
+            Documents = [.. documents.Select(Of)],
+            Sentences = [.. mentions
+                .DistinctBy(f => (f.Document.Id, f.Mention.Start))
+                .Select(f => new ProposalSentence(f.Mention.Sentence, Of(f.Document).Url, f.Mention.Start, f.Mention.Length))],
+        };
+    }
+
+    /// <summary>The record's event a proposal is: same kind, a compatible class, at most a day apart; the nearest.</summary>
+    public Event? Match(EventKind kind, string? cls, KoreanDate date) =>
+        _record
+            .Where(e => e.Kind == kind && Math.Abs(e.Date.DaysSince(date)) <= ToleranceDays && Compatible(e.Class, cls))
+            .OrderBy(e => Math.Abs(e.Date.DaysSince(date)))
+            .ThenBy(e => e.Class == cls ? 0 : 1)
+            .FirstOrDefault();
+
+    /// <summary>Whether two classes can be one event: the same, or one of them unknown.</summary>
+    public static bool Compatible(string? a, string? b) => a is null || b is null || a == "unknown" || b == "unknown" || a == b;
+
+    private static ProposalDocument Of(DetectionDocument d) => new(d.Url ?? d.Id, d.Title, d.Published, d.Publisher, d.Id);
+
+    private static int Weight(DateResolution resolution) => resolution switch
+    {
+        DateResolution.Stated => 3,
+        DateResolution.Relative => 2,
+        _ => 1,
+    };
+
+    private static T? Most<T>(IEnumerable<T?> values) =>
+        values.Where(v => v is not null).GroupBy(v => v).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
+
+    [GeneratedRegex(@"\bHwasongpho(?<rest>-\d+(?:-?[A-Za-z]+)?(?:-\d+(?:\.\d+)?)?)", RegexOptions.CultureInvariant)]
+    private static partial Regex Hwasongpho();
+
+    [GeneratedRegex(@"\b(?:multiple\s+rocket\s+launcher|MLRS|MRLS)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RocketLauncher();
+
+    [GeneratedRegex(@"\bMRLS\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Mrls();
+
+    [GeneratedRegex(@"\b600\s?mm\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SixHundredMillimetre();
+
+    [GeneratedRegex(@"\bRodong\s+Sinmun\b", RegexOptions.CultureInvariant)]
+    private static partial Regex RodongSinmun();
+
+    [GeneratedRegex(@"\b[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2},\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}\s*\([A-Za-z]{2,12}\)\s*(?:--|—|–|-)?", RegexOptions.CultureInvariant)]
+    private static partial Regex Dateline();
+
+    [GeneratedRegex(@"\b(?:launch\w*|fir(?:e|ed|es|ing)|test-fir\w*|test-launch\w*|tested|tests?\b|conduct\w*|carr(?:y|ied)\s+out|detonat\w*|shot|lobbed|flew|blast(?:ed)?\s+off|put\s+into\s+orbit|exploded)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Act();
+
+    [GeneratedRegex(@"\b(?:(?<nk>DPRK|North\s+Korea\w*|N\.\s*Korea\w*|Kim\s+Jong[\s-]Un|Missile\s+Administration|Academy\s+of\s+Defen[cs]e\s+Science|Korean\s+People's\s+Army|KPA|NATA|National\s+Aerospace\s+Technology)|(?<other>U\.S\.|US|United\s+States|America\w*|South\s+Korea\w*|ROK|Seoul|Japan\w*|Tokyo|Russia\w*|Ukrain\w*|China|Chinese|Israel\w*|Iran\w*|India\w*|Pakistan\w*|France|French|Britain|British|UK|NATO|puppet\w*))(?!\w)", RegexOptions.CultureInvariant)]
+    private static partial Regex Actor();
+
+    [GeneratedRegex(@"\b(?:North\s+Korea|N\.\s*Korea|DPRK|Pyongyang|Kim\s+Jong[\s-]Un|KCNA|Democratic\s+People's\s+Republic\s+of\s+Korea)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NorthKorea();
+
+    private sealed record Found(DetectionDocument Document, EventMention Mention);
+
+    private sealed class Cluster(EventKind kind, string? cls, KoreanDate date)
+    {
+        public EventKind Kind { get; } = kind;
+
+        public string? Class { get; private set; } = cls;
+
+        public KoreanDate Date { get; } = date;
+
+        public List<Found> Members { get; } = [];
+
+        public bool Accepts(EventMention m, int tolerance) =>
+            m.Kind == Kind && Compatible(Class, m.Class) && Math.Abs(m.Date.DaysSince(Date)) <= tolerance;
+
+        public void Add(Found f)
+        {
+            Members.Add(f);
+            Class ??= f.Mention.Class;
+        }
+    }
+}

@@ -1,0 +1,129 @@
+using System.Text;
+using System.Text.Json;
+using Peninsula.Events;
+
+namespace Peninsula.Detection;
+
+/// <summary>
+/// Proposals as JSON: an array of objects with <c>date</c> (Korean date, UTC+9), <c>kind</c>,
+/// <c>class</c>, <c>system</c>, <c>count</c>, <c>site</c>, <c>confidence</c> (0 to 1),
+/// <c>matches</c> (the record's event id or null), <c>documents</c> (<c>url</c>, <c>title</c>,
+/// <c>published</c>, <c>publisher</c>) and <c>sentences</c> (<c>text</c>, <c>document</c> (its
+/// url), <c>start</c> and <c>length</c> in the document's headline, blank line and body).
+/// </summary>
+public static class ProposalJson
+{
+    /// <summary>The proposals as an indented JSON array.</summary>
+    public static string Write(IEnumerable<Proposal> proposals)
+    {
+        ArgumentNullException.ThrowIfNull(proposals);
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartArray();
+            foreach (var p in proposals)
+            {
+                Write(json, p);
+            }
+
+            json.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>One proposal as a JSON object.</summary>
+    public static string WriteOne(Proposal proposal)
+    {
+        ArgumentNullException.ThrowIfNull(proposal);
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            Write(json, proposal);
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>Reads one proposal written by <see cref="WriteOne"/>.</summary>
+    public static Proposal ReadOne(string text)
+    {
+        using var document = JsonDocument.Parse(text);
+        var root = document.RootElement;
+        return new Proposal
+        {
+            Date = KoreanDate.Parse(root.GetProperty("date").GetString()!),
+            Kind = Taxonomy.ParseKind(root.GetProperty("kind").GetString()!),
+            Class = root.GetProperty("class").GetString(),
+            System = root.GetProperty("system").GetString(),
+            Count = root.GetProperty("count").ValueKind == JsonValueKind.Number ? root.GetProperty("count").GetInt32() : null,
+            Site = root.GetProperty("site").GetString(),
+            Confidence = root.GetProperty("confidence").GetDouble(),
+            Matches = root.GetProperty("matches").GetString(),
+            Documents = [.. root.GetProperty("documents").EnumerateArray().Select(d => new ProposalDocument(
+                d.GetProperty("url").GetString()!, d.GetProperty("title").GetString()!, KoreanDate.Parse(d.GetProperty("published").GetString()!),
+                d.GetProperty("publisher").GetString()!, d.GetProperty("id").GetString()!))],
+            Sentences = [.. root.GetProperty("sentences").EnumerateArray().Select(s => new ProposalSentence(
+                s.GetProperty("text").GetString()!, s.GetProperty("document").GetString()!, s.GetProperty("start").GetInt32(), s.GetProperty("length").GetInt32()))],
+        };
+    }
+
+    private static void Write(Utf8JsonWriter json, Proposal p)
+    {
+        json.WriteStartObject();
+        json.WriteString("date", p.Date.ToString());
+        json.WriteString("kind", p.Kind.Slug());
+        Nullable(json, "class", p.Class);
+        Nullable(json, "system", p.System);
+        if (p.Count is { } count)
+        {
+            json.WriteNumber("count", count);
+        }
+        else
+        {
+            json.WriteNull("count");
+        }
+
+        Nullable(json, "site", p.Site);
+        json.WriteNumber("confidence", p.Confidence);
+        Nullable(json, "matches", p.Matches);
+        json.WriteStartArray("documents");
+        foreach (var d in p.Documents)
+        {
+            json.WriteStartObject();
+            json.WriteString("url", d.Url);
+            json.WriteString("title", d.Title);
+            json.WriteString("published", d.Published.ToString());
+            json.WriteString("publisher", d.Publisher);
+            json.WriteString("id", d.Id);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("sentences");
+        foreach (var s in p.Sentences)
+        {
+            json.WriteStartObject();
+            json.WriteString("text", s.Text);
+            json.WriteString("document", s.Document);
+            json.WriteNumber("start", s.Start);
+            json.WriteNumber("length", s.Length);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void Nullable(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
+    }
+}

@@ -1,0 +1,230 @@
+using Peninsula.Events;
+using Peninsula.Import;
+using Peninsula.Storage;
+
+namespace Peninsula.Detection;
+
+/// <summary>What detection did with the new documents of one poll.</summary>
+/// <param name="Documents">New documents read.</param>
+/// <param name="SourcesAdded">Sources added to events the record already held, as "event id: url".</param>
+/// <param name="Queued">Review items that a proposal created or added to.</param>
+/// <param name="Accepted">Events written by --auto-accept.</param>
+public sealed record DetectionOutcome(int Documents, IReadOnlyList<string> SourcesAdded, IReadOnlyList<ReviewItem> Queued, IReadOnlyList<string> Accepted)
+{
+    /// <summary>Nothing read.</summary>
+    public static readonly DetectionOutcome None = new(0, [], [], []);
+
+    /// <summary>The outcome in words, for the watch log.</summary>
+    public override string ToString() =>
+        $"detection read {Count(Documents, "new document")}: {Count(SourcesAdded.Count, "source")} added to known events, {Count(Queued.Count, "proposal")} queued for review" +
+        (Accepted.Count > 0 ? $", {Accepted.Count} accepted automatically ({string.Join(", ", Accepted)})" : "");
+
+    private static string Count(int n, string one) => n == 1 ? $"1 {one}" : $"{n} {one}s";
+}
+
+/// <summary>Changes to a queued proposal a reviewer makes before accepting it; null leaves a field as detected.</summary>
+public sealed record ProposalEdit
+{
+    /// <summary>The Korean date, YYYY-MM-DD.</summary>
+    public string? Date { get; init; }
+
+    /// <summary>The class (srbm, icbm, cruise ...).</summary>
+    public string? Class { get; init; }
+
+    /// <summary>The weapon system: a gazetteer id or name.</summary>
+    public string? System { get; init; }
+
+    /// <summary>How many were fired.</summary>
+    public int? Count { get; init; }
+
+    /// <summary>The site.</summary>
+    public string? Site { get; init; }
+}
+
+/// <summary>
+/// Watch, detect, review: new documents pass through detection; a proposal that is a record's
+/// event adds its documents to that event as sources (each once, audited); a new one enters the
+/// review queue, where a person accepts, rejects or edits it. Accepting writes the event through
+/// <see cref="HandEntry"/>, the validation and write of <c>peninsula events add</c>.
+/// </summary>
+public static class Review
+{
+    /// <summary>The importer tag of a source that detection added.</summary>
+    public const string Importer = "detect/1";
+
+    /// <summary>
+    /// Passes the documents that have not passed through detection yet. With
+    /// <paramref name="autoAccept"/>, a queued proposal that at least that many independent
+    /// publishers report is accepted as <c>auto-accept</c>.
+    /// </summary>
+    public static async Task<DetectionOutcome> DetectNewAsync(IEventStore store, IReadOnlyList<Document> documents, string origin, int? autoAccept, TimeProvider clock, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(documents);
+        var fresh = await store.TakeUndetectedAsync([.. documents.Select(d => d.Id)], cancellationToken).ConfigureAwait(false);
+        // An item without a date of its own was published at the latest when it was fetched.
+        var fetched = KoreanDate.FromInstant(clock.GetUtcNow());
+        var readable = documents.Where(d => fresh.Contains(d.Id)).Select(d => DetectionInput.Of(d, fetched)).OfType<DetectionDocument>().ToList();
+        if (readable.Count == 0)
+        {
+            return DetectionOutcome.None with { Documents = fresh.Count };
+        }
+
+        var record = await store.ListAsync(new EventQuery { Kinds = [EventKind.MissileLaunch, EventKind.NuclearTest] }, cancellationToken).ConfigureAwait(false);
+        var proposals = new EventDetector(record).Detect(readable);
+        var added = new List<string>();
+        var queued = new List<ReviewItem>();
+        var accepted = new List<string>();
+        foreach (var proposal in proposals)
+        {
+            if (proposal.Matches is { } id)
+            {
+                added.AddRange(await AddSourcesAsync(store, id, proposal, new ChangeOrigin(origin, "detected in a new document"), cancellationToken).ConfigureAwait(false));
+                continue;
+            }
+
+            var item = await store.ProposeAsync(proposal, cancellationToken).ConfigureAwait(false);
+            queued.Add(item);
+            if (autoAccept is { } n && item.Proposal.Publishers >= n)
+            {
+                var e = await AcceptAsync(store, item.Id, $"auto-accept ({item.Proposal.Publishers} publishers, at least {n})", null, clock, cancellationToken).ConfigureAwait(false);
+                accepted.Add(e.Id);
+            }
+        }
+
+        return new DetectionOutcome(fresh.Count, added, queued, accepted);
+    }
+
+    /// <summary>
+    /// Accepts a pending proposal (with <paramref name="edit"/> applied first): the event is
+    /// written with its documents as sources, audited as accepted by <paramref name="by"/>. When
+    /// the record has meanwhile got the event, its documents are added to it as sources instead.
+    /// </summary>
+    public static async Task<Event> AcceptAsync(IEventStore store, string id, string by, ProposalEdit? edit, TimeProvider clock, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(clock);
+        var item = await PendingAsync(store, id, cancellationToken).ConfigureAwait(false);
+        var proposal = edit is null ? item.Proposal : Edited(item.Proposal, edit);
+        var origin = new ChangeOrigin("review accept", $"accepted by {by}");
+        var record = await store.ListAsync(new EventQuery { Kinds = [proposal.Kind] }, cancellationToken).ConfigureAwait(false);
+        Event written;
+        if (new EventDetector(record).Match(proposal.Kind, proposal.Class, proposal.Date) is { } known)
+        {
+            await AddSourcesAsync(store, known.Id, proposal, origin, cancellationToken).ConfigureAwait(false);
+            written = (await store.FindAsync(known.Id, cancellationToken).ConfigureAwait(false))!;
+        }
+        else
+        {
+            var ids = record.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+            var all = await store.ListAsync(new EventQuery { Since = proposal.Date, Until = proposal.Date }, cancellationToken).ConfigureAwait(false);
+            ids.UnionWith(all.Select(e => e.Id));
+            written = Entry(proposal).ToEvent(ids.Contains);
+            var plan = await store.SaveAsync([written], origin, dryRun: true, cancellationToken).ConfigureAwait(false);
+            if (plan.Added.Count != 1)
+            {
+                throw new InputException($"the id '{written.Id}' belongs to an event that was deleted; edit the proposal or restore that event.", field: "id");
+            }
+
+            await store.SaveAsync([written], origin, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        var now = clock.GetUtcNow();
+        await store.SaveReviewAsync(item with { Status = ReviewStatus.Accepted, Proposal = proposal, DecidedBy = by, DecidedAt = now, UpdatedAt = now, EventId = written.Id }, cancellationToken).ConfigureAwait(false);
+        return written;
+    }
+
+    /// <summary>Rejects a pending proposal, with the reviewer's reason.</summary>
+    public static async Task<ReviewItem> RejectAsync(IEventStore store, string id, string by, string? reason, TimeProvider clock, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(clock);
+        var item = await PendingAsync(store, id, cancellationToken).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        var rejected = item with { Status = ReviewStatus.Rejected, DecidedBy = by, DecidedAt = now, UpdatedAt = now, Note = reason };
+        await store.SaveReviewAsync(rejected, cancellationToken).ConfigureAwait(false);
+        return rejected;
+    }
+
+    /// <summary>Changes fields of a pending proposal; the change is checked as an event would be when accepted.</summary>
+    public static async Task<ReviewItem> EditAsync(IEventStore store, string id, ProposalEdit edit, string by, TimeProvider clock, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(edit);
+        var item = await PendingAsync(store, id, cancellationToken).ConfigureAwait(false);
+        var proposal = Edited(item.Proposal, edit);
+        // Refused now, not at acceptance: a class or date the record would refuse.
+        _ = Entry(proposal).ToEvent(_ => false);
+        var edited = item with { Proposal = proposal, UpdatedAt = clock.GetUtcNow(), Note = $"edited by {by}" };
+        await store.SaveReviewAsync(edited, cancellationToken).ConfigureAwait(false);
+        return edited;
+    }
+
+    /// <summary>The event a proposal becomes, as <c>peninsula events add</c> would be given it.</summary>
+    public static HandEntry Entry(Proposal proposal)
+    {
+        ArgumentNullException.ThrowIfNull(proposal);
+        var sources = proposal.Documents.Where(d => IsWebAddress(d.Url)).ToList();
+        var what = proposal.Kind == EventKind.NuclearTest ? "Nuclear test"
+            : proposal.Class is { } c ? $"{c.ToUpperInvariant()} launch" : "Missile launch";
+        return new HandEntry
+        {
+            Kind = proposal.Kind.Slug(),
+            Class = proposal.Class,
+            Date = proposal.Date.ToString(),
+            Title = $"{what} reported by {string.Join(", ", sources.Select(d => d.Publisher).Distinct(StringComparer.OrdinalIgnoreCase))}",
+            Actors = ["DPRK"],
+            System = proposal.System,
+            Site = proposal.Site,
+            NumberFired = proposal.Count,
+            SourceUrls = [.. sources.Select(d => d.Url)],
+            SourceNames = [.. sources.Select(d => d.Publisher)],
+            SourceDate = sources.Count > 0 ? sources.Min(d => d.Published).ToString() : null,
+        };
+    }
+
+    private static async Task<List<string>> AddSourcesAsync(IEventStore store, string eventId, Proposal proposal, ChangeOrigin origin, CancellationToken cancellationToken)
+    {
+        var stored = await store.FindStoredAsync(eventId, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            return [];
+        }
+
+        var known = stored.Event.Sources.Select(s => s.Url).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var added = proposal.Documents
+            .Where(d => IsWebAddress(d.Url) && known.Add(d.Url))
+            .Select(d => new EventSource(d.Publisher, d.Url, d.Published.ToString(), d.Title, Importer: Importer))
+            .ToList();
+        if (added.Count == 0)
+        {
+            return [];
+        }
+
+        await store.UpdateAsync(stored.Event with { Sources = [.. stored.Event.Sources, .. added] }, stored.Version, origin, cancellationToken).ConfigureAwait(false);
+        return [.. added.Select(s => $"{eventId}: {s.Url}")];
+    }
+
+    private static async Task<ReviewItem> PendingAsync(IEventStore store, string id, CancellationToken cancellationToken)
+    {
+        var item = await store.FindReviewAsync(id, cancellationToken).ConfigureAwait(false)
+                   ?? throw new InputException($"there is no proposal '{id}' in the review queue; 'peninsula review list' shows them.", field: "id");
+        return item.Status == ReviewStatus.Pending
+            ? item
+            : throw new InputException($"the proposal '{id}' was already {item.Status.Slug()} by {item.DecidedBy ?? "someone"}; only a pending proposal can be changed.", field: "id");
+    }
+
+    private static Proposal Edited(Proposal p, ProposalEdit edit) => p with
+    {
+        Date = edit.Date is { } d ? KoreanDate.ParseInput(d, "--date")!.Value : p.Date,
+        Class = edit.Class ?? p.Class,
+        System = edit.System ?? p.System,
+        Count = edit.Count ?? p.Count,
+        Site = edit.Site ?? p.Site,
+    };
+
+    private static bool IsWebAddress(string url) =>
+        url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("http://", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,127 @@
+using Dapper;
+using Peninsula.Detection;
+using Peninsula.Events;
+
+namespace Peninsula.Storage;
+
+public sealed partial class SqliteEventStore
+{
+    private const string ReviewColumns = "id, status, proposal, created_at, updated_at, decided_by, decided_at, event_id, note";
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<ReviewItem>> ReviewsAsync(ReviewStatus? status = ReviewStatus.Pending, CancellationToken cancellationToken = default)
+    {
+        var rows = _connection.Query<ReviewRow>(
+            $"SELECT {ReviewColumns} FROM review_queue WHERE @status IS NULL OR status = @status ORDER BY korean_date, id",
+            new { status = status?.Slug() });
+        return Task.FromResult<IReadOnlyList<ReviewItem>>([.. rows.Select(ToItem)]);
+    }
+
+    /// <inheritdoc/>
+    public Task<ReviewItem?> FindReviewAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var row = _connection.QuerySingleOrDefault<ReviewRow>($"SELECT {ReviewColumns} FROM review_queue WHERE id = @id", new { id });
+        return Task.FromResult(row is null ? null : ToItem(row));
+    }
+
+    /// <inheritdoc/>
+    public Task<ReviewItem> ProposeAsync(Proposal proposal, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(proposal);
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        var near = _connection.Query<ReviewRow>(
+            $"SELECT {ReviewColumns} FROM review_queue WHERE status = 'pending' AND kind = @kind AND korean_date BETWEEN @from AND @to ORDER BY korean_date, id",
+            new { kind = proposal.Kind.Slug(), from = proposal.Date.AddDays(-EventDetector.ToleranceDays).ToString(), to = proposal.Date.AddDays(EventDetector.ToleranceDays).ToString() },
+            transaction).Select(ToItem);
+        var now = _clock.GetUtcNow();
+        ReviewItem item;
+        if (near.FirstOrDefault(i => ReviewRules.SameEvent(i.Proposal, proposal)) is { } queued)
+        {
+            item = queued with { Proposal = ReviewRules.Merge(queued.Proposal, proposal), UpdatedAt = now };
+            WriteReview(item, transaction);
+        }
+        else
+        {
+            item = new ReviewItem(ReviewRules.NewId(proposal), ReviewStatus.Pending, proposal, now, now);
+            _connection.Execute(
+                "INSERT INTO review_queue (id, status, korean_date, kind, class, publishers, proposal, created_at, updated_at) VALUES (@id, 'pending', @date, @kind, @class, @publishers, @proposal, @now, @now)",
+                new { id = item.Id, date = proposal.Date.ToString(), kind = proposal.Kind.Slug(), @class = proposal.Class, publishers = proposal.Publishers, proposal = ProposalJson.WriteOne(proposal), now = Text(now) },
+                transaction);
+        }
+
+        transaction.Commit();
+        return Task.FromResult(item);
+    }
+
+    /// <inheritdoc/>
+    public Task SaveReviewAsync(ReviewItem item, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        using var transaction = _connection.BeginTransaction();
+        WriteReview(item, transaction);
+        transaction.Commit();
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlySet<string>> TakeUndetectedAsync(IReadOnlyCollection<string> documentIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documentIds);
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var now = Now();
+        foreach (var id in documentIds.Distinct())
+        {
+            if (_connection.Execute("INSERT INTO detected_documents (document_id, detected_at) VALUES (@id, @now) ON CONFLICT DO NOTHING", new { id, now }, transaction) > 0)
+            {
+                taken.Add(id);
+            }
+        }
+
+        transaction.Commit();
+        return Task.FromResult<IReadOnlySet<string>>(taken);
+    }
+
+    private void WriteReview(ReviewItem item, Microsoft.Data.Sqlite.SqliteTransaction transaction)
+    {
+        var p = item.Proposal;
+        var changed = _connection.Execute(
+            "UPDATE review_queue SET status = @status, korean_date = @date, kind = @kind, class = @class, publishers = @publishers, proposal = @proposal, updated_at = @updated, " +
+            "decided_by = @by, decided_at = @decided, event_id = @eventId, note = @note WHERE id = @id",
+            new
+            {
+                id = item.Id,
+                status = item.Status.Slug(),
+                date = p.Date.ToString(),
+                kind = p.Kind.Slug(),
+                @class = p.Class,
+                publishers = p.Publishers,
+                proposal = ProposalJson.WriteOne(p),
+                updated = Text(item.UpdatedAt),
+                by = item.DecidedBy,
+                decided = Text(item.DecidedAt),
+                eventId = item.EventId,
+                note = item.Note,
+            },
+            transaction);
+        if (changed == 0)
+        {
+            throw new InputException($"there is no proposal '{item.Id}' in the review queue; 'peninsula review list' shows them.", field: "id");
+        }
+    }
+
+    private static ReviewItem ToItem(ReviewRow r) => new(
+        r.id,
+        ReviewRules.ParseStatus(r.status),
+        ProposalJson.ReadOne(r.proposal),
+        Instant(r.created_at)!.Value,
+        Instant(r.updated_at)!.Value,
+        r.decided_by,
+        Instant(r.decided_at),
+        r.event_id,
+        r.note);
+
+#pragma warning disable IDE1006, CA1812 // Dapper maps the columns by name; instantiated by Dapper.
+    private sealed record ReviewRow(string id, string status, string proposal, string created_at, string updated_at, string? decided_by, string? decided_at, string? event_id, string? note);
+#pragma warning restore IDE1006, CA1812
+}

@@ -1,0 +1,154 @@
+using Peninsula.Detection;
+using Peninsula.Events;
+using Peninsula.Import;
+using Peninsula.Storage;
+using Peninsula.Tests.Storage;
+
+namespace Peninsula.Tests.Detection;
+
+/// <summary>
+/// The review queue and what detection does with new documents, the same on every backend
+/// (<see cref="StoreBackend"/>): PostgreSQL where <c>PENINSULA_TEST_POSTGRES</c> names a server.
+/// </summary>
+public abstract class ReviewStoreContract<TBackend> : IDisposable where TBackend : StoreBackend, new()
+{
+    private static readonly TimeProvider Clock = CliRunner.Clock;
+
+    protected TBackend Backend { get; } = new();
+
+    public void Dispose()
+    {
+        Backend.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private async Task<IEventStore> OpenAsync()
+    {
+        var store = Backend.Open();
+        await EventStores.EnsureBundledRecordAsync(store);
+        return store;
+    }
+
+    private static Document Report(string id, string publisher, string title, string body, KoreanDate date, string url) => new()
+    {
+        Id = id,
+        Date = date,
+        Title = title,
+        Body = body,
+        Links = [url],
+        Source = publisher,
+        Provenance = new Provenance("feed/1", "test", id),
+    };
+
+    private static readonly KoreanDate NewDay = new(2026, 11, 18);
+
+    private static Document NewLaunch(string id, string publisher) => Report(
+        id, publisher, "N. Korea fires ballistic missiles", "North Korea fired two short-range ballistic missiles on Wednesday, the Joint Chiefs of Staff said.", NewDay, $"https://{publisher.ToLowerInvariant()}.example/{id}");
+
+    [Fact]
+    public async Task A_second_report_of_a_known_launch_adds_it_as_a_source_once_and_no_event()
+    {
+        await using var store = await OpenAsync();
+        var before = (await store.ListAsync(EventQuery.All)).Count;
+        var report = Report("wire-1", "Example Wire", "N. Korea fires ICBM", "North Korea fired an intercontinental ballistic missile on Thursday.", new KoreanDate(2024, 10, 31), "https://wire.example/icbm");
+
+        var first = await Review.DetectNewAsync(store, [report], "watch wire", null, Clock);
+        var again = await Review.DetectNewAsync(store, [report with { Id = "wire-1-copy" }], "watch wire", null, Clock);
+
+        Assert.Equal(["2024-10-31-icbm-hwasong-19: https://wire.example/icbm"], first.SourcesAdded);
+        Assert.Empty(again.SourcesAdded);
+        Assert.Empty(first.Queued);
+        Assert.Equal(before, (await store.ListAsync(EventQuery.All)).Count);
+        var launch = (await store.FindAsync("2024-10-31-icbm-hwasong-19"))!;
+        Assert.Single(launch.Sources, s => s.Url == "https://wire.example/icbm" && s.Importer == Review.Importer);
+        Assert.Contains(await store.AuditAsync("2024-10-31-icbm-hwasong-19"), a => a.Operation == "update" && a.Origin.Contains("watch wire", StringComparison.Ordinal));
+        Assert.Empty(await store.ReviewsAsync());
+    }
+
+    [Fact]
+    public async Task Reports_of_a_new_launch_from_two_publishers_make_one_pending_proposal_and_a_document_is_read_once()
+    {
+        await using var store = await OpenAsync();
+
+        var first = await Review.DetectNewAsync(store, [NewLaunch("a-1", "Yonhap")], "watch a", null, Clock);
+        var second = await Review.DetectNewAsync(store, [NewLaunch("b-1", "Kyodo"), NewLaunch("a-1", "Yonhap")], "watch b", null, Clock);
+
+        Assert.Equal(1, first.Documents);
+        Assert.Equal(1, second.Documents);
+        var item = Assert.Single(await store.ReviewsAsync());
+        Assert.Equal(ReviewStatus.Pending, item.Status);
+        Assert.Equal(NewDay, item.Proposal.Date);
+        Assert.Equal("srbm", item.Proposal.Class);
+        Assert.Equal(2, item.Proposal.Count);
+        Assert.Equal(2, item.Proposal.Publishers);
+        Assert.Equal(["a-1", "b-1"], item.Proposal.Documents.Select(d => d.Id).Order(StringComparer.Ordinal));
+        var found = (await store.FindReviewAsync(item.Id))!;
+        Assert.Equal(ProposalJson.WriteOne(item.Proposal), ProposalJson.WriteOne(found.Proposal));
+        Assert.Equal(item with { Proposal = found.Proposal }, found);
+    }
+
+    [Fact]
+    public async Task Accepting_a_proposal_writes_the_event_with_its_documents_as_sources_audited_under_the_reviewers_name()
+    {
+        await using var store = await OpenAsync();
+        await Review.DetectNewAsync(store, [NewLaunch("a-1", "Yonhap"), NewLaunch("b-1", "Kyodo")], "watch", null, Clock);
+        var item = Assert.Single(await store.ReviewsAsync());
+
+        var e = await Review.AcceptAsync(store, item.Id, "analyst-key", null, Clock);
+
+        Assert.Equal("2026-11-18-srbm", e.Id);
+        Assert.Equal(EventKind.MissileLaunch, e.Kind);
+        Assert.Equal(NewDay, e.Date);
+        Assert.Equal(2, e.Figures.NumberFired);
+        Assert.Equal(["https://kyodo.example/b-1", "https://yonhap.example/a-1"], e.Sources.Select(s => s.Url).Order(StringComparer.Ordinal));
+        Assert.NotNull(await store.FindAsync(e.Id));
+        var audit = Assert.Single(await store.AuditAsync(e.Id));
+        Assert.Equal("insert", audit.Operation);
+        Assert.Contains("accepted by analyst-key", audit.Origin, StringComparison.Ordinal);
+        var decided = (await store.FindReviewAsync(item.Id))!;
+        Assert.Equal(ReviewStatus.Accepted, decided.Status);
+        Assert.Equal(e.Id, decided.EventId);
+        Assert.Empty(await store.ReviewsAsync());
+        var error = await Assert.ThrowsAsync<InputException>(() => Review.AcceptAsync(store, item.Id, "someone", null, Clock));
+        Assert.Contains("already accepted", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_rejected_proposal_stays_rejected_and_an_edit_the_record_would_refuse_is_refused()
+    {
+        await using var store = await OpenAsync();
+        await Review.DetectNewAsync(store, [NewLaunch("a-1", "Yonhap")], "watch", null, Clock);
+        var item = Assert.Single(await store.ReviewsAsync());
+
+        var bad = await Assert.ThrowsAsync<InputException>(() => Review.EditAsync(store, item.Id, new ProposalEdit { Class = "rocket" }, "analyst", Clock));
+        var edited = await Review.EditAsync(store, item.Id, new ProposalEdit { Class = "crbm" }, "analyst", Clock);
+        await Review.RejectAsync(store, item.Id, "analyst", "a drill, not a launch", Clock);
+        var again = await Review.DetectNewAsync(store, [NewLaunch("a-1", "Yonhap")], "watch", null, Clock);
+
+        Assert.Equal("--class", bad.Field);
+        Assert.Equal("crbm", edited.Proposal.Class);
+        Assert.Equal(0, again.Documents);
+        Assert.Empty(await store.ReviewsAsync());
+        var rejected = Assert.Single(await store.ReviewsAsync(ReviewStatus.Rejected));
+        Assert.Equal("a drill, not a launch", rejected.Note);
+        Assert.Equal("analyst", rejected.DecidedBy);
+    }
+
+    [Fact]
+    public async Task Auto_accept_adds_what_enough_independent_publishers_report_and_queues_the_rest()
+    {
+        await using var store = await OpenAsync();
+
+        var one = await Review.DetectNewAsync(store, [NewLaunch("a-1", "Yonhap"), NewLaunch("a-2", "Yonhap")], "watch", 2, Clock);
+        var two = await Review.DetectNewAsync(store, [NewLaunch("b-1", "Kyodo")], "watch", 2, Clock);
+
+        Assert.Empty(one.Accepted);
+        Assert.Equal(["2026-11-18-srbm"], two.Accepted);
+        Assert.Equal(ReviewStatus.Accepted, Assert.Single(await store.ReviewsAsync(null)).Status);
+        Assert.Contains("auto-accept", Assert.Single(await store.AuditAsync("2026-11-18-srbm")).Origin, StringComparison.Ordinal);
+    }
+}
+
+public sealed class SqliteReviewStoreTests : ReviewStoreContract<SqliteBackend>;
+
+public sealed class PostgresReviewStoreTests : ReviewStoreContract<PostgresBackend>;
