@@ -92,7 +92,7 @@ public sealed class RealSetScoreTests : IDisposable
     [Fact]
     public void A_sentence_reads_as_refuted_when_any_claim_in_it_is_refuted_else_as_supported_when_any_is_supported()
     {
-        static CheckedClaim Claim(ClaimVerdict verdict) => new("x", 0, 1, ClaimType.Event, EventKind.NuclearTest, verdict, "", [], null, null);
+        static CheckedClaim Claim(ClaimVerdict verdict) => new("x", 0, 1, ClaimType.Event, EventKind.NuclearTest, verdict, "", [], null, null, []);
 
         Assert.Equal("none", RealSetEvaluation.Gravest([]));
         Assert.Equal("refuted", RealSetEvaluation.Gravest([Claim(ClaimVerdict.Supported), Claim(ClaimVerdict.Refuted)]));

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Peninsula.Claims;
+namespace Peninsula.Reading;
 
 /// <summary>
 /// Finds the checkable claims of an article: sentences, then clauses, then an event phrase with
@@ -9,7 +9,7 @@ namespace Peninsula.Claims;
 /// first or a superlative). Clauses that state an intention, a possibility or a generalisation are
 /// kept apart as statements. The rules are the data under <c>data/claims/</c>.
 /// </summary>
-internal sealed partial class ClaimFinder
+internal sealed partial class AssertionReader
 {
     /// <summary>From this many characters on, the sentences of an article are read in parallel.</summary>
     private const int ParallelFrom = 50_000;
@@ -30,7 +30,7 @@ internal sealed partial class ClaimFinder
     private readonly Regex _reporting;
     private readonly Regex _trailingArticle;
 
-    public ClaimFinder(ClaimKnowledge knowledge)
+    public AssertionReader(ClaimKnowledge knowledge)
     {
         _k = knowledge;
         var options = knowledge.PatternOptions;
@@ -91,55 +91,105 @@ internal sealed partial class ClaimFinder
         return new ArticleReading(text, readings);
     }
 
-    /// <summary>The claims and statements of a read article, its times resolved against this anchor.</summary>
-    public static (IReadOnlyList<FoundClaim> Claims, IReadOnlyList<UncheckedStatement> Statements) Find(ArticleReading reading, ArticleAnchor anchor, Events.KoreanDate recordEnd)
+    /// <summary>
+    /// The assertions and statements of a read article, its times resolved against this anchor. A
+    /// year named in the text carries to the end of its paragraph, never further: a later "Jan. 6"
+    /// takes the publication's year. A sentence that cannot be read (an exception while reading it)
+    /// is listed as unread and the rest goes on.
+    /// </summary>
+    public static ArticleAssertions Find(ArticleReading reading, ArticleAnchor anchor, Events.KoreanDate recordEnd)
     {
         var text = reading.Text;
-        var claims = new List<FoundClaim>();
+        var claims = new List<Assertion>();
         var statements = new List<UncheckedStatement>();
-        var runningYear = anchor.Date is null ? anchor.Year : null;
+        var unread = new List<UnreadSentence>();
+        int? AnchorYear() => anchor.Date is null ? anchor.Year : null;
+        var runningYear = AnchorYear();
+        var previousEnd = 0;
         foreach (var sentence in reading.Sentences)
         {
-            var found = 0;
-            StatementType? statement = null;
-            Period? sentencePeriod = null;
-            foreach (var clause in sentence.Clauses)
+            if (text.AsSpan(previousEnd, Math.Max(0, sentence.Span.Start - previousEnd)).Contains('\n'))
             {
-                var (period, unresolved, scopeOnly) = Time(clause.Times, ref runningYear, anchor, recordEnd);
-                if (period is null && unresolved is null)
-                {
-                    period = sentencePeriod;
-                }
-                else if (period is not null)
-                {
-                    sentencePeriod = period;
-                }
-
-                if (clause.Draft is { } draft && Claim(draft, period, unresolved, scopeOnly) is { } claim)
-                {
-                    claims.Add(claim);
-                    found++;
-                }
-                else if (clause.Draft is null && clause.Statement is not null)
-                {
-                    statement ??= clause.Statement;
-                }
+                runningYear = AnchorYear();
             }
 
-            if (found == 0)
+            previousEnd = sentence.Span.End;
+            if (sentence.Failure is { } failure)
             {
-                statement = sentence.Statement ?? statement;
-                if (statement is { } type)
+                unread.Add(new UnreadSentence(sentence.Span.Of(text), sentence.Span.Start, sentence.Span.End, failure));
+                continue;
+            }
+
+            var yearBefore = runningYear;
+            try
+            {
+                var (found, statement) = Sentence(sentence, ref runningYear, anchor, recordEnd);
+                claims.AddRange(found);
+                if (found.Count == 0 && statement is { } type)
                 {
                     statements.Add(new UncheckedStatement(sentence.Span.Of(text), sentence.Span.Start, sentence.Span.End, type));
                 }
             }
+#pragma warning disable CA1031 // One sentence that cannot be read is listed as unread; it never loses the rest of the article.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                runningYear = yearBefore;
+                unread.Add(new UnreadSentence(sentence.Span.Of(text), sentence.Span.Start, sentence.Span.End, Unreadable(ex)));
+            }
         }
 
-        return (claims, statements);
+        return new ArticleAssertions(claims, statements, unread);
+    }
+
+    /// <summary>What a reader is told of a sentence that could not be read.</summary>
+    internal static string Unreadable(Exception ex) => $"this sentence could not be read ({ex.GetType().Name}: {ex.Message})";
+
+    private static (List<Assertion> Found, StatementType? Statement) Sentence(SentenceReading sentence, ref int? runningYear, ArticleAnchor anchor, Events.KoreanDate recordEnd)
+    {
+        var found = new List<Assertion>();
+        StatementType? statement = null;
+        (Period Period, TimeBasis Basis)? sentencePeriod = null;
+        foreach (var clause in sentence.Clauses)
+        {
+            var (period, unresolved, scopeOnly, basis) = Time(clause.Times, ref runningYear, anchor, recordEnd);
+            if (period is null && unresolved is null && sentencePeriod is { } carried)
+            {
+                (period, basis) = carried;
+            }
+            else if (period is { } p)
+            {
+                sentencePeriod = (p, basis);
+            }
+
+            if (clause.Draft is { } draft && Claim(clause, draft, period, unresolved, scopeOnly, basis) is { } claim)
+            {
+                found.Add(claim with { Sentence = sentence.Span });
+            }
+            else if (clause.Draft is null && clause.Statement is not null)
+            {
+                statement ??= clause.Statement;
+            }
+        }
+
+        return (found, sentence.Statement ?? statement);
     }
 
     private SentenceReading ReadSentence(string text, TextSpan sentence)
+    {
+        try
+        {
+            return ReadClauses(text, sentence);
+        }
+#pragma warning disable CA1031 // One sentence that cannot be read is listed as unread; it never loses the rest of the article.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return new SentenceReading(sentence, [], null, Unreadable(ex));
+        }
+    }
+
+    private SentenceReading ReadClauses(string text, TextSpan sentence)
     {
         var attribution = Attribution(text, sentence);
         var clauses = new List<ClauseReading>();
@@ -152,11 +202,11 @@ internal sealed partial class ClaimFinder
 
         // A sentence with a claim whatever the anchor never needs its statement type.
         var statementType = clauses.Any(c => c.Draft is { Checkable: true }) ? null : Statement(text, sentence);
-        return new SentenceReading(sentence, clauses, statementType);
+        return new SentenceReading(sentence, clauses, statementType, null);
     }
 
     /// <summary>A claim from its draft once the clause's time is resolved; null when nothing makes the clause checkable.</summary>
-    private static FoundClaim? Claim(ClaimDraft draft, Period? period, string? unresolved, bool scopeOnly)
+    private static Assertion? Claim(ClauseReading clause, ClaimDraft draft, Period? period, string? unresolved, bool scopeOnly, TimeBasis basis)
     {
         if (!draft.Checkable && period is null && unresolved is null)
         {
@@ -164,22 +214,26 @@ internal sealed partial class ClaimFinder
         }
 
         var claim = draft.Claim;
-        var ordinal = claim.Ordinal is not null;
+        var ordinal = claim.Order?.Ordinal is not null;
         // "its third ICBM of 2017", "its first launch of the year": counted within that year.
         int? scopeYear = draft.Scoped ? draft.ScopeYear ?? period?.From.Year : null;
+        var timeSpan = clause.Times.FirstOrDefault(t => unresolved is not null || t.Mention.Text.Trim().Length > 0)?.Span;
+        var time = period is null && unresolved is null && !draft.Recent
+            ? null
+            : new AssertedTime(period, period is null ? unresolved : null, draft.Recent, basis, scopeOnly && ordinal, clause.Times.Count > 0 ? timeSpan : null);
         return claim with
         {
-            Type = claim.Type == ClaimType.Recency && period is not null ? ClaimType.Event : claim.Type,
-            Period = period,
-            UnresolvedTime = period is null ? unresolved : null,
-            PeriodIsScope = scopeOnly && ordinal,
-            OrdinalYear = scopeYear ?? (draft.FirstOfYear || (scopeOnly && ordinal) ? period?.From.Year : null),
+            Time = time,
+            Order = claim.Order is null ? null : claim.Order with
+            {
+                WithinYear = scopeYear ?? (draft.FirstOfYear || (scopeOnly && ordinal) ? period?.From.Year : null),
+            },
         };
     }
 
     /// <summary>
     /// What a clause would claim, short of its time: the parts that depend on the resolved time are
-    /// filled in by <see cref="Claim(ClaimDraft, Period?, string?, bool)"/>.
+    /// filled in once the article's anchor is known.
     /// </summary>
     private (ClaimDraft? Draft, StatementType? Statement) Claim(string text, TextSpan clause, List<TextSpan> timeSpans, string? attribution)
     {
@@ -236,42 +290,51 @@ internal sealed partial class ClaimFinder
         }
 
         int? ordinal = null;
+        TextSpan? ordinalSpan = null;
         if (_ordinalBefore.Match(before) is { Success: true } o)
         {
             ordinal = OrdinalValue(o.Groups["w"].Value);
-            features.Add(new TextSpan(phraseSpan.Start - before.Length + o.Index, phraseSpan.Start));
+            ordinalSpan = new TextSpan(phraseSpan.Start - before.Length + o.Index, phraseSpan.Start);
+            features.Add(ordinalSpan.Value);
         }
         else if (_ordinalAfter.Match(text, phraseSpan.End, clause.End - phraseSpan.End) is { Success: true } late)
         {
             ordinal = OrdinalValue(late.Groups["w"].Value);
-            features.Add(new TextSpan(late.Index, late.Groups["w"].Index + late.Groups["w"].Length));
+            ordinalSpan = new TextSpan(late.Index, late.Groups["w"].Index + late.Groups["w"].Length);
+            features.Add(ordinalSpan.Value);
         }
 
         int? count = null;
+        TextSpan? countSpan = null;
         var atLeast = false;
         if (ordinal is null && phrase.Kind is Events.EventKind.MissileLaunch or Events.EventKind.NuclearTest && _countBefore.Match(before) is { Success: true } c)
         {
             count = CountValue(c.Groups["w"].Value);
             var countStart = phraseSpan.Start - before.Length + c.Index;
-            features.Add(new TextSpan(countStart, phraseSpan.Start));
+            countSpan = new TextSpan(countStart, phraseSpan.Start);
+            features.Add(countSpan.Value);
             atLeast = _atLeastBefore.IsMatch(text[Math.Max(clause.Start, countStart - 24)..countStart]);
         }
 
         var system = SystemIn(text, clause, features);
         string? superlative = null;
+        TextSpan? superlativeSpan = null;
         if (phrase.Kind == Events.EventKind.MissileLaunch && _superlative.Match(text, clause.Start, phraseSpan.End - clause.Start) is { Success: true } s)
         {
             superlative = s.Groups["s"].Value.ToLowerInvariant();
-            features.Add(new TextSpan(s.Index, s.Index + s.Length));
+            superlativeSpan = new TextSpan(s.Index, s.Index + s.Length);
+            features.Add(superlativeSpan.Value);
         }
 
         PlaceEntry? site = null;
+        TextSpan? siteSpan = null;
         foreach (var m in _k.PlaceNames.MayOccur(text.AsSpan(clause.Start, clause.Length)) ? _site.MatchesIn(text, clause) : [])
         {
             site = _k.Places.FirstOrDefault(p => p.Type.EndsWith("-site", StringComparison.Ordinal) && p.Aliases.Prepend(p.Name).Contains(m.Groups["place"].Value, StringComparer.OrdinalIgnoreCase));
             if (site is not null)
             {
-                features.Add(new TextSpan(m.Index, m.Index + m.Length));
+                siteSpan = new TextSpan(m.Index, m.Index + m.Length);
+                features.Add(siteSpan.Value);
                 break;
             }
         }
@@ -288,11 +351,21 @@ internal sealed partial class ClaimFinder
         }
 
         var recent = First(_k.Cue("recency"), text, clause) is { } r && Add(features, r);
-        var latest = First(_k.Cue("latest"), text, clause) is not null;
+        var latest = First(_k.Cue("latest"), text, clause);
         // "attempted to put a satellite into orbit" claims no success; "failed to reach orbit" claims a failure.
-        Events.Outcome? outcome = First(_k.Cue("failure"), text, clause) is { } failed
-            ? (failed.Of(text).StartsWith("attempt", StringComparison.OrdinalIgnoreCase) || failed.Of(text).StartsWith("tr", StringComparison.OrdinalIgnoreCase) ? null : Events.Outcome.Failure)
-            : First(_k.Cue("success"), text, clause) is not null ? Events.Outcome.Success : null;
+        Events.Outcome? outcome = null;
+        TextSpan? outcomeSpan = null;
+        if (First(_k.Cue("failure"), text, clause) is { } failed)
+        {
+            var attempt = failed.Of(text).StartsWith("attempt", StringComparison.OrdinalIgnoreCase) || failed.Of(text).StartsWith("tr", StringComparison.OrdinalIgnoreCase);
+            (outcome, outcomeSpan) = attempt ? ((Events.Outcome?)null, (TextSpan?)null) : (Events.Outcome.Failure, failed);
+        }
+        else if (First(_k.Cue("success"), text, clause) is { } succeeded)
+        {
+            (outcome, outcomeSpan) = (Events.Outcome.Success, succeeded);
+        }
+
+        var modality = Modality(text, clause, head, attribution);
         var firstOfYear = ordinal == 1 && First(_k.Cue("first-of-year"), text, clause) is not null;
         var scoped = false;
         int? scopeYear = null;
@@ -315,35 +388,24 @@ internal sealed partial class ClaimFinder
 
         var start = features.Min(f => f.Start);
         var end = features.Max(f => f.End);
-        // As if no time were resolved: a resolved time turns a recency into an event.
-        var type = negated ? ClaimType.Absence
-            : context is not null ? ClaimType.Coincidence
-            : superlative is not null ? ClaimType.Superlative
-            : ordinal == 1 ? ClaimType.First
-            : ordinal is not null ? ClaimType.Ordinal
-            : count is not null ? ClaimType.Count
-            : system is not null ? ClaimType.System
-            : recent ? ClaimType.Recency
-            : ClaimType.Event;
-        return (new ClaimDraft(new FoundClaim
+        var submarine = phrase.Kind == Events.EventKind.MissileLaunch && First(_k.Cue("submarine"), text, clause) is not null;
+        return (new ClaimDraft(new Assertion
         {
             Span = new TextSpan(start, end),
-            Type = type,
-            Phrase = phrase,
-            Count = count,
-            CountAtLeast = atLeast,
+            Sentence = clause,
+            Action = new AssertedAction(phrase, phraseSpan, system, submarine),
+            Count = count is { } n ? new AssertedCount(n, atLeast, countSpan!.Value) : null,
             UnknownContext = unknownContext,
-            Ordinal = ordinal,
-            System = system,
-            Site = site,
-            Superlative = superlative,
+            Order = ordinal is not null || latest is not null || superlative is not null
+                ? new AssertedOrder(ordinal, null, latest is not null, superlative, ordinalSpan ?? latest ?? superlativeSpan)
+                : null,
+            Site = site is null ? null : new AssertedSite(site, siteSpan!.Value),
             Context = context,
-            Recent = recent,
-            Latest = latest,
-            ClaimedOutcome = outcome,
-            FromSubmarine = phrase.Kind == Events.EventKind.MissileLaunch && First(_k.Cue("submarine"), text, clause) is not null,
+            Outcome = outcome is { } o2 ? new AssertedOutcome(o2, outcomeSpan!.Value) : null,
+            Polarity = negated ? Polarity.Negated : Polarity.Affirmed,
+            Modality = modality,
             AttributedTo = attribution,
-        }, checkable, scoped, scopeYear, firstOfYear), null);
+        }, checkable, scoped, scopeYear, firstOfYear, recent), null);
     }
 
     /// <summary>The time mentions of a clause in order, each with its span (with its preposition) and whether it would only scope an ordinal.</summary>
@@ -363,14 +425,16 @@ internal sealed partial class ClaimFinder
         return times;
     }
 
-    private static (Period? Period, string? Unresolved, bool ScopeOnly) Time(
+    private static (Period? Period, string? Unresolved, bool ScopeOnly, TimeBasis Basis) Time(
         IReadOnlyList<TimeReading> times, ref int? runningYear, ArticleAnchor anchor, Events.KoreanDate recordEnd)
     {
         Period? best = null;
         string? unresolved = null;
         var scopeOnly = false;
+        var basis = anchor.Basis;
         foreach (var (mention, _, scope) in times)
         {
+            var yearFromParagraph = !mention.HasYear && mention.Relative is null && runningYear is not null && runningYear != anchor.Year;
             var resolved = TimeExpressions.Resolve(mention, runningYear, anchor, recordEnd);
             if (mention.HasYear)
             {
@@ -383,6 +447,7 @@ internal sealed partial class ClaimFinder
                 {
                     best = p;
                     scopeOnly = scope;
+                    basis = mention.HasYear ? TimeBasis.Sentence : yearFromParagraph ? TimeBasis.Paragraph : anchor.Basis;
                 }
             }
             else
@@ -391,7 +456,7 @@ internal sealed partial class ClaimFinder
             }
         }
 
-        return (best, unresolved, scopeOnly);
+        return (best, unresolved, scopeOnly, basis);
     }
 
     private List<(TextSpan Span, EventPhrase Phrase)> Phrases(string text, TextSpan clause)
@@ -429,7 +494,7 @@ internal sealed partial class ClaimFinder
 
         features.Add(new TextSpan(m.Index, m.Index + m.Length));
         var entries = _k.Systems.Where(s => s.Names.Any(n => string.Equals(n, m.Value, StringComparison.OrdinalIgnoreCase))).ToList();
-        return new SystemMention(m.Value, entries);
+        return new SystemMention(m.Value, entries, new TextSpan(m.Index, m.Index + m.Length));
     }
 
     private IEnumerable<TextSpan> Clauses(string text, TextSpan sentence)
@@ -493,7 +558,7 @@ internal sealed partial class ClaimFinder
     private static partial Regex NoBefore();
 }
 
-/// <summary>An article as read by <see cref="ArticleChecker.Read"/>: its sentences and their clauses, before its times are resolved.</summary>
+/// <summary>An article as read by <see cref="Claims.ArticleChecker.Read"/>: its sentences and their clauses, before its times are resolved.</summary>
 public sealed class ArticleReading
 {
     internal ArticleReading(string text, IReadOnlyList<SentenceReading> sentences)
@@ -509,7 +574,11 @@ public sealed class ArticleReading
 }
 
 /// <summary>A sentence: its clauses, and what it states when it makes no claim (null when it states nothing or always makes a claim).</summary>
-internal sealed record SentenceReading(TextSpan Span, IReadOnlyList<ClauseReading> Clauses, StatementType? Statement);
+/// <remarks>Failure: why the sentence could not be read, else null.</remarks>
+internal sealed record SentenceReading(TextSpan Span, IReadOnlyList<ClauseReading> Clauses, StatementType? Statement, string? Failure);
+
+/// <summary>The assertions, statements and unread sentences of an article, in text order.</summary>
+internal sealed record ArticleAssertions(IReadOnlyList<Assertion> Assertions, IReadOnlyList<UncheckedStatement> Statements, IReadOnlyList<UnreadSentence> Unread);
 
 /// <summary>A clause: its time mentions, the claim it would make (null when none), else what it states.</summary>
 internal sealed record ClauseReading(IReadOnlyList<TimeReading> Times, ClaimDraft? Draft, StatementType? Statement);
@@ -517,13 +586,11 @@ internal sealed record ClauseReading(IReadOnlyList<TimeReading> Times, ClaimDraf
 /// <summary>A time mention with its span, the preposition included, and whether it would only scope an ordinal ("this year", "of 2023").</summary>
 internal sealed record TimeReading(TimeMention Mention, TextSpan Span, bool Scope);
 
-/// <summary>
-/// A claim short of its time: the time-dependent fields of <see cref="Claim"/> are unset, and its
-/// type is the type it has when no time is resolved.
-/// </summary>
+/// <summary>An assertion short of its time: the time-dependent facets of <see cref="Claim"/> are unset.</summary>
 /// <remarks>
 /// Checkable: Whether the clause is a claim whatever its time.<br/>
 /// Scoped: Whether an ordinal is followed by its scope ("of 2017", "this year"); ScopeYear is the year it names, if any.<br/>
-/// FirstOfYear: Whether a first is "the first ... this year" by a cue.
+/// FirstOfYear: Whether a first is "the first ... this year" by a cue.<br/>
+/// Recent: Whether the clause says "recently".
 /// </remarks>
-internal sealed record ClaimDraft(FoundClaim Claim, bool Checkable, bool Scoped, int? ScopeYear, bool FirstOfYear);
+internal sealed record ClaimDraft(Assertion Claim, bool Checkable, bool Scoped, int? ScopeYear, bool FirstOfYear, bool Recent);

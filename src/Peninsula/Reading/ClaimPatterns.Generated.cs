@@ -5,7 +5,7 @@
 #nullable enable
 using System.Text.RegularExpressions;
 
-namespace Peninsula.Claims;
+namespace Peninsula.Reading;
 
 internal static partial class ClaimPatterns
 {

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Peninsula.Events;
 
-namespace Peninsula.Claims;
+namespace Peninsula.Reading;
 
 /// <summary>A time named in the text, before it is resolved: any of year, month and day, or a relative expression.</summary>
 /// <remarks>

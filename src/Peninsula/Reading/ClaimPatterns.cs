@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Peninsula.Claims;
+namespace Peninsula.Reading;
 
 /// <summary>
 /// Every pattern claim finding uses, built from the rules under <c>data/claims/</c> and the
@@ -22,7 +22,7 @@ namespace Peninsula.Claims;
 internal static partial class ClaimPatterns
 {
     /// <summary>The path of the generated file, from the repository's root.</summary>
-    public const string GeneratedPath = "src/Peninsula/Claims/ClaimPatterns.Generated.cs";
+    public const string GeneratedPath = "src/Peninsula/Reading/ClaimPatterns.Generated.cs";
 
     private static readonly ConcurrentDictionary<(string Pattern, RegexOptions Options), bool> Requested = new();
 
