@@ -61,8 +61,10 @@ internal sealed partial class ClaimChecker
 
         if (covered && launches.All(e => e.System is not null))
         {
-            return (ClaimVerdict.Refuted,
-                $"the record's launches {In(window)} are of other systems: {string.Join(", ", launches.Select(e => $"{e.System!.Name} ({e.Date})").Distinct().Take(6))}", Ids(launches));
+            // Which system flew is an assessment the sources revise (the "Hwasong-17" of 2022-03-24 was
+            // judged a Hwasong-15): the record is not complete for it, so it cannot refute the name.
+            return (ClaimVerdict.NotEnoughEvidence,
+                $"the record's launches {In(window)} are identified as other systems: {string.Join(", ", launches.Select(e => $"{e.System!.Name} ({e.Date})").Distinct().Take(6))}", Ids(launches));
         }
 
         return (ClaimVerdict.NotEnoughEvidence,
@@ -119,9 +121,10 @@ internal sealed partial class ClaimChecker
         }
 
         var sites = string.Join(", ", anywhere.Select(e => e.Site!.Name).Distinct());
-        return c.Action.Phrase.Complete && window.To <= RecordEnd
-            ? (ClaimVerdict.Refuted, $"the record's {(anywhere.Count == 1 ? what : Plural(what, anywhere.Count))} {In(window)} {(anywhere.Count == 1 ? "was" : "were")} at {sites}, not {place.Name}", Ids(anywhere))
-            : (ClaimVerdict.NotEnoughEvidence, $"the record's {(anywhere.Count == 1 ? what : Plural(what, anywhere.Count))} {In(window)} {(anywhere.Count == 1 ? "was" : "were")} at {sites}, but it may not be complete", Ids(anywhere));
+        // Sites are named by the nearest town or base, differently by each source ("near Kusong" is
+        // Panghyon airbase): the record is not complete for them, so a site never refutes.
+        return (ClaimVerdict.NotEnoughEvidence,
+            $"the record's {(anywhere.Count == 1 ? what : Plural(what, anywhere.Count))} {In(window)} {(anywhere.Count == 1 ? "was" : "were")} at {sites}, not recorded at {place.Name}; sources name sites differently", Ids(anywhere));
     }
 
     /// <summary>

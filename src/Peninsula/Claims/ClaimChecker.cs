@@ -20,6 +20,9 @@ internal sealed partial class ClaimChecker
     private static readonly KoreanDate NuclearTestsComplete = new(1945, 1, 1);
 
     private const int MaxEvidence = 12;
+
+    /// <summary>An article reports an event of the last few days: a claim with no time is read as one of these.</summary>
+    private const int ReportDays = 3;
     private readonly List<Event> _events;
 
     /// <summary>The events of each kind, in the order of <see cref="_events"/>: every claim is about one kind.</summary>
@@ -96,9 +99,9 @@ internal sealed partial class ClaimChecker
         }
 
         var main = Judged(c, anchor);
-        if (main.Verdict == ClaimVerdict.Refuted && !Explicit(c, type))
+        if (main.Verdict == ClaimVerdict.Refuted && c.Period is null && type is ClaimType.Event or ClaimType.Count or ClaimType.System or ClaimType.Superlative)
         {
-            main = (ClaimVerdict.NotEnoughEvidence, $"{main.Reason}; but the claim does not name {(c.Period is null ? "a time" : "a class")}, so the record cannot refute it", main.Evidence);
+            main = (ClaimVerdict.NotEnoughEvidence, $"{main.Reason}; but the claim names no time, so the record cannot refute it", main.Evidence);
         }
 
         facets.Add(Facet(FacetName(type), Stated(c, type), main));
@@ -125,12 +128,26 @@ internal sealed partial class ClaimChecker
             facets.Add(Facet("latest", period.Dates, LatestOrNot(c, period, anchor, main)));
         }
 
-        if (c.Modality is Modality.Attributed or Modality.Hypothetical)
+        if (c.Unrecorded is { } detail)
         {
-            facets.Add(new FacetCheck("modality", c.Modality == Modality.Attributed ? "attributed" : "possibility", FacetResult.Undecided,
-                c.Modality == Modality.Attributed
-                    ? $"the sentence reports North Korea's own account{(c.AttributedTo is { } who ? $" ({who})" : "")}, not the event itself; the record {(supported ? "has the event, but not what was announced of it" : "cannot decide")}"
-                    : "the sentence says only that it may have happened", []));
+            facets.Add(new FacetCheck("detail", detail.Words, FacetResult.Undecided, $"the record does not hold details such as '{detail.Words}'", []));
+        }
+
+        if (c.Modality == Modality.Hypothetical)
+        {
+            facets.Add(new FacetCheck("modality", "possibility", FacetResult.Undecided, "the sentence says only that it may have happened", []));
+        }
+        else if (c.Modality == Modality.Attributed)
+        {
+            // "North Korea announced ...": the sentence asserts the announcement, so the record cannot refute it.
+            var who = c.AttributedTo ?? "North Korea";
+            for (var i = 0; i < facets.Count; i++)
+            {
+                if (facets[i].Result == FacetResult.Contradicted)
+                {
+                    facets[i] = facets[i] with { Result = FacetResult.Undecided, Record = $"{facets[i].Record}; but the sentence reports what {who} announced, which the record cannot refute" };
+                }
+            }
         }
 
         return facets;
@@ -144,17 +161,6 @@ internal sealed partial class ClaimChecker
             ClaimVerdict.Refuted => FacetResult.Contradicted,
             _ => FacetResult.Undecided,
         }, judged.Reason, [.. judged.Evidence.Distinct().Take(MaxEvidence)]);
-
-    /// <summary>Whether the claim's time and class are explicit enough for the record to refute it.</summary>
-    private static bool Explicit(Assertion c, ClaimType type)
-    {
-        var classNamed = c.Action.Kind != EventKind.MissileLaunch || c.Action.Phrase.Classes.Count > 0 || c.Action.System is not null;
-        return type switch
-        {
-            ClaimType.Event or ClaimType.Count or ClaimType.System or ClaimType.Recency or ClaimType.Superlative => c.Period is not null && classNamed,
-            _ => classNamed,
-        };
-    }
 
     private static string FacetName(ClaimType type) => type switch
     {
@@ -289,20 +295,22 @@ internal sealed partial class ClaimChecker
             return (ClaimVerdict.NotEnoughEvidence, $"the article does not say which year '{time}' is, and no publication date was given", Ids(latest));
         }
 
-        if (anchor.Date is not null && RecentWindow(anchor) is { } recent)
+        if (anchor.Date is { } date)
         {
-            // A dated article that says "North Korea launched a missile" means lately, not ever.
+            // A dated article that says "North Korea launched a missile", "this launch", without a
+            // time, means the event it reports: the days up to its date, not ever.
+            var reported = new Period(date.AddDays(-ReportDays), date, "the days of the article's report");
             var filter = Filter(c, null);
             var what = What(c, null);
-            var matches = Of(c).Where(e => filter(e) && recent.Touches(e)).ToList();
+            var matches = Of(c).Where(e => filter(e) && reported.Touches(e)).ToList();
             if (matches.Count > 0)
             {
-                return (ClaimVerdict.Supported, $"the record has {Plural(what, matches.Count)} in the {_k.RecencyDays} days up to the article's date {recent.To}: {Dates(matches)}", Ids(matches));
+                return (ClaimVerdict.Supported, $"the claim gives no time, so it is read as the event the article reports: the record has {Plural(what, matches.Count)} in the {ReportDays} days up to the article's date {date}: {Dates(matches)}", Ids(matches));
             }
 
-            var before = Of(c).LastOrDefault(e => filter(e) && e.Date < recent.From);
+            var before = Of(c).LastOrDefault(e => filter(e) && e.Date < reported.From);
             return (ClaimVerdict.NotEnoughEvidence,
-                $"the claim gives no time, and the record has no {what} in the {_k.RecencyDays} days up to the article's date {recent.To}{(before is null ? "" : $"; the one before is on {before.Date}")}", Ids(before));
+                $"the claim gives no time, and the record has no {what} in the {ReportDays} days up to the article's date {date}{(before is null ? "" : $"; the one before is on {before.Date}")}", Ids(before));
         }
 
         return InWindow(c, Filter(c, null), UpToAnchor(anchor, "up to the article's date"), What(c, null));

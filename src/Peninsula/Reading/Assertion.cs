@@ -62,6 +62,9 @@ public enum TimeBasis
 /// </summary>
 internal sealed record AssertedTime(Period? Period, string? Unresolved, bool Recent, TimeBasis Basis, bool ScopeOnly, TextSpan? Span);
 
+/// <summary>A detail the sentence states that the record does not hold ("fell within Japan's EEZ", "a new type").</summary>
+internal sealed record AssertedDetail(string Words, TextSpan Span);
+
 /// <summary>How many: <paramref name="Value"/>, or at least that many.</summary>
 internal sealed record AssertedCount(int Value, bool AtLeast, TextSpan Span);
 
@@ -118,6 +121,9 @@ internal sealed record Assertion
 
     /// <summary>A context named that the rules cannot place in time ("after Trump's election victory").</summary>
     public string? UnknownContext { get; init; }
+
+    /// <summary>A detail stated that the record does not hold, which leaves the claim undecided.</summary>
+    public AssertedDetail? Unrecorded { get; init; }
 
     public Polarity Polarity { get; init; }
 

@@ -120,7 +120,7 @@ internal sealed partial class AssertionReader
     /// nuclear test"); else asserted. A speaker's hedge about his own information ("it appears",
     /// "is believed") still asserts.
     /// </summary>
-    private Modality Modality(string text, TextSpan clause, TextSpan head, string? attribution)
+    private Modality Modality(string text, TextSpan clause, TextSpan head, string? attribution, bool question)
     {
         var sentenceEnd = text.AsSpan(clause.Start, clause.Length).TrimEnd();
         if (sentenceEnd.EndsWith("?") || (clause.End < text.Length && text.AsSpan(clause.End).TrimStart(" \"'’”)").StartsWith("?")))

@@ -162,9 +162,13 @@ internal sealed partial class AssertionReader
                 sentencePeriod = (p, basis);
             }
 
-            if (clause.Draft is { } draft && Claim(clause, draft, period, unresolved, scopeOnly, basis) is { } claim)
+            if (clause.Draft is { } draft && Claim(clause, draft, period, unresolved, scopeOnly, basis, anchor.Date is not null) is { } claim)
             {
-                found.Add(claim with { Sentence = sentence.Span });
+                // A question asserts nothing: "Have you analysed the type of missile that was launched?"
+                if (claim.Modality != Reading.Modality.Question)
+                {
+                    found.Add(claim with { Sentence = sentence.Span });
+                }
             }
             else if (clause.Draft is null && clause.Statement is not null)
             {
@@ -192,11 +196,30 @@ internal sealed partial class AssertionReader
     private SentenceReading ReadClauses(string text, TextSpan sentence)
     {
         var attribution = Attribution(text, sentence);
+        var question = text.AsSpan(sentence.Start, sentence.Length).TrimEnd(" \t\r\n\"'’”)").EndsWith("?")
+                       || text.AsSpan(sentence.Start, sentence.Length).TrimStart().StartsWith("REPORTER:", StringComparison.Ordinal);
         var clauses = new List<ClauseReading>();
         foreach (var clause in Clauses(text, sentence))
         {
             var times = Times(text, clause);
-            var (draft, statement) = Claim(text, clause, times.Select(t => t.Span).ToList(), attribution);
+            var (draft, statement) = Claim(text, clause, times.Select(t => t.Span).ToList(), attribution, question);
+            var detail = draft is null ? null
+                : NewType().Match(text, clause.Start, clause.Length) is { Success: true } novel ? novel
+                : draft.Claim.Order is { Ordinal: not null } && OrderQualifier().Match(text, sentence.Start, sentence.Length) is { Success: true } qualifier ? qualifier
+                : null;
+            if (draft is not null && detail is not null)
+            {
+                draft = draft with { Claim = draft.Claim with { Unrecorded = new AssertedDetail(detail.Value, new TextSpan(detail.Index, detail.Index + detail.Length)) } };
+            }
+
+            if (draft is not null && ReportedThat().Match(text, clause.Start, clause.Length) is { Success: true } report
+                && report.Index + report.Length <= draft.Claim.Action.Span.Start)
+            {
+                // "All dailies reported on Sunday that North Korea launched two missiles early Saturday":
+                // the time of the report is not the time of the event.
+                times = [.. times.Where(t => t.Span.Start >= report.Index + report.Length)];
+            }
+
             clauses.Add(new ClauseReading(times, draft, statement));
         }
 
@@ -205,10 +228,15 @@ internal sealed partial class AssertionReader
         return new SentenceReading(sentence, clauses, statementType, null);
     }
 
-    /// <summary>A claim from its draft once the clause's time is resolved; null when nothing makes the clause checkable.</summary>
-    private static Assertion? Claim(ClauseReading clause, ClaimDraft draft, Period? period, string? unresolved, bool scopeOnly, TimeBasis basis)
+    /// <summary>
+    /// A claim from its draft once the clause's time is resolved; null when nothing makes the clause
+    /// checkable. In a dated article, an event named without a time ("this launch", "the launch of
+    /// a ballistic missile occurred near Wonsan") is the one the article reports; named in general
+    /// ("missile launches") it was dropped when the clause was read.
+    /// </summary>
+    private static Assertion? Claim(ClauseReading clause, ClaimDraft draft, Period? period, string? unresolved, bool scopeOnly, TimeBasis basis, bool dated)
     {
-        if (!draft.Checkable && period is null && unresolved is null)
+        if (!draft.Checkable && period is null && unresolved is null && !(dated && draft.Reported))
         {
             return null;
         }
@@ -235,7 +263,7 @@ internal sealed partial class AssertionReader
     /// What a clause would claim, short of its time: the parts that depend on the resolved time are
     /// filled in once the article's anchor is known.
     /// </summary>
-    private (ClaimDraft? Draft, StatementType? Statement) Claim(string text, TextSpan clause, List<TextSpan> timeSpans, string? attribution)
+    private (ClaimDraft? Draft, StatementType? Statement) Claim(string text, TextSpan clause, List<TextSpan> timeSpans, string? attribution, bool question)
     {
         var phrases = Phrases(text, clause);
         if (phrases.Count == 0)
@@ -282,7 +310,29 @@ internal sealed partial class AssertionReader
         }
 
         var before = text[Math.Max(clause.Start, phraseSpan.Start - 48)..phraseSpan.Start];
-        var negated = First(_k.Cue("negation"), text, head) is { } negation && Add(features, negation);
+        var negation = First(_k.Cue("negation"), text, head);
+        if (negation is { } denial && !NegationIsNorthKoreas(text, clause.Start, denial.Start))
+        {
+            // "we have not found any projectile", "the minister did not clarify whether ...": someone
+            // else's act is denied, not North Korea's. An act stated after it still stands ("a
+            // warning that these acts never happen again, it launched another missile").
+            if (verb is not { } act || act.Start < denial.End)
+            {
+                return (null, null);
+            }
+
+            negation = null;
+        }
+
+        // A negation makes an absence only when it denies the act itself: "has not conducted a
+        // nuclear test", "has never tested"; not "the launch did not pose a threat".
+        if (negation is { } denied && !(verb is { } acted && acted.Start >= denied.End && acted.Start - denied.End <= 24)
+            && !(phraseSpan.Start >= denied.End && phraseSpan.Start - denied.End <= 24))
+        {
+            negation = null;
+        }
+
+        var negated = negation is { } n1 && Add(features, n1);
         // "conducted no nuclear tests": "no" right before the event, not anywhere ("a country with no allies").
         if (!negated && NoBefore().Match(before) is { Success: true } no)
         {
@@ -307,7 +357,8 @@ internal sealed partial class AssertionReader
         int? count = null;
         TextSpan? countSpan = null;
         var atLeast = false;
-        if (ordinal is null && phrase.Kind is Events.EventKind.MissileLaunch or Events.EventKind.NuclearTest && _countBefore.Match(before) is { Success: true } c)
+        if (ordinal is null && phrase.Kind is Events.EventKind.MissileLaunch or Events.EventKind.NuclearTest && _countBefore.Match(before) is { Success: true } c
+            && !MonthBefore().IsMatch(before[..c.Index]))
         {
             count = CountValue(c.Groups["w"].Value);
             var countStart = phraseSpan.Start - before.Length + c.Index;
@@ -365,7 +416,7 @@ internal sealed partial class AssertionReader
             (outcome, outcomeSpan) = (Events.Outcome.Success, succeeded);
         }
 
-        var modality = Modality(text, clause, head, attribution);
+        var modality = Modality(text, clause, head, attribution, question);
         var firstOfYear = ordinal == 1 && First(_k.Cue("first-of-year"), text, clause) is not null;
         var scoped = false;
         int? scopeYear = null;
@@ -378,6 +429,22 @@ internal sealed partial class AssertionReader
         // Checkable whatever the time; without any of these, only a resolved or unresolved time makes the clause a claim.
         var checkable = verb is not null || context is not null || recent || ordinal is not null
                         || system is not null || count is not null || superlative is not null || negated;
+
+        // "condemned North Korea's repeated provocations including nuclear tests and ballistic
+        // missile launches", "recent ballistic missile tests suggest ...": events named in general,
+        // with no verb that states an act, no figure and no context, assert nothing checkable.
+        var generic = verb is null && Plural(phraseSpan.Of(text)) && ordinal is null && count is null && system is null
+                      && superlative is null && context is null && !negated;
+        if (generic && timeSpans.Count == 0)
+        {
+            return (null, null);
+        }
+
+        // "The launch of a short range ballistic missile occurred near Wonsan", "the missile flew
+        // approximately 500 km": the event is said to have happened, with no verb of doing. Named
+        // only as what something reacts to ("condemns its nuclear test", "this launch is a grave
+        // threat"), it is not asserted.
+        var reported = !checkable && (EventPredicate().IsMatch(text.AsSpan(phraseSpan.End, clause.End - phraseSpan.End)) || site is not null);
 
         // Widen to the subject ("North Korea conducted ...") when it comes first in the clause.
         var firstFeature = features.Min(f => f.Start);
@@ -405,7 +472,32 @@ internal sealed partial class AssertionReader
             Polarity = negated ? Polarity.Negated : Polarity.Affirmed,
             Modality = modality,
             AttributedTo = attribution,
-        }, checkable, scoped, scopeYear, firstOfYear, recent), null);
+        }, checkable, scoped, scopeYear, firstOfYear, recent, reported), null);
+    }
+
+    /// <summary>Whether an event phrase names events in the plural ("missile launches", "nuclear tests").</summary>
+    private static bool Plural(string phrase)
+    {
+        var last = phrase.TrimEnd().Split(' ', '-')[^1];
+        return last.Length > 3 && last.EndsWith('s') && !last.EndsWith("ss", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// Whether a negation denies North Korea's act: its subject is North Korea (or "it", "they"),
+    /// or nothing names another subject before it.
+    /// </summary>
+    private bool NegationIsNorthKoreas(string text, int clauseStart, int negationStart)
+    {
+        var before = text[clauseStart..negationStart];
+        // The subject stands just before its verb: "North Korea has not", not "a warning to North Korea that these acts never".
+        var near = before[Math.Max(0, before.Length - 40)..];
+        if (_k.Cue("subject").IsMatch(near) || NearPronoun().IsMatch(near))
+        {
+            return true;
+        }
+
+        var words = OtherSubject().Matches(before);
+        return words.Count == 0;
     }
 
     /// <summary>The time mentions of a clause in order, each with its span (with its preposition) and whether it would only scope an ordinal.</summary>
@@ -548,6 +640,31 @@ internal sealed partial class AssertionReader
         return pattern[open..close];
     }
 
+    [GeneratedRegex(@"(?:^|\b(?:it|they)\s+)\s*$|\b(?:it|they)\s+(?:has|have|had|did|does|was|were)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NearPronoun();
+
+    /// <summary>A predicate that says an event named by a noun happened: "occurred", "flew", "landed".</summary>
+    [GeneratedRegex(@"^[^.;]{0,80}?\b(?:occurred|took\s+place|(?:was|were)\s+(?:launched|fired|tracked|detected|conducted)|flew|traveled|travelled|landed|fell|reached|overflew)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EventPredicate();
+
+    /// <summary>A weapon said to be new, which the record cannot decide: "a new type of ICBM".</summary>
+    [GeneratedRegex(@"\bnew(?:\s+|-)type\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NewType();
+
+    /// <summary>What a first or an ordinal counts that the record does not hold: "the first missile to fly over Japan", "the second of its kind into Japan's EEZ".</summary>
+    [GeneratedRegex(@"\bexclusive\s+economic\s+zone\b|\bEEZ\b|\b(?:fly|flew|flying)\s+over\b|\boverflew\b|\bof\s+its\s+kind\b|\bin\s+quite\s+a\s+while\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OrderQualifier();
+
+    [GeneratedRegex(@"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MonthBefore();
+
+    [GeneratedRegex(@"\b(?:reported|reports|said|says|announced|announces|stated|cited|told\s+\w+)\b[^.;:]{0,60}?\bthat\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReportedThat();
+
+    /// <summary>A subject other than North Korea before a negation: a pronoun of the speaker, a person, an ally, an organisation.</summary>
+    [GeneratedRegex(@"\b(?:we|I|you|he|she|the\s+(?:government|ministry|minister|network|side|papers?|military|U\.?S\.?|United\s+States|allies|international\s+community)|Japan(?:ese)?|(?:South\s+)?Korea(?:n)?|ROK|Seoul|Tokyo|Washington|[A-Z][a-z]+\s+(?:said|told))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex OtherSubject();
+
     [GeneratedRegex(@"^\s*(?:launch(?:es)?\s+|test\s+)?(?:of\s+(?<y>(?:19|20)\d{2})\b|of\s+the\s+year|this\s+year)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OrdinalScope();
 
@@ -591,6 +708,7 @@ internal sealed record TimeReading(TimeMention Mention, TextSpan Span, bool Scop
 /// Checkable: Whether the clause is a claim whatever its time.<br/>
 /// Scoped: Whether an ordinal is followed by its scope ("of 2017", "this year"); ScopeYear is the year it names, if any.<br/>
 /// FirstOfYear: Whether a first is "the first ... this year" by a cue.<br/>
-/// Recent: Whether the clause says "recently".
+/// Recent: Whether the clause says "recently".<br/>
+/// Reported: Whether the clause, with no verb of doing, says the event happened ("the launch occurred near Wonsan").
 /// </remarks>
-internal sealed record ClaimDraft(Assertion Claim, bool Checkable, bool Scoped, int? ScopeYear, bool FirstOfYear, bool Recent);
+internal sealed record ClaimDraft(Assertion Claim, bool Checkable, bool Scoped, int? ScopeYear, bool FirstOfYear, bool Recent, bool Reported);

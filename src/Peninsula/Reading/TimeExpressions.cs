@@ -32,13 +32,13 @@ internal static partial class TimeExpressions
         @"|\b(?<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<m2>" + Months + @")\b\.?(?:,?\s*(?<y2>(?:19|20)\d{2})\b)?" +
         @"|\b(?<m3>" + Months + @")\b\.?(?:\s+(?:of\s+)?(?<y3>(?:19|20)\d{2})\b)?" +
         @"|\b(?<y4>(?:19[5-9]|20[0-4])\d)\b(?!\s*(?:km|kilomet|mile|kg|kilogram|ton|tonne|metre|meter|m\b|mm\b|troops|soldiers|people|-\d))" +
-        @"|\b(?<rel>(?i:(?:earlier\s+|later\s+)?(?:this|last|next)\s+(?:year|month|week)|yesterday|today|(?:on|last)\s+(?:" + Weekdays + @")|(?<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?<unit>days?|weeks?|months?|years?)\s+ago))\b)",
+        @"|\b(?<rel>(?i:(?:earlier\s+|later\s+)?(?:this|last|next)\s+(?:year|month|week)|yesterday|(?:earlier\s+)?today|this\s+(?:morning|afternoon|evening)|tonight|(?:(?:early|late)\s+)?(?:on\s+|last\s+)?(?:" + Weekdays + @")(?:\s+(?:morning|afternoon|evening|night))?|(?<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?<unit>days?|weeks?|months?|years?)\s+ago))\b)",
         RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 
     /// <summary>What every match of <see cref="Pattern"/> contains one of, besides a digit: a month's first three letters, or a relative word.</summary>
     private static readonly SearchValues<string> MonthStarts = SearchValues.Create(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], StringComparison.Ordinal);
-    private static readonly SearchValues<string> RelativeWords = SearchValues.Create(["year", "month", "week", "day"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> RelativeWords = SearchValues.Create(["year", "month", "week", "day", "morning", "afternoon", "evening", "tonight"], StringComparison.OrdinalIgnoreCase);
 
     private static readonly string[] MonthGroups = ["m1", "m2", "m3"];
     private static readonly string[] MonthNames = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
@@ -199,16 +199,22 @@ internal static partial class TimeExpressions
                 return new Period(a.AddDays(-13), a.AddDays(-7), label);
             case "yesterday":
                 return Period.Day(a.AddDays(-1), label);
-            case "today":
+            case "today" or "earlier today" or "this morning" or "this afternoon" or "this evening" or "tonight":
                 return Period.Day(a, label);
+            case "earlier last week" or "later last week":
+                return new Period(a.AddDays(-13), a.AddDays(-7), label);
+            case "earlier next week" or "later next week":
+                return null;
         }
 
-        var weekday = Enum.GetValues<DayOfWeek>().FirstOrDefault(d => rel.EndsWith(d.ToString().ToLowerInvariant(), StringComparison.Ordinal));
-        if (rel.StartsWith("on ", StringComparison.Ordinal) || rel.StartsWith("last ", StringComparison.Ordinal))
+        var weekday = Enum.GetValues<DayOfWeek>().Cast<DayOfWeek?>().FirstOrDefault(d => rel.Contains(d!.Value.ToString().ToLowerInvariant(), StringComparison.Ordinal));
+        if (weekday is { } day)
         {
-            // The latest such weekday before the anchor ("on Tuesday" in a report published on a Wednesday).
-            var back = ((int)a.Date.DayOfWeek - (int)weekday + 7) % 7;
-            return Period.Day(a.AddDays(back == 0 ? -7 : -back), label);
+            // The latest such weekday on or before the anchor, the same day included: "fired two
+            // missiles on Monday" in a story published on a Monday is that day. "last Monday" is
+            // the one before.
+            var back = ((int)a.Date.DayOfWeek - (int)day + 7) % 7;
+            return Period.Day(a.AddDays(back == 0 && rel.StartsWith("last ", StringComparison.Ordinal) ? -7 : -back), label);
         }
 
         var parts = rel.Split(' ');
