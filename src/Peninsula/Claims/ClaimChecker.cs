@@ -139,11 +139,16 @@ internal sealed partial class ClaimChecker
         }
         else if (c.Modality == Modality.Attributed)
         {
-            // "North Korea announced ...": the sentence asserts the announcement, so the record cannot refute it.
+            // "North Korea announced ...": the sentence asserts the announcement, so the record cannot
+            // refute it; nor can it confirm what was announced of the event (that it succeeded).
             var who = c.AttributedTo ?? "North Korea";
             for (var i = 0; i < facets.Count; i++)
             {
-                if (facets[i].Result == FacetResult.Contradicted)
+                if (facets[i] is { Facet: "outcome", Result: FacetResult.Matches })
+                {
+                    facets[i] = facets[i] with { Result = FacetResult.Undecided, Record = $"the sentence reports that {who} announced the outcome; the record's outcomes are the sources' assessments" };
+                }
+                else if (facets[i].Result == FacetResult.Contradicted)
                 {
                     facets[i] = facets[i] with { Result = FacetResult.Undecided, Record = $"{facets[i].Record}; but the sentence reports what {who} announced, which the record cannot refute" };
                 }

@@ -59,7 +59,7 @@ internal sealed partial class AssertionReader
             ClaimPatterns.Get($@"(?:visit|trip|tour)\s+(?:(?:to|in)\s+(?<place>{place})\s+)?(?:by|of)\s+(?:{title})?(?<who>{who})", options),
             ClaimPatterns.Get($@"(?:{title})?(?<who>{who})\s+(?:visited|was\s+visiting|was\s+in|arrived\s+in|landed\s+in|toured|met\s+\w+\s+in)\s+(?<place>{place})", options),
         ];
-        _site = ClaimPatterns.Get($@"\b(?:from|at|near|off)\s+(?:the\s+)?(?<place>{place})", options);
+        _site = ClaimPatterns.Get($@"\b(?:from|at|near|off|in)\s+(?:the\s+)?(?:(?:proximity|vicinity)\s+of\s+|(?:an\s+)?area\s+near\s+)?(?<place>{place})", options);
         _officeVisit = ClaimPatterns.Get($@"(?:(?:US|U\.S\.|American)\s+)?(?<office>Secretary\s+of\s+State|Secretary\s+of\s+Defense|Defense\s+Secretary)(?:['’]s)?\s+(?:visit|trip)(?:\s+(?:to|in)\s+(?<place>{place}))?", options);
         _atLeastBefore = ClaimPatterns.Get($@"(?:{Inner(knowledge.Cue("at-least"))})\s+$", options);
         var cues = string.Join("|", knowledge.Coincidences.Select(c => c.Phrase));
@@ -206,7 +206,7 @@ internal sealed partial class AssertionReader
             var detail = draft is null ? null
                 : NewType().Match(text, clause.Start, clause.Length) is { Success: true } novel ? novel
                 : draft.Claim.Order is { Ordinal: not null } && OrderQualifier().Match(text, sentence.Start, sentence.Length) is { Success: true } qualifier ? qualifier
-                : null;
+                : Landing(text, sentence, clause);
             if (draft is not null && detail is not null)
             {
                 draft = draft with { Claim = draft.Claim with { Unrecorded = new AssertedDetail(detail.Value, new TextSpan(detail.Index, detail.Index + detail.Length)) } };
@@ -646,6 +646,37 @@ internal sealed partial class AssertionReader
     /// <summary>A predicate that says an event named by a noun happened: "occurred", "flew", "landed".</summary>
     [GeneratedRegex(@"^[^.;]{0,80}?\b(?:occurred|took\s+place|(?:was|were)\s+(?:launched|fired|tracked|detected|conducted)|flew|traveled|travelled|landed|fell|reached|overflew)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EventPredicate();
+
+    /// <summary>
+    /// Where or how long a missile flew, when that is what the sentence says of it: "the missiles
+    /// launched today are thought to have fallen within Japan's EEZ", "tracked for six minutes".
+    /// Beside a distance the record holds ("flew approximately 1,000 km and fell within Japan's
+    /// EEZ"), or after "North Korea launched ...", it is a side detail and leaves the claim alone.
+    /// </summary>
+    private Match? Landing(string text, TextSpan sentence, TextSpan clause)
+    {
+        var landing = Zone().Match(text, sentence.Start, sentence.Length);
+        if (!landing.Success)
+        {
+            return null;
+        }
+
+        if (Distance().IsMatch(text.AsSpan(sentence.Start, sentence.Length)))
+        {
+            return null;
+        }
+
+        var head = text.AsSpan(clause.Start, Math.Max(0, Math.Min(landing.Index, clause.End) - clause.Start));
+        var launchedBy = _k.Cue("subject").Match(head.ToString()) is { Success: true } subject
+                         && _k.Cue("action").Match(head[subject.Index..].ToString()) is { Success: true } act && act.Index - subject.Length <= 12;
+        return launchedBy ? null : landing;
+    }
+
+    [GeneratedRegex(@"\bexclusive\s+economic\s+zone\b|\bEEZ\b|\bfor\s+(?:about\s+|approximately\s+|some\s+)?[\w-]+\s+minutes\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Zone();
+
+    [GeneratedRegex(@"\b\d[\d,]*\s*(?:km|kilometers|kilometres)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Distance();
 
     /// <summary>A weapon said to be new, which the record cannot decide: "a new type of ICBM".</summary>
     [GeneratedRegex(@"\bnew(?:\s+|-)type\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -50,7 +50,7 @@ internal static partial class ClaimPatterns
             .Append("// </auto-generated>\n")
             .Append("#nullable enable\n")
             .Append("using System.Text.RegularExpressions;\n\n")
-            .Append("namespace Peninsula.Claims;\n\n")
+            .Append("namespace Peninsula.Reading;\n\n")
             .Append("internal static partial class ClaimPatterns\n{\n")
             .Append("    private static Regex? Generated(string pattern, RegexOptions options) => (pattern, options) switch\n    {\n");
         for (var i = 0; i < ordered.Count; i++)
