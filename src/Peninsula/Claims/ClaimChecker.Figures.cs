@@ -45,7 +45,7 @@ internal sealed partial class ClaimChecker
         if (matches.Count == 0)
         {
             return c.Period is null && c.Time?.Unresolved is { } time
-                ? (ClaimVerdict.NotEnoughEvidence, $"the article does not say which year '{time}' is, and no publication date was given", [])
+                ? (ClaimVerdict.NotEnoughEvidence, Unplaced(time), [])
                 : Absent(c, filter, window, what);
         }
 

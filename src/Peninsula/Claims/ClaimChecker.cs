@@ -59,7 +59,7 @@ internal sealed partial class ClaimChecker
         var facets = Facets(c, anchor);
         var deciding = facets.FirstOrDefault(f => f.Result == FacetResult.Contradicted)
                        ?? facets.FirstOrDefault(f => f.Result == FacetResult.Undecided)
-                       ?? facets[0];
+                       ?? facets.First(f => f.Facet == FacetName(c.Type()));
         var verdict = deciding.Result switch
         {
             FacetResult.Contradicted => ClaimVerdict.Refuted,
@@ -142,6 +142,11 @@ internal sealed partial class ClaimChecker
             // "North Korea announced ...": the sentence asserts the announcement, so the record cannot
             // refute it; nor can it confirm what was announced of the event (that it succeeded).
             var who = c.AttributedTo ?? "North Korea";
+            if (c.Outcome is { } announcedOutcome && !facets.Any(f => f.Facet == "outcome"))
+            {
+                facets.Add(new FacetCheck("outcome", announcedOutcome.Outcome == Outcome.Success ? "success" : "failure", FacetResult.Matches, "", []));
+            }
+
             for (var i = 0; i < facets.Count; i++)
             {
                 if (facets[i] is { Facet: "outcome", Result: FacetResult.Matches })
@@ -166,6 +171,12 @@ internal sealed partial class ClaimChecker
             ClaimVerdict.Refuted => FacetResult.Contradicted,
             _ => FacetResult.Undecided,
         }, judged.Reason, [.. judged.Evidence.Distinct().Take(MaxEvidence)]);
+
+    /// <summary>Why a time the claim names could not be placed: a written date that names no real day, or a day or month with no year known.</summary>
+    private static string Unplaced(string time) =>
+        time.Length > 0 && char.IsDigit(time[0])
+            ? $"the date '{time}' names no real day, so the claim's time could not be read"
+            : $"the article does not say which year '{time}' is, and no publication date was given";
 
     private static string FacetName(ClaimType type) => type switch
     {
@@ -297,7 +308,7 @@ internal sealed partial class ClaimChecker
         if (c.Time?.Unresolved is { } time)
         {
             var latest = Of(c).LastOrDefault(Filter(c, null));
-            return (ClaimVerdict.NotEnoughEvidence, $"the article does not say which year '{time}' is, and no publication date was given", Ids(latest));
+            return (ClaimVerdict.NotEnoughEvidence, Unplaced(time), Ids(latest));
         }
 
         if (anchor.Date is { } date)

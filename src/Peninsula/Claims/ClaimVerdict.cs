@@ -139,6 +139,9 @@ public static class ClaimNames
         _ => "not-enough-evidence",
     };
 
+    /// <summary><c>matches</c>, <c>contradicted</c> or <c>undecided</c>.</summary>
+    public static string Slug(this FacetResult result) => result.ToString().ToLowerInvariant();
+
     /// <summary>The claim type in lower case, e.g. <c>coincidence</c>.</summary>
     public static string Slug(this ClaimType type) => type.ToString().ToLowerInvariant();
 

@@ -120,21 +120,19 @@ internal sealed partial class AssertionReader
     /// nuclear test"); else asserted. A speaker's hedge about his own information ("it appears",
     /// "is believed") still asserts.
     /// </summary>
-    private Modality Modality(string text, TextSpan clause, TextSpan head, string? attribution, bool question)
+    private Modality Modality(string? attribution, bool question, bool announced, bool possible)
     {
-        var sentenceEnd = text.AsSpan(clause.Start, clause.Length).TrimEnd();
-        if (sentenceEnd.EndsWith("?") || (clause.End < text.Length && text.AsSpan(clause.End).TrimStart(" \"'’”)").StartsWith("?")))
+        if (question)
         {
             return Reading.Modality.Question;
         }
 
-        if (Possibility().IsMatch(text.AsSpan(clause.Start, clause.Length)))
+        if (possible)
         {
             return Reading.Modality.Hypothetical;
         }
 
-        var lead = text.AsSpan(head.Start, head.Length);
-        return (attribution is { } org && _k.Organisations.Any(o => o.Name == org && o.Actor == "DPRK")) || OwnAnnouncement().IsMatch(lead)
+        return (attribution is { } org && _k.Organisations.Any(o => o.Name == org && o.Actor == "DPRK")) || announced
             ? Reading.Modality.Attributed
             : Reading.Modality.Asserted;
     }

@@ -152,7 +152,7 @@ internal sealed partial class AssertionReader
         (Period Period, TimeBasis Basis)? sentencePeriod = null;
         foreach (var clause in sentence.Clauses)
         {
-            var (period, unresolved, scopeOnly, basis) = Time(clause.Times, ref runningYear, anchor, recordEnd);
+            var (period, unresolved, scopeOnly, basis) = Time(clause.Times, ref runningYear, anchor, recordEnd, clause.Draft?.Claim.Action.Span);
             if (period is null && unresolved is null && sentencePeriod is { } carried)
             {
                 (period, basis) = carried;
@@ -196,13 +196,15 @@ internal sealed partial class AssertionReader
     private SentenceReading ReadClauses(string text, TextSpan sentence)
     {
         var attribution = Attribution(text, sentence);
+        var announced = OwnAnnouncement().Match(text, sentence.Start, sentence.Length);
+        var announcementEnd = announced.Success ? announced.Index + announced.Length : -1;
         var question = text.AsSpan(sentence.Start, sentence.Length).TrimEnd(" \t\r\n\"'’”)").EndsWith("?")
                        || text.AsSpan(sentence.Start, sentence.Length).TrimStart().StartsWith("REPORTER:", StringComparison.Ordinal);
         var clauses = new List<ClauseReading>();
         foreach (var clause in Clauses(text, sentence))
         {
             var times = Times(text, clause);
-            var (draft, statement) = Claim(text, clause, times.Select(t => t.Span).ToList(), attribution, question);
+            var (draft, statement) = Claim(text, clause, times.Select(t => t.Span).ToList(), attribution, question, announcementEnd);
             var detail = draft is null ? null
                 : NewType().Match(text, clause.Start, clause.Length) is { Success: true } novel ? novel
                 : draft.Claim.Order is { Ordinal: not null } && OrderQualifier().Match(text, sentence.Start, sentence.Length) is { Success: true } qualifier ? qualifier
@@ -263,7 +265,7 @@ internal sealed partial class AssertionReader
     /// What a clause would claim, short of its time: the parts that depend on the resolved time are
     /// filled in once the article's anchor is known.
     /// </summary>
-    private (ClaimDraft? Draft, StatementType? Statement) Claim(string text, TextSpan clause, List<TextSpan> timeSpans, string? attribution, bool question)
+    private (ClaimDraft? Draft, StatementType? Statement) Claim(string text, TextSpan clause, List<TextSpan> timeSpans, string? attribution, bool question, int announcementEnd)
     {
         var phrases = Phrases(text, clause);
         if (phrases.Count == 0)
@@ -282,6 +284,8 @@ internal sealed partial class AssertionReader
         TextSpan? verb = _k.Cue("action").MatchesIn(text, clause)
             .Select(m => new TextSpan(m.Index, m.Index + m.Length))
             .Where(v => !phrases.Any(p => p.Span.Start < v.End && v.Start < p.Span.End))
+            // "ballistic missile launches": a noun right after an event phrase, not a verb.
+            .Where(v => !(v.Of(text) is "launches" or "tests" && phrases.Any(p => p.Span.End < v.Start && v.Start - p.Span.End <= 1)))
             .Select(v => (TextSpan?)v)
             .FirstOrDefault();
         var (phraseSpan, phrase) = verb is { } v && phrases.FirstOrDefault(p => p.Span.Start >= v.End) is { Phrase: not null } after ? after : phrases[0];
@@ -416,7 +420,7 @@ internal sealed partial class AssertionReader
             (outcome, outcomeSpan) = (Events.Outcome.Success, succeeded);
         }
 
-        var modality = Modality(text, clause, head, attribution, question);
+        var modality = Modality(attribution, question, announcementEnd >= 0 && announcementEnd <= phraseSpan.Start, Possibility().IsMatch(text.AsSpan(clause.Start, clause.Length)));
         var firstOfYear = ordinal == 1 && First(_k.Cue("first-of-year"), text, clause) is not null;
         var scoped = false;
         int? scopeYear = null;
@@ -518,9 +522,10 @@ internal sealed partial class AssertionReader
     }
 
     private static (Period? Period, string? Unresolved, bool ScopeOnly, TimeBasis Basis) Time(
-        IReadOnlyList<TimeReading> times, ref int? runningYear, ArticleAnchor anchor, Events.KoreanDate recordEnd)
+        IReadOnlyList<TimeReading> times, ref int? runningYear, ArticleAnchor anchor, Events.KoreanDate recordEnd, TextSpan? action)
     {
         Period? best = null;
+        var bestDistance = int.MaxValue;
         string? unresolved = null;
         var scopeOnly = false;
         var basis = anchor.Basis;
@@ -535,9 +540,13 @@ internal sealed partial class AssertionReader
 
             if (resolved is { } p)
             {
-                if (best is null || p.Days < best.Value.Days)
+                // The most specific time; of two as specific, the one nearest the event ("today's launch
+                // follows North Korea's January 6 nuclear test").
+                var distance = action is { } a ? Math.Max(0, Math.Max(a.Start - mention.End, mention.Start - a.End)) : 0;
+                if (best is null || p.Days < best.Value.Days || (p.Days == best.Value.Days && distance < bestDistance))
                 {
                     best = p;
+                    bestDistance = distance;
                     scopeOnly = scope;
                     basis = mention.HasYear ? TimeBasis.Sentence : yearFromParagraph ? TimeBasis.Paragraph : anchor.Basis;
                 }

@@ -23,11 +23,14 @@ internal sealed record TimeMention(int Start, int End, string Text, int? Year, i
 internal static partial class TimeExpressions
 {
     private const string Months = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
+    /// <summary>The <see cref="TimeMention.Relative"/> of a date written in a form that names no real day ("2024-13-45").</summary>
+    public const string Unreadable = "unreadable";
+
     private const string Weekdays = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 
     [GeneratedRegex(
         @"(?<since>\b(?i:since|from)\s+(?i:the\s+(?:start|beginning)\s+of\s+|early\s+|mid-?\s*|late\s+)?)?" +
-        @"(?:(?<iso>\b\d{4}-\d{2}-\d{2}\b)" +
+        @"(?:(?<iso>\b\d{4}(?<sep>[-/.])\d{1,2}\k<sep>\d{1,2}\b)" +
         @"|\b(?<m1>" + Months + @")\.?\s+(?<d1>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(?<y1>(?:19|20)\d{2})\b)?" +
         @"|\b(?<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<m2>" + Months + @")\b\.?(?:,?\s*(?<y2>(?:19|20)\d{2})\b)?" +
         @"|\b(?<m3>" + Months + @")\b\.?(?:\s+(?:of\s+)?(?<y3>(?:19|20)\d{2})\b)?" +
@@ -74,11 +77,13 @@ internal static partial class TimeExpressions
             var since = m.Groups["since"].Success;
             if (m.Groups["iso"].Success)
             {
-                if (KoreanDate.TryParse(m.Groups["iso"].Value, out var d))
-                {
-                    yield return new(m.Index, m.Index + m.Length, m.Value, d.Year, d.Month, d.Date.Day, since, null);
-                }
-
+                var parts = m.Groups["iso"].Value.Split('-', '/', '.');
+                var (y, mo, dd) = (int.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture), int.Parse(parts[2], CultureInfo.InvariantCulture));
+                // "2024/03/18" is read; "2024-13-45" is no date, and is kept as an unreadable time so that
+                // the claim is not read as if it named none (or only the year).
+                yield return y >= 1 && mo is >= 1 and <= 12 && dd >= 1 && dd <= DateTime.DaysInMonth(y, mo)
+                    ? new(m.Index, m.Index + m.Length, m.Value, y, mo, dd, since, null)
+                    : new(m.Index, m.Index + m.Length, m.Value, null, null, null, since, Unreadable);
                 continue;
             }
 
@@ -120,6 +125,11 @@ internal static partial class TimeExpressions
     /// </summary>
     public static Period? Resolve(TimeMention t, int? runningYear, ArticleAnchor anchor, KoreanDate recordEnd)
     {
+        if (t.Relative == Unreadable)
+        {
+            return null;
+        }
+
         var label = t.Text.Trim();
         var anchorDate = anchor.Date;
         Period? period = t.Relative is { } rel ? Relative(rel, anchor, label) : Calendar(t, runningYear, anchor, label);
