@@ -128,6 +128,11 @@ internal sealed partial class ClaimChecker
             facets.Add(Facet("latest", period.Dates, LatestOrNot(c, period, anchor, main)));
         }
 
+        if (supported && c.Distance is { } distance)
+        {
+            facets.Add(DistanceFacet(c, distance.Km, main.Evidence));
+        }
+
         if (c.Unrecorded is { } detail)
         {
             facets.Add(new FacetCheck("detail", detail.Words, FacetResult.Undecided, $"the record does not hold details such as '{detail.Words}'", []));
@@ -161,6 +166,26 @@ internal sealed partial class ClaimChecker
         }
 
         return facets;
+    }
+
+    /// <summary>
+    /// "Flew approximately 1,000 km": the distance the record gives for the launches the claim's
+    /// other facets matched, within a fifth either way (the figures are estimates). Distances are not
+    /// a part of the record complete for them, so one that differs leaves the claim undecided.
+    /// </summary>
+    private FacetCheck DistanceFacet(Assertion c, double km, IEnumerable<string> matched)
+    {
+        var ids = matched.ToHashSet(StringComparer.Ordinal);
+        var launches = Of(c).Where(e => ids.Contains(e.Id)).ToList();
+        var stated = $"{km.ToString("#,0", CultureInfo.InvariantCulture)} km";
+        var ranges = launches.Where(e => e.Figures.RangeKm is not null).ToList();
+        var near = ranges.Where(e => Math.Abs(e.Figures.RangeKm!.Value - km) <= Math.Max(50, km / 5)).ToList();
+        string Ranges(IEnumerable<Event> events) => string.Join(", ", events.Select(e => $"{e.Figures.RangeKm!.Value.ToString("#,0", CultureInfo.InvariantCulture)} km ({e.Date})").Distinct());
+        return near.Count > 0
+            ? new FacetCheck("distance", stated, FacetResult.Matches, $"the record gives {Ranges(near)}", [.. near.Select(e => e.Id)])
+            : ranges.Count > 0
+                ? new FacetCheck("distance", stated, FacetResult.Undecided, $"the record gives {Ranges(ranges)}; distances are estimates the record is not complete for", [.. ranges.Select(e => e.Id)])
+                : new FacetCheck("distance", stated, FacetResult.Undecided, "the record gives no distance for this launch", [.. launches.Select(e => e.Id)]);
     }
 
     /// <summary>A facet's result: what the rule for it concluded.</summary>

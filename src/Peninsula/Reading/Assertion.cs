@@ -68,6 +68,9 @@ internal sealed record AssertedDetail(string Words, TextSpan Span);
 /// <summary>How many: <paramref name="Value"/>, or at least that many.</summary>
 internal sealed record AssertedCount(int Value, bool AtLeast, TextSpan Span);
 
+/// <summary>How far the missile flew, in kilometres, as the sentence states it.</summary>
+internal sealed record AssertedDistance(double Km, TextSpan Span);
+
 /// <summary>A launch or test site named ("from Sunan"), from <c>data/gazetteer/places.csv</c>.</summary>
 internal sealed record AssertedSite(PlaceEntry Place, TextSpan Span);
 
@@ -115,6 +118,8 @@ internal sealed record Assertion
     public AssertedSite? Site { get; init; }
 
     public AssertedOutcome? Outcome { get; init; }
+
+    public AssertedDistance? Distance { get; init; }
 
     /// <summary>A context event the assertion ties the event to ("during Blinken's visit").</summary>
     public ContextReference? Context { get; init; }

@@ -460,6 +460,13 @@ internal sealed partial class AssertionReader
         var start = features.Min(f => f.Start);
         var end = features.Max(f => f.End);
         var submarine = phrase.Kind == Events.EventKind.MissileLaunch && First(_k.Cue("submarine"), text, clause) is not null;
+        AssertedDistance? distance = null;
+        if (phrase.Kind == Events.EventKind.MissileLaunch && FlightDistance().Match(text, clause.Start, clause.Length) is { Success: true } flight
+            && double.TryParse(flight.Groups["km"].Value.Replace(",", "", StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out var km))
+        {
+            distance = new AssertedDistance(km, new TextSpan(flight.Index, flight.Index + flight.Length));
+        }
+
         return (new ClaimDraft(new Assertion
         {
             Span = new TextSpan(start, end),
@@ -473,6 +480,7 @@ internal sealed partial class AssertionReader
             Site = site is null ? null : new AssertedSite(site, siteSpan!.Value),
             Context = context,
             Outcome = outcome is { } o2 ? new AssertedOutcome(o2, outcomeSpan!.Value) : null,
+            Distance = distance,
             Polarity = negated ? Polarity.Negated : Polarity.Affirmed,
             Modality = modality,
             AttributedTo = attribution,
@@ -651,6 +659,10 @@ internal sealed partial class AssertionReader
 
     [GeneratedRegex(@"(?:^|\b(?:it|they)\s+)\s*$|\b(?:it|they)\s+(?:has|have|had|did|does|was|were)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NearPronoun();
+
+    /// <summary>How far a missile flew: "flew approximately 1,000 km", "traveled about 500 kilometers", "its flight distance ... approx. 3,700 kilometers".</summary>
+    [GeneratedRegex(@"\b(?:flew|flown|flying|traveled|travelled|flight\s+distance)\b[^.;]{0,60}?(?<km>\d{1,2}(?:,\d{3})+|\d+)\s*(?:km|kilometers|kilometres)\b(?!\s+(?:east|west|north|south|away|off|from))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FlightDistance();
 
     /// <summary>A predicate that says an event named by a noun happened: "occurred", "flew", "landed".</summary>
     [GeneratedRegex(@"^[^.;]{0,80}?\b(?:occurred|took\s+place|(?:was|were)\s+(?:launched|fired|tracked|detected|conducted)|flew|traveled|travelled|landed|fell|reached|overflew)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
