@@ -1,6 +1,6 @@
 using Peninsula.Claims;
-using Peninsula.Reading;
 using Peninsula.Events;
+using Peninsula.Reading;
 using Peninsula.Record;
 
 namespace Peninsula.Tests.Claims;
