@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using Peninsula.Claims;
+using Peninsula.Reading;
 using Peninsula.Record;
 
 namespace Peninsula.Benchmarks;
@@ -64,7 +65,7 @@ internal static class ClaimEvaluationRun
     /// <summary>Writes <see cref="ClaimPatterns.GeneratedPath"/> for every pattern the bundled rules produce.</summary>
     public static void WritePatterns(TextWriter output)
     {
-        _ = new ClaimFinder(ClaimKnowledge.Bundled);
+        _ = new AssertionReader(ClaimKnowledge.Bundled);
         var asked = ClaimPatterns.Asked;
         var path = Path.Combine(Root(), ClaimPatterns.GeneratedPath);
         File.WriteAllText(path, ClaimPatterns.Source(asked.Select(a => (a.Pattern, a.Options))));

@@ -4,7 +4,7 @@ using Peninsula.Benchmarks;
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- --filter '*'      (BenchmarkDotNet suites)
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- gdelt            (GDELT filter against DuckDB)
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- claims           (accuracy on the labelled claims, and one timed 1 MB check)
-// dotnet run -c Release --project bench/Peninsula.Benchmarks -- claim-patterns   (regenerate src/Peninsula/Claims/ClaimPatterns.Generated.cs after changing data/claims or data/gazetteer)
+// dotnet run -c Release --project bench/Peninsula.Benchmarks -- claim-patterns   (regenerate src/Peninsula/Reading/ClaimPatterns.Generated.cs after changing data/claims or data/gazetteer)
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- forecast-goal    (the forecasting goal, as Markdown)
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- forecast-validate (the validation period 2016-2021 the forecast settings are chosen on)
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- forecast-selection (issue 20: the candidates on 2010-2021 and the one docs/forecast-selection.md chooses)

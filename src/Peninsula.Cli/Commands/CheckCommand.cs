@@ -67,9 +67,24 @@ internal static class CheckCommand
             console.MarkupLine($"[bold]{number}.[/] [{colour} bold]{label}[/] [grey]({claim.Type.Slug()})[/]");
             console.MarkupLine($"   [grey]…{Markup.Escape(before)}[/][{colour} underline]{Markup.Escape(claim.Text)}[/][grey]{Markup.Escape(after)}…[/]");
             console.MarkupLine($"   {Markup.Escape(claim.Reason)}");
+            if (claim.Facets.Count > 1)
+            {
+                console.MarkupLine($"   {string.Join(" [grey]·[/] ", claim.Facets.Select(f => $"{Markup.Escape(f.Facet)} {Markup.Escape(f.Stated)} [{FacetColour(f.Result)}]{f.Mark}[/]"))}");
+            }
+
             if (claim.Evidence.Count > 0)
             {
                 console.MarkupLine($"   [grey]Evidence: {Markup.Escape(string.Join(", ", claim.Evidence))}[/]");
+            }
+        }
+
+        if (check.Unread.Count > 0)
+        {
+            console.WriteLine();
+            console.MarkupLine($"[bold]Not read[/] [grey]({Rendering.Count(check.Unread.Count, "sentence")}; the rest was checked)[/]");
+            foreach (var u in check.Unread)
+            {
+                console.MarkupLine($"   [red]{Markup.Escape(Shorten(u.Text, 140))}[/] [grey]{Markup.Escape(u.Reason)}[/]");
             }
         }
 
@@ -93,6 +108,13 @@ internal static class CheckCommand
             $"[bold]{Rendering.Count(check.Claims.Count, "claim")}:[/] [green]{Count(check, ClaimVerdict.Supported)} supported[/], [red]{Count(check, ClaimVerdict.Refuted)} refuted[/], " +
             $"[yellow]{Count(check, ClaimVerdict.NotEnoughEvidence)} not enough evidence[/]. [grey]'peninsula events show ID' shows an evidence event.[/]");
     }
+
+    private static string FacetColour(FacetResult result) => result switch
+    {
+        FacetResult.Matches => "green",
+        FacetResult.Contradicted => "red",
+        _ => "yellow",
+    };
 
     private static (string Colour, string Label) Style(ClaimVerdict verdict) => verdict switch
     {

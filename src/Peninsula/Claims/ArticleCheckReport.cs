@@ -8,9 +8,10 @@ namespace Peninsula.Claims;
 public static class ArticleCheckReport
 {
     /// <summary>
-    /// The check as JSON: <c>{"published","anchor","claims":[{"text","start","end","kind","verdict","reason","evidence"}]}</c>
-    /// plus <c>anchor_date</c>, <c>record_end</c>, <c>notice</c>, <c>statements</c> and per-claim <c>event_kind</c>,
-    /// <c>period</c> and <c>attributed_to</c>. Offsets count UTF-16 code units of the text as read.
+    /// The check as JSON: <c>{"published","anchor","claims":[{"text","start","end","kind","verdict","reason","evidence","facets"}]}</c>
+    /// plus <c>anchor_date</c>, <c>record_end</c>, <c>notice</c>, <c>statements</c>, <c>unread</c> and per-claim <c>event_kind</c>,
+    /// <c>period</c> and <c>attributed_to</c>; each facet is <c>{"facet","stated","result","mark","record","evidence"}</c>.
+    /// Offsets count UTF-16 code units of the text as read.
     /// </summary>
     public static string Json(ArticleCheck check)
     {
@@ -41,8 +42,10 @@ public static class ArticleCheckReport
                 event_kind = Events.Taxonomy.Slug(c.EventKind),
                 period = c.Period,
                 attributed_to = c.AttributedTo,
+                facets = c.Facets.Select(f => new { facet = f.Facet, stated = f.Stated, result = f.Result.Slug(), mark = f.Mark, record = f.Record, evidence = f.Evidence }),
             }),
             statements = check.Statements.Select(s => new { text = s.Text, start = s.Start, end = s.End, kind = s.Type.Slug() }),
+            unread = check.Unread.Select(u => new { text = u.Text, start = u.Start, end = u.End, reason = u.Reason }),
         };
         return EventJson.SerializeValue(document);
     }
@@ -98,6 +101,8 @@ public static class ArticleCheckReport
             html.Append("<li id=\"claim-").Append(number).Append("\"><span class=\"verdict ").Append(claim.Verdict.Slug()).Append("\">")
                 .Append(claim.Verdict.Slug().Replace('-', ' ')).Append("</span> <q>").Append(E(claim.Text)).Append("</q> <span class=\"meta\">(")
                 .Append(claim.Type.Slug()).Append(")</span><br>").Append(E(claim.Reason));
+            html.Append("<br><span class=\"facets\">").Append(string.Join(" · ", claim.Facets.Select(f =>
+                $"<span class=\"facet {f.Result.Slug()}\" title=\"{E(f.Record)}\">{E(f.Facet)} {E(f.Stated)} {f.Mark}</span>"))).Append("</span>");
             if (claim.Evidence.Count > 0)
             {
                 html.Append("<br><span class=\"meta\">Evidence: ").Append(string.Join(", ", claim.Evidence.Select(id => $"<code>{E(id)}</code>"))).Append("</span>");
@@ -107,6 +112,17 @@ public static class ArticleCheckReport
         }
 
         html.Append("</ol>\n");
+        if (check.Unread.Count > 0)
+        {
+            html.Append("<h2>Not read</h2>\n<ul>\n");
+            foreach (var u in check.Unread)
+            {
+                html.Append("<li>").Append(E(u.Text)).Append(" <span class=\"meta\">(").Append(E(u.Reason)).Append(")</span></li>\n");
+            }
+
+            html.Append("</ul>\n");
+        }
+
         if (check.Statements.Count > 0)
         {
             html.Append("<h2>Not checked: opinions and intentions</h2>\n<ul>\n");

@@ -1,4 +1,5 @@
 using Peninsula.Events;
+using Peninsula.Reading;
 
 namespace Peninsula.Claims;
 
@@ -10,7 +11,7 @@ namespace Peninsula.Claims;
 public sealed class ArticleChecker
 {
     private readonly ClaimChecker _checker;
-    private static readonly Lazy<ClaimFinder> Finder = new(() => new ClaimFinder(ClaimKnowledge.Bundled));
+    private static readonly Lazy<AssertionReader> Finder = new(() => new AssertionReader(ClaimKnowledge.Bundled));
 
     /// <summary>Prepares a checker over these events (any order); reuse it for many articles.</summary>
     public ArticleChecker(IEnumerable<Event> events)
@@ -48,16 +49,36 @@ public sealed class ArticleChecker
         // scan of the whole text that looks for the anchor: on a long article that scan costs a
         // tenth as much after the reading as before it.
         var anchor = published is { } p ? new ArticleAnchor(p, p.Year, $"the publication date {p} (--published)") : FromText(text, ClaimKnowledge.Bundled.NamedDays);
-        var (found, statements) = ClaimFinder.Find(reading, anchor, RecordEnd);
-        if (anchor.Date is null && FromContext(found) is { } context)
+        var found = AssertionReader.Find(reading, anchor, RecordEnd);
+        if (anchor.Date is null && FromContext(found.Assertions) is { } context)
         {
             // Resolve the times again against the context event's date, so that "recently" has a meaning.
             anchor = context;
-            (found, statements) = ClaimFinder.Find(reading, anchor, RecordEnd);
+            found = AssertionReader.Find(reading, anchor, RecordEnd);
         }
 
-        var claims = found.Select(c => _checker.Check(c, text, anchor)).ToList();
-        return new ArticleCheck(published, anchor, claims, statements, RecordEnd, claims.Count == 0 ? Notice(text) : null, text);
+        var claims = new List<CheckedClaim>(found.Assertions.Count);
+        var unread = found.Unread.ToList();
+        foreach (var assertion in found.Assertions)
+        {
+            try
+            {
+                claims.Add(_checker.Check(assertion, text, anchor));
+            }
+#pragma warning disable CA1031 // A claim that cannot be checked marks its sentence unread; the rest of the article is checked.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                var s = assertion.Sentence;
+                if (!unread.Any(u => u.Start == s.Start))
+                {
+                    unread.Add(new UnreadSentence(s.Of(text), s.Start, s.End, AssertionReader.Unreadable(ex).Replace("could not be read", "could not be checked", StringComparison.Ordinal)));
+                }
+            }
+        }
+
+        unread.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return new ArticleCheck(published, anchor, claims, found.Statements, RecordEnd, claims.Count == 0 && unread.Count == 0 ? Notice(text) : null, text, unread);
     }
 
     private static ArticleAnchor FromText(string text, IReadOnlyList<NamedDay> namedDays)
@@ -69,22 +90,22 @@ public sealed class ArticleChecker
             if (mention is { Year: { } y, Month: { } m, Day: { } d } && d <= DateTime.DaysInMonth(y, m))
             {
                 var date = new KoreanDate(y, m, d);
-                return new ArticleAnchor(date, y, $"the first full date in the text, '{mention.Text.Trim()}' ({date}); no publication date was given");
+                return new ArticleAnchor(date, y, $"the first full date in the text, '{mention.Text.Trim()}' ({date}); no publication date was given", TimeBasis.FirstDate);
             }
 
             firstYear ??= mention.HasYear ? mention : null;
         }
 
         return firstYear is { Year: { } year }
-            ? new ArticleAnchor(null, year, $"the year {year}, from the text ('{firstYear.Text.Trim()}'); no publication date or full date was given")
+            ? new ArticleAnchor(null, year, $"the year {year}, from the text ('{firstYear.Text.Trim()}'); no publication date or full date was given", TimeBasis.FirstDate)
             : ArticleAnchor.None;
     }
 
     /// <summary>The latest context event named by a coincidence claim that had a launch during it.</summary>
-    private ArticleAnchor? FromContext(IReadOnlyList<FoundClaim> found)
+    private ArticleAnchor? FromContext(IReadOnlyList<Assertion> found)
     {
         var candidates = found
-            .Where(c => c is { Type: ClaimType.Coincidence, Context: not null })
+            .Where(c => c.Context is not null && c.Type() == ClaimType.Coincidence)
             .Select(c => (Claim: c, Judged: _checker.Judge(c, ArticleAnchor.None), Contexts: _checker.ContextEvents(c.Context!)))
             .Where(x => x.Judged.Verdict == ClaimVerdict.Supported)
             .SelectMany(x => x.Contexts.Where(e => x.Judged.Evidence.Contains(e.Id)).Select(e => (x.Claim, Context: e)))
@@ -99,7 +120,7 @@ public sealed class ArticleChecker
 
         var date = e.LastDate;
         return new ArticleAnchor(date, date.Year,
-            $"{date}, the last day of {e.Title} ({e.Date}..{date}), the latest event matching the article's '{best.Claim.Context!.Label}' with a launch during it; the article gives no date and no publication date was given");
+            $"{date}, the last day of {e.Title} ({e.Date}..{date}), the latest event matching the article's '{best.Claim.Context!.Label}' with a launch during it; the article gives no date and no publication date was given", TimeBasis.Context);
     }
 
     private static string Notice(string text)

@@ -1,12 +1,13 @@
 using System.Globalization;
 using Peninsula.Events;
+using Peninsula.Reading;
 
 namespace Peninsula.Claims;
 
 /// <summary>Coincidences with context events, and ordinals ("its sixth nuclear test", "its first ICBM this year").</summary>
 internal sealed partial class ClaimChecker
 {
-    private (ClaimVerdict, string, IEnumerable<string>) Coincidence(FoundClaim c, ArticleAnchor anchor)
+    private (ClaimVerdict, string, IEnumerable<string>) Coincidence(Assertion c, ArticleAnchor anchor)
     {
         var reference = c.Context!;
         var contexts = Of(reference.Phrase?.Kind ?? EventKind.DiplomaticVisit).Where(e => IsContext(e, reference)).ToList();
@@ -33,8 +34,8 @@ internal sealed partial class ClaimChecker
             return (ClaimVerdict.NotEnoughEvidence, $"the record has no {label}{(c.Period is { } p ? $" {In(p)}" : "")} to compare with{sampled}", []);
         }
 
-        var filter = Filter(c, c.System);
-        var what = What(c, c.System);
+        var filter = Filter(c, c.Action.System);
+        var what = What(c, c.Action.System);
         var windows = contexts.Select(e => (Context: e, Window: Window(e, reference))).ToList();
         var hits = windows
             .Select(w => (w.Context, Matches: Of(c).Where(e => filter(e) && w.Window.Touches(e)).ToList()))
@@ -58,18 +59,18 @@ internal sealed partial class ClaimChecker
         var covered = windows.All(w => w.Window.To <= RecordEnd && w.Window.From >= CompleteFrom(c));
         var unidentified = windows.SelectMany(w => Unidentified(c, w.Window)).ToList();
 
-        if (c.Phrase.Complete && covered && unidentified.Count > 0)
+        if (c.Action.Phrase.Complete && covered && unidentified.Count > 0)
         {
             return (ClaimVerdict.NotEnoughEvidence,
                 $"no {what} is recorded {relation} the {label} ({spans}), but the record has an unidentified ballistic launch then ({Dates(unidentified)})", Ids(unidentified));
         }
 
-        if (c.Phrase.Complete && covered)
+        if (c.Action.Phrase.Complete && covered)
         {
             return (ClaimVerdict.Refuted, $"the record has no {what} {relation} the {label} ({spans})", contexts.Select(e => e.Id));
         }
 
-        var why = c.Phrase.Complete ? $"the record ends on {RecordEnd}" : $"the record is not complete for {Many(Kind(c))}";
+        var why = c.Action.Phrase.Complete ? $"the record ends on {RecordEnd}" : $"the record is not complete for {Many(Kind(c))}";
         return (ClaimVerdict.NotEnoughEvidence, $"no {what} is recorded {relation} the {label} ({spans}), but {why}", contexts.Select(e => e.Id));
     }
 
@@ -129,18 +130,18 @@ internal sealed partial class ClaimChecker
 
     private static string Rendering(Event e) => e.EndDate is { } end && end != e.Date ? $"{e.Date}..{end}" : e.Date.ToString();
 
-    private (ClaimVerdict, string, IEnumerable<string>) Ordinal(FoundClaim c, ArticleAnchor anchor)
+    private (ClaimVerdict, string, IEnumerable<string>) Ordinal(Assertion c, ArticleAnchor anchor)
     {
-        var n = c.Ordinal!.Value;
-        var filter = Filter(c, c.System);
-        var what = What(c, c.System);
+        var n = c.Order!.Ordinal!.Value;
+        var filter = Filter(c, c.Action.System);
+        var what = What(c, c.Action.System);
         // Count days, not rows: four launch events on one day are one salvo.
-        var series = Of(c).Where(e => filter(e) && (c.OrdinalYear is not { } y || e.Date.Year == y))
+        var series = Of(c).Where(e => filter(e) && (c.Order?.WithinYear is not { } y || e.Date.Year == y))
             .GroupBy(e => e.Date).Select(g => g.First()).ToList();
         var nth = series.Count >= n ? series[n - 1] : null;
-        var scope = c.OrdinalYear is { } year ? $" of {year}" : "";
+        var scope = c.Order?.WithinYear is { } year ? $" of {year}" : "";
         var name = $"{OrdinalWord(n)} {what}{scope}";
-        if (c.Period is { } period && !c.PeriodIsScope)
+        if (c.Period is { } period && !(c.Time?.ScopeOnly == true))
         {
             if (nth is not null && period.Touches(nth))
             {
@@ -151,12 +152,12 @@ internal sealed partial class ClaimChecker
             var then = inPeriod.Count == 0 ? $"no {what} {In(period)}" : $"the {Plural(what, inPeriod.Count)} {In(period)} {(inPeriod.Count == 1 ? "is" : "are")} on {Dates(inPeriod)}";
             if (nth is not null)
             {
-                return c.Phrase.Complete
+                return c.Action.Phrase.Complete
                     ? (ClaimVerdict.Refuted, $"the record's {name} is on {nth.Date}; {then}", Ids(nth).Concat(Ids(inPeriod)))
                     : (ClaimVerdict.NotEnoughEvidence, $"the record's {name} is on {nth.Date}, but the record is not complete for {Many(Kind(c))}", Ids(nth));
             }
 
-            return c.Phrase.Complete && period.To <= RecordEnd
+            return c.Action.Phrase.Complete && period.To <= RecordEnd
                 ? (ClaimVerdict.Refuted, $"the record has only {Plural(what, series.Count)}{scope}; {then}", Ids(series.LastOrDefault()))
                 : (ClaimVerdict.NotEnoughEvidence, $"the record has {Plural(what, series.Count)}{scope} up to {RecordEnd}, where it ends", Ids(series.LastOrDefault()));
         }
@@ -167,9 +168,9 @@ internal sealed partial class ClaimChecker
             return (ClaimVerdict.Supported, $"the record's {name} is on {nth.Date}", Ids(nth));
         }
 
-        var scopeEnd = c.OrdinalYear is { } sy ? new KoreanDate(sy, 12, 31) : until;
+        var scopeEnd = c.Order?.WithinYear is { } sy ? new KoreanDate(sy, 12, 31) : until;
         var end = scopeEnd < until ? scopeEnd : until;
-        return c.Phrase.Complete && end <= RecordEnd
+        return c.Action.Phrase.Complete && end <= RecordEnd
             ? (ClaimVerdict.Refuted, $"the record has {Plural(what, series.Count(e => e.Date <= end))}{scope} up to {end}, so no {OrdinalWord(n)}", Ids(series.LastOrDefault(e => e.Date <= end)))
             : (ClaimVerdict.NotEnoughEvidence, $"the record has {Plural(what, series.Count)}{scope} up to {RecordEnd}, where it ends", Ids(series.LastOrDefault()));
     }

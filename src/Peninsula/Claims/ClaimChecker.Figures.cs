@@ -1,12 +1,13 @@
 using System.Globalization;
 using Peninsula.Events;
+using Peninsula.Reading;
 
 namespace Peninsula.Claims;
 
 /// <summary>Claims about figures and time: absences, counts and recency.</summary>
 internal sealed partial class ClaimChecker
 {
-    private (ClaimVerdict, string, IEnumerable<string>) Absence(FoundClaim c, ArticleAnchor anchor)
+    private (ClaimVerdict, string, IEnumerable<string>) Absence(Assertion c, ArticleAnchor anchor)
     {
         var window = c.Period ?? UpToAnchor(anchor, "ever");
         // "has not tested since 2017": the year named is the year of the last one.
@@ -15,8 +16,8 @@ internal sealed partial class ClaimChecker
             window = new Period(new KoreanDate(p.From.Year + 1, 1, 1), p.To, p.Label);
         }
 
-        var filter = Filter(c, c.System);
-        var what = What(c, c.System);
+        var filter = Filter(c, c.Action.System);
+        var what = What(c, c.Action.System);
         var matches = Of(c).Where(e => filter(e) && window.Touches(e)).ToList();
         if (matches.Count > 0)
         {
@@ -25,26 +26,26 @@ internal sealed partial class ClaimChecker
 
         var last = Of(c).LastOrDefault(e => filter(e) && e.Date < window.From);
         var lastText = last is null ? "" : $"; the last before that is {last.Date}";
-        if (!c.Phrase.Complete || window.To > RecordEnd)
+        if (!c.Action.Phrase.Complete || window.To > RecordEnd)
         {
-            var why = !c.Phrase.Complete ? $"the record is not complete for {Many(Kind(c))}" : $"the record ends on {RecordEnd}";
+            var why = !c.Action.Phrase.Complete ? $"the record is not complete for {Many(Kind(c))}" : $"the record ends on {RecordEnd}";
             return (ClaimVerdict.NotEnoughEvidence, $"no {what} is recorded {In(window)}, but {why}{lastText}", Ids(last));
         }
 
         return (ClaimVerdict.Supported, $"the record has no {what} {In(window)}{lastText}", Ids(last));
     }
 
-    private (ClaimVerdict, string, IEnumerable<string>) Count(FoundClaim c, ArticleAnchor anchor)
+    private (ClaimVerdict, string, IEnumerable<string>) Count(Assertion c, ArticleAnchor anchor)
     {
         var n = c.Count!.Value;
-        var filter = Filter(c, c.System);
-        var what = What(c, c.System);
+        var filter = Filter(c, c.Action.System);
+        var what = What(c, c.Action.System);
         var window = c.Period ?? (c.Recent ? RecentWindow(anchor) : null) ?? UpToAnchor(anchor, "up to the article's date");
         var matches = Of(c).Where(e => filter(e) && window.Touches(e)).ToList();
         if (matches.Count == 0)
         {
-            return c.Period is null && c.UnresolvedTime is { } time
-                ? (ClaimVerdict.NotEnoughEvidence, $"the article does not say which year '{time}' is, and no publication date was given", [])
+            return c.Period is null && c.Time?.Unresolved is { } time
+                ? (ClaimVerdict.NotEnoughEvidence, Unplaced(time), [])
                 : Absent(c, filter, window, what);
         }
 
@@ -53,7 +54,7 @@ internal sealed partial class ClaimChecker
         var days = matches.GroupBy(e => e.Date).Select(g => (Date: g.Key, Events: g.ToList(), Fired: g.All(e => Fired(e) is not null) ? g.Sum(e => Fired(e)!.Value) : (int?)null)).ToList();
         var known = days.All(d => d.Fired is not null);
         var total = known ? days.Sum(d => d.Fired!.Value) : (int?)null;
-        if (c.CountAtLeast)
+        if ((c.Count?.AtLeast == true))
         {
             var sum = days.Sum(d => d.Fired ?? 0);
             if (sum >= n)
@@ -61,16 +62,16 @@ internal sealed partial class ClaimChecker
                 return (ClaimVerdict.Supported, $"the record has {sum} fired {In(window)}, on {days.Count} days, at least {n}", Ids(matches));
             }
 
-            return known && c.Phrase.Complete && c.Period is not null && window.To <= RecordEnd
+            return known && c.Action.Phrase.Complete && c.Period is not null && window.To <= RecordEnd
                 ? (ClaimVerdict.Refuted, $"the record has only {sum} fired {In(window)}, fewer than {n}", Ids(matches))
                 : (ClaimVerdict.NotEnoughEvidence, $"the record has at least {sum} fired {In(window)}, but not every number is reported", Ids(matches));
         }
 
-        if (c.Phrase.Kind != EventKind.MissileLaunch)
+        if (c.Action.Phrase.Kind != EventKind.MissileLaunch)
         {
             return total == n
                 ? (ClaimVerdict.Supported, $"the record has {Plural(what, n)} {In(window)}: {Dates(matches)}", Ids(matches))
-                : c.Phrase.Complete && window.To <= RecordEnd
+                : c.Action.Phrase.Complete && window.To <= RecordEnd
                     ? (ClaimVerdict.Refuted, $"the record has {Plural(what, total ?? 0)} {In(window)}, not {n}: {Dates(matches)}", Ids(matches))
                     : (ClaimVerdict.NotEnoughEvidence, $"the record has {Plural(what, total ?? 0)} {In(window)}, and it may not be complete", Ids(matches));
         }
@@ -88,7 +89,7 @@ internal sealed partial class ClaimChecker
         }
 
         var counted = string.Join(", ", days.Select(d => $"{d.Date}: {(d.Fired is { } f ? f.ToString(CultureInfo.InvariantCulture) : "number not reported")}"));
-        if (days.Any(d => d.Fired is null) || !c.Phrase.Complete || c.Period is null)
+        if (days.Any(d => d.Fired is null) || !c.Action.Phrase.Complete || c.Period is null)
         {
             return (ClaimVerdict.NotEnoughEvidence, $"the record has {Plural(what, matches.Count)} {In(window)} but not {n} fired on one day ({counted})", Ids(matches));
         }
@@ -96,7 +97,7 @@ internal sealed partial class ClaimChecker
         return (ClaimVerdict.Refuted, $"the record has {Plural(what, matches.Count)} {In(window)} but none with {n} fired ({counted})", Ids(matches));
     }
 
-    private (ClaimVerdict, string, IEnumerable<string>) Recency(FoundClaim c, Func<Event, bool> filter, string what, ArticleAnchor anchor)
+    private (ClaimVerdict, string, IEnumerable<string>) Recency(Assertion c, Func<Event, bool> filter, string what, ArticleAnchor anchor)
     {
         if (RecentWindow(anchor) is not { } window)
         {
@@ -113,7 +114,7 @@ internal sealed partial class ClaimChecker
         }
 
         var before = Of(c).LastOrDefault(e => filter(e) && e.Date < window.From);
-        if (before is not null && window.To <= RecordEnd && c.Phrase.Complete && window.To.DaysSince(before.Date) > 2 * _k.RecencyDays)
+        if (before is not null && window.To <= RecordEnd && c.Action.Phrase.Complete && window.To.DaysSince(before.Date) > 2 * _k.RecencyDays)
         {
             return (ClaimVerdict.Refuted, $"the record's latest {what} before {window.To} is on {before.Date}, {window.To.DaysSince(before.Date)} days earlier", Ids(before));
         }

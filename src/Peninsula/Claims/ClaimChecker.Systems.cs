@@ -1,11 +1,12 @@
 using Peninsula.Events;
+using Peninsula.Reading;
 
 namespace Peninsula.Claims;
 
 /// <summary>Claims about weapon systems, superlatives and launch sites, and what unidentified launches leave open.</summary>
 internal sealed partial class ClaimChecker
 {
-    private (ClaimVerdict, string, IEnumerable<string>) SystemClaim(FoundClaim c, SystemMention system, ArticleAnchor anchor)
+    private (ClaimVerdict, string, IEnumerable<string>) SystemClaim(Assertion c, SystemMention system, ArticleAnchor anchor)
     {
         var filter = Filter(c, system);
         var what = What(c, system);
@@ -47,7 +48,7 @@ internal sealed partial class ClaimChecker
 
         var first = Of(c).FirstOrDefault(filter);
         var launches = Of(EventKind.MissileLaunch).Where(e => e.Kind == EventKind.MissileLaunch && window.Touches(e)).ToList();
-        var covered = c.Phrase.Complete && window.To <= RecordEnd && window.From >= LaunchesComplete;
+        var covered = c.Action.Phrase.Complete && window.To <= RecordEnd && window.From >= LaunchesComplete;
         if (covered && first is not null && first.Date > window.To.AddDays(Period.ToleranceDays))
         {
             return (ClaimVerdict.Refuted, $"the record's first {what} is on {first.Date}, after {window.Dates}", Ids(first));
@@ -60,8 +61,10 @@ internal sealed partial class ClaimChecker
 
         if (covered && launches.All(e => e.System is not null))
         {
-            return (ClaimVerdict.Refuted,
-                $"the record's launches {In(window)} are of other systems: {string.Join(", ", launches.Select(e => $"{e.System!.Name} ({e.Date})").Distinct().Take(6))}", Ids(launches));
+            // Which system flew is an assessment the sources revise (the "Hwasong-17" of 2022-03-24 was
+            // judged a Hwasong-15): the record is not complete for it, so it cannot refute the name.
+            return (ClaimVerdict.NotEnoughEvidence,
+                $"the record's launches {In(window)} are identified as other systems: {string.Join(", ", launches.Select(e => $"{e.System!.Name} ({e.Date})").Distinct().Take(6))}", Ids(launches));
         }
 
         return (ClaimVerdict.NotEnoughEvidence,
@@ -69,27 +72,27 @@ internal sealed partial class ClaimChecker
             Ids(launches.Count > 0 ? launches : Nearest(c, filter, window)));
     }
 
-    private (ClaimVerdict, string, IEnumerable<string>) Superlative(FoundClaim c, ArticleAnchor anchor)
+    private (ClaimVerdict, string, IEnumerable<string>) Superlative(Assertion c, ArticleAnchor anchor)
     {
         var at = c.Period?.To ?? anchor.Date ?? (anchor.Year is { } y ? new KoreanDate(y, 12, 31) : RecordEnd);
-        var classes = c.Phrase.Classes;
+        var classes = c.Action.Phrase.Classes;
         var holder = _k.Superlatives
-            .Where(s => string.Equals(s.Superlative, c.Superlative, StringComparison.OrdinalIgnoreCase) && (classes.Count == 0 || classes.Contains(s.Class)) && s.Since <= at)
+            .Where(s => string.Equals(s.Superlative, c.Order?.Superlative, StringComparison.OrdinalIgnoreCase) && (classes.Count == 0 || classes.Contains(s.Class)) && s.Since <= at)
             .MaxBy(s => s.Since);
         if (holder is null)
         {
-            return c.System is { } named ? SystemClaim(c, named, anchor)
-                : (ClaimVerdict.NotEnoughEvidence, $"the gazetteer does not say which {What(c, null).Replace(" launch", "", StringComparison.Ordinal)} was the {c.Superlative} as of {at}", []);
+            return c.Action.System is { } named ? SystemClaim(c, named, anchor)
+                : (ClaimVerdict.NotEnoughEvidence, $"the gazetteer does not say which {What(c, null).Replace(" launch", "", StringComparison.Ordinal)} was the {c.Order?.Superlative} as of {at}", []);
         }
 
         var entry = _k.Systems.First(s => s.Id == holder.SystemId);
-        if (c.System is { } mentioned && !mentioned.Entries.Any(e => e.Id == entry.Id))
+        if (c.Action.System is { } mentioned && !mentioned.Entries.Any(e => e.Id == entry.Id))
         {
-            return (ClaimVerdict.Refuted, $"the {c.Superlative} as of {at} is the {entry.Name} (gazetteer), not the {mentioned.Name}", Ids(Of(c).LastOrDefault(Filter(c, new SystemMention(entry.Name, [entry])))));
+            return (ClaimVerdict.Refuted, $"the {c.Order?.Superlative} as of {at} is the {entry.Name} (gazetteer), not the {mentioned.Name}", Ids(Of(c).LastOrDefault(Filter(c, new SystemMention(entry.Name, [entry])))));
         }
 
         var (verdict, reason, evidence) = SystemClaim(c, new SystemMention(entry.Name, [entry]), anchor);
-        return (verdict, $"the {c.Superlative} {Kind(c).Replace(" launch", "", StringComparison.Ordinal)} as of {at} is the {entry.Name} (gazetteer); {reason}", evidence);
+        return (verdict, $"the {c.Order?.Superlative} {Kind(c).Replace(" launch", "", StringComparison.Ordinal)} as of {at} is the {entry.Name} (gazetteer); {reason}", evidence);
     }
 
     /// <summary>
@@ -97,9 +100,9 @@ internal sealed partial class ClaimChecker
     /// it open; launches only elsewhere refute it. Null when the claim names no site or nothing
     /// happened anywhere then.
     /// </summary>
-    private (ClaimVerdict, string, IEnumerable<string>)? Elsewhere(FoundClaim c, SystemMention? system, Period window, string what)
+    private (ClaimVerdict, string, IEnumerable<string>)? Elsewhere(Assertion c, SystemMention? system, Period window, string what)
     {
-        if (c.Site is not { } place)
+        if (c.Site?.Place is not { } place)
         {
             return null;
         }
@@ -118,9 +121,10 @@ internal sealed partial class ClaimChecker
         }
 
         var sites = string.Join(", ", anywhere.Select(e => e.Site!.Name).Distinct());
-        return c.Phrase.Complete && window.To <= RecordEnd
-            ? (ClaimVerdict.Refuted, $"the record's {(anywhere.Count == 1 ? what : Plural(what, anywhere.Count))} {In(window)} {(anywhere.Count == 1 ? "was" : "were")} at {sites}, not {place.Name}", Ids(anywhere))
-            : (ClaimVerdict.NotEnoughEvidence, $"the record's {(anywhere.Count == 1 ? what : Plural(what, anywhere.Count))} {In(window)} {(anywhere.Count == 1 ? "was" : "were")} at {sites}, but it may not be complete", Ids(anywhere));
+        // Sites are named by the nearest town or base, differently by each source ("near Kusong" is
+        // Panghyon airbase): the record is not complete for them, so a site never refutes.
+        return (ClaimVerdict.NotEnoughEvidence,
+            $"the record's {(anywhere.Count == 1 ? what : Plural(what, anywhere.Count))} {In(window)} {(anywhere.Count == 1 ? "was" : "were")} at {sites}, not recorded at {place.Name}; sources name sites differently", Ids(anywhere));
     }
 
     /// <summary>
@@ -129,10 +133,10 @@ internal sealed partial class ClaimChecker
     /// Korea announces them and they are tracked to their apogee); shorter-range launches are often
     /// left unidentified.
     /// </summary>
-    private IEnumerable<Event> Unidentified(FoundClaim c, Period window)
+    private IEnumerable<Event> Unidentified(Assertion c, Period window)
     {
-        var classes = c.Phrase.Classes;
-        if (c.Phrase.Kind != EventKind.MissileLaunch || classes.Count == 0 || classes.Contains("ballistic") || classes.All(k => k is "icbm" or "slv"))
+        var classes = c.Action.Phrase.Classes;
+        if (c.Action.Phrase.Kind != EventKind.MissileLaunch || classes.Count == 0 || classes.Contains("ballistic") || classes.All(k => k is "icbm" or "slv"))
         {
             return [];
         }

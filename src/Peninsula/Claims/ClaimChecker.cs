@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Peninsula.Events;
+using Peninsula.Reading;
 using Peninsula.Record;
 
 namespace Peninsula.Claims;
@@ -19,6 +20,9 @@ internal sealed partial class ClaimChecker
     private static readonly KoreanDate NuclearTestsComplete = new(1945, 1, 1);
 
     private const int MaxEvidence = 12;
+
+    /// <summary>An article reports an event of the last few days: a claim with no time is read as one of these.</summary>
+    private const int ReportDays = 3;
     private readonly List<Event> _events;
 
     /// <summary>The events of each kind, in the order of <see cref="_events"/>: every claim is about one kind.</summary>
@@ -38,49 +42,192 @@ internal sealed partial class ClaimChecker
     }
 
     /// <summary>The events of the claim's kind, in date order: the only ones its filter can accept.</summary>
-    private List<Event> Of(FoundClaim c) => Of(c.Phrase.Kind);
+    private List<Event> Of(Assertion c) => Of(c.Action.Phrase.Kind);
 
     private List<Event> Of(EventKind kind) => _byKind.TryGetValue(kind, out var events) ? events : [];
 
     /// <summary>The last Korean date the record covers: the bundled record's end, or a later imported North Korean action.</summary>
     public KoreanDate RecordEnd { get; }
 
-    public CheckedClaim Check(FoundClaim c, string text, ArticleAnchor anchor)
+    /// <summary>
+    /// Checks one assertion facet by facet: supported only when every facet it states matches the
+    /// record; refuted only when a facet is contradicted by a part of the record complete for it and
+    /// the claim's time and class are explicit; otherwise not enough evidence, naming the facet.
+    /// </summary>
+    public CheckedClaim Check(Assertion c, string text, ArticleAnchor anchor)
     {
-        var (verdict, reason, evidence) = Judge(c, anchor);
+        var facets = Facets(c, anchor);
+        var deciding = facets.FirstOrDefault(f => f.Result == FacetResult.Contradicted)
+                       ?? facets.FirstOrDefault(f => f.Result == FacetResult.Undecided)
+                       ?? facets.First(f => f.Facet == FacetName(c.Type()));
+        var verdict = deciding.Result switch
+        {
+            FacetResult.Contradicted => ClaimVerdict.Refuted,
+            FacetResult.Undecided => ClaimVerdict.NotEnoughEvidence,
+            _ => ClaimVerdict.Supported,
+        };
+        var reason = verdict == ClaimVerdict.NotEnoughEvidence && facets.Count > 1 ? $"{deciding.Facet} undecided: {deciding.Record}" : deciding.Record;
+        var evidence = deciding.Evidence.Concat(facets.SelectMany(f => f.Evidence)).Distinct().Take(MaxEvidence).ToList();
         return new CheckedClaim(
-            text[c.Span.Start..c.Span.End], c.Span.Start, c.Span.End, c.Type, c.Phrase.Kind, verdict, reason,
-            [.. evidence.Distinct().Take(MaxEvidence)], c.Period?.Dates, c.AttributedTo);
+            text[c.Span.Start..c.Span.End], c.Span.Start, c.Span.End, c.Type(), c.Action.Kind, verdict, reason,
+            evidence, c.Period?.Dates, c.AttributedTo, facets);
     }
 
-    public (ClaimVerdict Verdict, string Reason, IEnumerable<string> Evidence) Judge(FoundClaim c, ArticleAnchor anchor)
+    /// <summary>The verdict alone, as <see cref="Check"/> gives it (for the anchor of an undated article).</summary>
+    public (ClaimVerdict Verdict, IReadOnlyList<string> Evidence) Judge(Assertion c, ArticleAnchor anchor)
     {
-        if (c is { UnknownContext: { } context, Period: null, Type: ClaimType.Event or ClaimType.Recency })
+        var facets = Facets(c, anchor);
+        var verdict = facets.Any(f => f.Result == FacetResult.Contradicted) ? ClaimVerdict.Refuted
+            : facets.All(f => f.Result == FacetResult.Matches) ? ClaimVerdict.Supported
+            : ClaimVerdict.NotEnoughEvidence;
+        return (verdict, [.. facets.SelectMany(f => f.Evidence).Distinct()]);
+    }
+
+    /// <summary>Every facet the assertion states, each compared with the record, the one its type rests on first.</summary>
+    private List<FacetCheck> Facets(Assertion c, ArticleAnchor anchor)
+    {
+        var facets = new List<FacetCheck>();
+        var type = c.Type();
+        if (c is { UnknownContext: { } context, Period: null } && type is ClaimType.Event or ClaimType.Recency)
         {
             // "hours after Trump's election victory": without the context's date, the claim's time is unknown.
             var filter = Filter(c, null);
             var until = UpToAnchor(anchor, "").To;
-            return (ClaimVerdict.NotEnoughEvidence, $"the claim is tied to '{context}', which the record cannot place in time",
-                Ids(Of(c).LastOrDefault(e => filter(e) && e.Date <= until)));
+            facets.Add(Facet("context", context, (ClaimVerdict.NotEnoughEvidence, $"the claim is tied to '{context}', which the record cannot place in time",
+                Ids(Of(c).LastOrDefault(e => filter(e) && e.Date <= until)))));
+            return facets;
         }
 
-        var judged = Judged(c, anchor);
-        if (judged.Verdict == ClaimVerdict.Supported && c is { ClaimedOutcome: { } claimed, Period: { } window }
-            && c.Type is ClaimType.Event or ClaimType.System or ClaimType.Recency or ClaimType.Superlative)
+        var main = Judged(c, anchor);
+        if (main.Verdict == ClaimVerdict.Refuted && c.Period is null && type is ClaimType.Event or ClaimType.Count or ClaimType.System or ClaimType.Superlative)
         {
-            judged = OutcomeOrNot(c, claimed, window, judged);
+            main = (ClaimVerdict.NotEnoughEvidence, $"{main.Reason}; but the claim names no time, so the record cannot refute it", main.Evidence);
         }
 
-        if (judged.Verdict == ClaimVerdict.Supported && c is { FromSubmarine: true, Period: { } when }
-            && c.Type is ClaimType.Event or ClaimType.System or ClaimType.Recency or ClaimType.Superlative)
+        facets.Add(Facet(FacetName(type), Stated(c, type), main));
+
+        // The date on its own, where the type's facet is another: "two ICBMs on March 24" is a date and a count.
+        if (type is ClaimType.Count or ClaimType.System or ClaimType.Superlative && c is { Period: { } when, Time.ScopeOnly: false })
         {
-            judged = SubmarineOrNot(c, when, judged);
+            facets.Insert(0, Facet("date", when.Dates, InWindow(c, Filter(c, null), when, What(c, null))));
         }
 
-        return judged.Verdict == ClaimVerdict.Supported && c is { Latest: true, Period: { } period } && c.Type != ClaimType.Absence
-            ? LatestOrNot(c, period, anchor, judged)
-            : judged;
+        var supported = main.Verdict == ClaimVerdict.Supported;
+        if (supported && c is { Outcome: { } claimed, Period: { } window } && type is ClaimType.Event or ClaimType.System or ClaimType.Recency or ClaimType.Superlative)
+        {
+            facets.Add(Facet("outcome", claimed.Outcome == Outcome.Success ? "success" : "failure", OutcomeOrNot(c, claimed.Outcome, window, main)));
+        }
+
+        if (supported && c is { Action.FromSubmarine: true, Period: { } when2 } && type is ClaimType.Event or ClaimType.System or ClaimType.Recency or ClaimType.Superlative)
+        {
+            facets.Add(Facet("platform", "submarine", SubmarineOrNot(c, when2, main)));
+        }
+
+        if (supported && c is { Order.Latest: true, Period: { } period } && type != ClaimType.Absence)
+        {
+            facets.Add(Facet("latest", period.Dates, LatestOrNot(c, period, anchor, main)));
+        }
+
+        if (supported && c.Distance is { } distance)
+        {
+            facets.Add(DistanceFacet(c, distance.Km, main.Evidence));
+        }
+
+        if (c.Unrecorded is { } detail)
+        {
+            facets.Add(new FacetCheck("detail", detail.Words, FacetResult.Undecided, $"the record does not hold details such as '{detail.Words}'", []));
+        }
+
+        if (c.Modality == Modality.Hypothetical)
+        {
+            facets.Add(new FacetCheck("modality", "possibility", FacetResult.Undecided, "the sentence says only that it may have happened", []));
+        }
+        else if (c.Modality == Modality.Attributed)
+        {
+            // "North Korea announced ...": the sentence asserts the announcement, so the record cannot
+            // refute it; nor can it confirm what was announced of the event (that it succeeded).
+            var who = c.AttributedTo ?? "North Korea";
+            if (c.Outcome is { } announcedOutcome && !facets.Any(f => f.Facet == "outcome"))
+            {
+                facets.Add(new FacetCheck("outcome", announcedOutcome.Outcome == Outcome.Success ? "success" : "failure", FacetResult.Matches, "", []));
+            }
+
+            for (var i = 0; i < facets.Count; i++)
+            {
+                if (facets[i] is { Facet: "outcome", Result: FacetResult.Matches })
+                {
+                    facets[i] = facets[i] with { Result = FacetResult.Undecided, Record = $"the sentence reports that {who} announced the outcome; the record's outcomes are the sources' assessments" };
+                }
+                else if (facets[i].Result == FacetResult.Contradicted)
+                {
+                    facets[i] = facets[i] with { Result = FacetResult.Undecided, Record = $"{facets[i].Record}; but the sentence reports what {who} announced, which the record cannot refute" };
+                }
+            }
+        }
+
+        return facets;
     }
+
+    /// <summary>
+    /// "Flew approximately 1,000 km": the distance the record gives for the launches the claim's
+    /// other facets matched, within a fifth either way (the figures are estimates). Distances are not
+    /// a part of the record complete for them, so one that differs leaves the claim undecided.
+    /// </summary>
+    private FacetCheck DistanceFacet(Assertion c, double km, IEnumerable<string> matched)
+    {
+        var ids = matched.ToHashSet(StringComparer.Ordinal);
+        var launches = Of(c).Where(e => ids.Contains(e.Id)).ToList();
+        var stated = $"{km.ToString("#,0", CultureInfo.InvariantCulture)} km";
+        var ranges = launches.Where(e => e.Figures.RangeKm is not null).ToList();
+        var near = ranges.Where(e => Math.Abs(e.Figures.RangeKm!.Value - km) <= Math.Max(50, km / 5)).ToList();
+        string Ranges(IEnumerable<Event> events) => string.Join(", ", events.Select(e => $"{e.Figures.RangeKm!.Value.ToString("#,0", CultureInfo.InvariantCulture)} km ({e.Date})").Distinct());
+        return near.Count > 0
+            ? new FacetCheck("distance", stated, FacetResult.Matches, $"the record gives {Ranges(near)}", [.. near.Select(e => e.Id)])
+            : ranges.Count > 0
+                ? new FacetCheck("distance", stated, FacetResult.Undecided, $"the record gives {Ranges(ranges)}; distances are estimates the record is not complete for", [.. ranges.Select(e => e.Id)])
+                : new FacetCheck("distance", stated, FacetResult.Undecided, "the record gives no distance for this launch", [.. launches.Select(e => e.Id)]);
+    }
+
+    /// <summary>A facet's result: what the rule for it concluded.</summary>
+    private static FacetCheck Facet(string name, string stated, (ClaimVerdict Verdict, string Reason, IEnumerable<string> Evidence) judged) =>
+        new(name, stated, judged.Verdict switch
+        {
+            ClaimVerdict.Supported => FacetResult.Matches,
+            ClaimVerdict.Refuted => FacetResult.Contradicted,
+            _ => FacetResult.Undecided,
+        }, judged.Reason, [.. judged.Evidence.Distinct().Take(MaxEvidence)]);
+
+    /// <summary>Why a time the claim names could not be placed: a written date that names no real day, or a day or month with no year known.</summary>
+    private static string Unplaced(string time) =>
+        time.Length > 0 && char.IsDigit(time[0])
+            ? $"the date '{time}' names no real day, so the claim's time could not be read"
+            : $"the article does not say which year '{time}' is, and no publication date was given";
+
+    private static string FacetName(ClaimType type) => type switch
+    {
+        ClaimType.Event => "date",
+        _ => type.Slug(),
+    };
+
+    private static string Stated(Assertion c, ClaimType type) => type switch
+    {
+        ClaimType.Count => (c.Count!.AtLeast ? "at least " : "") + c.Count.Value.ToString(CultureInfo.InvariantCulture),
+        ClaimType.Ordinal or ClaimType.First => Ordinal(c.Order!.Ordinal!.Value) + (c.Order.WithinYear is { } y ? $" of {y}" : ""),
+        ClaimType.System => c.Action.System!.Name,
+        ClaimType.Superlative => c.Order!.Superlative!,
+        ClaimType.Coincidence => c.Context!.Label,
+        ClaimType.Absence => c.Period?.Dates ?? "ever",
+        ClaimType.Recency => "recently",
+        _ => c.Period?.Dates ?? c.Time?.Unresolved ?? "no time given",
+    };
+
+    private static string Ordinal(int n) => n switch
+    {
+        1 => "first",
+        2 => "second",
+        3 => "third",
+        _ => n.ToString(CultureInfo.InvariantCulture) + "th",
+    };
 
     /// <summary>
     /// "A Hwasong-18 from a submarine in 2023": the record has the launches, but the claim also says
@@ -88,18 +235,18 @@ internal sealed partial class ClaimChecker
     /// unknown class leave it open.
     /// </summary>
     private (ClaimVerdict Verdict, string Reason, IEnumerable<string> Evidence) SubmarineOrNot(
-        FoundClaim c, Period window, (ClaimVerdict Verdict, string Reason, IEnumerable<string> Evidence) judged)
+        Assertion c, Period window, (ClaimVerdict Verdict, string Reason, IEnumerable<string> Evidence) judged)
     {
-        var filter = Filter(c, c.System);
+        var filter = Filter(c, c.Action.System);
         var matches = Of(c).Where(e => filter(e) && window.Touches(e)).ToList();
         if (matches.Count == 0 || matches.Any(e => e.Class == "slbm"))
         {
             return judged;
         }
 
-        var what = What(c, c.System);
+        var what = What(c, c.Action.System);
         var classes = string.Join(", ", matches.Select(e => e.Class ?? "unknown").Distinct());
-        return c.Phrase.Complete && matches.All(e => e.Class is not null and not "unknown")
+        return c.Action.Phrase.Complete && matches.All(e => e.Class is not null and not "unknown")
             ? (ClaimVerdict.Refuted, $"the record has {Plural(what, matches.Count)} {In(window)} ({Dates(matches)}), none from a submarine (class {classes})", Ids(matches))
             : (ClaimVerdict.NotEnoughEvidence, $"the record has {Plural(what, matches.Count)} {In(window)} ({Dates(matches)}), but not whether one was fired from a submarine", Ids(matches));
     }
@@ -110,16 +257,16 @@ internal sealed partial class ClaimChecker
     /// whose outcome is not reported leave it open.
     /// </summary>
     private (ClaimVerdict Verdict, string Reason, IEnumerable<string> Evidence) OutcomeOrNot(
-        FoundClaim c, Outcome claimed, Period window, (ClaimVerdict Verdict, string Reason, IEnumerable<string> Evidence) judged)
+        Assertion c, Outcome claimed, Period window, (ClaimVerdict Verdict, string Reason, IEnumerable<string> Evidence) judged)
     {
-        var filter = Filter(c, c.System);
+        var filter = Filter(c, c.Action.System);
         var matches = Of(c).Where(e => filter(e) && window.Touches(e)).ToList();
         if (matches.Count == 0 || matches.Any(e => e.Outcome == claimed))
         {
             return judged;
         }
 
-        var what = What(c, c.System);
+        var what = What(c, c.Action.System);
         var other = claimed == Outcome.Success ? "failed" : "succeeded";
         return matches.All(e => e.Outcome is Outcome.Success or Outcome.Failure)
             ? (ClaimVerdict.Refuted, $"the record has {Plural(what, matches.Count)} {In(window)} ({Dates(matches)}), but the sources report that {(matches.Count == 1 ? "it" : "they")} {other}", Ids(matches))
@@ -132,10 +279,10 @@ internal sealed partial class ClaimChecker
     /// record is complete; without a date the article may predate the later one, and the record cannot decide.
     /// </summary>
     private (ClaimVerdict Verdict, string Reason, IEnumerable<string> Evidence) LatestOrNot(
-        FoundClaim c, Period period, ArticleAnchor anchor, (ClaimVerdict Verdict, string Reason, IEnumerable<string> Evidence) judged)
+        Assertion c, Period period, ArticleAnchor anchor, (ClaimVerdict Verdict, string Reason, IEnumerable<string> Evidence) judged)
     {
-        var filter = Filter(c, c.System);
-        var what = What(c, c.System);
+        var filter = Filter(c, c.Action.System);
+        var what = What(c, c.Action.System);
         var after = period.To.AddDays(Period.ToleranceDays);
         var later = Of(c).Where(e => filter(e) && e.Date > after && (anchor.Date is not { } a || e.Date <= a)).ToList();
         if (later.Count == 0)
@@ -149,19 +296,19 @@ internal sealed partial class ClaimChecker
                 $"the record has {A(what)} {In(period)}, but a later one on {later[0].Date}; the article gives no date, so it may have been written before that", Ids(later[0]));
         }
 
-        return c.Phrase.Complete && date <= RecordEnd
+        return c.Action.Phrase.Complete && date <= RecordEnd
             ? (ClaimVerdict.Refuted, $"the claim says it was the latest, but the record's latest {what} up to {date} is on {later[^1].Date}, after {period.Dates}", Ids(later[^1]))
             : (ClaimVerdict.NotEnoughEvidence, $"the record has a later {what} on {later[^1].Date}, up to {date}, and it may not be complete", Ids(later[^1]));
     }
 
-    private (ClaimVerdict Verdict, string Reason, IEnumerable<string> Evidence) Judged(FoundClaim c, ArticleAnchor anchor) =>
-        c.Type switch
+    private (ClaimVerdict Verdict, string Reason, IEnumerable<string> Evidence) Judged(Assertion c, ArticleAnchor anchor) =>
+        c.Type() switch
         {
             ClaimType.Absence => Absence(c, anchor),
             ClaimType.Coincidence => Coincidence(c, anchor),
             ClaimType.Ordinal or ClaimType.First => Ordinal(c, anchor),
             ClaimType.Superlative => Superlative(c, anchor),
-            ClaimType.System => SystemClaim(c, c.System!, anchor),
+            ClaimType.System => SystemClaim(c, c.Action.System!, anchor),
             ClaimType.Count => Count(c, anchor),
             ClaimType.Recency => Recency(c, Filter(c, null), What(c, null), anchor),
             _ => Plain(c, anchor),
@@ -171,7 +318,7 @@ internal sealed partial class ClaimChecker
     public IReadOnlyList<Event> ContextEvents(ContextReference reference) =>
         [.. Of(reference.Phrase?.Kind ?? EventKind.DiplomaticVisit).Where(e => IsContext(e, reference))];
 
-    private (ClaimVerdict, string, IEnumerable<string>) Plain(FoundClaim c, ArticleAnchor anchor)
+    private (ClaimVerdict, string, IEnumerable<string>) Plain(Assertion c, ArticleAnchor anchor)
     {
         if (c.Period is { } period)
         {
@@ -183,32 +330,34 @@ internal sealed partial class ClaimChecker
             return Recency(c, Filter(c, null), What(c, null), anchor);
         }
 
-        if (c.UnresolvedTime is { } time)
+        if (c.Time?.Unresolved is { } time)
         {
             var latest = Of(c).LastOrDefault(Filter(c, null));
-            return (ClaimVerdict.NotEnoughEvidence, $"the article does not say which year '{time}' is, and no publication date was given", Ids(latest));
+            return (ClaimVerdict.NotEnoughEvidence, Unplaced(time), Ids(latest));
         }
 
-        if (anchor.Date is not null && RecentWindow(anchor) is { } recent)
+        if (anchor.Date is { } date)
         {
-            // A dated article that says "North Korea launched a missile" means lately, not ever.
+            // A dated article that says "North Korea launched a missile", "this launch", without a
+            // time, means the event it reports: the days up to its date, not ever.
+            var reported = new Period(date.AddDays(-ReportDays), date, "the days of the article's report");
             var filter = Filter(c, null);
             var what = What(c, null);
-            var matches = Of(c).Where(e => filter(e) && recent.Touches(e)).ToList();
+            var matches = Of(c).Where(e => filter(e) && reported.Touches(e)).ToList();
             if (matches.Count > 0)
             {
-                return (ClaimVerdict.Supported, $"the record has {Plural(what, matches.Count)} in the {_k.RecencyDays} days up to the article's date {recent.To}: {Dates(matches)}", Ids(matches));
+                return (ClaimVerdict.Supported, $"the claim gives no time, so it is read as the event the article reports: the record has {Plural(what, matches.Count)} in the {ReportDays} days up to the article's date {date}: {Dates(matches)}", Ids(matches));
             }
 
-            var before = Of(c).LastOrDefault(e => filter(e) && e.Date < recent.From);
+            var before = Of(c).LastOrDefault(e => filter(e) && e.Date < reported.From);
             return (ClaimVerdict.NotEnoughEvidence,
-                $"the claim gives no time, and the record has no {what} in the {_k.RecencyDays} days up to the article's date {recent.To}{(before is null ? "" : $"; the one before is on {before.Date}")}", Ids(before));
+                $"the claim gives no time, and the record has no {what} in the {ReportDays} days up to the article's date {date}{(before is null ? "" : $"; the one before is on {before.Date}")}", Ids(before));
         }
 
         return InWindow(c, Filter(c, null), UpToAnchor(anchor, "up to the article's date"), What(c, null));
     }
 
-    private (ClaimVerdict, string, IEnumerable<string>) InWindow(FoundClaim c, Func<Event, bool> filter, Period window, string what)
+    private (ClaimVerdict, string, IEnumerable<string>) InWindow(Assertion c, Func<Event, bool> filter, Period window, string what)
     {
         var matches = Of(c).Where(e => filter(e) && window.Touches(e)).ToList();
         if (matches.Count > 0)
@@ -220,11 +369,11 @@ internal sealed partial class ClaimChecker
     }
 
     /// <summary>The verdict when the record has nothing in the window: refuted where it is complete, else not enough evidence.</summary>
-    private (ClaimVerdict, string, IEnumerable<string>) Absent(FoundClaim c, Func<Event, bool> filter, Period window, string what)
+    private (ClaimVerdict, string, IEnumerable<string>) Absent(Assertion c, Func<Event, bool> filter, Period window, string what)
     {
         var nearest = Nearest(c, filter, window).ToList();
         var around = nearest.Count == 0 ? "" : $"; the nearest in the record: {Dates(nearest)}";
-        if (!c.Phrase.Complete)
+        if (!c.Action.Phrase.Complete)
         {
             return (ClaimVerdict.NotEnoughEvidence, $"no {what} is recorded {In(window)}, but the record is not complete for {Many(Kind(c))}{around}", Ids(nearest));
         }
@@ -267,16 +416,16 @@ internal sealed partial class ClaimChecker
         return new Period(new KoreanDate(1945, 1, 1), end, label);
     }
 
-    private static KoreanDate CompleteFrom(FoundClaim c) => c.Phrase.Kind == EventKind.NuclearTest ? NuclearTestsComplete : LaunchesComplete;
+    private static KoreanDate CompleteFrom(Assertion c) => c.Action.Phrase.Kind == EventKind.NuclearTest ? NuclearTestsComplete : LaunchesComplete;
 
     /// <summary>Which events a claim is about: its kind, its classes and, if named, its weapon system.</summary>
-    private static Func<Event, bool> Filter(FoundClaim c, SystemMention? system)
+    private static Func<Event, bool> Filter(Assertion c, SystemMention? system)
     {
-        var phrase = c.Phrase;
+        var phrase = c.Action.Phrase;
         var ballistic = phrase.Classes.Contains("ballistic");
         // "KN-23" also names the rail-mobile and silo-based KN-23: a whole-word match in any of the event's names.
         var word = system is null ? null : SystemWords.GetOrAdd(system.Name, name => new Regex($@"(?<![\w-]){Regex.Escape(name)}(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
-        var site = c.Site;
+        var site = c.Site?.Place;
         return e => e.Kind == phrase.Kind
                     && (phrase.Classes.Count == 0 || (ballistic ? Taxonomy.IsBallisticLaunch(e) : e.Class is not null && phrase.Classes.Contains(e.Class)))
                     && (system is null || IsSystem(e, system, word!))
@@ -290,25 +439,25 @@ internal sealed partial class ClaimChecker
     private static bool IsSystem(Event e, SystemMention system, Regex word) =>
         e.System is { } s && (system.Entries.Any(entry => entry.Id == s.Id) || s.Aliases.Prepend(s.Name).Any(word.IsMatch));
 
-    private IEnumerable<Event> Nearest(FoundClaim c, Func<Event, bool> filter, Period window)
+    private IEnumerable<Event> Nearest(Assertion c, Func<Event, bool> filter, Period window)
     {
         var before = Of(c).LastOrDefault(e => filter(e) && e.LastDate < window.From);
         var after = Of(c).FirstOrDefault(e => filter(e) && e.Date > window.To);
         return new[] { before, after }.OfType<Event>();
     }
 
-    private static string What(FoundClaim c, SystemMention? system)
+    private static string What(Assertion c, SystemMention? system)
     {
         var kind = Kind(c);
         return system is null ? kind : $"{(system.Entries.Count > 0 ? system.Entries[0].Name : system.Name)} launch";
     }
 
-    private static string Kind(FoundClaim c)
+    private static string Kind(Assertion c)
     {
-        var classes = c.Phrase.Classes;
-        if (c.Phrase.Kind != EventKind.MissileLaunch)
+        var classes = c.Action.Phrase.Classes;
+        if (c.Action.Phrase.Kind != EventKind.MissileLaunch)
         {
-            return c.Phrase.Kind.Slug().Replace('-', ' ');
+            return c.Action.Phrase.Kind.Slug().Replace('-', ' ');
         }
 
         return classes.Count == 0 ? "missile launch"

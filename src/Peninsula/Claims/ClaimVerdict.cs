@@ -1,4 +1,5 @@
 using Peninsula.Events;
+using Peninsula.Reading;
 
 namespace Peninsula.Claims;
 
@@ -46,17 +47,37 @@ public enum ClaimType
     Absence,
 }
 
-/// <summary>A statement that is not a claim about an event, listed so that a reader sees it was not checked.</summary>
-public enum StatementType
+/// <summary>What the record says of one facet of a claim.</summary>
+public enum FacetResult
 {
-    /// <summary>An opinion or an assessment.</summary>
-    Opinion,
+    /// <summary>The record agrees (shown ✓).</summary>
+    Matches,
 
-    /// <summary>An intention, a plan or a possibility (future or modal).</summary>
-    Intention,
+    /// <summary>The record, complete for it, contradicts it (shown ✗).</summary>
+    Contradicted,
 
-    /// <summary>A generalisation ("they often use missile tests ...").</summary>
-    Generalisation,
+    /// <summary>The record cannot decide (shown ?).</summary>
+    Undecided,
+}
+
+/// <summary>One facet of a claim compared with the record: "count 23 ✗ (record: 7)".</summary>
+/// <param name="Facet">The facet's name: <c>date</c>, <c>count</c>, <c>system</c>, <c>ordinal</c>, <c>first</c>, <c>site</c>, <c>outcome</c>, <c>platform</c>, <c>latest</c>, <c>context</c>, <c>absence</c>, <c>recency</c>, <c>superlative</c>, <c>modality</c>.</param>
+/// <param name="Stated">What the claim states, e.g. <c>2022-11-03</c> or <c>23</c>.</param>
+/// <param name="Result">What the record says of it.</param>
+/// <param name="Record">What the record holds, in plain language, with Korean dates (UTC+9).</param>
+/// <param name="Evidence">Ids of the events this facet's result rests on.</param>
+public sealed record FacetCheck(string Facet, string Stated, FacetResult Result, string Record, IReadOnlyList<string> Evidence)
+{
+    /// <summary>✓, ✗ or ?.</summary>
+    public string Mark => Result switch
+    {
+        FacetResult.Matches => "✓",
+        FacetResult.Contradicted => "✗",
+        _ => "?",
+    };
+
+    /// <summary>"count 23 ✗": the facet, what was stated, and its mark.</summary>
+    public override string ToString() => $"{Facet} {Stated} {Mark}";
 }
 
 /// <summary>One checked claim, with where it is in the article (character offsets into the text, end exclusive).</summary>
@@ -70,6 +91,7 @@ public enum StatementType
 /// <param name="Evidence">Ids of the events the verdict rests on.</param>
 /// <param name="Period">The time the claim was read as, e.g. <c>2020-04-01..2020-04-30</c>, or null.</param>
 /// <param name="AttributedTo">The organisation the article attributes the claim to (e.g. KCNA), or null.</param>
+/// <param name="Facets">Every facet the claim states, compared with the record; the verdict is supported only when each matches.</param>
 public sealed record CheckedClaim(
     string Text,
     int Start,
@@ -80,19 +102,11 @@ public sealed record CheckedClaim(
     string Reason,
     IReadOnlyList<string> Evidence,
     string? Period,
-    string? AttributedTo);
-
-/// <summary>A sentence that states an opinion or an intention rather than an event; not checked.</summary>
-public sealed record UncheckedStatement(string Text, int Start, int End, StatementType Type);
-
-/// <summary>The date the article's relative and partial dates were read against.</summary>
-/// <param name="Date">The anchor date (Korean date), or null when only a year is known or nothing.</param>
-/// <param name="Year">The anchor year, when known.</param>
-/// <param name="Description">Where the anchor came from, in plain language.</param>
-public sealed record ArticleAnchor(KoreanDate? Date, int? Year, string Description)
+    string? AttributedTo,
+    IReadOnlyList<FacetCheck> Facets)
 {
-    /// <summary>No anchor: the article gives no date and none was given.</summary>
-    public static readonly ArticleAnchor None = new(null, null, "none: no publication date was given and the text names no date or year");
+    /// <summary>"date 2022-11-03 ✓ · count 23 ✗": the facets on one line.</summary>
+    public string FacetLine => string.Join(" · ", Facets.Select(f => f.ToString()));
 }
 
 /// <summary>The result of checking one article.</summary>
@@ -103,6 +117,7 @@ public sealed record ArticleAnchor(KoreanDate? Date, int? Year, string Descripti
 /// <param name="RecordEnd">The last date the record covers; claims after it cannot be refuted.</param>
 /// <param name="Notice">A note for the reader when no claim was found (e.g. the text is not in English), else null.</param>
 /// <param name="Text">The article text the offsets refer to.</param>
+/// <param name="Unread">Sentences that could not be read or checked; the rest of the article was.</param>
 public sealed record ArticleCheck(
     KoreanDate? Published,
     ArticleAnchor Anchor,
@@ -110,7 +125,8 @@ public sealed record ArticleCheck(
     IReadOnlyList<UncheckedStatement> Statements,
     KoreanDate RecordEnd,
     string? Notice,
-    string Text);
+    string Text,
+    IReadOnlyList<UnreadSentence> Unread);
 
 /// <summary>How verdicts, types and statements are written in the JSON and on screen.</summary>
 public static class ClaimNames
@@ -123,9 +139,27 @@ public static class ClaimNames
         _ => "not-enough-evidence",
     };
 
+    /// <summary><c>matches</c>, <c>contradicted</c> or <c>undecided</c>.</summary>
+    public static string Slug(this FacetResult result) => result.ToString().ToLowerInvariant();
+
     /// <summary>The claim type in lower case, e.g. <c>coincidence</c>.</summary>
     public static string Slug(this ClaimType type) => type.ToString().ToLowerInvariant();
 
     /// <summary>The statement type in lower case, e.g. <c>intention</c>.</summary>
     public static string Slug(this StatementType type) => type.ToString().ToLowerInvariant();
+}
+
+/// <summary>The type of an assertion, by the facet that makes it checkable.</summary>
+internal static class AssertionTypes
+{
+    public static ClaimType Type(this Assertion c) =>
+        c.Polarity == Polarity.Negated ? ClaimType.Absence
+        : c.Context is not null ? ClaimType.Coincidence
+        : c.Order?.Superlative is not null ? ClaimType.Superlative
+        : c.Order?.Ordinal == 1 ? ClaimType.First
+        : c.Order?.Ordinal is not null ? ClaimType.Ordinal
+        : c.Count is not null ? ClaimType.Count
+        : c.Action.System is not null ? ClaimType.System
+        : c.Recent && c.Period is null ? ClaimType.Recency
+        : ClaimType.Event;
 }

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Peninsula.Claims;
+using Peninsula.Reading;
 using Peninsula.Tests.Record;
 
 namespace Peninsula.Tests.Claims;
@@ -11,7 +11,7 @@ public sealed class ClaimPatternsTests
 
     private static IReadOnlyList<(string Pattern, RegexOptions Options, bool Generated)> Bundled()
     {
-        _ = new ClaimFinder(ClaimKnowledge.Bundled);
+        _ = new AssertionReader(ClaimKnowledge.Bundled);
         return ClaimPatterns.Asked;
     }
 

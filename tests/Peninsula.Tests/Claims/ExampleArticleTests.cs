@@ -1,4 +1,5 @@
 using Peninsula.Claims;
+using Peninsula.Reading;
 using Peninsula.Record;
 using Peninsula.Tests.Record;
 

@@ -154,24 +154,30 @@ public sealed class VerdictTests
     }
 
     [Fact]
-    public void A_named_launch_site_must_match_the_record_and_an_unknown_site_leaves_the_claim_open()
+    public void A_named_launch_site_must_match_the_record_and_another_site_leaves_the_claim_open()
     {
         Assert.Equal(ClaimVerdict.Supported, Only(Bundled.Value, "North Korea fired an ICBM from Sunan on March 16, 2023.").Verdict);
 
+        // Sources name sites by different towns and bases ("near Kusong" is Panghyon airbase): a site never refutes.
         var elsewhere = Only(Bundled.Value, "North Korea launched an ICBM from Sohae on November 29, 2017.");
-        Assert.Equal(ClaimVerdict.Refuted, elsewhere.Verdict);
-        Assert.Contains("at Pyongsong Field, not Sohae Satellite Launching Station", elsewhere.Reason);
+        Assert.Equal(ClaimVerdict.NotEnoughEvidence, elsewhere.Verdict);
+        Assert.Contains("at Pyongsong Field, not recorded at Sohae Satellite Launching Station", elsewhere.Reason);
 
         // The SRBM of 2017-05-27 has no site in the record.
         Assert.Equal(ClaimVerdict.NotEnoughEvidence, Only(Bundled.Value, "North Korea fired a short-range ballistic missile from Wonsan on May 27, 2017.").Verdict);
     }
 
     [Fact]
-    public void An_undated_claim_in_a_dated_article_means_lately_and_in_an_undated_one_ever()
+    public void An_undated_claim_in_a_dated_article_means_the_event_it_reports_and_in_an_undated_one_ever()
     {
-        var lately = Only(Bundled.Value, "North Korea launched an ICBM.", "2024-11-15");
-        Assert.Equal(ClaimVerdict.Supported, lately.Verdict);
-        Assert.Equal(["2024-10-31-icbm-hwasong-19"], lately.Evidence);
+        var reported = Only(Bundled.Value, "North Korea launched an ICBM.", "2024-11-01");
+        Assert.Equal(ClaimVerdict.Supported, reported.Verdict);
+        Assert.Equal(["2024-10-31-icbm-hwasong-19"], reported.Evidence);
+
+        // Two weeks later the article reports another event: the record cannot tell which launch it means.
+        var later = Only(Bundled.Value, "North Korea launched an ICBM.", "2024-11-15");
+        Assert.Equal(ClaimVerdict.NotEnoughEvidence, later.Verdict);
+        Assert.Contains("the one before is on 2024-10-31", later.Reason);
 
         var quiet = Only(Bundled.Value, "North Korea launched an ICBM.", "2021-06-01");
         Assert.Equal(ClaimVerdict.NotEnoughEvidence, quiet.Verdict);

@@ -22,6 +22,9 @@ function detail(claim) {
     el('p', {}, el('q', {}, claim.text)),
     el('p', {}, `${claim.reason.charAt(0).toUpperCase()}${claim.reason.slice(1)}.`),
     el('dl', { class: 'facets' }, facets.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])),
+    el('p', { class: 'note' }, 'Each fact the claim states, against the record (✓ agrees, ✗ contradicted, ? cannot decide):'),
+    el('ul', { class: 'facet-checks' }, (claim.facets ?? []).map(f => el('li', { class: `facet ${f.result}` },
+      `${f.facet} ${f.stated} ${f.mark} — ${f.record}`))),
     claim.evidence.length
       ? [el('p', { class: 'note' }, 'Evidence in the record:'), el('ul', {}, claim.evidence.map(id => el('li', {}, eventLink(id))))]
       : el('p', { class: 'note' }, 'No event in the record bears on it.'),
@@ -92,7 +95,9 @@ async function check() {
       : null);
     fill('claims', el('h2', {}, 'Claim by claim'), el('ol', { class: 'claims' }, result.claims.map(c => el('li', { class: 'claim' },
       el('q', {}, c.text), ' ', el('span', { class: `verdict ${c.verdict}` }, labels[c.verdict] ?? c.verdict), ` (${c.kind}): ${c.reason}`,
+      ' ', el('span', { class: 'facet-line' }, (c.facets ?? []).map(f => `${f.facet} ${f.stated} ${f.mark}`).join(' · ')),
       c.evidence.length ? [' Evidence: ', c.evidence.map((id, i) => [i ? ', ' : '', eventLink(id)]).flat()] : null))),
+    result.unread?.length ? [el('h2', {}, 'Not read'), el('ul', {}, result.unread.map(x => el('li', {}, el('q', {}, x.text), ` (${x.reason})`)))] : null,
     result.statements.length ? [el('h2', {}, 'Not checked (intentions and opinions)'), el('ul', {}, result.statements.map(x => el('li', {}, el('q', {}, x.text), ` (${x.kind})`)))] : null);
     status('');
     document.getElementById('summary').scrollIntoView({ block: 'start' });

@@ -1,6 +1,6 @@
 using Peninsula.Events;
 
-namespace Peninsula.Claims;
+namespace Peninsula.Reading;
 
 /// <summary>A span of Korean dates (both ends inclusive) that a claim was read as, with how the article put it.</summary>
 internal readonly record struct Period(KoreanDate From, KoreanDate To, string Label)

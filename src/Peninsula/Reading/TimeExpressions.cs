@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Peninsula.Events;
 
-namespace Peninsula.Claims;
+namespace Peninsula.Reading;
 
 /// <summary>A time named in the text, before it is resolved: any of year, month and day, or a relative expression.</summary>
 /// <remarks>
@@ -23,22 +23,25 @@ internal sealed record TimeMention(int Start, int End, string Text, int? Year, i
 internal static partial class TimeExpressions
 {
     private const string Months = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
+    /// <summary>The <see cref="TimeMention.Relative"/> of a date written in a form that names no real day ("2024-13-45").</summary>
+    public const string Unreadable = "unreadable";
+
     private const string Weekdays = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 
     [GeneratedRegex(
         @"(?<since>\b(?i:since|from)\s+(?i:the\s+(?:start|beginning)\s+of\s+|early\s+|mid-?\s*|late\s+)?)?" +
-        @"(?:(?<iso>\b\d{4}-\d{2}-\d{2}\b)" +
+        @"(?:(?<iso>\b\d{4}(?<sep>[-/.])\d{1,2}\k<sep>\d{1,2}\b)" +
         @"|\b(?<m1>" + Months + @")\.?\s+(?<d1>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(?<y1>(?:19|20)\d{2})\b)?" +
         @"|\b(?<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<m2>" + Months + @")\b\.?(?:,?\s*(?<y2>(?:19|20)\d{2})\b)?" +
         @"|\b(?<m3>" + Months + @")\b\.?(?:\s+(?:of\s+)?(?<y3>(?:19|20)\d{2})\b)?" +
         @"|\b(?<y4>(?:19[5-9]|20[0-4])\d)\b(?!\s*(?:km|kilomet|mile|kg|kilogram|ton|tonne|metre|meter|m\b|mm\b|troops|soldiers|people|-\d))" +
-        @"|\b(?<rel>(?i:(?:earlier\s+|later\s+)?(?:this|last|next)\s+(?:year|month|week)|yesterday|today|(?:on|last)\s+(?:" + Weekdays + @")|(?<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?<unit>days?|weeks?|months?|years?)\s+ago))\b)",
+        @"|\b(?<rel>(?i:(?:earlier\s+|later\s+)?(?:this|last|next)\s+(?:year|month|week)|yesterday|(?:earlier\s+)?today|this\s+(?:morning|afternoon|evening)|tonight|(?:(?:early|late)\s+)?(?:on\s+|last\s+)?(?:" + Weekdays + @")(?:\s+(?:morning|afternoon|evening|night))?|(?<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?<unit>days?|weeks?|months?|years?)\s+ago))\b)",
         RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 
     /// <summary>What every match of <see cref="Pattern"/> contains one of, besides a digit: a month's first three letters, or a relative word.</summary>
     private static readonly SearchValues<string> MonthStarts = SearchValues.Create(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], StringComparison.Ordinal);
-    private static readonly SearchValues<string> RelativeWords = SearchValues.Create(["year", "month", "week", "day"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> RelativeWords = SearchValues.Create(["year", "month", "week", "day", "morning", "afternoon", "evening", "tonight"], StringComparison.OrdinalIgnoreCase);
 
     private static readonly string[] MonthGroups = ["m1", "m2", "m3"];
     private static readonly string[] MonthNames = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
@@ -74,11 +77,13 @@ internal static partial class TimeExpressions
             var since = m.Groups["since"].Success;
             if (m.Groups["iso"].Success)
             {
-                if (KoreanDate.TryParse(m.Groups["iso"].Value, out var d))
-                {
-                    yield return new(m.Index, m.Index + m.Length, m.Value, d.Year, d.Month, d.Date.Day, since, null);
-                }
-
+                var parts = m.Groups["iso"].Value.Split('-', '/', '.');
+                var (y, mo, dd) = (int.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture), int.Parse(parts[2], CultureInfo.InvariantCulture));
+                // "2024/03/18" is read; "2024-13-45" is no date, and is kept as an unreadable time so that
+                // the claim is not read as if it named none (or only the year).
+                yield return y >= 1 && mo is >= 1 and <= 12 && dd >= 1 && dd <= DateTime.DaysInMonth(y, mo)
+                    ? new(m.Index, m.Index + m.Length, m.Value, y, mo, dd, since, null)
+                    : new(m.Index, m.Index + m.Length, m.Value, null, null, null, since, Unreadable);
                 continue;
             }
 
@@ -120,6 +125,11 @@ internal static partial class TimeExpressions
     /// </summary>
     public static Period? Resolve(TimeMention t, int? runningYear, ArticleAnchor anchor, KoreanDate recordEnd)
     {
+        if (t.Relative == Unreadable)
+        {
+            return null;
+        }
+
         var label = t.Text.Trim();
         var anchorDate = anchor.Date;
         Period? period = t.Relative is { } rel ? Relative(rel, anchor, label) : Calendar(t, runningYear, anchor, label);
@@ -199,16 +209,22 @@ internal static partial class TimeExpressions
                 return new Period(a.AddDays(-13), a.AddDays(-7), label);
             case "yesterday":
                 return Period.Day(a.AddDays(-1), label);
-            case "today":
+            case "today" or "earlier today" or "this morning" or "this afternoon" or "this evening" or "tonight":
                 return Period.Day(a, label);
+            case "earlier last week" or "later last week":
+                return new Period(a.AddDays(-13), a.AddDays(-7), label);
+            case "earlier next week" or "later next week":
+                return null;
         }
 
-        var weekday = Enum.GetValues<DayOfWeek>().FirstOrDefault(d => rel.EndsWith(d.ToString().ToLowerInvariant(), StringComparison.Ordinal));
-        if (rel.StartsWith("on ", StringComparison.Ordinal) || rel.StartsWith("last ", StringComparison.Ordinal))
+        var weekday = Enum.GetValues<DayOfWeek>().Cast<DayOfWeek?>().FirstOrDefault(d => rel.Contains(d!.Value.ToString().ToLowerInvariant(), StringComparison.Ordinal));
+        if (weekday is { } day)
         {
-            // The latest such weekday before the anchor ("on Tuesday" in a report published on a Wednesday).
-            var back = ((int)a.Date.DayOfWeek - (int)weekday + 7) % 7;
-            return Period.Day(a.AddDays(back == 0 ? -7 : -back), label);
+            // The latest such weekday on or before the anchor, the same day included: "fired two
+            // missiles on Monday" in a story published on a Monday is that day. "last Monday" is
+            // the one before.
+            var back = ((int)a.Date.DayOfWeek - (int)day + 7) % 7;
+            return Period.Day(a.AddDays(back == 0 && rel.StartsWith("last ", StringComparison.Ordinal) ? -7 : -back), label);
         }
 
         var parts = rel.Split(' ');

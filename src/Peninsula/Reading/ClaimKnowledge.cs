@@ -5,7 +5,7 @@ using Peninsula.Events;
 using Peninsula.Import;
 using Peninsula.Record;
 
-namespace Peninsula.Claims;
+namespace Peninsula.Reading;
 
 /// <summary>A phrase that names a kind of event, e.g. "short-range ballistic missiles" (<c>data/claims/event-phrases.csv</c>).</summary>
 /// <remarks>

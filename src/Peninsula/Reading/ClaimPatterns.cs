@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Peninsula.Claims;
+namespace Peninsula.Reading;
 
 /// <summary>
 /// Every pattern claim finding uses, built from the rules under <c>data/claims/</c> and the
@@ -22,7 +22,7 @@ namespace Peninsula.Claims;
 internal static partial class ClaimPatterns
 {
     /// <summary>The path of the generated file, from the repository's root.</summary>
-    public const string GeneratedPath = "src/Peninsula/Claims/ClaimPatterns.Generated.cs";
+    public const string GeneratedPath = "src/Peninsula/Reading/ClaimPatterns.Generated.cs";
 
     private static readonly ConcurrentDictionary<(string Pattern, RegexOptions Options), bool> Requested = new();
 
@@ -50,7 +50,7 @@ internal static partial class ClaimPatterns
             .Append("// </auto-generated>\n")
             .Append("#nullable enable\n")
             .Append("using System.Text.RegularExpressions;\n\n")
-            .Append("namespace Peninsula.Claims;\n\n")
+            .Append("namespace Peninsula.Reading;\n\n")
             .Append("internal static partial class ClaimPatterns\n{\n")
             .Append("    private static Regex? Generated(string pattern, RegexOptions options) => (pattern, options) switch\n    {\n");
         for (var i = 0; i < ordered.Count; i++)

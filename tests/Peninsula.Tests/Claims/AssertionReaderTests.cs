@@ -1,11 +1,12 @@
 using Peninsula.Claims;
 using Peninsula.Events;
+using Peninsula.Reading;
 using Peninsula.Record;
 
 namespace Peninsula.Tests.Claims;
 
 /// <summary>How claims are found in text and which type each gets; the rules are in data/claims/.</summary>
-public sealed class ClaimFinderTests
+public sealed class AssertionReaderTests
 {
     private static readonly Lazy<ArticleChecker> Checker = new(() => new ArticleChecker(BundledRecord.Events));
 

@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 
-namespace Peninsula.Claims;
+namespace Peninsula.Reading;
 
 /// <summary>Context events and coincidence cues, other actors, attributions, and statements that are not claims.</summary>
-internal sealed partial class ClaimFinder
+internal sealed partial class AssertionReader
 {
     private ContextReference? Context(string text, TextSpan clause)
     {
@@ -112,4 +112,34 @@ internal sealed partial class ClaimFinder
             : First(_k.Cue("habitual"), text, sentence) is not null ? StatementType.Generalisation
             : null;
     }
+
+    /// <summary>
+    /// How the clause puts its event: a question; North Korea's own announcement reported
+    /// ("KCNA said", "North Korea announced"), which asserts the announcement, not the event; a
+    /// possibility about the past ("there is the possibility that North Korea went ahead with a
+    /// nuclear test"); else asserted. A speaker's hedge about his own information ("it appears",
+    /// "is believed") still asserts.
+    /// </summary>
+    private Modality Modality(string? attribution, bool question, bool announced, bool possible)
+    {
+        if (question)
+        {
+            return Reading.Modality.Question;
+        }
+
+        if (possible)
+        {
+            return Reading.Modality.Hypothetical;
+        }
+
+        return (attribution is { } org && _k.Organisations.Any(o => o.Name == org && o.Actor == "DPRK")) || announced
+            ? Reading.Modality.Attributed
+            : Reading.Modality.Asserted;
+    }
+
+    [GeneratedRegex(@"\b(?:possibility\s+that|possible\s+that|may\s+have|might\s+have|could\s+have)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Possibility();
+
+    [GeneratedRegex(@"\b(?:North\s+Korea(?:'s|’s)?|Pyongyang(?:'s|’s)?|the\s+North(?:'s|’s)?|DPRK(?:'s|’s)?|(?:its\s+|the\s+)?state(?:-run)?\s+media|KCNA|Rodong\s+Sinmun|KCTV)\s+(?:[\w-]+\s+){0,3}?(?:announced|announces|said|says|claimed|claims|claiming|reported|reports|boasted|touted)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OwnAnnouncement();
 }

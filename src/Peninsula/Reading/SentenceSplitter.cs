@@ -1,4 +1,4 @@
-namespace Peninsula.Claims;
+namespace Peninsula.Reading;
 
 /// <summary>A span of the article text: offsets in UTF-16 code units, end exclusive.</summary>
 internal readonly record struct TextSpan(int Start, int End)

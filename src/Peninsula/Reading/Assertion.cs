@@ -1,0 +1,160 @@
+using Peninsula.Events;
+
+namespace Peninsula.Reading;
+
+/// <summary>How a sentence puts what it says about an event.</summary>
+public enum Modality
+{
+    /// <summary>The writer asserts it: "North Korea launched a ballistic missile today".</summary>
+    Asserted,
+
+    /// <summary>The writer reports someone else's assertion: "KCNA said it tested a hydrogen bomb".</summary>
+    Attributed,
+
+    /// <summary>A prediction, plan or possibility: "analysts expect a seventh nuclear test".</summary>
+    Predicted,
+
+    /// <summary>A possibility about the past: "there is the possibility that North Korea went ahead with a nuclear test".</summary>
+    Hypothetical,
+
+    /// <summary>A question: "Have you analysed the type of missile that was launched?".</summary>
+    Question,
+}
+
+/// <summary>Whether the assertion says the event happened or that it did not.</summary>
+public enum Polarity
+{
+    /// <summary>It happened.</summary>
+    Affirmed,
+
+    /// <summary>It did not happen: "has not conducted a nuclear test since 2017".</summary>
+    Negated,
+}
+
+/// <summary>Where the time of an assertion came from.</summary>
+public enum TimeBasis
+{
+    /// <summary>The sentence names the time in full ("on September 3, 2017").</summary>
+    Sentence,
+
+    /// <summary>Relative or partial, placed by the publication date ("today", "on Monday", "Jan. 6").</summary>
+    Publication,
+
+    /// <summary>A time named earlier in the same paragraph.</summary>
+    Paragraph,
+
+    /// <summary>Placed by the article's dateline ("SEOUL, Dec. 30 (Yonhap) --"), as no publication date was given.</summary>
+    Dateline,
+
+    /// <summary>Placed by the first full date in the text, as no publication date was given.</summary>
+    FirstDate,
+
+    /// <summary>Placed by the date of a context event the article names, as no other date was known.</summary>
+    Context,
+}
+
+/// <summary>
+/// When an assertion says the event happened. <paramref name="Period"/> is the resolved time, or
+/// null when the words (<paramref name="Unresolved"/>) could not be placed or the sentence only says
+/// <paramref name="Recent"/>ly; <paramref name="ScopeOnly"/> marks a period that only scopes an
+/// ordinal ("its first ICBM this year"). <paramref name="Span"/> is null for a time carried over
+/// from an earlier clause.
+/// </summary>
+internal sealed record AssertedTime(Period? Period, string? Unresolved, bool Recent, TimeBasis Basis, bool ScopeOnly, TextSpan? Span);
+
+/// <summary>A detail the sentence states that the record does not hold ("fell within Japan's EEZ", "a new type").</summary>
+internal sealed record AssertedDetail(string Words, TextSpan Span);
+
+/// <summary>How many: <paramref name="Value"/>, or at least that many.</summary>
+internal sealed record AssertedCount(int Value, bool AtLeast, TextSpan Span);
+
+/// <summary>How far the missile flew, in kilometres, as the sentence states it.</summary>
+internal sealed record AssertedDistance(double Km, TextSpan Span);
+
+/// <summary>A launch or test site named ("from Sunan"), from <c>data/gazetteer/places.csv</c>.</summary>
+internal sealed record AssertedSite(PlaceEntry Place, TextSpan Span);
+
+/// <summary>The outcome stated: success ("put into orbit") or failure ("exploded").</summary>
+internal sealed record AssertedOutcome(Outcome Outcome, TextSpan Span);
+
+/// <summary>
+/// The event's place in a series: the <paramref name="Ordinal"/>th (1 for a first), counted within
+/// <paramref name="WithinYear"/> (null for ever); the latest of its kind; or a superlative
+/// ("largest"), looked up in <c>data/gazetteer/superlatives.csv</c>.
+/// </summary>
+internal sealed record AssertedOrder(int? Ordinal, int? WithinYear, bool Latest, string? Superlative, TextSpan? Span);
+
+/// <summary>
+/// What an assertion says was done: the event phrase (kind and classes, and whether the record is
+/// complete for it), a weapon system named, and whether it was fired from a submarine.
+/// </summary>
+internal sealed record AssertedAction(EventPhrase Phrase, TextSpan Span, SystemMention? System, bool FromSubmarine)
+{
+    public EventKind Kind => Phrase.Kind;
+}
+
+/// <summary>
+/// One assertion read from a sentence: a frame of facets, each null when the sentence does not
+/// state it. The reader fills it; the fact-check compares each facet with the record, and event
+/// detection proposes events from it.
+/// </summary>
+internal sealed record Assertion
+{
+    /// <summary>The words the assertion spans, from its subject or first facet to its last.</summary>
+    public required TextSpan Span { get; init; }
+
+    /// <summary>The sentence it was read from.</summary>
+    public required TextSpan Sentence { get; init; }
+
+    public required AssertedAction Action { get; init; }
+
+    /// <summary>When; null when the sentence names no time.</summary>
+    public AssertedTime? Time { get; init; }
+
+    public AssertedCount? Count { get; init; }
+
+    public AssertedOrder? Order { get; init; }
+
+    public AssertedSite? Site { get; init; }
+
+    public AssertedOutcome? Outcome { get; init; }
+
+    public AssertedDistance? Distance { get; init; }
+
+    /// <summary>A context event the assertion ties the event to ("during Blinken's visit").</summary>
+    public ContextReference? Context { get; init; }
+
+    /// <summary>A context named that the rules cannot place in time ("after Trump's election victory").</summary>
+    public string? UnknownContext { get; init; }
+
+    /// <summary>A detail stated that the record does not hold, which leaves the claim undecided.</summary>
+    public AssertedDetail? Unrecorded { get; init; }
+
+    public Polarity Polarity { get; init; }
+
+    public Modality Modality { get; init; }
+
+    /// <summary>Who the sentence attributes it to ("KCNA"), or null.</summary>
+    public string? AttributedTo { get; init; }
+
+    /// <summary>Whether the assertion says "recently" (with or without a time).</summary>
+    public bool Recent => Time is { Recent: true };
+
+    /// <summary>The resolved period, if any.</summary>
+    public Period? Period => Time?.Period;
+}
+
+/// <summary>A reference to a context event: "during Blinken's visit to South Korea", "ahead of the US election".</summary>
+/// <remarks>
+/// Relation: <c>during</c>, <c>before</c> or <c>after</c>.<br/>
+/// Days: How many days before or after the context event still count.<br/>
+/// Official: The official named, whose visits are meant.<br/>
+/// Office: The office named without a name (<c>us-secretary-of-state</c>), whose holders' visits are meant.<br/>
+/// PlaceActor: The country visited, as an actor code, if named.<br/>
+/// Phrase: The context phrase matched (elections, exercises, summits), when not a visit.
+/// </remarks>
+internal sealed record ContextReference(
+    TextSpan Span, string Relation, int Days, Official? Official, string? Office, string? PlaceActor, ContextPhrase? Phrase, string Label);
+
+/// <summary>A weapon system named in a claim, with the gazetteer entries that go by that name (none when unknown).</summary>
+internal sealed record SystemMention(string Name, IReadOnlyList<SystemEntry> Entries, TextSpan? Span = null);

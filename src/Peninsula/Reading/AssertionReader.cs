@@ -1,0 +1,766 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Peninsula.Reading;
+
+/// <summary>
+/// Finds the checkable claims of an article: sentences, then clauses, then an event phrase with
+/// what makes it checkable (a time, an ordinal, a count, a system, a context event, a recency, a
+/// first or a superlative). Clauses that state an intention, a possibility or a generalisation are
+/// kept apart as statements. The rules are the data under <c>data/claims/</c>.
+/// </summary>
+internal sealed partial class AssertionReader
+{
+    /// <summary>From this many characters on, the sentences of an article are read in parallel.</summary>
+    private const int ParallelFrom = 50_000;
+
+    private readonly ClaimKnowledge _k;
+    private readonly SentenceSplitter _sentences;
+    private readonly Regex _clauseBreak;
+    private readonly Regex _ordinalBefore;
+    private readonly Regex _countBefore;
+    private readonly Regex _ordinalAfter;
+    private readonly Regex _superlative;
+    private readonly Regex[] _visits;
+    private readonly Regex _officeVisit;
+    private readonly Regex _otherActor;
+    private readonly Regex _atLeastBefore;
+    private readonly Regex _unknownContext;
+    private readonly Regex _site;
+    private readonly Regex _reporting;
+    private readonly Regex _trailingArticle;
+
+    public AssertionReader(ClaimKnowledge knowledge)
+    {
+        _k = knowledge;
+        var options = knowledge.PatternOptions;
+        _reporting = ClaimPatterns.Get(@"\b(?:said|says|reported|reports|announced|announces|according to|claimed|claims|stated|confirmed|disclosed)\b", options);
+        _trailingArticle = ClaimPatterns.Get(@"(?:(?:the|a|an|this|last|next)\s+)?(?:(?:19|20)\d{2}\s+)?$", options);
+        _sentences = new SentenceSplitter(knowledge.Abbreviations);
+        var joins = Inner(knowledge.Cue("clause-join"));
+        var starts = Inner(knowledge.Cue("clause-start"));
+        // "tested two ICBMs and conducted its sixth nuclear test": a second verb starts a second claim.
+        var actions = Inner(knowledge.Cue("action"));
+        _clauseBreak = ClaimPatterns.Get(
+            $@";|:\s|\s[–—]\s|,\s+(?=(?:{joins})\b)|\s+and\s+(?=(?:in|on|since|then|later|last|this|that|by|early|late|during|after|before|{actions})\b)|,\s+(?=(?:{starts})\b)",
+            options);
+        _ordinalBefore = ClaimPatterns.Get($@"(?<w>{knowledge.OrdinalWords})(?:[\s-]+(?!and\b|or\b)[\w-]+){{0,2}}?[\s-]+$", options);
+        // "The nuclear test in January 2016 was its fifth.": an ordinal that ends the clause after the event.
+        _ordinalAfter = ClaimPatterns.Get($@"\b(?:was|is|marked|became)\s+(?:its|the|their|(?:North\s+Korea|Pyongyang|the\s+country|the\s+regime|the\s+North)['’]s)\s+(?<w>{knowledge.OrdinalWords})(?:\s+(?:ever|such\s+test|such\s+launch|one))?\s*[.!]?\s*$", options);
+        _countBefore = ClaimPatterns.Get($@"(?<w>{knowledge.NumberWords})(?:\s+(?:more|additional|new|suspected|apparent|unidentified|other|further))?\s+$", options);
+        var superlatives = knowledge.Superlatives.Select(s => Regex.Escape(s.Superlative)).Distinct().OrderByDescending(s => s.Length);
+        _superlative = ClaimPatterns.Get($@"\b(?<s>{string.Join("|", superlatives)})\b", options);
+        var who = knowledge.OfficialNames.Pattern.ToString();
+        var place = knowledge.PlaceNames.Pattern.ToString();
+        const string title = @"(?:(?:US|U\.S\.|American)\s+)?(?:Secretary\s+of\s+(?:State|Defense)|(?:Defense|Defence|State)\s+Secretary|Secretary|President)\s+";
+        _visits =
+        [
+            ClaimPatterns.Get($@"(?:{title})?(?<who>{who})(?:['’]s?)?\s+(?:[\w-]+\s+){{0,2}}?(?:visit|trip|tour|stay|arrival|travels?)(?:\s+(?:to|in)\s+(?<place>{place}))?", options),
+            ClaimPatterns.Get($@"(?:visit|trip|tour)\s+(?:(?:to|in)\s+(?<place>{place})\s+)?(?:by|of)\s+(?:{title})?(?<who>{who})", options),
+            ClaimPatterns.Get($@"(?:{title})?(?<who>{who})\s+(?:visited|was\s+visiting|was\s+in|arrived\s+in|landed\s+in|toured|met\s+\w+\s+in)\s+(?<place>{place})", options),
+        ];
+        _site = ClaimPatterns.Get($@"\b(?:from|at|near|off|in)\s+(?:the\s+)?(?:(?:proximity|vicinity)\s+of\s+|(?:an\s+)?area\s+near\s+)?(?<place>{place})", options);
+        _officeVisit = ClaimPatterns.Get($@"(?:(?:US|U\.S\.|American)\s+)?(?<office>Secretary\s+of\s+State|Secretary\s+of\s+Defense|Defense\s+Secretary)(?:['’]s)?\s+(?:visit|trip)(?:\s+(?:to|in)\s+(?<place>{place}))?", options);
+        _atLeastBefore = ClaimPatterns.Get($@"(?:{Inner(knowledge.Cue("at-least"))})\s+$", options);
+        var cues = string.Join("|", knowledge.Coincidences.Select(c => c.Phrase));
+        _unknownContext = ClaimPatterns.Get($@"\b(?:{cues})\s+(?:[\w'’.-]+\s+){{0,4}}?(?:{Inner(knowledge.Cue("context-noun"))})\b", options);
+        _otherActor = ClaimPatterns.Get(@"\b(?:South\s+Korea(?:'s|’s|n)?|Seoul|the\s+(?:US|U\.S\.|United\s+States)|Washington|Japan(?:ese|'s|’s)?|Tokyo|China|Chinese|Beijing|Russia(?:n)?|Moscow|the\s+allies|Iran|India|Pakistan)\b", options);
+    }
+
+    /// <summary>
+    /// Reads an article: sentences, clauses, their time mentions and the claims they would make,
+    /// everything that does not depend on the anchor. Sentences are independent of each other, so
+    /// a long article is read on every core; the reading keeps the order of the text.
+    /// </summary>
+    public ArticleReading Read(string text)
+    {
+        var sentences = _sentences.Split(text).ToArray();
+        var readings = new SentenceReading[sentences.Length];
+        if (text.Length >= ParallelFrom)
+        {
+            Parallel.For(0, sentences.Length, i => readings[i] = ReadSentence(text, sentences[i]));
+        }
+        else
+        {
+            for (var i = 0; i < sentences.Length; i++)
+            {
+                readings[i] = ReadSentence(text, sentences[i]);
+            }
+        }
+
+        return new ArticleReading(text, readings);
+    }
+
+    /// <summary>
+    /// The assertions and statements of a read article, its times resolved against this anchor. A
+    /// year named in the text carries to the end of its paragraph, never further: a later "Jan. 6"
+    /// takes the publication's year. A sentence that cannot be read (an exception while reading it)
+    /// is listed as unread and the rest goes on.
+    /// </summary>
+    public static ArticleAssertions Find(ArticleReading reading, ArticleAnchor anchor, Events.KoreanDate recordEnd)
+    {
+        var text = reading.Text;
+        var claims = new List<Assertion>();
+        var statements = new List<UncheckedStatement>();
+        var unread = new List<UnreadSentence>();
+        int? AnchorYear() => anchor.Date is null ? anchor.Year : null;
+        var runningYear = AnchorYear();
+        var previousEnd = 0;
+        foreach (var sentence in reading.Sentences)
+        {
+            if (text.AsSpan(previousEnd, Math.Max(0, sentence.Span.Start - previousEnd)).Contains('\n'))
+            {
+                runningYear = AnchorYear();
+            }
+
+            previousEnd = sentence.Span.End;
+            if (sentence.Failure is { } failure)
+            {
+                unread.Add(new UnreadSentence(sentence.Span.Of(text), sentence.Span.Start, sentence.Span.End, failure));
+                continue;
+            }
+
+            var yearBefore = runningYear;
+            try
+            {
+                var (found, statement) = Sentence(sentence, ref runningYear, anchor, recordEnd);
+                claims.AddRange(found);
+                if (found.Count == 0 && statement is { } type)
+                {
+                    statements.Add(new UncheckedStatement(sentence.Span.Of(text), sentence.Span.Start, sentence.Span.End, type));
+                }
+            }
+#pragma warning disable CA1031 // One sentence that cannot be read is listed as unread; it never loses the rest of the article.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                runningYear = yearBefore;
+                unread.Add(new UnreadSentence(sentence.Span.Of(text), sentence.Span.Start, sentence.Span.End, Unreadable(ex)));
+            }
+        }
+
+        return new ArticleAssertions(claims, statements, unread);
+    }
+
+    /// <summary>What a reader is told of a sentence that could not be read.</summary>
+    internal static string Unreadable(Exception ex) => $"this sentence could not be read ({ex.GetType().Name}: {ex.Message})";
+
+    private static (List<Assertion> Found, StatementType? Statement) Sentence(SentenceReading sentence, ref int? runningYear, ArticleAnchor anchor, Events.KoreanDate recordEnd)
+    {
+        var found = new List<Assertion>();
+        StatementType? statement = null;
+        (Period Period, TimeBasis Basis)? sentencePeriod = null;
+        foreach (var clause in sentence.Clauses)
+        {
+            var (period, unresolved, scopeOnly, basis) = Time(clause.Times, ref runningYear, anchor, recordEnd, clause.Draft?.Claim.Action.Span);
+            if (period is null && unresolved is null && sentencePeriod is { } carried)
+            {
+                (period, basis) = carried;
+            }
+            else if (period is { } p)
+            {
+                sentencePeriod = (p, basis);
+            }
+
+            if (clause.Draft is { } draft && Claim(clause, draft, period, unresolved, scopeOnly, basis, anchor.Date is not null) is { } claim)
+            {
+                // A question asserts nothing: "Have you analysed the type of missile that was launched?"
+                if (claim.Modality != Reading.Modality.Question)
+                {
+                    found.Add(claim with { Sentence = sentence.Span });
+                }
+            }
+            else if (clause.Draft is null && clause.Statement is not null)
+            {
+                statement ??= clause.Statement;
+            }
+        }
+
+        return (found, sentence.Statement ?? statement);
+    }
+
+    private SentenceReading ReadSentence(string text, TextSpan sentence)
+    {
+        try
+        {
+            return ReadClauses(text, sentence);
+        }
+#pragma warning disable CA1031 // One sentence that cannot be read is listed as unread; it never loses the rest of the article.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return new SentenceReading(sentence, [], null, Unreadable(ex));
+        }
+    }
+
+    private SentenceReading ReadClauses(string text, TextSpan sentence)
+    {
+        var attribution = Attribution(text, sentence);
+        var announced = OwnAnnouncement().Match(text, sentence.Start, sentence.Length);
+        var announcementEnd = announced.Success ? announced.Index + announced.Length : -1;
+        var question = text.AsSpan(sentence.Start, sentence.Length).TrimEnd(" \t\r\n\"'’”)").EndsWith("?")
+                       || text.AsSpan(sentence.Start, sentence.Length).TrimStart().StartsWith("REPORTER:", StringComparison.Ordinal);
+        var clauses = new List<ClauseReading>();
+        foreach (var clause in Clauses(text, sentence))
+        {
+            var times = Times(text, clause);
+            var (draft, statement) = Claim(text, clause, times.Select(t => t.Span).ToList(), attribution, question, announcementEnd);
+            var detail = draft is null ? null
+                : NewType().Match(text, clause.Start, clause.Length) is { Success: true } novel ? novel
+                : draft.Claim.Order is { Ordinal: not null } && OrderQualifier().Match(text, sentence.Start, sentence.Length) is { Success: true } qualifier ? qualifier
+                : Landing(text, sentence, clause);
+            if (draft is not null && detail is not null)
+            {
+                draft = draft with { Claim = draft.Claim with { Unrecorded = new AssertedDetail(detail.Value, new TextSpan(detail.Index, detail.Index + detail.Length)) } };
+            }
+
+            if (draft is not null && ReportedThat().Match(text, clause.Start, clause.Length) is { Success: true } report
+                && report.Index + report.Length <= draft.Claim.Action.Span.Start)
+            {
+                // "All dailies reported on Sunday that North Korea launched two missiles early Saturday":
+                // the time of the report is not the time of the event.
+                times = [.. times.Where(t => t.Span.Start >= report.Index + report.Length)];
+            }
+
+            clauses.Add(new ClauseReading(times, draft, statement));
+        }
+
+        // A sentence with a claim whatever the anchor never needs its statement type.
+        var statementType = clauses.Any(c => c.Draft is { Checkable: true }) ? null : Statement(text, sentence);
+        return new SentenceReading(sentence, clauses, statementType, null);
+    }
+
+    /// <summary>
+    /// A claim from its draft once the clause's time is resolved; null when nothing makes the clause
+    /// checkable. In a dated article, an event named without a time ("this launch", "the launch of
+    /// a ballistic missile occurred near Wonsan") is the one the article reports; named in general
+    /// ("missile launches") it was dropped when the clause was read.
+    /// </summary>
+    private static Assertion? Claim(ClauseReading clause, ClaimDraft draft, Period? period, string? unresolved, bool scopeOnly, TimeBasis basis, bool dated)
+    {
+        if (!draft.Checkable && period is null && unresolved is null && !(dated && draft.Reported))
+        {
+            return null;
+        }
+
+        var claim = draft.Claim;
+        var ordinal = claim.Order?.Ordinal is not null;
+        // "its third ICBM of 2017", "its first launch of the year": counted within that year.
+        int? scopeYear = draft.Scoped ? draft.ScopeYear ?? period?.From.Year : null;
+        var timeSpan = clause.Times.FirstOrDefault(t => unresolved is not null || t.Mention.Text.Trim().Length > 0)?.Span;
+        var time = period is null && unresolved is null && !draft.Recent
+            ? null
+            : new AssertedTime(period, period is null ? unresolved : null, draft.Recent, basis, scopeOnly && ordinal, clause.Times.Count > 0 ? timeSpan : null);
+        return claim with
+        {
+            Time = time,
+            Order = claim.Order is null ? null : claim.Order with
+            {
+                WithinYear = scopeYear ?? (draft.FirstOfYear || (scopeOnly && ordinal) ? period?.From.Year : null),
+            },
+        };
+    }
+
+    /// <summary>
+    /// What a clause would claim, short of its time: the parts that depend on the resolved time are
+    /// filled in once the article's anchor is known.
+    /// </summary>
+    private (ClaimDraft? Draft, StatementType? Statement) Claim(string text, TextSpan clause, List<TextSpan> timeSpans, string? attribution, bool question, int announcementEnd)
+    {
+        var phrases = Phrases(text, clause);
+        if (phrases.Count == 0)
+        {
+            // "The Hwasong-15 was launched ...": a weapon system alone names a missile launch of its class.
+            if (SystemIn(text, clause, []) is not { Entries.Count: > 0 } named || (First(_k.Cue("action"), text, clause) is null && timeSpans.Count == 0))
+            {
+                return (null, null);
+            }
+
+            var at = _k.SystemNames.Match(text, clause.Start, clause.Length);
+            phrases = [(new TextSpan(at.Index, at.Index + at.Length), new EventPhrase(_k.SystemNames.Pattern, Events.EventKind.MissileLaunch, [named.Entries[0].Class], true))];
+        }
+
+        // A verb inside an event phrase ("missile tests") is a noun there.
+        TextSpan? verb = _k.Cue("action").MatchesIn(text, clause)
+            .Select(m => new TextSpan(m.Index, m.Index + m.Length))
+            .Where(v => !phrases.Any(p => p.Span.Start < v.End && v.Start < p.Span.End))
+            // "ballistic missile launches": a noun right after an event phrase, not a verb.
+            .Where(v => !(v.Of(text) is "launches" or "tests" && phrases.Any(p => p.Span.End < v.Start && v.Start - p.Span.End <= 1)))
+            .Select(v => (TextSpan?)v)
+            .FirstOrDefault();
+        var (phraseSpan, phrase) = verb is { } v && phrases.FirstOrDefault(p => p.Span.Start >= v.End) is { Phrase: not null } after ? after : phrases[0];
+        var head = new TextSpan(clause.Start, Math.Max(phraseSpan.Start, verb?.Start ?? 0));
+        // "In May" is a month, not the modal verb.
+        if (_k.Cue("modal").MatchesIn(text, head).Any(m => !timeSpans.Any(t => t.Start <= m.Index && m.Index < t.End)))
+        {
+            return (null, StatementType.Intention);
+        }
+
+        if (First(_k.Cue("habitual"), text, head) is not null)
+        {
+            return (null, StatementType.Generalisation);
+        }
+
+        if (verb is { } actVerb && AboutAnotherActor(text, clause.Start, actVerb.Start))
+        {
+            return (null, null);
+        }
+
+        var features = new List<TextSpan> { phraseSpan };
+        features.AddRange(timeSpans);
+        if (verb is { } verbSpan)
+        {
+            features.Add(verbSpan);
+        }
+
+        var before = text[Math.Max(clause.Start, phraseSpan.Start - 48)..phraseSpan.Start];
+        var negation = First(_k.Cue("negation"), text, head);
+        if (negation is { } denial && !NegationIsNorthKoreas(text, clause.Start, denial.Start))
+        {
+            // "we have not found any projectile", "the minister did not clarify whether ...": someone
+            // else's act is denied, not North Korea's. An act stated after it still stands ("a
+            // warning that these acts never happen again, it launched another missile").
+            if (verb is not { } act || act.Start < denial.End)
+            {
+                return (null, null);
+            }
+
+            negation = null;
+        }
+
+        // A negation makes an absence only when it denies the act itself: "has not conducted a
+        // nuclear test", "has never tested"; not "the launch did not pose a threat".
+        if (negation is { } denied && !(verb is { } acted && acted.Start >= denied.End && acted.Start - denied.End <= 24)
+            && !(phraseSpan.Start >= denied.End && phraseSpan.Start - denied.End <= 24))
+        {
+            negation = null;
+        }
+
+        var negated = negation is { } n1 && Add(features, n1);
+        // "conducted no nuclear tests": "no" right before the event, not anywhere ("a country with no allies").
+        if (!negated && NoBefore().Match(before) is { Success: true } no)
+        {
+            negated = Add(features, new TextSpan(phraseSpan.Start - before.Length + no.Index, phraseSpan.Start));
+        }
+
+        int? ordinal = null;
+        TextSpan? ordinalSpan = null;
+        if (_ordinalBefore.Match(before) is { Success: true } o)
+        {
+            ordinal = OrdinalValue(o.Groups["w"].Value);
+            ordinalSpan = new TextSpan(phraseSpan.Start - before.Length + o.Index, phraseSpan.Start);
+            features.Add(ordinalSpan.Value);
+        }
+        else if (_ordinalAfter.Match(text, phraseSpan.End, clause.End - phraseSpan.End) is { Success: true } late)
+        {
+            ordinal = OrdinalValue(late.Groups["w"].Value);
+            ordinalSpan = new TextSpan(late.Index, late.Groups["w"].Index + late.Groups["w"].Length);
+            features.Add(ordinalSpan.Value);
+        }
+
+        int? count = null;
+        TextSpan? countSpan = null;
+        var atLeast = false;
+        if (ordinal is null && phrase.Kind is Events.EventKind.MissileLaunch or Events.EventKind.NuclearTest && _countBefore.Match(before) is { Success: true } c
+            && !MonthBefore().IsMatch(before[..c.Index]))
+        {
+            count = CountValue(c.Groups["w"].Value);
+            var countStart = phraseSpan.Start - before.Length + c.Index;
+            countSpan = new TextSpan(countStart, phraseSpan.Start);
+            features.Add(countSpan.Value);
+            atLeast = _atLeastBefore.IsMatch(text[Math.Max(clause.Start, countStart - 24)..countStart]);
+        }
+
+        var system = SystemIn(text, clause, features);
+        string? superlative = null;
+        TextSpan? superlativeSpan = null;
+        if (phrase.Kind == Events.EventKind.MissileLaunch && _superlative.Match(text, clause.Start, phraseSpan.End - clause.Start) is { Success: true } s)
+        {
+            superlative = s.Groups["s"].Value.ToLowerInvariant();
+            superlativeSpan = new TextSpan(s.Index, s.Index + s.Length);
+            features.Add(superlativeSpan.Value);
+        }
+
+        PlaceEntry? site = null;
+        TextSpan? siteSpan = null;
+        foreach (var m in _k.PlaceNames.MayOccur(text.AsSpan(clause.Start, clause.Length)) ? _site.MatchesIn(text, clause) : [])
+        {
+            site = _k.Places.FirstOrDefault(p => p.Type.EndsWith("-site", StringComparison.Ordinal) && p.Aliases.Prepend(p.Name).Contains(m.Groups["place"].Value, StringComparer.OrdinalIgnoreCase));
+            if (site is not null)
+            {
+                siteSpan = new TextSpan(m.Index, m.Index + m.Length);
+                features.Add(siteSpan.Value);
+                break;
+            }
+        }
+
+        var context = Context(text, clause);
+        string? unknownContext = null;
+        if (context is not null)
+        {
+            features.Add(context.Span);
+        }
+        else if (_unknownContext.Match(text, clause.Start, clause.Length) is { Success: true } loose)
+        {
+            unknownContext = loose.Value.Trim();
+        }
+
+        var recent = First(_k.Cue("recency"), text, clause) is { } r && Add(features, r);
+        var latest = First(_k.Cue("latest"), text, clause);
+        // "attempted to put a satellite into orbit" claims no success; "failed to reach orbit" claims a failure.
+        Events.Outcome? outcome = null;
+        TextSpan? outcomeSpan = null;
+        if (First(_k.Cue("failure"), text, clause) is { } failed)
+        {
+            var attempt = failed.Of(text).StartsWith("attempt", StringComparison.OrdinalIgnoreCase) || failed.Of(text).StartsWith("tr", StringComparison.OrdinalIgnoreCase);
+            (outcome, outcomeSpan) = attempt ? ((Events.Outcome?)null, (TextSpan?)null) : (Events.Outcome.Failure, failed);
+        }
+        else if (First(_k.Cue("success"), text, clause) is { } succeeded)
+        {
+            (outcome, outcomeSpan) = (Events.Outcome.Success, succeeded);
+        }
+
+        var modality = Modality(attribution, question, announcementEnd >= 0 && announcementEnd <= phraseSpan.Start, Possibility().IsMatch(text.AsSpan(clause.Start, clause.Length)));
+        var firstOfYear = ordinal == 1 && First(_k.Cue("first-of-year"), text, clause) is not null;
+        var scoped = false;
+        int? scopeYear = null;
+        if (ordinal is not null && OrdinalScope().Match(text, phraseSpan.End, clause.End - phraseSpan.End) is { Success: true } scope)
+        {
+            scoped = true;
+            scopeYear = scope.Groups["y"].Success ? int.Parse(scope.Groups["y"].Value, CultureInfo.InvariantCulture) : null;
+        }
+
+        // Checkable whatever the time; without any of these, only a resolved or unresolved time makes the clause a claim.
+        var checkable = verb is not null || context is not null || recent || ordinal is not null
+                        || system is not null || count is not null || superlative is not null || negated;
+
+        // "condemned North Korea's repeated provocations including nuclear tests and ballistic
+        // missile launches", "recent ballistic missile tests suggest ...": events named in general,
+        // with no verb that states an act, no figure and no context, assert nothing checkable.
+        var generic = verb is null && Plural(phraseSpan.Of(text)) && ordinal is null && count is null && system is null
+                      && superlative is null && context is null && !negated;
+        if (generic && timeSpans.Count == 0)
+        {
+            return (null, null);
+        }
+
+        // "The launch of a short range ballistic missile occurred near Wonsan", "the missile flew
+        // approximately 500 km": the event is said to have happened, with no verb of doing. Named
+        // only as what something reacts to ("condemns its nuclear test", "this launch is a grave
+        // threat"), it is not asserted.
+        var reported = !checkable && (EventPredicate().IsMatch(text.AsSpan(phraseSpan.End, clause.End - phraseSpan.End)) || site is not null);
+
+        // Widen to the subject ("North Korea conducted ...") when it comes first in the clause.
+        var firstFeature = features.Min(f => f.Start);
+        if (First(_k.Cue("subject"), text, new TextSpan(clause.Start, firstFeature)) is { } subject)
+        {
+            features.Add(subject);
+        }
+
+        var start = features.Min(f => f.Start);
+        var end = features.Max(f => f.End);
+        var submarine = phrase.Kind == Events.EventKind.MissileLaunch && First(_k.Cue("submarine"), text, clause) is not null;
+        AssertedDistance? distance = null;
+        if (phrase.Kind == Events.EventKind.MissileLaunch && FlightDistance().Match(text, clause.Start, clause.Length) is { Success: true } flight
+            && double.TryParse(flight.Groups["km"].Value.Replace(",", "", StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out var km))
+        {
+            distance = new AssertedDistance(km, new TextSpan(flight.Index, flight.Index + flight.Length));
+        }
+
+        return (new ClaimDraft(new Assertion
+        {
+            Span = new TextSpan(start, end),
+            Sentence = clause,
+            Action = new AssertedAction(phrase, phraseSpan, system, submarine),
+            Count = count is { } n ? new AssertedCount(n, atLeast, countSpan!.Value) : null,
+            UnknownContext = unknownContext,
+            Order = ordinal is not null || latest is not null || superlative is not null
+                ? new AssertedOrder(ordinal, null, latest is not null, superlative, ordinalSpan ?? latest ?? superlativeSpan)
+                : null,
+            Site = site is null ? null : new AssertedSite(site, siteSpan!.Value),
+            Context = context,
+            Outcome = outcome is { } o2 ? new AssertedOutcome(o2, outcomeSpan!.Value) : null,
+            Distance = distance,
+            Polarity = negated ? Polarity.Negated : Polarity.Affirmed,
+            Modality = modality,
+            AttributedTo = attribution,
+        }, checkable, scoped, scopeYear, firstOfYear, recent, reported), null);
+    }
+
+    /// <summary>Whether an event phrase names events in the plural ("missile launches", "nuclear tests").</summary>
+    private static bool Plural(string phrase)
+    {
+        var last = phrase.TrimEnd().Split(' ', '-')[^1];
+        return last.Length > 3 && last.EndsWith('s') && !last.EndsWith("ss", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// Whether a negation denies North Korea's act: its subject is North Korea (or "it", "they"),
+    /// or nothing names another subject before it.
+    /// </summary>
+    private bool NegationIsNorthKoreas(string text, int clauseStart, int negationStart)
+    {
+        var before = text[clauseStart..negationStart];
+        // The subject stands just before its verb: "North Korea has not", not "a warning to North Korea that these acts never".
+        var near = before[Math.Max(0, before.Length - 40)..];
+        if (_k.Cue("subject").IsMatch(near) || NearPronoun().IsMatch(near))
+        {
+            return true;
+        }
+
+        var words = OtherSubject().Matches(before);
+        return words.Count == 0;
+    }
+
+    /// <summary>The time mentions of a clause in order, each with its span (with its preposition) and whether it would only scope an ordinal.</summary>
+    private List<TimeReading> Times(string text, TextSpan clause)
+    {
+        var times = new List<TimeReading>();
+        foreach (var mention in TimeExpressions.Find(text, clause.Start, clause.End, _k.NamedDays).OrderBy(m => m.Start))
+        {
+            // Keep the preposition with the time: "In January", "on March 18".
+            var lead = Preposition().Match(text, Math.Max(clause.Start, mention.Start - 12), mention.Start - Math.Max(clause.Start, mention.Start - 12));
+            // "this year", "of 2023": a scope for an ordinal rather than the date of the event.
+            var before = text[Math.Max(clause.Start, mention.Start - 3)..mention.Start];
+            var scope = mention.Relative is "this year" || (mention.Month is null && before.EndsWith("of ", StringComparison.Ordinal));
+            times.Add(new TimeReading(mention, new TextSpan(lead.Success ? lead.Index : mention.Start, mention.End), scope));
+        }
+
+        return times;
+    }
+
+    private static (Period? Period, string? Unresolved, bool ScopeOnly, TimeBasis Basis) Time(
+        IReadOnlyList<TimeReading> times, ref int? runningYear, ArticleAnchor anchor, Events.KoreanDate recordEnd, TextSpan? action)
+    {
+        Period? best = null;
+        var bestDistance = int.MaxValue;
+        string? unresolved = null;
+        var scopeOnly = false;
+        var basis = anchor.Basis;
+        foreach (var (mention, _, scope) in times)
+        {
+            var yearFromParagraph = !mention.HasYear && mention.Relative is null && runningYear is not null && runningYear != anchor.Year;
+            var resolved = TimeExpressions.Resolve(mention, runningYear, anchor, recordEnd);
+            if (mention.HasYear)
+            {
+                runningYear = mention.Year;
+            }
+
+            if (resolved is { } p)
+            {
+                // The most specific time; of two as specific, the one nearest the event ("today's launch
+                // follows North Korea's January 6 nuclear test").
+                var distance = action is { } a ? Math.Max(0, Math.Max(a.Start - mention.End, mention.Start - a.End)) : 0;
+                if (best is null || p.Days < best.Value.Days || (p.Days == best.Value.Days && distance < bestDistance))
+                {
+                    best = p;
+                    bestDistance = distance;
+                    scopeOnly = scope;
+                    basis = mention.HasYear ? TimeBasis.Sentence : yearFromParagraph ? TimeBasis.Paragraph : anchor.Basis;
+                }
+            }
+            else
+            {
+                unresolved ??= mention.Text.Trim();
+            }
+        }
+
+        return (best, unresolved, scopeOnly, basis);
+    }
+
+    private List<(TextSpan Span, EventPhrase Phrase)> Phrases(string text, TextSpan clause)
+    {
+        var all = new List<(TextSpan Span, EventPhrase Phrase, int Order)>();
+        for (var i = 0; i < _k.EventPhrases.Count; i++)
+        {
+            foreach (Match m in _k.EventPhrases[i].Pattern.MatchesIn(text, clause))
+            {
+                all.Add((new TextSpan(m.Index, m.Index + m.Length), _k.EventPhrases[i], i));
+            }
+        }
+
+        var chosen = new List<(TextSpan Span, EventPhrase Phrase)>();
+        foreach (var candidate in all.OrderBy(a => a.Span.Start).ThenByDescending(a => a.Span.Length).ThenBy(a => a.Order))
+        {
+            if (chosen.Count == 0 || candidate.Span.Start >= chosen[^1].Span.End)
+            {
+                chosen.Add((candidate.Span, candidate.Phrase));
+            }
+        }
+
+        return chosen;
+    }
+
+    private SystemMention? SystemIn(string text, TextSpan clause, List<TextSpan> features)
+    {
+        var known = _k.SystemNames.Match(text, clause.Start, clause.Length);
+        var like = clause.Length > 0 ? _k.DesignationLike.Match(text, clause.Start, clause.Length) : Match.Empty;
+        var m = known.Success ? known : like;
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        features.Add(new TextSpan(m.Index, m.Index + m.Length));
+        var entries = _k.Systems.Where(s => s.Names.Any(n => string.Equals(n, m.Value, StringComparison.OrdinalIgnoreCase))).ToList();
+        return new SystemMention(m.Value, entries, new TextSpan(m.Index, m.Index + m.Length));
+    }
+
+    private IEnumerable<TextSpan> Clauses(string text, TextSpan sentence)
+    {
+        var start = sentence.Start;
+        foreach (Match m in _clauseBreak.MatchesIn(text, sentence))
+        {
+            if (m.Index > start)
+            {
+                yield return new TextSpan(start, m.Index);
+            }
+
+            start = m.Index + m.Length;
+        }
+
+        if (start < sentence.End)
+        {
+            yield return new TextSpan(start, sentence.End);
+        }
+    }
+
+    private int OrdinalValue(string word) =>
+        _k.Ordinals.TryGetValue(word, out var n) ? n : int.Parse(word[..^2], CultureInfo.InvariantCulture);
+
+    private int CountValue(string word) =>
+        _k.Numbers.TryGetValue(word, out var n) ? n : int.Parse(word, CultureInfo.InvariantCulture);
+
+    private static TextSpan? First(Regex pattern, string text, TextSpan within)
+    {
+        if (within.Length <= 0)
+        {
+            return null;
+        }
+
+        var m = pattern.Match(text, within.Start, within.Length);
+        return m.Success ? new TextSpan(m.Index, m.Index + m.Length) : null;
+    }
+
+    private static bool Add(List<TextSpan> features, TextSpan span)
+    {
+        features.Add(span);
+        return true;
+    }
+
+    /// <summary>The alternation inside a cue pattern, to reuse it in a larger pattern.</summary>
+    private static string Inner(Regex cue)
+    {
+        var pattern = cue.ToString();
+        var open = pattern.IndexOf("(?:", StringComparison.Ordinal) + 3;
+        var close = pattern.LastIndexOf(")(?!", StringComparison.Ordinal);
+        return pattern[open..close];
+    }
+
+    [GeneratedRegex(@"(?:^|\b(?:it|they)\s+)\s*$|\b(?:it|they)\s+(?:has|have|had|did|does|was|were)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NearPronoun();
+
+    /// <summary>How far a missile flew: "flew approximately 1,000 km", "traveled about 500 kilometers", "its flight distance ... approx. 3,700 kilometers".</summary>
+    [GeneratedRegex(@"\b(?:flew|flown|flying|traveled|travelled|flight\s+distance)\b[^.;]{0,60}?(?<km>\d{1,2}(?:,\d{3})+|\d+)\s*(?:km|kilometers|kilometres)\b(?!\s+(?:east|west|north|south|away|off|from))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FlightDistance();
+
+    /// <summary>A predicate that says an event named by a noun happened: "occurred", "flew", "landed".</summary>
+    [GeneratedRegex(@"^[^.;]{0,80}?\b(?:occurred|took\s+place|(?:was|were)\s+(?:launched|fired|tracked|detected|conducted)|flew|traveled|travelled|landed|fell|reached|overflew)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EventPredicate();
+
+    /// <summary>
+    /// Where or how long a missile flew, when that is what the sentence says of it: "the missiles
+    /// launched today are thought to have fallen within Japan's EEZ", "tracked for six minutes".
+    /// Beside a distance the record holds ("flew approximately 1,000 km and fell within Japan's
+    /// EEZ"), or after "North Korea launched ...", it is a side detail and leaves the claim alone.
+    /// </summary>
+    private Match? Landing(string text, TextSpan sentence, TextSpan clause)
+    {
+        var landing = Zone().Match(text, sentence.Start, sentence.Length);
+        if (!landing.Success)
+        {
+            return null;
+        }
+
+        if (Distance().IsMatch(text.AsSpan(sentence.Start, sentence.Length)))
+        {
+            return null;
+        }
+
+        var head = text.AsSpan(clause.Start, Math.Max(0, Math.Min(landing.Index, clause.End) - clause.Start));
+        var launchedBy = _k.Cue("subject").Match(head.ToString()) is { Success: true } subject
+                         && _k.Cue("action").Match(head[subject.Index..].ToString()) is { Success: true } act && act.Index - subject.Length <= 12;
+        return launchedBy ? null : landing;
+    }
+
+    [GeneratedRegex(@"\bexclusive\s+economic\s+zone\b|\bEEZ\b|\bfor\s+(?:about\s+|approximately\s+|some\s+)?[\w-]+\s+minutes\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Zone();
+
+    [GeneratedRegex(@"\b\d[\d,]*\s*(?:km|kilometers|kilometres)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Distance();
+
+    /// <summary>A weapon said to be new, which the record cannot decide: "a new type of ICBM".</summary>
+    [GeneratedRegex(@"\bnew(?:\s+|-)type\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NewType();
+
+    /// <summary>What a first or an ordinal counts that the record does not hold: "the first missile to fly over Japan", "the second of its kind into Japan's EEZ".</summary>
+    [GeneratedRegex(@"\bexclusive\s+economic\s+zone\b|\bEEZ\b|\b(?:fly|flew|flying)\s+over\b|\boverflew\b|\bof\s+its\s+kind\b|\bin\s+quite\s+a\s+while\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OrderQualifier();
+
+    [GeneratedRegex(@"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MonthBefore();
+
+    [GeneratedRegex(@"\b(?:reported|reports|said|says|announced|announces|stated|cited|told\s+\w+)\b[^.;:]{0,60}?\bthat\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReportedThat();
+
+    /// <summary>A subject other than North Korea before a negation: a pronoun of the speaker, a person, an ally, an organisation.</summary>
+    [GeneratedRegex(@"\b(?:we|I|you|he|she|the\s+(?:government|ministry|minister|network|side|papers?|military|U\.?S\.?|United\s+States|allies|international\s+community)|Japan(?:ese)?|(?:South\s+)?Korea(?:n)?|ROK|Seoul|Tokyo|Washington|[A-Z][a-z]+\s+(?:said|told))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex OtherSubject();
+
+    [GeneratedRegex(@"^\s*(?:launch(?:es)?\s+|test\s+)?(?:of\s+(?<y>(?:19|20)\d{2})\b|of\s+the\s+year|this\s+year)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OrdinalScope();
+
+    [GeneratedRegex(@"\b(?:in|on|by|during|early|late|mid|from)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Preposition();
+
+    [GeneratedRegex(@"\b(?:no|not\s+a\s+single|not\s+one)\s+(?:[\w-]+\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NoBefore();
+}
+
+/// <summary>An article as read by <see cref="Claims.ArticleChecker.Read"/>: its sentences and their clauses, before its times are resolved.</summary>
+public sealed class ArticleReading
+{
+    internal ArticleReading(string text, IReadOnlyList<SentenceReading> sentences)
+    {
+        Text = text;
+        Sentences = sentences;
+    }
+
+    /// <summary>The article's text.</summary>
+    public string Text { get; }
+
+    internal IReadOnlyList<SentenceReading> Sentences { get; }
+}
+
+/// <summary>A sentence: its clauses, and what it states when it makes no claim (null when it states nothing or always makes a claim).</summary>
+/// <remarks>Failure: why the sentence could not be read, else null.</remarks>
+internal sealed record SentenceReading(TextSpan Span, IReadOnlyList<ClauseReading> Clauses, StatementType? Statement, string? Failure);
+
+/// <summary>The assertions, statements and unread sentences of an article, in text order.</summary>
+internal sealed record ArticleAssertions(IReadOnlyList<Assertion> Assertions, IReadOnlyList<UncheckedStatement> Statements, IReadOnlyList<UnreadSentence> Unread);
+
+/// <summary>A clause: its time mentions, the claim it would make (null when none), else what it states.</summary>
+internal sealed record ClauseReading(IReadOnlyList<TimeReading> Times, ClaimDraft? Draft, StatementType? Statement);
+
+/// <summary>A time mention with its span, the preposition included, and whether it would only scope an ordinal ("this year", "of 2023").</summary>
+internal sealed record TimeReading(TimeMention Mention, TextSpan Span, bool Scope);
+
+/// <summary>An assertion short of its time: the time-dependent facets of <see cref="Claim"/> are unset.</summary>
+/// <remarks>
+/// Checkable: Whether the clause is a claim whatever its time.<br/>
+/// Scoped: Whether an ordinal is followed by its scope ("of 2017", "this year"); ScopeYear is the year it names, if any.<br/>
+/// FirstOfYear: Whether a first is "the first ... this year" by a cue.<br/>
+/// Recent: Whether the clause says "recently".<br/>
+/// Reported: Whether the clause, with no verb of doing, says the event happened ("the launch occurred near Wonsan").
+/// </remarks>
+internal sealed record ClaimDraft(Assertion Claim, bool Checkable, bool Scoped, int? ScopeYear, bool FirstOfYear, bool Recent, bool Reported);

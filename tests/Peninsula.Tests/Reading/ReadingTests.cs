@@ -1,0 +1,135 @@
+using Peninsula.Claims;
+using Peninsula.Events;
+using Peninsula.Record;
+
+namespace Peninsula.Tests.Reading;
+
+/// <summary>How the reader of assertions reads real phrasing: times, numbers, modality, and what it leaves undecided.</summary>
+public sealed class ReadingTests
+{
+    private static readonly Lazy<ArticleChecker> Bundled = new(() => new ArticleChecker(BundledRecord.Events));
+
+    private static ArticleCheck Check(string text, string? published = null) =>
+        Bundled.Value.Check(text, published is null ? null : KoreanDate.Parse(published));
+
+    private static CheckedClaim Only(string text, string? published = null) => Assert.Single(Check(text, published).Claims);
+
+    [Fact]
+    public void A_weekday_in_a_story_published_that_day_is_that_day()
+    {
+        // 2019-08-10 was a Saturday: two SRBMs that morning.
+        var claim = Only("North Korea launched two short-range ballistic missiles on Saturday.", "2019-08-10");
+        Assert.Equal("2019-08-10", claim.Period);
+        Assert.Equal(ClaimVerdict.Supported, claim.Verdict);
+    }
+
+    [Fact]
+    public void The_time_of_a_report_is_not_the_time_of_the_event()
+    {
+        var claim = Only("All national dailies reported on Sunday that North Korea launched two more short-range ballistic missiles early Saturday morning.", "2019-08-11");
+        Assert.Equal("2019-08-10", claim.Period);
+        Assert.Equal(ClaimVerdict.Supported, claim.Verdict);
+    }
+
+    [Fact]
+    public void This_morning_is_the_day_of_publication()
+    {
+        var claim = Only("At about 7:34 a.m. this morning, four ballistic missiles were launched from the western coast of North Korea.", "2017-03-06");
+        Assert.Equal("2017-03-06", claim.Period);
+    }
+
+    [Fact]
+    public void A_day_of_a_month_is_a_date_not_a_count()
+    {
+        var claim = Only("Today's launch follows North Korea's January 6 nuclear test.", "2016-02-07");
+        Assert.NotEqual(ClaimType.Count, claim.Type);
+        Assert.Equal(ClaimVerdict.Supported, claim.Verdict);
+        Assert.Equal("2016-01-06", claim.Period);
+    }
+
+    [Fact]
+    public void A_year_named_in_another_paragraph_does_not_date_a_later_month()
+    {
+        var text = "North Korea conducted a nuclear test in 2013.\n\nIn January, North Korea conducted a nuclear test.";
+        var claims = Check(text, "2016-02-01").Claims;
+        Assert.Equal("2016-01-01..2016-01-31", claims[^1].Period);
+        Assert.Equal(ClaimVerdict.Supported, claims[^1].Verdict);
+    }
+
+    [Fact]
+    public void A_question_asserts_nothing()
+    {
+        Assert.Empty(Check("REPORTER: Have you made progress on your analysis regarding the type of missile that was launched?", "2017-05-21").Claims);
+    }
+
+    [Fact]
+    public void Events_named_in_general_or_as_the_object_of_a_reaction_assert_nothing()
+    {
+        Assert.Empty(Check("Japan lodges a serious protest against North Korea and condemns its repeated provocations including nuclear tests and ballistic missile launches.", "2017-08-29").Claims);
+    }
+
+    [Fact]
+    public void A_launch_said_to_have_occurred_is_the_event_the_article_reports()
+    {
+        var claim = Only("The launch of a short range ballistic missile occurred near Wonsan.", "2017-05-29");
+        Assert.Equal(ClaimVerdict.Supported, claim.Verdict);
+        Assert.Contains("2017-05-29", claim.Evidence.Single());
+    }
+
+    [Fact]
+    public void A_denial_of_someone_elses_act_is_not_an_absence()
+    {
+        Assert.Empty(Check("The network said Defense Minister Nakatani did not clarify whether the SDF intercepted the missile.", "2016-08-03").Claims);
+    }
+
+    [Fact]
+    public void The_facets_of_a_claim_are_listed_with_their_results()
+    {
+        var claim = Only("North Korea launched one ballistic missile on March 6, 2017.");
+        Assert.Equal(ClaimVerdict.Refuted, claim.Verdict);
+        Assert.Equal("date 2017-03-06 ✓ · count 1 ✗", claim.FacetLine);
+        Assert.Contains("none with 1 fired", claim.Facets[1].Record);
+    }
+
+    [Fact]
+    public void A_new_type_is_a_facet_the_record_cannot_decide()
+    {
+        var claim = Only("Today, North Korea launched what is believed to have been a new type of intercontinental ballistic missile (ICBM).", "2022-03-24");
+        Assert.Equal(ClaimVerdict.NotEnoughEvidence, claim.Verdict);
+        Assert.Contains(claim.Facets, f => f is { Facet: "detail", Result: FacetResult.Undecided });
+        Assert.Contains(claim.Facets, f => f is { Facet: "date", Result: FacetResult.Matches });
+    }
+
+    [Fact]
+    public void A_date_written_with_slashes_is_read()
+    {
+        var claim = Only("North Korea fired a short-range ballistic missile on 2024/03/18.");
+        Assert.Equal("2024-03-18", claim.Period);
+        Assert.Equal(ClaimVerdict.Supported, claim.Verdict);
+    }
+
+    [Fact]
+    public void A_date_that_names_no_real_day_is_reported_and_never_read_as_its_year()
+    {
+        var claim = Only("North Korea fired a short-range ballistic missile on 2024-13-45.");
+        Assert.Equal(ClaimVerdict.NotEnoughEvidence, claim.Verdict);
+        Assert.Contains("names no real day", claim.Reason);
+        Assert.Null(claim.Period);
+    }
+
+    [Fact]
+    public void Earlier_last_week_is_read_and_loses_nothing()
+    {
+        var check = Check("North Korea fired a ballistic missile earlier last week. It also fired an ICBM on October 31, 2024.", "2024-11-11");
+        Assert.Empty(check.Unread);
+        Assert.Equal(2, check.Claims.Count);
+        Assert.Equal("2024-10-31", check.Claims[1].Period);
+    }
+
+    [Fact]
+    public void North_Koreas_own_announcement_cannot_be_refuted_nor_its_outcome_confirmed()
+    {
+        var claim = Only("This morning, North Korea's state-run media announced that the ballistic missiles were launched successfully.", "2016-06-23");
+        Assert.Equal(ClaimVerdict.NotEnoughEvidence, claim.Verdict);
+    }
+}
