@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Peninsula.Events;
+using Peninsula.Reading;
 
 namespace Peninsula.Detection;
 
@@ -53,7 +54,8 @@ public sealed partial class EventDetector
         foreach (var m in Mentions.Read(Readable(text), document.Published))
         {
             var age = document.Published.DaysSince(m.Date);
-            if (m.Polarity != Polarity.Positive || m.Modality != Modality.Asserted || age < -ToleranceDays || age > FollowUpDays)
+            // North Korea's own media announcing a launch is a report of it; a possibility, a question or a denial is not.
+            if (m.Polarity != Polarity.Affirmed || m.Modality is not (Modality.Asserted or Modality.Attributed) || age < -ToleranceDays || age > FollowUpDays)
             {
                 continue;
             }

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using Peninsula.Claims;
 using Peninsula.Events;
+using Peninsula.Reading;
 
 namespace Peninsula.Detection;
 
@@ -15,26 +15,6 @@ internal enum DateResolution
 
     /// <summary>The sentence names no day: the publication date is taken, as news reports the day's events.</summary>
     Publication,
-}
-
-/// <summary>Whether a mention says the event happened or that it did not.</summary>
-internal enum Polarity
-{
-    /// <summary>It happened.</summary>
-    Positive,
-
-    /// <summary>It did not ("has not tested", "never launched").</summary>
-    Negative,
-}
-
-/// <summary>Whether a mention asserts the event or only expects or fears it.</summary>
-internal enum Modality
-{
-    /// <summary>Asserted as fact.</summary>
-    Asserted,
-
-    /// <summary>Possible, planned or predicted ("may launch", "is expected to test").</summary>
-    Possible,
 }
 
 /// <summary>
@@ -61,79 +41,72 @@ internal sealed record EventMention(
     int PhraseLength);
 
 /// <summary>
-/// The one seam between detection and the reader of sentences: a document's text and its
-/// publication date in, the event mentions it makes out. Today it is read by the fact-check's
-/// claim finder (<see cref="ClaimFinder"/>, <see cref="SentenceSplitter"/>,
-/// <see cref="TimeExpressions"/>); nothing else in <c>Detection/</c> knows those types, so that
-/// the reader of assertions can take its place here alone.
+/// The one seam between detection and the reader of assertions (<see cref="AssertionReader"/>): a
+/// document's text and its publication date in, the event mentions it makes out. The reader is the
+/// fact-check's: the same frames, the same time rules (a weekday in a story of that weekday is that
+/// day; "this morning" is the publication's day), the same modality and polarity.
 /// </summary>
 /// <remarks>
 /// A period longer than a day that holds the publication date ("this week") dates a mention as
-/// the publication does. The claim finder leaves modal clauses ("may launch") out, so every
-/// mention it gives is <see cref="Modality.Asserted"/>.
+/// the publication does.
 /// </remarks>
 internal static partial class Mentions
 {
-    private static readonly Lazy<ClaimFinder> Finder = new(() => new ClaimFinder(ClaimKnowledge.Bundled));
+    private static readonly Lazy<AssertionReader> Reader = new(() => new AssertionReader(ClaimKnowledge.Bundled));
 
     /// <summary>The event mentions of a text published on <paramref name="published"/> (Korean date), in the order of the text.</summary>
     public static IReadOnlyList<EventMention> Read(string text, KoreanDate published)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var reading = Finder.Value.Read(text);
+        var reading = Reader.Value.Read(text);
         var anchor = new ArticleAnchor(published, published.Year, "the publication date");
-        var (claims, _) = ClaimFinder.Find(reading, anchor, published);
-        var sentences = reading.Sentences;
+        var assertions = AssertionReader.Find(reading, anchor, published).Assertions;
         var mentions = new List<EventMention>();
-        var s = 0;
-        foreach (var claim in claims.OrderBy(c => c.Span.Start))
+        foreach (var assertion in assertions.OrderBy(c => c.Span.Start))
         {
-            if (claim.Phrase.Kind is not (EventKind.MissileLaunch or EventKind.NuclearTest))
+            if (assertion.Action.Kind is not (EventKind.MissileLaunch or EventKind.NuclearTest))
             {
                 continue;
             }
 
-            while (s < sentences.Count - 1 && sentences[s].Span.End <= claim.Span.Start)
-            {
-                s++;
-            }
-
-            var sentence = sentences[s].Span;
-            var (date, resolution, dateText) = DateOf(claim, published);
+            var sentence = SentenceOf(reading, assertion);
+            var (date, resolution, dateText) = DateOf(assertion, published);
             mentions.Add(new EventMention(
                 date,
                 resolution,
                 dateText,
-                claim.Phrase.Kind,
-                ClassOf(claim),
-                claim.Count,
-                claim.System is { Entries.Count: > 0 } system ? system.Entries[0].Id : null,
-                claim.Site?.Name,
-                claim.Type == ClaimType.Absence ? Polarity.Negative : Polarity.Positive,
-                Modality.Asserted,
+                assertion.Action.Kind,
+                ClassOf(assertion),
+                assertion.Count?.Value,
+                assertion.Action.System is { Entries.Count: > 0 } system ? system.Entries[0].Id : null,
+                assertion.Site?.Place.Name,
+                assertion.Polarity,
+                assertion.Modality,
                 text[sentence.Start..sentence.End],
                 sentence.Start,
                 sentence.Length,
-                claim.Span.Start,
-                claim.Span.Length));
+                assertion.Span.Start,
+                assertion.Span.Length));
         }
 
         return mentions;
     }
 
-    private static (KoreanDate Date, DateResolution Resolution, string? Text) DateOf(FoundClaim claim, KoreanDate published)
+    /// <summary>The whole sentence an assertion was read from (its frame keeps the clause).</summary>
+    private static TextSpan SentenceOf(ArticleReading reading, Assertion assertion) =>
+        reading.Sentences.FirstOrDefault(s => s.Span.Start <= assertion.Span.Start && assertion.Span.Start < s.Span.End)?.Span ?? assertion.Sentence;
+
+    private static (KoreanDate Date, DateResolution Resolution, string? Text) DateOf(Assertion assertion, KoreanDate published)
     {
-        if (claim.Period is not { } period || claim.PeriodIsScope)
+        if (assertion.Time is not { Period: { } period, ScopeOnly: false } time)
         {
             return (published, DateResolution.Publication, null);
         }
 
         if (period.Days == 1)
         {
-            var stated = period.Label.Any(char.IsDigit) || MonthName().IsMatch(period.Label);
-            // "conducted on Thursday" in a report of that Thursday is that day, not a week before.
-            var sameWeekday = !stated && period.Label.Contains(published.Date.DayOfWeek.ToString(), StringComparison.OrdinalIgnoreCase) && published.DaysSince(period.From) == 7;
-            return (sameWeekday ? published : period.From, stated ? DateResolution.Stated : DateResolution.Relative, period.Label);
+            var stated = time.Basis is TimeBasis.Sentence or TimeBasis.Paragraph || period.Label.Any(char.IsDigit) || MonthName().IsMatch(period.Label);
+            return (period.From, stated ? DateResolution.Stated : DateResolution.Relative, period.Label);
         }
 
         // "this week", "in October": the publication date when the period holds it, else the period's last day (a past event).
@@ -142,14 +115,14 @@ internal static partial class Mentions
             : (period.To, DateResolution.Stated, period.Label);
     }
 
-    private static string? ClassOf(FoundClaim claim)
+    private static string? ClassOf(Assertion assertion)
     {
-        if (claim.System is { Entries.Count: > 0 } system)
+        if (assertion.Action.System is { Entries.Count: > 0 } system)
         {
             return system.Entries[0].Class;
         }
 
-        return claim.Phrase.Classes is [var only] && only != "ballistic" ? only : null;
+        return assertion.Action.Phrase.Classes is [var only] && only != "ballistic" ? only : null;
     }
 
     [GeneratedRegex(@"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", RegexOptions.CultureInvariant)]
