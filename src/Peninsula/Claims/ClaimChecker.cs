@@ -426,7 +426,9 @@ internal sealed partial class ClaimChecker
         // "KN-23" also names the rail-mobile and silo-based KN-23: a whole-word match in any of the event's names.
         var word = system is null ? null : SystemWords.GetOrAdd(system.Name, name => new Regex($@"(?<![\w-]){Regex.Escape(name)}(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
         var site = c.Site?.Place;
+        var actor = c.Action.Actor;
         return e => e.Kind == phrase.Kind
+                    && (actor is null || e.Actors.Contains(actor, StringComparer.Ordinal))
                     && (phrase.Classes.Count == 0 || (ballistic ? Taxonomy.IsBallisticLaunch(e) : e.Class is not null && phrase.Classes.Contains(e.Class)))
                     && (system is null || IsSystem(e, system, word!))
                     && (site is null || AtSite(e, site));
@@ -455,6 +457,11 @@ internal sealed partial class ClaimChecker
     private static string Kind(Assertion c)
     {
         var classes = c.Action.Phrase.Classes;
+        if (c.Action.Phrase.Kind == EventKind.Talks)
+        {
+            return "round of talks";
+        }
+
         if (c.Action.Phrase.Kind != EventKind.MissileLaunch)
         {
             return c.Action.Phrase.Kind.Slug().Replace('-', ' ');

@@ -86,9 +86,10 @@ internal sealed record AssertedOrder(int? Ordinal, int? WithinYear, bool Latest,
 
 /// <summary>
 /// What an assertion says was done: the event phrase (kind and classes, and whether the record is
-/// complete for it), a weapon system named, and whether it was fired from a submarine.
+/// complete for it), a weapon system named, whether it was fired from a submarine, and who acted
+/// when it is not North Korea (an actor code, "US", for "the United States imposed new sanctions").
 /// </summary>
-internal sealed record AssertedAction(EventPhrase Phrase, TextSpan Span, SystemMention? System, bool FromSubmarine)
+internal sealed record AssertedAction(EventPhrase Phrase, TextSpan Span, SystemMention? System, bool FromSubmarine, string? Actor = null)
 {
     public EventKind Kind => Phrase.Kind;
 }

@@ -301,7 +301,14 @@ internal sealed partial class AssertionReader
             return (null, StatementType.Generalisation);
         }
 
-        if (verb is { } actVerb && AboutAnotherActor(text, clause.Start, actVerb.Start))
+        // The world's responses have their own actors ("the United States imposed new sanctions"):
+        // the subject is a facet of the claim, not a reason to drop it.
+        string? actor = null;
+        if (phrase.Kind is Events.EventKind.Sanction or Events.EventKind.ShowOfForce or Events.EventKind.Talks)
+        {
+            actor = ResponderIn(text, new TextSpan(clause.Start, Math.Max(clause.Start, verb?.Start ?? phraseSpan.Start)));
+        }
+        else if (verb is { } actVerb && AboutAnotherActor(text, clause.Start, actVerb.Start))
         {
             return (null, null);
         }
@@ -471,7 +478,7 @@ internal sealed partial class AssertionReader
         {
             Span = new TextSpan(start, end),
             Sentence = clause,
-            Action = new AssertedAction(phrase, phraseSpan, system, submarine),
+            Action = new AssertedAction(phrase, phraseSpan, system, submarine, actor),
             Count = count is { } n ? new AssertedCount(n, atLeast, countSpan!.Value) : null,
             UnknownContext = unknownContext,
             Order = ordinal is not null || latest is not null || superlative is not null
@@ -663,6 +670,20 @@ internal sealed partial class AssertionReader
     /// <summary>How far a missile flew: "flew approximately 1,000 km", "traveled about 500 kilometers", "its flight distance ... approx. 3,700 kilometers".</summary>
     [GeneratedRegex(@"\b(?:flew|flown|flying|traveled|travelled|flight\s+distance)\b[^.;]{0,60}?(?<km>\d{1,2}(?:,\d{3})+|\d+)\s*(?:km|kilometers|kilometres)\b(?!\s+(?:east|west|north|south|away|off|from))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FlightDistance();
+
+    /// <summary>The actor code of the subject of a response ("the United States", "Tokyo", "the EU"), else null.</summary>
+    private static string? ResponderIn(string text, TextSpan head)
+    {
+        var m = Responder().Matches(text[head.Start..head.End]).LastOrDefault();
+        return m is null ? null
+            : m.Groups["us"].Success ? "US"
+            : m.Groups["rok"].Success ? "ROK"
+            : m.Groups["jp"].Success ? "JP"
+            : "EU";
+    }
+
+    [GeneratedRegex(@"\b(?:(?<us>the\s+(?:US|U\.S\.|United\s+States)|US|U\.S\.|United\s+States|Washington|the\s+(?:US\s+)?Treasury|the\s+Biden\s+administration|the\s+Trump\s+administration|the\s+Obama\s+administration)|(?<rok>South\s+Korea|Seoul|the\s+ROK)|(?<jp>Japan|Tokyo)|(?<eu>the\s+(?:EU|European\s+Union)|Brussels))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Responder();
 
     /// <summary>A predicate that says an event named by a noun happened: "occurred", "flew", "landed".</summary>
     [GeneratedRegex(@"^[^.;]{0,80}?\b(?:occurred|took\s+place|(?:was|were)\s+(?:launched|fired|tracked|detected|conducted)|flew|traveled|travelled|landed|fell|reached|overflew)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

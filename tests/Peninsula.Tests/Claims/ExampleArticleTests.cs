@@ -1,4 +1,5 @@
 using Peninsula.Claims;
+using Peninsula.Events;
 using Peninsula.Reading;
 using Peninsula.Record;
 using Peninsula.Tests.Record;
@@ -42,6 +43,13 @@ public sealed class ExampleArticleTests
                 Assert.Equal(ClaimType.Count, srbms.Type);
                 Assert.Equal(ClaimVerdict.Refuted, srbms.Verdict);
                 Assert.Contains("June 2020", srbms.Reason);
+            },
+            sanctions =>
+            {
+                // "It has sent naval ships ..., imposed sanctions": the US's responses, checked against the sanctions calendar.
+                Assert.Equal(EventKind.Sanction, sanctions.EventKind);
+                Assert.Equal(ClaimVerdict.Supported, sanctions.Verdict);
+                Assert.Contains("2017-09-20-executive-order-13810-allows-sanctions-on-foreign-banks-and", sanctions.Evidence);
             });
         Assert.Contains(check.Statements, s => s.Type == StatementType.Intention && s.Text.Contains("will continue to engage in provocations and missile tests", StringComparison.Ordinal));
     }

@@ -25,8 +25,10 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Equal(JsonValueKind.Null, root.GetProperty("published").ValueKind);
         Assert.Contains("2020", root.GetProperty("anchor").GetString());
         var claims = root.GetProperty("claims").EnumerateArray().ToList();
-        Assert.Equal(3, claims.Count);
-        Assert.All(claims, c => Assert.Equal("refuted", c.GetProperty("verdict").GetString()));
+        Assert.Equal(4, claims.Count);
+        Assert.All(claims.Take(3), c => Assert.Equal("refuted", c.GetProperty("verdict").GetString()));
+        Assert.Equal("sanction", claims[3].GetProperty("event_kind").GetString());
+        Assert.All(claims, c => Assert.NotEmpty(c.GetProperty("facets").EnumerateArray()));
         var nuclear = claims[1];
         Assert.Equal("ordinal", nuclear.GetProperty("kind").GetString());
         Assert.Equal("in April, the country conducted its sixth nuclear test", nuclear.GetProperty("text").GetString());

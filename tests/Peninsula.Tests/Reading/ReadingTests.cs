@@ -132,4 +132,25 @@ public sealed class ReadingTests
         var claim = Only("This morning, North Korea's state-run media announced that the ballistic missiles were launched successfully.", "2016-06-23");
         Assert.Equal(ClaimVerdict.NotEnoughEvidence, claim.Verdict);
     }
+
+    [Fact]
+    public void A_response_by_the_United_States_is_checked_against_its_calendar_with_the_us_as_its_actor()
+    {
+        var sanctions = Only("The United States imposed new sanctions on North Korea last week.", "2017-10-02");
+        Assert.Equal(ClaimVerdict.Supported, sanctions.Verdict);
+        Assert.Contains("2017-09-20-executive-order-13810-allows-sanctions-on-foreign-banks-and", sanctions.Evidence);
+        Assert.DoesNotContain(sanctions.Evidence, id => id.Contains("japan", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_response_the_calendar_only_samples_is_never_refuted()
+    {
+        var japan = Only("Japan imposed new sanctions on North Korea in September 2017.", "2017-10-02");
+        Assert.Equal(ClaimVerdict.NotEnoughEvidence, japan.Verdict);
+        Assert.Contains("not complete for sanctions", japan.Reason);
+
+        // A bomber flight that week is not a carrier's visit.
+        var carrier = Only("The US sent an aircraft carrier to Busan last week.", "2017-10-02");
+        Assert.Equal(ClaimVerdict.NotEnoughEvidence, carrier.Verdict);
+    }
 }
