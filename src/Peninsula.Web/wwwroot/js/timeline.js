@@ -30,7 +30,11 @@ async function showMonth(month, query) {
   status(summary);
 }
 
+/** The latest draw asked for: an answer to an earlier one that arrives after it is dropped, so the chart always shows the controls' current choice. */
+let drawn = 0;
+
 async function draw() {
+  const asked = ++drawn;
   const set = controls[0].value, split = controls[1].value;
   const fromYear = Number(controls[2].value) || 1984, toYear = Number(controls[3].value) || 2025;
   const query = new URLSearchParams();
@@ -39,6 +43,7 @@ async function draw() {
   query.set('until', `${toYear}-12-31`);
   status('Loading…');
   const stats = await api(`/api/stats?by=month&then=${split}&${query}`);
+  if (asked !== drawn) return;
   const months = monthsBetween(fromYear, toYear);
   const groups = [...d3.rollup(stats.rows, v => d3.sum(v, r => r.events), r => r.group)].sort((a, b) => b[1] - a[1]).map(([g]) => g);
   const byMonth = new Map(months.map(m => [m, Object.fromEntries(groups.map(g => [g, 0]))]));
