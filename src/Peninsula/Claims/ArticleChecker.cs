@@ -72,7 +72,7 @@ public sealed class ArticleChecker
                 var s = assertion.Sentence;
                 if (!unread.Any(u => u.Start == s.Start))
                 {
-                    unread.Add(new UnreadSentence(s.Of(text), s.Start, s.End, AssertionReader.Unreadable(ex).Replace("could not be read", "could not be checked", StringComparison.Ordinal)));
+                    unread.Add(new UnreadSentence(s.Of(text), s.Start, s.End, AssertionReader.Unreadable(ex, "checked")));
                 }
             }
         }

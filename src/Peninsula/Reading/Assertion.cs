@@ -43,9 +43,6 @@ public enum TimeBasis
     /// <summary>A time named earlier in the same paragraph.</summary>
     Paragraph,
 
-    /// <summary>Placed by the article's dateline ("SEOUL, Dec. 30 (Yonhap) --"), as no publication date was given.</summary>
-    Dateline,
-
     /// <summary>Placed by the first full date in the text, as no publication date was given.</summary>
     FirstDate,
 

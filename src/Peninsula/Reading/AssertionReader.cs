@@ -143,7 +143,7 @@ internal sealed partial class AssertionReader
     }
 
     /// <summary>What a reader is told of a sentence that could not be read.</summary>
-    internal static string Unreadable(Exception ex) => $"this sentence could not be read ({ex.GetType().Name}: {ex.Message})";
+    internal static string Unreadable(Exception ex, string what = "read") => $"this sentence could not be {what} ({ex.GetType().Name}: {ex.Message})";
 
     private static (List<Assertion> Found, StatementType? Statement) Sentence(SentenceReading sentence, ref int? runningYear, ArticleAnchor anchor, Events.KoreanDate recordEnd)
     {
@@ -247,10 +247,9 @@ internal sealed partial class AssertionReader
         var ordinal = claim.Order?.Ordinal is not null;
         // "its third ICBM of 2017", "its first launch of the year": counted within that year.
         int? scopeYear = draft.Scoped ? draft.ScopeYear ?? period?.From.Year : null;
-        var timeSpan = clause.Times.FirstOrDefault(t => unresolved is not null || t.Mention.Text.Trim().Length > 0)?.Span;
         var time = period is null && unresolved is null && !draft.Recent
             ? null
-            : new AssertedTime(period, period is null ? unresolved : null, draft.Recent, basis, scopeOnly && ordinal, clause.Times.Count > 0 ? timeSpan : null);
+            : new AssertedTime(period, period is null ? unresolved : null, draft.Recent, basis, scopeOnly && ordinal, clause.Times.Count > 0 ? clause.Times[0].Span : null);
         return claim with
         {
             Time = time,
