@@ -114,16 +114,11 @@ internal sealed class RollingForecast
     /// </summary>
     private static readonly int[] Pooled = [0, StackedOnClimatology, ChangePoint];
 
-    private RollingForecast(ForecastProblem problem, int[] issueDays, double[][] probabilities, StackFit? stack, CovariateFit? covariates, double[] poolWeights, double shift, double shrinkage)
+    private RollingForecast(ForecastProblem problem, int[] issueDays, double[][] probabilities)
     {
         Problem = problem;
         IssueDays = issueDays;
         Probabilities = probabilities;
-        LastStack = stack;
-        LastCovariateFit = covariates;
-        PoolWeights = poolWeights;
-        LastShift = shift;
-        LastShrinkage = shrinkage;
     }
 
     public ForecastProblem Problem { get; }
@@ -133,21 +128,6 @@ internal sealed class RollingForecast
 
     /// <summary>Probabilities[model][i]: each model's forecast at IssueDays[i].</summary>
     public double[][] Probabilities { get; }
-
-    /// <summary>The last fit of the stack on climatology (the one pooled), or null when there was too little history.</summary>
-    public StackFit? LastStack { get; }
-
-    /// <summary>The covariate model's last fit.</summary>
-    public CovariateFit? LastCovariateFit { get; }
-
-    /// <summary>The last weights of climatology, the stack on climatology and the change-point model in the pool.</summary>
-    public double[] PoolWeights { get; }
-
-    /// <summary>The last shift of the pool's log odds (see <see cref="Recalibration.Shift"/>).</summary>
-    public double LastShift { get; }
-
-    /// <summary>The last weight of the shifted pool's departure from climatology (see <see cref="Recalibration.Shrink"/>): 0 is climatology, 1 the shifted pool.</summary>
-    public double LastShrinkage { get; }
 
     /// <summary>
     /// How much one weekly forecast counts when learning from past forecasts: forecasts a week
@@ -217,7 +197,7 @@ internal sealed class RollingForecast
             p[Final][i] = Math.Clamp(p[Chosen][i], Floor, 1 - Floor);
         }
 
-        return new RollingForecast(problem, issueDays, p, onClimatology, covariates.Last, weights, shift, shrinkage);
+        return new RollingForecast(problem, issueDays, p);
     }
 
     /// <summary>
@@ -253,7 +233,7 @@ internal sealed class RollingForecast
             }
         }
 
-        return new RollingForecast(run.Problem, run.IssueDays, p, run.LastStack, run.LastCovariateFit, run.PoolWeights, run.LastShift, run.LastShrinkage) { BoundByHorizon = boundBy };
+        return new RollingForecast(run.Problem, run.IssueDays, p) { BoundByHorizon = boundBy };
     }
 
     /// <summary>
@@ -269,7 +249,7 @@ internal sealed class RollingForecast
             throw new ArgumentOutOfRangeException(nameof(lastDay), lastDay, "Not an issue day of this run.");
         }
 
-        return new RollingForecast(Problem, IssueDays[..count], [.. Probabilities.Select(p => p[..count])], null, null, [], double.NaN, double.NaN);
+        return new RollingForecast(Problem, IssueDays[..count], [.. Probabilities.Select(p => p[..count])]);
     }
 
     /// <summary>For each issue day, the shorter horizon whose forecast raised the ensemble's (see <see cref="RunCoherent"/>), or 0.</summary>

@@ -56,9 +56,9 @@ public sealed class QuestionBook(IEventStore store)
         }
 
         var question = await FindAsync(questionId, cancellationToken).ConfigureAwait(false);
-        if (asOf > question.Closes)
+        if (asOf >= question.Closes)
         {
-            throw new InputException($"the window of '{question.Id}' closed on {question.Closes}: a forecast as of {asOf} comes after it.", field: field("as_of"));
+            throw new InputException($"the window of '{question.Id}' closes on {question.Closes}: a forecast as of {asOf} leaves no day of it to forecast.", field: field("as_of"));
         }
 
         var forecast = new QuestionForecast(question.Id, name, asOf, probability).Validated();
@@ -134,7 +134,8 @@ public sealed class QuestionBook(IEventStore store)
         var question = await FindAsync(id, cancellationToken).ConfigureAwait(false);
         var forecasts = await _questions.QuestionForecastsAsync(id, cancellationToken).ConfigureAwait(false);
         var resolving = question.Resolution?.EventId is { } eventId ? await store.FindAsync(eventId, cancellationToken).ConfigureAwait(false) : null;
-        var record = await store.ListAsync(EventQuery.All with { NewestFirst = true, Limit = 1 }, cancellationToken).ConfigureAwait(false);
+        // The record's end counts North Korea's own actions only (a future summit is no newer record).
+        var record = await store.ListAsync(EventQuery.All with { Kinds = [.. Taxonomy.ProvocationKinds], NewestFirst = true, Limit = 1 }, cancellationToken).ConfigureAwait(false);
         return new Details(question, forecasts, ExpertAggregate.Of(id, forecasts, today), resolving, BundledRecord.CoverageEndOf(record));
     }
 
