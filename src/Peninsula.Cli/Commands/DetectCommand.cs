@@ -25,7 +25,7 @@ internal static class DetectCommand
             var (documents, warnings) = DetectionInput.Read(parse.GetValue(files)!, date, cancellationToken);
             return PeninsulaCommand.WithStoreAsync(context, parse, async store =>
             {
-                var events = await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false);
+                var events = await store.ListAsync(new EventQuery { Kinds = [EventKind.MissileLaunch, EventKind.NuclearTest] }, cancellationToken).ConfigureAwait(false);
                 var proposals = new EventDetector(events).Detect(documents);
                 foreach (var warning in warnings)
                 {

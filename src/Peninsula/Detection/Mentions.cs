@@ -69,7 +69,7 @@ internal static partial class Mentions
                 continue;
             }
 
-            var sentence = SentenceOf(reading, assertion);
+            var sentence = assertion.Sentence;
             var (date, resolution, dateText) = DateOf(assertion, published);
             mentions.Add(new EventMention(
                 date,
@@ -91,10 +91,6 @@ internal static partial class Mentions
 
         return mentions;
     }
-
-    /// <summary>The whole sentence an assertion was read from (its frame keeps the clause).</summary>
-    private static TextSpan SentenceOf(ArticleReading reading, Assertion assertion) =>
-        reading.Sentences.FirstOrDefault(s => s.Span.Start <= assertion.Span.Start && assertion.Span.Start < s.Span.End)?.Span ?? assertion.Sentence;
 
     private static (KoreanDate Date, DateResolution Resolution, string? Text) DateOf(Assertion assertion, KoreanDate published)
     {

@@ -88,8 +88,17 @@ public static class Review
             queued.Add(item);
             if (autoAccept is { } n && item.Proposal.Publishers >= n)
             {
-                var e = await AcceptAsync(store, item.Id, $"auto-accept ({item.Proposal.Publishers} publishers, at least {n})", null, clock, cancellationToken).ConfigureAwait(false);
-                accepted.Add(e.Id);
+                try
+                {
+                    var e = await AcceptAsync(store, item.Id, $"auto-accept ({item.Proposal.Publishers} publishers, at least {n})", null, clock, cancellationToken).ConfigureAwait(false);
+                    accepted.Add(e.Id);
+                }
+                catch (InputException)
+                {
+                    // An event the record cannot take as it stands (its id is a deleted event's): it
+                    // stays in the queue for a reviewer, and the rest of the batch goes on, since its
+                    // documents are already marked as read.
+                }
             }
         }
 

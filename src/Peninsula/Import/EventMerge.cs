@@ -73,9 +73,9 @@ public static class EventMerge
         ArgumentNullException.ThrowIfNull(stored);
         var candidates = stored.Where(e => e.Kind == incoming.Kind).ToList();
         return candidates.FirstOrDefault(e => e.Id == incoming.Id)
-               // The same minute from the same site is the same launch, whatever class each source gives it.
+               // The same minute from the same site (by the gazetteer, so spellings agree) is the same launch, whatever class each source gives it.
                ?? candidates.FirstOrDefault(e => incoming.Kind == EventKind.MissileLaunch && incoming.UtcInstant is not null &&
-                                                 e.UtcInstant == incoming.UtcInstant && e.Site?.Name == incoming.Site?.Name)
+                                                 e.UtcInstant == incoming.UtcInstant && SiteKey(e) == SiteKey(incoming))
                ?? candidates
                    .Where(e => Close(e, incoming) && Compatible(e.Class, incoming.Class) && SameSystem(e, incoming) && SameSite(e, incoming) && (incoming.Kind != EventKind.MissileLaunch || e.Class is not null))
                    .OrderBy(e => Math.Abs(e.Date.DaysSince(incoming.Date)))

@@ -155,7 +155,8 @@ public sealed class FeedWatcher(IEventStore store, SafeHttp http, TimeProvider c
                          $"{summary.Documents.Added} new, {summary.Documents.Unchanged + summary.Documents.Updated} already stored" +
                          (export is null ? "" : string.Create(CultureInfo.InvariantCulture, $" ({batch.Signals.Count} GDELT events about North Korea)")) +
                          (summary.Rejections.Count > 0 ? $", {summary.Rejections.Count} {(export is null ? "items" : "rows")} refused" : "") +
-                         await DetectAsync(watch, batch, cancellationToken).ConfigureAwait(false);
+                         // A GDELT export gives articles' addresses, not their words: nothing for detection to read.
+                         (export is null ? await DetectAsync(watch, batch, cancellationToken).ConfigureAwait(false) : "");
             var polled = watch with
             {
                 ETag = result.ETag,
