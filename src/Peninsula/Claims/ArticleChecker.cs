@@ -59,6 +59,7 @@ public sealed class ArticleChecker
 
         var claims = new List<CheckedClaim>(found.Assertions.Count);
         var unread = found.Unread.ToList();
+        var unreadStarts = unread.Select(u => u.Start).ToHashSet();
         foreach (var assertion in found.Assertions)
         {
             try
@@ -70,7 +71,7 @@ public sealed class ArticleChecker
 #pragma warning restore CA1031
             {
                 var s = assertion.Sentence;
-                if (!unread.Any(u => u.Start == s.Start))
+                if (unreadStarts.Add(s.Start))
                 {
                     unread.Add(new UnreadSentence(s.Of(text), s.Start, s.End, AssertionReader.Unreadable(ex, "checked")));
                 }

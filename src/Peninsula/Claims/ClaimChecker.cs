@@ -57,14 +57,12 @@ internal sealed partial class ClaimChecker
     public CheckedClaim Check(Assertion c, string text, ArticleAnchor anchor)
     {
         var facets = Facets(c, anchor);
-        var deciding = facets.FirstOrDefault(f => f.Result == FacetResult.Contradicted)
-                       ?? facets.FirstOrDefault(f => f.Result == FacetResult.Undecided)
-                       ?? facets.First(f => f.Facet == FacetName(c.Type()));
-        var verdict = deciding.Result switch
+        var verdict = Verdict(facets);
+        var deciding = verdict switch
         {
-            FacetResult.Contradicted => ClaimVerdict.Refuted,
-            FacetResult.Undecided => ClaimVerdict.NotEnoughEvidence,
-            _ => ClaimVerdict.Supported,
+            ClaimVerdict.Refuted => facets.First(f => f.Result == FacetResult.Contradicted),
+            ClaimVerdict.NotEnoughEvidence => facets.First(f => f.Result == FacetResult.Undecided),
+            _ => facets.First(f => f.Facet == FacetName(c.Type())),
         };
         var reason = verdict == ClaimVerdict.NotEnoughEvidence && facets.Count > 1 ? $"{deciding.Facet} undecided: {deciding.Record}" : deciding.Record;
         var evidence = deciding.Evidence.Concat(facets.SelectMany(f => f.Evidence)).Distinct().Take(MaxEvidence).ToList();
@@ -77,11 +75,14 @@ internal sealed partial class ClaimChecker
     public (ClaimVerdict Verdict, IReadOnlyList<string> Evidence) Judge(Assertion c, ArticleAnchor anchor)
     {
         var facets = Facets(c, anchor);
-        var verdict = facets.Any(f => f.Result == FacetResult.Contradicted) ? ClaimVerdict.Refuted
-            : facets.All(f => f.Result == FacetResult.Matches) ? ClaimVerdict.Supported
-            : ClaimVerdict.NotEnoughEvidence;
-        return (verdict, [.. facets.SelectMany(f => f.Evidence).Distinct()]);
+        return (Verdict(facets), [.. facets.SelectMany(f => f.Evidence).Distinct()]);
     }
+
+    /// <summary>A contradicted facet refutes; else an undecided one leaves the claim open; else it is supported.</summary>
+    private static ClaimVerdict Verdict(List<FacetCheck> facets) =>
+        facets.Any(f => f.Result == FacetResult.Contradicted) ? ClaimVerdict.Refuted
+        : facets.Any(f => f.Result == FacetResult.Undecided) ? ClaimVerdict.NotEnoughEvidence
+        : ClaimVerdict.Supported;
 
     /// <summary>Every facet the assertion states, each compared with the record, the one its type rests on first.</summary>
     private List<FacetCheck> Facets(Assertion c, ArticleAnchor anchor)
@@ -147,16 +148,17 @@ internal sealed partial class ClaimChecker
             // "North Korea announced ...": the sentence asserts the announcement, so the record cannot
             // refute it; nor can it confirm what was announced of the event (that it succeeded).
             var who = c.AttributedTo ?? "North Korea";
+            var announced = $"the sentence reports that {who} announced the outcome; the record's outcomes are the sources' assessments";
             if (c.Outcome is { } announcedOutcome && !facets.Any(f => f.Facet == "outcome"))
             {
-                facets.Add(new FacetCheck("outcome", announcedOutcome.Outcome == Outcome.Success ? "success" : "failure", FacetResult.Matches, "", []));
+                facets.Add(new FacetCheck("outcome", announcedOutcome.Outcome == Outcome.Success ? "success" : "failure", FacetResult.Undecided, announced, []));
             }
 
             for (var i = 0; i < facets.Count; i++)
             {
                 if (facets[i] is { Facet: "outcome", Result: FacetResult.Matches })
                 {
-                    facets[i] = facets[i] with { Result = FacetResult.Undecided, Record = $"the sentence reports that {who} announced the outcome; the record's outcomes are the sources' assessments" };
+                    facets[i] = facets[i] with { Result = FacetResult.Undecided, Record = announced };
                 }
                 else if (facets[i].Result == FacetResult.Contradicted)
                 {

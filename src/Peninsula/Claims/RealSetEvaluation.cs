@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 
+using Peninsula.Reading;
+
 namespace Peninsula.Claims;
 
 /// <summary>What the checker answered for one labelled sentence of the real set.</summary>
@@ -101,10 +103,12 @@ internal sealed class RealSetEvaluation
             var document = set.Document(id);
             var labels = byDocument[id].ToList();
             IReadOnlyList<CheckedClaim> claims;
+            IReadOnlyList<UnreadSentence> unread;
             try
             {
-                claims = [.. checker.Check(document.Text, document.Published).Claims
-                    .Select(c => c with { Start = c.Start + document.TextStart, End = c.End + document.TextStart })];
+                var check = checker.Check(document.Text, document.Published);
+                claims = [.. check.Claims.Select(c => c with { Start = c.Start + document.TextStart, End = c.End + document.TextStart })];
+                unread = [.. check.Unread.Select(u => u with { Start = u.Start + document.TextStart, End = u.End + document.TextStart })];
             }
 #pragma warning disable CA1031 // A failure of the checker on one document is a figure of the benchmark (unread sentences), not a reason to stop it.
             catch (Exception ex)
@@ -139,7 +143,9 @@ internal sealed class RealSetEvaluation
 
             foreach (var (label, found) in placed)
             {
-                verdicts[label] = new RealSentenceResult(label, document.Source, Gravest(found), found);
+                // A sentence the checker listed as not read is unread, whatever else was found in it.
+                var notRead = unread.Any(u => Math.Min(label.End, u.End) > Math.Max(label.Start, u.Start));
+                verdicts[label] = new RealSentenceResult(label, document.Source, notRead ? Unread : Gravest(found), found);
             }
         }
 

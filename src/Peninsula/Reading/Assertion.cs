@@ -11,9 +11,6 @@ public enum Modality
     /// <summary>The writer reports someone else's assertion: "KCNA said it tested a hydrogen bomb".</summary>
     Attributed,
 
-    /// <summary>A prediction, plan or possibility: "analysts expect a seventh nuclear test".</summary>
-    Predicted,
-
     /// <summary>A possibility about the past: "there is the possibility that North Korea went ahead with a nuclear test".</summary>
     Hypothetical,
 

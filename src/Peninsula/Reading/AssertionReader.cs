@@ -35,7 +35,7 @@ internal sealed partial class AssertionReader
         _k = knowledge;
         var options = knowledge.PatternOptions;
         _reporting = ClaimPatterns.Get(@"\b(?:said|says|reported|reports|announced|announces|according to|claimed|claims|stated|confirmed|disclosed)\b", options);
-        _trailingArticle = ClaimPatterns.Get(@"(?:(?:the|a|an|this|last|next)\s+)?(?:(?:19|20)\d{2}\s+)?$", options);
+        _trailingArticle = ClaimPatterns.Get(@"(?:(?:the|a|an|this|last|next)\s+)?(?:(?:19|20)[0-9]{2}\s+)?$", options);
         _sentences = new SentenceSplitter(knowledge.Abbreviations);
         var joins = Inner(knowledge.Cue("clause-join"));
         var starts = Inner(knowledge.Cue("clause-start"));
@@ -667,7 +667,7 @@ internal sealed partial class AssertionReader
     private static partial Regex NearPronoun();
 
     /// <summary>How far a missile flew: "flew approximately 1,000 km", "traveled about 500 kilometers", "its flight distance ... approx. 3,700 kilometers".</summary>
-    [GeneratedRegex(@"\b(?:flew|flown|flying|traveled|travelled|flight\s+distance)\b[^.;]{0,60}?(?<km>\d{1,2}(?:,\d{3})+|\d+)\s*(?:km|kilometers|kilometres)\b(?!\s+(?:east|west|north|south|away|off|from))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:flew|flown|flying|traveled|travelled|flight\s+distance)\b[^.;]{0,60}?(?<km>[0-9]{1,2}(?:,[0-9]{3})+|[0-9]+)\s*(?:km|kilometers|kilometres)\b(?!\s+(?:east|west|north|south|away|off|from))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FlightDistance();
 
     /// <summary>The actor code of the subject of a response ("the United States", "Tokyo", "the EU"), else null.</summary>
@@ -716,7 +716,7 @@ internal sealed partial class AssertionReader
     [GeneratedRegex(@"\bexclusive\s+economic\s+zone\b|\bEEZ\b|\bfor\s+(?:about\s+|approximately\s+|some\s+)?[\w-]+\s+minutes\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Zone();
 
-    [GeneratedRegex(@"\b\d[\d,]*\s*(?:km|kilometers|kilometres)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b[0-9][0-9,]*\s*(?:km|kilometers|kilometres)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Distance();
 
     /// <summary>A weapon said to be new, which the record cannot decide: "a new type of ICBM".</summary>
@@ -737,7 +737,7 @@ internal sealed partial class AssertionReader
     [GeneratedRegex(@"\b(?:we|I|you|he|she|the\s+(?:government|ministry|minister|network|side|papers?|military|U\.?S\.?|United\s+States|allies|international\s+community)|Japan(?:ese)?|(?:South\s+)?Korea(?:n)?|ROK|Seoul|Tokyo|Washington|[A-Z][a-z]+\s+(?:said|told))\b", RegexOptions.CultureInvariant)]
     private static partial Regex OtherSubject();
 
-    [GeneratedRegex(@"^\s*(?:launch(?:es)?\s+|test\s+)?(?:of\s+(?<y>(?:19|20)\d{2})\b|of\s+the\s+year|this\s+year)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:launch(?:es)?\s+|test\s+)?(?:of\s+(?<y>(?:19|20)[0-9]{2})\b|of\s+the\s+year|this\s+year)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OrdinalScope();
 
     [GeneratedRegex(@"\b(?:in|on|by|during|early|late|mid|from)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

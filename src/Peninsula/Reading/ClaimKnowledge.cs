@@ -190,7 +190,7 @@ internal sealed class ClaimKnowledge
             StringComparer.Ordinal);
         var recencyDays = int.Parse(cueRows.First(c => c.Type == "recency").Days ?? "183", CultureInfo.InvariantCulture);
         var namedDays = Read("data/claims/named-days.csv", rows => rows.Select(r => new NamedDay(
-            ClaimPatterns.Get($@"(?<![\w-])(?:{r.Required("name")})(?:'s)?(?:\s+(?:of\s+)?(?<y>(?:19|20)\d{{2}})\b)?", options & ~RegexOptions.IgnoreCase),
+            ClaimPatterns.Get($@"(?<![\w-])(?:{r.Required("name")})(?:'s)?(?:\s+(?:of\s+)?(?<y>(?:19|20)[0-9]{{2}})\b)?", options & ~RegexOptions.IgnoreCase),
             int.Parse(r.Required("month"), CultureInfo.InvariantCulture), int.Parse(r.Required("day"), CultureInfo.InvariantCulture))).ToList(),
             ["name", "month", "day"]);
         var abbreviations = Read("data/claims/abbreviations.csv", rows => rows.Select(r => r.Required("abbreviation")).ToList(), ["abbreviation"]);
@@ -225,12 +225,12 @@ internal sealed class ClaimKnowledge
             Superlatives = superlatives,
             Systems = systems,
             SystemNames = new([.. systems.SelectMany(s => s.Names)], options),
-            NumberWords = Alternation(numbers.Keys.Append(@"\d{1,2}"), options),
-            OrdinalWords = Alternation(ordinals.Keys.Append(@"\d{1,2}(?:st|nd|rd|th)"), options, escape: false),
+            NumberWords = Alternation(numbers.Keys, options, patterns: ["[0-9]{1,2}"]),
+            OrdinalWords = Alternation(ordinals.Keys.Append(@"[0-9]{1,2}(?:st|nd|rd|th)"), options, escape: false),
             OfficialNames = new([.. officials.SelectMany(o => o.Aliases.Prepend(o.Name))], options),
             PlaceNames = new([.. places.SelectMany(p => p.Aliases.Prepend(p.Name))], options),
             OrganisationNames = new([.. organisations.SelectMany(o => o.Aliases.Prepend(o.Name))], options),
-            DesignationLike = ClaimPatterns.Get(@"\b(?:Hwasong|Pukguksong|KN|Unha|Chollima|Taepodong|Haeil|Hwasal|Pulhwasal)-\d+[A-Z]?\b", options),
+            DesignationLike = ClaimPatterns.Get(@"\b(?:Hwasong|Pukguksong|KN|Unha|Chollima|Taepodong|Haeil|Hwasal|Pulhwasal)-[0-9]+[A-Z]?\b", options),
             PatternOptions = options,
         };
     }
@@ -251,11 +251,13 @@ internal sealed class ClaimKnowledge
         rows.ToDictionary(r => r.Required("word"), r => int.Parse(r.Required("value"), CultureInfo.InvariantCulture), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>One pattern that matches any of the names as whole words, longest first.</summary>
-    private static Regex Alternation(IEnumerable<string> names, RegexOptions options, bool escape = true)
+    /// <summary>The names (escaped unless <paramref name="escape"/> is false) and any <paramref name="patterns"/> as one whole-word alternation.</summary>
+    private static Regex Alternation(IEnumerable<string> names, RegexOptions options, bool escape = true, string[]? patterns = null)
     {
         var parts = names.Distinct(StringComparer.OrdinalIgnoreCase)
             .OrderByDescending(n => n.Length)
-            .Select(n => escape && !n.StartsWith('\\') ? Regex.Escape(n) : n);
+            .Select(n => escape && !n.StartsWith('\\') ? Regex.Escape(n) : n)
+            .Concat(patterns ?? []);
         return ClaimPatterns.Get($@"(?<![\w-])(?:{string.Join("|", parts)})(?![\w-])", options);
     }
 }

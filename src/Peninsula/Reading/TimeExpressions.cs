@@ -30,12 +30,12 @@ internal static partial class TimeExpressions
 
     [GeneratedRegex(
         @"(?<since>\b(?i:since|from)\s+(?i:the\s+(?:start|beginning)\s+of\s+|early\s+|mid-?\s*|late\s+)?)?" +
-        @"(?:(?<iso>\b\d{4}(?<sep>[-/.])\d{1,2}\k<sep>\d{1,2}\b)" +
-        @"|\b(?<m1>" + Months + @")\.?\s+(?<d1>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(?<y1>(?:19|20)\d{2})\b)?" +
-        @"|\b(?<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<m2>" + Months + @")\b\.?(?:,?\s*(?<y2>(?:19|20)\d{2})\b)?" +
-        @"|\b(?<m3>" + Months + @")\b\.?(?:\s+(?:of\s+)?(?<y3>(?:19|20)\d{2})\b)?" +
-        @"|\b(?<y4>(?:19[5-9]|20[0-4])\d)\b(?!\s*(?:km|kilomet|mile|kg|kilogram|ton|tonne|metre|meter|m\b|mm\b|troops|soldiers|people|-\d))" +
-        @"|\b(?<rel>(?i:(?:earlier\s+|later\s+)?(?:this|last|next)\s+(?:year|month|week)|yesterday|(?:earlier\s+)?today|this\s+(?:morning|afternoon|evening)|tonight|(?:(?:early|late)\s+)?(?:on\s+|last\s+)?(?:" + Weekdays + @")(?:\s+(?:morning|afternoon|evening|night))?|(?<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?<unit>days?|weeks?|months?|years?)\s+ago))\b)",
+        @"(?:(?<iso>\b[0-9]{4}(?<sep>[-/.])[0-9]{1,2}\k<sep>[0-9]{1,2}\b)" +
+        @"|\b(?<m1>" + Months + @")\.?\s+(?<d1>[0-9]{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(?<y1>(?:19|20)[0-9]{2})\b)?" +
+        @"|\b(?<d2>[0-9]{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<m2>" + Months + @")\b\.?(?:,?\s*(?<y2>(?:19|20)[0-9]{2})\b)?" +
+        @"|\b(?<m3>" + Months + @")\b\.?(?:\s+(?:of\s+)?(?<y3>(?:19|20)[0-9]{2})\b)?" +
+        @"|\b(?<y4>(?:19[5-9]|20[0-4])[0-9])\b(?!\s*(?:km|kilomet|mile|kg|kilogram|ton|tonne|metre|meter|m\b|mm\b|troops|soldiers|people|-[0-9]))" +
+        @"|\b(?<rel>(?i:(?:earlier\s+|later\s+)?(?:this|last|next)\s+(?:year|month|week)|yesterday|(?:earlier\s+)?today|this\s+(?:morning|afternoon|evening)|tonight|(?:(?:early|late)\s+)?(?:on\s+|last\s+)?(?:" + Weekdays + @")(?:\s+(?:morning|afternoon|evening|night))?|(?<n>[0-9]{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?<unit>days?|weeks?|months?|years?)\s+ago))\b)",
         RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 

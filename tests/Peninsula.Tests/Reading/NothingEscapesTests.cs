@@ -98,6 +98,7 @@ public sealed class NothingEscapesTests
         Assert.All(check.Claims, c => Assert.InRange(c.Start, 0, c.End));
         Assert.All(check.Claims, c => Assert.InRange(c.End, c.Start, text.Length));
         Assert.All(check.Claims, c => Assert.NotEmpty(c.Facets));
-        Assert.All(check.Unread, u => Assert.InRange(u.End, u.Start, text.Length));
+        // The checker catches what a sentence throws and lists it as unread: none may be listed.
+        Assert.Empty(check.Unread);
     }
 }
