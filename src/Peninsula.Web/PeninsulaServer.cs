@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.FileProviders;
 using Peninsula.Storage;
 using Peninsula.Web.Api;
 
@@ -56,7 +55,7 @@ public static class PeninsulaServer
         builder.Services.AddSingleton(services => new StorePool(location, services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<RecordCache>();
         builder.Services.AddSingleton<AnalysisBudget>();
-        builder.Services.AddSingleton(_ => new PhysicalFileProvider(PagesDirectory()));
+        builder.Services.AddSingleton(_ => new DashboardPages(PagesDirectory()));
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower;
@@ -142,7 +141,7 @@ public static class PeninsulaServer
         });
     }
 
-    /// <summary>The dashboard's pages: <c>wwwroot</c> next to the program (the build puts them there).</summary>
+    /// <summary>The dashboard's files: <c>wwwroot</c> next to the program (the build puts them there).</summary>
     private static string PagesDirectory()
     {
         var directory = Path.Combine(AppContext.BaseDirectory, "wwwroot");
@@ -154,7 +153,7 @@ public static class PeninsulaServer
     private static bool IsLoopback(string host) =>
         host is "localhost" || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 
-    private static PhysicalFileProvider Pages(WebApplication app) => app.Services.GetRequiredService<PhysicalFileProvider>();
+    private static DashboardPages Pages(WebApplication app) => app.Services.GetRequiredService<DashboardPages>();
 
     private static async Task<IResult> HealthAsync(StorePool pool, CancellationToken cancellationToken)
     {
