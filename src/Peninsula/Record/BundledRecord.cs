@@ -54,10 +54,16 @@ public static class BundledRecord
     /// The last Korean date a store's record covers: the bundled record's end, or the latest North
     /// Korean action if one was imported later. Timing, forecasts and the fact-check all stop here.
     /// </summary>
-    public static KoreanDate CoverageEndOf(IEnumerable<Event> events)
+    public static KoreanDate CoverageEndOf(IEnumerable<Event> events) => CoverageEndOf(events, CoverageEnd);
+
+    /// <summary>
+    /// The last Korean date a record covers when it is known complete to <paramref name="completeTo"/>:
+    /// that day, or the latest North Korean action in <paramref name="events"/> if it is later.
+    /// </summary>
+    public static KoreanDate CoverageEndOf(IEnumerable<Event> events, KoreanDate completeTo)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var last = CoverageEnd;
+        var last = completeTo;
         foreach (var e in events)
         {
             if (Taxonomy.ProvocationKinds.Contains(e.Kind) && e.Date > last)

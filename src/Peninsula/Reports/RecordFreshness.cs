@@ -5,7 +5,7 @@ namespace Peninsula.Reports;
 
 /// <summary>
 /// How current the record is: its end against today in Korea. The end is, as for timing, forecasts
-/// and the fact-check (<see cref="BundledRecord.CoverageEndOf"/>), the later of the latest North
+/// and the fact-check (<see cref="BundledRecord.CoverageEndOf(IEnumerable{Event}, KoreanDate)"/>), the later of the latest North
 /// Korean action it holds (nothing dated after today) and the day the bundled record is known to be
 /// complete to: a quiet fortnight at the end of the reference tables is part of the record, not a
 /// gap in it. Past
@@ -37,14 +37,14 @@ public sealed record RecordFreshness(KoreanDate Today, KoreanDate? LatestEvent, 
     public static RecordFreshness Of(IEnumerable<Event> events, KoreanDate today, KoreanDate? completeTo = null)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var dates = events.Where(e => e.Date <= today && Taxonomy.ProvocationKinds.Contains(e.Kind)).Select(e => e.Date).ToList();
-        if (dates.Count == 0)
+        var actions = events.Where(e => e.Date <= today && Taxonomy.ProvocationKinds.Contains(e.Kind)).ToList();
+        if (actions.Count == 0)
         {
             return new RecordFreshness(today, null, null);
         }
 
-        var latest = dates.Max();
+        var latest = actions.Max(e => e.Date);
         var complete = completeTo ?? BundledRecord.CoverageEnd;
-        return new RecordFreshness(today, latest, complete > latest && complete <= today ? complete : latest);
+        return new RecordFreshness(today, latest, BundledRecord.CoverageEndOf(actions, complete <= today ? complete : latest));
     }
 }
