@@ -157,10 +157,22 @@ export function targetName(slug) {
   return targetNames[slug] ?? slug;
 }
 
-/** Colours by class or kind, readable on white; the same key always gets the same colour. */
+/** One fixed colour per launch class, the same on every page and whatever the filters. */
+const classColours = {
+  srbm: '#0b5cad', crbm: '#16808a', mrbm: '#8e44ad', irbm: '#d35400', icbm: '#a3161b', slbm: '#1b7f3b',
+  hgv: '#b03a7a', cruise: '#7f6a00', slv: '#34495e', sam: '#5d6d7e', unknown: '#8a8f94',
+};
+/** The launch classes in the order legends list them, shortest range first. */
+export const launchClasses = Object.keys(classColours);
+export function classColour(c) {
+  return classColours[c ?? 'unknown'] ?? classColours.unknown;
+}
+
+/** Colours by class (fixed) or by any other key, readable on white; the same key always gets the same colour. */
 const palette = ['#0b5cad', '#c0392b', '#1b7f3b', '#8e44ad', '#d35400', '#16808a', '#7f6a00', '#b03a7a', '#34495e', '#5d6d7e', '#a04000', '#117a65'];
 const assigned = new Map();
 export function colour(key) {
+  if (Object.hasOwn(classColours, key)) return classColours[key];
   if (!assigned.has(key)) assigned.set(key, palette[assigned.size % palette.length]);
   return assigned.get(key);
 }

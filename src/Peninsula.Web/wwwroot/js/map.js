@@ -1,4 +1,4 @@
-import { api, className, el, eventLink, fill, kindName, run, status, table } from './common.js';
+import { api, classColour, className, launchClasses, el, eventLink, fill, kindName, run, status, table } from './common.js';
 
 const d3 = window.d3;
 const topojson = window.topojson;
@@ -18,12 +18,6 @@ const contextKinds = {
 };
 const located = e => e.site && e.site.lat !== null && e.site.lon !== null;
 
-/** One fixed colour per class, so a class looks the same whatever the filters. */
-const classColours = {
-  srbm: '#0b5cad', crbm: '#16808a', mrbm: '#8e44ad', irbm: '#d35400', icbm: '#a3161b', slbm: '#1b7f3b',
-  hgv: '#b03a7a', cruise: '#7f6a00', slv: '#34495e', sam: '#5d6d7e', unknown: '#8a8f94',
-};
-const colourOf = c => classColours[c ?? 'unknown'] ?? '#8a8f94';
 
 async function loadEvents(kinds, what) {
   const all = [];
@@ -109,14 +103,14 @@ function draw() {
   if (showRanges) {
     svg.append('g').attr('fill', 'none').attr('stroke-opacity', 0.45).selectAll('path')
       .data(ranged).join('path')
-      .attr('class', 'range').attr('stroke', e => colourOf(e.class))
+      .attr('class', 'range').attr('stroke', e => classColour(e.class))
       .attr('d', e => path(d3.geoCircle().center([e.site.lon, e.site.lat]).radius(e.figures.range_km / 111.195).precision(2)()))
       .append('title').text(e => `${e.date} ${e.title}: reported range ${e.figures.range_km} km`);
   }
   const radius = d3.scaleSqrt().domain([0, d3.max(sites, s => s.launches.length) || 1]).range([0, 18]);
   const site = svg.append('g').selectAll('circle').data(sites).join('circle')
     .attr('class', 'site').attr('cx', s => projection([s.site.lon, s.site.lat])[0]).attr('cy', s => projection([s.site.lon, s.site.lat])[1])
-    .attr('r', s => Math.max(3, radius(s.launches.length))).attr('fill', s => colourOf(s.main)).attr('fill-opacity', 0.8)
+    .attr('r', s => Math.max(3, radius(s.launches.length))).attr('fill', s => classColour(s.main)).attr('fill-opacity', 0.8)
     .attr('stroke', '#fff').attr('stroke-width', 1);
   site.append('title').text(s => `${s.site.name}: ${s.launches.length} ${s.launches.length === 1 ? 'launch' : 'launches'}, mostly ${className(s.main)}`);
   const ctx = contextPlaces(projection, width, height);
@@ -133,10 +127,10 @@ function draw() {
   fill('map', svg.node());
 
   const classesShown = [...new Set(sites.map(s => s.main).concat(showRanges ? ranged.map(e => e.class ?? 'unknown') : []))]
-    .sort((a, b) => Object.keys(classColours).indexOf(a) - Object.keys(classColours).indexOf(b));
+    .sort((a, b) => launchClasses.indexOf(a) - launchClasses.indexOf(b));
   const swatch = (cls, text, kind) => {
     const item = el('span', { class: kind }, text);
-    item.style.setProperty('--swatch', colourOf(cls));
+    item.style.setProperty('--swatch', classColour(cls));
     return item;
   };
   fill('map-legend', classesShown.map(c => swatch(c, className(c), 'dot')),
