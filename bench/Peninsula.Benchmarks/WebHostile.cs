@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -21,28 +20,17 @@ internal static class WebHostile
     public static async Task<int> RunAsync(string[] args)
     {
         var seconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 30;
-        var cli = Path.Combine(WebLoad.RepositoryRoot(), "src", "Peninsula.Cli", "bin", "Release", "net10.0", "Peninsula.Cli.dll");
-        if (!File.Exists(cli))
+        if (ServedPeninsula.ReleaseCli() is not { } cli)
         {
-            Console.Error.WriteLine($"Build the CLI first: dotnet build -c Release src/Peninsula.Cli (looked for {cli}).");
             return 1;
         }
 
         var folder = Directory.CreateTempSubdirectory("peninsula-web-hostile");
         var db = Path.Combine(folder.FullName, "peninsula.db");
-        using var server = Process.Start(new ProcessStartInfo("dotnet", [cli, "serve", "--db", db, "--urls", Url, "--log-level", "warning"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        server.OutputDataReceived += (_, _) => { };
-        server.ErrorDataReceived += (_, _) => { };
-        server.BeginOutputReadLine();
-        server.BeginErrorReadLine();
         try
         {
+            await using var server = await ServedPeninsula.StartAsync(cli, db, Url, "--log-level", "warning");
             using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
-            await WaitUntilUpAsync(http);
             Console.Error.WriteLine("Server up; computing today's forecasts once…");
             (await http.GetAsync(Url + "/api/forecasts")).EnsureSuccessStatusCode();
             (await http.GetAsync(Url + "/api/events")).EnsureSuccessStatusCode();
@@ -78,28 +66,7 @@ internal static class WebHostile
         }
         finally
         {
-            server.Kill(entireProcessTree: true);
-            await server.WaitForExitAsync();
             folder.Delete(recursive: true);
-        }
-    }
-
-    private static async Task WaitUntilUpAsync(HttpClient http)
-    {
-        var started = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                if ((await http.GetAsync(Url + "/healthz")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException) when (started.Elapsed < TimeSpan.FromMinutes(5))
-            {
-                await Task.Delay(250);
-            }
         }
     }
 

@@ -21,42 +21,16 @@ internal static partial class WebLoad
         var events = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
         var seconds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 15;
         var db = Path.Combine(Path.GetTempPath(), $"peninsula-web-load-{events}.db");
-        var cli = Path.Combine(RepositoryRoot(), "src", "Peninsula.Cli", "bin", "Release", "net10.0", "Peninsula.Cli.dll");
-        if (!File.Exists(cli))
+        if (ServedPeninsula.ReleaseCli() is not { } cli)
         {
-            Console.Error.WriteLine($"Build the CLI first: dotnet build -c Release src/Peninsula.Cli (looked for {cli}).");
             return 1;
         }
 
         await EnsureStoreAsync(db, events);
-        using var server = Process.Start(new ProcessStartInfo("dotnet", [cli, "serve", "--db", db, "--urls", Url])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        server.OutputDataReceived += (_, _) => { };
-        server.ErrorDataReceived += (_, _) => { };
-        server.BeginOutputReadLine();
-        server.BeginErrorReadLine();
-        try
+        var started = Stopwatch.StartNew();
+        await using (await ServedPeninsula.StartAsync(cli, db, Url))
         {
             using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(10) };
-            var started = Stopwatch.StartNew();
-            while (true)
-            {
-                try
-                {
-                    if ((await http.GetAsync(Url + "/healthz")).IsSuccessStatusCode)
-                    {
-                        break;
-                    }
-                }
-                catch (HttpRequestException) when (started.Elapsed < TimeSpan.FromMinutes(5))
-                {
-                    await Task.Delay(250);
-                }
-            }
-
             Console.Error.WriteLine($"Server up in {started.Elapsed.TotalSeconds:0.0} s; computing the forecasts once…");
             var forecastWatch = Stopwatch.StartNew();
             (await http.GetAsync(Url + "/api/forecasts")).EnsureSuccessStatusCode();
@@ -86,11 +60,6 @@ internal static partial class WebLoad
 
             Console.Write(output.ToString());
             return 0;
-        }
-        finally
-        {
-            server.Kill(entireProcessTree: true);
-            await server.WaitForExitAsync();
         }
     }
 
