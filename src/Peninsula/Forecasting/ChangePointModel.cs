@@ -38,16 +38,18 @@ internal static class ChangePointModel
     /// regime at the prior rate; the chance of no event is the product of the two gamma-Poisson
     /// chances of none, averaged over the run-length posterior.
     /// </remarks>
-    public static ChangePointForecast Forecast(TargetSeries series, int horizon)
+    public static ChangePointForecast Forecast(TargetSeries series, int horizon, double hazardPerDay = HazardPerDay)
     {
         var last = series.Occurs.Length - 1;
         var probabilities = new double[series.Occurs.Length];
-        var inRegime = (1 - HazardPerDay) * (1 - Math.Pow(1 - HazardPerDay, horizon)) / HazardPerDay;
+        var evidence = new double[series.Occurs.Length];
+        var inRegime = (1 - hazardPerDay) * (1 - Math.Pow(1 - hazardPerDay, horizon)) / hazardPerDay;
         var afterChange = horizon - inRegime;
         var reading = default(RegimeReading);
         var parts = default(ChangePointParts);
-        Filter(series, last, _ => true, (t, posterior) =>
+        Filter(series, last, hazardPerDay, _ => true, (t, posterior) =>
         {
+            evidence[t] = posterior.LogEvidence;
             var none = 0.0;
             foreach (var run in posterior.Runs)
             {
@@ -62,7 +64,7 @@ internal static class ChangePointModel
                 parts = new ChangePointParts(1 - NoneIn(posterior.PriorShape, PriorDays, horizon), 1 - noneIfItLasts, probabilities[t]);
             }
         });
-        return new ChangePointForecast(probabilities, reading) { Parts = parts };
+        return new ChangePointForecast(probabilities, reading) { Parts = parts, LogEvidence = evidence };
     }
 
     /// <summary>
@@ -72,7 +74,7 @@ internal static class ChangePointModel
     public static List<RegimeReading> Readings(TargetSeries series, int lastDay, Func<int, bool> sample)
     {
         var result = new List<RegimeReading>();
-        Filter(series, lastDay, sample, (t, posterior) => result.Add(Read(t, posterior)));
+        Filter(series, lastDay, HazardPerDay, sample, (t, posterior) => result.Add(Read(t, posterior)));
         return result;
     }
 
@@ -94,9 +96,9 @@ internal static class ChangePointModel
     }
 
     /// <summary>Runs the filter over days 0 .. <paramref name="lastDay"/> and hands the posterior to <paramref name="visit"/> after each day that <paramref name="wanted"/> picks.</summary>
-    private static void Filter(TargetSeries series, int lastDay, Func<int, bool> wanted, Action<int, RunLengths> visit)
+    private static void Filter(TargetSeries series, int lastDay, double hazardPerDay, Func<int, bool> wanted, Action<int, RunLengths> visit)
     {
-        var posterior = new RunLengths();
+        var posterior = new RunLengths(hazardPerDay);
         for (var t = 0; t <= lastDay && t < series.Occurs.Length; t++)
         {
             posterior.Observe(series.Occurs[t]);
@@ -141,7 +143,7 @@ internal static class ChangePointModel
     /// weight, its first day, and the gamma posterior of its rate (shape: prior shape plus events;
     /// rate: prior days plus days). Runs are kept newest first.
     /// </summary>
-    private sealed class RunLengths
+    private sealed class RunLengths(double hazardPerDay)
     {
         private int _day;
         private int _events;
@@ -149,6 +151,9 @@ internal static class ChangePointModel
         private readonly List<Run> _next = [];
 
         public List<Run> Runs => _runs;
+
+        /// <summary>The log of the chance the model gave the days observed so far (each day's one-day predictive, multiplied): how well this hazard has explained the series.</summary>
+        public double LogEvidence { get; private set; }
 
         /// <summary>The prior shape of a regime that would begin on the next day.</summary>
         public double PriorShape => LongRunRate(_events, _day) * PriorDays;
@@ -159,17 +164,19 @@ internal static class ChangePointModel
             var x = occurred ? 1 : 0;
             var priorShape = PriorShape;
             // A regime that begins today has not seen today's observation: its chance is the prior's.
-            var changeMass = HazardPerDay * Predictive(priorShape, PriorDays, x);
+            var changeMass = hazardPerDay * Predictive(priorShape, PriorDays, x);
             var total = changeMass;
             _next.Clear();
             _next.Add(new Run(changeMass, priorShape + x, PriorDays + 1, _day));
             foreach (var run in _runs)
             {
-                var w = run.Weight * (1 - HazardPerDay) * Predictive(run.Shape, run.Rate, x);
+                var w = run.Weight * (1 - hazardPerDay) * Predictive(run.Shape, run.Rate, x);
                 total += w;
                 _next.Add(run with { Weight = w, Shape = run.Shape + x, Rate = run.Rate + 1 });
             }
 
+            // The weights summed to one before today, so the total is today's predictive chance.
+            LogEvidence += Math.Log(total);
             _events += x;
             _day++;
 
@@ -218,6 +225,9 @@ internal sealed record ChangePointForecast(double[] Probabilities, RegimeReading
 {
     /// <summary>The forecast of the last day taken apart (see <see cref="ChangePointParts"/>).</summary>
     public ChangePointParts Parts { get; init; }
+
+    /// <summary>LogEvidence[t]: the log of the chance the model gave the series' days 0 .. t (see <see cref="ChangePointModel"/>).</summary>
+    public double[] LogEvidence { get; init; } = [];
 }
 
 /// <summary>

@@ -34,7 +34,8 @@ internal sealed class RollingForecast
     /// <summary>The models, in the order of <see cref="Probabilities"/>: seven components, two stacks, the pool, the ensemble.</summary>
     public static readonly string[] Models =
         ["climatology", "recent-rate-30d", "recent-rate-90d", "recent-rate-365d", "hawkes", "covariates", "change-point", "stacked", "stacked-on-regression", "pool",
-         "pool-shrunk", "pooled-rate", "blend", "regime-stack", "regime-stack-pooled", "regime-stack-pooled-covariates", "regime-stack-pooled-shift", ForecastModel];
+         "pool-shrunk", "pooled-rate", "blend", "regime-stack", "regime-stack-pooled", "regime-stack-pooled-covariates", "regime-stack-pooled-shift",
+         "change-point-by-class", "change-point-recalibrated", "aggregate", "aggregate-recalibrated", ForecastModel];
 
     /// <summary>The models the stacks combine: the first seven.</summary>
     public const int Components = 7;
@@ -66,7 +67,22 @@ internal sealed class RollingForecast
 
     private const int RegimeStackPooledShift = 16;
 
-    private const int Final = 17;
+    /// <summary>Round 2: the change-point model with its regime length set by the target's own record (<see cref="ForecastProblem.ChangePointByClass"/>).</summary>
+    public const int ChangePointByClass = 17;
+
+    /// <summary>Round 2: the change-point model after online Platt recalibration (<see cref="Recalibration.Platt"/>).</summary>
+    public const int ChangePointRecalibrated = 18;
+
+    /// <summary>Round 2: the fixed-share aggregate of <see cref="AggregateMembers"/> (<see cref="FixedShare"/>).</summary>
+    public const int Aggregate = 19;
+
+    /// <summary>Round 2: the aggregate after online Platt recalibration.</summary>
+    public const int AggregateRecalibrated = 20;
+
+    private const int Final = 21;
+
+    /// <summary>The members of the aggregate: climatology, the 365-day rate, Hawkes and the change-point model.</summary>
+    public static readonly int[] AggregateMembers = [0, 3, 4, ChangePoint];
 
     /// <summary>The candidates of docs/forecast-selection.md kept within <see cref="Floor"/> .. 1 - Floor.</summary>
     private const int FirstCandidate = PooledRate;
@@ -161,6 +177,7 @@ internal sealed class RollingForecast
         double shift = 0, shrinkage = 0, regimeShift = 0;
         var regimeFits = new StackFit?[RegimeStacks.Length];
         bool Outcome(int j) => problem.Series.Outcome(issueDays[j], horizon);
+        var aggregate = new FixedShare(AggregateMembers, issueDays, horizon, Outcome);
         for (var i = 0; i < issueDays.Length; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -189,6 +206,10 @@ internal sealed class RollingForecast
             }
 
             (p[RegimeStackPooledShift][i], regimeShift) = Recalibration.Shift(issueDays, p[RegimeStackPooled], Outcome, i, horizon);
+            p[ChangePointByClass][i] = problem.ChangePointByClass(t);
+            p[ChangePointRecalibrated][i] = Recalibration.Platt(issueDays, p[ChangePoint], Outcome, i, horizon).Probability;
+            p[Aggregate][i] = aggregate.Forecast(p, i);
+            p[AggregateRecalibrated][i] = Recalibration.Platt(issueDays, p[Aggregate], Outcome, i, horizon).Probability;
             for (var m = FirstCandidate; m < Final; m++)
             {
                 p[m][i] = Math.Clamp(p[m][i], Floor, 1 - Floor);
@@ -366,6 +387,67 @@ internal sealed class RollingForecast
         }
 
         return z;
+    }
+}
+
+/// <summary>
+/// Online aggregation by fixed share (Herbster and Warmuth, 1998) of a few models' forecasts on
+/// their log loss, as round 2 of docs/forecast-selection.md sets it: a linear pool whose weights
+/// start equal; when a past forecast's outcome becomes known (its issue day plus the horizon is on
+/// or before the current issue day, never earlier) each member's weight is multiplied by
+/// exp(-rate x overlap x its log loss on it), the weights are normalised, and a share
+/// <see cref="Share"/> of the total is spread evenly, so a member that lost weight can win it back
+/// when the tempo changes. Members' probabilities are taken within
+/// <see cref="RollingForecast.Floor"/> .. 1 - Floor, so no loss is infinite.
+/// </summary>
+internal sealed class FixedShare(int[] members, int[] issueDays, int horizon, Func<int, bool> outcome)
+{
+    /// <summary>Learning rate per independent forecast: log loss is 1-exp-concave, and rate 1 is the Bayes mixture.</summary>
+    public const double Rate = 1;
+
+    /// <summary>The share spread evenly after each update: one switch of the best member expected in five years of weekly forecasts.</summary>
+    public const double Share = 1.0 / 260;
+
+    private readonly double[] _weights = [.. members.Select(_ => 1.0 / members.Length)];
+    private int _resolved;
+
+    /// <summary>The weights in force at the last issue day forecast, in the order of the members.</summary>
+    public IReadOnlyList<double> Weights => _weights;
+
+    /// <summary>
+    /// The aggregate at issue day <paramref name="i"/> (called for i = 0, 1, 2 ... in order): first
+    /// learns from every earlier issue day whose outcome is known by then, then pools.
+    /// </summary>
+    public double Forecast(double[][] p, int i)
+    {
+        var overlap = RollingForecast.Overlap(horizon);
+        while (_resolved < i && issueDays[_resolved] + horizon <= issueDays[i])
+        {
+            var happened = outcome(_resolved);
+            var total = 0.0;
+            for (var m = 0; m < members.Length; m++)
+            {
+                var q = Math.Clamp(p[members[m]][_resolved], RollingForecast.Floor, 1 - RollingForecast.Floor);
+                var loss = -Math.Log(happened ? q : 1 - q);
+                _weights[m] *= Math.Exp(-Rate * overlap * loss);
+                total += _weights[m];
+            }
+
+            for (var m = 0; m < members.Length; m++)
+            {
+                _weights[m] = ((1 - Share) * _weights[m] / total) + (Share / members.Length);
+            }
+
+            _resolved++;
+        }
+
+        var probability = 0.0;
+        for (var m = 0; m < members.Length; m++)
+        {
+            probability += _weights[m] * Math.Clamp(p[members[m]][i], RollingForecast.Floor, 1 - RollingForecast.Floor);
+        }
+
+        return probability;
     }
 }
 
