@@ -38,33 +38,78 @@ internal static class ChangePointModel
     /// regime at the prior rate; the chance of no event is the product of the two gamma-Poisson
     /// chances of none, averaged over the run-length posterior.
     /// </remarks>
-    public static ChangePointForecast Forecast(TargetSeries series, int horizon, double hazardPerDay = HazardPerDay)
+    /// <remarks>
+    /// Probabilities before <paramref name="firstDay"/> are left at 0: a forecast made only as of
+    /// the last day need not work out every earlier day's (the filter still reads every day).
+    /// One pass serves every horizon of a series: the pass is kept per series and hazard, for
+    /// <see cref="ForecastTarget.Horizons"/> and the horizon asked, and run again only when a
+    /// horizon or an earlier first day is asked for that it did not cover.
+    /// </remarks>
+    public static ChangePointForecast Forecast(TargetSeries series, int horizon, double hazardPerDay = HazardPerDay, int firstDay = 0)
+    {
+        var passes = Passes.GetValue(series, _ => []);
+        lock (passes)
+        {
+            if (!passes.TryGetValue(hazardPerDay, out var pass) || pass.FirstDay > firstDay || !pass.Forecasts.ContainsKey(horizon))
+            {
+                var horizons = ForecastTarget.Horizons.Append(horizon).Concat(pass?.Forecasts.Keys ?? Enumerable.Empty<int>()).Distinct().ToArray();
+                pass = Pass(series, horizons, hazardPerDay, Math.Min(firstDay, pass?.FirstDay ?? firstDay));
+                passes[hazardPerDay] = pass;
+            }
+
+            return pass.Forecasts[horizon];
+        }
+    }
+
+    /// <summary>The passes made so far, per series and hazard.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TargetSeries, Dictionary<double, FilterPass>> Passes = [];
+
+    private sealed record FilterPass(int FirstDay, Dictionary<int, ChangePointForecast> Forecasts);
+
+    private static FilterPass Pass(TargetSeries series, int[] horizons, double hazardPerDay, int firstDay)
     {
         var last = series.Occurs.Length - 1;
-        var probabilities = new double[series.Occurs.Length];
+        var probabilities = horizons.Select(_ => new double[series.Occurs.Length]).ToArray();
         var evidence = new double[series.Occurs.Length];
-        var inRegime = (1 - hazardPerDay) * (1 - Math.Pow(1 - hazardPerDay, horizon)) / hazardPerDay;
-        var afterChange = horizon - inRegime;
+        var inRegime = horizons.Select(h => (1 - hazardPerDay) * (1 - Math.Pow(1 - hazardPerDay, h)) / hazardPerDay).ToArray();
         var reading = default(RegimeReading);
-        var parts = default(ChangePointParts);
+        var parts = new ChangePointParts[horizons.Length];
         Filter(series, last, hazardPerDay, _ => true, (t, posterior) =>
         {
             evidence[t] = posterior.LogEvidence;
-            var none = 0.0;
-            foreach (var run in posterior.Runs)
+            if (t < firstDay)
             {
-                none += run.Weight * NoneIn(run.Shape, run.Rate, inRegime);
+                return;
             }
 
-            probabilities[t] = 1 - (none * NoneIn(posterior.PriorShape, PriorDays, afterChange));
+            for (var k = 0; k < horizons.Length; k++)
+            {
+                var none = 0.0;
+                foreach (var run in posterior.Runs)
+                {
+                    none += run.Weight * NoneIn(run.Shape, run.Rate, inRegime[k]);
+                }
+
+                probabilities[k][t] = 1 - (none * NoneIn(posterior.PriorShape, PriorDays, horizons[k] - inRegime[k]));
+                if (t == last)
+                {
+                    var noneIfItLasts = posterior.Runs.Sum(run => run.Weight * NoneIn(run.Shape, run.Rate, horizons[k]));
+                    parts[k] = new ChangePointParts(1 - NoneIn(posterior.PriorShape, PriorDays, horizons[k]), 1 - noneIfItLasts, probabilities[k][t]);
+                }
+            }
+
             if (t == last)
             {
                 reading = Read(t, posterior);
-                var noneIfItLasts = posterior.Runs.Sum(run => run.Weight * NoneIn(run.Shape, run.Rate, horizon));
-                parts = new ChangePointParts(1 - NoneIn(posterior.PriorShape, PriorDays, horizon), 1 - noneIfItLasts, probabilities[t]);
             }
         });
-        return new ChangePointForecast(probabilities, reading) { Parts = parts, LogEvidence = evidence };
+        var forecasts = new Dictionary<int, ChangePointForecast>();
+        for (var k = 0; k < horizons.Length; k++)
+        {
+            forecasts[horizons[k]] = new ChangePointForecast(probabilities[k], reading) { Parts = parts[k], LogEvidence = evidence };
+        }
+
+        return new FilterPass(firstDay, forecasts);
     }
 
     /// <summary>

@@ -133,7 +133,10 @@ internal sealed class ForecastProblem
     /// <summary>The change-point forecast of the last day of the data taken apart (see <see cref="ChangePointParts"/>).</summary>
     public ChangePointParts ChangePointParts => ChangePointRun.Parts;
 
-    private ChangePointForecast ChangePointRun => _changePoint ??= ChangePointModel.Forecast(Series, Horizon);
+    private ChangePointForecast ChangePointRun => _changePoint ??= ChangePointModel.Forecast(Series, Horizon, ChangePointModel.HazardPerDay, FirstForecastDay);
+
+    /// <summary>The first day the change-point forecasts are asked for (a run's first issue day): the days before it are filtered but not forecast.</summary>
+    public int FirstForecastDay { get; set; }
 
     /// <summary>The mean regime lengths the class-set change-point model averages over: one, three and ten years (docs/forecast-selection.md, round 2).</summary>
     public static readonly double[] RegimeYears = [1, 3, 10];
@@ -141,7 +144,7 @@ internal sealed class ForecastProblem
     private ChangePointForecast[]? _byClass;
 
     private ChangePointForecast[] ByClassRuns => _byClass ??=
-        [.. RegimeYears.Select(years => years == 3 ? ChangePointRun : ChangePointModel.Forecast(Series, Horizon, 1 / (years * 365)))];
+        [.. RegimeYears.Select(years => years == 3 ? ChangePointRun : ChangePointModel.Forecast(Series, Horizon, 1 / (years * 365), FirstForecastDay))];
 
     /// <summary>
     /// The weight of each of <see cref="RegimeYears"/> on day t: its marginal likelihood of the
@@ -168,6 +171,16 @@ internal sealed class ForecastProblem
         }
 
         return p;
+    }
+
+    /// <summary>The reading of the current regime on the last day of the data by the regime length the target's record weighs most.</summary>
+    public RegimeReading ChangePointByClassRegime
+    {
+        get
+        {
+            var weights = RegimeLengthWeights(Data.Days - 1);
+            return ByClassRuns[Array.IndexOf(weights, weights.Max())].Last;
+        }
     }
 
     /// <summary>The class-set change-point forecast of the last day taken apart: each step the weighted mean of the three models' steps.</summary>

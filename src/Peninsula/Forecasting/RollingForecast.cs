@@ -101,11 +101,12 @@ internal sealed class RollingForecast
     private static readonly (int Model, int Members)[] RegimeStacks = [(RegimeStack, 5), (RegimeStackPooled, 6), (RegimeStackPooledCovariates, 7)];
 
     /// <summary>
-    /// The candidate the forecast model is: the change-point model, chosen by the rules of
-    /// docs/forecast-selection.md on 2010-2021 (bench/results/forecast-selection.md), kept within
-    /// <see cref="Floor"/> .. 1 - Floor and raised to any shorter horizon's forecast.
+    /// The candidate the forecast model is: the change-point model with its regime length set by
+    /// each target's own record, chosen in round 2 of docs/forecast-selection.md on 2010-2021
+    /// (bench/results/forecast-selection.md), kept within <see cref="Floor"/> .. 1 - Floor and
+    /// raised to any shorter horizon's forecast. Round one chose <see cref="ChangePoint"/>.
     /// </summary>
-    public const int Chosen = ChangePoint;
+    public const int Chosen = ChangePointByClass;
 
     /// <summary>The members of the blend: climatology, the 365-day rate, Hawkes and the change-point model.</summary>
     private static readonly int[] BlendMembers = [0, 3, 4, ChangePoint];
@@ -157,10 +158,16 @@ internal sealed class RollingForecast
     /// back to <paramref name="firstScoredDay"/>, plus the earlier issue days the ensemble learns from.
     /// Cancelling <paramref name="cancellationToken"/> stops it between issue days.
     /// </summary>
-    public static RollingForecast Run(ForecastProblem problem, int firstScoredDay, int lastDay, int step = 7, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// With <paramref name="candidates"/> false (the path of <c>peninsula forecast</c>) only the
+    /// forecast model is fitted, with climatology (its base rate) and, on the last issue day, the
+    /// simple models its reasons compare it with; every other model is NaN. The forecast model
+    /// learns nothing from its own past forecasts, so no earlier issue day is run either.
+    /// </remarks>
+    public static RollingForecast Run(ForecastProblem problem, int firstScoredDay, int lastDay, int step = 7, bool candidates = true, CancellationToken cancellationToken = default)
     {
         var horizon = problem.Horizon;
-        var warmUp = (WarmUpWeeks * 7) + horizon;
+        var warmUp = candidates ? (WarmUpWeeks * 7) + horizon : 0;
         var days = new List<int>();
         for (var d = lastDay; d >= Math.Max(firstScoredDay - warmUp, FirstIssueDay); d -= step)
         {
@@ -169,7 +176,13 @@ internal sealed class RollingForecast
 
         days.Reverse();
         var issueDays = days.ToArray();
+        problem.FirstForecastDay = issueDays[0];
         var p = Models.Select(_ => new double[issueDays.Length]).ToArray();
+        if (!candidates)
+        {
+            return ChosenOnly(problem, issueDays, p, cancellationToken);
+        }
+
         var covariates = new CovariateModel(problem);
         StackFit? onClimatology = null, onRegression = null;
         var weights = new double[Pooled.Length];
@@ -221,16 +234,44 @@ internal sealed class RollingForecast
         return new RollingForecast(problem, issueDays, p);
     }
 
+    /// <summary>The forecast model alone (see <see cref="Run"/>): climatology and the chosen model at every issue day, the simple models on the last.</summary>
+    private static RollingForecast ChosenOnly(ForecastProblem problem, int[] issueDays, double[][] p, CancellationToken cancellationToken)
+    {
+        foreach (var model in p)
+        {
+            Array.Fill(model, double.NaN);
+        }
+
+        for (var i = 0; i < issueDays.Length; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var t = issueDays[i];
+            p[0][i] = problem.Climatology(t);
+            p[Chosen][i] = problem.ChangePointByClass(t);
+            p[Final][i] = Math.Clamp(p[Chosen][i], Floor, 1 - Floor);
+        }
+
+        var last = issueDays.Length - 1;
+        var day = issueDays[last];
+        p[1][last] = problem.RecentRate(day, 30);
+        p[2][last] = problem.RecentRate(day, 90);
+        p[3][last] = problem.RecentRate(day, 365);
+        p[4][last] = problem.Hawkes(day);
+        p[ChangePoint][last] = problem.ChangePoint(day);
+        return new RollingForecast(problem, issueDays, p);
+    }
+
     /// <summary>
     /// <see cref="Run"/> for the forecast model as <c>forecast</c> and <c>backtest</c> use it:
     /// an event within 90 days is an event within 365 days, so the ensemble's probability at a
     /// horizon is raised to its probability at any shorter horizon of the same issue day (each
     /// also made with only what was known then). Runs are shared through the data set's cache.
     /// </summary>
+    /// <remarks>With <paramref name="candidates"/> false only the forecast model is fitted (see <see cref="Run"/>).</remarks>
     public static RollingForecast RunCoherent(
-        ForecastData data, ForecastTarget target, int horizon, int firstScoredDay, int lastDay, int step = 7, CancellationToken cancellationToken = default)
+        ForecastData data, ForecastTarget target, int horizon, int firstScoredDay, int lastDay, int step = 7, bool candidates = true, CancellationToken cancellationToken = default)
     {
-        var run = data.Run(target, horizon, firstScoredDay, lastDay, step, () => Run(new ForecastProblem(data, target, horizon), firstScoredDay, lastDay, step, cancellationToken));
+        var run = data.Run(target, horizon, firstScoredDay, lastDay, step, candidates, () => Run(new ForecastProblem(data, target, horizon), firstScoredDay, lastDay, step, candidates, cancellationToken));
         var shorter = ForecastTarget.Horizons.Where(h => h < horizon).ToList();
         if (shorter.Count == 0)
         {
@@ -241,7 +282,7 @@ internal sealed class RollingForecast
         var boundBy = new int[run.IssueDays.Length];
         foreach (var h in shorter)
         {
-            var other = data.Run(target, h, firstScoredDay, lastDay, step, () => Run(new ForecastProblem(data, target, h), firstScoredDay, lastDay, step, cancellationToken));
+            var other = data.Run(target, h, firstScoredDay, lastDay, step, candidates, () => Run(new ForecastProblem(data, target, h), firstScoredDay, lastDay, step, candidates, cancellationToken));
             var offset = other.IssueDays.Length - run.IssueDays.Length;
             for (var i = Math.Max(0, -offset); i < run.IssueDays.Length; i++)
             {
