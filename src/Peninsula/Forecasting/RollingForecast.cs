@@ -6,10 +6,12 @@ namespace Peninsula.Forecasting;
 /// known by d. The backtest scores these; <c>forecast</c> takes the last one.
 /// </summary>
 /// <remarks>
-/// The chain: seven components; two stacks (logistic regressions on the components' log odds);
-/// the pool of climatology, the stack on climatology and the change-point model (exponential weights on past Brier
-/// scores); and the forecast model, the pool after <see cref="Recalibration"/> (a shift that removes
-/// its recent bias, then a shrinkage towards climatology by what its departures from it were worth).
+/// The models: seven components; two stacks (logistic regressions on the components' log odds);
+/// the pool of climatology, the stack on climatology and the change-point model, and the forecast
+/// model before issue 20 (the pool after <see cref="Recalibration"/>); the candidates of both
+/// selection rounds of docs/forecast-selection.md; and the forecast model, the candidate
+/// <see cref="Chosen"/>. Only the backtest and the selection bench fit them all; <c>forecast</c>
+/// fits the forecast model alone (see <see cref="Run"/>).
 /// </remarks>
 internal sealed class RollingForecast
 {
