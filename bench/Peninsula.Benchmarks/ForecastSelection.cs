@@ -23,6 +23,10 @@ public static class ForecastSelection
     public static readonly string[] Candidates =
         ["change-point", "blend", "regime-stack", "regime-stack-pooled", "regime-stack-pooled-covariates", "regime-stack-pooled-shift", "pool-shrunk"];
 
+    /// <summary>Round 2's candidates, simplest first (docs/forecast-selection.md, "Round 2").</summary>
+    public static readonly string[] SecondRound =
+        ["change-point", "change-point-by-class", "change-point-recalibrated", "aggregate", "aggregate-recalibrated"];
+
     /// <summary>The references of the issue's target.</summary>
     public static readonly string[] References = ["climatology", "recent-rate-365d", "hawkes"];
 
@@ -39,33 +43,46 @@ public static class ForecastSelection
         Line($"");
         Line($"{results.Count} target-horizons, {eligible.Count} with at least 10 events and 10 non-events: {string.Join(", ", eligible.Select(r => $"{r.Target.Slug} {r.HorizonDays}"))}. Backtest of every target and horizon: {seconds:0.0} s.");
         Line($"");
-        Line($"| candidate | score: mean BSS against the best reference | no worse than the best reference | mean log loss | mean ECE at 7 / 30 / 90 / 365 days |");
-        Line($"| --- | ---: | ---: | ---: | --- |");
+        Line($"### Round 1");
+        Line($"");
+        Round(results, eligible, Candidates, Line);
+        Line($"");
+        Line($"### Round 2 (pre-registered in docs/forecast-selection.md, \"Round 2\")");
+        Line($"");
+        Round(results, eligible, SecondRound, Line);
+        return text.ToString();
+    }
+
+    /// <summary>One round of the rule: the score table, the choice, and every target-horizon's Brier scores.</summary>
+    public static string Round(IReadOnlyList<BacktestResult> results, IReadOnlyList<BacktestResult> eligible, string[] candidates, Action<FormattableString> line)
+    {
+        line($"| candidate | score: mean BSS against the best reference | no worse than the best reference | mean log loss | mean ECE at 7 / 30 / 90 / 365 days |");
+        line($"| --- | ---: | ---: | ---: | --- |");
         var scores = new Dictionary<string, double>();
-        foreach (var candidate in Candidates)
+        foreach (var candidate in candidates)
         {
             var skills = eligible.Select(r => 1 - (Score(r, candidate).Brier / Best(r))).ToList();
             var noWorse = eligible.Count(r => Score(r, candidate).Brier <= Best(r) + 1e-12);
             var ece = ForecastTarget.Horizons.Select(h => results.Where(r => r.HorizonDays == h).Average(r => Score(r, candidate).Ece));
             scores[candidate] = skills.Average();
-            Line($"| {candidate} | {skills.Average():0.0000} | {noWorse} of {eligible.Count} | {eligible.Average(r => Score(r, candidate).LogLoss):0.0000} | {string.Join(" / ", ece.Select(e => e.ToString("0.000", CultureInfo.InvariantCulture)))} |");
+            line($"| {candidate} | {skills.Average():0.0000} | {noWorse} of {eligible.Count} | {eligible.Average(r => Score(r, candidate).LogLoss):0.0000} | {string.Join(" / ", ece.Select(e => e.ToString("0.000", CultureInfo.InvariantCulture)))} |");
         }
 
         var top = scores.Values.Max();
-        var chosen = Candidates.First(c => scores[c] >= top - 0.005);
-        Line($"");
-        Line($"Chosen by the rule (the highest score {top:0.0000}, ties within 0.005 to the simpler): **{chosen}**.");
-        Line($"");
-        Line($"| target | horizon | events | non-events | best reference | Brier | {string.Join(" | ", Candidates)} |");
-        Line($"| --- | ---: | ---: | ---: | --- | ---: |{string.Concat(Candidates.Select(_ => " ---: |"))}");
+        var chosen = candidates.First(c => scores[c] >= top - 0.005);
+        line($"");
+        line($"Chosen by the rule (the highest score {top:0.0000}, ties within 0.005 to the simpler): **{chosen}**.");
+        line($"");
+        line($"| target | horizon | events | non-events | best reference | Brier | {string.Join(" | ", candidates)} |");
+        line($"| --- | ---: | ---: | ---: | --- | ---: |{string.Concat(candidates.Select(_ => " ---: |"))}");
         foreach (var r in results)
         {
             var best = References.MinBy(m => Score(r, m).Brier)!;
             var mark = eligible.Contains(r) ? "" : " (few)";
-            Line($"| {r.Target.Slug}{mark} | {r.HorizonDays} | {r.Positives} | {r.Forecasts.Count - r.Positives} | {best} | {Score(r, best).Brier:0.0000} | {string.Join(" | ", Candidates.Select(c => Score(r, c).Brier.ToString("0.0000", CultureInfo.InvariantCulture)))} |");
+            line($"| {r.Target.Slug}{mark} | {r.HorizonDays} | {r.Positives} | {r.Forecasts.Count - r.Positives} | {best} | {Score(r, best).Brier:0.0000} | {string.Join(" | ", candidates.Select(c => Score(r, c).Brier.ToString("0.0000", CultureInfo.InvariantCulture)))} |");
         }
 
-        return text.ToString();
+        return chosen;
     }
 
     private static ModelScore Score(BacktestResult r, string model) => r.Scores.First(s => s.Model == model);

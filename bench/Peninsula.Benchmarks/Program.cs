@@ -8,6 +8,7 @@ using Peninsula.Benchmarks;
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- forecast-goal    (the forecasting goal, as Markdown)
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- forecast-validate (the validation period 2016-2021 the forecast settings are chosen on)
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- forecast-selection (issue 20: the candidates on 2010-2021 and the one docs/forecast-selection.md chooses)
+// dotnet run -c Release --project bench/Peninsula.Benchmarks -- forecast-speed   (issue 20: wall time of the report's backtest and of peninsula forecast)
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- web-load [EVENTS] [SECONDS] (wrk against peninsula serve on a store of a million events)
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- web-render       (the overview's first render in Chromium)
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- web-hostile [SECONDS] (wrk on /api/events at 64 connections while 4 anonymous clients ask for new forecasts)
@@ -28,6 +29,7 @@ return args switch
     ["claim-patterns"] => Print(ClaimEvaluationRun.WritePatterns),
     ["forecast-goal"] => Print(output => output.Write(ForecastGoal.Run())),
     ["forecast-selection"] => Print(output => output.Write(ForecastSelection.Run())),
+    ["forecast-speed"] => Print(output => output.Write(ForecastSpeed.Run())),
     ["forecast-validate"] => Print(output => output.Write(ForecastValidation.Run())),
     ["web-load", ..] => await WebLoad.RunAsync(args),
     ["web-render"] => await WebRender.RunAsync(),

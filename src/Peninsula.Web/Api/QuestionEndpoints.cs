@@ -56,9 +56,7 @@ internal static class QuestionEndpoints
             async token =>
             {
                 var forecasts = await cache.ForecastsAsync(asOf, target, null, version, budget.RunAsync, token).ConfigureAwait(false);
-                var curve = HazardCurve.From(forecasts);
-                return new WindowForecast(target, asOf, until, curve.DataUntil, curve.Probability(until.DaysSince(asOf)), [.. forecasts.Select(f => (f.HorizonDays, f.Probability))])
-                    .ToDocument();
+                return WindowForecast.From(forecasts, until).ToDocument();
             },
             cancellationToken,
             () => budget.Charge(http),

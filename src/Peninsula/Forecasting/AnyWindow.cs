@@ -129,9 +129,18 @@ public sealed record WindowForecast(ForecastTarget Target, KoreanDate AsOf, Kore
     public static WindowForecast Make(IReadOnlyList<Event> events, ForecastTarget target, KoreanDate asOf, KoreanDate until, CancellationToken cancellationToken = default)
     {
         CheckWindow(asOf, until);
-        var forecasts = Forecaster.Make(events, [target], ForecastTarget.Horizons, asOf, cancellationToken);
+        return From(Forecaster.Make(events, [target], ForecastTarget.Horizons, asOf, cancellationToken), until);
+    }
+
+    /// <summary>
+    /// The window to <paramref name="until"/> read off one target's fixed-horizon forecasts, all
+    /// made as of one date: the one place a window forecast is put together, for the command and
+    /// the API alike.
+    /// </summary>
+    public static WindowForecast From(IReadOnlyList<Forecast> forecasts, KoreanDate until)
+    {
         var curve = HazardCurve.From(forecasts);
-        return new WindowForecast(target, asOf, until, curve.DataUntil, curve.Probability(until.DaysSince(asOf)),
+        return new WindowForecast(curve.Target, curve.AsOf, until, curve.DataUntil, curve.Probability(until.DaysSince(curve.AsOf)),
             [.. forecasts.Select(f => (f.HorizonDays, f.Probability))]);
     }
 

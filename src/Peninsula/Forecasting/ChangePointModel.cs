@@ -38,31 +38,78 @@ internal static class ChangePointModel
     /// regime at the prior rate; the chance of no event is the product of the two gamma-Poisson
     /// chances of none, averaged over the run-length posterior.
     /// </remarks>
-    public static ChangePointForecast Forecast(TargetSeries series, int horizon)
+    /// <remarks>
+    /// Probabilities before <paramref name="firstDay"/> are left at 0: a forecast made only as of
+    /// the last day need not work out every earlier day's (the filter still reads every day).
+    /// One pass serves every horizon of a series: the pass is kept per series and hazard, for
+    /// <see cref="ForecastTarget.Horizons"/> and the horizon asked, and run again only when a
+    /// horizon or an earlier first day is asked for that it did not cover.
+    /// </remarks>
+    public static ChangePointForecast Forecast(TargetSeries series, int horizon, double hazardPerDay = HazardPerDay, int firstDay = 0)
     {
-        var last = series.Occurs.Length - 1;
-        var probabilities = new double[series.Occurs.Length];
-        var inRegime = (1 - HazardPerDay) * (1 - Math.Pow(1 - HazardPerDay, horizon)) / HazardPerDay;
-        var afterChange = horizon - inRegime;
-        var reading = default(RegimeReading);
-        var parts = default(ChangePointParts);
-        Filter(series, last, _ => true, (t, posterior) =>
+        var passes = Passes.GetValue(series, _ => []);
+        lock (passes)
         {
-            var none = 0.0;
-            foreach (var run in posterior.Runs)
+            if (!passes.TryGetValue(hazardPerDay, out var pass) || pass.FirstDay > firstDay || !pass.Forecasts.ContainsKey(horizon))
             {
-                none += run.Weight * NoneIn(run.Shape, run.Rate, inRegime);
+                var horizons = ForecastTarget.Horizons.Append(horizon).Concat(pass?.Forecasts.Keys ?? Enumerable.Empty<int>()).Distinct().ToArray();
+                pass = Pass(series, horizons, hazardPerDay, Math.Min(firstDay, pass?.FirstDay ?? firstDay));
+                passes[hazardPerDay] = pass;
             }
 
-            probabilities[t] = 1 - (none * NoneIn(posterior.PriorShape, PriorDays, afterChange));
+            return pass.Forecasts[horizon];
+        }
+    }
+
+    /// <summary>The passes made so far, per series and hazard.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TargetSeries, Dictionary<double, FilterPass>> Passes = [];
+
+    private sealed record FilterPass(int FirstDay, Dictionary<int, ChangePointForecast> Forecasts);
+
+    private static FilterPass Pass(TargetSeries series, int[] horizons, double hazardPerDay, int firstDay)
+    {
+        var last = series.Occurs.Length - 1;
+        var probabilities = horizons.Select(_ => new double[series.Occurs.Length]).ToArray();
+        var evidence = new double[series.Occurs.Length];
+        var inRegime = horizons.Select(h => (1 - hazardPerDay) * (1 - Math.Pow(1 - hazardPerDay, h)) / hazardPerDay).ToArray();
+        var reading = default(RegimeReading);
+        var parts = new ChangePointParts[horizons.Length];
+        Filter(series, last, hazardPerDay, _ => true, (t, posterior) =>
+        {
+            evidence[t] = posterior.LogEvidence;
+            if (t < firstDay)
+            {
+                return;
+            }
+
+            for (var k = 0; k < horizons.Length; k++)
+            {
+                var none = 0.0;
+                foreach (var run in posterior.Runs)
+                {
+                    none += run.Weight * NoneIn(run.Shape, run.Rate, inRegime[k]);
+                }
+
+                probabilities[k][t] = 1 - (none * NoneIn(posterior.PriorShape, PriorDays, horizons[k] - inRegime[k]));
+                if (t == last)
+                {
+                    var noneIfItLasts = posterior.Runs.Sum(run => run.Weight * NoneIn(run.Shape, run.Rate, horizons[k]));
+                    parts[k] = new ChangePointParts(1 - NoneIn(posterior.PriorShape, PriorDays, horizons[k]), 1 - noneIfItLasts, probabilities[k][t]);
+                }
+            }
+
             if (t == last)
             {
                 reading = Read(t, posterior);
-                var noneIfItLasts = posterior.Runs.Sum(run => run.Weight * NoneIn(run.Shape, run.Rate, horizon));
-                parts = new ChangePointParts(1 - NoneIn(posterior.PriorShape, PriorDays, horizon), 1 - noneIfItLasts, probabilities[t]);
             }
         });
-        return new ChangePointForecast(probabilities, reading) { Parts = parts };
+        var forecasts = new Dictionary<int, ChangePointForecast>();
+        for (var k = 0; k < horizons.Length; k++)
+        {
+            forecasts[horizons[k]] = new ChangePointForecast(probabilities[k], reading) { Parts = parts[k], LogEvidence = evidence };
+        }
+
+        return new FilterPass(firstDay, forecasts);
     }
 
     /// <summary>
@@ -72,7 +119,7 @@ internal static class ChangePointModel
     public static List<RegimeReading> Readings(TargetSeries series, int lastDay, Func<int, bool> sample)
     {
         var result = new List<RegimeReading>();
-        Filter(series, lastDay, sample, (t, posterior) => result.Add(Read(t, posterior)));
+        Filter(series, lastDay, HazardPerDay, sample, (t, posterior) => result.Add(Read(t, posterior)));
         return result;
     }
 
@@ -94,9 +141,9 @@ internal static class ChangePointModel
     }
 
     /// <summary>Runs the filter over days 0 .. <paramref name="lastDay"/> and hands the posterior to <paramref name="visit"/> after each day that <paramref name="wanted"/> picks.</summary>
-    private static void Filter(TargetSeries series, int lastDay, Func<int, bool> wanted, Action<int, RunLengths> visit)
+    private static void Filter(TargetSeries series, int lastDay, double hazardPerDay, Func<int, bool> wanted, Action<int, RunLengths> visit)
     {
-        var posterior = new RunLengths();
+        var posterior = new RunLengths(hazardPerDay);
         for (var t = 0; t <= lastDay && t < series.Occurs.Length; t++)
         {
             posterior.Observe(series.Occurs[t]);
@@ -141,7 +188,7 @@ internal static class ChangePointModel
     /// weight, its first day, and the gamma posterior of its rate (shape: prior shape plus events;
     /// rate: prior days plus days). Runs are kept newest first.
     /// </summary>
-    private sealed class RunLengths
+    private sealed class RunLengths(double hazardPerDay)
     {
         private int _day;
         private int _events;
@@ -149,6 +196,9 @@ internal static class ChangePointModel
         private readonly List<Run> _next = [];
 
         public List<Run> Runs => _runs;
+
+        /// <summary>The log of the chance the model gave the days observed so far (each day's one-day predictive, multiplied): how well this hazard has explained the series.</summary>
+        public double LogEvidence { get; private set; }
 
         /// <summary>The prior shape of a regime that would begin on the next day.</summary>
         public double PriorShape => LongRunRate(_events, _day) * PriorDays;
@@ -159,17 +209,19 @@ internal static class ChangePointModel
             var x = occurred ? 1 : 0;
             var priorShape = PriorShape;
             // A regime that begins today has not seen today's observation: its chance is the prior's.
-            var changeMass = HazardPerDay * Predictive(priorShape, PriorDays, x);
+            var changeMass = hazardPerDay * Predictive(priorShape, PriorDays, x);
             var total = changeMass;
             _next.Clear();
             _next.Add(new Run(changeMass, priorShape + x, PriorDays + 1, _day));
             foreach (var run in _runs)
             {
-                var w = run.Weight * (1 - HazardPerDay) * Predictive(run.Shape, run.Rate, x);
+                var w = run.Weight * (1 - hazardPerDay) * Predictive(run.Shape, run.Rate, x);
                 total += w;
                 _next.Add(run with { Weight = w, Shape = run.Shape + x, Rate = run.Rate + 1 });
             }
 
+            // The weights summed to one before today, so the total is today's predictive chance.
+            LogEvidence += Math.Log(total);
             _events += x;
             _day++;
 
@@ -218,6 +270,9 @@ internal sealed record ChangePointForecast(double[] Probabilities, RegimeReading
 {
     /// <summary>The forecast of the last day taken apart (see <see cref="ChangePointParts"/>).</summary>
     public ChangePointParts Parts { get; init; }
+
+    /// <summary>LogEvidence[t]: the log of the chance the model gave the series' days 0 .. t (see <see cref="ChangePointModel"/>).</summary>
+    public double[] LogEvidence { get; init; } = [];
 }
 
 /// <summary>

@@ -33,7 +33,7 @@ internal sealed class ForecastData
     public const int SummitAnnouncementLeadDays = 7;
 
     private readonly Dictionary<string, TargetSeries> _series = new(StringComparer.Ordinal);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, int, int, int), Lazy<RollingForecast>> _runs = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, int, int, int, bool), Lazy<RollingForecast>> _runs = new();
     private readonly IReadOnlyList<Event> _actions;
 
     private ForecastData(IReadOnlyList<Event> actions, IReadOnlyList<ScheduledContext> scheduled, KoreanDate dataEnd)
@@ -123,9 +123,9 @@ internal sealed class ForecastData
     /// forecast depends only on the issue days before it), so it is cut from the longer run rather
     /// than run again: the report's longer horizons, bounded by the shorter ones, reuse those backtests.
     /// </summary>
-    internal RollingForecast Run(ForecastTarget target, int horizon, int firstScoredDay, int lastDay, int step, Func<RollingForecast> compute)
+    internal RollingForecast Run(ForecastTarget target, int horizon, int firstScoredDay, int lastDay, int step, bool candidates, Func<RollingForecast> compute)
     {
-        var key = (target.Slug, horizon, firstScoredDay, step);
+        var key = (target.Slug, horizon, firstScoredDay, step, candidates);
         while (true)
         {
             var entry = _runs.GetOrAdd(key, _ => new Lazy<RollingForecast>(compute));

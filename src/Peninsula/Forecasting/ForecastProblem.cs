@@ -133,7 +133,74 @@ internal sealed class ForecastProblem
     /// <summary>The change-point forecast of the last day of the data taken apart (see <see cref="ChangePointParts"/>).</summary>
     public ChangePointParts ChangePointParts => ChangePointRun.Parts;
 
-    private ChangePointForecast ChangePointRun => _changePoint ??= ChangePointModel.Forecast(Series, Horizon);
+    private ChangePointForecast ChangePointRun => _changePoint ??= ChangePointModel.Forecast(Series, Horizon, ChangePointModel.HazardPerDay, FirstForecastDay);
+
+    /// <summary>The first day the change-point forecasts are asked for (a run's first issue day): the days before it are filtered but not forecast.</summary>
+    public int FirstForecastDay { get; set; }
+
+    /// <summary>The mean regime lengths the class-set change-point model averages over: one, three and ten years (docs/forecast-selection.md, round 2).</summary>
+    public static readonly double[] RegimeYears = [1, 3, 10];
+
+    private ChangePointForecast[]? _byClass;
+
+    private ChangePointForecast[] ByClassRuns => _byClass ??=
+        [.. RegimeYears.Select(years => years == 3 ? ChangePointRun : ChangePointModel.Forecast(Series, Horizon, 1 / (years * 365), FirstForecastDay))];
+
+    /// <summary>
+    /// The weight of each of <see cref="RegimeYears"/> on day t: its marginal likelihood of the
+    /// target's days 0 .. t, normalised (Bayesian averaging over the hazard, from the record only).
+    /// </summary>
+    public double[] RegimeLengthWeights(int t)
+    {
+        var runs = ByClassRuns;
+        var best = runs.Max(r => r.LogEvidence[t]);
+        var weights = runs.Select(r => Math.Exp(r.LogEvidence[t] - best)).ToArray();
+        var total = weights.Sum();
+        return [.. weights.Select(w => w / total)];
+    }
+
+    /// <summary>The change-point forecast on day t with its regime length set by the target's own record (see <see cref="RegimeLengthWeights"/>).</summary>
+    public double ChangePointByClass(int t)
+    {
+        var weights = RegimeLengthWeights(t);
+        var runs = ByClassRuns;
+        var p = 0.0;
+        for (var k = 0; k < runs.Length; k++)
+        {
+            p += weights[k] * runs[k].Probabilities[t];
+        }
+
+        return p;
+    }
+
+    /// <summary>The reading of the current regime on the last day of the data by the regime length the target's record weighs most.</summary>
+    public RegimeReading ChangePointByClassRegime
+    {
+        get
+        {
+            var weights = RegimeLengthWeights(Data.Days - 1);
+            return ByClassRuns[Array.IndexOf(weights, weights.Max())].Last;
+        }
+    }
+
+    /// <summary>The class-set change-point forecast of the last day taken apart: each step the weighted mean of the three models' steps.</summary>
+    public ChangePointParts ChangePointByClassParts
+    {
+        get
+        {
+            var runs = ByClassRuns;
+            var weights = RegimeLengthWeights(Data.Days - 1);
+            double longRun = 0, lasts = 0, forecast = 0;
+            for (var k = 0; k < runs.Length; k++)
+            {
+                longRun += weights[k] * runs[k].Parts.LongRun;
+                lasts += weights[k] * runs[k].Parts.IfRegimeLasts;
+                forecast += weights[k] * runs[k].Parts.Forecast;
+            }
+
+            return new ChangePointParts(longRun, lasts, forecast);
+        }
+    }
 
     /// <summary>The covariates on day t, all known by the end of day t (see <see cref="FeatureNames"/>).</summary>
     public double[] Features(int t)

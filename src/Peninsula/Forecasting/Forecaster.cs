@@ -28,9 +28,10 @@ public static class Forecaster
     internal static Forecast Make(ForecastData data, ForecastTarget target, int horizon, KoreanDate asOf, CancellationToken cancellationToken = default)
     {
         var t = data.Days - 1;
-        var run = RollingForecast.RunCoherent(data, target, horizon, t, t, cancellationToken: cancellationToken);
+        // Only the forecast model is fitted here; the other candidates are the backtest's and the selection bench's.
+        var run = RollingForecast.RunCoherent(data, target, horizon, t, t, cancellationToken: cancellationToken, candidates: false);
         var i = run.IssueDays.Length - 1;
-        var components = RollingForecast.Models.Select((m, k) => (m, p: run.Probabilities[k][i])).ToDictionary(x => x.m, x => x.p, StringComparer.Ordinal);
+        var components = RollingForecast.Models.Select((m, k) => (m, p: run.Probabilities[k][i])).Where(x => !double.IsNaN(x.p)).ToDictionary(x => x.m, x => x.p, StringComparer.Ordinal);
         var probability = components[RollingForecast.ForecastModel];
         var factors = Decompose(run);
         var explanation = Explain(run, t, asOf, factors);
@@ -48,7 +49,7 @@ public static class Forecaster
     {
         var i = run.IssueDays.Length - 1;
         var p = run.Probabilities;
-        var parts = run.Problem.ChangePointParts;
+        var parts = run.Problem.ChangePointByClassParts;
         var clamped = Math.Clamp(parts.Forecast, RollingForecast.Floor, 1 - RollingForecast.Floor);
         var steps = new List<(string Name, double Value)>
         {
@@ -95,7 +96,10 @@ public static class Forecaster
         }
 
         lines.Add($"Base rate: {Pct(baseRate)} of all {h}-day periods since {ForecastData.SeriesStart.Year} had {problem.Target.Description} (climatology).");
-        var regime = problem.ChangePointRegime;
+        var regime = problem.ChangePointByClassRegime;
+        var parts = problem.ChangePointByClassParts;
+        var weights = problem.RegimeLengthWeights(t);
+        var lengths = string.Join(", ", ForecastProblem.RegimeYears.Select((y, k) => string.Create(CultureInfo.InvariantCulture, $"{y:0} {(y == 1 ? "year" : "years")} {Pct(weights[k])}")));
         var longRun = (series.Count(0, t) + 0.5) / (t + 2.0) * 365.25;
         foreach (var factor in factors)
         {
@@ -103,10 +107,10 @@ public static class Forecaster
             lines.Add(factor.Name switch
             {
                 "long-run rate" => string.Create(CultureInfo.InvariantCulture,
-                    $"Long-run rate: {longRun:0.0} event days a year since {ForecastData.SeriesStart.Year}; at that pace, spread evenly, the chance would be {Pct(run.Problem.ChangePointParts.LongRun)} ({effect})."),
+                    $"Long-run rate: {longRun:0.0} event days a year since {ForecastData.SeriesStart.Year}; at that pace, spread evenly, the chance would be {Pct(parts.LongRun)} ({effect})."),
                 "current regime" => string.Create(CultureInfo.InvariantCulture,
-                    $"Current regime: the change-point model reads the tempo since about {ForecastData.DateAt(regime.Start)} as {regime.Rate * 365.25:0.0} event days a year (90% interval {regime.Low * 365.25:0.0} to {regime.High * 365.25:0.0}); if it lasted the {h} days the chance would be {Pct(run.Problem.ChangePointParts.IfRegimeLasts)} ({effect})."),
-                "regime change" => $"A change of regime: a regime lasts about three years on average and a new one starts near the long-run rate; allowing for one within the {h} days gives {Pct(run.Problem.ChangePointParts.Forecast)} ({effect}).",
+                    $"Current regime: the change-point model reads the tempo since about {ForecastData.DateAt(regime.Start)} as {regime.Rate * 365.25:0.0} event days a year (90% interval {regime.Low * 365.25:0.0} to {regime.High * 365.25:0.0}); if it lasted the {h} days the chance would be {Pct(parts.IfRegimeLasts)} ({effect})."),
+                "regime change" => $"A change of regime: a new regime starts near the long-run rate, and how long one lasts is weighed by how well each length explains this target's record (regimes of {lengths}); allowing for one within the {h} days gives {Pct(parts.Forecast)} ({effect}).",
                 "floor" => $"Floor: no forecast of a possible event goes below {Pct(RollingForecast.Floor)} ({effect}).",
                 "ceiling" => $"Ceiling: no forecast goes above {Pct(1 - RollingForecast.Floor)} ({effect}).",
                 "shorter horizon" => $"Raised to the {run.BoundByHorizon[i]}-day forecast: an event within {run.BoundByHorizon[i]} days is an event within {h} days ({effect}).",
@@ -119,7 +123,7 @@ public static class Forecaster
         lines.Add(last < 0
             ? $"No such event in the record up to {dataEnd}."
             : $"Recent record: {KoreanDate.Days(series.Count(t - 29, t), "event day")} in the last 30 days, {series.Count(t - 364, t)} in the last 365; the last on {ForecastData.DateAt(last)} ({KoreanDate.Days(t - last)} before {dataEnd}).");
-        lines.Add($"Other models, for comparison (not part of the forecast): recent rates over 30, 90 and 365 days {Pct(p[1][i])}, {Pct(p[2][i])}, {Pct(p[3][i])}; self-exciting (Hawkes) {Pct(p[4][i])}; covariate regression {Pct(p[5][i])}; pooled rate across classes {Pct(p[RollingForecast.PooledRate][i])}; the forecast model before issue 20 {Pct(p[RollingForecast.PoolShrunk][i])}.");
+        lines.Add($"Other models, for comparison (not part of the forecast): recent rates over 30, 90 and 365 days {Pct(p[1][i])}, {Pct(p[2][i])}, {Pct(p[3][i])}; self-exciting (Hawkes) {Pct(p[4][i])}; the change-point model with three-year regimes (round one's choice) {Pct(p[RollingForecast.ChangePoint][i])}.");
         return lines;
     }
 

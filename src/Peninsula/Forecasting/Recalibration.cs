@@ -106,4 +106,62 @@ internal static class Recalibration
 
         return (climatology[i] + (w * (forecasts[i] - climatology[i])), w);
     }
+
+    /// <summary>The Platt recalibration learns from forecasts whose weight halves in a year (round 2 of docs/forecast-selection.md).</summary>
+    public const double PlattHalfLifeDays = 365;
+
+    /// <summary>Ridge penalty on the Platt intercept and slope towards the identity (0, 1), in forecasts' worth: the stacks' penalty of round one.</summary>
+    public const double PlattPenalty = 10;
+
+    /// <summary>Below this many resolved past forecasts the Platt recalibration is the identity.</summary>
+    public const int PlattMinimumForecasts = 26;
+
+    /// <summary>
+    /// Online Platt recalibration: the forecast at <paramref name="i"/> passed through
+    /// <c>sigmoid(a + b logit p)</c>, where (a, b) maximise the weighted log likelihood of the
+    /// past forecasts whose outcome was known by issue day i (see <see cref="Past"/>), with a ridge
+    /// penalty of <see cref="PlattPenalty"/> towards the identity (a = 0, b = 1). Returns the
+    /// recalibrated probability, a and b. <paramref name="outcome"/> is asked only for past issue
+    /// days whose outcome was known.
+    /// </summary>
+    public static (double Probability, double Intercept, double Slope) Platt(
+        IReadOnlyList<int> days, IReadOnlyList<double> forecasts, Func<int, bool> outcome, int i, int horizon)
+    {
+        var past = Past(days, i, horizon, PlattHalfLifeDays).Select(x => (Logit: LogisticRegression.Logit(forecasts[x.Index]), Happened: outcome(x.Index), x.Weight)).ToList();
+        var z = LogisticRegression.Logit(forecasts[i]);
+        if (past.Count < PlattMinimumForecasts)
+        {
+            return (forecasts[i], 0, 1);
+        }
+
+        double a = 0, b = 1;
+        // Two-parameter Newton's method on a strictly concave objective (the penalty makes it so).
+        for (var iteration = 0; iteration < 50; iteration++)
+        {
+            double ga = -PlattPenalty * a, gb = -PlattPenalty * (b - 1), haa = PlattPenalty, hab = 0, hbb = PlattPenalty;
+            foreach (var (x, happened, weight) in past)
+            {
+                var p = LogisticRegression.Sigmoid(a + (b * x));
+                var residual = weight * ((happened ? 1 : 0) - p);
+                var curvature = weight * p * (1 - p);
+                ga += residual;
+                gb += residual * x;
+                haa += curvature;
+                hab += curvature * x;
+                hbb += curvature * x * x;
+            }
+
+            var determinant = (haa * hbb) - (hab * hab);
+            var stepA = ((hbb * ga) - (hab * gb)) / determinant;
+            var stepB = ((haa * gb) - (hab * ga)) / determinant;
+            a += stepA;
+            b += stepB;
+            if (Math.Abs(stepA) + Math.Abs(stepB) < 1e-9)
+            {
+                break;
+            }
+        }
+
+        return (LogisticRegression.Sigmoid(a + (b * z)), a, b);
+    }
 }

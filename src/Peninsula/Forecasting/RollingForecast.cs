@@ -6,10 +6,12 @@ namespace Peninsula.Forecasting;
 /// known by d. The backtest scores these; <c>forecast</c> takes the last one.
 /// </summary>
 /// <remarks>
-/// The chain: seven components; two stacks (logistic regressions on the components' log odds);
-/// the pool of climatology, the stack on climatology and the change-point model (exponential weights on past Brier
-/// scores); and the forecast model, the pool after <see cref="Recalibration"/> (a shift that removes
-/// its recent bias, then a shrinkage towards climatology by what its departures from it were worth).
+/// The models: seven components; two stacks (logistic regressions on the components' log odds);
+/// the pool of climatology, the stack on climatology and the change-point model, and the forecast
+/// model before issue 20 (the pool after <see cref="Recalibration"/>); the candidates of both
+/// selection rounds of docs/forecast-selection.md; and the forecast model, the candidate
+/// <see cref="Chosen"/>. Only the backtest and the selection bench fit them all; <c>forecast</c>
+/// fits the forecast model alone (see <see cref="Run"/>).
 /// </remarks>
 internal sealed class RollingForecast
 {
@@ -34,7 +36,8 @@ internal sealed class RollingForecast
     /// <summary>The models, in the order of <see cref="Probabilities"/>: seven components, two stacks, the pool, the ensemble.</summary>
     public static readonly string[] Models =
         ["climatology", "recent-rate-30d", "recent-rate-90d", "recent-rate-365d", "hawkes", "covariates", "change-point", "stacked", "stacked-on-regression", "pool",
-         "pool-shrunk", "pooled-rate", "blend", "regime-stack", "regime-stack-pooled", "regime-stack-pooled-covariates", "regime-stack-pooled-shift", ForecastModel];
+         "pool-shrunk", "pooled-rate", "blend", "regime-stack", "regime-stack-pooled", "regime-stack-pooled-covariates", "regime-stack-pooled-shift",
+         "change-point-by-class", "change-point-recalibrated", "aggregate", "aggregate-recalibrated", ForecastModel];
 
     /// <summary>The models the stacks combine: the first seven.</summary>
     public const int Components = 7;
@@ -66,7 +69,22 @@ internal sealed class RollingForecast
 
     private const int RegimeStackPooledShift = 16;
 
-    private const int Final = 17;
+    /// <summary>Round 2: the change-point model with its regime length set by the target's own record (<see cref="ForecastProblem.ChangePointByClass"/>).</summary>
+    public const int ChangePointByClass = 17;
+
+    /// <summary>Round 2: the change-point model after online Platt recalibration (<see cref="Recalibration.Platt"/>).</summary>
+    public const int ChangePointRecalibrated = 18;
+
+    /// <summary>Round 2: the fixed-share aggregate of <see cref="AggregateMembers"/> (<see cref="FixedShare"/>).</summary>
+    public const int Aggregate = 19;
+
+    /// <summary>Round 2: the aggregate after online Platt recalibration.</summary>
+    public const int AggregateRecalibrated = 20;
+
+    private const int Final = 21;
+
+    /// <summary>The members of the aggregate: climatology, the 365-day rate, Hawkes and the change-point model.</summary>
+    public static readonly int[] AggregateMembers = [0, 3, 4, ChangePoint];
 
     /// <summary>The candidates of docs/forecast-selection.md kept within <see cref="Floor"/> .. 1 - Floor.</summary>
     private const int FirstCandidate = PooledRate;
@@ -85,11 +103,12 @@ internal sealed class RollingForecast
     private static readonly (int Model, int Members)[] RegimeStacks = [(RegimeStack, 5), (RegimeStackPooled, 6), (RegimeStackPooledCovariates, 7)];
 
     /// <summary>
-    /// The candidate the forecast model is: the change-point model, chosen by the rules of
-    /// docs/forecast-selection.md on 2010-2021 (bench/results/forecast-selection.md), kept within
-    /// <see cref="Floor"/> .. 1 - Floor and raised to any shorter horizon's forecast.
+    /// The candidate the forecast model is: the change-point model with its regime length set by
+    /// each target's own record, chosen in round 2 of docs/forecast-selection.md on 2010-2021
+    /// (bench/results/forecast-selection.md), kept within <see cref="Floor"/> .. 1 - Floor and
+    /// raised to any shorter horizon's forecast. Round one chose <see cref="ChangePoint"/>.
     /// </summary>
-    public const int Chosen = ChangePoint;
+    public const int Chosen = ChangePointByClass;
 
     /// <summary>The members of the blend: climatology, the 365-day rate, Hawkes and the change-point model.</summary>
     private static readonly int[] BlendMembers = [0, 3, 4, ChangePoint];
@@ -141,10 +160,16 @@ internal sealed class RollingForecast
     /// back to <paramref name="firstScoredDay"/>, plus the earlier issue days the ensemble learns from.
     /// Cancelling <paramref name="cancellationToken"/> stops it between issue days.
     /// </summary>
-    public static RollingForecast Run(ForecastProblem problem, int firstScoredDay, int lastDay, int step = 7, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// With <paramref name="candidates"/> false (the path of <c>peninsula forecast</c>) only the
+    /// forecast model is fitted, with climatology (its base rate) and, on the last issue day, the
+    /// simple models its reasons compare it with; every other model is NaN. The forecast model
+    /// learns nothing from its own past forecasts, so no earlier issue day is run either.
+    /// </remarks>
+    public static RollingForecast Run(ForecastProblem problem, int firstScoredDay, int lastDay, int step = 7, bool candidates = true, CancellationToken cancellationToken = default)
     {
         var horizon = problem.Horizon;
-        var warmUp = (WarmUpWeeks * 7) + horizon;
+        var warmUp = candidates ? (WarmUpWeeks * 7) + horizon : 0;
         var days = new List<int>();
         for (var d = lastDay; d >= Math.Max(firstScoredDay - warmUp, FirstIssueDay); d -= step)
         {
@@ -153,7 +178,13 @@ internal sealed class RollingForecast
 
         days.Reverse();
         var issueDays = days.ToArray();
+        problem.FirstForecastDay = issueDays[0];
         var p = Models.Select(_ => new double[issueDays.Length]).ToArray();
+        if (!candidates)
+        {
+            return ChosenOnly(problem, issueDays, p, cancellationToken);
+        }
+
         var covariates = new CovariateModel(problem);
         StackFit? onClimatology = null, onRegression = null;
         var weights = new double[Pooled.Length];
@@ -161,6 +192,7 @@ internal sealed class RollingForecast
         double shift = 0, shrinkage = 0, regimeShift = 0;
         var regimeFits = new StackFit?[RegimeStacks.Length];
         bool Outcome(int j) => problem.Series.Outcome(issueDays[j], horizon);
+        var aggregate = new FixedShare(AggregateMembers, issueDays, horizon, Outcome);
         for (var i = 0; i < issueDays.Length; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -189,6 +221,10 @@ internal sealed class RollingForecast
             }
 
             (p[RegimeStackPooledShift][i], regimeShift) = Recalibration.Shift(issueDays, p[RegimeStackPooled], Outcome, i, horizon);
+            p[ChangePointByClass][i] = problem.ChangePointByClass(t);
+            p[ChangePointRecalibrated][i] = Recalibration.Platt(issueDays, p[ChangePoint], Outcome, i, horizon).Probability;
+            p[Aggregate][i] = aggregate.Forecast(p, i);
+            p[AggregateRecalibrated][i] = Recalibration.Platt(issueDays, p[Aggregate], Outcome, i, horizon).Probability;
             for (var m = FirstCandidate; m < Final; m++)
             {
                 p[m][i] = Math.Clamp(p[m][i], Floor, 1 - Floor);
@@ -200,16 +236,44 @@ internal sealed class RollingForecast
         return new RollingForecast(problem, issueDays, p);
     }
 
+    /// <summary>The forecast model alone (see <see cref="Run"/>): climatology and the chosen model at every issue day, the simple models on the last.</summary>
+    private static RollingForecast ChosenOnly(ForecastProblem problem, int[] issueDays, double[][] p, CancellationToken cancellationToken)
+    {
+        foreach (var model in p)
+        {
+            Array.Fill(model, double.NaN);
+        }
+
+        for (var i = 0; i < issueDays.Length; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var t = issueDays[i];
+            p[0][i] = problem.Climatology(t);
+            p[Chosen][i] = problem.ChangePointByClass(t);
+            p[Final][i] = Math.Clamp(p[Chosen][i], Floor, 1 - Floor);
+        }
+
+        var last = issueDays.Length - 1;
+        var day = issueDays[last];
+        p[1][last] = problem.RecentRate(day, 30);
+        p[2][last] = problem.RecentRate(day, 90);
+        p[3][last] = problem.RecentRate(day, 365);
+        p[4][last] = problem.Hawkes(day);
+        p[ChangePoint][last] = problem.ChangePoint(day);
+        return new RollingForecast(problem, issueDays, p);
+    }
+
     /// <summary>
     /// <see cref="Run"/> for the forecast model as <c>forecast</c> and <c>backtest</c> use it:
     /// an event within 90 days is an event within 365 days, so the ensemble's probability at a
     /// horizon is raised to its probability at any shorter horizon of the same issue day (each
     /// also made with only what was known then). Runs are shared through the data set's cache.
     /// </summary>
+    /// <remarks>With <paramref name="candidates"/> false only the forecast model is fitted (see <see cref="Run"/>).</remarks>
     public static RollingForecast RunCoherent(
-        ForecastData data, ForecastTarget target, int horizon, int firstScoredDay, int lastDay, int step = 7, CancellationToken cancellationToken = default)
+        ForecastData data, ForecastTarget target, int horizon, int firstScoredDay, int lastDay, int step = 7, bool candidates = true, CancellationToken cancellationToken = default)
     {
-        var run = data.Run(target, horizon, firstScoredDay, lastDay, step, () => Run(new ForecastProblem(data, target, horizon), firstScoredDay, lastDay, step, cancellationToken));
+        var run = data.Run(target, horizon, firstScoredDay, lastDay, step, candidates, () => Run(new ForecastProblem(data, target, horizon), firstScoredDay, lastDay, step, candidates, cancellationToken));
         var shorter = ForecastTarget.Horizons.Where(h => h < horizon).ToList();
         if (shorter.Count == 0)
         {
@@ -220,7 +284,7 @@ internal sealed class RollingForecast
         var boundBy = new int[run.IssueDays.Length];
         foreach (var h in shorter)
         {
-            var other = data.Run(target, h, firstScoredDay, lastDay, step, () => Run(new ForecastProblem(data, target, h), firstScoredDay, lastDay, step, cancellationToken));
+            var other = data.Run(target, h, firstScoredDay, lastDay, step, candidates, () => Run(new ForecastProblem(data, target, h), firstScoredDay, lastDay, step, candidates, cancellationToken));
             var offset = other.IssueDays.Length - run.IssueDays.Length;
             for (var i = Math.Max(0, -offset); i < run.IssueDays.Length; i++)
             {
@@ -366,6 +430,67 @@ internal sealed class RollingForecast
         }
 
         return z;
+    }
+}
+
+/// <summary>
+/// Online aggregation by fixed share (Herbster and Warmuth, 1998) of a few models' forecasts on
+/// their log loss, as round 2 of docs/forecast-selection.md sets it: a linear pool whose weights
+/// start equal; when a past forecast's outcome becomes known (its issue day plus the horizon is on
+/// or before the current issue day, never earlier) each member's weight is multiplied by
+/// exp(-rate x overlap x its log loss on it), the weights are normalised, and a share
+/// <see cref="Share"/> of the total is spread evenly, so a member that lost weight can win it back
+/// when the tempo changes. Members' probabilities are taken within
+/// <see cref="RollingForecast.Floor"/> .. 1 - Floor, so no loss is infinite.
+/// </summary>
+internal sealed class FixedShare(int[] members, int[] issueDays, int horizon, Func<int, bool> outcome)
+{
+    /// <summary>Learning rate per independent forecast: log loss is 1-exp-concave, and rate 1 is the Bayes mixture.</summary>
+    public const double Rate = 1;
+
+    /// <summary>The share spread evenly after each update: one switch of the best member expected in five years of weekly forecasts.</summary>
+    public const double Share = 1.0 / 260;
+
+    private readonly double[] _weights = [.. members.Select(_ => 1.0 / members.Length)];
+    private int _resolved;
+
+    /// <summary>The weights in force at the last issue day forecast, in the order of the members.</summary>
+    public IReadOnlyList<double> Weights => _weights;
+
+    /// <summary>
+    /// The aggregate at issue day <paramref name="i"/> (called for i = 0, 1, 2 ... in order): first
+    /// learns from every earlier issue day whose outcome is known by then, then pools.
+    /// </summary>
+    public double Forecast(double[][] p, int i)
+    {
+        var overlap = RollingForecast.Overlap(horizon);
+        while (_resolved < i && issueDays[_resolved] + horizon <= issueDays[i])
+        {
+            var happened = outcome(_resolved);
+            var total = 0.0;
+            for (var m = 0; m < members.Length; m++)
+            {
+                var q = Math.Clamp(p[members[m]][_resolved], RollingForecast.Floor, 1 - RollingForecast.Floor);
+                var loss = -Math.Log(happened ? q : 1 - q);
+                _weights[m] *= Math.Exp(-Rate * overlap * loss);
+                total += _weights[m];
+            }
+
+            for (var m = 0; m < members.Length; m++)
+            {
+                _weights[m] = ((1 - Share) * _weights[m] / total) + (Share / members.Length);
+            }
+
+            _resolved++;
+        }
+
+        var probability = 0.0;
+        for (var m = 0; m < members.Length; m++)
+        {
+            probability += _weights[m] * Math.Clamp(p[members[m]][i], RollingForecast.Floor, 1 - RollingForecast.Floor);
+        }
+
+        return probability;
     }
 }
 

@@ -141,8 +141,8 @@ public sealed class RollingForecastCacheTests
         var last = first + (52 * 7);
         var earlier = last - (10 * 7);
 
-        var longer = data.Run(ForecastTarget.AnyMissile, 30, first, last, 7, () => RollingForecast.Run(new ForecastProblem(data, ForecastTarget.AnyMissile, 30), first, last));
-        var cut = data.Run(ForecastTarget.AnyMissile, 30, first, earlier, 7, () => throw new InvalidOperationException("the earlier run is cut from the longer one"));
+        var longer = data.Run(ForecastTarget.AnyMissile, 30, first, last, 7, true, () => RollingForecast.Run(new ForecastProblem(data, ForecastTarget.AnyMissile, 30), first, last));
+        var cut = data.Run(ForecastTarget.AnyMissile, 30, first, earlier, 7, true, () => throw new InvalidOperationException("the earlier run is cut from the longer one"));
         var fresh = RollingForecast.Run(new ForecastProblem(data, ForecastTarget.AnyMissile, 30), first, earlier);
 
         Assert.Equal(last, longer.IssueDays[^1]);

@@ -23,8 +23,9 @@ public sealed class ForecastReasonsTests
             Assert.Equal(f.Probability, f.BaseRate + f.Factors.Sum(x => x.Effect), SumTolerance);
             Assert.Equal(["long-run rate", "current regime", "regime change"], f.Factors.Take(3).Select(x => x.Name));
             // The sum above holds by construction; what it sums must be the models' own figures: the
-            // first three steps end at the change-point model's probability, before any floor or bound.
-            Assert.Equal(f.Components["change-point"], f.BaseRate + f.Factors.Take(3).Sum(x => x.Effect), SumTolerance);
+            // first three steps end at the forecast model's own probability (round 2's change-point model with its
+            // regime length set per target; it was round one's change-point model), before any floor or bound.
+            Assert.Equal(f.Components["change-point-by-class"], f.BaseRate + f.Factors.Take(3).Sum(x => x.Effect), SumTolerance);
             // Every factor has its sentence in the explanation, with its sign.
             foreach (var factor in f.Factors)
             {
