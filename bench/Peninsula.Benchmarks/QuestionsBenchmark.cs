@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Peninsula.Forecasting;
 using Peninsula.Questions;
 using Peninsula.Record;
 
@@ -66,7 +67,7 @@ public static class QuestionsBenchmark
         foreach (var (q, crowd, p, outcome) in rows)
         {
             var stated = contents.StatedOutcomes.TryGetValue(q.Id, out var s) ? (s ? "yes" : "no") : "-";
-            text.AppendLine(inv, $"| {q.Title} | {q.Opens}..{q.Closes} | {crowd.By} | {crowd.AsOf} | {crowd.Probability:0.000} | {p:0.000} | {(outcome ? "yes" : "no")} {q.Resolution!.EventId} | {stated} | {Leaderboard.Brier(crowd.Probability, outcome):0.000} | {Leaderboard.Brier(p, outcome):0.000} |");
+            text.AppendLine(inv, $"| {q.Title} | {q.Opens}..{q.Closes} | {crowd.By} | {crowd.AsOf} | {crowd.Probability:0.000} | {p:0.000} | {(outcome ? "yes" : "no")} {q.Resolution!.EventId} | {stated} | {ProperScores.Brier(crowd.Probability, outcome):0.000} | {ProperScores.Brier(p, outcome):0.000} |");
         }
 
         text.AppendLine();
@@ -76,15 +77,15 @@ public static class QuestionsBenchmark
         }
         else
         {
-            var crowdBrier = rows.Average(r => Leaderboard.Brier(r.Crowd.Probability, r.Outcome));
-            var modelBrier = rows.Average(r => Leaderboard.Brier(r.Model, r.Outcome));
-            var meanBrier = rows.Average(r => Leaderboard.Brier((r.Crowd.Probability + r.Model) / 2, r.Outcome));
+            var crowdBrier = rows.Average(r => ProperScores.Brier(r.Crowd.Probability, r.Outcome));
+            var modelBrier = rows.Average(r => ProperScores.Brier(r.Model, r.Outcome));
+            var meanBrier = rows.Average(r => ProperScores.Brier((r.Crowd.Probability + r.Model) / 2, r.Outcome));
             text.AppendLine(inv, $"**{rows.Count} forecasts on {rows.Select(r => r.Q.Id).Distinct().Count()} questions: Brier of the published forecasts {crowdBrier:0.000}, model {modelBrier:0.000}, mean of both {meanBrier:0.000}.** " +
                                  $"Model no worse than the published forecasts on these: {(modelBrier <= crowdBrier ? "met" : "not met")}.");
             foreach (var group in rows.GroupBy(r => r.Crowd.By, StringComparer.Ordinal))
             {
                 text.AppendLine();
-                text.AppendLine(inv, $"- {group.Key}: {group.Count()} forecasts, Brier {group.Average(r => Leaderboard.Brier(r.Crowd.Probability, r.Outcome)):0.000}; the model on the same questions and dates {group.Average(r => Leaderboard.Brier(r.Model, r.Outcome)):0.000}.");
+                text.AppendLine(inv, $"- {group.Key}: {group.Count()} forecasts, Brier {group.Average(r => ProperScores.Brier(r.Crowd.Probability, r.Outcome)):0.000}; the model on the same questions and dates {group.Average(r => ProperScores.Brier(r.Model, r.Outcome)):0.000}.");
             }
 
             text.AppendLine();
@@ -94,14 +95,14 @@ public static class QuestionsBenchmark
             text.AppendLine("|---:|---:|");
             foreach (var a in Factors)
             {
-                text.AppendLine(inv, $"| {a:0.##} | {rows.Average(r => Leaderboard.Brier(Extremize(r.Crowd.Probability, a), r.Outcome)):0.0000} |");
+                text.AppendLine(inv, $"| {a:0.##} | {rows.Average(r => ProperScores.Brier(Extremize(r.Crowd.Probability, a), r.Outcome)):0.0000} |");
             }
 
             var loo = rows.Select((r, i) =>
             {
                 var others = rows.Where((_, j) => j != i).ToList();
-                var best = Factors.MinBy(a => others.Count == 0 ? 0 : others.Average(o => Leaderboard.Brier(Extremize(o.Crowd.Probability, a), o.Outcome)));
-                return (Best: best, Brier: Leaderboard.Brier(Extremize(r.Crowd.Probability, best), r.Outcome));
+                var best = Factors.MinBy(a => others.Count == 0 ? 0 : others.Average(o => ProperScores.Brier(Extremize(o.Crowd.Probability, a), o.Outcome)));
+                return (Best: best, Brier: ProperScores.Brier(Extremize(r.Crowd.Probability, best), r.Outcome));
             }).ToList();
             text.AppendLine();
             text.AppendLine(inv, $"Leave-one-out Brier {loo.Average(l => l.Brier):0.0000} against {crowdBrier:0.0000} unextremized; factors chosen: {string.Join(", ", loo.GroupBy(l => l.Best).OrderBy(g => g.Key).Select(g => $"{g.Key:0.##} ({g.Count()}x)"))}. The aggregate uses {ExpertAggregate.Extremizing:0.##}.");
@@ -120,9 +121,5 @@ public static class QuestionsBenchmark
         return text.ToString();
     }
 
-    private static double Extremize(double p, double a)
-    {
-        var q = Math.Clamp(p, ExpertAggregate.Floor, 1 - ExpertAggregate.Floor);
-        return 1 / (1 + Math.Exp(-a * Math.Log(q / (1 - q))));
-    }
+    private static double Extremize(double p, double a) => LogOdds.Extremize(p, a, ExpertAggregate.Floor);
 }

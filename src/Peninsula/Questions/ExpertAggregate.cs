@@ -1,4 +1,5 @@
 using Peninsula.Events;
+using Peninsula.Forecasting;
 
 namespace Peninsula.Questions;
 
@@ -39,15 +40,7 @@ public static class ExpertAggregate
             return null;
         }
 
-        var mean = latest.Average(f => Logit(f.Probability));
-        return new QuestionForecast(questionId, QuestionForecast.Aggregate, latest.Max(f => f.AsOf), Sigmoid(extremizing * mean));
+        var mean = latest.Average(f => LogOdds.Of(f.Probability, Floor));
+        return new QuestionForecast(questionId, QuestionForecast.Aggregate, latest.Max(f => f.AsOf), LogOdds.ToProbability(extremizing * mean));
     }
-
-    internal static double Logit(double p)
-    {
-        var q = Math.Clamp(p, Floor, 1 - Floor);
-        return Math.Log(q / (1 - q));
-    }
-
-    internal static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
 }
