@@ -29,7 +29,7 @@ public sealed class QuestionBook(IEventStore store)
         }
 
         var record = await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false);
-        var resolved = question with { Resolution = QuestionResolver.Resolve(question, await QuestionResolver.EventsInWindowAsync(store, question, cancellationToken).ConfigureAwait(false), BundledRecord.CoverageEndOf(record)) };
+        var resolved = (await QuestionResolver.ResolveAsync(store, record, [question], cancellationToken).ConfigureAwait(false))[0];
         var model = new QuestionModel(record).Forecast(resolved, today, exact: true, cancellationToken);
         await _questions.SaveQuestionsAsync([resolved], model is null ? [] : [model], cancellationToken: cancellationToken).ConfigureAwait(false);
         return await ShowAsync(resolved.Id, today, cancellationToken).ConfigureAwait(false);
@@ -107,13 +107,7 @@ public sealed class QuestionBook(IEventStore store)
     {
         ArgumentNullException.ThrowIfNull(contents);
         var record = await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false);
-        var end = BundledRecord.CoverageEndOf(record);
-        var resolved = new List<Question>();
-        foreach (var q in contents.Questions)
-        {
-            resolved.Add(q with { Resolution = QuestionResolver.Resolve(q, await QuestionResolver.EventsInWindowAsync(store, q, cancellationToken).ConfigureAwait(false), end) });
-        }
-
+        var resolved = await QuestionResolver.ResolveAsync(store, record, contents.Questions, cancellationToken).ConfigureAwait(false);
         var saved = await _questions.SaveQuestionsAsync(resolved, contents.Forecasts, dryRun, cancellationToken).ConfigureAwait(false);
         var disagreements = resolved
             .Where(q => contents.StatedOutcomes.TryGetValue(q.Id, out var stated) && q.Resolution is { } r && r.Outcome != stated)
