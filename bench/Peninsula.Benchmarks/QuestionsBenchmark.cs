@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Peninsula.Events;
 using Peninsula.Forecasting;
 using Peninsula.Questions;
 using Peninsula.Record;
@@ -10,13 +11,11 @@ namespace Peninsula.Benchmarks;
 /// The model against the crowd on real, resolved forecasting questions about North Korea
 /// (bench/questions-crowd/resolved-crowd.csv): each question resolved from the bundled record, the model
 /// asked as of each crowd forecast's date (knowing only the record up to then), and the Brier score
-/// of both; then the extremizing factor of the experts' aggregate, chosen by leave-one-out.
+/// of both; then the extremizing factor of the experts' aggregate, chosen on past questions only.
 /// Run with <c>dotnet run -c Release --project bench/Peninsula.Benchmarks -- questions</c>.
 /// </summary>
 public static class QuestionsBenchmark
 {
-    private static readonly double[] Factors = [1.0, 1.25, 1.5, 2.0, 2.5];
-
     public static string Run(string path)
     {
         var contents = QuestionFiles.Read(path);
@@ -89,23 +88,25 @@ public static class QuestionsBenchmark
             }
 
             text.AppendLine();
-            text.AppendLine("Extremizing factor for the experts' aggregate (crowd forecasts extremized as sigmoid(a · logit p)), leave-one-out: each forecast scored with the factor that did best on the others.");
+            text.AppendLine("Extremizing factor for the experts' aggregate (crowd forecasts extremized as sigmoid(a · logit p)), chosen on past questions only: each forecast is scored with the factor that did best on the forecasts whose questions had resolved before its date (none before the first: factor 1).");
             text.AppendLine();
-            text.AppendLine("| Factor | Brier on all |");
+            text.AppendLine("| Factor | Brier on all (hindsight) |");
             text.AppendLine("|---:|---:|");
-            foreach (var a in Factors)
+            foreach (var a in ExpertAggregate.Factors)
             {
                 text.AppendLine(inv, $"| {a:0.##} | {rows.Average(r => ProperScores.Brier(Extremize(r.Crowd.Probability, a), r.Outcome)):0.0000} |");
             }
 
-            var loo = rows.Select((r, i) =>
+            var resolved = rows.Select(r => (r.Crowd.Probability, r.Outcome, Known: r.Q.Resolution!.On)).ToList();
+            var walk = rows.Select(r =>
             {
-                var others = rows.Where((_, j) => j != i).ToList();
-                var best = Factors.MinBy(a => others.Count == 0 ? 0 : others.Average(o => ProperScores.Brier(Extremize(o.Crowd.Probability, a), o.Outcome)));
-                return (Best: best, Brier: ProperScores.Brier(Extremize(r.Crowd.Probability, best), r.Outcome));
+                var factor = ExpertAggregate.ChooseExtremizing(resolved, r.Crowd.AsOf);
+                return (Factor: factor, Brier: ProperScores.Brier(Extremize(r.Crowd.Probability, factor), r.Outcome));
             }).ToList();
+            var now = ExpertAggregate.ChooseExtremizing(resolved, new KoreanDate(DateOnly.MaxValue));
             text.AppendLine();
-            text.AppendLine(inv, $"Leave-one-out Brier {loo.Average(l => l.Brier):0.0000} against {crowdBrier:0.0000} unextremized; factors chosen: {string.Join(", ", loo.GroupBy(l => l.Best).OrderBy(g => g.Key).Select(g => $"{g.Key:0.##} ({g.Count()}x)"))}. The aggregate uses {ExpertAggregate.Extremizing:0.##}.");
+            text.AppendLine(inv, $"Chosen on past questions: Brier {walk.Average(w => w.Brier):0.0000} against {crowdBrier:0.0000} unextremized; factors used: {string.Join(", ", walk.GroupBy(w => w.Factor).OrderBy(g => g.Key).Select(g => $"{g.Key:0.##} ({g.Count()}x)"))}. " +
+                                 $"Chosen on all of them, for questions asked from now on: {now:0.##}; the aggregate uses {ExpertAggregate.Extremizing:0.##}{(now == ExpertAggregate.Extremizing ? "" : " (stale: set ExpertAggregate.Extremizing to the choice)")}.");
         }
 
         if (skipped.Count > 0)
