@@ -85,12 +85,12 @@ public sealed class QuestionBook(IEventStore store)
         }
 
         var existing = await _questions.QuestionForecastsAsync(null, cancellationToken).ConfigureAwait(false);
+        var lastModelDay = existing.Where(f => f.IsModel).GroupBy(f => f.QuestionId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Max(f => f.AsOf), StringComparer.Ordinal);
         var model = new QuestionModel(record);
         var recorded = new List<QuestionForecast>();
         foreach (var q in questions.Where(q => q.Target is not null))
         {
-            var last = existing.Where(f => f.QuestionId == q.Id && f.IsModel).Select(f => (KoreanDate?)f.AsOf).Max();
-            var start = from ?? (last is { } l ? l.AddDays(1) : today);
+            var start = from ?? (lastModelDay.TryGetValue(q.Id, out var last) ? last.AddDays(1) : today);
             recorded.AddRange(model.Days(q, start, today, cancellationToken));
         }
 
