@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Peninsula.Events;
+using Peninsula.Forecasting;
 using Peninsula.Questions;
 using Peninsula.Record;
 
@@ -9,13 +11,11 @@ namespace Peninsula.Benchmarks;
 /// The model against the crowd on real, resolved forecasting questions about North Korea
 /// (bench/questions-crowd/resolved-crowd.csv): each question resolved from the bundled record, the model
 /// asked as of each crowd forecast's date (knowing only the record up to then), and the Brier score
-/// of both; then the extremizing factor of the experts' aggregate, chosen by leave-one-out.
+/// of both; then the extremizing factor of the experts' aggregate, chosen on past questions only.
 /// Run with <c>dotnet run -c Release --project bench/Peninsula.Benchmarks -- questions</c>.
 /// </summary>
 public static class QuestionsBenchmark
 {
-    private static readonly double[] Factors = [1.0, 1.25, 1.5, 2.0, 2.5];
-
     public static string Run(string path)
     {
         var contents = QuestionFiles.Read(path);
@@ -66,7 +66,7 @@ public static class QuestionsBenchmark
         foreach (var (q, crowd, p, outcome) in rows)
         {
             var stated = contents.StatedOutcomes.TryGetValue(q.Id, out var s) ? (s ? "yes" : "no") : "-";
-            text.AppendLine(inv, $"| {q.Title} | {q.Opens}..{q.Closes} | {crowd.By} | {crowd.AsOf} | {crowd.Probability:0.000} | {p:0.000} | {(outcome ? "yes" : "no")} {q.Resolution!.EventId} | {stated} | {Leaderboard.Brier(crowd.Probability, outcome):0.000} | {Leaderboard.Brier(p, outcome):0.000} |");
+            text.AppendLine(inv, $"| {q.Title} | {q.Opens}..{q.Closes} | {crowd.By} | {crowd.AsOf} | {crowd.Probability:0.000} | {p:0.000} | {(outcome ? "yes" : "no")} {q.Resolution!.EventId} | {stated} | {ProperScores.Brier(crowd.Probability, outcome):0.000} | {ProperScores.Brier(p, outcome):0.000} |");
         }
 
         text.AppendLine();
@@ -76,35 +76,37 @@ public static class QuestionsBenchmark
         }
         else
         {
-            var crowdBrier = rows.Average(r => Leaderboard.Brier(r.Crowd.Probability, r.Outcome));
-            var modelBrier = rows.Average(r => Leaderboard.Brier(r.Model, r.Outcome));
-            var meanBrier = rows.Average(r => Leaderboard.Brier((r.Crowd.Probability + r.Model) / 2, r.Outcome));
+            var crowdBrier = rows.Average(r => ProperScores.Brier(r.Crowd.Probability, r.Outcome));
+            var modelBrier = rows.Average(r => ProperScores.Brier(r.Model, r.Outcome));
+            var meanBrier = rows.Average(r => ProperScores.Brier((r.Crowd.Probability + r.Model) / 2, r.Outcome));
             text.AppendLine(inv, $"**{rows.Count} forecasts on {rows.Select(r => r.Q.Id).Distinct().Count()} questions: Brier of the published forecasts {crowdBrier:0.000}, model {modelBrier:0.000}, mean of both {meanBrier:0.000}.** " +
                                  $"Model no worse than the published forecasts on these: {(modelBrier <= crowdBrier ? "met" : "not met")}.");
             foreach (var group in rows.GroupBy(r => r.Crowd.By, StringComparer.Ordinal))
             {
                 text.AppendLine();
-                text.AppendLine(inv, $"- {group.Key}: {group.Count()} forecasts, Brier {group.Average(r => Leaderboard.Brier(r.Crowd.Probability, r.Outcome)):0.000}; the model on the same questions and dates {group.Average(r => Leaderboard.Brier(r.Model, r.Outcome)):0.000}.");
+                text.AppendLine(inv, $"- {group.Key}: {group.Count()} forecasts, Brier {group.Average(r => ProperScores.Brier(r.Crowd.Probability, r.Outcome)):0.000}; the model on the same questions and dates {group.Average(r => ProperScores.Brier(r.Model, r.Outcome)):0.000}.");
             }
 
             text.AppendLine();
-            text.AppendLine("Extremizing factor for the experts' aggregate (crowd forecasts extremized as sigmoid(a · logit p)), leave-one-out: each forecast scored with the factor that did best on the others.");
+            text.AppendLine("Extremizing factor for the experts' aggregate (crowd forecasts extremized as sigmoid(a · logit p)), chosen on past questions only: each forecast is scored with the factor that did best on the forecasts whose questions had resolved before its date (none before the first: factor 1).");
             text.AppendLine();
-            text.AppendLine("| Factor | Brier on all |");
+            text.AppendLine("| Factor | Brier on all (hindsight) |");
             text.AppendLine("|---:|---:|");
-            foreach (var a in Factors)
+            foreach (var a in ExpertAggregate.Factors)
             {
-                text.AppendLine(inv, $"| {a:0.##} | {rows.Average(r => Leaderboard.Brier(Extremize(r.Crowd.Probability, a), r.Outcome)):0.0000} |");
+                text.AppendLine(inv, $"| {a:0.##} | {rows.Average(r => ProperScores.Brier(Extremize(r.Crowd.Probability, a), r.Outcome)):0.0000} |");
             }
 
-            var loo = rows.Select((r, i) =>
+            var resolved = rows.Select(r => (r.Crowd.Probability, r.Outcome, Known: r.Q.Resolution!.On)).ToList();
+            var walk = rows.Select(r =>
             {
-                var others = rows.Where((_, j) => j != i).ToList();
-                var best = Factors.MinBy(a => others.Count == 0 ? 0 : others.Average(o => Leaderboard.Brier(Extremize(o.Crowd.Probability, a), o.Outcome)));
-                return (Best: best, Brier: Leaderboard.Brier(Extremize(r.Crowd.Probability, best), r.Outcome));
+                var factor = ExpertAggregate.ChooseExtremizing(resolved, r.Crowd.AsOf);
+                return (Factor: factor, Brier: ProperScores.Brier(Extremize(r.Crowd.Probability, factor), r.Outcome));
             }).ToList();
+            var now = ExpertAggregate.ChooseExtremizing(resolved, new KoreanDate(DateOnly.MaxValue));
             text.AppendLine();
-            text.AppendLine(inv, $"Leave-one-out Brier {loo.Average(l => l.Brier):0.0000} against {crowdBrier:0.0000} unextremized; factors chosen: {string.Join(", ", loo.GroupBy(l => l.Best).OrderBy(g => g.Key).Select(g => $"{g.Key:0.##} ({g.Count()}x)"))}. The aggregate uses {ExpertAggregate.Extremizing:0.##}.");
+            text.AppendLine(inv, $"Chosen on past questions: Brier {walk.Average(w => w.Brier):0.0000} against {crowdBrier:0.0000} unextremized; factors used: {string.Join(", ", walk.GroupBy(w => w.Factor).OrderBy(g => g.Key).Select(g => $"{g.Key:0.##} ({g.Count()}x)"))}. " +
+                                 $"Chosen on all of them, for questions asked from now on: {now:0.##}; the aggregate uses {ExpertAggregate.Extremizing:0.##}{(now == ExpertAggregate.Extremizing ? "" : " (stale: set ExpertAggregate.Extremizing to the choice)")}.");
         }
 
         if (skipped.Count > 0)
@@ -120,9 +122,5 @@ public static class QuestionsBenchmark
         return text.ToString();
     }
 
-    private static double Extremize(double p, double a)
-    {
-        var q = Math.Clamp(p, ExpertAggregate.Floor, 1 - ExpertAggregate.Floor);
-        return 1 / (1 + Math.Exp(-a * Math.Log(q / (1 - q))));
-    }
+    private static double Extremize(double p, double a) => LogOdds.Extremize(p, a, ExpertAggregate.Floor);
 }

@@ -1,4 +1,5 @@
 using Peninsula.Events;
+using Peninsula.Forecasting;
 
 namespace Peninsula.Questions;
 
@@ -12,11 +13,14 @@ namespace Peninsula.Questions;
 public static class ExpertAggregate
 {
     /// <summary>
-    /// The factor the mean log-odds is multiplied by. Chosen on the resolved crowd questions in
-    /// bench/questions-crowd (bench/results/questions.md): of 1, 1.25, 1.5, 2 and 2.5, the factor with the
-    /// lowest leave-one-out Brier score. See that report for the figures.
+    /// The factor the mean log-odds is multiplied by: <see cref="ChooseExtremizing"/> on every
+    /// resolved crowd forecast in bench/questions-crowd, all of them past by now (the questions
+    /// benchmark prints that choice beside this constant, bench/results/questions.md).
     /// </summary>
     public const double Extremizing = 1.0;
+
+    /// <summary>The extremizing factors tried, in increasing order: 1 (none) first, so that it wins a tie.</summary>
+    public static readonly IReadOnlyList<double> Factors = [1.0, 1.25, 1.5, 2.0, 2.5];
 
     /// <summary>Probabilities are kept within [0.001, 0.999] before taking log-odds, so that one forecast of 0 or 1 does not decide the mean alone.</summary>
     public const double Floor = 0.001;
@@ -39,15 +43,23 @@ public static class ExpertAggregate
             return null;
         }
 
-        var mean = latest.Average(f => Logit(f.Probability));
-        return new QuestionForecast(questionId, QuestionForecast.Aggregate, latest.Max(f => f.AsOf), Sigmoid(extremizing * mean));
+        var mean = latest.Average(f => LogOdds.Of(f.Probability, Floor));
+        return new QuestionForecast(questionId, QuestionForecast.Aggregate, latest.Max(f => f.AsOf), LogOdds.ToProbability(extremizing * mean));
     }
 
-    internal static double Logit(double p)
+    /// <summary>
+    /// The extremizing factor for a forecast made as of <paramref name="asOf"/>, chosen on past
+    /// questions only: of <see cref="Factors"/>, the one whose extremized forecasts have the lowest
+    /// mean Brier score over the <paramref name="resolved"/> forecasts whose outcome was known
+    /// before that day (<c>Known</c>, the Korean date the question resolved, earlier than
+    /// <paramref name="asOf"/>); 1, no extremizing, while none was.
+    /// </summary>
+    public static double ChooseExtremizing(IEnumerable<(double Probability, bool Outcome, KoreanDate Known)> resolved, KoreanDate asOf)
     {
-        var q = Math.Clamp(p, Floor, 1 - Floor);
-        return Math.Log(q / (1 - q));
+        ArgumentNullException.ThrowIfNull(resolved);
+        var past = resolved.Where(r => r.Known < asOf).ToList();
+        return past.Count == 0
+            ? 1.0
+            : Factors.MinBy(a => past.Average(r => ProperScores.Brier(LogOdds.Extremize(r.Probability, a, Floor), r.Outcome)));
     }
-
-    internal static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
 }

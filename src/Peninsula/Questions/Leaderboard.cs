@@ -1,4 +1,5 @@
 using Peninsula.Events;
+using Peninsula.Forecasting;
 
 namespace Peninsula.Questions;
 
@@ -61,20 +62,10 @@ public static class Leaderboard
             .Select(g => new LeaderboardRow(g.Key, g.Count(), g.Count(s => s.Outcome), g.Average(s => s.Brier), g.Average(s => s.LogScore)))
             .OrderBy(r => r.Brier).ThenBy(r => r.By, StringComparer.Ordinal)];
 
-    /// <summary>The Brier score of one forecast: (p - outcome)².</summary>
-    public static double Brier(double p, bool outcome) => Math.Pow(p - (outcome ? 1 : 0), 2);
-
-    /// <summary>The log score of one forecast: ln of the probability given to what happened, the probability kept within [0.001, 0.999].</summary>
-    public static double LogScore(double p, bool outcome)
-    {
-        var q = Math.Clamp(p, ExpertAggregate.Floor, 1 - ExpertAggregate.Floor);
-        return Math.Log(outcome ? q : 1 - q);
-    }
-
     private static ScoredForecast Score(Question q, QuestionForecast f)
     {
         var outcome = q.Resolution!.Outcome;
-        return new ScoredForecast(q, f, outcome, Brier(f.Probability, outcome), LogScore(f.Probability, outcome));
+        return new ScoredForecast(q, f, outcome, ProperScores.Brier(f.Probability, outcome), ProperScores.Log(f.Probability, outcome, ExpertAggregate.Floor));
     }
 }
 

@@ -29,7 +29,7 @@ public sealed class QuestionBook(IEventStore store)
         }
 
         var record = await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false);
-        var resolved = question with { Resolution = QuestionResolver.Resolve(question, await QuestionResolver.EventsInWindowAsync(store, question, cancellationToken).ConfigureAwait(false), BundledRecord.CoverageEndOf(record)) };
+        var resolved = (await QuestionResolver.ResolveAsync(store, record, [question], cancellationToken).ConfigureAwait(false))[0];
         var model = new QuestionModel(record).Forecast(resolved, today, exact: true, cancellationToken);
         await _questions.SaveQuestionsAsync([resolved], model is null ? [] : [model], cancellationToken: cancellationToken).ConfigureAwait(false);
         return await ShowAsync(resolved.Id, today, cancellationToken).ConfigureAwait(false);
@@ -85,12 +85,12 @@ public sealed class QuestionBook(IEventStore store)
         }
 
         var existing = await _questions.QuestionForecastsAsync(null, cancellationToken).ConfigureAwait(false);
+        var lastModelDay = existing.Where(f => f.IsModel).GroupBy(f => f.QuestionId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Max(f => f.AsOf), StringComparer.Ordinal);
         var model = new QuestionModel(record);
         var recorded = new List<QuestionForecast>();
         foreach (var q in questions.Where(q => q.Target is not null))
         {
-            var last = existing.Where(f => f.QuestionId == q.Id && f.IsModel).Select(f => (KoreanDate?)f.AsOf).Max();
-            var start = from ?? (last is { } l ? l.AddDays(1) : today);
+            var start = from ?? (lastModelDay.TryGetValue(q.Id, out var last) ? last.AddDays(1) : today);
             recorded.AddRange(model.Days(q, start, today, cancellationToken));
         }
 
@@ -107,13 +107,7 @@ public sealed class QuestionBook(IEventStore store)
     {
         ArgumentNullException.ThrowIfNull(contents);
         var record = await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false);
-        var end = BundledRecord.CoverageEndOf(record);
-        var resolved = new List<Question>();
-        foreach (var q in contents.Questions)
-        {
-            resolved.Add(q with { Resolution = QuestionResolver.Resolve(q, await QuestionResolver.EventsInWindowAsync(store, q, cancellationToken).ConfigureAwait(false), end) });
-        }
-
+        var resolved = await QuestionResolver.ResolveAsync(store, record, contents.Questions, cancellationToken).ConfigureAwait(false);
         var saved = await _questions.SaveQuestionsAsync(resolved, contents.Forecasts, dryRun, cancellationToken).ConfigureAwait(false);
         var disagreements = resolved
             .Where(q => contents.StatedOutcomes.TryGetValue(q.Id, out var stated) && q.Resolution is { } r && r.Outcome != stated)

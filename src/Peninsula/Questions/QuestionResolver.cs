@@ -29,20 +29,41 @@ public static class QuestionResolver
         return recordEnd >= question.Closes ? new QuestionResolution(false, question.Closes, null) : null;
     }
 
-    /// <summary>The events of the record that could resolve <paramref name="question"/>: in its window, matching its filter.</summary>
-    public static async Task<IReadOnlyList<Event>> EventsInWindowAsync(IEventStore store, Question question, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Resolves <paramref name="questions"/> against <paramref name="record"/>, the store's whole
+    /// record as the caller read it once for this run. A question on a target is resolved from
+    /// that record in memory; questions on an event filter from one read of the store per distinct
+    /// filter (the store's search decides what a filter's words match), whatever their number.
+    /// Returns the questions in the same order with their resolutions; nothing is saved.
+    /// </summary>
+    public static async Task<IReadOnlyList<Question>> ResolveAsync(
+        IEventStore store, IReadOnlyList<Event> record, IReadOnlyList<Question> questions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(question);
-        var query = question.Filter is { } filter ? EventFilter.Parse(filter, "filter") : EventQuery.All;
-        // The filter's own since/until narrow the window further; never widen it.
-        var since = query.Since is { } s && s > question.Opens ? s : question.Opens;
-        var until = query.Until is { } u && u < question.Closes ? u : question.Closes;
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(questions);
+        var end = BundledRecord.CoverageEndOf(record);
+        var byFilter = new Dictionary<string, IReadOnlyList<Event>>(StringComparer.Ordinal);
+        foreach (var sharing in questions.Where(q => q.Filter is not null).GroupBy(q => q.Filter!, StringComparer.Ordinal))
+        {
+            byFilter[sharing.Key] = await EventsOfFilterAsync(store, sharing.Key, sharing.Min(q => q.Opens), sharing.Max(q => q.Closes), cancellationToken).ConfigureAwait(false);
+        }
+
+        return [.. questions.Select(q => q with { Resolution = Resolve(q, q.Filter is { } f ? byFilter[f] : record, end) })];
+    }
+
+    /// <summary>The events matching <paramref name="filter"/> from <paramref name="opens"/> to <paramref name="closes"/>: the filter's own since/until narrow that span further, never widen it.</summary>
+    private static async Task<IReadOnlyList<Event>> EventsOfFilterAsync(IEventStore store, string filter, KoreanDate opens, KoreanDate closes, CancellationToken cancellationToken)
+    {
+        var query = EventFilter.Parse(filter, "filter");
+        var since = query.Since is { } s && s > opens ? s : opens;
+        var until = query.Until is { } u && u < closes ? u : closes;
         return await store.ListAsync(query with { Since = since, Until = until }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Resolves every question against the store's record and saves the resolutions that changed
+    /// Resolves every question against the store's record (<paramref name="record"/>, read once by
+    /// the caller; see <see cref="ResolveAsync"/>) and saves the resolutions that changed
     /// (a question resolved yes stays linked to its first event, which a later import may change).
     /// Returns the questions as they now stand.
     /// </summary>
@@ -50,20 +71,8 @@ public static class QuestionResolver
     {
         ArgumentNullException.ThrowIfNull(store);
         var questions = await store.Questions().QuestionsAsync(cancellationToken).ConfigureAwait(false);
-        var end = BundledRecord.CoverageEndOf(record);
-        var result = new List<Question>(questions.Count);
-        var changed = new List<Question>();
-        foreach (var q in questions)
-        {
-            var resolution = Resolve(q, await EventsInWindowAsync(store, q, cancellationToken).ConfigureAwait(false), end);
-            var now = q with { Resolution = resolution };
-            if (now != q)
-            {
-                changed.Add(now);
-            }
-
-            result.Add(now);
-        }
+        var result = await ResolveAsync(store, record, questions, cancellationToken).ConfigureAwait(false);
+        var changed = result.Where((now, i) => now != questions[i]).ToList();
 
         if (changed.Count > 0)
         {

@@ -1,12 +1,17 @@
 using Peninsula.Events;
 using Peninsula.Forecasting;
 using Peninsula.Questions;
+using Peninsula.Storage;
 
 namespace Peninsula.Tests.Questions;
 
 /// <summary>Questions resolve from the record: yes with the first event that counts, no once the record covers the window, open before.</summary>
-public sealed class QuestionResolverTests
+public sealed class QuestionResolverTests : IDisposable
 {
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
     private static readonly Question Icbm2024 =
         new("icbm-2024", "Will North Korea launch an ICBM in 2024?", ForecastTarget.Icbm, null, new KoreanDate(2024, 1, 1), new KoreanDate(2024, 12, 31), null, null);
 
@@ -38,5 +43,40 @@ public sealed class QuestionResolverTests
     {
         var before = Sample.Launch("2023-12-18-icbm", "2023-12-18");
         Assert.Null(QuestionResolver.Resolve(Icbm2024, [before], new KoreanDate(2024, 6, 30)));
+    }
+
+    [Fact]
+    public async Task Questions_on_targets_are_resolved_from_the_record_read_once_for_the_run_not_from_the_store_again()
+    {
+        // The store is empty: a resolver that read it again for each question would find no launch.
+        await using var store = SqliteEventStore.Open(_folder.File("peninsula.db"), CliRunner.Clock);
+        var record = new[] { Sample.Launch("2024-10-31-icbm-hwasong-19", "2024-10-31"), Sample.Launch("2025-06-30-srbm", "2025-06-30") with { Class = "srbm" } };
+        var icbm2023 = Icbm2024 with { Id = "icbm-2023", Opens = new KoreanDate(2023, 1, 1), Closes = new KoreanDate(2023, 12, 31) };
+
+        var resolved = await QuestionResolver.ResolveAsync(store, record, [Icbm2024, icbm2023]);
+
+        Assert.Equal(["icbm-2024", "icbm-2023"], resolved.Select(q => q.Id));
+        Assert.Equal(new QuestionResolution(true, new KoreanDate(2024, 10, 31), "2024-10-31-icbm-hwasong-19"), resolved[0].Resolution);
+        Assert.Equal(new QuestionResolution(false, new KoreanDate(2023, 12, 31), null), resolved[1].Resolution);
+    }
+
+    [Fact]
+    public async Task Questions_sharing_a_filter_each_resolve_from_their_own_window_of_one_read_of_the_store()
+    {
+        await using var store = SqliteEventStore.Open(_folder.File("peninsula.db"), CliRunner.Clock);
+        var launch = Sample.Launch("2024-10-31-icbm-hwasong-19", "2024-10-31");
+        await store.SaveAsync([launch, Sample.Visit()], new ChangeOrigin("import", "test.json"));
+        var record = await store.ListAsync(EventQuery.All);
+        Question OnFilter(string id, KoreanDate opens, KoreanDate closes) =>
+            new(id, $"A launch from {opens} to {closes}?", null, "kind=missile-launch", opens, closes, null, null);
+        var spring = OnFilter("spring", new KoreanDate(2024, 3, 1), new KoreanDate(2024, 5, 31));
+        var autumn = OnFilter("autumn", new KoreanDate(2024, 10, 1), new KoreanDate(2024, 11, 30));
+        var visit = OnFilter("march", new KoreanDate(2024, 3, 1), new KoreanDate(2024, 3, 31)) with { Filter = "kind=diplomatic-visit" };
+
+        var resolved = await QuestionResolver.ResolveAsync(store, record, [autumn, spring, visit]);
+
+        Assert.Equal(new QuestionResolution(true, new KoreanDate(2024, 10, 31), launch.Id), resolved[0].Resolution);
+        Assert.Equal(new QuestionResolution(false, new KoreanDate(2024, 5, 31), null), resolved[1].Resolution);
+        Assert.Equal(new QuestionResolution(true, new KoreanDate(2024, 3, 17), "2024-03-17-blinken-visit"), resolved[2].Resolution);
     }
 }

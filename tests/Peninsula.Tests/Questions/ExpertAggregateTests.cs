@@ -1,0 +1,45 @@
+using Peninsula.Events;
+using Peninsula.Questions;
+
+namespace Peninsula.Tests.Questions;
+
+/// <summary>
+/// The extremizing factor of the experts' aggregate is chosen on past questions only: those whose
+/// outcome was known before the day of the forecast it will be used for.
+/// </summary>
+public sealed class ExpertAggregateTests
+{
+    private static readonly KoreanDate AsOf = new(2021, 3, 1);
+
+    private static (double, bool, KoreanDate) Resolved(double p, bool outcome, string known) => (p, outcome, KoreanDate.Parse(known));
+
+    [Fact]
+    public void Before_any_question_has_resolved_the_aggregate_is_not_extremized()
+    {
+        Assert.Equal(1.0, ExpertAggregate.ChooseExtremizing([], AsOf));
+    }
+
+    [Fact]
+    public void Forecasts_that_were_right_but_timid_on_past_questions_choose_the_strongest_factor()
+    {
+        // 0.8 on a yes and 0.2 on a no: extremized by 2.5 they become 32/33 and 1/33, Brier 0.0009 against 0.04.
+        var past = new[] { Resolved(0.8, true, "2020-06-30"), Resolved(0.2, false, "2020-12-31") };
+        Assert.Equal(2.5, ExpertAggregate.ChooseExtremizing(past, AsOf));
+    }
+
+    [Fact]
+    public void Forecasts_that_were_overconfident_on_past_questions_keep_the_factor_at_1()
+    {
+        // 0.7 on a yes and on a no: Brier 0.29 unextremized, worse for every factor above 1.
+        var past = new[] { Resolved(0.7, true, "2020-06-30"), Resolved(0.7, false, "2020-12-31") };
+        Assert.Equal(1.0, ExpertAggregate.ChooseExtremizing(past, AsOf));
+    }
+
+    [Fact]
+    public void A_question_resolved_on_the_day_of_the_forecast_or_later_does_not_choose_its_factor()
+    {
+        var later = new[] { Resolved(0.8, true, "2021-03-01"), Resolved(0.2, false, "2021-12-31") };
+        Assert.Equal(1.0, ExpertAggregate.ChooseExtremizing(later, AsOf));
+        Assert.Equal(2.5, ExpertAggregate.ChooseExtremizing(later, new KoreanDate(2022, 1, 1)));
+    }
+}
