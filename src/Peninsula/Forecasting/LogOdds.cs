@@ -2,7 +2,7 @@ namespace Peninsula.Forecasting;
 
 /// <summary>
 /// The log-odds scale of probabilities, in one place for the experts' aggregate, the leaderboard,
-/// the benchmarks and (when they move here) the models' own logit and logistic function.
+/// the benchmarks and the models' logistic regression.
 /// </summary>
 internal static class LogOdds
 {

@@ -9,15 +9,11 @@ namespace Peninsula.Forecasting;
 /// </summary>
 internal static class LogisticRegression
 {
-    /// <summary>The logistic function.</summary>
-    public static double Sigmoid(double z) => z >= 0 ? 1 / (1 + Math.Exp(-z)) : Math.Exp(z) / (1 + Math.Exp(z));
+    /// <summary>The logistic function (<see cref="LogOdds.ToProbability"/>).</summary>
+    public static double Sigmoid(double z) => LogOdds.ToProbability(z);
 
     /// <summary>The log odds of a probability, kept finite by clamping to [1e-4, 1 - 1e-4].</summary>
-    public static double Logit(double p)
-    {
-        p = Math.Clamp(p, 1e-4, 1 - 1e-4);
-        return Math.Log(p / (1 - p));
-    }
+    public static double Logit(double p) => LogOdds.Of(p, 1e-4);
 
     /// <summary>The probability for one row: coefficients[0] is the intercept.</summary>
     public static double Predict(double[] coefficients, ReadOnlySpan<double> x)

@@ -12,8 +12,7 @@ internal static class Scoring
         var sum = 0.0;
         for (var i = 0; i < p.Count; i++)
         {
-            var d = p[i] - (y[i] ? 1 : 0);
-            sum += d * d;
+            sum += ProperScores.Brier(p[i], y[i]);
         }
 
         return p.Count == 0 ? double.NaN : sum / p.Count;
@@ -25,8 +24,7 @@ internal static class Scoring
         var sum = 0.0;
         for (var i = 0; i < p.Count; i++)
         {
-            var q = Math.Clamp(p[i], Epsilon, 1 - Epsilon);
-            sum -= Math.Log(y[i] ? q : 1 - q);
+            sum -= ProperScores.Log(p[i], y[i], Epsilon);
         }
 
         return p.Count == 0 ? double.NaN : sum / p.Count;
