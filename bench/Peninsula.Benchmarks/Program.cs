@@ -16,7 +16,7 @@ using Peninsula.Benchmarks;
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- forecast-regime  (the change-point model against climatology, 1995-2021, by target and horizon)
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- cns-merge [ROWS...] (the CNS merge on many launches of one date, beside the same rows over many dates)
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- questions [FILE] (the model against the crowd on resolved questions, bench/questions-crowd/resolved-crowd.csv)
-// dotnet run -c Release --project bench/Peninsula.Benchmarks -- detect [FILE.json...] [--output FILE] (detection on a real KCNA archive; bench/detect/fetch.sh gets it)
+// dotnet run -c Release --project bench/Peninsula.Benchmarks -- detect [FILE.json|FOLDER ...] [--output FILE] (detection on real archives; bench/detect/README.md)
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- stores           (SQLite and PostgreSQL on 10,000,000 generated events; see StoreBenchmark)
 return args switch
 {

@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# Downloads the public KCNA archive that 'peninsula detect' is measured on into bench/detect/archive/
+# Gets the public KCNA archive that 'peninsula detect' is measured on into bench/detect/archive/
 # (not committed: the stories are KCNA's text). The archive is the scrape kept by Matt Stiles in
 # https://github.com/stiles/north-korea-news (the scraper's repository is CC0; the stories are
 # North Korean state media, read here and never redistributed). The file is pinned to the commit
 # that wrote it and checked against its SHA-256, so that the figures in bench/results/detect.md
 # can be reproduced.
+#
+#   bash bench/detect/fetch.sh                  downloads it from raw.githubusercontent.com
+#   bash bench/detect/fetch.sh MIRROR.git       copies it from a local clone or mirror of the
+#                                               repository (a git directory or a work tree), where
+#                                               raw.githubusercontent.com cannot be reached
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 commit=d9208a58cdee64d20f2dc137bd8c0ebf262e5bd5
@@ -16,8 +21,15 @@ if [[ -f "$target" ]] && echo "$sha256  $target" | sha256sum --check --status; t
     echo "Already there: $target"
     exit 0
 fi
-curl --fail --location --silent --show-error --output "$target.part" \
-    "https://raw.githubusercontent.com/stiles/north-korea-news/$commit/data/archive/$file"
-echo "$sha256  $target.part" | sha256sum --check --status || { echo "The download does not match its SHA-256; nothing kept." >&2; rm -f "$target.part"; exit 1; }
+if [[ $# -ge 1 ]]; then
+    mirror=$1
+    [[ -d "$mirror" ]] || { echo "There is no folder '$mirror'; give a clone or mirror of stiles/north-korea-news." >&2; exit 1; }
+    git --git-dir="$(git -C "$mirror" rev-parse --absolute-git-dir 2>/dev/null || echo "$mirror")" show "$commit:data/archive/$file" >"$target.part" 2>/dev/null \
+        || { echo "'$mirror' does not hold commit $commit with data/archive/$file; nothing kept." >&2; rm -f "$target.part"; exit 1; }
+else
+    curl --fail --location --silent --show-error --output "$target.part" \
+        "https://raw.githubusercontent.com/stiles/north-korea-news/$commit/data/archive/$file"
+fi
+echo "$sha256  $target.part" | sha256sum --check --status || { echo "The file does not match its SHA-256; nothing kept." >&2; rm -f "$target.part"; exit 1; }
 mv "$target.part" "$target"
 echo "Wrote $target ($(wc -c <"$target") bytes). Now: dotnet run -c Release --project bench/Peninsula.Benchmarks -- detect"

@@ -151,23 +151,8 @@ internal static class EventsCommand
                 SourceDate = parse.GetValue(sourceDate),
             };
 
-            var ids = (await store.ListAsync(Events.EventQuery.All, cancellationToken).ConfigureAwait(false)).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
-            var e = entry.ToEvent(ids.Contains);
-
-            // A deleted event keeps its id in the store, where saving would bring it back; a dry run
-            // first tells, and writes nothing.
-            var origin = HandEntry.Origin(parse.GetValue(by));
-            var plan = await store.SaveAsync([e], origin, dryRun: true, cancellationToken).ConfigureAwait(false);
-            if (plan.Added.Count != 1)
-            {
-                throw new InputException($"the id '{e.Id}' belongs to an event that was deleted; choose another with --id.", HandEntry.InputName, field: "--id");
-            }
-
             var isDryRun = parse.GetValue(dryRun);
-            if (!isDryRun)
-            {
-                await store.SaveAsync([e], origin, cancellationToken: cancellationToken).ConfigureAwait(false);
-            }
+            var e = await entry.AddAsync(store, HandEntry.Origin(parse.GetValue(by)), isDryRun, cancellationToken).ConfigureAwait(false);
 
             EventJson.Write([e], context.RawOut);
             context.Error.MarkupLine(isDryRun

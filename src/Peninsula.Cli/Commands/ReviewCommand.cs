@@ -36,7 +36,7 @@ internal static class ReviewCommand
             var items = await store.ReviewsAsync(wanted == "all" ? null : ReviewRules.ParseStatus(wanted), cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(format) == "json")
             {
-                context.RawOut.WriteLine(ProposalJson.Write(items.Select(i => i.Proposal)));
+                context.RawOut.WriteLine(ProposalJson.WriteItems(items, indented: true));
                 return 0;
             }
 
@@ -75,7 +75,7 @@ internal static class ReviewCommand
                        ?? throw new InputException($"there is no proposal '{parse.GetValue(id)}' in the review queue; 'peninsula review list' shows them.", field: "id");
             if (parse.GetValue(format) == "json")
             {
-                context.RawOut.WriteLine(ProposalJson.Write([item.Proposal]));
+                context.RawOut.WriteLine(ProposalJson.WriteItem(item, indented: true));
                 return 0;
             }
 
@@ -147,7 +147,7 @@ internal static class ReviewCommand
         {
             var changes = edit.Read(parse) ?? throw new InputException("give at least one of --date, --class, --system, --count, --site.", field: "--date");
             var item = await Review.EditAsync(store, parse.GetValue(id)!, changes, Who(parse.GetValue(by)), context.Clock, cancellationToken).ConfigureAwait(false);
-            context.RawOut.WriteLine(ProposalJson.Write([item.Proposal]));
+            context.RawOut.WriteLine(ProposalJson.WriteItem(item, indented: true));
             return 0;
         }, cancellationToken));
         return command;

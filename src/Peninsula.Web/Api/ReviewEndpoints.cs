@@ -31,14 +31,14 @@ internal static class ReviewEndpoints
         var status = wanted == "all" ? (ReviewStatus?)null : ReviewRules.ParseStatus(wanted, "status");
         using var lease = pool.Rent();
         var items = await lease.Store.ReviewsAsync(status, cancellationToken).ConfigureAwait(false);
-        return Results.Text(Write(items), "application/json", Encoding.UTF8);
+        return Results.Text(ProposalJson.WriteItems(items), "application/json", Encoding.UTF8);
     }
 
     private static async Task<IResult> FindAsync(string id, StorePool pool, CancellationToken cancellationToken)
     {
         using var lease = pool.Rent();
         return await lease.Store.FindReviewAsync(id, cancellationToken).ConfigureAwait(false) is { } item
-            ? Results.Text(Write([item])[1..^1], "application/json", Encoding.UTF8)
+            ? Results.Text(ProposalJson.WriteItem(item), "application/json", Encoding.UTF8)
             : NoSuchProposal(id);
     }
 
@@ -78,43 +78,7 @@ internal static class ReviewEndpoints
         }
 
         var item = await Review.RejectAsync(lease.Store, id, "key " + ApiKeyFilter.KeyOf(http).Name, reason, clock, cancellationToken).ConfigureAwait(false);
-        return Results.Text(Write([item])[1..^1], "application/json", Encoding.UTF8);
-    }
-
-    /// <summary>Items as a JSON array: the queue's fields and the proposal as <see cref="ProposalJson"/> writes it.</summary>
-    private static string Write(IReadOnlyList<ReviewItem> items)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartArray();
-            foreach (var i in items)
-            {
-                json.WriteStartObject();
-                json.WriteString("id", i.Id);
-                json.WriteString("status", i.Status.Slug());
-                json.WriteString("created_at", i.CreatedAt);
-                json.WriteString("decided_by", i.DecidedBy);
-                if (i.DecidedAt is { } at)
-                {
-                    json.WriteString("decided_at", at);
-                }
-                else
-                {
-                    json.WriteNull("decided_at");
-                }
-
-                json.WriteString("event_id", i.EventId);
-                json.WriteString("note", i.Note);
-                json.WritePropertyName("proposal");
-                json.WriteRawValue(ProposalJson.WriteOne(i.Proposal));
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        return Results.Text(ProposalJson.WriteItem(item), "application/json", Encoding.UTF8);
     }
 
     private static IResult NoSuchProposal(string id) =>

@@ -66,6 +66,14 @@ public sealed partial class EventDetector
                 continue;
             }
 
+            // "DPRK's Nuclear Test Hailed as Just Measure for Self-Defence", "Satellite Launch
+            // Supported by Foreign Political Parties": others' praise names the event as what they
+            // react to, weeks after it; it is no report of an event of its own day.
+            if (m.Resolution == DateResolution.Publication && m.ActionEnd >= m.Start && Reaction().Match(text, m.ActionEnd, Math.Max(0, m.Start + m.Length - m.ActionEnd)).Success)
+            {
+                continue;
+            }
+
             // A test of guided multiple rocket launchers is a close-range launch, as the record's
             // taxonomy files "Multiple Launch Rocket System (MLRS) Test" (data/taxonomy/provocation-labels.csv).
             var cls = m.Class ?? (m.Kind == EventKind.MissileLaunch && RocketLauncher().Match(text, m.Start, m.Length).Success ? "crbm" : null);
@@ -196,6 +204,9 @@ public sealed partial class EventDetector
 
     private static T? Most<T>(IEnumerable<T?> values) =>
         values.Where(v => v is not null).GroupBy(v => v).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
+
+    [GeneratedRegex(@"\b(?:hailed|supported|welcomed|praised|lauded|backed|celebrated|congratulated|applauded)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex Reaction();
 
     [GeneratedRegex(@"\bHwasongpho(?<rest>-\d+(?:-?[A-Za-z]+)?(?:-\d+(?:\.\d+)?)?)", RegexOptions.CultureInvariant)]
     private static partial Regex Hwasongpho();

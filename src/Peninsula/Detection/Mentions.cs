@@ -21,7 +21,8 @@ internal enum DateResolution
 /// One event a sentence reports. Date is a Korean date (UTC+9); Class, System (a gazetteer id),
 /// Site (a gazetteer name) and Count are null when the sentence does not say. Start and Length
 /// are the sentence's span in the text that was read (UTF-16 code units); PhraseStart and
-/// PhraseLength the span of the words that report the event, within the sentence.
+/// PhraseLength the span of the words that report the event, ActionEnd the end of the event's own
+/// words ("nuclear test"), in the same text.
 /// </summary>
 internal sealed record EventMention(
     KoreanDate Date,
@@ -38,7 +39,8 @@ internal sealed record EventMention(
     int Start,
     int Length,
     int PhraseStart,
-    int PhraseLength);
+    int PhraseLength,
+    int ActionEnd);
 
 /// <summary>
 /// The one seam between detection and the reader of assertions (<see cref="AssertionReader"/>): a
@@ -70,7 +72,13 @@ internal static partial class Mentions
             }
 
             var sentence = assertion.Sentence;
-            var (date, resolution, dateText) = DateOf(assertion, published);
+            if (DateOf(assertion, published, text) is not { } dated)
+            {
+                continue;
+            }
+
+            var (date, resolution, dateText) = dated;
+
             mentions.Add(new EventMention(
                 date,
                 resolution,
@@ -86,17 +94,34 @@ internal static partial class Mentions
                 sentence.Start,
                 sentence.Length,
                 assertion.Span.Start,
-                assertion.Span.Length));
+                assertion.Span.Length,
+                assertion.Action.Span.End));
         }
 
         return mentions;
     }
 
-    private static (KoreanDate Date, DateResolution Resolution, string? Text) DateOf(Assertion assertion, KoreanDate published)
+    /// <summary>
+    /// The Korean date a mention reports, or null when it reports no one day: a span of many
+    /// events ("Since 2022, North Korea has test launched more than 80 ballistic missiles"), or
+    /// events said to be recent with no day named ("Recent ballistic missile tests ... suggest"),
+    /// which a report of the day does not say of what happened that day.
+    /// </summary>
+    private static (KoreanDate Date, DateResolution Resolution, string? Text)? DateOf(Assertion assertion, KoreanDate published, string text)
     {
+        if (assertion.Time is { Recent: true, Period: null } && Recently().Match(text, assertion.Sentence.Start, assertion.Sentence.Length).Success)
+        {
+            return null;
+        }
+
         if (assertion.Time is not { Period: { } period, ScopeOnly: false } time)
         {
             return (published, DateResolution.Publication, null);
+        }
+
+        if (period.Days > EventDetector.FollowUpDays && period.From <= published && published <= period.To && published.DaysSince(period.From) > EventDetector.FollowUpDays)
+        {
+            return null;
         }
 
         if (period.Days == 1)
@@ -120,6 +145,12 @@ internal static partial class Mentions
 
         return assertion.Action.Phrase.Classes is [var only] && only != "ballistic" ? only : null;
     }
+
+    // "recently", "recent tests", "in recent weeks"; not "most recent", "just", "earlier this week"
+    // or "latest", which a report of the day uses of that day's event ("North Korea's most recent
+    // unsuccessful missile launch", US Secretary of Defense, 2017-04-15).
+    [GeneratedRegex(@"(?<!\bmost\s+)\b(?:recent|recently)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex Recently();
 
     [GeneratedRegex(@"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", RegexOptions.CultureInvariant)]
     private static partial Regex MonthName();

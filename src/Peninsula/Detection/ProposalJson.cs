@@ -45,6 +45,43 @@ public static class ProposalJson
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
+    /// <summary>
+    /// Items of the review queue as a JSON array, as <c>review list --format json</c> and
+    /// <c>GET /api/review</c> give them: each object has the queue's <c>id</c>, <c>status</c>,
+    /// <c>created_at</c>, <c>decided_by</c>, <c>decided_at</c> (UTC), <c>event_id</c>, <c>note</c>
+    /// and the <c>proposal</c> as <see cref="Write(IEnumerable{Proposal})"/> writes one.
+    /// </summary>
+    public static string WriteItems(IEnumerable<ReviewItem> items, bool indented = false)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented }))
+        {
+            json.WriteStartArray();
+            foreach (var i in items)
+            {
+                Write(json, i);
+            }
+
+            json.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>One item of the review queue as a JSON object (see <see cref="WriteItems"/>).</summary>
+    public static string WriteItem(ReviewItem item, bool indented = false)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented }))
+        {
+            Write(json, item);
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
     /// <summary>Reads one proposal written by <see cref="WriteOne"/>.</summary>
     public static Proposal ReadOne(string text)
     {
@@ -66,6 +103,29 @@ public static class ProposalJson
             Sentences = [.. root.GetProperty("sentences").EnumerateArray().Select(s => new ProposalSentence(
                 s.GetProperty("text").GetString()!, s.GetProperty("document").GetString()!, s.GetProperty("start").GetInt32(), s.GetProperty("length").GetInt32()))],
         };
+    }
+
+    private static void Write(Utf8JsonWriter json, ReviewItem i)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", i.Id);
+        json.WriteString("status", i.Status.Slug());
+        json.WriteString("created_at", i.CreatedAt);
+        json.WriteString("decided_by", i.DecidedBy);
+        if (i.DecidedAt is { } at)
+        {
+            json.WriteString("decided_at", at);
+        }
+        else
+        {
+            json.WriteNull("decided_at");
+        }
+
+        json.WriteString("event_id", i.EventId);
+        json.WriteString("note", i.Note);
+        json.WritePropertyName("proposal");
+        Write(json, i.Proposal);
+        json.WriteEndObject();
     }
 
     private static void Write(Utf8JsonWriter json, Proposal p)

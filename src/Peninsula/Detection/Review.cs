@@ -14,9 +14,13 @@ public sealed record DetectionOutcome(int Documents, IReadOnlyList<string> Sourc
     /// <summary>Nothing read.</summary>
     public static readonly DetectionOutcome None = new(0, [], [], []);
 
+    /// <summary>Rejected proposals that a new report of the same event was added to, without queueing it again.</summary>
+    public IReadOnlyList<ReviewItem> KeptRejected { get; init; } = [];
+
     /// <summary>The outcome in words, for the watch log.</summary>
     public override string ToString() =>
         $"detection read {Count(Documents, "new document")}: {Count(SourcesAdded.Count, "source")} added to known events, {Count(Queued.Count, "proposal")} queued for review" +
+        (KeptRejected.Count > 0 ? $", {Count(KeptRejected.Count, "report")} of rejected proposals kept with them ({string.Join(", ", KeptRejected.Select(i => i.Id))})" : "") +
         (Accepted.Count > 0 ? $", {Accepted.Count} accepted automatically ({string.Join(", ", Accepted)})" : "");
 
     private static string Count(int n, string one) => n == 1 ? $"1 {one}" : $"{n} {one}s";
@@ -62,47 +66,61 @@ public static class Review
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(documents);
-        var fresh = await store.TakeUndetectedAsync([.. documents.Select(d => d.Id)], cancellationToken).ConfigureAwait(false);
+        var fresh = await store.UndetectedAsync([.. documents.Select(d => d.Id)], cancellationToken).ConfigureAwait(false);
+        if (fresh.Count == 0)
+        {
+            return DetectionOutcome.None;
+        }
+
         // An item without a date of its own was published at the latest when it was fetched.
         var fetched = KoreanDate.FromInstant(clock.GetUtcNow());
         var readable = documents.Where(d => fresh.Contains(d.Id)).Select(d => DetectionInput.Of(d, fetched)).OfType<DetectionDocument>().ToList();
-        if (readable.Count == 0)
-        {
-            return DetectionOutcome.None with { Documents = fresh.Count };
-        }
-
-        var record = await store.ListAsync(new EventQuery { Kinds = [EventKind.MissileLaunch, EventKind.NuclearTest] }, cancellationToken).ConfigureAwait(false);
-        var proposals = new EventDetector(record).Detect(readable);
         var added = new List<string>();
         var queued = new List<ReviewItem>();
+        var kept = new List<ReviewItem>();
         var accepted = new List<string>();
-        foreach (var proposal in proposals)
+        if (readable.Count > 0)
         {
-            if (proposal.Matches is { } id)
+            var record = await store.ListAsync(new EventQuery { Kinds = [EventKind.MissileLaunch, EventKind.NuclearTest] }, cancellationToken).ConfigureAwait(false);
+            foreach (var proposal in new EventDetector(record).Detect(readable))
             {
-                added.AddRange(await AddSourcesAsync(store, id, proposal, new ChangeOrigin(origin, "detected in a new document"), cancellationToken).ConfigureAwait(false));
-                continue;
-            }
-
-            var item = await store.ProposeAsync(proposal, cancellationToken).ConfigureAwait(false);
-            queued.Add(item);
-            if (autoAccept is { } n && item.Proposal.Publishers >= n)
-            {
-                try
+                if (proposal.Matches is { } id)
                 {
-                    var e = await AcceptAsync(store, item.Id, $"auto-accept ({item.Proposal.Publishers} publishers, at least {n})", null, clock, cancellationToken).ConfigureAwait(false);
-                    accepted.Add(e.Id);
+                    added.AddRange(await AddSourcesAsync(store, id, proposal, new ChangeOrigin(origin, "detected in a new document"), cancellationToken).ConfigureAwait(false));
+                    continue;
                 }
-                catch (InputException)
+
+                var item = await store.ProposeAsync(proposal, cancellationToken).ConfigureAwait(false);
+                if (item.Status == ReviewStatus.Rejected)
                 {
-                    // An event the record cannot take as it stands (its id is a deleted event's): it
-                    // stays in the queue for a reviewer, and the rest of the batch goes on, since its
-                    // documents are already marked as read.
+                    // A reviewer said no to this event: a new report of it is kept with the
+                    // rejected proposal, for the record of what was read, and queues nothing.
+                    kept.Add(item);
+                    continue;
+                }
+
+                queued.Add(item);
+                if (autoAccept is { } n && item.Proposal.Publishers >= n)
+                {
+                    try
+                    {
+                        var e = await AcceptAsync(store, item.Id, $"auto-accept ({item.Proposal.Publishers} publishers, at least {n})", null, clock, cancellationToken).ConfigureAwait(false);
+                        accepted.Add(e.Id);
+                    }
+                    catch (InputException)
+                    {
+                        // An event the record cannot take as it stands (its id is a deleted event's):
+                        // it stays in the queue for a reviewer, and the rest of the batch goes on.
+                    }
                 }
             }
         }
 
-        return new DetectionOutcome(fresh.Count, added, queued, accepted);
+        // Marked as read only now: a failure above leaves them unread, and the next poll reads
+        // them again. Reading a document twice changes nothing (a source is added once per URL, a
+        // queued proposal takes a document once), so a repeat after a failure half-way is harmless.
+        await store.MarkDetectedAsync(fresh, cancellationToken).ConfigureAwait(false);
+        return new DetectionOutcome(fresh.Count, added, queued, accepted) { KeptRejected = kept };
     }
 
     /// <summary>
@@ -126,17 +144,8 @@ public static class Review
         }
         else
         {
-            var ids = record.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
-            var all = await store.ListAsync(new EventQuery { Since = proposal.Date, Until = proposal.Date }, cancellationToken).ConfigureAwait(false);
-            ids.UnionWith(all.Select(e => e.Id));
-            written = Entry(proposal).ToEvent(ids.Contains);
-            var plan = await store.SaveAsync([written], origin, dryRun: true, cancellationToken).ConfigureAwait(false);
-            if (plan.Added.Count != 1)
-            {
-                throw new InputException($"the id '{written.Id}' belongs to an event that was deleted; edit the proposal or restore that event.", field: "id");
-            }
-
-            await store.SaveAsync([written], origin, cancellationToken: cancellationToken).ConfigureAwait(false);
+            // The one path of an event entered by hand: validated, refused on a deleted event's id, audited.
+            written = await Entry(proposal).AddAsync(store, origin, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
         var now = clock.GetUtcNow();

@@ -50,15 +50,24 @@ public interface IReviewStore
     /// <summary>
     /// Queues a proposal, in one transaction: merged into the pending item of its kind, a
     /// compatible class and a date at most a day away, if there is one (see
-    /// <see cref="ReviewRules.Merge"/>), else added as a new item. Returns the item as stored.
+    /// <see cref="ReviewRules.Merge"/>); else, when a reviewer rejected such an item, its documents
+    /// and sentences are added to that item, which stays rejected (<see cref="ReviewRules.Attach"/>:
+    /// a rejection sticks however many outlets report the event later); else added as a new
+    /// pending item. Returns the item as stored; its status tells which.
     /// </summary>
     Task<ReviewItem> ProposeAsync(Proposal proposal, CancellationToken cancellationToken = default);
 
     /// <summary>Stores an item's new state (status, proposal, decision); an unknown id is an <see cref="InputException"/>.</summary>
     Task SaveReviewAsync(ReviewItem item, CancellationToken cancellationToken = default);
 
-    /// <summary>Of these document ids, those that have not passed through detection yet, and marks them as passed.</summary>
-    Task<IReadOnlySet<string>> TakeUndetectedAsync(IReadOnlyCollection<string> documentIds, CancellationToken cancellationToken = default);
+    /// <summary>Of these document ids, those that have not passed through detection yet.</summary>
+    Task<IReadOnlySet<string>> UndetectedAsync(IReadOnlyCollection<string> documentIds, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Marks documents as passed through detection, once detection of them has succeeded, so that
+    /// a feed polled again is not read again and a failure does not lose them.
+    /// </summary>
+    Task MarkDetectedAsync(IReadOnlyCollection<string> documentIds, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The rules of the queue that do not depend on the store.</summary>
@@ -97,6 +106,33 @@ public static class ReviewRules
         ArgumentNullException.ThrowIfNull(found);
         return queued.Kind == found.Kind && EventDetector.Compatible(queued.Class, found.Class)
                && Math.Abs(queued.Date.DaysSince(found.Date)) <= EventDetector.ToleranceDays;
+    }
+
+    /// <summary>
+    /// Of the stored items near a new proposal, the one it adds to: a pending item of the same
+    /// event first, else a rejected one, else none.
+    /// </summary>
+    public static ReviewItem? SameEventAs(IEnumerable<ReviewItem> near, Proposal found)
+    {
+        ArgumentNullException.ThrowIfNull(near);
+        ArgumentNullException.ThrowIfNull(found);
+        var same = near.Where(i => i.Status != ReviewStatus.Accepted && SameEvent(i.Proposal, found)).ToList();
+        return same.FirstOrDefault(i => i.Status == ReviewStatus.Pending) ?? same.FirstOrDefault();
+    }
+
+    /// <summary>
+    /// A rejected proposal with a new report of the same event: its documents and sentences are
+    /// added (each once) and every field stays as the reviewer rejected it.
+    /// </summary>
+    public static Proposal Attach(Proposal rejected, Proposal found)
+    {
+        ArgumentNullException.ThrowIfNull(rejected);
+        ArgumentNullException.ThrowIfNull(found);
+        return rejected with
+        {
+            Documents = [.. rejected.Documents.Concat(found.Documents).DistinctBy(d => d.Id)],
+            Sentences = [.. rejected.Sentences.Concat(found.Sentences).DistinctBy(s => (s.Document, s.Start))],
+        };
     }
 
     /// <summary>

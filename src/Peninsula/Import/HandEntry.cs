@@ -170,6 +170,37 @@ public sealed record HandEntry
     }
 
     /// <summary>
+    /// Adds the event to <paramref name="store"/>: the one path of an event entered by hand,
+    /// whether typed (<c>peninsula events add</c>) or accepted from the review queue. The entry is
+    /// validated as an import is (<see cref="ToEvent"/>, against every id in the store), refused
+    /// when its id is a deleted event's (saving would bring that event back), and written audited
+    /// under <paramref name="origin"/>; with <paramref name="dryRun"/> nothing is written.
+    /// </summary>
+    /// <returns>The event as added (or as it would be).</returns>
+    public async Task<Event> AddAsync(IEventStore store, ChangeOrigin origin, bool dryRun = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(origin);
+        var ids = (await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false)).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        var e = ToEvent(ids.Contains);
+
+        // A deleted event keeps its id in the store, where saving would bring it back; a dry run
+        // first tells, and writes nothing.
+        var plan = await store.SaveAsync([e], origin, dryRun: true, cancellationToken).ConfigureAwait(false);
+        if (plan.Added.Count != 1)
+        {
+            throw Bad("--id", $"the id '{e.Id}' belongs to an event that was deleted; give another id with --id, or restore that event.");
+        }
+
+        if (!dryRun)
+        {
+            await store.SaveAsync([e], origin, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        return e;
+    }
+
+    /// <summary>
     /// Refuses an event with a source that has no URL: the rule a hand-entered event meets, whether
     /// typed at the command line or sent to the web API.
     /// </summary>

@@ -151,16 +151,19 @@ public sealed class FeedWatcher(IEventStore store, SafeHttp http, TimeProvider c
             }
 
             var summary = await store.ImportAsync(batch, ImportPolicy.Default, new ChangeOrigin($"watch {watch.Name}", watch.Url.ToString()), cancellationToken: cancellationToken).ConfigureAwait(false);
+            // A GDELT export gives articles' addresses, not their words: nothing for detection to read.
+            var (detected, read) = export is null ? await DetectAsync(watch, batch, cancellationToken).ConfigureAwait(false) : ("", true);
             var status = (export is null ? "" : $"{export.Name}: ") +
                          $"{summary.Documents.Added} new, {summary.Documents.Unchanged + summary.Documents.Updated} already stored" +
                          (export is null ? "" : string.Create(CultureInfo.InvariantCulture, $" ({batch.Signals.Count} GDELT events about North Korea)")) +
                          (summary.Rejections.Count > 0 ? $", {summary.Rejections.Count} {(export is null ? "items" : "rows")} refused" : "") +
-                         // A GDELT export gives articles' addresses, not their words: nothing for detection to read.
-                         (export is null ? await DetectAsync(watch, batch, cancellationToken).ConfigureAwait(false) : "");
+                         detected;
             var polled = watch with
             {
-                ETag = result.ETag,
-                LastModified = result.LastModified,
+                // When detection failed, the feed's validators are not kept: the next poll fetches
+                // it whole, and the documents detection has not read pass through it again.
+                ETag = read ? result.ETag : null,
+                LastModified = read ? result.LastModified : null,
                 LastPolledAt = now,
                 NextPollAt = now + watch.Every,
                 Failures = 0,
@@ -185,18 +188,18 @@ public sealed class FeedWatcher(IEventStore store, SafeHttp http, TimeProvider c
     /// <summary>
     /// Every stored document passes through detection once (issue 17). The documents are stored
     /// whatever detection makes of them: a failure of detection is said in the status, not
-    /// counted as a failure of the feed.
+    /// counted as a failure of the feed, and leaves them unread for the next poll.
     /// </summary>
-    private async Task<string> DetectAsync(FeedWatch watch, ImportBatch batch, CancellationToken cancellationToken)
+    private async Task<(string Status, bool Read)> DetectAsync(FeedWatch watch, ImportBatch batch, CancellationToken cancellationToken)
     {
         try
         {
             var outcome = await Detection.Review.DetectNewAsync(store, batch.Documents, $"watch {watch.Name}", AutoAccept, clock, cancellationToken).ConfigureAwait(false);
-            return outcome.SourcesAdded.Count + outcome.Queued.Count + outcome.Accepted.Count == 0 ? "" : "; " + outcome;
+            return (outcome.SourcesAdded.Count + outcome.Queued.Count + outcome.KeptRejected.Count + outcome.Accepted.Count == 0 ? "" : "; " + outcome, true);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return $"; detection failed: {ex.Message}";
+            return ($"; detection failed, its documents will be read again at the next poll: {ex.Message}", false);
         }
     }
 }

@@ -42,6 +42,69 @@ public sealed class EventDetectorTests
     }
 
     [Fact]
+    public void A_count_over_years_and_tests_said_to_be_recent_make_no_proposal_in_real_congressional_reports()
+    {
+        // Congressional Research Service, "U.S.-North Korea Relations" (IF10246), 2024-12-06, and
+        // "North Korea's Nuclear Weapons and Missile Programs" (IF10472), 2021-12-13: public domain,
+        // bench/claims-real/documents. Each made a launch proposal on its own date before.
+        var since = Doc("CRS", "U.S.-North Korea Relations", "Since 2022, North Korea has test launched more than 80 ballistic missiles, including multiple tests of intercontinental ballistic missiles (ICBMs) capable of delivering nuclear warheads.", new KoreanDate(2024, 12, 6));
+        var recent = Doc("CRS", "North Korea's Nuclear Weapons and Missile Programs", "Recent ballistic missile tests and military parades suggest that North Korea is continuing to build a nuclear warfighting capability designed to evade regional ballistic missile defenses.", new KoreanDate(2021, 12, 13));
+
+        Assert.Empty(Detect(since));
+        Assert.Empty(Detect(recent));
+    }
+
+    [Fact]
+    public void A_launch_of_the_day_is_still_proposed_in_a_real_statement_that_names_this_year()
+    {
+        // Prime Minister's Office of Japan, Chief Cabinet Secretary, 2017-08-29 (Government of
+        // Japan Standard Terms of Use), bench/claims-real/documents/jp-kantei-2017-08-29-ccs.txt;
+        // the second sentence is written for this test: a count over the year beside the day's launch.
+        var day = new KoreanDate(2017, 8, 29);
+        var statement = Doc(
+            "Prime Minister's Office of Japan",
+            "Statement by the Chief Cabinet Secretary on North Korea's Missile Launch (August 29)",
+            "At around 5:58 am today, North Korea launched a ballistic missile that flew over Cape Erimo (Erimo-misaki), Hokkaido in Japan. North Korea has launched more than 10 ballistic missiles this year.",
+            day);
+
+        var proposal = Assert.Single(Detect(statement));
+        Assert.Equal(day, proposal.Date);
+    }
+
+    [Fact]
+    public void The_most_recent_launch_in_a_real_statement_of_the_day_is_that_days_launch()
+    {
+        // US Department of Defense, statement by Secretary Mattis, 2017-04-15 (Washington; public
+        // domain), bench/claims-real/documents/us-dod-2017-04-15.txt: the launch of 2017-04-16 in Korea.
+        var statement = Doc(
+            "US Department of Defense",
+            "Statement by Secretary of Defense Jim Mattis on North Korea Missile Test",
+            "The president and his military team are aware of North Korea's most recent unsuccessful missile launch. The president has no further comment.",
+            new KoreanDate(2017, 4, 15));
+
+        Assert.Equal(new KoreanDate(2017, 4, 15), Assert.Single(Detect(statement)).Date);
+    }
+
+    [Fact]
+    public void Praise_of_a_test_weeks_later_in_real_kcna_headlines_makes_no_proposal_and_the_report_of_the_day_still_does()
+    {
+        // KCNA headlines of 2009 and 2013 (kcna.co.jp, in the xmarquez/KCNA collection that
+        // bench/detect/fetch-headlines.sh gets); each praise made a nuclear-test proposal of its own day before.
+        static DetectionDocument Headline(string title, KoreanDate day) => Doc("KCNA", title, title, day);
+        var praise = new[]
+        {
+            Headline("DPRK's Nuclear Test Hailed as Just Measure for Self-Defence", new KoreanDate(2009, 6, 9)),
+            Headline("DPRK's Third Underground Nuclear Test Supported by Nigerian Organization", new KoreanDate(2013, 3, 23)),
+        };
+        var report = Doc("KCNA", "KCNA Report on Successful 3rd Underground Nuclear Test", "The scientific field for national defence succeeded in the third underground nuclear test at the northern underground nuclear test site on February 12.", new KoreanDate(2013, 2, 12));
+
+        Assert.Empty(Detect(praise));
+        var proposal = Assert.Single(Detect(report));
+        Assert.Equal(EventKind.NuclearTest, proposal.Kind);
+        Assert.Equal(new KoreanDate(2013, 2, 12), proposal.Date);
+    }
+
+    [Fact]
     public void Another_countrys_test_a_prediction_and_a_denial_make_no_proposal()
     {
         Assert.Empty(Detect(

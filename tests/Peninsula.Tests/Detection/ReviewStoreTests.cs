@@ -135,6 +135,75 @@ public abstract class ReviewStoreContract<TBackend> : IDisposable where TBackend
     }
 
     [Fact]
+    public async Task A_new_report_of_a_rejected_event_is_kept_with_the_rejected_proposal_and_queues_nothing()
+    {
+        await using var store = await OpenAsync();
+        await Review.DetectNewAsync(store, [NewLaunch("a-1", "Yonhap")], "watch", null, Clock);
+        var item = Assert.Single(await store.ReviewsAsync());
+        await Review.RejectAsync(store, item.Id, "analyst", "a drill, not a launch", Clock);
+
+        var later = await Review.DetectNewAsync(store, [NewLaunch("b-1", "Kyodo"), NewLaunch("c-1", "NHK")], "watch", 2, Clock);
+
+        Assert.Equal(2, later.Documents);
+        Assert.Empty(later.Queued);
+        Assert.Empty(later.Accepted);
+        Assert.Equal([item.Id], later.KeptRejected.Select(i => i.Id));
+        Assert.Contains("rejected proposals kept with them", later.ToString(), StringComparison.Ordinal);
+        Assert.Empty(await store.ReviewsAsync());
+        var rejected = Assert.Single(await store.ReviewsAsync(null));
+        Assert.Equal(ReviewStatus.Rejected, rejected.Status);
+        Assert.Equal("a drill, not a launch", rejected.Note);
+        Assert.Equal("analyst", rejected.DecidedBy);
+        Assert.Equal(["a-1", "b-1", "c-1"], rejected.Proposal.Documents.Select(d => d.Id).Order(StringComparer.Ordinal));
+        Assert.Null(await store.FindAsync("2026-11-18-srbm"));
+    }
+
+    [Fact]
+    public async Task Documents_are_marked_read_only_after_detection_succeeded_so_a_failure_leaves_them_for_the_next_pass()
+    {
+        await using var store = await OpenAsync();
+        await Backend.ExecuteAsync(Backend.FailEveryInsertInto("review_queue"));
+
+        await Assert.ThrowsAnyAsync<Exception>(() => Review.DetectNewAsync(store, [NewLaunch("a-1", "Yonhap")], "watch", null, Clock));
+        await Backend.ExecuteAsync(Backend.StopFailingInsertsInto("review_queue"));
+        var again = await Review.DetectNewAsync(store, [NewLaunch("a-1", "Yonhap")], "watch", null, Clock);
+        var twice = await Review.DetectNewAsync(store, [NewLaunch("a-1", "Yonhap")], "watch", null, Clock);
+
+        Assert.Equal(1, again.Documents);
+        Assert.Equal(["a-1"], Assert.Single(again.Queued).Proposal.Documents.Select(d => d.Id));
+        Assert.Equal(0, twice.Documents);
+        Assert.Single(await store.ReviewsAsync());
+    }
+
+    [Fact]
+    public async Task Accepting_a_proposal_goes_through_events_add_so_a_deleted_events_id_is_refused_alike_and_the_proposal_stays_pending()
+    {
+        await using var store = await OpenAsync();
+        var byHand = new HandEntry
+        {
+            Kind = "missile-launch",
+            Class = "srbm",
+            Date = NewDay.ToString(),
+            Title = "SRBM launch",
+            Actors = ["DPRK"],
+            SourceUrls = ["https://www.mod.go.jp/example"],
+        };
+        var added = await byHand.AddAsync(store, HandEntry.Origin("analyst"));
+        await store.DeleteAsync(added.Id, new ChangeOrigin("test", "a mistake"));
+        await Review.DetectNewAsync(store, [NewLaunch("a-1", "Yonhap")], "watch", null, Clock);
+        var item = Assert.Single(await store.ReviewsAsync());
+
+        var typed = await Assert.ThrowsAsync<InputException>(() => (byHand with { Id = added.Id }).AddAsync(store, HandEntry.Origin("analyst")));
+        var accepted = await Assert.ThrowsAsync<InputException>(() => Review.AcceptAsync(store, item.Id, "analyst", null, Clock));
+
+        Assert.Equal("2026-11-18-srbm", added.Id);
+        Assert.Equal(typed.Message, accepted.Message);
+        Assert.Equal("--id", accepted.Field);
+        Assert.Equal(ReviewStatus.Pending, (await store.FindReviewAsync(item.Id))!.Status);
+        Assert.Equal(["insert", "delete"], (await store.AuditAsync(added.Id)).Select(a => a.Operation).Reverse());
+    }
+
+    [Fact]
     public async Task Auto_accept_adds_what_enough_independent_publishers_report_and_queues_the_rest()
     {
         await using var store = await OpenAsync();

@@ -26,6 +26,12 @@ public abstract class StoreBackend : IDisposable
     /// <summary>SQL that makes any insert of the event <paramref name="id"/> fail inside its transaction.</summary>
     public abstract string FailInsertOf(string id);
 
+    /// <summary>SQL that makes every insert into <paramref name="table"/> fail, as a full disk or a lost server would.</summary>
+    public abstract string FailEveryInsertInto(string table);
+
+    /// <summary>SQL that undoes <see cref="FailEveryInsertInto"/>.</summary>
+    public abstract string StopFailingInsertsInto(string table);
+
     /// <summary>Whether another process or connection is writing to the store right now (it holds an open write transaction).</summary>
     public abstract Task<bool> SomeoneIsWritingAsync();
 
@@ -59,6 +65,11 @@ public sealed class SqliteBackend : StoreBackend
 
     public override string FailInsertOf(string id) =>
         $"CREATE TRIGGER fail_midway BEFORE INSERT ON events WHEN NEW.id = '{id}' BEGIN SELECT RAISE(ABORT, 'simulated failure'); END;";
+
+    public override string FailEveryInsertInto(string table) =>
+        $"CREATE TRIGGER fail_{table} BEFORE INSERT ON {table} BEGIN SELECT RAISE(ABORT, 'simulated failure'); END;";
+
+    public override string StopFailingInsertsInto(string table) => $"DROP TRIGGER fail_{table};";
 
     public override Task<bool> SomeoneIsWritingAsync()
     {
@@ -176,6 +187,12 @@ public sealed class PostgresBackend : StoreBackend
     public override string FailInsertOf(string id) =>
         "CREATE FUNCTION fail_midway() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'simulated failure'; END $$; " +
         $"CREATE TRIGGER fail_midway BEFORE INSERT ON events FOR EACH ROW WHEN (NEW.id = '{id}') EXECUTE FUNCTION fail_midway();";
+
+    public override string FailEveryInsertInto(string table) =>
+        "CREATE OR REPLACE FUNCTION fail_always() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'simulated failure'; END $$; " +
+        $"CREATE TRIGGER fail_{table} BEFORE INSERT ON {table} FOR EACH ROW EXECUTE FUNCTION fail_always();";
+
+    public override string StopFailingInsertsInto(string table) => $"DROP TRIGGER fail_{table} ON {table};";
 
     public override async Task<bool> SomeoneIsWritingAsync() =>
         await ScalarAsync("SELECT count(*) FROM pg_stat_activity WHERE application_name = current_setting('application_name') AND backend_xid IS NOT NULL AND pid <> pg_backend_pid()") > 0;

@@ -62,11 +62,15 @@ public sealed class WatchDetectReviewTests : IDisposable
 
         var (_, list, _) = await Run("review", "list", "--format", "json");
         using var queued = JsonDocument.Parse(list);
-        var proposal = queued.RootElement.EnumerateArray().Single();
+        var item = queued.RootElement.EnumerateArray().Single();
+        var proposal = item.GetProperty("proposal");
         Assert.Equal("2026-11-18", proposal.GetProperty("date").GetString());
         Assert.Equal(2, proposal.GetProperty("documents").GetArrayLength());
+        Assert.Equal("pending", item.GetProperty("status").GetString());
+        // The queue's id, which 'review show' and 'review accept' take, is in the JSON as in the table.
+        var id = item.GetProperty("id").GetString()!;
         var (_, table, _) = await Run("review", "list");
-        var id = table.Split('\n').Select(l => l.Trim()).First(l => l.StartsWith("r-2026-11-18", StringComparison.Ordinal)).Split(' ')[0];
+        Assert.Contains(id, table, StringComparison.Ordinal);
         var (_, shown, _) = await Run("review", "show", id);
         Assert.Contains("North Korea fired two short-range ballistic missiles on Wednesday", shown, StringComparison.Ordinal);
 

@@ -33,13 +33,17 @@ public sealed partial class PostgresEventStore
             // One writer at a time decides whether a report is new: two polls must not queue one event twice.
             await connection.ExecuteAsync(new CommandDefinition("LOCK TABLE review_queue IN SHARE ROW EXCLUSIVE MODE", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
             var near = (await connection.QueryAsync<ReviewRow>(new CommandDefinition(
-                $"SELECT {ReviewColumns} FROM review_queue WHERE status = 'pending' AND kind = @kind AND korean_date BETWEEN @from::date AND @to::date ORDER BY korean_date, id COLLATE \"C\"",
+                $"SELECT {ReviewColumns} FROM review_queue WHERE status IN ('pending', 'rejected') AND kind = @kind AND korean_date BETWEEN @from::date AND @to::date ORDER BY korean_date, id COLLATE \"C\"",
                 new { kind = proposal.Kind.Slug(), from = proposal.Date.AddDays(-EventDetector.ToleranceDays).ToString(), to = proposal.Date.AddDays(EventDetector.ToleranceDays).ToString() },
                 transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).Select(ToItem);
             var now = _clock.GetUtcNow();
-            if (near.FirstOrDefault(i => ReviewRules.SameEvent(i.Proposal, proposal)) is { } queued)
+            if (ReviewRules.SameEventAs(near, proposal) is { } queued)
             {
-                var merged = queued with { Proposal = ReviewRules.Merge(queued.Proposal, proposal), UpdatedAt = now };
+                var merged = queued with
+                {
+                    Proposal = queued.Status == ReviewStatus.Pending ? ReviewRules.Merge(queued.Proposal, proposal) : ReviewRules.Attach(queued.Proposal, proposal),
+                    UpdatedAt = now,
+                };
                 await WriteReviewAsync(connection, transaction, merged, cancellationToken).ConfigureAwait(false);
                 return merged;
             }
@@ -61,16 +65,26 @@ public sealed partial class PostgresEventStore
     }
 
     /// <inheritdoc/>
-    public Task<IReadOnlySet<string>> TakeUndetectedAsync(IReadOnlyCollection<string> documentIds, CancellationToken cancellationToken = default)
+    public Task<IReadOnlySet<string>> UndetectedAsync(IReadOnlyCollection<string> documentIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(documentIds);
-        return WriteAsync<IReadOnlySet<string>>("marking documents as read by detection", async (connection, transaction) =>
+        return ReadAsync<IReadOnlySet<string>>("finding documents detection has not read", async connection =>
         {
-            var taken = await connection.QueryAsync<string>(new CommandDefinition(
-                "INSERT INTO detected_documents (document_id, detected_at) SELECT DISTINCT unnest(@ids), @now ON CONFLICT DO NOTHING RETURNING document_id",
-                new { ids = documentIds.ToArray(), now = Now() }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            return taken.ToHashSet(StringComparer.Ordinal);
-        }, dryRun: false, cancellationToken);
+            var fresh = await connection.QueryAsync<string>(new CommandDefinition(
+                "SELECT DISTINCT id FROM unnest(@ids) AS given(id) WHERE NOT EXISTS (SELECT 1 FROM detected_documents d WHERE d.document_id = given.id)",
+                new { ids = documentIds.ToArray() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return fresh.ToHashSet(StringComparer.Ordinal);
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task MarkDetectedAsync(IReadOnlyCollection<string> documentIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documentIds);
+        return WriteAsync("marking documents as read by detection", (connection, transaction) =>
+            connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO detected_documents (document_id, detected_at) SELECT DISTINCT unnest(@ids), @now ON CONFLICT DO NOTHING",
+                new { ids = documentIds.ToArray(), now = Now() }, transaction, cancellationToken: cancellationToken)), dryRun: false, cancellationToken);
     }
 
     private static async Task WriteReviewAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ReviewItem item, CancellationToken cancellationToken)

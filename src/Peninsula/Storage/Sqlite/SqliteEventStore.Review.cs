@@ -30,14 +30,18 @@ public sealed partial class SqliteEventStore
         ArgumentNullException.ThrowIfNull(proposal);
         using var transaction = _connection.BeginTransaction(deferred: false);
         var near = _connection.Query<ReviewRow>(
-            $"SELECT {ReviewColumns} FROM review_queue WHERE status = 'pending' AND kind = @kind AND korean_date BETWEEN @from AND @to ORDER BY korean_date, id",
+            $"SELECT {ReviewColumns} FROM review_queue WHERE status IN ('pending', 'rejected') AND kind = @kind AND korean_date BETWEEN @from AND @to ORDER BY korean_date, id",
             new { kind = proposal.Kind.Slug(), from = proposal.Date.AddDays(-EventDetector.ToleranceDays).ToString(), to = proposal.Date.AddDays(EventDetector.ToleranceDays).ToString() },
             transaction).Select(ToItem);
         var now = _clock.GetUtcNow();
         ReviewItem item;
-        if (near.FirstOrDefault(i => ReviewRules.SameEvent(i.Proposal, proposal)) is { } queued)
+        if (ReviewRules.SameEventAs(near, proposal) is { } queued)
         {
-            item = queued with { Proposal = ReviewRules.Merge(queued.Proposal, proposal), UpdatedAt = now };
+            item = queued with
+            {
+                Proposal = queued.Status == ReviewStatus.Pending ? ReviewRules.Merge(queued.Proposal, proposal) : ReviewRules.Attach(queued.Proposal, proposal),
+                UpdatedAt = now,
+            };
             WriteReview(item, transaction);
         }
         else
@@ -64,22 +68,34 @@ public sealed partial class SqliteEventStore
     }
 
     /// <inheritdoc/>
-    public Task<IReadOnlySet<string>> TakeUndetectedAsync(IReadOnlyCollection<string> documentIds, CancellationToken cancellationToken = default)
+    public Task<IReadOnlySet<string>> UndetectedAsync(IReadOnlyCollection<string> documentIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(documentIds);
-        using var transaction = _connection.BeginTransaction(deferred: false);
-        var taken = new HashSet<string>(StringComparer.Ordinal);
-        var now = Now();
+        var fresh = new HashSet<string>(StringComparer.Ordinal);
         foreach (var id in documentIds.Distinct())
         {
-            if (_connection.Execute("INSERT INTO detected_documents (document_id, detected_at) VALUES (@id, @now) ON CONFLICT DO NOTHING", new { id, now }, transaction) > 0)
+            if (_connection.ExecuteScalar<long>("SELECT count(*) FROM detected_documents WHERE document_id = @id", new { id }) == 0)
             {
-                taken.Add(id);
+                fresh.Add(id);
             }
         }
 
+        return Task.FromResult<IReadOnlySet<string>>(fresh);
+    }
+
+    /// <inheritdoc/>
+    public Task MarkDetectedAsync(IReadOnlyCollection<string> documentIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documentIds);
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        var now = Now();
+        foreach (var id in documentIds.Distinct())
+        {
+            _connection.Execute("INSERT INTO detected_documents (document_id, detected_at) VALUES (@id, @now) ON CONFLICT DO NOTHING", new { id, now }, transaction);
+        }
+
         transaction.Commit();
-        return Task.FromResult<IReadOnlySet<string>>(taken);
+        return Task.CompletedTask;
     }
 
     private void WriteReview(ReviewItem item, Microsoft.Data.Sqlite.SqliteTransaction transaction)
