@@ -208,7 +208,7 @@ internal sealed partial class AssertionReader
             var detail = draft is null ? null
                 : NewType().Match(text, clause.Start, clause.Length) is { Success: true } novel ? novel
                 : draft.Claim.Order is { Ordinal: not null } && OrderQualifier().Match(text, sentence.Start, sentence.Length) is { Success: true } qualifier ? qualifier
-                : Landing(text, sentence, clause);
+                : Landing(text, sentence);
             if (draft is not null && detail is not null)
             {
                 draft = draft with { Claim = draft.Claim with { Unrecorded = new AssertedDetail(detail.Value, new TextSpan(detail.Index, detail.Index + detail.Length)) } };
@@ -689,35 +689,22 @@ internal sealed partial class AssertionReader
     private static partial Regex EventPredicate();
 
     /// <summary>
-    /// Where or how long a missile flew, when that is what the sentence says of it: "the missiles
-    /// launched today are thought to have fallen within Japan's EEZ", "tracked for six minutes".
-    /// Beside a distance the record holds ("flew approximately 1,000 km and fell within Japan's
-    /// EEZ"), or after "North Korea launched ...", it is a side detail and leaves the claim alone.
+    /// Where or how long a missile flew, as far as the record does not hold it: "fell within Japan's
+    /// EEZ", "flew over the Oshima Peninsula", "flew for approximately 45 minutes", "approximately
+    /// 350 kilometers east off the east coast". The claim is then
+    /// undecided on that detail, whether it is what the sentence says of the launch ("the missiles
+    /// are thought to have fallen within Japan's EEZ") or a side detail beside a launch the record
+    /// confirms ("launched a ballistic missile ..., which fell within Japan's EEZ"): a verdict is on
+    /// every facet stated (bench/claims-real/README.md, "Details the record does not hold").
     /// </summary>
-    private Match? Landing(string text, TextSpan sentence, TextSpan clause)
+    private static Match? Landing(string text, TextSpan sentence)
     {
         var landing = Zone().Match(text, sentence.Start, sentence.Length);
-        if (!landing.Success)
-        {
-            return null;
-        }
-
-        if (Distance().IsMatch(text.AsSpan(sentence.Start, sentence.Length)))
-        {
-            return null;
-        }
-
-        var head = text.AsSpan(clause.Start, Math.Max(0, Math.Min(landing.Index, clause.End) - clause.Start));
-        var launchedBy = _k.Cue("subject").Match(head.ToString()) is { Success: true } subject
-                         && _k.Cue("action").Match(head[subject.Index..].ToString()) is { Success: true } act && act.Index - subject.Length <= 12;
-        return launchedBy ? null : landing;
+        return landing.Success ? landing : null;
     }
 
-    [GeneratedRegex(@"\bexclusive\s+economic\s+zone\b|\bEEZ\b|\bfor\s+(?:about\s+|approximately\s+|some\s+)?[\w-]+\s+minutes\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bexclusive\s+economic\s+zone\b|\bEEZ\b|\bfor\s+(?:about\s+|approximately\s+|some\s+)?[\w-]+\s+minutes\b|\b(?:flew|flown|flying|fly)\s+over\s+(?:the\s+)?(?:vicinity\s+of\s+)?(?!Japan\b)(?-i:[A-Z])|\b[0-9][0-9,]*\s*(?:km|kilometers|kilometres)\s+(?:east|west|north|south)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Zone();
-
-    [GeneratedRegex(@"\b[0-9][0-9,]*\s*(?:km|kilometers|kilometres)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Distance();
 
     /// <summary>A weapon said to be new, which the record cannot decide: "a new type of ICBM".</summary>
     [GeneratedRegex(@"\bnew(?:\s+|-)type\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

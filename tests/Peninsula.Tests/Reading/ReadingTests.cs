@@ -153,4 +153,24 @@ public sealed class ReadingTests
         var carrier = Only("The US sent an aircraft carrier to Busan last week.", "2017-10-02");
         Assert.Equal(ClaimVerdict.NotEnoughEvidence, carrier.Verdict);
     }
+
+    [Fact]
+    public void A_landing_in_Japans_EEZ_beside_a_distance_the_record_holds_leaves_the_claim_undecided()
+    {
+        // jp-kantei-2016-09-05-ccs: three Nodongs flew 1,000 km each; the record has no EEZ.
+        var claim = Only("It is estimated that the missiles flew approximately 1,000 km and they are thought to have fallen into the Sea of Japan within Japan’s exclusive economic zone (EEZ).", "2016-09-05");
+        Assert.Equal(ClaimVerdict.NotEnoughEvidence, claim.Verdict);
+        Assert.Contains(claim.Facets, f => f is { Facet: "detail", Result: FacetResult.Undecided });
+    }
+
+    [Fact]
+    public void A_place_under_the_flight_path_is_a_detail_but_flying_over_Japan_is_read_from_the_record()
+    {
+        // jp-kantei-2017-08-29-ccs and jp-kantei-2022-10-04-ccs: both landed in the Pacific.
+        var cape = Only("At around 5:58 am today, North Korea launched a ballistic missile that flew over Cape Erimo (Erimo-misaki), Hokkaido in Japan.", "2017-08-29");
+        Assert.Equal(ClaimVerdict.NotEnoughEvidence, cape.Verdict);
+        var japan = Check("It is extremely regrettable and totally unacceptable for Japan that against this backdrop North Korea once again, in violation of relevant UN Security Council Resolutions, launched a ballistic missile, which also flew over Japan.", "2022-10-04").Claims;
+        Assert.NotEmpty(japan);
+        Assert.All(japan, c => Assert.Equal(ClaimVerdict.Supported, c.Verdict));
+    }
 }
