@@ -173,4 +173,30 @@ public sealed class ReadingTests
         Assert.NotEmpty(japan);
         Assert.All(japan, c => Assert.Equal(ClaimVerdict.Supported, c.Verdict));
     }
+
+    [Fact]
+    public void A_North_Korean_launch_that_is_the_subject_of_a_judgement_is_asserted()
+    {
+        // jp-kantei-2017-02-12-pm and us-dod-2017-07-28: the sentence says something of the launch, so it says the launch happened.
+        Assert.Equal(ClaimVerdict.Supported, Only("This launch by North Korea of a ballistic missile is a clear violation of relevant United Nations Security Council resolutions and other decisions taken by the international community.", "2017-02-12").Verdict);
+        Assert.Equal(ClaimVerdict.Supported, Only("The North American Aerospace Defense Command (NORAD) determined the missile launch from North Korea did not pose a threat to North America.", "2017-07-28").Verdict);
+        Assert.Equal(ClaimVerdict.Supported, Only("Launch of Ballistic Missiles by North Korea", "2021-09-15").Verdict);
+    }
+
+    [Fact]
+    public void A_launch_named_only_as_what_others_condemn_or_in_general_or_a_weapon_judged_asserts_nothing()
+    {
+        Assert.Empty(Check("Thus, Japan lodges a serious protest against North Korea and strongly condemns its missile launch.", "2016-02-07").Claims);
+        Assert.Empty(Check("In addition, they are in violation of repeated Security Council resolutions obliging North Korea not to conduct any launches that utilize ballistic missile technology.", "2016-10-20").Claims);
+        Assert.Empty(Check("The North American Aerospace Defense Command (NORAD) determined this ballistic missile did not pose a threat to North America.", "2017-09-14").Claims);
+    }
+
+    [Fact]
+    public void Missiles_said_to_have_landed_are_asserted_though_plural_and_the_EEZ_leaves_them_undecided()
+    {
+        // jp-kantei-2021-09-15-pm: two KN-23 into the Sea of Japan; the record has no EEZ.
+        var claim = Only("The missiles presumably landed in the Sea of Japan outside of our Exclusive Economic Zone.", "2021-09-15");
+        Assert.Equal(ClaimVerdict.NotEnoughEvidence, claim.Verdict);
+        Assert.Contains(claim.Facets, f => f is { Facet: "detail", Result: FacetResult.Undecided });
+    }
 }
