@@ -294,9 +294,23 @@ internal sealed partial class AssertionReader
         // "In May" is a month, not the modal verb. "I would like to ask about North Korea's launch of a
         // satellite last night": the speaker's own intention, not the event's, when a noun names it.
         if (_k.Cue("modal").MatchesIn(text, head).Any(m => !timeSpans.Any(t => t.Start <= m.Index && m.Index < t.End)
-                                                           && !(verb is null && SpeakerBefore().IsMatch(text.AsSpan(clause.Start, m.Index - clause.Start)))))
+                                                           && !(verb is null && SpeakerBefore().IsMatch(text.AsSpan(clause.Start, m.Index - clause.Start)))
+                                                           // "seismic waves which may differ from ...": the modal of a relative clause, not the event's.
+                                                           && !RelativeBefore().IsMatch(text.AsSpan(clause.Start, m.Index - clause.Start))))
         {
             return (null, StatementType.Intention);
+        }
+
+        // "the missile launches will stop": the event noun is the subject of a modal, a prediction.
+        if (verb is null && ModalAfter().IsMatch(text.AsSpan(phraseSpan.End, clause.End - phraseSpan.End)))
+        {
+            return (null, StatementType.Intention);
+        }
+
+        // "there was no indication that a DPRK missile flew toward Japan": nothing is asserted.
+        if (NoIndication().IsMatch(text.AsSpan(head.Start, head.Length)))
+        {
+            return (null, null);
         }
 
         if (First(_k.Cue("habitual"), text, head) is not null)
@@ -452,9 +466,26 @@ internal sealed partial class AssertionReader
         // violation"), the event is asserted, plural or not.
         var predicated = EventPredicate().IsMatch(text.AsSpan(phraseSpan.End, clause.End - phraseSpan.End));
         var nounSubject = verb is null && NounSubject(text, sentence, clause, phraseSpan);
-        var generic = verb is null && Plural(phraseSpan.Of(text)) && ordinal is null && count is null && system is null
-                      && superlative is null && context is null && !negated && !predicated && !nounSubject;
+        var nounEnd = LaunchAfter().Match(text, phraseSpan.End, Math.Min(12, clause.End - phraseSpan.End)) is { Success: true } launchAfter ? launchAfter.Index + launchAfter.Length : phraseSpan.End;
+        var generic = verb is null && Plural(text[phraseSpan.Start..nounEnd]) && ordinal is null && count is null && system is null
+                      && superlative is null && context is null && !negated && !predicated && !nounSubject
+                      // "follows recent repeated ballistic missile launches": "recent" dates them; cited for an
+                      // assessment ("recent ballistic missile tests ... suggest that"), they are not asserted.
+                      && !(First(_k.Cue("recency"), text, clause) is not null && First(_k.Cue("opinion"), text, new TextSpan(nounEnd, clause.End)) is null);
         if (generic && timeSpans.Count == 0)
+        {
+            return (null, null);
+        }
+
+        // "condemned North Korea's latest nuclear test", "the latest facts relating to the nuclear test":
+        // named only as what others react to, with no date, count, order or system of its own, the
+        // event is not asserted; "latest" only points at it. As the subject of a relative clause
+        // ("condemn this latest ballistic missile launch, which also violates ...") it is.
+        if (verb is null && !nounSubject && !predicated && ordinal is null && count is null && system is null && superlative is null
+            && context is null && ReactionBefore().Match(text, clause.Start, phraseSpan.Start - clause.Start) is { Success: true } reaction
+            // A time before the reaction is the report's ("a KCNA report on Sunday ... justified the latest launches").
+            && !timeSpans.Any(t => t.Start >= reaction.Index)
+            && !RelativeSubject().IsMatch(text.AsSpan(nounEnd, sentence.End - nounEnd)))
         {
             return (null, null);
         }
@@ -548,6 +579,23 @@ internal sealed partial class AssertionReader
 
     [GeneratedRegex(@"^\s*(?:launch(?:es)?|tests?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LaunchAfter();
+
+    /// <summary>A verb of reacting or referring before an event noun: "condemned", "protest against", "relating to", "justified".</summary>
+    [GeneratedRegex(@"\b(?:condemn\w*|protest\w*|denounc\w*|deplor\w*|analy[sz]\w*|address\w*|discuss\w*|respon\w*\s+to|relating\s+to|regarding|concerning|justif\w*)\s+(?:[\w'’-]+\s+){0,8}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReactionBefore();
+
+    /// <summary>A relative clause whose subject is the event noun before it: ", which also violates".</summary>
+    [GeneratedRegex(@"^\s*,\s*which\s+(?:also\s+)?(?:is|was|violates?|poses?|represents?|constitutes?|threatens?|undermines?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RelativeSubject();
+
+    [GeneratedRegex(@"^\s*(?:launch(?:es)?\s+|tests?\s+)?(?:will|would|may|might|could|should|can|must)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ModalAfter();
+
+    [GeneratedRegex(@"\bno\s+(?:indication|indications|sign|signs|evidence|information)\s+(?:that|of)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NoIndication();
+
+    [GeneratedRegex(@"\b(?:which|who)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RelativeBefore();
 
     [GeneratedRegex(@"\b(?:launch(?:es)?|tests?|firings?|provocations?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EventNoun();
@@ -769,15 +817,15 @@ internal sealed partial class AssertionReader
         return landing.Success ? landing : null;
     }
 
-    [GeneratedRegex(@"\bexclusive\s+economic\s+zone\b|\bEEZ\b|\bfor\s+(?:about\s+|approximately\s+|some\s+)?[\w-]+\s+minutes\b|\b(?:flew|flown|flying|fly)\s+over\s+(?:the\s+)?(?:vicinity\s+of\s+)?(?!Japan\b)(?-i:[A-Z])|\b[0-9][0-9,]*\s*(?:km|kilometers|kilometres)\s+(?:east|west|north|south|away\s+from)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bexclusive\s+economic\s+zone\b|\bEEZ\b|\bfor\s+(?:about\s+|approximately\s+|some\s+)?[\w-]+\s+minutes\b|\b(?:flew|flown|flying|fly)\s+over\s+(?:the\s+)?(?:vicinity\s+of\s+)?(?!Japan\b)(?-i:[A-Z])|\b[0-9][0-9,]*\s*(?:km|kilometers|kilometres)\s+(?:east|west|north|south|away\s+from)\b|\b(?:landed|fell|fallen|splashed\s+down)\b[^.;]{0,60}?\bat\s+(?:around\s+|about\s+|approximately\s+)?[0-9]{1,2}:[0-9]{2}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Zone();
 
     /// <summary>A weapon said to be new, which the record cannot decide: "a new type of ICBM".</summary>
     [GeneratedRegex(@"\bnew(?:\s+|-)type\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NewType();
 
-    /// <summary>What a first or an ordinal counts that the record does not hold: "the first missile to fly over Japan", "the second of its kind into Japan's EEZ".</summary>
-    [GeneratedRegex(@"\bexclusive\s+economic\s+zone\b|\bEEZ\b|\b(?:fly|flew|flying)\s+over\b|\boverflew\b|\bof\s+its\s+kind\b|\bin\s+quite\s+a\s+while\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>What a first or an ordinal counts that the record does not hold: "the first missile to fly over Japan", "the second of its kind into Japan's EEZ", "the first time for North Korea to announce".</summary>
+    [GeneratedRegex(@"\bexclusive\s+economic\s+zone\b|\bEEZ\b|\b(?:fly|flew|flying)\s+over\b|\boverflew\b|\bof\s+its\s+kind\b|\bin\s+quite\s+a\s+while\b|\bto\s+announce\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OrderQualifier();
 
     [GeneratedRegex(@"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -199,4 +199,37 @@ public sealed class ReadingTests
         Assert.Equal(ClaimVerdict.NotEnoughEvidence, claim.Verdict);
         Assert.Contains(claim.Facets, f => f is { Facet: "detail", Result: FacetResult.Undecided });
     }
+
+    [Fact]
+    public void A_launch_named_only_as_what_others_condemn_is_not_asserted_though_called_the_latest()
+    {
+        // us-state-2016-01-06-kerry and us-embassy-tokyo-2017-03-22.
+        Assert.Empty(Check("The United States and nations around the world have unequivocally condemned North Korea’s latest nuclear test.", "2016-01-06").Claims);
+        Assert.Empty(Check("An unnamed State Department official condemned the Kim regime’s latest attempt to launch a missile and said, “We urge North Korea to halt provocations that undermine peace and stability in the region.”", "2017-03-22").Claims);
+    }
+
+    [Fact]
+    public void South_Korean_forces_analysing_a_firing_and_no_indication_of_a_flight_assert_nothing()
+    {
+        Assert.Empty(Check("The ROK military is currently analyzing the situation to identify what type of projectile was fired.", "2017-03-22").Claims);
+        Assert.Empty(Check("Chief Cabinet Secretary Suga told reporters that there was no indication that a DPRK missile flew toward Japan.", "2017-03-22").Claims);
+    }
+
+    [Fact]
+    public void Launches_that_will_stop_are_a_prediction_and_recent_tests_cited_for_an_assessment_are_not_asserted()
+    {
+        var promise = Check("The papers also reported that President Trump tweeted on Saturday that Kim Jong Un told him in a letter on Thursday that the missile launches will stop after the U.S.-ROK joint military exercises end.", "2019-08-11");
+        Assert.DoesNotContain(promise.Claims, c => c.EventKind == EventKind.MissileLaunch);
+        Assert.Empty(Check("Recent ballistic missile tests and military parades suggest that North Korea is continuing to build a nuclear warfighting capability designed to evade regional ballistic missile defenses.", "2021-12-13").Claims);
+    }
+
+    [Fact]
+    public void A_modal_in_a_relative_clause_is_not_the_events_and_a_landing_time_is_a_detail()
+    {
+        // jp-kantei-2017-09-03-ccs: "which may differ" is said of the seismic waves.
+        var test = Only("Based on a comprehensive consideration of the information that we have so far, including observation of seismic waves which may differ from the ordinary waveform of a natural earthquake, the Government deems that North Korea conducted a nuclear test today.", "2017-09-03");
+        Assert.Equal(ClaimVerdict.Supported, test.Verdict);
+        var landed = Only("The missile was tracked until it landed in waters East of the Korean Peninsula at 6:51 a.m. (Korea Standard Time).", "2017-04-04");
+        Assert.Equal(ClaimVerdict.NotEnoughEvidence, landed.Verdict);
+    }
 }
