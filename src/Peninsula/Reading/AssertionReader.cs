@@ -470,8 +470,10 @@ internal sealed partial class AssertionReader
         var generic = verb is null && Plural(text[phraseSpan.Start..nounEnd]) && ordinal is null && count is null && system is null
                       && superlative is null && context is null && !negated && !predicated && !nounSubject
                       // "follows recent repeated ballistic missile launches": "recent" dates them; cited for an
-                      // assessment ("recent ballistic missile tests ... suggest that"), they are not asserted.
-                      && !(First(_k.Cue("recency"), text, clause) is not null && First(_k.Cue("opinion"), text, new TextSpan(nounEnd, clause.End)) is null);
+                      // assessment ("recent ballistic missile tests ... suggest that", "the recent missile
+                      // launches show that"), they are not asserted.
+                      && !(First(_k.Cue("recency"), text, clause) is not null && First(_k.Cue("opinion"), text, new TextSpan(nounEnd, clause.End)) is null
+                           && !Evidential().IsMatch(text.AsSpan(nounEnd, clause.End - nounEnd)));
         if (generic && timeSpans.Count == 0)
         {
             return (null, null);
@@ -590,6 +592,9 @@ internal sealed partial class AssertionReader
 
     [GeneratedRegex(@"^\s*(?:launch(?:es)?\s+|tests?\s+)?(?:will|would|may|might|could|should|can|must)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ModalAfter();
+
+    [GeneratedRegex(@"^\s*(?:[\w-]+\s+){0,4}?(?:show|shows|showed|indicate|indicates|indicated|demonstrate|demonstrates|demonstrated|reveal|reveals|revealed)\s+(?:that\b)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Evidential();
 
     [GeneratedRegex(@"\bno\s+(?:indication|indications|sign|signs|evidence|information)\s+(?:that|of)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NoIndication();
