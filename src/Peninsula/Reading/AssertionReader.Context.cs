@@ -77,7 +77,8 @@ internal sealed partial class AssertionReader
     {
         var head = text[clauseStart..verbStart];
         // "According to Japan's Defense Ministry, the missile flew ...": a source, not the actor.
-        var other = _otherActor.Matches(head).LastOrDefault(m => !head[..m.Index].TrimEnd().EndsWith("according to", StringComparison.OrdinalIgnoreCase));
+        var other = _otherActor.Matches(head).Concat(SouthKoreanForces().Matches(head)).OrderBy(m => m.Index)
+            .LastOrDefault(m => !head[..m.Index].TrimEnd().EndsWith("according to", StringComparison.OrdinalIgnoreCase));
         if (other is null)
         {
             return false;
@@ -137,9 +138,13 @@ internal sealed partial class AssertionReader
             : Reading.Modality.Asserted;
     }
 
+    /// <summary>South Korea's forces by the name its allies' texts use: "The ROK military is analyzing what type of projectile was fired".</summary>
+    [GeneratedRegex(@"\b(?:the\s+)?ROK(?:['’]s)?\s+(?:military|forces|Joint\s+Chiefs|JCS|army|navy)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SouthKoreanForces();
+
     [GeneratedRegex(@"\b(?:possibility\s+that|possible\s+that|may\s+have|might\s+have|could\s+have)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Possibility();
 
-    [GeneratedRegex(@"\b(?:North\s+Korea(?:'s|’s)?|Pyongyang(?:'s|’s)?|the\s+North(?:'s|’s)?|DPRK(?:'s|’s)?|(?:its\s+|the\s+)?state(?:-run)?\s+media|KCNA|Rodong\s+Sinmun|KCTV)\s+(?:[\w-]+\s+){0,3}?(?:announced|announces|said|says|claimed|claims|claiming|reported|reports|boasted|touted)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:North\s+Korea(?:'s|’s)?|Pyongyang(?:'s|’s)?|the\s+North(?:'s|’s)?|DPRK(?:'s|’s)?|(?:its\s+|the\s+)?state(?:-run)?\s+media|KCNA|Rodong\s+Sinmun|KCTV)\s+(?:[\w-]+\s+){0,3}?(?:announced|announces|announce|said|says|claimed|claims|claiming|reported|reports|boasted|touted)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OwnAnnouncement();
 }

@@ -153,4 +153,83 @@ public sealed class ReadingTests
         var carrier = Only("The US sent an aircraft carrier to Busan last week.", "2017-10-02");
         Assert.Equal(ClaimVerdict.NotEnoughEvidence, carrier.Verdict);
     }
+
+    [Fact]
+    public void A_landing_in_Japans_EEZ_beside_a_distance_the_record_holds_leaves_the_claim_undecided()
+    {
+        // jp-kantei-2016-09-05-ccs: three Nodongs flew 1,000 km each; the record has no EEZ.
+        var claim = Only("It is estimated that the missiles flew approximately 1,000 km and they are thought to have fallen into the Sea of Japan within Japan’s exclusive economic zone (EEZ).", "2016-09-05");
+        Assert.Equal(ClaimVerdict.NotEnoughEvidence, claim.Verdict);
+        Assert.Contains(claim.Facets, f => f is { Facet: "detail", Result: FacetResult.Undecided });
+    }
+
+    [Fact]
+    public void A_place_under_the_flight_path_is_a_detail_but_flying_over_Japan_is_read_from_the_record()
+    {
+        // jp-kantei-2017-08-29-ccs and jp-kantei-2022-10-04-ccs: both landed in the Pacific.
+        var cape = Only("At around 5:58 am today, North Korea launched a ballistic missile that flew over Cape Erimo (Erimo-misaki), Hokkaido in Japan.", "2017-08-29");
+        Assert.Equal(ClaimVerdict.NotEnoughEvidence, cape.Verdict);
+        var japan = Check("It is extremely regrettable and totally unacceptable for Japan that against this backdrop North Korea once again, in violation of relevant UN Security Council Resolutions, launched a ballistic missile, which also flew over Japan.", "2022-10-04").Claims;
+        Assert.NotEmpty(japan);
+        Assert.All(japan, c => Assert.Equal(ClaimVerdict.Supported, c.Verdict));
+    }
+
+    [Fact]
+    public void A_North_Korean_launch_that_is_the_subject_of_a_judgement_is_asserted()
+    {
+        // jp-kantei-2017-02-12-pm and us-dod-2017-07-28: the sentence says something of the launch, so it says the launch happened.
+        Assert.Equal(ClaimVerdict.Supported, Only("This launch by North Korea of a ballistic missile is a clear violation of relevant United Nations Security Council resolutions and other decisions taken by the international community.", "2017-02-12").Verdict);
+        Assert.Equal(ClaimVerdict.Supported, Only("The North American Aerospace Defense Command (NORAD) determined the missile launch from North Korea did not pose a threat to North America.", "2017-07-28").Verdict);
+        Assert.Equal(ClaimVerdict.Supported, Only("Launch of Ballistic Missiles by North Korea", "2021-09-15").Verdict);
+    }
+
+    [Fact]
+    public void A_launch_named_only_as_what_others_condemn_or_in_general_or_a_weapon_judged_asserts_nothing()
+    {
+        Assert.Empty(Check("Thus, Japan lodges a serious protest against North Korea and strongly condemns its missile launch.", "2016-02-07").Claims);
+        Assert.Empty(Check("In addition, they are in violation of repeated Security Council resolutions obliging North Korea not to conduct any launches that utilize ballistic missile technology.", "2016-10-20").Claims);
+        Assert.Empty(Check("The North American Aerospace Defense Command (NORAD) determined this ballistic missile did not pose a threat to North America.", "2017-09-14").Claims);
+    }
+
+    [Fact]
+    public void Missiles_said_to_have_landed_are_asserted_though_plural_and_the_EEZ_leaves_them_undecided()
+    {
+        // jp-kantei-2021-09-15-pm: two KN-23 into the Sea of Japan; the record has no EEZ.
+        var claim = Only("The missiles presumably landed in the Sea of Japan outside of our Exclusive Economic Zone.", "2021-09-15");
+        Assert.Equal(ClaimVerdict.NotEnoughEvidence, claim.Verdict);
+        Assert.Contains(claim.Facets, f => f is { Facet: "detail", Result: FacetResult.Undecided });
+    }
+
+    [Fact]
+    public void A_launch_named_only_as_what_others_condemn_is_not_asserted_though_called_the_latest()
+    {
+        // us-state-2016-01-06-kerry and us-embassy-tokyo-2017-03-22.
+        Assert.Empty(Check("The United States and nations around the world have unequivocally condemned North Korea’s latest nuclear test.", "2016-01-06").Claims);
+        Assert.Empty(Check("An unnamed State Department official condemned the Kim regime’s latest attempt to launch a missile and said, “We urge North Korea to halt provocations that undermine peace and stability in the region.”", "2017-03-22").Claims);
+    }
+
+    [Fact]
+    public void South_Korean_forces_analysing_a_firing_and_no_indication_of_a_flight_assert_nothing()
+    {
+        Assert.Empty(Check("The ROK military is currently analyzing the situation to identify what type of projectile was fired.", "2017-03-22").Claims);
+        Assert.Empty(Check("Chief Cabinet Secretary Suga told reporters that there was no indication that a DPRK missile flew toward Japan.", "2017-03-22").Claims);
+    }
+
+    [Fact]
+    public void Launches_that_will_stop_are_a_prediction_and_recent_tests_cited_for_an_assessment_are_not_asserted()
+    {
+        var promise = Check("The papers also reported that President Trump tweeted on Saturday that Kim Jong Un told him in a letter on Thursday that the missile launches will stop after the U.S.-ROK joint military exercises end.", "2019-08-11");
+        Assert.DoesNotContain(promise.Claims, c => c.EventKind == EventKind.MissileLaunch);
+        Assert.Empty(Check("Recent ballistic missile tests and military parades suggest that North Korea is continuing to build a nuclear warfighting capability designed to evade regional ballistic missile defenses.", "2021-12-13").Claims);
+    }
+
+    [Fact]
+    public void A_modal_in_a_relative_clause_is_not_the_events_and_a_landing_time_is_a_detail()
+    {
+        // jp-kantei-2017-09-03-ccs: "which may differ" is said of the seismic waves.
+        var test = Only("Based on a comprehensive consideration of the information that we have so far, including observation of seismic waves which may differ from the ordinary waveform of a natural earthquake, the Government deems that North Korea conducted a nuclear test today.", "2017-09-03");
+        Assert.Equal(ClaimVerdict.Supported, test.Verdict);
+        var landed = Only("The missile was tracked until it landed in waters East of the Korean Peninsula at 6:51 a.m. (Korea Standard Time).", "2017-04-04");
+        Assert.Equal(ClaimVerdict.NotEnoughEvidence, landed.Verdict);
+    }
 }
