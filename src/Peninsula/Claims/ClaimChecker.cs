@@ -105,6 +105,13 @@ internal sealed partial class ClaimChecker
             main = (ClaimVerdict.NotEnoughEvidence, $"{main.Reason}; but the claim names no time, so the record cannot refute it", main.Evidence);
         }
 
+        if (main.Verdict == ClaimVerdict.Refuted && c.Unrecorded is { } qualifier && type is ClaimType.First or ClaimType.Ordinal)
+        {
+            // "the first missile to fly over Japan since 2017": the order is among the launches with
+            // a detail the record does not hold, so launches without it cannot contradict it.
+            main = (ClaimVerdict.NotEnoughEvidence, $"{main.Reason}; but the order is among launches that '{qualifier.Words}', which the record does not hold", main.Evidence);
+        }
+
         facets.Add(Facet(FacetName(type), Stated(c, type), main));
 
         // The date on its own, where the type's facet is another: "two ICBMs on March 24" is a date and a count.

@@ -19,6 +19,7 @@ internal sealed partial class AssertionReader
     private readonly Regex _clauseBreak;
     private readonly Regex _ordinalBefore;
     private readonly Regex _countBefore;
+    private readonly Regex _countAndAnother;
     private readonly Regex _ordinalAfter;
     private readonly Regex _superlative;
     private readonly Regex[] _visits;
@@ -47,6 +48,7 @@ internal sealed partial class AssertionReader
         _ordinalBefore = ClaimPatterns.Get($@"(?<w>{knowledge.OrdinalWords})(?:[\s-]+(?!and\b|or\b)[\w-]+){{0,2}}?[\s-]+$", options);
         // "The nuclear test in January 2016 was its fifth.": an ordinal that ends the clause after the event.
         _ordinalAfter = ClaimPatterns.Get($@"\b(?:was|is|marked|became)\s+(?:its|the|their|(?:North\s+Korea|Pyongyang|the\s+country|the\s+regime|the\s+North)['’]s)\s+(?<w>{knowledge.OrdinalWords})(?:\s+(?:ever|such\s+test|such\s+launch|one))?\s*[.!]?\s*$", options);
+        _countAndAnother = ClaimPatterns.Get($@"\s(?:and|then)\s+(?<w>{knowledge.NumberWords})\s+(?:more\s+)?(?:at|around|about|from|shortly|later)\b", options);
         _countBefore = ClaimPatterns.Get($@"(?<w>{knowledge.NumberWords})(?:\s+(?:more|additional|new|suspected|apparent|unidentified|other|further))?\s+$", options);
         var superlatives = knowledge.Superlatives.Select(s => Regex.Escape(s.Superlative)).Distinct().OrderByDescending(s => s.Length);
         _superlative = ClaimPatterns.Get($@"\b(?<s>{string.Join("|", superlatives)})\b", options);
@@ -393,6 +395,14 @@ internal sealed partial class AssertionReader
             countSpan = new TextSpan(countStart, phraseSpan.Start);
             features.Add(countSpan.Value);
             atLeast = _atLeastBefore.IsMatch(text[Math.Max(clause.Start, countStart - 24)..countStart]);
+
+            // "one ballistic missile ... at around 5:57 AM and one at around 8:03 AM": an elliptical
+            // count coordinated with the first, with its own time or place, adds to it.
+            if (_countAndAnother.Match(text, phraseSpan.End, sentence.End - phraseSpan.End) is { Success: true } more)
+            {
+                count += CountValue(more.Groups["w"].Value);
+                countSpan = new TextSpan(countStart, more.Groups["w"].Index + more.Groups["w"].Length);
+            }
         }
 
         var system = SystemIn(text, clause, features);

@@ -119,6 +119,7 @@ internal static partial class ClaimPatterns
         (@"\b(?:said|says|reported|reports|announced|announces|according to|claimed|claims|stated|confirmed|disclosed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P105(),
         (@"\b(?:was|is|marked|became)\s+(?:its|the|their|(?:North\s+Korea|Pyongyang|the\s+country|the\s+regime|the\s+North)['’]s)\s+(?<w>(?<![\w-])(?:[0-9]{1,2}(?:st|nd|rd|th)|eleventh|seventh|twelfth|maiden|second|fourth|eighth|first|third|fifth|sixth|ninth|tenth)(?![\w-]))(?:\s+(?:ever|such\s+test|such\s+launch|one))?\s*[.!]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P106(),
         (@"\b(?<s>first\ solid-fuel|most\ powerful|largest|biggest)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P107(),
+        (@"\s(?:and|then)\s+(?<w>(?<![\w-])(?:a\ pair\ of|seventeen|a\ single|thirteen|fourteen|eighteen|nineteen|a\ dozen|fifteen|sixteen|eleven|twelve|twenty|three|seven|eight|four|five|nine|one|two|six|ten|[0-9]{1,2})(?![\w-]))\s+(?:more\s+)?(?:at|around|about|from|shortly|later)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P108(),
         _ => null,
     };
 
@@ -445,4 +446,7 @@ internal static partial class ClaimPatterns
 
     [GeneratedRegex(@"\b(?<s>first\ solid-fuel|most\ powerful|largest|biggest)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P107();
+
+    [GeneratedRegex(@"\s(?:and|then)\s+(?<w>(?<![\w-])(?:a\ pair\ of|seventeen|a\ single|thirteen|fourteen|eighteen|nineteen|a\ dozen|fifteen|sixteen|eleven|twelve|twenty|three|seven|eight|four|five|nine|one|two|six|ten|[0-9]{1,2})(?![\w-]))\s+(?:more\s+)?(?:at|around|about|from|shortly|later)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex P108();
 }

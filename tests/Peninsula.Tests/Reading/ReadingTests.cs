@@ -232,4 +232,28 @@ public sealed class ReadingTests
         var landed = Only("The missile was tracked until it landed in waters East of the Korean Peninsula at 6:51 a.m. (Korea Standard Time).", "2017-04-04");
         Assert.Equal(ClaimVerdict.NotEnoughEvidence, landed.Verdict);
     }
+
+    [Fact]
+    public void One_missile_at_one_time_and_one_at_another_are_a_count_of_two()
+    {
+        // jp-kantei-2016-06-22-dccs: two Musudans that morning, each with its own time.
+        var both = Only("DEPUTY CHIEF CABINET SECRETARY HAGIUDA: It is deemed that North Korea launched one ballistic missile from its eastern shore today at around 5:57 AM and one at around 8:03 AM, respectively.", "2016-06-22");
+        Assert.Equal(ClaimVerdict.Supported, both.Verdict);
+        Assert.Contains(both.Facets, f => f is { Facet: "count", Stated: "2", Result: FacetResult.Matches });
+
+        // A lone count still has to match the record's (2017-03-06: five fired, one failing at launch).
+        Assert.Equal(ClaimVerdict.Refuted, Only("At about 7:34 a.m. this morning, four ballistic missiles were launched from the western coast of North Korea.", "2017-03-06").Verdict);
+    }
+
+    [Fact]
+    public void A_first_among_launches_with_a_detail_the_record_does_not_hold_is_never_refuted_by_launches_without_it()
+    {
+        // jp-kantei-2022-10-04-ccs: the record holds launches since 2017, but not which flew over Japan.
+        var overJapan = Only("This is the first missile to fly over Japan since September 15, 2017, an interval of roughly five years.", "2022-10-04");
+        Assert.Equal(ClaimVerdict.NotEnoughEvidence, overJapan.Verdict);
+        Assert.Contains("does not hold", overJapan.Reason, StringComparison.Ordinal);
+
+        // Without such a detail, the first since a date is checked against every launch.
+        Assert.Equal(ClaimVerdict.Refuted, Only("This is the first ballistic missile launch by North Korea since September 15, 2017.", "2022-10-04").Verdict);
+    }
 }
