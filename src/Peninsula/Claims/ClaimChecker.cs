@@ -121,9 +121,20 @@ internal sealed partial class ClaimChecker
         }
 
         var supported = main.Verdict == ClaimVerdict.Supported;
-        if (supported && c is { Outcome: { } claimed, Period: { } window } && type is ClaimType.Event or ClaimType.System or ClaimType.Recency or ClaimType.Superlative)
+        if (supported && c.Outcome is { } claimed && type is ClaimType.Event or ClaimType.System or ClaimType.Recency or ClaimType.Superlative)
         {
-            facets.Add(Facet("outcome", claimed.Outcome == Outcome.Success ? "success" : "failure", OutcomeOrNot(c, claimed.Outcome, window, main)));
+            if (c.Period is { } window)
+            {
+                facets.Add(Facet("outcome", claimed.Outcome == Outcome.Success ? "success" : "failure", OutcomeOrNot(c, claimed.Outcome, window, main)));
+            }
+            else if (anchor.Date is { } reported)
+            {
+                // A time-less claim read as the event the article reports: its outcome is that event's,
+                // and with no time of its own it cannot be refuted.
+                var outcome = OutcomeOrNot(c, claimed.Outcome, new Period(reported.AddDays(-ReportDays), reported, "the days of the article's report"), main);
+                facets.Add(Facet("outcome", claimed.Outcome == Outcome.Success ? "success" : "failure",
+                    outcome.Verdict == ClaimVerdict.Refuted ? (ClaimVerdict.NotEnoughEvidence, $"{outcome.Reason}; but the claim names no time, so the record cannot refute it", outcome.Evidence) : outcome));
+            }
         }
 
         if (supported && c is { Action.FromSubmarine: true, Period: { } when2 } && type is ClaimType.Event or ClaimType.System or ClaimType.Recency or ClaimType.Superlative)

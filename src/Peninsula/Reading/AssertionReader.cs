@@ -49,7 +49,7 @@ internal sealed partial class AssertionReader
         // "The nuclear test in January 2016 was its fifth.": an ordinal that ends the clause after the event.
         _ordinalAfter = ClaimPatterns.Get($@"\b(?:was|is|marked|became)\s+(?:its|the|their|(?:North\s+Korea|Pyongyang|the\s+country|the\s+regime|the\s+North)['’]s)\s+(?<w>{knowledge.OrdinalWords})(?:\s+(?:ever|such\s+test|such\s+launch|one))?\s*[.!]?\s*$", options);
         _countAndAnother = ClaimPatterns.Get($@"\s(?:and|then)\s+(?<w>{knowledge.NumberWords})\s+(?:more\s+)?(?:at|around|about|from|shortly|later)\b", options);
-        _countBefore = ClaimPatterns.Get($@"(?<w>{knowledge.NumberWords})(?:\s+(?:more|additional|new|suspected|apparent|unidentified|other|further))?\s+$", options);
+        _countBefore = ClaimPatterns.Get($@"(?<w>{knowledge.NumberWords})(?:\s+(?:more|additional|new|suspected|apparent|unidentified|other|further))?(?:\s+(?:North\s+Korean|N\.\s?Korean|NK|DPRK))?\s+$", options);
         var superlatives = knowledge.Superlatives.Select(s => Regex.Escape(s.Superlative)).Distinct().OrderByDescending(s => s.Length);
         _superlative = ClaimPatterns.Get($@"\b(?<s>{string.Join("|", superlatives)})\b", options);
         var who = knowledge.OfficialNames.Pattern.ToString();
@@ -506,7 +506,10 @@ internal sealed partial class AssertionReader
         // approximately 500 km": the event is said to have happened, with no verb of doing. Named
         // only as what something reacts to ("condemns its nuclear test"), it is not asserted; as the
         // subject of a judgement ("this launch by North Korea is a grave threat"), it is.
-        var reported = !checkable && (predicated || nounSubject || site is not null);
+        // "Initial assessment indicates the launch of an intermediate range ballistic missile": what
+        // an observer found is reported as having happened.
+        var observed = verb is null && ObservedBefore().IsMatch(text.AsSpan(clause.Start, phraseSpan.Start - clause.Start));
+        var reported = !checkable && (predicated || nounSubject || observed || site is not null);
 
         // Widen to the subject ("North Korea conducted ...") when it comes first in the clause.
         var firstFeature = features.Min(f => f.Start);
@@ -814,6 +817,9 @@ internal sealed partial class AssertionReader
     private static partial Regex Responder();
 
     /// <summary>A predicate that says an event named by a noun happened: "occurred", "flew", "landed".</summary>
+    [GeneratedRegex(@"\b(?:indicates?|indicated|confirm(?:s|ed)?|detect(?:s|ed)?|tracked|observed)\s+(?:that\s+)?the\s+(?:launch|firing|test-firing|test)\s+of\s+(?:an?\s+|the\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ObservedBefore();
+
     [GeneratedRegex(@"^[^.;]{0,80}?\b(?:occurred|took\s+place|(?:was|were)\s+(?:launched|fired|tracked|detected|conducted)|flew|traveled|travelled|landed|fell|reached|overflew|(?:have|has)\s+(?:fallen|flown|landed))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EventPredicate();
 

@@ -256,4 +256,31 @@ public sealed class ReadingTests
         // Without such a detail, the first since a date is checked against every launch.
         Assert.Equal(ClaimVerdict.Refuted, Only("This is the first ballistic missile launch by North Korea since September 15, 2017.", "2022-10-04").Verdict);
     }
+
+    [Fact]
+    public void A_launch_that_failed_is_asserted_with_its_failure()
+    {
+        // us-embassy-tokyo-2016-10-20, a heading: the Musudan of that morning failed.
+        var failed = Only("North Korea fails to launch ballistic missile again", "2016-10-20");
+        Assert.Equal(ClaimVerdict.Supported, failed.Verdict);
+        Assert.Contains(failed.Facets, f => f is { Facet: "outcome", Stated: "failure", Result: FacetResult.Matches });
+    }
+
+    [Fact]
+    public void A_count_of_North_Korean_launches_is_read_across_the_countrys_name()
+    {
+        // us-usfk-2017-08-news, a heading: three short-range launches on 2017-08-26 (Korean date).
+        var three = Only("PACOM detects three NK missile launches", "2017-08-26");
+        Assert.Equal(ClaimVerdict.Supported, three.Verdict);
+        Assert.Contains(three.Facets, f => f is { Facet: "count", Stated: "3" });
+    }
+
+    [Fact]
+    public void A_launch_an_observer_found_is_reported_as_having_happened_but_one_only_discussed_is_not()
+    {
+        // us-pacom-2017-09-14: the Hwasong-12 over Japan on 2017-09-15 (Korean date).
+        var irbm = Only("Initial assessment indicates the launch of an intermediate range ballistic missile (IRBM).", "2017-09-15");
+        Assert.Equal(ClaimVerdict.Supported, irbm.Verdict);
+        Assert.Empty(Check("The ministers discussed the launch of an intermediate range ballistic missile.", "2017-09-15").Claims);
+    }
 }
