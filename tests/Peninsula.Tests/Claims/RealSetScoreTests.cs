@@ -13,14 +13,14 @@ namespace Peninsula.Tests.Claims;
 /// </summary>
 public sealed class RealSetScoreTests : IDisposable
 {
-    // Today's figures (bench/results/claims.md, 2026-12-06 09:45, after the set's relabelling, the
-    // reader's rules for events named by a noun, details the record does not hold and reactions, and
-    // coordinated counts and orders among unrecorded details): supported precision 0.951 (98/103),
-    // refuted precision 1.000 (2/2), recall 0.750 (138/184), no sentence unread, 1 false sentence
-    // supported, no true sentence refuted. Refuted verdicts are too few for a
+    // Today's figures (bench/results/claims.md, 2026-12-06 10:00, after the set's relabelling, the
+    // reader's rules for events named by a noun, details the record does not hold and reactions,
+    // coordinated counts, orders among unrecorded details, failed launches and observed ones):
+    // supported precision 0.953 (101/106), refuted precision 1.000 (2/2), recall 0.766 (141/184), no
+    // sentence unread, 1 false sentence supported, no true sentence refuted. Refuted verdicts are too few for a
     // precision floor to mean much, so wrong refutations are held by a ceiling on their count
     // instead. Raise these as the checker improves.
-    private static readonly RealSetFloor Floor = new(SupportedPrecision: 0.945, Recall: 0.745, Unread: 0, WrongRefuted: 1, TrueRefuted: 1, FalseSupported: 1);
+    private static readonly RealSetFloor Floor = new(SupportedPrecision: 0.945, Recall: 0.76, Unread: 0, WrongRefuted: 1, TrueRefuted: 1, FalseSupported: 1);
 
     private readonly TempFolder _folder = new();
 
