@@ -131,7 +131,7 @@ internal sealed partial class ClaimChecker
             {
                 // A time-less claim read as the event the article reports: its outcome is that event's,
                 // and with no time of its own it cannot be refuted.
-                var outcome = OutcomeOrNot(c, claimed.Outcome, new Period(reported.AddDays(-ReportDays), reported, "the days of the article's report"), main);
+                var outcome = OutcomeOrNot(c, claimed.Outcome, ReportWindow(reported), main);
                 facets.Add(Facet("outcome", claimed.Outcome == Outcome.Success ? "success" : "failure",
                     outcome.Verdict == ClaimVerdict.Refuted ? (ClaimVerdict.NotEnoughEvidence, $"{outcome.Reason}; but the claim names no time, so the record cannot refute it", outcome.Evidence) : outcome));
             }
@@ -360,7 +360,7 @@ internal sealed partial class ClaimChecker
         {
             // A dated article that says "North Korea launched a missile", "this launch", without a
             // time, means the event it reports: the days up to its date, not ever.
-            var reported = new Period(date.AddDays(-ReportDays), date, "the days of the article's report");
+            var reported = ReportWindow(date);
             var filter = Filter(c, null);
             var what = What(c, null);
             var matches = Of(c).Where(e => filter(e) && reported.Touches(e)).ToList();
@@ -429,6 +429,9 @@ internal sealed partial class ClaimChecker
     }
 
     private Period? RecentWindow(ArticleAnchor anchor) => RecentWindowOf(anchor, _k.RecencyDays);
+
+    /// <summary>The days a dated article reports on: the <see cref="ReportDays"/> days up to its date, where a time-less claim is placed.</summary>
+    private static Period ReportWindow(KoreanDate published) => new(published.AddDays(-ReportDays), published, "the days of the article's report");
 
     private Period UpToAnchor(ArticleAnchor anchor, string label)
     {
