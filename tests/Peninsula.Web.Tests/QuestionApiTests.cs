@@ -35,7 +35,7 @@ public sealed class QuestionApiTests : IDisposable
         Assert.Equal("2024-10-31-icbm-hwasong-19", question.GetProperty("resolving_event").GetString());
 
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/questions/icbm-2024/forecasts", Http.Json("""{ "by": "alice", "probability": 0.6, "as_of": "2023-12-20" }"""))).StatusCode);
-        var bad = await (await client.PostAsync("/api/questions/icbm-2024/forecasts", Http.Json("""{ "by": "alice", "probability": 1.5 }"""))).ProblemAsync(HttpStatusCode.BadRequest);
+        var bad = await (await client.PostAsync("/api/questions/icbm-2024/forecasts", Http.Json("""{ "by": "alice", "probability": 150 }"""))).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("probability", bad.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
         var board = await (await _app.CreateClient().GetAsync("/api/questions/leaderboard")).JsonAsync();

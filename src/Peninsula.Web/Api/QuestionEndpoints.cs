@@ -133,9 +133,8 @@ internal static class QuestionEndpoints
     {
         using var body = await JsonBodyAsync(http, cancellationToken).ConfigureAwait(false);
         var root = body.RootElement;
-        var p = root.TryGetProperty("probability", out var value) && value.ValueKind == JsonValueKind.Number
-            ? value.GetDouble()
-            : QuestionForecast.ParseProbability(Text(root, "probability"));
+        // A number or a text ("25%"), read by the same rule as the CLI's --probability.
+        var p = QuestionForecast.ParseProbability(Text(root, "probability"));
         var asOf = KoreanDate.ParseInput(Text(root, "as_of"), "as_of") ?? KoreanDate.Today(clock);
         using var lease = pool.Rent();
         var saved = await new QuestionBook(lease.Store).ForecastAsync(id, Text(root, "by") ?? "", p, asOf, cancellationToken: cancellationToken).ConfigureAwait(false);
