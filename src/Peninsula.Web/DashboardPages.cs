@@ -40,7 +40,10 @@ internal sealed class DashboardPages : IFileProvider, IDisposable
             return file;
         }
 
-        return _pages.GetOrAdd(subpath, _ => Compose(file));
+        // Composed once per version of the file: an edited page is put in the layout again.
+        return _pages.TryGetValue(subpath, out var composed) && composed.LastModified == file.LastModified
+            ? composed
+            : _pages[subpath] = Compose(file);
     }
 
     /// <summary>The page in <paramref name="file"/> put in the layout, or the file itself when it is not a page.</summary>

@@ -33,8 +33,9 @@ public sealed class DashboardPageTests : IDisposable
             Assert.Single(Regex.Matches(html, "<footer>"));
             Assert.True(html.IndexOf("</main>", StringComparison.Ordinal) < html.IndexOf("<footer>", StringComparison.Ordinal), $"{path}: the footer comes after the page's content");
             Assert.True(html.IndexOf("</footer>", StringComparison.Ordinal) < html.IndexOf("<script", StringComparison.Ordinal), $"{path}: the scripts come after the footer");
-            var title = Regex.Match(html, "<title>(.+?) · Peninsula</title>").Groups[1].Value;
-            Assert.True(titles.Add(title), $"{path}: its title '{title}' is its own");
+            var title = Regex.Match(html, "<title>(.+?) · Peninsula</title>");
+            Assert.True(title.Success, $"{path}: its title names the page and then Peninsula");
+            Assert.True(titles.Add(title.Groups[1].Value), $"{path}: its title '{title.Groups[1].Value}' is its own");
         }
     }
 

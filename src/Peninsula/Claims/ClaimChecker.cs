@@ -345,11 +345,6 @@ internal sealed partial class ClaimChecker
             return InWindow(c, Filter(c, null), period, What(c, null));
         }
 
-        if (c.Recent)
-        {
-            return Recency(c, Filter(c, null), What(c, null), anchor);
-        }
-
         if (c.Time?.Unresolved is { } time)
         {
             var latest = Of(c).LastOrDefault(Filter(c, null));

@@ -119,7 +119,7 @@ internal static partial class Mentions
             return (published, DateResolution.Publication, null);
         }
 
-        if (period.Days > EventDetector.FollowUpDays && period.From <= published && published <= period.To && published.DaysSince(period.From) > EventDetector.FollowUpDays)
+        if (period.From <= published && published <= period.To && published.DaysSince(period.From) > EventDetector.FollowUpDays)
         {
             return null;
         }

@@ -144,8 +144,7 @@ public static class ReviewRules
     {
         ArgumentNullException.ThrowIfNull(queued);
         ArgumentNullException.ThrowIfNull(found);
-        var documents = queued.Documents.Concat(found.Documents).DistinctBy(d => d.Id).ToList();
-        var sentences = queued.Sentences.Concat(found.Sentences).DistinctBy(s => (s.Document, s.Start)).ToList();
+        var both = Attach(queued, found);
         var lead = found.Documents.Count > queued.Documents.Count ? found : queued;
         var other = ReferenceEquals(lead, found) ? queued : found;
         var newPublisher = found.Documents.Any(d => !queued.Documents.Any(q => string.Equals(q.Publisher, d.Publisher, StringComparison.OrdinalIgnoreCase)));
@@ -157,8 +156,8 @@ public static class ReviewRules
             Count = lead.Count ?? other.Count,
             Site = lead.Site ?? other.Site,
             Confidence = confidence,
-            Documents = documents,
-            Sentences = sentences,
+            Documents = both.Documents,
+            Sentences = both.Sentences,
         };
     }
 }

@@ -103,16 +103,4 @@ internal sealed class CovariateModel(ForecastProblem problem)
 internal sealed record CovariateFit(double[] Coefficients, double[] Mean, int Rows)
 {
     public double Predict(double[] features) => LogisticRegression.Predict(Coefficients, features);
-
-    /// <summary>The forecast with the features of one group set to their training average: what the forecast would be without that factor's current value.</summary>
-    public double PredictWithAverage(double[] features, IEnumerable<int> group)
-    {
-        var copy = (double[])features.Clone();
-        foreach (var j in group)
-        {
-            copy[j] = Mean[j];
-        }
-
-        return Predict(copy);
-    }
 }

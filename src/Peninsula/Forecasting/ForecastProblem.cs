@@ -127,12 +127,6 @@ internal sealed class ForecastProblem
     /// <summary>The change-point (regime) forecast on day t (see <see cref="ChangePointModel"/>).</summary>
     public double ChangePoint(int t) => ChangePointRun.Probabilities[t];
 
-    /// <summary>The change-point model's reading of the current regime on the last day of the data.</summary>
-    public RegimeReading ChangePointRegime => ChangePointRun.Last;
-
-    /// <summary>The change-point forecast of the last day of the data taken apart (see <see cref="ChangePointParts"/>).</summary>
-    public ChangePointParts ChangePointParts => ChangePointRun.Parts;
-
     private ChangePointForecast ChangePointRun => _changePoint ??= ChangePointModel.Forecast(Series, Horizon, ChangePointModel.HazardPerDay, FirstForecastDay);
 
     /// <summary>The first day the change-point forecasts are asked for (a run's first issue day): the days before it are filtered but not forecast.</summary>

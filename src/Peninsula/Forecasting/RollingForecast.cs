@@ -187,9 +187,7 @@ internal sealed class RollingForecast
 
         var covariates = new CovariateModel(problem);
         StackFit? onClimatology = null, onRegression = null;
-        var weights = new double[Pooled.Length];
         var shifted = new double[issueDays.Length];
-        double shift = 0, shrinkage = 0, regimeShift = 0;
         var regimeFits = new StackFit?[RegimeStacks.Length];
         bool Outcome(int j) => problem.Series.Outcome(issueDays[j], horizon);
         var aggregate = new FixedShare(AggregateMembers, issueDays, horizon, Outcome);
@@ -207,9 +205,9 @@ internal sealed class RollingForecast
             var (rows, outcomes, rowWeights) = History(p, issueDays, i, problem);
             (p[StackedOnClimatology][i], onClimatology) = Stack(rows, outcomes, rowWeights, LogOdds(p, i), 0, onClimatology);
             (p[StackedOnRegression][i], onRegression) = Stack(rows, outcomes, rowWeights, LogOdds(p, i), Covariates, onRegression);
-            (p[PoolModel][i], weights) = Pool(p, issueDays, i, problem);
-            (shifted[i], shift) = Recalibration.Shift(issueDays, p[PoolModel], Outcome, i, horizon);
-            (p[PoolShrunk][i], shrinkage) = Recalibration.Shrink(issueDays, shifted, p[0], Outcome, i, horizon);
+            (p[PoolModel][i], _) = Pool(p, issueDays, i, problem);
+            (shifted[i], _) = Recalibration.Shift(issueDays, p[PoolModel], Outcome, i, horizon);
+            (p[PoolShrunk][i], _) = Recalibration.Shrink(issueDays, shifted, p[0], Outcome, i, horizon);
             p[PooledRate][i] = problem.PooledRate(t);
             (p[Blend][i], _) = Pool(p, issueDays, i, problem, BlendMembers, 0);
             for (var k = 0; k < RegimeStacks.Length; k++)
@@ -220,7 +218,7 @@ internal sealed class RollingForecast
                 (p[model][i], regimeFits[k]) = Stack(history, happened, rowWeights2, LogOdds(p, i, members), Array.IndexOf(members, ChangePoint), regimeFits[k]);
             }
 
-            (p[RegimeStackPooledShift][i], regimeShift) = Recalibration.Shift(issueDays, p[RegimeStackPooled], Outcome, i, horizon);
+            (p[RegimeStackPooledShift][i], _) = Recalibration.Shift(issueDays, p[RegimeStackPooled], Outcome, i, horizon);
             p[ChangePointByClass][i] = problem.ChangePointByClass(t);
             p[ChangePointRecalibrated][i] = Recalibration.Platt(issueDays, p[ChangePoint], Outcome, i, horizon).Probability;
             p[Aggregate][i] = aggregate.Forecast(p, i);
@@ -470,9 +468,7 @@ internal sealed class FixedShare(int[] members, int[] issueDays, int horizon, Fu
             var total = 0.0;
             for (var m = 0; m < members.Length; m++)
             {
-                var q = Math.Clamp(p[members[m]][_resolved], RollingForecast.Floor, 1 - RollingForecast.Floor);
-                var loss = -Math.Log(happened ? q : 1 - q);
-                _weights[m] *= Math.Exp(-Rate * overlap * loss);
+                _weights[m] *= Math.Exp(Rate * overlap * ProperScores.Log(p[members[m]][_resolved], happened, RollingForecast.Floor));
                 total += _weights[m];
             }
 

@@ -20,7 +20,7 @@ public sealed class RealSetScoreTests : IDisposable
     // sentence unread, 1 false sentence supported, no true sentence refuted. Refuted verdicts are too few for a
     // precision floor to mean much, so wrong refutations are held by a ceiling on their count
     // instead. Raise these as the checker improves.
-    private static readonly RealSetFloor Floor = new(SupportedPrecision: 0.945, Recall: 0.76, Unread: 0, WrongRefuted: 1, TrueRefuted: 1, FalseSupported: 1);
+    private static readonly RealSetFloor Floor = new(SupportedPrecision: 0.945, Recall: 0.76, Unread: 0, WrongRefuted: 0, TrueRefuted: 0, FalseSupported: 1);
 
     private readonly TempFolder _folder = new();
 
