@@ -200,6 +200,7 @@ public static class Review
             SourceUrls = [.. sources.Select(d => d.Url)],
             SourceNames = [.. sources.Select(d => d.Publisher)],
             SourceDate = sources.Count > 0 ? sources.Min(d => d.Published).ToString() : null,
+            FromReview = true,
         };
     }
 

@@ -19,6 +19,12 @@ public sealed record HandEntry
     /// <summary>The id; null to derive one from the date, kind, class and system.</summary>
     public string? Id { get; init; }
 
+    /// <summary>
+    /// Whether the entry is a proposal of the review queue being accepted: its id comes from the
+    /// proposal's date and class, so a refusal says to edit those, not to pass --id.
+    /// </summary>
+    public bool FromReview { get; init; }
+
     /// <summary>The kind, as its slug (<c>missile-launch</c>).</summary>
     public string? Kind { get; init; }
 
@@ -189,7 +195,9 @@ public sealed record HandEntry
         var plan = await store.SaveAsync([e], origin, dryRun: true, cancellationToken).ConfigureAwait(false);
         if (plan.Added.Count != 1)
         {
-            throw Bad("--id", $"the id '{e.Id}' belongs to an event that was deleted; give another id with --id, or restore that event.");
+            throw FromReview
+                ? new InputException($"the id '{e.Id}' belongs to an event that was deleted; edit the proposal's date or class (peninsula review edit), or restore that event.", InputName, field: "id")
+                : Bad("--id", $"the id '{e.Id}' belongs to an event that was deleted; give another id with --id, or restore that event.");
         }
 
         if (!dryRun)
