@@ -49,19 +49,16 @@ internal static class QuestionEndpoints
         var until = QueryValues.Date(request["until"], "until") ?? throw new InputException("give the window's last Korean date as until=YYYY-MM-DD.", field: "until");
         WindowForecast.CheckWindow(asOf, until, "until");
         var version = await cache.VersionAsync(cancellationToken).ConfigureAwait(false);
-        // A window as of a new date costs the client from its analysis budget, as a forecast does.
-        var document = await cache.GetAsync(
-            string.Create(CultureInfo.InvariantCulture, $"window:{target.Slug}:{asOf}:{until}"),
+        // A window as of a new date costs the client from its analysis budget, as a forecast does;
+        // another window as of the same date is read off the same forecasts, at no cost.
+        var forecasts = await cache.GetAsync(
+            string.Create(CultureInfo.InvariantCulture, $"window:{target.Slug}:{asOf}"),
             version,
-            async token =>
-            {
-                var forecasts = await cache.ForecastsAsync(asOf, target, null, version, budget.RunAsync, token).ConfigureAwait(false);
-                return WindowForecast.From(forecasts, until).ToDocument();
-            },
+            token => cache.ForecastsAsync(asOf, target, null, version, budget.RunAsync, token),
             cancellationToken,
             () => budget.Charge(http),
             keepPrevious: true).ConfigureAwait(false);
-        return Results.Ok(document.Value);
+        return Results.Ok(WindowForecast.From(forecasts.Value, until).ToDocument());
     }
 
     private static async Task<IResult> ListAsync(StorePool pool, TimeProvider clock, CancellationToken cancellationToken)
