@@ -137,6 +137,15 @@ internal sealed partial class ClaimChecker
             }
         }
 
+        if (supported && c.Site is { } named)
+        {
+            // The site was one of the conditions the evidence met; say where the record puts it.
+            var ids = main.Evidence.ToHashSet(StringComparer.Ordinal);
+            var sites = Of(c).Where(e => ids.Contains(e.Id) && e.Site is not null).Select(e => e.Site!.Name).Distinct().ToList();
+            facets.Add(new FacetCheck("site", named.Place.Name, FacetResult.Matches,
+                sites.Count == 0 ? $"the record's launch is at {named.Place.Name}" : $"the record's launch is at {string.Join(", ", sites)}, at or within {NearKm:0} km of {named.Place.Name}", [.. main.Evidence]));
+        }
+
         if (supported && c is { Action.FromSubmarine: true, Period: { } when2 } && type is ClaimType.Event or ClaimType.System or ClaimType.Recency or ClaimType.Superlative)
         {
             facets.Add(Facet("platform", "submarine", SubmarineOrNot(c, when2, main)));
@@ -164,7 +173,9 @@ internal sealed partial class ClaimChecker
         else if (c.Modality == Modality.Attributed)
         {
             // "North Korea announced ...": the sentence asserts the announcement, so the record cannot
-            // refute it; nor can it confirm what was announced of the event (that it succeeded).
+            // refute it; nor can it confirm a success announced of the event, which is the claim of
+            // one side. A failure North Korea admits ("announced that the satellite launch failed")
+            // is another matter: where the record's sources found the same, the outcome stands.
             var who = c.AttributedTo ?? "North Korea";
             var announced = $"the sentence reports that {who} announced the outcome; the record's outcomes are the sources' assessments";
             if (c.Outcome is { } announcedOutcome && !facets.Any(f => f.Facet == "outcome"))
@@ -174,7 +185,7 @@ internal sealed partial class ClaimChecker
 
             for (var i = 0; i < facets.Count; i++)
             {
-                if (facets[i] is { Facet: "outcome", Result: FacetResult.Matches })
+                if (facets[i] is { Facet: "outcome", Result: FacetResult.Matches } && c.Outcome?.Outcome != Outcome.Failure)
                 {
                     facets[i] = facets[i] with { Result = FacetResult.Undecided, Record = announced };
                 }
@@ -452,9 +463,28 @@ internal sealed partial class ClaimChecker
                     && (site is null || AtSite(e, site));
     }
 
-    /// <summary>Whether the event's site is the place or one of its other names ("Wast Sunan" is at Sunan).</summary>
+    /// <summary>How near a recorded site must lie to a named place to be "near" it, in kilometres.</summary>
+    private const double NearKm = 20;
+
+    /// <summary>
+    /// Whether the event's site is the place, one of its other names ("Wast Sunan" is at Sunan), or
+    /// lies within <see cref="NearKm"/> of it: "an area near Kusong" is the record's Panghyon
+    /// Airbase, 7 km away, as sources name a launch by the nearest town or by the base.
+    /// </summary>
     private static bool AtSite(Event e, PlaceEntry place) =>
-        e.Site is { } s && place.Aliases.Prepend(place.Name).Any(n => s.Name.Contains(n, StringComparison.OrdinalIgnoreCase));
+        e.Site is { } s && (place.Aliases.Prepend(place.Name).Any(n => s.Name.Contains(n, StringComparison.OrdinalIgnoreCase))
+                            || (s.Latitude is { } lat && s.Longitude is { } lon && place.Latitude is { } plat && place.Longitude is { } plon
+                                && GreatCircleKm(lat, lon, plat, plon) <= NearKm));
+
+    /// <summary>The distance between two points on the Earth's surface (haversine, mean radius 6,371 km).</summary>
+    internal static double GreatCircleKm(double lat1, double lon1, double lat2, double lon2)
+    {
+        static double Radians(double degrees) => degrees * Math.PI / 180;
+        var dLat = Radians(lat2 - lat1);
+        var dLon = Radians(lon2 - lon1);
+        var a = (Math.Sin(dLat / 2) * Math.Sin(dLat / 2)) + (Math.Cos(Radians(lat1)) * Math.Cos(Radians(lat2)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2));
+        return 2 * 6371 * Math.Asin(Math.Min(1, Math.Sqrt(a)));
+    }
 
     private static bool IsSystem(Event e, SystemMention system, Regex word) =>
         e.System is { } s && (system.Entries.Any(entry => entry.Id == s.Id) || s.Aliases.Prepend(s.Name).Any(word.IsMatch));

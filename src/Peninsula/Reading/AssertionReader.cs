@@ -20,6 +20,7 @@ internal sealed partial class AssertionReader
     private readonly Regex _ordinalBefore;
     private readonly Regex _countBefore;
     private readonly Regex _countAndAnother;
+    private readonly Regex _countTimes;
     private readonly Regex _ordinalAfter;
     private readonly Regex _superlative;
     private readonly Regex[] _visits;
@@ -49,6 +50,7 @@ internal sealed partial class AssertionReader
         // "The nuclear test in January 2016 was its fifth.": an ordinal that ends the clause after the event.
         _ordinalAfter = ClaimPatterns.Get($@"\b(?:was|is|marked|became)\s+(?:its|the|their|(?:North\s+Korea|Pyongyang|the\s+country|the\s+regime|the\s+North)['’]s)\s+(?<w>{knowledge.OrdinalWords})(?:\s+(?:ever|such\s+test|such\s+launch|one))?\s*[.!]?\s*$", options);
         _countAndAnother = ClaimPatterns.Get($@"\s(?:and|then)\s+(?<w>{knowledge.NumberWords})\s+(?:more\s+)?(?:at|around|about|from|shortly|later)\b", options);
+        _countTimes = ClaimPatterns.Get($@"^\s+(?<w>{knowledge.NumberWords})\s+times\b", options);
         _countBefore = ClaimPatterns.Get($@"(?<w>{knowledge.NumberWords})(?:\s+(?:more|additional|new|suspected|apparent|unidentified|other|further))?(?:\s+(?:North\s+Korean|N\.\s?Korean|NK|DPRK))?\s+$", options);
         var superlatives = knowledge.Superlatives.Select(s => Regex.Escape(s.Superlative)).Distinct().OrderByDescending(s => s.Length);
         _superlative = ClaimPatterns.Get($@"\b(?<s>{string.Join("|", superlatives)})\b", options);
@@ -269,6 +271,11 @@ internal sealed partial class AssertionReader
     private (ClaimDraft? Draft, StatementType? Statement) Claim(string text, TextSpan sentence, TextSpan clause, List<TextSpan> timeSpans, string? attribution, bool question, int announcementEnd)
     {
         var phrases = Phrases(text, clause);
+        if (phrases.Count == 0 && BareEvent(text, sentence, clause) is { } bare)
+        {
+            phrases = [bare];
+        }
+
         if (phrases.Count == 0)
         {
             // "The Hwasong-15 was launched ...": a weapon system alone names a missile launch of its class.
@@ -298,7 +305,9 @@ internal sealed partial class AssertionReader
         if (_k.Cue("modal").MatchesIn(text, head).Any(m => !timeSpans.Any(t => t.Start <= m.Index && m.Index < t.End)
                                                            && !(verb is null && SpeakerBefore().IsMatch(text.AsSpan(clause.Start, m.Index - clause.Start)))
                                                            // "seismic waves which may differ from ...": the modal of a relative clause, not the event's.
-                                                           && !RelativeBefore().IsMatch(text.AsSpan(clause.Start, m.Index - clause.Start))))
+                                                           && !RelativeBefore().IsMatch(text.AsSpan(clause.Start, m.Index - clause.Start))
+                                                           // "launched what is possibly a ballistic missile": a hedge on what was launched, not on the act.
+                                                           && !(verb is { } acted && acted.End <= m.Index && HedgedObjectBefore().IsMatch(text.AsSpan(acted.End, m.Index - acted.End)))))
         {
             return (null, StatementType.Intention);
         }
@@ -403,6 +412,15 @@ internal sealed partial class AssertionReader
                 count += CountValue(more.Groups["w"].Value);
                 countSpan = new TextSpan(countStart, more.Groups["w"].Index + more.Groups["w"].Length);
             }
+        }
+
+        // "has tested a nuclear explosive device six times": a count of the acts after their object.
+        if (ordinal is null && count is null && verb is not null && phrase.Kind is Events.EventKind.MissileLaunch or Events.EventKind.NuclearTest
+            && _countTimes.Match(text[phraseSpan.End..clause.End]) is { Success: true } times)
+        {
+            count = CountValue(times.Groups["w"].Value);
+            countSpan = new TextSpan(phraseSpan.End + times.Groups["w"].Index, phraseSpan.End + times.Index + times.Length);
+            features.Add(countSpan.Value);
         }
 
         var system = SystemIn(text, clause, features);
@@ -549,6 +567,45 @@ internal sealed partial class AssertionReader
     }
 
     /// <summary>
+    /// An event named by a bare noun that is said to have happened: "The launch occurred in the
+    /// vicinity of Sunan", "North Korea has stated that the launch failed", "This launch took place
+    /// ahead of the time in the prior notification", "North Korea conducted its most recent test on
+    /// September 3, 2017". It is the event the paragraph has named before
+    /// ("Initial assessment indicates the launch of an IRBM. The launch occurred ..."), or, with no
+    /// such mention, a launch of unstated type (a bare "test" of nothing named asserts nothing). A
+    /// bare noun judged ("the launch also violates ...") or reacted to is not asserted.
+    /// </summary>
+    private (TextSpan Span, EventPhrase Phrase)? BareEvent(string text, TextSpan sentence, TextSpan clause)
+    {
+        var noun = BareEventNoun().Match(text, clause.Start, clause.Length);
+        if (!(noun.Success && EventPredicate().IsMatch(text.AsSpan(noun.Index + noun.Length, clause.End - noun.Index - noun.Length)))
+            && !(noun = BareEventObject().Match(text, clause.Start, clause.Length)).Success)
+        {
+            return null;
+        }
+
+        var span = new TextSpan(noun.Groups["n"].Index, noun.Groups["n"].Index + noun.Groups["n"].Length);
+        var paragraphStart = text.LastIndexOf('\n', Math.Max(0, sentence.Start - 1)) + 1;
+        var before = Phrases(text, new TextSpan(paragraphStart, span.Start));
+        if (before.Count > 0 && before[^1].Phrase.Kind is Events.EventKind.MissileLaunch or Events.EventKind.NuclearTest)
+        {
+            return (span, before[^1].Phrase);
+        }
+
+        return noun.Groups["n"].Value.StartsWith("launch", StringComparison.OrdinalIgnoreCase)
+            ? (span, _k.EventPhrases.First(p => p.Kind == Events.EventKind.MissileLaunch && p.Classes.Count == 0 && p.Complete))
+            : null;
+    }
+
+    /// <summary>A bare event noun at the head of a clause or of a reported clause: "The launch", "this launch", "that the launch".</summary>
+    [GeneratedRegex(@"^(?:[\w\s]{0,24},\s*)?(?:[^.;,]{0,80}?\b(?:said|stated|announced|confirmed|reported|claimed)\s+that\s+)?(?:the|this|that)\s+(?<n>launch|test)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BareEventNoun();
+
+    /// <summary>A bare event noun as the object of a verb of doing: "conducted its most recent test", "carried out the launch".</summary>
+    [GeneratedRegex(@"\b(?:conducted|carried\s+out|staged)\s+(?:its|the|their|North\s+Korea['’]s)\s+(?:(?:latest|most\s+recent|last|first|new)\s+)?(?<n>launch|test)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BareEventObject();
+
+    /// <summary>
     /// Whether a North Korean event named by a noun is the subject of what its clause says: "This
     /// launch by North Korea of a ballistic missile is a clear violation", "NORAD determined the
     /// missile launch from North Korea did not pose a threat", "North Korea's Launch of a Suspected
@@ -614,6 +671,10 @@ internal sealed partial class AssertionReader
 
     [GeneratedRegex(@"\b(?:which|who)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RelativeBefore();
+
+    /// <summary>The start of a hedged object after a verb of doing: "launched what is possibly", "fired what may be".</summary>
+    [GeneratedRegex(@"^\s+what\s+(?:(?:is|was|are|were)\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HedgedObjectBefore();
 
     [GeneratedRegex(@"\b(?:launch(?:es)?|tests?|firings?|provocations?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EventNoun();
@@ -820,13 +881,14 @@ internal sealed partial class AssertionReader
     [GeneratedRegex(@"\b(?:indicates?|indicated|confirm(?:s|ed)?|detect(?:s|ed)?|tracked|observed)\s+(?:that\s+)?the\s+(?:launch|firing|test-firing|test)\s+of\s+(?:an?\s+|the\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ObservedBefore();
 
-    [GeneratedRegex(@"^[^.;]{0,80}?\b(?:occurred|took\s+place|(?:was|were)\s+(?:launched|fired|tracked|detected|conducted)|flew|traveled|travelled|landed|fell|reached|overflew|(?:have|has)\s+(?:fallen|flown|landed))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[^.;]{0,80}?\b(?:occurred|took\s+place|(?:was|were)\s+(?:launched|fired|tracked|detected|conducted)|flew|traveled|travelled|landed|fell|reached|overflew|(?:have|has)\s+(?:fallen|flown|landed)|failed|ended\s+in\s+(?:a\s+)?failure)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EventPredicate();
 
     /// <summary>
     /// Where or how long a missile flew, as far as the record does not hold it: "fell within Japan's
     /// EEZ", "flew over the Oshima Peninsula", "flew for approximately 45 minutes", "approximately
-    /// 350 kilometers east off the east coast". The claim is then
+    /// 350 kilometers east off the east coast", or when it flew against the window North Korea had
+    /// notified ("took place ahead of the time in the prior notification"). The claim is then
     /// undecided on that detail, whether it is what the sentence says of the launch ("the missiles
     /// are thought to have fallen within Japan's EEZ") or a side detail beside a launch the record
     /// confirms ("launched a ballistic missile ..., which fell within Japan's EEZ"): a verdict is on
@@ -838,7 +900,7 @@ internal sealed partial class AssertionReader
         return landing.Success ? landing : null;
     }
 
-    [GeneratedRegex(@"\bexclusive\s+economic\s+zone\b|\bEEZ\b|\bfor\s+(?:about\s+|approximately\s+|some\s+)?[\w-]+\s+minutes\b|\b(?:flew|flown|flying|fly)\s+over\s+(?:the\s+)?(?:vicinity\s+of\s+)?(?!Japan\b)(?-i:[A-Z])|\b[0-9][0-9,]*\s*(?:km|kilometers|kilometres)\s+(?:east|west|north|south|away\s+from)\b|\b(?:landed|fell|fallen|splashed\s+down)\b[^.;]{0,60}?\bat\s+(?:around\s+|about\s+|approximately\s+)?[0-9]{1,2}:[0-9]{2}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bexclusive\s+economic\s+zone\b|\bEEZ\b|\bfor\s+(?:about\s+|approximately\s+|some\s+)?[\w-]+\s+minutes\b|\b(?:flew|flown|flying|fly)\s+over\s+(?:the\s+)?(?:vicinity\s+of\s+)?(?!Japan\b)(?-i:[A-Z])|\b[0-9][0-9,]*\s*(?:km|kilometers|kilometres)\s+(?:east|west|north|south|away\s+from)\b|\b(?:landed|fell|fallen|splashed\s+down)\b[^.;]{0,60}?\bat\s+(?:around\s+|about\s+|approximately\s+)?[0-9]{1,2}:[0-9]{2}|\b(?:ahead\s+of|before|earlier\s+than|after|outside|within)\s+the\s+(?:time|period|window|dates?)\s+(?:in|of|given\s+in|set\s+(?:out\s+)?in|stated\s+in)\s+(?:the|its)\s+(?:prior\s+|advance\s+)?notifications?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Zone();
 
     /// <summary>A weapon said to be new, which the record cannot decide: "a new type of ICBM".</summary>

@@ -29,8 +29,8 @@ internal sealed record CoincidenceCue(Regex Pattern, string Relation, int Days, 
 /// <summary>An official with an office and a term (<c>data/gazetteer/officials.csv</c>); terms are local dates as the source gives them.</summary>
 internal sealed record Official(string Name, IReadOnlyList<string> Aliases, string Office, KoreanDate Start, KoreanDate? End, string SourceUrl);
 
-/// <summary>A place with the actor it belongs to (<c>data/gazetteer/places.csv</c>).</summary>
-internal sealed record PlaceEntry(string Name, IReadOnlyList<string> Aliases, string Type, string? Actor, string SourceUrl);
+/// <summary>A place with the actor it belongs to and where it lies, when known (<c>data/gazetteer/places.csv</c>).</summary>
+internal sealed record PlaceEntry(string Name, IReadOnlyList<string> Aliases, string Type, string? Actor, double? Latitude, double? Longitude, string SourceUrl);
 
 /// <summary>An organisation, for attributions such as "KCNA said" (<c>data/gazetteer/organisations.csv</c>).</summary>
 internal sealed record Organisation(string Name, IReadOnlyList<string> Aliases, string? Actor, string Type, string SourceUrl);
@@ -198,8 +198,8 @@ internal sealed class ClaimKnowledge
             r.Required("name"), r.List("aliases"), r.Required("office"), r.RequiredDate("start"), r.OptionalDate("end"), r.Required("source_url"))).ToList(),
             ["name", "aliases", "office", "start", "end", "source_name", "source_url"]);
         var places = Read("data/gazetteer/places.csv", rows => rows.Select(r => new PlaceEntry(
-            r.Required("name"), r.List("aliases"), r.Required("type"), r.Optional("actor"), r.Required("source_url"))).ToList(),
-            ["name", "aliases", "type", "actor", "source_name", "source_url"]);
+            r.Required("name"), r.List("aliases"), r.Required("type"), r.Optional("actor"), r.OptionalNumber("latitude"), r.OptionalNumber("longitude"), r.Required("source_url"))).ToList(),
+            ["name", "aliases", "type", "actor", "latitude", "longitude", "source_name", "source_url"]);
         var organisations = Read("data/gazetteer/organisations.csv", rows => rows.Select(r => new Organisation(
             r.Required("name"), r.List("aliases"), r.Optional("actor"), r.Required("type"), r.Required("source_url"))).ToList(),
             ["name", "aliases", "actor", "type", "source_name", "source_url"]);

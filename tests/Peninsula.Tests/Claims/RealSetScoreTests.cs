@@ -13,14 +13,14 @@ namespace Peninsula.Tests.Claims;
 /// </summary>
 public sealed class RealSetScoreTests : IDisposable
 {
-    // Today's figures (bench/results/claims.md, 2026-12-06 10:00, after the set's relabelling, the
-    // reader's rules for events named by a noun, details the record does not hold and reactions,
-    // coordinated counts, orders among unrecorded details, failed launches and observed ones):
-    // supported precision 0.953 (101/106), refuted precision 1.000 (2/2), recall 0.766 (141/184), no
-    // sentence unread, 1 false sentence supported, no true sentence refuted. Refuted verdicts are too few for a
-    // precision floor to mean much, so wrong refutations are held by a ceiling on their count
-    // instead. Raise these as the checker improves.
-    private static readonly RealSetFloor Floor = new(SupportedPrecision: 0.945, Recall: 0.76, Unread: 0, WrongRefuted: 0, TrueRefuted: 0, FalseSupported: 1);
+    // Today's figures (bench/results/claims.md, 2026-12-06 11:20, after the reader's rules for bare
+    // event nouns said to have happened, hedged objects, admitted failures, sites near a named town,
+    // notified windows and counts of times): supported precision 0.956 (108/113), refuted precision
+    // 1.000 (2/2), recall 0.810 (149/184), no sentence unread, 1 false sentence supported, no true
+    // sentence refuted. The floor is issue 16's targets themselves, so CI fails the day one is lost.
+    // Refuted verdicts are too few for a precision floor to mean much, so wrong refutations are held
+    // by a ceiling on their count instead. Raise these as the checker improves.
+    private static readonly RealSetFloor Floor = new(SupportedPrecision: 0.95, Recall: 0.80, Unread: 0, WrongRefuted: 0, TrueRefuted: 0, FalseSupported: 1);
 
     private readonly TempFolder _folder = new();
 

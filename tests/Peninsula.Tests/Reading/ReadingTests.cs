@@ -283,4 +283,91 @@ public sealed class ReadingTests
         Assert.Equal(ClaimVerdict.Supported, irbm.Verdict);
         Assert.Empty(Check("The ministers discussed the launch of an intermediate range ballistic missile.", "2017-09-15").Claims);
     }
+
+    [Fact]
+    public void A_bare_launch_said_to_have_happened_is_the_one_the_paragraph_named_but_one_only_judged_is_not()
+    {
+        // us-pacom-2017-09-14: the IRBM of the sentence before, launched from Sunan on 2017-09-15 (Korean date).
+        var text = "Initial assessment indicates the launch of an intermediate range ballistic missile (IRBM). The launch occurred in the vicinity of Sunan, North Korea and flew east.";
+        var claims = Check(text, "2017-09-15").Claims;
+        Assert.Equal(2, claims.Count);
+        Assert.Equal(ClaimVerdict.Supported, claims[1].Verdict);
+        Assert.Contains(claims[1].Facets, f => f is { Facet: "site", Result: FacetResult.Matches });
+
+        // jp-kantei-2016-02-07-ccs: a bare launch judged, not said to have happened, asserts nothing.
+        Assert.Empty(Check("The launch also violates UN Security Council Resolutions and other decisions taken by the international community.", "2016-02-07").Claims);
+    }
+
+    [Fact]
+    public void A_failure_North_Korea_admits_is_supported_where_the_record_has_it_but_a_success_it_claims_is_not()
+    {
+        // jp-mofa-2023-08-24: the second Malligyong-1 attempt failed that morning.
+        var failed = Only("Reporter:North Korea announced that the satellite launch failed and that it will conduct a further launch in October.", "2023-08-24");
+        Assert.Equal(ClaimVerdict.Supported, failed.Verdict);
+        Assert.Contains(failed.Facets, f => f is { Facet: "outcome", Stated: "failure", Result: FacetResult.Matches });
+
+        // jp-mofa-2023-05-31: the bare "launch" is the ballistic missile named before it in the paragraph.
+        var text = "North Korea launched a suspected ballistic missile this morning. Additionally, North Korea has stated that the launch failed and that it will investigate the cause and conduct a second launch promptly.";
+        Assert.All(Check(text, "2023-05-31").Claims, c => Assert.Equal(ClaimVerdict.Supported, c.Verdict));
+
+        // jp-kantei-2016-06-22: a success North Korea's media announce stays undecided.
+        var claimed = Only("This morning, North Korea's state-run media announced that the ballistic missiles were launched successfully.", "2016-06-23");
+        Assert.Equal(ClaimVerdict.NotEnoughEvidence, claimed.Verdict);
+    }
+
+    [Fact]
+    public void A_hedge_on_what_was_launched_does_not_make_the_launch_a_possibility()
+    {
+        // jp-mofa-2023-08-24: Japan first called the satellite launch "possibly a ballistic missile".
+        var hedged = Only("Reporter:North Korea launched what is possibly a ballistic missile, please tell us the facts and the response of the Government.", "2023-08-24");
+        Assert.Equal(ClaimVerdict.Supported, hedged.Verdict);
+        Assert.Empty(Check("North Korea may launch a ballistic missile.", "2023-08-24").Claims);
+    }
+
+    [Fact]
+    public void A_site_named_by_the_nearest_town_matches_the_recorded_base_nearby()
+    {
+        // jp-kantei-2016-10-20-ccs: "an area near Kusong" is the record's Panghyon Airbase, about 7 km away.
+        var musudan = Only("Our understanding is that at 7 AM today, North Korea launched a ballistic missile presumed to be a Musudan intermediate-range ballistic missile from an area near Kusong, a northwestern city in North Korea, but that it ended in failure.", "2016-10-20");
+        Assert.Equal(ClaimVerdict.Supported, musudan.Verdict);
+        Assert.Contains(musudan.Facets, f => f is { Facet: "site", Result: FacetResult.Matches });
+    }
+
+    [Fact]
+    public void A_launch_against_its_notified_window_is_a_detail_the_record_does_not_hold()
+    {
+        // jp-mofa-2023-11-22: the Malligyong-1 of 2023-11-21 flew before the window North Korea had notified.
+        var text = "I would like to ask about North Korea's launch of a satellite using missile technology last night. This launch took place ahead of the time in the prior notification.";
+        var early = Check(text, "2023-11-22").Claims[^1];
+        Assert.Equal(ClaimVerdict.NotEnoughEvidence, early.Verdict);
+        Assert.Contains(early.Facets, f => f is { Facet: "detail", Result: FacetResult.Undecided });
+    }
+
+    [Fact]
+    public void A_count_of_times_after_the_object_is_a_count_and_a_bare_test_is_the_kind_the_paragraph_named()
+    {
+        // us-crs-2021-12-13-if10472: six nuclear tests from 2006 to 2017, the last on 2017-09-03.
+        var text = "It has tested a nuclear explosive device six times since 2006. Each test produced underground blasts progressively higher in magnitude and estimated yield. North Korea conducted its most recent test on September 3, 2017.";
+        var claims = Check(text, "2021-12-13").Claims;
+        Assert.Equal(2, claims.Count);
+        Assert.Contains(claims[0].Facets, f => f is { Facet: "count", Stated: "6", Result: FacetResult.Matches });
+        Assert.Equal(ClaimVerdict.Supported, claims[1].Verdict);
+        Assert.Equal("2017-09-03", claims[1].Period);
+        Assert.Equal(ClaimVerdict.Refuted, Only("It has tested a nuclear explosive device seven times since 2006.", "2021-12-13").Verdict);
+    }
+
+    [Fact]
+    public void A_summit_with_a_time_is_checked_against_the_summits_and_never_refuted()
+    {
+        // us-crs-2018-06-12-in10916: the inter-Korean summit of 2018-04-27.
+        var april = Only("Denuclearization: North Korea “commits to work toward complete denuclearization of the Korean Peninsula,” as was also promised in an April 2018 summit between Kim and South Korean leader Moon Jae-in.", "2018-06-12");
+        Assert.Equal(ClaimVerdict.Supported, april.Verdict);
+        Assert.Equal(EventKind.Summit, april.EventKind);
+
+        // us-crs-2017-07-05-in10734: a Trump-Moon summit is not one with North Korea, which is all the record holds.
+        var other = Check("The test was timed to respond to last week’s summit between President Trump and South Korean President Moon Jae-in.", "2017-07-05").Claims;
+        Assert.All(other, c => Assert.NotEqual(ClaimVerdict.Refuted, c.Verdict));
+        Assert.Contains(other, c => c is { EventKind: EventKind.Summit, Verdict: ClaimVerdict.NotEnoughEvidence });
+    }
 }
+
