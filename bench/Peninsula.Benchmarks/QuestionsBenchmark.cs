@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Peninsula.Events;
 using Peninsula.Forecasting;
+using Peninsula.Import;
 using Peninsula.Questions;
 using Peninsula.Record;
 
@@ -11,14 +12,16 @@ namespace Peninsula.Benchmarks;
 /// The model against the crowd on real, resolved forecasting questions about North Korea
 /// (bench/questions-crowd/resolved-crowd.csv): each question resolved from the bundled record, the model
 /// asked as of each crowd forecast's date (knowing only the record up to then), and the Brier score
-/// of both; then the extremizing factor of the experts' aggregate, chosen on past questions only.
-/// Run with <c>dotnet run -c Release --project bench/Peninsula.Benchmarks -- questions</c>.
+/// of both, over the crowds' forecasts alone (the goal of issue 20) and over the statistical signals
+/// apart, as <c>forecasters.csv</c> beside the file classes each forecaster; then the extremizing
+/// factor of the experts' aggregate, chosen on past questions only. Run with <c>dotnet run -c Release --project bench/Peninsula.Benchmarks -- questions</c>.
 /// </summary>
 public static class QuestionsBenchmark
 {
     public static string Run(string path)
     {
         var contents = QuestionFiles.Read(path);
+        var kinds = ForecasterKinds.Read(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, ForecasterKinds.FileName), contents);
         var record = BundledRecord.Events;
         var end = BundledRecord.CoverageEndOf(record);
         var model = new QuestionModel(record);
@@ -59,9 +62,9 @@ public static class QuestionsBenchmark
         var inv = CultureInfo.InvariantCulture;
         text.AppendLine("# The model against published forecasts on resolved questions about North Korea");
         text.AppendLine();
-        text.AppendLine(inv, $"Questions from `{Path.GetFileName(path)}` ({contents.Questions.Count} questions, {contents.Forecasts.Count} crowd forecasts), resolved from the bundled record (to {end}); the model (`{Forecasting.RollingForecast.ForecastModel}`, read off its 7/30/90/365-day forecasts for the question's window) asked as of each crowd forecast's date. Brier: (p - outcome)², lower is better.");
+        text.AppendLine(inv, $"Questions from `{Path.GetFileName(path)}` ({contents.Questions.Count} questions, {contents.Forecasts.Count} published forecasts), resolved from the bundled record (to {end}); the model (`{Forecasting.RollingForecast.ForecastModel}`, read off its 7/30/90/365-day forecasts for the question's window) asked as of each published forecast's date. Crowds and statistical signals are scored apart (`forecasters.csv`). Brier: (p - outcome)², lower is better.");
         text.AppendLine();
-        text.AppendLine("| Question | Window | Crowd | As of | Crowd p | Model p | Outcome (record) | Stated | Brier crowd | Brier model |");
+        text.AppendLine("| Question | Window | Forecaster | As of | Published p | Model p | Outcome (record) | Stated | Brier published | Brier model |");
         text.AppendLine("|---|---|---|---|---:|---:|---|---|---:|---:|");
         foreach (var (q, crowd, p, outcome) in rows)
         {
@@ -77,14 +80,19 @@ public static class QuestionsBenchmark
         else
         {
             var crowdBrier = rows.Average(r => ProperScores.Brier(r.Crowd.Probability, r.Outcome));
-            var modelBrier = rows.Average(r => ProperScores.Brier(r.Model, r.Outcome));
             var meanBrier = rows.Average(r => ProperScores.Brier((r.Crowd.Probability + r.Model) / 2, r.Outcome));
-            text.AppendLine(inv, $"**{rows.Count} forecasts on {rows.Select(r => r.Q.Id).Distinct().Count()} questions: Brier of the published forecasts {crowdBrier:0.000}, model {modelBrier:0.000}, mean of both {meanBrier:0.000}.** " +
-                                 $"Model no worse than the published forecasts on these: {(modelBrier <= crowdBrier ? "met" : "not met")}.");
+            foreach (var kind in ForecasterKinds.All)
+            {
+                var ofKind = rows.Where(r => kinds[r.Crowd.By] == kind).ToList();
+                text.AppendLine(inv, $"**{ForecasterKinds.Heading(kind)}: {Summary(ofKind)}**");
+                text.AppendLine();
+            }
+
+            text.AppendLine(inv, $"All published forecasts together: {Summary(rows)} Mean of the published probability and the model's, over all: Brier {meanBrier:0.000}.");
             foreach (var group in rows.GroupBy(r => r.Crowd.By, StringComparer.Ordinal))
             {
                 text.AppendLine();
-                text.AppendLine(inv, $"- {group.Key}: {group.Count()} forecasts, Brier {group.Average(r => ProperScores.Brier(r.Crowd.Probability, r.Outcome)):0.000}; the model on the same questions and dates {group.Average(r => ProperScores.Brier(r.Model, r.Outcome)):0.000}.");
+                text.AppendLine(inv, $"- {group.Key} ({kinds[group.Key]}): {group.Count()} forecasts on {group.Select(r => r.Q.Id).Distinct().Count()} questions, Brier {group.Average(r => ProperScores.Brier(r.Crowd.Probability, r.Outcome)):0.000}; the model on the same questions and dates {group.Average(r => ProperScores.Brier(r.Model, r.Outcome)):0.000}.");
             }
 
             text.AppendLine();
@@ -123,4 +131,80 @@ public static class QuestionsBenchmark
     }
 
     private static double Extremize(double p, double a) => LogOdds.Extremize(p, a, ExpertAggregate.Floor);
+
+    /// <summary>The Brier scores of the published forecasts and the model's on the same dates, and whether the model is no worse.</summary>
+    private static string Summary(List<(Question Q, QuestionForecast Crowd, double Model, bool Outcome)> rows)
+    {
+        if (rows.Count == 0)
+        {
+            return "no forecasts.";
+        }
+
+        var published = rows.Average(r => ProperScores.Brier(r.Crowd.Probability, r.Outcome));
+        var model = rows.Average(r => ProperScores.Brier(r.Model, r.Outcome));
+
+        // Several dated forecasts on one question are not independent tests; weighing each question
+        // once (its forecasts' scores averaged first) keeps a question asked often from deciding alone.
+        var byQuestion = rows.GroupBy(r => r.Q.Id, StringComparer.Ordinal).ToList();
+        var publishedPerQuestion = byQuestion.Average(g => g.Average(r => ProperScores.Brier(r.Crowd.Probability, r.Outcome)));
+        var modelPerQuestion = byQuestion.Average(g => g.Average(r => ProperScores.Brier(r.Model, r.Outcome)));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{rows.Count} forecasts on {byQuestion.Count} questions, Brier of the published forecasts {published:0.000}, model {model:0.000}; model no worse: {(model <= published ? "met" : "not met")}. " +
+            $"Each question weighed once: published {publishedPerQuestion:0.000}, model {modelPerQuestion:0.000}; model no worse: {(modelPerQuestion <= publishedPerQuestion ? "met" : "not met")}.");
+    }
+}
+
+/// <summary>
+/// Which published forecasters are crowds (people's forecasts pooled, or a market's price) and which
+/// are statistical signals, read from <c>forecasters.csv</c> (columns <c>by</c>, <c>kind</c>, <c>what</c>)
+/// beside the questions file. Issue 20's goal is about the crowds, so the benchmark scores them apart.
+/// </summary>
+internal static class ForecasterKinds
+{
+    public const string FileName = "forecasters.csv";
+
+    public const string Crowd = "crowd";
+
+    public const string Signal = "signal";
+
+    public static IReadOnlyList<string> All { get; } = [Crowd, Signal];
+
+    public static string Heading(string kind) => kind == Crowd
+        ? "Crowds only (people's forecasts pooled, or a market's price), the goal of issue 20"
+        : "Statistical signals (not crowds)";
+
+    /// <summary>Each forecaster's kind; a forecaster of the questions file missing here, or an unknown kind, is an <see cref="InputException"/>.</summary>
+    public static IReadOnlyDictionary<string, string> Read(string file, QuestionFiles.Contents contents)
+    {
+        if (!File.Exists(file))
+        {
+            throw new InputException($"there is no {FileName} beside the questions file; it says which forecaster is a crowd and which a signal (columns by, kind, what).", file);
+        }
+
+        using var text = File.OpenText(file);
+        var kinds = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var r in CsvTable.Read(text, file, ["by", "kind", "what"]).Records)
+        {
+            var kind = r.Required("kind");
+            if (!All.Contains(kind))
+            {
+                throw r.Error("kind", $"'{kind}' is not a kind of forecaster: use {string.Join(" or ", All)}.");
+            }
+
+            if (!kinds.TryAdd(r.Required("by"), kind))
+            {
+                throw r.Error("by", $"'{r.Required("by")}' is listed twice.");
+            }
+        }
+
+        foreach (var by in contents.Forecasts.Select(f => f.By).Distinct(StringComparer.Ordinal))
+        {
+            if (!kinds.ContainsKey(by))
+            {
+                throw new InputException($"the forecaster '{by}' of the questions file is not listed; add a row saying whether it is a crowd or a signal.", file, field: "by");
+            }
+        }
+
+        return kinds;
+    }
 }

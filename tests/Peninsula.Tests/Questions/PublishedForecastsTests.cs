@@ -1,3 +1,4 @@
+using Peninsula.Import;
 using Peninsula.Questions;
 using Peninsula.Record;
 using Peninsula.Tests.Record;
@@ -9,11 +10,13 @@ public sealed class PublishedForecastsTests
 {
     private static readonly string File = Path.Combine(BundledRecordTests.RepositoryRoot(), "bench", "questions-crowd", "resolved-crowd.csv");
 
+    private static readonly string Forecasters = Path.Combine(BundledRecordTests.RepositoryRoot(), "bench", "questions-crowd", "forecasters.csv");
+
     [Fact]
     public void Every_question_has_a_source_and_a_dated_forecast_and_the_record_resolves_it_as_stated()
     {
         var contents = QuestionFiles.Read(File);
-        Assert.True(contents.Questions.Count >= 9);
+        Assert.True(contents.Questions.Count >= 15);
         var end = BundledRecord.CoverageEndOf(BundledRecord.Events);
         foreach (var q in contents.Questions)
         {
@@ -28,5 +31,18 @@ public sealed class PublishedForecastsTests
             Assert.NotNull(resolution);
             Assert.Equal(contents.StatedOutcomes[q.Id], resolution.Outcome);
         }
+    }
+
+    [Fact]
+    public void Every_forecaster_is_listed_as_a_crowd_or_a_signal_and_five_questions_have_a_crowds_forecast()
+    {
+        var contents = QuestionFiles.Read(File);
+        using var text = System.IO.File.OpenText(Forecasters);
+        var kinds = CsvTable.Read(text, Forecasters, ["by", "kind", "what"]).Records.ToDictionary(r => r.Required("by"), r => r.Required("kind"), StringComparer.Ordinal);
+        Assert.All(kinds.Values, k => Assert.Contains(k, new[] { "crowd", "signal" }));
+        Assert.All(contents.Forecasts, f => Assert.True(kinds.ContainsKey(f.By), $"{f.By} is not in forecasters.csv"));
+
+        var crowdQuestions = contents.Forecasts.Where(f => kinds[f.By] == "crowd").Select(f => f.QuestionId).Distinct(StringComparer.Ordinal).Count();
+        Assert.True(crowdQuestions >= 5, $"{crowdQuestions} questions have a crowd's forecast");
     }
 }
