@@ -49,7 +49,7 @@ internal static class WebHostile
 
             var output = new StringBuilder();
             output.AppendLine(CultureInfo.InvariantCulture, $"`peninsula serve` (Release) on the bundled record (SQLite), {Environment.ProcessorCount} processors, wrk with 2 threads for {seconds} s; {DateTime.UtcNow:yyyy-MM-dd} UTC.");
-            output.AppendLine(CultureInfo.InvariantCulture, $"Load average at the end (other work on the machine shows here; latency figures mean little when it exceeds the processor count): {LoadAverage()}.");
+            output.AppendLine(CultureInfo.InvariantCulture, $"Load average at the end (other work on the machine shows here; latency figures mean little when it exceeds the processor count): {Machine.LoadAverage()}.");
             output.AppendLine();
             output.AppendLine("| run | requests/s | p50 | p99 | errors |");
             output.AppendLine("| --- | ---: | ---: | ---: | ---: |");
@@ -90,9 +90,6 @@ internal static class WebHostile
             }
         }
     }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static double Milliseconds(string wrk) =>
         wrk.EndsWith("us", StringComparison.Ordinal) ? double.Parse(wrk[..^2], CultureInfo.InvariantCulture) / 1000

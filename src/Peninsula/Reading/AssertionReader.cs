@@ -575,8 +575,17 @@ internal sealed partial class AssertionReader
     /// such mention, a launch of unstated type (a bare "test" of nothing named asserts nothing). A
     /// bare noun judged ("the launch also violates ...") or reacted to is not asserted.
     /// </summary>
+    /// <summary>How many characters before a bare event noun its antecedent is looked for, at most: a long paragraph.</summary>
+    private const int AntecedentReach = 1_500;
+
     private (TextSpan Span, EventPhrase Phrase)? BareEvent(string text, TextSpan sentence, TextSpan clause)
     {
+        var words = text.AsSpan(clause.Start, clause.Length);
+        if (!words.Contains("launch", StringComparison.OrdinalIgnoreCase) && !words.Contains("test", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
         var noun = BareEventNoun().Match(text, clause.Start, clause.Length);
         if (!(noun.Success && EventPredicate().IsMatch(text.AsSpan(noun.Index + noun.Length, clause.End - noun.Index - noun.Length)))
             && !(noun = BareEventObject().Match(text, clause.Start, clause.Length)).Success)
@@ -585,7 +594,9 @@ internal sealed partial class AssertionReader
         }
 
         var span = new TextSpan(noun.Groups["n"].Index, noun.Groups["n"].Index + noun.Groups["n"].Length);
-        var paragraphStart = text.LastIndexOf('\n', Math.Max(0, sentence.Start - 1)) + 1;
+        // The paragraph before it, as far back as an antecedent is still read as one (a text with no
+        // line breaks is not searched from its start for every sentence).
+        var paragraphStart = Math.Max(text.LastIndexOf('\n', Math.Max(0, sentence.Start - 1)) + 1, sentence.Start - AntecedentReach);
         var before = Phrases(text, new TextSpan(paragraphStart, span.Start));
         if (before.Count > 0 && before[^1].Phrase.Kind is Events.EventKind.MissileLaunch or Events.EventKind.NuclearTest)
         {
@@ -779,7 +790,16 @@ internal sealed partial class AssertionReader
         }
 
         var chosen = new List<(TextSpan Span, EventPhrase Phrase)>();
-        foreach (var candidate in all.OrderBy(a => a.Span.Start).ThenByDescending(a => a.Span.Length).ThenBy(a => a.Order))
+        if (all.Count == 0)
+        {
+            return chosen;
+        }
+
+        // Leftmost first, then the longest, then the first listed.
+        all.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start)
+            : a.Span.Length != b.Span.Length ? b.Span.Length.CompareTo(a.Span.Length)
+            : a.Order.CompareTo(b.Order));
+        foreach (var candidate in all)
         {
             if (chosen.Count == 0 || candidate.Span.Start >= chosen[^1].Span.End)
             {
