@@ -17,11 +17,15 @@ public sealed record DetectionOutcome(int Documents, IReadOnlyList<string> Sourc
     /// <summary>Rejected proposals that a new report of the same event was added to, without queueing it again.</summary>
     public IReadOnlyList<ReviewItem> KeptRejected { get; init; } = [];
 
+    /// <summary>Proposals --auto-accept would have accepted but the record refused, with the reason; they stay pending for a reviewer.</summary>
+    public IReadOnlyList<(string Id, string Reason)> NotAccepted { get; init; } = [];
+
     /// <summary>The outcome in words, for the watch log.</summary>
     public override string ToString() =>
         $"detection read {Count(Documents, "new document")}: {Count(SourcesAdded.Count, "source")} added to known events, {Count(Queued.Count, "proposal")} queued for review" +
         (KeptRejected.Count > 0 ? $", {Count(KeptRejected.Count, "report")} of rejected proposals kept with them ({string.Join(", ", KeptRejected.Select(i => i.Id))})" : "") +
-        (Accepted.Count > 0 ? $", {Accepted.Count} accepted automatically ({string.Join(", ", Accepted)})" : "");
+        (Accepted.Count > 0 ? $", {Accepted.Count} accepted automatically ({string.Join(", ", Accepted)})" : "") +
+        (NotAccepted.Count > 0 ? $", {Count(NotAccepted.Count, "proposal")} not accepted automatically and left for review ({string.Join("; ", NotAccepted.Select(n => $"{n.Id}: {n.Reason}"))})" : "");
 
     private static string Count(int n, string one) => n == 1 ? $"1 {one}" : $"{n} {one}s";
 }
@@ -79,6 +83,7 @@ public static class Review
         var queued = new List<ReviewItem>();
         var kept = new List<ReviewItem>();
         var accepted = new List<string>();
+        var notAccepted = new List<(string, string)>();
         if (readable.Count > 0)
         {
             var record = await store.ListAsync(new EventQuery { Kinds = [EventKind.MissileLaunch, EventKind.NuclearTest] }, cancellationToken).ConfigureAwait(false);
@@ -107,10 +112,11 @@ public static class Review
                         var e = await AcceptAsync(store, item.Id, $"auto-accept ({item.Proposal.Publishers} publishers, at least {n})", null, clock, cancellationToken).ConfigureAwait(false);
                         accepted.Add(e.Id);
                     }
-                    catch (InputException)
+                    catch (InputException ex)
                     {
                         // An event the record cannot take as it stands (its id is a deleted event's):
-                        // it stays in the queue for a reviewer, and the rest of the batch goes on.
+                        // it stays in the queue for a reviewer, who is told why, and the rest of the batch goes on.
+                        notAccepted.Add((item.Id, ex.Reason));
                     }
                 }
             }
@@ -120,7 +126,7 @@ public static class Review
         // them again. Reading a document twice changes nothing (a source is added once per URL, a
         // queued proposal takes a document once), so a repeat after a failure half-way is harmless.
         await store.MarkDetectedAsync(fresh, cancellationToken).ConfigureAwait(false);
-        return new DetectionOutcome(fresh.Count, added, queued, accepted) { KeptRejected = kept };
+        return new DetectionOutcome(fresh.Count, added, queued, accepted) { KeptRejected = kept, NotAccepted = notAccepted };
     }
 
     /// <summary>
