@@ -141,7 +141,9 @@ public static class Review
         var item = await PendingAsync(store, id, cancellationToken).ConfigureAwait(false);
         var proposal = edit is null ? item.Proposal : Edited(item.Proposal, edit);
         var origin = new ChangeOrigin("review accept", $"accepted by {by}");
-        var record = await store.ListAsync(new EventQuery { Kinds = [proposal.Kind] }, cancellationToken).ConfigureAwait(false);
+        // Only the days a match can fall on, not the whole record of the kind.
+        var near = new EventQuery { Kinds = [proposal.Kind], Since = proposal.Date.AddDays(-EventDetector.ToleranceDays), Until = proposal.Date.AddDays(EventDetector.ToleranceDays) };
+        var record = await store.ListAsync(near, cancellationToken).ConfigureAwait(false);
         Event written;
         if (new EventDetector(record).Match(proposal.Kind, proposal.Class, proposal.Date) is { } known)
         {
