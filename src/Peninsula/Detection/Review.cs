@@ -109,7 +109,7 @@ public static class Review
                 {
                     try
                     {
-                        var e = await AcceptAsync(store, item.Id, $"auto-accept ({item.Proposal.Publishers} publishers, at least {n})", null, clock, cancellationToken).ConfigureAwait(false);
+                        var e = await AcceptAsync(store, item, $"auto-accept ({item.Proposal.Publishers} publishers, at least {n})", null, clock, cancellationToken).ConfigureAwait(false);
                         accepted.Add(e.Id);
                     }
                     catch (InputException ex)
@@ -137,8 +137,16 @@ public static class Review
     public static async Task<Event> AcceptAsync(IEventStore store, string id, string by, ProposalEdit? edit, TimeProvider clock, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
+        return await AcceptAsync(store, await FoundAsync(store, id, cancellationToken).ConfigureAwait(false), by, edit, clock, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Accepts <paramref name="item"/>, a proposal the caller has already read (see <see cref="AcceptAsync(IEventStore, string, string, ProposalEdit?, TimeProvider, CancellationToken)"/>); it must be pending.</summary>
+    public static async Task<Event> AcceptAsync(IEventStore store, ReviewItem item, string by, ProposalEdit? edit, TimeProvider clock, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(clock);
-        var item = await PendingAsync(store, id, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(item);
+        Pending(item);
         var proposal = edit is null ? item.Proposal : Edited(item.Proposal, edit);
         var origin = new ChangeOrigin("review accept", $"accepted by {by}");
         // Only the days a match can fall on, not the whole record of the kind.
@@ -165,8 +173,16 @@ public static class Review
     public static async Task<ReviewItem> RejectAsync(IEventStore store, string id, string by, string? reason, TimeProvider clock, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
+        return await RejectAsync(store, await FoundAsync(store, id, cancellationToken).ConfigureAwait(false), by, reason, clock, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Rejects <paramref name="item"/>, a proposal the caller has already read; it must be pending.</summary>
+    public static async Task<ReviewItem> RejectAsync(IEventStore store, ReviewItem item, string by, string? reason, TimeProvider clock, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(clock);
-        var item = await PendingAsync(store, id, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(item);
+        Pending(item);
         var now = clock.GetUtcNow();
         var rejected = item with { Status = ReviewStatus.Rejected, DecidedBy = by, DecidedAt = now, UpdatedAt = now, Note = reason };
         await store.SaveReviewAsync(rejected, cancellationToken).ConfigureAwait(false);
@@ -234,14 +250,16 @@ public static class Review
         return [.. added.Select(s => $"{eventId}: {s.Url}")];
     }
 
-    private static async Task<ReviewItem> PendingAsync(IEventStore store, string id, CancellationToken cancellationToken)
-    {
-        var item = await store.FindReviewAsync(id, cancellationToken).ConfigureAwait(false)
-                   ?? throw new InputException($"there is no proposal '{id}' in the review queue; 'peninsula review list' shows them.", field: "id");
-        return item.Status == ReviewStatus.Pending
-            ? item
-            : throw new InputException($"the proposal '{id}' was already {item.Status.Slug()} by {item.DecidedBy ?? "someone"}; only a pending proposal can be changed.", field: "id");
-    }
+    private static async Task<ReviewItem> PendingAsync(IEventStore store, string id, CancellationToken cancellationToken) =>
+        Pending(await FoundAsync(store, id, cancellationToken).ConfigureAwait(false));
+
+    private static async Task<ReviewItem> FoundAsync(IEventStore store, string id, CancellationToken cancellationToken) =>
+        await store.FindReviewAsync(id, cancellationToken).ConfigureAwait(false)
+        ?? throw new InputException($"there is no proposal '{id}' in the review queue; 'peninsula review list' shows them.", field: "id");
+
+    private static ReviewItem Pending(ReviewItem item) => item.Status == ReviewStatus.Pending
+        ? item
+        : throw new InputException($"the proposal '{item.Id}' was already {item.Status.Slug()} by {item.DecidedBy ?? "someone"}; only a pending proposal can be changed.", field: "id");
 
     private static Proposal Edited(Proposal p, ProposalEdit edit) => p with
     {
