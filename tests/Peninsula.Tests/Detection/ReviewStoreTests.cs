@@ -220,6 +220,18 @@ public abstract class ReviewStoreContract<TBackend> : IDisposable where TBackend
     }
 
     [Fact]
+    public async Task The_documents_detection_has_not_read_are_found_in_one_batch_each_once()
+    {
+        await using var store = await OpenAsync();
+        await store.MarkDetectedAsync(["read-1", "read-2"]);
+
+        var fresh = await store.UndetectedAsync(["read-1", "new-1", "new-2", "new-1", "read-2", "new \"3\""]);
+
+        Assert.Equal(["new \"3\"", "new-1", "new-2"], fresh.Order(StringComparer.Ordinal));
+        Assert.Empty(await store.UndetectedAsync([]));
+    }
+
+    [Fact]
     public async Task Auto_accept_that_the_record_refuses_says_why_and_leaves_the_proposal_pending()
     {
         await using var store = await OpenAsync();
