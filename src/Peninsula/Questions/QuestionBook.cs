@@ -142,6 +142,31 @@ public sealed class QuestionBook(IEventStore store)
     }
 }
 
+/// <summary>Where a question stands: the model's latest recorded forecast and the experts' aggregate as of a day.</summary>
+/// <param name="Question">The question.</param>
+/// <param name="Model">The model's latest forecast on it, or null.</param>
+/// <param name="Aggregate">The experts' aggregate (<see cref="ExpertAggregate"/>), or null when no expert has forecast yet.</param>
+public sealed record QuestionStanding(Question Question, QuestionForecast? Model, QuestionForecast? Aggregate)
+{
+    /// <summary>The standing of <paramref name="question"/> from <paramref name="forecasts"/> (others' forecasts are ignored) as of <paramref name="today"/>.</summary>
+    public static QuestionStanding Of(Question question, IEnumerable<QuestionForecast> forecasts, KoreanDate today)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(forecasts);
+        var own = forecasts.Where(f => f.QuestionId == question.Id).ToList();
+        return new(question, own.Where(f => f.IsModel).MaxBy(f => f.AsOf), ExpertAggregate.Of(question.Id, own, today));
+    }
+
+    /// <summary>The standing of every question, in the given order; the forecasts are grouped by question once, not scanned once per question.</summary>
+    public static IReadOnlyList<QuestionStanding> All(IReadOnlyList<Question> questions, IEnumerable<QuestionForecast> forecasts, KoreanDate today)
+    {
+        ArgumentNullException.ThrowIfNull(questions);
+        ArgumentNullException.ThrowIfNull(forecasts);
+        var byQuestion = forecasts.ToLookup(f => f.QuestionId, StringComparer.Ordinal);
+        return [.. questions.Select(q => Of(q, byQuestion[q.Id], today))];
+    }
+}
+
 /// <summary>What an update did.</summary>
 /// <param name="Questions">Every question as it now stands.</param>
 /// <param name="ModelForecasts">The model's forecasts added, updated and unchanged.</param>
