@@ -74,7 +74,8 @@ public sealed class QuestionBook(IEventStore store)
     public async Task<UpdateSummary> UpdateAsync(KoreanDate today, KoreanDate? from = null, string? onlyId = null, CancellationToken cancellationToken = default)
     {
         var record = await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false);
-        var questions = await QuestionResolver.ResolveAllAsync(store, record, cancellationToken).ConfigureAwait(false);
+        // The resolutions that changed are saved with the model's forecasts, in one transaction.
+        var (questions, resolved) = await QuestionResolver.ResolveStoredAsync(store, record, cancellationToken).ConfigureAwait(false);
         if (onlyId is not null)
         {
             questions = [.. questions.Where(q => q.Id == onlyId)];
@@ -94,7 +95,7 @@ public sealed class QuestionBook(IEventStore store)
             recorded.AddRange(model.Days(q, start, today, cancellationToken));
         }
 
-        var saved = await _questions.SaveQuestionsAsync([], recorded, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var saved = await _questions.SaveQuestionsAsync(resolved, recorded, cancellationToken: cancellationToken).ConfigureAwait(false);
         return new UpdateSummary(questions, saved.Forecasts, model.CurvesMade, BundledRecord.CoverageEndOf(record));
     }
 
