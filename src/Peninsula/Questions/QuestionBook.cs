@@ -31,8 +31,12 @@ public sealed class QuestionBook(IEventStore store)
         var record = await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false);
         var resolved = (await QuestionResolver.ResolveAsync(store, record, [question], cancellationToken).ConfigureAwait(false))[0];
         var model = new QuestionModel(record).Forecast(resolved, today, exact: true, cancellationToken);
-        await _questions.SaveQuestionsAsync([resolved], model is null ? [] : [model], cancellationToken: cancellationToken).ConfigureAwait(false);
-        return await ShowAsync(resolved.Id, today, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<QuestionForecast> forecasts = model is null ? [] : [model];
+        await _questions.SaveQuestionsAsync([resolved], forecasts, cancellationToken: cancellationToken).ConfigureAwait(false);
+        // What ShowAsync would read back is in hand: a new question has only the model's forecast,
+        // and its resolving event and the record's end come from the record just read.
+        var resolving = resolved.Resolution?.EventId is { } eventId ? record.FirstOrDefault(e => e.Id == eventId) : null;
+        return new Details(resolved, forecasts, ExpertAggregate.Of(resolved.Id, forecasts, today), resolving, BundledRecord.CoverageEndOf(record));
     }
 
     /// <summary>
