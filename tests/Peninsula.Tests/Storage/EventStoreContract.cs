@@ -95,6 +95,24 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
     }
 
     [Fact]
+    public async Task The_bundled_records_disagreements_are_listed_only_for_a_store_that_holds_the_bundled_record()
+    {
+        await using var store = OpenStore();
+        await store.SaveAsync([Sample.Launch()], Test);
+        var one = Peninsula.Record.BundledRecord.Disagreements[0].EventId;
+
+        var without = await EventStores.ConflictsAsync(store);
+        await EventStores.EnsureBundledRecordAsync(store);
+        var with = await EventStores.ConflictsAsync(store);
+        var ofOne = await EventStores.ConflictsAsync(store, one);
+
+        Assert.Empty(without.Bundled);
+        Assert.Equal(Peninsula.Record.BundledRecord.Disagreements, with.Bundled);
+        Assert.NotEmpty(ofOne.Bundled);
+        Assert.All(ofOne.Bundled, c => Assert.Equal(one, c.EventId));
+    }
+
+    [Fact]
     public async Task An_update_keeps_the_event_before_and_after_in_the_audit_trail()
     {
         await using var store = OpenStore();
