@@ -10,8 +10,9 @@ namespace Peninsula.Benchmarks;
 /// <summary>
 /// The choice of the forecast model by the rules of docs/forecast-selection.md: every candidate on
 /// weekly issue dates 2010-01-01 .. 2021-12-31 on the record cut at 2021-12-31 (only outcomes known
-/// by then are scored), each against the best of climatology, the 365-day rate and Hawkes on the
-/// target-horizons with at least 10 events and 10 non-events.
+/// by then are scored), each against the best of the issue's references (climatology, the 365-day
+/// rate and Hawkes: <see cref="ForecastReport.References"/>) on the target-horizons with enough events
+/// and non-events to judge (<see cref="ForecastReport.IsJudged"/>, 10 of each), as the track record judges them.
 /// Run with <c>dotnet run -c Release --project bench/Peninsula.Benchmarks -- forecast-selection</c>.
 /// </summary>
 public static class ForecastSelection
@@ -27,9 +28,6 @@ public static class ForecastSelection
     public static readonly string[] SecondRound =
         ["change-point", "change-point-by-class", "change-point-recalibrated", "aggregate", "aggregate-recalibrated"];
 
-    /// <summary>The references of the issue's target.</summary>
-    public static readonly string[] References = ["climatology", "recent-rate-365d", "hawkes"];
-
     public static string Run()
     {
         var text = new StringBuilder();
@@ -38,10 +36,10 @@ public static class ForecastSelection
         var data = ForecastData.Build(BundledRecord.Events, To);
         var results = Backtest.RunAll(data, From, To);
         var seconds = watch.Elapsed.TotalSeconds;
-        var eligible = results.Where(r => r.Positives >= 10 && r.Forecasts.Count - r.Positives >= 10).ToList();
+        var eligible = results.Where(ForecastReport.IsJudged).ToList();
         Line($"## Selection: weekly issue dates {From} .. {To}, record cut at {data.DataEnd}");
         Line($"");
-        Line($"{results.Count} target-horizons, {eligible.Count} with at least 10 events and 10 non-events: {string.Join(", ", eligible.Select(r => $"{r.Target.Slug} {r.HorizonDays}"))}. Backtest of every target and horizon: {seconds:0.0} s.");
+        Line($"{results.Count} target-horizons, {eligible.Count} with at least {ForecastReport.MinimumCount} events and {ForecastReport.MinimumCount} non-events: {string.Join(", ", eligible.Select(r => $"{r.Target.Slug} {r.HorizonDays}"))}. Backtest of every target and horizon: {seconds:0.0} s.");
         Line($"");
         Line($"### Round 1");
         Line($"");
@@ -77,9 +75,9 @@ public static class ForecastSelection
         line($"| --- | ---: | ---: | ---: | --- | ---: |{string.Concat(candidates.Select(_ => " ---: |"))}");
         foreach (var r in results)
         {
-            var best = References.MinBy(m => Score(r, m).Brier)!;
+            var best = ForecastReport.References.MinBy(m => Score(r, m).Brier)!;
             var mark = eligible.Contains(r) ? "" : " (few)";
-            line($"| {r.Target.Slug}{mark} | {r.HorizonDays} | {r.Positives} | {r.Forecasts.Count - r.Positives} | {best} | {Score(r, best).Brier:0.0000} | {string.Join(" | ", candidates.Select(c => Score(r, c).Brier.ToString("0.0000", CultureInfo.InvariantCulture)))} |");
+            line($"| {r.Target.Slug}{mark} | {r.HorizonDays} | {r.Positives} | {r.NonEvents} | {best} | {Score(r, best).Brier:0.0000} | {string.Join(" | ", candidates.Select(c => Score(r, c).Brier.ToString("0.0000", CultureInfo.InvariantCulture)))} |");
         }
 
         return chosen;
@@ -87,5 +85,5 @@ public static class ForecastSelection
 
     private static ModelScore Score(BacktestResult r, string model) => r.Scores.First(s => s.Model == model);
 
-    private static double Best(BacktestResult r) => References.Min(m => Score(r, m).Brier);
+    private static double Best(BacktestResult r) => ForecastReport.References.Min(m => Score(r, m).Brier);
 }

@@ -109,6 +109,10 @@ public sealed class BrowserTests(BrowserFixture browser)
         Assert.Contains("summit", kinds);
         var colours = await page.Locator("#map path.context").EvaluateAllAsync<string[]>("ps => ps.map(p => p.getAttribute('fill'))");
         Assert.True(colours.Distinct().Count() >= 4, $"context marks in {colours.Distinct().Count()} colours");
+        // A context mark is never in a launch class's colour, which the sites and the class legend use.
+        var classColours = await page.EvaluateAsync<string[]>("async () => { const m = await import('/js/common.js'); return m.launchClasses.map(c => m.classColour(c)); }");
+        Assert.Equal(11, classColours.Length);
+        Assert.Empty(colours.Intersect(classColours, StringComparer.OrdinalIgnoreCase));
         var titles = await page.Locator("#map path.context title").AllTextContentsAsync();
         Assert.Contains(titles, t => t.StartsWith("Busan: ", StringComparison.Ordinal) && t.Contains("show of force", StringComparison.Ordinal));
         Assert.Contains(titles, t => t.StartsWith("Beijing: ", StringComparison.Ordinal) && t.Contains("talks", StringComparison.Ordinal));

@@ -81,8 +81,8 @@ internal static class DbCommand
         command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
         {
             var only = parse.GetValue(eventId);
-            var imported = await store.ConflictsAsync(only, cancellationToken).ConfigureAwait(false);
-            IReadOnlyList<Conflict> conflicts = [.. BundledRecord.Disagreements.Where(c => only is null || c.EventId == only), .. imported];
+            var (bundled, imported) = await EventStores.ConflictsAsync(store, only, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<Conflict> conflicts = [.. bundled, .. imported];
             if (parse.GetValue(format) == "json")
             {
                 context.RawOut.WriteLine(EventJson.SerializeValue(conflicts));
@@ -106,7 +106,7 @@ internal static class DbCommand
             }
 
             context.Out.Write(table);
-            context.Out.MarkupLine($"[grey]{Rendering.Count(conflicts.Count, "disagreement")}. The bundled record's rules are in data/README.md and its corrections in data/corrections.csv; 'peninsula import --precedence' sets which imported source wins.[/]");
+            context.Out.MarkupLine($"[grey]{Rendering.Count(conflicts.Count, "disagreement")}: {bundled.Count} in the bundled record this store holds, {imported.Count} from imports. The bundled record's rules are in data/README.md and its corrections in data/corrections.csv; 'peninsula import --precedence' sets which imported source wins.[/]");
             return 0;
         }, cancellationToken));
         return command;

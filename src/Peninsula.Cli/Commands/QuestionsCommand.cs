@@ -78,9 +78,10 @@ internal static class QuestionsCommand
             var questions = await store.Questions().QuestionsAsync(cancellationToken).ConfigureAwait(false);
             var forecasts = await store.Questions().QuestionForecastsAsync(null, cancellationToken).ConfigureAwait(false);
             var today = KoreanDate.Today(context.Clock);
+            var standings = QuestionStanding.All(questions, forecasts, today);
             if (parse.GetValue(format) == "json")
             {
-                context.RawOut.WriteLine(EventJson.SerializeValue(questions.Select(q => QuestionDocuments.Summary(q, forecasts, today))));
+                context.RawOut.WriteLine(EventJson.SerializeValue(standings.Select(QuestionDocuments.Summary)));
                 return 0;
             }
 
@@ -98,10 +99,8 @@ internal static class QuestionsCommand
             table.AddColumn("Status");
             table.AddColumn(new TableColumn("Model").RightAligned());
             table.AddColumn(new TableColumn("Experts").RightAligned());
-            foreach (var q in questions)
+            foreach (var (q, model, aggregate) in standings)
             {
-                var model = forecasts.Where(f => f.QuestionId == q.Id && f.IsModel).MaxBy(f => f.AsOf);
-                var aggregate = ExpertAggregate.Of(q.Id, forecasts, today);
                 table.AddRow(Markup.Escape(q.Id), Markup.Escape(q.Title), $"{q.Opens}..{q.Closes}", Markup.Escape(q.SubjectSlug), Markup.Escape(Status(q)),
                     model is null ? "-" : Forecaster.Pct(model.Probability), aggregate is null ? "-" : Forecaster.Pct(aggregate.Probability));
             }

@@ -67,7 +67,7 @@ internal static class QuestionEndpoints
         var questions = await lease.Store.Questions().QuestionsAsync(cancellationToken).ConfigureAwait(false);
         var forecasts = await lease.Store.Questions().QuestionForecastsAsync(null, cancellationToken).ConfigureAwait(false);
         var today = KoreanDate.Today(clock);
-        return Results.Ok(new { aggregate_rule = ExpertAggregate.Rule, questions = questions.Select(q => QuestionDocuments.Summary(q, forecasts, today)) });
+        return Results.Ok(new { aggregate_rule = ExpertAggregate.Rule, questions = QuestionStanding.All(questions, forecasts, today).Select(QuestionDocuments.Summary) });
     }
 
     private static async Task<IResult> ShowAsync(string id, StorePool pool, TimeProvider clock, CancellationToken cancellationToken)

@@ -45,12 +45,12 @@ internal static class ReviewEndpoints
     private static async Task<IResult> AcceptAsync(string id, HttpContext http, StorePool pool, TimeProvider clock, CancellationToken cancellationToken)
     {
         using var lease = pool.Rent();
-        if (await lease.Store.FindReviewAsync(id, cancellationToken).ConfigureAwait(false) is null)
+        if (await lease.Store.FindReviewAsync(id, cancellationToken).ConfigureAwait(false) is not { } item)
         {
             return NoSuchProposal(id);
         }
 
-        var e = await Review.AcceptAsync(lease.Store, id, "key " + ApiKeyFilter.KeyOf(http).Name, null, clock, cancellationToken).ConfigureAwait(false);
+        var e = await Review.AcceptAsync(lease.Store, item, "key " + ApiKeyFilter.KeyOf(http).Name, null, clock, cancellationToken).ConfigureAwait(false);
         return Results.Text(EventJson.Serialize(e), "application/json", Encoding.UTF8);
     }
 
@@ -72,12 +72,12 @@ internal static class ReviewEndpoints
         }
 
         using var lease = pool.Rent();
-        if (await lease.Store.FindReviewAsync(id, cancellationToken).ConfigureAwait(false) is null)
+        if (await lease.Store.FindReviewAsync(id, cancellationToken).ConfigureAwait(false) is not { } found)
         {
             return NoSuchProposal(id);
         }
 
-        var item = await Review.RejectAsync(lease.Store, id, "key " + ApiKeyFilter.KeyOf(http).Name, reason, clock, cancellationToken).ConfigureAwait(false);
+        var item = await Review.RejectAsync(lease.Store, found, "key " + ApiKeyFilter.KeyOf(http).Name, reason, clock, cancellationToken).ConfigureAwait(false);
         return Results.Text(ProposalJson.WriteItem(item), "application/json", Encoding.UTF8);
     }
 

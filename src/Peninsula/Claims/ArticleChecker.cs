@@ -91,14 +91,14 @@ public sealed class ArticleChecker
             if (mention is { Year: { } y, Month: { } m, Day: { } d } && d <= DateTime.DaysInMonth(y, m))
             {
                 var date = new KoreanDate(y, m, d);
-                return new ArticleAnchor(date, y, $"the first full date in the text, '{mention.Text.Trim()}' ({date}); no publication date was given", TimeBasis.FirstDate);
+                return new ArticleAnchor(date, y, $"the first full date in the text, '{mention.Text.Trim()}' ({date}); no publication date was given");
             }
 
             firstYear ??= mention.HasYear ? mention : null;
         }
 
         return firstYear is { Year: { } year }
-            ? new ArticleAnchor(null, year, $"the year {year}, from the text ('{firstYear.Text.Trim()}'); no publication date or full date was given", TimeBasis.FirstDate)
+            ? new ArticleAnchor(null, year, $"the year {year}, from the text ('{firstYear.Text.Trim()}'); no publication date or full date was given")
             : ArticleAnchor.None;
     }
 
@@ -121,7 +121,7 @@ public sealed class ArticleChecker
 
         var date = e.LastDate;
         return new ArticleAnchor(date, date.Year,
-            $"{date}, the last day of {e.Title} ({e.Date}..{date}), the latest event matching the article's '{best.Claim.Context!.Label}' with a launch during it; the article gives no date and no publication date was given", TimeBasis.Context);
+            $"{date}, the last day of {e.Title} ({e.Date}..{date}), the latest event matching the article's '{best.Claim.Context!.Label}' with a launch during it; the article gives no date and no publication date was given");
     }
 
     private static string Notice(string text)

@@ -17,11 +17,15 @@ public sealed record DetectionOutcome(int Documents, IReadOnlyList<string> Sourc
     /// <summary>Rejected proposals that a new report of the same event was added to, without queueing it again.</summary>
     public IReadOnlyList<ReviewItem> KeptRejected { get; init; } = [];
 
+    /// <summary>Proposals --auto-accept would have accepted but the record refused, with the reason; they stay pending for a reviewer.</summary>
+    public IReadOnlyList<(string Id, string Reason)> NotAccepted { get; init; } = [];
+
     /// <summary>The outcome in words, for the watch log.</summary>
     public override string ToString() =>
         $"detection read {Count(Documents, "new document")}: {Count(SourcesAdded.Count, "source")} added to known events, {Count(Queued.Count, "proposal")} queued for review" +
         (KeptRejected.Count > 0 ? $", {Count(KeptRejected.Count, "report")} of rejected proposals kept with them ({string.Join(", ", KeptRejected.Select(i => i.Id))})" : "") +
-        (Accepted.Count > 0 ? $", {Accepted.Count} accepted automatically ({string.Join(", ", Accepted)})" : "");
+        (Accepted.Count > 0 ? $", {Accepted.Count} accepted automatically ({string.Join(", ", Accepted)})" : "") +
+        (NotAccepted.Count > 0 ? $", {Count(NotAccepted.Count, "proposal")} not accepted automatically and left for review ({string.Join("; ", NotAccepted.Select(n => $"{n.Id}: {n.Reason}"))})" : "");
 
     private static string Count(int n, string one) => n == 1 ? $"1 {one}" : $"{n} {one}s";
 }
@@ -79,6 +83,7 @@ public static class Review
         var queued = new List<ReviewItem>();
         var kept = new List<ReviewItem>();
         var accepted = new List<string>();
+        var notAccepted = new List<(string, string)>();
         if (readable.Count > 0)
         {
             var record = await store.ListAsync(new EventQuery { Kinds = [EventKind.MissileLaunch, EventKind.NuclearTest] }, cancellationToken).ConfigureAwait(false);
@@ -104,13 +109,14 @@ public static class Review
                 {
                     try
                     {
-                        var e = await AcceptAsync(store, item.Id, $"auto-accept ({item.Proposal.Publishers} publishers, at least {n})", null, clock, cancellationToken).ConfigureAwait(false);
+                        var e = await AcceptAsync(store, item, $"auto-accept ({item.Proposal.Publishers} publishers, at least {n})", null, clock, cancellationToken).ConfigureAwait(false);
                         accepted.Add(e.Id);
                     }
-                    catch (InputException)
+                    catch (InputException ex)
                     {
                         // An event the record cannot take as it stands (its id is a deleted event's):
-                        // it stays in the queue for a reviewer, and the rest of the batch goes on.
+                        // it stays in the queue for a reviewer, who is told why, and the rest of the batch goes on.
+                        notAccepted.Add((item.Id, ex.Reason));
                     }
                 }
             }
@@ -120,7 +126,7 @@ public static class Review
         // them again. Reading a document twice changes nothing (a source is added once per URL, a
         // queued proposal takes a document once), so a repeat after a failure half-way is harmless.
         await store.MarkDetectedAsync(fresh, cancellationToken).ConfigureAwait(false);
-        return new DetectionOutcome(fresh.Count, added, queued, accepted) { KeptRejected = kept };
+        return new DetectionOutcome(fresh.Count, added, queued, accepted) { KeptRejected = kept, NotAccepted = notAccepted };
     }
 
     /// <summary>
@@ -131,11 +137,21 @@ public static class Review
     public static async Task<Event> AcceptAsync(IEventStore store, string id, string by, ProposalEdit? edit, TimeProvider clock, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
+        return await AcceptAsync(store, await FoundAsync(store, id, cancellationToken).ConfigureAwait(false), by, edit, clock, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Accepts <paramref name="item"/>, a proposal the caller has already read (see <see cref="AcceptAsync(IEventStore, string, string, ProposalEdit?, TimeProvider, CancellationToken)"/>); it must be pending.</summary>
+    public static async Task<Event> AcceptAsync(IEventStore store, ReviewItem item, string by, ProposalEdit? edit, TimeProvider clock, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(clock);
-        var item = await PendingAsync(store, id, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(item);
+        Pending(item);
         var proposal = edit is null ? item.Proposal : Edited(item.Proposal, edit);
         var origin = new ChangeOrigin("review accept", $"accepted by {by}");
-        var record = await store.ListAsync(new EventQuery { Kinds = [proposal.Kind] }, cancellationToken).ConfigureAwait(false);
+        // Only the days a match can fall on, not the whole record of the kind.
+        var near = new EventQuery { Kinds = [proposal.Kind], Since = proposal.Date.AddDays(-EventDetector.ToleranceDays), Until = proposal.Date.AddDays(EventDetector.ToleranceDays) };
+        var record = await store.ListAsync(near, cancellationToken).ConfigureAwait(false);
         Event written;
         if (new EventDetector(record).Match(proposal.Kind, proposal.Class, proposal.Date) is { } known)
         {
@@ -157,8 +173,16 @@ public static class Review
     public static async Task<ReviewItem> RejectAsync(IEventStore store, string id, string by, string? reason, TimeProvider clock, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
+        return await RejectAsync(store, await FoundAsync(store, id, cancellationToken).ConfigureAwait(false), by, reason, clock, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Rejects <paramref name="item"/>, a proposal the caller has already read; it must be pending.</summary>
+    public static async Task<ReviewItem> RejectAsync(IEventStore store, ReviewItem item, string by, string? reason, TimeProvider clock, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(clock);
-        var item = await PendingAsync(store, id, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(item);
+        Pending(item);
         var now = clock.GetUtcNow();
         var rejected = item with { Status = ReviewStatus.Rejected, DecidedBy = by, DecidedAt = now, UpdatedAt = now, Note = reason };
         await store.SaveReviewAsync(rejected, cancellationToken).ConfigureAwait(false);
@@ -226,14 +250,16 @@ public static class Review
         return [.. added.Select(s => $"{eventId}: {s.Url}")];
     }
 
-    private static async Task<ReviewItem> PendingAsync(IEventStore store, string id, CancellationToken cancellationToken)
-    {
-        var item = await store.FindReviewAsync(id, cancellationToken).ConfigureAwait(false)
-                   ?? throw new InputException($"there is no proposal '{id}' in the review queue; 'peninsula review list' shows them.", field: "id");
-        return item.Status == ReviewStatus.Pending
-            ? item
-            : throw new InputException($"the proposal '{id}' was already {item.Status.Slug()} by {item.DecidedBy ?? "someone"}; only a pending proposal can be changed.", field: "id");
-    }
+    private static async Task<ReviewItem> PendingAsync(IEventStore store, string id, CancellationToken cancellationToken) =>
+        Pending(await FoundAsync(store, id, cancellationToken).ConfigureAwait(false));
+
+    private static async Task<ReviewItem> FoundAsync(IEventStore store, string id, CancellationToken cancellationToken) =>
+        await store.FindReviewAsync(id, cancellationToken).ConfigureAwait(false)
+        ?? throw new InputException($"there is no proposal '{id}' in the review queue; 'peninsula review list' shows them.", field: "id");
+
+    private static ReviewItem Pending(ReviewItem item) => item.Status == ReviewStatus.Pending
+        ? item
+        : throw new InputException($"the proposal '{item.Id}' was already {item.Status.Slug()} by {item.DecidedBy ?? "someone"}; only a pending proposal can be changed.", field: "id");
 
     private static Proposal Edited(Proposal p, ProposalEdit edit) => p with
     {

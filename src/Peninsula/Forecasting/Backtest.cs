@@ -122,6 +122,9 @@ public sealed record BacktestResult(
 {
     /// <summary>The score of the model <c>forecast</c> uses.</summary>
     public ModelScore Chosen => Scores.First(s => s.Model == ForecastModel);
+
+    /// <summary>Scored forecasts whose target did not happen within the horizon.</summary>
+    public int NonEvents => Forecasts.Count - Positives;
 }
 
 /// <summary>How one model did in a backtest.</summary>

@@ -170,8 +170,13 @@ internal static class ChangePointModel
         return posterior.Runs[^1].Start;
     }
 
-    /// <summary>The long-run daily rate of event days before day t, with a half-count prior.</summary>
-    private static double LongRunRate(int events, int t) => (events + 0.5) / (t + 2.0);
+    /// <summary>
+    /// The long-run daily rate of event days: <paramref name="eventDays"/> event days in the series'
+    /// first <paramref name="days"/> days, with a half-count prior, (events + 0.5) / (days + 2). The
+    /// one formula of the long-run rate: a new regime's prior here, the recent and pooled rates'
+    /// priors (<see cref="ForecastProblem"/>), and the forecast's explanation (<see cref="Forecaster"/>).
+    /// </summary>
+    internal static double LongRunRate(int eventDays, int days) => (eventDays + 0.5) / (days + 2.0);
 
     /// <summary>The gamma-Poisson (negative binomial) chance of observing x (0 or 1) events in one day.</summary>
     private static double Predictive(double shape, double rate, int x)

@@ -61,11 +61,19 @@ internal sealed class ForecastProblem
     public double RecentRate(int t, int window)
     {
         const double priorDays = 60;
-        var longRun = (Series.Count(0, t) + 0.5) / (t + 2.0);
+        var longRun = LongRunPrior(t);
         var a = Series.Count(t - window + 1, t) + (longRun * priorDays);
         var b = Math.Min(window, t + 1) + priorDays;
         return 1 - Math.Pow(b / (b + Horizon), a);
     }
+
+    /// <summary>
+    /// The long-run daily rate the recent and pooled rates start from on day t. It counts day t's
+    /// event days over t days, not the t + 1 days observed (the change-point model's, see
+    /// <see cref="Forecaster.LongRunRate"/>): the rates were chosen and scored with it, and the two
+    /// differ by about one part in ten thousand.
+    /// </summary>
+    private double LongRunPrior(int t) => ChangePointModel.LongRunRate(Series.Count(0, t), t);
 
     /// <summary>
     /// The broader class whose tempo informs this target's pooled rate (see <see cref="PooledRate"/>):
@@ -93,7 +101,7 @@ internal sealed class ForecastProblem
         const double priorDays = 30;
         var parent = Parent;
         var share = Math.Min(1, (Series.Count(t - 3649, t) + 0.5) / (parent.Count(t - 3649, t) + 1.0));
-        var longRun = (Series.Count(0, t) + 0.5) / (t + 2.0);
+        var longRun = LongRunPrior(t);
         var a = Series.Count(t - 364, t) + (share * parent.Count(t - 364, t)) + (longRun * priorDays);
         var b = (2.0 * Math.Min(365, t + 1)) + priorDays;
         return 1 - Math.Pow(b / (b + Horizon), a);

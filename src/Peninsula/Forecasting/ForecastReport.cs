@@ -17,6 +17,19 @@ public static class ForecastReport
     /// <summary>The floor: a Brier score is judged only with at least this many events and this many non-events.</summary>
     public const int MinimumCount = 10;
 
+    /// <summary>
+    /// The reference models of the Brier target and of the selection rule
+    /// (docs/forecast-selection.md): a model must do no worse than the best of them.
+    /// </summary>
+    public static readonly IReadOnlyList<string> References = ["climatology", "recent-rate-365d", "hawkes"];
+
+    /// <summary>Whether a target-horizon has enough events and non-events (<see cref="MinimumCount"/> each) for its Brier score to be judged.</summary>
+    public static bool IsJudged(BacktestResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Positives >= MinimumCount && result.NonEvents >= MinimumCount;
+    }
+
     /// <summary>The calibration target: an ECE of at most 0.05 at 7 and 30 days, 0.10 at 90 and 365.</summary>
     public static double EceTarget(int horizon) => horizon <= 30 ? 0.05 : 0.10;
 
@@ -63,7 +76,6 @@ public static class ForecastReport
         Line(Invariant($"The issue's targets: on every target-horizon with at least {MinimumCount} events and {MinimumCount} non-events, a Brier score no worse than the best of climatology, the 365-day rate and Hawkes; an ECE of at most {EceTarget(7):0.00} at 7 and 30 days and {EceTarget(90):0.00} at 90 and 365 days. \"Best\" is the lowest Brier score of the five models in the row; rows marked *few* have fewer than {MinimumCount} events or non-events, too few to judge a Brier score by."));
         Line();
         string[] compared = [RollingForecast.ForecastModel, "climatology", "recent-rate-365d", "hawkes", "change-point"];
-        string[] references = ["climatology", "recent-rate-365d", "hawkes"];
         Line("| target | horizon | events | non-events | Brier: forecast model | climatology | 365-day rate | Hawkes | change-point | best | ECE: forecast model | climatology | 365-day rate | Hawkes | change-point | Brier target | ECE target |");
         Line("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |");
         var brierMisses = new List<string>();
@@ -73,9 +85,9 @@ public static class ForecastReport
         {
             ModelScore Of(string model) => r.Scores.First(s => s.Model == model);
             var chosen = r.Chosen;
-            var nonEvents = chosen.N - r.Positives;
-            var few = r.Positives < MinimumCount || nonEvents < MinimumCount;
-            var bestReference = references.MinBy(m => Of(m).Brier)!;
+            var nonEvents = r.NonEvents;
+            var few = !IsJudged(r);
+            var bestReference = References.MinBy(m => Of(m).Brier)!;
             var best = compared.MinBy(m => Of(m).Brier)!;
             var margin = chosen.Brier - Of(bestReference).Brier;
             string brierVerdict;

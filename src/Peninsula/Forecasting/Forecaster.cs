@@ -100,7 +100,7 @@ public static class Forecaster
         var parts = problem.ChangePointByClassParts;
         var weights = problem.RegimeLengthWeights(t);
         var lengths = string.Join(", ", ForecastProblem.RegimeYears.Select((y, k) => string.Create(CultureInfo.InvariantCulture, $"{y:0} {(y == 1 ? "year" : "years")} {Pct(weights[k])}")));
-        var longRun = (series.Count(0, t) + 0.5) / (t + 2.0) * 365.25;
+        var longRun = LongRunRate(series, t) * 365.25;
         foreach (var factor in factors)
         {
             var effect = Effect(factor.Effect);
@@ -126,6 +126,13 @@ public static class Forecaster
         lines.Add($"Other models, for comparison (not part of the forecast): recent rates over 30, 90 and 365 days {Pct(p[1][i])}, {Pct(p[2][i])}, {Pct(p[3][i])}; self-exciting (Hawkes) {Pct(p[4][i])}; the change-point model with three-year regimes (round one's choice) {Pct(p[RollingForecast.ChangePoint][i])}.");
         return lines;
     }
+
+    /// <summary>
+    /// The long-run daily rate the explanation states on day t: the change-point model's, which
+    /// after observing days 0 .. t (t + 1 days) gives a new regime this rate, so that the sentence's
+    /// pace is the one behind the "long-run rate" factor's chance.
+    /// </summary>
+    internal static double LongRunRate(TargetSeries series, int t) => ChangePointModel.LongRunRate(series.Count(0, t), t + 1);
 
     /// <summary>A factor's effect for people, signed, in percentage points: "+42.6 pts", "-0.02 pts" (two decimals below 0.1 points).</summary>
     public static string Effect(double effect) => $"{(effect < 0 ? "-" : "+")}{Points(Math.Abs(effect), abbreviated: true)}";

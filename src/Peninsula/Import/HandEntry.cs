@@ -178,7 +178,7 @@ public sealed record HandEntry
     /// <summary>
     /// Adds the event to <paramref name="store"/>: the one path of an event entered by hand,
     /// whether typed (<c>peninsula events add</c>) or accepted from the review queue. The entry is
-    /// validated as an import is (<see cref="ToEvent"/>, against every id in the store), refused
+    /// validated as an import is (<see cref="ToEvent"/>, against the ids in the store it could take), refused
     /// when its id is a deleted event's (saving would bring that event back), and written audited
     /// under <paramref name="origin"/>; with <paramref name="dryRun"/> nothing is written.
     /// </summary>
@@ -187,7 +187,9 @@ public sealed record HandEntry
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(origin);
-        var ids = (await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false)).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        // The id the entry asks for (or derives), then only the stored ids it could clash with.
+        var wanted = ToEvent(_ => false).Id;
+        var ids = await store.TakenIdsAsync(wanted, cancellationToken).ConfigureAwait(false);
         var e = ToEvent(ids.Contains);
 
         // A deleted event keeps its id in the store, where saving would bring it back; a dry run

@@ -31,8 +31,12 @@ public sealed class QuestionBook(IEventStore store)
         var record = await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false);
         var resolved = (await QuestionResolver.ResolveAsync(store, record, [question], cancellationToken).ConfigureAwait(false))[0];
         var model = new QuestionModel(record).Forecast(resolved, today, exact: true, cancellationToken);
-        await _questions.SaveQuestionsAsync([resolved], model is null ? [] : [model], cancellationToken: cancellationToken).ConfigureAwait(false);
-        return await ShowAsync(resolved.Id, today, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<QuestionForecast> forecasts = model is null ? [] : [model];
+        await _questions.SaveQuestionsAsync([resolved], forecasts, cancellationToken: cancellationToken).ConfigureAwait(false);
+        // What ShowAsync would read back is in hand: a new question has only the model's forecast,
+        // and its resolving event and the record's end come from the record just read.
+        var resolving = resolved.Resolution?.EventId is { } eventId ? record.FirstOrDefault(e => e.Id == eventId) : null;
+        return new Details(resolved, forecasts, ExpertAggregate.Of(resolved.Id, forecasts, today), resolving, BundledRecord.CoverageEndOf(record));
     }
 
     /// <summary>
@@ -74,7 +78,8 @@ public sealed class QuestionBook(IEventStore store)
     public async Task<UpdateSummary> UpdateAsync(KoreanDate today, KoreanDate? from = null, string? onlyId = null, CancellationToken cancellationToken = default)
     {
         var record = await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false);
-        var questions = await QuestionResolver.ResolveAllAsync(store, record, cancellationToken).ConfigureAwait(false);
+        // The resolutions that changed are saved with the model's forecasts, in one transaction.
+        var (questions, resolved) = await QuestionResolver.ResolveStoredAsync(store, record, cancellationToken).ConfigureAwait(false);
         if (onlyId is not null)
         {
             questions = [.. questions.Where(q => q.Id == onlyId)];
@@ -94,7 +99,7 @@ public sealed class QuestionBook(IEventStore store)
             recorded.AddRange(model.Days(q, start, today, cancellationToken));
         }
 
-        var saved = await _questions.SaveQuestionsAsync([], recorded, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var saved = await _questions.SaveQuestionsAsync(resolved, recorded, cancellationToken: cancellationToken).ConfigureAwait(false);
         return new UpdateSummary(questions, saved.Forecasts, model.CurvesMade, BundledRecord.CoverageEndOf(record));
     }
 
@@ -139,6 +144,31 @@ public sealed class QuestionBook(IEventStore store)
         var questions = await _questions.QuestionsAsync(cancellationToken).ConfigureAwait(false);
         var forecasts = await _questions.QuestionForecastsAsync(null, cancellationToken).ConfigureAwait(false);
         return (Leaderboard.Rows(questions, forecasts), questions.Count(q => q.Resolution is not null), questions.Count(q => q.Resolution is null));
+    }
+}
+
+/// <summary>Where a question stands: the model's latest recorded forecast and the experts' aggregate as of a day.</summary>
+/// <param name="Question">The question.</param>
+/// <param name="Model">The model's latest forecast on it, or null.</param>
+/// <param name="Aggregate">The experts' aggregate (<see cref="ExpertAggregate"/>), or null when no expert has forecast yet.</param>
+public sealed record QuestionStanding(Question Question, QuestionForecast? Model, QuestionForecast? Aggregate)
+{
+    /// <summary>The standing of <paramref name="question"/> from <paramref name="forecasts"/> (others' forecasts are ignored) as of <paramref name="today"/>.</summary>
+    public static QuestionStanding Of(Question question, IEnumerable<QuestionForecast> forecasts, KoreanDate today)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(forecasts);
+        var own = forecasts.Where(f => f.QuestionId == question.Id).ToList();
+        return new(question, own.Where(f => f.IsModel).MaxBy(f => f.AsOf), ExpertAggregate.Of(question.Id, own, today));
+    }
+
+    /// <summary>The standing of every question, in the given order; the forecasts are grouped by question once, not scanned once per question.</summary>
+    public static IReadOnlyList<QuestionStanding> All(IReadOnlyList<Question> questions, IEnumerable<QuestionForecast> forecasts, KoreanDate today)
+    {
+        ArgumentNullException.ThrowIfNull(questions);
+        ArgumentNullException.ThrowIfNull(forecasts);
+        var byQuestion = forecasts.ToLookup(f => f.QuestionId, StringComparer.Ordinal);
+        return [.. questions.Select(q => Of(q, byQuestion[q.Id], today))];
     }
 }
 

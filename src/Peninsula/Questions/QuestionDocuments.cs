@@ -9,12 +9,14 @@ public static class QuestionDocuments
     /// One question in a list: <c>{"id","title","target","filter","opens","closes","url","status","resolved_on","resolving_event","model","aggregate"}</c>,
     /// with the model's latest forecast and the experts' aggregate as of <paramref name="today"/>.
     /// </summary>
-    public static object Summary(Question q, IReadOnlyList<QuestionForecast> forecasts, KoreanDate today)
+    public static object Summary(Question q, IReadOnlyList<QuestionForecast> forecasts, KoreanDate today) =>
+        Summary(QuestionStanding.Of(q, forecasts, today));
+
+    /// <summary>One question in a list, as <see cref="Summary(Question, IReadOnlyList{QuestionForecast}, KoreanDate)"/>, from its standing.</summary>
+    public static object Summary(QuestionStanding standing)
     {
-        ArgumentNullException.ThrowIfNull(q);
-        ArgumentNullException.ThrowIfNull(forecasts);
-        var model = forecasts.Where(f => f.QuestionId == q.Id && f.IsModel).MaxBy(f => f.AsOf);
-        var aggregate = ExpertAggregate.Of(q.Id, forecasts, today);
+        ArgumentNullException.ThrowIfNull(standing);
+        var (q, model, aggregate) = standing;
         return new
         {
             id = q.Id,

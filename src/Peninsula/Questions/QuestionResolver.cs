@@ -69,16 +69,24 @@ public static class QuestionResolver
     /// </summary>
     public static async Task<IReadOnlyList<Question>> ResolveAllAsync(IEventStore store, IReadOnlyList<Event> record, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(store);
-        var questions = await store.Questions().QuestionsAsync(cancellationToken).ConfigureAwait(false);
-        var result = await ResolveAsync(store, record, questions, cancellationToken).ConfigureAwait(false);
-        var changed = result.Where((now, i) => now != questions[i]).ToList();
-
+        var (now, changed) = await ResolveStoredAsync(store, record, cancellationToken).ConfigureAwait(false);
         if (changed.Count > 0)
         {
             await store.Questions().SaveQuestionsAsync(changed, [], cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
-        return result;
+        return now;
+    }
+
+    /// <summary>
+    /// Every stored question resolved against <paramref name="record"/> (see <see cref="ResolveAsync"/>),
+    /// and those whose resolution changed, for the caller to save (with whatever else it writes, in one transaction).
+    /// </summary>
+    internal static async Task<(IReadOnlyList<Question> Now, IReadOnlyList<Question> Changed)> ResolveStoredAsync(IEventStore store, IReadOnlyList<Event> record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var questions = await store.Questions().QuestionsAsync(cancellationToken).ConfigureAwait(false);
+        var now = await ResolveAsync(store, record, questions, cancellationToken).ConfigureAwait(false);
+        return (now, [.. now.Where((q, i) => q != questions[i])]);
     }
 }

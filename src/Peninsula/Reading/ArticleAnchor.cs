@@ -6,8 +6,7 @@ namespace Peninsula.Reading;
 /// <param name="Date">The anchor date (Korean date), or null when only a year is known or nothing.</param>
 /// <param name="Year">The anchor year, when known.</param>
 /// <param name="Description">Where the anchor came from, in plain language.</param>
-/// <param name="Basis">What the anchor is: the publication date, a dateline, or a context event's date.</param>
-public sealed record ArticleAnchor(KoreanDate? Date, int? Year, string Description, TimeBasis Basis = TimeBasis.Publication)
+public sealed record ArticleAnchor(KoreanDate? Date, int? Year, string Description)
 {
     /// <summary>No anchor: the article gives no date and none was given.</summary>
     public static readonly ArticleAnchor None = new(null, null, "none: no publication date was given and the text names no date or year");

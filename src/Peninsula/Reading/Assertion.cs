@@ -34,17 +34,14 @@ public enum TimeBasis
     /// <summary>The sentence names the time in full ("on September 3, 2017").</summary>
     Sentence,
 
-    /// <summary>Relative or partial, placed by the publication date ("today", "on Monday", "Jan. 6").</summary>
+    /// <summary>
+    /// Relative or partial, placed by the article's anchor ("today", "on Monday", "Jan. 6"): its
+    /// publication date, or what stood in for it (<see cref="ArticleAnchor.Description"/> says which).
+    /// </summary>
     Publication,
 
     /// <summary>A time named earlier in the same paragraph.</summary>
     Paragraph,
-
-    /// <summary>Placed by the first full date in the text, as no publication date was given.</summary>
-    FirstDate,
-
-    /// <summary>Placed by the date of a context event the article names, as no other date was known.</summary>
-    Context,
 }
 
 /// <summary>

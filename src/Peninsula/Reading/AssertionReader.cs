@@ -746,7 +746,7 @@ internal sealed partial class AssertionReader
         var bestDistance = int.MaxValue;
         string? unresolved = null;
         var scopeOnly = false;
-        var basis = anchor.Basis;
+        var basis = TimeBasis.Publication;
         foreach (var (mention, _, scope) in times)
         {
             var yearFromParagraph = !mention.HasYear && mention.Relative is null && runningYear is not null && runningYear != anchor.Year;
@@ -766,7 +766,7 @@ internal sealed partial class AssertionReader
                     best = p;
                     bestDistance = distance;
                     scopeOnly = scope;
-                    basis = mention.HasYear ? TimeBasis.Sentence : yearFromParagraph ? TimeBasis.Paragraph : anchor.Basis;
+                    basis = mention.HasYear ? TimeBasis.Sentence : yearFromParagraph ? TimeBasis.Paragraph : TimeBasis.Publication;
                 }
             }
             else

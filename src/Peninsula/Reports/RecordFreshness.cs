@@ -37,14 +37,23 @@ public sealed record RecordFreshness(KoreanDate Today, KoreanDate? LatestEvent, 
     public static RecordFreshness Of(IEnumerable<Event> events, KoreanDate today, KoreanDate? completeTo = null)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var actions = events.Where(e => e.Date <= today && Taxonomy.ProvocationKinds.Contains(e.Kind)).ToList();
-        if (actions.Count == 0)
+        // One pass: the latest North Korean action up to today is all the record's end needs.
+        KoreanDate? latest = null;
+        foreach (var e in events)
+        {
+            if (e.Date <= today && (latest is null || e.Date > latest) && Taxonomy.ProvocationKinds.Contains(e.Kind))
+            {
+                latest = e.Date;
+            }
+        }
+
+        if (latest is not { } last)
         {
             return new RecordFreshness(today, null, null);
         }
 
-        var latest = actions.Max(e => e.Date);
+        // The record covers to the day it is known complete to (if not after today) or to its latest action, whichever is later.
         var complete = completeTo ?? BundledRecord.CoverageEnd;
-        return new RecordFreshness(today, latest, BundledRecord.CoverageEndOf(actions, complete <= today ? complete : latest));
+        return new RecordFreshness(today, last, complete <= today && complete > last ? complete : last);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Npgsql;
+using Peninsula.Import;
 using Peninsula.Record;
 
 namespace Peninsula.Storage;
@@ -116,6 +117,21 @@ public static partial class EventStores
 
     [GeneratedRegex(@"(^|;)\s*(host|server)\s*=", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HostKey();
+
+    /// <summary>
+    /// Where sources disagree on the store's events (about one event when <paramref name="eventId"/>
+    /// is given): the bundled record's disagreements (its tables with each other, and its corrections)
+    /// when the store holds the bundled record as this Peninsula builds it, then those its imports
+    /// recorded. A store the bundled record was never loaded into lists only its own.
+    /// </summary>
+    public static async Task<(IReadOnlyList<Conflict> Bundled, IReadOnlyList<Conflict> Imported)> ConflictsAsync(
+        IEventStore store, string? eventId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var holdsBundle = await store.GetSettingAsync(FingerprintSetting, cancellationToken).ConfigureAwait(false) == BundledRecord.Fingerprint;
+        IReadOnlyList<Conflict> bundled = holdsBundle ? [.. BundledRecord.Disagreements.Where(c => eventId is null || c.EventId == eventId)] : [];
+        return (bundled, await store.ConflictsAsync(eventId, cancellationToken).ConfigureAwait(false));
+    }
 
     /// <summary>
     /// Loads the bundled record into the store when it has never been loaded or the bundled data

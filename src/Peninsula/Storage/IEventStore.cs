@@ -25,6 +25,13 @@ public interface IEventStore : IAsyncDisposable, Detection.IReviewStore
     /// <summary>One event by id, or null when there is none (or it was deleted).</summary>
     Task<Event?> FindAsync(string id, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The ids of the events (deleted ones left out) that are <paramref name="id"/> or begin with it
+    /// and a hyphen (<c>id-2</c>, <c>id-3</c> ...): the ids a new event numbered after
+    /// <paramref name="id"/> could clash with, read without reading the events.
+    /// </summary>
+    Task<IReadOnlySet<string>> TakenIdsAsync(string id, CancellationToken cancellationToken = default);
+
     /// <summary>One event by id with its version, for an edit that must not overwrite someone else's; null when there is none (or it was deleted).</summary>
     Task<StoredEvent?> FindStoredAsync(string id, CancellationToken cancellationToken = default);
 

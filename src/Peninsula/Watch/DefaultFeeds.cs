@@ -3,28 +3,19 @@ using Peninsula.Record;
 
 namespace Peninsula.Watch;
 
-/// <summary>How a watched source is read.</summary>
-public enum FeedFormat
-{
-    /// <summary>An RSS 2.0 feed.</summary>
-    Rss,
-
-    /// <summary>An Atom feed.</summary>
-    Atom,
-
-    /// <summary>GDELT 2.0's fifteen-minute update list (<see cref="GdeltUpdates"/>).</summary>
-    Gdelt,
-}
-
-/// <summary>A public source about North Korea that <c>peninsula watch add --defaults</c> turns on (<c>data/feeds.csv</c>).</summary>
+/// <summary>
+/// A public source about North Korea that <c>peninsula watch add --defaults</c> turns on
+/// (<c>data/feeds.csv</c>). How it is read follows from the source itself, as for any watch: GDELT's
+/// update list by its address (<see cref="GdeltUpdates.IsUpdateList"/>), every other as the RSS or
+/// Atom feed it turns out to be.
+/// </summary>
 /// <param name="Name">The watch's name.</param>
 /// <param name="Url">The feed's address.</param>
 /// <param name="Publisher">Who publishes it.</param>
-/// <param name="Format">How it is read.</param>
 /// <param name="Covers">What it covers, in words.</param>
 /// <param name="Every">How often to poll it.</param>
 /// <param name="Checked">How its address was checked to exist: the public page that lists it.</param>
-public sealed record DefaultFeed(string Name, Uri Url, string Publisher, FeedFormat Format, string Covers, TimeSpan Every, string Checked)
+public sealed record DefaultFeed(string Name, Uri Url, string Publisher, string Covers, TimeSpan Every, string Checked)
 {
     /// <summary>The watch that polls it.</summary>
     public FeedWatch ToWatch() => new() { Name = Name, Url = Url, Every = Every };
@@ -36,7 +27,7 @@ public static class DefaultFeeds
     /// <summary>The bundled file's name.</summary>
     public const string File = "data/feeds.csv";
 
-    private static readonly IReadOnlyList<string> Columns = ["name", "url", "publisher", "format", "covers", "every", "checked"];
+    private static readonly IReadOnlyList<string> Columns = ["name", "url", "publisher", "covers", "every", "checked"];
 
     private static readonly Lazy<IReadOnlyList<DefaultFeed>> Bundled = new(() => BundledRecord.Read(File, Read));
 
@@ -56,20 +47,6 @@ public static class DefaultFeeds
         {
             var name = r.Required("name");
             var url = new Uri(ProvocationRow.CheckedUrl(r, "url") ?? throw r.Error("url", "the value is empty."));
-            var format = r.Required("format") switch
-            {
-                "rss" => FeedFormat.Rss,
-                "atom" => FeedFormat.Atom,
-                "gdelt" => FeedFormat.Gdelt,
-                var other => throw r.Error("format", $"'{other}' is not a format Peninsula can watch: use rss, atom or gdelt."),
-            };
-            if ((format == FeedFormat.Gdelt) != GdeltUpdates.IsUpdateList(url))
-            {
-                throw r.Error("format", format == FeedFormat.Gdelt
-                    ? "a gdelt source is GDELT's update list, an address ending in /lastupdate.txt."
-                    : "an address ending in /lastupdate.txt is read as GDELT's update list; give it the format gdelt.");
-            }
-
             TimeSpan every;
             try
             {
@@ -90,7 +67,7 @@ public static class DefaultFeeds
                 throw r.Error("url", $"'{url}' is listed twice.");
             }
 
-            feeds.Add(new DefaultFeed(name, url, r.Required("publisher"), format, r.Required("covers"), every, r.Required("checked")));
+            feeds.Add(new DefaultFeed(name, url, r.Required("publisher"), r.Required("covers"), every, r.Required("checked")));
         }
 
         return feeds;

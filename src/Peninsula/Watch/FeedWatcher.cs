@@ -82,8 +82,14 @@ public sealed record WatchLogEntry(DateTimeOffset At, string Name, string Messag
 /// </summary>
 public sealed class FeedWatcher(IEventStore store, SafeHttp http, TimeProvider clock)
 {
-    /// <summary>The longest a feed may take to be read once fetched.</summary>
-    public static readonly TimeSpan ReadBudget = TimeSpan.FromSeconds(30);
+    /// <summary>The default of <see cref="ReadBudget"/>: 30 seconds.</summary>
+    public static readonly TimeSpan DefaultReadBudget = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The longest a feed may take to be read once fetched; for a GDELT update list, the download
+    /// of the export it names counts too, so that a server that stalls cannot hold the poll longer.
+    /// </summary>
+    public TimeSpan ReadBudget { get; init; } = DefaultReadBudget;
 
     private readonly FeedImporter _feeds = new();
 
@@ -137,7 +143,7 @@ public sealed class FeedWatcher(IEventStore store, SafeHttp http, TimeProvider c
                 if (GdeltUpdates.IsUpdateList(watch.Url))
                 {
                     export = GdeltUpdates.NewestExport(System.Text.Encoding.UTF8.GetString(result.Body), watch.Url.ToString());
-                    var zip = await http.GetAsync(export.Url, null, null, cancellationToken).ConfigureAwait(false);
+                    var zip = await http.GetAsync(export.Url, null, null, budget.Token).ConfigureAwait(false);
                     batch = GdeltUpdates.ReadExport(zip.Body, export, budget.Token);
                 }
                 else
@@ -147,7 +153,12 @@ public sealed class FeedWatcher(IEventStore store, SafeHttp http, TimeProvider c
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                throw new InputException(string.Create(CultureInfo.InvariantCulture, $"the feed took more than {ReadBudget.TotalSeconds:0} seconds to read; Peninsula gave up on it."), watch.Url.ToString());
+                var seconds = ReadBudget.TotalSeconds.ToString("0", CultureInfo.InvariantCulture);
+                throw new InputException(
+                    export is null
+                        ? $"the feed took more than {seconds} seconds to read; Peninsula gave up on it."
+                        : $"GDELT's export {export.Name} took more than {seconds} seconds to download and read; Peninsula gave up on it.",
+                    watch.Url.ToString());
             }
 
             var summary = await store.ImportAsync(batch, ImportPolicy.Default, new ChangeOrigin($"watch {watch.Name}", watch.Url.ToString()), cancellationToken: cancellationToken).ConfigureAwait(false);

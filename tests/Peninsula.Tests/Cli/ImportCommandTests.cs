@@ -30,6 +30,10 @@ public sealed class ImportCommandTests : IDisposable
         var (_, conflicts, _) = await Run("db", "conflicts", "--event", "2016-02-07-slv-unha-3", "--format", "json");
         using var json = JsonDocument.Parse(conflicts);
         Assert.Contains(json.RootElement.EnumerateArray(), c => c.GetProperty("field").GetString() == "utc_instant");
+        var (_, table, _) = await Run("db", "conflicts", "--event", "2016-02-07-slv-unha-3");
+        var bundled = Peninsula.Record.BundledRecord.Disagreements.Count(c => c.EventId == "2016-02-07-slv-unha-3");
+        Assert.True(bundled > 0, "the bundled record corrects this launch's UTC time");
+        Assert.Contains($": {bundled} in the bundled record this store holds, {json.RootElement.GetArrayLength() - bundled} from imports.", table);
 
         var (_, again, _) = await Run("import", "--format", "cns", SourceImporterTests.Fixture("cns"));
         Assert.Contains("Nothing changed", again);

@@ -218,6 +218,44 @@ public abstract class ReviewStoreContract<TBackend> : IDisposable where TBackend
         Assert.Equal(ReviewStatus.Accepted, Assert.Single(await store.ReviewsAsync(null)).Status);
         Assert.Contains("auto-accept", Assert.Single(await store.AuditAsync("2026-11-18-srbm")).Origin, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_documents_detection_has_not_read_are_found_in_one_batch_each_once()
+    {
+        await using var store = await OpenAsync();
+        await store.MarkDetectedAsync(["read-1", "read-2"]);
+
+        var fresh = await store.UndetectedAsync(["read-1", "new-1", "new-2", "new-1", "read-2", "new \"3\""]);
+
+        Assert.Equal(["new \"3\"", "new-1", "new-2"], fresh.Order(StringComparer.Ordinal));
+        Assert.Empty(await store.UndetectedAsync([]));
+    }
+
+    [Fact]
+    public async Task Auto_accept_that_the_record_refuses_says_why_and_leaves_the_proposal_pending()
+    {
+        await using var store = await OpenAsync();
+        var added = await new HandEntry
+        {
+            Kind = "missile-launch",
+            Class = "srbm",
+            Date = NewDay.ToString(),
+            Title = "SRBM launch",
+            Actors = ["DPRK"],
+            SourceUrls = ["https://www.mod.go.jp/example"],
+        }.AddAsync(store, HandEntry.Origin("analyst"));
+        await store.DeleteAsync(added.Id, new ChangeOrigin("test", "a mistake"));
+
+        var outcome = await Review.DetectNewAsync(store, [NewLaunch("a-1", "Yonhap")], "watch", 1, Clock);
+
+        var item = Assert.Single(outcome.Queued);
+        Assert.Empty(outcome.Accepted);
+        var (id, reason) = Assert.Single(outcome.NotAccepted);
+        Assert.Equal(item.Id, id);
+        Assert.Contains("deleted", reason, StringComparison.Ordinal);
+        Assert.Contains($"1 proposal not accepted automatically and left for review ({item.Id}: ", outcome.ToString(), StringComparison.Ordinal);
+        Assert.Equal(ReviewStatus.Pending, (await store.FindReviewAsync(item.Id))!.Status);
+    }
 }
 
 public sealed class SqliteReviewStoreTests : ReviewStoreContract<SqliteBackend>;

@@ -37,6 +37,28 @@ public sealed class ForecastReasonsTests
         }
     }
 
+    [Theory]
+    [InlineData("2025-06-30")]
+    [InlineData("2017-02-15")]
+    public void The_long_run_rate_the_explanation_states_is_the_one_behind_the_models_long_run_chance(string asOf)
+    {
+        var data = ForecastData.Build(BundledRecord.Events, KoreanDate.Parse(asOf));
+        var t = data.Days - 1;
+        foreach (var target in ForecastTarget.All)
+        {
+            foreach (var horizon in ForecastTarget.Horizons)
+            {
+                var run = RollingForecast.RunCoherent(data, target, horizon, t, t, candidates: false);
+                var rate = Forecaster.LongRunRate(run.Problem.Series, t);
+                // A new regime's gamma prior: shape rate * PriorDays, rate PriorDays; its chance of
+                // an event day within the horizon is 1 - (b / (b + H))^a.
+                var chance = 1 - Math.Pow(ChangePointModel.PriorDays / (ChangePointModel.PriorDays + horizon), rate * ChangePointModel.PriorDays);
+
+                Assert.Equal(run.Problem.ChangePointByClassParts.LongRun, chance, SumTolerance);
+            }
+        }
+    }
+
     [Fact]
     public void A_factor_listed_as_positive_moves_the_probability_up()
     {

@@ -79,4 +79,21 @@ public sealed class QuestionResolverTests : IDisposable
         Assert.Equal(new QuestionResolution(false, new KoreanDate(2024, 5, 31), null), resolved[1].Resolution);
         Assert.Equal(new QuestionResolution(true, new KoreanDate(2024, 3, 17), "2024-03-17-blinken-visit"), resolved[2].Resolution);
     }
+
+    [Fact]
+    public async Task An_update_that_is_refused_saves_no_resolution_either_because_resolutions_and_forecasts_are_written_together()
+    {
+        await using var store = SqliteEventStore.Open(_folder.File("peninsula.db"), CliRunner.Clock);
+        await store.SaveAsync([Sample.Launch("2024-10-31-icbm-hwasong-19", "2024-10-31")], new ChangeOrigin("import", "test.json"));
+        await store.Questions().SaveQuestionsAsync([Icbm2024], []);
+
+        var error = await Assert.ThrowsAsync<InputException>(() => new QuestionBook(store).UpdateAsync(new KoreanDate(2025, 1, 10), onlyId: "no-such-question"));
+        var unchanged = Assert.Single(await store.Questions().QuestionsAsync());
+        var updated = await new QuestionBook(store).UpdateAsync(new KoreanDate(2025, 1, 10));
+
+        Assert.Equal("question", error.Field);
+        Assert.Null(unchanged.Resolution);
+        Assert.Equal(new QuestionResolution(true, new KoreanDate(2024, 10, 31), "2024-10-31-icbm-hwasong-19"), Assert.Single(updated.Questions).Resolution);
+        Assert.Equal(updated.Questions, await store.Questions().QuestionsAsync());
+    }
 }

@@ -79,6 +79,40 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
     }
 
     [Fact]
+    public async Task The_ids_an_event_numbered_after_an_id_could_take_are_that_id_and_its_numbered_ones_without_the_deleted()
+    {
+        await using var store = OpenStore();
+        const string id = "2024-10-31-icbm";
+        await store.SaveAsync(
+            [Sample.Launch(id), Sample.Launch(id + "-2"), Sample.Launch(id + "-3"), Sample.Launch(id + "-hwasong-19"), Sample.Launch(id + "2"), Sample.Launch("2024-10-31-icb")],
+            Test);
+        await store.DeleteAsync(id + "-3", Test);
+
+        var taken = await store.TakenIdsAsync(id);
+
+        Assert.Equal([id, id + "-2", id + "-hwasong-19"], taken.Order(StringComparer.Ordinal));
+        Assert.Empty(await store.TakenIdsAsync("2025-01-01-srbm"));
+    }
+
+    [Fact]
+    public async Task The_bundled_records_disagreements_are_listed_only_for_a_store_that_holds_the_bundled_record()
+    {
+        await using var store = OpenStore();
+        await store.SaveAsync([Sample.Launch()], Test);
+        var one = Peninsula.Record.BundledRecord.Disagreements[0].EventId;
+
+        var without = await EventStores.ConflictsAsync(store);
+        await EventStores.EnsureBundledRecordAsync(store);
+        var with = await EventStores.ConflictsAsync(store);
+        var ofOne = await EventStores.ConflictsAsync(store, one);
+
+        Assert.Empty(without.Bundled);
+        Assert.Equal(Peninsula.Record.BundledRecord.Disagreements, with.Bundled);
+        Assert.NotEmpty(ofOne.Bundled);
+        Assert.All(ofOne.Bundled, c => Assert.Equal(one, c.EventId));
+    }
+
+    [Fact]
     public async Task An_update_keeps_the_event_before_and_after_in_the_audit_trail()
     {
         await using var store = OpenStore();

@@ -155,6 +155,37 @@ public sealed class GdeltWatchTests : IDisposable
     }
 
     [Fact]
+    public async Task An_export_whose_server_stalls_is_given_up_within_the_polls_budget_and_nothing_is_stored()
+    {
+        var zip = ExportZip();
+        using var answer = new ManualResetEventSlim();
+        using var server = new BytesServer();
+        server.Handle = request =>
+        {
+            if (request.Url!.AbsolutePath == "/gdeltv2/lastupdate.txt")
+            {
+                return (200, System.Text.Encoding.ASCII.GetBytes(UpdateList(server.Root, zip)), []);
+            }
+
+            // The export's server says nothing for 20 seconds: longer than the budget, shorter than the fetch's own limits.
+            answer.Wait(TimeSpan.FromSeconds(20));
+            return (200, zip, []);
+        };
+        await using var store = Peninsula.Storage.SqliteEventStore.Open(Db, CliRunner.Clock);
+        var watch = new FeedWatch { Name = "gdelt-loopback", Url = new Uri(server.Root, "gdeltv2/lastupdate.txt"), Every = GdeltUpdates.Every };
+        await store.AddWatchAsync(watch);
+        using var http = new SafeHttp(AddressPolicy.AllowPrivate);
+
+        var (polled, summary) = await new FeedWatcher(store, http, CliRunner.Clock) { ReadBudget = TimeSpan.FromSeconds(2) }.PollAsync(watch);
+        answer.Set();
+
+        Assert.Null(summary);
+        Assert.Equal(1, polled.Failures);
+        Assert.EndsWith($"GDELT's export {Export}.zip took more than 2 seconds to download and read; Peninsula gave up on it.", polled.LastStatus, StringComparison.Ordinal);
+        Assert.Equal((0L, 0L), ((await store.MediaCountsAsync()).Documents, (await store.MediaCountsAsync()).Signals));
+    }
+
+    [Fact]
     public void An_update_list_of_another_layout_is_refused_naming_the_line_and_field()
     {
         var error = Assert.Throws<InputException>(() => GdeltUpdates.NewestExport(

@@ -168,6 +168,18 @@ export function classColour(c) {
   return classColours[c ?? 'unknown'] ?? classColours.unknown;
 }
 
+/**
+ * One fixed colour per kind of context event on the map, none of them a launch class's colour, so
+ * that a mark is never read as a launch of some class: near-black, lime, gold, indigo, brown, cyan, pink.
+ */
+const contextColours = {
+  'show-of-force': '#1f1f1f', 'diplomatic-visit': '#7cb342', summit: '#e0a800', talks: '#5c6bc0',
+  agreement: '#795548', statement: '#26c6da', sanction: '#ec407a',
+};
+export function contextColour(kind) {
+  return contextColours[kind];
+}
+
 /** Colours by class (fixed) or by any other key, readable on white; the same key always gets the same colour. */
 const palette = ['#0b5cad', '#c0392b', '#1b7f3b', '#8e44ad', '#d35400', '#16808a', '#7f6a00', '#b03a7a', '#34495e', '#5d6d7e', '#a04000', '#117a65'];
 const assigned = new Map();

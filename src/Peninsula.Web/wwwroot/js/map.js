@@ -1,4 +1,4 @@
-import { api, classColour, className, launchClasses, el, eventLink, fill, kindName, run, status, table } from './common.js';
+import { api, classColour, className, contextColour, launchClasses, el, eventLink, fill, kindName, run, status, table } from './common.js';
 
 const d3 = window.d3;
 const topojson = window.topojson;
@@ -6,15 +6,15 @@ let launches = [];
 let context = [];
 let countries = null;
 
-/** The context calendars' kinds drawn on the map, each with one colour and one shape. */
+/** The context calendars' kinds drawn on the map, each with its own colour (common.js, none a launch class's) and one shape. */
 const contextKinds = {
-  'show-of-force': { colour: '#c0392b', shape: 'symbolTriangle' },
-  'diplomatic-visit': { colour: '#1b7f3b', shape: 'symbolSquare' },
-  summit: { colour: '#8e44ad', shape: 'symbolStar' },
-  talks: { colour: '#0b5cad', shape: 'symbolDiamond' },
-  agreement: { colour: '#117a65', shape: 'symbolCross' },
-  statement: { colour: '#d35400', shape: 'symbolWye' },
-  sanction: { colour: '#7f6a00', shape: 'symbolDiamond2' },
+  'show-of-force': { colour: contextColour('show-of-force'), shape: 'symbolTriangle' },
+  'diplomatic-visit': { colour: contextColour('diplomatic-visit'), shape: 'symbolSquare' },
+  summit: { colour: contextColour('summit'), shape: 'symbolStar' },
+  talks: { colour: contextColour('talks'), shape: 'symbolDiamond' },
+  agreement: { colour: contextColour('agreement'), shape: 'symbolCross' },
+  statement: { colour: contextColour('statement'), shape: 'symbolWye' },
+  sanction: { colour: contextColour('sanction'), shape: 'symbolDiamond2' },
 };
 const located = e => e.site && e.site.lat !== null && e.site.lon !== null;
 

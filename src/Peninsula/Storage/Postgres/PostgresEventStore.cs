@@ -146,6 +146,20 @@ public sealed partial class PostgresEventStore : IEventStore
         (await FindStoredAsync(id, cancellationToken).ConfigureAwait(false))?.Event;
 
     /// <inheritdoc/>
+    public Task<IReadOnlySet<string>> TakenIdsAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return ReadAsync<IReadOnlySet<string>>("reading event ids", async connection =>
+        {
+            // starts_with, not a range: the column's collation need not order ids byte by byte.
+            var ids = await connection.QueryAsync<string>(new CommandDefinition(
+                "SELECT id FROM events WHERE deleted_at IS NULL AND (id = @id OR starts_with(id, @prefix))",
+                new { id, prefix = id + "-" }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return ids.ToHashSet(StringComparer.Ordinal);
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc/>
     public Task<StoredEvent?> FindStoredAsync(string id, CancellationToken cancellationToken = default) =>
         ReadAsync("reading an event", async connection =>
         {

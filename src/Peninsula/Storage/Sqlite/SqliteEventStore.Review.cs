@@ -71,16 +71,11 @@ public sealed partial class SqliteEventStore
     public Task<IReadOnlySet<string>> UndetectedAsync(IReadOnlyCollection<string> documentIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(documentIds);
-        var fresh = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var id in documentIds.Distinct())
-        {
-            if (_connection.ExecuteScalar<long>("SELECT count(*) FROM detected_documents WHERE document_id = @id", new { id }) == 0)
-            {
-                fresh.Add(id);
-            }
-        }
-
-        return Task.FromResult<IReadOnlySet<string>>(fresh);
+        // One query for the whole batch: the ids go in as one JSON array, not one parameter each.
+        var fresh = _connection.Query<string>(
+            "SELECT DISTINCT given.value FROM json_each(@ids) AS given WHERE NOT EXISTS (SELECT 1 FROM detected_documents d WHERE d.document_id = given.value)",
+            new { ids = System.Text.Json.JsonSerializer.Serialize(documentIds) });
+        return Task.FromResult<IReadOnlySet<string>>(fresh.ToHashSet(StringComparer.Ordinal));
     }
 
     /// <inheritdoc/>

@@ -149,6 +149,17 @@ public sealed partial class SqliteEventStore : IEventStore
         Task.FromResult(LoadRow(id, includeDeleted: false, null)?.Event);
 
     /// <inheritdoc/>
+    public Task<IReadOnlySet<string>> TakenIdsAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        // Ids compare byte by byte (BINARY), so "id-" .. "id." is every id that begins with "id-", read off the primary key.
+        var ids = _connection.Query<string>(
+            "SELECT id FROM events WHERE deleted_at IS NULL AND (id = @id OR (id >= @from AND id < @to))",
+            new { id, from = id + "-", to = id + "." });
+        return Task.FromResult<IReadOnlySet<string>>(ids.ToHashSet(StringComparer.Ordinal));
+    }
+
+    /// <inheritdoc/>
     public Task<StoredEvent?> FindStoredAsync(string id, CancellationToken cancellationToken = default)
     {
         var row = _connection.QuerySingleOrDefault<EventRow>($"{SelectEvents} WHERE e.id = @id AND e.deleted_at IS NULL", new { id });
