@@ -137,13 +137,12 @@ internal sealed partial class ClaimChecker
             }
         }
 
-        if (supported && c.Site is { } named)
+        if (supported && c.Site is { } named && type != ClaimType.Absence)
         {
             // The site was one of the conditions the evidence met; say where the record puts it.
-            var ids = main.Evidence.ToHashSet(StringComparer.Ordinal);
-            var sites = Of(c).Where(e => ids.Contains(e.Id) && e.Site is not null).Select(e => e.Site!.Name).Distinct().ToList();
+            var sites = string.Join(", ", Matched(c, main.Evidence).Select(e => e.Site!.Name).Distinct());
             facets.Add(new FacetCheck("site", named.Place.Name, FacetResult.Matches,
-                sites.Count == 0 ? $"the record's launch is at {named.Place.Name}" : $"the record's launch is at {string.Join(", ", sites)}, at or within {NearKm:0} km of {named.Place.Name}", [.. main.Evidence]));
+                named.Near ? $"the record's launch is at {sites}, within {NearKm:0} km of {named.Place.Name}" : $"the record's launch is at {sites}", [.. main.Evidence]));
         }
 
         if (supported && c is { Action.FromSubmarine: true, Period: { } when2 } && type is ClaimType.Event or ClaimType.System or ClaimType.Recency or ClaimType.Superlative)
@@ -173,9 +172,10 @@ internal sealed partial class ClaimChecker
         else if (c.Modality == Modality.Attributed)
         {
             // "North Korea announced ...": the sentence asserts the announcement, so the record cannot
-            // refute it; nor can it confirm a success announced of the event, which is the claim of
-            // one side. A failure North Korea admits ("announced that the satellite launch failed")
-            // is another matter: where the record's sources found the same, the outcome stands.
+            // refute it; nor can it confirm a success announced of the event, which is one side's
+            // claim. An announced failure ("North Korea announced that the satellite launch failed",
+            // "according to the U.S. Forces, ... it ended in failure") is no such claim: where the
+            // record's sources found the same, the outcome stands.
             var who = c.AttributedTo ?? "North Korea";
             var announced = $"the sentence reports that {who} announced the outcome; the record's outcomes are the sources' assessments";
             if (c.Outcome is { } announcedOutcome && !facets.Any(f => f.Facet == "outcome"))
@@ -206,8 +206,7 @@ internal sealed partial class ClaimChecker
     /// </summary>
     private FacetCheck DistanceFacet(Assertion c, double km, IEnumerable<string> matched)
     {
-        var ids = matched.ToHashSet(StringComparer.Ordinal);
-        var launches = Of(c).Where(e => ids.Contains(e.Id)).ToList();
+        var launches = Matched(c, matched).ToList();
         var stated = $"{km.ToString("#,0", CultureInfo.InvariantCulture)} km";
         var ranges = launches.Where(e => e.Figures.RangeKm is not null).ToList();
         var near = ranges.Where(e => Math.Abs(e.Figures.RangeKm!.Value - km) <= Math.Max(50, km / 5)).ToList();
@@ -454,7 +453,7 @@ internal sealed partial class ClaimChecker
         var ballistic = phrase.Classes.Contains("ballistic");
         // "KN-23" also names the rail-mobile and silo-based KN-23: a whole-word match in any of the event's names.
         var word = system is null ? null : SystemWords.GetOrAdd(system.Name, name => new Regex($@"(?<![\w-]){Regex.Escape(name)}(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
-        var site = c.Site?.Place;
+        var site = c.Site;
         var actor = c.Action.Actor;
         return e => e.Kind == phrase.Kind
                     && (actor is null || e.Actors.Contains(actor, StringComparer.Ordinal))
@@ -463,21 +462,32 @@ internal sealed partial class ClaimChecker
                     && (site is null || AtSite(e, site));
     }
 
+    /// <summary>The record's events among the evidence ids, in the record's order.</summary>
+    private IEnumerable<Event> Matched(Assertion c, IEnumerable<string> evidence)
+    {
+        var ids = evidence.ToHashSet(StringComparer.Ordinal);
+        return Of(c).Where(e => ids.Contains(e.Id));
+    }
+
     /// <summary>How near a recorded site must lie to a named place to be "near" it, in kilometres.</summary>
     private const double NearKm = 20;
 
     /// <summary>
-    /// Whether the event's site is the place, one of its other names ("Wast Sunan" is at Sunan), or
-    /// lies within <see cref="NearKm"/> of it: "an area near Kusong" is the record's Panghyon
-    /// Airbase, 7 km away, as sources name a launch by the nearest town or by the base.
+    /// Whether the event's site is the place or one of its other names ("Wast Sunan" is at Sunan),
+    /// or, for a place named as near ("an area near Kusong"), lies within <see cref="NearKm"/> of it:
+    /// that is the record's Panghyon Airbase, 7 km away, as sources name a launch by the nearest
+    /// town or by the base.
     /// </summary>
-    private static bool AtSite(Event e, PlaceEntry place) =>
-        e.Site is { } s && (place.Aliases.Prepend(place.Name).Any(n => s.Name.Contains(n, StringComparison.OrdinalIgnoreCase))
-                            || (s.Latitude is { } lat && s.Longitude is { } lon && place.Latitude is { } plat && place.Longitude is { } plon
-                                && GreatCircleKm(lat, lon, plat, plon) <= NearKm));
+    private static bool AtSite(Event e, AssertedSite named)
+    {
+        var place = named.Place;
+        return e.Site is { } s && (place.Aliases.Prepend(place.Name).Any(n => s.Name.Contains(n, StringComparison.OrdinalIgnoreCase))
+                                   || (named.Near && s.Latitude is { } lat && s.Longitude is { } lon && place.Latitude is { } plat && place.Longitude is { } plon
+                                       && GreatCircleKm(lat, lon, plat, plon) <= NearKm));
+    }
 
     /// <summary>The distance between two points on the Earth's surface (haversine, mean radius 6,371 km).</summary>
-    internal static double GreatCircleKm(double lat1, double lon1, double lat2, double lon2)
+    private static double GreatCircleKm(double lat1, double lon1, double lat2, double lon2)
     {
         static double Radians(double degrees) => degrees * Math.PI / 180;
         var dLat = Radians(lat2 - lat1);

@@ -62,8 +62,8 @@ internal sealed record AssertedCount(int Value, bool AtLeast, TextSpan Span);
 /// <summary>How far the missile flew, in kilometres, as the sentence states it.</summary>
 internal sealed record AssertedDistance(double Km, TextSpan Span);
 
-/// <summary>A launch or test site named ("from Sunan"), from <c>data/gazetteer/places.csv</c>.</summary>
-internal sealed record AssertedSite(PlaceEntry Place, TextSpan Span);
+/// <summary>A launch or test site named ("from Sunan"), from <c>data/gazetteer/places.csv</c>; <paramref name="Near"/> when named as near it ("in the vicinity of Sunan").</summary>
+internal sealed record AssertedSite(PlaceEntry Place, TextSpan Span, bool Near);
 
 /// <summary>The outcome stated: success ("put into orbit") or failure ("exploded").</summary>
 internal sealed record AssertedOutcome(Outcome Outcome, TextSpan Span);

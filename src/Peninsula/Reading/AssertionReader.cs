@@ -50,7 +50,7 @@ internal sealed partial class AssertionReader
         // "The nuclear test in January 2016 was its fifth.": an ordinal that ends the clause after the event.
         _ordinalAfter = ClaimPatterns.Get($@"\b(?:was|is|marked|became)\s+(?:its|the|their|(?:North\s+Korea|Pyongyang|the\s+country|the\s+regime|the\s+North)['’]s)\s+(?<w>{knowledge.OrdinalWords})(?:\s+(?:ever|such\s+test|such\s+launch|one))?\s*[.!]?\s*$", options);
         _countAndAnother = ClaimPatterns.Get($@"\s(?:and|then)\s+(?<w>{knowledge.NumberWords})\s+(?:more\s+)?(?:at|around|about|from|shortly|later)\b", options);
-        _countTimes = ClaimPatterns.Get($@"^\s+(?<w>{knowledge.NumberWords})\s+times\b", options);
+        _countTimes = ClaimPatterns.Get($@"^\s+(?<w>{knowledge.NumberWords})\s+times\b(?!\s+(?:more|less|larger|bigger|greater|stronger|higher|the|as|over)\b)", options);
         _countBefore = ClaimPatterns.Get($@"(?<w>{knowledge.NumberWords})(?:\s+(?:more|additional|new|suspected|apparent|unidentified|other|further))?(?:\s+(?:North\s+Korean|N\.\s?Korean|NK|DPRK))?\s+$", options);
         var superlatives = knowledge.Superlatives.Select(s => Regex.Escape(s.Superlative)).Distinct().OrderByDescending(s => s.Length);
         _superlative = ClaimPatterns.Get($@"\b(?<s>{string.Join("|", superlatives)})\b", options);
@@ -73,8 +73,9 @@ internal sealed partial class AssertionReader
 
     /// <summary>
     /// Reads an article: sentences, clauses, their time mentions and the claims they would make,
-    /// everything that does not depend on the anchor. Sentences are independent of each other, so
-    /// a long article is read on every core; the reading keeps the order of the text.
+    /// everything that does not depend on the anchor. A sentence's reading depends on no other's
+    /// (a bare "the launch" only reads the text of its paragraph before it), so a long article is
+    /// read on every core; the reading keeps the order of the text.
     /// </summary>
     public ArticleReading Read(string text)
     {
@@ -271,21 +272,22 @@ internal sealed partial class AssertionReader
     private (ClaimDraft? Draft, StatementType? Statement) Claim(string text, TextSpan sentence, TextSpan clause, List<TextSpan> timeSpans, string? attribution, bool question, int announcementEnd)
     {
         var phrases = Phrases(text, clause);
-        if (phrases.Count == 0 && BareEvent(text, sentence, clause) is { } bare)
-        {
-            phrases = [bare];
-        }
-
         if (phrases.Count == 0)
         {
             // "The Hwasong-15 was launched ...": a weapon system alone names a missile launch of its class.
-            if (SystemIn(text, clause, []) is not { Entries.Count: > 0 } named || (First(_k.Cue("action"), text, clause) is null && timeSpans.Count == 0))
+            if (SystemIn(text, clause, []) is { Entries.Count: > 0 } named && (First(_k.Cue("action"), text, clause) is not null || timeSpans.Count > 0))
+            {
+                var at = _k.SystemNames.Match(text, clause.Start, clause.Length);
+                phrases = [(new TextSpan(at.Index, at.Index + at.Length), new EventPhrase(_k.SystemNames.Pattern, Events.EventKind.MissileLaunch, [named.Entries[0].Class], true))];
+            }
+            else if (BareEvent(text, sentence, clause) is { } bare)
+            {
+                phrases = [bare];
+            }
+            else
             {
                 return (null, null);
             }
-
-            var at = _k.SystemNames.Match(text, clause.Start, clause.Length);
-            phrases = [(new TextSpan(at.Index, at.Index + at.Length), new EventPhrase(_k.SystemNames.Pattern, Events.EventKind.MissileLaunch, [named.Entries[0].Class], true))];
         }
 
         // A verb inside an event phrase ("missile tests") is a noun there.
@@ -307,7 +309,8 @@ internal sealed partial class AssertionReader
                                                            // "seismic waves which may differ from ...": the modal of a relative clause, not the event's.
                                                            && !RelativeBefore().IsMatch(text.AsSpan(clause.Start, m.Index - clause.Start))
                                                            // "launched what is possibly a ballistic missile": a hedge on what was launched, not on the act.
-                                                           && !(verb is { } acted && acted.End <= m.Index && HedgedObjectBefore().IsMatch(text.AsSpan(acted.End, m.Index - acted.End)))))
+                                                           && !(verb is { } acted && acted.End <= m.Index && acted.Of(text).EndsWith("ed", StringComparison.OrdinalIgnoreCase)
+                                                                && EpistemicModal().IsMatch(m.Value) && HedgedObjectBefore().IsMatch(text.AsSpan(acted.End, m.Index - acted.End)))))
         {
             return (null, StatementType.Intention);
         }
@@ -415,7 +418,8 @@ internal sealed partial class AssertionReader
         }
 
         // "has tested a nuclear explosive device six times": a count of the acts after their object.
-        if (ordinal is null && count is null && verb is not null && phrase.Kind is Events.EventKind.MissileLaunch or Events.EventKind.NuclearTest
+        // Only of nuclear tests, one device a test: "fired missiles four times" counts days, not missiles.
+        if (ordinal is null && count is null && verb is not null && phrase.Kind == Events.EventKind.NuclearTest
             && _countTimes.Match(text[phraseSpan.End..clause.End]) is { Success: true } times)
         {
             count = CountValue(times.Groups["w"].Value);
@@ -556,7 +560,7 @@ internal sealed partial class AssertionReader
             Order = ordinal is not null || latest is not null || superlative is not null
                 ? new AssertedOrder(ordinal, null, latest is not null, superlative, ordinalSpan ?? latest ?? superlativeSpan)
                 : null,
-            Site = site is null ? null : new AssertedSite(site, siteSpan!.Value),
+            Site = site is null ? null : new AssertedSite(site, siteSpan!.Value, NearWords().IsMatch(siteSpan!.Value.Of(text))),
             Context = context,
             Outcome = outcome is { } o2 ? new AssertedOutcome(o2, outcomeSpan!.Value) : null,
             Distance = distance,
@@ -566,18 +570,21 @@ internal sealed partial class AssertionReader
         }, checkable, scoped, scopeYear, firstOfYear, recent, reported), null);
     }
 
+    /// <summary>How many characters before a bare event noun its antecedent is looked for, at most: a long paragraph.</summary>
+    private const int AntecedentReach = 1_500;
+
     /// <summary>
     /// An event named by a bare noun that is said to have happened: "The launch occurred in the
     /// vicinity of Sunan", "North Korea has stated that the launch failed", "This launch took place
     /// ahead of the time in the prior notification", "North Korea conducted its most recent test on
-    /// September 3, 2017". It is the event the paragraph has named before
-    /// ("Initial assessment indicates the launch of an IRBM. The launch occurred ..."), or, with no
-    /// such mention, a launch of unstated type (a bare "test" of nothing named asserts nothing). A
-    /// bare noun judged ("the launch also violates ...") or reacted to is not asserted.
+    /// September 3, 2017". It is the event the paragraph has named before ("Initial assessment
+    /// indicates the launch of an IRBM. The launch occurred ..."), or, with no such mention, a launch
+    /// of unstated type. Nothing is asserted when the noun is judged ("the launch also violates ...")
+    /// or denied ("the launch never took place"), when the event named before is another country's
+    /// ("The U.S. Air Force launched a Minuteman III. The launch occurred ..."), or when a bare
+    /// "test" follows both a nuclear test and a missile, or nothing. Which event a bare noun means is
+    /// the reader's inference, so the claim is never refuted.
     /// </summary>
-    /// <summary>How many characters before a bare event noun its antecedent is looked for, at most: a long paragraph.</summary>
-    private const int AntecedentReach = 1_500;
-
     private (TextSpan Span, EventPhrase Phrase)? BareEvent(string text, TextSpan sentence, TextSpan clause)
     {
         var words = text.AsSpan(clause.Start, clause.Length);
@@ -587,29 +594,55 @@ internal sealed partial class AssertionReader
         }
 
         var noun = BareEventNoun().Match(text, clause.Start, clause.Length);
-        if (!(noun.Success && EventPredicate().IsMatch(text.AsSpan(noun.Index + noun.Length, clause.End - noun.Index - noun.Length)))
-            && !(noun = BareEventObject().Match(text, clause.Start, clause.Length)).Success)
+        if (noun.Success)
+        {
+            var rest = new TextSpan(noun.Index + noun.Length, clause.End);
+            if (!EventPredicate().IsMatch(text.AsSpan(rest.Start, rest.Length)) || First(_k.Cue("negation"), text, rest) is not null)
+            {
+                noun = Match.Empty;
+            }
+        }
+
+        if (!noun.Success && !(noun = BareEventObject().Match(text, clause.Start, clause.Length)).Success)
         {
             return null;
         }
 
         var span = new TextSpan(noun.Groups["n"].Index, noun.Groups["n"].Index + noun.Groups["n"].Length);
+        var launch = noun.Groups["n"].Value.StartsWith("launch", StringComparison.OrdinalIgnoreCase);
         // The paragraph before it, as far back as an antecedent is still read as one (a text with no
-        // line breaks is not searched from its start for every sentence).
+        // line breaks is not searched from its start for every sentence). A launch is never a nuclear test.
         var paragraphStart = Math.Max(text.LastIndexOf('\n', Math.Max(0, sentence.Start - 1)) + 1, sentence.Start - AntecedentReach);
-        var before = Phrases(text, new TextSpan(paragraphStart, span.Start));
-        if (before.Count > 0 && before[^1].Phrase.Kind is Events.EventKind.MissileLaunch or Events.EventKind.NuclearTest)
+        var before = Phrases(text, new TextSpan(paragraphStart, span.Start))
+            .Where(p => p.Phrase.Kind == Events.EventKind.MissileLaunch || (!launch && p.Phrase.Kind == Events.EventKind.NuclearTest))
+            .ToList();
+        EventPhrase phrase;
+        if (before.Count > 0)
         {
-            return (span, before[^1].Phrase);
+            var antecedent = before[^1].Span;
+            var antecedentSentence = Math.Max(paragraphStart, text.LastIndexOfAny(['.', '?', '!'], Math.Max(paragraphStart, antecedent.Start - 1)) + 1);
+            if (AboutAnotherActor(text, antecedentSentence, antecedent.Start)
+                || (!launch && before.Select(p => p.Phrase.Kind).Distinct().Skip(1).Any()))
+            {
+                return null;
+            }
+
+            phrase = before[^1].Phrase;
+        }
+        else if (launch)
+        {
+            phrase = _k.EventPhrases.First(p => p.Kind == Events.EventKind.MissileLaunch && p.Classes.Count == 0 && p.Complete);
+        }
+        else
+        {
+            return null;
         }
 
-        return noun.Groups["n"].Value.StartsWith("launch", StringComparison.OrdinalIgnoreCase)
-            ? (span, _k.EventPhrases.First(p => p.Kind == Events.EventKind.MissileLaunch && p.Classes.Count == 0 && p.Complete))
-            : null;
+        return (span, phrase with { Complete = false });
     }
 
     /// <summary>A bare event noun at the head of a clause or of a reported clause: "The launch", "this launch", "that the launch".</summary>
-    [GeneratedRegex(@"^(?:[\w\s]{0,24},\s*)?(?:[^.;,]{0,80}?\b(?:said|stated|announced|confirmed|reported|claimed)\s+that\s+)?(?:the|this|that)\s+(?<n>launch|test)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:[\w\s]{0,24},\s*)?(?:[^.;,]{0,80}?\b(?:said|stated|announced|confirmed|reported|claimed)\s+that\s+)?(?:the|this|that)\s+(?<n>launch|test)\b(?!\s+(?:of|for|ceremony|window|pad|site|date|vehicle|facility|schedule)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BareEventNoun();
 
     /// <summary>A bare event noun as the object of a verb of doing: "conducted its most recent test", "carried out the launch".</summary>
@@ -686,6 +719,14 @@ internal sealed partial class AssertionReader
     /// <summary>The start of a hedged object after a verb of doing: "launched what is possibly", "fired what may be".</summary>
     [GeneratedRegex(@"^\s+what\s+(?:(?:is|was|are|were)\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HedgedObjectBefore();
+
+    /// <summary>A site named as near a place rather than at it: "near Kusong", "in the vicinity of Sunan", "an area near".</summary>
+    [GeneratedRegex(@"\b(?:near|vicinity|proximity)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NearWords();
+
+    /// <summary>A modal of what may be so, not of what will be done: "possibly", "may", never "would".</summary>
+    [GeneratedRegex(@"^(?:possibly|probably|likely|may|might|could)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EpistemicModal();
 
     [GeneratedRegex(@"\b(?:launch(?:es)?|tests?|firings?|provocations?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EventNoun();
@@ -901,7 +942,7 @@ internal sealed partial class AssertionReader
     [GeneratedRegex(@"\b(?:indicates?|indicated|confirm(?:s|ed)?|detect(?:s|ed)?|tracked|observed)\s+(?:that\s+)?the\s+(?:launch|firing|test-firing|test)\s+of\s+(?:an?\s+|the\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ObservedBefore();
 
-    [GeneratedRegex(@"^[^.;]{0,80}?\b(?:occurred|took\s+place|(?:was|were)\s+(?:launched|fired|tracked|detected|conducted)|flew|traveled|travelled|landed|fell|reached|overflew|(?:have|has)\s+(?:fallen|flown|landed)|failed|ended\s+in\s+(?:a\s+)?failure)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?!\b(?:when|while|because|but|although|as)\b)[^.;]){0,80}?\b(?:occurred|took\s+place|(?:was|were)\s+(?:launched|fired|tracked|detected|conducted)|flew|traveled|travelled|landed|fell|reached|overflew|(?:have|has)\s+(?:fallen|flown|landed)|failed(?!\s+to\b)|ended\s+in\s+(?:a\s+)?failure)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EventPredicate();
 
     /// <summary>

@@ -33,10 +33,10 @@ internal static partial class ClaimPatterns
         (@"(?<![\w-])(?:(?:US |U\.S\. |American )?nuclear-powered (?:ballistic missile )?submarines?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P19(),
         (@"(?<![\w-])(?:(?:US |U\.S\. |American )?shows? of force|(?:US |U\.S\. )?strategic assets)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P20(),
         (@"(?<![\w-])(?:(?:US-North Korea|US-DPRK|Trump-Kim|U\.S\.-North Korea(?:n)?) summit|summit (?:between|with) (?:Trump|the US))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P21(),
-        (@"(?<![\w-])(?:(?:US|U\.S\.|American|United States) (?:presidential )?elections?|(?:US|U\.S\.) presidential vote|(?:the )?election in the (?:US|U\.S\.|United States))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P22(),
-        (@"(?<![\w-])(?:(?:an? )?(?:emergency|urgent) (?:UN |U\.N\. )?Security Council (?:meeting|session)|(?:UN |U\.N\. )?Security Council(?:'s)? (?:emergency|urgent) (?:meeting|session))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P23(),
-        (@"(?<![\w-])(?:(?:annual )?(?:joint|combined|allied|US-South Korea(?:n)?|U\.S\.-South Korea(?:n)?|South Korea-US|US-ROK|ROK-US) (?:military )?(?:drills|exercises?|war games))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P24(),
-        (@"(?<![\w-])(?:(?:leaders['’] |inter-Korean |US-DPRK |U\.S\.-DPRK |US-North Korea |U\.S\.-North Korea )?summits?(?: meetings?)?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P25(),
+        (@"(?<![\w-])(?:(?:US|U\.S\.)-(?:DPRK|North Korea|North Korean) summits?(?: meetings?)?|(?:Trump-Kim|Kim-Trump) summits?(?: meetings?)?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P22(),
+        (@"(?<![\w-])(?:(?:US|U\.S\.|American|United States) (?:presidential )?elections?|(?:US|U\.S\.) presidential vote|(?:the )?election in the (?:US|U\.S\.|United States))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P23(),
+        (@"(?<![\w-])(?:(?:an? )?(?:emergency|urgent) (?:UN |U\.N\. )?Security Council (?:meeting|session)|(?:UN |U\.N\. )?Security Council(?:'s)? (?:emergency|urgent) (?:meeting|session))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P24(),
+        (@"(?<![\w-])(?:(?:annual )?(?:joint|combined|allied|US-South Korea(?:n)?|U\.S\.-South Korea(?:n)?|South Korea-US|US-ROK|ROK-US) (?:military )?(?:drills|exercises?|war games))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P25(),
         (@"(?<![\w-])(?:(?:military )?reconnaissance satellites?|spy satellites?|(?:military )?satellites?|space launch vehicles?|space rockets?|satellite launch(?:es)?|satellite-carrying rockets?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P26(),
         (@"(?<![\w-])(?:(?:new |fresh |additional |further |the latest )?(?:US|U\.S\.|American|Washington's|Treasury|U\.S\. Treasury|US Treasury) sanctions|sanctions (?:imposed )?by (?:the )?(?:US|U\.S\.|United States|Treasury))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P27(),
         (@"(?<![\w-])(?:(?:new |fresh |additional |further |unilateral |autonomous )?sanctions?(?! resolutions?)(?! regimes?)|designations?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P28(),
@@ -82,46 +82,48 @@ internal static partial class ClaimPatterns
         (@"(?<![\w-])(?:has not|have not|hasn't|haven't|did not|didn't|never|no longer|has yet to|have yet to)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P68(),
         (@"(?<![\w-])(?:hypersonic (?:glide )?(?:missiles?|vehicles?|weapons?))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P69(),
         (@"(?<![\w-])(?:inter-Korean summit)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P70(),
-        (@"(?<![\w-])(?:intercontinental[- ]range ballistic missiles?|intercontinental ballistic missiles?|ICBMs?|ICBM launch(?:es)?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P71(),
-        (@"(?<![\w-])(?:intermediate[- ]range ballistic missiles?|IRBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P72(),
-        (@"(?<![\w-])(?:it is clear|clearly|experts?|analysts?|suggest(?:s|ed)?|argue[sd]?|believes?|believed|speculat\w*|it is widely|in our view|appears? to|seems? to|concerns?|uncertain|difficult to predict|desired outcome)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P73(),
-        (@"(?<![\w-])(?:latest|most recent|last(?!\s+(?:year|month|week|night|weekend|spring|summer|autumn|fall|winter|decade|century|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|few|several|two|three|four|five|six|seven|eight|nine|ten|[0-9]+|one|of)\b))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P74(),
-        (@"(?<![\w-])(?:launched|launches|fired|fires|test-fired|test-fires|test-launched|tested|tests|conducted|conducts|carried out|carries out|staged|stages|detonated|detonates|flew|shot|lobbed|hurled|sent up|put into orbit|went ahead with|succeeded in|set off|exploded|attempted|failed to launch|fails to launch|failed to fire|fails to fire|failed in launching|tried to launch|tries to launch|tried to fire|sent|floated|unleashed)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P75(),
-        (@"(?<![\w-])(?:medium[- ]range ballistic missiles?|MRBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P76(),
-        (@"(?<![\w-])(?:missile launch(?:es)?|missile tests?|missile firings?|missiles?(?!\s+(?:capabilit|program|technolog|force|defen[cs]e|development|plan|activit|threat|arsenal|industr|unit|base|site))|projectiles?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P77(),
-        (@"(?<![\w-])(?:more than|over|at least|no fewer than|upwards of)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P78(),
-        (@"(?<![\w-])(?:multiple[- ]rocket launchers?|MLRS|rockets?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P79(),
-        (@"(?<![\w-])(?:often|usually|regularly|routinely|frequently|tends? to|typically|as a way to|in an effort to)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P80(),
-        (@"(?<![\w-])(?:raising|prompting|sparking|marking|adding|drawing|triggering|fuell?ing|signall?ing|according|which|underscoring|highlighting)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P81(),
-        (@"(?<![\w-])(?:recently|recent|latest|most recent|newest|just|earlier this week|earlier this month|in recent (?:days|weeks|months))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P82(),
-        (@"(?<![\w-])(?:short[- ]range ballistic missiles?|SRBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P83(),
-        (@"(?<![\w-])(?:strategic cruise missiles?|cruise missiles?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P84(),
-        (@"(?<![\w-])(?:submarine[- ]launched ballistic missiles?|SLBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P85(),
-        (@"(?<![\w-])(?:successfully|successful|succeeded|into orbit|in orbit|into space orbit)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P86(),
-        (@"(?<![\w-])(?:super-large\ multiple\ rocket\ launcher|Rail-mobile\ KN-23|Silo-based\ KN-23|Hwasong-11Da-4\.5|New\ IRBM\ 2022|Pukguksong-1|Pukguksong-2|Pukguksong-3|Scud-B\ MaRV|Scud-C\ MaRV|Taepodong-1|Paektusan-1|Taepodong-2|600\ mm\ MLRS|Hwasong-11A|Hwasong-11B|Hwasong-11C|Hwasong-11D|Hwasong-11S|Hwasong-12A|Hwasong-12B|Hwasong-16A|Hwasong-16B|Chollima-1|Hwasong-10|Hwasong-11|Hwasong-12|Hwasong-14|Hwasong-15|Hwasong-17|Hwasong-18|Hwasong-19|Hwasong-5|Hwasong-6|Hwasong-9|Hwasong-7|Hwasong-8|ER\ Scud|Scud-ER|Musudan|Scud-B|Scud-C|Nodong|Rodong|Unha-3|KN-18|BM-25|KN-07|KN-02|Toksa|KN-25|KN-11|KN-15|KN-26|KN-23|KN-24|KN-30|KN-35|KN-33|KN-17|KN-20|KN-22|KN-28|Unha)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P87(),
-        (@"(?<![\w-])(?:this year's first|first .{0,40}? (?:this year|of the year|of [0-9]{4})|(?:this year|of the year)'s first)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P88(),
-        (@"(?<![\w-])(?:trilateral (?:military )?(?:drills|exercises?))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P89(),
-        (@"(?<![\w-])(?:underground nuclear tests?|nuclear (?:weapons? )?tests?|nuclear explosive devices?|(?:hydrogen|atomic|nuclear|H-)[- ]?(?:bombs?|devices?)|nuclear detonations?|nuclear explosions?|atomic tests?|hydrogen bomb tests?|H-bomb tests?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P90(),
-        (@"(?<![\w-])(?:will|would|may|might|could|should|can|must|shall|plans? to|planning to|intends? to|intention|aims? to|seeks? to|seeking to|wants? to|hopes? to|threaten(?:s|ed)? to|vow(?:s|ed)? to|(?:is|are) expected to|(?:is|are) likely to|likely|unlikely|(?:is|are) set to|poised to|preparing to|prepares? to|ready to|continue to|going to|possible|possibly|probably|potential|future|next)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P91(),
-        (@"(?<w>(?<![\w-])(?:[0-9]{1,2}(?:st|nd|rd|th)|eleventh|seventh|twelfth|maiden|second|fourth|eighth|first|third|fifth|sixth|ninth|tenth)(?![\w-]))(?:[\s-]+(?!and\b|or\b)[\w-]+){0,2}?[\s-]+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P92(),
-        (@"(?<w>(?<![\w-])(?:a\ pair\ of|seventeen|a\ single|thirteen|fourteen|eighteen|nineteen|a\ dozen|fifteen|sixteen|eleven|twelve|twenty|three|seven|eight|four|five|nine|one|two|six|ten|[0-9]{1,2})(?![\w-]))(?:\s+(?:more|additional|new|suspected|apparent|unidentified|other|further))?(?:\s+(?:North\s+Korean|N\.\s?Korean|NK|DPRK))?\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P93(),
-        (@";|:\s|\s[–—]\s|,\s+(?=(?:and|but|while|whereas|although|though)\b)|\s+and\s+(?=(?:in|on|since|then|later|last|this|that|by|early|late|during|after|before|launched|launches|fired|fires|test-fired|test-fires|test-launched|tested|tests|conducted|conducts|carried out|carries out|staged|stages|detonated|detonates|flew|shot|lobbed|hurled|sent up|put into orbit|went ahead with|succeeded in|set off|exploded|attempted|failed to launch|fails to launch|failed to fire|fails to fire|failed in launching|tried to launch|tries to launch|tried to fire|sent|floated|unleashed)\b)|,\s+(?=(?:raising|prompting|sparking|marking|adding|drawing|triggering|fuell?ing|signall?ing|according|which|underscoring|highlighting)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P94(),
-        (@"\b(?:Hwasong|Pukguksong|KN|Unha|Chollima|Taepodong|Haeil|Hwasal|Pulhwasal)-[0-9]+[A-Z]?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P95(),
-        (@"\b(?:South\s+Korea(?:'s|’s|n)?|Seoul|the\s+(?:US|U\.S\.|United\s+States)|Washington|Japan(?:ese|'s|’s)?|Tokyo|China|Chinese|Beijing|Russia(?:n)?|Moscow|the\s+allies|Iran|India|Pakistan)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P96(),
-        (@"\b(?:after|following|in the wake of|in response to)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P97(),
-        (@"\b(?:ahead of|before|in the run-up to|in the lead-up to|prior to)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P98(),
-        (@"\b(?:days after)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P99(),
-        (@"\b(?:days before|days ahead of|just before|shortly before|hours before|hours ahead of)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P100(),
-        (@"\b(?:during|amid|amidst|while|as|in the middle of|coinciding with|to coincide with|on the day of|at the time of)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P101(),
-        (@"\b(?:during|amid|amidst|while|as|in the middle of|coinciding with|to coincide with|on the day of|at the time of|on the eve of|days before|days ahead of|just before|shortly before|hours before|hours ahead of|ahead of|before|in the run-up to|in the lead-up to|prior to|hours after|shortly after|just after|right after|immediately after|days after|after|following|in the wake of|in response to)\s+(?:[\w'’.-]+\s+){0,4}?(?:election|election victory|summit|visit|trip|drills?|exercises?|war games|meeting|talks|victory|inauguration|speech|anniversary|parade|congress|plenum|holiday|olympics|games|ceremony|announcement)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P102(),
-        (@"\b(?:from|at|near|off|in)\s+(?:the\s+)?(?:(?:proximity|vicinity)\s+of\s+|(?:an\s+)?area\s+near\s+)?(?<place>(?<![\w-])(?:Yongbyon\ Nuclear\ Scientific\ Research\ Center|Democratic\ People's\ Republic\ of\ Korea|Tonghae\ Satellite\ Launching\ Ground|Wonsan\ Kalma\ International\ Airport|Sohae\ Satellite\ Launching\ Station|Pyongyang\ International\ Airport|Punggye-ri\ Nuclear\ Test\ Site|People's\ Republic\ of\ China|Kusong\ Testing\ Ground|Russian\ Federation|Republic\ of\ Korea|Kaechon\ Airbase|Sunchon\ Airbase|Sinpo\ Shipyard|Hwangju\ County|United\ States|Sunan\ airport|Tongchang-ri|Sea\ of\ Japan|South\ Korea|North\ Korea|Vladivostok|Washington|Musudan-ri|Punggye-ri|Yellow\ Sea|the\ South|Pyongyang|the\ North|Yongbyon|East\ Sea|West\ Sea|Beijing|America|Tonghae|Hwangju|Kaechon|Sunchon|Hamhung|Hungnam|Russia|Moscow|Wonsan|Kusong|Seoul|Busan|Japan|Tokyo|China|Sohae|Sunan|Kalma|Sinpo|DPRK|U\.S\.|ROK|US)(?![\w-]))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P103(),
-        (@"\b(?:hours after|shortly after|just after|right after|immediately after)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P104(),
-        (@"\b(?:on the eve of)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P105(),
-        (@"\b(?:said|says|reported|reports|announced|announces|according to|claimed|claims|stated|confirmed|disclosed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P106(),
-        (@"\b(?:was|is|marked|became)\s+(?:its|the|their|(?:North\s+Korea|Pyongyang|the\s+country|the\s+regime|the\s+North)['’]s)\s+(?<w>(?<![\w-])(?:[0-9]{1,2}(?:st|nd|rd|th)|eleventh|seventh|twelfth|maiden|second|fourth|eighth|first|third|fifth|sixth|ninth|tenth)(?![\w-]))(?:\s+(?:ever|such\s+test|such\s+launch|one))?\s*[.!]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P107(),
-        (@"\b(?<s>first\ solid-fuel|most\ powerful|largest|biggest)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P108(),
-        (@"\s(?:and|then)\s+(?<w>(?<![\w-])(?:a\ pair\ of|seventeen|a\ single|thirteen|fourteen|eighteen|nineteen|a\ dozen|fifteen|sixteen|eleven|twelve|twenty|three|seven|eight|four|five|nine|one|two|six|ten|[0-9]{1,2})(?![\w-]))\s+(?:more\s+)?(?:at|around|about|from|shortly|later)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P109(),
-        (@"^\s+(?<w>(?<![\w-])(?:a\ pair\ of|seventeen|a\ single|thirteen|fourteen|eighteen|nineteen|a\ dozen|fifteen|sixteen|eleven|twelve|twenty|three|seven|eight|four|five|nine|one|two|six|ten|[0-9]{1,2})(?![\w-]))\s+times\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P110(),
+        (@"(?<![\w-])(?:inter-Korean summits?(?: meetings?)?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P71(),
+        (@"(?<![\w-])(?:intercontinental[- ]range ballistic missiles?|intercontinental ballistic missiles?|ICBMs?|ICBM launch(?:es)?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P72(),
+        (@"(?<![\w-])(?:intermediate[- ]range ballistic missiles?|IRBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P73(),
+        (@"(?<![\w-])(?:it is clear|clearly|experts?|analysts?|suggest(?:s|ed)?|argue[sd]?|believes?|believed|speculat\w*|it is widely|in our view|appears? to|seems? to|concerns?|uncertain|difficult to predict|desired outcome)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P74(),
+        (@"(?<![\w-])(?:latest|most recent|last(?!\s+(?:year|month|week|night|weekend|spring|summer|autumn|fall|winter|decade|century|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|few|several|two|three|four|five|six|seven|eight|nine|ten|[0-9]+|one|of)\b))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P75(),
+        (@"(?<![\w-])(?:launched|launches|fired|fires|test-fired|test-fires|test-launched|tested|tests|conducted|conducts|carried out|carries out|staged|stages|detonated|detonates|flew|shot|lobbed|hurled|sent up|put into orbit|went ahead with|succeeded in|set off|exploded|attempted|failed to launch|fails to launch|failed to fire|fails to fire|failed in launching|tried to launch|tries to launch|tried to fire|sent|floated|unleashed)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P76(),
+        (@"(?<![\w-])(?:medium[- ]range ballistic missiles?|MRBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P77(),
+        (@"(?<![\w-])(?:missile launch(?:es)?|missile tests?|missile firings?|missiles?(?!\s+(?:capabilit|program|technolog|force|defen[cs]e|development|plan|activit|threat|arsenal|industr|unit|base|site))|projectiles?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P78(),
+        (@"(?<![\w-])(?:more than|over|at least|no fewer than|upwards of)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P79(),
+        (@"(?<![\w-])(?:multiple[- ]rocket launchers?|MLRS|rockets?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P80(),
+        (@"(?<![\w-])(?:often|usually|regularly|routinely|frequently|tends? to|typically|as a way to|in an effort to)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P81(),
+        (@"(?<![\w-])(?:raising|prompting|sparking|marking|adding|drawing|triggering|fuell?ing|signall?ing|according|which|underscoring|highlighting)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P82(),
+        (@"(?<![\w-])(?:recently|recent|latest|most recent|newest|just|earlier this week|earlier this month|in recent (?:days|weeks|months))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P83(),
+        (@"(?<![\w-])(?:short[- ]range ballistic missiles?|SRBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P84(),
+        (@"(?<![\w-])(?:strategic cruise missiles?|cruise missiles?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P85(),
+        (@"(?<![\w-])(?:submarine[- ]launched ballistic missiles?|SLBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P86(),
+        (@"(?<![\w-])(?:successfully|successful|succeeded|into orbit|in orbit|into space orbit)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P87(),
+        (@"(?<![\w-])(?:summits?(?: meetings?)?(?=\s+(?:between|with)\s+[^.;]{0,60}?\b(?:Kim|North Korea|Pyongyang|DPRK)\b))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P88(),
+        (@"(?<![\w-])(?:super-large\ multiple\ rocket\ launcher|Rail-mobile\ KN-23|Silo-based\ KN-23|Hwasong-11Da-4\.5|New\ IRBM\ 2022|Pukguksong-1|Pukguksong-2|Pukguksong-3|Scud-B\ MaRV|Scud-C\ MaRV|Taepodong-1|Paektusan-1|Taepodong-2|600\ mm\ MLRS|Hwasong-11A|Hwasong-11B|Hwasong-11C|Hwasong-11D|Hwasong-11S|Hwasong-12A|Hwasong-12B|Hwasong-16A|Hwasong-16B|Chollima-1|Hwasong-10|Hwasong-11|Hwasong-12|Hwasong-14|Hwasong-15|Hwasong-17|Hwasong-18|Hwasong-19|Hwasong-5|Hwasong-6|Hwasong-9|Hwasong-7|Hwasong-8|ER\ Scud|Scud-ER|Musudan|Scud-B|Scud-C|Nodong|Rodong|Unha-3|KN-18|BM-25|KN-07|KN-02|Toksa|KN-25|KN-11|KN-15|KN-26|KN-23|KN-24|KN-30|KN-35|KN-33|KN-17|KN-20|KN-22|KN-28|Unha)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P89(),
+        (@"(?<![\w-])(?:this year's first|first .{0,40}? (?:this year|of the year|of [0-9]{4})|(?:this year|of the year)'s first)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P90(),
+        (@"(?<![\w-])(?:trilateral (?:military )?(?:drills|exercises?))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P91(),
+        (@"(?<![\w-])(?:underground nuclear tests?|nuclear (?:weapons? )?tests?|nuclear explosive devices?|(?:hydrogen|atomic|nuclear|H-)[- ]?(?:bombs?|devices?)|nuclear detonations?|nuclear explosions?|atomic tests?|hydrogen bomb tests?|H-bomb tests?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P92(),
+        (@"(?<![\w-])(?:will|would|may|might|could|should|can|must|shall|plans? to|planning to|intends? to|intention|aims? to|seeks? to|seeking to|wants? to|hopes? to|threaten(?:s|ed)? to|vow(?:s|ed)? to|(?:is|are) expected to|(?:is|are) likely to|likely|unlikely|(?:is|are) set to|poised to|preparing to|prepares? to|ready to|continue to|going to|possible|possibly|probably|potential|future|next)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P93(),
+        (@"(?<w>(?<![\w-])(?:[0-9]{1,2}(?:st|nd|rd|th)|eleventh|seventh|twelfth|maiden|second|fourth|eighth|first|third|fifth|sixth|ninth|tenth)(?![\w-]))(?:[\s-]+(?!and\b|or\b)[\w-]+){0,2}?[\s-]+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P94(),
+        (@"(?<w>(?<![\w-])(?:a\ pair\ of|seventeen|a\ single|thirteen|fourteen|eighteen|nineteen|a\ dozen|fifteen|sixteen|eleven|twelve|twenty|three|seven|eight|four|five|nine|one|two|six|ten|[0-9]{1,2})(?![\w-]))(?:\s+(?:more|additional|new|suspected|apparent|unidentified|other|further))?(?:\s+(?:North\s+Korean|N\.\s?Korean|NK|DPRK))?\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P95(),
+        (@";|:\s|\s[–—]\s|,\s+(?=(?:and|but|while|whereas|although|though)\b)|\s+and\s+(?=(?:in|on|since|then|later|last|this|that|by|early|late|during|after|before|launched|launches|fired|fires|test-fired|test-fires|test-launched|tested|tests|conducted|conducts|carried out|carries out|staged|stages|detonated|detonates|flew|shot|lobbed|hurled|sent up|put into orbit|went ahead with|succeeded in|set off|exploded|attempted|failed to launch|fails to launch|failed to fire|fails to fire|failed in launching|tried to launch|tries to launch|tried to fire|sent|floated|unleashed)\b)|,\s+(?=(?:raising|prompting|sparking|marking|adding|drawing|triggering|fuell?ing|signall?ing|according|which|underscoring|highlighting)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P96(),
+        (@"\b(?:Hwasong|Pukguksong|KN|Unha|Chollima|Taepodong|Haeil|Hwasal|Pulhwasal)-[0-9]+[A-Z]?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P97(),
+        (@"\b(?:South\s+Korea(?:'s|’s|n)?|Seoul|the\s+(?:US|U\.S\.|United\s+States)|Washington|Japan(?:ese|'s|’s)?|Tokyo|China|Chinese|Beijing|Russia(?:n)?|Moscow|the\s+allies|Iran|India|Pakistan)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P98(),
+        (@"\b(?:after|following|in the wake of|in response to)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P99(),
+        (@"\b(?:ahead of|before|in the run-up to|in the lead-up to|prior to)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P100(),
+        (@"\b(?:days after)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P101(),
+        (@"\b(?:days before|days ahead of|just before|shortly before|hours before|hours ahead of)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P102(),
+        (@"\b(?:during|amid|amidst|while|as|in the middle of|coinciding with|to coincide with|on the day of|at the time of)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P103(),
+        (@"\b(?:during|amid|amidst|while|as|in the middle of|coinciding with|to coincide with|on the day of|at the time of|on the eve of|days before|days ahead of|just before|shortly before|hours before|hours ahead of|ahead of|before|in the run-up to|in the lead-up to|prior to|hours after|shortly after|just after|right after|immediately after|days after|after|following|in the wake of|in response to)\s+(?:[\w'’.-]+\s+){0,4}?(?:election|election victory|summit|visit|trip|drills?|exercises?|war games|meeting|talks|victory|inauguration|speech|anniversary|parade|congress|plenum|holiday|olympics|games|ceremony|announcement)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P104(),
+        (@"\b(?:from|at|near|off|in)\s+(?:the\s+)?(?:(?:proximity|vicinity)\s+of\s+|(?:an\s+)?area\s+near\s+)?(?<place>(?<![\w-])(?:Yongbyon\ Nuclear\ Scientific\ Research\ Center|Democratic\ People's\ Republic\ of\ Korea|Tonghae\ Satellite\ Launching\ Ground|Wonsan\ Kalma\ International\ Airport|Sohae\ Satellite\ Launching\ Station|Pyongyang\ International\ Airport|Punggye-ri\ Nuclear\ Test\ Site|People's\ Republic\ of\ China|Kusong\ Testing\ Ground|Russian\ Federation|Republic\ of\ Korea|Kaechon\ Airbase|Sunchon\ Airbase|Sinpo\ Shipyard|Hwangju\ County|United\ States|Sunan\ airport|Tongchang-ri|Sea\ of\ Japan|South\ Korea|North\ Korea|Vladivostok|Washington|Musudan-ri|Punggye-ri|Yellow\ Sea|the\ South|Pyongyang|the\ North|Yongbyon|East\ Sea|West\ Sea|Beijing|America|Tonghae|Hwangju|Kaechon|Sunchon|Hamhung|Hungnam|Russia|Moscow|Wonsan|Kusong|Seoul|Busan|Japan|Tokyo|China|Sohae|Sunan|Kalma|Sinpo|DPRK|U\.S\.|ROK|US)(?![\w-]))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P105(),
+        (@"\b(?:hours after|shortly after|just after|right after|immediately after)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P106(),
+        (@"\b(?:on the eve of)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P107(),
+        (@"\b(?:said|says|reported|reports|announced|announces|according to|claimed|claims|stated|confirmed|disclosed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P108(),
+        (@"\b(?:was|is|marked|became)\s+(?:its|the|their|(?:North\s+Korea|Pyongyang|the\s+country|the\s+regime|the\s+North)['’]s)\s+(?<w>(?<![\w-])(?:[0-9]{1,2}(?:st|nd|rd|th)|eleventh|seventh|twelfth|maiden|second|fourth|eighth|first|third|fifth|sixth|ninth|tenth)(?![\w-]))(?:\s+(?:ever|such\s+test|such\s+launch|one))?\s*[.!]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P109(),
+        (@"\b(?<s>first\ solid-fuel|most\ powerful|largest|biggest)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P110(),
+        (@"\s(?:and|then)\s+(?<w>(?<![\w-])(?:a\ pair\ of|seventeen|a\ single|thirteen|fourteen|eighteen|nineteen|a\ dozen|fifteen|sixteen|eleven|twelve|twenty|three|seven|eight|four|five|nine|one|two|six|ten|[0-9]{1,2})(?![\w-]))\s+(?:more\s+)?(?:at|around|about|from|shortly|later)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P111(),
+        (@"^\s+(?<w>(?<![\w-])(?:a\ pair\ of|seventeen|a\ single|thirteen|fourteen|eighteen|nineteen|a\ dozen|fifteen|sixteen|eleven|twelve|twenty|three|seven|eight|four|five|nine|one|two|six|ten|[0-9]{1,2})(?![\w-]))\s+times\b(?!\s+(?:more|less|larger|bigger|greater|stronger|higher|the|as|over)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P112(),
         _ => null,
     };
 
@@ -191,16 +193,16 @@ internal static partial class ClaimPatterns
     [GeneratedRegex(@"(?<![\w-])(?:(?:US-North Korea|US-DPRK|Trump-Kim|U\.S\.-North Korea(?:n)?) summit|summit (?:between|with) (?:Trump|the US))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P21();
 
-    [GeneratedRegex(@"(?<![\w-])(?:(?:US|U\.S\.|American|United States) (?:presidential )?elections?|(?:US|U\.S\.) presidential vote|(?:the )?election in the (?:US|U\.S\.|United States))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:(?:US|U\.S\.)-(?:DPRK|North Korea|North Korean) summits?(?: meetings?)?|(?:Trump-Kim|Kim-Trump) summits?(?: meetings?)?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P22();
 
-    [GeneratedRegex(@"(?<![\w-])(?:(?:an? )?(?:emergency|urgent) (?:UN |U\.N\. )?Security Council (?:meeting|session)|(?:UN |U\.N\. )?Security Council(?:'s)? (?:emergency|urgent) (?:meeting|session))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:(?:US|U\.S\.|American|United States) (?:presidential )?elections?|(?:US|U\.S\.) presidential vote|(?:the )?election in the (?:US|U\.S\.|United States))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P23();
 
-    [GeneratedRegex(@"(?<![\w-])(?:(?:annual )?(?:joint|combined|allied|US-South Korea(?:n)?|U\.S\.-South Korea(?:n)?|South Korea-US|US-ROK|ROK-US) (?:military )?(?:drills|exercises?|war games))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:(?:an? )?(?:emergency|urgent) (?:UN |U\.N\. )?Security Council (?:meeting|session)|(?:UN |U\.N\. )?Security Council(?:'s)? (?:emergency|urgent) (?:meeting|session))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P24();
 
-    [GeneratedRegex(@"(?<![\w-])(?:(?:leaders['’] |inter-Korean |US-DPRK |U\.S\.-DPRK |US-North Korea |U\.S\.-North Korea )?summits?(?: meetings?)?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:(?:annual )?(?:joint|combined|allied|US-South Korea(?:n)?|U\.S\.-South Korea(?:n)?|South Korea-US|US-ROK|ROK-US) (?:military )?(?:drills|exercises?|war games))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P25();
 
     [GeneratedRegex(@"(?<![\w-])(?:(?:military )?reconnaissance satellites?|spy satellites?|(?:military )?satellites?|space launch vehicles?|space rockets?|satellite launch(?:es)?|satellite-carrying rockets?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -338,123 +340,129 @@ internal static partial class ClaimPatterns
     [GeneratedRegex(@"(?<![\w-])(?:inter-Korean summit)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P70();
 
-    [GeneratedRegex(@"(?<![\w-])(?:intercontinental[- ]range ballistic missiles?|intercontinental ballistic missiles?|ICBMs?|ICBM launch(?:es)?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:inter-Korean summits?(?: meetings?)?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P71();
 
-    [GeneratedRegex(@"(?<![\w-])(?:intermediate[- ]range ballistic missiles?|IRBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:intercontinental[- ]range ballistic missiles?|intercontinental ballistic missiles?|ICBMs?|ICBM launch(?:es)?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P72();
 
-    [GeneratedRegex(@"(?<![\w-])(?:it is clear|clearly|experts?|analysts?|suggest(?:s|ed)?|argue[sd]?|believes?|believed|speculat\w*|it is widely|in our view|appears? to|seems? to|concerns?|uncertain|difficult to predict|desired outcome)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:intermediate[- ]range ballistic missiles?|IRBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P73();
 
-    [GeneratedRegex(@"(?<![\w-])(?:latest|most recent|last(?!\s+(?:year|month|week|night|weekend|spring|summer|autumn|fall|winter|decade|century|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|few|several|two|three|four|five|six|seven|eight|nine|ten|[0-9]+|one|of)\b))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:it is clear|clearly|experts?|analysts?|suggest(?:s|ed)?|argue[sd]?|believes?|believed|speculat\w*|it is widely|in our view|appears? to|seems? to|concerns?|uncertain|difficult to predict|desired outcome)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P74();
 
-    [GeneratedRegex(@"(?<![\w-])(?:launched|launches|fired|fires|test-fired|test-fires|test-launched|tested|tests|conducted|conducts|carried out|carries out|staged|stages|detonated|detonates|flew|shot|lobbed|hurled|sent up|put into orbit|went ahead with|succeeded in|set off|exploded|attempted|failed to launch|fails to launch|failed to fire|fails to fire|failed in launching|tried to launch|tries to launch|tried to fire|sent|floated|unleashed)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:latest|most recent|last(?!\s+(?:year|month|week|night|weekend|spring|summer|autumn|fall|winter|decade|century|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|few|several|two|three|four|five|six|seven|eight|nine|ten|[0-9]+|one|of)\b))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P75();
 
-    [GeneratedRegex(@"(?<![\w-])(?:medium[- ]range ballistic missiles?|MRBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:launched|launches|fired|fires|test-fired|test-fires|test-launched|tested|tests|conducted|conducts|carried out|carries out|staged|stages|detonated|detonates|flew|shot|lobbed|hurled|sent up|put into orbit|went ahead with|succeeded in|set off|exploded|attempted|failed to launch|fails to launch|failed to fire|fails to fire|failed in launching|tried to launch|tries to launch|tried to fire|sent|floated|unleashed)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P76();
 
-    [GeneratedRegex(@"(?<![\w-])(?:missile launch(?:es)?|missile tests?|missile firings?|missiles?(?!\s+(?:capabilit|program|technolog|force|defen[cs]e|development|plan|activit|threat|arsenal|industr|unit|base|site))|projectiles?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:medium[- ]range ballistic missiles?|MRBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P77();
 
-    [GeneratedRegex(@"(?<![\w-])(?:more than|over|at least|no fewer than|upwards of)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:missile launch(?:es)?|missile tests?|missile firings?|missiles?(?!\s+(?:capabilit|program|technolog|force|defen[cs]e|development|plan|activit|threat|arsenal|industr|unit|base|site))|projectiles?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P78();
 
-    [GeneratedRegex(@"(?<![\w-])(?:multiple[- ]rocket launchers?|MLRS|rockets?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:more than|over|at least|no fewer than|upwards of)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P79();
 
-    [GeneratedRegex(@"(?<![\w-])(?:often|usually|regularly|routinely|frequently|tends? to|typically|as a way to|in an effort to)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:multiple[- ]rocket launchers?|MLRS|rockets?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P80();
 
-    [GeneratedRegex(@"(?<![\w-])(?:raising|prompting|sparking|marking|adding|drawing|triggering|fuell?ing|signall?ing|according|which|underscoring|highlighting)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:often|usually|regularly|routinely|frequently|tends? to|typically|as a way to|in an effort to)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P81();
 
-    [GeneratedRegex(@"(?<![\w-])(?:recently|recent|latest|most recent|newest|just|earlier this week|earlier this month|in recent (?:days|weeks|months))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:raising|prompting|sparking|marking|adding|drawing|triggering|fuell?ing|signall?ing|according|which|underscoring|highlighting)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P82();
 
-    [GeneratedRegex(@"(?<![\w-])(?:short[- ]range ballistic missiles?|SRBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:recently|recent|latest|most recent|newest|just|earlier this week|earlier this month|in recent (?:days|weeks|months))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P83();
 
-    [GeneratedRegex(@"(?<![\w-])(?:strategic cruise missiles?|cruise missiles?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:short[- ]range ballistic missiles?|SRBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P84();
 
-    [GeneratedRegex(@"(?<![\w-])(?:submarine[- ]launched ballistic missiles?|SLBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:strategic cruise missiles?|cruise missiles?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P85();
 
-    [GeneratedRegex(@"(?<![\w-])(?:successfully|successful|succeeded|into orbit|in orbit|into space orbit)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:submarine[- ]launched ballistic missiles?|SLBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P86();
 
-    [GeneratedRegex(@"(?<![\w-])(?:super-large\ multiple\ rocket\ launcher|Rail-mobile\ KN-23|Silo-based\ KN-23|Hwasong-11Da-4\.5|New\ IRBM\ 2022|Pukguksong-1|Pukguksong-2|Pukguksong-3|Scud-B\ MaRV|Scud-C\ MaRV|Taepodong-1|Paektusan-1|Taepodong-2|600\ mm\ MLRS|Hwasong-11A|Hwasong-11B|Hwasong-11C|Hwasong-11D|Hwasong-11S|Hwasong-12A|Hwasong-12B|Hwasong-16A|Hwasong-16B|Chollima-1|Hwasong-10|Hwasong-11|Hwasong-12|Hwasong-14|Hwasong-15|Hwasong-17|Hwasong-18|Hwasong-19|Hwasong-5|Hwasong-6|Hwasong-9|Hwasong-7|Hwasong-8|ER\ Scud|Scud-ER|Musudan|Scud-B|Scud-C|Nodong|Rodong|Unha-3|KN-18|BM-25|KN-07|KN-02|Toksa|KN-25|KN-11|KN-15|KN-26|KN-23|KN-24|KN-30|KN-35|KN-33|KN-17|KN-20|KN-22|KN-28|Unha)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:successfully|successful|succeeded|into orbit|in orbit|into space orbit)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P87();
 
-    [GeneratedRegex(@"(?<![\w-])(?:this year's first|first .{0,40}? (?:this year|of the year|of [0-9]{4})|(?:this year|of the year)'s first)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:summits?(?: meetings?)?(?=\s+(?:between|with)\s+[^.;]{0,60}?\b(?:Kim|North Korea|Pyongyang|DPRK)\b))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P88();
 
-    [GeneratedRegex(@"(?<![\w-])(?:trilateral (?:military )?(?:drills|exercises?))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:super-large\ multiple\ rocket\ launcher|Rail-mobile\ KN-23|Silo-based\ KN-23|Hwasong-11Da-4\.5|New\ IRBM\ 2022|Pukguksong-1|Pukguksong-2|Pukguksong-3|Scud-B\ MaRV|Scud-C\ MaRV|Taepodong-1|Paektusan-1|Taepodong-2|600\ mm\ MLRS|Hwasong-11A|Hwasong-11B|Hwasong-11C|Hwasong-11D|Hwasong-11S|Hwasong-12A|Hwasong-12B|Hwasong-16A|Hwasong-16B|Chollima-1|Hwasong-10|Hwasong-11|Hwasong-12|Hwasong-14|Hwasong-15|Hwasong-17|Hwasong-18|Hwasong-19|Hwasong-5|Hwasong-6|Hwasong-9|Hwasong-7|Hwasong-8|ER\ Scud|Scud-ER|Musudan|Scud-B|Scud-C|Nodong|Rodong|Unha-3|KN-18|BM-25|KN-07|KN-02|Toksa|KN-25|KN-11|KN-15|KN-26|KN-23|KN-24|KN-30|KN-35|KN-33|KN-17|KN-20|KN-22|KN-28|Unha)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P89();
 
-    [GeneratedRegex(@"(?<![\w-])(?:underground nuclear tests?|nuclear (?:weapons? )?tests?|nuclear explosive devices?|(?:hydrogen|atomic|nuclear|H-)[- ]?(?:bombs?|devices?)|nuclear detonations?|nuclear explosions?|atomic tests?|hydrogen bomb tests?|H-bomb tests?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:this year's first|first .{0,40}? (?:this year|of the year|of [0-9]{4})|(?:this year|of the year)'s first)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P90();
 
-    [GeneratedRegex(@"(?<![\w-])(?:will|would|may|might|could|should|can|must|shall|plans? to|planning to|intends? to|intention|aims? to|seeks? to|seeking to|wants? to|hopes? to|threaten(?:s|ed)? to|vow(?:s|ed)? to|(?:is|are) expected to|(?:is|are) likely to|likely|unlikely|(?:is|are) set to|poised to|preparing to|prepares? to|ready to|continue to|going to|possible|possibly|probably|potential|future|next)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:trilateral (?:military )?(?:drills|exercises?))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P91();
 
-    [GeneratedRegex(@"(?<w>(?<![\w-])(?:[0-9]{1,2}(?:st|nd|rd|th)|eleventh|seventh|twelfth|maiden|second|fourth|eighth|first|third|fifth|sixth|ninth|tenth)(?![\w-]))(?:[\s-]+(?!and\b|or\b)[\w-]+){0,2}?[\s-]+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:underground nuclear tests?|nuclear (?:weapons? )?tests?|nuclear explosive devices?|(?:hydrogen|atomic|nuclear|H-)[- ]?(?:bombs?|devices?)|nuclear detonations?|nuclear explosions?|atomic tests?|hydrogen bomb tests?|H-bomb tests?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P92();
 
-    [GeneratedRegex(@"(?<w>(?<![\w-])(?:a\ pair\ of|seventeen|a\ single|thirteen|fourteen|eighteen|nineteen|a\ dozen|fifteen|sixteen|eleven|twelve|twenty|three|seven|eight|four|five|nine|one|two|six|ten|[0-9]{1,2})(?![\w-]))(?:\s+(?:more|additional|new|suspected|apparent|unidentified|other|further))?(?:\s+(?:North\s+Korean|N\.\s?Korean|NK|DPRK))?\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:will|would|may|might|could|should|can|must|shall|plans? to|planning to|intends? to|intention|aims? to|seeks? to|seeking to|wants? to|hopes? to|threaten(?:s|ed)? to|vow(?:s|ed)? to|(?:is|are) expected to|(?:is|are) likely to|likely|unlikely|(?:is|are) set to|poised to|preparing to|prepares? to|ready to|continue to|going to|possible|possibly|probably|potential|future|next)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P93();
 
-    [GeneratedRegex(@";|:\s|\s[–—]\s|,\s+(?=(?:and|but|while|whereas|although|though)\b)|\s+and\s+(?=(?:in|on|since|then|later|last|this|that|by|early|late|during|after|before|launched|launches|fired|fires|test-fired|test-fires|test-launched|tested|tests|conducted|conducts|carried out|carries out|staged|stages|detonated|detonates|flew|shot|lobbed|hurled|sent up|put into orbit|went ahead with|succeeded in|set off|exploded|attempted|failed to launch|fails to launch|failed to fire|fails to fire|failed in launching|tried to launch|tries to launch|tried to fire|sent|floated|unleashed)\b)|,\s+(?=(?:raising|prompting|sparking|marking|adding|drawing|triggering|fuell?ing|signall?ing|according|which|underscoring|highlighting)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<w>(?<![\w-])(?:[0-9]{1,2}(?:st|nd|rd|th)|eleventh|seventh|twelfth|maiden|second|fourth|eighth|first|third|fifth|sixth|ninth|tenth)(?![\w-]))(?:[\s-]+(?!and\b|or\b)[\w-]+){0,2}?[\s-]+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P94();
 
-    [GeneratedRegex(@"\b(?:Hwasong|Pukguksong|KN|Unha|Chollima|Taepodong|Haeil|Hwasal|Pulhwasal)-[0-9]+[A-Z]?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<w>(?<![\w-])(?:a\ pair\ of|seventeen|a\ single|thirteen|fourteen|eighteen|nineteen|a\ dozen|fifteen|sixteen|eleven|twelve|twenty|three|seven|eight|four|five|nine|one|two|six|ten|[0-9]{1,2})(?![\w-]))(?:\s+(?:more|additional|new|suspected|apparent|unidentified|other|further))?(?:\s+(?:North\s+Korean|N\.\s?Korean|NK|DPRK))?\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P95();
 
-    [GeneratedRegex(@"\b(?:South\s+Korea(?:'s|’s|n)?|Seoul|the\s+(?:US|U\.S\.|United\s+States)|Washington|Japan(?:ese|'s|’s)?|Tokyo|China|Chinese|Beijing|Russia(?:n)?|Moscow|the\s+allies|Iran|India|Pakistan)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@";|:\s|\s[–—]\s|,\s+(?=(?:and|but|while|whereas|although|though)\b)|\s+and\s+(?=(?:in|on|since|then|later|last|this|that|by|early|late|during|after|before|launched|launches|fired|fires|test-fired|test-fires|test-launched|tested|tests|conducted|conducts|carried out|carries out|staged|stages|detonated|detonates|flew|shot|lobbed|hurled|sent up|put into orbit|went ahead with|succeeded in|set off|exploded|attempted|failed to launch|fails to launch|failed to fire|fails to fire|failed in launching|tried to launch|tries to launch|tried to fire|sent|floated|unleashed)\b)|,\s+(?=(?:raising|prompting|sparking|marking|adding|drawing|triggering|fuell?ing|signall?ing|according|which|underscoring|highlighting)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P96();
 
-    [GeneratedRegex(@"\b(?:after|following|in the wake of|in response to)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:Hwasong|Pukguksong|KN|Unha|Chollima|Taepodong|Haeil|Hwasal|Pulhwasal)-[0-9]+[A-Z]?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P97();
 
-    [GeneratedRegex(@"\b(?:ahead of|before|in the run-up to|in the lead-up to|prior to)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:South\s+Korea(?:'s|’s|n)?|Seoul|the\s+(?:US|U\.S\.|United\s+States)|Washington|Japan(?:ese|'s|’s)?|Tokyo|China|Chinese|Beijing|Russia(?:n)?|Moscow|the\s+allies|Iran|India|Pakistan)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P98();
 
-    [GeneratedRegex(@"\b(?:days after)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:after|following|in the wake of|in response to)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P99();
 
-    [GeneratedRegex(@"\b(?:days before|days ahead of|just before|shortly before|hours before|hours ahead of)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:ahead of|before|in the run-up to|in the lead-up to|prior to)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P100();
 
-    [GeneratedRegex(@"\b(?:during|amid|amidst|while|as|in the middle of|coinciding with|to coincide with|on the day of|at the time of)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:days after)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P101();
 
-    [GeneratedRegex(@"\b(?:during|amid|amidst|while|as|in the middle of|coinciding with|to coincide with|on the day of|at the time of|on the eve of|days before|days ahead of|just before|shortly before|hours before|hours ahead of|ahead of|before|in the run-up to|in the lead-up to|prior to|hours after|shortly after|just after|right after|immediately after|days after|after|following|in the wake of|in response to)\s+(?:[\w'’.-]+\s+){0,4}?(?:election|election victory|summit|visit|trip|drills?|exercises?|war games|meeting|talks|victory|inauguration|speech|anniversary|parade|congress|plenum|holiday|olympics|games|ceremony|announcement)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:days before|days ahead of|just before|shortly before|hours before|hours ahead of)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P102();
 
-    [GeneratedRegex(@"\b(?:from|at|near|off|in)\s+(?:the\s+)?(?:(?:proximity|vicinity)\s+of\s+|(?:an\s+)?area\s+near\s+)?(?<place>(?<![\w-])(?:Yongbyon\ Nuclear\ Scientific\ Research\ Center|Democratic\ People's\ Republic\ of\ Korea|Tonghae\ Satellite\ Launching\ Ground|Wonsan\ Kalma\ International\ Airport|Sohae\ Satellite\ Launching\ Station|Pyongyang\ International\ Airport|Punggye-ri\ Nuclear\ Test\ Site|People's\ Republic\ of\ China|Kusong\ Testing\ Ground|Russian\ Federation|Republic\ of\ Korea|Kaechon\ Airbase|Sunchon\ Airbase|Sinpo\ Shipyard|Hwangju\ County|United\ States|Sunan\ airport|Tongchang-ri|Sea\ of\ Japan|South\ Korea|North\ Korea|Vladivostok|Washington|Musudan-ri|Punggye-ri|Yellow\ Sea|the\ South|Pyongyang|the\ North|Yongbyon|East\ Sea|West\ Sea|Beijing|America|Tonghae|Hwangju|Kaechon|Sunchon|Hamhung|Hungnam|Russia|Moscow|Wonsan|Kusong|Seoul|Busan|Japan|Tokyo|China|Sohae|Sunan|Kalma|Sinpo|DPRK|U\.S\.|ROK|US)(?![\w-]))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:during|amid|amidst|while|as|in the middle of|coinciding with|to coincide with|on the day of|at the time of)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P103();
 
-    [GeneratedRegex(@"\b(?:hours after|shortly after|just after|right after|immediately after)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:during|amid|amidst|while|as|in the middle of|coinciding with|to coincide with|on the day of|at the time of|on the eve of|days before|days ahead of|just before|shortly before|hours before|hours ahead of|ahead of|before|in the run-up to|in the lead-up to|prior to|hours after|shortly after|just after|right after|immediately after|days after|after|following|in the wake of|in response to)\s+(?:[\w'’.-]+\s+){0,4}?(?:election|election victory|summit|visit|trip|drills?|exercises?|war games|meeting|talks|victory|inauguration|speech|anniversary|parade|congress|plenum|holiday|olympics|games|ceremony|announcement)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P104();
 
-    [GeneratedRegex(@"\b(?:on the eve of)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:from|at|near|off|in)\s+(?:the\s+)?(?:(?:proximity|vicinity)\s+of\s+|(?:an\s+)?area\s+near\s+)?(?<place>(?<![\w-])(?:Yongbyon\ Nuclear\ Scientific\ Research\ Center|Democratic\ People's\ Republic\ of\ Korea|Tonghae\ Satellite\ Launching\ Ground|Wonsan\ Kalma\ International\ Airport|Sohae\ Satellite\ Launching\ Station|Pyongyang\ International\ Airport|Punggye-ri\ Nuclear\ Test\ Site|People's\ Republic\ of\ China|Kusong\ Testing\ Ground|Russian\ Federation|Republic\ of\ Korea|Kaechon\ Airbase|Sunchon\ Airbase|Sinpo\ Shipyard|Hwangju\ County|United\ States|Sunan\ airport|Tongchang-ri|Sea\ of\ Japan|South\ Korea|North\ Korea|Vladivostok|Washington|Musudan-ri|Punggye-ri|Yellow\ Sea|the\ South|Pyongyang|the\ North|Yongbyon|East\ Sea|West\ Sea|Beijing|America|Tonghae|Hwangju|Kaechon|Sunchon|Hamhung|Hungnam|Russia|Moscow|Wonsan|Kusong|Seoul|Busan|Japan|Tokyo|China|Sohae|Sunan|Kalma|Sinpo|DPRK|U\.S\.|ROK|US)(?![\w-]))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P105();
 
-    [GeneratedRegex(@"\b(?:said|says|reported|reports|announced|announces|according to|claimed|claims|stated|confirmed|disclosed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:hours after|shortly after|just after|right after|immediately after)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P106();
 
-    [GeneratedRegex(@"\b(?:was|is|marked|became)\s+(?:its|the|their|(?:North\s+Korea|Pyongyang|the\s+country|the\s+regime|the\s+North)['’]s)\s+(?<w>(?<![\w-])(?:[0-9]{1,2}(?:st|nd|rd|th)|eleventh|seventh|twelfth|maiden|second|fourth|eighth|first|third|fifth|sixth|ninth|tenth)(?![\w-]))(?:\s+(?:ever|such\s+test|such\s+launch|one))?\s*[.!]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:on the eve of)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P107();
 
-    [GeneratedRegex(@"\b(?<s>first\ solid-fuel|most\ powerful|largest|biggest)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:said|says|reported|reports|announced|announces|according to|claimed|claims|stated|confirmed|disclosed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P108();
 
-    [GeneratedRegex(@"\s(?:and|then)\s+(?<w>(?<![\w-])(?:a\ pair\ of|seventeen|a\ single|thirteen|fourteen|eighteen|nineteen|a\ dozen|fifteen|sixteen|eleven|twelve|twenty|three|seven|eight|four|five|nine|one|two|six|ten|[0-9]{1,2})(?![\w-]))\s+(?:more\s+)?(?:at|around|about|from|shortly|later)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:was|is|marked|became)\s+(?:its|the|their|(?:North\s+Korea|Pyongyang|the\s+country|the\s+regime|the\s+North)['’]s)\s+(?<w>(?<![\w-])(?:[0-9]{1,2}(?:st|nd|rd|th)|eleventh|seventh|twelfth|maiden|second|fourth|eighth|first|third|fifth|sixth|ninth|tenth)(?![\w-]))(?:\s+(?:ever|such\s+test|such\s+launch|one))?\s*[.!]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P109();
 
-    [GeneratedRegex(@"^\s+(?<w>(?<![\w-])(?:a\ pair\ of|seventeen|a\ single|thirteen|fourteen|eighteen|nineteen|a\ dozen|fifteen|sixteen|eleven|twelve|twenty|three|seven|eight|four|five|nine|one|two|six|ten|[0-9]{1,2})(?![\w-]))\s+times\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<s>first\ solid-fuel|most\ powerful|largest|biggest)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P110();
+
+    [GeneratedRegex(@"\s(?:and|then)\s+(?<w>(?<![\w-])(?:a\ pair\ of|seventeen|a\ single|thirteen|fourteen|eighteen|nineteen|a\ dozen|fifteen|sixteen|eleven|twelve|twenty|three|seven|eight|four|five|nine|one|two|six|ten|[0-9]{1,2})(?![\w-]))\s+(?:more\s+)?(?:at|around|about|from|shortly|later)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex P111();
+
+    [GeneratedRegex(@"^\s+(?<w>(?<![\w-])(?:a\ pair\ of|seventeen|a\ single|thirteen|fourteen|eighteen|nineteen|a\ dozen|fifteen|sixteen|eleven|twelve|twenty|three|seven|eight|four|five|nine|one|two|six|ten|[0-9]{1,2})(?![\w-]))\s+times\b(?!\s+(?:more|less|larger|bigger|greater|stronger|higher|the|as|over)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex P112();
 }
