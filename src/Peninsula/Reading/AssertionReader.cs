@@ -395,6 +395,13 @@ internal sealed partial class AssertionReader
             ordinalSpan = new TextSpan(late.Index, late.Groups["w"].Index + late.Groups["w"].Length);
             features.Add(ordinalSpan.Value);
         }
+        else if (FirstTimeBefore().Match(text, clause.Start, phraseSpan.Start - clause.Start) is { Success: true } firstTime)
+        {
+            // "the first time for North Korea to announce the launch of an ICBM since November 2017".
+            ordinal = 1;
+            ordinalSpan = new TextSpan(firstTime.Index, firstTime.Index + firstTime.Groups["w"].Length + (firstTime.Groups["w"].Index - firstTime.Index));
+            features.Add(ordinalSpan.Value);
+        }
 
         int? count = null;
         TextSpan? countSpan = null;
@@ -720,6 +727,18 @@ internal sealed partial class AssertionReader
     [GeneratedRegex(@"^\s+what\s+(?:(?:is|was|are|were)\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HedgedObjectBefore();
 
+    /// <summary>"the first time (for North Korea to announce) ..." before an event phrase: the first of its kind, with what the clause says it was the first of.</summary>
+    [GeneratedRegex(@"\b(?<w>the\s+first\s+time)\s+(?:for|that)\b[^.;]{0,80}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FirstTimeBefore();
+
+    /// <summary>What stands before the year of a document: "community's 2023", "the 2022".</summary>
+    [GeneratedRegex(@"(?:['’]s|\bthe|\bits|\btheir)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DocumentYearBefore();
+
+    /// <summary>A document after its year: "annual threat assessment", "report", "Nuclear Posture Review".</summary>
+    [GeneratedRegex(@"^\s+(?i:annual\s+|biennial\s+|quarterly\s+)?(?:[A-Z][\w-]*\s+){0,2}?(?i:threat\s+assessment|assessment|report|review|budget|strategy|white\s+paper|survey|edition|testimony|hearing|guidance|yearbook)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex DocumentAfter();
+
     /// <summary>A site named as near a place rather than at it: "near Kusong", "in the vicinity of Sunan", "an area near".</summary>
     [GeneratedRegex(@"\b(?:near|vicinity|proximity)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NearWords();
@@ -769,6 +788,14 @@ internal sealed partial class AssertionReader
         var times = new List<TimeReading>();
         foreach (var mention in TimeExpressions.Find(text, clause.Start, clause.End, _k.NamedDays).OrderBy(m => m.Start))
         {
+            // "the U.S. intelligence community's 2023 annual threat assessment": the year of a document, not of an event.
+            if (mention is { Month: null, Relative: null, HasYear: true }
+                && DocumentYearBefore().IsMatch(text.AsSpan(Math.Max(clause.Start, mention.Start - 8), mention.Start - Math.Max(clause.Start, mention.Start - 8)))
+                && DocumentAfter().IsMatch(text.AsSpan(mention.End, Math.Min(40, clause.End - mention.End))))
+            {
+                continue;
+            }
+
             // Keep the preposition with the time: "In January", "on March 18".
             var lead = Preposition().Match(text, Math.Max(clause.Start, mention.Start - 12), mention.Start - Math.Max(clause.Start, mention.Start - 12));
             // "this year", "of 2023": a scope for an ordinal rather than the date of the event.

@@ -400,5 +400,24 @@ public sealed class ReadingTests
         Assert.All(Check("North Korea fired ballistic missiles four times in March 2020.", "2020-04-01").Claims, c => Assert.NotEqual(ClaimVerdict.Refuted, c.Verdict));
         Assert.All(Check("Once North Korea conducts what would be its seventh nuclear test in June 2022, the allies will respond.", "2022-05-01").Claims, c => Assert.NotEqual(ClaimVerdict.Refuted, c.Verdict));
     }
+
+    [Fact]
+    public void The_year_of_a_document_does_not_date_the_events_it_names()
+    {
+        // us-crs-2023-07-21-if10472: an assessment of 2023 says what Kim thinks of ICBMs; it reports no launch.
+        Assert.Empty(Check("According to the U.S. intelligence community’s 2023 annual threat assessment (ATA), North Korean leader Kim Jong-un views nuclear weapons and intercontinental ballistic missiles (ICBMs) as “the ultimate guarantor of his autocratic rule”.", "2023-07-21").Claims);
+
+        // A year that dates the launches still does.
+        Assert.Equal(ClaimVerdict.Supported, Only("North Korea's 2017 ICBM launches alarmed its neighbours.", "2018-01-01").Verdict);
+    }
+
+    [Fact]
+    public void The_first_time_for_North_Korea_to_do_something_the_record_does_not_hold_is_undecided()
+    {
+        // us-embassy-tokyo-2022-03-26: the first ICBM North Korea announced since 2017, not the first launched (2022-03-16 failed unannounced).
+        var announced = Only("Asahi said this was the first time for North Korea to announce the launch of an ICBM since November 2017.", "2022-03-26");
+        Assert.Equal(ClaimVerdict.NotEnoughEvidence, announced.Verdict);
+        Assert.Contains(announced.Facets, f => f is { Facet: "detail", Result: FacetResult.Undecided });
+    }
 }
 
