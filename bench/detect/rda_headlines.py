@@ -14,13 +14,15 @@ it was listed on, a Korean date.
 `KCNA_2011` and `KCNA_2012` (data/KCNA_2011.rda, data/KCNA_2012.rda: KCNA's whole stories of 2011
 and of 2012-01-01 to 2012-11-30 from kcna.co.jp): the stories the package marks as English
 (`language` "en") that have text, each with its title, its own address and the date of the index
-page that listed it (a Korean date). Several files are written as one archive.
+page that listed it (a Korean date), its paragraphs one per line. Several files are written as
+one archive.
 """
 import bz2
 import datetime
 import gzip
 import json
 import lzma
+import re
 import struct
 import sys
 
@@ -115,7 +117,19 @@ def story_rows(columns):
             continue
         day = datetime.date(1970, 1, 1) + datetime.timedelta(days=int(days))
         yield {"topic": "story", "headline": title.strip(), "link": columns["index.link"][i] or "",
-               "date": str(int(days) * 86_400_000), "date_str": day.isoformat(), "story_text": story.strip()}
+               "date": str(int(days) * 86_400_000), "date_str": day.isoformat(), "story_text": paragraphs(story)}
+
+
+def paragraphs(story):
+    """The package keeps a story's paragraphs joined by ", ", each paragraph after the first starting
+    with a space and empty ones left as bare commas ("... on Friday.,  The earth observation satellite
+    failed ..., ,  Scientists ..."), some without the space ("... the following statement Friday:, The
+    DPRK's ..."). A comma and a space followed by a space, a comma or the end is such a join, and so
+    is a comma right after a colon, a quotation mark, a question or exclamation mark, or a full stop
+    that ends a word in lower case or a number (not "U.S., Japan"); the paragraphs are written one per line, with a blank line between, as a reader of
+    sentences expects."""
+    parts = (p.strip(" ,\t\r\n") for p in re.split(r",\s(?=\s|,|$)|(?<=[:!?\"”])\s*,\s+|(?<=[a-z0-9)]\.)\s*,\s+(?=[A-Z\"])", story))
+    return "\n\n".join(p for p in parts if p)
 
 
 def main(sources, target):
