@@ -66,6 +66,19 @@ public sealed partial class EventDetector
                 continue;
             }
 
+            // "The DPRK's launch of the working satellite is an exercise of an independent and
+            // legitimate right", "The DPRK's plan for satellite launch poses no problem" (KCNA
+            // stories of 2012): an event named only by a noun, with no day and no verb that says it
+            // was done, is one known elsewhere that the text judges or plans; news of the day says it
+            // was done ("launched", "test-fired", "Guides ... Test-fire", "Fails to Enter Its Orbit"),
+            // or places it in its series: the latest ("North Korea's most recent unsuccessful missile
+            // launch", US Secretary of Defense, 2017-04-15) or the nth ("KCNA Report on Successful 3rd
+            // Underground Nuclear Test", 2013-02-12).
+            if (m.Resolution == DateResolution.Publication && !m.Latest && m.Ordinal is null && !ActVerb().Match(text, m.Start, m.Length).Success)
+            {
+                continue;
+            }
+
             // "DPRK's Satellite Launch Is Legitimate Right of Sovereign State: Foreigners", "DPRK's
             // Nuclear Test Is Measure for Self-defense: Rodong Sinmun": a KCNA headline that names its
             // speaker after a colon is that speaker's comment, made days or weeks after the event; the
@@ -83,6 +96,14 @@ public sealed partial class EventDetector
             if (m.Resolution == DateResolution.Publication && m.ActionEnd >= m.Start
                 && (Reaction().Match(text, m.ActionEnd, Math.Max(0, m.Start + m.Length - m.ActionEnd)).Success
                     || ReactionFirst().Match(text, m.Start, Math.Max(0, m.PhraseStart - m.Start)).Success))
+            {
+                continue;
+            }
+
+            // "The DPRK launched satellites", "successfully launched two satellites", "Eight countries
+            // have launched satellites" (KCNA stories of 2011-2012): satellites go up one launch at a
+            // time, so satellites in the plural with no day named are a country's history, not news.
+            if (m.Resolution == DateResolution.Publication && m.Class == "slv" && (m.Count > 1 || SatellitesBefore().IsMatch(text.AsSpan(0, Math.Min(text.Length, m.ActionEnd)))))
             {
                 continue;
             }
@@ -234,6 +255,13 @@ public sealed partial class EventDetector
     /// <summary>A heading (no closing stop) that ends by naming who says it after a colon: "...: Russian Figure", "...: KCNA Commentary".</summary>
     [GeneratedRegex(@"^[^\n:]+:\s+[^:\n.!?]{2,80}$", RegexOptions.CultureInvariant)]
     private static partial Regex SpeakerHeadline();
+
+    /// <summary>A verb that says the act was done, or a noun of firing that headlines use as one.</summary>
+    [GeneratedRegex(@"\b(?:launched|launches|launching(?!\s+(?:station|site|pad|ground|facilit))|fired|fires|firing|test-fir(?:ed|es|e|ing)|test-launch(?:ed|es)|conducted|conducts|carried\s+out|carries\s+out|succeeded|succeeds|observes|observed|oversees|oversaw|guides|watched|detonated|exploded|shot|lobbed|flew|flown|fail(?:s|ed)\s+to|put\s+into\s+orbit|blast(?:ed|s)?\s+off|lift(?:ed|s)?\s+off|occurred|took\s+place|landed|fell|tested)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex ActVerb();
+
+    [GeneratedRegex(@"\bsatellites\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex SatellitesBefore();
 
     [GeneratedRegex(@"\bHwasongpho(?<rest>-\d+(?:-?[A-Za-z]+)?(?:-\d+(?:\.\d+)?)?)", RegexOptions.CultureInvariant)]
     private static partial Regex Hwasongpho();
