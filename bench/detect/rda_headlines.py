@@ -1,20 +1,28 @@
 #!/usr/bin/env python3
-"""Turns the `headlines` data frame of the R package xmarquez/KCNA (data/headlines.rda: KCNA's
-headlines from kcna.co.jp, 1997-01-01 to 2014-09-25) into the JSON layout Peninsula's kcna
-importer reads. Python's standard library only: a reader of R's XDR serialization (format 2)
-for a data frame of strings, numbers and logicals.
+"""Turns data frames of the R package xmarquez/KCNA into the JSON layout Peninsula's kcna importer
+reads. Python's standard library only: a reader of R's XDR serialization (format 2) for a data
+frame of strings, numbers and logicals.
 
     python3 rda_headlines.py headlines.rda kcna-headlines-1997-2014.json
+    python3 rda_headlines.py KCNA_2011.rda KCNA_2012.rda kcna-stories-2011-2012.json
 
-Only headlines the package marks as English are kept. A headline is the whole story here, so it
-is written as the story's text too (the importer requires text), and each is dated by the
-index page it was listed on, a Korean date.
+`headlines` (data/headlines.rda: KCNA's headlines from kcna.co.jp, 1997-01-01 to 2014-09-25): only
+headlines the package marks as English are kept. A headline is the whole story here, so it is
+written as the story's text too (the importer requires text), and each is dated by the index page
+it was listed on, a Korean date.
+
+`KCNA_2011` and `KCNA_2012` (data/KCNA_2011.rda, data/KCNA_2012.rda: KCNA's whole stories of 2011
+and of 2012-01-01 to 2012-11-30 from kcna.co.jp): the stories the package marks as English
+(`language` "en") that have text, each with its title, its own address and the date of the index
+page that listed it (a Korean date), its paragraphs one per line. Several files are written as
+one archive.
 """
 import bz2
 import datetime
 import gzip
 import json
 import lzma
+import re
 import struct
 import sys
 
@@ -80,29 +88,64 @@ class Reader:
         return {"values": values, "attributes": attributes}
 
 
-def main(source, target):
+def read_frame(source):
     with open(source, "rb") as f:
         top = Reader(unpack(f.read())).item()
     frames = dict(top)
-    if "headlines" not in frames:
-        raise SystemExit("the file holds no data frame called 'headlines'")
-    frame = frames["headlines"]
-    names = frame["attributes"]["names"]["values"]
-    columns = dict(zip(names, (c["values"] for c in frame["values"])))
-    rows = []
+    for name in ("headlines", "KCNA_2011", "KCNA_2012"):
+        if name in frames:
+            frame = frames[name]
+            names = frame["attributes"]["names"]["values"]
+            return name, dict(zip(names, (c["values"] for c in frame["values"])))
+    raise SystemExit("%s holds no data frame called 'headlines', 'KCNA_2011' or 'KCNA_2012'" % source)
+
+
+def headline_rows(columns):
     for i, days in enumerate(columns["date"]):
         if columns["english"][i] != 1 or not columns["title"][i]:
             continue
         day = datetime.date(1970, 1, 1) + datetime.timedelta(days=int(days))
         title = columns["title"][i].strip()
-        rows.append({"topic": "headline", "headline": title, "link": columns["story.link"][i] or "",
-                     "date": str(int(days) * 86_400_000), "date_str": day.isoformat(), "story_text": title})
+        yield {"topic": "headline", "headline": title, "link": columns["story.link"][i] or "",
+               "date": str(int(days) * 86_400_000), "date_str": day.isoformat(), "story_text": title}
+
+
+def story_rows(columns):
+    for i, days in enumerate(columns["date"]):
+        story, title = columns["story"][i], columns["title"][i]
+        if columns["language"][i] != "en" or not story or not story.strip() or not title:
+            continue
+        day = datetime.date(1970, 1, 1) + datetime.timedelta(days=int(days))
+        yield {"topic": "story", "headline": title.strip(), "link": columns["index.link"][i] or "",
+               "date": str(int(days) * 86_400_000), "date_str": day.isoformat(), "story_text": paragraphs(story)}
+
+
+def paragraphs(story):
+    """The package keeps a story's paragraphs joined by ", ", each paragraph after the first starting
+    with a space and empty ones left as bare commas ("... on Friday.,  The earth observation satellite
+    failed ..., ,  Scientists ..."), some without the space ("... the following statement Friday:, The
+    DPRK's ..."). A comma and a space followed by a space, a comma or the end is such a join, and so
+    is a comma right after a colon, a quotation mark, a question or exclamation mark, or a full stop
+    that ends a word in lower case or a number (not "U.S., Japan"); the paragraphs are written one per line, with a blank line between, as a reader of
+    sentences expects."""
+    parts = (p.strip(" ,\t\r\n") for p in re.split(r",\s(?=\s|,|$)|(?<=[:!?\"”])\s*,\s+|(?<=[a-z0-9)]\.)\s*,\s+(?=[A-Z\"])", story))
+    return "\n\n".join(p for p in parts if p)
+
+
+def main(sources, target):
+    rows = []
+    for source in sources:
+        name, columns = read_frame(source)
+        rows.extend(headline_rows(columns) if name == "headlines" else story_rows(columns))
+    if not rows:
+        raise SystemExit("no English rows with text in %s; nothing written" % ", ".join(sources))
     with open(target, "w", encoding="utf-8") as f:
         json.dump(rows, f, ensure_ascii=False)
-    print("Wrote %s: %d English headlines, %s to %s." % (target, len(rows), rows[0]["date_str"], rows[-1]["date_str"]))
+    kind = "headlines" if all(r["topic"] == "headline" for r in rows) else "stories"
+    print("Wrote %s: %d English %s, %s to %s." % (target, len(rows), kind, min(r["date_str"] for r in rows), max(r["date_str"] for r in rows)))
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
-        raise SystemExit("usage: rda_headlines.py headlines.rda OUT.json")
-    main(sys.argv[1], sys.argv[2])
+    if len(sys.argv) < 3:
+        raise SystemExit("usage: rda_headlines.py headlines.rda OUT.json, or rda_headlines.py KCNA_2011.rda KCNA_2012.rda OUT.json")
+    main(sys.argv[1:-1], sys.argv[-1])

@@ -21,6 +21,12 @@ internal sealed record RealClaimLabel(long Line, string Document, string Sentenc
 /// <param name="File">The whole file, header included, which the labels' spans index.</param>
 internal sealed record RealClaimDocument(string Id, string Publisher, string Source, KoreanDate Published, int TextStart, string File)
 {
+    /// <summary>The header's address of the published text.</summary>
+    public string Url { get; init; } = "";
+
+    /// <summary>The header's title of the published text.</summary>
+    public string Title { get; init; } = "";
+
     /// <summary>The published text alone: what is checked.</summary>
     public string Text => File[TextStart..];
 }
@@ -71,7 +77,11 @@ internal sealed class RealClaimSet
             throw new InputException($"the published date '{published}' does not start with a date (yyyy-MM-dd).", file, null, "published");
         }
 
-        return new RealClaimDocument(id, publisher, Source(publisher), date, end + 5, text);
+        return new RealClaimDocument(id, publisher, Source(publisher), date, end + 5, text)
+        {
+            Url = header.GetValueOrDefault("url") ?? "",
+            Title = header.GetValueOrDefault("title") ?? "",
+        };
     }
 
     /// <summary>The publisher without the host or the note that follows it: "Prime Minister's Office of Japan (text as kept by ...)" is "Prime Minister's Office of Japan".</summary>

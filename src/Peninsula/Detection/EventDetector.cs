@@ -66,10 +66,44 @@ public sealed partial class EventDetector
                 continue;
             }
 
+            // "The DPRK's launch of the working satellite is an exercise of an independent and
+            // legitimate right", "The DPRK's plan for satellite launch poses no problem" (KCNA
+            // stories of 2012): an event named only by a noun, with no day and no verb that says it
+            // was done, is one known elsewhere that the text judges or plans; news of the day says it
+            // was done ("launched", "test-fired", "Guides ... Test-fire", "Fails to Enter Its Orbit"),
+            // or places it in its series: the latest ("North Korea's most recent unsuccessful missile
+            // launch", US Secretary of Defense, 2017-04-15) or the nth ("KCNA Report on Successful 3rd
+            // Underground Nuclear Test", 2013-02-12).
+            if (m.Resolution == DateResolution.Publication && !m.Latest && m.Ordinal is null && !ActVerb().Match(text, m.Start, m.Length).Success)
+            {
+                continue;
+            }
+
+            // "DPRK's Satellite Launch Is Legitimate Right of Sovereign State: Foreigners", "DPRK's
+            // Nuclear Test Is Measure for Self-defense: Rodong Sinmun": a KCNA headline that names its
+            // speaker after a colon is that speaker's comment, made days or weeks after the event; the
+            // story under it, when there is one, still reports.
+            if (m.Resolution == DateResolution.Publication && SpeakerHeadline().IsMatch(m.Sentence))
+            {
+                continue;
+            }
+
             // "DPRK's Nuclear Test Hailed as Just Measure for Self-Defence", "Satellite Launch
             // Supported by Foreign Political Parties": others' praise names the event as what they
             // react to, weeks after it; it is no report of an event of its own day.
-            if (m.Resolution == DateResolution.Publication && m.ActionEnd >= m.Start && Reaction().Match(text, m.ActionEnd, Math.Max(0, m.Start + m.Length - m.ActionEnd)).Success)
+            // "Nigeria Congratulates DPRK on Its Successful Third Underground Nuclear Test": the same,
+            // the reaction named first.
+            if (m.Resolution == DateResolution.Publication && m.ActionEnd >= m.Start
+                && (Reaction().Match(text, m.ActionEnd, Math.Max(0, m.Start + m.Length - m.ActionEnd)).Success
+                    || ReactionFirst().Match(text, m.Start, Math.Max(0, m.PhraseStart - m.Start)).Success))
+            {
+                continue;
+            }
+
+            // "The DPRK launched satellites", "successfully launched two satellites", "Eight countries
+            // have launched satellites" (KCNA stories of 2011-2012): satellites go up one launch at a
+            // time, so satellites in the plural with no day named are a country's history, not news.
+            if (m.Resolution == DateResolution.Publication && m.Class == "slv" && (m.Count > 1 || SatellitesBefore().IsMatch(text.AsSpan(0, Math.Min(text.Length, m.ActionEnd)))))
             {
                 continue;
             }
@@ -124,7 +158,13 @@ public sealed partial class EventDetector
     private List<Proposal> Merge(List<Found> found)
     {
         // Mentions that name their day make the events; those dated only by publication join the
-        // event of their kind they follow, else make events of their own.
+        // event of their kind they follow, else make events of their own. A follow-up days later
+        // joins an event whose day a report names; events known only by the days of their reports
+        // are one event only within a day of each other, unless the later report gives the event's place in
+        // its series ("DPRK's Success in Third Underground Nuclear Test", two days after KCNA's report
+        // of the test): KCNA's "Kim Jong Un Guides Test-fire of
+        // Newly Developed Ultra-precision Tactical Guided Missiles" (2014-06-27) and "Kim Jong Un
+        // Guides Tactical Rocket Firing Drill of KPA Strategic Force" (2014-06-30) are two launches.
         var clusters = new List<Cluster>();
         foreach (var f in found.Where(f => f.Mention.Resolution != DateResolution.Publication).OrderBy(f => f.Mention.Date))
         {
@@ -134,7 +174,7 @@ public sealed partial class EventDetector
         foreach (var f in found.Where(f => f.Mention.Resolution == DateResolution.Publication).OrderBy(f => f.Mention.Date))
         {
             var follows = clusters
-                .Where(c => c.Kind == f.Mention.Kind && Compatible(c.Class, f.Mention.Class) && c.Date <= f.Mention.Date.AddDays(ToleranceDays) && f.Mention.Date.DaysSince(c.Date) <= FollowUpDays)
+                .Where(c => c.Kind == f.Mention.Kind && Compatible(c.Class, f.Mention.Class) && c.Date <= f.Mention.Date.AddDays(ToleranceDays) && f.Mention.Date.DaysSince(c.Date) <= (c.Dated || f.Mention.Ordinal is not null ? FollowUpDays : ToleranceDays))
                 .OrderBy(c => Math.Abs(f.Mention.Date.DaysSince(c.Date)))
                 .FirstOrDefault();
             (follows ?? Add(clusters, f.Mention)).Add(f);
@@ -208,6 +248,21 @@ public sealed partial class EventDetector
     [GeneratedRegex(@"\b(?:hailed|supported|welcomed|praised|lauded|backed|celebrated|congratulated|applauded)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Reaction();
 
+    /// <summary>A verb of praise in the present of a headline, before the event it praises: "Hails", "Congratulates ... on", "Supports".</summary>
+    [GeneratedRegex(@"\b(?:hails?|supports?|welcomes?|praises?|lauds?|backs?|celebrates?|congratulates?|applauds?)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex ReactionFirst();
+
+    /// <summary>A heading (no closing stop) that ends by naming who says it after a colon: "...: Russian Figure", "...: KCNA Commentary".</summary>
+    [GeneratedRegex(@"^[^\n:]+:\s+[^:\n.!?]{2,80}$", RegexOptions.CultureInvariant)]
+    private static partial Regex SpeakerHeadline();
+
+    /// <summary>A verb that says the act was done, or a noun of firing that headlines use as one.</summary>
+    [GeneratedRegex(@"\b(?:launched|launches|launching(?!\s+(?:station|site|pad|ground|facilit))|fired|fires|firing|test-fir(?:ed|es|e|ing)|test-launch(?:ed|es)|conducted|conducts|carried\s+out|carries\s+out|succeeded|succeeds|observes|observed|oversees|oversaw|guides|watched|detonated|exploded|shot|lobbed|flew|flown|fail(?:s|ed)\s+to|put\s+into\s+orbit|blast(?:ed|s)?\s+off|lift(?:ed|s)?\s+off|occurred|took\s+place|landed|fell|tested)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex ActVerb();
+
+    [GeneratedRegex(@"\bsatellites\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex SatellitesBefore();
+
     [GeneratedRegex(@"\bHwasongpho(?<rest>-\d+(?:-?[A-Za-z]+)?(?:-\d+(?:\.\d+)?)?)", RegexOptions.CultureInvariant)]
     private static partial Regex Hwasongpho();
 
@@ -226,13 +281,13 @@ public sealed partial class EventDetector
     [GeneratedRegex(@"\b[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2},\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}\s*\([A-Za-z]{2,12}\)\s*(?:--|—|–|-)?", RegexOptions.CultureInvariant)]
     private static partial Regex Dateline();
 
-    [GeneratedRegex(@"\b(?:launch\w*|fir(?:e|ed|es|ing)|test-fir\w*|test-launch\w*|tested|tests?\b|conduct\w*|carr(?:y|ied)\s+out|detonat\w*|shot|lobbed|flew|blast(?:ed)?\s+off|put\s+into\s+orbit|exploded)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:launch\w*|fail(?:s|ed)\s+to\s+enter|fir(?:e|ed|es|ing)|test-fir\w*|test-launch\w*|tested|tests?\b|conduct\w*|carr(?:y|ied)\s+out|detonat\w*|shot|lobbed|flew|blast(?:ed)?\s+off|put\s+into\s+orbit|exploded)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Act();
 
-    [GeneratedRegex(@"\b(?:(?<nk>DPRK|North\s+Korea\w*|N\.\s*Korea\w*|Kim\s+Jong[\s-]Un|Missile\s+Administration|Academy\s+of\s+Defen[cs]e\s+Science|Korean\s+People's\s+Army|KPA|NATA|National\s+Aerospace\s+Technology)|(?<other>U\.S\.|US|United\s+States|America\w*|South\s+Korea\w*|ROK|Seoul|Japan\w*|Tokyo|Russia\w*|Ukrain\w*|China|Chinese|Israel\w*|Iran\w*|India\w*|Pakistan\w*|France|French|Britain|British|UK|NATO|puppet\w*))(?!\w)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?<nk>DPRK|North\s+Korea\w*|N\.\s*Korea\w*|Kim\s+Jong[\s-]Un|Kim\s+Jong[\s-]Il|Missile\s+Administration|Academy\s+of\s+Defen[cs]e\s+Science|Korean\s+People's\s+Army|KPA|NATA|National\s+Aerospace\s+Technology)|(?<other>U\.S\.|US|United\s+States|America\w*|South\s+Korea\w*|ROK|Seoul|Japan\w*|Tokyo|Russia\w*|Ukrain\w*|China|Chinese|Israel\w*|Iran\w*|India\w*|Pakistan\w*|France|French|Britain|British|UK|NATO|puppet\w*))(?!\w)", RegexOptions.CultureInvariant)]
     private static partial Regex Actor();
 
-    [GeneratedRegex(@"\b(?:North\s+Korea|N\.\s*Korea|DPRK|Pyongyang|Kim\s+Jong[\s-]Un|KCNA|Democratic\s+People's\s+Republic\s+of\s+Korea)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:North\s+Korea|N\.\s*Korea|DPRK|Pyongyang|Kim\s+Jong[\s-]Un|Kim\s+Jong[\s-]Il|KCNA|Democratic\s+People's\s+Republic\s+of\s+Korea)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NorthKorea();
 
     private sealed record Found(DetectionDocument Document, EventMention Mention);
@@ -246,6 +301,9 @@ public sealed partial class EventDetector
         public KoreanDate Date { get; } = date;
 
         public List<Found> Members { get; } = [];
+
+        /// <summary>Whether a report names the event's day, rather than every report being dated by its publication.</summary>
+        public bool Dated => Members.Any(f => f.Mention.Resolution != DateResolution.Publication);
 
         public bool Accepts(EventMention m, int tolerance) =>
             m.Kind == Kind && Compatible(Class, m.Class) && Math.Abs(m.Date.DaysSince(Date)) <= tolerance;

@@ -22,7 +22,9 @@ internal enum DateResolution
 /// Site (a gazetteer name) and Count are null when the sentence does not say. Start and Length
 /// are the sentence's span in the text that was read (UTF-16 code units); PhraseStart and
 /// PhraseLength the span of the words that report the event, ActionEnd the end of the event's own
-/// words ("nuclear test"), in the same text.
+/// words ("nuclear test"), in the same text. Ordinal is the event's place in its series when the
+/// sentence gives one ("its third nuclear test"), else null; Latest whether it says the event is
+/// the latest of its kind ("North Korea's most recent unsuccessful missile launch").
 /// </summary>
 internal sealed record EventMention(
     KoreanDate Date,
@@ -40,7 +42,9 @@ internal sealed record EventMention(
     int Length,
     int PhraseStart,
     int PhraseLength,
-    int ActionEnd);
+    int ActionEnd,
+    int? Ordinal = null,
+    bool Latest = false);
 
 /// <summary>
 /// The one seam between detection and the reader of assertions (<see cref="AssertionReader"/>): a
@@ -95,7 +99,9 @@ internal static partial class Mentions
                 sentence.Length,
                 assertion.Span.Start,
                 assertion.Span.Length,
-                assertion.Action.Span.End));
+                assertion.Action.Span.End,
+                assertion.Order?.Ordinal,
+                assertion.Order?.Latest ?? false));
         }
 
         return mentions;

@@ -689,8 +689,12 @@ internal sealed partial class AssertionReader
         return tail.Success || (heading && !rest.Contains(',', StringComparison.Ordinal));
     }
 
-    /// <summary>The words before an event noun that make it a clause's subject, with what ties it to North Korea or the reported event.</summary>
-    [GeneratedRegex(@"^\s*(?:[\w\s]{0,24},\s*)?(?:[^.;]{0,80}?\b(?:determined|assessed|confirmed|said)\s+(?:that\s+)?)?(?<np>(?:(?<tie>this|these|today['’]s|the\s+latest|the\s+new|(?:North\s+Korea|the\s+DPRK|DPRK|the\s+North)['’]s)\s+|(?:the|an?)\s+)?(?:[\w-]+\s+){0,6}?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// The words before an event noun that make it a clause's subject, with what ties it to North Korea or the reported event.
+    /// A stance or a talk "on", "about" or "over" the event is the subject instead ("DPRK's Stand on Satellite Launch for
+    /// Peaceful Purposes Re-clarified", KCNA, 2009-03-26).
+    /// </summary>
+    [GeneratedRegex(@"^\s*(?:[\w\s]{0,24},\s*)?(?:[^.;]{0,80}?\b(?:determined|assessed|confirmed|said)\s+(?:that\s+)?)?(?<np>(?:(?<tie>this|these|today['’]s|the\s+latest|the\s+new|(?:North\s+Korea|the\s+DPRK|DPRK|the\s+North)['’]s)\s+|(?:the|an?)\s+)?(?:(?!(?:on|about|over)\s)[\w-]+\s+){0,6}?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SubjectHead();
 
     /// <summary>The verb of a clause whose subject is an event noun, after its modifiers and an inserted relative clause: "... by North Korea poses", "..., which is believed to have fallen in Japan's EEZ, represents".</summary>
@@ -965,8 +969,13 @@ internal sealed partial class AssertionReader
     [GeneratedRegex(@"\b(?:(?<us>the\s+(?:US|U\.S\.|United\s+States)|US|U\.S\.|United\s+States|Washington|the\s+(?:US\s+)?Treasury|the\s+Biden\s+administration|the\s+Trump\s+administration|the\s+Obama\s+administration)|(?<rok>South\s+Korea|Seoul|the\s+ROK)|(?<jp>Japan|Tokyo)|(?<eu>the\s+(?:EU|European\s+Union)|Brussels))\b", RegexOptions.CultureInvariant)]
     private static partial Regex Responder();
 
-    /// <summary>A predicate that says an event named by a noun happened: "occurred", "flew", "landed".</summary>
-    [GeneratedRegex(@"\b(?:indicates?|indicated|confirm(?:s|ed)?|detect(?:s|ed)?|tracked|observed)\s+(?:that\s+)?the\s+(?:launch|firing|test-firing|test)\s+of\s+(?:an?\s+|the\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// An observer's finding or a leader's presence before an event noun, which report it as done:
+    /// "Initial assessment indicates the launch of", "Kim Jong Il Observes Launch of Satellite
+    /// Kwangmyongsong-2", "Kim Jong Un Observes Satellite Launch Processes" (KCNA headlines, 2009-04-05
+    /// and 2012-12-13). Not "guided", which is also the missiles' adjective.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:(?:indicates?|indicated|confirm(?:s|ed)?|detect(?:s|ed)?|tracked|observed)\s+(?:that\s+)?the\s+(?:launch|firing|test-firing|test)\s+of\s+(?:an?\s+|the\s+)?|(?:observes|oversees|oversaw|guides|watches|watched)\s+(?:the\s+)?(?:(?:launch|firing|test-firing|test-fire|test)\s+of\s+(?:an?\s+|the\s+)?)?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ObservedBefore();
 
     [GeneratedRegex(@"^(?:(?!\b(?:when|while|because|but|although|as)\b)[^.;]){0,80}?\b(?:occurred|took\s+place|(?:was|were)\s+(?:launched|fired|tracked|detected|conducted)|flew|traveled|travelled|landed|fell|reached|overflew|(?:have|has)\s+(?:fallen|flown|landed)|failed(?!\s+to\b)|ended\s+in\s+(?:a\s+)?failure)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
