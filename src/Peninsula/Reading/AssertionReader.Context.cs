@@ -89,6 +89,23 @@ internal sealed partial class AssertionReader
         return !_k.Cue("subject").IsMatch(after);
     }
 
+    /// <summary>The verbs <see cref="OwnAnnouncement"/> needs, found by a plain search first: most sentences have none.</summary>
+    private static readonly string[] AnnouncingWords = ["announc", "said", "says", "claim", "report", "boast", "tout"];
+
+    /// <summary>Whether a sentence has a verb of announcing, without running the pattern.</summary>
+    private static bool Announces(ReadOnlySpan<char> sentence)
+    {
+        foreach (var word in AnnouncingWords)
+        {
+            if (sentence.Contains(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private string? Attribution(string text, TextSpan sentence)
     {
         var org = _k.OrganisationNames.Match(text, sentence.Start, sentence.Length);
@@ -100,9 +117,9 @@ internal sealed partial class AssertionReader
         return _k.Organisations.FirstOrDefault(o => o.Aliases.Prepend(o.Name).Contains(org.Value, StringComparer.OrdinalIgnoreCase))?.Name ?? org.Value;
     }
 
-    private StatementType? Statement(string text, TextSpan sentence)
+    private StatementType? Statement(string text, TextSpan sentence, bool namesAnEvent)
     {
-        var aboutNorthKorea = First(_k.Cue("subject"), text, sentence) is not null || Phrases(text, sentence).Count > 0;
+        var aboutNorthKorea = namesAnEvent || First(_k.Cue("subject"), text, sentence) is not null;
         if (!aboutNorthKorea)
         {
             return null;

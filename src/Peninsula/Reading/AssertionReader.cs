@@ -11,9 +11,6 @@ namespace Peninsula.Reading;
 /// </summary>
 internal sealed partial class AssertionReader
 {
-    /// <summary>From this many characters on, the sentences of an article are read in parallel.</summary>
-    private const int ParallelFrom = 50_000;
-
     private readonly ClaimKnowledge _k;
     private readonly SentenceSplitter _sentences;
     private readonly Regex _clauseBreak;
@@ -73,24 +70,17 @@ internal sealed partial class AssertionReader
 
     /// <summary>
     /// Reads an article: sentences, clauses, their time mentions and the claims they would make,
-    /// everything that does not depend on the anchor. A sentence's reading depends on no other's
-    /// (a bare "the launch" only reads the text of its paragraph before it), so a long article is
-    /// read on every core; the reading keeps the order of the text.
+    /// everything that does not depend on the anchor, one sentence after another. (Read on every
+    /// core, a 1 MB article took two and a half times as long: the threads contend for the shared
+    /// patterns' runners. bench/results/claims.md has the figures.)
     /// </summary>
     public ArticleReading Read(string text)
     {
         var sentences = _sentences.Split(text).ToArray();
         var readings = new SentenceReading[sentences.Length];
-        if (text.Length >= ParallelFrom)
+        for (var i = 0; i < sentences.Length; i++)
         {
-            Parallel.For(0, sentences.Length, i => readings[i] = ReadSentence(text, sentences[i]));
-        }
-        else
-        {
-            for (var i = 0; i < sentences.Length; i++)
-            {
-                readings[i] = ReadSentence(text, sentences[i]);
-            }
+            readings[i] = ReadSentence(text, sentences[i]);
         }
 
         return new ArticleReading(text, readings);
@@ -201,15 +191,26 @@ internal sealed partial class AssertionReader
     private SentenceReading ReadClauses(string text, TextSpan sentence)
     {
         var attribution = Attribution(text, sentence);
-        var announced = OwnAnnouncement().Match(text, sentence.Start, sentence.Length);
+        var announced = Announces(text.AsSpan(sentence.Start, sentence.Length)) ? OwnAnnouncement().Match(text, sentence.Start, sentence.Length) : Match.Empty;
         var announcementEnd = announced.Success ? announced.Index + announced.Length : -1;
         var question = text.AsSpan(sentence.Start, sentence.Length).TrimEnd(" \t\r\n\"'’”)").EndsWith("?")
                        || text.AsSpan(sentence.Start, sentence.Length).TrimStart().StartsWith("REPORTER:", StringComparison.Ordinal);
+        var phrases = PhraseMatches(text, sentence);
+        var words = text.AsSpan(sentence.Start, sentence.Length);
+        if (phrases.Count == 0 && !_k.SystemNames.MayOccur(words)
+            && !words.Contains("launch", StringComparison.OrdinalIgnoreCase) && !words.Contains("test", StringComparison.OrdinalIgnoreCase))
+        {
+            // A sentence that names no event, no weapon and no launch or test claims nothing: only
+            // the years it names (which carry to the end of the paragraph) and what kind of
+            // statement it is are read, not its clauses.
+            return new SentenceReading(sentence, [new ClauseReading(Times(text, sentence), null, null)], Statement(text, sentence, false), null);
+        }
+
         var clauses = new List<ClauseReading>();
         foreach (var clause in Clauses(text, sentence))
         {
             var times = Times(text, clause);
-            var (draft, statement) = Claim(text, sentence, clause, times.Select(t => t.Span).ToList(), attribution, question, announcementEnd);
+            var (draft, statement) = Claim(text, sentence, clause, Phrases(phrases, clause), times.Select(t => t.Span).ToList(), attribution, question, announcementEnd);
             var detail = draft is null ? null
                 : NewType().Match(text, clause.Start, clause.Length) is { Success: true } novel ? novel
                 : draft.Claim.Order is { Ordinal: not null } && OrderQualifier().Match(text, sentence.Start, sentence.Length) is { Success: true } qualifier ? qualifier
@@ -231,7 +232,7 @@ internal sealed partial class AssertionReader
         }
 
         // A sentence with a claim whatever the anchor never needs its statement type.
-        var statementType = clauses.Any(c => c.Draft is { Checkable: true }) ? null : Statement(text, sentence);
+        var statementType = clauses.Any(c => c.Draft is { Checkable: true }) ? null : Statement(text, sentence, phrases.Count > 0);
         return new SentenceReading(sentence, clauses, statementType, null);
     }
 
@@ -269,9 +270,8 @@ internal sealed partial class AssertionReader
     /// What a clause would claim, short of its time: the parts that depend on the resolved time are
     /// filled in once the article's anchor is known.
     /// </summary>
-    private (ClaimDraft? Draft, StatementType? Statement) Claim(string text, TextSpan sentence, TextSpan clause, List<TextSpan> timeSpans, string? attribution, bool question, int announcementEnd)
+    private (ClaimDraft? Draft, StatementType? Statement) Claim(string text, TextSpan sentence, TextSpan clause, List<(TextSpan Span, EventPhrase Phrase)> phrases, List<TextSpan> timeSpans, string? attribution, bool question, int announcementEnd)
     {
-        var phrases = Phrases(text, clause);
         if (phrases.Count == 0)
         {
             // "The Hwasong-15 was launched ...": a weapon system alone names a missile launch of its class.
@@ -850,30 +850,35 @@ internal sealed partial class AssertionReader
         return (best, unresolved, scopeOnly, basis);
     }
 
-    private List<(TextSpan Span, EventPhrase Phrase)> Phrases(string text, TextSpan clause)
+    private List<(TextSpan Span, EventPhrase Phrase)> Phrases(string text, TextSpan clause) => Phrases(PhraseMatches(text, clause), clause);
+
+    /// <summary>Every match of every event phrase in a span, with the phrase's place in the list; a sentence's, read once for all its clauses.</summary>
+    private List<(TextSpan Span, EventPhrase Phrase, int Order)> PhraseMatches(string text, TextSpan span)
     {
         var all = new List<(TextSpan Span, EventPhrase Phrase, int Order)>();
         for (var i = 0; i < _k.EventPhrases.Count; i++)
         {
-            foreach (Match m in _k.EventPhrases[i].Pattern.MatchesIn(text, clause))
+            foreach (Match m in _k.EventPhrases[i].Pattern.MatchesIn(text, span))
             {
                 all.Add((new TextSpan(m.Index, m.Index + m.Length), _k.EventPhrases[i], i));
             }
-        }
-
-        var chosen = new List<(TextSpan Span, EventPhrase Phrase)>();
-        if (all.Count == 0)
-        {
-            return chosen;
         }
 
         // Leftmost first, then the longest, then the first listed.
         all.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start)
             : a.Span.Length != b.Span.Length ? b.Span.Length.CompareTo(a.Span.Length)
             : a.Order.CompareTo(b.Order));
-        foreach (var candidate in all)
+        return all;
+    }
+
+    /// <summary>The event phrases of a clause: of the matches inside it, leftmost first, each not overlapping the one before.</summary>
+    private static List<(TextSpan Span, EventPhrase Phrase)> Phrases(List<(TextSpan Span, EventPhrase Phrase, int Order)> matches, TextSpan clause)
+    {
+        var chosen = new List<(TextSpan Span, EventPhrase Phrase)>();
+        foreach (var candidate in matches)
         {
-            if (chosen.Count == 0 || candidate.Span.Start >= chosen[^1].Span.End)
+            if (candidate.Span.Start >= clause.Start && candidate.Span.End <= clause.End
+                && (chosen.Count == 0 || candidate.Span.Start >= chosen[^1].Span.End))
             {
                 chosen.Add((candidate.Span, candidate.Phrase));
             }
