@@ -19,6 +19,9 @@ public sealed partial class EventDetector
     /// <summary>Events of a kind and compatible class at most this many days apart are one event (UTC and Korean dates differ by one).</summary>
     public const int ToleranceDays = 1;
 
+    /// <summary>How many days after a report of an event a report that gives it the same place in its series ("third") is still of it: the weeks of comment that follow a test.</summary>
+    public const int SeriesDays = 31;
+
     private readonly IReadOnlyList<Event> _record;
 
     /// <summary>A detector that matches proposals against the events of <paramref name="record"/>.</summary>
@@ -51,59 +54,34 @@ public sealed partial class EventDetector
             yield break;
         }
 
-        foreach (var m in Mentions.Read(Readable(text), document.Published))
+        var lead = LeadEnd(document);
+        var mentions = Mentions.Read(Readable(text), document.Published);
+
+        // "Japan Launches Satellite for Intelligence Gathering" (KCNA, 2011-09-26): a headline whose
+        // subject is another country and whose verb is a launch makes the story that country's.
+        var othersStory = OthersHeadline(document.Title);
+
+        // The kinds of event the headline and the lead report, whatever day the reader gives them
+        // ("what we assess was a North Korean missile launch at 6:42 a.m. (Korea Standard Time) time
+        // April 5", US Pacific Command, 2017-04-04, which the reader places a year early).
+        var news = mentions.Where(m => m.Start < lead && Reports(document, m, othersStory, anyDay: true)).Select(m => m.Kind).ToHashSet();
+        foreach (var m in mentions)
         {
-            var age = document.Published.DaysSince(m.Date);
-            // North Korea's own media announcing a launch is a report of it; a possibility, a question or a denial is not.
-            if (m.Polarity != Polarity.Affirmed || m.Modality is not (Modality.Asserted or Modality.Attributed) || age < -ToleranceDays || age > FollowUpDays)
+            if (!Reports(document, m, othersStory, anyDay: false))
             {
                 continue;
             }
 
-            // "A ceremony for the transfer of ballistic missile launchers": no act, no launch.
-            if (!Act().Match(text, m.Start, m.Length).Success || ByAnotherActor(text, m))
-            {
-                continue;
-            }
-
-            // "The DPRK's launch of the working satellite is an exercise of an independent and
-            // legitimate right", "The DPRK's plan for satellite launch poses no problem" (KCNA
-            // stories of 2012): an event named only by a noun, with no day and no verb that says it
-            // was done, is one known elsewhere that the text judges or plans; news of the day says it
-            // was done ("launched", "test-fired", "Guides ... Test-fire", "Fails to Enter Its Orbit"),
-            // or places it in its series: the latest ("North Korea's most recent unsuccessful missile
-            // launch", US Secretary of Defense, 2017-04-15) or the nth ("KCNA Report on Successful 3rd
-            // Underground Nuclear Test", 2013-02-12).
-            if (m.Resolution == DateResolution.Publication && !m.Latest && m.Ordinal is null && !ActVerb().Match(text, m.Start, m.Length).Success)
-            {
-                continue;
-            }
-
-            // "DPRK's Satellite Launch Is Legitimate Right of Sovereign State: Foreigners", "DPRK's
-            // Nuclear Test Is Measure for Self-defense: Rodong Sinmun": a KCNA headline that names its
-            // speaker after a colon is that speaker's comment, made days or weeks after the event; the
-            // story under it, when there is one, still reports.
-            if (m.Resolution == DateResolution.Publication && SpeakerHeadline().IsMatch(m.Sentence))
-            {
-                continue;
-            }
-
-            // "DPRK's Nuclear Test Hailed as Just Measure for Self-Defence", "Satellite Launch
-            // Supported by Foreign Political Parties": others' praise names the event as what they
-            // react to, weeks after it; it is no report of an event of its own day.
-            // "Nigeria Congratulates DPRK on Its Successful Third Underground Nuclear Test": the same,
-            // the reaction named first.
-            if (m.Resolution == DateResolution.Publication && m.ActionEnd >= m.Start
-                && (Reaction().Match(text, m.ActionEnd, Math.Max(0, m.Start + m.Length - m.ActionEnd)).Success
-                    || ReactionFirst().Match(text, m.Start, Math.Max(0, m.PhraseStart - m.Start)).Success))
-            {
-                continue;
-            }
-
-            // "The DPRK launched satellites", "successfully launched two satellites", "Eight countries
-            // have launched satellites" (KCNA stories of 2011-2012): satellites go up one launch at a
-            // time, so satellites in the plural with no day named are a country's history, not news.
-            if (m.Resolution == DateResolution.Publication && m.Class == "slv" && (m.Count > 1 || SatellitesBefore().IsMatch(text.AsSpan(0, Math.Min(text.Length, m.ActionEnd)))))
+            // A story tells its news in the headline and the lead (its first paragraph that is a
+            // sentence): "The DPRK launched its first application satellite Kwangmyongsong-3 ... at
+            // 07:38:55 a.m. on Friday" (KCNA, 2012-04-13). A launch or test named deeper in the story
+            // with no time of its own is background to praise, an anniversary or a polemic: "It was
+            // against this backdrop that the DPRK successfully launched satellite Kwangmyongsong-1"
+            // ("Birthday of DPRK Marked", 2011-08-27), "The nuclear powers conducted many nuclear tests"
+            // (2012-09-12). When the headline or the lead reports a launch or test, what follows
+            // tells more of it: "The administration also conducted a test-fire of strategic cruise
+            // missile" (KCNA, 2024-09-19, fourth paragraph).
+            if (m.Resolution == DateResolution.Publication && m.Start >= lead && !news.Contains(m.Kind))
             {
                 continue;
             }
@@ -113,6 +91,92 @@ public sealed partial class EventDetector
             var cls = m.Class ?? (m.Kind == EventKind.MissileLaunch && RocketLauncher().Match(text, m.Start, m.Length).Success ? "crbm" : null);
             yield return new Found(document, m with { Class = cls, Sentence = text.Substring(m.Start, m.Length) });
         }
+    }
+
+    /// <summary>
+    /// Whether a mention reports an event of its day (of any day when <paramref name="anyDay"/>):
+    /// said to have happened, by North Korea, and not judged, praised or told as history.
+    /// </summary>
+    private static bool Reports(DetectionDocument document, EventMention m, bool othersStory, bool anyDay)
+    {
+        var text = document.Text;
+        var age = document.Published.DaysSince(m.Date);
+
+        // North Korea's own media announcing a launch is a report of it; a possibility, a question or a denial is not.
+        if (m.Polarity != Polarity.Affirmed || m.Modality is not (Modality.Asserted or Modality.Attributed) || (!anyDay && (age < -ToleranceDays || age > FollowUpDays)))
+        {
+            return false;
+        }
+
+        // "A ceremony for the transfer of ballistic missile launchers": no act, no launch.
+        if (!Act().Match(text, m.Start, m.Length).Success || ByAnotherActor(text, m))
+        {
+            return false;
+        }
+
+        // Under such a headline a sentence is North Korea's only when it names North Korea as the
+        // one who acted: "It launched a new satellite for intelligence gathering at the Tanegashima
+        // Space Center ... on Sept. 23 for the purpose of monitoring the DPRK's military facilities"
+        // is Japan's.
+        if (othersStory && m.Start >= document.Title.Length && !NamesNorthKoreaFirst(text, m))
+        {
+            return false;
+        }
+
+        // "On April 16 the UNSC issued a statement of its chairman "condemning" the DPRK's satellite
+        // launch", "Foreign media persons ... Sunday toured the Sohae Satellite Launching Station"
+        // (KCNA, 2012): when the event is named only by a noun, a time before it dates what the
+        // sentence's subject did (a statement, a visit), not the event; the event's own time
+        // follows its words ("the launch at 10:40 a.m.") or is its possessive ("Today's launch").
+        if (m.Resolution != DateResolution.Publication && m.TimeStart is { } time && time >= m.Start && time < m.ActionStart
+            && !ActVerb().Match(text, m.Start, m.Length).Success && !Possessive().Match(text, time, m.ActionStart - time).Success)
+        {
+            return false;
+        }
+
+        // "The DPRK's launch of the working satellite is an exercise of an independent and
+        // legitimate right", "The DPRK's plan for satellite launch poses no problem" (KCNA
+        // stories of 2012): an event named only by a noun, with no day and no verb that says it
+        // was done, is one known elsewhere that the text judges or plans; news of the day says it
+        // was done ("launched", "test-fired", "Guides ... Test-fire", "Fails to Enter Its Orbit"),
+        // or places it in its series: the latest ("North Korea's most recent unsuccessful missile
+        // launch", US Secretary of Defense, 2017-04-15) or the nth ("KCNA Report on Successful 3rd
+        // Underground Nuclear Test", 2013-02-12).
+        if (m.Resolution == DateResolution.Publication && !m.Latest && m.Ordinal is null && !ActVerb().Match(text, m.Start, m.Length).Success)
+        {
+            return false;
+        }
+
+        // "DPRK's Satellite Launch Is Legitimate Right of Sovereign State: Foreigners", "DPRK's
+        // Nuclear Test Is Measure for Self-defense: Rodong Sinmun": a KCNA headline that names its
+        // speaker after a colon is that speaker's comment, made days or weeks after the event; the
+        // story under it, when there is one, still reports.
+        if (m.Resolution == DateResolution.Publication && SpeakerHeadline().IsMatch(m.Sentence))
+        {
+            return false;
+        }
+
+        // "DPRK's Nuclear Test Hailed as Just Measure for Self-Defence", "Satellite Launch
+        // Supported by Foreign Political Parties": others' praise names the event as what they
+        // react to, weeks after it; it is no report of an event of its own day.
+        // "Nigeria Congratulates DPRK on Its Successful Third Underground Nuclear Test": the same,
+        // the reaction named first.
+        if (m.Resolution == DateResolution.Publication && m.ActionEnd >= m.Start
+            && (Reaction().Match(text, m.ActionEnd, Math.Max(0, m.Start + m.Length - m.ActionEnd)).Success
+                || ReactionFirst().Match(text, m.Start, Math.Max(0, m.PhraseStart - m.Start)).Success))
+        {
+            return false;
+        }
+
+        // "The DPRK launched satellites", "successfully launched two satellites", "Eight countries
+        // have launched satellites" (KCNA stories of 2011-2012): satellites go up one launch at a
+        // time, so satellites in the plural with no day named are a country's history, not news.
+        if (m.Resolution == DateResolution.Publication && m.Class == "slv" && (m.Count > 1 || SatellitesBefore().IsMatch(text.AsSpan(0, Math.Min(text.Length, m.ActionEnd)))))
+        {
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -138,6 +202,97 @@ public sealed partial class EventDetector
     }
 
     /// <summary>
+    /// Where the lead of a story ends in <see cref="DetectionDocument.Text"/>: after the body's first
+    /// paragraph that is a sentence of some words (not a line such as "[Provisional Translation]" or
+    /// "Opening Statement"), and after the next one too when the first introduces it with a colon
+    /// ("A spokesman for the DPRK Foreign Ministry released the following statement Friday:"). A
+    /// headline alone, or a body with no such paragraph, is all lead.
+    /// </summary>
+    internal static int LeadEnd(DetectionDocument document)
+    {
+        var text = document.Text;
+        if (document.Body.Length == 0 || document.Body == document.Title)
+        {
+            return text.Length;
+        }
+
+        var position = document.Title.Length;
+        var colon = false;
+        while (position < text.Length)
+        {
+            var end = text.IndexOf('\n', position);
+            end = end < 0 ? text.Length : end;
+            var paragraph = text.AsSpan(position, end - position).Trim();
+            position = end + 1;
+            if (paragraph.IsEmpty)
+            {
+                continue;
+            }
+
+            if (colon)
+            {
+                return end;
+            }
+
+            if (LeadSentence().IsMatch(paragraph))
+            {
+                if (paragraph[^1] != ':')
+                {
+                    return end;
+                }
+
+                colon = true;
+            }
+        }
+
+        return text.Length;
+    }
+
+    /// <summary>
+    /// Whether a headline's subject is another country and its verb a launch or test: "Japan
+    /// Launches Information-Gathering Satellite". The first actor it names is another country, at
+    /// its start, and no North Korean actor stands between it and the act.
+    /// </summary>
+    private static bool OthersHeadline(string title)
+    {
+        var actor = Actor().Match(title);
+        if (!actor.Success || !actor.Groups["other"].Success || title.AsSpan(0, actor.Index).Trim().Length > 0)
+        {
+            return false;
+        }
+
+        var act = Act().Match(title, actor.Index + actor.Length);
+        if (!act.Success)
+        {
+            return false;
+        }
+
+        for (var a = actor.NextMatch(); a.Success && a.Index < act.Index; a = a.NextMatch())
+        {
+            if (a.Groups["nk"].Success)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether the sentence names North Korea before the event's own words, as the one who acted.</summary>
+    private static bool NamesNorthKoreaFirst(string text, EventMention m)
+    {
+        for (var a = Actor().Match(text, m.Start, Math.Max(0, m.ActionStart - m.Start)); a.Success; a = a.NextMatch())
+        {
+            if (a.Groups["nk"].Success)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// Whether the actor nearest before the words that report the event (in the sentence, else
     /// in the 600 characters before it) is another country: "the U.S. conducted a sub-critical
     /// nuclear test", quoted in a North Korean statement, is not a North Korean test.
@@ -150,6 +305,13 @@ public sealed partial class EventDetector
         for (var a = Actor().Match(text, from, end - from); a.Success; a = a.NextMatch())
         {
             last = a;
+        }
+
+        // "Test-fire of Long-range Rocket by US Troops": the agent named after the event acts.
+        if (end < m.Start + m.Length && Agent().Match(text, end, Math.Min(40, m.Start + m.Length - end)) is { Success: true } agent
+            && Actor().Match(text, agent.Index + agent.Length) is { Success: true } actor && actor.Index == agent.Index + agent.Length)
+        {
+            return actor.Groups["other"].Success;
         }
 
         return last is { } found && found.Groups["other"].Success;
@@ -174,7 +336,8 @@ public sealed partial class EventDetector
         foreach (var f in found.Where(f => f.Mention.Resolution == DateResolution.Publication).OrderBy(f => f.Mention.Date))
         {
             var follows = clusters
-                .Where(c => c.Kind == f.Mention.Kind && Compatible(c.Class, f.Mention.Class) && c.Date <= f.Mention.Date.AddDays(ToleranceDays) && f.Mention.Date.DaysSince(c.Date) <= (c.Dated || f.Mention.Ordinal is not null ? FollowUpDays : ToleranceDays))
+                .Where(c => c.Kind == f.Mention.Kind && Compatible(c.Class, f.Mention.Class) && c.Date <= f.Mention.Date.AddDays(ToleranceDays)
+                    && (f.Mention.Date.DaysSince(c.Date) <= (c.Dated || f.Mention.Ordinal is not null ? FollowUpDays : ToleranceDays) || SameInSeries(c, f.Mention)))
                 .OrderBy(c => Math.Abs(f.Mention.Date.DaysSince(c.Date)))
                 .FirstOrDefault();
             (follows ?? Add(clusters, f.Mention)).Add(f);
@@ -182,6 +345,15 @@ public sealed partial class EventDetector
 
         return [.. clusters.Select(Proposal).OrderBy(p => p.Date).ThenBy(p => p.Kind).ThenBy(p => p.Class, StringComparer.Ordinal)];
     }
+
+    /// <summary>
+    /// Whether a report gives the event the same place in its series as a report of the event
+    /// before it, within <see cref="SeriesDays"/>: "KCNA Commentary on S. Korean Regime's Jitters
+    /// about DPRK's Third Underground Nuclear Test" (2013-02-20) is of the test of "KCNA Report on
+    /// Successful 3rd Underground Nuclear Test" (2013-02-12), eight days on, not a fourth test.
+    /// </summary>
+    private static bool SameInSeries(Cluster cluster, EventMention m) =>
+        m.Ordinal is { } n && m.Date.DaysSince(cluster.Date) <= SeriesDays && cluster.Members.Any(f => f.Mention.Ordinal == n);
 
     private static Cluster Add(List<Cluster> clusters, EventMention first)
     {
@@ -259,6 +431,18 @@ public sealed partial class EventDetector
     /// <summary>A verb that says the act was done, or a noun of firing that headlines use as one.</summary>
     [GeneratedRegex(@"\b(?:launched|launches|launching(?!\s+(?:station|site|pad|ground|facilit))|fired|fires|firing|test-fir(?:ed|es|e|ing)|test-launch(?:ed|es)|conducted|conducts|carried\s+out|carries\s+out|succeeded|succeeds|observes|observed|oversees|oversaw|guides|watched|detonated|exploded|shot|lobbed|flew|flown|fail(?:s|ed)\s+to|put\s+into\s+orbit|blast(?:ed|s)?\s+off|lift(?:ed|s)?\s+off|occurred|took\s+place|landed|fell|tested)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ActVerb();
+
+    /// <summary>A time that is the event's possessive: "Today's launch", "Sunday's test".</summary>
+    [GeneratedRegex(@"^\S+(?:\s+\S+)?['’]s\s+(?:[\w-]+\s+){0,3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex Possessive();
+
+    /// <summary>A paragraph that is a sentence: some words, ending as a sentence ends.</summary>
+    [GeneratedRegex(@"^(?:\S+\s+){5,}.*[.!?:;""”’']$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex LeadSentence();
+
+    /// <summary>A passive's agent right after the event's words: "... Rocket by US Troops", "launched by the U.S. forces".</summary>
+    [GeneratedRegex(@"\G\s*(?:[\w-]+\s+){0,2}?by\s+(?:the\s+)?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex Agent();
 
     [GeneratedRegex(@"\bsatellites\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex SatellitesBefore();

@@ -24,7 +24,9 @@ internal enum DateResolution
 /// PhraseLength the span of the words that report the event, ActionEnd the end of the event's own
 /// words ("nuclear test"), in the same text. Ordinal is the event's place in its series when the
 /// sentence gives one ("its third nuclear test"), else null; Latest whether it says the event is
-/// the latest of its kind ("North Korea's most recent unsuccessful missile launch").
+/// the latest of its kind ("North Korea's most recent unsuccessful missile launch"). ActionStart is
+/// where the event's own words begin; TimeStart where the words of its time begin when the
+/// sentence names one (null when the time was carried over from an earlier sentence or none is named).
 /// </summary>
 internal sealed record EventMention(
     KoreanDate Date,
@@ -44,7 +46,9 @@ internal sealed record EventMention(
     int PhraseLength,
     int ActionEnd,
     int? Ordinal = null,
-    bool Latest = false);
+    bool Latest = false,
+    int ActionStart = 0,
+    int? TimeStart = null);
 
 /// <summary>
 /// The one seam between detection and the reader of assertions (<see cref="AssertionReader"/>): a
@@ -101,7 +105,9 @@ internal static partial class Mentions
                 assertion.Span.Length,
                 assertion.Action.Span.End,
                 assertion.Order?.Ordinal,
-                assertion.Order?.Latest ?? false));
+                assertion.Order?.Latest ?? false,
+                assertion.Action.Span.Start,
+                assertion.Time?.Span?.Start));
         }
 
         return mentions;
