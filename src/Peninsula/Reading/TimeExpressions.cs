@@ -142,6 +142,20 @@ internal static partial class TimeExpressions
         return until < p.From ? null : new Period(p.From, until, label);
     }
 
+    /// <summary>The year in which a month and day fall one or two days after the anchor, if they do.</summary>
+    private static int? JustAfter(DateOnly anchor, int month, int day)
+    {
+        for (var y = anchor.Year; y <= anchor.Year + 1; y++)
+        {
+            if (day <= DateTime.DaysInMonth(y, month) && new DateOnly(y, month, day) is var date && date > anchor && date.DayNumber - anchor.DayNumber <= 2)
+            {
+                return y;
+            }
+        }
+
+        return null;
+    }
+
     private static Period? Calendar(TimeMention t, int? runningYear, ArticleAnchor anchor, string label)
     {
         var year = t.Year;
@@ -153,8 +167,12 @@ internal static partial class TimeExpressions
             }
             else if (anchor.Date is { } a)
             {
-                // The latest such month on or before the anchor: "in November", published in March, is last November.
-                year = month > a.Month || (month == a.Month && t.Day is { } d && d > a.Date.Day) ? a.Year - 1 : a.Year;
+                // The latest such month on or before the anchor: "in November", published in March, is
+                // last November. A day at most two days after the anchor is that day, not a year
+                // before: a release dated in Washington or Hawaii names the Korean date, a day ahead
+                // ("at 6:42 a.m. (Korea Standard Time) April 5", US Pacific Command, 2017-04-04).
+                year = t.Day is { } named && JustAfter(a.Date, month, named) is { } ahead ? ahead
+                    : month > a.Month || (month == a.Month && t.Day is { } d && d > a.Date.Day) ? a.Year - 1 : a.Year;
             }
             else
             {

@@ -419,5 +419,17 @@ public sealed class ReadingTests
         Assert.Equal(ClaimVerdict.NotEnoughEvidence, announced.Verdict);
         Assert.Contains(announced.Facets, f => f is { Facet: "detail", Result: FacetResult.Undecided });
     }
+
+    [Fact]
+    public void A_Korean_date_a_day_after_a_release_dated_in_Hawaii_is_that_day_not_a_year_before()
+    {
+        // us-pacom-2017-04-04: the launch of 2017-04-05 (Korean date) in a statement dated 2017-04-04 in Hawaii.
+        var claim = Only("U.S. Pacific Command detected and tracked a North Korean missile launch at 6:42 a.m. (Korea Standard Time) April 5.", "2017-04-04");
+        Assert.Equal("2017-04-05", claim.Period);
+        Assert.Equal(ClaimVerdict.Supported, claim.Verdict);
+
+        // Further on than two days, a date is still the latest such day before the publication.
+        Assert.Equal("2016-04-10", Only("North Korea launched a missile on April 10.", "2017-04-04").Period);
+    }
 }
 
