@@ -42,6 +42,17 @@ public abstract class ReviewStoreContract<TBackend> : IDisposable where TBackend
 
     private static readonly KoreanDate NewDay = new(2026, 11, 18);
 
+    /// <summary>The SRBM launch of the new day as an analyst enters it by hand.</summary>
+    private static HandEntry NewDayByHand() => new()
+    {
+        Kind = "missile-launch",
+        Class = "srbm",
+        Date = NewDay.ToString(),
+        Title = "SRBM launch",
+        Actors = ["DPRK"],
+        SourceUrls = ["https://www.mod.go.jp/example"],
+    };
+
     private static Document NewLaunch(string id, string publisher) => Report(
         id, publisher, "N. Korea fires ballistic missiles", "North Korea fired two short-range ballistic missiles on Wednesday, the Joint Chiefs of Staff said.", NewDay, $"https://{publisher.ToLowerInvariant()}.example/{id}");
 
@@ -179,15 +190,7 @@ public abstract class ReviewStoreContract<TBackend> : IDisposable where TBackend
     public async Task Accepting_a_proposal_goes_through_events_add_so_a_deleted_events_id_is_refused_alike_and_the_proposal_stays_pending()
     {
         await using var store = await OpenAsync();
-        var byHand = new HandEntry
-        {
-            Kind = "missile-launch",
-            Class = "srbm",
-            Date = NewDay.ToString(),
-            Title = "SRBM launch",
-            Actors = ["DPRK"],
-            SourceUrls = ["https://www.mod.go.jp/example"],
-        };
+        var byHand = NewDayByHand();
         var added = await byHand.AddAsync(store, HandEntry.Origin("analyst"));
         await store.DeleteAsync(added.Id, new ChangeOrigin("test", "a mistake"));
         await Review.DetectNewAsync(store, [NewLaunch("a-1", "Yonhap")], "watch", null, Clock);
@@ -235,15 +238,7 @@ public abstract class ReviewStoreContract<TBackend> : IDisposable where TBackend
     public async Task Auto_accept_that_the_record_refuses_says_why_and_leaves_the_proposal_pending()
     {
         await using var store = await OpenAsync();
-        var added = await new HandEntry
-        {
-            Kind = "missile-launch",
-            Class = "srbm",
-            Date = NewDay.ToString(),
-            Title = "SRBM launch",
-            Actors = ["DPRK"],
-            SourceUrls = ["https://www.mod.go.jp/example"],
-        }.AddAsync(store, HandEntry.Origin("analyst"));
+        var added = await NewDayByHand().AddAsync(store, HandEntry.Origin("analyst"));
         await store.DeleteAsync(added.Id, new ChangeOrigin("test", "a mistake"));
 
         var outcome = await Review.DetectNewAsync(store, [NewLaunch("a-1", "Yonhap")], "watch", 1, Clock);
