@@ -61,13 +61,11 @@ public sealed partial class EventDetector
         // subject is another country and whose verb is a launch makes the story that country's.
         var othersStory = OthersHeadline(document.Title);
 
-        // The kinds of event the headline and the lead report, whatever day the reader gives them
-        // ("what we assess was a North Korean missile launch at 6:42 a.m. (Korea Standard Time) time
-        // April 5", US Pacific Command, 2017-04-04, which the reader places a year early).
-        var news = mentions.Where(m => m.Start < lead && Reports(document, m, othersStory, anyDay: true)).Select(m => m.Kind).ToHashSet();
+        // The kinds of event the headline and the lead report.
+        var news = mentions.Where(m => m.Start < lead && Reports(document, m, othersStory)).Select(m => m.Kind).ToHashSet();
         foreach (var m in mentions)
         {
-            if (!Reports(document, m, othersStory, anyDay: false))
+            if (!Reports(document, m, othersStory))
             {
                 continue;
             }
@@ -94,16 +92,16 @@ public sealed partial class EventDetector
     }
 
     /// <summary>
-    /// Whether a mention reports an event of its day (of any day when <paramref name="anyDay"/>):
+    /// Whether a mention reports an event of its day:
     /// said to have happened, by North Korea, and not judged, praised or told as history.
     /// </summary>
-    private static bool Reports(DetectionDocument document, EventMention m, bool othersStory, bool anyDay)
+    private static bool Reports(DetectionDocument document, EventMention m, bool othersStory)
     {
         var text = document.Text;
         var age = document.Published.DaysSince(m.Date);
 
         // North Korea's own media announcing a launch is a report of it; a possibility, a question or a denial is not.
-        if (m.Polarity != Polarity.Affirmed || m.Modality is not (Modality.Asserted or Modality.Attributed) || (!anyDay && (age < -ToleranceDays || age > FollowUpDays)))
+        if (m.Polarity != Polarity.Affirmed || m.Modality is not (Modality.Asserted or Modality.Attributed) || age < -ToleranceDays || age > FollowUpDays)
         {
             return false;
         }
