@@ -61,15 +61,11 @@ public sealed partial class EventDetector
         // subject is another country and whose verb is a launch makes the story that country's.
         var othersStory = OthersHeadline(document.Title);
 
+        var reports = mentions.Where(m => Reports(document, m, othersStory)).ToList();
         // The kinds of event the headline and the lead report.
-        var news = mentions.Where(m => m.Start < lead && Reports(document, m, othersStory)).Select(m => m.Kind).ToHashSet();
-        foreach (var m in mentions)
+        var news = reports.Where(m => m.Start < lead).Select(m => m.Kind).ToHashSet();
+        foreach (var m in reports)
         {
-            if (!Reports(document, m, othersStory))
-            {
-                continue;
-            }
-
             // A story tells its news in the headline and the lead (its first paragraph that is a
             // sentence): "The DPRK launched its first application satellite Kwangmyongsong-3 ... at
             // 07:38:55 a.m. on Friday" (KCNA, 2012-04-13). A launch or test named deeper in the story
