@@ -205,11 +205,11 @@ internal sealed class RollingForecast
             var (rows, outcomes, rowWeights) = History(p, issueDays, i, problem);
             (p[StackedOnClimatology][i], onClimatology) = Stack(rows, outcomes, rowWeights, LogOdds(p, i), 0, onClimatology);
             (p[StackedOnRegression][i], onRegression) = Stack(rows, outcomes, rowWeights, LogOdds(p, i), Covariates, onRegression);
-            (p[PoolModel][i], _) = Pool(p, issueDays, i, problem);
+            p[PoolModel][i] = Pool(p, issueDays, i, problem);
             (shifted[i], _) = Recalibration.Shift(issueDays, p[PoolModel], Outcome, i, horizon);
             (p[PoolShrunk][i], _) = Recalibration.Shrink(issueDays, shifted, p[0], Outcome, i, horizon);
             p[PooledRate][i] = problem.PooledRate(t);
-            (p[Blend][i], _) = Pool(p, issueDays, i, problem, BlendMembers, 0);
+            p[Blend][i] = Pool(p, issueDays, i, problem, BlendMembers, 0);
             for (var k = 0; k < RegimeStacks.Length; k++)
             {
                 var (model, count) = RegimeStacks[k];
@@ -373,11 +373,11 @@ internal sealed class RollingForecast
     /// climatology. Where the stack has not beaten the base rate, for example for rare targets that
     /// have gone quiet, the weight stays with climatology; where it has, it takes over.
     /// </summary>
-    private static (double Probability, double[] Weights) Pool(double[][] p, int[] days, int i, ForecastProblem problem) =>
+    private static double Pool(double[][] p, int[] days, int i, ForecastProblem problem) =>
         Pool(p, days, i, problem, Pooled, PoolPriorForClimatology);
 
     /// <summary>A linear pool of <paramref name="pooled"/> with exponential weights on their past Brier scores, the first member starting <paramref name="priorForFirst"/> ahead.</summary>
-    private static (double Probability, double[] Weights) Pool(double[][] p, int[] days, int i, ForecastProblem problem, int[] pooled, double priorForFirst)
+    private static double Pool(double[][] p, int[] days, int i, ForecastProblem problem, int[] pooled, double priorForFirst)
     {
         var t = days[i];
         var score = new double[pooled.Length];
@@ -401,11 +401,10 @@ internal sealed class RollingForecast
         var probability = 0.0;
         for (var m = 0; m < pooled.Length; m++)
         {
-            weights[m] /= total;
-            probability += weights[m] * p[pooled[m]][i];
+            probability += weights[m] / total * p[pooled[m]][i];
         }
 
-        return (probability, weights);
+        return probability;
     }
 
     private static double[] LogOdds(double[][] p, int i, int[] members)
