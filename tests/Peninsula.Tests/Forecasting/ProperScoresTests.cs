@@ -59,10 +59,9 @@ public sealed class ProperScoresTests
     }
 
     [Fact]
-    public void The_mean_of_single_brier_scores_is_the_scorings_brier_score_of_the_list()
+    public void The_brier_score_of_a_list_is_the_mean_squared_error_worked_by_hand()
     {
-        double[] p = [0.1, 0.7, 0.95];
-        bool[] y = [false, true, false];
-        Assert.Equal(Scoring.Brier(p, y), p.Zip(y, ProperScores.Brier).Average(), Tolerance);
+        // (0.1 - 0)² + (0.7 - 1)² + (0.95 - 0)² = 0.01 + 0.09 + 0.9025, over 3.
+        Assert.Equal(1.0025 / 3, Scoring.Brier([0.1, 0.7, 0.95], [false, true, false]), Tolerance);
     }
 }
