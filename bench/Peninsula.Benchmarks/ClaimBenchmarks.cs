@@ -88,11 +88,11 @@ internal static class ClaimEvaluationRun
         output.Write(RealSetEvaluation.Run(RealClaimSet.Load(Path.Combine(Root(), "bench", "claims-real")), checker).Report());
         var article = Megabyte();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\n1 MB article ({article.Length:N0} characters), load average {Machine.LoadAverage()}:"));
-        output.WriteLine(Time(checker, article, "on one thread, as the reader reads"));
+        output.WriteLine(Time(checker, article));
     }
 
     /// <summary>A first check of the article, then five timed, wall time and processor time (which does not grow with other work on the machine).</summary>
-    private static string Time(ArticleChecker checker, string article, string how)
+    private static string Time(ArticleChecker checker, string article)
     {
         var cold = Stopwatch.StartNew();
         checker.Check(article); // the first run also pays for JIT compilation
@@ -115,6 +115,6 @@ internal static class ClaimEvaluationRun
         times.Sort();
         processor.Sort();
         return string.Create(CultureInfo.InvariantCulture,
-            $"- {how} ({claims:N0} claims): median {times[2]:0} ms wall (fastest {times[0]:0}, slowest {times[4]:0}) over 5 runs after a first run of {first:0} ms; processor time median {processor[2]:0} ms (fastest {processor[0]:0}, slowest {processor[4]:0}).");
+            $"- on one thread, as the reader reads ({claims:N0} claims): median {times[2]:0} ms wall (fastest {times[0]:0}, slowest {times[4]:0}) over 5 runs after a first run of {first:0} ms; processor time median {processor[2]:0} ms (fastest {processor[0]:0}, slowest {processor[4]:0}).");
     }
 }

@@ -44,6 +44,16 @@ internal sealed class ServedPeninsula : IAsyncDisposable
             var started = Stopwatch.StartNew();
             while (true)
             {
+                if (server.HasExited)
+                {
+                    throw new InvalidOperationException($"peninsula serve exited with code {server.ExitCode} before it answered.");
+                }
+
+                if (started.Elapsed > TimeSpan.FromMinutes(5))
+                {
+                    throw new TimeoutException("peninsula serve did not answer /healthz within 5 minutes.");
+                }
+
                 try
                 {
                     if ((await http.GetAsync(url + "/healthz")).IsSuccessStatusCode)
@@ -51,10 +61,12 @@ internal sealed class ServedPeninsula : IAsyncDisposable
                         return served;
                     }
                 }
-                catch (HttpRequestException) when (started.Elapsed < TimeSpan.FromMinutes(5))
+                catch (HttpRequestException)
                 {
-                    await Task.Delay(250);
+                    // Not listening yet.
                 }
+
+                await Task.Delay(250);
             }
         }
         catch
