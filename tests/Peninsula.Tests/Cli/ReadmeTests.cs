@@ -85,6 +85,19 @@ public sealed class ReadmeTests : IDisposable
         Assert.Contains(one.RootElement.GetProperty("answer").GetString()!, quoted, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_readme_and_the_data_readme_count_the_bundled_records_disagreements_as_db_conflicts_lists_them()
+    {
+        var (exit, output, error) = await CliRunner.RunAsync(_folder.File("conflicts.db"), "db", "conflicts", "--format", "json");
+        Assert.True(exit == 0, error);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        var rows = json.RootElement.EnumerateArray().ToList();
+        var events = rows.Select(r => r.GetProperty("event_id").GetString()).Distinct(StringComparer.Ordinal).Count();
+        Assert.Contains($"disagree on {rows.Count} fields of {events} events", Readme.ReplaceLineEndings(" "));
+        var dataReadme = File.ReadAllText(Path.Combine(BundledRecordTests.RepositoryRoot(), "data", "README.md")).ReplaceLineEndings(" ");
+        Assert.Contains($"({rows.Count} fields of {events} events for the bundled record", dataReadme);
+    }
+
     /// <summary>Splits a command line as a POSIX shell does for the simple cases the README uses: spaces, and double quotes around a word with spaces.</summary>
     private static List<string> ShellWords(string line)
     {
