@@ -94,6 +94,22 @@ public sealed class EventsAddCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_readme_site_junghwa_is_the_gazetteer_site_chunghwa_with_its_coordinates()
+    {
+        // Junghwa is the South Korean spelling of Chunghwa; the README's example of events add names it so.
+        var args = new List<string>(Launch);
+        args[args.IndexOf("--site") + 1] = "Junghwa";
+        var (exit, output, error) = await Run([.. args]);
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var site = json.RootElement[0].GetProperty("site");
+        Assert.Equal("Chunghwa", site.GetProperty("name").GetString());
+        Assert.Equal(38.875, site.GetProperty("lat").GetDouble());
+        var (checkExit, checkOut, _) = await Run("db", "check");
+        Assert.True(checkExit == 0, checkOut);
+    }
+
+    [Fact]
     public async Task A_second_launch_of_the_same_day_and_system_gets_its_own_id_and_a_taken_id_is_refused()
     {
         Assert.Equal(0, (await Run(Launch)).Exit);

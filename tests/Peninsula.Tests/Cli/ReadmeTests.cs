@@ -43,6 +43,10 @@ public sealed class ReadmeTests : IDisposable
             Assert.True(exit == 0, $"'{command}' exited with {exit}: {error}");
             Assert.False(string.IsNullOrWhiteSpace(output + error), $"'{command}' printed nothing");
         }
+
+        // What the README's examples write (an event added by hand, imports, questions) leaves a record that passes its own checks.
+        var (checkExit, checkOutput, _) = await CliRunner.RunAsync(db, "db", "check");
+        Assert.True(checkExit == 0, $"'peninsula db check' after the README's commands: {checkOutput}");
     }
 
     [Fact]
