@@ -35,6 +35,7 @@ internal static class ServeCommand
         command.SetAction((parse, cancellationToken) => PeninsulaCommand.GuardAsync(context, async () =>
         {
             var location = EventStores.Locate(parse.GetValue(CommonOptions.Db), context.Environment);
+            PeninsulaCommand.RequireFolder(location, "--db");
             await using var app = PeninsulaServer.Build(
                 ["--urls", parse.GetValue(urls)!, "--db", location, "--log-level", parse.GetValue(logLevel)!, "--log-format", parse.GetValue(logFormat)!]);
             context.Error.MarkupLine($"[grey]Opening {Markup.Escape(location)}; the dashboard will be at {Markup.Escape(parse.GetValue(urls)!)} (Ctrl+C stops it).[/]");
