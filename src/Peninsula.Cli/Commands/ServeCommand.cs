@@ -28,7 +28,7 @@ internal static class ServeCommand
             DefaultValueFactory = _ => "text",
         };
         logFormat.AcceptOnlyFromAmong(ServerLogging.Formats);
-        var command = new Command("serve", "Start the dashboard and the HTTP API (Ctrl+C stops it). Pages: /, /timeline.html, /map.html, /timing.html, /forecast.html, /check.html; API: /api/..., described in /openapi/v1.json.")
+        var command = new Command("serve", "Start the dashboard and the HTTP API (Ctrl+C stops it). Pages: /, /timeline.html, /map.html, /event.html?id=ID, /timing.html, /forecast.html, /questions.html, /check.html, /review.html; API: /api/..., described in /openapi/v1.json.")
         {
             urls, logLevel, logFormat,
         };

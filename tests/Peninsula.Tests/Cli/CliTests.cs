@@ -27,6 +27,27 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task A_watch_says_how_often_it_polls_as_every_was_written_not_as_a_clock_time()
+    {
+        var (exit, added, error) = await Run("watch", "add", "https://www.example.org/feed.xml", "--name", "example", "--every", "1h");
+        Assert.True(exit == 0, error);
+        Assert.Contains("every 1h.", added);
+        Assert.DoesNotContain("01:00:00", added);
+        var (_, list, _) = await Run("watch", "list");
+        Assert.Matches(@"│ example\s+│ https://www\.example\.org/feed\.xml\s+│ 1h\s+│", list);
+    }
+
+    [Fact]
+    public async Task The_serve_command_names_every_page_of_the_dashboard()
+    {
+        var (_, help, _) = await Run("serve", "--help");
+        var pages = Directory.GetFiles(Path.Combine(Record.BundledRecordTests.RepositoryRoot(), "src", "Peninsula.Web", "wwwroot"), "*.html")
+            .Select(Path.GetFileName).Where(p => p != "index.html").ToList();
+        Assert.NotEmpty(pages);
+        Assert.All(pages, page => Assert.Contains("/" + page, help));
+    }
+
+    [Fact]
     public async Task Events_list_of_nuclear_tests_as_json_gives_exactly_the_six_tests_with_sources()
     {
         var (exit, output, _) = await Run("events", "list", "--kind", "nuclear-test", "--format", "json");
