@@ -121,6 +121,23 @@ public sealed class EventsAddCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Adding_a_launch_the_record_may_already_hold_says_which_event_it_may_repeat()
+    {
+        var first = await Run(Launch);
+        Assert.DoesNotContain("already holds", first.Error);
+
+        var next = new List<string>(Launch);
+        next[next.IndexOf("--date") + 1] = "2025-07-09";
+        next[next.IndexOf("--utc-time") + 1] = "01:00";
+        var (exit, _, error) = await Run([.. next]);
+
+        Assert.Equal(0, exit);
+        var note = System.Text.RegularExpressions.Regex.Replace(error, @"\s+", " ");
+        Assert.Contains("Note: the record already holds 1 such event within a day of 2025-07-09: 2025-07-08-srbm-hwasong-11a.", note);
+        Assert.Contains("it is now in the record twice", note);
+    }
+
+    [Fact]
     public async Task A_second_launch_of_the_same_day_and_system_gets_its_own_id_and_a_taken_id_is_refused()
     {
         Assert.Equal(0, (await Run(Launch)).Exit);
