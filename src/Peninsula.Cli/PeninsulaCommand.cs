@@ -63,6 +63,7 @@ internal static class PeninsulaCommand
         return await GuardAsync(context, async () =>
         {
             var location = EventStores.Locate(parse.GetValue(CommonOptions.Db), context.Environment);
+            RequireFolder(location, "--db");
             var isNew = EventStores.IsPostgres(location) ? null : (bool?)!File.Exists(location);
             await using var store = EventStores.Open(location, context.Clock);
             var loaded = await EventStores.EnsureBundledRecordAsync(store, cancellationToken).ConfigureAwait(false);
@@ -77,6 +78,24 @@ internal static class PeninsulaCommand
 
             return await work(store).ConfigureAwait(false);
         }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Refuses a SQLite store in a folder that does not exist, naming the folder, where SQLite
+    /// would say only "unable to open database file".
+    /// </summary>
+    public static void RequireFolder(string location, string field)
+    {
+        if (EventStores.IsPostgres(location))
+        {
+            return;
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(location));
+        if (!string.IsNullOrEmpty(folder) && !Directory.Exists(folder))
+        {
+            throw new InputException($"the folder '{folder}' does not exist, so the store '{location}' cannot be opened or created in it; create the folder first, or give another {field}.", field: field);
+        }
     }
 
     public static async Task<int> GuardAsync(CliContext context, Func<Task<int>> work)

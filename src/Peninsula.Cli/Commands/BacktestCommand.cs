@@ -46,7 +46,7 @@ internal static class BacktestCommand
             }
             else
             {
-                Render(context.Out, result);
+                Render(context.Out, result, Record.BundledRecord.CoverageEndOf(events));
             }
 
             return 0;
@@ -54,12 +54,16 @@ internal static class BacktestCommand
         return command;
     }
 
-    private static void Render(IAnsiConsole console, BacktestResult r)
+    private static void Render(IAnsiConsole console, BacktestResult r, KoreanDate recordEnd)
     {
         Rendering.Heading(console, $"[bold]Backtest[/]: {Markup.Escape(r.Target.Description)} within {r.HorizonDays} days");
+        // The backtest reads the record only up to the last issue date's outcome, which may be well before the record's end.
+        var outcomes = r.DataEnd < recordEnd
+            ? $"outcomes were read from the record up to {r.DataEnd}, {r.HorizonDays} days after the last issue date asked for (--to); the record runs to {recordEnd}."
+            : $"the record ends on {r.DataEnd}, so later issue dates cannot be scored yet.";
         console.MarkupLine(
             $"{r.Scores[0].N} forecasts issued every {r.StepDays} days from {r.FirstIssue} to {r.LastIssue} (Korean dates); the target followed {r.Positives} of them. " +
-            $"Each model was refitted as of each issue date on the record up to that date; the record ends on {r.DataEnd}, so later issue dates cannot be scored yet.");
+            $"Each model was refitted as of each issue date on the record up to that date; {outcomes}");
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn("Model");
         foreach (var c in new[] { "Brier", "Log loss", "Skill vs climatology (95% interval)", "Calibration error", "Sharpness" })

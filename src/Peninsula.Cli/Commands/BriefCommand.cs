@@ -95,7 +95,7 @@ internal static class BriefCommand
         console.WriteLine();
         var chart = new BarChart()
             .Width(72)
-            .Label($"[bold]Ballistic launch events per year[/] [grey](missiles fired in brackets; {brief.LaunchesByYear[0].Year}-{brief.LaunchesByYear[^1].Year})[/]")
+            .Label($"[bold]Ballistic launch events per year[/] [grey](missiles fired in brackets; {brief.LaunchesByYear[0].Year}-{brief.LaunchesByYear[^1].Year}{(brief.Freshness.IsStale ? $", to the record's end {brief.Freshness.CountedTo}" : "")})[/]")
             .LeftAlignLabel();
         foreach (var y in brief.LaunchesByYear)
         {

@@ -28,6 +28,7 @@ internal static class DbCommand
         command.SetAction((parse, cancellationToken) => PeninsulaCommand.GuardAsync(context, async () =>
         {
             var location = EventStores.Locate(parse.GetValue(CommonOptions.Db), context.Environment);
+            PeninsulaCommand.RequireFolder(location, "--db");
             var (from, to, description) = await EventStores.MigrateAsync(location, context.Clock, cancellationToken).ConfigureAwait(false);
             context.Out.MarkupLine(from == to
                 ? $"{Markup.Escape(description)}: schema version {to}, up to date."
@@ -49,6 +50,13 @@ internal static class DbCommand
         };
         command.SetAction((parse, cancellationToken) => PeninsulaCommand.GuardAsync(context, async () =>
         {
+            // Opening a SQLite path creates the file: a mistyped --from would copy an empty record and say all was well.
+            if (!EventStores.IsPostgres(parse.GetValue(from)!) && !File.Exists(parse.GetValue(from)))
+            {
+                throw new InputException($"there is no store '{parse.GetValue(from)}' (no such file); nothing was copied.", field: "--from");
+            }
+
+            PeninsulaCommand.RequireFolder(parse.GetValue(to)!, "--to");
             await using var source = EventStores.Open(parse.GetValue(from)!, context.Clock);
             await using var target = EventStores.Open(parse.GetValue(to)!, context.Clock);
             var counts = await Task.Run(() => StoreCopy.Copy(source, target, cancellationToken), cancellationToken).ConfigureAwait(false);

@@ -158,6 +158,21 @@ internal static class EventsCommand
             context.Error.MarkupLine(isDryRun
                 ? $"[grey]Dry run: '{Markup.Escape(e.Id)}' is valid and would be added; nothing was written.[/]"
                 : $"[grey]Added '{Markup.Escape(e.Id)}' to {Markup.Escape(store.Description)}. 'peninsula events show {Markup.Escape(e.Id)}' shows it.[/]");
+
+            // An import joins a report to the stored event it matches; a hand entry is never joined, so say when it may be a second copy.
+            var near = (await store.ListAsync(
+                    new Events.EventQuery { Kinds = [e.Kind], Classes = e.Class is null ? [] : [e.Class], Since = e.Date.AddDays(-1), Until = e.LastDate.AddDays(1) },
+                    cancellationToken).ConfigureAwait(false))
+                .Where(other => other.Id != e.Id).Select(other => other.Id).ToList();
+            if (near.Count > 0)
+            {
+                context.Error.MarkupLine(
+                    $"[yellow]Note:[/] the record already holds {Rendering.Count(near.Count, "such event")} within a day of {e.Date}: {Markup.Escape(string.Join(", ", near))}. " +
+                    (isDryRun
+                        ? "If it is the same event, do not add it again."
+                        : "If it is the same event, it is now in the record twice; 'peninsula events show ID' compares them, and DELETE /api/events/ID (with an API key) removes one."));
+            }
+
             return 0;
         }, cancellationToken));
         return command;

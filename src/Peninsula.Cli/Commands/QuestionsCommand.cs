@@ -174,6 +174,12 @@ internal static class QuestionsCommand
                 throw new InputException($"--from {start} is after today ({today} in Korea).", field: "--from");
             }
 
+            if (start is { } first && today.DaysSince(first) > 31)
+            {
+                // A long back-fill fits the models once a week of it: tell the user before the wait (three years took 45 s on two shared cores).
+                context.Error.MarkupLine($"[grey]Recording the model's forecasts for every day from {first} to {today} on each open question: the models are fitted once for each week, so this can take a minute or more.[/]");
+            }
+
             var summary = await new QuestionBook(store).UpdateAsync(today, start, parse.GetValue(question), cancellationToken).ConfigureAwait(false);
             context.Out.MarkupLine(
                 $"Recorded {Rendering.Count(summary.ModelForecasts.Added + summary.ModelForecasts.Updated, "forecast")} of the model as of {today} and before " +

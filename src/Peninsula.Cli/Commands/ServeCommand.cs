@@ -28,17 +28,28 @@ internal static class ServeCommand
             DefaultValueFactory = _ => "text",
         };
         logFormat.AcceptOnlyFromAmong(ServerLogging.Formats);
-        var command = new Command("serve", "Start the dashboard and the HTTP API (Ctrl+C stops it). Pages: /, /timeline.html, /map.html, /timing.html, /forecast.html, /check.html; API: /api/..., described in /openapi/v1.json.")
+        var command = new Command("serve", "Start the dashboard and the HTTP API (Ctrl+C stops it). Pages: /, /timeline.html, /map.html, /event.html?id=ID, /timing.html, /forecast.html, /questions.html, /check.html, /review.html; API: /api/..., described in /openapi/v1.json.")
         {
             urls, logLevel, logFormat,
         };
         command.SetAction((parse, cancellationToken) => PeninsulaCommand.GuardAsync(context, async () =>
         {
             var location = EventStores.Locate(parse.GetValue(CommonOptions.Db), context.Environment);
+            PeninsulaCommand.RequireFolder(location, "--db");
             await using var app = PeninsulaServer.Build(
                 ["--urls", parse.GetValue(urls)!, "--db", location, "--log-level", parse.GetValue(logLevel)!, "--log-format", parse.GetValue(logFormat)!]);
             context.Error.MarkupLine($"[grey]Opening {Markup.Escape(location)}; the dashboard will be at {Markup.Escape(parse.GetValue(urls)!)} (Ctrl+C stops it).[/]");
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+            {
+                throw new InputException(
+                    $"{parse.GetValue(urls)} is already in use: another Peninsula, or another program, is listening there. Stop it, or serve at another address, e.g. --urls http://127.0.0.1:5081.",
+                    field: "--urls");
+            }
+
             await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
             return 0;
         }));

@@ -52,7 +52,7 @@ internal static class WatchCommand
                 Every = FeedWatch.ParseEvery(parse.GetValue(every)!),
             };
             await store.AddWatchAsync(watch, cancellationToken).ConfigureAwait(false);
-            context.Out.MarkupLine($"Watching [bold]{Markup.Escape(watch.Name)}[/] ({Markup.Escape(address.ToString())}) every {watch.Every}. 'peninsula watch run' polls it.");
+            context.Out.MarkupLine($"Watching [bold]{Markup.Escape(watch.Name)}[/] ({Markup.Escape(address.ToString())}) every {Every(watch.Every)}. 'peninsula watch run' polls it.");
             return 0;
         }, cancellationToken));
         return command;
@@ -80,7 +80,7 @@ internal static class WatchCommand
         context.Out.MarkupLine(added.Count == 0 ? "Added no feed." : $"Added {added.Count} {(added.Count == 1 ? "feed" : "feeds")}:");
         foreach (var w in added)
         {
-            context.Out.MarkupLine($"  [bold]{Markup.Escape(w.Name)}[/] {Markup.Escape(w.Url.ToString())}, every {w.Every}");
+            context.Out.MarkupLine($"  [bold]{Markup.Escape(w.Name)}[/] {Markup.Escape(w.Url.ToString())}, every {Every(w.Every)}");
         }
 
         if (already.Count > 0)
@@ -113,7 +113,7 @@ internal static class WatchCommand
             foreach (var w in watches)
             {
                 table.AddRow(
-                    Markup.Escape(w.Name), Markup.Escape(w.Url.ToString()), w.Every.ToString(), Time(w.LastPolledAt) ?? "never", Time(w.NextPollAt) ?? "now",
+                    Markup.Escape(w.Name), Markup.Escape(w.Url.ToString()), Every(w.Every), Time(w.LastPolledAt) ?? "never", Time(w.NextPollAt) ?? "now",
                     Markup.Escape(w.LastStatus ?? ""));
             }
 
@@ -217,4 +217,11 @@ internal static class WatchCommand
     }
 
     private static string? Time(DateTimeOffset? instant) => instant?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>A polling interval as --every takes it (15m, 2h, 1d), not as a clock time (01:00:00).</summary>
+    internal static string Every(TimeSpan every) =>
+        every.Ticks % TimeSpan.TicksPerDay == 0 ? string.Create(CultureInfo.InvariantCulture, $"{every.Days}d")
+        : every.Ticks % TimeSpan.TicksPerHour == 0 ? string.Create(CultureInfo.InvariantCulture, $"{(long)every.TotalHours}h")
+        : every.Ticks % TimeSpan.TicksPerMinute == 0 ? string.Create(CultureInfo.InvariantCulture, $"{(long)every.TotalMinutes}m")
+        : string.Create(CultureInfo.InvariantCulture, $"{(long)every.TotalSeconds}s");
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Peninsula.Events;
 
@@ -13,12 +14,19 @@ namespace Peninsula.Detection;
 /// </summary>
 public static class ProposalJson
 {
+    /// <summary>
+    /// Text as it is (an apostrophe, a curly quote, Korean), not as \u escapes, as the record's own
+    /// JSON writes it (<see cref="Import.EventJson"/>): people read this output, and the pages put it
+    /// on screen only as text.
+    /// </summary>
+    private static JsonWriterOptions Options(bool indented) => new() { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>The proposals as an indented JSON array.</summary>
     public static string Write(IEnumerable<Proposal> proposals)
     {
         ArgumentNullException.ThrowIfNull(proposals);
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(buffer, Options(indented: true)))
         {
             json.WriteStartArray();
             foreach (var p in proposals)
@@ -55,7 +63,7 @@ public static class ProposalJson
     {
         ArgumentNullException.ThrowIfNull(items);
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented }))
+        using (var json = new Utf8JsonWriter(buffer, Options(indented)))
         {
             json.WriteStartArray();
             foreach (var i in items)
@@ -74,7 +82,7 @@ public static class ProposalJson
     {
         ArgumentNullException.ThrowIfNull(item);
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented }))
+        using (var json = new Utf8JsonWriter(buffer, Options(indented)))
         {
             Write(json, item);
         }

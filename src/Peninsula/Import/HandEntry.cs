@@ -154,6 +154,12 @@ public sealed record HandEntry
             throw Bad(FlagOf(ex.Field), ex.Reason.Replace("event 'pending': ", "", StringComparison.Ordinal));
         }
 
+        // The instant and the Korean date must name the same day: 'db check' calls any other event a problem.
+        if (e.UtcInstant is { } instant && e.EndDate is null && e.DatePrecision == DatePrecision.Day && KoreanDate.FromInstant(instant) != e.Date)
+        {
+            throw Bad("--utc-time", $"'{UtcTime}' is {KoreanDate.FromInstant(instant)} in Korea (UTC+9), not the --date {e.Date}; give an instant on {e.Date} in Korea, or the time alone (HH:MM in UTC).");
+        }
+
         if (SourceDate is not null && !KoreanDate.TryParse(SourceDate, out _))
         {
             throw Bad("--source-date", $"'{SourceDate}' is not a date of the form YYYY-MM-DD.");

@@ -32,7 +32,7 @@ public sealed record SituationBrief(
     /// <param name="events">The whole record (or any part of it).</param>
     /// <param name="asOf">The Korean date of the brief; later events are ignored.</param>
     /// <param name="recentDays">The length of the recent-events window, in days.</param>
-    /// <param name="years">How many years the launches-per-year series covers, ending with the year of <paramref name="asOf"/>.</param>
+    /// <param name="years">How many years the launches-per-year series covers, ending with the year of <paramref name="asOf"/>, or of the record's end when the record ended well before it (<see cref="RecordFreshness.CountedTo"/>).</param>
     public static SituationBrief Compute(IReadOnlyList<Event> events, KoreanDate asOf, int recentDays = 30, int years = 20)
     {
         var known = events.Where(e => e.Date <= asOf).ToList();
@@ -45,7 +45,9 @@ public sealed record SituationBrief(
             return new Milestone(what, last, last is null ? null : asOf.DaysSince(last.Date));
         }
 
-        var firstYear = asOf.Year - years + 1;
+        // A year after the record's end is not a year without launches: the series stops at the year the record is counted to.
+        var freshness = RecordFreshness.Of(events, asOf);
+        var firstYear = freshness.CountedTo.Year - years + 1;
         var byYear = Enumerable.Range(firstYear, years)
             .Select(y =>
             {
@@ -68,7 +70,7 @@ public sealed record SituationBrief(
                 .OrderBy(e => e.Date).ThenBy(e => e.UtcInstant)],
             byYear)
         {
-            Freshness = RecordFreshness.Of(events, asOf),
+            Freshness = freshness,
         };
     }
 }

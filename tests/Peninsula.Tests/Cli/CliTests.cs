@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Peninsula.Cli;
 using Peninsula.Import;
 using Peninsula.Storage;
 
@@ -24,6 +25,47 @@ public sealed class CliTests : IDisposable
         Assert.Contains($"Created {Db} and loaded the bundled record", error);
         var (_, _, second) = await Run("db", "info");
         Assert.DoesNotContain("loaded", second);
+    }
+
+    [Fact]
+    public async Task A_watch_says_how_often_it_polls_as_every_was_written_not_as_a_clock_time()
+    {
+        var (exit, added, error) = await Run("watch", "add", "https://www.example.org/feed.xml", "--name", "example", "--every", "1h");
+        Assert.True(exit == 0, error);
+        Assert.Contains("every 1h.", added);
+        Assert.DoesNotContain("01:00:00", added);
+        var (_, list, _) = await Run("watch", "list");
+        Assert.Matches(@"│ example\s+│ https://www\.example\.org/feed\.xml\s+│ 1h\s+│", list);
+    }
+
+    [Fact]
+    public async Task Serve_at_an_address_already_in_use_says_so_and_how_to_choose_another()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var url = $"http://127.0.0.1:{((System.Net.IPEndPoint)taken.LocalEndpoint).Port}";
+        var output = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        var error = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        var context = new CliContext(CliRunner.Recording(output), CliRunner.Recording(error), output, CliRunner.Clock, _ => null, new StringReader(""));
+        // A server that started after all would wait for Ctrl+C: the token stops it, and the exit code then says so.
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        var exit = await PeninsulaCommand.RunAsync(["serve", "--urls", url, "--db", Db], context, stop.Token);
+
+        Assert.Equal(1, exit);
+        var message = System.Text.RegularExpressions.Regex.Replace(error.ToString(), @"\s+", " ");
+        Assert.Contains($"field '--urls': {url} is already in use", message);
+        Assert.Contains("--urls http://127.0.0.1:5081", message);
+    }
+
+    [Fact]
+    public async Task The_serve_command_names_every_page_of_the_dashboard()
+    {
+        var (_, help, _) = await Run("serve", "--help");
+        var pages = Directory.GetFiles(Path.Combine(Record.BundledRecordTests.RepositoryRoot(), "src", "Peninsula.Web", "wwwroot"), "*.html")
+            .Select(Path.GetFileName).Where(p => p != "index.html").ToList();
+        Assert.NotEmpty(pages);
+        Assert.All(pages, page => Assert.Contains("/" + page, help));
     }
 
     [Fact]

@@ -45,6 +45,41 @@ public sealed class DbCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Db_copy_from_a_file_that_does_not_exist_is_refused_and_creates_nothing()
+    {
+        var typo = _folder.File("typo.db");
+        var to = _folder.File("to.db");
+
+        var (exit, output, error) = await CliRunner.RunAsync(_folder.File("other.db"), "db", "copy", "--from", typo, "--to", to);
+
+        Assert.Equal(1, exit);
+        Assert.Empty(output);
+        Assert.Contains($"field '--from': there is no store '{typo}' (no such file); nothing was copied.", OneLine(error));
+        Assert.False(File.Exists(typo));
+        Assert.False(File.Exists(to));
+    }
+
+    [Theory]
+    [InlineData("db", "info")]
+    [InlineData("db", "migrate")]
+    [InlineData("events", "list")]
+    public async Task A_store_in_a_folder_that_does_not_exist_is_refused_naming_the_folder(string command, string subcommand)
+    {
+        var folder = Path.Combine(_folder.File("missing"), "dir");
+        var db = Path.Combine(folder, "x.db");
+
+        var (exit, output, error) = await CliRunner.RunAsync(db, command, subcommand);
+
+        Assert.Equal(1, exit);
+        Assert.Empty(output);
+        Assert.Contains($"field '--db': the folder '{folder}' does not exist, so the store '{db}' cannot be opened or created in it", OneLine(error));
+        Assert.DoesNotContain("SQLite Error", error);
+    }
+
+    /// <summary>The message as one line: the recording console wraps long lines at its width.</summary>
+    private static string OneLine(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
+
+    [Fact]
     public async Task Db_copy_goes_from_sqlite_to_postgresql_and_back()
     {
         using var postgres = new PostgresBackend();

@@ -73,4 +73,17 @@ public sealed class DetectCommandTests : IDisposable
         Assert.Contains("srbm", output);
         Assert.Contains("new", output);
     }
+
+    [Fact]
+    public async Task Json_gives_an_apostrophe_a_curly_quote_and_korean_as_written_not_as_escapes()
+    {
+        var text = _folder.File("article.txt");
+        await File.WriteAllTextAsync(text, "Launch\nNorth Korea fired two short-range ballistic missiles on Tuesday, South Korea's “Joint Chiefs” (합동참모본부) said.");
+
+        var (exit, output, error) = await CliRunner.RunAsync(Db, "detect", text, "--published", "2025-07-09", "--format", "json");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("South Korea's “Joint Chiefs” (합동참모본부) said.", output);
+        Assert.DoesNotContain("\\u", output);
+    }
 }

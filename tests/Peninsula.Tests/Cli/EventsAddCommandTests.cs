@@ -71,6 +71,7 @@ public sealed class EventsAddCommandTests : IDisposable
     [InlineData("--kind", "rocket", "'rocket' is not a kind of event")]
     [InlineData("--source-url", "ftp://example.org/x", "field '--source-url': 'ftp://example.org/x' is not an http or https address")]
     [InlineData("--utc-time", "25:00", "field '--utc-time': '25:00' is not a time")]
+    [InlineData("--utc-time", "2025-07-06T23:20Z", "field '--utc-time': '2025-07-06T23:20Z' is 2025-07-07 in Korea (UTC+9), not the --date 2025-07-08")]
     [InlineData("--number-fired", "two", "field '--number-fired': 'two' is not a whole number")]
     [InlineData("--number-fired", "0", "field '--number-fired': 0 missiles: the number fired must be at least 1")]
     [InlineData("--range-km", "1,000", "field '--range-km': '1,000' is not a number of kilometres")]
@@ -91,6 +92,49 @@ public sealed class EventsAddCommandTests : IDisposable
         Assert.Equal(1, exit);
         Assert.Empty(output);
         Assert.Contains(expected, error);
+    }
+
+    [Fact]
+    public async Task An_instant_on_the_korean_date_is_taken_whether_given_whole_or_as_a_time_of_day()
+    {
+        var args = new List<string>(Launch);
+        args[args.IndexOf("--utc-time") + 1] = "2025-07-07T23:20Z";
+        var (exit, output, error) = await Run([.. args, "--dry-run"]);
+        Assert.True(exit == 0, error);
+        Assert.Contains("\"utc_instant\": \"2025-07-07T23:20:00Z\"", output);
+    }
+
+    [Fact]
+    public async Task The_readme_site_junghwa_is_the_gazetteer_site_chunghwa_with_its_coordinates()
+    {
+        // Junghwa is the South Korean spelling of Chunghwa; the README's example of events add names it so.
+        var args = new List<string>(Launch);
+        args[args.IndexOf("--site") + 1] = "Junghwa";
+        var (exit, output, error) = await Run([.. args]);
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var site = json.RootElement[0].GetProperty("site");
+        Assert.Equal("Chunghwa", site.GetProperty("name").GetString());
+        Assert.Equal(38.875, site.GetProperty("lat").GetDouble());
+        var (checkExit, checkOut, _) = await Run("db", "check");
+        Assert.True(checkExit == 0, checkOut);
+    }
+
+    [Fact]
+    public async Task Adding_a_launch_the_record_may_already_hold_says_which_event_it_may_repeat()
+    {
+        var first = await Run(Launch);
+        Assert.DoesNotContain("already holds", first.Error);
+
+        var next = new List<string>(Launch);
+        next[next.IndexOf("--date") + 1] = "2025-07-09";
+        next[next.IndexOf("--utc-time") + 1] = "01:00";
+        var (exit, _, error) = await Run([.. next]);
+
+        Assert.Equal(0, exit);
+        var note = System.Text.RegularExpressions.Regex.Replace(error, @"\s+", " ");
+        Assert.Contains("Note: the record already holds 1 such event within a day of 2025-07-09: 2025-07-08-srbm-hwasong-11a.", note);
+        Assert.Contains("it is now in the record twice", note);
     }
 
     [Fact]

@@ -104,6 +104,16 @@ public sealed class ForecastCliTests : IDisposable
     }
 
     [Fact]
+    public async Task A_backtest_that_stops_before_the_record_ends_does_not_say_the_record_ends_there()
+    {
+        var (exit, output, error) = await Run("backtest", "--target", "ballistic", "--horizon", "7", "--from", "2024-01-01", "--to", "2024-12-31");
+        Assert.True(exit == 0, error);
+        var text = System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " ");
+        Assert.DoesNotContain("the record ends on 2025-01-07", text);
+        Assert.Contains("outcomes were read from the record up to 2025-01-07, 7 days after the last issue date asked for (--to); the record runs to 2025-06-30.", text);
+    }
+
+    [Fact]
     public async Task A_date_before_the_series_or_a_backtest_without_known_outcomes_is_refused_plainly()
     {
         var (exit, _, error) = await Run("forecast", "--as-of", "1980-01-01");

@@ -12,6 +12,20 @@ public sealed class QuestionsCliTests : IDisposable
     private Task<(int Exit, string Out, string Error)> Run(string db, params string[] args) => CliRunner.RunAsync(_folder.File(db), args);
 
     [Fact]
+    public async Task Update_from_a_date_months_back_says_before_the_wait_what_it_is_doing()
+    {
+        Assert.Equal(0, (await Run("w.db", "questions", "add", "--title", "ICBM by the end of 2026?", "--target", "icbm", "--from", "2026-09-01", "--until", "2026-12-31", "--id", "icbm-2026")).Exit);
+
+        var (exit, _, error) = await Run("w.db", "questions", "update", "--from", "2026-09-01");
+        var (shortExit, _, shortError) = await Run("w.db", "questions", "update", "--from", "2026-11-14");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("Recording the model's forecasts for every day from 2026-09-01 to 2026-11-21 on each open question", System.Text.RegularExpressions.Regex.Replace(error, @"\s+", " "));
+        Assert.True(shortExit == 0, shortError);
+        Assert.DoesNotContain("Recording", shortError);
+    }
+
+    [Fact]
     public async Task Forecast_until_gives_the_window_s_probability_between_the_fixed_horizons_around_it()
     {
         var (exit, output, error) = await Run("a.db", "forecast", "--target", "icbm", "--as-of", "2025-06-30", "--until", "2025-12-31", "--format", "json");

@@ -43,6 +43,63 @@ public sealed class ReadmeTests : IDisposable
             Assert.True(exit == 0, $"'{command}' exited with {exit}: {error}");
             Assert.False(string.IsNullOrWhiteSpace(output + error), $"'{command}' printed nothing");
         }
+
+        // What the README's examples write (an event added by hand, imports, questions) leaves a record that passes its own checks.
+        var (checkExit, checkOutput, _) = await CliRunner.RunAsync(db, "db", "check");
+        Assert.True(checkExit == 0, $"'peninsula db check' after the README's commands: {checkOutput}");
+    }
+
+    [Fact]
+    public async Task The_readme_timing_table_and_worked_example_give_what_timing_answers_on_the_bundled_record()
+    {
+        // The table is quoted from 'timing --context all' (10,000 permutations, seed 1): a calendar that gains a row changes it.
+        var (exit, output, error) = await CliRunner.RunAsync(_folder.File("timing.db"), "timing", "--context", "all", "--format", "json");
+        Assert.True(exit == 0, error);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        var names = Peninsula.Timing.TimingQuestions.All.Select(q => q.Name).ToHashSet(StringComparer.Ordinal);
+        var rows = Readme.Split('\n').Where(l => l.StartsWith("| `", StringComparison.Ordinal) && names.Contains(l.Split('`')[1]))
+            .ToDictionary(l => l.Split('`')[1], l => l.Split('|', StringSplitOptions.TrimEntries));
+        foreach (var result in json.RootElement.GetProperty("results").EnumerateArray())
+        {
+            var name = result.GetProperty("question").GetString()!;
+            Assert.True(rows.TryGetValue(name, out var cells), $"the README's timing table has no row for {name}");
+            var hits = result.GetProperty("hits");
+            var figures = System.Text.RegularExpressions.Regex.Matches(string.Join(" ", cells[3..8]), @"\d+(\.\d+)?").Select(m => m.Value).ToList();
+            double[] actual =
+            [
+                hits.GetProperty("observed").GetInt32(), result.GetProperty("context").GetProperty("count").GetInt32(),
+                hits.GetProperty("expected").GetDouble(), hits.GetProperty("range_low").GetInt32(), hits.GetProperty("range_high").GetInt32(),
+                hits.GetProperty("ratio").GetDouble(), hits.GetProperty("ratio_low").GetDouble(), hits.GetProperty("ratio_high").GetDouble(),
+                hits.GetProperty("p").GetDouble(), result.GetProperty("p_adjusted").GetDouble(),
+            ];
+            Assert.True(figures.Count == actual.Length, $"{name}: the README row should give hits, chance, ratio and both p-values: {string.Join(" | ", cells)}");
+            for (var i = 0; i < actual.Length; i++)
+            {
+                // A figure as rounded in the README: within half a unit of its last digit.
+                var shown = double.Parse(figures[i], System.Globalization.CultureInfo.InvariantCulture);
+                var decimals = figures[i].Contains('.', StringComparison.Ordinal) ? figures[i].Length - figures[i].IndexOf('.', StringComparison.Ordinal) - 1 : 0;
+                Assert.True(Math.Abs(shown - actual[i]) <= (0.5 * Math.Pow(10, -decimals)) + 1e-9, $"{name}: the README gives {figures[i]} where timing gives {actual[i]} ({string.Join(" | ", cells)})");
+            }
+        }
+
+        var (_, single, _) = await CliRunner.RunAsync(_folder.File("timing.db"), "timing", "--context", "secstate-visits", "--format", "json");
+        using var one = System.Text.Json.JsonDocument.Parse(single);
+        // The worked example quotes the answer over two lines of a block quote.
+        var quoted = string.Join(" ", Readme.Split('\n').Where(l => l.StartsWith("> ", StringComparison.Ordinal)).Select(l => l[2..].Trim()));
+        Assert.Contains(one.RootElement.GetProperty("answer").GetString()!, quoted, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_readme_and_the_data_readme_count_the_bundled_records_disagreements_as_db_conflicts_lists_them()
+    {
+        var (exit, output, error) = await CliRunner.RunAsync(_folder.File("conflicts.db"), "db", "conflicts", "--format", "json");
+        Assert.True(exit == 0, error);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        var rows = json.RootElement.EnumerateArray().ToList();
+        var events = rows.Select(r => r.GetProperty("event_id").GetString()).Distinct(StringComparer.Ordinal).Count();
+        Assert.Contains($"disagree on {rows.Count} fields of {events} events", Readme.ReplaceLineEndings(" "));
+        var dataReadme = File.ReadAllText(Path.Combine(BundledRecordTests.RepositoryRoot(), "data", "README.md")).ReplaceLineEndings(" ");
+        Assert.Contains($"({rows.Count} fields of {events} events for the bundled record", dataReadme);
     }
 
     /// <summary>Splits a command line as a POSIX shell does for the simple cases the README uses: spaces, and double quotes around a word with spaces.</summary>

@@ -42,6 +42,16 @@ public class SituationBriefTests
     }
 
     [Fact]
+    public void Years_after_the_records_end_are_left_out_of_launches_per_year_not_shown_as_years_without_launches()
+    {
+        var brief = SituationBrief.Compute(BundledRecord.Events, new KoreanDate(2026, 12, 6));
+
+        Assert.True(brief.Freshness.IsStale);
+        Assert.Equal(2025, brief.LaunchesByYear[^1].Year);
+        Assert.Equal(20, brief.LaunchesByYear.Count);
+    }
+
+    [Fact]
     public void An_empty_record_gives_a_brief_with_no_milestones()
     {
         var brief = SituationBrief.Compute([], new KoreanDate(2026, 1, 1));

@@ -66,7 +66,7 @@ public sealed class DefaultFeedsTests : IDisposable
         var (defaults, defaultsOut, _) = await Run("watch", "add", "--defaults");
 
         Assert.Equal((0, 0), (gdelt, defaults));
-        Assert.Contains($"gdelt-updates {GdeltUpdates.UpdateList}, every 00:15:00", gdeltOut);
+        Assert.Contains($"gdelt-updates {GdeltUpdates.UpdateList}, every 15m", gdeltOut);
         Assert.Contains($"Added {DefaultFeeds.All.Count - 1} feeds:", defaultsOut);
         Assert.Contains($"gdelt {GdeltUpdates.UpdateList} (as gdelt-updates)", defaultsOut);
     }
