@@ -154,7 +154,7 @@ public static class EventMerge
     private static string? Instant(DateTimeOffset? instant) => instant?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
     /// <summary>The same citation: the same source saying the same thing about the same date, whichever file carried it.</summary>
-    private static bool SameCitation(EventSource a, EventSource b) =>
+    internal static bool SameCitation(EventSource a, EventSource b) =>
         a.Name == b.Name && a.Url == b.Url && a.Date == b.Date && a.OriginalLabel == b.OriginalLabel;
 
     private static bool Close(Event a, Event b) =>

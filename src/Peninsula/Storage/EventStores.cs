@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Npgsql;
+using Peninsula.Events;
 using Peninsula.Import;
 using Peninsula.Record;
 
@@ -136,7 +137,9 @@ public static partial class EventStores
     /// <summary>
     /// Loads the bundled record into the store when it has never been loaded or the bundled data
     /// has changed since (a newer Peninsula). Returns what changed, or null when it was current.
-    /// Events that an older bundle had and this one does not are deleted (softly, and audited).
+    /// Events that an older bundle had and this one does not are deleted (softly, and audited). The
+    /// sources that imports, watched feeds and reviews added to a bundled event are kept; its fields
+    /// take the newer bundle's values (the values they replace stay in the audit trail).
     /// </summary>
     public static async Task<SaveSummary?> EnsureBundledRecordAsync(IEventStore store, CancellationToken cancellationToken = default)
     {
@@ -146,9 +149,9 @@ public static partial class EventStores
         }
 
         var origin = new ChangeOrigin("bundled-record", BundledRecord.Fingerprint[..12]);
-        var events = BundledRecord.Events;
-        var summary = await store.SaveAsync(events, origin, cancellationToken: cancellationToken).ConfigureAwait(false);
         var previous = await store.GetSettingAsync(IdsSetting, cancellationToken).ConfigureAwait(false);
+        var events = KeepingAddedSources(BundledRecord.Events, await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false));
+        var summary = await store.SaveAsync(events, origin, cancellationToken: cancellationToken).ConfigureAwait(false);
         var current = events.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var dropped in (previous is null ? [] : JsonSerializer.Deserialize<List<string>>(previous) ?? []).Where(id => !current.Contains(id)))
         {
@@ -158,5 +161,19 @@ public static partial class EventStores
         await store.SetSettingAsync(IdsSetting, JsonSerializer.Serialize(current.Order(StringComparer.Ordinal)), cancellationToken).ConfigureAwait(false);
         await store.SetSettingAsync(FingerprintSetting, BundledRecord.Fingerprint, cancellationToken).ConfigureAwait(false);
         return summary;
+    }
+
+    /// <summary>
+    /// The bundled events, each with the sources the store added to it since it was loaded (by an
+    /// import, a watched feed or a review: every source an importer tagged) and the newer bundle
+    /// does not already cite, so that a newer Peninsula's record never takes them away.
+    /// </summary>
+    private static IReadOnlyList<Event> KeepingAddedSources(IReadOnlyList<Event> bundled, IReadOnlyList<Event> stored)
+    {
+        var byId = stored.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        return [.. bundled.Select(e => byId.TryGetValue(e.Id, out var kept)
+                && kept.Sources.Where(s => s.Importer is not null && !e.Sources.Any(b => EventMerge.SameCitation(s, b))).ToList() is { Count: > 0 } added
+            ? e with { Sources = [.. e.Sources, .. added] }
+            : e)];
     }
 }

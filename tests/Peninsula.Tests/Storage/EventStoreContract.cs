@@ -113,6 +113,24 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
     }
 
     [Fact]
+    public async Task A_newer_bundled_record_keeps_the_sources_imports_and_watched_feeds_added_to_its_events()
+    {
+        await using var store = OpenStore();
+        await EventStores.EnsureBundledRecordAsync(store);
+        var bundled = Peninsula.Record.BundledRecord.Events.First(e => e.Kind == EventKind.MissileLaunch && e.Sources.Count > 0);
+        var watched = new EventSource("QA Wire", "https://wire.example/2024/launch", "2024-10-31", "North Korea fires a missile", Importer: "detect/1");
+        var stale = new EventSource("An older bundle", "https://old.example/table", null, null);
+        await store.SaveAsync([bundled with { Sources = [.. bundled.Sources, watched, stale] }], new ChangeOrigin("watch", "QA Wire"));
+        await store.SetSettingAsync("bundled_record_fingerprint", "the fingerprint of an older Peninsula");
+
+        Assert.NotNull(await EventStores.EnsureBundledRecordAsync(store));
+
+        var kept = (await store.FindAsync(bundled.Id))!.Sources;
+        Assert.Equal([.. bundled.Sources, watched], kept);
+        Assert.DoesNotContain(stale, kept);
+    }
+
+    [Fact]
     public async Task An_update_keeps_the_event_before_and_after_in_the_audit_trail()
     {
         await using var store = OpenStore();
