@@ -29,6 +29,9 @@ internal enum ColumnKind
 
     /// <summary>A JSON document, <c>jsonb</c> in PostgreSQL [string].</summary>
     Json,
+
+    /// <summary>Yes or no, 0 or 1 in SQLite, <c>boolean</c> in PostgreSQL [bool].</summary>
+    Bool,
 }
 
 /// <summary>One table of the record as both backends hold it, with the columns that carry data (no generated ones).</summary>
@@ -40,7 +43,7 @@ internal sealed record RecordTable(string Name, IReadOnlyList<(string Name, Colu
 /// <summary>
 /// The tables that make up a whole record, in an order that satisfies the foreign keys. A copy
 /// between stores moves exactly these, so the audit trail, deleted events, documents, signals,
-/// conflicts and watches all travel with the events.
+/// conflicts, watches, the review queue and the forecasting questions all travel with the events.
 /// </summary>
 internal static class RecordTables
 {
@@ -53,6 +56,7 @@ internal static class RecordTables
     private const ColumnKind M = ColumnKind.InstantMillis;
     private const ColumnKind O = ColumnKind.InstantRoundTrip;
     private const ColumnKind J = ColumnKind.Json;
+    private const ColumnKind B = ColumnKind.Bool;
 
     public static readonly RecordTable Events = new("events",
     [
@@ -110,6 +114,12 @@ internal static class RecordTables
             ("decided_by", T), ("decided_at", M), ("event_id", T), ("note", T),
         ]),
         new("detected_documents", [("document_id", T), ("detected_at", M)]),
+        new("questions",
+        [
+            ("id", T), ("title", T), ("target", T), ("filter", T), ("opens", D), ("closes", D), ("url", T), ("outcome", B), ("resolved_on", D),
+            ("resolving_event", T),
+        ]),
+        new("question_forecasts", [("question_id", T), ("forecaster", T), ("as_of", D), ("probability", R), ("url", T)]),
     ];
 }
 

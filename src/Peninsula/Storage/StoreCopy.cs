@@ -13,7 +13,8 @@ public static class StoreCopy
     /// <summary>
     /// Copies every table of the record (events, deleted ones included, their actors and sources,
     /// the audit trail, settings, documents, media signals and their daily counts, conflicts,
-    /// watches and their log) from <paramref name="from"/> into <paramref name="to"/>, which must
+    /// watches and their log, API keys, the review queue, forecasting questions and their
+    /// forecasts) from <paramref name="from"/> into <paramref name="to"/>, which must
     /// hold no record yet, in one transaction on the target; then counts the rows of each table on
     /// both sides. A count that differs is reported in the result (and leaves the copy in place
     /// for inspection); nothing is written when the target is not empty.

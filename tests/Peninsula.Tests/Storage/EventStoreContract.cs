@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Peninsula.Events;
 using Peninsula.Import;
+using Peninsula.Questions;
 using Peninsula.Storage;
 
 namespace Peninsula.Tests.Storage;
@@ -571,6 +572,11 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
         await source.DeleteAsync(Sample.Launch().Id, Test);
         await source.ImportAsync(SampleBatch(), ImportPolicy.Default, Test);
         await source.AddWatchAsync(new Peninsula.Watch.FeedWatch { Name = "kcna", Url = new Uri("https://example.org/kcna.rss"), Every = TimeSpan.FromHours(1) });
+        var resolved = new Question("icbm-2023", "Will North Korea launch an ICBM in 2023?", Peninsula.Forecasting.ForecastTarget.Icbm, null,
+            KoreanDate.Parse("2023-01-01"), KoreanDate.Parse("2023-12-31"), "https://example.org/q/1", new QuestionResolution(true, KoreanDate.Parse("2023-02-18"), null));
+        var open = new Question("test-2026", "A nuclear test in 2026?", null, "kind:nuclear-test", KoreanDate.Parse("2026-01-01"), KoreanDate.Parse("2026-12-31"), null, null);
+        await source.Questions().SaveQuestionsAsync([resolved, open],
+            [new QuestionForecast("icbm-2023", "A. Analyst", KoreanDate.Parse("2023-01-10"), 0.7, "https://example.org/f/1"), new QuestionForecast("test-2026", "model", KoreanDate.Parse("2026-01-02"), 0.05)]);
 
         using var sqlite = new SqliteBackend();
         using var back = new TBackend();
@@ -587,6 +593,8 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
             Assert.Equal((await source.AuditAsync(limit: 5)).Select(a => (a.Sequence, a.At, a.Operation, a.EventId, a.Before, a.After)),
                 (await store.AuditAsync(limit: 5)).Select(a => (a.Sequence, a.At, a.Operation, a.EventId, a.Before, a.After)));
             Assert.Equal(await source.MediaCountsAsync(), await store.MediaCountsAsync());
+            Assert.Equal(await source.Questions().QuestionsAsync(), await store.Questions().QuestionsAsync());
+            Assert.Equal(await source.Questions().QuestionForecastsAsync(), await store.Questions().QuestionForecastsAsync());
             Assert.Equal((await source.InfoAsync()) with { Description = "" }, (await store.InfoAsync()) with { Description = "" }, new InfoComparer());
             var search = new EventQuery { Text = "Hwasong-18" };
             Assert.NotEmpty(await store.ListAsync(search));

@@ -19,6 +19,7 @@ public sealed partial class PostgresEventStore : IRecordTables
             "conflicts" => "event_id COLLATE \"C\", field COLLATE \"C\", other_source COLLATE \"C\", other_value COLLATE \"C\"",
             "watches" or "api_keys" => "name COLLATE \"C\"",
             "detected_documents" => "document_id COLLATE \"C\"",
+            "question_forecasts" => "question_id COLLATE \"C\", forecaster COLLATE \"C\", as_of",
             _ => "id COLLATE \"C\"",
         };
         using var command = new NpgsqlCommand($"SELECT {table.ColumnList} FROM {table.Name} ORDER BY {key}", connection) { CommandTimeout = 0 };
@@ -35,6 +36,7 @@ public sealed partial class PostgresEventStore : IRecordTables
                     ColumnKind.Long => reader.GetInt64(i),
                     ColumnKind.Real => reader.GetDouble(i),
                     ColumnKind.Date => reader.GetFieldValue<DateOnly>(i),
+                    ColumnKind.Bool => reader.GetBoolean(i),
                     _ => Utc(reader.GetFieldValue<DateTime>(i)),
                 };
             }
@@ -66,6 +68,7 @@ public sealed partial class PostgresEventStore : IRecordTables
                     ColumnKind.Real => NpgsqlDbType.Double,
                     ColumnKind.Date => NpgsqlDbType.Date,
                     ColumnKind.Json => NpgsqlDbType.Jsonb,
+                    ColumnKind.Bool => NpgsqlDbType.Boolean,
                     _ => NpgsqlDbType.TimestampTz,
                 }).ToArray();
                 using var importer = connection.BeginBinaryImport($"COPY {table.Name} ({table.ColumnList}) FROM STDIN (FORMAT BINARY)");

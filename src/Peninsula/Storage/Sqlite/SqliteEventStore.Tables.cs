@@ -73,6 +73,7 @@ public sealed partial class SqliteEventStore : IRecordTables
         ColumnKind.Int => Convert.ToInt32(value, CultureInfo.InvariantCulture),
         ColumnKind.Long => Convert.ToInt64(value, CultureInfo.InvariantCulture),
         ColumnKind.Real => Convert.ToDouble(value, CultureInfo.InvariantCulture),
+        ColumnKind.Bool => Convert.ToInt64(value, CultureInfo.InvariantCulture) != 0,
         ColumnKind.Date => DateOnly.ParseExact((string)value, "yyyy-MM-dd", CultureInfo.InvariantCulture),
         _ => DateTimeOffset.Parse((string)value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
     };
@@ -80,6 +81,7 @@ public sealed partial class SqliteEventStore : IRecordTables
     private static object? ToSqlite(object? value, ColumnKind kind) => value switch
     {
         null => null,
+        bool yes => yes ? 1L : 0L,
         DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTimeOffset at => kind switch
         {
