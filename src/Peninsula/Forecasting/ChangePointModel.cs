@@ -114,12 +114,13 @@ internal static class ChangePointModel
 
     /// <summary>
     /// The reading of the current regime (see <see cref="RegimeReading"/>) on each day that
-    /// <paramref name="sample"/> picks, up to <paramref name="lastDay"/>.
+    /// <paramref name="sample"/> picks, up to <paramref name="lastDay"/>, with regimes that end
+    /// with the chance <paramref name="hazardPerDay"/> a day.
     /// </summary>
-    public static List<RegimeReading> Readings(TargetSeries series, int lastDay, Func<int, bool> sample)
+    public static List<RegimeReading> Readings(TargetSeries series, int lastDay, Func<int, bool> sample, double hazardPerDay = HazardPerDay)
     {
         var result = new List<RegimeReading>();
-        Filter(series, lastDay, HazardPerDay, sample, (t, posterior) => result.Add(Read(t, posterior)));
+        Filter(series, lastDay, hazardPerDay, sample, (t, posterior) => result.Add(Read(t, posterior)));
         return result;
     }
 

@@ -176,12 +176,17 @@ internal sealed class ForecastProblem
     }
 
     /// <summary>The reading of the current regime on the last day of the data by the regime length the target's record weighs most.</summary>
-    public RegimeReading ChangePointByClassRegime
+    public RegimeReading ChangePointByClassRegime => ByClassRuns[MostWeighedRegimeLength].Last;
+
+    /// <summary>The mean regime length, in years, that the target's record up to the last day of the data weighs most (one of <see cref="RegimeYears"/>).</summary>
+    public double ChangePointByClassRegimeYears => RegimeYears[MostWeighedRegimeLength];
+
+    private int MostWeighedRegimeLength
     {
         get
         {
             var weights = RegimeLengthWeights(Data.Days - 1);
-            return ByClassRuns[Array.IndexOf(weights, weights.Max())].Last;
+            return Array.IndexOf(weights, weights.Max());
         }
     }
 

@@ -3,10 +3,13 @@ using Peninsula.Events;
 namespace Peninsula.Forecasting;
 
 /// <summary>
-/// How often one target has been happening, week by week since 1985, as the change-point model
-/// reads it: the current regime's rate in event days a year (the posterior median), with a 90% interval, each point
-/// using only the record up to its own date. It shows the regimes a forecast rests on (the
-/// 2018-2021 moratorium, the 2022 surge) and the events behind them.
+/// How often one target has been happening, week by week since 1985, as the forecast model's
+/// change-point reading has it: the current regime's rate in event days a year (the posterior
+/// median), with a 90% interval, each point using only the record up to its own date. Regimes last
+/// as long on average as in the forecast's reasons: the one of one, three or ten years that the
+/// target's record up to the last day weighs most, so the tempo's current regime is the one the
+/// forecast names. It shows the regimes a forecast rests on (the 2018-2021 moratorium, the 2022
+/// surge) and the events behind them.
 /// </summary>
 public static class Tempo
 {
@@ -26,7 +29,9 @@ public static class Tempo
         }
 
         var series = data.For(target);
-        var readings = ChangePointModel.Readings(series, last, t => t >= ForecastProblem.FirstTrainingDay && (last - t) % stepDays == 0);
+        var years = new ForecastProblem(data, target, horizon: 1) { FirstForecastDay = last }.ChangePointByClassRegimeYears;
+        var readings = ChangePointModel.Readings(
+            series, last, t => t >= ForecastProblem.FirstTrainingDay && (last - t) % stepDays == 0, hazardPerDay: 1 / (years * 365));
         var points = readings
             .Select(r => new TempoPoint(ForecastData.DateAt(r.Day), r.Rate * DaysPerYear, r.Low * DaysPerYear, r.High * DaysPerYear))
             .ToList();

@@ -35,4 +35,20 @@ public sealed class TempoTests
         Assert.Equal(days.Count, tempo.Events.Count);
         Assert.All(tempo.Events, e => Assert.Equal(EventKind.MissileLaunch, e.Kind));
     }
+
+    [Theory]
+    [InlineData("any-missile")]
+    [InlineData("icbm")]
+    [InlineData("artillery")]
+    public void The_tempos_current_regime_is_the_one_the_forecasts_reasons_name(string slug)
+    {
+        var target = ForecastTarget.Parse(slug);
+        var events = Peninsula.Record.BundledRecord.Events;
+        var regime = new ForecastProblem(ForecastData.Build(events, End), target, 30).ChangePointByClassRegime;
+
+        var tempo = Tempo.Of(events, target, End);
+
+        Assert.Equal(ForecastData.DateAt(regime.Start), tempo.RegimeStart);
+        Assert.Equal(regime.Rate * 365.25, tempo.Points[^1].PerYear, 6);
+    }
 }
