@@ -140,7 +140,7 @@ public static class EventFilter
     private static KoreanDate Date(string value, string key, string field) =>
         KoreanDate.TryParse(value, out var date)
             ? date
-            : throw new InputException($"{key}: '{value}' is not a date of the form YYYY-MM-DD.", field: field);
+            : throw new InputException($"{key}: {KoreanDate.NotADate(value)}", field: field);
 
     private static string[] Values(string value) =>
         value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

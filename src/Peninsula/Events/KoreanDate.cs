@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace Peninsula.Events;
 
@@ -7,7 +8,7 @@ namespace Peninsula.Events;
 /// Japanese reports date events this way; a launch at 22:30 UTC is on the next Korean date.
 /// Kept apart from UTC dates on purpose: mixing the two is the easiest mistake in this domain.
 /// </summary>
-public readonly record struct KoreanDate : IComparable<KoreanDate>
+public readonly partial record struct KoreanDate : IComparable<KoreanDate>
 {
     /// <summary>The offset of Korea Standard Time from UTC.</summary>
     public static readonly TimeSpan Offset = TimeSpan.FromHours(9);
@@ -36,7 +37,7 @@ public readonly record struct KoreanDate : IComparable<KoreanDate>
 
     /// <summary>Parses <c>YYYY-MM-DD</c>.</summary>
     public static KoreanDate Parse(string text) =>
-        TryParse(text, out var date) ? date : throw new FormatException($"'{text}' is not a date of the form YYYY-MM-DD.");
+        TryParse(text, out var date) ? date : throw new FormatException(NotADate(text));
 
     /// <summary>
     /// Reads a date a person typed for an option or a query parameter: null when nothing was
@@ -46,7 +47,29 @@ public readonly record struct KoreanDate : IComparable<KoreanDate>
     public static KoreanDate? ParseInput(string? text, string field) =>
         string.IsNullOrWhiteSpace(text) ? null
         : TryParse(text.Trim(), out var date) ? date
-        : throw new InputException($"'{text}' is not a date of the form YYYY-MM-DD.", field: field);
+        : throw new InputException(NotADate(text), field: field);
+
+    /// <summary>
+    /// Why <paramref name="text"/> is not a date, in plain words: not of the form YYYY-MM-DD, or
+    /// of that form but a day no calendar has ("'2025-02-30' is not a day: February 2025 has 28 days.").
+    /// </summary>
+    public static string NotADate(string? text)
+    {
+        var match = DayOfForm().Match(text ?? "");
+        if (match.Success
+            && int.TryParse(match.Groups[1].Value, CultureInfo.InvariantCulture, out var year) && year >= 1
+            && int.TryParse(match.Groups[2].Value, CultureInfo.InvariantCulture, out var month))
+        {
+            return month is < 1 or > 12
+                ? $"'{text}' is not a day: a month is 01 to 12."
+                : $"'{text}' is not a day: {CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month)} {year} has {DateTime.DaysInMonth(year, month)} days.";
+        }
+
+        return $"'{text}' is not a date of the form YYYY-MM-DD.";
+    }
+
+    [GeneratedRegex(@"^(\d{4})-(\d{2})-(\d{2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex DayOfForm();
 
     /// <summary>Parses <c>YYYY-MM-DD</c>, invariant culture.</summary>
     public static bool TryParse(string? text, out KoreanDate date)

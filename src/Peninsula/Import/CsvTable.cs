@@ -155,7 +155,7 @@ internal sealed class CsvRecord(string file, long line, Dictionary<string, int> 
     public KoreanDate RequiredDate(string column)
     {
         var text = Required(column);
-        return KoreanDate.TryParse(text, out var date) ? date : throw Error(column, $"'{text}' is not a date of the form YYYY-MM-DD.");
+        return KoreanDate.TryParse(text, out var date) ? date : throw Error(column, KoreanDate.NotADate(text));
     }
 
     public KoreanDate? OptionalDate(string column) => Optional(column) is null ? null : RequiredDate(column);

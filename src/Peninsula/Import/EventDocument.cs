@@ -107,7 +107,7 @@ internal sealed class EventDocument
         var kind = Kind is null ? throw Bad("kind", "the kind is missing.") : Taxonomy.ParseKind(Kind, file, line);
         if (Date is null || !KoreanDate.TryParse(Date, out var date))
         {
-            throw Bad("date", $"'{Date}' is not a date of the form YYYY-MM-DD.");
+            throw Bad("date", KoreanDate.NotADate(Date));
         }
 
         var precision = DatePrecision switch

@@ -162,7 +162,7 @@ public sealed record HandEntry
 
         if (SourceDate is not null && !KoreanDate.TryParse(SourceDate, out _))
         {
-            throw Bad("--source-date", $"'{SourceDate}' is not a date of the form YYYY-MM-DD.");
+            throw Bad("--source-date", KoreanDate.NotADate(SourceDate));
         }
 
         if (Id is not null)

@@ -105,7 +105,7 @@ public sealed class KcnaImporter : SourceImporter
         KoreanDate? date = null;
         if (Text(story, "date_str", path, required: false) is { } dateText)
         {
-            date = KoreanDate.TryParse(dateText, out var d) ? d : throw new InputException($"'{dateText}' is not a date of the form YYYY-MM-DD.", path, field: "date_str");
+            date = KoreanDate.TryParse(dateText, out var d) ? d : throw new InputException(KoreanDate.NotADate(dateText), path, field: "date_str");
         }
 
         date ??= published is { } p ? KoreanDate.FromInstant(p) : throw new InputException("the story has neither date_str nor date.", path, field: "date_str");

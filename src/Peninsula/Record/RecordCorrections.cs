@@ -154,7 +154,7 @@ internal static class RecordCorrections
         switch (c.Field)
         {
             case "date":
-                return (e with { Date = KoreanDate.TryParse(c.Value, out var date) ? date : throw c.Error("value", $"'{c.Value}' is not a date of the form YYYY-MM-DD.") }, e.Date.ToString());
+                return (e with { Date = KoreanDate.TryParse(c.Value, out var date) ? date : throw c.Error("value", KoreanDate.NotADate(c.Value)) }, e.Date.ToString());
             case "utc_instant":
                 return (e with
                 {

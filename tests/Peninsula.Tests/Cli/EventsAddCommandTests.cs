@@ -66,7 +66,7 @@ public sealed class EventsAddCommandTests : IDisposable
 
     [Theory]
     [InlineData("--class", "rocket", "field '--class': 'rocket' is not a class of 'missile-launch'")]
-    [InlineData("--date", "2025-13-01", "field '--date': '2025-13-01' is not a date of the form YYYY-MM-DD")]
+    [InlineData("--date", "2025-13-01", "field '--date': '2025-13-01' is not a day: a month is 01 to 12.")]
     [InlineData("--actor", "NK", "field '--actor': 'NK' is not a known actor")]
     [InlineData("--kind", "rocket", "'rocket' is not a kind of event")]
     [InlineData("--source-url", "ftp://example.org/x", "field '--source-url': 'ftp://example.org/x' is not an http or https address")]

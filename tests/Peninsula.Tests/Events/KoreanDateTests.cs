@@ -48,4 +48,12 @@ public class KoreanDateTests
     [Fact]
     public void Days_since_counts_whole_days() =>
         Assert.Equal(3366, new KoreanDate(2026, 11, 21).DaysSince(new KoreanDate(2017, 9, 3)));
+
+    [Theory]
+    [InlineData("2025-02-30", "'2025-02-30' is not a day: February 2025 has 28 days.")]
+    [InlineData("2024-02-30", "'2024-02-30' is not a day: February 2024 has 29 days.")]
+    [InlineData("2025-13-01", "'2025-13-01' is not a day: a month is 01 to 12.")]
+    [InlineData("30/02/2025", "'30/02/2025' is not a date of the form YYYY-MM-DD.")]
+    public void A_date_that_does_not_parse_is_told_why_in_plain_words(string text, string message) =>
+        Assert.Equal(message, Assert.Throws<InputException>(() => KoreanDate.ParseInput(text, "--as-of")).Message.Split(": ", 2)[^1]);
 }
