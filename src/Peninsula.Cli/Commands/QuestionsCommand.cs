@@ -180,7 +180,20 @@ internal static class QuestionsCommand
                 context.Error.MarkupLine($"[grey]Recording the model's forecasts for every day from {first} to {today} on each open question: the models are fitted once for each week, so this can take a minute or more.[/]");
             }
 
-            var summary = await new QuestionBook(store).UpdateAsync(today, start, parse.GetValue(question), cancellationToken).ConfigureAwait(false);
+            Task<UpdateSummary> Update(IProgress<(int Done, int Total)>? progress) =>
+                new QuestionBook(store).UpdateAsync(today, start, parse.GetValue(question), progress, cancellationToken);
+            var summary = start is not null && context.Error.Profile.Capabilities.Interactive
+                ? await context.Error.Progress().AutoClear(true).StartAsync(bar =>
+                {
+                    var task = bar.AddTask("Forecasting each open question day by day", maxValue: 1);
+                    return Update(new Progress<(int Done, int Total)>(p =>
+                    {
+                        task.MaxValue = Math.Max(1, p.Total);
+                        task.Value = p.Done;
+                    }));
+                }).ConfigureAwait(false)
+                : await Update(null).ConfigureAwait(false);
+
             context.Out.MarkupLine(
                 $"Recorded {Rendering.Count(summary.ModelForecasts.Added + summary.ModelForecasts.Updated, "forecast")} of the model as of {today} and before " +
                 $"({summary.ModelForecasts.Unchanged} already recorded; the models fitted {Rendering.Count(summary.Fits, "time")}).");

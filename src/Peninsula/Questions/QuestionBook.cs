@@ -73,9 +73,11 @@ public sealed class QuestionBook(IEventStore store)
     /// Brings every question up to date as of <paramref name="today"/>: resolves it from the record,
     /// and records the model's forecast on each open question on a target for today and every day
     /// since its last one (or since <paramref name="from"/> when given), the days before today
-    /// back-filled cheaply (see <see cref="QuestionModel.Forecast"/>).
+    /// back-filled cheaply (see <see cref="QuestionModel.Forecast"/>). <paramref name="progress"/>
+    /// hears the days forecast so far and how many there are in all.
     /// </summary>
-    public async Task<UpdateSummary> UpdateAsync(KoreanDate today, KoreanDate? from = null, string? onlyId = null, CancellationToken cancellationToken = default)
+    public async Task<UpdateSummary> UpdateAsync(
+        KoreanDate today, KoreanDate? from = null, string? onlyId = null, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
     {
         var record = await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false);
         // The resolutions that changed are saved with the model's forecasts, in one transaction.
@@ -93,10 +95,14 @@ public sealed class QuestionBook(IEventStore store)
         var lastModelDay = existing.Where(f => f.IsModel).GroupBy(f => f.QuestionId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Max(f => f.AsOf), StringComparer.Ordinal);
         var model = new QuestionModel(record);
         var recorded = new List<QuestionForecast>();
-        foreach (var q in questions.Where(q => q.Target is not null))
+        var spans = questions.Where(q => q.Target is not null)
+            .Select(q => (Question: q, Start: from ?? (lastModelDay.TryGetValue(q.Id, out var last) ? last.AddDays(1) : today)))
+            .ToList();
+        var total = spans.Sum(s => Math.Max(0, today.DaysSince(s.Start) + 1));
+        var done = 0;
+        foreach (var (q, start) in spans)
         {
-            var start = from ?? (lastModelDay.TryGetValue(q.Id, out var last) ? last.AddDays(1) : today);
-            recorded.AddRange(model.Days(q, start, today, cancellationToken));
+            recorded.AddRange(model.Days(q, start, today, () => progress?.Report((++done, total)), cancellationToken));
         }
 
         var saved = await _questions.SaveQuestionsAsync(resolved, recorded, cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -56,7 +56,8 @@ public sealed class QuestionModel(IReadOnlyList<Event> record)
     /// to <paramref name="to"/> that it can forecast: <paramref name="to"/> exactly, the days before it
     /// back-filled (see <see cref="Forecast"/>).
     /// </summary>
-    public IReadOnlyList<QuestionForecast> Days(Question question, KoreanDate from, KoreanDate to, CancellationToken cancellationToken = default)
+    public IReadOnlyList<QuestionForecast> Days(
+        Question question, KoreanDate from, KoreanDate to, Action? dayDone = null, CancellationToken cancellationToken = default)
     {
         var forecasts = new List<QuestionForecast>();
         for (var day = from; day <= to; day = day.AddDays(1))
@@ -65,6 +66,8 @@ public sealed class QuestionModel(IReadOnlyList<Event> record)
             {
                 forecasts.Add(f);
             }
+
+            dayDone?.Invoke();
         }
 
         return forecasts;

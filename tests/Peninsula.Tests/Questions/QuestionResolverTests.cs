@@ -96,4 +96,26 @@ public sealed class QuestionResolverTests : IDisposable
         Assert.Equal(new QuestionResolution(true, new KoreanDate(2024, 10, 31), "2024-10-31-icbm-hwasong-19"), Assert.Single(updated.Questions).Resolution);
         Assert.Equal(updated.Questions, await store.Questions().QuestionsAsync());
     }
+
+    [Fact]
+    public async Task An_update_tells_its_progress_day_by_day_up_to_every_day_it_forecasts()
+    {
+        await using var store = SqliteEventStore.Open(_folder.File("peninsula.db"), CliRunner.Clock);
+        await store.SaveAsync([Sample.Launch("2024-10-31-icbm-hwasong-19", "2024-10-31")], new ChangeOrigin("import", "test.json"));
+        var test2025 = new Question("test-2025", "A nuclear test in 2025?", ForecastTarget.Parse("nuclear-test"), null, new KoreanDate(2025, 1, 1), new KoreanDate(2025, 12, 31), null, null);
+        await store.Questions().SaveQuestionsAsync([test2025], []);
+        var heard = new Heard();
+
+        var updated = await new QuestionBook(store).UpdateAsync(new KoreanDate(2025, 1, 10), from: new KoreanDate(2025, 1, 1), progress: heard);
+
+        Assert.Equal(10, updated.ModelForecasts.Added);
+        Assert.Equal([.. Enumerable.Range(1, 10).Select(d => (d, 10))], heard.Reports);
+    }
+
+    private sealed class Heard : IProgress<(int Done, int Total)>
+    {
+        public List<(int Done, int Total)> Reports { get; } = [];
+
+        public void Report((int Done, int Total) value) => Reports.Add(value);
+    }
 }
