@@ -194,9 +194,11 @@ internal static class QuestionsCommand
                 }).ConfigureAwait(false)
                 : await Update(null).ConfigureAwait(false);
 
-            context.Out.MarkupLine(
-                $"Recorded {Rendering.Count(summary.ModelForecasts.Added + summary.ModelForecasts.Updated, "forecast")} of the model as of {today} and before " +
-                $"({summary.ModelForecasts.Unchanged} already recorded; the models fitted {Rendering.Count(summary.Fits, "time")}).");
+            var counts = summary.ModelForecasts;
+            context.Out.MarkupLine(counts.Added + counts.Updated + counts.Unchanged == 0
+                ? $"The model's forecasts were already recorded up to {today} on every open question: nothing new to record."
+                : $"Recorded {Rendering.Count(counts.Added + counts.Updated, "forecast")} of the model as of {today} and before " +
+                  $"({counts.Unchanged} already recorded; the models fitted {Rendering.Count(summary.Fits, "time")}).");
             RenderStatuses(context.Out, summary.Questions, summary.RecordEnd);
             return 0;
         }, cancellationToken));

@@ -26,6 +26,17 @@ public sealed class QuestionsCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Update_right_after_add_says_there_is_nothing_new_to_record()
+    {
+        Assert.Equal(0, (await Run("n.db", "questions", "add", "--title", "ICBM by the end of 2026?", "--target", "icbm", "--until", "2026-12-31", "--id", "icbm-2026")).Exit);
+
+        var (exit, output, error) = await Run("n.db", "questions", "update");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("already recorded up to 2026-11-21 on every open question: nothing new to record", System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " "));
+    }
+
+    [Fact]
     public async Task Forecast_until_gives_the_window_s_probability_between_the_fixed_horizons_around_it()
     {
         var (exit, output, error) = await Run("a.db", "forecast", "--target", "icbm", "--as-of", "2025-06-30", "--until", "2025-12-31", "--format", "json");
