@@ -198,15 +198,17 @@ public sealed class FeedWatcher(IEventStore store, SafeHttp http, TimeProvider c
 
     /// <summary>
     /// Every stored document passes through detection once (issue 17). The documents are stored
-    /// whatever detection makes of them: a failure of detection is said in the status, not
-    /// counted as a failure of the feed, and leaves them unread for the next poll.
+    /// whatever detection makes of them: a document detection fails on is named in the status and
+    /// not read again, and the others go on; a failure before any document is read (the store
+    /// cannot be asked) is said in the status, not counted as a failure of the feed, and leaves
+    /// them all unread for the next poll.
     /// </summary>
     private async Task<(string Status, bool Read)> DetectAsync(FeedWatch watch, ImportBatch batch, CancellationToken cancellationToken)
     {
         try
         {
             var outcome = await Detection.Review.DetectNewAsync(store, batch.Documents, $"watch {watch.Name}", AutoAccept, clock, cancellationToken).ConfigureAwait(false);
-            return (outcome.SourcesAdded.Count + outcome.Queued.Count + outcome.KeptRejected.Count + outcome.Accepted.Count == 0 ? "" : "; " + outcome, true);
+            return (outcome.SourcesAdded.Count + outcome.Queued.Count + outcome.KeptRejected.Count + outcome.Accepted.Count + outcome.Failures.Count == 0 ? "" : "; " + outcome, true);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

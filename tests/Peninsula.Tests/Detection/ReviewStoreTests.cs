@@ -170,20 +170,44 @@ public abstract class ReviewStoreContract<TBackend> : IDisposable where TBackend
     }
 
     [Fact]
-    public async Task Documents_are_marked_read_only_after_detection_succeeded_so_a_failure_leaves_them_for_the_next_pass()
+    public async Task A_document_detection_fails_on_is_reported_and_read_once_and_the_others_of_its_batch_still_make_proposals()
     {
         await using var store = await OpenAsync();
-        await Backend.ExecuteAsync(Backend.FailEveryInsertInto("review_queue"));
+        // The store refuses what the bad document reports (a nuclear test), as a full disk or a
+        // constraint would, and nothing else.
+        await Backend.ExecuteAsync(Backend.FailInsertsInto("review_queue", "NEW.kind = 'nuclear-test'"));
+        var bad = Report("bad-1", "Wire", "N. Korea conducts nuclear test", "North Korea conducted a nuclear test on Wednesday, its seventh.", NewDay, "https://wire.example/bad-1");
 
-        await Assert.ThrowsAnyAsync<Exception>(() => Review.DetectNewAsync(store, [NewLaunch("a-1", "Yonhap")], "watch", null, Clock));
-        await Backend.ExecuteAsync(Backend.StopFailingInsertsInto("review_queue"));
-        var again = await Review.DetectNewAsync(store, [NewLaunch("a-1", "Yonhap")], "watch", null, Clock);
-        var twice = await Review.DetectNewAsync(store, [NewLaunch("a-1", "Yonhap")], "watch", null, Clock);
+        var first = await Review.DetectNewAsync(store, [NewLaunch("a-1", "Yonhap"), bad, NewLaunch("b-1", "Kyodo")], "watch", null, Clock);
+        var again = await Review.DetectNewAsync(store, [NewLaunch("a-1", "Yonhap"), bad, NewLaunch("b-1", "Kyodo")], "watch", null, Clock);
 
-        Assert.Equal(1, again.Documents);
-        Assert.Equal(["a-1"], Assert.Single(again.Queued).Proposal.Documents.Select(d => d.Id));
-        Assert.Equal(0, twice.Documents);
-        Assert.Single(await store.ReviewsAsync());
+        Assert.Equal(3, first.Documents);
+        var item = Assert.Single(first.Queued);
+        Assert.Equal(["a-1", "b-1"], item.Proposal.Documents.Select(d => d.Id).Order(StringComparer.Ordinal));
+        var failure = Assert.Single(first.Failures);
+        Assert.Equal("bad-1", failure.DocumentId);
+        Assert.Contains("nuclear test of 2026-11-18", failure.Reason, StringComparison.Ordinal);
+        Assert.Contains("simulated failure", failure.Reason, StringComparison.Ordinal);
+        Assert.Contains("1 document not read and not to be read again (bad-1: ", first.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0, again.Documents);
+        Assert.Equal([item.Id], (await store.ReviewsAsync()).Select(i => i.Id));
+    }
+
+    [Fact]
+    public async Task A_feed_item_dated_on_the_calendars_first_day_is_reported_as_failed_and_read_once_and_the_others_of_its_batch_still_make_proposals()
+    {
+        await using var store = await OpenAsync();
+        // A real way to make detection throw: the days around an event dated 0001-01-01 are
+        // looked up, and the day before it cannot be represented.
+        var ancient = Report("old-1", "Wire", "N. Korea fires missiles", "North Korea fired two short-range ballistic missiles on Wednesday.", new KoreanDate(1, 1, 1), "https://wire.example/old-1");
+
+        var outcome = await Review.DetectNewAsync(store, [NewLaunch("a-1", "Yonhap"), ancient], "watch", null, Clock);
+
+        Assert.Equal(["a-1"], Assert.Single(outcome.Queued).Proposal.Documents.Select(d => d.Id));
+        var failure = Assert.Single(outcome.Failures);
+        Assert.Equal("old-1", failure.DocumentId);
+        Assert.StartsWith("the missile launch of 0001-01-01 it reports could not be stored: ", failure.Reason, StringComparison.Ordinal);
+        Assert.Empty(await store.UndetectedAsync(["a-1", "old-1"]));
     }
 
     [Fact]

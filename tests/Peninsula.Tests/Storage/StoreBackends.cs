@@ -29,7 +29,10 @@ public abstract class StoreBackend : IDisposable
     /// <summary>SQL that makes every insert into <paramref name="table"/> fail, as a full disk or a lost server would.</summary>
     public abstract string FailEveryInsertInto(string table);
 
-    /// <summary>SQL that undoes <see cref="FailEveryInsertInto"/>.</summary>
+    /// <summary>SQL that makes an insert into <paramref name="table"/> fail when the new row meets <paramref name="condition"/> (SQL on <c>NEW</c>, the same in both backends).</summary>
+    public abstract string FailInsertsInto(string table, string condition);
+
+    /// <summary>SQL that undoes <see cref="FailEveryInsertInto"/> and <see cref="FailInsertsInto"/>.</summary>
     public abstract string StopFailingInsertsInto(string table);
 
     /// <summary>Whether another process or connection is writing to the store right now (it holds an open write transaction).</summary>
@@ -68,6 +71,9 @@ public sealed class SqliteBackend : StoreBackend
 
     public override string FailEveryInsertInto(string table) =>
         $"CREATE TRIGGER fail_{table} BEFORE INSERT ON {table} BEGIN SELECT RAISE(ABORT, 'simulated failure'); END;";
+
+    public override string FailInsertsInto(string table, string condition) =>
+        $"CREATE TRIGGER fail_{table} BEFORE INSERT ON {table} WHEN {condition} BEGIN SELECT RAISE(ABORT, 'simulated failure'); END;";
 
     public override string StopFailingInsertsInto(string table) => $"DROP TRIGGER fail_{table};";
 
@@ -191,6 +197,10 @@ public sealed class PostgresBackend : StoreBackend
     public override string FailEveryInsertInto(string table) =>
         "CREATE OR REPLACE FUNCTION fail_always() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'simulated failure'; END $$; " +
         $"CREATE TRIGGER fail_{table} BEFORE INSERT ON {table} FOR EACH ROW EXECUTE FUNCTION fail_always();";
+
+    public override string FailInsertsInto(string table, string condition) =>
+        "CREATE OR REPLACE FUNCTION fail_always() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'simulated failure'; END $$; " +
+        $"CREATE TRIGGER fail_{table} BEFORE INSERT ON {table} FOR EACH ROW WHEN ({condition}) EXECUTE FUNCTION fail_always();";
 
     public override string StopFailingInsertsInto(string table) => $"DROP TRIGGER fail_{table} ON {table};";
 
