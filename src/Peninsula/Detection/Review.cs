@@ -97,11 +97,6 @@ public static class Review
         // An item without a date of its own was published at the latest when it was fetched.
         var fetched = KoreanDate.FromInstant(clock.GetUtcNow());
         var readable = documents.Where(d => fresh.Contains(d.Id)).DistinctBy(d => d.Id).Select(d => DetectionInput.Of(d, fetched)).OfType<DetectionDocument>().ToList();
-        var added = new List<string>();
-        var queued = new List<ReviewItem>();
-        var kept = new List<ReviewItem>();
-        var accepted = new List<string>();
-        var notAccepted = new List<(string, string)>();
         var failures = new List<DetectionFailure>();
         IReadOnlyList<Proposal> proposals = [];
         if (readable.Count > 0)
@@ -110,6 +105,27 @@ public static class Review
             proposals = new EventDetector(record).Detect(readable, (document, ex) => failures.Add(new DetectionFailure(document.Id, $"it could not be read: {Reason(ex)}")));
         }
 
+        return await FileAsync(store, fresh, proposals, failures, origin, autoAccept, clock, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Files what detection made of <paramref name="documents"/> (ids) against the record and the
+    /// queue as they stand now, which may be later than the record <paramref name="proposals"/>
+    /// were detected against: another <c>watch run</c>, or a reviewer, may have written or accepted
+    /// the event in the meantime, and then the documents become its sources, not a new item.
+    /// </summary>
+    internal static async Task<DetectionOutcome> FileAsync(
+        IEventStore store, IReadOnlySet<string> documents, IReadOnlyList<Proposal> proposals, IReadOnlyList<DetectionFailure> readFailures,
+        string origin, int? autoAccept, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var added = new List<string>();
+        var queued = new List<ReviewItem>();
+        var kept = new List<ReviewItem>();
+        var accepted = new List<string>();
+        var notAccepted = new List<(string, string)>();
+        var failures = new List<DetectionFailure>(readFailures);
+        var detected = new ChangeOrigin(origin, "detected in a new document");
+
         // How many proposals each document is still in: it is done, and marked read, after the last.
         var open = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var id in proposals.SelectMany(p => p.Documents.Select(d => d.Id).Distinct()))
@@ -117,40 +133,40 @@ public static class Review
             open[id] = open.GetValueOrDefault(id) + 1;
         }
 
-        await store.MarkDetectedAsync([.. fresh.Where(id => !open.ContainsKey(id))], cancellationToken).ConfigureAwait(false);
+        await store.MarkDetectedAsync([.. documents.Where(id => !open.ContainsKey(id))], cancellationToken).ConfigureAwait(false);
         foreach (var proposal in proposals)
         {
             try
             {
-                if (proposal.Matches is { } id)
+                var known = proposal.Matches ?? (await RecordedAsync(store, proposal, cancellationToken).ConfigureAwait(false))?.Id;
+                var item = known is null ? await store.ProposeAsync(proposal, cancellationToken).ConfigureAwait(false) : null;
+                if (known is not null || item is { Status: ReviewStatus.Accepted, EventId: not null })
                 {
-                    added.AddRange(await AddSourcesAsync(store, id, proposal, new ChangeOrigin(origin, "detected in a new document"), cancellationToken).ConfigureAwait(false));
+                    // The record's event, or one accepted after the record above was read (by
+                    // another run's --auto-accept or a reviewer): the documents are its sources.
+                    added.AddRange(await AddSourcesAsync(store, known ?? item!.EventId!, proposal, detected, cancellationToken).ConfigureAwait(false));
+                }
+                else if (item!.Status == ReviewStatus.Rejected)
+                {
+                    // A reviewer said no to this event: a new report of it is kept with the
+                    // rejected proposal, for the record of what was read, and queues nothing.
+                    kept.Add(item);
                 }
                 else
                 {
-                    var item = await store.ProposeAsync(proposal, cancellationToken).ConfigureAwait(false);
-                    if (item.Status == ReviewStatus.Rejected)
+                    queued.Add(item);
+                    if (autoAccept is { } n && item.Proposal.Publishers >= n)
                     {
-                        // A reviewer said no to this event: a new report of it is kept with the
-                        // rejected proposal, for the record of what was read, and queues nothing.
-                        kept.Add(item);
-                    }
-                    else
-                    {
-                        queued.Add(item);
-                        if (autoAccept is { } n && item.Proposal.Publishers >= n)
+                        try
                         {
-                            try
-                            {
-                                var e = await AcceptAsync(store, item, $"auto-accept ({item.Proposal.Publishers} publishers, at least {n})", null, clock, cancellationToken).ConfigureAwait(false);
-                                accepted.Add(e.Id);
-                            }
-                            catch (InputException ex)
-                            {
-                                // An event the record cannot take as it stands (its id is a deleted event's):
-                                // it stays in the queue for a reviewer, who is told why, and the rest of the batch goes on.
-                                notAccepted.Add((item.Id, ex.Reason));
-                            }
+                            var e = await AcceptAsync(store, item, $"auto-accept ({item.Proposal.Publishers} publishers, at least {n})", null, clock, cancellationToken).ConfigureAwait(false);
+                            accepted.Add(e.Id);
+                        }
+                        catch (InputException ex)
+                        {
+                            // An event the record cannot take as it stands (its id is a deleted event's):
+                            // it stays in the queue for a reviewer, who is told why, and the rest of the batch goes on.
+                            notAccepted.Add((item.Id, ex.Reason));
                         }
                     }
                 }
@@ -165,7 +181,15 @@ public static class Review
             await store.MarkDetectedAsync(done, cancellationToken).ConfigureAwait(false);
         }
 
-        return new DetectionOutcome(fresh.Count, added, queued, accepted) { KeptRejected = kept, NotAccepted = notAccepted, Failures = failures };
+        return new DetectionOutcome(documents.Count, added, queued, accepted) { KeptRejected = kept, NotAccepted = notAccepted, Failures = failures };
+    }
+
+    /// <summary>The record's event a proposal is, as the record stands now (only the days a match can fall on are read).</summary>
+    private static async Task<Event?> RecordedAsync(IEventStore store, Proposal proposal, CancellationToken cancellationToken)
+    {
+        var near = new EventQuery { Kinds = [proposal.Kind], Since = proposal.Date.AddDays(-EventDetector.ToleranceDays), Until = proposal.Date.AddDays(EventDetector.ToleranceDays) };
+        var record = await store.ListAsync(near, cancellationToken).ConfigureAwait(false);
+        return new EventDetector(record).Match(proposal.Kind, proposal.Class, proposal.Date);
     }
 
     private static string Reason(Exception ex) => ex is InputException input ? input.Reason : ex.Message;
@@ -190,11 +214,8 @@ public static class Review
         Pending(item);
         var proposal = edit is null ? item.Proposal : Edited(item.Proposal, edit);
         var origin = new ChangeOrigin("review accept", $"accepted by {by}");
-        // Only the days a match can fall on, not the whole record of the kind.
-        var near = new EventQuery { Kinds = [proposal.Kind], Since = proposal.Date.AddDays(-EventDetector.ToleranceDays), Until = proposal.Date.AddDays(EventDetector.ToleranceDays) };
-        var record = await store.ListAsync(near, cancellationToken).ConfigureAwait(false);
         Event written;
-        if (new EventDetector(record).Match(proposal.Kind, proposal.Class, proposal.Date) is { } known)
+        if (await RecordedAsync(store, proposal, cancellationToken).ConfigureAwait(false) is { } known)
         {
             await AddSourcesAsync(store, known.Id, proposal, origin, cancellationToken).ConfigureAwait(false);
             written = (await store.FindAsync(known.Id, cancellationToken).ConfigureAwait(false))!;

@@ -211,6 +211,42 @@ public abstract class ReviewStoreContract<TBackend> : IDisposable where TBackend
     }
 
     [Fact]
+    public async Task A_run_that_read_the_record_before_another_accepted_the_event_adds_its_report_as_a_source_not_a_new_review_item()
+    {
+        await using var store = await OpenAsync();
+        await Review.DetectNewAsync(store, [NewLaunch("a-1", "Yonhap")], "watch a", null, Clock);
+        var item = Assert.Single(await store.ReviewsAsync());
+        // A second `watch run --auto-accept 1` reads the record and detects its new report ...
+        var stale = new EventDetector(await store.ListAsync(EventQuery.All)).Detect([DetectionInput.Of(NewLaunch("b-1", "Kyodo"))!]);
+        // ... while the first run's proposal is accepted.
+        var e = await Review.AcceptAsync(store, item.Id, "auto-accept", null, Clock);
+
+        var outcome = await Review.FileAsync(store, new HashSet<string> { "b-1" }, stale, [], "watch b", 1, Clock, default);
+
+        Assert.Null(Assert.Single(stale).Matches);
+        Assert.Equal([$"{e.Id}: https://kyodo.example/b-1"], outcome.SourcesAdded);
+        Assert.Empty(outcome.Queued);
+        Assert.Empty(outcome.Accepted);
+        Assert.Equal([item.Id], (await store.ReviewsAsync(null)).Select(i => i.Id));
+        Assert.Contains("https://kyodo.example/b-1", (await store.FindAsync(e.Id))!.Sources.Select(s => s.Url));
+    }
+
+    [Fact]
+    public async Task A_proposal_of_an_event_accepted_since_it_was_detected_is_not_queued_again()
+    {
+        await using var store = await OpenAsync();
+        await Review.DetectNewAsync(store, [NewLaunch("a-1", "Yonhap")], "watch", null, Clock);
+        var item = Assert.Single(await store.ReviewsAsync());
+        var stale = Assert.Single(new EventDetector([]).Detect([DetectionInput.Of(NewLaunch("b-1", "Kyodo"))!]));
+        var e = await Review.AcceptAsync(store, item.Id, "analyst", null, Clock);
+
+        var filed = await store.ProposeAsync(stale);
+
+        Assert.Equal((item.Id, ReviewStatus.Accepted, e.Id), (filed.Id, filed.Status, filed.EventId));
+        Assert.Equal([item.Id], (await store.ReviewsAsync(null)).Select(i => i.Id));
+    }
+
+    [Fact]
     public async Task Accepting_a_proposal_goes_through_events_add_so_a_deleted_events_id_is_refused_alike_and_the_proposal_stays_pending()
     {
         await using var store = await OpenAsync();
