@@ -23,6 +23,15 @@ public abstract class StoreBackend : IDisposable
     /// <summary>Runs a query that returns one number.</summary>
     public abstract Task<long> ScalarAsync(string sql);
 
+    /// <summary>
+    /// How the backend would run <paramref name="sql"/>, its plan in the backend's words, with
+    /// sequential scans made a last resort where the planner would otherwise prefer them on a small table.
+    /// </summary>
+    public abstract Task<string> PlanAsync(string sql, object parameters);
+
+    /// <summary>The query of the store's <see cref="IEventStore.TakenIdsAsync"/>.</summary>
+    public abstract string TakenIdsQuery { get; }
+
     /// <summary>SQL that makes any insert of the event <paramref name="id"/> fail inside its transaction.</summary>
     public abstract string FailInsertOf(string id);
 
@@ -65,6 +74,14 @@ public sealed class SqliteBackend : StoreBackend
         using var connection = Connect();
         return await connection.ExecuteScalarAsync<long>(sql);
     }
+
+    public override async Task<string> PlanAsync(string sql, object parameters)
+    {
+        using var connection = Connect();
+        return string.Join("\n", (await connection.QueryAsync($"EXPLAIN QUERY PLAN {sql}", parameters)).Select(row => (string)row.detail));
+    }
+
+    public override string TakenIdsQuery => SqliteEventStore.TakenIdsQuery;
 
     public override string FailInsertOf(string id) =>
         $"CREATE TRIGGER fail_midway BEFORE INSERT ON events WHEN NEW.id = '{id}' BEGIN SELECT RAISE(ABORT, 'simulated failure'); END;";
@@ -189,6 +206,15 @@ public sealed class PostgresBackend : StoreBackend
         await using var connection = Connect();
         return await connection.ExecuteScalarAsync<long>(sql);
     }
+
+    public override async Task<string> PlanAsync(string sql, object parameters)
+    {
+        await using var connection = Connect();
+        await connection.ExecuteAsync("SET enable_seqscan = off");
+        return string.Join("\n", await connection.QueryAsync<string>($"EXPLAIN {sql}", parameters));
+    }
+
+    public override string TakenIdsQuery => PostgresEventStore.TakenIdsQuery;
 
     public override string FailInsertOf(string id) =>
         "CREATE FUNCTION fail_midway() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'simulated failure'; END $$; " +
