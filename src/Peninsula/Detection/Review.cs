@@ -23,13 +23,54 @@ public sealed record DetectionOutcome(int Documents, IReadOnlyList<string> Sourc
     /// <summary>Documents detection failed on, each with the reason in words; they are marked as read and not read again.</summary>
     public IReadOnlyList<DetectionFailure> Failures { get; init; } = [];
 
-    /// <summary>The outcome in words, for the watch log.</summary>
-    public override string ToString() =>
-        $"detection read {Count(Documents, "new document")}: {Count(SourcesAdded.Count, "source")} added to known events, {Count(Queued.Count, "proposal")} queued for review" +
-        (KeptRejected.Count > 0 ? $", {Count(KeptRejected.Count, "report")} of rejected proposals kept with them ({string.Join(", ", KeptRejected.Select(i => i.Id))})" : "") +
-        (Accepted.Count > 0 ? $", {Accepted.Count} accepted automatically ({string.Join(", ", Accepted)})" : "") +
-        (NotAccepted.Count > 0 ? $", {Count(NotAccepted.Count, "proposal")} not accepted automatically and left for review ({string.Join("; ", NotAccepted.Select(n => $"{n.Id}: {n.Reason}"))})" : "") +
-        (Failures.Count > 0 ? $", {Count(Failures.Select(f => f.DocumentId).Distinct().Count(), "document")} not read and not to be read again ({string.Join("; ", Failures.Select(f => $"{f.DocumentId}: {f.Reason}"))})" : "");
+    /// <summary>The record's events that proposals were matched to (each once), whether or not they added a source.</summary>
+    public IReadOnlyList<string> Matched { get; init; } = [];
+
+    /// <summary>The ids of the review items of <see cref="Queued"/> that are new; the others were waiting and got more reports.</summary>
+    public IReadOnlyList<string> Created { get; init; } = [];
+
+    /// <summary>The outcome in words, for the watch log: each thing detection did, counted by what it is.</summary>
+    public override string ToString()
+    {
+        var parts = new List<string>();
+        if (Matched.Count > 0)
+        {
+            parts.Add($"{Count(Matched.Count, "event")} the record holds reported ({(SourcesAdded.Count == 0 ? "no new source" : Count(SourcesAdded.Count, "source") + " added")})");
+        }
+
+        if (Created.Count > 0)
+        {
+            parts.Add($"{Count(Created.Count, "new review item")} ({string.Join(", ", Created)})");
+        }
+
+        var waiting = Queued.Where(i => !Created.Contains(i.Id)).Select(i => i.Id).Distinct().ToList();
+        if (waiting.Count > 0)
+        {
+            parts.Add($"{Count(waiting.Count, "waiting review item")} given more reports ({string.Join(", ", waiting)})");
+        }
+
+        if (KeptRejected.Count > 0)
+        {
+            parts.Add($"{Count(KeptRejected.Count, "event")} already rejected kept out of the queue ({string.Join(", ", KeptRejected.Select(i => i.Id).Distinct())})");
+        }
+
+        if (Accepted.Count > 0)
+        {
+            parts.Add($"{Count(Accepted.Count, "event")} accepted automatically ({string.Join(", ", Accepted)})");
+        }
+
+        if (NotAccepted.Count > 0)
+        {
+            parts.Add($"{Count(NotAccepted.Count, "review item")} not accepted automatically and left for review ({string.Join("; ", NotAccepted.Select(n => $"{n.Id}: {n.Reason}"))})");
+        }
+
+        if (Failures.Count > 0)
+        {
+            parts.Add($"{Count(Failures.Select(f => f.DocumentId).Distinct().Count(), "document")} failed, not to be read again ({string.Join("; ", Failures.Select(f => $"{f.DocumentId}: {f.Reason}"))})");
+        }
+
+        return $"detection read {Count(Documents, "new document")}: {(parts.Count == 0 ? "no launch or test in them" : string.Join(", ", parts))}";
+    }
 
     private static string Count(int n, string one) => n == 1 ? $"1 {one}" : $"{n} {one}s";
 }
@@ -119,6 +160,8 @@ public static class Review
         string origin, int? autoAccept, TimeProvider clock, CancellationToken cancellationToken)
     {
         var added = new List<string>();
+        var matched = new List<string>();
+        var created = new List<string>();
         var queued = new List<ReviewItem>();
         var kept = new List<ReviewItem>();
         var accepted = new List<string>();
@@ -144,7 +187,12 @@ public static class Review
                 {
                     // The record's event, or one accepted after the record above was read (by
                     // another run's --auto-accept or a reviewer): the documents are its sources.
-                    added.AddRange(await AddSourcesAsync(store, known ?? item!.EventId!, proposal, detected, cancellationToken).ConfigureAwait(false));
+                    var eventId = known ?? item!.EventId!;
+                    added.AddRange(await AddSourcesAsync(store, eventId, proposal, detected, cancellationToken).ConfigureAwait(false));
+                    if (!matched.Contains(eventId))
+                    {
+                        matched.Add(eventId);
+                    }
                 }
                 else if (item!.Status == ReviewStatus.Rejected)
                 {
@@ -155,6 +203,13 @@ public static class Review
                 else
                 {
                     queued.Add(item);
+                    // A waiting item keeps the id its first documents gave it; documents are read
+                    // once, so only a new item has the id of this proposal's documents.
+                    if (item.Id == ReviewRules.NewId(proposal))
+                    {
+                        created.Add(item.Id);
+                    }
+
                     if (autoAccept is { } n && item.Proposal.Publishers >= n)
                     {
                         try
@@ -181,7 +236,7 @@ public static class Review
             await store.MarkDetectedAsync(done, cancellationToken).ConfigureAwait(false);
         }
 
-        return new DetectionOutcome(documents.Count, added, queued, accepted) { KeptRejected = kept, NotAccepted = notAccepted, Failures = failures };
+        return new DetectionOutcome(documents.Count, added, queued, accepted) { KeptRejected = kept, NotAccepted = notAccepted, Failures = failures, Matched = matched, Created = created };
     }
 
     /// <summary>The record's event a proposal is, as the record stands now (only the days a match can fall on are read).</summary>

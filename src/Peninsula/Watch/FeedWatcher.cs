@@ -165,7 +165,8 @@ public sealed class FeedWatcher(IEventStore store, SafeHttp http, TimeProvider c
             // A GDELT export gives articles' addresses, not their words: nothing for detection to read.
             var (detected, read) = export is null ? await DetectAsync(watch, batch, cancellationToken).ConfigureAwait(false) : ("", true);
             var status = (export is null ? "" : $"{export.Name}: ") +
-                         $"{summary.Documents.Added} new, {summary.Documents.Unchanged + summary.Documents.Updated} already stored" +
+                         (summary.Documents.Added == 1 ? "1 new document" : $"{summary.Documents.Added} new documents") +
+                         $", {summary.Documents.Unchanged + summary.Documents.Updated} already stored" +
                          (export is null ? "" : string.Create(CultureInfo.InvariantCulture, $" ({batch.Signals.Count} GDELT events about North Korea)")) +
                          (summary.Rejections.Count > 0 ? $", {summary.Rejections.Count} {(export is null ? "items" : "rows")} refused" : "") +
                          detected;
@@ -208,7 +209,7 @@ public sealed class FeedWatcher(IEventStore store, SafeHttp http, TimeProvider c
         try
         {
             var outcome = await Detection.Review.DetectNewAsync(store, batch.Documents, $"watch {watch.Name}", AutoAccept, clock, cancellationToken).ConfigureAwait(false);
-            return (outcome.SourcesAdded.Count + outcome.Queued.Count + outcome.KeptRejected.Count + outcome.Accepted.Count + outcome.Failures.Count == 0 ? "" : "; " + outcome, true);
+            return (outcome.Matched.Count + outcome.Queued.Count + outcome.KeptRejected.Count + outcome.Accepted.Count + outcome.Failures.Count == 0 ? "" : "; " + outcome, true);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -68,6 +68,8 @@ public abstract class ReviewStoreContract<TBackend> : IDisposable where TBackend
 
         Assert.Equal(["2024-10-31-icbm-hwasong-19: https://wire.example/icbm"], first.SourcesAdded);
         Assert.Empty(again.SourcesAdded);
+        Assert.Equal("detection read 1 new document: 1 event the record holds reported (1 source added)", first.ToString());
+        Assert.Equal("detection read 1 new document: 1 event the record holds reported (no new source)", again.ToString());
         Assert.Empty(first.Queued);
         Assert.Equal(before, (await store.ListAsync(EventQuery.All)).Count);
         var launch = (await store.FindAsync("2024-10-31-icbm-hwasong-19"))!;
@@ -87,6 +89,8 @@ public abstract class ReviewStoreContract<TBackend> : IDisposable where TBackend
         Assert.Equal(1, first.Documents);
         Assert.Equal(1, second.Documents);
         var item = Assert.Single(await store.ReviewsAsync());
+        Assert.Equal($"detection read 1 new document: 1 new review item ({item.Id})", first.ToString());
+        Assert.Equal($"detection read 1 new document: 1 waiting review item given more reports ({item.Id})", second.ToString());
         Assert.Equal(ReviewStatus.Pending, item.Status);
         Assert.Equal(NewDay, item.Proposal.Date);
         Assert.Equal("srbm", item.Proposal.Class);
@@ -159,7 +163,7 @@ public abstract class ReviewStoreContract<TBackend> : IDisposable where TBackend
         Assert.Empty(later.Queued);
         Assert.Empty(later.Accepted);
         Assert.Equal([item.Id], later.KeptRejected.Select(i => i.Id));
-        Assert.Contains("rejected proposals kept with them", later.ToString(), StringComparison.Ordinal);
+        Assert.Equal($"detection read 2 new documents: 1 event already rejected kept out of the queue ({item.Id})", later.ToString());
         Assert.Empty(await store.ReviewsAsync());
         var rejected = Assert.Single(await store.ReviewsAsync(null));
         Assert.Equal(ReviewStatus.Rejected, rejected.Status);
@@ -188,7 +192,7 @@ public abstract class ReviewStoreContract<TBackend> : IDisposable where TBackend
         Assert.Equal("bad-1", failure.DocumentId);
         Assert.Contains("nuclear test of 2026-11-18", failure.Reason, StringComparison.Ordinal);
         Assert.Contains("simulated failure", failure.Reason, StringComparison.Ordinal);
-        Assert.Contains("1 document not read and not to be read again (bad-1: ", first.ToString(), StringComparison.Ordinal);
+        Assert.Contains("1 document failed, not to be read again (bad-1: ", first.ToString(), StringComparison.Ordinal);
         Assert.Equal(0, again.Documents);
         Assert.Equal([item.Id], (await store.ReviewsAsync()).Select(i => i.Id));
     }
@@ -308,7 +312,7 @@ public abstract class ReviewStoreContract<TBackend> : IDisposable where TBackend
         var (id, reason) = Assert.Single(outcome.NotAccepted);
         Assert.Equal(item.Id, id);
         Assert.Contains("deleted", reason, StringComparison.Ordinal);
-        Assert.Contains($"1 proposal not accepted automatically and left for review ({item.Id}: ", outcome.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"1 new review item ({item.Id}), 1 review item not accepted automatically and left for review ({item.Id}: ", outcome.ToString(), StringComparison.Ordinal);
         Assert.Equal(ReviewStatus.Pending, (await store.FindReviewAsync(item.Id))!.Status);
     }
 }
