@@ -83,13 +83,13 @@ public sealed record WatchLogEntry(DateTimeOffset At, string Name, string Messag
 public sealed class FeedWatcher(IEventStore store, SafeHttp http, TimeProvider clock)
 {
     /// <summary>The default of <see cref="ReadBudget"/>: 30 seconds.</summary>
-    public static readonly TimeSpan DefaultReadBudget = TimeSpan.FromSeconds(30);
+    internal static readonly TimeSpan DefaultReadBudget = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// The longest a feed may take to be read once fetched; for a GDELT update list, the download
     /// of the export it names counts too, so that a server that stalls cannot hold the poll longer.
     /// </summary>
-    public TimeSpan ReadBudget { get; init; } = DefaultReadBudget;
+    internal TimeSpan ReadBudget { get; init; } = DefaultReadBudget;
 
     private readonly FeedImporter _feeds = new();
 
