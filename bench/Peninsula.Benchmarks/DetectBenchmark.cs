@@ -128,8 +128,8 @@ internal static class DetectBenchmark
                 text.AppendLine(CultureInfo.InvariantCulture, $"| {day.Key} | {string.Join(", ", day.Select(e => e.Id))} | {reports} | {(p is null ? "no" : $"yes, {p.Date}")} | {p?.Class ?? "-"} | {(p is null ? "-" : p.Documents.Min(d => d.Published).ToString())} |");
             }
 
-            var unsupported = s.Launches.Where(p => !record.Any(e => IsReference(e) && Near(e.Date, p.Date))).Concat(s.FalseNuclear).ToList();
-            var wrongClass = s.Launches.Where(p => p.Class is { } c && record.Any(e => IsReference(e) && Near(e.Date, p.Date)) && !record.Any(e => IsReference(e) && Near(e.Date, p.Date) && e.Class == c)).ToList();
+            var unsupported = s.Unsupported.Concat(s.FalseNuclear).ToList();
+            var wrongClass = s.WrongClass;
             if (unsupported.Count + wrongClass.Count > 0)
             {
                 text.AppendLine();
@@ -293,15 +293,13 @@ internal static class DetectBenchmark
         int GapClass,
         IReadOnlyList<int> Lags,
         IReadOnlyList<Proposal> FalseNuclear,
-        IReadOnlyDictionary<KoreanDate, ReportedDay> Labels)
+        IReadOnlyDictionary<KoreanDate, ReportedDay> Labels,
+        IReadOnlyList<KoreanDate> Reported,
+        int RecalledReported,
+        IReadOnlyList<KoreanDate> Unlabelled,
+        IReadOnlyList<Proposal> Unsupported,
+        IReadOnlyList<Proposal> WrongClass)
     {
-        /// <summary>The launch days the archive reports, as labelled.</summary>
-        public IReadOnlyList<KoreanDate> Reported => [.. ReferenceDays.Select(d => d.Key).Where(d => Labels.TryGetValue(d, out var l) && l.Counts)];
-
-        public int RecalledReported => Reported.Count(Recalled.Contains);
-
-        /// <summary>Launch days the labels do not name: counted as not reported, and said on the console.</summary>
-        public IReadOnlyList<KoreanDate> Unlabelled => [.. ReferenceDays.Select(d => d.Key).Where(d => !Labels.ContainsKey(d))];
 
         public static Score Of(Archive archive, EventDetector detector, IReadOnlyList<Event> record, IReadOnlyList<RecordGap> gaps, IReadOnlyList<ReportedDay> reported)
         {
@@ -328,13 +326,22 @@ internal static class DetectBenchmark
             var rightDays = proposedDays.Count(d => supported.Any(e => Near(e.Date, d)));
             var gapDays = proposedDays.Where(d => !supported.Any(e => Near(e.Date, d)) && gaps.Any(g => Near(g.Date, d))).ToList();
             var classed = correct.Where(p => p.Class is not null).ToList();
-            var rightClass = classed.Count(p => supported.Any(e => Near(e.Date, p.Date) && e.Class == p.Class));
-            var gapClassed = launches.Except(correct).Count(p => p.Class is { } c && gaps.Any(g => Near(g.Date, p.Date) && g.Class == c));
-            var gapClass = gapClassed + classed.Count(p => !supported.Any(e => Near(e.Date, p.Date) && e.Class == p.Class) && gaps.Any(g => Near(g.Date, p.Date) && g.Class == p.Class));
+            // Each proposal is judged once: the figures and the report's tables of errors are both read from these.
+            var unsupported = launches.Where(p => !correct.Contains(p)).ToList();
+            var wrongClass = classed.Where(p => !supported.Any(e => Near(e.Date, p.Date) && e.Class == p.Class)).ToList();
+            var rightClass = classed.Count - wrongClass.Count;
+            var gapClassed = unsupported.Count(p => p.Class is { } c && gaps.Any(g => Near(g.Date, p.Date) && g.Class == c));
+            var gapClass = gapClassed + wrongClass.Count(p => gaps.Any(g => Near(g.Date, p.Date) && g.Class == p.Class));
             var lags = recalled.Select(day => launches.Where(p => Near(p.Date, day)).SelectMany(p => p.Documents).Min(d => d.Published).DaysSince(day)).ToList();
             var falseNuclear = proposals.Where(p => p.Kind == EventKind.NuclearTest && !record.Any(e => e.Kind == EventKind.NuclearTest && Near(e.Date, p.Date))).ToList();
             var labels = reported.Where(r => r.Archive == archive.Name).ToDictionary(r => r.Date);
-            return new Score(archive, referenceDays, launches, recalled, proposedDays, rightDays, gapDays, classed.Count, rightClass, gapClassed, gapClass, lags, falseNuclear, labels);
+            // The launch days the archive reports, as labelled; those the labels do not name count
+            // as not reported, and are said on the console.
+            var reportedDays = referenceDays.Select(d => d.Key).Where(d => labels.TryGetValue(d, out var l) && l.Counts).ToList();
+            var unlabelled = referenceDays.Select(d => d.Key).Where(d => !labels.ContainsKey(d)).ToList();
+            return new Score(
+                archive, referenceDays, launches, recalled, proposedDays, rightDays, gapDays, classed.Count, rightClass, gapClassed, gapClass, lags, falseNuclear, labels,
+                reportedDays, reportedDays.Count(recalled.Contains), unlabelled, unsupported, wrongClass);
         }
 
         public static (int ReferenceDays, int Recalled, int Reported, int RecalledReported, int ProposedDays, int RightDays, int GapDays, int Classed, int RightClass, int GapClassed, int GapClass, IReadOnlyList<int> Lags) Sum(IReadOnlyList<Score> scores) => (

@@ -217,11 +217,11 @@ public static class ForecastCalibration
         for (var i = 0; i < q.Length; i++)
         {
             var past = Past(r, i, halfLife, window).ToList();
-            var rows = past.Select(x => new[] { LogisticRegression.Logit(q[x.J]) }).ToList();
+            var rows = past.Select(x => new[] { LogOdds.Of(q[x.J], LogisticRegression.Floor) }).ToList();
             var y = past.Select(x => r.Y[x.J]).ToList();
             var w = past.Select(x => x.W).ToList();
             var b = LogisticRegression.Fit(rows, y, [lambda, lambda], [0, 1], null, w);
-            output[i] = LogisticRegression.Predict(b, [LogisticRegression.Logit(q[i])]);
+            output[i] = LogisticRegression.Predict(b, [LogOdds.Of(q[i], LogisticRegression.Floor)]);
         }
 
         return output;
@@ -251,7 +251,7 @@ public static class ForecastCalibration
                 double g = -lambda * b, h = lambda;
                 foreach (var (j, w) in past)
                 {
-                    var p = LogisticRegression.Sigmoid(LogisticRegression.Logit(q[j]) + b);
+                    var p = LogOdds.ToProbability(LogOdds.Of(q[j], LogisticRegression.Floor) + b);
                     g += w * ((r.Y[j] ? 1 : 0) - p);
                     h += w * p * (1 - p);
                 }
@@ -259,7 +259,7 @@ public static class ForecastCalibration
                 b += g / h;
             }
 
-            output[i] = LogisticRegression.Sigmoid(LogisticRegression.Logit(q[i]) + b);
+            output[i] = LogOdds.ToProbability(LogOdds.Of(q[i], LogisticRegression.Floor) + b);
         }
 
         return output;

@@ -21,15 +21,7 @@ if [[ -f "$target" ]] && echo "$sha256  $target" | sha256sum --check --status; t
     echo "Already there: $target"
     exit 0
 fi
-if [[ $# -ge 1 ]]; then
-    mirror=$1
-    [[ -d "$mirror" ]] || { echo "There is no folder '$mirror'; give a clone or mirror of stiles/north-korea-news." >&2; exit 1; }
-    git --git-dir="$(git -C "$mirror" rev-parse --absolute-git-dir 2>/dev/null || echo "$mirror")" show "$commit:data/archive/$file" >"$target.part" 2>/dev/null \
-        || { echo "'$mirror' does not hold commit $commit with data/archive/$file; nothing kept." >&2; rm -f "$target.part"; exit 1; }
-else
-    curl --fail --location --silent --show-error --output "$target.part" \
-        "https://raw.githubusercontent.com/stiles/north-korea-news/$commit/data/archive/$file"
-fi
-echo "$sha256  $target.part" | sha256sum --check --status || { echo "The file does not match its SHA-256; nothing kept." >&2; rm -f "$target.part"; exit 1; }
+source "$here/pinned.sh"
+fetch_pinned stiles/north-korea-news "$commit" "data/archive/$file" "$sha256" "$target.part" "${1:-}"
 mv "$target.part" "$target"
 echo "Wrote $target ($(wc -c <"$target") bytes). Now: dotnet run -c Release --project bench/Peninsula.Benchmarks -- detect"

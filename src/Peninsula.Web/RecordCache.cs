@@ -139,11 +139,13 @@ internal sealed class RecordCache(StorePool pool, TimeProvider clock, ILogger<Re
     /// The forecasts as of a Korean date for the targets and horizons asked (all when null). A
     /// selection is cut from the forecasts of every target and horizon when those are ready, and
     /// computed on its own otherwise. <paramref name="run"/> runs the computation itself (within
-    /// the server's budget for analyses).
+    /// the server's budget for analyses); <paramref name="charge"/> and <paramref name="keepPrevious"/>
+    /// are as in <see cref="GetAsync{T}(string, long, Func{CancellationToken, Task{T}}, CancellationToken, Action?, bool)"/>,
+    /// for the selection computed on its own.
     /// </summary>
     public async Task<IReadOnlyList<Forecast>> ForecastsAsync(
         KoreanDate asOf, ForecastTarget? target, int? horizon, long version, Func<Func<CancellationToken, IReadOnlyList<Forecast>>, CancellationToken, Task<IReadOnlyList<Forecast>>> run,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Action? charge = null, bool keepPrevious = false)
     {
         var everyKey = "forecasts:" + asOf;
         if (target is null && horizon is null)
@@ -159,7 +161,7 @@ internal sealed class RecordCache(StorePool pool, TimeProvider clock, ILogger<Re
             return [.. ((IReadOnlyList<Forecast>)all.Value).Where(f => targets.Contains(f.Target) && horizons.Contains(f.HorizonDays))];
         }
 
-        return (await GetAsync(string.Create(CultureInfo.InvariantCulture, $"{everyKey}:{target?.Slug}:{horizon}"), version, token => MakeAsync(targets, horizons, token), cancellationToken)
+        return (await GetAsync(string.Create(CultureInfo.InvariantCulture, $"{everyKey}:{target?.Slug}:{horizon}"), version, token => MakeAsync(targets, horizons, token), cancellationToken, charge, keepPrevious)
             .ConfigureAwait(false)).Value;
 
         async Task<IReadOnlyList<Forecast>> MakeAsync(IReadOnlyList<ForecastTarget> targets, IReadOnlyList<int> horizons, CancellationToken token)

@@ -51,14 +51,9 @@ internal static class QuestionEndpoints
         var version = await cache.VersionAsync(cancellationToken).ConfigureAwait(false);
         // A window as of a new date costs the client from its analysis budget, as a forecast does;
         // another window as of the same date is read off the same forecasts, at no cost.
-        var forecasts = await cache.GetAsync(
-            string.Create(CultureInfo.InvariantCulture, $"window:{target.Slug}:{asOf}"),
-            version,
-            token => cache.ForecastsAsync(asOf, target, null, version, budget.RunAsync, token),
-            cancellationToken,
-            () => budget.Charge(http),
-            keepPrevious: true).ConfigureAwait(false);
-        return Results.Ok(WindowForecast.From(forecasts.Value, until).ToDocument());
+        // Kept once, under the forecasts' own key, which the forecast endpoints share.
+        var forecasts = await cache.ForecastsAsync(asOf, target, null, version, budget.RunAsync, cancellationToken, () => budget.Charge(http), keepPrevious: true).ConfigureAwait(false);
+        return Results.Ok(WindowForecast.From(forecasts, until).ToDocument());
     }
 
     private static async Task<IResult> ListAsync(StorePool pool, TimeProvider clock, CancellationToken cancellationToken)

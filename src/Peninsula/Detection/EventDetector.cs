@@ -32,13 +32,28 @@ public sealed partial class EventDetector
     }
 
     /// <summary>The proposals the documents make, by date.</summary>
-    public IReadOnlyList<Proposal> Detect(IEnumerable<DetectionDocument> documents)
+    public IReadOnlyList<Proposal> Detect(IEnumerable<DetectionDocument> documents) => Detect(documents, failed: null);
+
+    /// <summary>
+    /// The proposals the documents make, by date. With <paramref name="failed"/>, a document whose
+    /// reading throws is passed to it with the exception and left out, and the rest are read as if
+    /// it had not been there; without, the exception ends the detection.
+    /// </summary>
+    public IReadOnlyList<Proposal> Detect(IEnumerable<DetectionDocument> documents, Action<DetectionDocument, Exception>? failed)
     {
         ArgumentNullException.ThrowIfNull(documents);
         var found = new List<Found>();
         foreach (var document in documents)
         {
-            found.AddRange(Read(document));
+            try
+            {
+                // Read whole before adding: a document that fails half-way adds nothing.
+                found.AddRange([.. Read(document)]);
+            }
+            catch (Exception ex) when (failed is not null && ex is not OperationCanceledException)
+            {
+                failed(document, ex);
+            }
         }
 
         return Merge(found);

@@ -21,12 +21,13 @@ internal enum DateResolution
 /// One event a sentence reports. Date is a Korean date (UTC+9); Class, System (a gazetteer id),
 /// Site (a gazetteer name) and Count are null when the sentence does not say. Start and Length
 /// are the sentence's span in the text that was read (UTF-16 code units); PhraseStart and
-/// PhraseLength the span of the words that report the event, ActionEnd the end of the event's own
-/// words ("nuclear test"), in the same text. Ordinal is the event's place in its series when the
-/// sentence gives one ("its third nuclear test"), else null; Latest whether it says the event is
-/// the latest of its kind ("North Korea's most recent unsuccessful missile launch"). ActionStart is
-/// where the event's own words begin; TimeStart where the words of its time begin when the
-/// sentence names one (null when the time was carried over from an earlier sentence or none is named).
+/// PhraseLength the span of the words that report the event, ActionStart and ActionEnd the span of
+/// the event's own words ("nuclear test"), in the same text: every mention has them, as every
+/// assertion has its action. Ordinal is the event's place in its series when the sentence gives
+/// one ("its third nuclear test"), else null; Latest whether it says the event is the latest of its
+/// kind ("North Korea's most recent unsuccessful missile launch"). TimeStart is where the words of
+/// its time begin when the sentence names one (null when the time was carried over from an earlier
+/// sentence or none is named).
 /// </summary>
 internal sealed record EventMention(
     KoreanDate Date,
@@ -44,10 +45,10 @@ internal sealed record EventMention(
     int Length,
     int PhraseStart,
     int PhraseLength,
+    int ActionStart,
     int ActionEnd,
     int? Ordinal = null,
     bool Latest = false,
-    int ActionStart = 0,
     int? TimeStart = null);
 
 /// <summary>
@@ -103,10 +104,10 @@ internal static partial class Mentions
                 sentence.Length,
                 assertion.Span.Start,
                 assertion.Span.Length,
+                assertion.Action.Span.Start,
                 assertion.Action.Span.End,
                 assertion.Order?.Ordinal,
                 assertion.Order?.Latest ?? false,
-                assertion.Action.Span.Start,
                 assertion.Time?.Span?.Start));
         }
 

@@ -25,32 +25,14 @@ public static class ProposalJson
     public static string Write(IEnumerable<Proposal> proposals)
     {
         ArgumentNullException.ThrowIfNull(proposals);
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Options(indented: true)))
-        {
-            json.WriteStartArray();
-            foreach (var p in proposals)
-            {
-                Write(json, p);
-            }
-
-            json.WriteEndArray();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        return Written(indented: true, json => Array(json, proposals, Write));
     }
 
     /// <summary>One proposal as a JSON object.</summary>
     public static string WriteOne(Proposal proposal)
     {
         ArgumentNullException.ThrowIfNull(proposal);
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            Write(json, proposal);
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        return Written(indented: false, json => Write(json, proposal));
     }
 
     /// <summary>
@@ -62,32 +44,37 @@ public static class ProposalJson
     public static string WriteItems(IEnumerable<ReviewItem> items, bool indented = false)
     {
         ArgumentNullException.ThrowIfNull(items);
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Options(indented)))
-        {
-            json.WriteStartArray();
-            foreach (var i in items)
-            {
-                Write(json, i);
-            }
-
-            json.WriteEndArray();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        return Written(indented, json => Array(json, items, Write));
     }
 
     /// <summary>One item of the review queue as a JSON object (see <see cref="WriteItems"/>).</summary>
     public static string WriteItem(ReviewItem item, bool indented = false)
     {
         ArgumentNullException.ThrowIfNull(item);
+        return Written(indented, json => Write(json, item));
+    }
+
+    /// <summary>The text (UTF-8 decoded) that <paramref name="write"/> writes, the one writer setup of every method above.</summary>
+    private static string Written(bool indented, Action<Utf8JsonWriter> write)
+    {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, Options(indented)))
         {
-            Write(json, item);
+            write(json);
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void Array<T>(Utf8JsonWriter json, IEnumerable<T> values, Action<Utf8JsonWriter, T> write)
+    {
+        json.WriteStartArray();
+        foreach (var value in values)
+        {
+            write(json, value);
+        }
+
+        json.WriteEndArray();
     }
 
     /// <summary>Reads one proposal written by <see cref="WriteOne"/>.</summary>

@@ -20,15 +20,65 @@ public sealed record DetectionOutcome(int Documents, IReadOnlyList<string> Sourc
     /// <summary>Proposals --auto-accept would have accepted but the record refused, with the reason; they stay pending for a reviewer.</summary>
     public IReadOnlyList<(string Id, string Reason)> NotAccepted { get; init; } = [];
 
-    /// <summary>The outcome in words, for the watch log.</summary>
-    public override string ToString() =>
-        $"detection read {Count(Documents, "new document")}: {Count(SourcesAdded.Count, "source")} added to known events, {Count(Queued.Count, "proposal")} queued for review" +
-        (KeptRejected.Count > 0 ? $", {Count(KeptRejected.Count, "report")} of rejected proposals kept with them ({string.Join(", ", KeptRejected.Select(i => i.Id))})" : "") +
-        (Accepted.Count > 0 ? $", {Accepted.Count} accepted automatically ({string.Join(", ", Accepted)})" : "") +
-        (NotAccepted.Count > 0 ? $", {Count(NotAccepted.Count, "proposal")} not accepted automatically and left for review ({string.Join("; ", NotAccepted.Select(n => $"{n.Id}: {n.Reason}"))})" : "");
+    /// <summary>Documents detection failed on, each with the reason in words; they are marked as read and not read again.</summary>
+    public IReadOnlyList<DetectionFailure> Failures { get; init; } = [];
+
+    /// <summary>The record's events that proposals were matched to (each once), whether or not they added a source.</summary>
+    public IReadOnlyList<string> Matched { get; init; } = [];
+
+    /// <summary>The ids of the review items of <see cref="Queued"/> that are new; the others were waiting and got more reports.</summary>
+    public IReadOnlyList<string> Created { get; init; } = [];
+
+    /// <summary>The outcome in words, for the watch log: each thing detection did, counted by what it is.</summary>
+    public override string ToString()
+    {
+        var parts = new List<string>();
+        if (Matched.Count > 0)
+        {
+            parts.Add($"{Count(Matched.Count, "event")} the record holds reported ({(SourcesAdded.Count == 0 ? "no new source" : Count(SourcesAdded.Count, "source") + " added")})");
+        }
+
+        if (Created.Count > 0)
+        {
+            parts.Add($"{Count(Created.Count, "new review item")} ({string.Join(", ", Created)})");
+        }
+
+        var waiting = Queued.Where(i => !Created.Contains(i.Id)).Select(i => i.Id).Distinct().ToList();
+        if (waiting.Count > 0)
+        {
+            parts.Add($"{Count(waiting.Count, "waiting review item")} given more reports ({string.Join(", ", waiting)})");
+        }
+
+        if (KeptRejected.Count > 0)
+        {
+            parts.Add($"{Count(KeptRejected.Count, "event")} already rejected kept out of the queue ({string.Join(", ", KeptRejected.Select(i => i.Id).Distinct())})");
+        }
+
+        if (Accepted.Count > 0)
+        {
+            parts.Add($"{Count(Accepted.Count, "event")} accepted automatically ({string.Join(", ", Accepted)})");
+        }
+
+        if (NotAccepted.Count > 0)
+        {
+            parts.Add($"{Count(NotAccepted.Count, "review item")} not accepted automatically and left for review ({string.Join("; ", NotAccepted.Select(n => $"{n.Id}: {n.Reason}"))})");
+        }
+
+        if (Failures.Count > 0)
+        {
+            parts.Add($"{Count(Failures.Select(f => f.DocumentId).Distinct().Count(), "document")} failed, not to be read again ({string.Join("; ", Failures.Select(f => $"{f.DocumentId}: {f.Reason}"))})");
+        }
+
+        return $"detection read {Count(Documents, "new document")}: {(parts.Count == 0 ? "no launch or test in them" : string.Join(", ", parts))}";
+    }
 
     private static string Count(int n, string one) => n == 1 ? $"1 {one}" : $"{n} {one}s";
 }
+
+/// <summary>A document detection failed on.</summary>
+/// <param name="DocumentId">The document's id in the store.</param>
+/// <param name="Reason">Why, in words.</param>
+public sealed record DetectionFailure(string DocumentId, string Reason);
 
 /// <summary>Changes to a queued proposal a reviewer makes before accepting it; null leaves a field as detected.</summary>
 public sealed record ProposalEdit
@@ -63,8 +113,17 @@ public static class Review
     /// <summary>
     /// Passes the documents that have not passed through detection yet. With
     /// <paramref name="autoAccept"/>, a queued proposal that at least that many independent
-    /// publishers report is accepted as <c>auto-accept</c>.
+    /// publishers report is accepted as <c>auto-accept</c>. A document that detection fails on
+    /// (its reading throws, or the store refuses what it reports) is named in
+    /// <see cref="DetectionOutcome.Failures"/> with the reason, and the others go on.
     /// </summary>
+    /// <remarks>
+    /// Each document is marked as read once everything it reports has been handled, whether that
+    /// succeeded or failed: a document detection failed on is not read again, since the same text
+    /// read against the same record fails the same way, and retrying it would hold it in every
+    /// poll for ever. The failure stays in the watch log. A failure before any document is read
+    /// (the store cannot be asked) throws and leaves every document for the next pass.
+    /// </remarks>
     public static async Task<DetectionOutcome> DetectNewAsync(IEventStore store, IReadOnlyList<Document> documents, string origin, int? autoAccept, TimeProvider clock, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -78,56 +137,117 @@ public static class Review
 
         // An item without a date of its own was published at the latest when it was fetched.
         var fetched = KoreanDate.FromInstant(clock.GetUtcNow());
-        var readable = documents.Where(d => fresh.Contains(d.Id)).Select(d => DetectionInput.Of(d, fetched)).OfType<DetectionDocument>().ToList();
+        var readable = documents.Where(d => fresh.Contains(d.Id)).DistinctBy(d => d.Id).Select(d => DetectionInput.Of(d, fetched)).OfType<DetectionDocument>().ToList();
+        var failures = new List<DetectionFailure>();
+        IReadOnlyList<Proposal> proposals = [];
+        if (readable.Count > 0)
+        {
+            var record = await store.ListAsync(new EventQuery { Kinds = [EventKind.MissileLaunch, EventKind.NuclearTest] }, cancellationToken).ConfigureAwait(false);
+            proposals = new EventDetector(record).Detect(readable, (document, ex) => failures.Add(new DetectionFailure(document.Id, $"it could not be read: {Reason(ex)}")));
+        }
+
+        return await FileAsync(store, fresh, proposals, failures, origin, autoAccept, clock, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Files what detection made of <paramref name="documents"/> (ids) against the record and the
+    /// queue as they stand now, which may be later than the record <paramref name="proposals"/>
+    /// were detected against: another <c>watch run</c>, or a reviewer, may have written or accepted
+    /// the event in the meantime, and then the documents become its sources, not a new item.
+    /// </summary>
+    internal static async Task<DetectionOutcome> FileAsync(
+        IEventStore store, IReadOnlySet<string> documents, IReadOnlyList<Proposal> proposals, IReadOnlyList<DetectionFailure> readFailures,
+        string origin, int? autoAccept, TimeProvider clock, CancellationToken cancellationToken)
+    {
         var added = new List<string>();
+        var matched = new List<string>();
+        var created = new List<string>();
         var queued = new List<ReviewItem>();
         var kept = new List<ReviewItem>();
         var accepted = new List<string>();
         var notAccepted = new List<(string, string)>();
-        if (readable.Count > 0)
-        {
-            var record = await store.ListAsync(new EventQuery { Kinds = [EventKind.MissileLaunch, EventKind.NuclearTest] }, cancellationToken).ConfigureAwait(false);
-            foreach (var proposal in new EventDetector(record).Detect(readable))
-            {
-                if (proposal.Matches is { } id)
-                {
-                    added.AddRange(await AddSourcesAsync(store, id, proposal, new ChangeOrigin(origin, "detected in a new document"), cancellationToken).ConfigureAwait(false));
-                    continue;
-                }
+        var failures = new List<DetectionFailure>(readFailures);
+        var detected = new ChangeOrigin(origin, "detected in a new document");
 
-                var item = await store.ProposeAsync(proposal, cancellationToken).ConfigureAwait(false);
-                if (item.Status == ReviewStatus.Rejected)
+        // How many proposals each document is still in: it is done, and marked read, after the last.
+        var open = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var id in proposals.SelectMany(p => p.Documents.Select(d => d.Id).Distinct()))
+        {
+            open[id] = open.GetValueOrDefault(id) + 1;
+        }
+
+        await store.MarkDetectedAsync([.. documents.Where(id => !open.ContainsKey(id))], cancellationToken).ConfigureAwait(false);
+        foreach (var proposal in proposals)
+        {
+            try
+            {
+                var known = proposal.Matches ?? (await RecordedAsync(store, proposal, cancellationToken).ConfigureAwait(false))?.Id;
+                var item = known is null ? await store.ProposeAsync(proposal, cancellationToken).ConfigureAwait(false) : null;
+                if (known is not null || item is { Status: ReviewStatus.Accepted, EventId: not null })
+                {
+                    // The record's event, or one accepted after the record above was read (by
+                    // another run's --auto-accept or a reviewer): the documents are its sources.
+                    var eventId = known ?? item!.EventId!;
+                    added.AddRange(await AddSourcesAsync(store, eventId, proposal, detected, cancellationToken).ConfigureAwait(false));
+                    if (!matched.Contains(eventId))
+                    {
+                        matched.Add(eventId);
+                    }
+                }
+                else if (item!.Status == ReviewStatus.Rejected)
                 {
                     // A reviewer said no to this event: a new report of it is kept with the
                     // rejected proposal, for the record of what was read, and queues nothing.
                     kept.Add(item);
-                    continue;
                 }
-
-                queued.Add(item);
-                if (autoAccept is { } n && item.Proposal.Publishers >= n)
+                else
                 {
-                    try
+                    queued.Add(item);
+                    // A waiting item keeps the id its first documents gave it; documents are read
+                    // once, so only a new item has the id of this proposal's documents.
+                    if (item.Id == ReviewRules.NewId(proposal))
                     {
-                        var e = await AcceptAsync(store, item, $"auto-accept ({item.Proposal.Publishers} publishers, at least {n})", null, clock, cancellationToken).ConfigureAwait(false);
-                        accepted.Add(e.Id);
+                        created.Add(item.Id);
                     }
-                    catch (InputException ex)
+
+                    if (autoAccept is { } n && item.Proposal.Publishers >= n)
                     {
-                        // An event the record cannot take as it stands (its id is a deleted event's):
-                        // it stays in the queue for a reviewer, who is told why, and the rest of the batch goes on.
-                        notAccepted.Add((item.Id, ex.Reason));
+                        try
+                        {
+                            var e = await AcceptAsync(store, item, $"auto-accept ({item.Proposal.Publishers} publishers, at least {n})", null, clock, cancellationToken).ConfigureAwait(false);
+                            accepted.Add(e.Id);
+                        }
+                        catch (InputException ex)
+                        {
+                            // An event the record cannot take as it stands (its id is a deleted event's):
+                            // it stays in the queue for a reviewer, who is told why, and the rest of the batch goes on.
+                            notAccepted.Add((item.Id, ex.Reason));
+                        }
                     }
                 }
             }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                var what = proposal.Kind == EventKind.NuclearTest ? "nuclear test" : proposal.Class is { } c ? $"{c.ToUpperInvariant()} launch" : "missile launch";
+                failures.AddRange(proposal.Documents.Select(d => new DetectionFailure(d.Id, $"the {what} of {proposal.Date} it reports could not be stored: {Reason(ex)}")));
+            }
+
+            var done = proposal.Documents.Select(d => d.Id).Distinct().Where(id => --open[id] == 0).ToList();
+            await store.MarkDetectedAsync(done, cancellationToken).ConfigureAwait(false);
         }
 
-        // Marked as read only now: a failure above leaves them unread, and the next poll reads
-        // them again. Reading a document twice changes nothing (a source is added once per URL, a
-        // queued proposal takes a document once), so a repeat after a failure half-way is harmless.
-        await store.MarkDetectedAsync(fresh, cancellationToken).ConfigureAwait(false);
-        return new DetectionOutcome(fresh.Count, added, queued, accepted) { KeptRejected = kept, NotAccepted = notAccepted };
+        return new DetectionOutcome(documents.Count, added, queued, accepted) { KeptRejected = kept, NotAccepted = notAccepted, Failures = failures, Matched = matched, Created = created };
     }
+
+    /// <summary>The record's event a proposal is, as the record stands now (only the days a match can fall on are read).</summary>
+    private static async Task<Event?> RecordedAsync(IEventStore store, Proposal proposal, CancellationToken cancellationToken)
+    {
+        var near = new EventQuery { Kinds = [proposal.Kind], Since = proposal.Date.AddDays(-EventDetector.ToleranceDays), Until = proposal.Date.AddDays(EventDetector.ToleranceDays) };
+        var record = await store.ListAsync(near, cancellationToken).ConfigureAwait(false);
+        return new EventDetector(record).Match(proposal.Kind, proposal.Class, proposal.Date);
+    }
+
+    private static string Reason(Exception ex) => ex is InputException input ? input.Reason : ex.Message;
 
     /// <summary>
     /// Accepts a pending proposal (with <paramref name="edit"/> applied first): the event is
@@ -149,11 +269,8 @@ public static class Review
         Pending(item);
         var proposal = edit is null ? item.Proposal : Edited(item.Proposal, edit);
         var origin = new ChangeOrigin("review accept", $"accepted by {by}");
-        // Only the days a match can fall on, not the whole record of the kind.
-        var near = new EventQuery { Kinds = [proposal.Kind], Since = proposal.Date.AddDays(-EventDetector.ToleranceDays), Until = proposal.Date.AddDays(EventDetector.ToleranceDays) };
-        var record = await store.ListAsync(near, cancellationToken).ConfigureAwait(false);
         Event written;
-        if (new EventDetector(record).Match(proposal.Kind, proposal.Class, proposal.Date) is { } known)
+        if (await RecordedAsync(store, proposal, cancellationToken).ConfigureAwait(false) is { } known)
         {
             await AddSourcesAsync(store, known.Id, proposal, origin, cancellationToken).ConfigureAwait(false);
             written = (await store.FindAsync(known.Id, cancellationToken).ConfigureAwait(false))!;

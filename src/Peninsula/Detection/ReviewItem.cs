@@ -53,7 +53,9 @@ public interface IReviewStore
     /// <see cref="ReviewRules.Merge"/>); else, when a reviewer rejected such an item, its documents
     /// and sentences are added to that item, which stays rejected (<see cref="ReviewRules.Attach"/>:
     /// a rejection sticks however many outlets report the event later); else added as a new
-    /// pending item. Returns the item as stored; its status tells which.
+    /// pending item. An accepted item of the same event (one accepted since the proposal was
+    /// detected) is returned unchanged: the caller adds the documents to its event as sources.
+    /// Returns the item as stored; its status tells which.
     /// </summary>
     Task<ReviewItem> ProposeAsync(Proposal proposal, CancellationToken cancellationToken = default);
 
@@ -110,14 +112,17 @@ public static class ReviewRules
 
     /// <summary>
     /// Of the stored items near a new proposal, the one it adds to: a pending item of the same
-    /// event first, else a rejected one, else none.
+    /// event first, else an accepted one (the event is in the record: the proposal's documents
+    /// are its sources, and nothing is queued again), else a rejected one, else none.
     /// </summary>
     public static ReviewItem? SameEventAs(IEnumerable<ReviewItem> near, Proposal found)
     {
         ArgumentNullException.ThrowIfNull(near);
         ArgumentNullException.ThrowIfNull(found);
-        var same = near.Where(i => i.Status != ReviewStatus.Accepted && SameEvent(i.Proposal, found)).ToList();
-        return same.FirstOrDefault(i => i.Status == ReviewStatus.Pending) ?? same.FirstOrDefault();
+        var same = near.Where(i => SameEvent(i.Proposal, found)).ToList();
+        return same.FirstOrDefault(i => i.Status == ReviewStatus.Pending)
+               ?? same.FirstOrDefault(i => i.Status == ReviewStatus.Accepted && i.EventId is not null)
+               ?? same.FirstOrDefault(i => i.Status == ReviewStatus.Rejected);
     }
 
     /// <summary>

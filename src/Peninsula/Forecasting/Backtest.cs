@@ -22,7 +22,7 @@ public static class Backtest
     /// Every target at every horizon (targets in <see cref="ForecastTarget.All"/> order, horizons
     /// ascending within each): the report, the goal and the validation benchmarks all run this.
     /// </summary>
-    public static IReadOnlyList<BacktestResult> RunAll(IReadOnlyList<Event> events, KoreanDate from, KoreanDate to, int step = 7) =>
+    internal static IReadOnlyList<BacktestResult> RunAll(IReadOnlyList<Event> events, KoreanDate from, KoreanDate to, int step = 7) =>
         RunAll(ForecastData.Build(events, to.AddDays(ForecastTarget.Horizons.Max())), from, to, step);
 
     internal static IReadOnlyList<BacktestResult> RunAll(ForecastData data, KoreanDate from, KoreanDate to, int step = 7)

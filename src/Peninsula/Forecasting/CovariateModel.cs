@@ -78,7 +78,7 @@ internal sealed class CovariateModel(ForecastProblem problem)
         var penalty = new double[k + 1];
         var prior = new double[k + 1];
         penalty[0] = 0.01;
-        prior[0] = LogisticRegression.Logit((positives + 0.5) / (_outcomes.Count + 1.0));
+        prior[0] = LogOdds.Of((positives + 0.5) / (_outcomes.Count + 1.0), LogisticRegression.Floor);
         for (var j = 1; j <= k; j++)
         {
             penalty[j] = Ridge;

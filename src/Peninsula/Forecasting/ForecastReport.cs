@@ -15,16 +15,16 @@ public static class ForecastReport
     public static readonly KoreanDate DefaultFrom = new(2022, 1, 1);
 
     /// <summary>The floor: a Brier score is judged only with at least this many events and this many non-events.</summary>
-    public const int MinimumCount = 10;
+    internal const int MinimumCount = 10;
 
     /// <summary>
     /// The reference models of the Brier target and of the selection rule
     /// (docs/forecast-selection.md): a model must do no worse than the best of them.
     /// </summary>
-    public static readonly IReadOnlyList<string> References = ["climatology", "recent-rate-365d", "hawkes"];
+    internal static readonly IReadOnlyList<string> References = ["climatology", "recent-rate-365d", "hawkes"];
 
     /// <summary>Whether a target-horizon has enough events and non-events (<see cref="MinimumCount"/> each) for its Brier score to be judged.</summary>
-    public static bool IsJudged(BacktestResult result)
+    internal static bool IsJudged(BacktestResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         return result.Positives >= MinimumCount && result.NonEvents >= MinimumCount;

@@ -9,11 +9,8 @@ namespace Peninsula.Forecasting;
 /// </summary>
 internal static class LogisticRegression
 {
-    /// <summary>The logistic function (<see cref="LogOdds.ToProbability"/>).</summary>
-    public static double Sigmoid(double z) => LogOdds.ToProbability(z);
-
-    /// <summary>The log odds of a probability, kept finite by clamping to [1e-4, 1 - 1e-4].</summary>
-    public static double Logit(double p) => LogOdds.Of(p, 1e-4);
+    /// <summary>How close to 0 and 1 the models let a probability go on the log-odds scale (<see cref="LogOdds.Of"/>).</summary>
+    public const double Floor = 1e-4;
 
     /// <summary>The probability for one row: coefficients[0] is the intercept.</summary>
     public static double Predict(double[] coefficients, ReadOnlySpan<double> x)
@@ -24,7 +21,7 @@ internal static class LogisticRegression
             z += coefficients[j + 1] * x[j];
         }
 
-        return Sigmoid(z);
+        return LogOdds.ToProbability(z);
     }
 
     private static double Softplus(double z) => z > 30 ? z : Math.Log(1 + Math.Exp(z));
@@ -59,7 +56,7 @@ internal static class LogisticRegression
                     z += b[j + 1] * row[j];
                 }
 
-                var p = Sigmoid(z);
+                var p = LogOdds.ToProbability(z);
                 var weight = weights?[i] ?? 1;
                 objective -= weight * (y[i] ? Softplus(-z) : Softplus(z));
                 var w = weight * Math.Max(p * (1 - p), 1e-10);

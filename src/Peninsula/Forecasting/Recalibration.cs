@@ -55,7 +55,7 @@ internal static class Recalibration
     public static (double Probability, double Shift) Shift(
         IReadOnlyList<int> days, IReadOnlyList<double> forecasts, Func<int, bool> outcome, int i, int horizon, double halfLifeDays = ShiftHalfLifeDays, double penalty = ShiftPenalty)
     {
-        var past = Past(days, i, horizon, halfLifeDays).Select(x => (Logit: LogisticRegression.Logit(forecasts[x.Index]), Happened: outcome(x.Index), x.Weight)).ToList();
+        var past = Past(days, i, horizon, halfLifeDays).Select(x => (Logit: LogOdds.Of(forecasts[x.Index], LogisticRegression.Floor), Happened: outcome(x.Index), x.Weight)).ToList();
         var b = 0.0;
         // One-parameter Newton's method on a strictly concave objective: a few steps converge.
         for (var iteration = 0; iteration < 50; iteration++)
@@ -63,7 +63,7 @@ internal static class Recalibration
             double gradient = -penalty * b, curvature = penalty + 1e-12;
             foreach (var (logit, happened, weight) in past)
             {
-                var p = LogisticRegression.Sigmoid(logit + b);
+                var p = LogOdds.ToProbability(logit + b);
                 gradient += weight * ((happened ? 1 : 0) - p);
                 curvature += weight * p * (1 - p);
             }
@@ -76,7 +76,7 @@ internal static class Recalibration
             }
         }
 
-        return (LogisticRegression.Sigmoid(LogisticRegression.Logit(forecasts[i]) + b), b);
+        return (LogOdds.ToProbability(LogOdds.Of(forecasts[i], LogisticRegression.Floor) + b), b);
     }
 
     /// <summary>
@@ -127,8 +127,8 @@ internal static class Recalibration
     public static (double Probability, double Intercept, double Slope) Platt(
         IReadOnlyList<int> days, IReadOnlyList<double> forecasts, Func<int, bool> outcome, int i, int horizon)
     {
-        var past = Past(days, i, horizon, PlattHalfLifeDays).Select(x => (Logit: LogisticRegression.Logit(forecasts[x.Index]), Happened: outcome(x.Index), x.Weight)).ToList();
-        var z = LogisticRegression.Logit(forecasts[i]);
+        var past = Past(days, i, horizon, PlattHalfLifeDays).Select(x => (Logit: LogOdds.Of(forecasts[x.Index], LogisticRegression.Floor), Happened: outcome(x.Index), x.Weight)).ToList();
+        var z = LogOdds.Of(forecasts[i], LogisticRegression.Floor);
         if (past.Count < PlattMinimumForecasts)
         {
             return (forecasts[i], 0, 1);
@@ -141,7 +141,7 @@ internal static class Recalibration
             double ga = -PlattPenalty * a, gb = -PlattPenalty * (b - 1), haa = PlattPenalty, hab = 0, hbb = PlattPenalty;
             foreach (var (x, happened, weight) in past)
             {
-                var p = LogisticRegression.Sigmoid(a + (b * x));
+                var p = LogOdds.ToProbability(a + (b * x));
                 var residual = weight * ((happened ? 1 : 0) - p);
                 var curvature = weight * p * (1 - p);
                 ga += residual;
@@ -162,6 +162,6 @@ internal static class Recalibration
             }
         }
 
-        return (LogisticRegression.Sigmoid(a + (b * z)), a, b);
+        return (LogOdds.ToProbability(a + (b * z)), a, b);
     }
 }

@@ -412,7 +412,7 @@ internal sealed class RollingForecast
         var z = new double[members.Length];
         for (var k = 0; k < members.Length; k++)
         {
-            z[k] = LogisticRegression.Logit(p[members[k]][i]);
+            z[k] = Forecasting.LogOdds.Of(p[members[k]][i], LogisticRegression.Floor);
         }
 
         return z;
@@ -423,7 +423,7 @@ internal sealed class RollingForecast
         var z = new double[Components];
         for (var k = 0; k < Components; k++)
         {
-            z[k] = LogisticRegression.Logit(p[k][i]);
+            z[k] = Forecasting.LogOdds.Of(p[k][i], LogisticRegression.Floor);
         }
 
         return z;

@@ -23,7 +23,7 @@ public sealed record HandEntry
     /// Whether the entry is a proposal of the review queue being accepted: its id comes from the
     /// proposal's date and class, so a refusal says to edit those, not to pass --id.
     /// </summary>
-    public bool FromReview { get; init; }
+    internal bool FromReview { get; init; }
 
     /// <summary>The kind, as its slug (<c>missile-launch</c>).</summary>
     public string? Kind { get; init; }

@@ -17,7 +17,7 @@ public static class ExpertAggregate
     /// resolved crowd forecast in bench/questions-crowd, all of them past by now (the questions
     /// benchmark prints that choice beside this constant, bench/results/questions.md).
     /// </summary>
-    public const double Extremizing = 1.0;
+    internal const double Extremizing = 1.0;
 
     /// <summary>The extremizing factors tried, in increasing order: 1 (none) first, so that it wins a tie.</summary>
     public static readonly IReadOnlyList<double> Factors = [1.0, 1.25, 1.5, 2.0, 2.5];
@@ -54,7 +54,7 @@ public static class ExpertAggregate
     /// before that day (<c>Known</c>, the Korean date the question resolved, earlier than
     /// <paramref name="asOf"/>); 1, no extremizing, while none was.
     /// </summary>
-    public static double ChooseExtremizing(IEnumerable<(double Probability, bool Outcome, KoreanDate Known)> resolved, KoreanDate asOf)
+    internal static double ChooseExtremizing(IEnumerable<(double Probability, bool Outcome, KoreanDate Known)> resolved, KoreanDate asOf)
     {
         ArgumentNullException.ThrowIfNull(resolved);
         var past = resolved.Where(r => r.Known < asOf).ToList();

@@ -34,9 +34,11 @@ public sealed class QuestionBook(IEventStore store)
         IReadOnlyList<QuestionForecast> forecasts = model is null ? [] : [model];
         await _questions.SaveQuestionsAsync([resolved], forecasts, cancellationToken: cancellationToken).ConfigureAwait(false);
         // What ShowAsync would read back is in hand: a new question has only the model's forecast,
-        // and its resolving event and the record's end come from the record just read.
+        // so no expert's to aggregate (the aggregate is null, as ShowAsync gives it for a question
+        // no expert has forecast), and its resolving event and the record's end come from the
+        // record just read.
         var resolving = resolved.Resolution?.EventId is { } eventId ? record.FirstOrDefault(e => e.Id == eventId) : null;
-        return new Details(resolved, forecasts, ExpertAggregate.Of(resolved.Id, forecasts, today), resolving, BundledRecord.CoverageEndOf(record));
+        return new Details(resolved, forecasts, Aggregate: null, resolving, BundledRecord.CoverageEndOf(record));
     }
 
     /// <summary>

@@ -36,7 +36,7 @@ public static class QuestionResolver
     /// filter (the store's search decides what a filter's words match), whatever their number.
     /// Returns the questions in the same order with their resolutions; nothing is saved.
     /// </summary>
-    public static async Task<IReadOnlyList<Question>> ResolveAsync(
+    internal static async Task<IReadOnlyList<Question>> ResolveAsync(
         IEventStore store, IReadOnlyList<Event> record, IReadOnlyList<Question> questions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);

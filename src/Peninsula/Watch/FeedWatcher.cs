@@ -83,13 +83,13 @@ public sealed record WatchLogEntry(DateTimeOffset At, string Name, string Messag
 public sealed class FeedWatcher(IEventStore store, SafeHttp http, TimeProvider clock)
 {
     /// <summary>The default of <see cref="ReadBudget"/>: 30 seconds.</summary>
-    public static readonly TimeSpan DefaultReadBudget = TimeSpan.FromSeconds(30);
+    internal static readonly TimeSpan DefaultReadBudget = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// The longest a feed may take to be read once fetched; for a GDELT update list, the download
     /// of the export it names counts too, so that a server that stalls cannot hold the poll longer.
     /// </summary>
-    public TimeSpan ReadBudget { get; init; } = DefaultReadBudget;
+    internal TimeSpan ReadBudget { get; init; } = DefaultReadBudget;
 
     private readonly FeedImporter _feeds = new();
 
@@ -165,7 +165,8 @@ public sealed class FeedWatcher(IEventStore store, SafeHttp http, TimeProvider c
             // A GDELT export gives articles' addresses, not their words: nothing for detection to read.
             var (detected, read) = export is null ? await DetectAsync(watch, batch, cancellationToken).ConfigureAwait(false) : ("", true);
             var status = (export is null ? "" : $"{export.Name}: ") +
-                         $"{summary.Documents.Added} new, {summary.Documents.Unchanged + summary.Documents.Updated} already stored" +
+                         (summary.Documents.Added == 1 ? "1 new document" : $"{summary.Documents.Added} new documents") +
+                         $", {summary.Documents.Unchanged + summary.Documents.Updated} already stored" +
                          (export is null ? "" : string.Create(CultureInfo.InvariantCulture, $" ({batch.Signals.Count} GDELT events about North Korea)")) +
                          (summary.Rejections.Count > 0 ? $", {summary.Rejections.Count} {(export is null ? "items" : "rows")} refused" : "") +
                          detected;
@@ -198,15 +199,17 @@ public sealed class FeedWatcher(IEventStore store, SafeHttp http, TimeProvider c
 
     /// <summary>
     /// Every stored document passes through detection once (issue 17). The documents are stored
-    /// whatever detection makes of them: a failure of detection is said in the status, not
-    /// counted as a failure of the feed, and leaves them unread for the next poll.
+    /// whatever detection makes of them: a document detection fails on is named in the status and
+    /// not read again, and the others go on; a failure before any document is read (the store
+    /// cannot be asked) is said in the status, not counted as a failure of the feed, and leaves
+    /// them all unread for the next poll.
     /// </summary>
     private async Task<(string Status, bool Read)> DetectAsync(FeedWatch watch, ImportBatch batch, CancellationToken cancellationToken)
     {
         try
         {
             var outcome = await Detection.Review.DetectNewAsync(store, batch.Documents, $"watch {watch.Name}", AutoAccept, clock, cancellationToken).ConfigureAwait(false);
-            return (outcome.SourcesAdded.Count + outcome.Queued.Count + outcome.KeptRejected.Count + outcome.Accepted.Count == 0 ? "" : "; " + outcome, true);
+            return (outcome.Matched.Count + outcome.Queued.Count + outcome.KeptRejected.Count + outcome.Accepted.Count + outcome.Failures.Count == 0 ? "" : "; " + outcome, true);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

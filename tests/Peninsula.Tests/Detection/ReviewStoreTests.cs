@@ -68,6 +68,8 @@ public abstract class ReviewStoreContract<TBackend> : IDisposable where TBackend
 
         Assert.Equal(["2024-10-31-icbm-hwasong-19: https://wire.example/icbm"], first.SourcesAdded);
         Assert.Empty(again.SourcesAdded);
+        Assert.Equal("detection read 1 new document: 1 event the record holds reported (1 source added)", first.ToString());
+        Assert.Equal("detection read 1 new document: 1 event the record holds reported (no new source)", again.ToString());
         Assert.Empty(first.Queued);
         Assert.Equal(before, (await store.ListAsync(EventQuery.All)).Count);
         var launch = (await store.FindAsync("2024-10-31-icbm-hwasong-19"))!;
@@ -87,6 +89,8 @@ public abstract class ReviewStoreContract<TBackend> : IDisposable where TBackend
         Assert.Equal(1, first.Documents);
         Assert.Equal(1, second.Documents);
         var item = Assert.Single(await store.ReviewsAsync());
+        Assert.Equal($"detection read 1 new document: 1 new review item ({item.Id})", first.ToString());
+        Assert.Equal($"detection read 1 new document: 1 waiting review item given more reports ({item.Id})", second.ToString());
         Assert.Equal(ReviewStatus.Pending, item.Status);
         Assert.Equal(NewDay, item.Proposal.Date);
         Assert.Equal("srbm", item.Proposal.Class);
@@ -159,7 +163,7 @@ public abstract class ReviewStoreContract<TBackend> : IDisposable where TBackend
         Assert.Empty(later.Queued);
         Assert.Empty(later.Accepted);
         Assert.Equal([item.Id], later.KeptRejected.Select(i => i.Id));
-        Assert.Contains("rejected proposals kept with them", later.ToString(), StringComparison.Ordinal);
+        Assert.Equal($"detection read 2 new documents: 1 event already rejected kept out of the queue ({item.Id})", later.ToString());
         Assert.Empty(await store.ReviewsAsync());
         var rejected = Assert.Single(await store.ReviewsAsync(null));
         Assert.Equal(ReviewStatus.Rejected, rejected.Status);
@@ -170,20 +174,80 @@ public abstract class ReviewStoreContract<TBackend> : IDisposable where TBackend
     }
 
     [Fact]
-    public async Task Documents_are_marked_read_only_after_detection_succeeded_so_a_failure_leaves_them_for_the_next_pass()
+    public async Task A_document_detection_fails_on_is_reported_and_read_once_and_the_others_of_its_batch_still_make_proposals()
     {
         await using var store = await OpenAsync();
-        await Backend.ExecuteAsync(Backend.FailEveryInsertInto("review_queue"));
+        // The store refuses what the bad document reports (a nuclear test), as a full disk or a
+        // constraint would, and nothing else.
+        await Backend.ExecuteAsync(Backend.FailInsertsInto("review_queue", "NEW.kind = 'nuclear-test'"));
+        var bad = Report("bad-1", "Wire", "N. Korea conducts nuclear test", "North Korea conducted a nuclear test on Wednesday, its seventh.", NewDay, "https://wire.example/bad-1");
 
-        await Assert.ThrowsAnyAsync<Exception>(() => Review.DetectNewAsync(store, [NewLaunch("a-1", "Yonhap")], "watch", null, Clock));
-        await Backend.ExecuteAsync(Backend.StopFailingInsertsInto("review_queue"));
-        var again = await Review.DetectNewAsync(store, [NewLaunch("a-1", "Yonhap")], "watch", null, Clock);
-        var twice = await Review.DetectNewAsync(store, [NewLaunch("a-1", "Yonhap")], "watch", null, Clock);
+        var first = await Review.DetectNewAsync(store, [NewLaunch("a-1", "Yonhap"), bad, NewLaunch("b-1", "Kyodo")], "watch", null, Clock);
+        var again = await Review.DetectNewAsync(store, [NewLaunch("a-1", "Yonhap"), bad, NewLaunch("b-1", "Kyodo")], "watch", null, Clock);
 
-        Assert.Equal(1, again.Documents);
-        Assert.Equal(["a-1"], Assert.Single(again.Queued).Proposal.Documents.Select(d => d.Id));
-        Assert.Equal(0, twice.Documents);
-        Assert.Single(await store.ReviewsAsync());
+        Assert.Equal(3, first.Documents);
+        var item = Assert.Single(first.Queued);
+        Assert.Equal(["a-1", "b-1"], item.Proposal.Documents.Select(d => d.Id).Order(StringComparer.Ordinal));
+        var failure = Assert.Single(first.Failures);
+        Assert.Equal("bad-1", failure.DocumentId);
+        Assert.Contains("nuclear test of 2026-11-18", failure.Reason, StringComparison.Ordinal);
+        Assert.Contains("simulated failure", failure.Reason, StringComparison.Ordinal);
+        Assert.Contains("1 document failed, not to be read again (bad-1: ", first.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0, again.Documents);
+        Assert.Equal([item.Id], (await store.ReviewsAsync()).Select(i => i.Id));
+    }
+
+    [Fact]
+    public async Task A_feed_item_dated_on_the_calendars_first_day_is_reported_as_failed_and_read_once_and_the_others_of_its_batch_still_make_proposals()
+    {
+        await using var store = await OpenAsync();
+        // A real way to make detection throw: the days around an event dated 0001-01-01 are
+        // looked up, and the day before it cannot be represented.
+        var ancient = Report("old-1", "Wire", "N. Korea fires missiles", "North Korea fired two short-range ballistic missiles on Wednesday.", new KoreanDate(1, 1, 1), "https://wire.example/old-1");
+
+        var outcome = await Review.DetectNewAsync(store, [NewLaunch("a-1", "Yonhap"), ancient], "watch", null, Clock);
+
+        Assert.Equal(["a-1"], Assert.Single(outcome.Queued).Proposal.Documents.Select(d => d.Id));
+        var failure = Assert.Single(outcome.Failures);
+        Assert.Equal("old-1", failure.DocumentId);
+        Assert.StartsWith("the missile launch of 0001-01-01 it reports could not be stored: ", failure.Reason, StringComparison.Ordinal);
+        Assert.Empty(await store.UndetectedAsync(["a-1", "old-1"]));
+    }
+
+    [Fact]
+    public async Task A_run_that_read_the_record_before_another_accepted_the_event_adds_its_report_as_a_source_not_a_new_review_item()
+    {
+        await using var store = await OpenAsync();
+        await Review.DetectNewAsync(store, [NewLaunch("a-1", "Yonhap")], "watch a", null, Clock);
+        var item = Assert.Single(await store.ReviewsAsync());
+        // A second `watch run --auto-accept 1` reads the record and detects its new report ...
+        var stale = new EventDetector(await store.ListAsync(EventQuery.All)).Detect([DetectionInput.Of(NewLaunch("b-1", "Kyodo"))!]);
+        // ... while the first run's proposal is accepted.
+        var e = await Review.AcceptAsync(store, item.Id, "auto-accept", null, Clock);
+
+        var outcome = await Review.FileAsync(store, new HashSet<string> { "b-1" }, stale, [], "watch b", 1, Clock, default);
+
+        Assert.Null(Assert.Single(stale).Matches);
+        Assert.Equal([$"{e.Id}: https://kyodo.example/b-1"], outcome.SourcesAdded);
+        Assert.Empty(outcome.Queued);
+        Assert.Empty(outcome.Accepted);
+        Assert.Equal([item.Id], (await store.ReviewsAsync(null)).Select(i => i.Id));
+        Assert.Contains("https://kyodo.example/b-1", (await store.FindAsync(e.Id))!.Sources.Select(s => s.Url));
+    }
+
+    [Fact]
+    public async Task A_proposal_of_an_event_accepted_since_it_was_detected_is_not_queued_again()
+    {
+        await using var store = await OpenAsync();
+        await Review.DetectNewAsync(store, [NewLaunch("a-1", "Yonhap")], "watch", null, Clock);
+        var item = Assert.Single(await store.ReviewsAsync());
+        var stale = Assert.Single(new EventDetector([]).Detect([DetectionInput.Of(NewLaunch("b-1", "Kyodo"))!]));
+        var e = await Review.AcceptAsync(store, item.Id, "analyst", null, Clock);
+
+        var filed = await store.ProposeAsync(stale);
+
+        Assert.Equal((item.Id, ReviewStatus.Accepted, e.Id), (filed.Id, filed.Status, filed.EventId));
+        Assert.Equal([item.Id], (await store.ReviewsAsync(null)).Select(i => i.Id));
     }
 
     [Fact]
@@ -248,7 +312,7 @@ public abstract class ReviewStoreContract<TBackend> : IDisposable where TBackend
         var (id, reason) = Assert.Single(outcome.NotAccepted);
         Assert.Equal(item.Id, id);
         Assert.Contains("deleted", reason, StringComparison.Ordinal);
-        Assert.Contains($"1 proposal not accepted automatically and left for review ({item.Id}: ", outcome.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"1 new review item ({item.Id}), 1 review item not accepted automatically and left for review ({item.Id}: ", outcome.ToString(), StringComparison.Ordinal);
         Assert.Equal(ReviewStatus.Pending, (await store.FindReviewAsync(item.Id))!.Status);
     }
 }

@@ -31,13 +31,13 @@ public sealed class RecalibrationTests
     {
         // The forecasts are too low: the truth is their log odds plus 0.8.
         const double bias = 0.8;
-        var (forecasts, outcomes) = Simulate(p => LogisticRegression.Sigmoid(LogisticRegression.Logit(p) + bias), seed: 11);
+        var (forecasts, outcomes) = Simulate(p => LogOdds.ToProbability(LogOdds.Of(p, LogisticRegression.Floor) + bias), seed: 11);
 
         var (probability, shift) = Recalibration.Shift(IssueDays, forecasts, j => outcomes[j], Last, Horizon, Flat, penalty: 0);
 
         // 1,825 outcomes at p(1-p) about 0.2: the shift's standard error is 1/sqrt(1825 * 0.2) = 0.05; three of them is 0.15.
         Assert.Equal(bias, shift, 0.15);
-        Assert.Equal(LogisticRegression.Sigmoid(LogisticRegression.Logit(forecasts[Last]) + shift), probability, 1e-12);
+        Assert.Equal(LogOdds.ToProbability(LogOdds.Of(forecasts[Last], LogisticRegression.Floor) + shift), probability, 1e-12);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class RecalibrationTests
         var (_, calibrated) = Recalibration.Shift(IssueDays, forecasts, j => outcomes[j], Last, Horizon, Flat, penalty: 0);
         Assert.Equal(0, calibrated, 0.15);
 
-        var (biased, biasedOutcomes) = Simulate(p => LogisticRegression.Sigmoid(LogisticRegression.Logit(p) + 0.8), seed: 13);
+        var (biased, biasedOutcomes) = Simulate(p => LogOdds.ToProbability(LogOdds.Of(p, LogisticRegression.Floor) + 0.8), seed: 13);
         var (_, free) = Recalibration.Shift(IssueDays, biased, j => biasedOutcomes[j], Last, Horizon, Flat, penalty: 0);
         var (_, held) = Recalibration.Shift(IssueDays, biased, j => biasedOutcomes[j], Last, Horizon);
         Assert.InRange(held, 0.05, free);

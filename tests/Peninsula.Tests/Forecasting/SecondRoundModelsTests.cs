@@ -81,7 +81,7 @@ public sealed class SecondRoundModelsTests
         var random = new Random(5);
         var days = Enumerable.Range(0, 2_000).ToArray();
         var forecasts = days.Select(_ => 0.1 + (0.3 * random.NextDouble())).ToArray();
-        var outcomes = forecasts.Select(p => random.NextDouble() < LogisticRegression.Sigmoid(LogisticRegression.Logit(p) + 1)).ToArray();
+        var outcomes = forecasts.Select(p => random.NextDouble() < LogOdds.ToProbability(LogOdds.Of(p, LogisticRegression.Floor) + 1)).ToArray();
 
         var (probability, intercept, _) = Recalibration.Platt(days, forecasts, j => outcomes[j], days.Length - 1, 1);
 

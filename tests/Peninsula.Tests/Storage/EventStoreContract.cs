@@ -96,6 +96,20 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
     }
 
     [Fact]
+    public async Task The_ids_an_event_numbered_after_an_id_could_take_are_read_off_an_index_not_by_scanning_every_event()
+    {
+        await using (OpenStore())
+        {
+        }
+
+        var plan = await Backend.PlanAsync(Backend.TakenIdsQuery, new { id = "2024-10-31-icbm", from = "2024-10-31-icbm-", to = "2024-10-31-icbm." });
+
+        Assert.DoesNotContain("SCAN events", plan, StringComparison.Ordinal); // SQLite
+        Assert.DoesNotContain("Seq Scan", plan, StringComparison.Ordinal); // PostgreSQL
+        Assert.Matches(@"SEARCH events USING \w*INDEX \w+ \(id>\? AND id<\?\)|Index \w*\s*(Scan|Cond).*ix_events_id_bytes|ix_events_id_bytes", plan);
+    }
+
+    [Fact]
     public async Task The_bundled_records_disagreements_are_listed_only_for_a_store_that_holds_the_bundled_record()
     {
         await using var store = OpenStore();

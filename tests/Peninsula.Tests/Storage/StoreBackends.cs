@@ -23,13 +23,25 @@ public abstract class StoreBackend : IDisposable
     /// <summary>Runs a query that returns one number.</summary>
     public abstract Task<long> ScalarAsync(string sql);
 
+    /// <summary>
+    /// How the backend would run <paramref name="sql"/>, its plan in the backend's words, with
+    /// sequential scans made a last resort where the planner would otherwise prefer them on a small table.
+    /// </summary>
+    public abstract Task<string> PlanAsync(string sql, object parameters);
+
+    /// <summary>The query of the store's <see cref="IEventStore.TakenIdsAsync"/>.</summary>
+    public abstract string TakenIdsQuery { get; }
+
     /// <summary>SQL that makes any insert of the event <paramref name="id"/> fail inside its transaction.</summary>
     public abstract string FailInsertOf(string id);
 
     /// <summary>SQL that makes every insert into <paramref name="table"/> fail, as a full disk or a lost server would.</summary>
     public abstract string FailEveryInsertInto(string table);
 
-    /// <summary>SQL that undoes <see cref="FailEveryInsertInto"/>.</summary>
+    /// <summary>SQL that makes an insert into <paramref name="table"/> fail when the new row meets <paramref name="condition"/> (SQL on <c>NEW</c>, the same in both backends).</summary>
+    public abstract string FailInsertsInto(string table, string condition);
+
+    /// <summary>SQL that undoes <see cref="FailEveryInsertInto"/> and <see cref="FailInsertsInto"/>.</summary>
     public abstract string StopFailingInsertsInto(string table);
 
     /// <summary>Whether another process or connection is writing to the store right now (it holds an open write transaction).</summary>
@@ -63,11 +75,22 @@ public sealed class SqliteBackend : StoreBackend
         return await connection.ExecuteScalarAsync<long>(sql);
     }
 
+    public override async Task<string> PlanAsync(string sql, object parameters)
+    {
+        using var connection = Connect();
+        return string.Join("\n", (await connection.QueryAsync($"EXPLAIN QUERY PLAN {sql}", parameters)).Select(row => (string)row.detail));
+    }
+
+    public override string TakenIdsQuery => SqliteEventStore.TakenIdsQuery;
+
     public override string FailInsertOf(string id) =>
         $"CREATE TRIGGER fail_midway BEFORE INSERT ON events WHEN NEW.id = '{id}' BEGIN SELECT RAISE(ABORT, 'simulated failure'); END;";
 
     public override string FailEveryInsertInto(string table) =>
         $"CREATE TRIGGER fail_{table} BEFORE INSERT ON {table} BEGIN SELECT RAISE(ABORT, 'simulated failure'); END;";
+
+    public override string FailInsertsInto(string table, string condition) =>
+        $"CREATE TRIGGER fail_{table} BEFORE INSERT ON {table} WHEN {condition} BEGIN SELECT RAISE(ABORT, 'simulated failure'); END;";
 
     public override string StopFailingInsertsInto(string table) => $"DROP TRIGGER fail_{table};";
 
@@ -184,6 +207,15 @@ public sealed class PostgresBackend : StoreBackend
         return await connection.ExecuteScalarAsync<long>(sql);
     }
 
+    public override async Task<string> PlanAsync(string sql, object parameters)
+    {
+        await using var connection = Connect();
+        await connection.ExecuteAsync("SET enable_seqscan = off");
+        return string.Join("\n", await connection.QueryAsync<string>($"EXPLAIN {sql}", parameters));
+    }
+
+    public override string TakenIdsQuery => PostgresEventStore.TakenIdsQuery;
+
     public override string FailInsertOf(string id) =>
         "CREATE FUNCTION fail_midway() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'simulated failure'; END $$; " +
         $"CREATE TRIGGER fail_midway BEFORE INSERT ON events FOR EACH ROW WHEN (NEW.id = '{id}') EXECUTE FUNCTION fail_midway();";
@@ -191,6 +223,10 @@ public sealed class PostgresBackend : StoreBackend
     public override string FailEveryInsertInto(string table) =>
         "CREATE OR REPLACE FUNCTION fail_always() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'simulated failure'; END $$; " +
         $"CREATE TRIGGER fail_{table} BEFORE INSERT ON {table} FOR EACH ROW EXECUTE FUNCTION fail_always();";
+
+    public override string FailInsertsInto(string table, string condition) =>
+        "CREATE OR REPLACE FUNCTION fail_always() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'simulated failure'; END $$; " +
+        $"CREATE TRIGGER fail_{table} BEFORE INSERT ON {table} FOR EACH ROW WHEN ({condition}) EXECUTE FUNCTION fail_always();";
 
     public override string StopFailingInsertsInto(string table) => $"DROP TRIGGER fail_{table} ON {table};";
 

@@ -74,7 +74,7 @@ public sealed class GdeltWatchTests : IDisposable
 
         Assert.Equal(2, articles.Count); // a real fifteen minutes of October 2019: two articles with rows about North Korea
         Assert.Equal((0, 0), (first, second));
-        Assert.Contains($"gdelt-loopback: {Export}.zip: {articles.Count} new, 0 already stored", firstOut);
+        Assert.Contains($"gdelt-loopback: {Export}.zip: {articles.Count} new documents, 0 already stored", firstOut);
         Assert.Contains("gdelt-loopback: not modified (304)", secondOut);
         Assert.Equal(1, server.Requests.Count(p => p.EndsWith(".export.CSV.zip", StringComparison.Ordinal)));
         Assert.DoesNotContain(server.Requests, p => p.Contains("mentions", StringComparison.Ordinal) || p.Contains("gkg", StringComparison.Ordinal));

@@ -38,9 +38,9 @@ public sealed class HostileFeedTests : IDisposable
             Assert.Equal(1, polled[name].Failures);
             Assert.Equal(CliRunner.Clock.GetUtcNow() + TimeSpan.FromMinutes(30), polled[name].NextPollAt);
         });
-        Assert.Equal($"{HostileFeedServer.HugeItems} new, 0 already stored", polled["huge"].LastStatus);
-        Assert.Equal("1 new, 0 already stored", polled["nested-html"].LastStatus);
-        Assert.Equal("1 new, 0 already stored", polled["zz-good"].LastStatus);
+        Assert.Equal($"{HostileFeedServer.HugeItems} new documents, 0 already stored", polled["huge"].LastStatus);
+        Assert.Equal("1 new document, 0 already stored", polled["nested-html"].LastStatus);
+        Assert.Equal("1 new document, 0 already stored", polled["zz-good"].LastStatus);
         Assert.Single(await store.SearchDocumentsAsync("Hwasong"));
         var log = await store.WatchLogAsync(20);
         Assert.Contains(log, l => l.Name == "reset" && l.Message.StartsWith("failed (1 in a row, next try in 00:30:00)", StringComparison.Ordinal));

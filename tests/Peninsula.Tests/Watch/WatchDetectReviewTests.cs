@@ -57,8 +57,9 @@ public sealed class WatchDetectReviewTests : IDisposable
         Assert.Equal(1, exit);
         Assert.Contains("DTD", output, StringComparison.Ordinal);
         Assert.Contains("not well-formed", output, StringComparison.Ordinal);
-        Assert.Contains("1 proposal queued for review", output, StringComparison.Ordinal);
-        Assert.Contains("1 source added to known events", output, StringComparison.Ordinal);
+        // Kyodo's report comes first and makes the review item, Yonhap's adds to it.
+        Assert.Contains("kyodo: 1 new document, 0 already stored; detection read 1 new document: 1 new review item (r-2026-11-18-", output, StringComparison.Ordinal);
+        Assert.Contains("yonhap: 2 new documents, 0 already stored; detection read 2 new documents: 1 event the record holds reported (1 source added), 1 waiting review item given more reports", output, StringComparison.Ordinal);
 
         var (_, list, _) = await Run("review", "list", "--format", "json");
         using var queued = JsonDocument.Parse(list);

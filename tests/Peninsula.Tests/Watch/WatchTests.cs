@@ -30,9 +30,9 @@ public sealed class WatchTests : IDisposable
         var (third, thirdOut, _) = await Run("watch", "run", "--once", "--allow-private");
 
         Assert.Equal((0, 0, 0), (first, second, third));
-        Assert.Contains("wire: 2 new, 0 already stored", firstOut);
+        Assert.Contains("wire: 2 new documents, 0 already stored", firstOut);
         Assert.Contains("wire: not modified (304)", secondOut);
-        Assert.Contains("wire: 1 new, 2 already stored", thirdOut);
+        Assert.Contains("wire: 1 new document, 2 already stored", thirdOut);
         Assert.Equal([null, "\"v2\"", "\"v2\""], server.Requests.Select(r => r.IfNoneMatch));
         var (_, found, _) = await Run("docs", "search", "hwasong");
         Assert.Contains("First item about Hwasong", found);

@@ -32,12 +32,20 @@ public sealed partial class PostgresEventStore
         {
             // One writer at a time decides whether a report is new: two polls must not queue one event twice.
             await connection.ExecuteAsync(new CommandDefinition("LOCK TABLE review_queue IN SHARE ROW EXCLUSIVE MODE", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            // Every status, named so that the index on (status, korean_date) serves the range of days.
             var near = (await connection.QueryAsync<ReviewRow>(new CommandDefinition(
-                $"SELECT {ReviewColumns} FROM review_queue WHERE status IN ('pending', 'rejected') AND kind = @kind AND korean_date BETWEEN @from::date AND @to::date ORDER BY korean_date, id COLLATE \"C\"",
+                $"SELECT {ReviewColumns} FROM review_queue WHERE status IN ('pending', 'accepted', 'rejected') AND kind = @kind AND korean_date BETWEEN @from::date AND @to::date ORDER BY korean_date, id COLLATE \"C\"",
                 new { kind = proposal.Kind.Slug(), from = proposal.Date.AddDays(-EventDetector.ToleranceDays).ToString(), to = proposal.Date.AddDays(EventDetector.ToleranceDays).ToString() },
                 transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).Select(ToItem);
             var now = _clock.GetUtcNow();
-            if (ReviewRules.SameEventAs(near, proposal) is { } queued)
+            var same = ReviewRules.SameEventAs(near, proposal);
+            if (same is { Status: ReviewStatus.Accepted })
+            {
+                // Accepted since the proposal was detected: its event takes the documents, not the queue.
+                return same;
+            }
+
+            if (same is { } queued)
             {
                 var merged = queued with
                 {

@@ -145,16 +145,22 @@ public sealed partial class PostgresEventStore : IEventStore
     public async Task<Event?> FindAsync(string id, CancellationToken cancellationToken = default) =>
         (await FindStoredAsync(id, cancellationToken).ConfigureAwait(false))?.Event;
 
+    /// <summary>
+    /// The query of <see cref="TakenIdsAsync"/>: "id-" up to "id." (the next character) is every id
+    /// that begins with "id-", compared byte by byte (<c>COLLATE "C"</c>, whatever the database's
+    /// collation) and read off the index of migration 0007.
+    /// </summary>
+    internal const string TakenIdsQuery =
+        "SELECT id FROM events WHERE deleted_at IS NULL AND (id = @id OR (id COLLATE \"C\" >= @from AND id COLLATE \"C\" < @to))";
+
     /// <inheritdoc/>
     public Task<IReadOnlySet<string>> TakenIdsAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(id);
         return ReadAsync<IReadOnlySet<string>>("reading event ids", async connection =>
         {
-            // starts_with, not a range: the column's collation need not order ids byte by byte.
             var ids = await connection.QueryAsync<string>(new CommandDefinition(
-                "SELECT id FROM events WHERE deleted_at IS NULL AND (id = @id OR starts_with(id, @prefix))",
-                new { id, prefix = id + "-" }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                TakenIdsQuery, new { id, from = id + "-", to = id + "." }, cancellationToken: cancellationToken)).ConfigureAwait(false);
             return ids.ToHashSet(StringComparer.Ordinal);
         }, cancellationToken);
     }

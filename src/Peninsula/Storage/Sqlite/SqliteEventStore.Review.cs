@@ -29,13 +29,20 @@ public sealed partial class SqliteEventStore
     {
         ArgumentNullException.ThrowIfNull(proposal);
         using var transaction = _connection.BeginTransaction(deferred: false);
+        // Every status, named so that the index on (status, korean_date) serves the range of days.
         var near = _connection.Query<ReviewRow>(
-            $"SELECT {ReviewColumns} FROM review_queue WHERE status IN ('pending', 'rejected') AND kind = @kind AND korean_date BETWEEN @from AND @to ORDER BY korean_date, id",
+            $"SELECT {ReviewColumns} FROM review_queue WHERE status IN ('pending', 'accepted', 'rejected') AND kind = @kind AND korean_date BETWEEN @from AND @to ORDER BY korean_date, id",
             new { kind = proposal.Kind.Slug(), from = proposal.Date.AddDays(-EventDetector.ToleranceDays).ToString(), to = proposal.Date.AddDays(EventDetector.ToleranceDays).ToString() },
             transaction).Select(ToItem);
         var now = _clock.GetUtcNow();
         ReviewItem item;
-        if (ReviewRules.SameEventAs(near, proposal) is { } queued)
+        var same = ReviewRules.SameEventAs(near, proposal);
+        if (same is { Status: ReviewStatus.Accepted })
+        {
+            // Accepted since the proposal was detected: its event takes the documents, not the queue.
+            item = same;
+        }
+        else if (same is { } queued)
         {
             item = queued with
             {

@@ -148,14 +148,19 @@ public sealed partial class SqliteEventStore : IEventStore
     public Task<Event?> FindAsync(string id, CancellationToken cancellationToken = default) =>
         Task.FromResult(LoadRow(id, includeDeleted: false, null)?.Event);
 
+    /// <summary>
+    /// The query of <see cref="TakenIdsAsync"/>: ids compare byte by byte (BINARY), so "id-" up to
+    /// "id." (the next character) is every id that begins with "id-", read off the primary key (a
+    /// LIKE would not be: under the default BINARY collation SQLite uses an index for LIKE only
+    /// with case_sensitive_like on).
+    /// </summary>
+    internal const string TakenIdsQuery = "SELECT id FROM events WHERE deleted_at IS NULL AND (id = @id OR (id >= @from AND id < @to))";
+
     /// <inheritdoc/>
     public Task<IReadOnlySet<string>> TakenIdsAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(id);
-        // Ids compare byte by byte (BINARY), so "id-" .. "id." is every id that begins with "id-", read off the primary key.
-        var ids = _connection.Query<string>(
-            "SELECT id FROM events WHERE deleted_at IS NULL AND (id = @id OR (id >= @from AND id < @to))",
-            new { id, from = id + "-", to = id + "." });
+        var ids = _connection.Query<string>(TakenIdsQuery, new { id, from = id + "-", to = id + "." });
         return Task.FromResult<IReadOnlySet<string>>(ids.ToHashSet(StringComparer.Ordinal));
     }
 
