@@ -218,10 +218,5 @@ internal static class WatchCommand
 
     private static string? Time(DateTimeOffset? instant) => instant?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    /// <summary>A polling interval as --every takes it (15m, 2h, 1d), not as a clock time (01:00:00).</summary>
-    internal static string Every(TimeSpan every) =>
-        every.Ticks % TimeSpan.TicksPerDay == 0 ? string.Create(CultureInfo.InvariantCulture, $"{every.Days}d")
-        : every.Ticks % TimeSpan.TicksPerHour == 0 ? string.Create(CultureInfo.InvariantCulture, $"{(long)every.TotalHours}h")
-        : every.Ticks % TimeSpan.TicksPerMinute == 0 ? string.Create(CultureInfo.InvariantCulture, $"{(long)every.TotalMinutes}m")
-        : string.Create(CultureInfo.InvariantCulture, $"{(long)every.TotalSeconds}s");
+    internal static string Every(TimeSpan every) => FeedWatch.WriteEvery(every);
 }

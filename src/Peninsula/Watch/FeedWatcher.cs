@@ -39,6 +39,13 @@ public sealed record FeedWatch
     public static TimeSpan Backoff(TimeSpan every, int failures) =>
         TimeSpan.FromTicks(Math.Min(TimeSpan.FromDays(1).Ticks, every.Ticks * (1L << Math.Min(failures, 20))));
 
+    /// <summary>An interval as <see cref="ParseEvery"/> reads it (15m, 2h, 1d, 90s), not as a clock time (01:00:00).</summary>
+    public static string WriteEvery(TimeSpan every) =>
+        every.Ticks % TimeSpan.TicksPerDay == 0 ? string.Create(CultureInfo.InvariantCulture, $"{every.Days}d")
+        : every.Ticks % TimeSpan.TicksPerHour == 0 ? string.Create(CultureInfo.InvariantCulture, $"{(long)every.TotalHours}h")
+        : every.Ticks % TimeSpan.TicksPerMinute == 0 ? string.Create(CultureInfo.InvariantCulture, $"{(long)every.TotalMinutes}m")
+        : string.Create(CultureInfo.InvariantCulture, $"{(long)every.TotalSeconds}s");
+
     /// <summary>Reads an interval written like <c>15m</c>, <c>2h</c>, <c>1d</c> or <c>90s</c>; at least a minute.</summary>
     public static TimeSpan ParseEvery(string text, string field = "--every")
     {
@@ -192,7 +199,7 @@ public sealed class FeedWatcher(IEventStore store, SafeHttp http, TimeProvider c
             var failures = watch.Failures + 1;
             var wait = FeedWatch.Backoff(watch.Every, failures);
             var failed = watch with { LastPolledAt = now, NextPollAt = now + wait, Failures = failures, LastStatus = $"failed: {reason}" };
-            await store.SaveWatchAsync(failed, $"failed ({failures} in a row, next try in {wait}): {reason}", cancellationToken).ConfigureAwait(false);
+            await store.SaveWatchAsync(failed, $"failed ({failures} in a row, next try in {FeedWatch.WriteEvery(wait)}): {reason}", cancellationToken).ConfigureAwait(false);
             return (failed, null);
         }
     }

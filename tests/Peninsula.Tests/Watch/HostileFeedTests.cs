@@ -43,7 +43,7 @@ public sealed class HostileFeedTests : IDisposable
         Assert.Equal("1 new document, 0 already stored", polled["zz-good"].LastStatus);
         Assert.Single(await store.SearchDocumentsAsync("Hwasong"));
         var log = await store.WatchLogAsync(20);
-        Assert.Contains(log, l => l.Name == "reset" && l.Message.StartsWith("failed (1 in a row, next try in 00:30:00)", StringComparison.Ordinal));
+        Assert.Contains(log, l => l.Name == "reset" && l.Message.StartsWith("failed (1 in a row, next try in 30m)", StringComparison.Ordinal));
     }
 
     [Fact]

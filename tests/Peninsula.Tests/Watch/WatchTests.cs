@@ -56,7 +56,7 @@ public sealed class WatchTests : IDisposable
         var (_, list, _) = await Run("watch", "list");
         Assert.Contains("failed", list);
         var (_, log, _) = await Run("watch", "log");
-        Assert.Contains("1 in a row, next try in 00:30:00", log);
+        Assert.Contains("1 in a row, next try in 30m", log);
     }
 
     [Fact]
