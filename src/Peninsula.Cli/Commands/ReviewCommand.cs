@@ -23,7 +23,7 @@ internal static class ReviewCommand
 
     private static Argument<string> Id() => new("id") { Description = "The proposal's id, as 'peninsula review list' shows it." };
 
-    private static Option<string?> By() => new("--by") { Description = "Your name, kept with the decision and in the audit trail." };
+    private static Option<string?> By() => new("--by") { Description = "Your name, kept with the decision and in the audit trail (without it: your account's name)." };
 
     private static Command List(CliContext context)
     {
@@ -153,7 +153,11 @@ internal static class ReviewCommand
         return command;
     }
 
-    private static string Who(string? by) => string.IsNullOrWhiteSpace(by) ? "the command line" : by.Trim();
+    /// <summary>Who decided: --by, else the account that ran the command ("alice at the command line"), never an empty name.</summary>
+    internal static string Who(string? by) =>
+        !string.IsNullOrWhiteSpace(by) ? by.Trim()
+        : string.IsNullOrWhiteSpace(Environment.UserName) ? "someone at the command line (no --by given)"
+        : $"{Environment.UserName} at the command line";
 
     private sealed class EditOptions
     {
