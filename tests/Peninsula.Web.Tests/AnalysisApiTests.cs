@@ -88,9 +88,9 @@ public sealed class AnalysisApiTests(PeninsulaApp app)
         Assert.Equal("2025-06-30", points[^1].GetProperty("date").GetString());
         Assert.Equal(7, KoreanDate.Parse(points[^1].GetProperty("date").GetString()!).DaysSince(KoreanDate.Parse(points[^2].GetProperty("date").GetString()!)));
         Assert.All(points, p => Assert.InRange(p.GetProperty("per_year").GetDouble(), p.GetProperty("low").GetDouble(), p.GetProperty("high").GetDouble()));
-        // The slower ICBM regime since the end of 2023 (one ICBM day in 2024, none to June 2025),
-        // after the five of 2022 and 2023 each.
-        Assert.StartsWith("2023-", tempo.GetProperty("regime_start").GetString(), StringComparison.Ordinal);
+        // The quiet ICBM regime since the end of 2024 (no ICBM day after 2024-10-31 to June 2025),
+        // after the five of 2022 and 2023 each, read with the regime length the forecast's reasons use.
+        Assert.StartsWith("2024-", tempo.GetProperty("regime_start").GetString(), StringComparison.Ordinal);
         var events = tempo.GetProperty("events").EnumerateArray().ToList();
         Assert.Contains(events, e => e.GetProperty("date").GetString() == "2017-11-29");
         Assert.All(events, e => Assert.False(string.IsNullOrEmpty(e.GetProperty("id").GetString())));

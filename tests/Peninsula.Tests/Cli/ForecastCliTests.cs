@@ -132,12 +132,12 @@ public sealed class ForecastCliTests : IDisposable
         Assert.True(exit == 0, error);
         var lines = output.Split('\n');
         // 2017's three ICBM launch days, the 2018-2021 moratorium, the five of 2022 (2022-11-03 and
-        // 2022-05-25 among them, typed from the provocation table and a correction), and the slower
-        // regime since the end of 2023 (one ICBM day in 2024, none in 2025 to June).
+        // 2022-05-25 among them, typed from the provocation table and a correction), and the quiet
+        // regime since the end of 2024 (no ICBM day after 2024-10-31 to June 2025).
         Assert.Contains(lines, l => l.Contains("│ 2017 │", StringComparison.Ordinal) && l.Contains("│          3 │", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("│ 2021 │", StringComparison.Ordinal) && l.Contains("│          0 │", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("│ 2022 │", StringComparison.Ordinal) && l.Contains("│          5 │", StringComparison.Ordinal));
-        Assert.Contains("in a regime that began about 2023-", output, StringComparison.Ordinal);
+        Assert.Contains("in a regime that began about 2024-", output, StringComparison.Ordinal);
 
         (exit, output, error) = await Run("tempo", "--target", "icbm", "--as-of", "2019-12-31", "--format", "json");
         Assert.True(exit == 0, error);
