@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Npgsql;
-using Peninsula.Events;
 using Peninsula.Import;
 using Peninsula.Record;
 
@@ -137,9 +136,10 @@ public static partial class EventStores
     /// <summary>
     /// Loads the bundled record into the store when it has never been loaded or the bundled data
     /// has changed since (a newer Peninsula). Returns what changed, or null when it was current.
-    /// Events that an older bundle had and this one does not are deleted (softly, and audited). The
-    /// sources that imports, watched feeds and reviews added to a bundled event are kept; its fields
-    /// take the newer bundle's values (the values they replace stay in the audit trail).
+    /// Events that an older bundle had and this one does not are deleted (softly, and audited).
+    /// What the store changed in a bundled event since the older bundle is kept: the sources that
+    /// imports, watched feeds and reviews added, and every field edited or set by an import (see
+    /// <see cref="BundleUpdate"/>); the fields it left alone take the newer bundle's values.
     /// </summary>
     public static async Task<SaveSummary?> EnsureBundledRecordAsync(IEventStore store, CancellationToken cancellationToken = default)
     {
@@ -148,9 +148,9 @@ public static partial class EventStores
             return null;
         }
 
-        var origin = new ChangeOrigin("bundled-record", BundledRecord.Fingerprint[..12]);
+        var origin = new ChangeOrigin(BundleUpdate.Origin, BundledRecord.Fingerprint[..12]);
         var previous = await store.GetSettingAsync(IdsSetting, cancellationToken).ConfigureAwait(false);
-        var events = KeepingAddedSources(BundledRecord.Events, await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false));
+        var events = await BundleUpdate.MergeAsync(store, BundledRecord.Events, cancellationToken).ConfigureAwait(false);
         var summary = await store.SaveAsync(events, origin, cancellationToken: cancellationToken).ConfigureAwait(false);
         var current = events.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var dropped in (previous is null ? [] : JsonSerializer.Deserialize<List<string>>(previous) ?? []).Where(id => !current.Contains(id)))
@@ -161,19 +161,5 @@ public static partial class EventStores
         await store.SetSettingAsync(IdsSetting, JsonSerializer.Serialize(current.Order(StringComparer.Ordinal)), cancellationToken).ConfigureAwait(false);
         await store.SetSettingAsync(FingerprintSetting, BundledRecord.Fingerprint, cancellationToken).ConfigureAwait(false);
         return summary;
-    }
-
-    /// <summary>
-    /// The bundled events, each with the sources the store added to it since it was loaded (by an
-    /// import, a watched feed or a review: every source an importer tagged) and the newer bundle
-    /// does not already cite, so that a newer Peninsula's record never takes them away.
-    /// </summary>
-    private static IReadOnlyList<Event> KeepingAddedSources(IReadOnlyList<Event> bundled, IReadOnlyList<Event> stored)
-    {
-        var byId = stored.ToDictionary(e => e.Id, StringComparer.Ordinal);
-        return [.. bundled.Select(e => byId.TryGetValue(e.Id, out var kept)
-                && kept.Sources.Where(s => s.Importer is not null && !e.Sources.Any(b => EventMerge.SameCitation(s, b))).ToList() is { Count: > 0 } added
-            ? e with { Sources = [.. e.Sources, .. added] }
-            : e)];
     }
 }

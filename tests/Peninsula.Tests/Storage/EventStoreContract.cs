@@ -146,6 +146,29 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
     }
 
     [Fact]
+    public async Task A_newer_bundled_record_keeps_the_fields_an_edit_set_and_updates_the_ones_only_the_bundle_set_again_and_again()
+    {
+        await using var store = OpenStore();
+        await EventStores.EnsureBundledRecordAsync(store);
+        var bundled = Peninsula.Record.BundledRecord.Events.First(e => e.Kind == EventKind.MissileLaunch && e.Summary is not null);
+        // An older Peninsula's bundle said something else in the summary; then an analyst retitled the event.
+        await store.SaveAsync([bundled with { Summary = "What an older bundle said." }], new ChangeOrigin("bundled-record", "older"));
+        var stored = (await store.FindStoredAsync(bundled.Id))!;
+        await store.UpdateAsync(stored.Event with { Title = "Retitled by an analyst" }, stored.Version, new ChangeOrigin("api", "kim"));
+
+        foreach (var round in new[] { "first", "second" })
+        {
+            await store.SetSettingAsync("bundled_record_fingerprint", $"an older Peninsula's fingerprint ({round} update)");
+            await EventStores.EnsureBundledRecordAsync(store);
+
+            var now = (await store.FindAsync(bundled.Id))!;
+            Assert.Equal("Retitled by an analyst", now.Title);
+            Assert.Equal(bundled.Summary, now.Summary);
+            Assert.Equal(bundled.Date, now.Date);
+        }
+    }
+
+    [Fact]
     public async Task An_update_keeps_the_event_before_and_after_in_the_audit_trail()
     {
         await using var store = OpenStore();
