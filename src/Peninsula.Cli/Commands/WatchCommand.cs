@@ -52,7 +52,7 @@ internal static class WatchCommand
                 Every = FeedWatch.ParseEvery(parse.GetValue(every)!),
             };
             await store.AddWatchAsync(watch, cancellationToken).ConfigureAwait(false);
-            context.Out.MarkupLine($"Watching [bold]{Markup.Escape(watch.Name)}[/] ({Markup.Escape(address.ToString())}) every {Every(watch.Every)}. 'peninsula watch run' polls it.");
+            context.Out.MarkupLine($"Watching [bold]{Markup.Escape(watch.Name)}[/] ({Markup.Escape(address.ToString())}) every {FeedWatch.WriteEvery(watch.Every)}. 'peninsula watch run' polls it.");
             return 0;
         }, cancellationToken));
         return command;
@@ -80,7 +80,7 @@ internal static class WatchCommand
         context.Out.MarkupLine(added.Count == 0 ? "Added no feed." : $"Added {added.Count} {(added.Count == 1 ? "feed" : "feeds")}:");
         foreach (var w in added)
         {
-            context.Out.MarkupLine($"  [bold]{Markup.Escape(w.Name)}[/] {Markup.Escape(w.Url.ToString())}, every {Every(w.Every)}");
+            context.Out.MarkupLine($"  [bold]{Markup.Escape(w.Name)}[/] {Markup.Escape(w.Url.ToString())}, every {FeedWatch.WriteEvery(w.Every)}");
         }
 
         if (already.Count > 0)
@@ -113,7 +113,7 @@ internal static class WatchCommand
             foreach (var w in watches)
             {
                 table.AddRow(
-                    Markup.Escape(w.Name), Markup.Escape(w.Url.ToString()), Every(w.Every), Time(w.LastPolledAt) ?? "never", Time(w.NextPollAt) ?? "now",
+                    Markup.Escape(w.Name), Markup.Escape(w.Url.ToString()), FeedWatch.WriteEvery(w.Every), Time(w.LastPolledAt) ?? "never", Time(w.NextPollAt) ?? "now",
                     Markup.Escape(w.LastStatus ?? ""));
             }
 
@@ -217,6 +217,4 @@ internal static class WatchCommand
     }
 
     private static string? Time(DateTimeOffset? instant) => instant?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-    internal static string Every(TimeSpan every) => FeedWatch.WriteEvery(every);
 }

@@ -276,30 +276,12 @@ public sealed partial class EventDetector
             return false;
         }
 
-        for (var a = actor.NextMatch(); a.Success && a.Index < act.Index; a = a.NextMatch())
-        {
-            if (a.Groups["nk"].Success)
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return !Actor().Matches(title, actor.Index + actor.Length).TakeWhile(a => a.Index < act.Index).Any(a => a.Groups["nk"].Success);
     }
 
     /// <summary>Whether the sentence names North Korea before the event's own words, as the one who acted.</summary>
-    private static bool NamesNorthKoreaFirst(string text, EventMention m)
-    {
-        for (var a = Actor().Match(text, m.Start, Math.Max(0, m.ActionStart - m.Start)); a.Success; a = a.NextMatch())
-        {
-            if (a.Groups["nk"].Success)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool NamesNorthKoreaFirst(string text, EventMention m) =>
+        Actor().Matches(text.Substring(m.Start, Math.Max(0, m.ActionStart - m.Start))).Any(a => a.Groups["nk"].Success);
 
     /// <summary>
     /// Whether the actor nearest before the words that report the event (in the sentence, else

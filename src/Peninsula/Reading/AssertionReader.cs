@@ -197,8 +197,7 @@ internal sealed partial class AssertionReader
                        || text.AsSpan(sentence.Start, sentence.Length).TrimStart().StartsWith("REPORTER:", StringComparison.Ordinal);
         var phrases = PhraseMatches(text, sentence);
         var words = text.AsSpan(sentence.Start, sentence.Length);
-        if (phrases.Count == 0 && !_k.SystemNames.MayOccur(words)
-            && !words.Contains("launch", StringComparison.OrdinalIgnoreCase) && !words.Contains("test", StringComparison.OrdinalIgnoreCase))
+        if (phrases.Count == 0 && !_k.SystemNames.MayOccur(words) && !NamesLaunchOrTest(words))
         {
             // A sentence that names no event, no weapon and no launch or test claims nothing: only
             // the years it names (which carry to the end of the paragraph) and what kind of
@@ -577,6 +576,10 @@ internal sealed partial class AssertionReader
         }, checkable, scoped, scopeYear, firstOfYear, recent, reported), null);
     }
 
+    /// <summary>Whether the words hold "launch" or "test" anywhere (a plain search before the patterns that need one).</summary>
+    private static bool NamesLaunchOrTest(ReadOnlySpan<char> words) =>
+        words.Contains("launch", StringComparison.OrdinalIgnoreCase) || words.Contains("test", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>How many characters before a bare event noun its antecedent is looked for, at most: a long paragraph.</summary>
     private const int AntecedentReach = 1_500;
 
@@ -594,8 +597,7 @@ internal sealed partial class AssertionReader
     /// </summary>
     private (TextSpan Span, EventPhrase Phrase)? BareEvent(string text, TextSpan sentence, TextSpan clause)
     {
-        var words = text.AsSpan(clause.Start, clause.Length);
-        if (!words.Contains("launch", StringComparison.OrdinalIgnoreCase) && !words.Contains("test", StringComparison.OrdinalIgnoreCase))
+        if (!NamesLaunchOrTest(text.AsSpan(clause.Start, clause.Length)))
         {
             return null;
         }
