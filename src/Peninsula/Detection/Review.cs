@@ -260,30 +260,53 @@ public static class Review
         return await AcceptAsync(store, await FoundAsync(store, id, cancellationToken).ConfigureAwait(false), by, edit, clock, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Accepts <paramref name="item"/>, a proposal the caller has already read (see <see cref="AcceptAsync(IEventStore, string, string, ProposalEdit?, TimeProvider, CancellationToken)"/>); it must be pending.</summary>
+    /// <summary>
+    /// Accepts <paramref name="item"/>, a proposal the caller has already read; it must be pending.
+    /// A report merged into it after it was read (by a <c>watch run</c> at the same time) is not
+    /// lost: the decision is made again on the item as stored, and the report becomes a source of
+    /// the accepted event.
+    /// </summary>
     public static async Task<Event> AcceptAsync(IEventStore store, ReviewItem item, string by, ProposalEdit? edit, TimeProvider clock, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(item);
         Pending(item);
-        var proposal = edit is null ? item.Proposal : Edited(item.Proposal, edit);
         var origin = new ChangeOrigin("review accept", $"accepted by {by}");
-        Event written;
-        if (await RecordedAsync(store, proposal, cancellationToken).ConfigureAwait(false) is { } known)
+        while (true)
         {
-            await AddSourcesAsync(store, known.Id, proposal, origin, cancellationToken).ConfigureAwait(false);
-            written = (await store.FindAsync(known.Id, cancellationToken).ConfigureAwait(false))!;
-        }
-        else
-        {
-            // The one path of an event entered by hand: validated, refused on a deleted event's id, audited.
-            written = await Entry(proposal).AddAsync(store, origin, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
+            var proposal = edit is null ? item.Proposal : Edited(item.Proposal, edit);
+            Event written;
+            if (await RecordedAsync(store, proposal, cancellationToken).ConfigureAwait(false) is { } known)
+            {
+                await AddSourcesAsync(store, known.Id, proposal, origin, cancellationToken).ConfigureAwait(false);
+                written = (await store.FindAsync(known.Id, cancellationToken).ConfigureAwait(false))!;
+            }
+            else
+            {
+                // The one path of an event entered by hand: validated, refused on a deleted event's id, audited.
+                written = await Entry(proposal).AddAsync(store, origin, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
 
-        var now = clock.GetUtcNow();
-        await store.SaveReviewAsync(item with { Status = ReviewStatus.Accepted, Proposal = proposal, DecidedBy = by, DecidedAt = now, UpdatedAt = now, EventId = written.Id }, cancellationToken).ConfigureAwait(false);
-        return written;
+            var now = clock.GetUtcNow();
+            var accepted = item with { Status = ReviewStatus.Accepted, Proposal = proposal, DecidedBy = by, DecidedAt = now, UpdatedAt = now, EventId = written.Id };
+            if (await store.SaveReviewAsync(accepted, item, cancellationToken).ConfigureAwait(false))
+            {
+                return written;
+            }
+
+            // Changed since it was read. Accepted meanwhile as the same event: done. Still
+            // pending with more reports: the next pass finds the event just written and adds them.
+            var stored = await FoundAsync(store, item.Id, cancellationToken).ConfigureAwait(false);
+            if (stored is { Status: ReviewStatus.Accepted } && stored.EventId == written.Id)
+            {
+                return written;
+            }
+
+            item = stored.Status == ReviewStatus.Pending ? stored : throw new InputException(
+                $"the proposal '{item.Id}' was {stored.Status.Slug()} by {stored.DecidedBy ?? "someone"} while it was being accepted; the event '{written.Id}' is in the record now, so check whether it should stay.",
+                field: "id");
+        }
     }
 
     /// <summary>Rejects a pending proposal, with the reviewer's reason.</summary>
@@ -293,32 +316,58 @@ public static class Review
         return await RejectAsync(store, await FoundAsync(store, id, cancellationToken).ConfigureAwait(false), by, reason, clock, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Rejects <paramref name="item"/>, a proposal the caller has already read; it must be pending.</summary>
+    /// <summary>
+    /// Rejects <paramref name="item"/>, a proposal the caller has already read; it must be pending.
+    /// A report merged into it after it was read stays with the rejected item.
+    /// </summary>
     public static async Task<ReviewItem> RejectAsync(IEventStore store, ReviewItem item, string by, string? reason, TimeProvider clock, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(item);
-        Pending(item);
-        var now = clock.GetUtcNow();
-        var rejected = item with { Status = ReviewStatus.Rejected, DecidedBy = by, DecidedAt = now, UpdatedAt = now, Note = reason };
-        await store.SaveReviewAsync(rejected, cancellationToken).ConfigureAwait(false);
-        return rejected;
+        while (true)
+        {
+            Pending(item);
+            var now = clock.GetUtcNow();
+            var rejected = item with { Status = ReviewStatus.Rejected, DecidedBy = by, DecidedAt = now, UpdatedAt = now, Note = reason };
+            if (await store.SaveReviewAsync(rejected, item, cancellationToken).ConfigureAwait(false))
+            {
+                return rejected;
+            }
+
+            item = await FoundAsync(store, item.Id, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Changes fields of a pending proposal; the change is checked as an event would be when accepted.</summary>
     public static async Task<ReviewItem> EditAsync(IEventStore store, string id, ProposalEdit edit, string by, TimeProvider clock, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
+        return await EditAsync(store, await FoundAsync(store, id, cancellationToken).ConfigureAwait(false), edit, by, clock, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Changes fields of <paramref name="item"/>, a proposal the caller has already read; it must
+    /// be pending. A report merged into it after it was read is kept, with the edit applied.
+    /// </summary>
+    internal static async Task<ReviewItem> EditAsync(IEventStore store, ReviewItem item, ProposalEdit edit, string by, TimeProvider clock, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(edit);
-        var item = await PendingAsync(store, id, cancellationToken).ConfigureAwait(false);
-        var proposal = Edited(item.Proposal, edit);
-        // Refused now, not at acceptance: a class or date the record would refuse.
-        _ = Entry(proposal).ToEvent(_ => false);
-        var edited = item with { Proposal = proposal, UpdatedAt = clock.GetUtcNow(), Note = $"edited by {by}" };
-        await store.SaveReviewAsync(edited, cancellationToken).ConfigureAwait(false);
-        return edited;
+        while (true)
+        {
+            Pending(item);
+            var proposal = Edited(item.Proposal, edit);
+            // Refused now, not at acceptance: a class or date the record would refuse.
+            _ = Entry(proposal).ToEvent(_ => false);
+            var edited = item with { Proposal = proposal, UpdatedAt = clock.GetUtcNow(), Note = $"edited by {by}" };
+            if (await store.SaveReviewAsync(edited, item, cancellationToken).ConfigureAwait(false))
+            {
+                return edited;
+            }
+
+            item = await FoundAsync(store, item.Id, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The event a proposal becomes, as <c>peninsula events add</c> would be given it.</summary>
@@ -367,12 +416,9 @@ public static class Review
         return [.. added.Select(s => $"{eventId}: {s.Url}")];
     }
 
-    private static async Task<ReviewItem> PendingAsync(IEventStore store, string id, CancellationToken cancellationToken) =>
-        Pending(await FoundAsync(store, id, cancellationToken).ConfigureAwait(false));
-
     private static async Task<ReviewItem> FoundAsync(IEventStore store, string id, CancellationToken cancellationToken) =>
         await store.FindReviewAsync(id, cancellationToken).ConfigureAwait(false)
-        ?? throw new InputException($"there is no proposal '{id}' in the review queue; 'peninsula review list' shows them.", field: "id");
+        ?? throw ReviewRules.UnknownProposal(id);
 
     private static ReviewItem Pending(ReviewItem item) => item.Status == ReviewStatus.Pending
         ? item

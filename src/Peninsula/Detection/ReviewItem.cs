@@ -59,8 +59,15 @@ public interface IReviewStore
     /// </summary>
     Task<ReviewItem> ProposeAsync(Proposal proposal, CancellationToken cancellationToken = default);
 
-    /// <summary>Stores an item's new state (status, proposal, decision); an unknown id is an <see cref="InputException"/>.</summary>
-    Task SaveReviewAsync(ReviewItem item, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Stores an item's new state (status, proposal, decision) in place of <paramref name="read"/>,
+    /// the item as the caller read it, in one transaction, and only if the stored item is still
+    /// that one (the same status and proposal): returns false and writes nothing when it changed
+    /// since it was read (a new report was merged into it, or someone decided or edited it), so
+    /// that the caller decides again on what is stored and no report is lost. An unknown id is an
+    /// <see cref="InputException"/>.
+    /// </summary>
+    Task<bool> SaveReviewAsync(ReviewItem item, ReviewItem read, CancellationToken cancellationToken = default);
 
     /// <summary>Of these document ids, those that have not passed through detection yet.</summary>
     Task<IReadOnlySet<string>> UndetectedAsync(IReadOnlyCollection<string> documentIds, CancellationToken cancellationToken = default);
@@ -91,6 +98,18 @@ public static class ReviewRules
         "rejected" => ReviewStatus.Rejected,
         _ => throw new InputException($"'{text}' is not a review status; use pending, accepted, rejected or all.", field: field),
     };
+
+    /// <summary>
+    /// Whether a stored item is still the one a reviewer read: the same status and the same
+    /// proposal (compared as written, so that a row kept in an older spelling of the JSON still
+    /// counts as unchanged).
+    /// </summary>
+    internal static bool Unchanged(ReviewItem stored, ReviewItem read) =>
+        stored.Status == read.Status && ProposalJson.WriteOne(stored.Proposal) == ProposalJson.WriteOne(read.Proposal);
+
+    /// <summary>The error for an id the queue does not hold.</summary>
+    internal static InputException UnknownProposal(string id) =>
+        new($"there is no proposal '{id}' in the review queue; 'peninsula review list' shows them.", field: "id");
 
     /// <summary>A new item's id: the date, the class (or kind) and a short hash of its first document.</summary>
     public static string NewId(Proposal proposal)

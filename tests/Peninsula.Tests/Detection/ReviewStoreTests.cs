@@ -250,6 +250,73 @@ public abstract class ReviewStoreContract<TBackend> : IDisposable where TBackend
         Assert.Equal([item.Id], (await store.ReviewsAsync(null)).Select(i => i.Id));
     }
 
+    /// <summary>A second outlet's report of the pending launch, as a concurrent <c>watch run</c> files it.</summary>
+    private static Proposal KyodoReport() => Assert.Single(new EventDetector([]).Detect([DetectionInput.Of(NewLaunch("b-1", "Kyodo"))!]));
+
+    [Fact]
+    public async Task A_report_merged_into_a_proposal_while_a_reviewer_accepts_it_becomes_a_source_of_the_accepted_event()
+    {
+        await using var store = await OpenAsync();
+        await Review.DetectNewAsync(store, [NewLaunch("a-1", "Yonhap")], "watch a", null, Clock);
+        var read = Assert.Single(await store.ReviewsAsync());
+        // Another watch run merges a new report into the item after the reviewer's page read it.
+        var merged = await store.ProposeAsync(KyodoReport());
+
+        var e = await Review.AcceptAsync(store, read, "analyst", null, Clock);
+
+        Assert.Equal((read.Id, ReviewStatus.Pending), (merged.Id, merged.Status));
+        Assert.Equal(["https://kyodo.example/b-1", "https://yonhap.example/a-1"], (await store.FindAsync(e.Id))!.Sources.Select(s => s.Url).Order(StringComparer.Ordinal));
+        var decided = (await store.FindReviewAsync(read.Id))!;
+        Assert.Equal((ReviewStatus.Accepted, e.Id), (decided.Status, decided.EventId));
+        Assert.Equal(["a-1", "b-1"], decided.Proposal.Documents.Select(d => d.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_report_merged_into_a_proposal_while_a_reviewer_rejects_it_stays_with_the_rejected_proposal()
+    {
+        await using var store = await OpenAsync();
+        await Review.DetectNewAsync(store, [NewLaunch("a-1", "Yonhap")], "watch a", null, Clock);
+        var read = Assert.Single(await store.ReviewsAsync());
+        await store.ProposeAsync(KyodoReport());
+
+        await Review.RejectAsync(store, read, "analyst", "an exercise, not a launch", Clock);
+
+        var decided = (await store.FindReviewAsync(read.Id))!;
+        Assert.Equal((ReviewStatus.Rejected, "an exercise, not a launch"), (decided.Status, decided.Note));
+        Assert.Equal(["a-1", "b-1"], decided.Proposal.Documents.Select(d => d.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_edit_of_a_proposal_read_before_a_new_report_was_merged_keeps_the_report_and_the_edit()
+    {
+        await using var store = await OpenAsync();
+        await Review.DetectNewAsync(store, [NewLaunch("a-1", "Yonhap")], "watch a", null, Clock);
+        var read = Assert.Single(await store.ReviewsAsync());
+        await store.ProposeAsync(KyodoReport());
+
+        await Review.EditAsync(store, read, new ProposalEdit { Site = "Sunan" }, "analyst", Clock);
+
+        var edited = (await store.FindReviewAsync(read.Id))!;
+        Assert.Equal((ReviewStatus.Pending, "Sunan"), (edited.Status, edited.Proposal.Site));
+        Assert.Equal(["a-1", "b-1"], edited.Proposal.Documents.Select(d => d.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_decision_on_a_proposal_that_changed_since_it_was_read_is_not_saved()
+    {
+        await using var store = await OpenAsync();
+        await Review.DetectNewAsync(store, [NewLaunch("a-1", "Yonhap")], "watch a", null, Clock);
+        var read = Assert.Single(await store.ReviewsAsync());
+        var merged = await store.ProposeAsync(KyodoReport());
+        var rejected = read with { Status = ReviewStatus.Rejected, DecidedBy = "analyst" };
+
+        Assert.False(await store.SaveReviewAsync(rejected, read));
+        Assert.Equal(ProposalJson.WriteOne(merged.Proposal), ProposalJson.WriteOne((await store.FindReviewAsync(read.Id))!.Proposal));
+        Assert.True(await store.SaveReviewAsync(rejected with { Proposal = merged.Proposal }, merged));
+        Assert.Equal(ReviewStatus.Rejected, (await store.FindReviewAsync(read.Id))!.Status);
+        await Assert.ThrowsAsync<InputException>(() => store.SaveReviewAsync(rejected with { Id = "r-none" }, read with { Id = "r-none" }));
+    }
+
     [Fact]
     public async Task Accepting_a_proposal_goes_through_events_add_so_a_deleted_events_id_is_refused_alike_and_the_proposal_stays_pending()
     {

@@ -66,10 +66,25 @@ public sealed partial class PostgresEventStore
     }
 
     /// <inheritdoc/>
-    public Task SaveReviewAsync(ReviewItem item, CancellationToken cancellationToken = default)
+    public Task<bool> SaveReviewAsync(ReviewItem item, ReviewItem read, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return WriteAsync("saving a proposal", (connection, transaction) => WriteReviewAsync(connection, transaction, item, cancellationToken), dryRun: false, cancellationToken);
+        ArgumentNullException.ThrowIfNull(read);
+        return WriteAsync("saving a proposal", async (connection, transaction) =>
+        {
+            // The lock a new report takes to merge into the queue: one waits for the other, and the check below sees the merge.
+            await connection.ExecuteAsync(new CommandDefinition("LOCK TABLE review_queue IN SHARE ROW EXCLUSIVE MODE", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            var stored = await connection.QuerySingleOrDefaultAsync<ReviewRow>(new CommandDefinition(
+                $"SELECT {ReviewColumns} FROM review_queue WHERE id = @id", new { id = item.Id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)
+                ?? throw ReviewRules.UnknownProposal(item.Id);
+            if (!ReviewRules.Unchanged(ToItem(stored), read))
+            {
+                return false;
+            }
+
+            await WriteReviewAsync(connection, transaction, item, cancellationToken).ConfigureAwait(false);
+            return true;
+        }, dryRun: false, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -119,7 +134,7 @@ public sealed partial class PostgresEventStore
             transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (changed == 0)
         {
-            throw new InputException($"there is no proposal '{item.Id}' in the review queue; 'peninsula review list' shows them.", field: "id");
+            throw ReviewRules.UnknownProposal(item.Id);
         }
     }
 

@@ -65,13 +65,22 @@ public sealed partial class SqliteEventStore
     }
 
     /// <inheritdoc/>
-    public Task SaveReviewAsync(ReviewItem item, CancellationToken cancellationToken = default)
+    public Task<bool> SaveReviewAsync(ReviewItem item, ReviewItem read, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(item);
-        using var transaction = _connection.BeginTransaction();
+        ArgumentNullException.ThrowIfNull(read);
+        // Immediate: no other writer (another watch run merging a report) between the check and the write.
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        var stored = _connection.QuerySingleOrDefault<ReviewRow>($"SELECT {ReviewColumns} FROM review_queue WHERE id = @id", new { id = item.Id }, transaction)
+            ?? throw ReviewRules.UnknownProposal(item.Id);
+        if (!ReviewRules.Unchanged(ToItem(stored), read))
+        {
+            return Task.FromResult(false);
+        }
+
         WriteReview(item, transaction);
         transaction.Commit();
-        return Task.CompletedTask;
+        return Task.FromResult(true);
     }
 
     /// <inheritdoc/>
@@ -124,7 +133,7 @@ public sealed partial class SqliteEventStore
             transaction);
         if (changed == 0)
         {
-            throw new InputException($"there is no proposal '{item.Id}' in the review queue; 'peninsula review list' shows them.", field: "id");
+            throw ReviewRules.UnknownProposal(item.Id);
         }
     }
 
