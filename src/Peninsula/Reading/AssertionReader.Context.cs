@@ -93,7 +93,7 @@ internal sealed partial class AssertionReader
     private static readonly string[] AnnouncingWords = ["announc", "said", "says", "claim", "report", "boast", "tout"];
 
     /// <summary>Whether a sentence has a verb of announcing, without running the pattern.</summary>
-    private static bool Announces(ReadOnlySpan<char> sentence)
+    internal static bool Announces(ReadOnlySpan<char> sentence)
     {
         foreach (var word in AnnouncingWords)
         {
@@ -163,5 +163,5 @@ internal sealed partial class AssertionReader
     private static partial Regex Possibility();
 
     [GeneratedRegex(@"\b(?:North\s+Korea(?:'s|’s)?|Pyongyang(?:'s|’s)?|the\s+North(?:'s|’s)?|DPRK(?:'s|’s)?|(?:its\s+|the\s+)?state(?:-run)?\s+media|KCNA|Rodong\s+Sinmun|KCTV)\s+(?:[\w-]+\s+){0,3}?(?:announced|announces|announce|said|says|claimed|claims|claiming|reported|reports|boasted|touted)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex OwnAnnouncement();
+    internal static partial Regex OwnAnnouncement();
 }

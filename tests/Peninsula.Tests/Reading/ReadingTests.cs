@@ -15,6 +15,17 @@ public sealed class ReadingTests
     private static CheckedClaim Only(string text, string? published = null) => Assert.Single(Check(text, published).Claims);
 
     [Fact]
+    public void Every_verb_of_North_Koreas_own_announcement_passes_the_plain_search_that_runs_before_the_pattern()
+    {
+        // The pattern's last group lists the verbs; a verb the plain search missed would never be read as an announcement.
+        var pattern = Peninsula.Reading.AssertionReader.OwnAnnouncement().ToString();
+        var verbs = pattern[(pattern.LastIndexOf("(?:", StringComparison.Ordinal) + 3)..pattern.LastIndexOf(')')].Split('|');
+
+        Assert.Contains("announced", verbs);
+        Assert.All(verbs, verb => Assert.True(Peninsula.Reading.AssertionReader.Announces($"KCNA {verb} the test"), verb));
+    }
+
+    [Fact]
     public void A_weekday_in_a_story_published_that_day_is_that_day()
     {
         // 2019-08-10 was a Saturday: two SRBMs that morning.
