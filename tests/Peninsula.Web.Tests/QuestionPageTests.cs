@@ -46,7 +46,7 @@ public sealed class QuestionPageTests(BrowserFixture browser)
         var resolution = page.Locator("#resolution a");
         Assert.Equal("/event.html?id=2024-10-31-icbm-hwasong-19", await resolution.GetAttributeAsync("href"));
         Assert.Equal(2, await page.Locator("#history circle.expert").CountAsync());
-        Assert.Contains("71.0%", await page.Locator("#aggregate").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("90.4%", await page.Locator("#aggregate").InnerTextAsync(), StringComparison.Ordinal);
 
         var board = await page.Locator("#leaderboard").InnerTextAsync();
         foreach (var name in new[] { "bob", "aggregate", "alice", "model" })

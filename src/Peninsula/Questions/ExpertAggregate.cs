@@ -5,19 +5,22 @@ namespace Peninsula.Questions;
 
 /// <summary>
 /// The experts' aggregate on a question: the mean of the log-odds of each expert's latest forecast,
-/// multiplied by <see cref="Extremizing"/> and turned back into a probability. Averaging log-odds
-/// rather than probabilities keeps a confident forecaster's information (Satopää et al. 2014);
-/// extremizing undoes the pull towards 50% that averaging forecasters who share most of their
-/// information gives (Baron et al. 2014). The model's forecasts are not part of it.
+/// multiplied by <see cref="Extremizing"/> when two or more experts have forecast, and turned back
+/// into a probability. Averaging log-odds rather than probabilities keeps a confident forecaster's
+/// information (Satopää et al. 2014); extremizing undoes the pull towards 50% that averaging
+/// forecasters who share most of their information gives (Baron et al. 2014), so one expert's
+/// forecast, averaged with nobody, is taken as it is. The model's forecasts are not part of it.
 /// </summary>
 public static class ExpertAggregate
 {
     /// <summary>
-    /// The factor the mean log-odds is multiplied by: <see cref="ChooseExtremizing"/> on every
-    /// resolved crowd forecast in bench/questions-crowd, all of them past by now (the questions
-    /// benchmark prints that choice beside this constant, bench/results/questions.md).
+    /// The factor the mean log-odds of two or more experts is multiplied by: <see cref="ChooseExtremizing"/>
+    /// on every resolved crowd forecast in bench/questions-crowd, all of them past by now (the
+    /// questions benchmark prints that choice beside this constant, bench/results/questions.md).
+    /// Each of those forecasts pools a crowd (a platform's median of many forecasters), the case
+    /// extremizing is for. It was 1 until the third search brought 11 crowd questions (December 2026).
     /// </summary>
-    internal const double Extremizing = 1.0;
+    internal const double Extremizing = 2.5;
 
     /// <summary>The extremizing factors tried, in increasing order: 1 (none) first, so that it wins a tie.</summary>
     public static readonly IReadOnlyList<double> Factors = [1.0, 1.25, 1.5, 2.0, 2.5];
@@ -27,9 +30,9 @@ public static class ExpertAggregate
 
     /// <summary>The rule in one sentence, for reports.</summary>
     public static readonly string Rule = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"the mean of the experts' log-odds (each expert's latest forecast, kept within 0.1%..99.9%), multiplied by {Extremizing:0.##}");
+        $"the mean of the experts' log-odds (each expert's latest forecast, kept within 0.1%..99.9%), multiplied by {Extremizing:0.##} when two or more experts have forecast (a lone expert's forecast is taken as it is); the factor is the one that scored best on the resolved crowd forecasts of bench/questions-crowd");
 
-    /// <summary>The aggregate of the experts' latest forecasts made on or before <paramref name="asOf"/>, or null when none has forecast yet.</summary>
+    /// <summary>The aggregate of the experts' latest forecasts made on or before <paramref name="asOf"/> (extremized when there are two or more), or null when none has forecast yet.</summary>
     public static QuestionForecast? Of(string questionId, IEnumerable<QuestionForecast> forecasts, KoreanDate asOf, double extremizing = Extremizing)
     {
         ArgumentNullException.ThrowIfNull(forecasts);
@@ -44,7 +47,8 @@ public static class ExpertAggregate
         }
 
         var mean = latest.Average(f => LogOdds.Of(f.Probability, Floor));
-        return new QuestionForecast(questionId, QuestionForecast.Aggregate, latest.Max(f => f.AsOf), LogOdds.ToProbability(extremizing * mean));
+        var factor = latest.Count > 1 ? extremizing : 1.0;
+        return new QuestionForecast(questionId, QuestionForecast.Aggregate, latest.Max(f => f.AsOf), LogOdds.ToProbability(factor * mean));
     }
 
     /// <summary>

@@ -57,13 +57,13 @@ public sealed class LeaderboardTests
     }
 
     [Fact]
-    public void The_aggregate_is_the_mean_of_log_odds_as_of_the_latest_expert_forecast()
+    public void The_aggregate_is_the_extremized_mean_of_log_odds_as_of_the_latest_expert_forecast_and_a_lone_experts_forecast_as_it_is()
     {
         var aggregate = Row("aggregate");
         Assert.Equal(2, aggregate.Questions);
-        // q1: sigmoid((ln 1.5 + ln 4) / 2) = 0.710102..., Brier 0.084041...; q2: 0.3, Brier 0.09
-        Assert.Equal(0.08702041028867288, aggregate.Brier, Tolerance);
-        Assert.Equal(-0.34951076439351886, aggregate.LogScore, Tolerance);
+        // q1 (alice and bob): sigmoid(2.5 (ln 1.5 + ln 4) / 2) = 0.903758..., Brier 0.009262...; q2 (alice alone): 0.3, Brier 0.09
+        Assert.Equal(0.04963123144818437, aggregate.Brier, Tolerance);
+        Assert.Equal(-0.22893412724135817, aggregate.LogScore, Tolerance);
     }
 
     [Fact]
