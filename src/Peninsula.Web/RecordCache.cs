@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Peninsula.Events;
 using Peninsula.Forecasting;
+using Peninsula.Record;
 
 namespace Peninsula.Web;
 
@@ -171,7 +172,31 @@ internal sealed class RecordCache(StorePool pool, TimeProvider clock, ILogger<Re
         }
     }
 
-    /// <summary>Computes today's forecasts ahead of the first request that wants them.</summary>
+    /// <summary>
+    /// The backtest of one target and horizon (the API's document), from <paramref name="from"/>
+    /// to <paramref name="to"/> every <paramref name="step"/> days, kept like any analysis;
+    /// <paramref name="run"/>, <paramref name="charge"/> and <paramref name="keepPrevious"/> as in <see cref="ForecastsAsync"/>.
+    /// </summary>
+    public async Task<object> BacktestAsync(
+        ForecastTarget target, int horizon, KoreanDate from, KoreanDate to, int step, long version, Func<Func<CancellationToken, object>, CancellationToken, Task<object>> run,
+        CancellationToken cancellationToken, Action? charge = null, bool keepPrevious = false)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(run);
+        var events = await EventsAsync(version, cancellationToken).ConfigureAwait(false);
+        return (await GetAsync(
+            string.Create(CultureInfo.InvariantCulture, $"backtest:{target.Slug}:{horizon}:{from}:{to}:{step}"),
+            version,
+            token => run(t => ForecastDocuments.Backtest(Backtest.Run(events, target, horizon, from, to, step, t)), token),
+            cancellationToken,
+            charge,
+            keepPrevious).ConfigureAwait(false)).Value;
+    }
+
+    /// <summary>
+    /// Computes today's forecasts, then the track record the overview shows (any missile within
+    /// 7 days, weekly from 2022), ahead of the first request that wants them.
+    /// </summary>
     public async Task WarmAsync(AnalysisBudget budget, CancellationToken cancellationToken)
     {
         try
@@ -182,6 +207,8 @@ internal sealed class RecordCache(StorePool pool, TimeProvider clock, ILogger<Re
             var asOf = Reports.RecordFreshness.Of(await EventsAsync(version, cancellationToken).ConfigureAwait(false), KoreanDate.Today(clock)).CountedTo;
             await ForecastsAsync(asOf, null, null, version, budget.RunAsync, cancellationToken).ConfigureAwait(false);
             Log.ForecastsReady(logger, Math.Round(clock.GetElapsedTime(started).TotalSeconds, 1));
+            var to = BundledRecord.CoverageEndOf(await EventsAsync(version, cancellationToken).ConfigureAwait(false));
+            await BacktestAsync(ForecastTarget.AnyMissile, 7, ForecastReport.DefaultFrom, to, 7, version, budget.RunAsync, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {

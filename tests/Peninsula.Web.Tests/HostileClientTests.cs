@@ -74,6 +74,23 @@ public sealed class HostileClientTests
     }
 
     [Fact]
+    public async Task The_warm_up_computes_what_the_overview_asks_so_its_first_visitor_waits_for_nothing()
+    {
+        using var app = new PeninsulaApp();
+        var client = app.CreateClient();
+        var budget = app.Services.GetRequiredService<AnalysisBudget>();
+        await app.Services.GetRequiredService<RecordCache>().WarmAsync(budget, CancellationToken.None);
+        var warmed = budget.Started;
+
+        // The overview's two analyses, as it asks them on a record that ends before today.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/forecasts?horizon=30&as_of=2025-06-30")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/backtest?target=any-missile&horizon=7")).StatusCode);
+
+        Assert.Equal(2, warmed);
+        Assert.Equal(warmed, budget.Started);
+    }
+
+    [Fact]
     public async Task A_computation_stops_when_the_client_that_asked_for_it_leaves()
     {
         using var app = new PeninsulaApp();

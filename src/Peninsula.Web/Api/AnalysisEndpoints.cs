@@ -178,14 +178,8 @@ internal static class AnalysisEndpoints
                 field: "step");
         }
 
-        var document = await cache.GetAsync(
-            string.Create(CultureInfo.InvariantCulture, $"backtest:{target.Slug}:{horizon}:{from}:{to}:{step}"),
-            version,
-            token => budget.RunAsync(t => ForecastDocuments.Backtest(Backtest.Run(events, target, horizon, from, to, step, t)), token),
-            cancellationToken,
-            () => budget.Charge(http),
-            keepPrevious: true).ConfigureAwait(false);
-        return Results.Ok(document.Value);
+        var document = await cache.BacktestAsync(target, horizon, from, to, step, version, budget.RunAsync, cancellationToken, () => budget.Charge(http), keepPrevious: true).ConfigureAwait(false);
+        return Results.Ok(document);
     }
 
     private static async Task<IResult> CheckAsync(HttpContext http, RecordCache cache, CancellationToken cancellationToken)
