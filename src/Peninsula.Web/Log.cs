@@ -15,6 +15,9 @@ internal static partial class Log
     [LoggerMessage(4, LogLevel.Information, "Forecasts ready in {Seconds} s")]
     public static partial void ForecastsReady(ILogger logger, double seconds);
 
+    [LoggerMessage(7, LogLevel.Information, "The overview's track record ready in {Seconds} s")]
+    public static partial void TrackRecordReady(ILogger logger, double seconds);
+
     [LoggerMessage(5, LogLevel.Warning, "Could not compute the forecasts ahead of time; the first request will")]
     public static partial void ForecastsNotWarmed(ILogger logger, Exception exception);
 

@@ -208,7 +208,9 @@ internal sealed class RecordCache(StorePool pool, TimeProvider clock, ILogger<Re
             await ForecastsAsync(asOf, null, null, version, budget.RunAsync, cancellationToken).ConfigureAwait(false);
             Log.ForecastsReady(logger, Math.Round(clock.GetElapsedTime(started).TotalSeconds, 1));
             var to = BundledRecord.CoverageEndOf(await EventsAsync(version, cancellationToken).ConfigureAwait(false));
+            started = clock.GetTimestamp();
             await BacktestAsync(ForecastTarget.AnyMissile, 7, ForecastReport.DefaultFrom, to, 7, version, budget.RunAsync, cancellationToken).ConfigureAwait(false);
+            Log.TrackRecordReady(logger, Math.Round(clock.GetElapsedTime(started).TotalSeconds, 1));
         }
         catch (OperationCanceledException)
         {

@@ -36,9 +36,10 @@ internal static class ServeCommand
         {
             var location = EventStores.Locate(parse.GetValue(CommonOptions.Db), context.Environment);
             PeninsulaCommand.RequireFolder(location, "--db");
+            // Said before the server is built: building it loads the bundled record, which it logs.
+            context.Error.MarkupLine($"[grey]Opening {Markup.Escape(location)}; the dashboard will be at {Markup.Escape(parse.GetValue(urls)!)} (Ctrl+C stops it).[/]");
             await using var app = PeninsulaServer.Build(
                 ["--urls", parse.GetValue(urls)!, "--db", location, "--log-level", parse.GetValue(logLevel)!, "--log-format", parse.GetValue(logFormat)!]);
-            context.Error.MarkupLine($"[grey]Opening {Markup.Escape(location)}; the dashboard will be at {Markup.Escape(parse.GetValue(urls)!)} (Ctrl+C stops it).[/]");
             try
             {
                 await app.StartAsync(cancellationToken).ConfigureAwait(false);
