@@ -104,7 +104,8 @@ internal static class ForecastCommand
         table.AddColumn("Biggest factors (from the base rate)");
         foreach (var f in forecasts)
         {
-            var reason = f.Factors.Count == 0 ? "-" : string.Join(", ", f.Factors.OrderByDescending(x => Math.Abs(x.Effect)).Take(2).Select(x => $"{x.Name} {Forecaster.Effect(x.Effect)}"));
+            var printed = Forecaster.PrintedEffects(f);
+            var reason = f.Factors.Count == 0 ? "-" : string.Join(", ", f.Factors.Select((x, k) => (x, Printed: printed[k])).OrderByDescending(x => Math.Abs(x.x.Effect)).Take(2).Select(x => $"{x.x.Name} {x.Printed}"));
             table.AddRow(Markup.Escape(f.Target.Slug), f.HorizonDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 $"[bold]{Forecaster.Pct(f.Probability)}[/]", Forecaster.Pct(f.BaseRate), Markup.Escape(reason));
         }
