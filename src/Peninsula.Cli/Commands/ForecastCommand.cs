@@ -80,7 +80,10 @@ internal static class ForecastCommand
         }
 
         console.MarkupLine($"[bold]{Markup.Escape(forecast.Describe())}[/]");
-        console.MarkupLine("  " + Markup.Escape(string.Join(", ", forecast.Horizons.Select(h => $"{h.Days} days {Forecaster.Pct(h.Probability)}"))) + " (the fixed horizons)");
+        console.MarkupLine("  " + Markup.Escape(string.Join(", ", forecast.Horizons.Select(h => $"{h.Days} days {Forecaster.Pct(h.Probability)}"))) +
+                           (forecast.DaysAfterRecordEnd is { } days
+                               ? $" (the fixed horizons after {forecast.DataUntil}, the record's end; the window is their days {days.First} to {days.Last})"
+                               : " (the fixed horizons)"));
         console.MarkupLine($"[grey]{Markup.Escape(WindowForecast.Rule)}[/]");
         return 0;
     }
