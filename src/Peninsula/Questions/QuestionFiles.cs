@@ -273,7 +273,8 @@ public static class QuestionFiles
         }
     }
 
-    private static string Number(double p) => p.ToString("0.######", CultureInfo.InvariantCulture);
+    // Every digit: a probability entered as 0.333333333 must come back as it went out.
+    private static string Number(double p) => p.ToString("R", CultureInfo.InvariantCulture);
 
     private sealed class QuestionDocument
     {
