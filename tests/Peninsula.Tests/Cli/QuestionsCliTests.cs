@@ -54,6 +54,25 @@ public sealed class QuestionsCliTests : IDisposable
     }
 
     [Fact]
+    public async Task A_forecast_dated_on_or_after_the_event_that_resolved_the_question_is_refused_naming_as_of()
+    {
+        // It was recorded, shown as the expert's latest and moved the aggregate, while the leaderboard ignored it.
+        Assert.Equal(0, (await Run("r.db", "questions", "add", "--title", "ICBM in 2024?", "--target", "icbm", "--from", "2024-01-01", "--until", "2024-12-31", "--id", "icbm-2024")).Exit);
+
+        var (exit, output, error) = await Run("r.db", "questions", "forecast", "icbm-2024", "--by", "Kim", "--probability", "75%", "--as-of", "2024-10-31");
+        var (dayBefore, _, dayBeforeError) = await Run("r.db", "questions", "forecast", "icbm-2024", "--by", "Kim", "--probability", "75%", "--as-of", "2024-10-30");
+
+        Assert.Equal(1, exit);
+        Assert.Empty(output);
+        Assert.Contains("--as-of", error);
+        Assert.Contains("resolved yes on 2024-10-31", System.Text.RegularExpressions.Regex.Replace(error, @"\s+", " "));
+        Assert.True(dayBefore == 0, dayBeforeError);
+        (exit, output, _) = await Run("r.db", "questions", "export", "--format", "csv");
+        Assert.Equal(0, exit);
+        Assert.Single(output.Split('\n'), l => l.Contains(",Kim,", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_question_is_added_resolved_from_the_record_forecast_by_an_expert_and_scored()
     {
         var (exit, output, error) = await Run("q.db", "questions", "add", "--title", "Will North Korea launch an ICBM in 2024?", "--target", "icbm",
