@@ -134,6 +134,9 @@ run(async () => {
   forecasts = await api(`/api/forecasts?as_of=${asOf}`);
   const targets = [...new Set(forecasts.map(f => f.target))];
   fill('target', targets.map(t => el('option', { value: t }, targetName(t))));
+  // A link from elsewhere (a question's model forecast) can name the target: /forecast.html?target=icbm.
+  const asked = new URLSearchParams(window.location.search).get('target');
+  if (targets.includes(asked)) document.getElementById('target').value = asked;
   document.getElementById('choose').addEventListener('change', () => run(show));
   await show();
 });
