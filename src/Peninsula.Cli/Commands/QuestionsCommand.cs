@@ -294,6 +294,11 @@ internal static class QuestionsCommand
             context.Out.MarkupLine(
                 $"{(isDryRun ? "Dry run, nothing was written: would import" : "Imported")} from {Rendering.Count(paths.Length, "file")}: questions {s.Questions.Added} added, {s.Questions.Updated} updated, {s.Questions.Unchanged} unchanged; " +
                 $"forecasts {s.Forecasts.Added} added, {s.Forecasts.Updated} updated, {s.Forecasts.Unchanged} unchanged.");
+            if (!isDryRun && s.Questions.Added > 0)
+            {
+                context.Out.MarkupLine("The model's forecasts on new questions are recorded by [bold]peninsula questions update[/] (from today; [bold]--from YYYY-MM-DD[/] back-fills earlier days).");
+            }
+
             foreach (var d in result.Disagreements)
             {
                 context.Error.MarkupLine($"[yellow]Resolution differs:[/] {Markup.Escape(d)}. Questions resolve from the record; check the question's filter and the record.");
@@ -389,7 +394,9 @@ internal static class QuestionsCommand
         var latest = d.Forecasts.GroupBy(f => f.By, StringComparer.Ordinal).Select(g => (Latest: g.MaxBy(f => f.AsOf)!, Count: g.Count())).OrderBy(x => x.Latest.IsModel ? 0 : 1).ThenBy(x => x.Latest.By, StringComparer.Ordinal).ToList();
         if (latest.Count == 0)
         {
-            console.MarkupLine(q.Target is null ? "No forecasts yet (the model forecasts only its targets; record experts' with peninsula questions forecast)." : "No forecasts yet.");
+            console.MarkupLine(q.Target is null
+                ? "No forecasts yet (the model forecasts only its targets; record experts' with peninsula questions forecast)."
+                : $"No forecasts yet. The model forecasts a window only from before it closes: to record its forecasts from the day before the window opened, run [bold]peninsula questions update --question {Markup.Escape(q.Id)} --from {q.Opens.AddDays(-1)}[/].");
             return;
         }
 

@@ -73,6 +73,19 @@ public sealed class QuestionsCliTests : IDisposable
     }
 
     [Fact]
+    public async Task A_question_whose_window_has_passed_says_how_to_record_the_model_s_forecasts_on_it()
+    {
+        // 'No forecasts yet.' and nothing else: the model's forecasts on a past window need --from, which the user had to find.
+        var (exit, output, error) = await Run("p.db", "questions", "add", "--title", "Nuclear test in 2024?", "--target", "nuclear-test", "--from", "2024-01-01", "--until", "2024-12-31", "--id", "nuclear-2024");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("peninsula questions update --question nuclear-2024 --from 2023-12-31", System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " "));
+        (exit, output, error) = await Run("p.db", "questions", "update", "--question", "nuclear-2024", "--from", "2023-12-31");
+        Assert.True(exit == 0, error);
+        Assert.Contains("Recorded 366 forecasts of the model", System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " "));
+    }
+
+    [Fact]
     public async Task A_question_is_added_resolved_from_the_record_forecast_by_an_expert_and_scored()
     {
         var (exit, output, error) = await Run("q.db", "questions", "add", "--title", "Will North Korea launch an ICBM in 2024?", "--target", "icbm",
@@ -128,6 +141,7 @@ public sealed class QuestionsCliTests : IDisposable
         Assert.True(exit == 0, error);
         Assert.Contains("questions 1 added", output);
         Assert.Contains("forecasts 1 added", output);
+        Assert.Contains("recorded by peninsula questions update", System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " "));
         (_, output, _) = await Run("to.db", "questions", "import", file);
         Assert.Contains("questions 0 added, 0 updated, 1 unchanged; forecasts 0 added, 0 updated, 1 unchanged", output);
 

@@ -90,6 +90,22 @@ public sealed class QuestionFilesTests
     }
 
     [Fact]
+    public void Every_bad_row_of_a_csv_file_is_named_by_line_and_field_in_one_error_not_only_the_first()
+    {
+        // A team's file with two slips among good rows: the first import named only line 3, and the second try met line 5.
+        const string csv = "question,title,target,opens,closes,by,as_of,probability\n" +
+                           "irbm-2027,Will North Korea launch an IRBM in 2027?,irbm-plus,2027-01-01,2027-12-31,alice,2026-12-01,0.4\n" +
+                           "irbm-2027,Will North Korea launch an IRBM in 2027?,irbm-plus,2027-01-01,2027-12-31,bob,2026-12-01,1.2\n" +
+                           "sat-2027,Will North Korea launch a satellite in 2027?,satellite-launch,2027-01-01,2027-12-31,alice,2026-12-01,0.3\n" +
+                           "art-2027,Will North Korea fire artillery in 2027?,artillery,2027-01-01,2027-12-31,alice,2026-13-01,60%\n";
+        var error = Assert.Throws<InputException>(() => QuestionFiles.ReadCsv(new StringReader(csv), "team.csv"));
+
+        Assert.Equal("team.csv", error.File);
+        Assert.StartsWith("team.csv: 2 bad rows, so nothing was imported: line 3, field 'probability': '1.2' is not a probability", error.Message, StringComparison.Ordinal);
+        Assert.Contains("; line 5, field 'as_of': '2026-13-01' is not a day", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_csv_row_with_an_unknown_target_is_named_by_file_line_and_field()
     {
         const string csv = "question,title,target,opens,closes\nx-1,Title,rocket,2024-01-01,2024-12-31\n";
