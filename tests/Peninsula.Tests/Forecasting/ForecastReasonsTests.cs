@@ -149,6 +149,18 @@ public sealed class ForecastReasonsTests
     }
 
     [Fact]
+    public void In_json_the_base_rate_plus_the_effects_is_the_probability_to_the_five_places_given()
+    {
+        // Rounded one by one to 5 places, ballistic in 30 days as of 2025-06-30 gave 0.36807 for a probability of 0.36806.
+        foreach (var f in Forecaster.Make(BundledRecord.Events, ForecastTarget.All, ForecastTarget.Horizons, new KoreanDate(2025, 6, 30)))
+        {
+            var json = System.Text.Json.JsonDocument.Parse(Peninsula.Import.EventJson.SerializeValue(ForecastDocuments.Forecast(f))).RootElement;
+            var sum = json.GetProperty("base_rate").GetDecimal() + json.GetProperty("factors").EnumerateArray().Sum(x => x.GetProperty("effect").GetDecimal());
+            Assert.True(sum == json.GetProperty("probability").GetDecimal(), $"{f.Target.Slug} {f.HorizonDays} days: {sum} for {json.GetProperty("probability").GetDecimal()}");
+        }
+    }
+
+    [Fact]
     public void Printed_effects_that_each_round_up_give_back_the_lost_tenths_to_add_up()
     {
         // 10% + four effects of 1.25 points is 15.0%; each rounded alone, 1.3 four times would print 15.2.
