@@ -62,6 +62,10 @@ internal static class QuestionsCommand
             {
                 context.Out.MarkupLine($"Added question [bold]{Markup.Escape(details.Question.Id)}[/].");
                 Render(context.Out, details);
+                if (question.Target is not null && question.Closes > new KoreanDate(today.Date.AddYears(2)))
+                {
+                    context.Out.MarkupLine("[grey]The window ends more than two years ahead, where forecast --until stops: the model's forecast on it carries the coming year's pace on to the window's end, an assumption that says less the further it reaches.[/]");
+                }
             }
 
             return 0;
@@ -150,6 +154,11 @@ internal static class QuestionsCommand
             context.Out.MarkupLine(saved.Forecasts.Unchanged > 0
                 ? $"{Markup.Escape(parse.GetValue(by)!.Trim())}'s forecast of {Forecaster.Pct(p)} on {Markup.Escape(id)} as of {day} was recorded already."
                 : $"Recorded {Markup.Escape(parse.GetValue(by)!.Trim())}'s forecast of [bold]{Forecaster.Pct(p)}[/] on {Markup.Escape(id)} as of {day}{(saved.Forecasts.Updated > 0 ? " (it replaces that day's earlier one)" : "")}.");
+            if (p is 0 or 1)
+            {
+                // Certainty would score minus infinity when wrong; say what the leaderboard does with it.
+                context.Out.MarkupLine($"[grey]A forecast of {Forecaster.Pct(p)} is certainty: the leaderboard's log score and the aggregate read it as {Forecaster.Pct(p == 0 ? ExpertAggregate.Floor : 1 - ExpertAggregate.Floor)}.[/]");
+            }
             return 0;
         }, cancellationToken));
         return command;

@@ -73,6 +73,33 @@ public sealed class QuestionsCliTests : IDisposable
     }
 
     [Fact]
+    public async Task A_question_whose_window_ends_more_than_two_years_ahead_says_what_the_model_assumes_there()
+    {
+        var (exit, output, error) = await Run("l.db", "questions", "add", "--title", "Nuclear test before 2030?", "--target", "nuclear-test", "--until", "2029-12-31", "--id", "nuclear-2030");
+        var (nearExit, nearOutput, _) = await Run("l.db", "questions", "add", "--title", "Nuclear test before 2028?", "--target", "nuclear-test", "--until", "2027-12-31", "--id", "nuclear-2028");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("more than two years ahead", System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " "));
+        Assert.Equal(0, nearExit);
+        Assert.DoesNotContain("more than two years ahead", System.Text.RegularExpressions.Regex.Replace(nearOutput, @"\s+", " "));
+    }
+
+    [Fact]
+    public async Task A_forecast_of_0_or_100_percent_is_recorded_and_says_how_the_scores_read_it()
+    {
+        // GJ Open's crowd once said 0% (bench/questions-crowd), so certainty is taken; the user hears how it is scored.
+        Assert.Equal(0, (await Run("c.db", "questions", "add", "--title", "Nuclear test in 2024?", "--target", "nuclear-test", "--from", "2024-01-01", "--until", "2024-12-31", "--id", "nuclear-2024")).Exit);
+
+        var (exit, output, error) = await Run("c.db", "questions", "forecast", "nuclear-2024", "--by", "Kim", "--probability", "0", "--as-of", "2023-12-01");
+        var (sure, sureOutput, sureError) = await Run("c.db", "questions", "forecast", "nuclear-2024", "--by", "Lee", "--probability", "100%", "--as-of", "2023-12-01");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("read it as 0.10%", System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " "));
+        Assert.True(sure == 0, sureError);
+        Assert.Contains("read it as 99.9%", System.Text.RegularExpressions.Regex.Replace(sureOutput, @"\s+", " "));
+    }
+
+    [Fact]
     public async Task A_question_whose_window_has_passed_says_how_to_record_the_model_s_forecasts_on_it()
     {
         // 'No forecasts yet.' and nothing else: the model's forecasts on a past window need --from, which the user had to find.
