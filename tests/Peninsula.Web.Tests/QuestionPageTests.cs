@@ -47,6 +47,10 @@ public sealed class QuestionPageTests(BrowserFixture browser)
         Assert.Equal("/event.html?id=2024-10-31-icbm-hwasong-19", await resolution.GetAttributeAsync("href"));
         Assert.Equal(2, await page.Locator("#history circle.expert").CountAsync());
         Assert.Contains("90.4%", await page.Locator("#aggregate").InnerTextAsync(), StringComparison.Ordinal);
+        // The model's probabilities link to the forecast and its reasons, and say how far the record goes; every date says its zone.
+        Assert.Equal("/forecast.html?target=icbm", await page.Locator("#model-evidence a").GetAttributeAsync("href"));
+        Assert.Contains("up to 2025-06-30 (Korean date)", await page.Locator("#model-evidence").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("As of (Korean date)", await page.Locator("#forecasts thead").InnerTextAsync(), StringComparison.Ordinal);
 
         var board = await page.Locator("#leaderboard").InnerTextAsync();
         foreach (var name in new[] { "bob", "aggregate", "alice", "model" })
@@ -59,6 +63,10 @@ public sealed class QuestionPageTests(BrowserFixture browser)
         await page.WaitForSelectorAsync("#resolution");
         Assert.StartsWith("Open", await page.Locator("#resolution").InnerTextAsync(), StringComparison.Ordinal);
         await BrowserFixture.ScreenshotAsync(page, "questions");
+        await page.Locator("#model-evidence a").ClickAsync();
+        await page.WaitForURLAsync("**/forecast.html?target=icbm");
+        await page.WaitForSelectorAsync("#explanation h3");
+        Assert.Equal("icbm", await page.Locator("#target").InputValueAsync());
         Assert.Empty(errors);
         await page.CloseAsync();
     }

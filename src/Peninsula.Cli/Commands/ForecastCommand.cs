@@ -80,7 +80,10 @@ internal static class ForecastCommand
         }
 
         console.MarkupLine($"[bold]{Markup.Escape(forecast.Describe())}[/]");
-        console.MarkupLine("  " + Markup.Escape(string.Join(", ", forecast.Horizons.Select(h => $"{h.Days} days {Forecaster.Pct(h.Probability)}"))) + " (the fixed horizons)");
+        console.MarkupLine("  " + Markup.Escape(string.Join(", ", forecast.Horizons.Select(h => $"{h.Days} days {Forecaster.Pct(h.Probability)}"))) +
+                           (forecast.DaysAfterRecordEnd is { } days
+                               ? $" (the fixed horizons after {forecast.DataUntil}, the record's end; the window is their days {days.First} to {days.Last})"
+                               : " (the fixed horizons)"));
         console.MarkupLine($"[grey]{Markup.Escape(WindowForecast.Rule)}[/]");
         return 0;
     }
@@ -104,7 +107,8 @@ internal static class ForecastCommand
         table.AddColumn("Biggest factors (from the base rate)");
         foreach (var f in forecasts)
         {
-            var reason = f.Factors.Count == 0 ? "-" : string.Join(", ", f.Factors.OrderByDescending(x => Math.Abs(x.Effect)).Take(2).Select(x => $"{x.Name} {Forecaster.Effect(x.Effect)}"));
+            var printed = Forecaster.PrintedEffects(f);
+            var reason = f.Factors.Count == 0 ? "-" : string.Join(", ", f.Factors.Select((x, k) => (x, Printed: printed[k])).OrderByDescending(x => Math.Abs(x.x.Effect)).Take(2).Select(x => $"{x.x.Name} {x.Printed}"));
             table.AddRow(Markup.Escape(f.Target.Slug), f.HorizonDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 $"[bold]{Forecaster.Pct(f.Probability)}[/]", Forecaster.Pct(f.BaseRate), Markup.Escape(reason));
         }

@@ -62,6 +62,10 @@ internal static class QuestionsCommand
             {
                 context.Out.MarkupLine($"Added question [bold]{Markup.Escape(details.Question.Id)}[/].");
                 Render(context.Out, details);
+                if (question.Target is not null && question.Closes > new KoreanDate(today.Date.AddYears(2)))
+                {
+                    context.Out.MarkupLine("[grey]The window ends more than two years ahead, where forecast --until stops: the model's forecast on it carries the coming year's pace on to the window's end, an assumption that says less the further it reaches.[/]");
+                }
             }
 
             return 0;
@@ -150,6 +154,11 @@ internal static class QuestionsCommand
             context.Out.MarkupLine(saved.Forecasts.Unchanged > 0
                 ? $"{Markup.Escape(parse.GetValue(by)!.Trim())}'s forecast of {Forecaster.Pct(p)} on {Markup.Escape(id)} as of {day} was recorded already."
                 : $"Recorded {Markup.Escape(parse.GetValue(by)!.Trim())}'s forecast of [bold]{Forecaster.Pct(p)}[/] on {Markup.Escape(id)} as of {day}{(saved.Forecasts.Updated > 0 ? " (it replaces that day's earlier one)" : "")}.");
+            if (p is 0 or 1)
+            {
+                // Certainty would score minus infinity when wrong; say what the leaderboard does with it.
+                context.Out.MarkupLine($"[grey]A forecast of {Forecaster.Pct(p)} is certainty: the leaderboard's log score and the aggregate read it as {Forecaster.Pct(p == 0 ? ExpertAggregate.Floor : 1 - ExpertAggregate.Floor)}.[/]");
+            }
             return 0;
         }, cancellationToken));
         return command;
@@ -244,16 +253,19 @@ internal static class QuestionsCommand
             table.AddColumn(new TableColumn("Resolved yes").RightAligned());
             table.AddColumn(new TableColumn("Brier").RightAligned());
             table.AddColumn(new TableColumn("Log score").RightAligned());
+            table.AddColumn(new TableColumn("Brier minus the aggregate's").RightAligned());
             foreach (var r in rows)
             {
                 table.AddRow(Markup.Escape(r.By), r.Questions.ToString(CultureInfo.InvariantCulture), r.Yes.ToString(CultureInfo.InvariantCulture),
-                    r.Brier.ToString("0.000", CultureInfo.InvariantCulture), r.LogScore.ToString("0.000", CultureInfo.InvariantCulture));
+                    r.Brier.ToString("0.000", CultureInfo.InvariantCulture), r.LogScore.ToString("0.000", CultureInfo.InvariantCulture),
+                    r.BrierVsAggregate is { } d ? string.Create(CultureInfo.InvariantCulture, $"{d:+0.000;-0.000;0.000} on {Rendering.Count(r.WithAggregate, "question")}") : "-");
             }
 
             context.Out.Write(table);
             context.Out.MarkupLine("[grey]Brier: mean of (p - outcome)², 0 best, 0.25 for always 50%. Log score: mean ln of the probability given to what happened, 0 best, -0.693 for always 50%. " +
+                                   "Rows are ranked by their own questions, which differ: the last column compares each with the experts' aggregate on the same questions (below 0: better than the aggregate). " +
                                    "Each expert's latest forecast before the outcome was known counts; the aggregate and the model are scored as of the day of the latest expert forecast on the question " +
-                                   "(the model alone: its latest before the outcome was known). Run peninsula questions update first to bring resolutions up to date.[/]");
+                                   $"(the model alone: its latest before the outcome was known). Aggregate: {Markup.Escape(ExpertAggregate.Rule)}. Run peninsula questions update first to bring resolutions up to date.[/]");
             return 0;
         }, cancellationToken));
         return command;
@@ -291,6 +303,11 @@ internal static class QuestionsCommand
             context.Out.MarkupLine(
                 $"{(isDryRun ? "Dry run, nothing was written: would import" : "Imported")} from {Rendering.Count(paths.Length, "file")}: questions {s.Questions.Added} added, {s.Questions.Updated} updated, {s.Questions.Unchanged} unchanged; " +
                 $"forecasts {s.Forecasts.Added} added, {s.Forecasts.Updated} updated, {s.Forecasts.Unchanged} unchanged.");
+            if (!isDryRun && s.Questions.Added > 0)
+            {
+                context.Out.MarkupLine("The model's forecasts on new questions are recorded by [bold]peninsula questions update[/] (from today; [bold]--from YYYY-MM-DD[/] back-fills earlier days).");
+            }
+
             foreach (var d in result.Disagreements)
             {
                 context.Error.MarkupLine($"[yellow]Resolution differs:[/] {Markup.Escape(d)}. Questions resolve from the record; check the question's filter and the record.");
@@ -386,7 +403,9 @@ internal static class QuestionsCommand
         var latest = d.Forecasts.GroupBy(f => f.By, StringComparer.Ordinal).Select(g => (Latest: g.MaxBy(f => f.AsOf)!, Count: g.Count())).OrderBy(x => x.Latest.IsModel ? 0 : 1).ThenBy(x => x.Latest.By, StringComparer.Ordinal).ToList();
         if (latest.Count == 0)
         {
-            console.MarkupLine(q.Target is null ? "No forecasts yet (the model forecasts only its targets; record experts' with peninsula questions forecast)." : "No forecasts yet.");
+            console.MarkupLine(q.Target is null
+                ? "No forecasts yet (the model forecasts only its targets; record experts' with peninsula questions forecast)."
+                : $"No forecasts yet. The model forecasts a window only from before it closes: to record its forecasts from the day before the window opened, run [bold]peninsula questions update --question {Markup.Escape(q.Id)} --from {q.Opens.AddDays(-1)}[/].");
             return;
         }
 

@@ -137,12 +137,27 @@ public sealed record WindowForecast(ForecastTarget Target, KoreanDate AsOf, Kore
     /// made as of one date: the one place a window forecast is put together, for the command and
     /// the API alike.
     /// </summary>
+    /// <remarks>
+    /// Past the record's end the fixed horizons are the outlook as it stood at the record's end, for
+    /// the days after that end (see <see cref="Forecaster.Make(IReadOnlyList{Event}, IEnumerable{ForecastTarget}, IEnumerable{int}, KoreanDate, CancellationToken)"/>):
+    /// the window is then read as the days it covers counted from the record's end, as the questions'
+    /// model reads it (<c>QuestionModel</c>), not as the first days of that outlook.
+    /// </remarks>
     public static WindowForecast From(IReadOnlyList<Forecast> forecasts, KoreanDate until)
     {
         var curve = HazardCurve.From(forecasts);
-        return new WindowForecast(curve.Target, curve.AsOf, until, curve.DataUntil, curve.Probability(until.DaysSince(curve.AsOf)),
+        var unseen = Math.Max(0, curve.AsOf.DaysSince(curve.DataUntil));
+        return new WindowForecast(curve.Target, curve.AsOf, until, curve.DataUntil, curve.Probability(unseen + 1, unseen + until.DaysSince(curve.AsOf)),
             [.. forecasts.Select(f => (f.HorizonDays, f.Probability))]);
     }
+
+    /// <summary>
+    /// The window's days counted from the record's end when it is forecast past that end (the first
+    /// and last, 1 being the day after the record's end), else null: the days of the record's outlook
+    /// its probability is read from.
+    /// </summary>
+    public (int First, int Last)? DaysAfterRecordEnd =>
+        AsOf > DataUntil ? (AsOf.DaysSince(DataUntil) + 1, Until.DaysSince(DataUntil)) : null;
 
     /// <summary>Refuses a window that ends on or before its as-of date or more than two years after it.</summary>
     public static void CheckWindow(KoreanDate asOf, KoreanDate until, string field = "--until")

@@ -20,9 +20,31 @@ public static class ForecastDocuments
             base_rate = Math.Round(f.BaseRate, 5),
             model = f.Model,
             explanation = f.Explanation,
-            factors = f.Factors.Select(x => new { factor = x.Name, effect = Math.Round(x.Effect, 5) }),
+            factors = f.Factors.Zip(RoundedEffects(f)).Select(x => new { factor = x.First.Name, effect = x.Second }),
             models = f.Components.ToDictionary(c => c.Key, c => Math.Round(c.Value, 5)),
         };
+    }
+
+    /// <summary>
+    /// The factors' effects to 5 places such that the base rate plus them is the probability, both
+    /// to 5 places, exactly: each is the difference of the running totals rounded before and after
+    /// its step (rounded one by one, 10 of 28 forecasts as of 2025-06-30 missed by 0.00001 or 0.00002).
+    /// </summary>
+    internal static IReadOnlyList<double> RoundedEffects(Forecast f)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        var effects = new double[f.Factors.Count];
+        var level = f.BaseRate;
+        var before = Math.Round(level, 5);
+        for (var k = 0; k < effects.Length; k++)
+        {
+            level = k == effects.Length - 1 ? f.Probability : level + f.Factors[k].Effect;
+            var after = Math.Round(level, 5);
+            effects[k] = Math.Round(after - before, 5);
+            before = after;
+        }
+
+        return effects;
     }
 
     /// <summary>

@@ -101,9 +101,9 @@ public static class Forecaster
         var weights = problem.RegimeLengthWeights(t);
         var lengths = string.Join(", ", ForecastProblem.RegimeYears.Select((y, k) => string.Create(CultureInfo.InvariantCulture, $"{y:0} {(y == 1 ? "year" : "years")} {Pct(weights[k])}")));
         var longRun = LongRunRate(series, t) * 365.25;
-        foreach (var factor in factors)
+        var printed = PrintedEffects(baseRate, factors, final);
+        foreach (var (factor, effect) in factors.Zip(printed))
         {
-            var effect = Effect(factor.Effect);
             lines.Add(factor.Name switch
             {
                 "long-run rate" => string.Create(CultureInfo.InvariantCulture,
@@ -118,7 +118,7 @@ public static class Forecaster
             });
         }
 
-        lines.Add($"Result: {Pct(final)} = the base rate {Pct(baseRate)}{string.Concat(factors.Select(f => (f.Effect < 0 ? " - " : " + ") + Points(Math.Abs(f.Effect), abbreviated: true)))}.");
+        lines.Add($"Result: {Pct(final)} = the base rate {Pct(baseRate)}{string.Concat(printed.Select(e => $" {e[0]} {e[1..]}"))}.");
         var last = series.LastOnOrBefore(t);
         lines.Add(last < 0
             ? $"No such event in the record up to {dataEnd}."
@@ -136,6 +136,46 @@ public static class Forecaster
 
     /// <summary>A factor's effect for people, signed, in percentage points: "+42.6 pts", "-0.02 pts" (two decimals below 0.1 points).</summary>
     public static string Effect(double effect) => $"{(effect < 0 ? "-" : "+")}{Points(Math.Abs(effect), abbreviated: true)}";
+
+    /// <summary>
+    /// The factors' effects as they are printed ("+41.7 pts"), so that the printed base rate plus the
+    /// printed effects is exactly the printed forecast, and each step's printed chance is the one
+    /// before it plus its printed effect. Each effect rounded on its own need not add up (99.3% = the
+    /// base rate 76.4% + 18.8 + 3.3 + 0.7 pts, which is 99.2): each is printed instead as the
+    /// difference of the percentages printed before and after its step (as <see cref="Pct"/> prints
+    /// them), so no printed effect is more than one rounding unit from the exact one.
+    /// </summary>
+    public static IReadOnlyList<string> PrintedEffects(double baseRate, IReadOnlyList<ForecastFactor> factors, double probability)
+    {
+        ArgumentNullException.ThrowIfNull(factors);
+        var printed = new List<string>(factors.Count);
+        var level = baseRate;
+        var before = PrintedPercent(baseRate);
+        for (var k = 0; k < factors.Count; k++)
+        {
+            // The last step ends at the forecast itself (the factors telescope to it up to a rounding of doubles).
+            level = k == factors.Count - 1 ? probability : level + factors[k].Effect;
+            var after = PrintedPercent(level);
+            var difference = after - before;
+            var sign = difference < 0 || (difference == 0 && factors[k].Effect < 0) ? "-" : "+";
+            printed.Add(sign + Math.Abs(difference).ToString(Math.Max(Decimals(before), Decimals(after)) == 2 ? "0.00" : "0.0", CultureInfo.InvariantCulture) + " pts");
+            before = after;
+        }
+
+        return printed;
+    }
+
+    /// <summary>The printed effects of one forecast's factors, in the factors' order (see <see cref="PrintedEffects(double, IReadOnlyList{ForecastFactor}, double)"/>).</summary>
+    public static IReadOnlyList<string> PrintedEffects(Forecast forecast)
+    {
+        ArgumentNullException.ThrowIfNull(forecast);
+        return PrintedEffects(forecast.BaseRate, forecast.Factors, forecast.Probability);
+    }
+
+    // The percentage Pct prints, as the exact decimal on the page.
+    private static decimal PrintedPercent(double p) => decimal.Parse(Pct(p).TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    private static int Decimals(decimal d) => (decimal.GetBits(d)[3] >> 16) & 0xFF;
 
     private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 

@@ -55,12 +55,26 @@ public static class Leaderboard
         return scored;
     }
 
-    /// <summary>The leaderboard: one row per forecaster, best (lowest) mean Brier score first.</summary>
-    public static IReadOnlyList<LeaderboardRow> Rows(IEnumerable<Question> questions, IReadOnlyList<QuestionForecast> forecasts) =>
-        [.. Scored(questions, forecasts)
+    /// <summary>
+    /// The leaderboard: one row per forecaster, best (lowest) mean Brier score first. Means over
+    /// different questions do not compare (one easy question can put a newcomer first), so each row
+    /// also carries its Brier score minus the aggregate's on the same questions, the questions both
+    /// were scored on (Good Judgment's relative Brier score, against the aggregate rather than the median).
+    /// </summary>
+    public static IReadOnlyList<LeaderboardRow> Rows(IEnumerable<Question> questions, IReadOnlyList<QuestionForecast> forecasts)
+    {
+        var scored = Scored(questions, forecasts);
+        var aggregate = scored.Where(s => s.Forecast.By == QuestionForecast.Aggregate).ToDictionary(s => s.Question.Id, s => s.Brier, StringComparer.Ordinal);
+        return [.. scored
             .GroupBy(s => s.Forecast.By, StringComparer.Ordinal)
-            .Select(g => new LeaderboardRow(g.Key, g.Count(), g.Count(s => s.Outcome), g.Average(s => s.Brier), g.Average(s => s.LogScore)))
+            .Select(g =>
+            {
+                var shared = g.Key == QuestionForecast.Aggregate ? [] : g.Where(s => aggregate.ContainsKey(s.Question.Id)).ToList();
+                return new LeaderboardRow(g.Key, g.Count(), g.Count(s => s.Outcome), g.Average(s => s.Brier), g.Average(s => s.LogScore),
+                    shared.Count == 0 ? null : shared.Average(s => s.Brier - aggregate[s.Question.Id]), shared.Count);
+            })
             .OrderBy(r => r.Brier).ThenBy(r => r.By, StringComparer.Ordinal)];
+    }
 
     private static ScoredForecast Score(Question q, QuestionForecast f)
     {
@@ -78,4 +92,6 @@ public sealed record ScoredForecast(Question Question, QuestionForecast Forecast
 /// <param name="Yes">How many of them resolved yes.</param>
 /// <param name="Brier">Mean Brier score (0 best).</param>
 /// <param name="LogScore">Mean log score (0 best, negative).</param>
-public sealed record LeaderboardRow(string By, int Questions, int Yes, double Brier, double LogScore);
+/// <param name="BrierVsAggregate">Mean of its Brier score minus the aggregate's on the questions both were scored on (negative: better than the aggregate); null for the aggregate itself and where they share none.</param>
+/// <param name="WithAggregate">How many questions that comparison is over.</param>
+public sealed record LeaderboardRow(string By, int Questions, int Yes, double Brier, double LogScore, double? BrierVsAggregate = null, int WithAggregate = 0);

@@ -167,7 +167,11 @@ public sealed record QuestionForecast(string QuestionId, string By, KoreanDate A
         return name.Trim();
     }
 
-    /// <summary>A probability read from text: 0.25, 25% or 25 (a number above 1 is read as percent).</summary>
+    /// <summary>
+    /// A probability read from text: a number from 0 to 1 (0.25) or a percentage with its sign (25%).
+    /// A bare number above 1 is refused rather than guessed at: 1.2 could be 1.2% or a slip for 0.12,
+    /// and reading it as 1.2% recorded a forecaster's typo without a word.
+    /// </summary>
     public static double ParseProbability(string? text, string? file = null, long? line = null, string field = "probability")
     {
         var t = (text ?? "").Trim();
@@ -177,7 +181,12 @@ public sealed record QuestionForecast(string QuestionId, string By, KoreanDate A
             throw new InputException($"'{text}' is not a probability: give a number from 0 to 1 (0.25) or a percentage (25%).", file, line, field);
         }
 
-        p = percent || p > 1 ? p / 100 : p;
+        if (!percent && p > 1 && p <= 100)
+        {
+            throw new InputException($"'{text}' is not a probability: a number without % must lie between 0 and 1; for a percentage write {t}%.", file, line, field);
+        }
+
+        p = percent ? p / 100 : p;
         return p is < 0 or > 1
             ? throw new InputException($"'{text}' is not a probability: it must lie between 0 and 1 (0% and 100%).", file, line, field)
             : p;

@@ -67,6 +67,14 @@ public sealed class QuestionBook(IEventStore store)
             throw new InputException($"the window of '{question.Id}' closes on {question.Closes}: a forecast as of {asOf} leaves no day of it to forecast.", field: field("as_of"));
         }
 
+        // Made once the answer was known, it would be shown as the expert's latest and move the aggregate, though the leaderboard never scores it.
+        if (question.Resolution is { Outcome: true } yes && asOf >= yes.On)
+        {
+            throw new InputException(
+                $"'{question.Id}' resolved yes on {yes.On} ({yes.EventId}): a forecast as of {asOf} comes after the answer was known and would not be scored; " +
+                $"give the Korean date the forecast was made, before {yes.On}.", field: field("as_of"));
+        }
+
         var forecast = new QuestionForecast(question.Id, name, asOf, probability).Validated();
         return await _questions.SaveQuestionsAsync([], [forecast], cancellationToken: cancellationToken).ConfigureAwait(false);
     }

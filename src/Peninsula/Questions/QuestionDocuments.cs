@@ -52,12 +52,21 @@ public static class QuestionDocuments
         };
     }
 
-    /// <summary>The leaderboard: <c>{"resolved_questions","open_questions","aggregate_rule","rows":[{"by","questions","resolved_yes","brier","log_score"}]}</c>.</summary>
+    /// <summary>The leaderboard: <c>{"resolved_questions","open_questions","aggregate_rule","rows":[{"by","questions","resolved_yes","brier","log_score","brier_vs_aggregate","questions_with_aggregate"}]}</c>.</summary>
     public static object Leaderboard(IReadOnlyList<LeaderboardRow> rows, int resolved, int open) => new
     {
         resolved_questions = resolved,
         open_questions = open,
         aggregate_rule = ExpertAggregate.Rule,
-        rows = rows.Select(r => new { by = r.By, questions = r.Questions, resolved_yes = r.Yes, brier = Math.Round(r.Brier, 5), log_score = Math.Round(r.LogScore, 5) }),
+        rows = rows.Select(r => new
+        {
+            by = r.By,
+            questions = r.Questions,
+            resolved_yes = r.Yes,
+            brier = Math.Round(r.Brier, 5),
+            log_score = Math.Round(r.LogScore, 5),
+            brier_vs_aggregate = r.BrierVsAggregate is { } d ? Math.Round(d, 5) : (double?)null,
+            questions_with_aggregate = r.WithAggregate,
+        }),
     };
 }

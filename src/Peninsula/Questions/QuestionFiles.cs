@@ -84,9 +84,14 @@ public static class QuestionFiles
         csv.Flush();
     }
 
+    /// <summary>The most bad rows one error lists: enough to fix a file in one go, not a wall of text.</summary>
+    public const int MaxErrorsListed = 20;
+
     /// <summary>
-    /// Reads CSV: the rows of a question must be adjacent and agree on every question field; every
-    /// bad value is an <see cref="InputException"/> naming the file, line and field.
+    /// Reads CSV: the rows of a question must be adjacent and agree on every question field; a bad
+    /// value is an <see cref="InputException"/> naming the file, line and field. Every bad row is read
+    /// past and named (up to <see cref="MaxErrorsListed"/>), so that one bad row does not hide the
+    /// next: fixing the first and importing again to meet the second is a round trip per row.
     /// </summary>
     public static Contents ReadCsv(TextReader text, string file)
     {
@@ -94,8 +99,40 @@ public static class QuestionFiles
         var questions = new List<Question>();
         var forecasts = new List<QuestionForecast>();
         var stated = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var errors = new List<InputException>();
+        var badRows = 0;
         CsvRecord? first = null;
         foreach (var r in table.Records)
+        {
+            try
+            {
+                ReadRow(r);
+            }
+            catch (InputException ex)
+            {
+                badRows++;
+                if (errors.Count < MaxErrorsListed)
+                {
+                    errors.Add(ex);
+                }
+            }
+        }
+
+        if (badRows == 1)
+        {
+            throw errors[0];
+        }
+
+        if (badRows > 1)
+        {
+            var listed = string.Join("; ", errors.Select(e => new InputException(e.Reason, null, e.Line, e.Field).Message));
+            throw new InputException(
+                $"{badRows.ToString(CultureInfo.InvariantCulture)} bad rows, so nothing was imported: {listed}{(badRows > errors.Count ? $"; and {(badRows - errors.Count).ToString(CultureInfo.InvariantCulture)} more" : "")}.", file);
+        }
+
+        return Checked(new Contents(questions, forecasts, stated), file);
+
+        void ReadRow(CsvRecord r)
         {
             var id = Question.CheckId(r.Optional("question"), file, r.Line, "question");
             if (first is null || first.Optional("question") != id)
@@ -127,15 +164,13 @@ public static class QuestionFiles
 
             if (r.Optional("by") is null && r.Optional("as_of") is null && r.Optional("probability") is null)
             {
-                continue;
+                return;
             }
 
             var by = QuestionForecast.CheckName(r.Optional("by"), file, r.Line);
             var p = QuestionForecast.ParseProbability(r.Optional("probability"), file, r.Line);
             forecasts.Add(Wrap(() => new QuestionForecast(id, by, r.RequiredDate("as_of"), p, r.Optional("forecast_url")).Validated(file, r.Line), file, r.Line));
         }
-
-        return Checked(new Contents(questions, forecasts, stated), file);
     }
 
     /// <summary>Writes questions with their forecasts as JSON.</summary>
@@ -273,7 +308,8 @@ public static class QuestionFiles
         }
     }
 
-    private static string Number(double p) => p.ToString("0.######", CultureInfo.InvariantCulture);
+    // Every digit: a probability entered as 0.333333333 must come back as it went out.
+    private static string Number(double p) => p.ToString("R", CultureInfo.InvariantCulture);
 
     private sealed class QuestionDocument
     {

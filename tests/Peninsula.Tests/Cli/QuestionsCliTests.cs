@@ -54,6 +54,65 @@ public sealed class QuestionsCliTests : IDisposable
     }
 
     [Fact]
+    public async Task A_forecast_dated_on_or_after_the_event_that_resolved_the_question_is_refused_naming_as_of()
+    {
+        // It was recorded, shown as the expert's latest and moved the aggregate, while the leaderboard ignored it.
+        Assert.Equal(0, (await Run("r.db", "questions", "add", "--title", "ICBM in 2024?", "--target", "icbm", "--from", "2024-01-01", "--until", "2024-12-31", "--id", "icbm-2024")).Exit);
+
+        var (exit, output, error) = await Run("r.db", "questions", "forecast", "icbm-2024", "--by", "Kim", "--probability", "75%", "--as-of", "2024-10-31");
+        var (dayBefore, _, dayBeforeError) = await Run("r.db", "questions", "forecast", "icbm-2024", "--by", "Kim", "--probability", "75%", "--as-of", "2024-10-30");
+
+        Assert.Equal(1, exit);
+        Assert.Empty(output);
+        Assert.Contains("--as-of", error);
+        Assert.Contains("resolved yes on 2024-10-31", System.Text.RegularExpressions.Regex.Replace(error, @"\s+", " "));
+        Assert.True(dayBefore == 0, dayBeforeError);
+        (exit, output, _) = await Run("r.db", "questions", "export", "--format", "csv");
+        Assert.Equal(0, exit);
+        Assert.Single(output.Split('\n'), l => l.Contains(",Kim,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_question_whose_window_ends_more_than_two_years_ahead_says_what_the_model_assumes_there()
+    {
+        var (exit, output, error) = await Run("l.db", "questions", "add", "--title", "Nuclear test before 2030?", "--target", "nuclear-test", "--until", "2029-12-31", "--id", "nuclear-2030");
+        var (nearExit, nearOutput, _) = await Run("l.db", "questions", "add", "--title", "Nuclear test before 2028?", "--target", "nuclear-test", "--until", "2027-12-31", "--id", "nuclear-2028");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("more than two years ahead", System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " "));
+        Assert.Equal(0, nearExit);
+        Assert.DoesNotContain("more than two years ahead", System.Text.RegularExpressions.Regex.Replace(nearOutput, @"\s+", " "));
+    }
+
+    [Fact]
+    public async Task A_forecast_of_0_or_100_percent_is_recorded_and_says_how_the_scores_read_it()
+    {
+        // GJ Open's crowd once said 0% (bench/questions-crowd), so certainty is taken; the user hears how it is scored.
+        Assert.Equal(0, (await Run("c.db", "questions", "add", "--title", "Nuclear test in 2024?", "--target", "nuclear-test", "--from", "2024-01-01", "--until", "2024-12-31", "--id", "nuclear-2024")).Exit);
+
+        var (exit, output, error) = await Run("c.db", "questions", "forecast", "nuclear-2024", "--by", "Kim", "--probability", "0", "--as-of", "2023-12-01");
+        var (sure, sureOutput, sureError) = await Run("c.db", "questions", "forecast", "nuclear-2024", "--by", "Lee", "--probability", "100%", "--as-of", "2023-12-01");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("read it as 0.10%", System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " "));
+        Assert.True(sure == 0, sureError);
+        Assert.Contains("read it as 99.9%", System.Text.RegularExpressions.Regex.Replace(sureOutput, @"\s+", " "));
+    }
+
+    [Fact]
+    public async Task A_question_whose_window_has_passed_says_how_to_record_the_model_s_forecasts_on_it()
+    {
+        // 'No forecasts yet.' and nothing else: the model's forecasts on a past window need --from, which the user had to find.
+        var (exit, output, error) = await Run("p.db", "questions", "add", "--title", "Nuclear test in 2024?", "--target", "nuclear-test", "--from", "2024-01-01", "--until", "2024-12-31", "--id", "nuclear-2024");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("peninsula questions update --question nuclear-2024 --from 2023-12-31", System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " "));
+        (exit, output, error) = await Run("p.db", "questions", "update", "--question", "nuclear-2024", "--from", "2023-12-31");
+        Assert.True(exit == 0, error);
+        Assert.Contains("Recorded 366 forecasts of the model", System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " "));
+    }
+
+    [Fact]
     public async Task A_question_is_added_resolved_from_the_record_forecast_by_an_expert_and_scored()
     {
         var (exit, output, error) = await Run("q.db", "questions", "add", "--title", "Will North Korea launch an ICBM in 2024?", "--target", "icbm",
@@ -109,6 +168,7 @@ public sealed class QuestionsCliTests : IDisposable
         Assert.True(exit == 0, error);
         Assert.Contains("questions 1 added", output);
         Assert.Contains("forecasts 1 added", output);
+        Assert.Contains("recorded by peninsula questions update", System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " "));
         (_, output, _) = await Run("to.db", "questions", "import", file);
         Assert.Contains("questions 0 added, 0 updated, 1 unchanged; forecasts 0 added, 0 updated, 1 unchanged", output);
 

@@ -36,6 +36,25 @@ public sealed class AnyWindowTests
     }
 
     [Fact]
+    public void A_window_past_the_records_end_is_read_from_the_records_end_as_the_questions_model_reads_it()
+    {
+        // As of 2026-12-07 the models know the record to 2025-06-30: 'an ICBM by 2026-12-31' covered
+        // the first 24 days after the record's end (3.8%) while the question's model, on the same
+        // window, counted its days 526 to 549 after that end (2.4%).
+        var asOf = new KoreanDate(2026, 12, 7);
+        var until = new KoreanDate(2026, 12, 31);
+        var window = WindowForecast.Make(BundledRecord.Events, ForecastTarget.Icbm, asOf, until);
+        var question = new Peninsula.Questions.Question("icbm-eoy", "ICBM by the end of 2026?", ForecastTarget.Icbm, null, asOf.AddDays(1), until, null, null);
+        var model = new Peninsula.Questions.QuestionModel(BundledRecord.Events).Forecast(question, asOf)!;
+
+        Assert.Equal((526, 549), window.DaysAfterRecordEnd);
+        Assert.Equal(model.Probability, window.Probability, 1e-6);
+        // Both ends past a year after the record's end: the hazard grows at the 365-day forecast's rate, 24 days of it.
+        var year = window.Horizons.Single(h => h.Days == 365).Probability;
+        Assert.Equal(1 - Math.Pow(1 - year, 24.0 / 365), window.Probability, Tolerance);
+    }
+
+    [Fact]
     public void Beyond_a_year_the_hazard_grows_at_the_year_rate_so_two_years_is_one_year_twice()
     {
         var curve = Curve(0.1, 0.3, 0.5, 0.8);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Peninsula.Events;
 using Peninsula.Forecasting;
 using Peninsula.Record;
@@ -121,6 +122,53 @@ public sealed class ForecastReasonsTests
     [InlineData(0.0004, "+0.04 pts")]
     public void An_effect_is_shown_with_one_sign_in_percentage_points(double effect, string shown) =>
         Assert.Equal(shown, Forecaster.Effect(effect));
+
+    [Theory]
+    [InlineData("2025-06-30")]
+    [InlineData("2022-12-31")]
+    [InlineData("2019-06-30")]
+    public void The_reasons_as_printed_add_up_to_the_forecast_as_printed_for_every_target_and_horizon(string asOf)
+    {
+        // Each number rounded on its own gave 'Result: 99.3% = the base rate 76.4% + 18.8 pts + 3.3 pts + 0.7 pts' (99.2).
+        foreach (var f in Forecaster.Make(BundledRecord.Events, ForecastTarget.All, ForecastTarget.Horizons, KoreanDate.Parse(asOf)))
+        {
+            var result = f.Explanation.Single(line => line.StartsWith("Result: ", StringComparison.Ordinal));
+            var match = System.Text.RegularExpressions.Regex.Match(result, @"^Result: (?<p>[0-9.]+)% = the base rate (?<b>[0-9.]+)%(?<e>( [+-] [0-9.]+ pts)*)\.$");
+            Assert.True(match.Success, result);
+            var effects = System.Text.RegularExpressions.Regex.Matches(match.Groups["e"].Value, @" ([+-]) ([0-9.]+) pts")
+                .Select(m => (m.Groups[1].Value == "-" ? -1 : 1) * decimal.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)).ToList();
+            Assert.Equal(f.Factors.Count, effects.Count);
+            Assert.True(decimal.Parse(match.Groups["b"].Value, CultureInfo.InvariantCulture) + effects.Sum() == decimal.Parse(match.Groups["p"].Value, CultureInfo.InvariantCulture),
+                $"{f.Target.Slug} {f.HorizonDays} days: {result}");
+            // Each factor's own sentence prints the same effect as the sum.
+            foreach (var (factor, printed) in f.Factors.Zip(Forecaster.PrintedEffects(f)))
+            {
+                Assert.Contains(f.Explanation, line => line.StartsWith(Sentence(factor.Name), StringComparison.Ordinal) && line.Contains($"({printed})", StringComparison.Ordinal));
+            }
+        }
+    }
+
+    [Fact]
+    public void In_json_the_base_rate_plus_the_effects_is_the_probability_to_the_five_places_given()
+    {
+        // Rounded one by one to 5 places, ballistic in 30 days as of 2025-06-30 gave 0.36807 for a probability of 0.36806.
+        foreach (var f in Forecaster.Make(BundledRecord.Events, ForecastTarget.All, ForecastTarget.Horizons, new KoreanDate(2025, 6, 30)))
+        {
+            var json = System.Text.Json.JsonDocument.Parse(Peninsula.Import.EventJson.SerializeValue(ForecastDocuments.Forecast(f))).RootElement;
+            var sum = json.GetProperty("base_rate").GetDecimal() + json.GetProperty("factors").EnumerateArray().Sum(x => x.GetProperty("effect").GetDecimal());
+            Assert.True(sum == json.GetProperty("probability").GetDecimal(), $"{f.Target.Slug} {f.HorizonDays} days: {sum} for {json.GetProperty("probability").GetDecimal()}");
+        }
+    }
+
+    [Fact]
+    public void Printed_effects_that_each_round_up_give_back_the_lost_tenths_to_add_up()
+    {
+        // 10% + four effects of 1.25 points is 15.0%; each rounded alone, 1.3 four times would print 15.2.
+        var printed = Forecaster.PrintedEffects(0.10, [.. Enumerable.Repeat(new ForecastFactor("step", 0.0125), 4)], 0.15);
+
+        Assert.Equal(5.0m, printed.Sum(p => decimal.Parse(p.TrimStart('+').Replace(" pts", "", StringComparison.Ordinal), CultureInfo.InvariantCulture)));
+        Assert.All(printed, p => Assert.Contains(p, new[] { "+1.2 pts", "+1.3 pts" }));
+    }
 
     private static string Sentence(string factor) => factor switch
     {

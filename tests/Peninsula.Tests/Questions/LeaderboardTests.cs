@@ -57,6 +57,21 @@ public sealed class LeaderboardTests
     }
 
     [Fact]
+    public void Each_row_is_compared_with_the_aggregate_on_the_questions_both_were_scored_on()
+    {
+        // bob, scored on q1 alone, tops alice on his mean; beside the aggregate on the same question
+        // he is 0.031 worse. Python: the aggregate on q1 is sigmoid(2.5 (logit 0.6 + logit 0.8) / 2) =
+        // 0.9037583100, Brier 0.0092624629; on q2 it is alice's 0.3 alone, Brier 0.09.
+        Assert.Equal(0.03073753710363126, Row("bob").BrierVsAggregate!.Value, Tolerance);
+        Assert.Equal(1, Row("bob").WithAggregate);
+        Assert.Equal(0.07536876855181562, Row("alice").BrierVsAggregate!.Value, Tolerance);
+        // The model on q1 and q2 (its q4 had no expert): ((0.64 - 0.0092625) + (0.01 - 0.09)) / 2.
+        Assert.Equal(0.27536876855181563, Row("model").BrierVsAggregate!.Value, Tolerance);
+        Assert.Equal(2, Row("model").WithAggregate);
+        Assert.Null(Row("aggregate").BrierVsAggregate);
+    }
+
+    [Fact]
     public void The_aggregate_is_the_extremized_mean_of_log_odds_as_of_the_latest_expert_forecast_and_a_lone_experts_forecast_as_it_is()
     {
         var aggregate = Row("aggregate");

@@ -56,6 +56,55 @@ public sealed class QuestionFilesTests
         Assert.Equal("probability", error.Field);
     }
 
+    [Theory]
+    [InlineData("1.2")]
+    [InlineData("60")]
+    [InlineData("100")]
+    public void A_bare_number_above_1_is_refused_with_the_percentage_to_write_instead_of_read_as_percent(string text)
+    {
+        // '1.2' was recorded as 1.2% without a word: a slip for 0.12 or 12% became a confident no.
+        const string header = "question,title,target,opens,closes,by,as_of,probability\n";
+        var csv = header + $"icbm-2024,Will North Korea launch an ICBM in 2024?,icbm,2024-01-01,2024-12-31,bob,2023-12-21,{text}\n";
+        var error = Assert.Throws<InputException>(() => QuestionFiles.ReadCsv(new StringReader(csv), "team.csv"));
+        Assert.Equal(("team.csv", 2L, "probability"), (error.File, error.Line, error.Field));
+        Assert.Contains($"write {text}%", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0.6", 0.6)]
+    [InlineData("60%", 0.6)]
+    [InlineData("1.2%", 0.012)]
+    [InlineData("1", 1.0)]
+    [InlineData("0", 0.0)]
+    public void A_probability_is_a_number_from_0_to_1_or_a_percentage_with_its_sign(string text, double expected) =>
+        Assert.Equal(expected, QuestionForecast.ParseProbability(text), 1e-12);
+
+    [Fact]
+    public void Csv_export_keeps_every_digit_of_a_probability()
+    {
+        // A third written as 0.333333 came back 3e-7 lower: the round trip must lose nothing.
+        QuestionForecast[] third = [new("icbm-2024", "Kim Analyst", new KoreanDate(2023, 12, 20), 1.0 / 3)];
+        var text = new StringWriter(CultureInfo.InvariantCulture);
+        QuestionFiles.WriteCsv(Questions[..1], third, text);
+        Assert.Equal(third, QuestionFiles.ReadCsv(new StringReader(text.ToString()), "q.csv").Forecasts);
+    }
+
+    [Fact]
+    public void Every_bad_row_of_a_csv_file_is_named_by_line_and_field_in_one_error_not_only_the_first()
+    {
+        // A team's file with two slips among good rows: the first import named only line 3, and the second try met line 5.
+        const string csv = "question,title,target,opens,closes,by,as_of,probability\n" +
+                           "irbm-2027,Will North Korea launch an IRBM in 2027?,irbm-plus,2027-01-01,2027-12-31,alice,2026-12-01,0.4\n" +
+                           "irbm-2027,Will North Korea launch an IRBM in 2027?,irbm-plus,2027-01-01,2027-12-31,bob,2026-12-01,1.2\n" +
+                           "sat-2027,Will North Korea launch a satellite in 2027?,satellite-launch,2027-01-01,2027-12-31,alice,2026-12-01,0.3\n" +
+                           "art-2027,Will North Korea fire artillery in 2027?,artillery,2027-01-01,2027-12-31,alice,2026-13-01,60%\n";
+        var error = Assert.Throws<InputException>(() => QuestionFiles.ReadCsv(new StringReader(csv), "team.csv"));
+
+        Assert.Equal("team.csv", error.File);
+        Assert.StartsWith("team.csv: 2 bad rows, so nothing was imported: line 3, field 'probability': '1.2' is not a probability", error.Message, StringComparison.Ordinal);
+        Assert.Contains("; line 5, field 'as_of': '2026-13-01' is not a day", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_csv_row_with_an_unknown_target_is_named_by_file_line_and_field()
     {

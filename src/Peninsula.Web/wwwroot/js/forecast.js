@@ -63,6 +63,27 @@ function tempoChart(t) {
   return svg.node();
 }
 
+/**
+ * The base rate, each factor and the forecast as the explanation's table prints them: each factor is
+ * the difference of the running totals printed before and after it, so that the printed rows add up
+ * to the printed forecast (each effect rounded on its own can miss it by a hundredth).
+ */
+function printedSteps(f) {
+  const hundredths = p => Number((p * 100).toFixed(2));
+  const rows = [{ factor: 'base rate', text: hundredths(f.base_rate).toFixed(2) }];
+  let level = f.base_rate;
+  let before = hundredths(level);
+  f.factors.forEach((x, k) => {
+    level = k === f.factors.length - 1 ? f.probability : level + x.effect;
+    const after = hundredths(level);
+    const difference = after - before;
+    rows.push({ factor: x.factor, text: `${difference < 0 || (difference === 0 && x.effect < 0) ? '−' : '+'}${Math.abs(difference).toFixed(2)}` });
+    before = after;
+  });
+  rows.push({ factor: 'forecast (the sum)', text: hundredths(f.probability).toFixed(2) });
+  return rows;
+}
+
 async function show() {
   const target = document.getElementById('target').value;
   const horizon = Number(document.getElementById('horizon').value);
@@ -77,8 +98,8 @@ async function show() {
   fill('explanation', el('h3', {}, `Why ${pct(chosen.probability)} for ${targetName(target)} within ${horizon} days`),
     table([
       { label: 'Step', value: x => x.factor },
-      { label: 'Percentage points', value: x => (x.level ? '' : (x.effect >= 0 ? '+' : '−')) + Math.abs(x.effect * 100).toFixed(2), num: true },
-    ], [{ factor: 'base rate', effect: chosen.base_rate, level: true }, ...chosen.factors, { factor: 'forecast (the sum)', effect: chosen.probability, level: true }], 'The base rate and each factor, adding up to the forecast'),
+      { label: 'Percentage points', value: x => x.text, num: true },
+    ], printedSteps(chosen), 'The base rate and each factor, adding up to the forecast'),
     el('ul', {}, chosen.explanation.map(line => el('li', {}, line))));
 
   status('Reading the tempo…');
@@ -113,6 +134,9 @@ run(async () => {
   forecasts = await api(`/api/forecasts?as_of=${asOf}`);
   const targets = [...new Set(forecasts.map(f => f.target))];
   fill('target', targets.map(t => el('option', { value: t }, targetName(t))));
+  // A link from elsewhere (a question's model forecast) can name the target: /forecast.html?target=icbm.
+  const asked = new URLSearchParams(window.location.search).get('target');
+  if (targets.includes(asked)) document.getElementById('target').value = asked;
   document.getElementById('choose').addEventListener('change', () => run(show));
   await show();
 });
