@@ -186,7 +186,8 @@ internal static class QuestionsCommand
             if (start is { } first && today.DaysSince(first) > 31)
             {
                 // A long back-fill fits the models once a week of it: tell the user before the wait (three years took 45 s on two shared cores).
-                context.Error.MarkupLine($"[grey]Recording the model's forecasts for every day from {first} to {today} on each open question: the models are fitted once for each week, so this can take a minute or more.[/]");
+                var which = parse.GetValue(question) is { } one ? $"on '{Markup.Escape(one)}'" : "on each open question";
+                context.Error.MarkupLine($"[grey]Recording the model's forecasts for every day from {first} to {today} {which}: the models are fitted once for each week, so this can take a minute or more.[/]");
             }
 
             Task<UpdateSummary> Update(IProgress<(int Done, int Total)>? progress) =>

@@ -18,9 +18,12 @@ public sealed class QuestionsCliTests : IDisposable
 
         var (exit, _, error) = await Run("w.db", "questions", "update", "--from", "2026-09-01");
         var (shortExit, _, shortError) = await Run("w.db", "questions", "update", "--from", "2026-11-14");
+        var (oneExit, _, oneError) = await Run("w.db", "questions", "update", "--from", "2026-09-01", "--question", "icbm-2026");
 
         Assert.True(exit == 0, error);
         Assert.Contains("Recording the model's forecasts for every day from 2026-09-01 to 2026-11-21 on each open question", System.Text.RegularExpressions.Regex.Replace(error, @"\s+", " "));
+        Assert.True(oneExit == 0, oneError);
+        Assert.Contains("from 2026-09-01 to 2026-11-21 on 'icbm-2026':", System.Text.RegularExpressions.Regex.Replace(oneError, @"\s+", " "));
         Assert.True(shortExit == 0, shortError);
         Assert.DoesNotContain("Recording", shortError);
     }
