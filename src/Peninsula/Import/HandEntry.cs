@@ -195,25 +195,31 @@ public sealed record HandEntry
         ArgumentNullException.ThrowIfNull(origin);
         // The id the entry asks for (or derives), then only the stored ids it could clash with.
         var wanted = ToEvent(_ => false).Id;
-        var ids = await store.TakenIdsAsync(wanted, cancellationToken).ConfigureAwait(false);
-        var e = ToEvent(ids.Contains);
-
-        // A deleted event keeps its id in the store, where saving would bring it back; a dry run
-        // first tells, and writes nothing.
-        var plan = await store.SaveAsync([e], origin, dryRun: true, cancellationToken).ConfigureAwait(false);
-        if (plan.Added.Count != 1)
+        while (true)
         {
-            throw FromReview
-                ? new InputException($"the id '{e.Id}' belongs to an event that was deleted; edit the proposal's date or class (peninsula review edit), or restore that event.", InputName, field: "id")
-                : Bad("--id", $"the id '{e.Id}' belongs to an event that was deleted; give another id with --id, or restore that event.");
-        }
+            var ids = await store.TakenIdsAsync(wanted, cancellationToken).ConfigureAwait(false);
+            var e = ToEvent(ids.Contains);
 
-        if (!dryRun)
-        {
-            await store.SaveAsync([e], origin, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
+            // The write inserts only (a dry run tells whether it would), so it cannot replace a
+            // stored event. When it does not add, either a deleted event keeps the id (saving would
+            // bring it back), or another writer added an event with it since the ids were read (a
+            // second 'events add', a review accept): then the entry is numbered (or, with --id,
+            // refused) again from the ids as they are now.
+            var added = dryRun
+                ? (await store.SaveAsync([e], origin, dryRun: true, cancellationToken).ConfigureAwait(false)).Added.Count == 1
+                : await store.AddAsync(e, origin, cancellationToken).ConfigureAwait(false);
+            if (added)
+            {
+                return e;
+            }
 
-        return e;
+            if (await store.FindAsync(e.Id, cancellationToken).ConfigureAwait(false) is null)
+            {
+                throw FromReview
+                    ? new InputException($"the id '{e.Id}' belongs to an event that was deleted; edit the proposal's date or class (peninsula review edit), or restore that event.", InputName, field: "id")
+                    : Bad("--id", $"the id '{e.Id}' belongs to an event that was deleted; give another id with --id, or restore that event.");
+            }
+        }
     }
 
     /// <summary>

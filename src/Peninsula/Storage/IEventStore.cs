@@ -19,6 +19,14 @@ public interface IEventStore : IAsyncDisposable, Detection.IReviewStore
     /// </summary>
     Task<SaveSummary> SaveAsync(IReadOnlyCollection<Event> events, ChangeOrigin origin, bool dryRun = false, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Inserts one new event and audits the insert, unless an event (a deleted one included)
+    /// already has its id: then nothing is written and the answer is false. The check and the
+    /// insert are one transaction, so of two writers adding the same id at once one gets false,
+    /// where <see cref="SaveAsync"/> would let the second replace the first's event.
+    /// </summary>
+    Task<bool> AddAsync(Event e, ChangeOrigin origin, CancellationToken cancellationToken = default);
+
     /// <summary>The events that match the query, ordered by Korean date, then UTC instant, then id.</summary>
     Task<IReadOnlyList<Event>> ListAsync(EventQuery query, CancellationToken cancellationToken = default);
 

@@ -514,6 +514,63 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
     }
 
     [Fact]
+    public async Task Adding_an_event_whose_id_is_taken_by_a_stored_or_deleted_event_writes_nothing_and_says_so()
+    {
+        await using var store = OpenStore();
+        Assert.True(await store.AddAsync(Sample.Launch(), Test));
+        Assert.False(await store.AddAsync(Sample.Launch() with { Title = "Another launch" }, Test));
+        await store.SaveAsync([Sample.Visit()], Test);
+        await store.DeleteAsync(Sample.Visit().Id, Test);
+        Assert.False(await store.AddAsync(Sample.Visit() with { Title = "Another visit" }, Test));
+
+        Assert.Equal(Sample.Launch(), await store.FindAsync(Sample.Launch().Id), EventComparer.Instance);
+        Assert.Null(await store.FindAsync(Sample.Visit().Id));
+        Assert.Equal(["delete", "insert", "insert"], (await store.AuditAsync()).Select(a => a.Operation));
+    }
+
+    private static HandEntry LaunchByHand(string title, string? id = null) => new()
+    {
+        Id = id,
+        Kind = "missile-launch",
+        Class = "srbm",
+        Date = "2025-07-08",
+        Title = title,
+        Actors = ["DPRK"],
+        SourceUrls = [$"https://example.org/{title.Replace(' ', '-')}"],
+    };
+
+    [Fact]
+    public async Task Two_launches_of_one_day_entered_by_hand_at_once_are_both_kept_the_later_one_numbered()
+    {
+        await using var store = OpenStore();
+        await using var other = OpenStore();
+        // Another 'events add' (or review accept) writes the day's first launch after this one read the ids taken.
+        var racing = Interleaved.Wrap(store, nameof(IEventStore.TakenIdsAsync), () => LaunchByHand("Second launch").AddAsync(other, Test));
+
+        var added = await LaunchByHand("First launch").AddAsync(racing, Test);
+
+        Assert.Equal("2025-07-08-srbm-2", added.Id);
+        Assert.Equal(
+            [("2025-07-08-srbm", "Second launch"), ("2025-07-08-srbm-2", "First launch")],
+            (await store.ListAsync(EventQuery.All)).Select(e => (e.Id, e.Title)));
+        Assert.All(await store.AuditAsync(), a => Assert.Equal("insert", a.Operation));
+    }
+
+    [Fact]
+    public async Task An_event_entered_by_hand_with_an_id_another_writer_took_meanwhile_is_refused_and_theirs_is_kept()
+    {
+        await using var store = OpenStore();
+        await using var other = OpenStore();
+        var racing = Interleaved.Wrap(store, nameof(IEventStore.TakenIdsAsync), () => LaunchByHand("Theirs", "2025-07-08-kn-23").AddAsync(other, Test));
+
+        var refused = await Assert.ThrowsAsync<InputException>(() => LaunchByHand("Mine", "2025-07-08-kn-23").AddAsync(racing, Test));
+
+        Assert.Equal("--id", refused.Field);
+        Assert.Contains("there is already an event '2025-07-08-kn-23'", refused.Message);
+        Assert.Equal("Theirs", (await store.FindAsync("2025-07-08-kn-23"))!.Title);
+    }
+
+    [Fact]
     public async Task Editing_a_deleted_event_is_a_conflict_and_an_unknown_one_is_bad_input()
     {
         await using var store = OpenStore();

@@ -126,6 +126,26 @@ public sealed partial class PostgresEventStore : IEventStore
     }
 
     /// <inheritdoc/>
+    public Task<bool> AddAsync(Event e, ChangeOrigin origin, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        StoreRules.CheckSave([e], origin);
+        return WriteAsync("adding an event", async (connection, transaction) =>
+        {
+            await LockKindsAsync(connection, transaction, [e.Kind], cancellationToken).ConfigureAwait(false);
+            var now = Now();
+            // A stored id, deleted or not, keeps the row and the insert does nothing; a concurrent insert of the id waits on the key.
+            if (await connection.ExecuteAsync(new CommandDefinition(InsertEvent + " ON CONFLICT (id) DO NOTHING", EventParameters(e, now), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false) == 0)
+            {
+                return false;
+            }
+
+            await WriteChildrenAndAuditAsync(connection, transaction, e, "insert", origin, null, EventJson.Serialize(e), now, cancellationToken).ConfigureAwait(false);
+            return true;
+        }, dryRun: false, cancellationToken);
+    }
+
+    /// <inheritdoc/>
     public Task<IReadOnlyList<Event>> ListAsync(EventQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);

@@ -133,6 +133,28 @@ public sealed partial class SqliteEventStore : IEventStore
     }
 
     /// <inheritdoc/>
+    public Task<bool> AddAsync(Event e, ChangeOrigin origin, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        StoreRules.CheckSave([e], origin);
+        return Task.FromResult(Write("adding an event", () =>
+        {
+            // BEGIN IMMEDIATE takes the write lock first: nobody can insert the id between the look and the insert.
+            using var transaction = _connection.BeginTransaction();
+            if (LoadRow(e.Id, includeDeleted: true, transaction) is not null)
+            {
+                return false;
+            }
+
+            var now = Now();
+            Insert(e, now, transaction);
+            Audit("insert", e.Id, origin, null, EventJson.Serialize(e), now, transaction);
+            transaction.Commit();
+            return true;
+        }));
+    }
+
+    /// <inheritdoc/>
     public Task<IReadOnlyList<Event>> ListAsync(EventQuery query, CancellationToken cancellationToken = default)
     {
         var (where, parameters) = Where(query);
