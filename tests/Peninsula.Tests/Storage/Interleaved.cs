@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.ExceptionServices;
+using Peninsula.Questions;
 using Peninsula.Storage;
 
 namespace Peninsula.Tests.Storage;
@@ -18,7 +19,7 @@ public class Interleaved : DispatchProxy
     /// <summary>Wraps <paramref name="inner"/> so that <paramref name="intrude"/> runs once, just after the first call of <paramref name="after"/> (a method that returns a <c>Task&lt;T&gt;</c>).</summary>
     public static IEventStore Wrap(IEventStore inner, string after, Func<Task> intrude)
     {
-        var store = Create<IEventStore, Interleaved>();
+        var store = Create<IStoreWithQuestions, Interleaved>();
         var self = (Interleaved)(object)store;
         (self._inner, self._after, self._intrude) = (inner, after, intrude);
         return store;
@@ -58,3 +59,6 @@ public class Interleaved : DispatchProxy
         }
     }
 }
+
+/// <summary>What every store Peninsula opens is, so that <see cref="Interleaved"/> keeps the questions too (<see cref="QuestionStores.Questions"/>).</summary>
+public interface IStoreWithQuestions : IEventStore, IQuestionStore;
