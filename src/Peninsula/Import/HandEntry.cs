@@ -206,7 +206,7 @@ public sealed record HandEntry
             // second 'events add', a review accept): then the entry is numbered (or, with --id,
             // refused) again from the ids as they are now.
             var added = dryRun
-                ? (await store.SaveAsync([e], origin, dryRun: true, cancellationToken).ConfigureAwait(false)).Added.Count == 1
+                ? (await store.SaveAsync([e], origin, dryRun: true, cancellationToken: cancellationToken).ConfigureAwait(false)).Added.Count == 1
                 : await store.AddAsync(e, origin, cancellationToken).ConfigureAwait(false);
             if (added)
             {

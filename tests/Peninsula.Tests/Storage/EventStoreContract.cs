@@ -146,6 +146,46 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
     }
 
     [Fact]
+    public async Task A_source_added_to_a_bundled_event_while_a_newer_bundled_record_is_merged_in_is_kept()
+    {
+        await using var store = OpenStore();
+        await using var other = OpenStore();
+        await EventStores.EnsureBundledRecordAsync(store);
+        var bundled = Peninsula.Record.BundledRecord.Events.First(e => e.Kind == EventKind.MissileLaunch && e.Sources.Count > 0);
+        var watched = new EventSource("QA Wire", "https://wire.example/2024/launch", "2024-10-31", "North Korea fires a missile", Importer: "detect/1");
+        await store.SetSettingAsync("bundled_record_fingerprint", "the fingerprint of an older Peninsula");
+        // A review accept in a running server adds a report to the event after the update read the record.
+        var racing = Interleaved.Wrap(store, nameof(IEventStore.ListAsync), async () =>
+        {
+            var read = (await other.FindStoredAsync(bundled.Id))!;
+            await other.UpdateAsync(read.Event with { Sources = [.. read.Event.Sources, watched] }, read.Version, new ChangeOrigin("review accept", "r-1"));
+        });
+
+        var summary = await EventStores.EnsureBundledRecordAsync(racing);
+
+        Assert.Equal([.. bundled.Sources, watched], (await store.FindAsync(bundled.Id))!.Sources);
+        Assert.Equal(Peninsula.Record.BundledRecord.Events.Count, summary!.Added.Count + summary.Updated.Count + summary.Unchanged);
+        Assert.Null(await EventStores.EnsureBundledRecordAsync(store));
+    }
+
+    [Fact]
+    public async Task A_save_leaves_alone_an_event_changed_since_the_caller_read_it_and_names_it()
+    {
+        await using var store = OpenStore();
+        await store.SaveAsync([Sample.Launch()], Test);
+        var read = (await store.FindAsync(Sample.Launch().Id))!;
+        await store.SaveAsync([read with { Title = "Changed by someone else" }], Test);
+
+        var summary = await store.SaveAsync(
+            [read with { Summary = "Worked out from what was read" }, Sample.Visit()], Test,
+            asRead: new Dictionary<string, Event?> { [read.Id] = read, [Sample.Visit().Id] = null });
+
+        Assert.Equal([read.Id], summary.ChangedSinceRead);
+        Assert.Equal([Sample.Visit().Id], summary.Added);
+        Assert.Equal("Changed by someone else", (await store.FindAsync(read.Id))!.Title);
+    }
+
+    [Fact]
     public async Task A_newer_bundled_record_keeps_the_fields_an_edit_set_and_updates_the_ones_only_the_bundle_set_again_and_again()
     {
         await using var store = OpenStore();
