@@ -282,10 +282,16 @@ public static class Review
                 await AddSourcesAsync(store, known.Id, proposal, origin, cancellationToken).ConfigureAwait(false);
                 written = (await store.FindAsync(known.Id, cancellationToken).ConfigureAwait(false))!;
             }
-            else
+            else if (await Entry(proposal).TryAddAsync(store, origin, cancellationToken: cancellationToken).ConfigureAwait(false) is { } added)
             {
                 // The one path of an event entered by hand: validated, refused on a deleted event's id, audited.
-                written = await Entry(proposal).AddAsync(store, origin, cancellationToken: cancellationToken).ConfigureAwait(false);
+                written = added;
+            }
+            else
+            {
+                // Another writer (a second reviewer, a watch run's --auto-accept) wrote the event
+                // just now: the next pass finds it in the record and adds the reports to it.
+                continue;
             }
 
             var now = clock.GetUtcNow();

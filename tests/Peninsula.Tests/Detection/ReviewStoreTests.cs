@@ -302,6 +302,27 @@ public abstract class ReviewStoreContract<TBackend> : IDisposable where TBackend
     }
 
     [Fact]
+    public async Task Two_reviewers_accepting_one_proposal_at_once_write_one_event_and_keep_the_first_ones_edit()
+    {
+        await using var store = await OpenAsync();
+        await using var other = Backend.Open();
+        await Review.DetectNewAsync(store, [NewLaunch("a-1", "Yonhap")], "watch a", null, Clock);
+        var read = Assert.Single(await store.ReviewsAsync());
+        Event? theirs = null;
+        // A second reviewer accepts it, naming the site, after this accept read the ids taken.
+        var racing = Interleaved.Wrap(store, nameof(IEventStore.TakenIdsAsync),
+            async () => theirs = await Review.AcceptAsync(other, read, "second analyst", new ProposalEdit { Site = "Sunan" }, Clock));
+
+        var mine = await Review.AcceptAsync(racing, read, "analyst", null, Clock);
+
+        Assert.Equal(theirs!.Id, mine.Id);
+        var day = Assert.Single(await store.ListAsync(new EventQuery { Since = NewDay, Until = NewDay }));
+        Assert.Equal(theirs.Id, day.Id);
+        Assert.Contains("Sunan", day.Site?.Name, StringComparison.Ordinal);
+        Assert.Equal((ReviewStatus.Accepted, "second analyst"), ((await store.FindReviewAsync(read.Id))!.Status, (await store.FindReviewAsync(read.Id))!.DecidedBy));
+    }
+
+    [Fact]
     public async Task A_decision_on_a_proposal_that_changed_since_it_was_read_is_not_saved()
     {
         await using var store = await OpenAsync();
