@@ -62,6 +62,9 @@ public sealed class WriteApiTests : IDisposable
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync("/api/events/2025-07-10-srbm-test")).StatusCode);
         await (await client.GetAsync("/api/events/2025-07-10-srbm-test")).ProblemAsync(HttpStatusCode.NotFound);
         await (await client.DeleteAsync("/api/events/2025-07-10-srbm-test")).ProblemAsync(HttpStatusCode.NotFound);
+        // A deleted event's id is not taken again by a new event, as 'events add' refuses it too.
+        var reused = await (await client.PostAsync("/api/events", Http.Json(NewLaunch))).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("The id belongs to a deleted event", reused.GetProperty("title").GetString());
 
         var audit = await (await client.GetAsync("/api/events/2025-07-10-srbm-test/audit")).JsonAsync();
         Assert.Equal(["delete", "update", "insert"], audit.EnumerateArray().Select(a => a.GetProperty("operation").GetString()!).ToList());

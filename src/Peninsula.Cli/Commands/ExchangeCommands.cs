@@ -47,7 +47,7 @@ internal static class ExchangeCommands
                 foreach (var path in paths)
                 {
                     var events = Read(path, name, context.StandardInput);
-                    var summary = await store.SaveAsync(events, new ChangeOrigin("import", path), isDryRun, cancellationToken).ConfigureAwait(false);
+                    var summary = await store.SaveAsync(events, new ChangeOrigin("import", path), isDryRun, cancellationToken: cancellationToken).ConfigureAwait(false);
                     Report(context.Out, path, summary, isDryRun);
                 }
 

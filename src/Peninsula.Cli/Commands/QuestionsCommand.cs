@@ -209,6 +209,13 @@ internal static class QuestionsCommand
                 ? $"The model's forecasts were already recorded up to {today} on every open question: nothing new to record."
                 : $"Recorded {Rendering.Count(counts.Added + counts.Updated, "forecast")} of the model as of {today} and before " +
                   $"({counts.Unchanged} already recorded; the models fitted {Rendering.Count(summary.Fits, "time")}).");
+            if (summary.ChangedMeanwhile.Count > 0)
+            {
+                context.Error.MarkupLine(Markup.Escape(
+                    $"{string.Join(", ", summary.ChangedMeanwhile)} changed while this update ran (another 'questions import' or update saved {(summary.ChangedMeanwhile.Count == 1 ? "it" : "them")}): " +
+                    "left as saved, with no forecast of this run. Run 'peninsula questions update' again to resolve and forecast them as they now stand."));
+            }
+
             RenderStatuses(context.Out, summary.Questions, summary.RecordEnd);
             return 0;
         }, cancellationToken));

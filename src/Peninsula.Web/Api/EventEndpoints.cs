@@ -143,14 +143,19 @@ internal static class EventEndpoints
         var e = await ReadEventAsync(http, cancellationToken).ConfigureAwait(false);
         HandEntry.RequireSourceUrls(e, "request body");
         using var lease = pool.Rent();
-        if (await lease.Store.FindAsync(e.Id, cancellationToken).ConfigureAwait(false) is not null)
+        // The check and the insert are one transaction: a POST racing another of the same id gets
+        // 409 rather than replacing the event the other just created.
+        if (!await lease.Store.AddAsync(e, Origin(http), cancellationToken).ConfigureAwait(false))
         {
-            return Results.Problem(
-                statusCode: StatusCodes.Status409Conflict, title: "The event exists",
-                detail: $"There is already an event '{e.Id}'. Change it with PUT /api/events/{e.Id}.");
+            return await lease.Store.FindAsync(e.Id, cancellationToken).ConfigureAwait(false) is null
+                ? Results.Problem(
+                    statusCode: StatusCodes.Status409Conflict, title: "The id belongs to a deleted event",
+                    detail: $"'{e.Id}' is the id of an event that was deleted; its history stays in the audit trail (GET /api/events/{e.Id}/audit). Give the new event another id.")
+                : Results.Problem(
+                    statusCode: StatusCodes.Status409Conflict, title: "The event exists",
+                    detail: $"There is already an event '{e.Id}'. Change it with PUT /api/events/{e.Id}.");
         }
 
-        await lease.Store.SaveAsync([e], Origin(http), cancellationToken: cancellationToken).ConfigureAwait(false);
         var body = EventJson.Serialize(e);
         http.Response.Headers.ETag = Tag(body);
         http.Response.Headers.Location = $"/api/events/{Uri.EscapeDataString(e.Id)}";

@@ -282,10 +282,16 @@ public static class Review
                 await AddSourcesAsync(store, known.Id, proposal, origin, cancellationToken).ConfigureAwait(false);
                 written = (await store.FindAsync(known.Id, cancellationToken).ConfigureAwait(false))!;
             }
-            else
+            else if (await Entry(proposal).TryAddAsync(store, origin, cancellationToken: cancellationToken).ConfigureAwait(false) is { } added)
             {
                 // The one path of an event entered by hand: validated, refused on a deleted event's id, audited.
-                written = await Entry(proposal).AddAsync(store, origin, cancellationToken: cancellationToken).ConfigureAwait(false);
+                written = added;
+            }
+            else
+            {
+                // Another writer (a second reviewer, a watch run's --auto-accept) wrote the event
+                // just now: the next pass finds it in the record and adds the reports to it.
+                continue;
             }
 
             var now = clock.GetUtcNow();
@@ -396,24 +402,36 @@ public static class Review
 
     private static async Task<List<string>> AddSourcesAsync(IEventStore store, string eventId, Proposal proposal, ChangeOrigin origin, CancellationToken cancellationToken)
     {
-        var stored = await store.FindStoredAsync(eventId, cancellationToken).ConfigureAwait(false);
-        if (stored is null)
+        while (true)
         {
-            return [];
-        }
+            var stored = await store.FindStoredAsync(eventId, cancellationToken).ConfigureAwait(false);
+            if (stored is null)
+            {
+                return [];
+            }
 
-        var known = stored.Event.Sources.Select(s => s.Url).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var added = proposal.Documents
-            .Where(d => IsWebAddress(d.Url) && known.Add(d.Url))
-            .Select(d => new EventSource(d.Publisher, d.Url, d.Published.ToString(), d.Title, Importer: Importer))
-            .ToList();
-        if (added.Count == 0)
-        {
-            return [];
-        }
+            var known = stored.Event.Sources.Select(s => s.Url).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var added = proposal.Documents
+                .Where(d => IsWebAddress(d.Url) && known.Add(d.Url))
+                .Select(d => new EventSource(d.Publisher, d.Url, d.Published.ToString(), d.Title, Importer: Importer))
+                .ToList();
+            if (added.Count == 0)
+            {
+                return [];
+            }
 
-        await store.UpdateAsync(stored.Event with { Sources = [.. stored.Event.Sources, .. added] }, stored.Version, origin, cancellationToken).ConfigureAwait(false);
-        return [.. added.Select(s => $"{eventId}: {s.Url}")];
+            try
+            {
+                await store.UpdateAsync(stored.Event with { Sources = [.. stored.Event.Sources, .. added] }, stored.Version, origin, cancellationToken).ConfigureAwait(false);
+                return [.. added.Select(s => $"{eventId}: {s.Url}")];
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // Another writer changed the event since it was read (a second watch run adding its
+                // reports, an edit): read it again and add what it still lacks, rather than fail the
+                // documents, which are not read again.
+            }
+        }
     }
 
     private static async Task<ReviewItem> FoundAsync(IEventStore store, string id, CancellationToken cancellationToken) =>

@@ -186,10 +186,29 @@ public sealed record HandEntry
     /// whether typed (<c>peninsula events add</c>) or accepted from the review queue. The entry is
     /// validated as an import is (<see cref="ToEvent"/>, against the ids in the store it could take), refused
     /// when its id is a deleted event's (saving would bring that event back), and written audited
-    /// under <paramref name="origin"/>; with <paramref name="dryRun"/> nothing is written.
+    /// under <paramref name="origin"/>; with <paramref name="dryRun"/> nothing is written. An id
+    /// that another writer takes meanwhile is not replaced: the entry is numbered again from the
+    /// ids as they now are (or, with <see cref="Id"/> given, refused).
     /// </summary>
     /// <returns>The event as added (or as it would be).</returns>
     public async Task<Event> AddAsync(IEventStore store, ChangeOrigin origin, bool dryRun = false, CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            if (await TryAddAsync(store, origin, dryRun, cancellationToken).ConfigureAwait(false) is { } added)
+            {
+                return added;
+            }
+        }
+    }
+
+    /// <summary>
+    /// One try of <see cref="AddAsync"/>: null, with nothing written, when another writer added an
+    /// event with the id this entry took (a second 'events add', a review accept) after the ids
+    /// were read, for the caller to try again from the record as it now is: the write inserts
+    /// only, so it never replaces a stored event.
+    /// </summary>
+    internal async Task<Event?> TryAddAsync(IEventStore store, ChangeOrigin origin, bool dryRun = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(origin);
@@ -197,23 +216,20 @@ public sealed record HandEntry
         var wanted = ToEvent(_ => false).Id;
         var ids = await store.TakenIdsAsync(wanted, cancellationToken).ConfigureAwait(false);
         var e = ToEvent(ids.Contains);
-
-        // A deleted event keeps its id in the store, where saving would bring it back; a dry run
-        // first tells, and writes nothing.
-        var plan = await store.SaveAsync([e], origin, dryRun: true, cancellationToken).ConfigureAwait(false);
-        if (plan.Added.Count != 1)
+        var added = dryRun
+            ? (await store.SaveAsync([e], origin, dryRun: true, cancellationToken: cancellationToken).ConfigureAwait(false)).Added.Count == 1
+            : await store.AddAsync(e, origin, cancellationToken).ConfigureAwait(false);
+        if (added)
         {
-            throw FromReview
+            return e;
+        }
+
+        // Not added: a deleted event keeps its id in the store (saving would bring it back), or another writer took it just now.
+        return await store.FindAsync(e.Id, cancellationToken).ConfigureAwait(false) is null
+            ? throw (FromReview
                 ? new InputException($"the id '{e.Id}' belongs to an event that was deleted; edit the proposal's date or class (peninsula review edit), or restore that event.", InputName, field: "id")
-                : Bad("--id", $"the id '{e.Id}' belongs to an event that was deleted; give another id with --id, or restore that event.");
-        }
-
-        if (!dryRun)
-        {
-            await store.SaveAsync([e], origin, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-
-        return e;
+                : Bad("--id", $"the id '{e.Id}' belongs to an event that was deleted; give another id with --id, or restore that event."))
+            : null;
     }
 
     /// <summary>

@@ -13,9 +13,14 @@ public interface IQuestionStore
     /// on the same question and date replaces the stored one. A forecast on a question that is
     /// neither stored nor saved with it is an <see cref="InputException"/>, and nothing is written.
     /// With <paramref name="dryRun"/> the transaction is rolled back and only the summary is returned.
+    /// <paramref name="asRead"/> holds, for questions the caller worked out from what it read, the
+    /// question as read (null: none had that id): one the store no longer holds as read, changed
+    /// or added by another writer since, is left as stored and not saved, nor are the forecasts on
+    /// it; <see cref="QuestionSaveSummary.ChangedSinceRead"/> names it.
     /// </summary>
     Task<QuestionSaveSummary> SaveQuestionsAsync(
-        IReadOnlyCollection<Question> questions, IReadOnlyCollection<QuestionForecast> forecasts, bool dryRun = false, CancellationToken cancellationToken = default);
+        IReadOnlyCollection<Question> questions, IReadOnlyCollection<QuestionForecast> forecasts, bool dryRun = false,
+        IReadOnlyDictionary<string, Question?>? asRead = null, CancellationToken cancellationToken = default);
 
     /// <summary>Every question, by id.</summary>
     Task<IReadOnlyList<Question>> QuestionsAsync(CancellationToken cancellationToken = default);
@@ -29,6 +34,9 @@ public interface IQuestionStore
 /// <param name="Forecasts">Forecasts added, updated (a new probability for the same forecaster and date) and unchanged.</param>
 public sealed record QuestionSaveSummary(Storage.ImportCounts Questions, Storage.ImportCounts Forecasts)
 {
+    /// <summary>The questions left as stored because another writer changed or added them since the caller read them (see <see cref="IQuestionStore.SaveQuestionsAsync"/>).</summary>
+    public IReadOnlyList<string> ChangedSinceRead { get; init; } = [];
+
     /// <summary>Whether the save wrote nothing new.</summary>
     public bool ChangedNothing => Questions.Added + Questions.Updated + Forecasts.Added + Forecasts.Updated == 0;
 }

@@ -32,7 +32,14 @@ public sealed class QuestionBook(IEventStore store)
         var resolved = (await QuestionResolver.ResolveAsync(store, record, [question], cancellationToken).ConfigureAwait(false))[0];
         var model = new QuestionModel(record).Forecast(resolved, today, exact: true, cancellationToken);
         IReadOnlyList<QuestionForecast> forecasts = model is null ? [] : [model];
-        await _questions.SaveQuestionsAsync([resolved], forecasts, cancellationToken: cancellationToken).ConfigureAwait(false);
+        // Inserted only if the id is still free: a question another writer added meanwhile is not replaced.
+        var saved = await _questions.SaveQuestionsAsync([resolved], forecasts, cancellationToken: cancellationToken, asRead: new Dictionary<string, Question?> { [question.Id] = null })
+            .ConfigureAwait(false);
+        if (saved.ChangedSinceRead.Count > 0)
+        {
+            throw new InputException($"there is already a question '{question.Id}' (added a moment ago); give another id (--id).", field: "id");
+        }
+
         // What ShowAsync would read back is in hand: a new question has only the model's forecast,
         // so no expert's to aggregate (the aggregate is null, as ShowAsync gives it for a question
         // no expert has forecast), and its resolving event and the record's end come from the
@@ -91,7 +98,8 @@ public sealed class QuestionBook(IEventStore store)
     {
         var record = await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false);
         // The resolutions that changed are saved with the model's forecasts, in one transaction.
-        var (questions, resolved) = await QuestionResolver.ResolveStoredAsync(store, record, cancellationToken).ConfigureAwait(false);
+        var (questions, _, asRead) = await QuestionResolver.ResolveStoredAsync(store, record, cancellationToken).ConfigureAwait(false);
+        var all = questions;
         if (onlyId is not null)
         {
             questions = [.. questions.Where(q => q.Id == onlyId)];
@@ -115,8 +123,12 @@ public sealed class QuestionBook(IEventStore store)
             recorded.AddRange(model.Days(q, start, today, () => progress?.Report((++done, total)), cancellationToken));
         }
 
-        var saved = await _questions.SaveQuestionsAsync(resolved, recorded, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return new UpdateSummary(questions, saved.Forecasts, model.CurvesMade, BundledRecord.CoverageEndOf(record));
+        // A question that 'questions import' (or another writer) changed while the forecasts were
+        // made keeps its new version, and the forecasts made on the old one are not recorded; the
+        // next update resolves and forecasts it as it now stands. Every question read goes to the
+        // save, so that it can tell for those with forecasts too.
+        var saved = await _questions.SaveQuestionsAsync(all, recorded, cancellationToken: cancellationToken, asRead: asRead).ConfigureAwait(false);
+        return new UpdateSummary(questions, saved.Forecasts, model.CurvesMade, BundledRecord.CoverageEndOf(record)) { ChangedMeanwhile = saved.ChangedSinceRead };
     }
 
     /// <summary>
@@ -129,7 +141,7 @@ public sealed class QuestionBook(IEventStore store)
         ArgumentNullException.ThrowIfNull(contents);
         var record = await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false);
         var resolved = await QuestionResolver.ResolveAsync(store, record, contents.Questions, cancellationToken).ConfigureAwait(false);
-        var saved = await _questions.SaveQuestionsAsync(resolved, contents.Forecasts, dryRun, cancellationToken).ConfigureAwait(false);
+        var saved = await _questions.SaveQuestionsAsync(resolved, contents.Forecasts, dryRun, cancellationToken: cancellationToken).ConfigureAwait(false);
         var disagreements = resolved
             .Where(q => contents.StatedOutcomes.TryGetValue(q.Id, out var stated) && q.Resolution is { } r && r.Outcome != stated)
             .Select(q => $"{q.Id}: the file says {(contents.StatedOutcomes[q.Id] ? "yes" : "no")}, the record says {q.Resolution!.Word}" +
@@ -193,7 +205,11 @@ public sealed record QuestionStanding(Question Question, QuestionForecast? Model
 /// <param name="ModelForecasts">The model's forecasts added, updated and unchanged.</param>
 /// <param name="Fits">How many times the models were fitted (four horizons each).</param>
 /// <param name="RecordEnd">The last Korean date the record covers.</param>
-public sealed record UpdateSummary(IReadOnlyList<Question> Questions, ImportCounts ModelForecasts, int Fits, KoreanDate RecordEnd);
+public sealed record UpdateSummary(IReadOnlyList<Question> Questions, ImportCounts ModelForecasts, int Fits, KoreanDate RecordEnd)
+{
+    /// <summary>The questions another writer changed while the update ran: left as they now stand, with no forecast of this update.</summary>
+    public IReadOnlyList<string> ChangedMeanwhile { get; init; } = [];
+}
 
 /// <summary>What an import did: what was saved, and where the file's stated resolution differs from the record's.</summary>
 public sealed record ImportResult(QuestionSaveSummary Saved, IReadOnlyList<string> Disagreements);

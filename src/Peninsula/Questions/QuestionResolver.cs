@@ -69,10 +69,11 @@ public static class QuestionResolver
     /// </summary>
     public static async Task<IReadOnlyList<Question>> ResolveAllAsync(IEventStore store, IReadOnlyList<Event> record, CancellationToken cancellationToken = default)
     {
-        var (now, changed) = await ResolveStoredAsync(store, record, cancellationToken).ConfigureAwait(false);
+        var (now, changed, asRead) = await ResolveStoredAsync(store, record, cancellationToken).ConfigureAwait(false);
         if (changed.Count > 0)
         {
-            await store.Questions().SaveQuestionsAsync(changed, [], cancellationToken: cancellationToken).ConfigureAwait(false);
+            // A question another writer changed since it was read keeps that writer's version (which it resolved itself).
+            await store.Questions().SaveQuestionsAsync(changed, [], cancellationToken: cancellationToken, asRead: asRead).ConfigureAwait(false);
         }
 
         return now;
@@ -80,13 +81,16 @@ public static class QuestionResolver
 
     /// <summary>
     /// Every stored question resolved against <paramref name="record"/> (see <see cref="ResolveAsync"/>),
-    /// and those whose resolution changed, for the caller to save (with whatever else it writes, in one transaction).
+    /// those whose resolution changed, for the caller to save (with whatever else it writes, in one
+    /// transaction), and the questions as read, for the save to leave alone those another writer
+    /// has changed since (see <see cref="IQuestionStore.SaveQuestionsAsync"/>).
     /// </summary>
-    internal static async Task<(IReadOnlyList<Question> Now, IReadOnlyList<Question> Changed)> ResolveStoredAsync(IEventStore store, IReadOnlyList<Event> record, CancellationToken cancellationToken)
+    internal static async Task<(IReadOnlyList<Question> Now, IReadOnlyList<Question> Changed, IReadOnlyDictionary<string, Question?> AsRead)> ResolveStoredAsync(
+        IEventStore store, IReadOnlyList<Event> record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         var questions = await store.Questions().QuestionsAsync(cancellationToken).ConfigureAwait(false);
         var now = await ResolveAsync(store, record, questions, cancellationToken).ConfigureAwait(false);
-        return (now, [.. now.Where((q, i) => q != questions[i])]);
+        return (now, [.. now.Where((q, i) => q != questions[i])], questions.ToDictionary(q => q.Id, Question? (q) => q, StringComparer.Ordinal));
     }
 }

@@ -15,8 +15,13 @@ internal static class BundleUpdate
     /// <summary>The origin every load of the bundled record is audited under.</summary>
     public const string Origin = "bundled-record";
 
-    /// <summary>The bundled events as the store is to hold them (see <see cref="BundleUpdate"/>).</summary>
-    public static async Task<IReadOnlyList<Event>> MergeAsync(IEventStore store, IReadOnlyList<Event> bundled, CancellationToken cancellationToken)
+    /// <summary>
+    /// The bundled events as the store is to hold them (see <see cref="BundleUpdate"/>), and each
+    /// as the store held it when read (null: not at all), for the save to leave alone those another
+    /// writer changed since (<see cref="IEventStore.SaveAsync"/>).
+    /// </summary>
+    public static async Task<(IReadOnlyList<Event> Events, IReadOnlyDictionary<string, Event?> AsRead)> MergeAsync(
+        IEventStore store, IReadOnlyList<Event> bundled, CancellationToken cancellationToken)
     {
         var stored = (await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false)).ToDictionary(e => e.Id, StringComparer.Ordinal);
         var merged = new List<Event>(bundled.Count);
@@ -34,7 +39,7 @@ internal static class BundleUpdate
             merged.Add(owned.Count == 0 ? withSources : Fields.Where(f => owned.Contains(f.Name)).Aggregate(withSources, (e, f) => f.Copy(kept, e)));
         }
 
-        return merged;
+        return (merged, bundled.ToDictionary(e => e.Id, e => stored.GetValueOrDefault(e.Id), StringComparer.Ordinal));
     }
 
     /// <summary>

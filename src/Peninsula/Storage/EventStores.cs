@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Npgsql;
+using Peninsula.Events;
 using Peninsula.Import;
 using Peninsula.Record;
 
@@ -150,8 +151,20 @@ public static partial class EventStores
 
         var origin = new ChangeOrigin(BundleUpdate.Origin, BundledRecord.Fingerprint[..12]);
         var previous = await store.GetSettingAsync(IdsSetting, cancellationToken).ConfigureAwait(false);
-        var events = await BundleUpdate.MergeAsync(store, BundledRecord.Events, cancellationToken).ConfigureAwait(false);
-        var summary = await store.SaveAsync(events, origin, cancellationToken: cancellationToken).ConfigureAwait(false);
+        // An event another writer changes while the merge is made (an edit through the API, a source
+        // a review accept adds) is left as that writer saved it, and merged again from there.
+        List<string> added = [], updated = [];
+        SaveSummary summary;
+        IReadOnlyList<Event> events;
+        do
+        {
+            (events, var asRead) = await BundleUpdate.MergeAsync(store, BundledRecord.Events, cancellationToken).ConfigureAwait(false);
+            summary = await store.SaveAsync(events, origin, asRead: asRead, cancellationToken: cancellationToken).ConfigureAwait(false);
+            added.AddRange(summary.Added);
+            updated.AddRange(summary.Updated);
+        }
+        while (summary.ChangedSinceRead.Count > 0);
+
         var current = events.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var dropped in (previous is null ? [] : JsonSerializer.Deserialize<List<string>>(previous) ?? []).Where(id => !current.Contains(id)))
         {
@@ -160,6 +173,7 @@ public static partial class EventStores
 
         await store.SetSettingAsync(IdsSetting, JsonSerializer.Serialize(current.Order(StringComparer.Ordinal)), cancellationToken).ConfigureAwait(false);
         await store.SetSettingAsync(FingerprintSetting, BundledRecord.Fingerprint, cancellationToken).ConfigureAwait(false);
-        return summary;
+        List<string> addedOnce = [.. added.Distinct(StringComparer.Ordinal)], updatedOnce = [.. updated.Distinct(StringComparer.Ordinal).Except(addedOnce, StringComparer.Ordinal)];
+        return new SaveSummary(addedOnce, updatedOnce, events.Count - addedOnce.Count - updatedOnce.Count);
     }
 }

@@ -16,8 +16,21 @@ public interface IEventStore : IAsyncDisposable, Detection.IReviewStore
     /// Inserts new events and updates changed ones, all or nothing. Events equal to what is stored
     /// are left alone, so saving the same events twice changes nothing. With
     /// <paramref name="dryRun"/> the transaction is rolled back and only the summary is returned.
+    /// <paramref name="asRead"/> holds, for events the caller worked out from what it read, the
+    /// event as read (null: none, or a deleted one, had that id): one the store no longer holds as
+    /// read, changed by another writer since, is left as stored and named in
+    /// <see cref="SaveSummary.ChangedSinceRead"/>, for the caller to work out again.
     /// </summary>
-    Task<SaveSummary> SaveAsync(IReadOnlyCollection<Event> events, ChangeOrigin origin, bool dryRun = false, CancellationToken cancellationToken = default);
+    Task<SaveSummary> SaveAsync(
+        IReadOnlyCollection<Event> events, ChangeOrigin origin, bool dryRun = false, IReadOnlyDictionary<string, Event?>? asRead = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Inserts one new event and audits the insert, unless an event (a deleted one included)
+    /// already has its id: then nothing is written and the answer is false. The check and the
+    /// insert are one transaction, so of two writers adding the same id at once one gets false,
+    /// where <see cref="SaveAsync"/> would let the second replace the first's event.
+    /// </summary>
+    Task<bool> AddAsync(Event e, ChangeOrigin origin, CancellationToken cancellationToken = default);
 
     /// <summary>The events that match the query, ordered by Korean date, then UTC instant, then id.</summary>
     Task<IReadOnlyList<Event>> ListAsync(EventQuery query, CancellationToken cancellationToken = default);
@@ -164,7 +177,11 @@ public sealed record ChangeOrigin(string Command, string? Input = null)
 /// <param name="Added">Ids of new events.</param>
 /// <param name="Updated">Ids of events that changed.</param>
 /// <param name="Unchanged">How many events were already stored as given.</param>
-public sealed record SaveSummary(IReadOnlyList<string> Added, IReadOnlyList<string> Updated, int Unchanged);
+public sealed record SaveSummary(IReadOnlyList<string> Added, IReadOnlyList<string> Updated, int Unchanged)
+{
+    /// <summary>Ids of events left as stored because another writer changed them since the caller read them (see <see cref="IEventStore.SaveAsync"/>).</summary>
+    public IReadOnlyList<string> ChangedSinceRead { get; init; } = [];
+}
 
 /// <summary>One row of the audit trail.</summary>
 /// <param name="Sequence">Order of the change in this store.</param>

@@ -1,4 +1,5 @@
 using Peninsula.Events;
+using Peninsula.Import;
 
 namespace Peninsula.Storage;
 
@@ -19,6 +20,11 @@ internal static class StoreRules
             e.Validated(origin.Input);
         }
     }
+
+    /// <summary>Whether the stored event (null: none, or deleted) is still the one the caller read, when it says what it read.</summary>
+    public static bool StillAsRead(IReadOnlyDictionary<string, Event?>? asRead, string id, Event? stored) =>
+        asRead is null || !asRead.TryGetValue(id, out var read)
+        || (read is null ? stored is null : stored is not null && EventJson.Serialize(read) == EventJson.Serialize(stored));
 
     /// <summary>
     /// The words of a search as a person typed them: split on white space, quotes dropped, words

@@ -79,6 +79,25 @@ public abstract class ReviewStoreContract<TBackend> : IDisposable where TBackend
     }
 
     [Fact]
+    public async Task Reports_of_a_known_launch_from_two_watch_runs_at_once_both_become_its_sources()
+    {
+        await using var store = await OpenAsync();
+        await using var other = Backend.Open();
+        static Document Icbm(string id, string publisher) => Report(
+            id, publisher, "N. Korea fires ICBM", "North Korea fired an intercontinental ballistic missile on Thursday.", new KoreanDate(2024, 10, 31), $"https://{publisher.ToLowerInvariant()}.example/icbm");
+        // The other watch run adds its report to the event after this one read the event.
+        var racing = Interleaved.Wrap(store, nameof(IEventStore.FindStoredAsync), () => Review.DetectNewAsync(other, [Icbm("kyodo-1", "Kyodo")], "watch kyodo", null, Clock));
+
+        var outcome = await Review.DetectNewAsync(racing, [Icbm("wire-1", "Wire")], "watch wire", null, Clock);
+
+        Assert.Empty(outcome.Failures);
+        Assert.Equal(["2024-10-31-icbm-hwasong-19: https://wire.example/icbm"], outcome.SourcesAdded);
+        var urls = (await store.FindAsync("2024-10-31-icbm-hwasong-19"))!.Sources.Select(s => s.Url).ToList();
+        Assert.Contains("https://wire.example/icbm", urls);
+        Assert.Contains("https://kyodo.example/icbm", urls);
+    }
+
+    [Fact]
     public async Task Reports_of_a_new_launch_from_two_publishers_make_one_pending_proposal_and_a_document_is_read_once()
     {
         await using var store = await OpenAsync();
@@ -299,6 +318,27 @@ public abstract class ReviewStoreContract<TBackend> : IDisposable where TBackend
         var edited = (await store.FindReviewAsync(read.Id))!;
         Assert.Equal((ReviewStatus.Pending, "Sunan"), (edited.Status, edited.Proposal.Site));
         Assert.Equal(["a-1", "b-1"], edited.Proposal.Documents.Select(d => d.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Two_reviewers_accepting_one_proposal_at_once_write_one_event_and_keep_the_first_ones_edit()
+    {
+        await using var store = await OpenAsync();
+        await using var other = Backend.Open();
+        await Review.DetectNewAsync(store, [NewLaunch("a-1", "Yonhap")], "watch a", null, Clock);
+        var read = Assert.Single(await store.ReviewsAsync());
+        Event? theirs = null;
+        // A second reviewer accepts it, naming the site, after this accept read the ids taken.
+        var racing = Interleaved.Wrap(store, nameof(IEventStore.TakenIdsAsync),
+            async () => theirs = await Review.AcceptAsync(other, read, "second analyst", new ProposalEdit { Site = "Sunan" }, Clock));
+
+        var mine = await Review.AcceptAsync(racing, read, "analyst", null, Clock);
+
+        Assert.Equal(theirs!.Id, mine.Id);
+        var day = Assert.Single(await store.ListAsync(new EventQuery { Since = NewDay, Until = NewDay }));
+        Assert.Equal(theirs.Id, day.Id);
+        Assert.Contains("Sunan", day.Site?.Name, StringComparison.Ordinal);
+        Assert.Equal((ReviewStatus.Accepted, "second analyst"), ((await store.FindReviewAsync(read.Id))!.Status, (await store.FindReviewAsync(read.Id))!.DecidedBy));
     }
 
     [Fact]

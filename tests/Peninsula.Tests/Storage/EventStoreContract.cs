@@ -146,6 +146,46 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
     }
 
     [Fact]
+    public async Task A_source_added_to_a_bundled_event_while_a_newer_bundled_record_is_merged_in_is_kept()
+    {
+        await using var store = OpenStore();
+        await using var other = OpenStore();
+        await EventStores.EnsureBundledRecordAsync(store);
+        var bundled = Peninsula.Record.BundledRecord.Events.First(e => e.Kind == EventKind.MissileLaunch && e.Sources.Count > 0);
+        var watched = new EventSource("QA Wire", "https://wire.example/2024/launch", "2024-10-31", "North Korea fires a missile", Importer: "detect/1");
+        await store.SetSettingAsync("bundled_record_fingerprint", "the fingerprint of an older Peninsula");
+        // A review accept in a running server adds a report to the event after the update read the record.
+        var racing = Interleaved.Wrap(store, nameof(IEventStore.ListAsync), async () =>
+        {
+            var read = (await other.FindStoredAsync(bundled.Id))!;
+            await other.UpdateAsync(read.Event with { Sources = [.. read.Event.Sources, watched] }, read.Version, new ChangeOrigin("review accept", "r-1"));
+        });
+
+        var summary = await EventStores.EnsureBundledRecordAsync(racing);
+
+        Assert.Equal([.. bundled.Sources, watched], (await store.FindAsync(bundled.Id))!.Sources);
+        Assert.Equal(Peninsula.Record.BundledRecord.Events.Count, summary!.Added.Count + summary.Updated.Count + summary.Unchanged);
+        Assert.Null(await EventStores.EnsureBundledRecordAsync(store));
+    }
+
+    [Fact]
+    public async Task A_save_leaves_alone_an_event_changed_since_the_caller_read_it_and_names_it()
+    {
+        await using var store = OpenStore();
+        await store.SaveAsync([Sample.Launch()], Test);
+        var read = (await store.FindAsync(Sample.Launch().Id))!;
+        await store.SaveAsync([read with { Title = "Changed by someone else" }], Test);
+
+        var summary = await store.SaveAsync(
+            [read with { Summary = "Worked out from what was read" }, Sample.Visit()], Test,
+            asRead: new Dictionary<string, Event?> { [read.Id] = read, [Sample.Visit().Id] = null });
+
+        Assert.Equal([read.Id], summary.ChangedSinceRead);
+        Assert.Equal([Sample.Visit().Id], summary.Added);
+        Assert.Equal("Changed by someone else", (await store.FindAsync(read.Id))!.Title);
+    }
+
+    [Fact]
     public async Task A_newer_bundled_record_keeps_the_fields_an_edit_set_and_updates_the_ones_only_the_bundle_set_again_and_again()
     {
         await using var store = OpenStore();
@@ -511,6 +551,63 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
                 return ex;
             }
         }
+    }
+
+    [Fact]
+    public async Task Adding_an_event_whose_id_is_taken_by_a_stored_or_deleted_event_writes_nothing_and_says_so()
+    {
+        await using var store = OpenStore();
+        Assert.True(await store.AddAsync(Sample.Launch(), Test));
+        Assert.False(await store.AddAsync(Sample.Launch() with { Title = "Another launch" }, Test));
+        await store.SaveAsync([Sample.Visit()], Test);
+        await store.DeleteAsync(Sample.Visit().Id, Test);
+        Assert.False(await store.AddAsync(Sample.Visit() with { Title = "Another visit" }, Test));
+
+        Assert.Equal(Sample.Launch(), await store.FindAsync(Sample.Launch().Id), EventComparer.Instance);
+        Assert.Null(await store.FindAsync(Sample.Visit().Id));
+        Assert.Equal(["delete", "insert", "insert"], (await store.AuditAsync()).Select(a => a.Operation));
+    }
+
+    private static HandEntry LaunchByHand(string title, string? id = null) => new()
+    {
+        Id = id,
+        Kind = "missile-launch",
+        Class = "srbm",
+        Date = "2025-07-08",
+        Title = title,
+        Actors = ["DPRK"],
+        SourceUrls = [$"https://example.org/{title.Replace(' ', '-')}"],
+    };
+
+    [Fact]
+    public async Task Two_launches_of_one_day_entered_by_hand_at_once_are_both_kept_the_later_one_numbered()
+    {
+        await using var store = OpenStore();
+        await using var other = OpenStore();
+        // Another 'events add' (or review accept) writes the day's first launch after this one read the ids taken.
+        var racing = Interleaved.Wrap(store, nameof(IEventStore.TakenIdsAsync), () => LaunchByHand("Second launch").AddAsync(other, Test));
+
+        var added = await LaunchByHand("First launch").AddAsync(racing, Test);
+
+        Assert.Equal("2025-07-08-srbm-2", added.Id);
+        Assert.Equal(
+            [("2025-07-08-srbm", "Second launch"), ("2025-07-08-srbm-2", "First launch")],
+            (await store.ListAsync(EventQuery.All)).Select(e => (e.Id, e.Title)));
+        Assert.All(await store.AuditAsync(), a => Assert.Equal("insert", a.Operation));
+    }
+
+    [Fact]
+    public async Task An_event_entered_by_hand_with_an_id_another_writer_took_meanwhile_is_refused_and_theirs_is_kept()
+    {
+        await using var store = OpenStore();
+        await using var other = OpenStore();
+        var racing = Interleaved.Wrap(store, nameof(IEventStore.TakenIdsAsync), () => LaunchByHand("Theirs", "2025-07-08-kn-23").AddAsync(other, Test));
+
+        var refused = await Assert.ThrowsAsync<InputException>(() => LaunchByHand("Mine", "2025-07-08-kn-23").AddAsync(racing, Test));
+
+        Assert.Equal("--id", refused.Field);
+        Assert.Contains("there is already an event '2025-07-08-kn-23'", refused.Message);
+        Assert.Equal("Theirs", (await store.FindAsync("2025-07-08-kn-23"))!.Title);
     }
 
     [Fact]

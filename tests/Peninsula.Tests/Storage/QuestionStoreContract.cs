@@ -59,6 +59,44 @@ public abstract class QuestionStoreContract<TBackend> : IDisposable where TBacke
     }
 
     [Fact]
+    public async Task A_question_changed_by_an_import_while_questions_update_ran_keeps_the_change_and_gets_no_forecast_made_on_the_old_one()
+    {
+        await using var store = Backend.Open();
+        await using var other = Backend.Open();
+        await store.SaveAsync([Sample.Launch("2024-10-31-icbm-hwasong-19", "2024-10-31")], new Peninsula.Storage.ChangeOrigin("import", "test.json"));
+        var open2025 = new Question("icbm-2025", "Will North Korea launch an ICBM in 2025?", ForecastTarget.Icbm, null, new KoreanDate(2025, 1, 1), new KoreanDate(2025, 12, 31), null, null);
+        await store.Questions().SaveQuestionsAsync([Icbm2024 with { Resolution = null }, open2025], []);
+        // 'questions import' corrects both questions after the update read them and before it saves.
+        Question[] corrected = [Icbm2024 with { Title = "Will North Korea launch an ICBM in calendar 2024?", Resolution = null }, open2025 with { Closes = new KoreanDate(2025, 6, 30) }];
+        var racing = Interleaved.Wrap(store, nameof(IQuestionStore.QuestionForecastsAsync), () => other.Questions().SaveQuestionsAsync(corrected, []));
+
+        var updated = await new QuestionBook(racing).UpdateAsync(new KoreanDate(2025, 1, 10));
+
+        Assert.Equal(corrected, await store.Questions().QuestionsAsync());
+        Assert.Equal(0, updated.ModelForecasts.Added);
+        Assert.Equal(["icbm-2024", "icbm-2025"], updated.ChangedMeanwhile);
+        Assert.Empty(await store.Questions().QuestionForecastsAsync());
+        // The next update resolves and forecasts them as they now stand.
+        await new QuestionBook(store).UpdateAsync(new KoreanDate(2025, 1, 10));
+        Assert.Equal(Icbm2024.Resolution, (await store.Questions().QuestionsAsync())[0].Resolution);
+        Assert.Equal([("icbm-2025", new KoreanDate(2025, 1, 10))], (await store.Questions().QuestionForecastsAsync()).Select(f => (f.QuestionId, f.AsOf)));
+    }
+
+    [Fact]
+    public async Task A_question_added_with_an_id_another_writer_took_meanwhile_is_refused_and_theirs_is_kept()
+    {
+        await using var store = Backend.Open();
+        await using var other = Backend.Open();
+        var theirs = Summit with { Title = "Their summit question" };
+        var racing = Interleaved.Wrap(store, nameof(IQuestionStore.QuestionsAsync), () => other.Questions().SaveQuestionsAsync([theirs], []));
+
+        var refused = await Assert.ThrowsAsync<InputException>(() => new QuestionBook(racing).AddAsync(Summit, new KoreanDate(2024, 1, 1)));
+
+        Assert.Equal("id", refused.Field);
+        Assert.Equal([theirs], await store.Questions().QuestionsAsync());
+    }
+
+    [Fact]
     public async Task A_dry_run_writes_nothing()
     {
         await using var store = Backend.Open();

@@ -14,30 +14,47 @@ public sealed partial class PostgresEventStore : IQuestionStore
 
     /// <inheritdoc/>
     public Task<QuestionSaveSummary> SaveQuestionsAsync(
-        IReadOnlyCollection<Question> questions, IReadOnlyCollection<QuestionForecast> forecasts, bool dryRun = false, CancellationToken cancellationToken = default)
+        IReadOnlyCollection<Question> questions, IReadOnlyCollection<QuestionForecast> forecasts, bool dryRun = false,
+        IReadOnlyDictionary<string, Question?>? asRead = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(questions);
         ArgumentNullException.ThrowIfNull(forecasts);
         return WriteAsync("saving questions", async (connection, transaction) =>
         {
             int added = 0, updated = 0, unchanged = 0;
+            var changedSinceRead = new List<string>();
             foreach (var q in questions)
             {
                 // Row lock: two saves of one question wait for each other instead of both inserting.
                 var stored = (await connection.QuerySingleOrDefaultAsync<QuestionRow>(new CommandDefinition(
                     SelectQuestions + " WHERE id = @id FOR UPDATE", new { id = q.Id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false))?.ToQuestion();
+                if (asRead is not null && asRead.TryGetValue(q.Id, out var read) && stored != read)
+                {
+                    changedSinceRead.Add(q.Id);
+                    continue;
+                }
+
                 if (stored == q)
                 {
                     unchanged++;
                     continue;
                 }
 
-                await connection.ExecuteAsync(new CommandDefinition(
+                // FOR UPDATE locks no row that is not there yet: a question read as absent is only
+                // inserted, so that one another writer inserted meanwhile is not overwritten.
+                var readAsAbsent = stored is null && asRead is not null && asRead.ContainsKey(q.Id);
+                if (await connection.ExecuteAsync(new CommandDefinition(
                     "INSERT INTO questions (id, title, target, filter, opens, closes, url, outcome, resolved_on, resolving_event) " +
                     "VALUES (@id, @title, @target, @filter, @opens::date, @closes::date, @url, @outcome, @resolved_on::date, @resolving_event) " +
+                    (readAsAbsent ? "ON CONFLICT (id) DO NOTHING" :
                     "ON CONFLICT (id) DO UPDATE SET title = excluded.title, target = excluded.target, filter = excluded.filter, opens = excluded.opens, " +
-                    "closes = excluded.closes, url = excluded.url, outcome = excluded.outcome, resolved_on = excluded.resolved_on, resolving_event = excluded.resolving_event",
-                    QuestionRow.Parameters(q), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                    "closes = excluded.closes, url = excluded.url, outcome = excluded.outcome, resolved_on = excluded.resolved_on, resolving_event = excluded.resolving_event"),
+                    QuestionRow.Parameters(q), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false) == 0)
+                {
+                    changedSinceRead.Add(q.Id);
+                    continue;
+                }
+
                 if (stored is null)
                 {
                     added++;
@@ -49,7 +66,7 @@ public sealed partial class PostgresEventStore : IQuestionStore
             }
 
             int fAdded = 0, fUpdated = 0, fUnchanged = 0;
-            foreach (var f in forecasts)
+            foreach (var f in forecasts.Where(f => !changedSinceRead.Contains(f.QuestionId)))
             {
                 if (await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                     "SELECT count(*) FROM questions WHERE id = @id", new { id = f.QuestionId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false) == 0)
@@ -81,7 +98,7 @@ public sealed partial class PostgresEventStore : IQuestionStore
                 }
             }
 
-            return new QuestionSaveSummary(new ImportCounts(added, updated, unchanged), new ImportCounts(fAdded, fUpdated, fUnchanged));
+            return new QuestionSaveSummary(new ImportCounts(added, updated, unchanged), new ImportCounts(fAdded, fUpdated, fUnchanged)) { ChangedSinceRead = changedSinceRead };
         }, dryRun, cancellationToken);
     }
 

@@ -85,7 +85,8 @@ public sealed partial class PostgresEventStore : IEventStore
         $"PostgreSQL database {builder.Database ?? builder.Username ?? "postgres"} on {builder.Host}:{builder.Port.ToString(CultureInfo.InvariantCulture)}";
 
     /// <inheritdoc/>
-    public Task<SaveSummary> SaveAsync(IReadOnlyCollection<Event> events, ChangeOrigin origin, bool dryRun = false, CancellationToken cancellationToken = default)
+    public Task<SaveSummary> SaveAsync(
+        IReadOnlyCollection<Event> events, ChangeOrigin origin, bool dryRun = false, IReadOnlyDictionary<string, Event?>? asRead = null, CancellationToken cancellationToken = default)
     {
         StoreRules.CheckSave(events, origin);
         return WriteAsync("saving events", async (connection, transaction) =>
@@ -93,13 +94,15 @@ public sealed partial class PostgresEventStore : IEventStore
             await LockKindsAsync(connection, transaction, events.Select(e => e.Kind), cancellationToken).ConfigureAwait(false);
             var added = new List<string>();
             var updated = new List<string>();
+            var changedSinceRead = new List<string>();
             var unchanged = 0;
             var now = Now();
             foreach (var e in events)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 // Insert first and look only when the id is taken: a concurrent save of the same
-                // event waits on the key and then finds it, instead of both inserting.
+                // event waits on the key and then finds it, instead of both inserting. (An id no
+                // row has was read as no event, whatever asRead says: nothing is lost by inserting.)
                 var parameters = EventParameters(e, now);
                 if (await connection.ExecuteAsync(new CommandDefinition(InsertEvent + " ON CONFLICT (id) DO NOTHING", parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1)
                 {
@@ -109,7 +112,13 @@ public sealed partial class PostgresEventStore : IEventStore
                 }
 
                 var stored = await LoadAsync(connection, transaction, e.Id, forUpdate: true, cancellationToken).ConfigureAwait(false);
-                var before = EventJson.Serialize(stored!.ToEvent());
+                if (!StoreRules.StillAsRead(asRead, e.Id, stored!.is_deleted ? null : stored.ToEvent()))
+                {
+                    changedSinceRead.Add(e.Id);
+                    continue;
+                }
+
+                var before = EventJson.Serialize(stored.ToEvent());
                 var after = EventJson.Serialize(e);
                 if (before == after && !stored.is_deleted)
                 {
@@ -121,8 +130,28 @@ public sealed partial class PostgresEventStore : IEventStore
                 updated.Add(e.Id);
             }
 
-            return new SaveSummary(added, updated, unchanged);
+            return new SaveSummary(added, updated, unchanged) { ChangedSinceRead = changedSinceRead };
         }, dryRun, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task<bool> AddAsync(Event e, ChangeOrigin origin, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        StoreRules.CheckSave([e], origin);
+        return WriteAsync("adding an event", async (connection, transaction) =>
+        {
+            await LockKindsAsync(connection, transaction, [e.Kind], cancellationToken).ConfigureAwait(false);
+            var now = Now();
+            // A stored id, deleted or not, keeps the row and the insert does nothing; a concurrent insert of the id waits on the key.
+            if (await connection.ExecuteAsync(new CommandDefinition(InsertEvent + " ON CONFLICT (id) DO NOTHING", EventParameters(e, now), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false) == 0)
+            {
+                return false;
+            }
+
+            await WriteChildrenAndAuditAsync(connection, transaction, e, "insert", origin, null, EventJson.Serialize(e), now, cancellationToken).ConfigureAwait(false);
+            return true;
+        }, dryRun: false, cancellationToken);
     }
 
     /// <inheritdoc/>

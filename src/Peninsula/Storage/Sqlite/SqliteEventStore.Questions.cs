@@ -10,7 +10,8 @@ public sealed partial class SqliteEventStore : IQuestionStore
 {
     /// <inheritdoc/>
     public Task<QuestionSaveSummary> SaveQuestionsAsync(
-        IReadOnlyCollection<Question> questions, IReadOnlyCollection<QuestionForecast> forecasts, bool dryRun = false, CancellationToken cancellationToken = default)
+        IReadOnlyCollection<Question> questions, IReadOnlyCollection<QuestionForecast> forecasts, bool dryRun = false,
+        IReadOnlyDictionary<string, Question?>? asRead = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(questions);
         ArgumentNullException.ThrowIfNull(forecasts);
@@ -18,10 +19,17 @@ public sealed partial class SqliteEventStore : IQuestionStore
         {
             using var transaction = _connection.BeginTransaction();
             int added = 0, updated = 0, unchanged = 0;
+            var changedSinceRead = new List<string>();
             foreach (var q in questions)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var stored = _connection.QuerySingleOrDefault<QuestionRow>("SELECT * FROM questions WHERE id = @id", new { id = q.Id }, transaction)?.ToQuestion();
+                if (asRead is not null && asRead.TryGetValue(q.Id, out var read) && stored != read)
+                {
+                    changedSinceRead.Add(q.Id);
+                    continue;
+                }
+
                 if (stored == q)
                 {
                     unchanged++;
@@ -45,7 +53,7 @@ public sealed partial class SqliteEventStore : IQuestionStore
             }
 
             int fAdded = 0, fUpdated = 0, fUnchanged = 0;
-            foreach (var f in forecasts)
+            foreach (var f in forecasts.Where(f => !changedSinceRead.Contains(f.QuestionId)))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (_connection.ExecuteScalar<long>("SELECT count(*) FROM questions WHERE id = @id", new { id = f.QuestionId }, transaction) == 0)
@@ -85,7 +93,7 @@ public sealed partial class SqliteEventStore : IQuestionStore
                 transaction.Commit();
             }
 
-            return new QuestionSaveSummary(new ImportCounts(added, updated, unchanged), new ImportCounts(fAdded, fUpdated, fUnchanged));
+            return new QuestionSaveSummary(new ImportCounts(added, updated, unchanged), new ImportCounts(fAdded, fUpdated, fUnchanged)) { ChangedSinceRead = changedSinceRead };
         }));
     }
 

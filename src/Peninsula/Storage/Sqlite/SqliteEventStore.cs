@@ -82,16 +82,18 @@ public sealed partial class SqliteEventStore : IEventStore
     }
 
     /// <inheritdoc/>
-    public Task<SaveSummary> SaveAsync(IReadOnlyCollection<Event> events, ChangeOrigin origin, bool dryRun = false, CancellationToken cancellationToken = default)
+    public Task<SaveSummary> SaveAsync(
+        IReadOnlyCollection<Event> events, ChangeOrigin origin, bool dryRun = false, IReadOnlyDictionary<string, Event?>? asRead = null, CancellationToken cancellationToken = default)
     {
         StoreRules.CheckSave(events, origin);
-        return Task.FromResult(Write("saving events", () => Save(events, origin, dryRun, cancellationToken)));
+        return Task.FromResult(Write("saving events", () => Save(events, origin, dryRun, asRead, cancellationToken)));
     }
 
-    private SaveSummary Save(IReadOnlyCollection<Event> events, ChangeOrigin origin, bool dryRun, CancellationToken cancellationToken)
+    private SaveSummary Save(IReadOnlyCollection<Event> events, ChangeOrigin origin, bool dryRun, IReadOnlyDictionary<string, Event?>? asRead, CancellationToken cancellationToken)
     {
         var added = new List<string>();
         var updated = new List<string>();
+        var changedSinceRead = new List<string>();
         var unchanged = 0;
         var now = Now();
         using var transaction = _connection.BeginTransaction();
@@ -99,6 +101,12 @@ public sealed partial class SqliteEventStore : IEventStore
         {
             cancellationToken.ThrowIfCancellationRequested();
             var stored = LoadRow(e.Id, includeDeleted: true, transaction);
+            if (!StoreRules.StillAsRead(asRead, e.Id, stored is { Deleted: false } live ? live.Event : null))
+            {
+                changedSinceRead.Add(e.Id);
+                continue;
+            }
+
             var after = EventJson.Serialize(e);
             if (stored is null)
             {
@@ -129,7 +137,29 @@ public sealed partial class SqliteEventStore : IEventStore
             transaction.Commit();
         }
 
-        return new SaveSummary(added, updated, unchanged);
+        return new SaveSummary(added, updated, unchanged) { ChangedSinceRead = changedSinceRead };
+    }
+
+    /// <inheritdoc/>
+    public Task<bool> AddAsync(Event e, ChangeOrigin origin, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        StoreRules.CheckSave([e], origin);
+        return Task.FromResult(Write("adding an event", () =>
+        {
+            // BEGIN IMMEDIATE takes the write lock first: nobody can insert the id between the look and the insert.
+            using var transaction = _connection.BeginTransaction();
+            if (LoadRow(e.Id, includeDeleted: true, transaction) is not null)
+            {
+                return false;
+            }
+
+            var now = Now();
+            Insert(e, now, transaction);
+            Audit("insert", e.Id, origin, null, EventJson.Serialize(e), now, transaction);
+            transaction.Commit();
+            return true;
+        }));
     }
 
     /// <inheritdoc/>
