@@ -8,7 +8,8 @@ namespace Peninsula.Storage;
 /// that anything but the bundled record ever set (an edit through the API or the command line, an
 /// import by its precedence), as the audit trail tells, keeps the store's value; a field only the
 /// bundled record ever set takes the newer bundle's. The sources that imports, watched feeds and
-/// reviews added are kept; a source the bundle itself dropped goes.
+/// reviews added are kept; a source the bundle itself dropped goes. A bundled event that someone
+/// deleted stays deleted: only one that a bundle update deleted comes back with a bundle that has it again.
 /// </summary>
 internal static class BundleUpdate
 {
@@ -18,10 +19,12 @@ internal static class BundleUpdate
     /// <summary>
     /// The bundled events as the store is to hold them (see <see cref="BundleUpdate"/>), and each
     /// as the store held it when read (null: not at all), for the save to leave alone those another
-    /// writer changed since (<see cref="IEventStore.SaveAsync"/>).
+    /// writer changed since (<see cref="IEventStore.SaveAsync"/>). When a bundle was
+    /// <paramref name="loadedBefore"/>, a bundled event the store holds only as deleted is left out
+    /// if the delete was anyone's but a bundle update's.
     /// </summary>
     public static async Task<(IReadOnlyList<Event> Events, IReadOnlyDictionary<string, Event?> AsRead)> MergeAsync(
-        IEventStore store, IReadOnlyList<Event> bundled, CancellationToken cancellationToken)
+        IEventStore store, IReadOnlyList<Event> bundled, bool loadedBefore, CancellationToken cancellationToken)
     {
         var stored = (await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false)).ToDictionary(e => e.Id, StringComparer.Ordinal);
         var merged = new List<Event>(bundled.Count);
@@ -29,7 +32,12 @@ internal static class BundleUpdate
         {
             if (!stored.TryGetValue(incoming.Id, out var kept))
             {
-                merged.Add(incoming);
+                // On a first load nothing of the bundle can have been deleted yet: no audit is read.
+                if (!loadedBefore || !await DeletedByHandAsync(store, incoming.Id, cancellationToken).ConfigureAwait(false))
+                {
+                    merged.Add(incoming);
+                }
+
                 continue;
             }
 
@@ -39,8 +47,13 @@ internal static class BundleUpdate
             merged.Add(owned.Count == 0 ? withSources : Fields.Where(f => owned.Contains(f.Name)).Aggregate(withSources, (e, f) => f.Copy(kept, e)));
         }
 
-        return (merged, bundled.ToDictionary(e => e.Id, e => stored.GetValueOrDefault(e.Id), StringComparer.Ordinal));
+        return (merged, merged.ToDictionary(e => e.Id, e => stored.GetValueOrDefault(e.Id), StringComparer.Ordinal));
     }
+
+    /// <summary>Whether the store's last word on an event it does not hold is a delete that a bundle update did not make (an analyst's, the API's).</summary>
+    private static async Task<bool> DeletedByHandAsync(IEventStore store, string id, CancellationToken cancellationToken) =>
+        await store.AuditAsync(id, limit: 1, cancellationToken).ConfigureAwait(false) is [{ Operation: "delete" } last, ..]
+        && !last.Origin.StartsWith(Origin, StringComparison.Ordinal);
 
     /// <summary>
     /// The fields of an event that anything but a load of the bundled record has set, from the

@@ -140,7 +140,8 @@ public static partial class EventStores
     /// Events that an older bundle had and this one does not are deleted (softly, and audited).
     /// What the store changed in a bundled event since the older bundle is kept: the sources that
     /// imports, watched feeds and reviews added, and every field edited or set by an import (see
-    /// <see cref="BundleUpdate"/>); the fields it left alone take the newer bundle's values.
+    /// <see cref="BundleUpdate"/>); the fields it left alone take the newer bundle's values. A bundled
+    /// event deleted by hand (the API, an analyst) stays deleted.
     /// </summary>
     public static async Task<SaveSummary?> EnsureBundledRecordAsync(IEventStore store, CancellationToken cancellationToken = default)
     {
@@ -158,14 +159,15 @@ public static partial class EventStores
         IReadOnlyList<Event> events;
         do
         {
-            (events, var asRead) = await BundleUpdate.MergeAsync(store, BundledRecord.Events, cancellationToken).ConfigureAwait(false);
+            (events, var asRead) = await BundleUpdate.MergeAsync(store, BundledRecord.Events, loadedBefore: previous is not null, cancellationToken).ConfigureAwait(false);
             summary = await store.SaveAsync(events, origin, asRead: asRead, cancellationToken: cancellationToken).ConfigureAwait(false);
             added.AddRange(summary.Added);
             updated.AddRange(summary.Updated);
         }
         while (summary.ChangedSinceRead.Count > 0);
 
-        var current = events.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        // The bundle's ids, with those deleted by hand and left deleted: they are not the bundle's dropping.
+        var current = BundledRecord.Events.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var dropped in (previous is null ? [] : JsonSerializer.Deserialize<List<string>>(previous) ?? []).Where(id => !current.Contains(id)))
         {
             await store.DeleteAsync(dropped, origin, cancellationToken).ConfigureAwait(false);

@@ -146,6 +146,23 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
     }
 
     [Fact]
+    public async Task A_bundled_event_someone_deleted_stays_deleted_when_a_newer_bundled_record_is_loaded()
+    {
+        await using var store = OpenStore();
+        await EventStores.EnsureBundledRecordAsync(store);
+        var bundled = Peninsula.Record.BundledRecord.Events.First(e => e.Kind == EventKind.MissileLaunch);
+        await store.DeleteAsync(bundled.Id, new ChangeOrigin("api", "analyst: a duplicate"));
+        await store.SetSettingAsync("bundled_record_fingerprint", "the fingerprint of an older Peninsula");
+
+        var summary = await EventStores.EnsureBundledRecordAsync(store);
+
+        Assert.Null(await store.FindAsync(bundled.Id));
+        Assert.DoesNotContain(bundled.Id, summary!.Added);
+        Assert.Equal("delete", (await store.AuditAsync(bundled.Id, limit: 1)).Single().Operation);
+        Assert.Equal(Peninsula.Record.BundledRecord.Events.Count - 1, (await store.ListAsync(EventQuery.All)).Count);
+    }
+
+    [Fact]
     public async Task A_source_added_to_a_bundled_event_while_a_newer_bundled_record_is_merged_in_is_kept()
     {
         await using var store = OpenStore();
