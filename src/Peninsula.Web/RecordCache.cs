@@ -183,11 +183,14 @@ internal sealed class RecordCache(StorePool pool, TimeProvider clock, ILogger<Re
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(run);
-        var events = await EventsAsync(version, cancellationToken).ConfigureAwait(false);
         return (await GetAsync(
             string.Create(CultureInfo.InvariantCulture, $"backtest:{target.Slug}:{horizon}:{from}:{to}:{step}"),
             version,
-            token => run(t => ForecastDocuments.Backtest(Backtest.Run(events, target, horizon, from, to, step, t)), token),
+            async token =>
+            {
+                var events = await EventsAsync(version, token).ConfigureAwait(false);
+                return await run(t => ForecastDocuments.Backtest(Backtest.Run(events, target, horizon, from, to, step, t)), token).ConfigureAwait(false);
+            },
             cancellationToken,
             charge,
             keepPrevious).ConfigureAwait(false)).Value;
@@ -204,10 +207,11 @@ internal sealed class RecordCache(StorePool pool, TimeProvider clock, ILogger<Re
             var started = clock.GetTimestamp();
             // The pages ask as of the record's end when the record is stale, so that is what is warmed.
             var version = await VersionAsync(cancellationToken).ConfigureAwait(false);
-            var asOf = Reports.RecordFreshness.Of(await EventsAsync(version, cancellationToken).ConfigureAwait(false), KoreanDate.Today(clock)).CountedTo;
+            var events = await EventsAsync(version, cancellationToken).ConfigureAwait(false);
+            var asOf = Reports.RecordFreshness.Of(events, KoreanDate.Today(clock)).CountedTo;
             await ForecastsAsync(asOf, null, null, version, budget.RunAsync, cancellationToken).ConfigureAwait(false);
             Log.ForecastsReady(logger, Math.Round(clock.GetElapsedTime(started).TotalSeconds, 1));
-            var to = BundledRecord.CoverageEndOf(await EventsAsync(version, cancellationToken).ConfigureAwait(false));
+            var to = BundledRecord.CoverageEndOf(events);
             started = clock.GetTimestamp();
             await BacktestAsync(ForecastTarget.AnyMissile, 7, ForecastReport.DefaultFrom, to, 7, version, budget.RunAsync, cancellationToken).ConfigureAwait(false);
             Log.TrackRecordReady(logger, Math.Round(clock.GetElapsedTime(started).TotalSeconds, 1));

@@ -331,18 +331,11 @@ public static class Review
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(item);
-        while (true)
+        return await ChangeAsync(store, item, read =>
         {
-            Pending(item);
             var now = clock.GetUtcNow();
-            var rejected = item with { Status = ReviewStatus.Rejected, DecidedBy = by, DecidedAt = now, UpdatedAt = now, Note = reason };
-            if (await store.SaveReviewAsync(rejected, item, cancellationToken).ConfigureAwait(false))
-            {
-                return rejected;
-            }
-
-            item = await FoundAsync(store, item.Id, cancellationToken).ConfigureAwait(false);
-        }
+            return read with { Status = ReviewStatus.Rejected, DecidedBy = by, DecidedAt = now, UpdatedAt = now, Note = reason };
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Changes fields of a pending proposal; the change is checked as an event would be when accepted.</summary>
@@ -360,16 +353,28 @@ public static class Review
     {
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(edit);
-        while (true)
+        return await ChangeAsync(store, item, read =>
         {
-            Pending(item);
-            var proposal = Edited(item.Proposal, edit);
+            var proposal = Edited(read.Proposal, edit);
             // Refused now, not at acceptance: a class or date the record would refuse.
             _ = Entry(proposal).ToEvent(_ => false);
-            var edited = item with { Proposal = proposal, UpdatedAt = clock.GetUtcNow(), Note = $"edited by {by}" };
-            if (await store.SaveReviewAsync(edited, item, cancellationToken).ConfigureAwait(false))
+            return read with { Proposal = proposal, UpdatedAt = clock.GetUtcNow(), Note = $"edited by {by}" };
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Saves <paramref name="change"/> of a pending item read by the caller; when the stored item
+    /// changed since (a report merged in), the change is made again on the item as stored, so
+    /// nothing merged in between is lost.
+    /// </summary>
+    private static async Task<ReviewItem> ChangeAsync(IEventStore store, ReviewItem item, Func<ReviewItem, ReviewItem> change, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var changed = change(Pending(item));
+            if (await store.SaveReviewAsync(changed, item, cancellationToken).ConfigureAwait(false))
             {
-                return edited;
+                return changed;
             }
 
             item = await FoundAsync(store, item.Id, cancellationToken).ConfigureAwait(false);

@@ -272,14 +272,22 @@ public abstract class ReviewStoreContract<TBackend> : IDisposable where TBackend
     /// <summary>A second outlet's report of the pending launch, as a concurrent <c>watch run</c> files it.</summary>
     private static Proposal KyodoReport() => Assert.Single(new EventDetector([]).Detect([DetectionInput.Of(NewLaunch("b-1", "Kyodo"))!]));
 
+    /// <summary>
+    /// A pending item as a reviewer's page read it, and the item as stored after another watch run
+    /// merged a second outlet's report into it.
+    /// </summary>
+    private static async Task<(ReviewItem Read, ReviewItem Merged)> ReadThenMergedAsync(IEventStore store)
+    {
+        await Review.DetectNewAsync(store, [NewLaunch("a-1", "Yonhap")], "watch a", null, Clock);
+        var read = Assert.Single(await store.ReviewsAsync());
+        return (read, await store.ProposeAsync(KyodoReport()));
+    }
+
     [Fact]
     public async Task A_report_merged_into_a_proposal_while_a_reviewer_accepts_it_becomes_a_source_of_the_accepted_event()
     {
         await using var store = await OpenAsync();
-        await Review.DetectNewAsync(store, [NewLaunch("a-1", "Yonhap")], "watch a", null, Clock);
-        var read = Assert.Single(await store.ReviewsAsync());
-        // Another watch run merges a new report into the item after the reviewer's page read it.
-        var merged = await store.ProposeAsync(KyodoReport());
+        var (read, merged) = await ReadThenMergedAsync(store);
 
         var e = await Review.AcceptAsync(store, read, "analyst", null, Clock);
 
@@ -294,9 +302,7 @@ public abstract class ReviewStoreContract<TBackend> : IDisposable where TBackend
     public async Task A_report_merged_into_a_proposal_while_a_reviewer_rejects_it_stays_with_the_rejected_proposal()
     {
         await using var store = await OpenAsync();
-        await Review.DetectNewAsync(store, [NewLaunch("a-1", "Yonhap")], "watch a", null, Clock);
-        var read = Assert.Single(await store.ReviewsAsync());
-        await store.ProposeAsync(KyodoReport());
+        var (read, _) = await ReadThenMergedAsync(store);
 
         await Review.RejectAsync(store, read, "analyst", "an exercise, not a launch", Clock);
 
@@ -309,9 +315,7 @@ public abstract class ReviewStoreContract<TBackend> : IDisposable where TBackend
     public async Task An_edit_of_a_proposal_read_before_a_new_report_was_merged_keeps_the_report_and_the_edit()
     {
         await using var store = await OpenAsync();
-        await Review.DetectNewAsync(store, [NewLaunch("a-1", "Yonhap")], "watch a", null, Clock);
-        var read = Assert.Single(await store.ReviewsAsync());
-        await store.ProposeAsync(KyodoReport());
+        var (read, _) = await ReadThenMergedAsync(store);
 
         await Review.EditAsync(store, read, new ProposalEdit { Site = "Sunan" }, "analyst", Clock);
 
@@ -345,9 +349,7 @@ public abstract class ReviewStoreContract<TBackend> : IDisposable where TBackend
     public async Task A_decision_on_a_proposal_that_changed_since_it_was_read_is_not_saved()
     {
         await using var store = await OpenAsync();
-        await Review.DetectNewAsync(store, [NewLaunch("a-1", "Yonhap")], "watch a", null, Clock);
-        var read = Assert.Single(await store.ReviewsAsync());
-        var merged = await store.ProposeAsync(KyodoReport());
+        var (read, merged) = await ReadThenMergedAsync(store);
         var rejected = read with { Status = ReviewStatus.Rejected, DecidedBy = "analyst" };
 
         Assert.False(await store.SaveReviewAsync(rejected, read));
