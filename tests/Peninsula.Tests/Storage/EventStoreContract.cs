@@ -502,7 +502,7 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
         Assert.Equal(("\"abc\"", CliRunner.Clock.GetUtcNow(), 1), (listed.ETag, listed.LastPolledAt, listed.Failures));
         Assert.True(await store.RemoveWatchAsync("kcna"));
         Assert.Empty(await store.WatchesAsync());
-        Assert.Equal(["removed", "not modified", "added https://example.org/kcna.rss, every 00:30:00"], (await store.WatchLogAsync()).Select(l => l.Message));
+        Assert.Equal(["removed", "not modified", "added https://example.org/kcna.rss, every 30m"], (await store.WatchLogAsync()).Select(l => l.Message));
     }
 
     [Fact]

@@ -1,4 +1,7 @@
 using Microsoft.Data.Sqlite;
+using Peninsula.Detection;
+using Peninsula.Events;
+using Peninsula.Import;
 using Peninsula.Storage;
 
 namespace Peninsula.Tests.Storage;
@@ -75,5 +78,57 @@ public sealed class SqliteEventStoreTests : EventStoreContract<SqliteBackend>
         Assert.Contains("nothing of it was saved", error.Message);
         Assert.Equal(1, (await store.InfoAsync()).Events);
         Assert.True((await store.CheckAsync()).IsHealthy);
+    }
+
+    /// <summary>The store's small writes, each as a user's command makes it.</summary>
+    public static TheoryData<string> SmallWrites => ["watch add", "watch poll", "watch remove", "key add", "key revoke", "setting", "proposal", "detected"];
+
+    private static Task SmallWriteAsync(SqliteEventStore store, string write)
+    {
+        var watch = new Peninsula.Watch.FeedWatch { Name = "kcna", Url = new Uri("https://example.org/kcna.rss"), Every = TimeSpan.FromMinutes(30) };
+        var report = new Document
+        {
+            Id = "a-1",
+            Date = new KoreanDate(2026, 11, 18),
+            Title = "N. Korea fires ballistic missiles",
+            Body = "North Korea fired two short-range ballistic missiles on Wednesday, the Joint Chiefs of Staff said.",
+            Links = ["https://yonhap.example/a-1"],
+            Source = "Yonhap",
+            Provenance = new Provenance("feed/1", "test", "a-1"),
+        };
+        return write switch
+        {
+            "watch add" => store.AddWatchAsync(watch),
+            "watch poll" => store.SaveWatchAsync(watch, "not modified"),
+            "watch remove" => store.RemoveWatchAsync("kcna"),
+            "key add" => store.AddApiKeyAsync(Access.ApiKey.Create("analyst", CliRunner.Clock.GetUtcNow()).Key),
+            "key revoke" => store.RevokeApiKeyAsync("analyst"),
+            "setting" => store.SetSettingAsync("bundle", "2"),
+            "proposal" => store.ProposeAsync(Assert.Single(new EventDetector([]).Detect([DetectionInput.Of(report)!]))),
+            "detected" => store.MarkDetectedAsync(["a-1"]),
+            _ => throw new ArgumentOutOfRangeException(nameof(write), write, null),
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(SmallWrites))]
+    public async Task A_small_write_to_a_database_another_process_holds_locked_says_so_plainly(string write)
+    {
+        await using var store = SqliteEventStore.Open(Backend.Location, CliRunner.Clock);
+        await store.InfoAsync();
+        using (var command = store.Connection.CreateCommand())
+        {
+            command.CommandText = "PRAGMA busy_timeout = 50";
+            command.ExecuteNonQuery();
+        }
+
+        using var other = new SqliteConnection($"Data Source={Backend.Location};Pooling=False");
+        other.Open();
+        using var hold = other.BeginTransaction(deferred: false);
+
+        var error = await Assert.ThrowsAsync<StoreException>(() => SmallWriteAsync(store, write));
+
+        Assert.Contains("stayed locked by another process", error.Message);
+        Assert.Contains("nothing of it was saved", error.Message);
     }
 }

@@ -43,7 +43,7 @@ public sealed partial class PostgresEventStore
                 throw new InputException($"'{clash ?? watch.Name}' already watches that name or address; 'peninsula watch list' shows the watched feeds.", field: "url");
             }
 
-            await LogAsync(connection, transaction, watch.Name, $"added {watch.Url}, every {watch.Every}", cancellationToken).ConfigureAwait(false);
+            await LogAsync(connection, transaction, watch.Name, $"added {watch.Url}, every {FeedWatch.WriteEvery(watch.Every)}", cancellationToken).ConfigureAwait(false);
         }, dryRun: false, cancellationToken);
     }
 

@@ -15,16 +15,19 @@ public sealed partial class SqliteEventStore
     public Task AddApiKeyAsync(ApiKey key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
-        using var transaction = _connection.BeginTransaction();
-        if (_connection.ExecuteScalar<long>("SELECT count(*) FROM api_keys WHERE name = @name", new { name = key.Name }, transaction) > 0)
+        Write("adding an API key", () =>
         {
-            throw new InputException($"There is already a key named '{key.Name}'. Choose another name, or revoke and remove that one first.", field: "name");
-        }
+            using var transaction = _connection.BeginTransaction();
+            if (_connection.ExecuteScalar<long>("SELECT count(*) FROM api_keys WHERE name = @name", new { name = key.Name }, transaction) > 0)
+            {
+                throw new InputException($"There is already a key named '{key.Name}'. Choose another name, or revoke and remove that one first.", field: "name");
+            }
 
-        _connection.Execute(
-            "INSERT INTO api_keys (name, hash, prefix, created_at) VALUES (@Name, @Hash, @Prefix, @created)",
-            new { key.Name, key.Hash, key.Prefix, created = Instant(key.CreatedAt) }, transaction);
-        transaction.Commit();
+            _connection.Execute(
+                "INSERT INTO api_keys (name, hash, prefix, created_at) VALUES (@Name, @Hash, @Prefix, @created)",
+                new { key.Name, key.Hash, key.Prefix, created = Instant(key.CreatedAt) }, transaction);
+            transaction.Commit();
+        });
         return Task.CompletedTask;
     }
 
@@ -41,8 +44,8 @@ public sealed partial class SqliteEventStore
 
     /// <inheritdoc/>
     public Task<bool> RevokeApiKeyAsync(string name, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_connection.Execute(
-            "UPDATE api_keys SET revoked_at = @now WHERE name = @name AND revoked_at IS NULL", new { name, now = Now() }) > 0);
+        Task.FromResult(Write("revoking an API key", () => _connection.Execute(
+            "UPDATE api_keys SET revoked_at = @now WHERE name = @name AND revoked_at IS NULL", new { name, now = Now() }) > 0));
 
     private static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 

@@ -28,40 +28,43 @@ public sealed partial class SqliteEventStore
     public Task<ReviewItem> ProposeAsync(Proposal proposal, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(proposal);
-        using var transaction = _connection.BeginTransaction(deferred: false);
-        // Every status, named so that the index on (status, korean_date) serves the range of days.
-        var near = _connection.Query<ReviewRow>(
-            $"SELECT {ReviewColumns} FROM review_queue WHERE status IN ('pending', 'accepted', 'rejected') AND kind = @kind AND korean_date BETWEEN @from AND @to ORDER BY korean_date, id",
-            new { kind = proposal.Kind.Slug(), from = proposal.Date.AddDays(-EventDetector.ToleranceDays).ToString(), to = proposal.Date.AddDays(EventDetector.ToleranceDays).ToString() },
-            transaction).Select(ToItem);
-        var now = _clock.GetUtcNow();
-        ReviewItem item;
-        var same = ReviewRules.SameEventAs(near, proposal);
-        if (same is { Status: ReviewStatus.Accepted })
+        return Task.FromResult(Write("queueing a proposal for review", () =>
         {
-            // Accepted since the proposal was detected: its event takes the documents, not the queue.
-            item = same;
-        }
-        else if (same is { } queued)
-        {
-            item = queued with
+            using var transaction = _connection.BeginTransaction(deferred: false);
+            // Every status, named so that the index on (status, korean_date) serves the range of days.
+            var near = _connection.Query<ReviewRow>(
+                $"SELECT {ReviewColumns} FROM review_queue WHERE status IN ('pending', 'accepted', 'rejected') AND kind = @kind AND korean_date BETWEEN @from AND @to ORDER BY korean_date, id",
+                new { kind = proposal.Kind.Slug(), from = proposal.Date.AddDays(-EventDetector.ToleranceDays).ToString(), to = proposal.Date.AddDays(EventDetector.ToleranceDays).ToString() },
+                transaction).Select(ToItem);
+            var now = _clock.GetUtcNow();
+            ReviewItem item;
+            var same = ReviewRules.SameEventAs(near, proposal);
+            if (same is { Status: ReviewStatus.Accepted })
             {
-                Proposal = queued.Status == ReviewStatus.Pending ? ReviewRules.Merge(queued.Proposal, proposal) : ReviewRules.Attach(queued.Proposal, proposal),
-                UpdatedAt = now,
-            };
-            WriteReview(item, transaction);
-        }
-        else
-        {
-            item = new ReviewItem(ReviewRules.NewId(proposal), ReviewStatus.Pending, proposal, now, now);
-            _connection.Execute(
-                "INSERT INTO review_queue (id, status, korean_date, kind, class, publishers, proposal, created_at, updated_at) VALUES (@id, 'pending', @date, @kind, @class, @publishers, @proposal, @now, @now)",
-                new { id = item.Id, date = proposal.Date.ToString(), kind = proposal.Kind.Slug(), @class = proposal.Class, publishers = proposal.Publishers, proposal = ProposalJson.WriteOne(proposal), now = Text(now) },
-                transaction);
-        }
+                // Accepted since the proposal was detected: its event takes the documents, not the queue.
+                item = same;
+            }
+            else if (same is { } queued)
+            {
+                item = queued with
+                {
+                    Proposal = queued.Status == ReviewStatus.Pending ? ReviewRules.Merge(queued.Proposal, proposal) : ReviewRules.Attach(queued.Proposal, proposal),
+                    UpdatedAt = now,
+                };
+                WriteReview(item, transaction);
+            }
+            else
+            {
+                item = new ReviewItem(ReviewRules.NewId(proposal), ReviewStatus.Pending, proposal, now, now);
+                _connection.Execute(
+                    "INSERT INTO review_queue (id, status, korean_date, kind, class, publishers, proposal, created_at, updated_at) VALUES (@id, 'pending', @date, @kind, @class, @publishers, @proposal, @now, @now)",
+                    new { id = item.Id, date = proposal.Date.ToString(), kind = proposal.Kind.Slug(), @class = proposal.Class, publishers = proposal.Publishers, proposal = ProposalJson.WriteOne(proposal), now = Text(now) },
+                    transaction);
+            }
 
-        transaction.Commit();
-        return Task.FromResult(item);
+            transaction.Commit();
+            return item;
+        }));
     }
 
     /// <inheritdoc/>
@@ -69,18 +72,21 @@ public sealed partial class SqliteEventStore
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(read);
-        // Immediate: no other writer (another watch run merging a report) between the check and the write.
-        using var transaction = _connection.BeginTransaction(deferred: false);
-        var stored = _connection.QuerySingleOrDefault<ReviewRow>($"SELECT {ReviewColumns} FROM review_queue WHERE id = @id", new { id = item.Id }, transaction)
-            ?? throw ReviewRules.UnknownProposal(item.Id);
-        if (!ReviewRules.Unchanged(ToItem(stored), read))
+        return Task.FromResult(Write("saving a review decision", () =>
         {
-            return Task.FromResult(false);
-        }
+            // Immediate: no other writer (another watch run merging a report) between the check and the write.
+            using var transaction = _connection.BeginTransaction(deferred: false);
+            var stored = _connection.QuerySingleOrDefault<ReviewRow>($"SELECT {ReviewColumns} FROM review_queue WHERE id = @id", new { id = item.Id }, transaction)
+                ?? throw ReviewRules.UnknownProposal(item.Id);
+            if (!ReviewRules.Unchanged(ToItem(stored), read))
+            {
+                return false;
+            }
 
-        WriteReview(item, transaction);
-        transaction.Commit();
-        return Task.FromResult(true);
+            WriteReview(item, transaction);
+            transaction.Commit();
+            return true;
+        }));
     }
 
     /// <inheritdoc/>
@@ -98,14 +104,17 @@ public sealed partial class SqliteEventStore
     public Task MarkDetectedAsync(IReadOnlyCollection<string> documentIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(documentIds);
-        using var transaction = _connection.BeginTransaction(deferred: false);
-        var now = Now();
-        foreach (var id in documentIds.Distinct())
+        Write("marking documents as read by detection", () =>
         {
-            _connection.Execute("INSERT INTO detected_documents (document_id, detected_at) VALUES (@id, @now) ON CONFLICT DO NOTHING", new { id, now }, transaction);
-        }
+            using var transaction = _connection.BeginTransaction(deferred: false);
+            var now = Now();
+            foreach (var id in documentIds.Distinct())
+            {
+                _connection.Execute("INSERT INTO detected_documents (document_id, detected_at) VALUES (@id, @now) ON CONFLICT DO NOTHING", new { id, now }, transaction);
+            }
 
-        transaction.Commit();
+            transaction.Commit();
+        });
         return Task.CompletedTask;
     }
 

@@ -29,46 +29,55 @@ public sealed partial class SqliteEventStore
     public Task AddWatchAsync(FeedWatch watch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(watch);
-        using var transaction = _connection.BeginTransaction();
-        var clash = _connection.QuerySingleOrDefault<string?>("SELECT name FROM watches WHERE name = @name OR url = @url",
-            new { name = watch.Name, url = watch.Url.ToString() }, transaction);
-        if (clash is not null)
+        Write("adding a watched feed", () =>
         {
-            throw new InputException($"'{clash}' already watches that name or address; 'peninsula watch list' shows the watched feeds.", field: "url");
-        }
+            using var transaction = _connection.BeginTransaction();
+            var clash = _connection.QuerySingleOrDefault<string?>("SELECT name FROM watches WHERE name = @name OR url = @url",
+                new { name = watch.Name, url = watch.Url.ToString() }, transaction);
+            if (clash is not null)
+            {
+                throw new InputException($"'{clash}' already watches that name or address; 'peninsula watch list' shows the watched feeds.", field: "url");
+            }
 
-        _connection.Execute(
-            "INSERT INTO watches (name, url, every_seconds, created_at) VALUES (@name, @url, @every, @now)",
-            new { name = watch.Name, url = watch.Url.ToString(), every = (long)watch.Every.TotalSeconds, now = Now() }, transaction);
-        Log(watch.Name, $"added {watch.Url}, every {watch.Every}", transaction);
-        transaction.Commit();
+            _connection.Execute(
+                "INSERT INTO watches (name, url, every_seconds, created_at) VALUES (@name, @url, @every, @now)",
+                new { name = watch.Name, url = watch.Url.ToString(), every = (long)watch.Every.TotalSeconds, now = Now() }, transaction);
+            Log(watch.Name, $"added {watch.Url}, every {FeedWatch.WriteEvery(watch.Every)}", transaction);
+            transaction.Commit();
+        });
         return Task.CompletedTask;
     }
 
     /// <inheritdoc/>
     public Task<bool> RemoveWatchAsync(string name, CancellationToken cancellationToken = default)
     {
-        using var transaction = _connection.BeginTransaction();
-        var removed = _connection.Execute("DELETE FROM watches WHERE name = @name", new { name }, transaction) > 0;
-        if (removed)
+        return Task.FromResult(Write("removing a watched feed", () =>
         {
-            Log(name, "removed", transaction);
-        }
+            using var transaction = _connection.BeginTransaction();
+            var removed = _connection.Execute("DELETE FROM watches WHERE name = @name", new { name }, transaction) > 0;
+            if (removed)
+            {
+                Log(name, "removed", transaction);
+            }
 
-        transaction.Commit();
-        return Task.FromResult(removed);
+            transaction.Commit();
+            return removed;
+        }));
     }
 
     /// <inheritdoc/>
     public Task SaveWatchAsync(FeedWatch watch, string logMessage, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(watch);
-        using var transaction = _connection.BeginTransaction();
-        _connection.Execute(
-            "UPDATE watches SET etag = @ETag, last_modified = @LastModified, last_polled_at = @polled, next_poll_at = @next, failures = @Failures, last_status = @LastStatus WHERE name = @Name",
-            new { watch.ETag, watch.LastModified, polled = Text(watch.LastPolledAt), next = Text(watch.NextPollAt), watch.Failures, watch.LastStatus, watch.Name }, transaction);
-        Log(watch.Name, logMessage, transaction);
-        transaction.Commit();
+        Write("saving a feed's poll", () =>
+        {
+            using var transaction = _connection.BeginTransaction();
+            _connection.Execute(
+                "UPDATE watches SET etag = @ETag, last_modified = @LastModified, last_polled_at = @polled, next_poll_at = @next, failures = @Failures, last_status = @LastStatus WHERE name = @Name",
+                new { watch.ETag, watch.LastModified, polled = Text(watch.LastPolledAt), next = Text(watch.NextPollAt), watch.Failures, watch.LastStatus, watch.Name }, transaction);
+            Log(watch.Name, logMessage, transaction);
+            transaction.Commit();
+        });
         return Task.CompletedTask;
     }
 

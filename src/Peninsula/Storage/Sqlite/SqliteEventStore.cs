@@ -267,9 +267,12 @@ public sealed partial class SqliteEventStore : IEventStore
     /// <inheritdoc/>
     public Task SetSettingAsync(string key, string value, CancellationToken cancellationToken = default)
     {
-        using var transaction = _connection.BeginTransaction();
-        _connection.Execute("INSERT INTO settings (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value", new { key, value }, transaction);
-        transaction.Commit();
+        Write("saving a setting", () =>
+        {
+            using var transaction = _connection.BeginTransaction();
+            _connection.Execute("INSERT INTO settings (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value", new { key, value }, transaction);
+            transaction.Commit();
+        });
         return Task.CompletedTask;
     }
 
@@ -279,6 +282,13 @@ public sealed partial class SqliteEventStore : IEventStore
         _connection.Dispose();
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>A write that returns nothing, with the failures of <see cref="Write{T}"/>.</summary>
+    private void Write(string doing, Action work) => Write(doing, () =>
+    {
+        work();
+        return 0;
+    });
 
     /// <summary>
     /// Runs a write and turns the failures a person can act on into a <see cref="StoreException"/>
