@@ -126,8 +126,11 @@ internal static class RecordTables
 /// <summary>Whole-table reads and bulk writes, for copying a record between stores and for loading one fast.</summary>
 internal interface IRecordTables
 {
-    /// <summary>Every row of a table, in key order, as the in-memory types of <see cref="ColumnKind"/>.</summary>
-    IEnumerable<object?[]> ReadRows(RecordTable table);
+    /// <summary>
+    /// The tables as they stand now: every read of the snapshot sees the record of this moment,
+    /// whatever other processes write meanwhile, so that a copy's tables agree with each other.
+    /// </summary>
+    IRecordSnapshot ReadSnapshot();
 
     /// <summary>Rows in a table.</summary>
     long Count(RecordTable table);
@@ -137,4 +140,14 @@ internal interface IRecordTables
     /// backend derives from them (search index, identity counters).
     /// </summary>
     void WriteRows(IReadOnlyList<RecordTable> tables, Func<RecordTable, IEnumerable<object?[]>> rows, CancellationToken cancellationToken);
+}
+
+/// <summary>The record's tables as of one moment (a read transaction, ended on dispose).</summary>
+internal interface IRecordSnapshot : IDisposable
+{
+    /// <summary>Every row of a table, in key order, as the in-memory types of <see cref="ColumnKind"/>.</summary>
+    IEnumerable<object?[]> ReadRows(RecordTable table);
+
+    /// <summary>Rows in a table.</summary>
+    long Count(RecordTable table);
 }

@@ -16,12 +16,13 @@ public static class StoreCopy
     /// watches and their log, API keys, the review queue, forecasting questions and their
     /// forecasts) from <paramref name="from"/> into <paramref name="to"/>, which must
     /// hold no record yet, in one transaction on the target; then counts the rows of each table on
-    /// both sides. A count that differs is reported in the result (and leaves the copy in place
+    /// both sides. The source is read as of one moment, so a process writing to it meanwhile
+    /// (a running server, <c>watch run</c>) neither splits an event from its sources nor makes the
+    /// counts differ; what it writes after that moment is not in the copy. A count that differs is reported in the result (and leaves the copy in place
     /// for inspection); nothing is written when the target is not empty.
     /// </summary>
     public static IReadOnlyList<TableCount> Copy(IEventStore from, IEventStore to, CancellationToken cancellationToken = default)
     {
-        var source = Tables(from);
         var target = Tables(to);
         if (RecordTables.All.FirstOrDefault(t => target.Count(t) > 0) is { } taken)
         {
@@ -30,6 +31,7 @@ public static class StoreCopy
                 field: "--to");
         }
 
+        using var source = Tables(from).ReadSnapshot();
         target.WriteRows(RecordTables.All, source.ReadRows, cancellationToken);
         return [.. RecordTables.All.Select(t => new TableCount(t.Name, source.Count(t), target.Count(t)))];
     }

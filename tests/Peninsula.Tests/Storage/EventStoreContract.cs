@@ -759,6 +759,28 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
         await Assert.ThrowsAsync<InputException>(() => Task.Run(() => StoreCopy.Copy(source, returned)));
     }
 
+    [Fact]
+    public async Task A_copy_reads_the_source_as_of_one_moment_while_another_process_writes_to_it()
+    {
+        await using var source = OpenStore();
+        await source.SaveAsync([Sample.Launch()], Test);
+        await using var other = OpenStore();
+
+        using (var snapshot = ((IRecordTables)source).ReadSnapshot())
+        {
+            var events = snapshot.ReadRows(RecordTables.Events).Select(r => (string)r[0]!).ToList();
+            // A running server adds an event with its source between the copy's read of the events and of their sources.
+            await other.SaveAsync([Sample.Visit()], Test);
+            var sourced = snapshot.ReadRows(RecordTables.EventSources).Select(r => (string)r[0]!).Distinct().ToList();
+
+            Assert.Equal([Sample.Launch().Id], events);
+            Assert.Equal(events, sourced);
+            Assert.Equal(1, snapshot.Count(RecordTables.Events));
+        }
+
+        Assert.Equal(2, (await source.InfoAsync()).Events);
+    }
+
     private sealed class InfoComparer : IEqualityComparer<StoreInfo>
     {
         public bool Equals(StoreInfo? x, StoreInfo? y) =>

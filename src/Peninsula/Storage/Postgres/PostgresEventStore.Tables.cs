@@ -6,42 +6,77 @@ namespace Peninsula.Storage;
 
 public sealed partial class PostgresEventStore : IRecordTables
 {
-    IEnumerable<object?[]> IRecordTables.ReadRows(RecordTable table)
-    {
-        using var connection = _dataSource.OpenConnection();
-        var key = table.Name switch
-        {
-            "event_actors" or "event_sources" => "event_id COLLATE \"C\", position",
-            "audit" or "watch_log" => "sequence",
-            "media_signals" => "global_event_id",
-            "signal_days" => "day, event_root_code COLLATE \"C\", quad_class",
-            "settings" => "key COLLATE \"C\"",
-            "conflicts" => "event_id COLLATE \"C\", field COLLATE \"C\", other_source COLLATE \"C\", other_value COLLATE \"C\"",
-            "watches" or "api_keys" => "name COLLATE \"C\"",
-            "detected_documents" => "document_id COLLATE \"C\"",
-            "question_forecasts" => "question_id COLLATE \"C\", forecaster COLLATE \"C\", as_of",
-            _ => "id COLLATE \"C\"",
-        };
-        using var command = new NpgsqlCommand($"SELECT {table.ColumnList} FROM {table.Name} ORDER BY {key}", connection) { CommandTimeout = 0 };
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            var row = new object?[table.Columns.Count];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : table.Columns[i].Kind switch
-                {
-                    ColumnKind.Text or ColumnKind.Json => reader.GetString(i),
-                    ColumnKind.Int => reader.GetInt32(i),
-                    ColumnKind.Long => reader.GetInt64(i),
-                    ColumnKind.Real => reader.GetDouble(i),
-                    ColumnKind.Date => reader.GetFieldValue<DateOnly>(i),
-                    ColumnKind.Bool => reader.GetBoolean(i),
-                    _ => Utc(reader.GetFieldValue<DateTime>(i)),
-                };
-            }
+    IRecordSnapshot IRecordTables.ReadSnapshot() => new Snapshot(_dataSource.OpenConnection());
 
-            yield return row;
+    /// <summary>
+    /// A read-only repeatable-read transaction on a connection of its own: every read sees the
+    /// snapshot its first statement took, made at once; writers go on meanwhile and are not seen.
+    /// </summary>
+    private sealed class Snapshot : IRecordSnapshot
+    {
+        private readonly NpgsqlConnection _connection;
+        private readonly NpgsqlTransaction _transaction;
+
+        public Snapshot(NpgsqlConnection connection)
+        {
+            _connection = connection;
+            try
+            {
+                _transaction = connection.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
+                _connection.Execute("SET TRANSACTION READ ONLY; SELECT 1", transaction: _transaction);
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
+        }
+
+        public IEnumerable<object?[]> ReadRows(RecordTable table)
+        {
+            var key = table.Name switch
+            {
+                "event_actors" or "event_sources" => "event_id COLLATE \"C\", position",
+                "audit" or "watch_log" => "sequence",
+                "media_signals" => "global_event_id",
+                "signal_days" => "day, event_root_code COLLATE \"C\", quad_class",
+                "settings" => "key COLLATE \"C\"",
+                "conflicts" => "event_id COLLATE \"C\", field COLLATE \"C\", other_source COLLATE \"C\", other_value COLLATE \"C\"",
+                "watches" or "api_keys" => "name COLLATE \"C\"",
+                "detected_documents" => "document_id COLLATE \"C\"",
+                "question_forecasts" => "question_id COLLATE \"C\", forecaster COLLATE \"C\", as_of",
+                _ => "id COLLATE \"C\"",
+            };
+            using var command = new NpgsqlCommand($"SELECT {table.ColumnList} FROM {table.Name} ORDER BY {key}", _connection, _transaction) { CommandTimeout = 0 };
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var row = new object?[table.Columns.Count];
+                for (var i = 0; i < row.Length; i++)
+                {
+                    row[i] = reader.IsDBNull(i) ? null : table.Columns[i].Kind switch
+                    {
+                        ColumnKind.Text or ColumnKind.Json => reader.GetString(i),
+                        ColumnKind.Int => reader.GetInt32(i),
+                        ColumnKind.Long => reader.GetInt64(i),
+                        ColumnKind.Real => reader.GetDouble(i),
+                        ColumnKind.Date => reader.GetFieldValue<DateOnly>(i),
+                        ColumnKind.Bool => reader.GetBoolean(i),
+                        _ => Utc(reader.GetFieldValue<DateTime>(i)),
+                    };
+                }
+
+                yield return row;
+            }
+        }
+
+        public long Count(RecordTable table) =>
+            _connection.ExecuteScalar<long>($"SELECT count(*) FROM {table.Name}", transaction: _transaction, commandTimeout: 0);
+
+        public void Dispose()
+        {
+            _transaction.Dispose();
+            _connection.Dispose();
         }
     }
 

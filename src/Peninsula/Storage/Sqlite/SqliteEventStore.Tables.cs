@@ -6,21 +6,45 @@ namespace Peninsula.Storage;
 
 public sealed partial class SqliteEventStore : IRecordTables
 {
-    IEnumerable<object?[]> IRecordTables.ReadRows(RecordTable table)
-    {
-        using var command = _connection.CreateCommand();
-        command.CommandText = $"SELECT {table.ColumnList} FROM {table.Name} ORDER BY rowid";
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            var row = new object?[table.Columns.Count];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : FromSqlite(reader.GetValue(i), table.Columns[i].Kind);
-            }
+    IRecordSnapshot IRecordTables.ReadSnapshot() => new Snapshot(_connection);
 
-            yield return row;
+    /// <summary>
+    /// A read transaction on the store's connection. In WAL mode its first read fixes what it sees,
+    /// so one is made at once; writers go on meanwhile and are not seen.
+    /// </summary>
+    private sealed class Snapshot : IRecordSnapshot
+    {
+        private readonly SqliteConnection _connection;
+        private readonly SqliteTransaction _transaction;
+
+        public Snapshot(SqliteConnection connection)
+        {
+            _connection = connection;
+            _transaction = connection.BeginTransaction(deferred: true);
+            _connection.ExecuteScalar<long>("SELECT count(*) FROM sqlite_master", transaction: _transaction);
         }
+
+        public IEnumerable<object?[]> ReadRows(RecordTable table)
+        {
+            using var command = _connection.CreateCommand();
+            command.Transaction = _transaction;
+            command.CommandText = $"SELECT {table.ColumnList} FROM {table.Name} ORDER BY rowid";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var row = new object?[table.Columns.Count];
+                for (var i = 0; i < row.Length; i++)
+                {
+                    row[i] = reader.IsDBNull(i) ? null : FromSqlite(reader.GetValue(i), table.Columns[i].Kind);
+                }
+
+                yield return row;
+            }
+        }
+
+        public long Count(RecordTable table) => _connection.ExecuteScalar<long>($"SELECT count(*) FROM {table.Name}", transaction: _transaction);
+
+        public void Dispose() => _transaction.Dispose();
     }
 
     long IRecordTables.Count(RecordTable table) => _connection.ExecuteScalar<long>($"SELECT count(*) FROM {table.Name}");
