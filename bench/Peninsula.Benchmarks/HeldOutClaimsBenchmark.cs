@@ -8,29 +8,28 @@ using Peninsula.Record;
 namespace Peninsula.Benchmarks;
 
 /// <summary>
-/// The fact-check scored on a held-out set of real articles: by default bench/claims-heldout (Voice of
-/// America news, labelled before the checker was run on it), written to bench/results/claims-heldout.md;
-/// or any folder of the same layout, printed only. The scoring is the development set's
-/// (<see cref="RealSetEvaluation"/>), so the two sets' figures compare directly.
+/// The fact-check scored on a held-out set of real articles: by default bench/claims-heldout (set A,
+/// Voice of America news, labelled before the checker was run on it), or any folder of the same layout
+/// (bench/claims-heldout-b, set B); the report is printed and written to bench/results/FOLDER-NAME.md.
+/// The scoring is the development set's (<see cref="RealSetEvaluation"/>), so the sets' figures compare
+/// directly.
 /// </summary>
 internal static class HeldOutClaimsBenchmark
 {
     /// <summary>What decides a verdict: the reader, the checker, their rules and the record. The last commit that changed any of them is the checker's.</summary>
     private static readonly string[] CheckerPaths = ["src/Peninsula/Reading", "src/Peninsula/Claims", "data"];
 
-    private const string ResultsFile = "bench/results/claims-heldout.md";
-
-    /// <summary><c>claims-heldout</c> scores bench/claims-heldout and writes its results file; <c>claims-heldout FOLDER</c> scores FOLDER and only prints.</summary>
+    /// <summary><c>claims-heldout [FOLDER]</c> scores FOLDER (by default bench/claims-heldout) and writes bench/results/ followed by the folder's name and .md.</summary>
     public static int Run(string[] args)
     {
         var root = ClaimEvaluationRun.Root();
         if (args.Length > 2)
         {
-            Console.Error.WriteLine("Usage: claims-heldout [FOLDER] (a folder with documents/*.txt and labels.csv; without it, bench/claims-heldout, whose results are written to " + ResultsFile + ").");
+            Console.Error.WriteLine("Usage: claims-heldout [FOLDER] (a folder with documents/*.txt and labels.csv, by default bench/claims-heldout; the results are written to bench/results/ under the folder's name, e.g. bench/results/claims-heldout-b.md).");
             return 2;
         }
 
-        var folder = args.Length == 2 ? Path.GetFullPath(args[1]) : Path.Combine(root, "bench", "claims-heldout");
+        var folder = Path.TrimEndingDirectorySeparator(args.Length == 2 ? Path.GetFullPath(args[1]) : Path.Combine(root, "bench", "claims-heldout"));
         if (!Directory.Exists(Path.Combine(folder, "documents")) || !File.Exists(Path.Combine(folder, "labels.csv")))
         {
             Console.Error.WriteLine($"{folder} is not a claim set: it needs a documents folder and a labels.csv (see bench/claims-heldout/README.md).");
@@ -52,12 +51,9 @@ internal static class HeldOutClaimsBenchmark
 
         var report = Report(root, folder, set, DateTimeOffset.UtcNow);
         Console.Out.Write(report);
-        if (args.Length == 1)
-        {
-            var path = Path.Combine(root, ResultsFile);
-            File.WriteAllText(path, report);
-            Console.Error.WriteLine($"Wrote {ResultsFile}.");
-        }
+        var results = $"bench/results/{Path.GetFileName(folder)}.md";
+        File.WriteAllText(Path.Combine(root, results), report);
+        Console.Error.WriteLine($"Wrote {results}.");
 
         return 0;
     }
@@ -67,10 +63,11 @@ internal static class HeldOutClaimsBenchmark
         var shown = Path.GetRelativePath(root, folder).Replace('\\', '/');
         var korean = now.ToOffset(KoreanDate.Offset);
         var text = new StringBuilder();
-        var heldOut = shown == "bench/claims-heldout";
-        text.Append(heldOut ? "# Claim checking on the held-out set (bench/claims-heldout)\n\n" : $"# Claim checking on {shown}\n\n");
+        var name = Path.GetFileName(folder);
+        var heldOut = name == "claims-heldout" || name.StartsWith("claims-heldout-", StringComparison.Ordinal);
+        text.Append(heldOut ? $"# Claim checking on a held-out set ({shown})\n\n" : $"# Claim checking on {shown}\n\n");
         text.Append(CultureInfo.InvariantCulture,
-            $"Run {korean:yyyy-MM-dd HH:mm} KST (UTC+9) with `dotnet run -c Release --project bench/Peninsula.Benchmarks -- claims-heldout{(heldOut ? "" : " " + shown)}`.\n\n");
+            $"Run {korean:yyyy-MM-dd HH:mm} KST (UTC+9) with `dotnet run -c Release --project bench/Peninsula.Benchmarks -- claims-heldout{(shown == "bench/claims-heldout" ? "" : " " + shown)}`.\n\n");
         text.Append(CultureInfo.InvariantCulture, $"- Checker: {CheckerCommit(root)}.\n");
         text.Append(CultureInfo.InvariantCulture, $"- Repository at: {Git(root, "log", "-1", "--format=%h (%cs)") ?? "unknown (git is not available)"}.\n");
         if (heldOut)
@@ -79,7 +76,7 @@ internal static class HeldOutClaimsBenchmark
                 "- **This set is held out.** Its labels were written by reading the record and committed before the checker was first " +
                 "run on it, and no rule of the reader or the checker has been written against it: these figures say how the checker " +
                 "does on news text it was not fixed on. A rule written to meet one of the misses below ends that; see " +
-                "bench/claims-heldout/README.md.\n");
+                $"{shown}/README.md.\n");
         }
 
         text.Append("- Each document is checked as one article with its publication date (the header's, unshifted); each claim found is placed in the labelled sentence it overlaps most; a sentence takes the gravest verdict of its claims (the development set's scoring, `RealSetEvaluation`).\n\n");

@@ -4,58 +4,95 @@ using Peninsula.Tests.Record;
 namespace Peninsula.Tests.Claims;
 
 /// <summary>
-/// The held-out set of Voice of America news articles (bench/claims-heldout): labelled against the
-/// record before the checker was ever run on it, and kept apart from the development set so that no
-/// rule is written against it. These tests check the set (where every text came from, that every
-/// label quotes its sentence exactly where its span says, that it shares nothing with the development
-/// set), not the fact-checker's score on it, which is the claims-heldout benchmark's.
+/// The held-out sets of news articles (every bench/claims-heldout* folder: set A of Voice of America
+/// news, set B of VOA and Defense Department news stories): labelled against the record before the
+/// checker was ever run on them, and kept apart from the development set and from each other so that
+/// no rule is written against them. These tests check the sets (where every text came from, that
+/// every label quotes its sentence exactly where its span says, that no two sets share a document),
+/// not the fact-checker's score on them, which is the claims-heldout benchmark's.
 /// </summary>
 public sealed class HeldOutSetTests
 {
-    private static string SetFolder => Path.Combine(BundledRecordTests.RepositoryRoot(), "bench", "claims-heldout");
+    private static string Bench => Path.Combine(BundledRecordTests.RepositoryRoot(), "bench");
 
-    private static string DevelopmentFolder => Path.Combine(BundledRecordTests.RepositoryRoot(), "bench", "claims-real");
+    /// <summary>Every held-out set, by folder name under bench/: any folder named claims-heldout or claims-heldout-*, so a new set is checked the day it is added.</summary>
+    public static TheoryData<string> HeldOutFolders()
+    {
+        var folders = new TheoryData<string>();
+        foreach (var name in HeldOutFolderNames())
+        {
+            folders.Add(name);
+        }
+
+        return folders;
+    }
+
+    private static List<string> HeldOutFolderNames() =>
+        Directory.EnumerateDirectories(Bench)
+            .Select(Path.GetFileName)
+            .OfType<string>()
+            .Where(n => n == "claims-heldout" || n.StartsWith("claims-heldout-", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
 
     [Fact]
-    public void Every_held_out_document_names_its_address_title_publisher_publication_date_and_licence()
+    public void Both_held_out_sets_are_found_under_bench()
     {
-        var problems = RealClaimSet.Load(SetFolder).DocumentProblems();
+        var names = HeldOutFolderNames();
+        Assert.Contains("claims-heldout", names);
+        Assert.Contains("claims-heldout-b", names);
+    }
+
+    [Theory]
+    [MemberData(nameof(HeldOutFolders))]
+    public void Every_held_out_document_names_its_address_title_publisher_publication_date_and_licence(string folder)
+    {
+        var problems = RealClaimSet.Load(Path.Combine(Bench, folder)).DocumentProblems();
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
-    [Fact]
-    public void Every_held_out_label_quotes_its_sentence_exactly_at_its_span_with_a_known_label_verdict_class_and_a_reason()
+    [Theory]
+    [MemberData(nameof(HeldOutFolders))]
+    public void Every_held_out_label_quotes_its_sentence_exactly_at_its_span_with_a_known_label_verdict_class_and_a_reason(string folder)
     {
-        var problems = RealClaimSet.Load(SetFolder).LabelProblems();
+        var problems = RealClaimSet.Load(Path.Combine(Bench, folder)).LabelProblems();
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
-    [Fact]
-    public void The_held_out_set_holds_at_least_100_labelled_sentences_and_every_document_has_labels()
+    [Theory]
+    [MemberData(nameof(HeldOutFolders))]
+    public void Every_held_out_set_holds_at_least_100_labelled_sentences_and_every_document_has_labels(string folder)
     {
-        var set = RealClaimSet.Load(SetFolder);
-        Assert.True(set.Labels.Count >= 100, $"only {set.Labels.Count} labelled sentences");
+        var set = RealClaimSet.Load(Path.Combine(Bench, folder));
+        Assert.True(set.Labels.Count >= 100, $"bench/{folder} has only {set.Labels.Count} labelled sentences");
         var unlabelled = set.Documents.Keys.Except(set.Labels.Select(l => l.Document)).ToList();
-        Assert.True(unlabelled.Count == 0, "documents without a label: " + string.Join(", ", unlabelled));
+        Assert.True(unlabelled.Count == 0, $"bench/{folder}: documents without a label: " + string.Join(", ", unlabelled));
     }
 
-    [Fact]
-    public void Every_held_out_document_is_published_by_Voice_of_America_and_its_licence_says_why_it_is_its_own()
+    [Theory]
+    [MemberData(nameof(HeldOutFolders))]
+    public void Every_held_out_document_is_public_domain_news_by_Voice_of_America_or_the_Defense_Department_and_says_why_it_is_their_own(string folder)
     {
-        var set = RealClaimSet.Load(SetFolder);
+        var set = RealClaimSet.Load(Path.Combine(Bench, folder));
         var problems = new List<string>();
         foreach (var id in set.Documents.Keys.Order(StringComparer.Ordinal))
         {
             var document = set.Document(id);
             var licence = Header(set.Documents[id], "licence");
-            if (!document.Source.Contains("Voice of America", StringComparison.Ordinal) && !document.Source.StartsWith("VOA", StringComparison.Ordinal))
+            var voa = document.Source.Contains("Voice of America", StringComparison.Ordinal) || document.Source.StartsWith("VOA", StringComparison.Ordinal);
+            var defense = document.Source == "US Department of Defense";
+            if (!voa && !defense)
             {
-                problems.Add($"documents/{id}.txt: the publisher '{document.Publisher}' is not Voice of America.");
+                problems.Add($"bench/{folder}/documents/{id}.txt: the publisher '{document.Publisher}' is neither Voice of America nor the US Department of Defense.");
             }
 
-            if (!licence.Contains("Public domain", StringComparison.Ordinal) || !licence.Contains("Voice of America's own text", StringComparison.Ordinal))
+            var own = voa
+                ? licence.Contains("Voice of America's own text", StringComparison.Ordinal)
+                : licence.Contains("written by", StringComparison.Ordinal) && licence.Contains("staff writer", StringComparison.Ordinal);
+            if (!licence.Contains("Public domain", StringComparison.Ordinal) || !own)
             {
-                problems.Add($"documents/{id}.txt: the licence '{licence}' does not say that the text is Voice of America's own and in the public domain.");
+                problems.Add($"bench/{folder}/documents/{id}.txt: the licence '{licence}' does not say that the text is in the public domain and "
+                    + (voa ? "Voice of America's own text." : "written by a Defense Department staff writer."));
             }
         }
 
@@ -63,24 +100,33 @@ public sealed class HeldOutSetTests
     }
 
     [Fact]
-    public void No_held_out_document_address_or_sentence_is_also_in_the_development_set()
+    public void No_document_address_name_or_labelled_sentence_is_in_two_sets_among_the_development_set_and_the_held_out_sets()
     {
-        var heldOut = RealClaimSet.Load(SetFolder);
-        var development = RealClaimSet.Load(DevelopmentFolder);
-        var developmentUrls = development.Documents.Values.Select(t => Header(t, "url")).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var developmentSentences = development.Labels.Select(l => l.Sentence).ToHashSet(StringComparer.Ordinal);
-
-        var sharedDocuments = heldOut.Documents
-            .Where(d => developmentUrls.Contains(Header(d.Value, "url")))
-            .Select(d => $"documents/{d.Key}.txt ({Header(d.Value, "url")})")
+        var sets = HeldOutFolderNames().Prepend("claims-real")
+            .Select(name => (Name: name, Set: RealClaimSet.Load(Path.Combine(Bench, name))))
             .ToList();
-        var sharedSentences = heldOut.Labels
-            .Where(l => developmentSentences.Contains(l.Sentence))
-            .Select(l => $"labels.csv line {l.Line}: \"{l.Sentence}\"")
-            .ToList();
+        var problems = new List<string>();
+        for (var i = 0; i < sets.Count; i++)
+        {
+            for (var j = i + 1; j < sets.Count; j++)
+            {
+                var (firstName, first) = sets[i];
+                var (secondName, second) = sets[j];
+                var urls = first.Documents.Values.Select(t => Header(t, "url")).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                var sentences = first.Labels.Select(l => l.Sentence).ToHashSet(StringComparer.Ordinal);
+                problems.AddRange(second.Documents
+                    .Where(d => urls.Contains(Header(d.Value, "url")))
+                    .Select(d => $"bench/{secondName}/documents/{d.Key}.txt ({Header(d.Value, "url")}) is also in bench/{firstName}"));
+                problems.AddRange(second.Documents.Keys
+                    .Where(first.Documents.ContainsKey)
+                    .Select(id => $"bench/{secondName}/documents/{id}.txt has the name of a document of bench/{firstName}"));
+                problems.AddRange(second.Labels
+                    .Where(l => sentences.Contains(l.Sentence))
+                    .Select(l => $"bench/{secondName}/labels.csv line {l.Line} (\"{l.Sentence}\") is also labelled in bench/{firstName}"));
+            }
+        }
 
-        Assert.True(sharedDocuments.Count == 0, "also in the development set: " + string.Join("\n", sharedDocuments));
-        Assert.True(sharedSentences.Count == 0, "also labelled in the development set: " + string.Join("\n", sharedSentences));
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
     /// <summary>One header field of a document file, or "" when the header lacks it.</summary>
