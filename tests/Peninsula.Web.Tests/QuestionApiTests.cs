@@ -47,6 +47,30 @@ public sealed class QuestionApiTests : IDisposable
     }
 
     [Fact]
+    public async Task The_published_forecasts_on_past_questions_are_scored_beside_the_model_from_the_served_record()
+    {
+        var client = _app.CreateClient();
+        var published = await (await client.GetAsync("/api/questions/published")).JsonAsync();
+        Assert.Equal("2025-06-30", published.GetProperty("record_end").GetString());
+        var forecasts = published.GetProperty("forecasts").EnumerateArray().ToList();
+        Assert.Equal(Questions.PublishedForecasts.Bundled.Contents.Forecasts.Count, forecasts.Count);
+        // The first ICBM: Metaculus's community at 58% as of 2017-02-11, the model then, and the launch of 2017-07-04 that resolved it.
+        var first = forecasts.First(f => f.GetProperty("as_of").GetString() == "2017-02-11");
+        Assert.Equal(0.58, first.GetProperty("probability").GetDouble());
+        Assert.StartsWith("https://www.metaculus.com/questions/432", first.GetProperty("question_url").GetString(), StringComparison.Ordinal);
+        Assert.Equal("yes", first.GetProperty("outcome").GetString());
+        Assert.Equal("2017-07-04-icbm-hwasong-14", first.GetProperty("resolving_event").GetString());
+        Assert.Equal(Math.Round(Math.Pow(1 - 0.58, 2), 6), first.GetProperty("brier").GetDouble(), 1e-9);
+        var model = first.GetProperty("model_probability").GetDouble();
+        Assert.Equal(Math.Round(Math.Pow(1 - model, 2), 6), first.GetProperty("model_brier").GetDouble(), 1e-6);
+        Assert.Equal(published.GetProperty("questions").GetArrayLength(), published.GetProperty("all").GetProperty("questions").GetInt32());
+
+        // Asked again, the same answer comes from the cache, not a second computation.
+        var again = await (await client.GetAsync("/api/questions/published")).JsonAsync();
+        Assert.Equal(published.GetProperty("all").GetRawText(), again.GetProperty("all").GetRawText());
+    }
+
+    [Fact]
     public async Task An_import_with_a_bad_question_is_a_400_naming_line_and_field_and_writes_nothing()
     {
         var client = _app.ClientWithKey(await _app.CreateKeyAsync("analyst"));

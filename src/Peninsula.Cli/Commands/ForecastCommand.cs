@@ -130,6 +130,6 @@ internal static class ForecastCommand
             console.MarkupLine("[grey]Name one --target (and --horizon) to see every reason; --format json gives them all.[/]");
         }
 
-        console.MarkupLine($"[grey]Model: {forecasts[0].Model} (the change-point model: the tempo of the current regime, allowing for a change of regime, with how long a regime lasts read from each target's own record; never below 0.1% or above 99.9%, never below a shorter horizon's forecast; chosen on 2010-2021 in the second round of docs/forecast-selection.md). The base rate plus the factors is the probability. Its track record: peninsula backtest. Against forecasters' crowds on resolved questions about ICBMs and nuclear tests it has done worse: far off on each ICBM that flew after a quiet spell (bench/results/questions.md).[/]");
+        console.MarkupLine($"[grey]Model: {forecasts[0].Model} (the change-point model: the tempo of the current regime, allowing for a change of regime, with how long a regime lasts read from each target's own record; never below 0.1% or above 99.9%, never below a shorter horizon's forecast; chosen on 2010-2021 in the second round of docs/forecast-selection.md). The base rate plus the factors is the probability. Its track record: peninsula backtest. How it did against real crowd forecasts published on past questions, scored on this record: peninsula questions published.[/]");
     }
 }

@@ -25,6 +25,8 @@ internal static class QuestionEndpoints
             .WithSummary("Every question with its status (open, yes, no), the model's latest forecast and the experts' aggregate.");
         questions.MapGet("/leaderboard", LeaderboardAsync).WithName("QuestionLeaderboard")
             .WithSummary("Brier and log scores of the model, each expert and the experts' aggregate on the resolved questions.");
+        questions.MapGet("/published", PublishedAsync).WithName("PublishedForecasts")
+            .WithSummary("The model against real forecasts published on past questions (crowds and a statistical signal, each with its source): per forecast the question, the published probability and date, the model's probability as of that date, the outcome with the resolving event, and both Brier scores; totals per forecast and per question. Computed from the record.");
         questions.MapGet("/export", ExportAsync).WithName("ExportQuestions")
             .WithSummary("Every question with its forecasts, as JSON (format=json, the default) or CSV (format=csv), for questions import.");
         questions.MapGet("/{id}", ShowAsync).WithName("GetQuestion")
@@ -77,6 +79,14 @@ internal static class QuestionEndpoints
         using var lease = pool.Rent();
         var (rows, resolved, open) = await new QuestionBook(lease.Store).LeaderboardAsync(cancellationToken).ConfigureAwait(false);
         return Results.Ok(QuestionDocuments.Leaderboard(rows, resolved, open));
+    }
+
+    private static async Task<IResult> PublishedAsync(HttpContext http, RecordCache cache, AnalysisBudget budget, CancellationToken cancellationToken)
+    {
+        // One computation per change of the record (the warm-up makes the first); a client that
+        // starts a new one pays for it from its analysis budget, as for a backtest.
+        var version = await cache.VersionAsync(cancellationToken).ConfigureAwait(false);
+        return Results.Ok(await cache.PublishedAsync(version, budget.RunAsync, cancellationToken, () => budget.Charge(http), keepPrevious: true).ConfigureAwait(false));
     }
 
     private static async Task<IResult> ExportAsync(HttpContext http, StorePool pool, CancellationToken cancellationToken)

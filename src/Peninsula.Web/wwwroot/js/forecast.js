@@ -124,6 +124,17 @@ async function show() {
   status('');
 }
 
+/** The crowd comparison's figures, computed by the server from the record, with a link to every forecast behind them. */
+async function crowdNote() {
+  const p = await api('/api/questions/published');
+  const crowds = p.kinds.find(k => k.kind === 'crowd');
+  if (!crowds) return;
+  const t = crowds.totals;
+  fill('crowd-note', `Against forecasters: on ${t.questions} past questions with crowd forecasts published with a date (${t.forecasts} forecasts), the crowds’ Brier score is ${num(t.brier)} and this model’s, asked as of the same dates, ${num(t.model_brier)} `,
+    `(each question weighed once: ${num(t.brier_per_question)} against ${num(t.model_brier_per_question)}; lower is better). `,
+    el('a', { href: '/questions.html#published' }, 'Every forecast, its source and the event that resolved it'), '.');
+}
+
 run(async () => {
   status('Computing the forecasts…');
   const f = await freshness();
@@ -139,4 +150,6 @@ run(async () => {
   if (targets.includes(asked)) document.getElementById('target').value = asked;
   document.getElementById('choose').addEventListener('change', () => run(show));
   await show();
+  // The note keeps its link to the table when the figures cannot be had now (the client's analysis budget spent).
+  await crowdNote().catch(() => {});
 });

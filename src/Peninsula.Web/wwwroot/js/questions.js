@@ -77,6 +77,43 @@ async function show(id) {
     : null);
 }
 
+function link(url, text) {
+  const safe = url ? safeUrl(url) : null;
+  return safe ? el('a', { href: safe, rel: 'noopener noreferrer' }, text) : text;
+}
+
+function brierPair(t) {
+  return `${num(t.brier)} against the model’s ${num(t.model_brier)}`;
+}
+
+/** The model against the published forecasts on past questions, computed by the server from the record. */
+async function showPublished() {
+  const p = await api('/api/questions/published');
+  fill('published-totals', table([
+    { label: 'Forecasts', value: k => k.heading ?? 'All published forecasts' },
+    { label: 'Forecasts (questions)', value: k => `${k.totals.forecasts} (${k.totals.questions})`, num: true },
+    { label: 'Brier, forecast by forecast: published, model', value: k => `${num(k.totals.brier)}, ${num(k.totals.model_brier)}`, num: true },
+    { label: 'Brier, each question weighed once: published, model', value: k => `${num(k.totals.brier_per_question)}, ${num(k.totals.model_brier_per_question)}`, num: true },
+  ], [...p.kinds, { totals: p.all }], 'Totals'),
+  el('p', { class: 'note' }, `${p.brier_rule} The record ends on ${p.record_end}; the model is '${p.model}'.`,
+    p.not_scored.length > 0 ? ` Not scored: ${p.not_scored.join('; ')}.` : ''));
+  fill('published-forecasts', table([
+    { label: 'Question', value: f => link(f.question_url, f.title) },
+    { label: 'Window (KST)', value: f => `${f.opens} to ${f.closes}` },
+    { label: 'Forecaster', value: f => `${f.by} (${f.kind})` },
+    { label: 'Published', value: f => link(f.source_url, `${pct(f.probability)} on ${f.as_of}`), num: true },
+    { label: 'Model, same day', value: f => pct(f.model_probability), num: true },
+    { label: 'Outcome', value: f => (f.outcome === 'yes' ? ['yes: ', eventLink(f.resolving_event, f.resolving_event_title ?? f.resolving_event)] : 'no') },
+    { label: 'Brier published', value: f => num(f.brier), num: true },
+    { label: 'Brier model', value: f => num(f.model_brier), num: true },
+  ], p.forecasts, 'Each published forecast beside the model’s'));
+  fill('published-questions', el('h3', {}, 'Per question'), table([
+    { label: 'Question', value: q => link(q.question_url, q.title) },
+    { label: 'Forecasts', value: q => q.totals.forecasts, num: true },
+    { label: 'Mean Brier: published against the model', value: q => brierPair(q.totals), num: true },
+  ], p.questions, 'Each question’s mean Brier scores'));
+}
+
 run(async () => {
   const [list, board] = await Promise.all([api('/api/questions'), api('/api/questions/leaderboard')]);
   const questions = list.questions;
@@ -102,5 +139,7 @@ run(async () => {
   const asked = new URLSearchParams(window.location.search).get('id');
   const chosen = asked ?? questions[0]?.id;
   if (chosen) await show(chosen);
+  status('Scoring the model against the published forecasts…');
+  await showPublished();
   status('');
 });
