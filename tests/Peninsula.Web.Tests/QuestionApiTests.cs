@@ -98,6 +98,21 @@ public sealed class QuestionApiTests : IDisposable
     }
 
     [Fact]
+    public async Task A_window_that_starts_later_carries_its_first_day_and_the_same_probability_as_the_command()
+    {
+        var client = _app.CreateClient();
+        var window = await (await client.GetAsync("/api/forecasts/window?target=icbm&as_of=2025-06-30&from=2025-10-01&until=2025-12-31")).JsonAsync();
+        Assert.Equal(("2025-10-01", "2025-12-31", 92), (window.GetProperty("from").GetString(), window.GetProperty("until").GetString(), window.GetProperty("days").GetInt32()));
+        var expected = WindowForecast.Make(BundledRecord.Events, ForecastTarget.Icbm, new KoreanDate(2025, 6, 30), new KoreanDate(2025, 12, 31), new KoreanDate(2025, 10, 1));
+        Assert.Equal(expected.Probability, window.GetProperty("probability").GetDouble(), 4);
+
+        var early = await (await client.GetAsync("/api/forecasts/window?target=icbm&as_of=2025-06-30&from=2025-06-30&until=2025-12-31")).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("'from'", early.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var reversed = await (await client.GetAsync("/api/forecasts/window?target=icbm&as_of=2025-06-30&from=2025-12-01&until=2025-11-30")).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("before 2025-12-01", reversed.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Window_forecasts_as_of_new_dates_cost_an_anonymous_client_from_its_analysis_budget()
     {
         using var app = new PeninsulaApp { AnalysesPerMinute = 2 };

@@ -18,7 +18,7 @@ internal static class QuestionEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/api/forecasts/window", WindowAsync).WithTags("Forecasts").WithName("WindowForecast")
-            .WithSummary("The probability of at least one event of a target from the day after as_of to until (Korean dates, at most two years ahead), read off the fixed horizons' forecasts.");
+            .WithSummary("The probability of at least one event of a target from the day after as_of (or from a later Korean date, from) to until (Korean dates, at most two years ahead), read off the fixed horizons' forecasts.");
 
         var questions = app.MapGroup("/api/questions").WithTags("Questions");
         questions.MapGet("/", ListAsync).WithName("ListQuestions")
@@ -49,13 +49,14 @@ internal static class QuestionEndpoints
         var target = ForecastTarget.Parse(request["target"].FirstOrDefault() ?? "", "target");
         var asOf = QueryValues.Date(request["as_of"], "as_of") ?? KoreanDate.Today(clock);
         var until = QueryValues.Date(request["until"], "until") ?? throw new InputException("give the window's last Korean date as until=YYYY-MM-DD.", field: "until");
-        WindowForecast.CheckWindow(asOf, until, "until");
+        var from = QueryValues.Date(request["from"], "from");
+        WindowForecast.CheckWindow(asOf, until, from, "until", "from");
         var version = await cache.VersionAsync(cancellationToken).ConfigureAwait(false);
         // A window as of a new date costs the client from its analysis budget, as a forecast does;
         // another window as of the same date is read off the same forecasts, at no cost.
         // Kept once, under the forecasts' own key, which the forecast endpoints share.
         var forecasts = await cache.ForecastsAsync(asOf, target, null, version, budget.RunAsync, cancellationToken, () => budget.Charge(http), keepPrevious: true).ConfigureAwait(false);
-        return Results.Ok(WindowForecast.From(forecasts, until).ToDocument());
+        return Results.Ok(WindowForecast.From(forecasts, until, from).ToDocument());
     }
 
     private static async Task<IResult> ListAsync(StorePool pool, TimeProvider clock, CancellationToken cancellationToken)

@@ -234,4 +234,35 @@ public sealed class QuestionsCliTests : IDisposable
         Assert.Contains("peninsula questions published", text, StringComparison.Ordinal);
         Assert.DoesNotContain("bench/results", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Forecast_from_a_later_day_gives_the_window_s_probability_and_refuses_a_window_that_does_not_fit()
+    {
+        var (exit, output, error) = await Run("l.db", "forecast", "--target", "icbm", "--as-of", "2025-06-30", "--from", "2025-10-01", "--until", "2025-12-31", "--format", "json");
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal(("2025-06-30", "2025-10-01", "2025-12-31", 92), (root.GetProperty("as_of").GetString(), root.GetProperty("from").GetString(), root.GetProperty("until").GetString(), root.GetProperty("days").GetInt32()));
+        var (_, tomorrow, _) = await Run("l.db", "forecast", "--target", "icbm", "--as-of", "2025-06-30", "--until", "2025-12-31", "--format", "json");
+        using var whole = JsonDocument.Parse(tomorrow);
+        Assert.Equal("2025-07-01", whole.RootElement.GetProperty("from").GetString());
+        Assert.True(root.GetProperty("probability").GetDouble() < whole.RootElement.GetProperty("probability").GetDouble());
+
+        var (tableExit, table, _) = await Run("l.db", "forecast", "--target", "icbm", "--as-of", "2025-06-30", "--from", "2025-10-01", "--until", "2025-12-31");
+        Assert.Equal(0, tableExit);
+        Assert.Contains("from 2025-10-01 to 2025-12-31 (92 days)", System.Text.RegularExpressions.Regex.Replace(table, @"\s+", " "), StringComparison.Ordinal);
+
+        foreach (var (args, field) in new[]
+        {
+            (new[] { "--from", "2025-06-30", "--until", "2025-12-31" }, "--from"),
+            (new[] { "--from", "2025-12-01", "--until", "2025-11-30" }, "--until"),
+            (new[] { "--from", "2025-12-01" }, "--until"),
+        })
+        {
+            var (badExit, badOutput, badError) = await Run("l.db", ["forecast", "--target", "icbm", "--as-of", "2025-06-30", .. args]);
+            Assert.Equal(1, badExit);
+            Assert.Empty(badOutput);
+            Assert.Contains(field, badError, StringComparison.Ordinal);
+        }
+    }
 }
