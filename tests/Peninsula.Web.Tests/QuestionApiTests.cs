@@ -44,6 +44,7 @@ public sealed class QuestionApiTests : IDisposable
         var board = await (await _app.CreateClient().GetAsync("/api/questions/leaderboard")).JsonAsync();
         var alice = board.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("by").GetString() == "alice");
         Assert.Equal(0.16, alice.GetProperty("brier").GetDouble(), 1e-9);
+        Assert.Equal(Questions.Leaderboard.Ranking, board.GetProperty("ranking").GetString());
     }
 
     [Fact]

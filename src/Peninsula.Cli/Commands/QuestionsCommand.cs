@@ -262,7 +262,7 @@ internal static class QuestionsCommand
             table.AddColumn(new TableColumn("Resolved yes").RightAligned());
             table.AddColumn(new TableColumn("Brier").RightAligned());
             table.AddColumn(new TableColumn("Log score").RightAligned());
-            table.AddColumn(new TableColumn("Brier minus the aggregate's").RightAligned());
+            table.AddColumn(new TableColumn("Brier minus the aggregate's (ranks)").RightAligned());
             foreach (var r in rows)
             {
                 table.AddRow(Markup.Escape(r.By), r.Questions.ToString(CultureInfo.InvariantCulture), r.Yes.ToString(CultureInfo.InvariantCulture),
@@ -272,7 +272,7 @@ internal static class QuestionsCommand
 
             context.Out.Write(table);
             context.Out.MarkupLine("[grey]Brier: mean of (p - outcome)², 0 best, 0.25 for always 50%. Log score: mean ln of the probability given to what happened, 0 best, -0.693 for always 50%. " +
-                                   "Rows are ranked by their own questions, which differ: the last column compares each with the experts' aggregate on the same questions (below 0: better than the aggregate). " +
+                                   $"{Leaderboard.Ranking} " +
                                    "Each expert's latest forecast before the outcome was known counts; the aggregate and the model are scored as of the day of the latest expert forecast on the question " +
                                    $"(the model alone: its latest before the outcome was known). Aggregate: {Markup.Escape(ExpertAggregate.Rule)}. Run peninsula questions update first to bring resolutions up to date.[/]");
             return 0;

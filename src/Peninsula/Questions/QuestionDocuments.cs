@@ -52,12 +52,13 @@ public static class QuestionDocuments
         };
     }
 
-    /// <summary>The leaderboard: <c>{"resolved_questions","open_questions","aggregate_rule","rows":[{"by","questions","resolved_yes","brier","log_score","brier_vs_aggregate","questions_with_aggregate"}]}</c>.</summary>
+    /// <summary>The leaderboard: <c>{"resolved_questions","open_questions","aggregate_rule","ranking","rows":[{"by","questions","resolved_yes","brier","log_score","brier_vs_aggregate","questions_with_aggregate"}]}</c>, ranked as <see cref="Questions.Leaderboard.Ranking"/> says.</summary>
     public static object Leaderboard(IReadOnlyList<LeaderboardRow> rows, int resolved, int open) => new
     {
         resolved_questions = resolved,
         open_questions = open,
         aggregate_rule = ExpertAggregate.Rule,
+        ranking = Questions.Leaderboard.Ranking,
         rows = rows.Select(r => new
         {
             by = r.By,

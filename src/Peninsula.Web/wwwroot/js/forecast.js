@@ -77,11 +77,18 @@ function printedSteps(f) {
     level = k === f.factors.length - 1 ? f.probability : level + x.effect;
     const after = hundredths(level);
     const difference = after - before;
-    rows.push({ factor: x.factor, text: `${difference < 0 || (difference === 0 && x.effect < 0) ? '−' : '+'}${Math.abs(difference).toFixed(2)}` });
+    // A step that moves the printed figure by nothing is printed 0.00, not −0.00: the rows still add up as printed.
+    rows.push({ factor: x.factor, text: `${difference < 0 ? '−' : difference > 0 ? '+' : ''}${Math.abs(difference).toFixed(2)}` });
     before = after;
   });
   rows.push({ factor: 'forecast (the sum)', text: hundredths(f.probability).toFixed(2) });
   return rows;
+}
+
+/** An effect in points to one decimal, signed unless it rounds to nothing (0.0 pts, never −0.0). */
+function signedPoints(effect) {
+  const shown = Math.abs(effect * 100).toFixed(1);
+  return `${shown === '0.0' ? '' : effect < 0 ? '−' : '+'}${shown} pts`;
 }
 
 async function show() {
@@ -92,7 +99,7 @@ async function show() {
     { label: 'Target', value: f => targetName(f.target) },
     { label: `Probability within ${horizon} days`, value: f => pct(f.probability), num: true },
     { label: 'Base rate', value: f => pct(f.base_rate), num: true },
-    { label: 'Biggest factors (from the base rate)', value: f => [...f.factors].sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect)).slice(0, 2).map(x => `${x.factor} ${x.effect >= 0 ? '+' : '−'}${Math.abs(x.effect * 100).toFixed(1)} pts`).join(', ') || '–' },
+    { label: 'Biggest factors (from the base rate)', value: f => [...f.factors].sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect)).slice(0, 2).map(x => `${x.factor} ${signedPoints(x.effect)}`).join(', ') || '–' },
   ], rows, 'Forecasts'));
   const chosen = forecasts.find(f => f.target === target && f.horizon_days === horizon);
   fill('explanation', el('h3', {}, `Why ${pct(chosen.probability)} for ${targetName(target)} within ${horizon} days`),
