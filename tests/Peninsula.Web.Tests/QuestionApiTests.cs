@@ -72,6 +72,27 @@ public sealed class QuestionApiTests : IDisposable
     }
 
     [Fact]
+    public async Task An_event_added_to_the_record_changes_the_published_comparison_it_resolves()
+    {
+        var client = _app.ClientWithKey(await _app.CreateKeyAsync("analyst"));
+        static bool Yes2019(System.Text.Json.JsonElement published) => published.GetProperty("forecasts").EnumerateArray()
+            .Where(f => f.GetProperty("question_url").GetString() == "https://www.metaculus.com/questions/1666/")
+            .All(f => f.GetProperty("outcome").GetString() == "yes" && f.GetProperty("resolving_event").GetString() == "2019-06-01-icbm-test");
+        Assert.False(Yes2019(await (await client.GetAsync("/api/questions/published")).JsonAsync()));
+
+        const string icbm = """{ "id": "2019-06-01-icbm-test", "kind": "missile-launch", "class": "icbm", "date": "2019-06-01", "actors": ["DPRK"], "title": "ICBM launch (test)", "sources": [{ "name": "Test source", "url": "https://example.org/report" }] }""";
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/api/events", Http.Json(icbm))).StatusCode);
+
+        // Readers keep the previous answer while the new one is computed, as for the backtest; then the figures follow the record.
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (!Yes2019(await (await client.GetAsync("/api/questions/published")).JsonAsync()))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the comparison did not follow the new event");
+            await Task.Delay(250);
+        }
+    }
+
+    [Fact]
     public async Task An_import_with_a_bad_question_is_a_400_naming_line_and_field_and_writes_nothing()
     {
         var client = _app.ClientWithKey(await _app.CreateKeyAsync("analyst"));

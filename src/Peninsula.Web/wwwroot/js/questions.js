@@ -141,5 +141,7 @@ run(async () => {
   if (chosen) await show(chosen);
   status('Scoring the model against the published forecasts…');
   await showPublished();
+  // A link to the comparison (the forecast page's note) lands on it once the tables above it have been filled.
+  if (window.location.hash === '#published') document.getElementById('published').scrollIntoView();
   status('');
 });
