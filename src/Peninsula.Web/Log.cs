@@ -18,6 +18,9 @@ internal static partial class Log
     [LoggerMessage(7, LogLevel.Information, "The overview's track record ready in {Seconds} s")]
     public static partial void TrackRecordReady(ILogger logger, double seconds);
 
+    [LoggerMessage(8, LogLevel.Information, "The model against the published forecasts on past questions ready in {Seconds} s")]
+    public static partial void PublishedComparisonReady(ILogger logger, double seconds);
+
     [LoggerMessage(5, LogLevel.Warning, "Could not compute the forecasts ahead of time; the first request will")]
     public static partial void ForecastsNotWarmed(ILogger logger, Exception exception);
 

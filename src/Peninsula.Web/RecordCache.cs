@@ -197,8 +197,33 @@ internal sealed class RecordCache(StorePool pool, TimeProvider clock, ILogger<Re
     }
 
     /// <summary>
+    /// The model against the published forecasts on past questions (the API's document of
+    /// <see cref="Questions.PublishedComparison"/> on the bundled published forecasts), computed from
+    /// the record at <paramref name="version"/> and kept like any analysis, so that its figures
+    /// always agree with the record; <paramref name="run"/>, <paramref name="charge"/> and
+    /// <paramref name="keepPrevious"/> as in <see cref="ForecastsAsync"/>.
+    /// </summary>
+    public async Task<object> PublishedAsync(
+        long version, Func<Func<CancellationToken, object>, CancellationToken, Task<object>> run, CancellationToken cancellationToken, Action? charge = null, bool keepPrevious = false)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return (await GetAsync(
+            "published",
+            version,
+            async token =>
+            {
+                var events = await EventsAsync(version, token).ConfigureAwait(false);
+                return await run(t => Questions.QuestionDocuments.Published(Questions.PublishedComparison.Compute(Questions.PublishedForecasts.Bundled, events, t)), token).ConfigureAwait(false);
+            },
+            cancellationToken,
+            charge,
+            keepPrevious).ConfigureAwait(false)).Value;
+    }
+
+    /// <summary>
     /// Computes today's forecasts, then the track record the overview shows (any missile within
-    /// 7 days, weekly from 2022), ahead of the first request that wants them.
+    /// 7 days, weekly from 2022), then the model against the published forecasts on past questions,
+    /// ahead of the first request that wants them.
     /// </summary>
     public async Task WarmAsync(AnalysisBudget budget, CancellationToken cancellationToken)
     {
@@ -215,6 +240,9 @@ internal sealed class RecordCache(StorePool pool, TimeProvider clock, ILogger<Re
             started = clock.GetTimestamp();
             await BacktestAsync(ForecastTarget.AnyMissile, 7, ForecastReport.DefaultFrom, to, 7, version, budget.RunAsync, cancellationToken).ConfigureAwait(false);
             Log.TrackRecordReady(logger, Math.Round(clock.GetElapsedTime(started).TotalSeconds, 1));
+            started = clock.GetTimestamp();
+            await PublishedAsync(version, budget.RunAsync, cancellationToken).ConfigureAwait(false);
+            Log.PublishedComparisonReady(logger, Math.Round(clock.GetElapsedTime(started).TotalSeconds, 1));
         }
         catch (OperationCanceledException)
         {

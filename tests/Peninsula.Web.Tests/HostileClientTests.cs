@@ -74,7 +74,7 @@ public sealed class HostileClientTests
     }
 
     [Fact]
-    public async Task The_warm_up_computes_what_the_overview_asks_so_its_first_visitor_waits_for_nothing()
+    public async Task The_warm_up_computes_what_the_overview_and_the_crowd_comparison_ask_so_their_first_visitor_waits_for_nothing()
     {
         using var app = new PeninsulaApp();
         var client = app.CreateClient();
@@ -85,8 +85,10 @@ public sealed class HostileClientTests
         // The overview's two analyses, as it asks them on a record that ends before today.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/forecasts?horizon=30&as_of=2025-06-30")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/backtest?target=any-missile&horizon=7")).StatusCode);
+        // The model against the published forecasts, which the forecast page's note and the questions page ask.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/questions/published")).StatusCode);
 
-        Assert.Equal(2, warmed);
+        Assert.Equal(3, warmed);
         Assert.Equal(warmed, budget.Started);
     }
 

@@ -44,6 +44,52 @@ public sealed class QuestionApiTests : IDisposable
         var board = await (await _app.CreateClient().GetAsync("/api/questions/leaderboard")).JsonAsync();
         var alice = board.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("by").GetString() == "alice");
         Assert.Equal(0.16, alice.GetProperty("brier").GetDouble(), 1e-9);
+        Assert.Equal(Questions.Leaderboard.Ranking, board.GetProperty("ranking").GetString());
+    }
+
+    [Fact]
+    public async Task The_published_forecasts_on_past_questions_are_scored_beside_the_model_from_the_served_record()
+    {
+        var client = _app.CreateClient();
+        var published = await (await client.GetAsync("/api/questions/published")).JsonAsync();
+        Assert.Equal("2025-06-30", published.GetProperty("record_end").GetString());
+        var forecasts = published.GetProperty("forecasts").EnumerateArray().ToList();
+        Assert.Equal(Questions.PublishedForecasts.Bundled.Contents.Forecasts.Count, forecasts.Count);
+        // The first ICBM: Metaculus's community at 58% as of 2017-02-11, the model then, and the launch of 2017-07-04 that resolved it.
+        var first = forecasts.First(f => f.GetProperty("as_of").GetString() == "2017-02-11");
+        Assert.Equal(0.58, first.GetProperty("probability").GetDouble());
+        Assert.StartsWith("https://www.metaculus.com/questions/432", first.GetProperty("question_url").GetString(), StringComparison.Ordinal);
+        Assert.Equal("yes", first.GetProperty("outcome").GetString());
+        Assert.Equal("2017-07-04-icbm-hwasong-14", first.GetProperty("resolving_event").GetString());
+        Assert.Equal(Math.Round(Math.Pow(1 - 0.58, 2), 6), first.GetProperty("brier").GetDouble(), 1e-9);
+        var model = first.GetProperty("model_probability").GetDouble();
+        Assert.Equal(Math.Round(Math.Pow(1 - model, 2), 6), first.GetProperty("model_brier").GetDouble(), 1e-6);
+        Assert.Equal(published.GetProperty("questions").GetArrayLength(), published.GetProperty("all").GetProperty("questions").GetInt32());
+
+        // Asked again, the same answer comes from the cache, not a second computation.
+        var again = await (await client.GetAsync("/api/questions/published")).JsonAsync();
+        Assert.Equal(published.GetProperty("all").GetRawText(), again.GetProperty("all").GetRawText());
+    }
+
+    [Fact]
+    public async Task An_event_added_to_the_record_changes_the_published_comparison_it_resolves()
+    {
+        var client = _app.ClientWithKey(await _app.CreateKeyAsync("analyst"));
+        static bool Yes2019(System.Text.Json.JsonElement published) => published.GetProperty("forecasts").EnumerateArray()
+            .Where(f => f.GetProperty("question_url").GetString() == "https://www.metaculus.com/questions/1666/")
+            .All(f => f.GetProperty("outcome").GetString() == "yes" && f.GetProperty("resolving_event").GetString() == "2019-06-01-icbm-test");
+        Assert.False(Yes2019(await (await client.GetAsync("/api/questions/published")).JsonAsync()));
+
+        const string icbm = """{ "id": "2019-06-01-icbm-test", "kind": "missile-launch", "class": "icbm", "date": "2019-06-01", "actors": ["DPRK"], "title": "ICBM launch (test)", "sources": [{ "name": "Test source", "url": "https://example.org/report" }] }""";
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/api/events", Http.Json(icbm))).StatusCode);
+
+        // Readers keep the previous answer while the new one is computed, as for the backtest; then the figures follow the record.
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (!Yes2019(await (await client.GetAsync("/api/questions/published")).JsonAsync()))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the comparison did not follow the new event");
+            await Task.Delay(250);
+        }
     }
 
     [Fact]
@@ -71,6 +117,21 @@ public sealed class QuestionApiTests : IDisposable
 
         var problem = await (await client.GetAsync("/api/forecasts/window?target=icbm&as_of=2025-06-30&until=2028-01-01")).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("two years", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_window_that_starts_later_carries_its_first_day_and_the_same_probability_as_the_command()
+    {
+        var client = _app.CreateClient();
+        var window = await (await client.GetAsync("/api/forecasts/window?target=icbm&as_of=2025-06-30&from=2025-10-01&until=2025-12-31")).JsonAsync();
+        Assert.Equal(("2025-10-01", "2025-12-31", 92), (window.GetProperty("from").GetString(), window.GetProperty("until").GetString(), window.GetProperty("days").GetInt32()));
+        var expected = WindowForecast.Make(BundledRecord.Events, ForecastTarget.Icbm, new KoreanDate(2025, 6, 30), new KoreanDate(2025, 12, 31), new KoreanDate(2025, 10, 1));
+        Assert.Equal(expected.Probability, window.GetProperty("probability").GetDouble(), 4);
+
+        var early = await (await client.GetAsync("/api/forecasts/window?target=icbm&as_of=2025-06-30&from=2025-06-30&until=2025-12-31")).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("'from'", early.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var reversed = await (await client.GetAsync("/api/forecasts/window?target=icbm&as_of=2025-06-30&from=2025-12-01&until=2025-11-30")).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("before 2025-12-01", reversed.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

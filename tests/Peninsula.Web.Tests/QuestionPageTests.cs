@@ -52,11 +52,23 @@ public sealed class QuestionPageTests(BrowserFixture browser)
         Assert.Contains("up to 2025-06-30 (Korean date)", await page.Locator("#model-evidence").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("As of (Korean date)", await page.Locator("#forecasts thead").InnerTextAsync(), StringComparison.Ordinal);
 
+        Assert.Contains("Ranked by each forecaster's Brier score minus the experts' aggregate's on the same questions", await page.Locator("#board-note").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("aggregate", await page.Locator("#leaderboard tbody tr:first-child td:first-child").InnerTextAsync());
         var board = await page.Locator("#leaderboard").InnerTextAsync();
         foreach (var name in new[] { "bob", "aggregate", "alice", "model" })
         {
             Assert.Contains(name, board, StringComparison.Ordinal);
         }
+
+        // The model against the published forecasts on past questions, computed by the server: a row per forecast, each linked to the question on its platform, to its source and to the resolving event.
+        await page.WaitForSelectorAsync("#published-forecasts tbody tr");
+        Assert.Equal(Questions.PublishedForecasts.Bundled.Contents.Forecasts.Count, await page.Locator("#published-forecasts tbody tr").CountAsync());
+        var icbm2017 = page.Locator("#published-forecasts tbody tr", new() { HasText = "58.0% on 2017-02-11" });
+        Assert.Equal("https://www.metaculus.com/questions/432/", await icbm2017.Locator("td:nth-child(1) a").GetAttributeAsync("href"));
+        Assert.StartsWith("https://", await icbm2017.Locator("td:nth-child(4) a").GetAttributeAsync("href"), StringComparison.Ordinal);
+        Assert.Equal("/event.html?id=2017-07-04-icbm-hwasong-14", await icbm2017.Locator("td:nth-child(6) a").GetAttributeAsync("href"));
+        Assert.Contains("Crowds only", await page.Locator("#published-totals").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await page.Locator("#published-questions tbody tr").CountAsync() >= 15);
 
         await page.Locator("#questions a[data-id='icbm-2027']").ClickAsync();
         await page.WaitForURLAsync("**/questions.html?id=icbm-2027");
@@ -67,6 +79,9 @@ public sealed class QuestionPageTests(BrowserFixture browser)
         await page.WaitForURLAsync("**/forecast.html?target=icbm");
         await page.WaitForSelectorAsync("#explanation h3");
         Assert.Equal("icbm", await page.Locator("#target").InputValueAsync());
+        // The forecast page's note on the crowds carries the figures the server computed and links to the table behind them.
+        await page.Locator("#crowd-note", new() { HasText = "Brier score is" }).WaitForAsync();
+        Assert.Equal("/questions.html#published", await page.Locator("#crowd-note a").GetAttributeAsync("href"));
         Assert.Empty(errors);
         await page.CloseAsync();
     }

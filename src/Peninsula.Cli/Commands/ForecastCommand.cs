@@ -16,19 +16,29 @@ internal static class ForecastCommand
         var asOf = new Option<string?>("--as-of") { Description = "Forecast as of the end of this Korean date (YYYY-MM-DD), using only what was known then. Default: today in Korea." };
         var until = new Option<string?>("--until")
         {
-            Description = "Forecast a window of any length instead: at least one event from the day after --as-of to this Korean date (YYYY-MM-DD), at most two years ahead. Needs --target.",
+            Description = "Forecast a window of any length instead: at least one event from the day after --as-of (or --from) to this Korean date (YYYY-MM-DD), at most two years ahead. Needs --target.",
+        };
+        var from = new Option<string?>("--from")
+        {
+            Description = "With --until: the window's first Korean date (YYYY-MM-DD), after --as-of. Default: the day after --as-of.",
         };
         var format = CommonOptions.Format("table", "table", "json");
         var command = new Command("forecast", "The probability that North Korea does something (a missile launch, an ICBM, a nuclear test ...) within the next 7, 30, 90 or 365 days, or by any date up to two years ahead (--until), with the reasons.")
         {
-            target, horizon, asOf, until, format,
+            target, horizon, asOf, until, from, format,
         };
         command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
         {
             var date = KoreanDate.ParseInput(parse.GetValue(asOf), "--as-of") ?? KoreanDate.Today(context.Clock);
+            var start = KoreanDate.ParseInput(parse.GetValue(from), "--from");
             if (KoreanDate.ParseInput(parse.GetValue(until), "--until") is { } end)
             {
-                return await WindowAsync(context, store, parse.GetValue(target), parse.GetValue(horizon), date, end, parse.GetValue(format) == "json", cancellationToken).ConfigureAwait(false);
+                return await WindowAsync(context, store, parse.GetValue(target), parse.GetValue(horizon), date, start, end, parse.GetValue(format) == "json", cancellationToken).ConfigureAwait(false);
+            }
+
+            if (start is not null)
+            {
+                throw new InputException("--from starts a window: give its last day with --until (e.g. --from 2026-01-01 --until 2026-12-31).", field: "--until");
             }
 
             var targets = parse.GetValue(target) is { } slug ? [ForecastTarget.Parse(slug)] : ForecastTarget.All;
@@ -50,7 +60,7 @@ internal static class ForecastCommand
     }
 
     private static async Task<int> WindowAsync(
-        CliContext context, Storage.IEventStore store, string? slug, int? horizon, KoreanDate asOf, KoreanDate until, bool json, CancellationToken cancellationToken)
+        CliContext context, Storage.IEventStore store, string? slug, int? horizon, KoreanDate asOf, KoreanDate? from, KoreanDate until, bool json, CancellationToken cancellationToken)
     {
         if (slug is null)
         {
@@ -63,9 +73,9 @@ internal static class ForecastCommand
         }
 
         var target = ForecastTarget.Parse(slug);
-        WindowForecast.CheckWindow(asOf, until);
+        WindowForecast.CheckWindow(asOf, until, from);
         var events = await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false);
-        var forecast = WindowForecast.Make(events, target, asOf, until, cancellationToken);
+        var forecast = WindowForecast.Make(events, target, asOf, until, from, cancellationToken);
         if (json)
         {
             context.RawOut.WriteLine(EventJson.SerializeValue(forecast.ToDocument()));
@@ -82,8 +92,10 @@ internal static class ForecastCommand
         console.MarkupLine($"[bold]{Markup.Escape(forecast.Describe())}[/]");
         console.MarkupLine("  " + Markup.Escape(string.Join(", ", forecast.Horizons.Select(h => $"{h.Days} days {Forecaster.Pct(h.Probability)}"))) +
                            (forecast.DaysAfterRecordEnd is { } days
-                               ? $" (the fixed horizons after {forecast.DataUntil}, the record's end; the window is their days {days.First} to {days.Last})"
-                               : " (the fixed horizons)"));
+                               ? $" (the fixed horizons after {forecast.DataUntil}, the record's end; the window is their days {days.First} to {days.Last}, counted from the record's end)"
+                               : forecast.DaysAfterAsOf is { } later
+                                   ? $" (the fixed horizons after {asOf}; the window is their days {later.First} to {later.Last})"
+                                   : " (the fixed horizons)"));
         console.MarkupLine($"[grey]{Markup.Escape(WindowForecast.Rule)}[/]");
         return 0;
     }
@@ -130,6 +142,6 @@ internal static class ForecastCommand
             console.MarkupLine("[grey]Name one --target (and --horizon) to see every reason; --format json gives them all.[/]");
         }
 
-        console.MarkupLine($"[grey]Model: {forecasts[0].Model} (the change-point model: the tempo of the current regime, allowing for a change of regime, with how long a regime lasts read from each target's own record; never below 0.1% or above 99.9%, never below a shorter horizon's forecast; chosen on 2010-2021 in the second round of docs/forecast-selection.md). The base rate plus the factors is the probability. Its track record: peninsula backtest. Against forecasters' crowds on resolved questions about ICBMs and nuclear tests it has done worse: far off on each ICBM that flew after a quiet spell (bench/results/questions.md).[/]");
+        console.MarkupLine($"[grey]Model: {forecasts[0].Model} (the change-point model: the tempo of the current regime, allowing for a change of regime, with how long a regime lasts read from each target's own record; never below 0.1% or above 99.9%, never below a shorter horizon's forecast; chosen on 2010-2021 in the second round of docs/forecast-selection.md). The base rate plus the factors is the probability. Its track record: peninsula backtest. How it did against real crowd forecasts published on past questions, scored on this record: peninsula questions published.[/]");
     }
 }

@@ -24,6 +24,7 @@ internal static class QuestionsCommand
         command.Subcommands.Add(Update(context));
         command.Subcommands.Add(Resolve(context));
         command.Subcommands.Add(LeaderboardCommand(context));
+        command.Subcommands.Add(Published(context));
         command.Subcommands.Add(Import(context));
         command.Subcommands.Add(Export(context));
         return command;
@@ -261,7 +262,7 @@ internal static class QuestionsCommand
             table.AddColumn(new TableColumn("Resolved yes").RightAligned());
             table.AddColumn(new TableColumn("Brier").RightAligned());
             table.AddColumn(new TableColumn("Log score").RightAligned());
-            table.AddColumn(new TableColumn("Brier minus the aggregate's").RightAligned());
+            table.AddColumn(new TableColumn("Brier minus the aggregate's (ranks)").RightAligned());
             foreach (var r in rows)
             {
                 table.AddRow(Markup.Escape(r.By), r.Questions.ToString(CultureInfo.InvariantCulture), r.Yes.ToString(CultureInfo.InvariantCulture),
@@ -271,12 +272,95 @@ internal static class QuestionsCommand
 
             context.Out.Write(table);
             context.Out.MarkupLine("[grey]Brier: mean of (p - outcome)², 0 best, 0.25 for always 50%. Log score: mean ln of the probability given to what happened, 0 best, -0.693 for always 50%. " +
-                                   "Rows are ranked by their own questions, which differ: the last column compares each with the experts' aggregate on the same questions (below 0: better than the aggregate). " +
+                                   $"{Leaderboard.Ranking} " +
                                    "Each expert's latest forecast before the outcome was known counts; the aggregate and the model are scored as of the day of the latest expert forecast on the question " +
                                    $"(the model alone: its latest before the outcome was known). Aggregate: {Markup.Escape(ExpertAggregate.Rule)}. Run peninsula questions update first to bring resolutions up to date.[/]");
             return 0;
         }, cancellationToken));
         return command;
+    }
+
+    private static Command Published(CliContext context)
+    {
+        var format = CommonOptions.Format("table", "table", "json");
+        var command = new Command(
+            "published",
+            "The model against real forecasts published on past questions (Metaculus, Good Judgment Open, a statistical signal; bundled with their sources): " +
+            "each question resolved from the record, the model asked as of each published forecast's date, and the Brier scores of both.")
+        {
+            format,
+        };
+        command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
+        {
+            var record = await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false);
+            var comparison = PublishedComparison.Compute(PublishedForecasts.Bundled, record, cancellationToken);
+            if (parse.GetValue(format) == "json")
+            {
+                context.RawOut.WriteLine(EventJson.SerializeValue(QuestionDocuments.Published(comparison)));
+                return 0;
+            }
+
+            RenderPublished(context.Out, comparison);
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static void RenderPublished(IAnsiConsole console, PublishedComparison comparison)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        Rendering.Heading(console, $"[bold]The model against published forecasts[/] on {Rendering.Count(comparison.ByQuestion.Count, "past question")}, resolved from the record (to {comparison.RecordEnd})");
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumn("Question");
+        table.AddColumn("Forecaster");
+        table.AddColumn("As of");
+        table.AddColumn(new TableColumn("Published").RightAligned());
+        table.AddColumn(new TableColumn("Model").RightAligned());
+        table.AddColumn("Outcome");
+        table.AddColumn(new TableColumn("Brier published").RightAligned());
+        table.AddColumn(new TableColumn("Brier model").RightAligned());
+        foreach (var r in comparison.Rows)
+        {
+            table.AddRow(
+                Markup.Escape($"{r.Question.Title} ({r.Question.Opens}..{r.Question.Closes})"),
+                Markup.Escape($"{r.Published.By} ({r.Kind})"),
+                r.Published.AsOf.ToString(),
+                Forecaster.Pct(r.Published.Probability),
+                Forecaster.Pct(r.Model),
+                Markup.Escape(r.Outcome ? $"yes, {r.Question.Resolution!.EventId}" : "no"),
+                r.Brier.ToString("0.000", inv),
+                r.ModelBrier.ToString("0.000", inv));
+        }
+
+        console.Write(table);
+        foreach (var (kind, totals) in comparison.ByKind.Where(k => k.Totals.Forecasts > 0))
+        {
+            console.MarkupLine(Markup.Escape($"{PublishedForecaster.Heading(kind)}: {Totals(totals)}"));
+        }
+
+        console.MarkupLine(Markup.Escape($"All published forecasts: {Totals(comparison.All)}"));
+        var questions = new Table().Border(TableBorder.Rounded).Title("Per question (its forecasts' mean Brier)");
+        questions.AddColumn("Question");
+        questions.AddColumn(new TableColumn("Forecasts").RightAligned());
+        questions.AddColumn(new TableColumn("Brier published").RightAligned());
+        questions.AddColumn(new TableColumn("Brier model").RightAligned());
+        foreach (var (q, t) in comparison.ByQuestion)
+        {
+            questions.AddRow(Markup.Escape(q.Title), t.Forecasts.ToString(inv), t.Brier.ToString("0.000", inv), t.ModelBrier.ToString("0.000", inv));
+        }
+
+        console.Write(questions);
+        foreach (var reason in comparison.NotScored)
+        {
+            console.MarkupLine($"[yellow]Not scored:[/] {Markup.Escape(reason)}");
+        }
+
+        console.MarkupLine($"[grey]Brier: (p - outcome)², 0 best, 0.25 for always 50%. The model ({Markup.Escape(PublishedComparison.Model)}) is asked as of each published forecast's Korean date, knowing only the record up to then. " +
+                           "The questions, forecasts and their source addresses: --format json, or data/questions/ in the source.[/]");
+
+        static string Totals(PublishedTotals t) => string.Create(CultureInfo.InvariantCulture,
+            $"{t.Forecasts} forecasts on {t.Questions} questions, Brier {t.Brier:0.000} published against {t.ModelBrier:0.000} for the model ({(t.ModelNoWorse ? "the model no worse" : "the model worse")}); " +
+            $"each question weighed once, {t.BrierPerQuestion:0.000} against {t.ModelBrierPerQuestion:0.000} ({(t.ModelNoWorsePerQuestion ? "the model no worse" : "the model worse")}).");
     }
 
     private static Command Import(CliContext context)

@@ -18,13 +18,15 @@ internal static class QuestionEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/api/forecasts/window", WindowAsync).WithTags("Forecasts").WithName("WindowForecast")
-            .WithSummary("The probability of at least one event of a target from the day after as_of to until (Korean dates, at most two years ahead), read off the fixed horizons' forecasts.");
+            .WithSummary("The probability of at least one event of a target from the day after as_of (or from a later Korean date, from) to until (Korean dates, at most two years ahead), read off the fixed horizons' forecasts.");
 
         var questions = app.MapGroup("/api/questions").WithTags("Questions");
         questions.MapGet("/", ListAsync).WithName("ListQuestions")
             .WithSummary("Every question with its status (open, yes, no), the model's latest forecast and the experts' aggregate.");
         questions.MapGet("/leaderboard", LeaderboardAsync).WithName("QuestionLeaderboard")
             .WithSummary("Brier and log scores of the model, each expert and the experts' aggregate on the resolved questions.");
+        questions.MapGet("/published", PublishedAsync).WithName("PublishedForecasts")
+            .WithSummary("The model against real forecasts published on past questions (crowds and a statistical signal, each with its source): per forecast the question, the published probability and date, the model's probability as of that date, the outcome with the resolving event, and both Brier scores; totals per forecast and per question. Computed from the record.");
         questions.MapGet("/export", ExportAsync).WithName("ExportQuestions")
             .WithSummary("Every question with its forecasts, as JSON (format=json, the default) or CSV (format=csv), for questions import.");
         questions.MapGet("/{id}", ShowAsync).WithName("GetQuestion")
@@ -47,13 +49,14 @@ internal static class QuestionEndpoints
         var target = ForecastTarget.Parse(request["target"].FirstOrDefault() ?? "", "target");
         var asOf = QueryValues.Date(request["as_of"], "as_of") ?? KoreanDate.Today(clock);
         var until = QueryValues.Date(request["until"], "until") ?? throw new InputException("give the window's last Korean date as until=YYYY-MM-DD.", field: "until");
-        WindowForecast.CheckWindow(asOf, until, "until");
+        var from = QueryValues.Date(request["from"], "from");
+        WindowForecast.CheckWindow(asOf, until, from, "until", "from");
         var version = await cache.VersionAsync(cancellationToken).ConfigureAwait(false);
         // A window as of a new date costs the client from its analysis budget, as a forecast does;
         // another window as of the same date is read off the same forecasts, at no cost.
         // Kept once, under the forecasts' own key, which the forecast endpoints share.
         var forecasts = await cache.ForecastsAsync(asOf, target, null, version, budget.RunAsync, cancellationToken, () => budget.Charge(http), keepPrevious: true).ConfigureAwait(false);
-        return Results.Ok(WindowForecast.From(forecasts, until).ToDocument());
+        return Results.Ok(WindowForecast.From(forecasts, until, from).ToDocument());
     }
 
     private static async Task<IResult> ListAsync(StorePool pool, TimeProvider clock, CancellationToken cancellationToken)
@@ -77,6 +80,14 @@ internal static class QuestionEndpoints
         using var lease = pool.Rent();
         var (rows, resolved, open) = await new QuestionBook(lease.Store).LeaderboardAsync(cancellationToken).ConfigureAwait(false);
         return Results.Ok(QuestionDocuments.Leaderboard(rows, resolved, open));
+    }
+
+    private static async Task<IResult> PublishedAsync(HttpContext http, RecordCache cache, AnalysisBudget budget, CancellationToken cancellationToken)
+    {
+        // One computation per change of the record (the warm-up makes the first); a client that
+        // starts a new one pays for it from its analysis budget, as for a backtest.
+        var version = await cache.VersionAsync(cancellationToken).ConfigureAwait(false);
+        return Results.Ok(await cache.PublishedAsync(version, budget.RunAsync, cancellationToken, () => budget.Charge(http), keepPrevious: true).ConfigureAwait(false));
     }
 
     private static async Task<IResult> ExportAsync(HttpContext http, StorePool pool, CancellationToken cancellationToken)

@@ -105,37 +105,49 @@ public sealed class HazardCurve
         toDay < Math.Max(fromDay, 1) ? 0 : 1 - Math.Exp(-(Hazard(toDay) - Hazard(Math.Max(fromDay, 1) - 1)));
 }
 
-/// <summary>A forecast for a window of any length: at least one event from the day after <see cref="AsOf"/> to <see cref="Until"/>.</summary>
+/// <summary>
+/// A forecast for a window of any length: at least one event from <see cref="Start"/> (the day after
+/// <see cref="AsOf"/> unless a later day is asked) to <see cref="Until"/>. A window that starts later
+/// is the hazard between its days, so it never has a higher probability than the window to the same
+/// end from the day after <see cref="AsOf"/>.
+/// </summary>
 /// <param name="Target">What is forecast.</param>
 /// <param name="AsOf">The Korean date it is made as of.</param>
 /// <param name="Until">The last Korean date of the window.</param>
 /// <param name="DataUntil">The last Korean date whose events the models knew.</param>
 /// <param name="Probability">The probability, 0 to 1.</param>
 /// <param name="Horizons">The fixed horizons' probabilities it was read from, by days.</param>
-public sealed record WindowForecast(ForecastTarget Target, KoreanDate AsOf, KoreanDate Until, KoreanDate DataUntil, double Probability, IReadOnlyList<(int Days, double Probability)> Horizons)
+/// <param name="Start">The first Korean date of the window; null for the day after <paramref name="AsOf"/>.</param>
+public sealed record WindowForecast(
+    ForecastTarget Target, KoreanDate AsOf, KoreanDate Until, KoreanDate DataUntil, double Probability, IReadOnlyList<(int Days, double Probability)> Horizons, KoreanDate? Start = null)
 {
-    /// <summary>Days in the window: AsOf+1 .. Until.</summary>
-    public int Days => Until.DaysSince(AsOf);
+    /// <summary>The first Korean date of the window: the day after <see cref="AsOf"/> unless a later one was asked.</summary>
+    public KoreanDate First => Start ?? AsOf.AddDays(1);
+
+    /// <summary>Days in the window: <see cref="First"/> .. <see cref="Until"/>, both counted.</summary>
+    public int Days => Until.DaysSince(First) + 1;
 
     /// <summary>How the window's probability is read off the fixed horizons, in one sentence.</summary>
     public const string Rule =
-        "Read off the 7, 30, 90 and 365-day forecasts: their cumulative hazards -ln(1-p) are joined by straight lines (non-decreasing), and beyond 365 days the hazard grows at the 365-day forecast's average daily rate.";
+        "Read off the 7, 30, 90 and 365-day forecasts: their cumulative hazards -ln(1-p) are joined by straight lines (non-decreasing), and beyond 365 days the hazard grows at the 365-day forecast's average daily rate; a window that starts later gets the hazard between its first and last day.";
 
     /// <summary>
-    /// The probability of at least one event of <paramref name="target"/> from <paramref name="asOf"/>+1
-    /// to <paramref name="until"/>. An <paramref name="until"/> on or before <paramref name="asOf"/>,
-    /// or more than two years after it, is an <see cref="InputException"/> naming <c>--until</c>.
+    /// The probability of at least one event of <paramref name="target"/> from <paramref name="from"/>
+    /// (default <paramref name="asOf"/>+1) to <paramref name="until"/>. A window that does not fit
+    /// (see <see cref="CheckWindow(KoreanDate, KoreanDate, KoreanDate?, string, string)"/>) is an
+    /// <see cref="InputException"/> naming the option at fault.
     /// </summary>
-    public static WindowForecast Make(IReadOnlyList<Event> events, ForecastTarget target, KoreanDate asOf, KoreanDate until, CancellationToken cancellationToken = default)
+    public static WindowForecast Make(
+        IReadOnlyList<Event> events, ForecastTarget target, KoreanDate asOf, KoreanDate until, KoreanDate? from = null, CancellationToken cancellationToken = default)
     {
-        CheckWindow(asOf, until);
-        return From(Forecaster.Make(events, [target], ForecastTarget.Horizons, asOf, cancellationToken), until);
+        CheckWindow(asOf, until, from);
+        return From(Forecaster.Make(events, [target], ForecastTarget.Horizons, asOf, cancellationToken), until, from);
     }
 
     /// <summary>
-    /// The window to <paramref name="until"/> read off one target's fixed-horizon forecasts, all
-    /// made as of one date: the one place a window forecast is put together, for the command and
-    /// the API alike.
+    /// The window from <paramref name="from"/> (default the day after the forecasts' date) to
+    /// <paramref name="until"/> read off one target's fixed-horizon forecasts, all made as of one
+    /// date: the one place a window forecast is put together, for the command and the API alike.
     /// </summary>
     /// <remarks>
     /// Past the record's end the fixed horizons are the outlook as it stood at the record's end, for
@@ -143,12 +155,13 @@ public sealed record WindowForecast(ForecastTarget Target, KoreanDate AsOf, Kore
     /// the window is then read as the days it covers counted from the record's end, as the questions'
     /// model reads it (<c>QuestionModel</c>), not as the first days of that outlook.
     /// </remarks>
-    public static WindowForecast From(IReadOnlyList<Forecast> forecasts, KoreanDate until)
+    public static WindowForecast From(IReadOnlyList<Forecast> forecasts, KoreanDate until, KoreanDate? from = null)
     {
         var curve = HazardCurve.From(forecasts);
         var unseen = Math.Max(0, curve.AsOf.DaysSince(curve.DataUntil));
-        return new WindowForecast(curve.Target, curve.AsOf, until, curve.DataUntil, curve.Probability(unseen + 1, unseen + until.DaysSince(curve.AsOf)),
-            [.. forecasts.Select(f => (f.HorizonDays, f.Probability))]);
+        var first = from ?? curve.AsOf.AddDays(1);
+        return new WindowForecast(curve.Target, curve.AsOf, until, curve.DataUntil, curve.Probability(unseen + first.DaysSince(curve.AsOf), unseen + until.DaysSince(curve.AsOf)),
+            [.. forecasts.Select(f => (f.HorizonDays, f.Probability))], from);
     }
 
     /// <summary>
@@ -157,11 +170,35 @@ public sealed record WindowForecast(ForecastTarget Target, KoreanDate AsOf, Kore
     /// its probability is read from.
     /// </summary>
     public (int First, int Last)? DaysAfterRecordEnd =>
-        AsOf > DataUntil ? (AsOf.DaysSince(DataUntil) + 1, Until.DaysSince(DataUntil)) : null;
+        AsOf > DataUntil ? (First.DaysSince(DataUntil), Until.DaysSince(DataUntil)) : null;
+
+    /// <summary>The window's days counted from the day after <see cref="AsOf"/> (1 being that day) when it starts later, else null.</summary>
+    public (int First, int Last)? DaysAfterAsOf =>
+        Start is { } start && start > AsOf.AddDays(1) ? (start.DaysSince(AsOf), Until.DaysSince(AsOf)) : null;
 
     /// <summary>Refuses a window that ends on or before its as-of date or more than two years after it.</summary>
-    public static void CheckWindow(KoreanDate asOf, KoreanDate until, string field = "--until")
+    public static void CheckWindow(KoreanDate asOf, KoreanDate until, string field = "--until") => CheckWindow(asOf, until, null, field);
+
+    /// <summary>
+    /// Refuses a window that does not fit, naming the option at fault: a start
+    /// (<paramref name="from"/>) on or before <paramref name="asOf"/> (those days are known, not
+    /// forecast), an end before the start or on or before <paramref name="asOf"/>, or an end more
+    /// than two years after <paramref name="asOf"/>.
+    /// </summary>
+    public static void CheckWindow(KoreanDate asOf, KoreanDate until, KoreanDate? from, string field = "--until", string fromField = "--from")
     {
+        if (from is { } start && start <= asOf)
+        {
+            throw new InputException(
+                $"the window must start after the date it is forecast as of: {start} is not after {asOf}, so its first day would already be known. Start it on {asOf.AddDays(1)} or later, or leave out {fromField}.",
+                field: fromField);
+        }
+
+        if (from is { } first && until < first)
+        {
+            throw new InputException($"the window must end on or after its first day: {until} is before {first}.", field: field);
+        }
+
         if (until <= asOf)
         {
             throw new InputException($"the window must end after the date it is forecast as of: {until} is not after {asOf}.", field: field);
@@ -174,11 +211,12 @@ public sealed record WindowForecast(ForecastTarget Target, KoreanDate AsOf, Kore
         }
     }
 
-    /// <summary>The JSON form: target, as_of, until, days, data_until, probability, and the horizons it was read from.</summary>
+    /// <summary>The JSON form: target, as_of, from, until, days, data_until, probability, and the horizons it was read from.</summary>
     public object ToDocument() => new
     {
         target = Target.Slug,
         as_of = AsOf.ToString(),
+        from = First.ToString(),
         until = Until.ToString(),
         days = Days,
         data_until = DataUntil.ToString(),
@@ -189,5 +227,5 @@ public sealed record WindowForecast(ForecastTarget Target, KoreanDate AsOf, Kore
 
     /// <summary>One line for people: "an ICBM launch from 2026-12-07 to 2026-12-31 (25 days): 12.3%".</summary>
     public string Describe() =>
-        string.Create(CultureInfo.InvariantCulture, $"{Target.Description} from {AsOf.AddDays(1)} to {Until} ({KoreanDate.Days(Days)}): {Forecaster.Pct(Probability)}");
+        string.Create(CultureInfo.InvariantCulture, $"{Target.Description} from {First} to {Until} ({KoreanDate.Days(Days)}): {Forecaster.Pct(Probability)}");
 }

@@ -118,7 +118,8 @@ public static class Forecaster
             });
         }
 
-        lines.Add($"Result: {Pct(final)} = the base rate {Pct(baseRate)}{string.Concat(printed.Select(e => $" {e[0]} {e[1..]}"))}.");
+        // A step printed without a sign adds nothing: it is written "+ 0.00 pts" in the sum.
+        lines.Add($"Result: {Pct(final)} = the base rate {Pct(baseRate)}{string.Concat(printed.Select(e => e[0] is '+' or '-' ? $" {e[0]} {e[1..]}" : $" + {e}"))}.");
         var last = series.LastOnOrBefore(t);
         lines.Add(last < 0
             ? $"No such event in the record up to {dataEnd}."
@@ -134,8 +135,15 @@ public static class Forecaster
     /// </summary>
     internal static double LongRunRate(TargetSeries series, int t) => ChangePointModel.LongRunRate(series.Count(0, t), t + 1);
 
-    /// <summary>A factor's effect for people, signed, in percentage points: "+42.6 pts", "-0.02 pts" (two decimals below 0.1 points).</summary>
-    public static string Effect(double effect) => $"{(effect < 0 ? "-" : "+")}{Points(Math.Abs(effect), abbreviated: true)}";
+    /// <summary>
+    /// A factor's effect for people, signed, in percentage points: "+42.6 pts", "-0.02 pts" (two
+    /// decimals below 0.1 points); an effect that rounds to nothing is "0.00 pts", with no sign.
+    /// </summary>
+    public static string Effect(double effect)
+    {
+        var magnitude = Points(Math.Abs(effect), abbreviated: true);
+        return magnitude.StartsWith("0.00 ", StringComparison.Ordinal) ? magnitude : $"{(effect < 0 ? "-" : "+")}{magnitude}";
+    }
 
     /// <summary>
     /// The factors' effects as they are printed ("+41.7 pts"), so that the printed base rate plus the
@@ -143,7 +151,9 @@ public static class Forecaster
     /// before it plus its printed effect. Each effect rounded on its own need not add up (99.3% = the
     /// base rate 76.4% + 18.8 + 3.3 + 0.7 pts, which is 99.2): each is printed instead as the
     /// difference of the percentages printed before and after its step (as <see cref="Pct"/> prints
-    /// them), so no printed effect is more than one rounding unit from the exact one.
+    /// them), so no printed effect is more than one rounding unit from the exact one. A step whose
+    /// printed percentages are the same before and after is printed "0.00 pts" (or "0.0 pts"), with no
+    /// sign: a tiny negative effect printed "-0.00" would read as a loss that the sum does not show.
     /// </summary>
     public static IReadOnlyList<string> PrintedEffects(double baseRate, IReadOnlyList<ForecastFactor> factors, double probability)
     {
@@ -157,7 +167,7 @@ public static class Forecaster
             level = k == factors.Count - 1 ? probability : level + factors[k].Effect;
             var after = PrintedPercent(level);
             var difference = after - before;
-            var sign = difference < 0 || (difference == 0 && factors[k].Effect < 0) ? "-" : "+";
+            var sign = difference < 0 ? "-" : difference > 0 ? "+" : "";
             printed.Add(sign + Math.Abs(difference).ToString(Math.Max(Decimals(before), Decimals(after)) == 2 ? "0.00" : "0.0", CultureInfo.InvariantCulture) + " pts");
             before = after;
         }

@@ -15,7 +15,7 @@ public static class ExpertAggregate
 {
     /// <summary>
     /// The factor the mean log-odds of two or more experts is multiplied by: <see cref="ChooseExtremizing"/>
-    /// on every resolved crowd forecast in bench/questions-crowd, all of them past by now (the
+    /// on every resolved crowd forecast in data/questions, all of them past by now (the
     /// questions benchmark prints that choice beside this constant, bench/results/questions.md).
     /// Each of those forecasts pools a crowd (a platform's median of many forecasters), the case
     /// extremizing is for. It was 1 until the third search brought 11 crowd questions (December 2026).
@@ -30,7 +30,7 @@ public static class ExpertAggregate
 
     /// <summary>The rule in one sentence, for reports.</summary>
     public static readonly string Rule = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"the mean of the experts' log-odds (each expert's latest forecast, kept within 0.1%..99.9%), {(Extremizing == 1 ? "not extremized: on the published forecasts of past questions (bench/questions-crowd) extremizing scored worse" : $"extremized by {Extremizing:0.##} when two or more experts have forecast (a lone expert's forecast is taken as it is), the factor that scored best on the crowds' published forecasts of past questions (bench/questions-crowd)")}");
+        $"the mean of the experts' log-odds (each expert's latest forecast, kept within 0.1%..99.9%), {(Extremizing == 1 ? "not extremized: on the published forecasts of past questions (peninsula questions published) extremizing scored worse" : $"extremized by {Extremizing:0.##} when two or more experts have forecast (a lone expert's forecast is taken as it is), the factor that scored best on the crowds' published forecasts of past questions (peninsula questions published)")}");
 
     /// <summary>The aggregate of the experts' latest forecasts made on or before <paramref name="asOf"/> (extremized when there are two or more), or null when none has forecast yet.</summary>
     public static QuestionForecast? Of(string questionId, IEnumerable<QuestionForecast> forecasts, KoreanDate asOf, double extremizing = Extremizing)

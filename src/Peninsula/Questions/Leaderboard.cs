@@ -55,11 +55,18 @@ public static class Leaderboard
         return scored;
     }
 
+    /// <summary>How the rows are ranked, in one sentence for people.</summary>
+    public const string Ranking =
+        "Ranked by each forecaster's Brier score minus the experts' aggregate's on the same questions (the aggregate itself is 0; below 0 is better than the aggregate), " +
+        "since means over different questions do not compare; forecasters that share no question with the aggregate come after, by their own mean Brier score.";
+
     /// <summary>
-    /// The leaderboard: one row per forecaster, best (lowest) mean Brier score first. Means over
-    /// different questions do not compare (one easy question can put a newcomer first), so each row
-    /// also carries its Brier score minus the aggregate's on the same questions, the questions both
-    /// were scored on (Good Judgment's relative Brier score, against the aggregate rather than the median).
+    /// The leaderboard: one row per forecaster. Means over different questions do not compare (one
+    /// easy question can put a newcomer first), so each row carries its Brier score minus the
+    /// aggregate's on the questions both were scored on (Good Judgment's relative Brier score,
+    /// against the aggregate rather than the median), and the rows are ranked by it, lowest first,
+    /// the aggregate counting 0; rows that share no question with the aggregate (the model on
+    /// questions no expert forecast) come after, by their own mean Brier score (<see cref="Ranking"/>).
     /// </summary>
     public static IReadOnlyList<LeaderboardRow> Rows(IEnumerable<Question> questions, IReadOnlyList<QuestionForecast> forecasts)
     {
@@ -73,7 +80,10 @@ public static class Leaderboard
                 return new LeaderboardRow(g.Key, g.Count(), g.Count(s => s.Outcome), g.Average(s => s.Brier), g.Average(s => s.LogScore),
                     shared.Count == 0 ? null : shared.Average(s => s.Brier - aggregate[s.Question.Id]), shared.Count);
             })
-            .OrderBy(r => r.Brier).ThenBy(r => r.By, StringComparer.Ordinal)];
+            .OrderBy(r => r.By == QuestionForecast.Aggregate || r.BrierVsAggregate is not null ? 0 : 1)
+            .ThenBy(r => r.By == QuestionForecast.Aggregate ? 0 : r.BrierVsAggregate ?? 0)
+            .ThenBy(r => r.Brier)
+            .ThenBy(r => r.By, StringComparer.Ordinal)];
     }
 
     private static ScoredForecast Score(Question q, QuestionForecast f)

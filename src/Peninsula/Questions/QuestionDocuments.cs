@@ -52,12 +52,13 @@ public static class QuestionDocuments
         };
     }
 
-    /// <summary>The leaderboard: <c>{"resolved_questions","open_questions","aggregate_rule","rows":[{"by","questions","resolved_yes","brier","log_score","brier_vs_aggregate","questions_with_aggregate"}]}</c>.</summary>
+    /// <summary>The leaderboard: <c>{"resolved_questions","open_questions","aggregate_rule","ranking","rows":[{"by","questions","resolved_yes","brier","log_score","brier_vs_aggregate","questions_with_aggregate"}]}</c>, ranked as <see cref="Questions.Leaderboard.Ranking"/> says.</summary>
     public static object Leaderboard(IReadOnlyList<LeaderboardRow> rows, int resolved, int open) => new
     {
         resolved_questions = resolved,
         open_questions = open,
         aggregate_rule = ExpertAggregate.Rule,
+        ranking = Questions.Leaderboard.Ranking,
         rows = rows.Select(r => new
         {
             by = r.By,
@@ -69,4 +70,63 @@ public static class QuestionDocuments
             questions_with_aggregate = r.WithAggregate,
         }),
     };
+
+    /// <summary>
+    /// The model against the published forecasts on past questions (<see cref="PublishedComparison"/>):
+    /// <c>{"record_end","model","brier_rule","forecasts":[...],"questions":[...],"forecasters":[...],"kinds":[...],"all":{...},"not_scored":[...]}</c>.
+    /// Each forecast carries its question (with the platform's address), the forecaster and its kind,
+    /// the Korean date, the published probability and its source address, the model's probability as
+    /// of that date, the outcome with the resolving event, and both Brier scores; each total carries
+    /// the means forecast by forecast and with each question weighed once.
+    /// </summary>
+    public static object Published(PublishedComparison comparison)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        return new
+        {
+            record_end = comparison.RecordEnd.ToString(),
+            model = PublishedComparison.Model,
+            brier_rule = "Brier: (p - outcome)², 0 best, 0.25 for always 50%; the model is asked as of each published forecast's Korean date, knowing only the record up to then.",
+            forecasts = comparison.Rows.Select(r => new
+            {
+                question = r.Question.Id,
+                title = r.Question.Title,
+                question_url = r.Question.Url,
+                target = r.Question.Target?.Slug,
+                opens = r.Question.Opens.ToString(),
+                closes = r.Question.Closes.ToString(),
+                by = r.Published.By,
+                kind = r.Kind,
+                as_of = r.Published.AsOf.ToString(),
+                probability = r.Published.Probability,
+                source_url = r.Published.Url,
+                model_probability = Math.Round(r.Model, 6),
+                outcome = r.Outcome ? "yes" : "no",
+                resolved_on = r.Question.Resolution!.On.ToString(),
+                resolving_event = r.Question.Resolution.EventId,
+                resolving_event_title = r.ResolvingEventTitle,
+                brier = Math.Round(r.Brier, 6),
+                model_brier = Math.Round(r.ModelBrier, 6),
+            }),
+            questions = comparison.ByQuestion.Select(q => new { question = q.Question.Id, title = q.Question.Title, question_url = q.Question.Url, totals = Totals(q.Totals) }),
+            forecasters = comparison.ByForecaster.Select(f => new { by = f.By, kind = f.Kind, totals = Totals(f.Totals) }),
+            kinds = comparison.ByKind.Where(k => k.Totals.Forecasts > 0).Select(k => new { kind = k.Kind, heading = PublishedForecaster.Heading(k.Kind), totals = Totals(k.Totals) }),
+            all = Totals(comparison.All),
+            not_scored = comparison.NotScored,
+        };
+    }
+
+    private static object Totals(PublishedTotals t) => new
+    {
+        forecasts = t.Forecasts,
+        questions = t.Questions,
+        brier = Round(t.Brier),
+        model_brier = Round(t.ModelBrier),
+        brier_per_question = Round(t.BrierPerQuestion),
+        model_brier_per_question = Round(t.ModelBrierPerQuestion),
+        model_no_worse = t.Forecasts == 0 ? (bool?)null : t.ModelNoWorse,
+        model_no_worse_per_question = t.Forecasts == 0 ? (bool?)null : t.ModelNoWorsePerQuestion,
+    };
+
+    private static double? Round(double value) => double.IsNaN(value) ? null : Math.Round(value, 5);
 }

@@ -147,7 +147,9 @@ public static class BundledRecord
         // The merge rules are part of what the record is: bump this when they change.
         sha.AppendData("merge-rules-4"u8);
         var assembly = Assembly.GetExecutingAssembly();
-        foreach (var name in Files)
+        // The published forecasts on past questions (data/questions/) are not part of the record:
+        // a new row there must not make every store update its record.
+        foreach (var name in Files.Where(f => !f.StartsWith("data/questions/", StringComparison.Ordinal)))
         {
             sha.AppendData(System.Text.Encoding.UTF8.GetBytes(name));
             using var stream = assembly.GetManifestResourceStream(name)!;

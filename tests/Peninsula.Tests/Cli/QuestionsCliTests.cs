@@ -90,7 +90,7 @@ public sealed class QuestionsCliTests : IDisposable
     [Fact]
     public async Task A_forecast_of_0_or_100_percent_is_recorded_and_says_how_the_scores_read_it()
     {
-        // GJ Open's crowd once said 0% (bench/questions-crowd), so certainty is taken; the user hears how it is scored.
+        // GJ Open's crowd once said 0% (data/questions), so certainty is taken; the user hears how it is scored.
         Assert.Equal(0, (await Run("c.db", "questions", "add", "--title", "Nuclear test in 2024?", "--target", "nuclear-test", "--from", "2024-01-01", "--until", "2024-12-31", "--id", "nuclear-2024")).Exit);
 
         var (exit, output, error) = await Run("c.db", "questions", "forecast", "nuclear-2024", "--by", "Kim", "--probability", "0", "--as-of", "2023-12-01");
@@ -196,5 +196,73 @@ public sealed class QuestionsCliTests : IDisposable
 
         var (_, list, _) = await Run("bad.db", "questions", "list", "--format", "json");
         Assert.Equal("[]", list.Trim());
+    }
+
+    [Fact]
+    public async Task Questions_published_scores_each_bundled_published_forecast_beside_the_model_on_the_store_s_record()
+    {
+        var (exit, output, error) = await Run("p.db", "questions", "published", "--format", "json");
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        var forecasts = root.GetProperty("forecasts").EnumerateArray().ToList();
+        Assert.Equal(Peninsula.Questions.PublishedForecasts.Bundled.Contents.Forecasts.Count, forecasts.Count);
+        Assert.All(forecasts, f => Assert.StartsWith("http", f.GetProperty("source_url").GetString(), StringComparison.Ordinal));
+        var first = forecasts.First(f => f.GetProperty("outcome").GetString() == "yes" && f.GetProperty("kind").GetString() == "crowd");
+        Assert.False(string.IsNullOrEmpty(first.GetProperty("resolving_event").GetString()));
+        Assert.False(string.IsNullOrEmpty(first.GetProperty("resolving_event_title").GetString()));
+        // The crowds' totals are the means of their rows, as the JSON carries them.
+        var crowds = forecasts.Where(f => f.GetProperty("kind").GetString() == "crowd").ToList();
+        var totals = root.GetProperty("kinds").EnumerateArray().Single(k => k.GetProperty("kind").GetString() == "crowd").GetProperty("totals");
+        Assert.Equal(crowds.Count, totals.GetProperty("forecasts").GetInt32());
+        Assert.Equal(Math.Round(crowds.Average(f => f.GetProperty("brier").GetDouble()), 5), totals.GetProperty("brier").GetDouble(), 1e-5);
+        Assert.Equal(Math.Round(crowds.Average(f => f.GetProperty("model_brier").GetDouble()), 5), totals.GetProperty("model_brier").GetDouble(), 1e-5);
+
+        var (tableExit, table, tableError) = await Run("p.db", "questions", "published");
+        Assert.True(tableExit == 0, tableError);
+        var text = System.Text.RegularExpressions.Regex.Replace(table, @"\s+", " ");
+        Assert.Contains("Crowds only", text, StringComparison.Ordinal);
+        Assert.Contains("Per question", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_forecast_s_model_note_points_at_the_command_that_scores_it_against_the_crowds()
+    {
+        var (exit, output, error) = await Run("f.db", "forecast", "--target", "icbm");
+        Assert.True(exit == 0, error);
+        var text = System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " ");
+        Assert.Contains("peninsula questions published", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("bench/results", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Forecast_from_a_later_day_gives_the_window_s_probability_and_refuses_a_window_that_does_not_fit()
+    {
+        var (exit, output, error) = await Run("l.db", "forecast", "--target", "icbm", "--as-of", "2025-06-30", "--from", "2025-10-01", "--until", "2025-12-31", "--format", "json");
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal(("2025-06-30", "2025-10-01", "2025-12-31", 92), (root.GetProperty("as_of").GetString(), root.GetProperty("from").GetString(), root.GetProperty("until").GetString(), root.GetProperty("days").GetInt32()));
+        var (_, tomorrow, _) = await Run("l.db", "forecast", "--target", "icbm", "--as-of", "2025-06-30", "--until", "2025-12-31", "--format", "json");
+        using var whole = JsonDocument.Parse(tomorrow);
+        Assert.Equal("2025-07-01", whole.RootElement.GetProperty("from").GetString());
+        Assert.True(root.GetProperty("probability").GetDouble() < whole.RootElement.GetProperty("probability").GetDouble());
+
+        var (tableExit, table, _) = await Run("l.db", "forecast", "--target", "icbm", "--as-of", "2025-06-30", "--from", "2025-10-01", "--until", "2025-12-31");
+        Assert.Equal(0, tableExit);
+        Assert.Contains("from 2025-10-01 to 2025-12-31 (92 days)", System.Text.RegularExpressions.Regex.Replace(table, @"\s+", " "), StringComparison.Ordinal);
+
+        foreach (var (args, field) in new[]
+        {
+            (new[] { "--from", "2025-06-30", "--until", "2025-12-31" }, "--from"),
+            (new[] { "--from", "2025-12-01", "--until", "2025-11-30" }, "--until"),
+            (new[] { "--from", "2025-12-01" }, "--until"),
+        })
+        {
+            var (badExit, badOutput, badError) = await Run("l.db", ["forecast", "--target", "icbm", "--as-of", "2025-06-30", .. args]);
+            Assert.Equal(1, badExit);
+            Assert.Empty(badOutput);
+            Assert.Contains(field, badError, StringComparison.Ordinal);
+        }
     }
 }

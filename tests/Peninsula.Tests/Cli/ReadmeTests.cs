@@ -90,6 +90,21 @@ public sealed class ReadmeTests : IDisposable
     }
 
     [Fact]
+    public void The_readme_s_crowd_figures_are_what_the_comparison_computes_on_the_bundled_record()
+    {
+        var text = Readme.ReplaceLineEndings(" ").Replace("  ", " ", StringComparison.Ordinal);
+        var match = System.Text.RegularExpressions.Regex.Match(
+            text, @"the crowds' Brier score is (\d\.\d+) against the model's (\d\.\d+) \((\d+) forecasts on (\d+) questions; each question weighed once, (\d\.\d+) against (\d\.\d+)\)");
+        Assert.True(match.Success, "the README's sentence on the crowds' figures was not found");
+        var comparison = Peninsula.Questions.PublishedComparison.Compute(Peninsula.Questions.PublishedForecasts.Bundled, Peninsula.Record.BundledRecord.Events);
+        var crowds = comparison.ByKind.Single(k => k.Kind == Peninsula.Questions.PublishedForecaster.Crowd).Totals;
+        string F(double x) => x.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(
+            [F(crowds.Brier), F(crowds.ModelBrier), crowds.Forecasts.ToString(System.Globalization.CultureInfo.InvariantCulture), crowds.Questions.ToString(System.Globalization.CultureInfo.InvariantCulture), F(crowds.BrierPerQuestion), F(crowds.ModelBrierPerQuestion)],
+            match.Groups.Values.Skip(1).Select(g => g.Value));
+    }
+
+    [Fact]
     public async Task The_readme_and_the_data_readme_count_the_bundled_records_disagreements_as_db_conflicts_lists_them()
     {
         var (exit, output, error) = await CliRunner.RunAsync(_folder.File("conflicts.db"), "db", "conflicts", "--format", "json");

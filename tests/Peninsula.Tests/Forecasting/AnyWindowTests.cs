@@ -117,4 +117,57 @@ public sealed class AnyWindowTests
     {
         WindowForecast.CheckWindow(new KoreanDate(2024, 6, 30), new KoreanDate(2026, 6, 30));
     }
+
+    [Fact]
+    public void A_window_that_starts_later_is_the_hazard_between_its_days_and_never_more_likely_than_from_tomorrow()
+    {
+        var asOf = new KoreanDate(2023, 6, 30);
+        var fixedHorizons = Forecaster.Make(BundledRecord.Events, [ForecastTarget.Ballistic], ForecastTarget.Horizons, asOf);
+        double P(int days) => fixedHorizons.Single(f => f.HorizonDays == days).Probability;
+
+        // Days 31 to 90: no event in 90 days given none in the first 30, so 1 - (1 - p90) / (1 - p30).
+        var later = WindowForecast.From(fixedHorizons, asOf.AddDays(90), asOf.AddDays(31));
+        Assert.Equal(1 - ((1 - P(90)) / (1 - P(30))), later.Probability, Tolerance);
+        Assert.Equal((asOf.AddDays(31), 60), (later.First, later.Days));
+        Assert.Equal((31, 90), later.DaysAfterAsOf);
+
+        for (var end = 1; end <= HazardCurve.MaxDays; end += 13)
+        {
+            var fromTomorrow = WindowForecast.From(fixedHorizons, asOf.AddDays(end)).Probability;
+            for (var start = 2; start <= end; start += 11)
+            {
+                var p = WindowForecast.From(fixedHorizons, asOf.AddDays(end), asOf.AddDays(start)).Probability;
+                Assert.True(p <= fromTomorrow + 1e-15, $"days {start} to {end}: {p} is above {fromTomorrow} from tomorrow");
+            }
+        }
+
+        // Naming tomorrow as the start is the same window as leaving it out.
+        Assert.Equal(WindowForecast.From(fixedHorizons, asOf.AddDays(90)).Probability, WindowForecast.From(fixedHorizons, asOf.AddDays(90), asOf.AddDays(1)).Probability, Tolerance);
+    }
+
+    [Fact]
+    public void A_later_window_past_the_records_end_is_counted_from_the_records_end_as_a_question_with_that_window_is()
+    {
+        var asOf = new KoreanDate(2026, 12, 7);
+        var (from, until) = (new KoreanDate(2027, 1, 1), new KoreanDate(2027, 6, 30));
+        var window = WindowForecast.Make(BundledRecord.Events, ForecastTarget.Icbm, asOf, until, from);
+        var question = new Peninsula.Questions.Question("icbm-h1-2027", "ICBM in the first half of 2027?", ForecastTarget.Icbm, null, from, until, null, null);
+        var model = new Peninsula.Questions.QuestionModel(BundledRecord.Events).Forecast(question, asOf)!;
+
+        Assert.Equal(model.Probability, window.Probability, 1e-6);
+        Assert.Equal((from.DaysSince(window.DataUntil), until.DaysSince(window.DataUntil)), window.DaysAfterRecordEnd);
+        Assert.True(window.Probability < WindowForecast.Make(BundledRecord.Events, ForecastTarget.Icbm, asOf, until).Probability);
+    }
+
+    [Theory]
+    [InlineData("2024-06-30", "2024-12-31", "--from", "not after 2024-06-30")]
+    [InlineData("2024-06-01", "2024-12-31", "--from", "not after 2024-06-30")]
+    [InlineData("2024-09-01", "2024-08-31", "--until", "2024-08-31 is before 2024-09-01")]
+    [InlineData("2024-09-01", "2026-07-01", "--until", "at most two years ahead")]
+    public void A_window_starting_on_or_before_its_date_or_ending_before_it_starts_is_refused_naming_the_option(string from, string until, string field, string reason)
+    {
+        var error = Assert.Throws<InputException>(() => WindowForecast.CheckWindow(new KoreanDate(2024, 6, 30), KoreanDate.Parse(until), KoreanDate.Parse(from)));
+        Assert.Equal(field, error.Field);
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+    }
 }

@@ -27,11 +27,14 @@ public sealed class ForecastReasonsTests
             // first three steps end at the forecast model's own probability (round 2's change-point model with its
             // regime length set per target; it was round one's change-point model), before any floor or bound.
             Assert.Equal(f.Components["change-point-by-class"], f.BaseRate + f.Factors.Take(3).Sum(x => x.Effect), SumTolerance);
-            // Every factor has its sentence in the explanation, with its sign.
-            foreach (var factor in f.Factors)
+            // Every factor has its sentence in the explanation, with its sign; a step that moves the printed figure by nothing has none ("0.00 pts", never "-0.00").
+            foreach (var (factor, printed) in f.Factors.Zip(Forecaster.PrintedEffects(f)))
             {
-                var sign = factor.Effect < 0 ? "-" : "+";
+                var unmoved = printed is "0.00 pts" or "0.0 pts";
+                var sign = unmoved ? "0.0" : factor.Effect < 0 ? "-" : "+";
                 Assert.Contains(f.Explanation, line => line.Contains($"({sign}", StringComparison.Ordinal) && line.StartsWith(Sentence(factor.Name), StringComparison.Ordinal));
+                Assert.DoesNotContain("-0.00 ", printed, StringComparison.Ordinal);
+                Assert.DoesNotContain("-0.0 ", printed, StringComparison.Ordinal);
             }
 
             Assert.Contains(f.Explanation, line => line.StartsWith($"Result: {Forecaster.Pct(f.Probability)} = the base rate {Forecaster.Pct(f.BaseRate)}", StringComparison.Ordinal));
@@ -118,9 +121,10 @@ public sealed class ForecastReasonsTests
     [Theory]
     [InlineData(0.426, "+42.6 pts")]
     [InlineData(-0.011, "-1.1 pts")]
-    [InlineData(-0.00002, "-0.00 pts")]
+    [InlineData(-0.00002, "0.00 pts")]
+    [InlineData(0.00002, "0.00 pts")]
     [InlineData(0.0004, "+0.04 pts")]
-    public void An_effect_is_shown_with_one_sign_in_percentage_points(double effect, string shown) =>
+    public void An_effect_is_shown_with_one_sign_in_percentage_points_and_none_when_it_rounds_to_nothing(double effect, string shown) =>
         Assert.Equal(shown, Forecaster.Effect(effect));
 
     [Theory]
@@ -168,6 +172,16 @@ public sealed class ForecastReasonsTests
 
         Assert.Equal(5.0m, printed.Sum(p => decimal.Parse(p.TrimStart('+').Replace(" pts", "", StringComparison.Ordinal), CultureInfo.InvariantCulture)));
         Assert.All(printed, p => Assert.Contains(p, new[] { "+1.2 pts", "+1.3 pts" }));
+    }
+
+    [Fact]
+    public void A_negligible_negative_step_is_printed_without_a_sign_and_the_printed_steps_still_add_up()
+    {
+        // 0.50% base rate; a step of -0.0001 points leaves the printed 0.50%; then +0.10 points to 0.60%.
+        var printed = Forecaster.PrintedEffects(0.005, [new ForecastFactor("regime change", -0.000001), new ForecastFactor("floor", 0.000999)], 0.005999);
+
+        Assert.Equal(["0.00 pts", "+0.10 pts"], printed);
+        Assert.DoesNotContain(printed, p => p.StartsWith("-0", StringComparison.Ordinal));
     }
 
     private static string Sentence(string factor) => factor switch

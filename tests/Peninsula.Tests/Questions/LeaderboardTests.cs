@@ -91,8 +91,19 @@ public sealed class LeaderboardTests
     }
 
     [Fact]
-    public void The_rows_are_ordered_best_brier_first()
+    public void The_rows_are_ranked_by_their_brier_against_the_aggregate_on_the_same_questions_not_by_their_own_means()
     {
-        Assert.Equal(["bob", "aggregate", "alice", "model"], Leaderboard.Rows(Questions, Forecasts).Select(r => r.By));
+        // bob's own mean (0.04, one question) is below the aggregate's (0.0496, two), but on q1 he is 0.031 worse than it.
+        Assert.Equal(["aggregate", "bob", "alice", "model"], Leaderboard.Rows(Questions, Forecasts).Select(r => r.By));
+    }
+
+    [Fact]
+    public void A_forecaster_that_shares_no_question_with_the_aggregate_comes_after_those_compared_with_it()
+    {
+        // The model alone on q4 (Brier 0.0001) has a better mean than alice on q2 (0.09), but nothing to compare it with the aggregate.
+        QuestionForecast[] forecasts = [F("q2", "alice", "2023-12-20", 0.3), F("q4", "model", "2024-12-30", 0.01)];
+        var rows = Leaderboard.Rows(Questions, forecasts);
+        Assert.Equal(["aggregate", "alice", "model"], rows.Select(r => r.By));
+        Assert.Null(rows[^1].BrierVsAggregate);
     }
 }

@@ -5,12 +5,12 @@ using Peninsula.Tests.Record;
 
 namespace Peninsula.Tests.Questions;
 
-/// <summary>The published forecasts in bench/questions-crowd: readable, sourced, and resolved by the record as the file states.</summary>
+/// <summary>The published forecasts bundled in data/questions: readable, sourced, and resolved by the record as the file states.</summary>
 public sealed class PublishedForecastsTests
 {
-    private static readonly string File = Path.Combine(BundledRecordTests.RepositoryRoot(), "bench", "questions-crowd", "resolved-crowd.csv");
+    private static readonly string File = Path.Combine(BundledRecordTests.RepositoryRoot(), "data", "questions", "resolved-crowd.csv");
 
-    private static readonly string Forecasters = Path.Combine(BundledRecordTests.RepositoryRoot(), "bench", "questions-crowd", "forecasters.csv");
+    private static readonly string Forecasters = Path.Combine(BundledRecordTests.RepositoryRoot(), "data", "questions", "forecasters.csv");
 
     [Fact]
     public void Every_question_has_a_source_and_a_dated_forecast_and_the_record_resolves_it_as_stated()
@@ -44,5 +44,36 @@ public sealed class PublishedForecastsTests
 
         var crowdQuestions = contents.Forecasts.Where(f => kinds[f.By] == "crowd").Select(f => f.QuestionId).Distinct(StringComparer.Ordinal).Count();
         Assert.True(crowdQuestions >= 11, $"{crowdQuestions} questions have a crowd's forecast");
+    }
+
+    [Fact]
+    public void The_library_carries_the_published_forecasts_of_data_questions_and_who_each_forecaster_is()
+    {
+        var bundled = PublishedForecasts.Bundled;
+        var file = PublishedForecasts.Read(File);
+        Assert.Equal(file.Contents.Questions, bundled.Contents.Questions);
+        Assert.Equal(file.Contents.Forecasts, bundled.Contents.Forecasts);
+        Assert.Equal(PublishedForecaster.Crowd, bundled.KindOf("Metaculus community (median)"));
+        Assert.Equal(PublishedForecaster.Signal, bundled.KindOf("CSIS Beyond Parallel / Predata"));
+    }
+
+    [Fact]
+    public void A_forecaster_the_list_leaves_out_is_refused_naming_the_file_and_field()
+    {
+        var folder = Directory.CreateTempSubdirectory("peninsula-published-");
+        try
+        {
+            var questions = Path.Combine(folder.FullName, "resolved-crowd.csv");
+            System.IO.File.Copy(File, questions);
+            System.IO.File.WriteAllLines(Path.Combine(folder.FullName, "forecasters.csv"), ["by,kind,what", "Good Judgment Open crowd,crowd,a crowd"]);
+            var error = Assert.Throws<InputException>(() => PublishedForecasts.Read(questions));
+            Assert.Contains("forecasters.csv", error.Message, StringComparison.Ordinal);
+            Assert.Contains("Metaculus community (median)", error.Message, StringComparison.Ordinal);
+            Assert.Equal("by", error.Field);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 }

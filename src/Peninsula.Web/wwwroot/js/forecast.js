@@ -77,11 +77,18 @@ function printedSteps(f) {
     level = k === f.factors.length - 1 ? f.probability : level + x.effect;
     const after = hundredths(level);
     const difference = after - before;
-    rows.push({ factor: x.factor, text: `${difference < 0 || (difference === 0 && x.effect < 0) ? '−' : '+'}${Math.abs(difference).toFixed(2)}` });
+    // A step that moves the printed figure by nothing is printed 0.00, not −0.00: the rows still add up as printed.
+    rows.push({ factor: x.factor, text: `${difference < 0 ? '−' : difference > 0 ? '+' : ''}${Math.abs(difference).toFixed(2)}` });
     before = after;
   });
   rows.push({ factor: 'forecast (the sum)', text: hundredths(f.probability).toFixed(2) });
   return rows;
+}
+
+/** An effect in points to one decimal, signed unless it rounds to nothing (0.0 pts, never −0.0). */
+function signedPoints(effect) {
+  const shown = Math.abs(effect * 100).toFixed(1);
+  return `${shown === '0.0' ? '' : effect < 0 ? '−' : '+'}${shown} pts`;
 }
 
 async function show() {
@@ -92,7 +99,7 @@ async function show() {
     { label: 'Target', value: f => targetName(f.target) },
     { label: `Probability within ${horizon} days`, value: f => pct(f.probability), num: true },
     { label: 'Base rate', value: f => pct(f.base_rate), num: true },
-    { label: 'Biggest factors (from the base rate)', value: f => [...f.factors].sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect)).slice(0, 2).map(x => `${x.factor} ${x.effect >= 0 ? '+' : '−'}${Math.abs(x.effect * 100).toFixed(1)} pts`).join(', ') || '–' },
+    { label: 'Biggest factors (from the base rate)', value: f => [...f.factors].sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect)).slice(0, 2).map(x => `${x.factor} ${signedPoints(x.effect)}`).join(', ') || '–' },
   ], rows, 'Forecasts'));
   const chosen = forecasts.find(f => f.target === target && f.horizon_days === horizon);
   fill('explanation', el('h3', {}, `Why ${pct(chosen.probability)} for ${targetName(target)} within ${horizon} days`),
@@ -124,6 +131,17 @@ async function show() {
   status('');
 }
 
+/** The crowd comparison's figures, computed by the server from the record, with a link to every forecast behind them. */
+async function crowdNote() {
+  const p = await api('/api/questions/published');
+  const crowds = p.kinds.find(k => k.kind === 'crowd');
+  if (!crowds) return;
+  const t = crowds.totals;
+  fill('crowd-note', `Against forecasters: on ${t.questions} past questions with crowd forecasts published with a date (${t.forecasts} forecasts), the crowds’ Brier score is ${num(t.brier)} and this model’s, asked as of the same dates, ${num(t.model_brier)} `,
+    `(each question weighed once: ${num(t.brier_per_question)} against ${num(t.model_brier_per_question)}; lower is better). `,
+    el('a', { href: '/questions.html#published' }, 'Every forecast, its source and the event that resolved it'), '.');
+}
+
 run(async () => {
   status('Computing the forecasts…');
   const f = await freshness();
@@ -139,4 +157,6 @@ run(async () => {
   if (targets.includes(asked)) document.getElementById('target').value = asked;
   document.getElementById('choose').addEventListener('change', () => run(show));
   await show();
+  // The note keeps its link to the table when the figures cannot be had now (the client's analysis budget spent).
+  await crowdNote().catch(() => {});
 });

@@ -77,6 +77,43 @@ async function show(id) {
     : null);
 }
 
+function link(url, text) {
+  const safe = url ? safeUrl(url) : null;
+  return safe ? el('a', { href: safe, rel: 'noopener noreferrer' }, text) : text;
+}
+
+function brierPair(t) {
+  return `${num(t.brier)} against the model’s ${num(t.model_brier)}`;
+}
+
+/** The model against the published forecasts on past questions, computed by the server from the record. */
+async function showPublished() {
+  const p = await api('/api/questions/published');
+  fill('published-totals', table([
+    { label: 'Forecasts', value: k => k.heading ?? 'All published forecasts' },
+    { label: 'Forecasts (questions)', value: k => `${k.totals.forecasts} (${k.totals.questions})`, num: true },
+    { label: 'Brier, forecast by forecast: published, model', value: k => `${num(k.totals.brier)}, ${num(k.totals.model_brier)}`, num: true },
+    { label: 'Brier, each question weighed once: published, model', value: k => `${num(k.totals.brier_per_question)}, ${num(k.totals.model_brier_per_question)}`, num: true },
+  ], [...p.kinds, { totals: p.all }], 'Totals'),
+  el('p', { class: 'note' }, `${p.brier_rule} The record ends on ${p.record_end}; the model is '${p.model}'.`,
+    p.not_scored.length > 0 ? ` Not scored: ${p.not_scored.join('; ')}.` : ''));
+  fill('published-forecasts', table([
+    { label: 'Question', value: f => link(f.question_url, f.title) },
+    { label: 'Window (KST)', value: f => `${f.opens} to ${f.closes}` },
+    { label: 'Forecaster', value: f => `${f.by} (${f.kind})` },
+    { label: 'Published', value: f => link(f.source_url, `${pct(f.probability)} on ${f.as_of}`), num: true },
+    { label: 'Model, same day', value: f => pct(f.model_probability), num: true },
+    { label: 'Outcome', value: f => (f.outcome === 'yes' ? ['yes: ', eventLink(f.resolving_event, f.resolving_event_title ?? f.resolving_event)] : 'no') },
+    { label: 'Brier published', value: f => num(f.brier), num: true },
+    { label: 'Brier model', value: f => num(f.model_brier), num: true },
+  ], p.forecasts, 'Each published forecast beside the model’s'));
+  fill('published-questions', el('h3', {}, 'Per question'), table([
+    { label: 'Question', value: q => link(q.question_url, q.title) },
+    { label: 'Forecasts', value: q => q.totals.forecasts, num: true },
+    { label: 'Mean Brier: published against the model', value: q => brierPair(q.totals), num: true },
+  ], p.questions, 'Each question’s mean Brier scores'));
+}
+
 run(async () => {
   const [list, board] = await Promise.all([api('/api/questions'), api('/api/questions/leaderboard')]);
   const questions = list.questions;
@@ -90,17 +127,21 @@ run(async () => {
       { label: 'Model', value: q => (q.model ? pct(q.model.probability) : '–'), num: true },
       { label: 'Experts', value: q => (q.aggregate ? pct(q.aggregate.probability) : '–'), num: true },
     ], questions, 'Questions'));
-  fill('board-note', `${board.resolved_questions} resolved, ${board.open_questions} open. Brier: mean of (p − outcome)², 0 best, 0.25 for always 50%. Log score: mean ln of the probability given to what happened, 0 best. Rows are ranked by their own questions, which differ: the last column compares each with the experts’ aggregate on the same questions (below 0: better than the aggregate). Aggregate: ${board.aggregate_rule}.`);
+  fill('board-note', `${board.resolved_questions} resolved, ${board.open_questions} open. Brier: mean of (p − outcome)², 0 best, 0.25 for always 50%. Log score: mean ln of the probability given to what happened, 0 best. ${board.ranking} Aggregate: ${board.aggregate_rule}.`);
   fill('leaderboard', board.rows.length === 0 ? el('p', {}, 'No resolved question has a forecast yet.') : table([
     { label: 'Forecaster', value: r => r.by },
     { label: 'Questions', value: r => r.questions, num: true },
     { label: 'Resolved yes', value: r => r.resolved_yes, num: true },
     { label: 'Brier', value: r => num(r.brier), num: true },
     { label: 'Log score', value: r => num(r.log_score), num: true },
-    { label: 'Brier minus the aggregate’s, same questions', value: r => (r.brier_vs_aggregate === null ? '–' : `${r.brier_vs_aggregate > 0 ? '+' : ''}${num(r.brier_vs_aggregate)} on ${r.questions_with_aggregate}`), num: true },
+    { label: 'Brier minus the aggregate’s, same questions (ranks)', value: r => (r.brier_vs_aggregate === null ? '–' : `${r.brier_vs_aggregate > 0 ? '+' : ''}${num(r.brier_vs_aggregate)} on ${r.questions_with_aggregate}`), num: true },
   ], board.rows, 'Leaderboard'));
   const asked = new URLSearchParams(window.location.search).get('id');
   const chosen = asked ?? questions[0]?.id;
   if (chosen) await show(chosen);
+  status('Scoring the model against the published forecasts…');
+  await showPublished();
+  // A link to the comparison (the forecast page's note) lands on it once the tables above it have been filled.
+  if (window.location.hash === '#published') document.getElementById('published').scrollIntoView();
   status('');
 });

@@ -1,0 +1,144 @@
+using Peninsula.Events;
+using Peninsula.Forecasting;
+using Peninsula.Record;
+
+namespace Peninsula.Questions;
+
+/// <summary>
+/// The model against real forecasts published on past questions (<see cref="PublishedForecasts"/>):
+/// each question resolved from the record, the model asked as of each published forecast's date
+/// (knowing only the record up to then), and the Brier score of both, (p - outcome)², 0 best.
+/// Computed from the record it is given, so its figures always agree with that record.
+/// </summary>
+/// <param name="Rows">One row per published forecast scored, in the order of the questions file.</param>
+/// <param name="NotScored">Why each question or forecast left out was left out, in plain words.</param>
+/// <param name="RecordEnd">The last Korean date the record covers.</param>
+public sealed record PublishedComparison(IReadOnlyList<PublishedScore> Rows, IReadOnlyList<string> NotScored, KoreanDate RecordEnd)
+{
+    /// <summary>The model asked: the forecast model, read off its 7/30/90/365-day forecasts for the question's window.</summary>
+    public static string Model => RollingForecast.ForecastModel;
+
+    /// <summary>
+    /// Scores every published forecast of <paramref name="published"/> against the model's as of the
+    /// same Korean date, on the questions <paramref name="record"/> resolves. A question on an event
+    /// filter (the model forecasts only its targets), a question the record leaves open, and a
+    /// forecast made once the window had closed are left out and listed in <see cref="NotScored"/>.
+    /// </summary>
+    public static PublishedComparison Compute(PublishedForecasts published, IReadOnlyList<Event> record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(published);
+        ArgumentNullException.ThrowIfNull(record);
+        var end = BundledRecord.CoverageEndOf(record);
+        var model = new QuestionModel(record);
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        var rows = new List<PublishedScore>();
+        var skipped = new List<string>();
+        foreach (var asked in published.Contents.Questions)
+        {
+            var q = asked with { Resolution = null };
+            if (q.Target is null)
+            {
+                skipped.Add($"{q.Id}: asks about a filter; the model forecasts only its targets");
+                continue;
+            }
+
+            var inWindow = record.Where(e => e.Date >= q.Opens && e.Date <= q.Closes).ToList();
+            var resolution = QuestionResolver.Resolve(q, inWindow, end);
+            if (resolution is null)
+            {
+                skipped.Add($"{q.Id}: open in the record (it ends on {end})");
+                continue;
+            }
+
+            var resolvingTitle = resolution.EventId is { } id ? inWindow.First(e => e.Id == id).Title : null;
+            foreach (var forecast in published.Contents.Forecasts.Where(f => f.QuestionId == q.Id && !f.IsModel))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var modelForecast = model.Forecast(q, forecast.AsOf, cancellationToken: cancellationToken);
+                if (modelForecast is null)
+                {
+                    skipped.Add($"{q.Id} as of {forecast.AsOf}: the window had closed");
+                    continue;
+                }
+
+                rows.Add(new PublishedScore(
+                    q with { Resolution = resolution }, forecast, published.KindOf(forecast.By), modelForecast.Probability, resolvingTitle,
+                    published.Contents.StatedOutcomes.TryGetValue(q.Id, out var stated) ? stated : null));
+            }
+        }
+
+        return new PublishedComparison(rows, skipped, end);
+    }
+
+    /// <summary>The totals of each kind of forecaster that has rows, crowds first.</summary>
+    public IReadOnlyList<(string Kind, PublishedTotals Totals)> ByKind =>
+        [.. PublishedForecaster.Kinds.Select(k => (k, PublishedTotals.Of(Rows.Where(r => r.Kind == k))))];
+
+    /// <summary>The totals over every published forecast.</summary>
+    public PublishedTotals All => PublishedTotals.Of(Rows);
+
+    /// <summary>The totals of each forecaster, in the order they first appear.</summary>
+    public IReadOnlyList<(string By, string Kind, PublishedTotals Totals)> ByForecaster =>
+        [.. Rows.GroupBy(r => r.Published.By, StringComparer.Ordinal).Select(g => (g.Key, g.First().Kind, PublishedTotals.Of(g)))];
+
+    /// <summary>The totals of each question (its forecasts' mean scores), in the order of the questions file.</summary>
+    public IReadOnlyList<(Question Question, PublishedTotals Totals)> ByQuestion =>
+        [.. Rows.GroupBy(r => r.Question.Id, StringComparer.Ordinal).Select(g => (g.First().Question, PublishedTotals.Of(g)))];
+}
+
+/// <summary>One published forecast scored beside the model's forecast as of the same Korean date.</summary>
+/// <param name="Question">The question, resolved from the record.</param>
+/// <param name="Published">The published forecast: who, as of which Korean date, the probability and its source address.</param>
+/// <param name="Kind"><see cref="PublishedForecaster.Crowd"/> or <see cref="PublishedForecaster.Signal"/>.</param>
+/// <param name="Model">The model's probability as of the same day.</param>
+/// <param name="ResolvingEventTitle">The title of the event that resolved the question yes; null for a no.</param>
+/// <param name="Stated">The outcome the questions file states, if any.</param>
+public sealed record PublishedScore(Question Question, QuestionForecast Published, string Kind, double Model, string? ResolvingEventTitle, bool? Stated)
+{
+    /// <summary>Whether the question resolved yes.</summary>
+    public bool Outcome => Question.Resolution!.Outcome;
+
+    /// <summary>The published forecast's Brier score.</summary>
+    public double Brier => ProperScores.Brier(Published.Probability, Outcome);
+
+    /// <summary>The model's Brier score.</summary>
+    public double ModelBrier => ProperScores.Brier(Model, Outcome);
+}
+
+/// <summary>
+/// Mean Brier scores of a set of published forecasts and of the model's on the same days, forecast
+/// by forecast and with each question weighed once (its forecasts' scores averaged first): several
+/// dated forecasts on one question are not independent tests, and a question asked often should not decide alone.
+/// </summary>
+/// <param name="Forecasts">How many forecasts.</param>
+/// <param name="Questions">On how many questions.</param>
+/// <param name="Brier">The published forecasts' mean Brier score; NaN without forecasts.</param>
+/// <param name="ModelBrier">The model's mean Brier score on the same questions and days.</param>
+/// <param name="BrierPerQuestion">The published forecasts' mean over questions of each question's mean.</param>
+/// <param name="ModelBrierPerQuestion">The model's, the same way.</param>
+public sealed record PublishedTotals(int Forecasts, int Questions, double Brier, double ModelBrier, double BrierPerQuestion, double ModelBrierPerQuestion)
+{
+    /// <summary>Whether the model's Brier score is no worse than the published forecasts', forecast by forecast.</summary>
+    public bool ModelNoWorse => ModelBrier <= Brier;
+
+    /// <summary>Whether the model's Brier score is no worse with each question weighed once.</summary>
+    public bool ModelNoWorsePerQuestion => ModelBrierPerQuestion <= BrierPerQuestion;
+
+    internal static PublishedTotals Of(IEnumerable<PublishedScore> scores)
+    {
+        var rows = scores.ToList();
+        if (rows.Count == 0)
+        {
+            return new PublishedTotals(0, 0, double.NaN, double.NaN, double.NaN, double.NaN);
+        }
+
+        var byQuestion = rows.GroupBy(r => r.Question.Id, StringComparer.Ordinal).ToList();
+        return new PublishedTotals(
+            rows.Count,
+            byQuestion.Count,
+            rows.Average(r => r.Brier),
+            rows.Average(r => r.ModelBrier),
+            byQuestion.Average(g => g.Average(r => r.Brier)),
+            byQuestion.Average(g => g.Average(r => r.ModelBrier)));
+    }
+}

@@ -1,0 +1,107 @@
+using Peninsula.Events;
+using Peninsula.Forecasting;
+using Peninsula.Questions;
+using Peninsula.Record;
+
+namespace Peninsula.Tests.Questions;
+
+/// <summary>
+/// The model against published forecasts on a small set whose Brier scores were computed by hand:
+/// which questions are scored, the model asked as of each forecast's date, and the totals forecast
+/// by forecast and with each question weighed once.
+/// </summary>
+public sealed class PublishedComparisonTests
+{
+    private const double Tolerance = 1e-12;
+
+    private static readonly Question Quiet = new(
+        "icbm-2019", "Will North Korea launch an ICBM in 2019?", ForecastTarget.Icbm, null, new KoreanDate(2019, 1, 1), new KoreanDate(2019, 12, 31), "https://example.org/q/1", null);
+
+    private static readonly Question Flew = new(
+        "icbm-2022", "Will North Korea launch an ICBM in 2022?", ForecastTarget.Icbm, null, new KoreanDate(2022, 1, 15), new KoreanDate(2022, 12, 31), "https://example.org/q/2", null);
+
+    private static readonly Question Open = new(
+        "icbm-2026", "Will North Korea launch an ICBM before 2027?", ForecastTarget.Icbm, null, new KoreanDate(2025, 6, 1), new KoreanDate(2026, 12, 31), null, null);
+
+    private static readonly Question OnAFilter = new(
+        "summit", "A summit in 2019?", null, "kind:summit", new KoreanDate(2019, 1, 1), new KoreanDate(2019, 12, 31), null, null);
+
+    private static PublishedForecasts Set() => new(
+        new QuestionFiles.Contents(
+            [Quiet, Flew, Open, OnAFilter],
+            [
+                new(Quiet.Id, "crowd A", new KoreanDate(2018, 12, 31), 0.3, "https://example.org/f/1"),
+                new(Quiet.Id, "crowd A", new KoreanDate(2019, 3, 1), 0.2, "https://example.org/f/2"),
+                new(Flew.Id, "signal B", new KoreanDate(2022, 2, 1), 0.5, "https://example.org/f/3"),
+                new(Open.Id, "crowd A", new KoreanDate(2025, 6, 1), 0.4, "https://example.org/f/4"),
+                new(OnAFilter.Id, "crowd A", new KoreanDate(2019, 1, 1), 0.1, "https://example.org/f/5"),
+            ],
+            new Dictionary<string, bool>(StringComparer.Ordinal) { [Quiet.Id] = false, [Flew.Id] = true }),
+        new Dictionary<string, PublishedForecaster>(StringComparer.Ordinal)
+        {
+            ["crowd A"] = new("crowd A", PublishedForecaster.Crowd, "a crowd"),
+            ["signal B"] = new("signal B", PublishedForecaster.Signal, "a signal"),
+        });
+
+    [Fact]
+    public void Each_published_forecast_on_a_resolved_question_is_scored_beside_the_model_asked_as_of_its_date()
+    {
+        var record = BundledRecord.Events;
+        var comparison = PublishedComparison.Compute(Set(), record);
+        Assert.Equal(3, comparison.Rows.Count);
+        var model = new QuestionModel(record);
+        foreach (var row in comparison.Rows)
+        {
+            Assert.Equal(model.Forecast(row.Question with { Resolution = null }, row.Published.AsOf)!.Probability, row.Model, Tolerance);
+            Assert.Equal(Math.Pow(row.Model - (row.Outcome ? 1 : 0), 2), row.ModelBrier, Tolerance);
+        }
+
+        var flew = comparison.Rows.Single(r => r.Question.Id == Flew.Id);
+        Assert.True(flew.Outcome);
+        Assert.Equal("2022-03-16-icbm-hwasong-17", flew.Question.Resolution!.EventId);
+        Assert.Equal(record.Single(e => e.Id == "2022-03-16-icbm-hwasong-17").Title, flew.ResolvingEventTitle);
+        Assert.Equal(PublishedForecaster.Signal, flew.Kind);
+        Assert.Equal(0.25, flew.Brier, Tolerance);
+        Assert.All(comparison.Rows.Where(r => r.Question.Id == Quiet.Id), r => Assert.False(r.Outcome));
+    }
+
+    [Fact]
+    public void A_question_the_record_leaves_open_and_one_on_a_filter_are_listed_as_not_scored()
+    {
+        var comparison = PublishedComparison.Compute(Set(), BundledRecord.Events);
+        Assert.Equal(2, comparison.NotScored.Count);
+        Assert.Contains(comparison.NotScored, s => s.StartsWith("icbm-2026: open in the record (it ends on 2025-06-30)", StringComparison.Ordinal));
+        Assert.Contains(comparison.NotScored, s => s.StartsWith("summit: asks about a filter", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Totals_weigh_each_forecast_once_and_each_question_once()
+    {
+        var comparison = PublishedComparison.Compute(Set(), BundledRecord.Events);
+        // By hand: crowd A on the quiet year, 0.3 and 0.2 on a no (0.09, 0.04); signal B, 0.5 on a yes (0.25).
+        var all = comparison.All;
+        Assert.Equal((3, 2), (all.Forecasts, all.Questions));
+        Assert.Equal((0.09 + 0.04 + 0.25) / 3, all.Brier, Tolerance);
+        Assert.Equal((((0.09 + 0.04) / 2) + 0.25) / 2, all.BrierPerQuestion, Tolerance);
+        var crowds = comparison.ByKind.Single(k => k.Kind == PublishedForecaster.Crowd).Totals;
+        Assert.Equal((2, 1), (crowds.Forecasts, crowds.Questions));
+        Assert.Equal(0.065, crowds.Brier, Tolerance);
+        var models = comparison.Rows.Select(r => r.ModelBrier).ToList();
+        Assert.Equal(models.Average(), all.ModelBrier, Tolerance);
+        Assert.Equal(((models[0] + models[1]) / 2 + models[2]) / 2, all.ModelBrierPerQuestion, Tolerance);
+        Assert.Equal([Quiet.Id, Flew.Id], comparison.ByQuestion.Select(q => q.Question.Id));
+    }
+
+    [Fact]
+    public void The_figures_follow_the_record_they_are_computed_from()
+    {
+        // An ICBM imported into 2019 turns the quiet year into a yes, resolved by that event: nothing is read from a stored result.
+        var launch = Sample.Launch("2019-06-01-icbm-hwasong-19", "2019-06-01");
+        var record = BundledRecord.Events.Append(launch).OrderBy(e => e.Date).ToList();
+        var comparison = PublishedComparison.Compute(Set(), record);
+        var quiet = comparison.Rows.Where(r => r.Question.Id == Quiet.Id).ToList();
+        Assert.All(quiet, r => Assert.True(r.Outcome));
+        Assert.All(quiet, r => Assert.Equal(launch.Id, r.Question.Resolution!.EventId));
+        Assert.Equal(0.49, quiet[0].Brier, Tolerance);
+    }
+}
