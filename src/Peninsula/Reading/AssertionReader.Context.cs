@@ -159,7 +159,13 @@ internal sealed partial class AssertionReader
     [GeneratedRegex(@"\b(?:the\s+)?ROK(?:['’]s)?\s+(?:military|forces|Joint\s+Chiefs|JCS|army|navy)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SouthKoreanForces();
 
-    [GeneratedRegex(@"\b(?:possibility\s+that|possible\s+that|may\s+have|might\s+have|could\s+have)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// Words that make a clause say only that something may have happened: "the possibility that",
+    /// "may have"; and, in news, a report not yet confirmed: "in what would be Pyongyang's first
+    /// launches in about a year", "which would be Pyongyang's first missile test since July 2020",
+    /// "The launches, if confirmed, came days after ..." (VOA, 2021-03-23).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:possibility\s+that|possible\s+that|may\s+have|might\s+have|could\s+have|(?:which|what)\s+would\s+be|if\s+confirmed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Possibility();
 
     [GeneratedRegex(@"\b(?:North\s+Korea(?:'s|’s)?|Pyongyang(?:'s|’s)?|the\s+North(?:'s|’s)?|DPRK(?:'s|’s)?|(?:its\s+|the\s+)?state(?:-run)?\s+media|KCNA|Rodong\s+Sinmun|KCTV)\s+(?:[\w-]+\s+){0,3}?(?:announced|announces|announce|said|says|claimed|claims|claiming|reported|reports|boasted|touted)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
