@@ -84,10 +84,16 @@ internal sealed partial class AssertionReader
             return false;
         }
 
-        // "South Korea's military said North Korea fired ..." is about North Korea.
+        // "South Korea's military said North Korea fired ..." is about North Korea; so is a source
+        // reporting what was fired: "South Korean officials say the projectiles were launched Monday",
+        // "The South Korean news agency Yonhap said the missiles fired Monday ..." (VOA, 2016-03-21 and
+        // 2014-03-03).
         var after = head[(other.Index + other.Length)..];
-        return !_k.Cue("subject").IsMatch(after);
+        return !_k.Cue("subject").IsMatch(after) && !SourceReportsWhatWasFired().IsMatch(after);
     }
+
+    [GeneratedRegex(@"^\s*(?:[\w'’.-]+\s+){0,4}?(?:said|says|say|reported|reports|told\s+\w+)\s+(?:that\s+)?the\s+(?:missiles?|projectiles?|rockets?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SourceReportsWhatWasFired();
 
     /// <summary>The verbs <see cref="OwnAnnouncement"/> needs, found by a plain search first: most sentences have none.</summary>
     private static readonly string[] AnnouncingWords = ["announc", "said", "says", "claim", "report", "boast", "tout"];

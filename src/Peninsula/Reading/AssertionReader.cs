@@ -60,7 +60,8 @@ internal sealed partial class AssertionReader
             ClaimPatterns.Get($@"(?:visit|trip|tour)\s+(?:(?:to|in)\s+(?<place>{place})\s+)?(?:by|of)\s+(?:{title})?(?<who>{who})", options),
             ClaimPatterns.Get($@"(?:{title})?(?<who>{who})\s+(?:visited|was\s+visiting|was\s+in|arrived\s+in|landed\s+in|toured|met\s+\w+\s+in)\s+(?<place>{place})", options),
         ];
-        _site = ClaimPatterns.Get($@"\b(?:from|at|near|off|in)\s+(?:the\s+)?(?:(?:proximity|vicinity)\s+of\s+|(?:an\s+)?area\s+near\s+)?(?<place>{place})", options);
+        // "from the eastern city of Hamhung" (VOA, 2016-03-21) names the place as "from Hamhung" does.
+        _site = ClaimPatterns.Get($@"\b(?:from|at|near|off|in)\s+(?:the\s+)?(?:(?:proximity|vicinity)\s+of\s+|(?:an\s+)?area\s+near\s+|(?:(?:north|south)?(?:eastern|western)\s+|northern\s+|southern\s+|coastal\s+)?(?:city|town|port|county|village)\s+of\s+)?(?<place>{place})", options);
         _officeVisit = ClaimPatterns.Get($@"(?:(?:US|U\.S\.|American)\s+)?(?<office>Secretary\s+of\s+State|Secretary\s+of\s+Defense|Defense\s+Secretary)(?:['’]s)?\s+(?:visit|trip)(?:\s+(?:to|in)\s+(?<place>{place}))?", options);
         _atLeastBefore = ClaimPatterns.Get($@"(?:{Inner(knowledge.Cue("at-least"))})\s+$", options);
         var cues = string.Join("|", knowledge.Coincidences.Select(c => c.Phrase));

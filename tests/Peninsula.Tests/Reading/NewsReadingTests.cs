@@ -112,6 +112,28 @@ public sealed class NewsReadingTests
         Assert.True(claim.Facets.Any(f => f is { Facet: "height", Result: FacetResult.Matches }), claim.FacetLine + " / " + claim.Reason);
     }
 
+    [Fact]
+    public void A_South_Korean_source_reporting_what_was_fired_is_not_the_actor()
+    {
+        // us-voa-2014-03-03-scud-c: two Scud-C from Wonsan on Monday 2014-03-03 (CNS).
+        var claim = Only("The South Korean news agency Yonhap said the missiles fired Monday were likely to be Scud-C models.", "2014-03-03");
+
+        Assert.Equal("2014-03-03", claim.Period);
+        Assert.NotEqual(ClaimVerdict.Refuted, claim.Verdict);
+    }
+
+    [Fact]
+    public void A_site_named_as_the_city_of_a_place_is_checked_against_the_record()
+    {
+        // us-voa-2016-03-21-projectiles: the record's short-range launch of Monday 2016-03-21 was from
+        // Hamhung (data/corrections.csv); "from the eastern city of Hamhung" names it as "from Hamhung" does.
+        var claim = Only("South Korean officials say the projectiles were launched Monday from the eastern city of Hamhung.", "2016-03-21");
+
+        Assert.Equal("2016-03-21", claim.Period);
+        Assert.Equal(ClaimVerdict.Supported, claim.Verdict);
+        Assert.Contains(claim.Facets, f => f is { Facet: "site", Result: FacetResult.Matches });
+    }
+
     [Theory]
     [InlineData("Sanjay Acharya, ITU’s chief of media relations and public information, told VOA his agency had asked Pyongyang to provide the missing information, but Pyongyang proceeded with the launch without providing the information.", "2016-02-08")]
     [InlineData("Davis said the launch occurred at about 10:45 a.m. EDT.", "2017-07-28")]
