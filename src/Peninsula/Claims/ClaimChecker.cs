@@ -160,6 +160,11 @@ internal sealed partial class ClaimChecker
             facets.Add(DistanceFacet(c, distance.Km, main.Evidence));
         }
 
+        if (supported && c.Height is { } height)
+        {
+            facets.Add(HeightFacet(c, height.Km, main.Evidence));
+        }
+
         if (c.Unrecorded is { } detail)
         {
             facets.Add(new FacetCheck("detail", detail.Words, FacetResult.Undecided, $"the record does not hold details such as '{detail.Words}'", []));
@@ -167,6 +172,16 @@ internal sealed partial class ClaimChecker
 
         if (c.Modality == Modality.Hypothetical)
         {
+            // "which would be Pyongyang's first missile test since July 2020" (VOA, 2021-03-23): what
+            // may be so is not contradicted by a record that differs, only left open.
+            for (var i = 0; i < facets.Count; i++)
+            {
+                if (facets[i].Result == FacetResult.Contradicted)
+                {
+                    facets[i] = facets[i] with { Result = FacetResult.Undecided, Record = $"{facets[i].Record}; but the sentence says only that it may be so, which the record cannot refute" };
+                }
+            }
+
             facets.Add(new FacetCheck("modality", "possibility", FacetResult.Undecided, "the sentence says only that it may have happened", []));
         }
         else if (c.Modality == Modality.Attributed)
@@ -216,6 +231,26 @@ internal sealed partial class ClaimChecker
             : ranges.Count > 0
                 ? new FacetCheck("distance", stated, FacetResult.Undecided, $"the record gives {Ranges(ranges)}; distances are estimates the record is not complete for", [.. ranges.Select(e => e.Id)])
                 : new FacetCheck("distance", stated, FacetResult.Undecided, "the record gives no distance for this launch", [.. launches.Select(e => e.Id)]);
+    }
+
+    /// <summary>
+    /// "Reached a height of 120 kilometers": a missile that went higher also reached it, so the
+    /// height matches an apogee the record gives at least four fifths of (the figures are estimates).
+    /// A lower apogee, or none (the failed Unha-3 of 2012-04-13 has none), leaves the claim
+    /// undecided; apogees are not a part of the record complete for them.
+    /// </summary>
+    private FacetCheck HeightFacet(Assertion c, double km, IEnumerable<string> matched)
+    {
+        var launches = Matched(c, matched).ToList();
+        var stated = $"{km.ToString("#,0", CultureInfo.InvariantCulture)} km";
+        var known = launches.Where(e => e.Figures.ApogeeKm is not null).ToList();
+        var reached = known.Where(e => e.Figures.ApogeeKm!.Value >= 0.8 * km).ToList();
+        string Apogees(IEnumerable<Event> events) => string.Join(", ", events.Select(e => $"{e.Figures.ApogeeKm!.Value.ToString("#,0", CultureInfo.InvariantCulture)} km ({e.Date})").Distinct());
+        return reached.Count > 0
+            ? new FacetCheck("height", stated, FacetResult.Matches, $"the record gives an apogee of {Apogees(reached)}", [.. reached.Select(e => e.Id)])
+            : known.Count > 0
+                ? new FacetCheck("height", stated, FacetResult.Undecided, $"the record gives an apogee of {Apogees(known)}; apogees are estimates the record is not complete for", [.. known.Select(e => e.Id)])
+                : new FacetCheck("height", stated, FacetResult.Undecided, "the record gives no apogee for this launch", [.. launches.Select(e => e.Id)]);
     }
 
     /// <summary>A facet's result: what the rule for it concluded.</summary>

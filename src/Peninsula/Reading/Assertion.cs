@@ -62,6 +62,9 @@ internal sealed record AssertedCount(int Value, bool AtLeast, TextSpan Span);
 /// <summary>How far the missile flew, in kilometres, as the sentence states it.</summary>
 internal sealed record AssertedDistance(double Km, TextSpan Span);
 
+/// <summary>The height the sentence says the missile reached, in kilometres ("reached a height of 120 kilometers"): a lower bound on its apogee.</summary>
+internal sealed record AssertedHeight(double Km, TextSpan Span);
+
 /// <summary>A launch or test site named ("from Sunan"), from <c>data/gazetteer/places.csv</c>; <paramref name="Near"/> when named as near it ("in the vicinity of Sunan").</summary>
 internal sealed record AssertedSite(PlaceEntry Place, TextSpan Span, bool Near);
 
@@ -112,6 +115,8 @@ internal sealed record Assertion
     public AssertedOutcome? Outcome { get; init; }
 
     public AssertedDistance? Distance { get; init; }
+
+    public AssertedHeight? Height { get; init; }
 
     /// <summary>A context event the assertion ties the event to ("during Blinken's visit").</summary>
     public ContextReference? Context { get; init; }

@@ -84,10 +84,16 @@ internal sealed partial class AssertionReader
             return false;
         }
 
-        // "South Korea's military said North Korea fired ..." is about North Korea.
+        // "South Korea's military said North Korea fired ..." is about North Korea; so is a source
+        // reporting what was fired: "South Korean officials say the projectiles were launched Monday",
+        // "The South Korean news agency Yonhap said the missiles fired Monday ..." (VOA, 2016-03-21 and
+        // 2014-03-03).
         var after = head[(other.Index + other.Length)..];
-        return !_k.Cue("subject").IsMatch(after);
+        return !_k.Cue("subject").IsMatch(after) && !SourceReportsWhatWasFired().IsMatch(after);
     }
+
+    [GeneratedRegex(@"^\s*(?:[\w'’.-]+\s+){0,4}?(?:said|says|say|reported|reports|told\s+\w+)\s+(?:that\s+)?the\s+(?:missiles?|projectiles?|rockets?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SourceReportsWhatWasFired();
 
     /// <summary>The verbs <see cref="OwnAnnouncement"/> needs, found by a plain search first: most sentences have none.</summary>
     private static readonly string[] AnnouncingWords = ["announc", "said", "says", "claim", "report", "boast", "tout"];
@@ -159,7 +165,13 @@ internal sealed partial class AssertionReader
     [GeneratedRegex(@"\b(?:the\s+)?ROK(?:['’]s)?\s+(?:military|forces|Joint\s+Chiefs|JCS|army|navy)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SouthKoreanForces();
 
-    [GeneratedRegex(@"\b(?:possibility\s+that|possible\s+that|may\s+have|might\s+have|could\s+have)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// Words that make a clause say only that something may have happened: "the possibility that",
+    /// "may have"; and, in news, a report not yet confirmed: "in what would be Pyongyang's first
+    /// launches in about a year", "which would be Pyongyang's first missile test since July 2020",
+    /// "The launches, if confirmed, came days after ..." (VOA, 2021-03-23).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:possibility\s+that|possible\s+that|may\s+have|might\s+have|could\s+have|(?:which|what)\s+would\s+be|if\s+confirmed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Possibility();
 
     [GeneratedRegex(@"\b(?:North\s+Korea(?:'s|’s)?|Pyongyang(?:'s|’s)?|the\s+North(?:'s|’s)?|DPRK(?:'s|’s)?|(?:its\s+|the\s+)?state(?:-run)?\s+media|KCNA|Rodong\s+Sinmun|KCTV)\s+(?:[\w-]+\s+){0,3}?(?:announced|announces|announce|said|says|claimed|claims|claiming|reported|reports|boasted|touted)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -60,7 +60,8 @@ internal sealed partial class AssertionReader
             ClaimPatterns.Get($@"(?:visit|trip|tour)\s+(?:(?:to|in)\s+(?<place>{place})\s+)?(?:by|of)\s+(?:{title})?(?<who>{who})", options),
             ClaimPatterns.Get($@"(?:{title})?(?<who>{who})\s+(?:visited|was\s+visiting|was\s+in|arrived\s+in|landed\s+in|toured|met\s+\w+\s+in)\s+(?<place>{place})", options),
         ];
-        _site = ClaimPatterns.Get($@"\b(?:from|at|near|off|in)\s+(?:the\s+)?(?:(?:proximity|vicinity)\s+of\s+|(?:an\s+)?area\s+near\s+)?(?<place>{place})", options);
+        // "from the eastern city of Hamhung" (VOA, 2016-03-21) names the place as "from Hamhung" does.
+        _site = ClaimPatterns.Get($@"\b(?:from|at|near|off|in)\s+(?:the\s+)?(?:(?:proximity|vicinity)\s+of\s+|(?:an\s+)?area\s+near\s+|(?:(?:north|south)?(?:eastern|western)\s+|northern\s+|southern\s+|coastal\s+)?(?:city|town|port|county|village)\s+of\s+)?(?<place>{place})", options);
         _officeVisit = ClaimPatterns.Get($@"(?:(?:US|U\.S\.|American)\s+)?(?<office>Secretary\s+of\s+State|Secretary\s+of\s+Defense|Defense\s+Secretary)(?:['’]s)?\s+(?:visit|trip)(?:\s+(?:to|in)\s+(?<place>{place}))?", options);
         _atLeastBefore = ClaimPatterns.Get($@"(?:{Inner(knowledge.Cue("at-least"))})\s+$", options);
         var cues = string.Join("|", knowledge.Coincidences.Select(c => c.Phrase));
@@ -320,8 +321,10 @@ internal sealed partial class AssertionReader
             return (null, StatementType.Intention);
         }
 
-        // "there was no indication that a DPRK missile flew toward Japan": nothing is asserted.
-        if (NoIndication().IsMatch(text.AsSpan(head.Start, head.Length)))
+        // "there was no indication that a DPRK missile flew toward Japan": nothing is asserted. Nor in
+        // an embedded question: "It is not clear which missiles were tested", "leading some experts to
+        // question whether the missiles tested were small" (VOA, 2021-03-23).
+        if (NoIndication().IsMatch(text.AsSpan(head.Start, head.Length)) || EmbeddedQuestion().IsMatch(text.AsSpan(head.Start, head.Length)))
         {
             return (null, null);
         }
@@ -556,6 +559,13 @@ internal sealed partial class AssertionReader
             distance = new AssertedDistance(km, new TextSpan(flight.Index, flight.Index + flight.Length));
         }
 
+        AssertedHeight? height = null;
+        if (phrase.Kind == Events.EventKind.MissileLaunch && Height().Match(text, clause.Start, clause.Length) is { Success: true } high
+            && double.TryParse(high.Groups["km"].Value.Replace(",", "", StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out var heightKm))
+        {
+            height = new AssertedHeight(heightKm, new TextSpan(high.Index, high.Index + high.Length));
+        }
+
         return (new ClaimDraft(new Assertion
         {
             Span = new TextSpan(start, end),
@@ -570,6 +580,7 @@ internal sealed partial class AssertionReader
             Context = context,
             Outcome = outcome is { } o2 ? new AssertedOutcome(o2, outcomeSpan!.Value) : null,
             Distance = distance,
+            Height = height,
             Polarity = negated ? Polarity.Negated : Polarity.Affirmed,
             Modality = modality,
             AttributedTo = attribution,
@@ -650,12 +661,12 @@ internal sealed partial class AssertionReader
         return (span, phrase with { Complete = false });
     }
 
-    /// <summary>A bare event noun at the head of a clause or of a reported clause: "The launch", "this launch", "that the launch".</summary>
-    [GeneratedRegex(@"^(?:[\w\s]{0,24},\s*)?(?:[^.;,]{0,80}?\b(?:said|stated|announced|confirmed|reported|claimed)\s+that\s+)?(?:the|this|that)\s+(?<n>launch|test)\b(?!\s+(?:of|for|ceremony|window|pad|site|date|vehicle|facility|schedule)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>A bare event noun at the head of a clause or of a reported clause: "The launch", "this launch", "that the launch", "Davis said the launch" (VOA, 2017-07-28).</summary>
+    [GeneratedRegex(@"^(?:[\w\s]{0,24},\s*)?(?:(?:even\s+)?though\s+|although\s+)?(?:[^.;,]{0,80}?\b(?:said|stated|announced|confirmed|reported|claimed)\s+(?:that\s+)?)?(?:the|this|that)\s+(?<n>launch|test)\b(?!\s+(?:of|for|ceremony|window|pad|site|date|vehicle|facility|schedule)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BareEventNoun();
 
-    /// <summary>A bare event noun as the object of a verb of doing: "conducted its most recent test", "carried out the launch".</summary>
-    [GeneratedRegex(@"\b(?:conducted|carried\s+out|staged)\s+(?:its|the|their|North\s+Korea['’]s)\s+(?:(?:latest|most\s+recent|last|first|new)\s+)?(?<n>launch|test)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>A bare event noun as the object of a verb of doing: "conducted its most recent test", "carried out the launch", "Pyongyang proceeded with the launch" (VOA, 2016-02-08).</summary>
+    [GeneratedRegex(@"\b(?:conducted|carried\s+out|staged|proceeded\s+with|went\s+ahead\s+with|going\s+ahead\s+with|goes\s+ahead\s+with)\s+(?:its|the|their|North\s+Korea['’]s)\s+(?:(?:latest|most\s+recent|last|first|new)\s+)?(?<n>launch|test)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BareEventObject();
 
     /// <summary>
@@ -725,6 +736,10 @@ internal sealed partial class AssertionReader
 
     [GeneratedRegex(@"\bno\s+(?:indication|indications|sign|signs|evidence|information)\s+(?:that|of)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NoIndication();
+
+    /// <summary>A question asked inside a sentence: "not clear which", "unclear whether", "to question whether".</summary>
+    [GeneratedRegex(@"\b(?:not\s+clear|unclear|unknown|question|questions|questioned|wonder|wonders|wondered)\s+(?:which|whether|when|how|what|if)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EmbeddedQuestion();
 
     [GeneratedRegex(@"\b(?:which|who)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RelativeBefore();
@@ -962,6 +977,10 @@ internal sealed partial class AssertionReader
     [GeneratedRegex(@"\b(?:flew|flown|flying|traveled|travelled|flight\s+distance)\b[^.;]{0,60}?(?<km>[0-9]{1,2}(?:,[0-9]{3})+|[0-9]+)\s*(?:km|kilometers|kilometres)\b(?!\s+(?:east|west|north|south|away|off|from))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FlightDistance();
 
+    /// <summary>How high a missile went: "reached a height of 120 kilometers", "reaching a height of 1,000 km", "an altitude of over 1,000 km".</summary>
+    [GeneratedRegex(@"\b(?:height|altitude)\s+of\s+(?:about\s+|approximately\s+|approx\.\s+|around\s+|some\s+|over\s+|more\s+than\s+)?(?<km>[0-9]{1,2}(?:,[0-9]{3})+|[0-9]+)\s*(?:km|kilometers|kilometres)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Height();
+
     /// <summary>The actor code of the subject of a response ("the United States", "Tokyo", "the EU"), else null.</summary>
     private static string? ResponderIn(string text, TextSpan head)
     {
@@ -985,14 +1004,23 @@ internal sealed partial class AssertionReader
     [GeneratedRegex(@"\b(?:(?:indicates?|indicated|confirm(?:s|ed)?|detect(?:s|ed)?|tracked|observed)\s+(?:that\s+)?the\s+(?:launch|firing|test-firing|test)\s+of\s+(?:an?\s+|the\s+)?|(?:observes|oversees|oversaw|guides|watches|watched)\s+(?:the\s+)?(?:(?:launch|firing|test-firing|test-fire|test)\s+of\s+(?:an?\s+|the\s+)?)?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ObservedBefore();
 
-    [GeneratedRegex(@"^(?:(?!\b(?:when|while|because|but|although|as)\b)[^.;]){0,80}?\b(?:occurred|took\s+place|(?:was|were)\s+(?:launched|fired|tracked|detected|conducted)|flew|traveled|travelled|landed|fell|reached|overflew|(?:have|has)\s+(?:fallen|flown|landed)|failed(?!\s+to\b)|ended\s+in\s+(?:a\s+)?failure)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// A predicate that says an event named by a bare noun happened: "occurred", "flew", "failed"; and,
+    /// from news (Voice of America), how it ended: "the test was a failure", "the missile broke apart",
+    /// "malfunctioned".
+    /// </summary>
+    [GeneratedRegex(@"^(?:(?!\b(?:when|while|because|but|although|as)\b)[^.;]){0,80}?\b(?:occurred|took\s+place|(?:was|were)\s+(?:launched|fired|tracked|detected|conducted)|flew|traveled|travelled|landed|fell|reached|overflew|(?:have|has)\s+(?:fallen|flown|landed)|failed(?!\s+to\b)|ended\s+in\s+(?:a\s+)?failure|broke\s+(?:apart|up)|split\s+apart|disintegrated|malfunctioned|(?:was|were)\s+(?:a\s+)?(?:failure|success))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EventPredicate();
 
     /// <summary>
     /// Where or how long a missile flew, as far as the record does not hold it: "fell within Japan's
     /// EEZ", "flew over the Oshima Peninsula", "flew for approximately 45 minutes", "approximately
     /// 350 kilometers east off the east coast", or when it flew against the window North Korea had
-    /// notified ("took place ahead of the time in the prior notification"). The claim is then
+    /// notified ("took place ahead of the time in the prior notification"); and, from news text
+    /// (Voice of America), when or over what it came apart ("fell into the sea about one minute after
+    /// liftoff", "malfunctioned after the first stage exhausted its fuel", "broke up over an inland
+    /// region", "did not leave North Korean territory") and what a nuclear test used ("used plutonium
+    /// to conduct its first two underground nuclear tests"). The claim is then
     /// undecided on that detail, whether it is what the sentence says of the launch ("the missiles
     /// are thought to have fallen within Japan's EEZ") or a side detail beside a launch the record
     /// confirms ("launched a ballistic missile ..., which fell within Japan's EEZ"): a verdict is on
@@ -1004,7 +1032,7 @@ internal sealed partial class AssertionReader
         return landing.Success ? landing : null;
     }
 
-    [GeneratedRegex(@"\bexclusive\s+economic\s+zone\b|\bEEZ\b|\bfor\s+(?:about\s+|approximately\s+|some\s+)?[\w-]+\s+minutes\b|\b(?:flew|flown|flying|fly)\s+over\s+(?:the\s+)?(?:vicinity\s+of\s+)?(?!Japan\b)(?-i:[A-Z])|\b[0-9][0-9,]*\s*(?:km|kilometers|kilometres)\s+(?:east|west|north|south|away\s+from)\b|\b(?:landed|fell|fallen|splashed\s+down)\b[^.;]{0,60}?\bat\s+(?:around\s+|about\s+|approximately\s+)?[0-9]{1,2}:[0-9]{2}|\b(?:ahead\s+of|before|earlier\s+than|after|outside|within)\s+the\s+(?:time|period|window|dates?)\s+(?:in|of|given\s+in|set\s+(?:out\s+)?in|stated\s+in)\s+(?:the|its)\s+(?:prior\s+|advance\s+)?notifications?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bexclusive\s+economic\s+zone\b|\bEEZ\b|\bfor\s+(?:about\s+|approximately\s+|some\s+)?[\w-]+\s+minutes\b|\b(?:flew|flown|flying|fly)\s+over\s+(?:the\s+)?(?:vicinity\s+of\s+)?(?!Japan\b)(?-i:[A-Z])|\b[0-9][0-9,]*\s*(?:km|kilometers|kilometres)\s+(?:east|west|north|south|away\s+from)\b|\b(?:landed|fell|fallen|splashed\s+down)\b[^.;]{0,60}?\bat\s+(?:around\s+|about\s+|approximately\s+)?[0-9]{1,2}:[0-9]{2}|\b(?:ahead\s+of|before|earlier\s+than|after|outside|within)\s+the\s+(?:time|period|window|dates?)\s+(?:in|of|given\s+in|set\s+(?:out\s+)?in|stated\s+in)\s+(?:the|its)\s+(?:prior\s+|advance\s+)?notifications?\b|\b(?:minutes?|seconds?)\s+after\s+(?:lift-?off|launch|launching|take-?off)\b|\b(?:first|second|third|upper|final)\s+stage\b|\b(?:broke\s+(?:up|apart)|exploded|disintegrated|split\s+apart)\s+(?:over|above)\b|\bdid\s+not\s+leave\s+(?:North\s+Korean|its|the\s+country['’]s)\b|\b(?:plutonium|uranium)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Zone();
 
     /// <summary>A weapon said to be new, which the record cannot decide: "a new type of ICBM".</summary>

@@ -35,7 +35,7 @@ internal static partial class TimeExpressions
         @"|\b(?<d2>[0-9]{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<m2>" + Months + @")\b\.?(?:,?\s*(?<y2>(?:19|20)[0-9]{2})\b)?" +
         @"|\b(?<m3>" + Months + @")\b\.?(?:\s+(?:of\s+)?(?<y3>(?:19|20)[0-9]{2})\b)?" +
         @"|\b(?<y4>(?:19[5-9]|20[0-4])[0-9])\b(?!\s*(?:km|kilomet|mile|kg|kilogram|ton|tonne|metre|meter|m\b|mm\b|troops|soldiers|people|-[0-9]))" +
-        @"|\b(?<rel>(?i:(?:earlier\s+|later\s+)?(?:this|last|next)\s+(?:year|month|week)|yesterday|(?:earlier\s+)?today|this\s+(?:morning|afternoon|evening)|tonight|(?:(?:early|late)\s+)?(?:on\s+|last\s+)?(?:" + Weekdays + @")(?:\s+(?:morning|afternoon|evening|night))?|(?<n>[0-9]{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?<unit>days?|weeks?|months?|years?)\s+ago))\b)",
+        @"|\b(?<rel>(?i:(?:earlier\s+|later\s+)?(?:this|last|next)\s+(?:year|month|week)|yesterday|(?:earlier\s+)?today|this\s+(?:morning|afternoon|evening)|tonight|(?:(?:early|late)\s+)?(?:on\s+|last\s+)?(?:" + Weekdays + @")(?:\s+(?:morning|afternoon|evening|night))?(?:,?\s+(?:local|Korea|Korean|Seoul|Pyongyang)\s+time)?|(?<n>[0-9]{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?<unit>days?|weeks?|months?|years?)\s+ago))\b)",
         RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 
@@ -242,6 +242,14 @@ internal static partial class TimeExpressions
             // missiles on Monday" in a story published on a Monday is that day. "last Monday" is
             // the one before.
             var back = ((int)a.Date.DayOfWeek - (int)day + 7) % 7;
+            if (back == 6 && rel.EndsWith(" time", StringComparison.Ordinal))
+            {
+                // "test-fired a ballistic missile early Saturday, local time" in a story dated Friday
+                // in Washington (VOA, 2017-04-28): the day is in Korea's clock, which runs up to a
+                // day ahead of the writer's, so the day after the date is meant, not six days before.
+                return Period.Day(a.AddDays(1), label);
+            }
+
             return Period.Day(a.AddDays(back == 0 && rel.StartsWith("last ", StringComparison.Ordinal) ? -7 : -back), label);
         }
 
