@@ -8,9 +8,9 @@ using Peninsula.Record;
 namespace Peninsula.Benchmarks;
 
 /// <summary>
-/// The fact-check scored on a held-out set of real articles: by default bench/claims-heldout (set A,
-/// Voice of America news, labelled before the checker was run on it), or any folder of the same layout
-/// (bench/claims-heldout-b, set B); the report is printed and written to bench/results/FOLDER-NAME.md.
+/// The fact-check scored on a held-out set of real articles: the folder named (bench/claims-heldout-b,
+/// set B, labelled before the checker was run on it, or any folder of the same layout; set A, once
+/// bench/claims-heldout, is now part of the development set and no folder is scored by default); the report is printed and written to bench/results/FOLDER-NAME.md.
 /// The scoring is the development set's (<see cref="RealSetEvaluation"/>), so the sets' figures compare
 /// directly.
 /// </summary>
@@ -19,20 +19,20 @@ internal static class HeldOutClaimsBenchmark
     /// <summary>What decides a verdict: the reader, the checker, their rules and the record. The last commit that changed any of them is the checker's.</summary>
     private static readonly string[] CheckerPaths = ["src/Peninsula/Reading", "src/Peninsula/Claims", "data"];
 
-    /// <summary><c>claims-heldout [FOLDER]</c> scores FOLDER (by default bench/claims-heldout) and writes bench/results/ followed by the folder's name and .md.</summary>
+    /// <summary><c>claims-heldout FOLDER</c> scores FOLDER and writes bench/results/ followed by the folder's name and .md.</summary>
     public static int Run(string[] args)
     {
         var root = ClaimEvaluationRun.Root();
-        if (args.Length > 2)
+        if (args.Length != 2)
         {
-            Console.Error.WriteLine("Usage: claims-heldout [FOLDER] (a folder with documents/*.txt and labels.csv, by default bench/claims-heldout; the results are written to bench/results/ under the folder's name, e.g. bench/results/claims-heldout-b.md).");
+            Console.Error.WriteLine("Usage: claims-heldout FOLDER (a folder with documents/*.txt and labels.csv, such as bench/claims-heldout-b; the results are written to bench/results/ under the folder's name, e.g. bench/results/claims-heldout-b.md).");
             return 2;
         }
 
-        var folder = Path.TrimEndingDirectorySeparator(args.Length == 2 ? Path.GetFullPath(args[1]) : Path.Combine(root, "bench", "claims-heldout"));
+        var folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(args[1]));
         if (!Directory.Exists(Path.Combine(folder, "documents")) || !File.Exists(Path.Combine(folder, "labels.csv")))
         {
-            Console.Error.WriteLine($"{folder} is not a claim set: it needs a documents folder and a labels.csv (see bench/claims-heldout/README.md).");
+            Console.Error.WriteLine($"{folder} is not a claim set: it needs a documents folder and a labels.csv (see bench/claims-real/README.md).");
             return 2;
         }
 
@@ -67,7 +67,7 @@ internal static class HeldOutClaimsBenchmark
         var heldOut = name == "claims-heldout" || name.StartsWith("claims-heldout-", StringComparison.Ordinal);
         text.Append(heldOut ? $"# Claim checking on a held-out set ({shown})\n\n" : $"# Claim checking on {shown}\n\n");
         text.Append(CultureInfo.InvariantCulture,
-            $"Run {korean:yyyy-MM-dd HH:mm} KST (UTC+9) with `dotnet run -c Release --project bench/Peninsula.Benchmarks -- claims-heldout{(shown == "bench/claims-heldout" ? "" : " " + shown)}`.\n\n");
+            $"Run {korean:yyyy-MM-dd HH:mm} KST (UTC+9) with `dotnet run -c Release --project bench/Peninsula.Benchmarks -- claims-heldout {shown}`.\n\n");
         text.Append(CultureInfo.InvariantCulture, $"- Checker: {CheckerCommit(root)}.\n");
         text.Append(CultureInfo.InvariantCulture, $"- Repository at: {Git(root, "log", "-1", "--format=%h (%cs)") ?? "unknown (git is not available)"}.\n");
         if (heldOut)
