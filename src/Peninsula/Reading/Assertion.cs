@@ -108,6 +108,13 @@ internal sealed record Assertion
 
     public AssertedCount? Count { get; init; }
 
+    /// <summary>
+    /// A number of missiles the sentence states beside a claim of another kind ("the same day North
+    /// Korea test-fired four short-range missiles", read as a launch on that day): compared with the
+    /// record's number fired, and never supported where the record has none.
+    /// </summary>
+    public AssertedCount? StatedCount { get; init; }
+
     public AssertedOrder? Order { get; init; }
 
     public AssertedSite? Site { get; init; }

@@ -23,107 +23,110 @@ internal static partial class ClaimPatterns
         (@"(?<![\w-])(?:(?:EU|E\.U\.|European Union|European) (?:autonomous )?sanctions)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P9(),
         (@"(?<![\w-])(?:(?:Japanese|Japan's|Tokyo's) (?:own |unilateral |independent |autonomous )?sanctions)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P10(),
         (@"(?<![\w-])(?:(?:Russia-North Korea|Putin-Kim|Kim-Putin) summit)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P11(),
-        (@"(?<![\w-])(?:(?:South Korean|South Korea's|ROK) (?:presidential )?elections?|(?:the )?election in South Korea|South Korean presidential vote)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P12(),
-        (@"(?<![\w-])(?:(?:South Korean|South Korea's|Seoul's) (?:own |unilateral |independent |autonomous )?sanctions)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P13(),
-        (@"(?<![\w-])(?:(?:Trump's|Obama's|Bush's|a|an|the|new|US|U\.S\.|American|presidential) executive orders? (?:on|against|imposing|expanding|tightening) (?:new |additional |further )?(?:sanctions|North Korea)|(?:US|U\.S\.|American) sanctions executive orders?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P14(),
-        (@"(?<![\w-])(?:(?:UN|U\.N\.|United Nations) Security Council (?:resolution|sanctions|vote)|(?:new )?(?:UN|U\.N\.) sanctions)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P15(),
-        (@"(?<![\w-])(?:(?:US |U\.S\. |American )?(?:B-1Bs?|B-1|B-52s?|B-2s?|strategic|nuclear-capable) bombers?(?: flights?| flyovers?| deployments?)?|bomber (?:flights?|flyovers?))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P16(),
-        (@"(?<![\w-])(?:(?:US |U\.S\. |American )?(?:aircraft carriers?|carrier strike groups?))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P17(),
-        (@"(?<![\w-])(?:(?:US |U\.S\. |American )?(?:strategic bombers?|B-52s?|B-1Bs?|B-2s?))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P18(),
-        (@"(?<![\w-])(?:(?:US |U\.S\. |American )?nuclear-powered (?:ballistic missile )?submarines?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P19(),
-        (@"(?<![\w-])(?:(?:US |U\.S\. |American )?shows? of force|(?:US |U\.S\. )?strategic assets)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P20(),
-        (@"(?<![\w-])(?:(?:US-North Korea|US-DPRK|Trump-Kim|U\.S\.-North Korea(?:n)?) summit|summit (?:between|with) (?:Trump|the US))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P21(),
-        (@"(?<![\w-])(?:(?:US|U\.S\.)-(?:DPRK|North Korea|North Korean) summits?(?: meetings?)?|(?:Trump-Kim|Kim-Trump) summits?(?: meetings?)?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P22(),
-        (@"(?<![\w-])(?:(?:US|U\.S\.|American|United States) (?:presidential )?elections?|(?:US|U\.S\.) presidential vote|(?:the )?election in the (?:US|U\.S\.|United States))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P23(),
-        (@"(?<![\w-])(?:(?:an? )?(?:emergency|urgent) (?:UN |U\.N\. )?Security Council (?:meeting|session)|(?:UN |U\.N\. )?Security Council(?:'s)? (?:emergency|urgent) (?:meeting|session))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P24(),
-        (@"(?<![\w-])(?:(?:annual )?(?:joint|combined|allied|US-South Korea(?:n)?|U\.S\.-South Korea(?:n)?|South Korea-US|US-ROK|ROK-US) (?:military )?(?:drills|exercises?|war games))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P25(),
-        (@"(?<![\w-])(?:(?:military )?reconnaissance satellites?|spy satellites?|(?:military )?satellites?(?! (?:imagery|images?|photos?|photographs?|pictures?|orbits?|data|dish(?:es)?|communications?|television|TV|phones?|operators?))|space launch vehicles?|space rockets?|satellite launch(?:es)?|space launch(?:es)?|satellite-carrying rockets?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P26(),
-        (@"(?<![\w-])(?:(?:new |fresh |additional |further |the latest )?(?:US|U\.S\.|American|Washington's|Treasury|U\.S\. Treasury|US Treasury) sanctions|sanctions (?:imposed )?by (?:the )?(?:US|U\.S\.|United States|Treasury))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P27(),
-        (@"(?<![\w-])(?:(?:new |fresh |additional |further |unilateral |autonomous )?sanctions?(?! resolutions?)(?! regimes?)|designations?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P28(),
-        (@"(?<![\w-])(?:(?:solid-fuel )?(?:rocket )?engine tests?|tests? of an? (?:new )?(?:high-thrust )?(?:solid-fuel |liquid-fuel )?(?:rocket )?engine)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P29(),
-        (@"(?<![\w-])(?:(?:the )?(?:UN |U\.N\. |United Nations )?Security Council(?:'s)? presidential statement|(?:a|the) presidential statement (?:of|by|from) the (?:UN |U\.N\. )?Security Council)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P30(),
-        (@"(?<![\w-])(?:(?:the )?(?:US-North Korea |U\.S\.-North Korea(?:n)? |US-DPRK )?working-level (?:nuclear )?talks)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P31(),
-        (@"(?<![\w-])(?:(?:the )?six-party talks|(?:the )?six-nation talks)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P32(),
-        (@"(?<![\w-])(?:(?:trash|garbage|rubbish)[- ](?:filled |laden )?balloons?|balloons? (?:filled with|laden with|loaded with|carrying|full of) (?:trash|garbage|rubbish|waste|manure|excrement))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P33(),
-        (@"(?<![\w-])(?:Christmas Day|Christmas)(?:'s)?(?:\s+(?:of\s+)?(?<y>(?:19|20)[0-9]{2})\b)?", RegexOptions.CultureInvariant) => P34(),
-        (@"(?<![\w-])(?:Christmas Eve)(?:'s)?(?:\s+(?:of\s+)?(?<y>(?:19|20)[0-9]{2})\b)?", RegexOptions.CultureInvariant) => P35(),
-        (@"(?<![\w-])(?:Comprehensive\ Nuclear-Test-Ban\ Treaty\ Organization|Joint\ Chiefs\ of\ Staff\ \(South\ Korea\)|South\ Korea's\ Joint\ Chiefs\ of\ Staff|United\ States\ Indo-Pacific\ Command|International\ Atomic\ Energy\ Agency|United\ Nations\ Security\ Council|Ministry\ of\ Defense\ \(Japan\)|Japan's\ Ministry\ of\ Defense|Korean\ Central\ News\ Agency|United\ States\ Forces\ Korea|Korean\ Central\ Television|Japanese\ Defense\ Ministry|Japan's\ Defense\ Ministry|Workers'\ Party\ of\ Korea|Joint\ Chiefs\ of\ Staff|U\.N\.\ Security\ Council|Korean\ People's\ Army|Indo-Pacific\ Command|UN\ Security\ Council|Yonhap\ News\ Agency|the\ ruling\ party|Security\ Council|Rodong\ Sinmun|INDOPACOM|Yonhap|CTBTO|KCNA|KCTV|USFK|UNSC|IAEA|WPK|KPA|JCS)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P36(),
-        (@"(?<![\w-])(?:Day of the Foundation of the Republic|Foundation Day of the DPRK)(?:'s)?(?:\s+(?:of\s+)?(?<y>(?:19|20)[0-9]{2})\b)?", RegexOptions.CultureInvariant) => P37(),
-        (@"(?<![\w-])(?:Day of the Shining Star)(?:'s)?(?:\s+(?:of\s+)?(?<y>(?:19|20)[0-9]{2})\b)?", RegexOptions.CultureInvariant) => P38(),
-        (@"(?<![\w-])(?:Day of the Sun)(?:'s)?(?:\s+(?:of\s+)?(?<y>(?:19|20)[0-9]{2})\b)?", RegexOptions.CultureInvariant) => P39(),
-        (@"(?<![\w-])(?:Foal Eagle)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P40(),
-        (@"(?<![\w-])(?:Freedom Edge)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P41(),
-        (@"(?<![\w-])(?:Freedom Shield)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P42(),
-        (@"(?<![\w-])(?:GPS jamming|jamming attacks?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P43(),
-        (@"(?<![\w-])(?:Hanoi summit)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P44(),
-        (@"(?<![\w-])(?:Hillary\ Rodham\ Clinton|Christopher\ C\.\ Miller|Patrick\ M\.\ Shanahan|Richard\ V\.\ Spencer|Christopher\ Miller|Antony\ J\.\ Blinken|Patrick\ Shanahan|Hillary\ Clinton|Lloyd\ J\.\ Austin|Richard\ Spencer|Michael\ Pompeo|Antony\ Blinken|George\ W\.\ Bush|Rex\ Tillerson|Ashton\ Carter|Lee\ Myung-bak|Park\ Geun-hye|Yoon\ Suk\ Yeol|Yoon\ Suk-yeol|Lee\ Jae-myung|Tony\ Blinken|Robert\ Gates|Leon\ Panetta|James\ Mattis|Lloyd\ Austin|Pete\ Hegseth|Barack\ Obama|Donald\ Trump|Chris\ Miller|Mike\ Pompeo|Marco\ Rubio|Chuck\ Hagel|Moon\ Jae-in|Kim\ Il\ Sung|Kim\ Il-sung|Kim\ Jong\ Il|Kim\ Jong-il|Kim\ Jong\ Un|Kim\ Jong-un|John\ Kerry|Ash\ Carter|Jim\ Mattis|Mark\ Esper|Tillerson|Bob\ Gates|Joe\ Biden|Shanahan|Clinton|Blinken|Panetta|Hegseth|Spencer|Pompeo|Carter|Mattis|Austin|Kerry|Rubio|Gates|Hagel|Esper|Obama|Trump|Biden|Bush|Park|Moon|Yoon)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P45(),
-        (@"(?<![\w-])(?:Key Resolve)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P46(),
-        (@"(?<![\w-])(?:Liberation Day)(?:'s)?(?:\s+(?:of\s+)?(?<y>(?:19|20)[0-9]{2})\b)?", RegexOptions.CultureInvariant) => P47(),
-        (@"(?<![\w-])(?:New Year's Day|New Year’s Day|New Year)(?:'s)?(?:\s+(?:of\s+)?(?<y>(?:19|20)[0-9]{2})\b)?", RegexOptions.CultureInvariant) => P48(),
-        (@"(?<![\w-])(?:North Korea|North Korean|Pyongyang|the North|the country|the regime|the DPRK|DPRK|Kim Jong[- ]Un|the Kim regime|Korean People's Army|KPA|the army)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P49(),
-        (@"(?<![\w-])(?:Party Foundation Day)(?:'s)?(?:\s+(?:of\s+)?(?<y>(?:19|20)[0-9]{2})\b)?", RegexOptions.CultureInvariant) => P50(),
-        (@"(?<![\w-])(?:Singapore summit)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P51(),
-        (@"(?<![\w-])(?:Six-Party Talks|six-party talks|working-level talks)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P52(),
-        (@"(?<![\w-])(?:Ulchi Freedom Guardian)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P53(),
-        (@"(?<![\w-])(?:Ulchi Freedom Shield)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P54(),
-        (@"(?<![\w-])(?:Victory Day|Victory in the Fatherland Liberation War Day)(?:'s)?(?:\s+(?:of\s+)?(?<y>(?:19|20)[0-9]{2})\b)?", RegexOptions.CultureInvariant) => P55(),
-        (@"(?<![\w-])(?:Yongbyon\ Nuclear\ Scientific\ Research\ Center|Democratic\ People's\ Republic\ of\ Korea|Tonghae\ Satellite\ Launching\ Ground|Wonsan\ Kalma\ International\ Airport|Sohae\ Satellite\ Launching\ Station|Pyongyang\ International\ Airport|Punggye-ri\ Nuclear\ Test\ Site|People's\ Republic\ of\ China|Kusong\ Testing\ Ground|Russian\ Federation|Republic\ of\ Korea|Kaechon\ Airbase|Sunchon\ Airbase|Sinpo\ Shipyard|Hwangju\ County|United\ States|Sunan\ airport|Tongchang-ri|Sea\ of\ Japan|South\ Korea|North\ Korea|Vladivostok|Washington|Musudan-ri|Punggye-ri|Yellow\ Sea|the\ South|Pyongyang|the\ North|Yongbyon|East\ Sea|West\ Sea|Beijing|America|Tonghae|Hwangju|Kaechon|Sunchon|Hamhung|Hungnam|Russia|Moscow|Wonsan|Kusong|Seoul|Busan|Japan|Tokyo|China|Sohae|Sunan|Kalma|Sinpo|DPRK|U\.S\.|ROK|US)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P56(),
-        (@"(?<![\w-])(?:[0-9]{1,2}(?:st|nd|rd|th)|eleventh|seventh|twelfth|maiden|second|fourth|eighth|first|third|fifth|sixth|ninth|tenth)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P57(),
-        (@"(?<![\w-])(?:a\ pair\ of|seventeen|a\ single|thirteen|fourteen|eighteen|nineteen|a\ dozen|fifteen|sixteen|eleven|twelve|twenty|three|seven|eight|four|five|nine|one|two|six|ten|[0-9]{1,2})(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P58(),
-        (@"(?<![\w-])(?:and|but|while|whereas|although|though|even though)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P59(),
-        (@"(?<![\w-])(?:artillery (?:fire|shells?|rounds?|barrages?|drills?)|artillery|shelling)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P60(),
-        (@"(?<![\w-])(?:ballistic missiles?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P61(),
-        (@"(?<![\w-])(?:close[- ]range ballistic missiles?|CRBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P62(),
-        (@"(?<![\w-])(?:cyber[- ]?attacks?|cyber[- ]?heists?|cyber operations?|hacking attacks?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P63(),
-        (@"(?<![\w-])(?:election|election victory|summit|visit|trip|drills?|exercises?|war games|meeting|talks|victory|inauguration|speech|anniversary|parade|congress|plenum|holiday|olympics|games|ceremony|announcement)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P64(),
-        (@"(?<![\w-])(?:executive orders?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P65(),
-        (@"(?<![\w-])(?:failed|fails|failure|unsuccessful|unsuccessfully|exploded|crashed|blew up|fizzled|attempted|attempt|tried|try to|tries to|broke apart|broke up|split apart|disintegrated|malfunctioned)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P66(),
-        (@"(?<![\w-])(?:from (?:a |the )?(?:submarine|sub)|from (?:an )?underwater|from a submerged|submarine-launched|sub-launched)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P67(),
-        (@"(?<![\w-])(?:has not|have not|hasn't|haven't|did not|didn't|never|no longer|has yet to|have yet to)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P68(),
-        (@"(?<![\w-])(?:hypersonic (?:glide )?(?:missiles?|vehicles?|weapons?))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P69(),
-        (@"(?<![\w-])(?:inter-Korean summit)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P70(),
-        (@"(?<![\w-])(?:inter-Korean summits?(?: meetings?)?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P71(),
-        (@"(?<![\w-])(?:intercontinental[- ]range ballistic missiles?|intercontinental ballistic missiles?|ICBMs?|ICBM launch(?:es)?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P72(),
-        (@"(?<![\w-])(?:intermediate[- ]range ballistic missiles?|IRBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P73(),
-        (@"(?<![\w-])(?:it is clear|clearly|experts?|analysts?|suggest(?:s|ed)?|argue[sd]?|believes?|believed|speculat\w*|it is widely|in our view|appears? to|seems? to|concerns?|uncertain|difficult to predict|desired outcome)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P74(),
-        (@"(?<![\w-])(?:latest|most recent|last(?!\s+(?:year|month|week|night|weekend|spring|summer|autumn|fall|winter|decade|century|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|few|several|two|three|four|five|six|seven|eight|nine|ten|[0-9]+|one|of)\b))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P75(),
-        (@"(?<![\w-])(?:launched|launches|fired|fires|test-fired|test-fires|test-launched|tested|tests|conducted|conducts|carried out|carries out|staged|stages|detonated|detonates|flew|shot|lobbed|hurled|sent up|put into orbit|went ahead with|succeeded in|set off|exploded|attempted|failed to launch|fails to launch|failed to fire|fails to fire|failed in launching|tried to launch|tries to launch|tried to fire|sent|floated|unleashed|succeeds in|test-fire|test-firing|firing drills?|fails to enter|failed to enter|proceeded with|proceeds with|going ahead with|goes ahead with)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P76(),
-        (@"(?<![\w-])(?:medium[- ]range ballistic missiles?|MRBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P77(),
-        (@"(?<![\w-])(?:missile launch(?:es)?|missile tests?|missile firings?|missiles?(?!\s+(?:capabilit|program|technolog|force|defen[cs]e|development|plan|activit|threat|arsenal|industr|unit|base|site))|projectiles?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P78(),
-        (@"(?<![\w-])(?:more than|over|at least|no fewer than|upwards of)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P79(),
-        (@"(?<![\w-])(?:multiple[- ]rocket launchers?|MLRS|rockets?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P80(),
-        (@"(?<![\w-])(?:often|usually|regularly|routinely|frequently|tends? to|typically|as a way to|in an effort to)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P81(),
-        (@"(?<![\w-])(?:raising|prompting|sparking|marking|adding|drawing|triggering|fuell?ing|signall?ing|according|which|underscoring|highlighting)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P82(),
-        (@"(?<![\w-])(?:recently|recent|latest|most recent|newest|just|earlier this week|earlier this month|in recent (?:days|weeks|months))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P83(),
-        (@"(?<![\w-])(?:short[- ]range ballistic missiles?|SRBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P84(),
-        (@"(?<![\w-])(?:strategic cruise missiles?|cruise missiles?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P85(),
-        (@"(?<![\w-])(?:submarine[- ]launched ballistic missiles?|SLBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P86(),
-        (@"(?<![\w-])(?:successfully|successful|succeeded|into orbit|in orbit|into space orbit)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P87(),
-        (@"(?<![\w-])(?:summits?(?: meetings?)?(?=\s+(?:between|with)\s+[^.;]{0,60}?\b(?:Kim|North Korea|Pyongyang|DPRK)\b))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P88(),
-        (@"(?<![\w-])(?:super-large\ multiple\ rocket\ launcher|Rail-mobile\ KN-23|Silo-based\ KN-23|Hwasong-11Da-4\.5|New\ IRBM\ 2022|Pukguksong-1|Pukguksong-2|Pukguksong-3|Scud-B\ MaRV|Scud-C\ MaRV|Taepodong-1|Paektusan-1|Taepodong-2|600\ mm\ MLRS|Hwasong-11A|Hwasong-11B|Hwasong-11C|Hwasong-11D|Hwasong-11S|Hwasong-12A|Hwasong-12B|Hwasong-16A|Hwasong-16B|Chollima-1|Hwasong-10|Hwasong-11|Hwasong-12|Hwasong-14|Hwasong-15|Hwasong-17|Hwasong-18|Hwasong-19|Hwasong-5|Hwasong-6|Hwasong-9|Hwasong-7|Hwasong-8|ER\ Scud|Scud-ER|Musudan|Scud-B|Scud-C|Nodong|Rodong|Unha-3|KN-18|BM-25|KN-07|KN-02|Toksa|KN-25|KN-11|KN-15|KN-26|KN-23|KN-24|KN-30|KN-35|KN-33|KN-17|KN-20|KN-22|KN-28|Unha)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P89(),
-        (@"(?<![\w-])(?:this year's first|first .{0,40}? (?:this year|of the year|of [0-9]{4})|(?:this year|of the year)'s first)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P90(),
-        (@"(?<![\w-])(?:trilateral (?:military )?(?:drills|exercises?))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P91(),
-        (@"(?<![\w-])(?:underground nuclear tests?|nuclear (?:weapons? )?tests?(?! (?:sites?|grounds?|facilit(?:y|ies)|tunnels?|area))|nuclear explosive devices?|(?:hydrogen|atomic|nuclear|H-)[- ]?(?:bombs?|devices?)|nuclear detonations?|nuclear explosions?|atomic tests?|hydrogen bomb tests?|H-bomb tests?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P92(),
-        (@"(?<![\w-])(?:will|would|may|might|could|should|can|must|shall|plans? to|planning to|intends? to|intention|aims? to|seeks? to|seeking to|wants? to|hopes? to|threaten(?:s|ed)? to|vow(?:s|ed)? to|(?:is|are) expected to|(?:is|are) likely to|likely|unlikely|(?:is|are) set to|poised to|preparing to|prepares? to|ready to|continue to|going to|possible|possibly|probably|potential|future|next|planned|projected|(?:is|are|was|were) to|plans? for|preparing for|preparations? for|threats? to (?:conduct|launch|test|fire)|threaten(?:s|ed)? in (?:recent )?\w+ to|anticipated|upcoming|impending|(?:its|an|their) efforts? to)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P93(),
-        (@"(?<w>(?<![\w-])(?:[0-9]{1,2}(?:st|nd|rd|th)|eleventh|seventh|twelfth|maiden|second|fourth|eighth|first|third|fifth|sixth|ninth|tenth)(?![\w-]))(?:[\s-]+(?!and\b|or\b)[\w-]+){0,2}?[\s-]+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P94(),
-        (@"(?<w>(?<![\w-])(?:a\ pair\ of|seventeen|a\ single|thirteen|fourteen|eighteen|nineteen|a\ dozen|fifteen|sixteen|eleven|twelve|twenty|three|seven|eight|four|five|nine|one|two|six|ten|[0-9]{1,2})(?![\w-]))(?:\s+(?:more|additional|new|suspected|apparent|unidentified|other|further))?(?:\s+(?:North\s+Korean|N\.\s?Korean|NK|DPRK))?\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P95(),
-        (@";|:\s|\s[–—]\s|,\s+(?=(?:and|but|while|whereas|although|though|even though)\b)|\s+and\s+(?=(?:in|on|since|then|later|last|this|that|by|early|late|during|after|before|launched|launches|fired|fires|test-fired|test-fires|test-launched|tested|tests|conducted|conducts|carried out|carries out|staged|stages|detonated|detonates|flew|shot|lobbed|hurled|sent up|put into orbit|went ahead with|succeeded in|set off|exploded|attempted|failed to launch|fails to launch|failed to fire|fails to fire|failed in launching|tried to launch|tries to launch|tried to fire|sent|floated|unleashed|succeeds in|test-fire|test-firing|firing drills?|fails to enter|failed to enter|proceeded with|proceeds with|going ahead with|goes ahead with)\b)|,\s+(?=(?:raising|prompting|sparking|marking|adding|drawing|triggering|fuell?ing|signall?ing|according|which|underscoring|highlighting)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P96(),
-        (@"\b(?:Hwasong|Pukguksong|KN|Unha|Chollima|Taepodong|Haeil|Hwasal|Pulhwasal)-[0-9]+[A-Z]?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P97(),
-        (@"\b(?:South\s+Korea(?:'s|’s|n)?|Seoul|the\s+(?:US|U\.S\.|United\s+States)|Washington|Japan(?:ese|'s|’s)?|Tokyo|China|Chinese|Beijing|Russia(?:n)?|Moscow|the\s+allies|Iran|India|Pakistan)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P98(),
-        (@"\b(?:after|following|in the wake of|in response to)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P99(),
-        (@"\b(?:ahead of|before|in the run-up to|in the lead-up to|prior to)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P100(),
-        (@"\b(?:days after)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P101(),
-        (@"\b(?:days before|days ahead of|just before|shortly before|hours before|hours ahead of)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P102(),
-        (@"\b(?:during|amid|amidst|while|as|in the middle of|coinciding with|to coincide with|on the day of|at the time of)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P103(),
-        (@"\b(?:during|amid|amidst|while|as|in the middle of|coinciding with|to coincide with|on the day of|at the time of|on the eve of|days before|days ahead of|just before|shortly before|hours before|hours ahead of|ahead of|before|in the run-up to|in the lead-up to|prior to|hours after|shortly after|just after|right after|immediately after|days after|after|following|in the wake of|in response to)\s+(?:[\w'’.-]+\s+){0,4}?(?:election|election victory|summit|visit|trip|drills?|exercises?|war games|meeting|talks|victory|inauguration|speech|anniversary|parade|congress|plenum|holiday|olympics|games|ceremony|announcement)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P104(),
-        (@"\b(?:from|at|near|off|in)\s+(?:the\s+)?(?:(?:proximity|vicinity)\s+of\s+|(?:an\s+)?area\s+near\s+|(?:(?:north|south)?(?:eastern|western)\s+|northern\s+|southern\s+|coastal\s+)?(?:city|town|port|county|village)\s+of\s+)?(?<place>(?<![\w-])(?:Yongbyon\ Nuclear\ Scientific\ Research\ Center|Democratic\ People's\ Republic\ of\ Korea|Tonghae\ Satellite\ Launching\ Ground|Wonsan\ Kalma\ International\ Airport|Sohae\ Satellite\ Launching\ Station|Pyongyang\ International\ Airport|Punggye-ri\ Nuclear\ Test\ Site|People's\ Republic\ of\ China|Kusong\ Testing\ Ground|Russian\ Federation|Republic\ of\ Korea|Kaechon\ Airbase|Sunchon\ Airbase|Sinpo\ Shipyard|Hwangju\ County|United\ States|Sunan\ airport|Tongchang-ri|Sea\ of\ Japan|South\ Korea|North\ Korea|Vladivostok|Washington|Musudan-ri|Punggye-ri|Yellow\ Sea|the\ South|Pyongyang|the\ North|Yongbyon|East\ Sea|West\ Sea|Beijing|America|Tonghae|Hwangju|Kaechon|Sunchon|Hamhung|Hungnam|Russia|Moscow|Wonsan|Kusong|Seoul|Busan|Japan|Tokyo|China|Sohae|Sunan|Kalma|Sinpo|DPRK|U\.S\.|ROK|US)(?![\w-]))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P105(),
-        (@"\b(?:hours after|shortly after|just after|right after|immediately after)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P106(),
-        (@"\b(?:on the eve of)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P107(),
-        (@"\b(?:said|says|reported|reports|announced|announces|according to|claimed|claims|stated|confirmed|disclosed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P108(),
-        (@"\b(?:was|is|marked|became)\s+(?:its|the|their|(?:North\s+Korea|Pyongyang|the\s+country|the\s+regime|the\s+North)['’]s)\s+(?<w>(?<![\w-])(?:[0-9]{1,2}(?:st|nd|rd|th)|eleventh|seventh|twelfth|maiden|second|fourth|eighth|first|third|fifth|sixth|ninth|tenth)(?![\w-]))(?:\s+(?:ever|such\s+test|such\s+launch|one))?\s*[.!]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P109(),
-        (@"\b(?<s>first\ solid-fuel|most\ powerful|largest|biggest)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P110(),
-        (@"\s(?:and|then)\s+(?<w>(?<![\w-])(?:a\ pair\ of|seventeen|a\ single|thirteen|fourteen|eighteen|nineteen|a\ dozen|fifteen|sixteen|eleven|twelve|twenty|three|seven|eight|four|five|nine|one|two|six|ten|[0-9]{1,2})(?![\w-]))\s+(?:more\s+)?(?:at|around|about|from|shortly|later)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P111(),
-        (@"^\s+(?<w>(?<![\w-])(?:a\ pair\ of|seventeen|a\ single|thirteen|fourteen|eighteen|nineteen|a\ dozen|fifteen|sixteen|eleven|twelve|twenty|three|seven|eight|four|five|nine|one|two|six|ten|[0-9]{1,2})(?![\w-]))\s+times\b(?!\s+(?:more|less|larger|bigger|greater|stronger|higher|the|as|over)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P112(),
+        (@"(?<![\w-])(?:(?:Singapore|Hanoi|Panmunjom) [Ss]ummit|(?:historic )?summit(?=\s+between\s+the\s+two\s+leaders\b))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P12(),
+        (@"(?<![\w-])(?:(?:South Korean|South Korea's|ROK) (?:presidential )?elections?|(?:the )?election in South Korea|South Korean presidential vote)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P13(),
+        (@"(?<![\w-])(?:(?:South Korean|South Korea's|Seoul's) (?:own |unilateral |independent |autonomous )?sanctions)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P14(),
+        (@"(?<![\w-])(?:(?:Trump's|Obama's|Bush's|a|an|the|new|US|U\.S\.|American|presidential) executive orders? (?:on|against|imposing|expanding|tightening) (?:new |additional |further )?(?:sanctions|North Korea)|(?:US|U\.S\.|American) sanctions executive orders?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P15(),
+        (@"(?<![\w-])(?:(?:UN|U\.N\.|United Nations) Security Council (?:resolution|sanctions|vote)|(?:new )?(?:UN|U\.N\.) sanctions)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P16(),
+        (@"(?<![\w-])(?:(?:US |U\.S\. |American )?(?:B-1Bs?|B-1|B-52s?|B-2s?|strategic|nuclear-capable) bombers?(?: flights?| flyovers?| deployments?)?|bomber (?:flights?|flyovers?))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P17(),
+        (@"(?<![\w-])(?:(?:US |U\.S\. |American )?(?:aircraft carriers?|carrier strike groups?))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P18(),
+        (@"(?<![\w-])(?:(?:US |U\.S\. |American )?(?:strategic bombers?|B-52s?|B-1Bs?|B-2s?))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P19(),
+        (@"(?<![\w-])(?:(?:US |U\.S\. |American )?nuclear-powered (?:ballistic missile )?submarines?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P20(),
+        (@"(?<![\w-])(?:(?:US |U\.S\. |American )?shows? of force|(?:US |U\.S\. )?strategic assets)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P21(),
+        (@"(?<![\w-])(?:(?:US-North Korea|US-DPRK|Trump-Kim|U\.S\.-North Korea(?:n)?) summit|summit (?:between|with) (?:Trump|the US))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P22(),
+        (@"(?<![\w-])(?:(?:US|U\.S\.)-(?:DPRK|North Korea|North Korean) summits?(?: meetings?)?|(?:Trump-Kim|Kim-Trump) summits?(?: meetings?)?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P23(),
+        (@"(?<![\w-])(?:(?:US|U\.S\.|American|United States) (?:presidential )?elections?|(?:US|U\.S\.) presidential vote|(?:the )?election in the (?:US|U\.S\.|United States))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P24(),
+        (@"(?<![\w-])(?:(?:an? )?(?:emergency|urgent) (?:UN |U\.N\. )?Security Council (?:meeting|session)|(?:UN |U\.N\. )?Security Council(?:'s)? (?:emergency|urgent) (?:meeting|session))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P25(),
+        (@"(?<![\w-])(?:(?:annual )?(?:joint|combined|allied|US-South Korea(?:n)?|U\.S\.-South Korea(?:n)?|South Korea-US|US-ROK|ROK-US) (?:military )?(?:drills|exercises?|war games))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P26(),
+        (@"(?<![\w-])(?:(?:met|meets|shook hands|held (?:direct |face-to-face )?talks)(?=\s+(?:[\w-]+\s+){0,3}?with\s+(?:[\w-]+\s+){0,4}?(?:Kim Jong[ -]?(?:Un|Il)|the North Korean leader|North Korea['’]s leader)\b))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P27(),
+        (@"(?<![\w-])(?:(?:military )?reconnaissance satellites?|spy satellites?|(?:military )?satellites?(?! (?:imagery|images?|photos?|photographs?|pictures?|orbits?|data|dish(?:es)?|communications?|television|TV|phones?|operators?))|space launch vehicles?|space rockets?|satellite launch(?:es)?|space launch(?:es)?|satellite-carrying rockets?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P28(),
+        (@"(?<![\w-])(?:(?:new |fresh |additional |further |the latest )?(?:US|U\.S\.|American|Washington's|Treasury|U\.S\. Treasury|US Treasury) sanctions|sanctions (?:imposed )?by (?:the )?(?:US|U\.S\.|United States|Treasury))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P29(),
+        (@"(?<![\w-])(?:(?:new |fresh |additional |further |unilateral |autonomous )?sanctions?(?! resolutions?)(?! regimes?)|designations?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P30(),
+        (@"(?<![\w-])(?:(?:solid-fuel )?(?:rocket )?engine tests?|tests? of an? (?:new )?(?:high-thrust )?(?:solid-fuel |liquid-fuel )?(?:rocket )?engine)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P31(),
+        (@"(?<![\w-])(?:(?:the )?(?:UN |U\.N\. |United Nations )?Security Council(?:'s)? presidential statement|(?:a|the) presidential statement (?:of|by|from) the (?:UN |U\.N\. )?Security Council)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P32(),
+        (@"(?<![\w-])(?:(?:the )?(?:US-North Korea |U\.S\.-North Korea(?:n)? |US-DPRK )?working-level (?:nuclear )?talks)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P33(),
+        (@"(?<![\w-])(?:(?:the )?six-party talks|(?:the )?six-nation talks)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P34(),
+        (@"(?<![\w-])(?:(?:trash|garbage|rubbish)[- ](?:filled |laden )?balloons?|balloons? (?:filled with|laden with|loaded with|carrying|full of) (?:trash|garbage|rubbish|waste|manure|excrement))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P35(),
+        (@"(?<![\w-])(?:(?<=\b(?:United States|U\.S\.|Trump)\b[^.;]{0,60}?\b(?:Kim(?: Jong[ -]?Un)?|North Korea)\s+)(?:met|held (?:direct |face-to-face )?talks|signs? (?:an? |the )?(?:joint )?(?:agreement|statement|declaration)|signed (?:an? |the )?(?:joint )?(?:agreement|statement|declaration))\b)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P36(),
+        (@"(?<![\w-])(?:Christmas Day|Christmas)(?:'s)?(?:\s+(?:of\s+)?(?<y>(?:19|20)[0-9]{2})\b)?", RegexOptions.CultureInvariant) => P37(),
+        (@"(?<![\w-])(?:Christmas Eve)(?:'s)?(?:\s+(?:of\s+)?(?<y>(?:19|20)[0-9]{2})\b)?", RegexOptions.CultureInvariant) => P38(),
+        (@"(?<![\w-])(?:Comprehensive\ Nuclear-Test-Ban\ Treaty\ Organization|Joint\ Chiefs\ of\ Staff\ \(South\ Korea\)|South\ Korea's\ Joint\ Chiefs\ of\ Staff|United\ States\ Indo-Pacific\ Command|International\ Atomic\ Energy\ Agency|United\ Nations\ Security\ Council|Ministry\ of\ Defense\ \(Japan\)|Japan's\ Ministry\ of\ Defense|Korean\ Central\ News\ Agency|United\ States\ Forces\ Korea|Korean\ Central\ Television|Japanese\ Defense\ Ministry|Japan's\ Defense\ Ministry|Workers'\ Party\ of\ Korea|Joint\ Chiefs\ of\ Staff|U\.N\.\ Security\ Council|Korean\ People's\ Army|Indo-Pacific\ Command|UN\ Security\ Council|Yonhap\ News\ Agency|the\ ruling\ party|Security\ Council|Rodong\ Sinmun|INDOPACOM|Yonhap|CTBTO|KCNA|KCTV|USFK|UNSC|IAEA|WPK|KPA|JCS)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P39(),
+        (@"(?<![\w-])(?:Day of the Foundation of the Republic|Foundation Day of the DPRK)(?:'s)?(?:\s+(?:of\s+)?(?<y>(?:19|20)[0-9]{2})\b)?", RegexOptions.CultureInvariant) => P40(),
+        (@"(?<![\w-])(?:Day of the Shining Star)(?:'s)?(?:\s+(?:of\s+)?(?<y>(?:19|20)[0-9]{2})\b)?", RegexOptions.CultureInvariant) => P41(),
+        (@"(?<![\w-])(?:Day of the Sun)(?:'s)?(?:\s+(?:of\s+)?(?<y>(?:19|20)[0-9]{2})\b)?", RegexOptions.CultureInvariant) => P42(),
+        (@"(?<![\w-])(?:Foal Eagle)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P43(),
+        (@"(?<![\w-])(?:Freedom Edge)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P44(),
+        (@"(?<![\w-])(?:Freedom Shield)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P45(),
+        (@"(?<![\w-])(?:GPS jamming|jamming attacks?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P46(),
+        (@"(?<![\w-])(?:Hanoi summit)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P47(),
+        (@"(?<![\w-])(?:Hillary\ Rodham\ Clinton|Christopher\ C\.\ Miller|Patrick\ M\.\ Shanahan|Richard\ V\.\ Spencer|Christopher\ Miller|Antony\ J\.\ Blinken|Patrick\ Shanahan|Hillary\ Clinton|Lloyd\ J\.\ Austin|Richard\ Spencer|Michael\ Pompeo|Antony\ Blinken|George\ W\.\ Bush|Rex\ Tillerson|Ashton\ Carter|Lee\ Myung-bak|Park\ Geun-hye|Yoon\ Suk\ Yeol|Yoon\ Suk-yeol|Lee\ Jae-myung|Tony\ Blinken|Robert\ Gates|Leon\ Panetta|James\ Mattis|Lloyd\ Austin|Pete\ Hegseth|Barack\ Obama|Donald\ Trump|Chris\ Miller|Mike\ Pompeo|Marco\ Rubio|Chuck\ Hagel|Moon\ Jae-in|Kim\ Il\ Sung|Kim\ Il-sung|Kim\ Jong\ Il|Kim\ Jong-il|Kim\ Jong\ Un|Kim\ Jong-un|John\ Kerry|Ash\ Carter|Jim\ Mattis|Mark\ Esper|Tillerson|Bob\ Gates|Joe\ Biden|Shanahan|Clinton|Blinken|Panetta|Hegseth|Spencer|Pompeo|Carter|Mattis|Austin|Kerry|Rubio|Gates|Hagel|Esper|Obama|Trump|Biden|Bush|Park|Moon|Yoon)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P48(),
+        (@"(?<![\w-])(?:Key Resolve)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P49(),
+        (@"(?<![\w-])(?:Liberation Day)(?:'s)?(?:\s+(?:of\s+)?(?<y>(?:19|20)[0-9]{2})\b)?", RegexOptions.CultureInvariant) => P50(),
+        (@"(?<![\w-])(?:New Year's Day|New Year’s Day|New Year)(?:'s)?(?:\s+(?:of\s+)?(?<y>(?:19|20)[0-9]{2})\b)?", RegexOptions.CultureInvariant) => P51(),
+        (@"(?<![\w-])(?:North Korea|North Korean|Pyongyang|the North|the country|the regime|the DPRK|DPRK|Kim Jong[- ]Un|the Kim regime|Korean People's Army|KPA|the army)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P52(),
+        (@"(?<![\w-])(?:Party Foundation Day)(?:'s)?(?:\s+(?:of\s+)?(?<y>(?:19|20)[0-9]{2})\b)?", RegexOptions.CultureInvariant) => P53(),
+        (@"(?<![\w-])(?:Singapore summit)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P54(),
+        (@"(?<![\w-])(?:Six-Party Talks|six-party talks|working-level talks)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P55(),
+        (@"(?<![\w-])(?:Ulchi Freedom Guardian)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P56(),
+        (@"(?<![\w-])(?:Ulchi Freedom Shield)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P57(),
+        (@"(?<![\w-])(?:Victory Day|Victory in the Fatherland Liberation War Day)(?:'s)?(?:\s+(?:of\s+)?(?<y>(?:19|20)[0-9]{2})\b)?", RegexOptions.CultureInvariant) => P58(),
+        (@"(?<![\w-])(?:Yongbyon\ Nuclear\ Scientific\ Research\ Center|Democratic\ People's\ Republic\ of\ Korea|Tonghae\ Satellite\ Launching\ Ground|Wonsan\ Kalma\ International\ Airport|Sohae\ Satellite\ Launching\ Station|Pyongyang\ International\ Airport|Punggye-ri\ Nuclear\ Test\ Site|People's\ Republic\ of\ China|Kusong\ Testing\ Ground|Russian\ Federation|Republic\ of\ Korea|Kaechon\ Airbase|Sunchon\ Airbase|Sinpo\ Shipyard|Hwangju\ County|United\ States|Sunan\ airport|Tongchang-ri|Sea\ of\ Japan|South\ Korea|North\ Korea|Vladivostok|Washington|Musudan-ri|Punggye-ri|Yellow\ Sea|the\ South|Pyongyang|the\ North|Yongbyon|East\ Sea|West\ Sea|Beijing|America|Tonghae|Hwangju|Kaechon|Sunchon|Hamhung|Hungnam|Russia|Moscow|Wonsan|Kusong|Seoul|Busan|Japan|Tokyo|China|Sohae|Sunan|Kalma|Sinpo|DPRK|U\.S\.|ROK|US)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P59(),
+        (@"(?<![\w-])(?:[0-9]{1,2}(?:st|nd|rd|th)|eleventh|seventh|twelfth|maiden|second|fourth|eighth|first|third|fifth|sixth|ninth|tenth)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P60(),
+        (@"(?<![\w-])(?:a\ pair\ of|seventeen|a\ single|thirteen|fourteen|eighteen|nineteen|a\ dozen|fifteen|sixteen|eleven|twelve|twenty|three|seven|eight|four|five|nine|one|two|six|ten|[0-9]{1,2})(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P61(),
+        (@"(?<![\w-])(?:and|but|while|whereas|although|though|even though)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P62(),
+        (@"(?<![\w-])(?:artillery (?:fire|shells?|rounds?|barrages?|drills?)|artillery|shelling)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P63(),
+        (@"(?<![\w-])(?:ballistic missiles?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P64(),
+        (@"(?<![\w-])(?:close[- ]range ballistic missiles?|CRBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P65(),
+        (@"(?<![\w-])(?:cyber[- ]?attacks?|cyber[- ]?heists?|cyber operations?|hacking attacks?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P66(),
+        (@"(?<![\w-])(?:election|election victory|summit|visit|trip|drills?|exercises?|war games|meeting|talks|victory|inauguration|speech|anniversary|parade|congress|plenum|holiday|olympics|games|ceremony|announcement)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P67(),
+        (@"(?<![\w-])(?:executive orders?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P68(),
+        (@"(?<![\w-])(?:failed|fails|failure|unsuccessful|unsuccessfully|exploded|crashed|blew up|fizzled|attempted|attempt|tried|try to|tries to|broke apart|broke up|split apart|disintegrated|malfunctioned)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P69(),
+        (@"(?<![\w-])(?:from (?:a |the )?(?:submarine|sub)|from (?:an )?underwater|from a submerged|submarine-launched|sub-launched)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P70(),
+        (@"(?<![\w-])(?:has not|have not|hasn't|haven't|did not|didn't|never|no longer|has yet to|have yet to)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P71(),
+        (@"(?<![\w-])(?:hypersonic (?:glide )?(?:missiles?|vehicles?|weapons?))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P72(),
+        (@"(?<![\w-])(?:inter-Korean summit)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P73(),
+        (@"(?<![\w-])(?:inter-Korean summits?(?: meetings?)?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P74(),
+        (@"(?<![\w-])(?:intercontinental[- ]range ballistic missiles?|intercontinental ballistic missiles?|ICBMs?|ICBM launch(?:es)?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P75(),
+        (@"(?<![\w-])(?:intermediate[- ]range ballistic missiles?|IRBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P76(),
+        (@"(?<![\w-])(?:it is clear|clearly|experts?|analysts?|suggest(?:s|ed)?|argue[sd]?|believes?|believed|speculat\w*|it is widely|in our view|appears? to|seems? to|concerns?|uncertain|difficult to predict|desired outcome)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P77(),
+        (@"(?<![\w-])(?:latest|most recent|last(?!\s+(?:year|month|week|night|weekend|spring|summer|autumn|fall|winter|decade|century|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|few|several|two|three|four|five|six|seven|eight|nine|ten|[0-9]+|one|of)\b))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P78(),
+        (@"(?<![\w-])(?:launched|launches|fired|fires|test-fired|test-fires|test-launched|tested|tests|conducted|conducts|carried out|carries out|staged|stages|detonated|detonates|flew|shot|lobbed|hurled|sent up|put into orbit|went ahead with|succeeded in|set off|exploded|attempted|failed to launch|fails to launch|failed to fire|fails to fire|failed in launching|tried to launch|tries to launch|tried to fire|sent|floated|unleashed|succeeds in|test-fire|test-firing|firing drills?|fails to enter|failed to enter|proceeded with|proceeds with|going ahead with|goes ahead with)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P79(),
+        (@"(?<![\w-])(?:medium[- ]range ballistic missiles?|MRBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P80(),
+        (@"(?<![\w-])(?:missile launch(?:es)?|missile tests?|missile firings?|missiles?(?!\s+(?:capabilit|program|technolog|force|defen[cs]e|development|plan|activit|threat|arsenal|industr|unit|base|site))|projectiles?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P81(),
+        (@"(?<![\w-])(?:more than|over|at least|no fewer than|upwards of)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P82(),
+        (@"(?<![\w-])(?:multiple[- ]rocket launchers?|MLRS|rockets?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P83(),
+        (@"(?<![\w-])(?:often|usually|regularly|routinely|frequently|tends? to|typically|as a way to|in an effort to)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P84(),
+        (@"(?<![\w-])(?:raising|prompting|sparking|marking|adding|drawing|triggering|fuell?ing|signall?ing|according|which|underscoring|highlighting)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P85(),
+        (@"(?<![\w-])(?:recently|recent|latest|most recent|newest|just|earlier this week|earlier this month|in recent (?:days|weeks|months))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P86(),
+        (@"(?<![\w-])(?:short[- ]range ballistic missiles?|SRBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P87(),
+        (@"(?<![\w-])(?:strategic cruise missiles?|cruise missiles?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P88(),
+        (@"(?<![\w-])(?:submarine[- ]launched ballistic missiles?|SLBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P89(),
+        (@"(?<![\w-])(?:successfully|successful|succeeded|into orbit|in orbit|into space orbit)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P90(),
+        (@"(?<![\w-])(?:summits?(?: meetings?)?(?=\s+(?:between|with)\s+[^.;]{0,60}?\b(?:Kim|North Korea|Pyongyang|DPRK)\b))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P91(),
+        (@"(?<![\w-])(?:super-large\ multiple\ rocket\ launcher|Rail-mobile\ KN-23|Silo-based\ KN-23|Hwasong-11Da-4\.5|New\ IRBM\ 2022|Pukguksong-1|Pukguksong-2|Pukguksong-3|Scud-B\ MaRV|Scud-C\ MaRV|Taepodong-1|Paektusan-1|Taepodong-2|600\ mm\ MLRS|Hwasong-11A|Hwasong-11B|Hwasong-11C|Hwasong-11D|Hwasong-11S|Hwasong-12A|Hwasong-12B|Hwasong-16A|Hwasong-16B|Chollima-1|Hwasong-10|Hwasong-11|Hwasong-12|Hwasong-14|Hwasong-15|Hwasong-17|Hwasong-18|Hwasong-19|Hwasong-5|Hwasong-6|Hwasong-9|Hwasong-7|Hwasong-8|ER\ Scud|Scud-ER|Musudan|Scud-B|Scud-C|Nodong|Rodong|Unha-3|KN-18|BM-25|KN-07|KN-02|Toksa|KN-25|KN-11|KN-15|KN-26|KN-23|KN-24|KN-30|KN-35|KN-33|KN-17|KN-20|KN-22|KN-28|Unha)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P92(),
+        (@"(?<![\w-])(?:this year's first|first .{0,40}? (?:this year|of the year|of [0-9]{4})|(?:this year|of the year)'s first)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P93(),
+        (@"(?<![\w-])(?:trilateral (?:military )?(?:drills|exercises?))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P94(),
+        (@"(?<![\w-])(?:underground nuclear tests?|nuclear (?:weapons? )?tests?(?! (?:sites?|grounds?|facilit(?:y|ies)|tunnels?|area))|nuclear explosive devices?|(?:hydrogen|atomic|nuclear|H-)[- ]?(?:bombs?|devices?)|nuclear detonations?|nuclear explosions?|atomic tests?|hydrogen bomb tests?|H-bomb tests?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P95(),
+        (@"(?<![\w-])(?:will|would|may|might|could|should|can|must|shall|plans? to|planning to|intends? to|intention|aims? to|seeks? to|seeking to|wants? to|hopes? to|threaten(?:s|ed)? to|vow(?:s|ed)? to|(?:is|are) expected to|(?:is|are) likely to|likely|unlikely|(?:is|are) set to|poised to|preparing to|prepares? to|ready to|continue to|going to|possible|possibly|probably|potential|future|next|planned|projected|(?:is|are|was|were) to|plans? for|preparing for|preparations? for|threats? to (?:conduct|launch|test|fire)|threaten(?:s|ed)? in (?:recent )?\w+ to|anticipated|upcoming|impending|(?:its|an|their) efforts? to)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P96(),
+        (@"(?<w>(?<![\w-])(?:[0-9]{1,2}(?:st|nd|rd|th)|eleventh|seventh|twelfth|maiden|second|fourth|eighth|first|third|fifth|sixth|ninth|tenth)(?![\w-]))(?:[\s-]+(?!and\b|or\b)[\w-]+){0,2}?[\s-]+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P97(),
+        (@"(?<w>(?<![\w-])(?:a\ pair\ of|seventeen|a\ single|thirteen|fourteen|eighteen|nineteen|a\ dozen|fifteen|sixteen|eleven|twelve|twenty|three|seven|eight|four|five|nine|one|two|six|ten|[0-9]{1,2})(?![\w-]))(?:\s+(?:more|additional|new|suspected|apparent|unidentified|other|further))?(?:\s+(?:North\s+Korean|N\.\s?Korean|NK|DPRK))?\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P98(),
+        (@";|:\s|\s[–—]\s|,\s+(?=(?:and|but|while|whereas|although|though|even though)\b)|\s+and\s+(?=(?:in|on|since|then|later|last|this|that|by|early|late|during|after|before|launched|launches|fired|fires|test-fired|test-fires|test-launched|tested|tests|conducted|conducts|carried out|carries out|staged|stages|detonated|detonates|flew|shot|lobbed|hurled|sent up|put into orbit|went ahead with|succeeded in|set off|exploded|attempted|failed to launch|fails to launch|failed to fire|fails to fire|failed in launching|tried to launch|tries to launch|tried to fire|sent|floated|unleashed|succeeds in|test-fire|test-firing|firing drills?|fails to enter|failed to enter|proceeded with|proceeds with|going ahead with|goes ahead with)\b)|,\s+(?=(?:raising|prompting|sparking|marking|adding|drawing|triggering|fuell?ing|signall?ing|according|which|underscoring|highlighting)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P99(),
+        (@"\b(?:Hwasong|Pukguksong|KN|Unha|Chollima|Taepodong|Haeil|Hwasal|Pulhwasal)-[0-9]+[A-Z]?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P100(),
+        (@"\b(?:South\s+Korea(?:'s|’s|n)?|Seoul|the\s+(?:US|U\.S\.|United\s+States)|Washington|Japan(?:ese|'s|’s)?|Tokyo|China|Chinese|Beijing|Russia(?:n)?|Moscow|the\s+allies|Iran|India|Pakistan)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P101(),
+        (@"\b(?:after|following|in the wake of|in response to)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P102(),
+        (@"\b(?:ahead of|before|in the run-up to|in the lead-up to|prior to)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P103(),
+        (@"\b(?:days after)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P104(),
+        (@"\b(?:days before|days ahead of|just before|shortly before|hours before|hours ahead of)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P105(),
+        (@"\b(?:during|amid|amidst|while|as|in the middle of|coinciding with|to coincide with|on the day of|at the time of)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P106(),
+        (@"\b(?:during|amid|amidst|while|as|in the middle of|coinciding with|to coincide with|on the day of|at the time of|on the eve of|days before|days ahead of|just before|shortly before|hours before|hours ahead of|ahead of|before|in the run-up to|in the lead-up to|prior to|hours after|shortly after|just after|right after|immediately after|days after|after|following|in the wake of|in response to)\s+(?:[\w'’.-]+\s+){0,4}?(?:election|election victory|summit|visit|trip|drills?|exercises?|war games|meeting|talks|victory|inauguration|speech|anniversary|parade|congress|plenum|holiday|olympics|games|ceremony|announcement)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P107(),
+        (@"\b(?:from|at|near|off|in)\s+(?:the\s+)?(?:(?:proximity|vicinity)\s+of\s+|(?:an\s+)?area\s+near\s+|(?:(?:north|south)?(?:eastern|western)\s+|northern\s+|southern\s+|coastal\s+)?(?:city|town|port|county|village)\s+of\s+)?(?<place>(?<![\w-])(?:Yongbyon\ Nuclear\ Scientific\ Research\ Center|Democratic\ People's\ Republic\ of\ Korea|Tonghae\ Satellite\ Launching\ Ground|Wonsan\ Kalma\ International\ Airport|Sohae\ Satellite\ Launching\ Station|Pyongyang\ International\ Airport|Punggye-ri\ Nuclear\ Test\ Site|People's\ Republic\ of\ China|Kusong\ Testing\ Ground|Russian\ Federation|Republic\ of\ Korea|Kaechon\ Airbase|Sunchon\ Airbase|Sinpo\ Shipyard|Hwangju\ County|United\ States|Sunan\ airport|Tongchang-ri|Sea\ of\ Japan|South\ Korea|North\ Korea|Vladivostok|Washington|Musudan-ri|Punggye-ri|Yellow\ Sea|the\ South|Pyongyang|the\ North|Yongbyon|East\ Sea|West\ Sea|Beijing|America|Tonghae|Hwangju|Kaechon|Sunchon|Hamhung|Hungnam|Russia|Moscow|Wonsan|Kusong|Seoul|Busan|Japan|Tokyo|China|Sohae|Sunan|Kalma|Sinpo|DPRK|U\.S\.|ROK|US)(?![\w-]))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P108(),
+        (@"\b(?:hours after|shortly after|just after|right after|immediately after)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P109(),
+        (@"\b(?:on the eve of)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P110(),
+        (@"\b(?:said|says|reported|reports|announced|announces|according to|claimed|claims|stated|confirmed|disclosed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P111(),
+        (@"\b(?:was|is|marked|became)\s+(?:its|the|their|(?:North\s+Korea|Pyongyang|the\s+country|the\s+regime|the\s+North)['’]s)\s+(?<w>(?<![\w-])(?:[0-9]{1,2}(?:st|nd|rd|th)|eleventh|seventh|twelfth|maiden|second|fourth|eighth|first|third|fifth|sixth|ninth|tenth)(?![\w-]))(?:\s+(?:ever|such\s+test|such\s+launch|one))?\s*[.!]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P112(),
+        (@"\b(?<s>first\ solid-fuel|most\ powerful|largest|biggest)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P113(),
+        (@"\s(?:and|then)\s+(?<w>(?<![\w-])(?:a\ pair\ of|seventeen|a\ single|thirteen|fourteen|eighteen|nineteen|a\ dozen|fifteen|sixteen|eleven|twelve|twenty|three|seven|eight|four|five|nine|one|two|six|ten|[0-9]{1,2})(?![\w-]))\s+(?:more\s+)?(?:at|around|about|from|shortly|later)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P114(),
+        (@"^\s+(?<w>(?<![\w-])(?:a\ pair\ of|seventeen|a\ single|thirteen|fourteen|eighteen|nineteen|a\ dozen|fifteen|sixteen|eleven|twelve|twenty|three|seven|eight|four|five|nine|one|two|six|ten|[0-9]{1,2})(?![\w-]))\s+times\b(?!\s+(?:more|less|larger|bigger|greater|stronger|higher|the|as|over)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) => P115(),
         _ => null,
     };
 
@@ -163,306 +166,315 @@ internal static partial class ClaimPatterns
     [GeneratedRegex(@"(?<![\w-])(?:(?:Russia-North Korea|Putin-Kim|Kim-Putin) summit)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P11();
 
-    [GeneratedRegex(@"(?<![\w-])(?:(?:South Korean|South Korea's|ROK) (?:presidential )?elections?|(?:the )?election in South Korea|South Korean presidential vote)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:(?:Singapore|Hanoi|Panmunjom) [Ss]ummit|(?:historic )?summit(?=\s+between\s+the\s+two\s+leaders\b))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P12();
 
-    [GeneratedRegex(@"(?<![\w-])(?:(?:South Korean|South Korea's|Seoul's) (?:own |unilateral |independent |autonomous )?sanctions)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:(?:South Korean|South Korea's|ROK) (?:presidential )?elections?|(?:the )?election in South Korea|South Korean presidential vote)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P13();
 
-    [GeneratedRegex(@"(?<![\w-])(?:(?:Trump's|Obama's|Bush's|a|an|the|new|US|U\.S\.|American|presidential) executive orders? (?:on|against|imposing|expanding|tightening) (?:new |additional |further )?(?:sanctions|North Korea)|(?:US|U\.S\.|American) sanctions executive orders?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:(?:South Korean|South Korea's|Seoul's) (?:own |unilateral |independent |autonomous )?sanctions)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P14();
 
-    [GeneratedRegex(@"(?<![\w-])(?:(?:UN|U\.N\.|United Nations) Security Council (?:resolution|sanctions|vote)|(?:new )?(?:UN|U\.N\.) sanctions)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:(?:Trump's|Obama's|Bush's|a|an|the|new|US|U\.S\.|American|presidential) executive orders? (?:on|against|imposing|expanding|tightening) (?:new |additional |further )?(?:sanctions|North Korea)|(?:US|U\.S\.|American) sanctions executive orders?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P15();
 
-    [GeneratedRegex(@"(?<![\w-])(?:(?:US |U\.S\. |American )?(?:B-1Bs?|B-1|B-52s?|B-2s?|strategic|nuclear-capable) bombers?(?: flights?| flyovers?| deployments?)?|bomber (?:flights?|flyovers?))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:(?:UN|U\.N\.|United Nations) Security Council (?:resolution|sanctions|vote)|(?:new )?(?:UN|U\.N\.) sanctions)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P16();
 
-    [GeneratedRegex(@"(?<![\w-])(?:(?:US |U\.S\. |American )?(?:aircraft carriers?|carrier strike groups?))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:(?:US |U\.S\. |American )?(?:B-1Bs?|B-1|B-52s?|B-2s?|strategic|nuclear-capable) bombers?(?: flights?| flyovers?| deployments?)?|bomber (?:flights?|flyovers?))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P17();
 
-    [GeneratedRegex(@"(?<![\w-])(?:(?:US |U\.S\. |American )?(?:strategic bombers?|B-52s?|B-1Bs?|B-2s?))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:(?:US |U\.S\. |American )?(?:aircraft carriers?|carrier strike groups?))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P18();
 
-    [GeneratedRegex(@"(?<![\w-])(?:(?:US |U\.S\. |American )?nuclear-powered (?:ballistic missile )?submarines?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:(?:US |U\.S\. |American )?(?:strategic bombers?|B-52s?|B-1Bs?|B-2s?))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P19();
 
-    [GeneratedRegex(@"(?<![\w-])(?:(?:US |U\.S\. |American )?shows? of force|(?:US |U\.S\. )?strategic assets)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:(?:US |U\.S\. |American )?nuclear-powered (?:ballistic missile )?submarines?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P20();
 
-    [GeneratedRegex(@"(?<![\w-])(?:(?:US-North Korea|US-DPRK|Trump-Kim|U\.S\.-North Korea(?:n)?) summit|summit (?:between|with) (?:Trump|the US))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:(?:US |U\.S\. |American )?shows? of force|(?:US |U\.S\. )?strategic assets)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P21();
 
-    [GeneratedRegex(@"(?<![\w-])(?:(?:US|U\.S\.)-(?:DPRK|North Korea|North Korean) summits?(?: meetings?)?|(?:Trump-Kim|Kim-Trump) summits?(?: meetings?)?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:(?:US-North Korea|US-DPRK|Trump-Kim|U\.S\.-North Korea(?:n)?) summit|summit (?:between|with) (?:Trump|the US))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P22();
 
-    [GeneratedRegex(@"(?<![\w-])(?:(?:US|U\.S\.|American|United States) (?:presidential )?elections?|(?:US|U\.S\.) presidential vote|(?:the )?election in the (?:US|U\.S\.|United States))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:(?:US|U\.S\.)-(?:DPRK|North Korea|North Korean) summits?(?: meetings?)?|(?:Trump-Kim|Kim-Trump) summits?(?: meetings?)?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P23();
 
-    [GeneratedRegex(@"(?<![\w-])(?:(?:an? )?(?:emergency|urgent) (?:UN |U\.N\. )?Security Council (?:meeting|session)|(?:UN |U\.N\. )?Security Council(?:'s)? (?:emergency|urgent) (?:meeting|session))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:(?:US|U\.S\.|American|United States) (?:presidential )?elections?|(?:US|U\.S\.) presidential vote|(?:the )?election in the (?:US|U\.S\.|United States))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P24();
 
-    [GeneratedRegex(@"(?<![\w-])(?:(?:annual )?(?:joint|combined|allied|US-South Korea(?:n)?|U\.S\.-South Korea(?:n)?|South Korea-US|US-ROK|ROK-US) (?:military )?(?:drills|exercises?|war games))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:(?:an? )?(?:emergency|urgent) (?:UN |U\.N\. )?Security Council (?:meeting|session)|(?:UN |U\.N\. )?Security Council(?:'s)? (?:emergency|urgent) (?:meeting|session))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P25();
 
-    [GeneratedRegex(@"(?<![\w-])(?:(?:military )?reconnaissance satellites?|spy satellites?|(?:military )?satellites?(?! (?:imagery|images?|photos?|photographs?|pictures?|orbits?|data|dish(?:es)?|communications?|television|TV|phones?|operators?))|space launch vehicles?|space rockets?|satellite launch(?:es)?|space launch(?:es)?|satellite-carrying rockets?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:(?:annual )?(?:joint|combined|allied|US-South Korea(?:n)?|U\.S\.-South Korea(?:n)?|South Korea-US|US-ROK|ROK-US) (?:military )?(?:drills|exercises?|war games))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P26();
 
-    [GeneratedRegex(@"(?<![\w-])(?:(?:new |fresh |additional |further |the latest )?(?:US|U\.S\.|American|Washington's|Treasury|U\.S\. Treasury|US Treasury) sanctions|sanctions (?:imposed )?by (?:the )?(?:US|U\.S\.|United States|Treasury))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:(?:met|meets|shook hands|held (?:direct |face-to-face )?talks)(?=\s+(?:[\w-]+\s+){0,3}?with\s+(?:[\w-]+\s+){0,4}?(?:Kim Jong[ -]?(?:Un|Il)|the North Korean leader|North Korea['’]s leader)\b))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P27();
 
-    [GeneratedRegex(@"(?<![\w-])(?:(?:new |fresh |additional |further |unilateral |autonomous )?sanctions?(?! resolutions?)(?! regimes?)|designations?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:(?:military )?reconnaissance satellites?|spy satellites?|(?:military )?satellites?(?! (?:imagery|images?|photos?|photographs?|pictures?|orbits?|data|dish(?:es)?|communications?|television|TV|phones?|operators?))|space launch vehicles?|space rockets?|satellite launch(?:es)?|space launch(?:es)?|satellite-carrying rockets?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P28();
 
-    [GeneratedRegex(@"(?<![\w-])(?:(?:solid-fuel )?(?:rocket )?engine tests?|tests? of an? (?:new )?(?:high-thrust )?(?:solid-fuel |liquid-fuel )?(?:rocket )?engine)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:(?:new |fresh |additional |further |the latest )?(?:US|U\.S\.|American|Washington's|Treasury|U\.S\. Treasury|US Treasury) sanctions|sanctions (?:imposed )?by (?:the )?(?:US|U\.S\.|United States|Treasury))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P29();
 
-    [GeneratedRegex(@"(?<![\w-])(?:(?:the )?(?:UN |U\.N\. |United Nations )?Security Council(?:'s)? presidential statement|(?:a|the) presidential statement (?:of|by|from) the (?:UN |U\.N\. )?Security Council)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:(?:new |fresh |additional |further |unilateral |autonomous )?sanctions?(?! resolutions?)(?! regimes?)|designations?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P30();
 
-    [GeneratedRegex(@"(?<![\w-])(?:(?:the )?(?:US-North Korea |U\.S\.-North Korea(?:n)? |US-DPRK )?working-level (?:nuclear )?talks)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:(?:solid-fuel )?(?:rocket )?engine tests?|tests? of an? (?:new )?(?:high-thrust )?(?:solid-fuel |liquid-fuel )?(?:rocket )?engine)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P31();
 
-    [GeneratedRegex(@"(?<![\w-])(?:(?:the )?six-party talks|(?:the )?six-nation talks)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:(?:the )?(?:UN |U\.N\. |United Nations )?Security Council(?:'s)? presidential statement|(?:a|the) presidential statement (?:of|by|from) the (?:UN |U\.N\. )?Security Council)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P32();
 
-    [GeneratedRegex(@"(?<![\w-])(?:(?:trash|garbage|rubbish)[- ](?:filled |laden )?balloons?|balloons? (?:filled with|laden with|loaded with|carrying|full of) (?:trash|garbage|rubbish|waste|manure|excrement))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:(?:the )?(?:US-North Korea |U\.S\.-North Korea(?:n)? |US-DPRK )?working-level (?:nuclear )?talks)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P33();
 
-    [GeneratedRegex(@"(?<![\w-])(?:Christmas Day|Christmas)(?:'s)?(?:\s+(?:of\s+)?(?<y>(?:19|20)[0-9]{2})\b)?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:(?:the )?six-party talks|(?:the )?six-nation talks)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P34();
 
-    [GeneratedRegex(@"(?<![\w-])(?:Christmas Eve)(?:'s)?(?:\s+(?:of\s+)?(?<y>(?:19|20)[0-9]{2})\b)?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:(?:trash|garbage|rubbish)[- ](?:filled |laden )?balloons?|balloons? (?:filled with|laden with|loaded with|carrying|full of) (?:trash|garbage|rubbish|waste|manure|excrement))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P35();
 
-    [GeneratedRegex(@"(?<![\w-])(?:Comprehensive\ Nuclear-Test-Ban\ Treaty\ Organization|Joint\ Chiefs\ of\ Staff\ \(South\ Korea\)|South\ Korea's\ Joint\ Chiefs\ of\ Staff|United\ States\ Indo-Pacific\ Command|International\ Atomic\ Energy\ Agency|United\ Nations\ Security\ Council|Ministry\ of\ Defense\ \(Japan\)|Japan's\ Ministry\ of\ Defense|Korean\ Central\ News\ Agency|United\ States\ Forces\ Korea|Korean\ Central\ Television|Japanese\ Defense\ Ministry|Japan's\ Defense\ Ministry|Workers'\ Party\ of\ Korea|Joint\ Chiefs\ of\ Staff|U\.N\.\ Security\ Council|Korean\ People's\ Army|Indo-Pacific\ Command|UN\ Security\ Council|Yonhap\ News\ Agency|the\ ruling\ party|Security\ Council|Rodong\ Sinmun|INDOPACOM|Yonhap|CTBTO|KCNA|KCTV|USFK|UNSC|IAEA|WPK|KPA|JCS)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:(?<=\b(?:United States|U\.S\.|Trump)\b[^.;]{0,60}?\b(?:Kim(?: Jong[ -]?Un)?|North Korea)\s+)(?:met|held (?:direct |face-to-face )?talks|signs? (?:an? |the )?(?:joint )?(?:agreement|statement|declaration)|signed (?:an? |the )?(?:joint )?(?:agreement|statement|declaration))\b)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P36();
 
-    [GeneratedRegex(@"(?<![\w-])(?:Day of the Foundation of the Republic|Foundation Day of the DPRK)(?:'s)?(?:\s+(?:of\s+)?(?<y>(?:19|20)[0-9]{2})\b)?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:Christmas Day|Christmas)(?:'s)?(?:\s+(?:of\s+)?(?<y>(?:19|20)[0-9]{2})\b)?", RegexOptions.CultureInvariant)]
     private static partial Regex P37();
 
-    [GeneratedRegex(@"(?<![\w-])(?:Day of the Shining Star)(?:'s)?(?:\s+(?:of\s+)?(?<y>(?:19|20)[0-9]{2})\b)?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:Christmas Eve)(?:'s)?(?:\s+(?:of\s+)?(?<y>(?:19|20)[0-9]{2})\b)?", RegexOptions.CultureInvariant)]
     private static partial Regex P38();
 
-    [GeneratedRegex(@"(?<![\w-])(?:Day of the Sun)(?:'s)?(?:\s+(?:of\s+)?(?<y>(?:19|20)[0-9]{2})\b)?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:Comprehensive\ Nuclear-Test-Ban\ Treaty\ Organization|Joint\ Chiefs\ of\ Staff\ \(South\ Korea\)|South\ Korea's\ Joint\ Chiefs\ of\ Staff|United\ States\ Indo-Pacific\ Command|International\ Atomic\ Energy\ Agency|United\ Nations\ Security\ Council|Ministry\ of\ Defense\ \(Japan\)|Japan's\ Ministry\ of\ Defense|Korean\ Central\ News\ Agency|United\ States\ Forces\ Korea|Korean\ Central\ Television|Japanese\ Defense\ Ministry|Japan's\ Defense\ Ministry|Workers'\ Party\ of\ Korea|Joint\ Chiefs\ of\ Staff|U\.N\.\ Security\ Council|Korean\ People's\ Army|Indo-Pacific\ Command|UN\ Security\ Council|Yonhap\ News\ Agency|the\ ruling\ party|Security\ Council|Rodong\ Sinmun|INDOPACOM|Yonhap|CTBTO|KCNA|KCTV|USFK|UNSC|IAEA|WPK|KPA|JCS)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P39();
 
-    [GeneratedRegex(@"(?<![\w-])(?:Foal Eagle)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:Day of the Foundation of the Republic|Foundation Day of the DPRK)(?:'s)?(?:\s+(?:of\s+)?(?<y>(?:19|20)[0-9]{2})\b)?", RegexOptions.CultureInvariant)]
     private static partial Regex P40();
 
-    [GeneratedRegex(@"(?<![\w-])(?:Freedom Edge)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:Day of the Shining Star)(?:'s)?(?:\s+(?:of\s+)?(?<y>(?:19|20)[0-9]{2})\b)?", RegexOptions.CultureInvariant)]
     private static partial Regex P41();
 
-    [GeneratedRegex(@"(?<![\w-])(?:Freedom Shield)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:Day of the Sun)(?:'s)?(?:\s+(?:of\s+)?(?<y>(?:19|20)[0-9]{2})\b)?", RegexOptions.CultureInvariant)]
     private static partial Regex P42();
 
-    [GeneratedRegex(@"(?<![\w-])(?:GPS jamming|jamming attacks?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:Foal Eagle)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P43();
 
-    [GeneratedRegex(@"(?<![\w-])(?:Hanoi summit)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:Freedom Edge)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P44();
 
-    [GeneratedRegex(@"(?<![\w-])(?:Hillary\ Rodham\ Clinton|Christopher\ C\.\ Miller|Patrick\ M\.\ Shanahan|Richard\ V\.\ Spencer|Christopher\ Miller|Antony\ J\.\ Blinken|Patrick\ Shanahan|Hillary\ Clinton|Lloyd\ J\.\ Austin|Richard\ Spencer|Michael\ Pompeo|Antony\ Blinken|George\ W\.\ Bush|Rex\ Tillerson|Ashton\ Carter|Lee\ Myung-bak|Park\ Geun-hye|Yoon\ Suk\ Yeol|Yoon\ Suk-yeol|Lee\ Jae-myung|Tony\ Blinken|Robert\ Gates|Leon\ Panetta|James\ Mattis|Lloyd\ Austin|Pete\ Hegseth|Barack\ Obama|Donald\ Trump|Chris\ Miller|Mike\ Pompeo|Marco\ Rubio|Chuck\ Hagel|Moon\ Jae-in|Kim\ Il\ Sung|Kim\ Il-sung|Kim\ Jong\ Il|Kim\ Jong-il|Kim\ Jong\ Un|Kim\ Jong-un|John\ Kerry|Ash\ Carter|Jim\ Mattis|Mark\ Esper|Tillerson|Bob\ Gates|Joe\ Biden|Shanahan|Clinton|Blinken|Panetta|Hegseth|Spencer|Pompeo|Carter|Mattis|Austin|Kerry|Rubio|Gates|Hagel|Esper|Obama|Trump|Biden|Bush|Park|Moon|Yoon)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:Freedom Shield)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P45();
 
-    [GeneratedRegex(@"(?<![\w-])(?:Key Resolve)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:GPS jamming|jamming attacks?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P46();
 
-    [GeneratedRegex(@"(?<![\w-])(?:Liberation Day)(?:'s)?(?:\s+(?:of\s+)?(?<y>(?:19|20)[0-9]{2})\b)?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:Hanoi summit)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P47();
 
-    [GeneratedRegex(@"(?<![\w-])(?:New Year's Day|New Year’s Day|New Year)(?:'s)?(?:\s+(?:of\s+)?(?<y>(?:19|20)[0-9]{2})\b)?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:Hillary\ Rodham\ Clinton|Christopher\ C\.\ Miller|Patrick\ M\.\ Shanahan|Richard\ V\.\ Spencer|Christopher\ Miller|Antony\ J\.\ Blinken|Patrick\ Shanahan|Hillary\ Clinton|Lloyd\ J\.\ Austin|Richard\ Spencer|Michael\ Pompeo|Antony\ Blinken|George\ W\.\ Bush|Rex\ Tillerson|Ashton\ Carter|Lee\ Myung-bak|Park\ Geun-hye|Yoon\ Suk\ Yeol|Yoon\ Suk-yeol|Lee\ Jae-myung|Tony\ Blinken|Robert\ Gates|Leon\ Panetta|James\ Mattis|Lloyd\ Austin|Pete\ Hegseth|Barack\ Obama|Donald\ Trump|Chris\ Miller|Mike\ Pompeo|Marco\ Rubio|Chuck\ Hagel|Moon\ Jae-in|Kim\ Il\ Sung|Kim\ Il-sung|Kim\ Jong\ Il|Kim\ Jong-il|Kim\ Jong\ Un|Kim\ Jong-un|John\ Kerry|Ash\ Carter|Jim\ Mattis|Mark\ Esper|Tillerson|Bob\ Gates|Joe\ Biden|Shanahan|Clinton|Blinken|Panetta|Hegseth|Spencer|Pompeo|Carter|Mattis|Austin|Kerry|Rubio|Gates|Hagel|Esper|Obama|Trump|Biden|Bush|Park|Moon|Yoon)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P48();
 
-    [GeneratedRegex(@"(?<![\w-])(?:North Korea|North Korean|Pyongyang|the North|the country|the regime|the DPRK|DPRK|Kim Jong[- ]Un|the Kim regime|Korean People's Army|KPA|the army)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:Key Resolve)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P49();
 
-    [GeneratedRegex(@"(?<![\w-])(?:Party Foundation Day)(?:'s)?(?:\s+(?:of\s+)?(?<y>(?:19|20)[0-9]{2})\b)?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:Liberation Day)(?:'s)?(?:\s+(?:of\s+)?(?<y>(?:19|20)[0-9]{2})\b)?", RegexOptions.CultureInvariant)]
     private static partial Regex P50();
 
-    [GeneratedRegex(@"(?<![\w-])(?:Singapore summit)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:New Year's Day|New Year’s Day|New Year)(?:'s)?(?:\s+(?:of\s+)?(?<y>(?:19|20)[0-9]{2})\b)?", RegexOptions.CultureInvariant)]
     private static partial Regex P51();
 
-    [GeneratedRegex(@"(?<![\w-])(?:Six-Party Talks|six-party talks|working-level talks)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:North Korea|North Korean|Pyongyang|the North|the country|the regime|the DPRK|DPRK|Kim Jong[- ]Un|the Kim regime|Korean People's Army|KPA|the army)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P52();
 
-    [GeneratedRegex(@"(?<![\w-])(?:Ulchi Freedom Guardian)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:Party Foundation Day)(?:'s)?(?:\s+(?:of\s+)?(?<y>(?:19|20)[0-9]{2})\b)?", RegexOptions.CultureInvariant)]
     private static partial Regex P53();
 
-    [GeneratedRegex(@"(?<![\w-])(?:Ulchi Freedom Shield)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:Singapore summit)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P54();
 
-    [GeneratedRegex(@"(?<![\w-])(?:Victory Day|Victory in the Fatherland Liberation War Day)(?:'s)?(?:\s+(?:of\s+)?(?<y>(?:19|20)[0-9]{2})\b)?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:Six-Party Talks|six-party talks|working-level talks)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P55();
 
-    [GeneratedRegex(@"(?<![\w-])(?:Yongbyon\ Nuclear\ Scientific\ Research\ Center|Democratic\ People's\ Republic\ of\ Korea|Tonghae\ Satellite\ Launching\ Ground|Wonsan\ Kalma\ International\ Airport|Sohae\ Satellite\ Launching\ Station|Pyongyang\ International\ Airport|Punggye-ri\ Nuclear\ Test\ Site|People's\ Republic\ of\ China|Kusong\ Testing\ Ground|Russian\ Federation|Republic\ of\ Korea|Kaechon\ Airbase|Sunchon\ Airbase|Sinpo\ Shipyard|Hwangju\ County|United\ States|Sunan\ airport|Tongchang-ri|Sea\ of\ Japan|South\ Korea|North\ Korea|Vladivostok|Washington|Musudan-ri|Punggye-ri|Yellow\ Sea|the\ South|Pyongyang|the\ North|Yongbyon|East\ Sea|West\ Sea|Beijing|America|Tonghae|Hwangju|Kaechon|Sunchon|Hamhung|Hungnam|Russia|Moscow|Wonsan|Kusong|Seoul|Busan|Japan|Tokyo|China|Sohae|Sunan|Kalma|Sinpo|DPRK|U\.S\.|ROK|US)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:Ulchi Freedom Guardian)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P56();
 
-    [GeneratedRegex(@"(?<![\w-])(?:[0-9]{1,2}(?:st|nd|rd|th)|eleventh|seventh|twelfth|maiden|second|fourth|eighth|first|third|fifth|sixth|ninth|tenth)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:Ulchi Freedom Shield)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P57();
 
-    [GeneratedRegex(@"(?<![\w-])(?:a\ pair\ of|seventeen|a\ single|thirteen|fourteen|eighteen|nineteen|a\ dozen|fifteen|sixteen|eleven|twelve|twenty|three|seven|eight|four|five|nine|one|two|six|ten|[0-9]{1,2})(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:Victory Day|Victory in the Fatherland Liberation War Day)(?:'s)?(?:\s+(?:of\s+)?(?<y>(?:19|20)[0-9]{2})\b)?", RegexOptions.CultureInvariant)]
     private static partial Regex P58();
 
-    [GeneratedRegex(@"(?<![\w-])(?:and|but|while|whereas|although|though|even though)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:Yongbyon\ Nuclear\ Scientific\ Research\ Center|Democratic\ People's\ Republic\ of\ Korea|Tonghae\ Satellite\ Launching\ Ground|Wonsan\ Kalma\ International\ Airport|Sohae\ Satellite\ Launching\ Station|Pyongyang\ International\ Airport|Punggye-ri\ Nuclear\ Test\ Site|People's\ Republic\ of\ China|Kusong\ Testing\ Ground|Russian\ Federation|Republic\ of\ Korea|Kaechon\ Airbase|Sunchon\ Airbase|Sinpo\ Shipyard|Hwangju\ County|United\ States|Sunan\ airport|Tongchang-ri|Sea\ of\ Japan|South\ Korea|North\ Korea|Vladivostok|Washington|Musudan-ri|Punggye-ri|Yellow\ Sea|the\ South|Pyongyang|the\ North|Yongbyon|East\ Sea|West\ Sea|Beijing|America|Tonghae|Hwangju|Kaechon|Sunchon|Hamhung|Hungnam|Russia|Moscow|Wonsan|Kusong|Seoul|Busan|Japan|Tokyo|China|Sohae|Sunan|Kalma|Sinpo|DPRK|U\.S\.|ROK|US)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P59();
 
-    [GeneratedRegex(@"(?<![\w-])(?:artillery (?:fire|shells?|rounds?|barrages?|drills?)|artillery|shelling)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:[0-9]{1,2}(?:st|nd|rd|th)|eleventh|seventh|twelfth|maiden|second|fourth|eighth|first|third|fifth|sixth|ninth|tenth)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P60();
 
-    [GeneratedRegex(@"(?<![\w-])(?:ballistic missiles?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:a\ pair\ of|seventeen|a\ single|thirteen|fourteen|eighteen|nineteen|a\ dozen|fifteen|sixteen|eleven|twelve|twenty|three|seven|eight|four|five|nine|one|two|six|ten|[0-9]{1,2})(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P61();
 
-    [GeneratedRegex(@"(?<![\w-])(?:close[- ]range ballistic missiles?|CRBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:and|but|while|whereas|although|though|even though)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P62();
 
-    [GeneratedRegex(@"(?<![\w-])(?:cyber[- ]?attacks?|cyber[- ]?heists?|cyber operations?|hacking attacks?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:artillery (?:fire|shells?|rounds?|barrages?|drills?)|artillery|shelling)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P63();
 
-    [GeneratedRegex(@"(?<![\w-])(?:election|election victory|summit|visit|trip|drills?|exercises?|war games|meeting|talks|victory|inauguration|speech|anniversary|parade|congress|plenum|holiday|olympics|games|ceremony|announcement)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:ballistic missiles?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P64();
 
-    [GeneratedRegex(@"(?<![\w-])(?:executive orders?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:close[- ]range ballistic missiles?|CRBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P65();
 
-    [GeneratedRegex(@"(?<![\w-])(?:failed|fails|failure|unsuccessful|unsuccessfully|exploded|crashed|blew up|fizzled|attempted|attempt|tried|try to|tries to|broke apart|broke up|split apart|disintegrated|malfunctioned)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:cyber[- ]?attacks?|cyber[- ]?heists?|cyber operations?|hacking attacks?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P66();
 
-    [GeneratedRegex(@"(?<![\w-])(?:from (?:a |the )?(?:submarine|sub)|from (?:an )?underwater|from a submerged|submarine-launched|sub-launched)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:election|election victory|summit|visit|trip|drills?|exercises?|war games|meeting|talks|victory|inauguration|speech|anniversary|parade|congress|plenum|holiday|olympics|games|ceremony|announcement)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P67();
 
-    [GeneratedRegex(@"(?<![\w-])(?:has not|have not|hasn't|haven't|did not|didn't|never|no longer|has yet to|have yet to)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:executive orders?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P68();
 
-    [GeneratedRegex(@"(?<![\w-])(?:hypersonic (?:glide )?(?:missiles?|vehicles?|weapons?))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:failed|fails|failure|unsuccessful|unsuccessfully|exploded|crashed|blew up|fizzled|attempted|attempt|tried|try to|tries to|broke apart|broke up|split apart|disintegrated|malfunctioned)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P69();
 
-    [GeneratedRegex(@"(?<![\w-])(?:inter-Korean summit)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:from (?:a |the )?(?:submarine|sub)|from (?:an )?underwater|from a submerged|submarine-launched|sub-launched)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P70();
 
-    [GeneratedRegex(@"(?<![\w-])(?:inter-Korean summits?(?: meetings?)?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:has not|have not|hasn't|haven't|did not|didn't|never|no longer|has yet to|have yet to)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P71();
 
-    [GeneratedRegex(@"(?<![\w-])(?:intercontinental[- ]range ballistic missiles?|intercontinental ballistic missiles?|ICBMs?|ICBM launch(?:es)?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:hypersonic (?:glide )?(?:missiles?|vehicles?|weapons?))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P72();
 
-    [GeneratedRegex(@"(?<![\w-])(?:intermediate[- ]range ballistic missiles?|IRBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:inter-Korean summit)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P73();
 
-    [GeneratedRegex(@"(?<![\w-])(?:it is clear|clearly|experts?|analysts?|suggest(?:s|ed)?|argue[sd]?|believes?|believed|speculat\w*|it is widely|in our view|appears? to|seems? to|concerns?|uncertain|difficult to predict|desired outcome)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:inter-Korean summits?(?: meetings?)?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P74();
 
-    [GeneratedRegex(@"(?<![\w-])(?:latest|most recent|last(?!\s+(?:year|month|week|night|weekend|spring|summer|autumn|fall|winter|decade|century|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|few|several|two|three|four|five|six|seven|eight|nine|ten|[0-9]+|one|of)\b))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:intercontinental[- ]range ballistic missiles?|intercontinental ballistic missiles?|ICBMs?|ICBM launch(?:es)?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P75();
 
-    [GeneratedRegex(@"(?<![\w-])(?:launched|launches|fired|fires|test-fired|test-fires|test-launched|tested|tests|conducted|conducts|carried out|carries out|staged|stages|detonated|detonates|flew|shot|lobbed|hurled|sent up|put into orbit|went ahead with|succeeded in|set off|exploded|attempted|failed to launch|fails to launch|failed to fire|fails to fire|failed in launching|tried to launch|tries to launch|tried to fire|sent|floated|unleashed|succeeds in|test-fire|test-firing|firing drills?|fails to enter|failed to enter|proceeded with|proceeds with|going ahead with|goes ahead with)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:intermediate[- ]range ballistic missiles?|IRBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P76();
 
-    [GeneratedRegex(@"(?<![\w-])(?:medium[- ]range ballistic missiles?|MRBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:it is clear|clearly|experts?|analysts?|suggest(?:s|ed)?|argue[sd]?|believes?|believed|speculat\w*|it is widely|in our view|appears? to|seems? to|concerns?|uncertain|difficult to predict|desired outcome)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P77();
 
-    [GeneratedRegex(@"(?<![\w-])(?:missile launch(?:es)?|missile tests?|missile firings?|missiles?(?!\s+(?:capabilit|program|technolog|force|defen[cs]e|development|plan|activit|threat|arsenal|industr|unit|base|site))|projectiles?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:latest|most recent|last(?!\s+(?:year|month|week|night|weekend|spring|summer|autumn|fall|winter|decade|century|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|few|several|two|three|four|five|six|seven|eight|nine|ten|[0-9]+|one|of)\b))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P78();
 
-    [GeneratedRegex(@"(?<![\w-])(?:more than|over|at least|no fewer than|upwards of)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:launched|launches|fired|fires|test-fired|test-fires|test-launched|tested|tests|conducted|conducts|carried out|carries out|staged|stages|detonated|detonates|flew|shot|lobbed|hurled|sent up|put into orbit|went ahead with|succeeded in|set off|exploded|attempted|failed to launch|fails to launch|failed to fire|fails to fire|failed in launching|tried to launch|tries to launch|tried to fire|sent|floated|unleashed|succeeds in|test-fire|test-firing|firing drills?|fails to enter|failed to enter|proceeded with|proceeds with|going ahead with|goes ahead with)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P79();
 
-    [GeneratedRegex(@"(?<![\w-])(?:multiple[- ]rocket launchers?|MLRS|rockets?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:medium[- ]range ballistic missiles?|MRBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P80();
 
-    [GeneratedRegex(@"(?<![\w-])(?:often|usually|regularly|routinely|frequently|tends? to|typically|as a way to|in an effort to)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:missile launch(?:es)?|missile tests?|missile firings?|missiles?(?!\s+(?:capabilit|program|technolog|force|defen[cs]e|development|plan|activit|threat|arsenal|industr|unit|base|site))|projectiles?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P81();
 
-    [GeneratedRegex(@"(?<![\w-])(?:raising|prompting|sparking|marking|adding|drawing|triggering|fuell?ing|signall?ing|according|which|underscoring|highlighting)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:more than|over|at least|no fewer than|upwards of)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P82();
 
-    [GeneratedRegex(@"(?<![\w-])(?:recently|recent|latest|most recent|newest|just|earlier this week|earlier this month|in recent (?:days|weeks|months))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:multiple[- ]rocket launchers?|MLRS|rockets?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P83();
 
-    [GeneratedRegex(@"(?<![\w-])(?:short[- ]range ballistic missiles?|SRBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:often|usually|regularly|routinely|frequently|tends? to|typically|as a way to|in an effort to)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P84();
 
-    [GeneratedRegex(@"(?<![\w-])(?:strategic cruise missiles?|cruise missiles?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:raising|prompting|sparking|marking|adding|drawing|triggering|fuell?ing|signall?ing|according|which|underscoring|highlighting)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P85();
 
-    [GeneratedRegex(@"(?<![\w-])(?:submarine[- ]launched ballistic missiles?|SLBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:recently|recent|latest|most recent|newest|just|earlier this week|earlier this month|in recent (?:days|weeks|months))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P86();
 
-    [GeneratedRegex(@"(?<![\w-])(?:successfully|successful|succeeded|into orbit|in orbit|into space orbit)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:short[- ]range ballistic missiles?|SRBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P87();
 
-    [GeneratedRegex(@"(?<![\w-])(?:summits?(?: meetings?)?(?=\s+(?:between|with)\s+[^.;]{0,60}?\b(?:Kim|North Korea|Pyongyang|DPRK)\b))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:strategic cruise missiles?|cruise missiles?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P88();
 
-    [GeneratedRegex(@"(?<![\w-])(?:super-large\ multiple\ rocket\ launcher|Rail-mobile\ KN-23|Silo-based\ KN-23|Hwasong-11Da-4\.5|New\ IRBM\ 2022|Pukguksong-1|Pukguksong-2|Pukguksong-3|Scud-B\ MaRV|Scud-C\ MaRV|Taepodong-1|Paektusan-1|Taepodong-2|600\ mm\ MLRS|Hwasong-11A|Hwasong-11B|Hwasong-11C|Hwasong-11D|Hwasong-11S|Hwasong-12A|Hwasong-12B|Hwasong-16A|Hwasong-16B|Chollima-1|Hwasong-10|Hwasong-11|Hwasong-12|Hwasong-14|Hwasong-15|Hwasong-17|Hwasong-18|Hwasong-19|Hwasong-5|Hwasong-6|Hwasong-9|Hwasong-7|Hwasong-8|ER\ Scud|Scud-ER|Musudan|Scud-B|Scud-C|Nodong|Rodong|Unha-3|KN-18|BM-25|KN-07|KN-02|Toksa|KN-25|KN-11|KN-15|KN-26|KN-23|KN-24|KN-30|KN-35|KN-33|KN-17|KN-20|KN-22|KN-28|Unha)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:submarine[- ]launched ballistic missiles?|SLBMs?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P89();
 
-    [GeneratedRegex(@"(?<![\w-])(?:this year's first|first .{0,40}? (?:this year|of the year|of [0-9]{4})|(?:this year|of the year)'s first)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:successfully|successful|succeeded|into orbit|in orbit|into space orbit)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P90();
 
-    [GeneratedRegex(@"(?<![\w-])(?:trilateral (?:military )?(?:drills|exercises?))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:summits?(?: meetings?)?(?=\s+(?:between|with)\s+[^.;]{0,60}?\b(?:Kim|North Korea|Pyongyang|DPRK)\b))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P91();
 
-    [GeneratedRegex(@"(?<![\w-])(?:underground nuclear tests?|nuclear (?:weapons? )?tests?(?! (?:sites?|grounds?|facilit(?:y|ies)|tunnels?|area))|nuclear explosive devices?|(?:hydrogen|atomic|nuclear|H-)[- ]?(?:bombs?|devices?)|nuclear detonations?|nuclear explosions?|atomic tests?|hydrogen bomb tests?|H-bomb tests?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:super-large\ multiple\ rocket\ launcher|Rail-mobile\ KN-23|Silo-based\ KN-23|Hwasong-11Da-4\.5|New\ IRBM\ 2022|Pukguksong-1|Pukguksong-2|Pukguksong-3|Scud-B\ MaRV|Scud-C\ MaRV|Taepodong-1|Paektusan-1|Taepodong-2|600\ mm\ MLRS|Hwasong-11A|Hwasong-11B|Hwasong-11C|Hwasong-11D|Hwasong-11S|Hwasong-12A|Hwasong-12B|Hwasong-16A|Hwasong-16B|Chollima-1|Hwasong-10|Hwasong-11|Hwasong-12|Hwasong-14|Hwasong-15|Hwasong-17|Hwasong-18|Hwasong-19|Hwasong-5|Hwasong-6|Hwasong-9|Hwasong-7|Hwasong-8|ER\ Scud|Scud-ER|Musudan|Scud-B|Scud-C|Nodong|Rodong|Unha-3|KN-18|BM-25|KN-07|KN-02|Toksa|KN-25|KN-11|KN-15|KN-26|KN-23|KN-24|KN-30|KN-35|KN-33|KN-17|KN-20|KN-22|KN-28|Unha)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P92();
 
-    [GeneratedRegex(@"(?<![\w-])(?:will|would|may|might|could|should|can|must|shall|plans? to|planning to|intends? to|intention|aims? to|seeks? to|seeking to|wants? to|hopes? to|threaten(?:s|ed)? to|vow(?:s|ed)? to|(?:is|are) expected to|(?:is|are) likely to|likely|unlikely|(?:is|are) set to|poised to|preparing to|prepares? to|ready to|continue to|going to|possible|possibly|probably|potential|future|next|planned|projected|(?:is|are|was|were) to|plans? for|preparing for|preparations? for|threats? to (?:conduct|launch|test|fire)|threaten(?:s|ed)? in (?:recent )?\w+ to|anticipated|upcoming|impending|(?:its|an|their) efforts? to)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:this year's first|first .{0,40}? (?:this year|of the year|of [0-9]{4})|(?:this year|of the year)'s first)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P93();
 
-    [GeneratedRegex(@"(?<w>(?<![\w-])(?:[0-9]{1,2}(?:st|nd|rd|th)|eleventh|seventh|twelfth|maiden|second|fourth|eighth|first|third|fifth|sixth|ninth|tenth)(?![\w-]))(?:[\s-]+(?!and\b|or\b)[\w-]+){0,2}?[\s-]+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:trilateral (?:military )?(?:drills|exercises?))(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P94();
 
-    [GeneratedRegex(@"(?<w>(?<![\w-])(?:a\ pair\ of|seventeen|a\ single|thirteen|fourteen|eighteen|nineteen|a\ dozen|fifteen|sixteen|eleven|twelve|twenty|three|seven|eight|four|five|nine|one|two|six|ten|[0-9]{1,2})(?![\w-]))(?:\s+(?:more|additional|new|suspected|apparent|unidentified|other|further))?(?:\s+(?:North\s+Korean|N\.\s?Korean|NK|DPRK))?\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:underground nuclear tests?|nuclear (?:weapons? )?tests?(?! (?:sites?|grounds?|facilit(?:y|ies)|tunnels?|area))|nuclear explosive devices?|(?:hydrogen|atomic|nuclear|H-)[- ]?(?:bombs?|devices?)|nuclear detonations?|nuclear explosions?|atomic tests?|hydrogen bomb tests?|H-bomb tests?)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P95();
 
-    [GeneratedRegex(@";|:\s|\s[–—]\s|,\s+(?=(?:and|but|while|whereas|although|though|even though)\b)|\s+and\s+(?=(?:in|on|since|then|later|last|this|that|by|early|late|during|after|before|launched|launches|fired|fires|test-fired|test-fires|test-launched|tested|tests|conducted|conducts|carried out|carries out|staged|stages|detonated|detonates|flew|shot|lobbed|hurled|sent up|put into orbit|went ahead with|succeeded in|set off|exploded|attempted|failed to launch|fails to launch|failed to fire|fails to fire|failed in launching|tried to launch|tries to launch|tried to fire|sent|floated|unleashed|succeeds in|test-fire|test-firing|firing drills?|fails to enter|failed to enter|proceeded with|proceeds with|going ahead with|goes ahead with)\b)|,\s+(?=(?:raising|prompting|sparking|marking|adding|drawing|triggering|fuell?ing|signall?ing|according|which|underscoring|highlighting)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:will|would|may|might|could|should|can|must|shall|plans? to|planning to|intends? to|intention|aims? to|seeks? to|seeking to|wants? to|hopes? to|threaten(?:s|ed)? to|vow(?:s|ed)? to|(?:is|are) expected to|(?:is|are) likely to|likely|unlikely|(?:is|are) set to|poised to|preparing to|prepares? to|ready to|continue to|going to|possible|possibly|probably|potential|future|next|planned|projected|(?:is|are|was|were) to|plans? for|preparing for|preparations? for|threats? to (?:conduct|launch|test|fire)|threaten(?:s|ed)? in (?:recent )?\w+ to|anticipated|upcoming|impending|(?:its|an|their) efforts? to)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P96();
 
-    [GeneratedRegex(@"\b(?:Hwasong|Pukguksong|KN|Unha|Chollima|Taepodong|Haeil|Hwasal|Pulhwasal)-[0-9]+[A-Z]?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<w>(?<![\w-])(?:[0-9]{1,2}(?:st|nd|rd|th)|eleventh|seventh|twelfth|maiden|second|fourth|eighth|first|third|fifth|sixth|ninth|tenth)(?![\w-]))(?:[\s-]+(?!and\b|or\b)[\w-]+){0,2}?[\s-]+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P97();
 
-    [GeneratedRegex(@"\b(?:South\s+Korea(?:'s|’s|n)?|Seoul|the\s+(?:US|U\.S\.|United\s+States)|Washington|Japan(?:ese|'s|’s)?|Tokyo|China|Chinese|Beijing|Russia(?:n)?|Moscow|the\s+allies|Iran|India|Pakistan)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<w>(?<![\w-])(?:a\ pair\ of|seventeen|a\ single|thirteen|fourteen|eighteen|nineteen|a\ dozen|fifteen|sixteen|eleven|twelve|twenty|three|seven|eight|four|five|nine|one|two|six|ten|[0-9]{1,2})(?![\w-]))(?:\s+(?:more|additional|new|suspected|apparent|unidentified|other|further))?(?:\s+(?:North\s+Korean|N\.\s?Korean|NK|DPRK))?\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P98();
 
-    [GeneratedRegex(@"\b(?:after|following|in the wake of|in response to)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@";|:\s|\s[–—]\s|,\s+(?=(?:and|but|while|whereas|although|though|even though)\b)|\s+and\s+(?=(?:in|on|since|then|later|last|this|that|by|early|late|during|after|before|launched|launches|fired|fires|test-fired|test-fires|test-launched|tested|tests|conducted|conducts|carried out|carries out|staged|stages|detonated|detonates|flew|shot|lobbed|hurled|sent up|put into orbit|went ahead with|succeeded in|set off|exploded|attempted|failed to launch|fails to launch|failed to fire|fails to fire|failed in launching|tried to launch|tries to launch|tried to fire|sent|floated|unleashed|succeeds in|test-fire|test-firing|firing drills?|fails to enter|failed to enter|proceeded with|proceeds with|going ahead with|goes ahead with)\b)|,\s+(?=(?:raising|prompting|sparking|marking|adding|drawing|triggering|fuell?ing|signall?ing|according|which|underscoring|highlighting)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P99();
 
-    [GeneratedRegex(@"\b(?:ahead of|before|in the run-up to|in the lead-up to|prior to)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:Hwasong|Pukguksong|KN|Unha|Chollima|Taepodong|Haeil|Hwasal|Pulhwasal)-[0-9]+[A-Z]?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P100();
 
-    [GeneratedRegex(@"\b(?:days after)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:South\s+Korea(?:'s|’s|n)?|Seoul|the\s+(?:US|U\.S\.|United\s+States)|Washington|Japan(?:ese|'s|’s)?|Tokyo|China|Chinese|Beijing|Russia(?:n)?|Moscow|the\s+allies|Iran|India|Pakistan)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P101();
 
-    [GeneratedRegex(@"\b(?:days before|days ahead of|just before|shortly before|hours before|hours ahead of)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:after|following|in the wake of|in response to)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P102();
 
-    [GeneratedRegex(@"\b(?:during|amid|amidst|while|as|in the middle of|coinciding with|to coincide with|on the day of|at the time of)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:ahead of|before|in the run-up to|in the lead-up to|prior to)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P103();
 
-    [GeneratedRegex(@"\b(?:during|amid|amidst|while|as|in the middle of|coinciding with|to coincide with|on the day of|at the time of|on the eve of|days before|days ahead of|just before|shortly before|hours before|hours ahead of|ahead of|before|in the run-up to|in the lead-up to|prior to|hours after|shortly after|just after|right after|immediately after|days after|after|following|in the wake of|in response to)\s+(?:[\w'’.-]+\s+){0,4}?(?:election|election victory|summit|visit|trip|drills?|exercises?|war games|meeting|talks|victory|inauguration|speech|anniversary|parade|congress|plenum|holiday|olympics|games|ceremony|announcement)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:days after)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P104();
 
-    [GeneratedRegex(@"\b(?:from|at|near|off|in)\s+(?:the\s+)?(?:(?:proximity|vicinity)\s+of\s+|(?:an\s+)?area\s+near\s+|(?:(?:north|south)?(?:eastern|western)\s+|northern\s+|southern\s+|coastal\s+)?(?:city|town|port|county|village)\s+of\s+)?(?<place>(?<![\w-])(?:Yongbyon\ Nuclear\ Scientific\ Research\ Center|Democratic\ People's\ Republic\ of\ Korea|Tonghae\ Satellite\ Launching\ Ground|Wonsan\ Kalma\ International\ Airport|Sohae\ Satellite\ Launching\ Station|Pyongyang\ International\ Airport|Punggye-ri\ Nuclear\ Test\ Site|People's\ Republic\ of\ China|Kusong\ Testing\ Ground|Russian\ Federation|Republic\ of\ Korea|Kaechon\ Airbase|Sunchon\ Airbase|Sinpo\ Shipyard|Hwangju\ County|United\ States|Sunan\ airport|Tongchang-ri|Sea\ of\ Japan|South\ Korea|North\ Korea|Vladivostok|Washington|Musudan-ri|Punggye-ri|Yellow\ Sea|the\ South|Pyongyang|the\ North|Yongbyon|East\ Sea|West\ Sea|Beijing|America|Tonghae|Hwangju|Kaechon|Sunchon|Hamhung|Hungnam|Russia|Moscow|Wonsan|Kusong|Seoul|Busan|Japan|Tokyo|China|Sohae|Sunan|Kalma|Sinpo|DPRK|U\.S\.|ROK|US)(?![\w-]))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:days before|days ahead of|just before|shortly before|hours before|hours ahead of)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P105();
 
-    [GeneratedRegex(@"\b(?:hours after|shortly after|just after|right after|immediately after)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:during|amid|amidst|while|as|in the middle of|coinciding with|to coincide with|on the day of|at the time of)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P106();
 
-    [GeneratedRegex(@"\b(?:on the eve of)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:during|amid|amidst|while|as|in the middle of|coinciding with|to coincide with|on the day of|at the time of|on the eve of|days before|days ahead of|just before|shortly before|hours before|hours ahead of|ahead of|before|in the run-up to|in the lead-up to|prior to|hours after|shortly after|just after|right after|immediately after|days after|after|following|in the wake of|in response to)\s+(?:[\w'’.-]+\s+){0,4}?(?:election|election victory|summit|visit|trip|drills?|exercises?|war games|meeting|talks|victory|inauguration|speech|anniversary|parade|congress|plenum|holiday|olympics|games|ceremony|announcement)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P107();
 
-    [GeneratedRegex(@"\b(?:said|says|reported|reports|announced|announces|according to|claimed|claims|stated|confirmed|disclosed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:from|at|near|off|in)\s+(?:the\s+)?(?:(?:proximity|vicinity)\s+of\s+|(?:an\s+)?area\s+near\s+|(?:(?:north|south)?(?:eastern|western)\s+|northern\s+|southern\s+|coastal\s+)?(?:city|town|port|county|village)\s+of\s+)?(?<place>(?<![\w-])(?:Yongbyon\ Nuclear\ Scientific\ Research\ Center|Democratic\ People's\ Republic\ of\ Korea|Tonghae\ Satellite\ Launching\ Ground|Wonsan\ Kalma\ International\ Airport|Sohae\ Satellite\ Launching\ Station|Pyongyang\ International\ Airport|Punggye-ri\ Nuclear\ Test\ Site|People's\ Republic\ of\ China|Kusong\ Testing\ Ground|Russian\ Federation|Republic\ of\ Korea|Kaechon\ Airbase|Sunchon\ Airbase|Sinpo\ Shipyard|Hwangju\ County|United\ States|Sunan\ airport|Tongchang-ri|Sea\ of\ Japan|South\ Korea|North\ Korea|Vladivostok|Washington|Musudan-ri|Punggye-ri|Yellow\ Sea|the\ South|Pyongyang|the\ North|Yongbyon|East\ Sea|West\ Sea|Beijing|America|Tonghae|Hwangju|Kaechon|Sunchon|Hamhung|Hungnam|Russia|Moscow|Wonsan|Kusong|Seoul|Busan|Japan|Tokyo|China|Sohae|Sunan|Kalma|Sinpo|DPRK|U\.S\.|ROK|US)(?![\w-]))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P108();
 
-    [GeneratedRegex(@"\b(?:was|is|marked|became)\s+(?:its|the|their|(?:North\s+Korea|Pyongyang|the\s+country|the\s+regime|the\s+North)['’]s)\s+(?<w>(?<![\w-])(?:[0-9]{1,2}(?:st|nd|rd|th)|eleventh|seventh|twelfth|maiden|second|fourth|eighth|first|third|fifth|sixth|ninth|tenth)(?![\w-]))(?:\s+(?:ever|such\s+test|such\s+launch|one))?\s*[.!]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:hours after|shortly after|just after|right after|immediately after)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P109();
 
-    [GeneratedRegex(@"\b(?<s>first\ solid-fuel|most\ powerful|largest|biggest)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:on the eve of)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P110();
 
-    [GeneratedRegex(@"\s(?:and|then)\s+(?<w>(?<![\w-])(?:a\ pair\ of|seventeen|a\ single|thirteen|fourteen|eighteen|nineteen|a\ dozen|fifteen|sixteen|eleven|twelve|twenty|three|seven|eight|four|five|nine|one|two|six|ten|[0-9]{1,2})(?![\w-]))\s+(?:more\s+)?(?:at|around|about|from|shortly|later)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:said|says|reported|reports|announced|announces|according to|claimed|claims|stated|confirmed|disclosed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P111();
 
-    [GeneratedRegex(@"^\s+(?<w>(?<![\w-])(?:a\ pair\ of|seventeen|a\ single|thirteen|fourteen|eighteen|nineteen|a\ dozen|fifteen|sixteen|eleven|twelve|twenty|three|seven|eight|four|five|nine|one|two|six|ten|[0-9]{1,2})(?![\w-]))\s+times\b(?!\s+(?:more|less|larger|bigger|greater|stronger|higher|the|as|over)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:was|is|marked|became)\s+(?:its|the|their|(?:North\s+Korea|Pyongyang|the\s+country|the\s+regime|the\s+North)['’]s)\s+(?<w>(?<![\w-])(?:[0-9]{1,2}(?:st|nd|rd|th)|eleventh|seventh|twelfth|maiden|second|fourth|eighth|first|third|fifth|sixth|ninth|tenth)(?![\w-]))(?:\s+(?:ever|such\s+test|such\s+launch|one))?\s*[.!]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex P112();
+
+    [GeneratedRegex(@"\b(?<s>first\ solid-fuel|most\ powerful|largest|biggest)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex P113();
+
+    [GeneratedRegex(@"\s(?:and|then)\s+(?<w>(?<![\w-])(?:a\ pair\ of|seventeen|a\ single|thirteen|fourteen|eighteen|nineteen|a\ dozen|fifteen|sixteen|eleven|twelve|twenty|three|seven|eight|four|five|nine|one|two|six|ten|[0-9]{1,2})(?![\w-]))\s+(?:more\s+)?(?:at|around|about|from|shortly|later)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex P114();
+
+    [GeneratedRegex(@"^\s+(?<w>(?<![\w-])(?:a\ pair\ of|seventeen|a\ single|thirteen|fourteen|eighteen|nineteen|a\ dozen|fifteen|sixteen|eleven|twelve|twenty|three|seven|eight|four|five|nine|one|two|six|ten|[0-9]{1,2})(?![\w-]))\s+times\b(?!\s+(?:more|less|larger|bigger|greater|stronger|higher|the|as|over)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex P115();
 }

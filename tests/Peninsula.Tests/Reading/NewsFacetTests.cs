@@ -87,4 +87,34 @@ public sealed class NewsFacetTests
         Assert.NotEmpty(claims);
         Assert.True(claims.All(c => c.Verdict == ClaimVerdict.NotEnoughEvidence), Why(claims));
     }
+
+    [Theory]
+    [InlineData("South Korean President Moon Jae-in met Saturday afternoon with North Korean leader Kim Jong Un near the two Koreas' heavily militarized border.", "2018-05-26")]
+    [InlineData("The leaders of the United States and North Korea met for the first time in Singapore Tuesday.", "2018-06-12")]
+    [InlineData("Tuesday morning Trump shook hands with the North Korean leader in front of U.S. and North Korean flags at the Capella Hotel on Singapore's Sentosa Island.", "2018-06-12")]
+    [InlineData("Trump, Kim Sign Joint Agreement in Singapore", "2018-06-12")]
+    [InlineData("Singapore Summit Produces High Hopes, Little Details", "2018-06-13")]
+    [InlineData("World Condemns North Korea Nuclear Test", "2009-05-25")]
+    public void A_summit_named_by_what_the_leaders_did_and_a_headline_naming_an_event_are_read_and_supported_by_the_record(string sentence, string published)
+    {
+        // data/context/summits.csv: the inter-Korean summit of 2018-05-26 and the Singapore summit of
+        // 2018-06-12; nuclear-tests.csv: 2009-05-25. None was read as a claim before the rule.
+        var claims = Check(sentence, published).Claims;
+
+        Assert.NotEmpty(claims);
+        Assert.True(claims.All(c => c.Verdict == ClaimVerdict.Supported), Why(claims));
+    }
+
+    [Theory]
+    [InlineData("South Korea's Yonhap news agency also reports that North Korea test-fired three short-range missiles in the hours after the nuclear test.", "2009-05-25")]
+    [InlineData("The president's comments came in an interview with the Associated Press on Thursday, the same day North Korea test-fired four short-range missiles.", "2009-07-02")]
+    public void A_number_of_missiles_the_record_does_not_hold_for_that_launch_keeps_the_claim_from_supported_and_is_named(string sentence, string published)
+    {
+        // The record has these launches but not how many were fired; both were supported before the rule.
+        var claims = Check(sentence, published).Claims;
+
+        Assert.NotEmpty(claims);
+        Assert.True(claims.All(c => c.Verdict == ClaimVerdict.NotEnoughEvidence), Why(claims));
+        Assert.True(claims.Any(c => c.Facets.Any(f => f is { Facet: "count", Result: FacetResult.Undecided })), Why(claims));
+    }
 }
