@@ -235,7 +235,7 @@ internal static class DetectBenchmark
                 var days = documents.Select(d => d.Published).ToHashSet();
                 return new Archive(
                     Path.GetFileName(Path.GetDirectoryName(full)!) + "/" + Path.GetFileName(full),
-                    $"Government statements and reports of the fact-check's real set ({documents.Count} documents, {documents.Min(d => d.Published)} to {documents.Max(d => d.Published)}; public domain or the Government of Japan's terms, committed with their sources). Each covers its own date and the day either side (a US text is dated in Washington, a day behind Korea; a KCNA report comes the day after); the record's launch days in those windows are the reference.",
+                    $"Government statements and reports, and Voice of America news, of the fact-check's real set ({documents.Count} documents, {documents.Min(d => d.Published)} to {documents.Max(d => d.Published)}; public domain or the Government of Japan's terms, committed with their sources). Each covers its own date and the day either side (a US text is dated in Washington, a day behind Korea; a KCNA report comes the day after); the record's launch days in those windows are the reference.",
                     documents,
                     day => days.Any(p => Math.Abs(p.DaysSince(day)) <= EventDetector.ToleranceDays),
                     $"{days.Count} windows",
