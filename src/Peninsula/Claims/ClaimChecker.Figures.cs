@@ -49,9 +49,7 @@ internal sealed partial class ClaimChecker
                 : Absent(c, filter, window, what);
         }
 
-        // A nuclear test is one per day; missiles are counted by the number fired.
-        int? Fired(Event e) => e.Kind == EventKind.MissileLaunch ? e.Figures.NumberFired : 1;
-        var days = matches.GroupBy(e => e.Date).Select(g => (Date: g.Key, Events: g.ToList(), Fired: g.All(e => Fired(e) is not null) ? g.Sum(e => Fired(e)!.Value) : (int?)null)).ToList();
+        var days = FiredByDay(matches);
         var known = days.All(d => d.Fired is not null);
         var total = known ? days.Sum(d => d.Fired!.Value) : (int?)null;
         if ((c.Count?.AtLeast == true))
@@ -96,6 +94,20 @@ internal sealed partial class ClaimChecker
 
         return (ClaimVerdict.Refuted, $"the record has {Plural(what, matches.Count)} {In(window)} but none with {n} fired ({counted})", Ids(matches));
     }
+
+    /// <summary>
+    /// The events by Korean day with the number fired that day: a nuclear test counts one, a missile
+    /// launch its number fired; null for a day with a launch whose number is not reported.
+    /// </summary>
+    private static List<(KoreanDate Date, List<Event> Events, int? Fired)> FiredByDay(IEnumerable<Event> events)
+    {
+        static int? Fired(Event e) => e.Kind == EventKind.MissileLaunch ? e.Figures.NumberFired : 1;
+        return [.. events.GroupBy(e => e.Date).Select(g => (g.Key, g.ToList(), g.All(e => Fired(e) is not null) ? g.Sum(e => Fired(e)!.Value) : (int?)null))];
+    }
+
+    /// <summary>"2016-08-03: 2 fired, 2016-08-04: number not reported".</summary>
+    private static string FiredOn(IEnumerable<(KoreanDate Date, List<Event> Events, int? Fired)> days) =>
+        string.Join(", ", days.Select(d => $"{d.Date}: {(d.Fired is { } f ? f.ToString(CultureInfo.InvariantCulture) + " fired" : "number not reported")}"));
 
     private (ClaimVerdict, string, IEnumerable<string>) Recency(Assertion c, Func<Event, bool> filter, string what, ArticleAnchor anchor)
     {

@@ -220,11 +220,6 @@ internal sealed partial class ClaimChecker
     }
 
     /// <summary>
-    /// "Flew approximately 1,000 km": the distance the record gives for the launches the claim's
-    /// other facets matched, within a fifth either way (the figures are estimates). Distances are not
-    /// a part of the record complete for them, so one that differs leaves the claim undecided.
-    /// </summary>
-    /// <summary>
     /// A number of missiles stated beside the claim, compared with the number fired on each day of the
     /// matched launches: matches where one day's number is it, undecided otherwise (a number stated in
     /// passing is never the ground of a refutation, and the record lacks many numbers).
@@ -232,23 +227,23 @@ internal sealed partial class ClaimChecker
     private FacetCheck StatedCountFacet(Assertion c, AssertedCount stated, IEnumerable<string> matched)
     {
         var words = $"{(stated.AtLeast ? "at least " : "")}{stated.Value.ToString(CultureInfo.InvariantCulture)} fired";
-        var days = Matched(c, matched).Where(e => e.Kind == EventKind.MissileLaunch).GroupBy(e => e.Date)
-            .Select(g => (Date: g.Key, Fired: g.All(e => e.Figures.NumberFired is not null) ? g.Sum(e => e.Figures.NumberFired!.Value) : (int?)null))
-            .ToList();
+        var days = FiredByDay(Matched(c, matched).Where(e => e.Kind == EventKind.MissileLaunch));
         var ids = Matched(c, matched).Select(e => e.Id).ToList();
         if (days.Any(d => d.Fired is { } f && (f == stated.Value || (stated.AtLeast && f >= stated.Value))))
         {
-            return new FacetCheck("count", words, FacetResult.Matches, $"the record has {Days(days)}", ids);
+            return new FacetCheck("count", words, FacetResult.Matches, $"the record has {FiredOn(days)}", ids);
         }
 
         return days.Any(d => d.Fired is not null)
-            ? new FacetCheck("count", words, FacetResult.Undecided, $"the record has {Days(days)}", ids)
+            ? new FacetCheck("count", words, FacetResult.Undecided, $"the record has {FiredOn(days)}", ids)
             : new FacetCheck("count", words, FacetResult.Undecided, "the record gives no number fired for this launch", ids);
-
-        static string Days(List<(KoreanDate Date, int? Fired)> days) =>
-            string.Join(", ", days.Select(d => $"{d.Date}: {(d.Fired is { } f ? f.ToString(CultureInfo.InvariantCulture) + " fired" : "number not reported")}"));
     }
 
+    /// <summary>
+    /// "Flew approximately 1,000 km": the distance the record gives for the launches the claim's
+    /// other facets matched, within a fifth either way (the figures are estimates). Distances are not
+    /// a part of the record complete for them, so one that differs leaves the claim undecided.
+    /// </summary>
     private FacetCheck DistanceFacet(Assertion c, double km, IEnumerable<string> matched)
     {
         var launches = Matched(c, matched).ToList();

@@ -27,6 +27,9 @@ internal sealed record RealClaimDocument(string Id, string Publisher, string Sou
     /// <summary>The header's title of the published text.</summary>
     public string Title { get; init; } = "";
 
+    /// <summary>The header's licence: why the text may be kept in the repository.</summary>
+    public string Licence { get; init; } = "";
+
     /// <summary>The published text alone: what is checked.</summary>
     public string Text => File[TextStart..];
 }
@@ -81,6 +84,7 @@ internal sealed class RealClaimSet
         {
             Url = header.GetValueOrDefault("url") ?? "",
             Title = header.GetValueOrDefault("title") ?? "",
+            Licence = header.GetValueOrDefault("licence") ?? "",
         };
     }
 

@@ -30,7 +30,6 @@ public sealed record PublishedComparison(IReadOnlyList<PublishedScore> Rows, IRe
         ArgumentNullException.ThrowIfNull(record);
         var end = BundledRecord.CoverageEndOf(record);
         var model = new QuestionModel(record);
-        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
         var rows = new List<PublishedScore>();
         var skipped = new List<string>();
         foreach (var asked in published.Contents.Questions)
@@ -42,15 +41,14 @@ public sealed record PublishedComparison(IReadOnlyList<PublishedScore> Rows, IRe
                 continue;
             }
 
-            var inWindow = record.Where(e => e.Date >= q.Opens && e.Date <= q.Closes).ToList();
-            var resolution = QuestionResolver.Resolve(q, inWindow, end);
+            var resolution = QuestionResolver.Resolve(q, record, end);
             if (resolution is null)
             {
                 skipped.Add($"{q.Id}: open in the record (it ends on {end})");
                 continue;
             }
 
-            var resolvingTitle = resolution.EventId is { } id ? inWindow.First(e => e.Id == id).Title : null;
+            var resolvingTitle = resolution.EventId is { } id ? record.First(e => e.Id == id).Title : null;
             foreach (var forecast in published.Contents.Forecasts.Where(f => f.QuestionId == q.Id && !f.IsModel))
             {
                 cancellationToken.ThrowIfCancellationRequested();

@@ -80,7 +80,7 @@ public sealed class HeldOutSetTests
         foreach (var id in set.Documents.Keys.Order(StringComparer.Ordinal))
         {
             var document = set.Document(id);
-            var licence = Header(set.Documents[id], "licence");
+            var licence = document.Licence;
             var voa = document.Source.Contains("Voice of America", StringComparison.Ordinal) || document.Source.StartsWith("VOA", StringComparison.Ordinal);
             var defense = document.Source == "US Department of Defense";
             if (!voa && !defense)
@@ -114,11 +114,12 @@ public sealed class HeldOutSetTests
             {
                 var (firstName, first) = sets[i];
                 var (secondName, second) = sets[j];
-                var urls = first.Documents.Values.Select(t => Header(t, "url")).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                var urls = first.Documents.Keys.Select(id => first.Document(id).Url).ToHashSet(StringComparer.OrdinalIgnoreCase);
                 var sentences = first.Labels.Select(l => l.Sentence).ToHashSet(StringComparer.Ordinal);
-                problems.AddRange(second.Documents
-                    .Where(d => urls.Contains(Header(d.Value, "url")))
-                    .Select(d => $"bench/{secondName}/documents/{d.Key}.txt ({Header(d.Value, "url")}) is also in bench/{firstName}"));
+                problems.AddRange(second.Documents.Keys
+                    .Select(second.Document)
+                    .Where(d => urls.Contains(d.Url))
+                    .Select(d => $"bench/{secondName}/documents/{d.Id}.txt ({d.Url}) is also in bench/{firstName}"));
                 problems.AddRange(second.Documents.Keys
                     .Where(first.Documents.ContainsKey)
                     .Select(id => $"bench/{secondName}/documents/{id}.txt has the name of a document of bench/{firstName}"));
@@ -129,17 +130,5 @@ public sealed class HeldOutSetTests
         }
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
-    }
-
-    /// <summary>One header field of a document file, or "" when the header lacks it.</summary>
-    private static string Header(string file, string field)
-    {
-        var end = file.IndexOf("\n---\n", StringComparison.Ordinal);
-        var header = end < 0 ? file : file[..end];
-        return header.Split('\n')
-            .Select(l => l.Split(':', 2))
-            .Where(p => p.Length == 2 && p[0].Trim() == field)
-            .Select(p => p[1].Trim())
-            .FirstOrDefault() ?? "";
     }
 }
