@@ -111,18 +111,6 @@ internal sealed class ForecastData
         }));
     }
 
-    /// <summary>
-    /// The events of a filter target (<see cref="ForecastTarget.OfFilter"/>) that start after
-    /// <see cref="DataEnd"/> but are known by then (<see cref="KnownFrom"/>): a summit announced
-    /// for next week. Empty for a fixed target, whose events are North Korea's own actions, never
-    /// known ahead.
-    /// </summary>
-    public IEnumerable<Event> KnownAhead(ForecastTarget target)
-    {
-        ArgumentNullException.ThrowIfNull(target);
-        return target.FilterEvents.Where(e => e.Date > DataEnd && KnownFrom(e) <= DataEnd);
-    }
-
     /// <summary>The day index of a Korean date.</summary>
     public static int Index(KoreanDate date) => date.DaysSince(SeriesStart);
 
@@ -133,7 +121,7 @@ internal sealed class ForecastData
     /// The events of one target the data knows, in the record's order: for a fixed target, North
     /// Korean actions from <see cref="SeriesStart"/> to <see cref="DataEnd"/>; for a filter, the
     /// filter's events of any kind dated in the same span (an event on or before a date is known by
-    /// then, whatever its kind; those announced ahead are <see cref="KnownAhead"/>).
+    /// then, whatever its kind; a question's forecast reads those announced ahead itself, see <c>QuestionModel</c>).
     /// </summary>
     public IEnumerable<Event> EventsOf(ForecastTarget target) =>
         target.Filter is null ? _actions.Where(target.Matches) : target.FilterEvents.Where(e => e.Date >= SeriesStart && e.Date <= DataEnd);

@@ -43,7 +43,7 @@ public sealed class QuestionModel(IReadOnlyList<Event> record, IReadOnlyDictiona
         var target = TargetOf(question);
         var start = question.Opens > day ? question.Opens : day.AddDays(1);
         var known = day < _recordEnd ? day : _recordEnd;
-        if (target.Filter is not null && target.FilterEvents.Any(e => e.Date >= start && e.Date <= question.Closes && e.Date > known && ForecastData.KnownFrom(e) <= known))
+        if (AnnouncedInWindow(target, question, start, known) is not null)
         {
             return new QuestionForecast(question.Id, QuestionForecast.Model, day, 1 - RollingForecast.Floor);
         }
@@ -81,7 +81,7 @@ public sealed class QuestionModel(IReadOnlyList<Event> record, IReadOnlyDictiona
         var target = TargetOf(question);
         var known = day < _recordEnd ? day : _recordEnd;
         var start = question.Opens > day ? question.Opens : day.AddDays(1);
-        if (target.FilterEvents.FirstOrDefault(e => e.Date >= start && e.Date <= question.Closes && e.Date > known && ForecastData.KnownFrom(e) <= known) is { } ahead)
+        if (AnnouncedInWindow(target, question, start, known) is { } ahead)
         {
             return $"{ahead.Title} ({ahead.Date}) falls in the window and counts as announced by {known} (the record's rule: summits and exercises a week ahead, visits three days): the model's forecast is its ceiling, {Forecaster.Pct(1 - RollingForecast.Floor)}.";
         }
@@ -90,6 +90,14 @@ public sealed class QuestionModel(IReadOnlyList<Event> record, IReadOnlyDictiona
             ? null
             : $"The record has no event this filter matches up to {known}: the model's forecast rests on none since {ForecastData.SeriesStart.Year} and is near its floor ({Forecaster.Pct(RollingForecast.Floor)} at each of its horizons of 7 to 365 days).";
     }
+
+    /// <summary>
+    /// The first event of a filter target that falls in the window from <paramref name="start"/> to
+    /// the question's close, after <paramref name="known"/>, and counts as announced by then
+    /// (<see cref="ForecastData.KnownFrom"/>); null for a fixed target, whose events are never known ahead.
+    /// </summary>
+    private static Event? AnnouncedInWindow(ForecastTarget target, Question question, KoreanDate start, KoreanDate known) =>
+        target.FilterEvents.FirstOrDefault(e => e.Date >= start && e.Date <= question.Closes && e.Date > known && ForecastData.KnownFrom(e) <= known);
 
     /// <summary>What the model forecasts for <paramref name="question"/>: its target, or the target made of its filter's events.</summary>
     public ForecastTarget TargetOf(Question question)
