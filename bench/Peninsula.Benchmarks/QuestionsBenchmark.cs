@@ -3,7 +3,6 @@ using System.Text;
 using Peninsula.Events;
 using Peninsula.Forecasting;
 using Peninsula.Questions;
-using Peninsula.Record;
 
 namespace Peninsula.Benchmarks;
 
@@ -17,11 +16,32 @@ namespace Peninsula.Benchmarks;
 /// </summary>
 public static class QuestionsBenchmark
 {
+    /// <summary>
+    /// The comparison on the bundled record in a new SQLite store (a temporary file, deleted after):
+    /// questions on an event filter need the store's search to read what the filter matches.
+    /// </summary>
+    private static async Task<PublishedComparison> Compare(PublishedForecasts published)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "peninsula-questions-bench", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            await using var store = Storage.SqliteEventStore.Open(Path.Combine(folder, "peninsula.db"));
+            await Storage.EventStores.EnsureBundledRecordAsync(store);
+            return await PublishedComparison.ComputeAsync(published, store);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     public static string Run(string path)
     {
         var published = PublishedForecasts.Read(path);
         var contents = published.Contents;
-        var comparison = PublishedComparison.Compute(published, BundledRecord.Events);
+        var comparison = Compare(published).GetAwaiter().GetResult();
         var end = comparison.RecordEnd;
         var rows = comparison.Rows;
         var skipped = comparison.NotScored;

@@ -213,7 +213,13 @@ internal sealed class RecordCache(StorePool pool, TimeProvider clock, ILogger<Re
             async token =>
             {
                 var events = await EventsAsync(version, token).ConfigureAwait(false);
-                return await run(t => Questions.QuestionDocuments.Published(Questions.PublishedComparison.Compute(Questions.PublishedForecasts.Bundled, events, t)), token).ConfigureAwait(false);
+                IReadOnlyDictionary<string, IReadOnlyList<Event>> filterEvents;
+                using (var lease = pool.Rent())
+                {
+                    filterEvents = await Questions.QuestionResolver.FilterEventsAsync(lease.Store, Questions.PublishedForecasts.Bundled.Contents.Questions, token).ConfigureAwait(false);
+                }
+
+                return await run(t => Questions.QuestionDocuments.Published(Questions.PublishedComparison.Compute(Questions.PublishedForecasts.Bundled, events, filterEvents, t)), token).ConfigureAwait(false);
             },
             cancellationToken,
             charge,

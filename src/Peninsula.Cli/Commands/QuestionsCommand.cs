@@ -34,7 +34,7 @@ internal static class QuestionsCommand
     {
         var title = new Option<string>("--title") { Description = "The question in words, e.g. \"Will North Korea launch an ICBM before 2027?\".", Required = true };
         var target = new Option<string?>("--target") { Description = $"What counts: a forecast target ({string.Join(", ", ForecastTarget.All.Select(t => t.Slug))}); the model forecasts these." };
-        var filter = new Option<string?>("--filter") { Description = "Or an event filter, as in timing: e.g. \"kind=summit actor=US\" (the model does not forecast filters; experts can)." };
+        var filter = new Option<string?>("--filter") { Description = "Or an event filter, as in timing: e.g. \"kind=summit actor=US\" (the model forecasts the days with an event it matches)." };
         var from = new Option<string?>("--from") { Description = "The window's first Korean date (YYYY-MM-DD). Default: tomorrow in Korea." };
         var until = new Option<string>("--until") { Description = "The window's last Korean date (YYYY-MM-DD), inclusive.", Required = true };
         var id = new Option<string?>("--id") { Description = "A short id of lower-case letters, digits and hyphens. Default: made from the title." };
@@ -292,8 +292,7 @@ internal static class QuestionsCommand
         };
         command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
         {
-            var record = await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false);
-            var comparison = PublishedComparison.Compute(PublishedForecasts.Bundled, record, cancellationToken);
+            var comparison = await PublishedComparison.ComputeAsync(PublishedForecasts.Bundled, store, cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(format) == "json")
             {
                 context.RawOut.WriteLine(EventJson.SerializeValue(QuestionDocuments.Published(comparison)));
@@ -495,9 +494,7 @@ internal static class QuestionsCommand
         var latest = d.Forecasts.GroupBy(f => f.By, StringComparer.Ordinal).Select(g => (Latest: g.MaxBy(f => f.AsOf)!, Count: g.Count())).OrderBy(x => x.Latest.IsModel ? 0 : 1).ThenBy(x => x.Latest.By, StringComparer.Ordinal).ToList();
         if (latest.Count == 0)
         {
-            console.MarkupLine(q.Target is null
-                ? "No forecasts yet (the model forecasts only its targets; record experts' with peninsula questions forecast)."
-                : $"No forecasts yet. The model forecasts a window only from before it closes: to record its forecasts from the day before the window opened, run [bold]peninsula questions update --question {Markup.Escape(q.Id)} --from {q.Opens.AddDays(-1)}[/].");
+            console.MarkupLine($"No forecasts yet. The model forecasts a window only from before it closes: to record its forecasts from the day before the window opened, run [bold]peninsula questions update --question {Markup.Escape(q.Id)} --from {q.Opens.AddDays(-1)}[/].");
             return;
         }
 
@@ -517,6 +514,11 @@ internal static class QuestionsCommand
         }
 
         console.Write(table);
+        if (d.ModelNote is { } note)
+        {
+            console.MarkupLine($"[grey]Model: {Markup.Escape(note)}[/]");
+        }
+
         console.MarkupLine($"[grey]Aggregate: {Markup.Escape(ExpertAggregate.Rule)}.[/]");
     }
 }

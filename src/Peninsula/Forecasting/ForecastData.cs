@@ -76,14 +76,14 @@ internal sealed class ForecastData
         var scheduled = new List<ScheduledContext>();
         foreach (var e in all)
         {
-            var (type, lead) = e.Kind switch
+            var type = e.Kind switch
             {
-                EventKind.MilitaryExercise when e.Class is "us-rok" or "trilateral" => (ContextType.Exercise, ExerciseAnnouncementLeadDays),
-                EventKind.DiplomaticVisit when e.Class is "us-secretary-of-state" or "us-secretary-of-defense" => (ContextType.Visit, VisitAnnouncementLeadDays),
-                EventKind.Summit => (ContextType.Summit, SummitAnnouncementLeadDays),
-                _ => (ContextType.None, 0),
+                EventKind.MilitaryExercise when e.Class is "us-rok" or "trilateral" => ContextType.Exercise,
+                EventKind.DiplomaticVisit when e.Class is "us-secretary-of-state" or "us-secretary-of-defense" => ContextType.Visit,
+                EventKind.Summit => ContextType.Summit,
+                _ => ContextType.None,
             };
-            var known = e.Date.AddDays(-lead);
+            var known = KnownFrom(e);
             if (type != ContextType.None && known <= end && e.LastDate >= SeriesStart)
             {
                 scheduled.Add(new ScheduledContext(type, e.Title, e.Date, e.LastDate, known.DaysSince(SeriesStart), e.Date.DaysSince(SeriesStart), e.LastDate.DaysSince(SeriesStart)));
@@ -93,14 +93,38 @@ internal sealed class ForecastData
         return new ForecastData(actions, scheduled, end);
     }
 
+    /// <summary>
+    /// The Korean date from which the record counts an event as known: a calendar event (an
+    /// exercise, a visit, a summit) from its start minus its usual announcement lead
+    /// (<see cref="ExerciseAnnouncementLeadDays"/>, <see cref="VisitAnnouncementLeadDays"/>,
+    /// <see cref="SummitAnnouncementLeadDays"/>), anything else from its own date.
+    /// </summary>
+    public static KoreanDate KnownFrom(Event e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return e.Date.AddDays(-(e.Kind switch
+        {
+            EventKind.MilitaryExercise => ExerciseAnnouncementLeadDays,
+            EventKind.DiplomaticVisit => VisitAnnouncementLeadDays,
+            EventKind.Summit => SummitAnnouncementLeadDays,
+            _ => 0,
+        }));
+    }
+
     /// <summary>The day index of a Korean date.</summary>
     public static int Index(KoreanDate date) => date.DaysSince(SeriesStart);
 
     /// <summary>The Korean date of a day index.</summary>
     public static KoreanDate DateAt(int index) => SeriesStart.AddDays(index);
 
-    /// <summary>The events of one target the data knows (North Korean actions from <see cref="SeriesStart"/> to <see cref="DataEnd"/>), in the record's order.</summary>
-    public IEnumerable<Event> EventsOf(ForecastTarget target) => _actions.Where(target.Matches);
+    /// <summary>
+    /// The events of one target the data knows, in the record's order: for a fixed target, North
+    /// Korean actions from <see cref="SeriesStart"/> to <see cref="DataEnd"/>; for a filter, the
+    /// filter's events of any kind dated in the same span (an event on or before a date is known by
+    /// then, whatever its kind; a question's forecast reads those announced ahead itself, see <c>QuestionModel</c>).
+    /// </summary>
+    public IEnumerable<Event> EventsOf(ForecastTarget target) =>
+        target.Filter is null ? _actions.Where(target.Matches) : target.FilterEvents.Where(e => e.Date >= SeriesStart && e.Date <= DataEnd);
 
     /// <summary>The event days of one target.</summary>
     public TargetSeries For(ForecastTarget target)

@@ -5,11 +5,43 @@ namespace Peninsula.Forecasting;
 /// <summary>
 /// Something Peninsula forecasts: whether at least one matching event happens on a Korean date.
 /// Every target is counted in <em>event days</em>: several launches on one Korean date count once.
+/// Besides the fixed targets (<see cref="All"/>), an event filter is a target too
+/// (<see cref="OfFilter"/>): the same models run on the days with an event the filter matches.
 /// </summary>
-/// <param name="Slug">The name on the command line, e.g. <c>any-missile</c>.</param>
+/// <param name="Slug">The name on the command line, e.g. <c>any-missile</c>; <c>filter: ...</c> for a filter.</param>
 /// <param name="Description">What counts, in plain words.</param>
 public sealed record ForecastTarget(string Slug, string Description)
 {
+    private IReadOnlyList<Event> _matching = [];
+    private HashSet<string> _matchingIds = [];
+
+    /// <summary>The event filter this target stands for (as in <c>timing --provocations</c>), or null for a fixed target.</summary>
+    public string? Filter { get; private init; }
+
+    /// <summary>The events of the whole record the filter matches, as the store read them once (empty for a fixed target).</summary>
+    public IReadOnlyList<Event> FilterEvents => _matching;
+
+    /// <summary>
+    /// The target of an event filter: an event counts when it is one of <paramref name="matching"/>,
+    /// the events of the whole record the store found for <paramref name="filter"/> (read once per
+    /// filter: the store's search decides what the filter's words match). Unlike a fixed target, which
+    /// counts North Korea's own actions, a filter may count any kind of event (a summit, a visit);
+    /// which of them are known as of a date follows the record's rule for announcements
+    /// (<see cref="ForecastData.KnownFrom"/>).
+    /// </summary>
+    public static ForecastTarget OfFilter(string filter, IReadOnlyList<Event> matching)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(filter);
+        ArgumentNullException.ThrowIfNull(matching);
+        var text = filter.Trim();
+        return new ForecastTarget($"filter: {text}", $"an event matching {text}")
+        {
+            Filter = text,
+            _matching = matching,
+            _matchingIds = [.. matching.Select(e => e.Id)],
+        };
+    }
+
     /// <summary>Any missile launch, cruise missiles included.</summary>
     public static readonly ForecastTarget AnyMissile = new("any-missile", "a missile launch of any kind (cruise included)");
 
@@ -39,7 +71,7 @@ public sealed record ForecastTarget(string Slug, string Description)
     public static IReadOnlyList<int> Horizons { get; } = [7, 30, 90, 365];
 
     /// <summary>Whether an event counts for this target.</summary>
-    public bool Matches(Event e) => Slug switch
+    public bool Matches(Event e) => Filter is not null ? _matchingIds.Contains(e.Id) : Slug switch
     {
         "any-missile" => e.Kind == EventKind.MissileLaunch,
         "ballistic" => Taxonomy.IsBallisticLaunch(e),

@@ -122,7 +122,9 @@ public static class Forecaster
         lines.Add($"Result: {Pct(final)} = the base rate {Pct(baseRate)}{string.Concat(printed.Select(e => e[0] is '+' or '-' ? $" {e[0]} {e[1..]}" : $" + {e}"))}.");
         var last = series.LastOnOrBefore(t);
         lines.Add(last < 0
-            ? $"No such event in the record up to {dataEnd}."
+            ? problem.Target.Filter is { } filter
+                ? $"The record has no event this filter ({filter}) matches up to {dataEnd}: the forecast is what the model makes of none since {ForecastData.SeriesStart.Year}, never below its floor of {Pct(RollingForecast.Floor)}."
+                : $"No such event in the record up to {dataEnd}."
             : $"Recent record: {KoreanDate.Days(series.Count(t - 29, t), "event day")} in the last 30 days, {series.Count(t - 364, t)} in the last 365; the last on {ForecastData.DateAt(last)} ({KoreanDate.Days(t - last)} before {dataEnd}).");
         lines.Add($"Other models, for comparison (not part of the forecast): recent rates over 30, 90 and 365 days {Pct(p[1][i])}, {Pct(p[2][i])}, {Pct(p[3][i])}; self-exciting (Hawkes) {Pct(p[4][i])}; the change-point model with three-year regimes (round one's choice) {Pct(p[RollingForecast.ChangePoint][i])}.");
         return lines;

@@ -1,6 +1,7 @@
 using Peninsula.Events;
 using Peninsula.Forecasting;
 using Peninsula.Record;
+using Peninsula.Storage;
 
 namespace Peninsula.Questions;
 
@@ -20,28 +21,31 @@ public sealed record PublishedComparison(IReadOnlyList<PublishedScore> Rows, IRe
 
     /// <summary>
     /// Scores every published forecast of <paramref name="published"/> against the model's as of the
-    /// same Korean date, on the questions <paramref name="record"/> resolves. A question on an event
-    /// filter (the model forecasts only its targets), a question the record leaves open, and a
-    /// forecast made once the window had closed are left out and listed in <see cref="NotScored"/>.
+    /// same Korean date, on the questions <paramref name="record"/> resolves; a question on an event
+    /// filter is resolved and forecast from the filter's events (<paramref name="filterEvents"/>, as
+    /// <see cref="QuestionResolver.FilterEventsAsync"/> reads them from the store that holds
+    /// <paramref name="record"/>). A question the record leaves open and a forecast made once the
+    /// window had closed are left out and listed in <see cref="NotScored"/>.
     /// </summary>
-    public static PublishedComparison Compute(PublishedForecasts published, IReadOnlyList<Event> record, CancellationToken cancellationToken = default)
+    public static PublishedComparison Compute(
+        PublishedForecasts published, IReadOnlyList<Event> record, IReadOnlyDictionary<string, IReadOnlyList<Event>> filterEvents, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(published);
         ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(filterEvents);
         var end = BundledRecord.CoverageEndOf(record);
-        var model = new QuestionModel(record);
+        var model = new QuestionModel(record, filterEvents);
         var rows = new List<PublishedScore>();
         var skipped = new List<string>();
         foreach (var asked in published.Contents.Questions)
         {
             var q = asked with { Resolution = null };
-            if (q.Target is null)
+            if (q.Filter is { } filter && !filterEvents.ContainsKey(filter))
             {
-                skipped.Add($"{q.Id}: asks about a filter; the model forecasts only its targets");
-                continue;
+                throw new ArgumentException($"The events of the filter '{filter}' of question '{q.Id}' were not given.", nameof(filterEvents));
             }
 
-            var resolution = QuestionResolver.Resolve(q, record, end);
+            var resolution = QuestionResolver.Resolve(q, q.Filter is { } counted ? filterEvents[counted] : record, end);
             if (resolution is null)
             {
                 skipped.Add($"{q.Id}: open in the record (it ends on {end})");
@@ -66,6 +70,19 @@ public sealed record PublishedComparison(IReadOnlyList<PublishedScore> Rows, IRe
         }
 
         return new PublishedComparison(rows, skipped, end);
+    }
+
+    /// <summary>
+    /// <see cref="Compute(PublishedForecasts, IReadOnlyList{Event}, IReadOnlyDictionary{string, IReadOnlyList{Event}}, CancellationToken)"/>
+    /// on the record of <paramref name="store"/>: the whole record read once, and each filter's events once.
+    /// </summary>
+    public static async Task<PublishedComparison> ComputeAsync(PublishedForecasts published, IEventStore store, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(published);
+        ArgumentNullException.ThrowIfNull(store);
+        var record = await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false);
+        var filterEvents = await QuestionResolver.FilterEventsAsync(store, published.Contents.Questions, cancellationToken).ConfigureAwait(false);
+        return Compute(published, record, filterEvents, cancellationToken);
     }
 
     /// <summary>The totals of each kind of forecaster that has rows, crowds first.</summary>

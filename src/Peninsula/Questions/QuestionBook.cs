@@ -13,7 +13,11 @@ public sealed class QuestionBook(IEventStore store)
     private readonly IQuestionStore _questions = store.Questions();
 
     /// <summary>One question with its forecasts, the experts' aggregate today and the event that resolved it.</summary>
-    public sealed record Details(Question Question, IReadOnlyList<QuestionForecast> Forecasts, QuestionForecast? Aggregate, Event? ResolvingEvent, KoreanDate RecordEnd);
+    public sealed record Details(Question Question, IReadOnlyList<QuestionForecast> Forecasts, QuestionForecast? Aggregate, Event? ResolvingEvent, KoreanDate RecordEnd)
+    {
+        /// <summary>What to know about the model's forecast just made on a question on a filter (see <see cref="QuestionModel.Note"/>), or null.</summary>
+        public string? ModelNote { get; init; }
+    }
 
     /// <summary>
     /// Adds a question: refuses an id already taken, resolves it from the record and records the
@@ -29,8 +33,10 @@ public sealed class QuestionBook(IEventStore store)
         }
 
         var record = await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false);
-        var resolved = (await QuestionResolver.ResolveAsync(store, record, [question], cancellationToken).ConfigureAwait(false))[0];
-        var model = new QuestionModel(record).Forecast(resolved, today, exact: true, cancellationToken);
+        var byFilter = await QuestionResolver.FilterEventsAsync(store, [question], cancellationToken).ConfigureAwait(false);
+        var resolved = QuestionResolver.Resolve(record, [question], byFilter)[0];
+        var questionModel = new QuestionModel(record, byFilter);
+        var model = questionModel.Forecast(resolved, today, exact: true, cancellationToken);
         IReadOnlyList<QuestionForecast> forecasts = model is null ? [] : [model];
         // Inserted only if the id is still free: a question another writer added meanwhile is not replaced.
         var saved = await _questions.SaveQuestionsAsync([resolved], forecasts, cancellationToken: cancellationToken, asRead: new Dictionary<string, Question?> { [question.Id] = null })
@@ -45,7 +51,7 @@ public sealed class QuestionBook(IEventStore store)
         // no expert has forecast), and its resolving event and the record's end come from the
         // record just read.
         var resolving = resolved.Resolution?.EventId is { } eventId ? record.FirstOrDefault(e => e.Id == eventId) : null;
-        return new Details(resolved, forecasts, Aggregate: null, resolving, BundledRecord.CoverageEndOf(record));
+        return new Details(resolved, forecasts, Aggregate: null, resolving, BundledRecord.CoverageEndOf(record)) { ModelNote = questionModel.Note(resolved, today) };
     }
 
     /// <summary>
@@ -88,7 +94,7 @@ public sealed class QuestionBook(IEventStore store)
 
     /// <summary>
     /// Brings every question up to date as of <paramref name="today"/>: resolves it from the record,
-    /// and records the model's forecast on each open question on a target for today and every day
+    /// and records the model's forecast on each open question (on a target or a filter) for today and every day
     /// since its last one (or since <paramref name="from"/> when given), the days before today
     /// back-filled cheaply (see <see cref="QuestionModel.Forecast"/>). <paramref name="progress"/>
     /// hears the days forecast so far and how many there are in all.
@@ -98,7 +104,7 @@ public sealed class QuestionBook(IEventStore store)
     {
         var record = await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false);
         // The resolutions that changed are saved with the model's forecasts, in one transaction.
-        var (questions, _, asRead) = await QuestionResolver.ResolveStoredAsync(store, record, cancellationToken).ConfigureAwait(false);
+        var (questions, _, asRead, byFilter) = await QuestionResolver.ResolveStoredAsync(store, record, cancellationToken).ConfigureAwait(false);
         var all = questions;
         if (onlyId is not null)
         {
@@ -111,9 +117,9 @@ public sealed class QuestionBook(IEventStore store)
 
         var existing = await _questions.QuestionForecastsAsync(null, cancellationToken).ConfigureAwait(false);
         var lastModelDay = existing.Where(f => f.IsModel).GroupBy(f => f.QuestionId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Max(f => f.AsOf), StringComparer.Ordinal);
-        var model = new QuestionModel(record);
+        var model = new QuestionModel(record, byFilter);
         var recorded = new List<QuestionForecast>();
-        var spans = questions.Where(q => q.Target is not null)
+        var spans = questions
             .Select(q => (Question: q, Start: from ?? (lastModelDay.TryGetValue(q.Id, out var last) ? last.AddDays(1) : today)))
             .ToList();
         var total = spans.Sum(s => Math.Max(0, today.DaysSince(s.Start) + 1));

@@ -48,6 +48,7 @@ public static class QuestionDocuments
                 ? $"the record ends on {d.RecordEnd}, before the window closes on {d.Question.Closes}"
                 : null,
             aggregate_rule = ExpertAggregate.Rule,
+            model_note = d.ModelNote,
             forecasts = d.Forecasts.Select(f => new { by = f.By, as_of = f.AsOf.ToString(), probability = Math.Round(f.Probability, 6), url = f.Url }),
         };
     }

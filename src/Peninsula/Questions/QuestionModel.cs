@@ -7,12 +7,16 @@ namespace Peninsula.Questions;
 /// <summary>
 /// The model's forecasts on questions, read off the forecaster's fixed horizons through a
 /// <see cref="HazardCurve"/>: as of a day D, the probability of at least one event from
-/// max(D+1, opens) to closes. Questions on an event filter get none: the model forecasts only its
-/// targets.
+/// max(D+1, opens) to closes. A question on an event filter is forecast the same way, on the
+/// days with an event the filter matches (<see cref="ForecastTarget.OfFilter"/>), from the
+/// filter's events as the store read them (<paramref name="filterEvents"/>, one read per filter).
 /// </summary>
-public sealed class QuestionModel(IReadOnlyList<Event> record)
+/// <param name="record">The whole record the forecasts know (each as of its own day).</param>
+/// <param name="filterEvents">For each filter of the questions asked, the events of the whole record it matches; questions on a filter not given here cannot be forecast.</param>
+public sealed class QuestionModel(IReadOnlyList<Event> record, IReadOnlyDictionary<string, IReadOnlyList<Event>>? filterEvents = null)
 {
     private readonly Dictionary<(string Target, KoreanDate AsOf), HazardCurve> _curves = [];
+    private readonly Dictionary<string, ForecastTarget> _filterTargets = new(StringComparer.Ordinal);
     private readonly KoreanDate _recordEnd = BundledRecord.CoverageEndOf(record);
 
     /// <summary>How many curves (four fixed-horizon forecasts each) were computed: the cost of a back-fill.</summary>
@@ -20,21 +24,31 @@ public sealed class QuestionModel(IReadOnlyList<Event> record)
 
     /// <summary>
     /// The model's forecast on <paramref name="question"/> as of <paramref name="day"/>, or null when
-    /// there is none to make: a question on a filter, a window already over, or a question already
-    /// resolved by then. With <paramref name="exact"/> false (a back-filled day), the models' fits are
-    /// those of the latest week's start on or before the day (the step the backtest refits at), so
-    /// that a month of days costs five fits, not thirty; the window is still counted from the day.
-    /// Days after the record's end use the fits at the record's end, which know nothing later.
+    /// there is none to make: a window already over, or a question already resolved by then. With
+    /// <paramref name="exact"/> false (a back-filled day), the models' fits are those of the latest
+    /// week's start on or before the day (the step the backtest refits at), so that a month of days
+    /// costs five fits, not thirty; the window is still counted from the day. Days after the record's
+    /// end use the fits at the record's end, which know nothing later. On a filter, an event the
+    /// filter matches that falls in the window and is known by the day (a summit announced ahead, by
+    /// the record's rule: <see cref="ForecastData.KnownFrom"/>) makes the forecast the model's ceiling.
     /// </summary>
     public QuestionForecast? Forecast(Question question, KoreanDate day, bool exact = true, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(question);
-        if (question.Target is not { } target || day >= question.Closes || (question.Resolution is { Outcome: true } r && r.On <= day))
+        if (day >= question.Closes || (question.Resolution is { Outcome: true } r && r.On <= day))
         {
             return null;
         }
 
-        var anchor = day < _recordEnd ? day : _recordEnd;
+        var target = TargetOf(question);
+        var start = question.Opens > day ? question.Opens : day.AddDays(1);
+        var known = day < _recordEnd ? day : _recordEnd;
+        if (AnnouncedInWindow(target, question, start, known) is not null)
+        {
+            return new QuestionForecast(question.Id, QuestionForecast.Model, day, 1 - RollingForecast.Floor);
+        }
+
+        var anchor = known;
         if (!exact && anchor == day)
         {
             anchor = anchor.AddDays(-(anchor.Date.DayNumber % 7));
@@ -46,9 +60,67 @@ public sealed class QuestionModel(IReadOnlyList<Event> record)
             _curves[(target.Slug, anchor)] = curve;
         }
 
-        var start = question.Opens > day ? question.Opens : day.AddDays(1);
         var p = curve.Probability(start.DaysSince(anchor), question.Closes.DaysSince(anchor));
         return new QuestionForecast(question.Id, QuestionForecast.Model, day, Math.Round(p, 6));
+    }
+
+    /// <summary>
+    /// What a person should know about the model's forecast on a question on a filter as of
+    /// <paramref name="day"/>, in plain words, or null: that an event the filter matches is announced
+    /// in the window (the forecast is the model's ceiling), or that the record has no event the filter
+    /// matches by the day (the forecast is the model's reading of none, near its floor).
+    /// </summary>
+    public string? Note(Question question, KoreanDate day)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        if (question.Filter is null || Forecast(question, day) is null)
+        {
+            return null;
+        }
+
+        var target = TargetOf(question);
+        var known = day < _recordEnd ? day : _recordEnd;
+        var start = question.Opens > day ? question.Opens : day.AddDays(1);
+        if (AnnouncedInWindow(target, question, start, known) is { } ahead)
+        {
+            return $"{ahead.Title} ({ahead.Date}) falls in the window and counts as announced by {known} (the record's rule: summits and exercises a week ahead, visits three days): the model's forecast is its ceiling, {Forecaster.Pct(1 - RollingForecast.Floor)}.";
+        }
+
+        return target.FilterEvents.Any(e => e.Date <= known)
+            ? null
+            : $"The record has no event this filter matches up to {known}: the model's forecast rests on none since {ForecastData.SeriesStart.Year} and is near its floor ({Forecaster.Pct(RollingForecast.Floor)} at each of its horizons of 7 to 365 days).";
+    }
+
+    /// <summary>
+    /// The first event of a filter target that falls in the window from <paramref name="start"/> to
+    /// the question's close, after <paramref name="known"/>, and counts as announced by then
+    /// (<see cref="ForecastData.KnownFrom"/>); null for a fixed target, whose events are never known ahead.
+    /// </summary>
+    private static Event? AnnouncedInWindow(ForecastTarget target, Question question, KoreanDate start, KoreanDate known) =>
+        target.FilterEvents.FirstOrDefault(e => e.Date >= start && e.Date <= question.Closes && e.Date > known && ForecastData.KnownFrom(e) <= known);
+
+    /// <summary>What the model forecasts for <paramref name="question"/>: its target, or the target made of its filter's events.</summary>
+    public ForecastTarget TargetOf(Question question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        if (question.Target is { } target)
+        {
+            return target;
+        }
+
+        var filter = question.Filter!;
+        if (!_filterTargets.TryGetValue(filter, out var made))
+        {
+            if (filterEvents is null || !filterEvents.TryGetValue(filter, out var events))
+            {
+                throw new ArgumentException($"The events of the filter '{filter}' of question '{question.Id}' were not read.", nameof(question));
+            }
+
+            made = ForecastTarget.OfFilter(filter, events);
+            _filterTargets[filter] = made;
+        }
+
+        return made;
     }
 
     /// <summary>

@@ -39,26 +39,41 @@ public static class QuestionResolver
     internal static async Task<IReadOnlyList<Question>> ResolveAsync(
         IEventStore store, IReadOnlyList<Event> record, IReadOnlyList<Question> questions, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(questions);
+        var byFilter = await FilterEventsAsync(store, questions, cancellationToken).ConfigureAwait(false);
+        return Resolve(record, questions, byFilter);
+    }
+
+    /// <summary>
+    /// Resolves <paramref name="questions"/> against <paramref name="record"/> in memory, those on a
+    /// filter against the filter's events (<paramref name="byFilter"/>, see <see cref="FilterEventsAsync"/>).
+    /// </summary>
+    internal static IReadOnlyList<Question> Resolve(IReadOnlyList<Event> record, IReadOnlyList<Question> questions, IReadOnlyDictionary<string, IReadOnlyList<Event>> byFilter)
+    {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(questions);
+        ArgumentNullException.ThrowIfNull(byFilter);
         var end = BundledRecord.CoverageEndOf(record);
-        var byFilter = new Dictionary<string, IReadOnlyList<Event>>(StringComparer.Ordinal);
-        foreach (var sharing in questions.Where(q => q.Filter is not null).GroupBy(q => q.Filter!, StringComparer.Ordinal))
-        {
-            byFilter[sharing.Key] = await EventsOfFilterAsync(store, sharing.Key, sharing.Min(q => q.Opens), sharing.Max(q => q.Closes), cancellationToken).ConfigureAwait(false);
-        }
-
         return [.. questions.Select(q => q with { Resolution = Resolve(q, q.Filter is { } f ? byFilter[f] : record, end) })];
     }
 
-    /// <summary>The events matching <paramref name="filter"/> from <paramref name="opens"/> to <paramref name="closes"/>: the filter's own since/until narrow that span further, never widen it.</summary>
-    private static async Task<IReadOnlyList<Event>> EventsOfFilterAsync(IEventStore store, string filter, KoreanDate opens, KoreanDate closes, CancellationToken cancellationToken)
+    /// <summary>
+    /// The events of the whole record each distinct filter of <paramref name="questions"/> matches,
+    /// one read of the store per filter (its own since and until kept): what both the resolution
+    /// and the model's forecast of a filter question count.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, IReadOnlyList<Event>>> FilterEventsAsync(
+        IEventStore store, IEnumerable<Question> questions, CancellationToken cancellationToken = default)
     {
-        var query = EventFilter.Parse(filter, "filter");
-        var since = query.Since is { } s && s > opens ? s : opens;
-        var until = query.Until is { } u && u < closes ? u : closes;
-        return await store.ListAsync(query with { Since = since, Until = until }, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(questions);
+        var byFilter = new Dictionary<string, IReadOnlyList<Event>>(StringComparer.Ordinal);
+        foreach (var filter in questions.Select(q => q.Filter).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            byFilter[filter] = await store.ListAsync(EventFilter.Parse(filter, "filter"), cancellationToken).ConfigureAwait(false);
+        }
+
+        return byFilter;
     }
 
     /// <summary>
@@ -69,7 +84,7 @@ public static class QuestionResolver
     /// </summary>
     public static async Task<IReadOnlyList<Question>> ResolveAllAsync(IEventStore store, IReadOnlyList<Event> record, CancellationToken cancellationToken = default)
     {
-        var (now, changed, asRead) = await ResolveStoredAsync(store, record, cancellationToken).ConfigureAwait(false);
+        var (now, changed, asRead, _) = await ResolveStoredAsync(store, record, cancellationToken).ConfigureAwait(false);
         if (changed.Count > 0)
         {
             // A question another writer changed since it was read keeps that writer's version (which it resolved itself).
@@ -85,12 +100,14 @@ public static class QuestionResolver
     /// transaction), and the questions as read, for the save to leave alone those another writer
     /// has changed since (see <see cref="IQuestionStore.SaveQuestionsAsync"/>).
     /// </summary>
-    internal static async Task<(IReadOnlyList<Question> Now, IReadOnlyList<Question> Changed, IReadOnlyDictionary<string, Question?> AsRead)> ResolveStoredAsync(
+    /// <remarks>Also returns the filters' events it read (<see cref="FilterEventsAsync"/>), for the model's forecasts on the same questions.</remarks>
+    internal static async Task<(IReadOnlyList<Question> Now, IReadOnlyList<Question> Changed, IReadOnlyDictionary<string, Question?> AsRead, IReadOnlyDictionary<string, IReadOnlyList<Event>> ByFilter)> ResolveStoredAsync(
         IEventStore store, IReadOnlyList<Event> record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         var questions = await store.Questions().QuestionsAsync(cancellationToken).ConfigureAwait(false);
-        var now = await ResolveAsync(store, record, questions, cancellationToken).ConfigureAwait(false);
-        return (now, [.. now.Where((q, i) => q != questions[i])], questions.ToDictionary(q => q.Id, Question? (q) => q, StringComparer.Ordinal));
+        var byFilter = await FilterEventsAsync(store, questions, cancellationToken).ConfigureAwait(false);
+        var now = Resolve(record, questions, byFilter);
+        return (now, [.. now.Where((q, i) => q != questions[i])], questions.ToDictionary(q => q.Id, Question? (q) => q, StringComparer.Ordinal), byFilter);
     }
 }

@@ -142,6 +142,49 @@ public sealed class QuestionsCliTests : IDisposable
     }
 
     [Fact]
+    public async Task A_question_on_a_filter_gets_the_model_s_forecasts_from_update_and_a_model_row_on_the_leaderboard()
+    {
+        var (exit, output, error) = await Run("f.db", "questions", "add", "--title", "Will Trump meet Kim Jong-un for a second time before April 2019?",
+            "--filter", "kind=summit class=us-dprk", "--from", "2019-01-21", "--until", "2019-03-31", "--id", "second-meeting");
+        Assert.True(exit == 0, error);
+        Assert.Contains("Resolved yes on 2019-02-27", output);
+
+        (exit, _, error) = await Run("f.db", "questions", "update", "--question", "second-meeting", "--from", "2019-01-14");
+        Assert.True(exit == 0, error);
+
+        (exit, output, _) = await Run("f.db", "questions", "show", "second-meeting", "--format", "json");
+        Assert.Equal(0, exit);
+        using var shown = JsonDocument.Parse(output);
+        var days = shown.RootElement.GetProperty("forecasts").EnumerateArray().Where(f => f.GetProperty("by").GetString() == "model").ToList();
+        // Every day from 2019-01-14 to the day before Hanoi (2019-02-26); from 2019-02-20 the summit is announced by the record's rule.
+        Assert.Equal(44, days.Count);
+        Assert.All(days, d => Assert.InRange(d.GetProperty("probability").GetDouble(), 0.001, 0.999));
+        Assert.Equal(0.999, days.Single(d => d.GetProperty("as_of").GetString() == "2019-02-20").GetProperty("probability").GetDouble(), 1e-9);
+
+        (exit, output, _) = await Run("f.db", "questions", "leaderboard", "--format", "json");
+        Assert.Equal(0, exit);
+        using var board = JsonDocument.Parse(output);
+        Assert.Contains(board.RootElement.GetProperty("rows").EnumerateArray(), r => r.GetProperty("by").GetString() == "model");
+    }
+
+    [Fact]
+    public async Task A_question_on_a_filter_the_record_never_matched_gets_the_model_s_forecast_and_says_why_it_is_so_low()
+    {
+        var (exit, output, error) = await Run("j.db", "questions", "add", "--title", "Will Kim Jong Un meet Japan's prime minister before 2027?",
+            "--filter", "kind=summit actor=JP", "--until", "2026-12-31", "--id", "kim-japan");
+        Assert.True(exit == 0, error);
+        var text = System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " ");
+        Assert.Contains("The record has no event this filter matches up to 2025-06-30: the model's forecast rests on none since 1984 and is near its floor (0.10% at each of its horizons of 7 to 365 days).", text);
+
+        (exit, output, _) = await Run("j.db", "questions", "show", "kim-japan", "--format", "json");
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        var model = Assert.Single(json.RootElement.GetProperty("forecasts").EnumerateArray());
+        // 40 days read off fixed horizons at the floor: a share of a year's 0.1%, above nothing.
+        Assert.InRange(model.GetProperty("probability").GetDouble(), 0.00001, 0.001);
+    }
+
+    [Fact]
     public async Task An_open_question_gets_the_model_s_forecast_and_says_the_record_ends_before_its_window()
     {
         var (exit, output, error) = await Run("o.db", "questions", "add", "--title", "Will North Korea launch an ICBM before 2027?", "--target", "icbm", "--until", "2026-12-31");

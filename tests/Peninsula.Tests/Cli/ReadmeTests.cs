@@ -90,13 +90,15 @@ public sealed class ReadmeTests : IDisposable
     }
 
     [Fact]
-    public void The_readme_s_crowd_figures_are_what_the_comparison_computes_on_the_bundled_record()
+    public async Task The_readme_s_crowd_figures_are_what_the_comparison_computes_on_the_bundled_record()
     {
         var text = Readme.ReplaceLineEndings(" ").Replace("  ", " ", StringComparison.Ordinal);
         var match = System.Text.RegularExpressions.Regex.Match(
             text, @"the crowds' Brier score is (\d\.\d+) against the model's (\d\.\d+) \((\d+) forecasts on (\d+) questions; each question weighed once, (\d\.\d+) against (\d\.\d+)\)");
         Assert.True(match.Success, "the README's sentence on the crowds' figures was not found");
-        var comparison = Peninsula.Questions.PublishedComparison.Compute(Peninsula.Questions.PublishedForecasts.Bundled, Peninsula.Record.BundledRecord.Events);
+        await using var store = Peninsula.Storage.SqliteEventStore.Open(_folder.File("published.db"), CliRunner.Clock);
+        await Peninsula.Storage.EventStores.EnsureBundledRecordAsync(store);
+        var comparison = await Peninsula.Questions.PublishedComparison.ComputeAsync(Peninsula.Questions.PublishedForecasts.Bundled, store);
         var crowds = comparison.ByKind.Single(k => k.Kind == Peninsula.Questions.PublishedForecaster.Crowd).Totals;
         string F(double x) => x.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(

@@ -60,13 +60,13 @@ public sealed class LeaderboardTests
     public void Each_row_is_compared_with_the_aggregate_on_the_questions_both_were_scored_on()
     {
         // bob, scored on q1 alone, tops alice on his mean; beside the aggregate on the same question
-        // he is 0.031 worse. Python: the aggregate on q1 is sigmoid(2.5 (logit 0.6 + logit 0.8) / 2) =
-        // 0.9037583100, Brier 0.0092624629; on q2 it is alice's 0.3 alone, Brier 0.09.
-        Assert.Equal(0.03073753710363126, Row("bob").BrierVsAggregate!.Value, Tolerance);
+        // he is 0.020 worse. Python: the aggregate on q1 is sigmoid(2 (logit 0.6 + logit 0.8) / 2) =
+        // 6/7 (0.8571428571), Brier 1/49 (0.0204081633); on q2 it is alice's 0.3 alone, Brier 0.09.
+        Assert.Equal(0.01959183673469388, Row("bob").BrierVsAggregate!.Value, Tolerance);
         Assert.Equal(1, Row("bob").WithAggregate);
-        Assert.Equal(0.07536876855181562, Row("alice").BrierVsAggregate!.Value, Tolerance);
-        // The model on q1 and q2 (its q4 had no expert): ((0.64 - 0.0092625) + (0.01 - 0.09)) / 2.
-        Assert.Equal(0.27536876855181563, Row("model").BrierVsAggregate!.Value, Tolerance);
+        Assert.Equal(0.06979591836734694, Row("alice").BrierVsAggregate!.Value, Tolerance);
+        // The model on q1 and q2 (its q4 had no expert): ((0.64 - 1/49) + (0.01 - 0.09)) / 2.
+        Assert.Equal(0.26979591836734695, Row("model").BrierVsAggregate!.Value, Tolerance);
         Assert.Equal(2, Row("model").WithAggregate);
         Assert.Null(Row("aggregate").BrierVsAggregate);
     }
@@ -76,9 +76,10 @@ public sealed class LeaderboardTests
     {
         var aggregate = Row("aggregate");
         Assert.Equal(2, aggregate.Questions);
-        // q1 (alice and bob): sigmoid(2.5 (ln 1.5 + ln 4) / 2) = 0.903758..., Brier 0.009262...; q2 (alice alone): 0.3, Brier 0.09
-        Assert.Equal(0.04963123144818437, aggregate.Brier, Tolerance);
-        Assert.Equal(-0.22893412724135817, aggregate.LogScore, Tolerance);
+        // q1 (alice and bob): sigmoid(2 (ln 1.5 + ln 4) / 2) = 6/7, Brier 1/49; q2 (alice alone): 0.3 on a no, Brier 0.09.
+        // Log score: (ln(6/7) + ln 0.7) / 2.
+        Assert.Equal(0.05520408163265306, aggregate.Brier, Tolerance);
+        Assert.Equal(-0.2554128118829954, aggregate.LogScore, Tolerance);
     }
 
     [Fact]

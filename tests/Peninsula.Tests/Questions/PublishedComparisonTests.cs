@@ -24,7 +24,7 @@ public sealed class PublishedComparisonTests
         "icbm-2026", "Will North Korea launch an ICBM before 2027?", ForecastTarget.Icbm, null, new KoreanDate(2025, 6, 1), new KoreanDate(2026, 12, 31), null, null);
 
     private static readonly Question OnAFilter = new(
-        "summit", "A summit in 2019?", null, "kind:summit", new KoreanDate(2019, 1, 1), new KoreanDate(2019, 12, 31), null, null);
+        "summit", "A summit in 2019?", null, "kind=summit", new KoreanDate(2019, 1, 1), new KoreanDate(2019, 12, 31), null, null);
 
     private static PublishedForecasts Set() => new(
         new QuestionFiles.Contents(
@@ -43,13 +43,17 @@ public sealed class PublishedComparisonTests
             ["signal B"] = new("signal B", PublishedForecaster.Signal, "a signal"),
         });
 
+    // What the store's search gives for "kind=summit" (an exact column): the record's summits.
+    private static Dictionary<string, IReadOnlyList<Event>> Summits(IEnumerable<Event> record) =>
+        new(StringComparer.Ordinal) { [OnAFilter.Filter!] = [.. record.Where(e => e.Kind == EventKind.Summit)] };
+
     [Fact]
     public void Each_published_forecast_on_a_resolved_question_is_scored_beside_the_model_asked_as_of_its_date()
     {
         var record = BundledRecord.Events;
-        var comparison = PublishedComparison.Compute(Set(), record);
-        Assert.Equal(3, comparison.Rows.Count);
-        var model = new QuestionModel(record);
+        var comparison = PublishedComparison.Compute(Set(), record, Summits(record));
+        Assert.Equal(4, comparison.Rows.Count);
+        var model = new QuestionModel(record, Summits(record));
         foreach (var row in comparison.Rows)
         {
             Assert.Equal(model.Forecast(row.Question with { Resolution = null }, row.Published.AsOf)!.Probability, row.Model, Tolerance);
@@ -66,30 +70,47 @@ public sealed class PublishedComparisonTests
     }
 
     [Fact]
-    public void A_question_the_record_leaves_open_and_one_on_a_filter_are_listed_as_not_scored()
+    public void A_question_the_record_leaves_open_is_listed_as_not_scored()
     {
-        var comparison = PublishedComparison.Compute(Set(), BundledRecord.Events);
-        Assert.Equal(2, comparison.NotScored.Count);
-        Assert.Contains(comparison.NotScored, s => s.StartsWith("icbm-2026: open in the record (it ends on 2025-06-30)", StringComparison.Ordinal));
-        Assert.Contains(comparison.NotScored, s => s.StartsWith("summit: asks about a filter", StringComparison.Ordinal));
+        var comparison = PublishedComparison.Compute(Set(), BundledRecord.Events, Summits(BundledRecord.Events));
+        var open = Assert.Single(comparison.NotScored);
+        Assert.StartsWith("icbm-2026: open in the record (it ends on 2025-06-30)", open, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_published_comparison_scores_a_question_on_a_filter_resolved_and_forecast_from_the_filter_s_events()
+    {
+        var record = BundledRecord.Events;
+        var comparison = PublishedComparison.Compute(Set(), record, Summits(record));
+        var row = Assert.Single(comparison.Rows, r => r.Question.Id == OnAFilter.Id);
+        // The record's first summit of 2019: Kim Jong Un in Beijing from 2019-01-07.
+        Assert.True(row.Outcome);
+        Assert.Equal(new KoreanDate(2019, 1, 7), row.Question.Resolution!.On);
+        Assert.Equal(0.81, row.Brier, Tolerance);
+        var model = new QuestionModel(record, Summits(record)).Forecast(OnAFilter, new KoreanDate(2019, 1, 1))!.Probability;
+        Assert.Equal(model, row.Model, Tolerance);
+        Assert.Equal(Math.Pow(1 - model, 2), row.ModelBrier, Tolerance);
+
+        // Without the filter's events the comparison cannot score it, and says so rather than skip it.
+        Assert.Throws<ArgumentException>(() => PublishedComparison.Compute(Set(), record, new Dictionary<string, IReadOnlyList<Event>>()));
     }
 
     [Fact]
     public void Totals_weigh_each_forecast_once_and_each_question_once()
     {
-        var comparison = PublishedComparison.Compute(Set(), BundledRecord.Events);
-        // By hand: crowd A on the quiet year, 0.3 and 0.2 on a no (0.09, 0.04); signal B, 0.5 on a yes (0.25).
+        var comparison = PublishedComparison.Compute(Set(), BundledRecord.Events, Summits(BundledRecord.Events));
+        // By hand: crowd A on the quiet year, 0.3 and 0.2 on a no (0.09, 0.04), and 0.1 on the summit, a yes (0.81); signal B, 0.5 on a yes (0.25).
         var all = comparison.All;
-        Assert.Equal((3, 2), (all.Forecasts, all.Questions));
-        Assert.Equal((0.09 + 0.04 + 0.25) / 3, all.Brier, Tolerance);
-        Assert.Equal((((0.09 + 0.04) / 2) + 0.25) / 2, all.BrierPerQuestion, Tolerance);
+        Assert.Equal((4, 3), (all.Forecasts, all.Questions));
+        Assert.Equal((0.09 + 0.04 + 0.25 + 0.81) / 4, all.Brier, Tolerance);
+        Assert.Equal((((0.09 + 0.04) / 2) + 0.25 + 0.81) / 3, all.BrierPerQuestion, Tolerance);
         var crowds = comparison.ByKind.Single(k => k.Kind == PublishedForecaster.Crowd).Totals;
-        Assert.Equal((2, 1), (crowds.Forecasts, crowds.Questions));
-        Assert.Equal(0.065, crowds.Brier, Tolerance);
+        Assert.Equal((3, 2), (crowds.Forecasts, crowds.Questions));
+        Assert.Equal((0.09 + 0.04 + 0.81) / 3, crowds.Brier, Tolerance);
         var models = comparison.Rows.Select(r => r.ModelBrier).ToList();
         Assert.Equal(models.Average(), all.ModelBrier, Tolerance);
-        Assert.Equal(((models[0] + models[1]) / 2 + models[2]) / 2, all.ModelBrierPerQuestion, Tolerance);
-        Assert.Equal([Quiet.Id, Flew.Id], comparison.ByQuestion.Select(q => q.Question.Id));
+        Assert.Equal((((models[0] + models[1]) / 2) + models[2] + models[3]) / 3, all.ModelBrierPerQuestion, Tolerance);
+        Assert.Equal([Quiet.Id, Flew.Id, OnAFilter.Id], comparison.ByQuestion.Select(q => q.Question.Id));
     }
 
     [Fact]
@@ -98,7 +119,7 @@ public sealed class PublishedComparisonTests
         // An ICBM imported into 2019 turns the quiet year into a yes, resolved by that event: nothing is read from a stored result.
         var launch = Sample.Launch("2019-06-01-icbm-hwasong-19", "2019-06-01");
         var record = BundledRecord.Events.Append(launch).OrderBy(e => e.Date).ToList();
-        var comparison = PublishedComparison.Compute(Set(), record);
+        var comparison = PublishedComparison.Compute(Set(), record, Summits(record));
         var quiet = comparison.Rows.Where(r => r.Question.Id == Quiet.Id).ToList();
         Assert.All(quiet, r => Assert.True(r.Outcome));
         Assert.All(quiet, r => Assert.Equal(launch.Id, r.Question.Resolution!.EventId));
