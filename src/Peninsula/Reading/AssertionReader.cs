@@ -237,6 +237,12 @@ internal sealed partial class AssertionReader
                 times = [.. times.Where(t => t.Span.Start >= report.Index + report.Length)];
             }
 
+            if (draft is not null)
+            {
+                var landed = draft.Claim with { Landing = LandingArea(text, clause) };
+                draft = draft with { Claim = landed with { Coverage = Coverage(text, clause, landed, times) } };
+            }
+
             clauses.Add(new ClauseReading(times, draft, statement));
         }
 
