@@ -42,6 +42,12 @@ public enum TimeBasis
 
     /// <summary>A time named earlier in the same paragraph.</summary>
     Paragraph,
+
+    /// <summary>
+    /// The time of the event the article last reported, for a sentence that names it by a pronoun
+    /// or a bare noun and states no time of its own ("It traveled about 1,000 kilometers, he said").
+    /// </summary>
+    Antecedent,
 }
 
 /// <summary>
