@@ -13,17 +13,19 @@ namespace Peninsula.Tests.Claims;
 /// </summary>
 public sealed class RealSetScoreTests : IDisposable
 {
-    // Today's figures (bench/results/claims.md, 2026-12-06, branch structural, after the coverage of
-    // the predicate: a claim is supported only when every content word said of its event is read as
-    // a facet or carries no claim): supported precision 0.961 (124/129), refuted precision 1.000
-    // (2/2), recall 0.635 (195/307), no sentence unread, 1 false sentence supported, no true sentence
-    // refuted. Recall fell from 0.765 because 40 sentences labelled supported state a detail the
-    // record does not hold ("capable of delivering nuclear warheads", "farther than any of the
-    // country's earlier attempts", "for the first time" where the order is not read); the rule is
-    // issue 16's own (item 2) and is not loosened to win them back, so the floor is today's figures.
+    // Today's figures (bench/results/claims.md, 2026-12-06, branch structural, after the structural
+    // round: a claim is supported only when every content word said of its event is read as a facet or
+    // carries no claim; a sentence about "it" or "the missile" is checked against the launch the article
+    // last reported; the record's silence refutes only nuclear tests, ICBMs and space launches):
+    // supported precision 0.963 (129/134), refuted precision 1.000 (2/2), recall 0.651 (200/307), no
+    // sentence unread, 1 false sentence supported, no true sentence refuted. Recall fell from 0.765
+    // because 43 sentences labelled supported state something the checker does not compare ("capable
+    // of delivering nuclear warheads", "farther than any of the country's earlier attempts", "for the
+    // first time" and "the second such launch in just a few weeks", whose order is not read); the rule
+    // is issue 16's own (item 2) and is not loosened to win them back, so the floor is today's figures.
     // Refuted verdicts are too few for a precision floor to mean much, so wrong refutations are held
     // by a ceiling on their count instead. Raise these as the checker improves.
-    private static readonly RealSetFloor Floor = new(SupportedPrecision: 0.955, Recall: 0.63, Unread: 0, WrongRefuted: 0, TrueRefuted: 0, FalseSupported: 1);
+    private static readonly RealSetFloor Floor = new(SupportedPrecision: 0.96, Recall: 0.65, Unread: 0, WrongRefuted: 0, TrueRefuted: 0, FalseSupported: 1);
 
     private readonly TempFolder _folder = new();
 

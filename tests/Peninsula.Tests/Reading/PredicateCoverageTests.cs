@@ -48,6 +48,10 @@ public sealed class PredicateCoverageTests
     [InlineData("The missile was launched from Mupyong-ni and traveled about 1000 km before splashing down in the Sea of Japan.", "2017-07-28")]
     [InlineData("This launch by North Korea of a ballistic missile is a clear violation of relevant United Nations Security Council resolutions and other decisions taken by the international community.", "2017-02-12")]
     [InlineData("As the Ministry of Defense announced a short while ago, North Korea launched short-range ballistic missiles and I was also briefed on this matter.", "2023-02-20")]
+    // us-pacom-2017-09-14: a flight over Japan is the landing facet (the Pacific), compared with the record.
+    [InlineData("The ballistic missile overflew the territory of northern Japan before landing in the Pacific Ocean east of Japan.", "2017-09-14")]
+    // us-voa-2014-03-03-scud-c: "models" names the system's kind, like "type" and "class".
+    [InlineData("The South Korean news agency Yonhap said the missiles fired Monday were likely to be Scud-C models.", "2014-03-03")]
     public void A_predicate_whose_words_are_all_read_or_carry_no_claim_is_supported(string sentence, string published)
     {
         var claims = Check(sentence, published).Claims;
