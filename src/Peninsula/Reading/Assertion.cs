@@ -45,7 +45,7 @@ public enum TimeBasis
 
     /// <summary>
     /// The time of the event the article last reported, for a sentence that names it by a pronoun
-    /// or a bare noun and states no time of its own ("It traveled about 1,000 kilometers, he said").
+    /// or a bare noun and states no time of its own ("It travelled as high as 1,000 kilometers above Earth", VOA, 2022-10-04).
     /// </summary>
     Antecedent,
 }

@@ -51,7 +51,7 @@ internal sealed partial class AssertionReader
             end = other.Index;
         }
 
-        // "It traveled about 1,000 kilometers, he said": the source named after the claim.
+        // "... the missile flew between 4,500 to 4,600 kilometers, officials said": the source named after the claim.
         if (TrailingAttribution().Match(text, start, end - start) is { Success: true } source)
         {
             end = source.Index;

@@ -181,8 +181,9 @@ internal sealed partial class AssertionReader
             if (about is { Coreferent: true } && period is null && unresolved is null
                 && antecedent is { Period: { } then } && antecedent.Action.Kind == about.Claim.Action.Kind)
             {
-                // "It traveled about 1,000 kilometers, he said", "The launch occurred near Wonsan",
-                // "American officials say it was an intercontinental ballistic missile": with no time
+                // "It travelled as high as 1,000 kilometers above Earth", "The launch occurred near Wonsan",
+                // "South Korea's military said it appeared to have been an intermediate-range ballistic
+                // missile" (VOA, USFK): with no time
                 // of its own, the sentence is about the event the article last reported, and its facets
                 // are checked against that event; a pronoun also takes its class and system.
                 (period, basis) = (then, TimeBasis.Antecedent);
@@ -623,7 +624,7 @@ internal sealed partial class AssertionReader
         // Nuclear Test", "Singapore Summit Produces High Hopes, Little Details", VOA), states it.
         var headline = Headline(text, sentence)
                        && (phrase.Kind == Events.EventKind.Summit || ReactionBefore().IsMatch(text.AsSpan(clause.Start, phraseSpan.Start - clause.Start)));
-        // "American officials say it was an intercontinental ballistic missile", "South Korea's military
+        // "We assess that this missile was an intercontinental ballistic missile", "South Korea's military
         // said it appeared to have been an intermediate-range ballistic missile": the class of the event
         // the article last reported, said of it by a pronoun or a definite description.
         var classOfAntecedent = verb is null && CopulaSubject().IsMatch(text.AsSpan(clause.Start, phraseSpan.Start - clause.Start));
@@ -760,7 +761,7 @@ internal sealed partial class AssertionReader
 
     /// <summary>
     /// An event named by a pronoun or a definite description at the head of a clause, said to have
-    /// happened or flown: "It traveled about 1,000 kilometers, he said", "They are believed to have
+    /// happened or flown: "It travelled as high as 1,000 kilometers above Earth", "They are believed to have
     /// flown about 500 kilometers", "The missile flew for about 40 minutes". It is the launch or the
     /// test named last in the two sentences before it or in its paragraph (<paramref name="reach"/>);
     /// with none there, nothing is asserted. Like a bare noun, it is the reader's inference, so the
@@ -811,7 +812,7 @@ internal sealed partial class AssertionReader
     [GeneratedRegex(@"^\s*(?:[^.;,]{0,80}?\b(?:said|says|say|reported|confirmed|added|noted)\s+(?:that\s+)?)?(?<n>it|they|both|the\s+(?:missile|missiles|rocket|projectile|projectiles|weapon|ICBM|IRBM|SRBM))\b(?!\s+(?:is|was)\s+(?:not\s+)?(?:clear|unclear|known|unknown|believed\s+that|estimated\s+that|expected|likely|possible|extremely|also|the\s+first))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PronounSubject();
 
-    /// <summary>A pronoun or a definite description before a copula and the class said of it: "it was an", "American officials say it was", "said it appeared to have been an".</summary>
+    /// <summary>A pronoun or a definite description before a copula and the class said of it: "it was an", "military said it appeared to have been an".</summary>
     [GeneratedRegex(@"(?:^\s*|\b(?:said|says|say|reported|believes?|believed|assess(?:es|ed)?|thinks?|that)\s+)(?:it|they|the\s+(?:missile|missiles|rocket|projectile|projectiles|launch|weapon))\s+(?:was|were|is|are|(?:appeared|appears|seemed|seems)\s+to\s+(?:have\s+been|be))\s+(?:an?\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CopulaSubject();
 
