@@ -54,7 +54,7 @@ internal sealed partial class ClaimChecker
             return (ClaimVerdict.Refuted, $"the record's first {what} is on {first.Date}, after {window.Dates}", Ids(first));
         }
 
-        if (covered && launches.Count == 0)
+        if (covered && launches.Count == 0 && SilenceRefutes(c))
         {
             return (ClaimVerdict.Refuted, $"the record has no missile launch at all {In(window)}", Ids(Nearest(c, filter, window)));
         }

@@ -42,6 +42,12 @@ public enum TimeBasis
 
     /// <summary>A time named earlier in the same paragraph.</summary>
     Paragraph,
+
+    /// <summary>
+    /// The time of the event the article last reported, for a sentence that names it by a pronoun
+    /// or a bare noun and states no time of its own ("It travelled as high as 1,000 kilometers above Earth", VOA, 2022-10-04).
+    /// </summary>
+    Antecedent,
 }
 
 /// <summary>
@@ -64,6 +70,21 @@ internal sealed record AssertedDistance(double Km, TextSpan Span);
 
 /// <summary>The height the sentence says the missile reached, in kilometres ("reached a height of 120 kilometers"): a lower bound on its apogee.</summary>
 internal sealed record AssertedHeight(double Km, TextSpan Span);
+
+/// <summary>The sea a missile came down in ("fell into the Sea of Japan"), as the record names landing areas; <paramref name="Area"/> is null for "the sea", any sea.</summary>
+internal sealed record AssertedLanding(string? Area, TextSpan Span);
+
+/// <summary>
+/// How much of what a clause says of its event was read: the spans read as facets, and the runs of
+/// content words in its predicate that no facet explains (<paramref name="Left"/>: "capable of
+/// reaching the state of Alaska", "about 370 kilometers from the Japanese coast"). A claim with
+/// anything left is never supported: the record says nothing of it.
+/// </summary>
+internal sealed record PredicateCoverage(IReadOnlyList<TextSpan> Read, IReadOnlyList<AssertedDetail> Left)
+{
+    /// <summary>A clause that says nothing after its event phrase.</summary>
+    public static readonly PredicateCoverage Nothing = new([], []);
+}
 
 /// <summary>A launch or test site named ("from Sunan"), from <c>data/gazetteer/places.csv</c>; <paramref name="Near"/> when named as near it ("in the vicinity of Sunan").</summary>
 internal sealed record AssertedSite(PlaceEntry Place, TextSpan Span, bool Near);
@@ -124,6 +145,12 @@ internal sealed record Assertion
     public AssertedDistance? Distance { get; init; }
 
     public AssertedHeight? Height { get; init; }
+
+    /// <summary>The sea the sentence says the missile came down in.</summary>
+    public AssertedLanding? Landing { get; init; }
+
+    /// <summary>What of the clause's predicate was read and what was left; null where it was not measured.</summary>
+    public PredicateCoverage? Coverage { get; init; }
 
     /// <summary>A context event the assertion ties the event to ("during Blinken's visit").</summary>
     public ContextReference? Context { get; init; }

@@ -81,7 +81,9 @@ internal sealed partial class AssertionReader
         var readings = new SentenceReading[sentences.Length];
         for (var i = 0; i < sentences.Length; i++)
         {
-            readings[i] = ReadSentence(text, sentences[i]);
+            // A pronoun's antecedent is looked for in the two sentences before it or its paragraph, whichever reaches further.
+            var reach = Math.Min(sentences[Math.Max(0, i - 2)].Start, ParagraphStart(text, sentences[i].Start));
+            readings[i] = ReadSentence(text, sentences[i], reach);
         }
 
         return new ArticleReading(text, readings);
@@ -102,11 +104,16 @@ internal sealed partial class AssertionReader
         int? AnchorYear() => anchor.Date is null ? anchor.Year : null;
         var runningYear = AnchorYear();
         var previousEnd = 0;
+        var (index, paragraph) = (-1, 0);
+        // The events the article has reported so far, with the sentence and paragraph they were read in.
+        var reported = new List<(Assertion Claim, int Sentence, int Paragraph)>();
         foreach (var sentence in reading.Sentences)
         {
+            index++;
             if (text.AsSpan(previousEnd, Math.Max(0, sentence.Span.Start - previousEnd)).Contains('\n'))
             {
                 runningYear = AnchorYear();
+                paragraph++;
             }
 
             previousEnd = sentence.Span.End;
@@ -119,8 +126,17 @@ internal sealed partial class AssertionReader
             var yearBefore = runningYear;
             try
             {
-                var (found, statement) = Sentence(sentence, ref runningYear, anchor, recordEnd);
+                // The event a sentence about "it" or "the launch" means: the last one reported in the
+                // two sentences before it or in its paragraph.
+                var antecedent = reported.Count > 0 && (reported[^1].Sentence >= index - 2 || reported[^1].Paragraph == paragraph) ? reported[^1].Claim : null;
+                var (found, statement) = Sentence(sentence, ref runningYear, anchor, recordEnd, antecedent);
                 claims.AddRange(found);
+                reported.AddRange(found
+                    .Where(f => f.Action.Kind is Events.EventKind.MissileLaunch or Events.EventKind.NuclearTest && f.Action.Actor is null
+                                && f.Polarity == Polarity.Affirmed && f.Modality is Reading.Modality.Asserted or Reading.Modality.Attributed
+                                // An order or a coincidence names a series or a window, not the event reported.
+                                && f.Order is null && f.Context is null && f.Time is not { ScopeOnly: true } && f.Period is not { Days: > ReportedEventDays })
+                    .Select(f => (f, index, paragraph)));
                 if (found.Count == 0 && statement is { } type)
                 {
                     statements.Add(new UncheckedStatement(sentence.Span.Of(text), sentence.Span.Start, sentence.Span.End, type));
@@ -138,10 +154,13 @@ internal sealed partial class AssertionReader
         return new ArticleAssertions(claims, statements, unread);
     }
 
+    /// <summary>The longest period an assertion may name and still be the report of one event that a later "it" can mean (a week).</summary>
+    private const int ReportedEventDays = 7;
+
     /// <summary>What a reader is told of a sentence that could not be read.</summary>
     internal static string Unreadable(Exception ex, string what = "read") => $"this sentence could not be {what} ({ex.GetType().Name}: {ex.Message})";
 
-    private static (List<Assertion> Found, StatementType? Statement) Sentence(SentenceReading sentence, ref int? runningYear, ArticleAnchor anchor, Events.KoreanDate recordEnd)
+    private static (List<Assertion> Found, StatementType? Statement) Sentence(SentenceReading sentence, ref int? runningYear, ArticleAnchor anchor, Events.KoreanDate recordEnd, Assertion? antecedent)
     {
         var found = new List<Assertion>();
         StatementType? statement = null;
@@ -158,7 +177,23 @@ internal sealed partial class AssertionReader
                 sentencePeriod = (p, basis);
             }
 
-            if (clause.Draft is { } draft && Claim(clause, draft, period, unresolved, scopeOnly, basis, anchor.Date is not null) is { } claim)
+            var about = clause.Draft;
+            if (about is { Coreferent: true } && period is null && unresolved is null
+                && antecedent is { Period: { } then } && antecedent.Action.Kind == about.Claim.Action.Kind)
+            {
+                // "It travelled as high as 1,000 kilometers above Earth", "The launch occurred near Wonsan",
+                // "South Korea's military said it appeared to have been an intermediate-range ballistic
+                // missile" (VOA, USFK): with no time
+                // of its own, the sentence is about the event the article last reported, and its facets
+                // are checked against that event; a pronoun also takes its class and system.
+                (period, basis) = (then, TimeBasis.Antecedent);
+                about = about with
+                {
+                    Claim = about.OwnClass ? about.Claim : about.Claim with { Action = antecedent.Action with { Span = about.Claim.Action.Span, Phrase = antecedent.Action.Phrase with { Complete = false } } },
+                };
+            }
+
+            if (about is { } draft && Claim(clause, draft, period, unresolved, scopeOnly, basis, anchor.Date is not null) is { } claim)
             {
                 // A question asserts nothing: "Have you analysed the type of missile that was launched?"
                 if (claim.Modality != Reading.Modality.Question)
@@ -175,11 +210,11 @@ internal sealed partial class AssertionReader
         return (found, sentence.Statement ?? statement);
     }
 
-    private SentenceReading ReadSentence(string text, TextSpan sentence)
+    private SentenceReading ReadSentence(string text, TextSpan sentence, int reach)
     {
         try
         {
-            return ReadClauses(text, sentence);
+            return ReadClauses(text, sentence, reach);
         }
 #pragma warning disable CA1031 // One sentence that cannot be read is listed as unread; it never loses the rest of the article.
         catch (Exception ex)
@@ -189,7 +224,7 @@ internal sealed partial class AssertionReader
         }
     }
 
-    private SentenceReading ReadClauses(string text, TextSpan sentence)
+    private SentenceReading ReadClauses(string text, TextSpan sentence, int reach)
     {
         var attribution = Attribution(text, sentence);
         var announced = Announces(text.AsSpan(sentence.Start, sentence.Length)) ? OwnAnnouncement().Match(text, sentence.Start, sentence.Length) : Match.Empty;
@@ -201,7 +236,7 @@ internal sealed partial class AssertionReader
                        || QuotedExclamation().IsMatch(text.AsSpan(sentence.Start, sentence.Length));
         var phrases = PhraseMatches(text, sentence);
         var words = text.AsSpan(sentence.Start, sentence.Length);
-        if (phrases.Count == 0 && !_k.SystemNames.MayOccur(words) && !NamesLaunchOrTest(words))
+        if (phrases.Count == 0 && !_k.SystemNames.MayOccur(words) && !NamesLaunchOrTest(words) && !PronounSubject().IsMatch(words))
         {
             // A sentence that names no event, no weapon and no launch or test claims nothing: only
             // the years it names (which carry to the end of the paragraph) and what kind of
@@ -213,7 +248,7 @@ internal sealed partial class AssertionReader
         foreach (var clause in Clauses(text, sentence))
         {
             var times = Times(text, clause);
-            var (draft, statement) = Claim(text, sentence, clause, Phrases(phrases, clause), times.Select(t => t.Span).ToList(), attribution, question, announcementEnd);
+            var (draft, statement) = Claim(text, sentence, clause, Phrases(phrases, clause), times.Select(t => t.Span).ToList(), attribution, question, announcementEnd, reach);
             var detail = draft is null ? null
                 : NewType().Match(text, clause.Start, clause.Length) is { Success: true } novel ? novel
                 : draft.Claim.Order is { Ordinal: not null } && OrderQualifier().Match(text, sentence.Start, sentence.Length) is { Success: true } qualifier ? qualifier
@@ -235,6 +270,12 @@ internal sealed partial class AssertionReader
                 // "All dailies reported on Sunday that North Korea launched two missiles early Saturday":
                 // the time of the report is not the time of the event.
                 times = [.. times.Where(t => t.Span.Start >= report.Index + report.Length)];
+            }
+
+            if (draft is not null)
+            {
+                var landed = draft.Claim with { Landing = LandingArea(text, clause) };
+                draft = draft with { Claim = landed with { Coverage = Coverage(text, clause, landed, times) } };
             }
 
             clauses.Add(new ClauseReading(times, draft, statement));
@@ -279,8 +320,12 @@ internal sealed partial class AssertionReader
     /// What a clause would claim, short of its time: the parts that depend on the resolved time are
     /// filled in once the article's anchor is known.
     /// </summary>
-    private (ClaimDraft? Draft, StatementType? Statement) Claim(string text, TextSpan sentence, TextSpan clause, List<(TextSpan Span, EventPhrase Phrase)> phrases, List<TextSpan> timeSpans, string? attribution, bool question, int announcementEnd)
+    private (ClaimDraft? Draft, StatementType? Statement) Claim(string text, TextSpan sentence, TextSpan clause, List<(TextSpan Span, EventPhrase Phrase)> phrases, List<TextSpan> timeSpans, string? attribution, bool question, int announcementEnd, int reach)
     {
+        // Whether the event is named by a bare noun or a pronoun ("the launch", "it", "the missile"):
+        // it is the event the article last reported, whose time it takes when it states none.
+        var coreferent = false;
+        var borrowed = false;
         if (phrases.Count == 0)
         {
             // "The Hwasong-15 was launched ...": a weapon system alone names a missile launch of its class.
@@ -292,6 +337,12 @@ internal sealed partial class AssertionReader
             else if (BareEvent(text, sentence, clause) is { } bare)
             {
                 phrases = [bare];
+                coreferent = borrowed = true;
+            }
+            else if (PronounEvent(text, clause, reach) is { } pronoun)
+            {
+                phrases = [pronoun];
+                coreferent = borrowed = true;
             }
             else
             {
@@ -310,6 +361,13 @@ internal sealed partial class AssertionReader
             .Select(v => (TextSpan?)v)
             .FirstOrDefault();
         var (phraseSpan, phrase) = verb is { } v && phrases.FirstOrDefault(p => p.Span.Start >= v.End) is { Phrase: not null } after ? after : phrases[0];
+        // "said it appeared to have been an intermediate-range ballistic missile launched from North Korea's
+        // Jagang Province": after a copula, the verb is a participle of the class named, not the act.
+        if (verb is { } participle && participle.Start >= phraseSpan.End && CopulaSubject().IsMatch(text.AsSpan(clause.Start, phraseSpan.Start - clause.Start)))
+        {
+            verb = null;
+        }
+
         var head = new TextSpan(clause.Start, Math.Max(phraseSpan.Start, verb?.Start ?? 0));
         // "In May" is a month, not the modal verb. "I would like to ask about North Korea's launch of a
         // satellite last night": the speaker's own intention, not the event's, when a noun names it.
@@ -566,7 +624,16 @@ internal sealed partial class AssertionReader
         // Nuclear Test", "Singapore Summit Produces High Hopes, Little Details", VOA), states it.
         var headline = Headline(text, sentence)
                        && (phrase.Kind == Events.EventKind.Summit || ReactionBefore().IsMatch(text.AsSpan(clause.Start, phraseSpan.Start - clause.Start)));
-        var reported = !checkable && (predicated || nounSubject || observed || site is not null || headline);
+        // "We assess that this missile was an intercontinental ballistic missile", "South Korea's military
+        // said it appeared to have been an intermediate-range ballistic missile": the class of the event
+        // the article last reported, said of it by a pronoun or a definite description.
+        var classOfAntecedent = verb is null && CopulaSubject().IsMatch(text.AsSpan(clause.Start, phraseSpan.Start - clause.Start));
+        // "Officials said the missile flew between 4,500 to 4,600 kilometers": an event named by a
+        // definite description and said to have happened, with no verb of doing, is the reported one.
+        // So is one that is the subject of a verb of flight: "The missile was launched from Mupyong-ni and traveled about 1000 km".
+        coreferent |= classOfAntecedent
+                      || ((verb is null ? predicated : verb.Value.Start >= phraseSpan.End) && DefiniteBefore().IsMatch(text.AsSpan(clause.Start, phraseSpan.Start - clause.Start)));
+        var reported = !checkable && (predicated || nounSubject || observed || site is not null || headline || classOfAntecedent);
 
         // Widen to the subject ("North Korea conducted ...") when it comes first in the clause.
         var firstFeature = features.Min(f => f.Start);
@@ -614,7 +681,8 @@ internal sealed partial class AssertionReader
             Polarity = negated ? Polarity.Negated : Polarity.Affirmed,
             Modality = modality,
             AttributedTo = attribution,
-        }, checkable, scoped, scopeYear, firstOfYear, recent, reported), null);
+        }, checkable, scoped, scopeYear, firstOfYear, recent, reported)
+        { Coreferent = coreferent, OwnClass = !borrowed || system is not null }, null);
     }
 
     /// <summary>Whether the words hold "launch" or "test" anywhere (a plain search before the patterns that need one).</summary>
@@ -690,6 +758,63 @@ internal sealed partial class AssertionReader
 
         return (span, phrase with { Complete = false });
     }
+
+    /// <summary>
+    /// An event named by a pronoun or a definite description at the head of a clause, said to have
+    /// happened or flown: "It travelled as high as 1,000 kilometers above Earth", "They are believed to have
+    /// flown about 500 kilometers", "The missile flew for about 40 minutes". It is the launch or the
+    /// test named last in the two sentences before it or in its paragraph (<paramref name="reach"/>);
+    /// with none there, nothing is asserted. Like a bare noun, it is the reader's inference, so the
+    /// claim is never refuted on it.
+    /// </summary>
+    private (TextSpan Span, EventPhrase Phrase)? PronounEvent(string text, TextSpan clause, int reach)
+    {
+        var subject = PronounSubject().Match(text, clause.Start, clause.Length);
+        if (!subject.Success)
+        {
+            return null;
+        }
+
+        var noun = subject.Groups["n"];
+        var rest = new TextSpan(noun.Index + noun.Length, clause.End);
+        if (!EventPredicate().IsMatch(text.AsSpan(rest.Start, rest.Length)) || First(_k.Cue("negation"), text, rest) is not null)
+        {
+            return null;
+        }
+
+        var before = Phrases(text, new TextSpan(Math.Min(reach, noun.Index), noun.Index))
+            .Where(p => p.Phrase.Kind == Events.EventKind.MissileLaunch || (p.Phrase.Kind == Events.EventKind.NuclearTest && noun.Value.Length <= 4))
+            .ToList();
+        if (before.Count == 0)
+        {
+            return null;
+        }
+
+        var antecedent = before[^1].Span;
+        var antecedentSentence = Math.Max(reach, text.LastIndexOfAny(['.', '?', '!'], Math.Max(reach, antecedent.Start - 1)) + 1);
+        // The antecedent's noun included: "Yonhap said the missiles fired Monday" reports North Korea's act.
+        if (AboutAnotherActor(text, antecedentSentence, antecedent.End))
+        {
+            return null;
+        }
+
+        return (new TextSpan(noun.Index, noun.Index + noun.Length), before[^1].Phrase with { Complete = false });
+    }
+
+    /// <summary>A definite article or a demonstrative right before an event phrase: "the missile", "this launch".</summary>
+    [GeneratedRegex(@"\b(?:the|this|that)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DefiniteBefore();
+
+    /// <summary>Where the paragraph that holds a position starts (after the last line break before it).</summary>
+    private static int ParagraphStart(string text, int at) => at == 0 ? 0 : text.LastIndexOf('\n', at - 1) + 1;
+
+    /// <summary>A pronoun or a definite description of a missile at the head of a clause or of a reported clause: "It", "They", "The missile", "officials said the rocket".</summary>
+    [GeneratedRegex(@"^\s*(?:[^.;,]{0,80}?\b(?:said|says|say|reported|confirmed|added|noted)\s+(?:that\s+)?)?(?<n>it|they|both|the\s+(?:missile|missiles|rocket|projectile|projectiles|weapon|ICBM|IRBM|SRBM))\b(?!\s+(?:is|was)\s+(?:not\s+)?(?:clear|unclear|known|unknown|believed\s+that|estimated\s+that|expected|likely|possible|extremely|also|the\s+first))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PronounSubject();
+
+    /// <summary>A pronoun or a definite description before a copula and the class said of it: "it was an", "military said it appeared to have been an".</summary>
+    [GeneratedRegex(@"(?:^\s*|\b(?:said|says|say|reported|believes?|believed|assess(?:es|ed)?|thinks?|that)\s+)(?:it|they|the\s+(?:missile|missiles|rocket|projectile|projectiles|launch|weapon))\s+(?:was|were|is|are|(?:appeared|appears|seemed|seems)\s+to\s+(?:have\s+been|be))\s+(?:an?\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CopulaSubject();
 
     /// <summary>A bare event noun at the head of a clause or of a reported clause: "The launch", "this launch", "that the launch", "Davis said the launch" (VOA, 2017-07-28).</summary>
     [GeneratedRegex(@"^(?:[\w\s]{0,24},\s*)?(?:(?:even\s+)?though\s+|although\s+)?(?:[^.;,]{0,80}?\b(?:said|stated|announced|confirmed|reported|claimed)\s+(?:that\s+)?)?(?:the|this|that)\s+(?<n>launch|test)\b(?!\s+(?:of|for|ceremony|window|pad|site|date|vehicle|facility|schedule)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -1010,11 +1135,11 @@ internal sealed partial class AssertionReader
     private static partial Regex NearPronoun();
 
     /// <summary>How far a missile flew: "flew approximately 1,000 km", "traveled about 500 kilometers", "its flight distance ... approx. 3,700 kilometers".</summary>
-    [GeneratedRegex(@"\b(?:flew|flown|flying|traveled|travelled|flight\s+distance)\b[^.;]{0,60}?(?<km>[0-9]{1,2}(?:,[0-9]{3})+|[0-9]+)\s*(?:km|kilometers|kilometres)\b(?!\s+(?:east|west|north|south|away|off|from))|\b(?:landed|fell|flew)\s+(?:about\s+|approximately\s+|some\s+|around\s+)?(?<km>[0-9]{1,2}(?:,[0-9]{3})+|[0-9]+)\s*(?:km|kilometers|kilometres)\s+away\b(?!\s+from)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:flew|flown|flying|traveled|travelled|flight\s+distance)\b(?![^.;]{0,20}?\b(?:high|height|altitude)\b)[^.;]{0,60}?(?<km>[0-9]{1,2}(?:,[0-9]{3})+|[0-9]+)\s*(?:km|kilometers|kilometres)\b(?!\s+(?:east|west|north|south|away|off|from))|\b(?:landed|fell|flew)\s+(?:about\s+|approximately\s+|some\s+|around\s+)?(?<km>[0-9]{1,2}(?:,[0-9]{3})+|[0-9]+)\s*(?:km|kilometers|kilometres)\s+away\b(?!\s+from)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FlightDistance();
 
     /// <summary>How high a missile went: "reached a height of 120 kilometers", "reaching a height of 1,000 km", "an altitude of over 1,000 km".</summary>
-    [GeneratedRegex(@"\b(?:height|altitude)\s+of\s+(?:about\s+|approximately\s+|approx\.\s+|around\s+|some\s+|over\s+|more\s+than\s+)?(?<km>[0-9]{1,2}(?:,[0-9]{3})+|[0-9]+)\s*(?:km|kilometers|kilometres)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?:height|altitude)\s+of|as\s+high\s+as)\s+(?:about\s+|approximately\s+|approx\.\s+|around\s+|some\s+|over\s+|more\s+than\s+)?(?<km>[0-9]{1,2}(?:,[0-9]{3})+|[0-9]+)\s*(?:km|kilometers|kilometres)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Height();
 
     /// <summary>The actor code of the subject of a response ("the United States", "Tokyo", "the EU"), else null.</summary>
@@ -1192,4 +1317,11 @@ internal sealed record TimeReading(TimeMention Mention, TextSpan Span, bool Scop
 /// Recent: Whether the clause says "recently".<br/>
 /// Reported: Whether the clause, with no verb of doing, says the event happened ("the launch occurred near Wonsan").
 /// </remarks>
-internal sealed record ClaimDraft(Assertion Claim, bool Checkable, bool Scoped, int? ScopeYear, bool FirstOfYear, bool Recent, bool Reported);
+internal sealed record ClaimDraft(Assertion Claim, bool Checkable, bool Scoped, int? ScopeYear, bool FirstOfYear, bool Recent, bool Reported)
+{
+    /// <summary>Whether the event is named by a bare noun, a pronoun or a definite description ("the launch", "it", "the missile"): the event the article last reported.</summary>
+    public bool Coreferent { get; init; }
+
+    /// <summary>Whether the clause names the event's class or system itself ("it was an intercontinental ballistic missile"), rather than taking its antecedent's.</summary>
+    public bool OwnClass { get; init; }
+}

@@ -150,6 +150,12 @@ internal sealed class ClaimKnowledge
 
     public required NameList OrganisationNames { get; init; }
 
+    /// <summary>
+    /// Words that carry no claim of their own (<c>data/claims/no-claim-words.csv</c>), each with the
+    /// facets one of which must be stated for it to carry none ("" for always: "failed" only beside an outcome).
+    /// </summary>
+    public required IReadOnlyDictionary<string, IReadOnlySet<string>> NoClaimWords { get; init; }
+
     public Regex Cue(string type) => Cues[type];
 
     private static ClaimKnowledge Load(RegexOptions options)
@@ -193,6 +199,10 @@ internal sealed class ClaimKnowledge
             ClaimPatterns.Get($@"(?<![\w-])(?:{r.Required("name")})(?:'s)?(?:\s+(?:of\s+)?(?<y>(?:19|20)[0-9]{{2}})\b)?", options & ~RegexOptions.IgnoreCase),
             int.Parse(r.Required("month"), CultureInfo.InvariantCulture), int.Parse(r.Required("day"), CultureInfo.InvariantCulture))).ToList(),
             ["name", "month", "day"]);
+        var noClaimWords = Read("data/claims/no-claim-words.csv", rows => rows
+            .SelectMany(r => r.Required("words").Split('|').Select(w => (Word: w.Trim(), Facet: r.Optional("facet") ?? "")))
+            .GroupBy(w => w.Word, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => (IReadOnlySet<string>)g.Select(w => w.Facet).ToHashSet(StringComparer.Ordinal), StringComparer.OrdinalIgnoreCase), ["category", "facet", "words"]);
         var abbreviations = Read("data/claims/abbreviations.csv", rows => rows.Select(r => r.Required("abbreviation")).ToList(), ["abbreviation"]);
         var officials = Read("data/gazetteer/officials.csv", rows => rows.Select(r => new Official(
             r.Required("name"), r.List("aliases"), r.Required("office"), r.RequiredDate("start"), r.OptionalDate("end"), r.Required("source_url"))).ToList(),
@@ -219,6 +229,7 @@ internal sealed class ClaimKnowledge
             RecencyDays = recencyDays,
             NamedDays = namedDays,
             Abbreviations = abbreviations,
+            NoClaimWords = noClaimWords,
             Officials = officials,
             Places = places,
             Organisations = organisations,

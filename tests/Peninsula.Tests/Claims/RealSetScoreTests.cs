@@ -13,20 +13,19 @@ namespace Peninsula.Tests.Claims;
 /// </summary>
 public sealed class RealSetScoreTests : IDisposable
 {
-    // Today's figures (bench/results/claims.md, 2026-12-06, the set with its news group of 28 Voice
-    // of America articles, 13 of them the former held-out set A, after the second round of news
-    // rules: details the record has no facet for, numbers of missiles it does not hold, distances in a
-    // clause of their own, summits named by what the leaders did, headlines naming a reaction or a
-    // summit, quoted exclamations, others' calls after a launch, "this year", orders among a class or a
-    // window the record does not hold): supported precision 0.949 (167/176), refuted precision 1.000
-    // (2/2), recall 0.765 (235/307), no sentence unread, 1 false sentence supported, no true sentence
-    // refuted. The government texts alone: 0.973 (109/112), 1.000 (2/2), 0.821 (151/184). Set A
-    // brought the whole set below issue 16's targets (0.95, 0.95, 0.8); supported precision is back
-    // within 0.001 of its target, recall is not, so the floor is today's figures until it is; it
-    // still fails CI on any loss.
+    // Today's figures (bench/results/claims.md, 2026-12-06, branch structural, after the structural
+    // round: a claim is supported only when every content word said of its event is read as a facet or
+    // carries no claim; a sentence about "it" or "the missile" is checked against the launch the article
+    // last reported; the record's silence refutes only nuclear tests, ICBMs and space launches):
+    // supported precision 0.963 (129/134), refuted precision 1.000 (2/2), recall 0.651 (200/307), no
+    // sentence unread, 1 false sentence supported, no true sentence refuted. Recall fell from 0.765
+    // because 43 sentences labelled supported state something the checker does not compare ("capable
+    // of delivering nuclear warheads", "farther than any of the country's earlier attempts", "for the
+    // first time" and "the second such launch in just a few weeks", whose order is not read); the rule
+    // is issue 16's own (item 2) and is not loosened to win them back, so the floor is today's figures.
     // Refuted verdicts are too few for a precision floor to mean much, so wrong refutations are held
     // by a ceiling on their count instead. Raise these as the checker improves.
-    private static readonly RealSetFloor Floor = new(SupportedPrecision: 0.945, Recall: 0.76, Unread: 0, WrongRefuted: 0, TrueRefuted: 0, FalseSupported: 1);
+    private static readonly RealSetFloor Floor = new(SupportedPrecision: 0.96, Recall: 0.65, Unread: 0, WrongRefuted: 0, TrueRefuted: 0, FalseSupported: 1);
 
     private readonly TempFolder _folder = new();
 

@@ -141,7 +141,9 @@ public sealed class VerdictTests
     public void More_than_a_number_is_a_lower_bound()
     {
         Assert.Equal(ClaimVerdict.Supported, Only(Bundled.Value, "North Korea launched more than 30 ballistic missiles in 2022.").Verdict);
-        Assert.Equal(ClaimVerdict.Refuted, Only(Bundled.Value, "North Korea launched more than 10 ballistic missiles in 2018.").Verdict);
+        // The record has none in 2018, but its silence about short-range launches refutes nothing; ICBMs it holds in full.
+        Assert.Equal(ClaimVerdict.NotEnoughEvidence, Only(Bundled.Value, "North Korea launched more than 10 ballistic missiles in 2018.").Verdict);
+        Assert.Equal(ClaimVerdict.Refuted, Only(Bundled.Value, "North Korea launched more than 10 ICBMs in 2018.").Verdict);
     }
 
     [Fact]
