@@ -445,7 +445,7 @@ internal sealed partial class AssertionReader
 
         var negated = negation is { } n1 && Add(features, n1);
         // "conducted no nuclear tests": "no" right before the event, not anywhere ("a country with no allies").
-        if (!negated && NoBefore().Match(before) is { Success: true } no)
+        if (!negated && NoBefore().Match(before) is { Success: true } no && !BeginsSystemName(text, phraseSpan.Start - before.Length + no.Index))
         {
             negated = Add(features, new TextSpan(phraseSpan.Start - before.Length + no.Index, phraseSpan.Start));
         }
@@ -1064,6 +1064,9 @@ internal sealed partial class AssertionReader
 
         return chosen;
     }
+
+    /// <summary>Whether a weapon system's name starts at <paramref name="at"/>: the "No" of "two No Dong medium-range ballistic missiles" names the missile, it does not deny the launch.</summary>
+    private bool BeginsSystemName(string text, int at) => _k.SystemNames.Match(text, at, text.Length - at) is { Success: true } name && name.Index == at;
 
     private SystemMention? SystemIn(string text, TextSpan clause, List<TextSpan> features)
     {
