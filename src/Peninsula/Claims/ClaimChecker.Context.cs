@@ -133,11 +133,21 @@ internal sealed partial class ClaimChecker
     private (ClaimVerdict, string, IEnumerable<string>) Ordinal(Assertion c, ArticleAnchor anchor)
     {
         var n = c.Order!.Ordinal!.Value;
-        var filter = Filter(c, c.Action.System);
-        var what = What(c, c.Action.System);
+        var kind = Filter(c, c.Action.System);
+        // "succeeded in putting into orbit a satellite for the first time" (VOA, 2016-02-08): a first
+        // success is counted among the launches that succeeded, and only where the record gives the
+        // outcome of every launch of the kind before it.
+        var succeeded = c.Outcome is { Outcome: Events.Outcome.Success };
+        Func<Event, bool> filter = succeeded ? e => kind(e) && e.Outcome == Events.Outcome.Success : kind;
+        var what = (succeeded ? "successful " : "") + What(c, c.Action.System);
         // Count days, not rows: four launch events on one day are one salvo.
         var series = Of(c).Where(e => filter(e) && (c.Order?.WithinYear is not { } y || e.Date.Year == y))
             .GroupBy(e => e.Date).Select(g => g.First()).ToList();
+        if (succeeded && Of(c).FirstOrDefault(e => kind(e) && e.Outcome is null && (c.Period is not { } p || e.Date <= p.To)) is { } unknown)
+        {
+            return (ClaimVerdict.NotEnoughEvidence, $"the record does not give the outcome of the {What(c, c.Action.System)} on {unknown.Date}, so it cannot count the successful ones", Ids(unknown));
+        }
+
         var nth = series.Count >= n ? series[n - 1] : null;
         var scope = c.Order?.WithinYear is { } year ? $" of {year}" : "";
         var name = $"{OrdinalWord(n)} {what}{scope}";

@@ -19,6 +19,7 @@ internal sealed partial class AssertionReader
     private readonly Regex _countAndAnother;
     private readonly Regex _countTimes;
     private readonly Regex _ordinalAfter;
+    private readonly Regex _ordinalTimeAfter;
     private readonly Regex _superlative;
     private readonly Regex[] _visits;
     private readonly Regex _officeVisit;
@@ -46,6 +47,10 @@ internal sealed partial class AssertionReader
         _ordinalBefore = ClaimPatterns.Get($@"(?<w>{knowledge.OrdinalWords})(?:[\s-]+(?!and\b|or\b)[\w-]+){{0,2}}?[\s-]+$", options);
         // "The nuclear test in January 2016 was its fifth.": an ordinal that ends the clause after the event.
         _ordinalAfter = ClaimPatterns.Get($@"\b(?:was|is|marked|became)\s+(?:its|the|their|(?:North\s+Korea|Pyongyang|the\s+country|the\s+regime|the\s+North)['’]s)\s+(?<w>{knowledge.OrdinalWords})(?:\s+(?:ever|such\s+test|such\s+launch|one))?\s*[.!]?\s*$", options);
+        // "Pyongyang launched an intercontinental ballistic missile for the first time" (VOA, 2017-07-28):
+        // the order said after the event. "For the first time since 2017" or "in five years" counts
+        // from a date, not from the start, and is not this order.
+        _ordinalTimeAfter = ClaimPatterns.Get($@"\bfor\s+the\s+(?<w>{knowledge.OrdinalWords})\s+time(?:\s+ever)?\b(?!\s+(?:since|after|in\s+(?:[\w-]+\s+){{0,3}}(?:years?|months?|weeks?|days?|decades?))\b)", options);
         _countAndAnother = ClaimPatterns.Get($@"\s(?:and|then)\s+(?<w>{knowledge.NumberWords})\s+(?:more\s+)?(?:at|around|about|from|shortly|later)\b", options);
         _countTimes = ClaimPatterns.Get($@"^\s+(?<w>{knowledge.NumberWords})\s+times\b(?!\s+(?:more|less|larger|bigger|greater|stronger|higher|the|as|over)\b)", options);
         _countBefore = ClaimPatterns.Get($@"(?<w>{knowledge.NumberWords})(?:\s+(?:more|additional|new|suspected|apparent|unidentified|other|further))?(?:\s+(?:North\s+Korean|N\.\s?Korean|NK|DPRK))?\s+$", options);
@@ -464,6 +469,12 @@ internal sealed partial class AssertionReader
             ordinalSpan = new TextSpan(late.Index, late.Groups["w"].Index + late.Groups["w"].Length);
             features.Add(ordinalSpan.Value);
         }
+        else if (_ordinalTimeAfter.Match(text, phraseSpan.End, clause.End - phraseSpan.End) is { Success: true } time)
+        {
+            ordinal = OrdinalValue(time.Groups["w"].Value);
+            ordinalSpan = new TextSpan(time.Index, time.Index + time.Length);
+            features.Add(ordinalSpan.Value);
+        }
         else if (FirstTimeBefore().Match(text, clause.Start, phraseSpan.Start - clause.Start) is { Success: true } firstTime)
         {
             // "the first time for North Korea to announce the launch of an ICBM since November 2017".
@@ -544,8 +555,17 @@ internal sealed partial class AssertionReader
         TextSpan? outcomeSpan = null;
         if (First(_k.Cue("failure"), text, clause) is { } failed)
         {
-            var attempt = failed.Of(text).StartsWith("attempt", StringComparison.OrdinalIgnoreCase) || failed.Of(text).StartsWith("tr", StringComparison.OrdinalIgnoreCase);
-            (outcome, outcomeSpan) = attempt ? ((Events.Outcome?)null, (TextSpan?)null) : (Events.Outcome.Failure, failed);
+            bool Attempt(TextSpan cue) => cue.Of(text).StartsWith("attempt", StringComparison.OrdinalIgnoreCase) || cue.Of(text).StartsWith("tr", StringComparison.OrdinalIgnoreCase);
+            // "attempted a launch of a ballistic missile but it ended in failure", "attempted to launch a
+            // Musudan ... but failed again" (jp-kantei-2016-10-20-ccs, us-embassy-tokyo-2016-10-20): the
+            // outcome said after the attempt, in a second clause about the same launch, is the outcome.
+            var said = failed;
+            while (Attempt(said) && First(_k.Cue("failure"), text, new TextSpan(said.End, clause.End)) is { } later)
+            {
+                said = later;
+            }
+
+            (outcome, outcomeSpan) = Attempt(said) ? ((Events.Outcome?)null, (TextSpan?)null) : (Events.Outcome.Failure, said);
         }
         else if (First(_k.Cue("success"), text, clause) is { } succeeded)
         {
