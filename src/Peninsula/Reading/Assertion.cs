@@ -97,7 +97,21 @@ internal sealed record AssertedOutcome(Outcome Outcome, TextSpan Span);
 /// <paramref name="WithinYear"/> (null for ever); the latest of its kind; or a superlative
 /// ("largest"), looked up in <c>data/gazetteer/superlatives.csv</c>.
 /// </summary>
-internal sealed record AssertedOrder(int? Ordinal, int? WithinYear, bool Latest, string? Superlative, TextSpan? Span);
+internal sealed record AssertedOrder(int? Ordinal, int? WithinYear, bool Latest, string? Superlative, TextSpan? Span)
+{
+    /// <summary>
+    /// The span of days before the event the order is counted in ("the second such launch in just a
+    /// few weeks": the second within the 14 to 42 days up to the event), null for an order counted from
+    /// the start or within a year.
+    /// </summary>
+    public OrderWindow? Window { get; init; }
+}
+
+/// <summary>
+/// A span of days up to an event that an order is counted in, as loosely as the sentence says it: at
+/// least <paramref name="MinDays"/> and at most <paramref name="MaxDays"/> days ("in less than a week": 1 to 7).
+/// </summary>
+internal sealed record OrderWindow(int MinDays, int MaxDays);
 
 /// <summary>
 /// What an assertion says was done: the event phrase (kind and classes, and whether the record is

@@ -124,4 +124,32 @@ public sealed class PredicateCoverageTests
         Assert.Equal("failure", outcome.Stated);
         Assert.Equal(FacetResult.Matches, outcome.Result);
     }
+    [Theory]
+    // us-voa-2017-07-28-second-icbm: ballistic missiles on 2017-07-04 and 2017-07-28, 24 days apart.
+    [InlineData("North Korea launched another ballistic missile Friday, the second such launch in just a few weeks, the Pentagon said.", "2017-07-28", "2017-07-04")]
+    // us-voa-2014-03-03-scud-c: short-range missiles on 2014-02-27 and 2014-03-03; the sentence gives
+    // no time, so the launch is the news of the article's day.
+    [InlineData("North Korea has fired two short-range missiles off its eastern coast, the second such launch in less than a week.", "2014-03-03", "2014-02-27")]
+    public void An_order_within_a_span_of_days_said_after_the_event_is_counted_in_that_span(string sentence, string published, string earlier)
+    {
+        var claims = Check(sentence, published).Claims;
+
+        var claim = Assert.Single(claims);
+        Assert.True(claim.Verdict == ClaimVerdict.Supported, Why(claims));
+        Assert.Contains("is the second within", claim.Reason, StringComparison.Ordinal);
+        Assert.Contains(earlier, claim.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(claim.Facets, f => f.Facet == "detail");
+    }
+
+    [Fact]
+    public void A_wrong_order_within_a_span_of_days_is_refuted_where_the_record_is_complete()
+    {
+        // The sentence of us-voa-2017-07-28-second-icbm said of the Hwasong-15 of 2017-11-29: the record's
+        // ICBM before it was on 2017-07-28, four months earlier, so it was the first in a few weeks.
+        var claims = Check("North Korea launched an intercontinental ballistic missile on November 29, 2017, the second such launch in just a few weeks.", "2017-11-30").Claims;
+
+        var claim = Assert.Single(claims);
+        Assert.True(claim.Verdict == ClaimVerdict.Refuted, Why(claims));
+        Assert.Contains("not the second within 14 to 42 days", claim.Reason, StringComparison.Ordinal);
+    }
 }
