@@ -63,7 +63,11 @@ internal sealed record AssertedTime(Period? Period, string? Unresolved, bool Rec
 internal sealed record AssertedDetail(string Words, TextSpan Span);
 
 /// <summary>How many: <paramref name="Value"/>, or at least that many.</summary>
-internal sealed record AssertedCount(int Value, bool AtLeast, TextSpan Span);
+internal sealed record AssertedCount(int Value, bool AtLeast, TextSpan Span)
+{
+    /// <summary>Whether the count is of launch days, not of missiles: "launches of the ICBM-class ballistic missiles twice in July".</summary>
+    public bool Days { get; init; }
+}
 
 /// <summary>How far the missile flew, in kilometres, as the sentence states it.</summary>
 internal sealed record AssertedDistance(double Km, TextSpan Span);

@@ -21,6 +21,7 @@ internal sealed partial class AssertionReader
     private readonly Regex _ordinalAfter;
     private readonly Regex _ordinalTimeAfter;
     private readonly Regex _ordinalWindow;
+    private readonly Regex _launchDaysAfter;
     private readonly Regex _superlative;
     private readonly Regex[] _visits;
     private readonly Regex _officeVisit;
@@ -56,6 +57,10 @@ internal sealed partial class AssertionReader
         // weeks" (VOA, 2017-07-28), "the second such launch in less than a week" (VOA, 2014-03-03): an
         // order counted within a span of days up to the event, said after it.
         _ordinalWindow = ClaimPatterns.Get($@",\s+(?:the|its|their)\s+(?<w>{knowledge.OrdinalWords})\s+(?:such\s+)?(?:launch|launches|test|tests|firing|one)\s+(?:in|within)\s+(?:(?:just|only)\s+)?(?:the\s+(?:past|last)\s+)?(?<less>less\s+than\s+|under\s+)?(?<q>a\s+few|several|a\s+couple\s+of|a|an|one|two|three|four|five|six|seven|eight|nine|ten|[0-9]{{1,2}})\s+(?<u>days?|weeks?|months?|years?)\b(?!\s+(?:since|after)\b)", options);
+        // "condemns North Korea's launches of the ICBM-class ballistic missiles twice in July" (Prime
+        // Minister's Office of Japan, 2017-08-29), "has conducted ballistic missile launches 20 times in
+        // total in 2022 alone": launches counted after the event are launch days, not missiles.
+        _launchDaysAfter = ClaimPatterns.Get($@"^(?:\s+[\w-]+){{0,2}}?\s+(?:(?<twice>twice)|(?<w>{knowledge.NumberWords})\s+times)\b(?!\s+(?:more|less|larger|bigger|greater|stronger|higher|the|as|over|farther|further)\b)", options);
         _countAndAnother = ClaimPatterns.Get($@"\s(?:and|then)\s+(?<w>{knowledge.NumberWords})\s+(?:more\s+)?(?:at|around|about|from|shortly|later)\b", options);
         _countTimes = ClaimPatterns.Get($@"^\s+(?<w>{knowledge.NumberWords})\s+times\b(?!\s+(?:more|less|larger|bigger|greater|stronger|higher|the|as|over)\b)", options);
         _countBefore = ClaimPatterns.Get($@"(?<w>{knowledge.NumberWords})(?:\s+(?:more|additional|new|suspected|apparent|unidentified|other|further))?(?:\s+(?:North\s+Korean|N\.\s?Korean|NK|DPRK))?\s+$", options);
@@ -527,6 +532,16 @@ internal sealed partial class AssertionReader
             features.Add(countSpan.Value);
         }
 
+        var launchDays = false;
+        if (ordinal is null && count is null && phrase.Kind == Events.EventKind.MissileLaunch && Plural(text[phraseSpan.Start..phraseSpan.End])
+            && _launchDaysAfter.Match(text[phraseSpan.End..clause.End]) is { Success: true } repeated)
+        {
+            count = repeated.Groups["twice"].Success ? 2 : CountValue(repeated.Groups["w"].Value);
+            countSpan = new TextSpan(phraseSpan.End + repeated.Index, phraseSpan.End + repeated.Index + repeated.Length);
+            features.Add(countSpan.Value);
+            launchDays = true;
+        }
+
         var system = SystemIn(text, clause, features);
         string? superlative = null;
         TextSpan? superlativeSpan = null;
@@ -701,7 +716,7 @@ internal sealed partial class AssertionReader
             Span = new TextSpan(start, end),
             Sentence = clause,
             Action = new AssertedAction(phrase, phraseSpan, system, submarine, actor),
-            Count = count is { } n ? new AssertedCount(n, atLeast, countSpan!.Value) : null,
+            Count = count is { } n ? new AssertedCount(n, atLeast, countSpan!.Value) { Days = launchDays } : null,
             UnknownContext = unknownContext,
             Order = ordinal is not null || latest is not null || superlative is not null
                 ? new AssertedOrder(ordinal, null, latest is not null, superlative, ordinalSpan ?? latest ?? superlativeSpan) { Window = window }

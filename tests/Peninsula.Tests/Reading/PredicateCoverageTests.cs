@@ -152,4 +152,26 @@ public sealed class PredicateCoverageTests
         Assert.True(claim.Verdict == ClaimVerdict.Refuted, Why(claims));
         Assert.Contains("not the second within 14 to 42 days", claim.Reason, StringComparison.Ordinal);
     }
+    [Fact]
+    public void Launches_counted_after_the_event_are_compared_as_launch_days()
+    {
+        // jp-kantei-2017-08-29-ccs: the record's ICBM launches of July 2017 are on the 4th and the 28th.
+        var claims = Check("In addition, this month, the UN Security Council unanimously adopted Resolution 2371, which strongly condemns North Korea’s launches of the ICBM-class ballistic missiles twice in July, and which expands and enhances sanctions on North Korea considerably.", "2017-08-29").Claims;
+
+        var claim = Assert.Single(claims);
+        Assert.True(claim.Verdict == ClaimVerdict.Supported, Why(claims));
+        Assert.Contains("on 2 days (2017-07-04, 2017-07-28)", claim.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(claim.Facets, f => f.Facet == "detail");
+    }
+
+    [Fact]
+    public void A_wrong_count_of_launch_days_is_refuted_where_the_record_is_complete()
+    {
+        // The sentence of jp-kantei-2017-08-29-ccs with three for two.
+        var claims = Check("The resolution strongly condemns North Korea’s launches of the ICBM-class ballistic missiles three times in July 2017.", "2017-08-29").Claims;
+
+        var claim = Assert.Single(claims);
+        Assert.True(claim.Verdict == ClaimVerdict.Refuted, Why(claims));
+        Assert.Contains("not 3", claim.Reason, StringComparison.Ordinal);
+    }
 }
