@@ -133,11 +133,26 @@ internal sealed partial class ClaimChecker
     private (ClaimVerdict, string, IEnumerable<string>) Ordinal(Assertion c, ArticleAnchor anchor)
     {
         var n = c.Order!.Ordinal!.Value;
-        var filter = Filter(c, c.Action.System);
-        var what = What(c, c.Action.System);
+        if (c.Order.Window is { } window)
+        {
+            return OrdinalWithin(c, n, window, anchor);
+        }
+
+        var kind = Filter(c, c.Action.System);
+        // "succeeded in putting into orbit a satellite for the first time" (VOA, 2016-02-08): a first
+        // success is counted among the launches that succeeded, and only where the record gives the
+        // outcome of every launch of the kind before it.
+        var succeeded = c.Outcome is { Outcome: Events.Outcome.Success };
+        Func<Event, bool> filter = succeeded ? e => kind(e) && e.Outcome == Events.Outcome.Success : kind;
+        var what = (succeeded ? "successful " : "") + What(c, c.Action.System);
         // Count days, not rows: four launch events on one day are one salvo.
         var series = Of(c).Where(e => filter(e) && (c.Order?.WithinYear is not { } y || e.Date.Year == y))
             .GroupBy(e => e.Date).Select(g => g.First()).ToList();
+        if (succeeded && Of(c).FirstOrDefault(e => kind(e) && e.Outcome is null && (c.Period is not { } p || e.Date <= p.To)) is { } unknown)
+        {
+            return (ClaimVerdict.NotEnoughEvidence, $"the record does not give the outcome of the {What(c, c.Action.System)} on {unknown.Date}, so it cannot count the successful ones", Ids(unknown));
+        }
+
         var nth = series.Count >= n ? series[n - 1] : null;
         var scope = c.Order?.WithinYear is { } year ? $" of {year}" : "";
         var name = $"{OrdinalWord(n)} {what}{scope}";
@@ -173,6 +188,41 @@ internal sealed partial class ClaimChecker
         return c.Action.Phrase.Complete && end <= RecordEnd
             ? (ClaimVerdict.Refuted, $"the record has {Plural(what, series.Count(e => e.Date <= end))}{scope} up to {end}, so no {OrdinalWord(n)}", Ids(series.LastOrDefault(e => e.Date <= end)))
             : (ClaimVerdict.NotEnoughEvidence, $"the record has {Plural(what, series.Count)}{scope} up to {RecordEnd}, where it ends", Ids(series.LastOrDefault()));
+    }
+
+    /// <summary>
+    /// "the second such launch in just a few weeks": the launch of the claim's time is the nth of its
+    /// kind, counting days, within the window up to it. Supported when some span the words allow holds
+    /// exactly n; refuted only where the record is complete for the kind and every span they allow
+    /// holds more or fewer.
+    /// </summary>
+    private (ClaimVerdict, string, IEnumerable<string>) OrdinalWithin(Assertion c, int n, OrderWindow window, ArticleAnchor anchor)
+    {
+        var filter = Filter(c, c.Action.System);
+        var what = What(c, c.Action.System);
+        // "North Korea has fired two short-range missiles off its eastern coast, the second such launch in
+        // less than a week" (VOA, 2014-03-03): with no time of its own, the launch is the news of the
+        // article's day, the latest of its kind in the week up to it.
+        var period = c.Period ?? (anchor.Date is { } day ? new Period(day.AddDays(-7), day, $"in the week up to {day}") : (Period?)null);
+        if (period is not { } within || Of(c).LastOrDefault(e => filter(e) && within.Touches(e)) is not { } at)
+        {
+            return (ClaimVerdict.NotEnoughEvidence, period is { } p ? $"the record has no {what} {In(p)}" : "the sentence gives no time for the launch it counts from", []);
+        }
+
+        // Count days, not rows: four launch events on one day are one salvo.
+        List<Event> Within(int days) => [.. Of(c).Where(e => filter(e) && e.Date <= at.Date && at.Date.AddDays(-days) < e.Date).GroupBy(e => e.Date).Select(g => g.First())];
+        var fewest = Within(window.MinDays);
+        var most = Within(window.MaxDays);
+        var span = window.MinDays == window.MaxDays ? $"{window.MaxDays} days" : $"{window.MinDays} to {window.MaxDays} days";
+        var days = $"the record has {Plural(what, most.Count)} in the {window.MaxDays} days up to {at.Date} ({Dates(most)})";
+        if (fewest.Count <= n && n <= most.Count)
+        {
+            return (ClaimVerdict.Supported, $"{days}: the one on {at.Date} is the {OrdinalWord(n)} within {span}", Ids(most));
+        }
+
+        return c.Action.Phrase.Complete && at.Date <= RecordEnd
+            ? (ClaimVerdict.Refuted, $"{days}, so it is not the {OrdinalWord(n)} within {span}", Ids(most))
+            : (ClaimVerdict.NotEnoughEvidence, $"{days}, not {n}, but the record is not complete for {Many(Kind(c))}", Ids(most));
     }
 
     private static string OrdinalWord(int n) => n switch

@@ -50,6 +50,17 @@ internal sealed partial class ClaimChecker
         }
 
         var days = FiredByDay(matches);
+        if (c.Count!.Days)
+        {
+            // "launches of the ICBM-class ballistic missiles twice in July": the days with a launch of the kind.
+            var on = $"{Plural(what, days.Count)} {In(window)}, on {days.Count} days ({string.Join(", ", days.Select(d => d.Date))})";
+            return days.Count == n
+                ? (ClaimVerdict.Supported, $"the record has {on}", Ids(matches))
+                : c.Action.Phrase.Complete && c.Period is not null && window.To <= RecordEnd
+                    ? (ClaimVerdict.Refuted, $"the record has {on}, not {n}", Ids(matches))
+                    : (ClaimVerdict.NotEnoughEvidence, $"the record has {on}, not {n}, but it may not be complete for {Many(Kind(c))}", Ids(matches));
+        }
+
         var known = days.All(d => d.Fired is not null);
         var total = known ? days.Sum(d => d.Fired!.Value) : (int?)null;
         if ((c.Count?.AtLeast == true))

@@ -63,7 +63,11 @@ internal sealed record AssertedTime(Period? Period, string? Unresolved, bool Rec
 internal sealed record AssertedDetail(string Words, TextSpan Span);
 
 /// <summary>How many: <paramref name="Value"/>, or at least that many.</summary>
-internal sealed record AssertedCount(int Value, bool AtLeast, TextSpan Span);
+internal sealed record AssertedCount(int Value, bool AtLeast, TextSpan Span)
+{
+    /// <summary>Whether the count is of launch days, not of missiles: "launches of the ICBM-class ballistic missiles twice in July".</summary>
+    public bool Days { get; init; }
+}
 
 /// <summary>How far the missile flew, in kilometres, as the sentence states it.</summary>
 internal sealed record AssertedDistance(double Km, TextSpan Span);
@@ -97,7 +101,21 @@ internal sealed record AssertedOutcome(Outcome Outcome, TextSpan Span);
 /// <paramref name="WithinYear"/> (null for ever); the latest of its kind; or a superlative
 /// ("largest"), looked up in <c>data/gazetteer/superlatives.csv</c>.
 /// </summary>
-internal sealed record AssertedOrder(int? Ordinal, int? WithinYear, bool Latest, string? Superlative, TextSpan? Span);
+internal sealed record AssertedOrder(int? Ordinal, int? WithinYear, bool Latest, string? Superlative, TextSpan? Span)
+{
+    /// <summary>
+    /// The span of days before the event the order is counted in ("the second such launch in just a
+    /// few weeks": the second within the 14 to 42 days up to the event), null for an order counted from
+    /// the start or within a year.
+    /// </summary>
+    public OrderWindow? Window { get; init; }
+}
+
+/// <summary>
+/// A span of days up to an event that an order is counted in, as loosely as the sentence says it: at
+/// least <paramref name="MinDays"/> and at most <paramref name="MaxDays"/> days ("in less than a week": 1 to 7).
+/// </summary>
+internal sealed record OrderWindow(int MinDays, int MaxDays);
 
 /// <summary>
 /// What an assertion says was done: the event phrase (kind and classes, and whether the record is

@@ -19,6 +19,9 @@ internal sealed partial class AssertionReader
     private readonly Regex _countAndAnother;
     private readonly Regex _countTimes;
     private readonly Regex _ordinalAfter;
+    private readonly Regex _ordinalTimeAfter;
+    private readonly Regex _ordinalWindow;
+    private readonly Regex _launchDaysAfter;
     private readonly Regex _superlative;
     private readonly Regex[] _visits;
     private readonly Regex _officeVisit;
@@ -46,6 +49,18 @@ internal sealed partial class AssertionReader
         _ordinalBefore = ClaimPatterns.Get($@"(?<w>{knowledge.OrdinalWords})(?:[\s-]+(?!and\b|or\b)[\w-]+){{0,2}}?[\s-]+$", options);
         // "The nuclear test in January 2016 was its fifth.": an ordinal that ends the clause after the event.
         _ordinalAfter = ClaimPatterns.Get($@"\b(?:was|is|marked|became)\s+(?:its|the|their|(?:North\s+Korea|Pyongyang|the\s+country|the\s+regime|the\s+North)['’]s)\s+(?<w>{knowledge.OrdinalWords})(?:\s+(?:ever|such\s+test|such\s+launch|one))?\s*[.!]?\s*$", options);
+        // "Pyongyang launched an intercontinental ballistic missile for the first time" (VOA, 2017-07-28):
+        // the order said after the event. "For the first time since 2017" or "in five years" counts
+        // from a date, not from the start, and is not this order.
+        _ordinalTimeAfter = ClaimPatterns.Get($@"\bfor\s+the\s+(?<w>{knowledge.OrdinalWords})\s+time(?:\s+ever)?\b(?!\s+(?:since|after|in\s+(?:[\w-]+\s+){{0,3}}(?:years?|months?|weeks?|days?|decades?))\b)", options);
+        // "North Korea launched another ballistic missile Friday, the second such launch in just a few
+        // weeks" (VOA, 2017-07-28), "the second such launch in less than a week" (VOA, 2014-03-03): an
+        // order counted within a span of days up to the event, said after it.
+        _ordinalWindow = ClaimPatterns.Get($@",\s+(?:the|its|their)\s+(?<w>{knowledge.OrdinalWords})\s+(?:such\s+)?(?:launch|launches|test|tests|firing|one)\s+(?:in|within)\s+(?:(?:just|only)\s+)?(?:the\s+(?:past|last)\s+)?(?<less>less\s+than\s+|under\s+)?(?<q>a\s+few|several|a\s+couple\s+of|a|an|one|two|three|four|five|six|seven|eight|nine|ten|[0-9]{{1,2}})\s+(?<u>days?|weeks?|months?|years?)\b(?!\s+(?:since|after)\b)", options);
+        // "condemns North Korea's launches of the ICBM-class ballistic missiles twice in July" (Prime
+        // Minister's Office of Japan, 2017-08-29), "has conducted ballistic missile launches 20 times in
+        // total in 2022 alone": launches counted after the event are launch days, not missiles.
+        _launchDaysAfter = ClaimPatterns.Get($@"^(?:\s+[\w-]+){{0,2}}?\s+(?:(?<twice>twice)|(?<w>{knowledge.NumberWords})\s+times)\b(?!\s+(?:more|less|larger|bigger|greater|stronger|higher|the|as|over|farther|further)\b)", options);
         _countAndAnother = ClaimPatterns.Get($@"\s(?:and|then)\s+(?<w>{knowledge.NumberWords})\s+(?:more\s+)?(?:at|around|about|from|shortly|later)\b", options);
         _countTimes = ClaimPatterns.Get($@"^\s+(?<w>{knowledge.NumberWords})\s+times\b(?!\s+(?:more|less|larger|bigger|greater|stronger|higher|the|as|over)\b)", options);
         _countBefore = ClaimPatterns.Get($@"(?<w>{knowledge.NumberWords})(?:\s+(?:more|additional|new|suspected|apparent|unidentified|other|further))?(?:\s+(?:North\s+Korean|N\.\s?Korean|NK|DPRK))?\s+$", options);
@@ -452,6 +467,7 @@ internal sealed partial class AssertionReader
 
         int? ordinal = null;
         TextSpan? ordinalSpan = null;
+        OrderWindow? window = null;
         if (_ordinalBefore.Match(before) is { Success: true } o)
         {
             ordinal = OrdinalValue(o.Groups["w"].Value);
@@ -462,6 +478,19 @@ internal sealed partial class AssertionReader
         {
             ordinal = OrdinalValue(late.Groups["w"].Value);
             ordinalSpan = new TextSpan(late.Index, late.Groups["w"].Index + late.Groups["w"].Length);
+            features.Add(ordinalSpan.Value);
+        }
+        else if (_ordinalWindow.Match(text, phraseSpan.End, clause.End - phraseSpan.End) is { Success: true } within)
+        {
+            ordinal = OrdinalValue(within.Groups["w"].Value);
+            window = Window(within);
+            ordinalSpan = new TextSpan(within.Groups["w"].Index, within.Index + within.Length);
+            features.Add(ordinalSpan.Value);
+        }
+        else if (_ordinalTimeAfter.Match(text, phraseSpan.End, clause.End - phraseSpan.End) is { Success: true } time)
+        {
+            ordinal = OrdinalValue(time.Groups["w"].Value);
+            ordinalSpan = new TextSpan(time.Index, time.Index + time.Length);
             features.Add(ordinalSpan.Value);
         }
         else if (FirstTimeBefore().Match(text, clause.Start, phraseSpan.Start - clause.Start) is { Success: true } firstTime)
@@ -501,6 +530,16 @@ internal sealed partial class AssertionReader
             count = CountValue(times.Groups["w"].Value);
             countSpan = new TextSpan(phraseSpan.End + times.Groups["w"].Index, phraseSpan.End + times.Index + times.Length);
             features.Add(countSpan.Value);
+        }
+
+        var launchDays = false;
+        if (ordinal is null && count is null && phrase.Kind == Events.EventKind.MissileLaunch && Plural(text[phraseSpan.Start..phraseSpan.End])
+            && _launchDaysAfter.Match(text[phraseSpan.End..clause.End]) is { Success: true } repeated)
+        {
+            count = repeated.Groups["twice"].Success ? 2 : CountValue(repeated.Groups["w"].Value);
+            countSpan = new TextSpan(phraseSpan.End + repeated.Index, phraseSpan.End + repeated.Index + repeated.Length);
+            features.Add(countSpan.Value);
+            launchDays = true;
         }
 
         var system = SystemIn(text, clause, features);
@@ -544,8 +583,17 @@ internal sealed partial class AssertionReader
         TextSpan? outcomeSpan = null;
         if (First(_k.Cue("failure"), text, clause) is { } failed)
         {
-            var attempt = failed.Of(text).StartsWith("attempt", StringComparison.OrdinalIgnoreCase) || failed.Of(text).StartsWith("tr", StringComparison.OrdinalIgnoreCase);
-            (outcome, outcomeSpan) = attempt ? ((Events.Outcome?)null, (TextSpan?)null) : (Events.Outcome.Failure, failed);
+            bool Attempt(TextSpan cue) => cue.Of(text).StartsWith("attempt", StringComparison.OrdinalIgnoreCase) || cue.Of(text).StartsWith("tr", StringComparison.OrdinalIgnoreCase);
+            // "attempted a launch of a ballistic missile but it ended in failure", "attempted to launch a
+            // Musudan ... but failed again" (jp-kantei-2016-10-20-ccs, us-embassy-tokyo-2016-10-20): the
+            // outcome said after the attempt, in a second clause about the same launch, is the outcome.
+            var said = failed;
+            while (Attempt(said) && First(_k.Cue("failure"), text, new TextSpan(said.End, clause.End)) is { } later)
+            {
+                said = later;
+            }
+
+            (outcome, outcomeSpan) = Attempt(said) ? ((Events.Outcome?)null, (TextSpan?)null) : (Events.Outcome.Failure, said);
         }
         else if (First(_k.Cue("success"), text, clause) is { } succeeded)
         {
@@ -668,10 +716,10 @@ internal sealed partial class AssertionReader
             Span = new TextSpan(start, end),
             Sentence = clause,
             Action = new AssertedAction(phrase, phraseSpan, system, submarine, actor),
-            Count = count is { } n ? new AssertedCount(n, atLeast, countSpan!.Value) : null,
+            Count = count is { } n ? new AssertedCount(n, atLeast, countSpan!.Value) { Days = launchDays } : null,
             UnknownContext = unknownContext,
             Order = ordinal is not null || latest is not null || superlative is not null
-                ? new AssertedOrder(ordinal, null, latest is not null, superlative, ordinalSpan ?? latest ?? superlativeSpan)
+                ? new AssertedOrder(ordinal, null, latest is not null, superlative, ordinalSpan ?? latest ?? superlativeSpan) { Window = window }
                 : null,
             Site = site is null ? null : new AssertedSite(site, siteSpan!.Value, NearWords().IsMatch(siteSpan!.Value.Of(text))),
             Context = context,
@@ -684,6 +732,52 @@ internal sealed partial class AssertionReader
         }, checkable, scoped, scopeYear, firstOfYear, recent, reported)
         { Coreferent = coreferent, OwnClass = !borrowed || system is not null }, null);
     }
+
+    /// <summary>
+    /// The days an order is counted in, as loosely as the words say: "a few weeks" is 2 to 6 weeks,
+    /// "several" 3 to 8, "a couple of" 2 to 3, a number within a quarter of it either way, "less than"
+    /// from one day up to it.
+    /// </summary>
+    private static OrderWindow Window(Match within)
+    {
+        var unit = within.Groups["u"].Value.ToLowerInvariant().TrimEnd('s') switch
+        {
+            "day" => 1,
+            "week" => 7,
+            "month" => 30,
+            _ => 365,
+        };
+        var q = WhitespaceRun().Replace(within.Groups["q"].Value.ToLowerInvariant(), " ");
+        var (low, high) = q switch
+        {
+            "a few" => (2.0, 6.0),
+            "several" => (3.0, 8.0),
+            "a couple of" => (2.0, 3.0),
+            "a" or "an" or "one" => (0.75, 1.25),
+            _ => (WindowNumber(q) * 0.75, WindowNumber(q) * 1.25),
+        };
+        if (within.Groups["less"].Success)
+        {
+            low = 1.0 / unit;
+            high = Math.Max(1, high / 1.25);
+        }
+
+        return new OrderWindow(Math.Max(1, (int)Math.Floor(low * unit)), (int)Math.Ceiling(high * unit));
+    }
+
+    private static double WindowNumber(string q) => q switch
+    {
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        _ => int.Parse(q, CultureInfo.InvariantCulture),
+    };
 
     /// <summary>Whether the words hold "launch" or "test" anywhere (a plain search before the patterns that need one).</summary>
     private static bool NamesLaunchOrTest(ReadOnlySpan<char> words) =>

@@ -20,12 +20,15 @@ public sealed class RealSetScoreTests : IDisposable
     // supported precision 0.963 (129/134), refuted precision 1.000 (2/2), recall 0.651 (200/307), no
     // sentence unread, 1 false sentence supported, no true sentence refuted. Recall fell from 0.765
     // because 43 sentences labelled supported state something the checker does not compare ("capable
-    // of delivering nuclear warheads", "farther than any of the country's earlier attempts", "for the
-    // first time" and "the second such launch in just a few weeks", whose order is not read); the rule
-    // is issue 16's own (item 2) and is not loosened to win them back, so the floor is today's figures.
+    // of delivering nuclear warheads", "farther than any of the country's earlier attempts"); the rule
+    // is issue 16's own (item 2) and is not loosened to win them back. Branch recall then read the
+    // order, the order within a span of days, the launch days and the outcome said after the event
+    // ("for the first time", "the second such launch in just a few weeks", "twice in July", "but it
+    // ended in failure"): 0.965 (136/141), 2/2, recall 0.674 (207/307), still none unread, 1 false
+    // supported, no true refuted. The floor is these figures.
     // Refuted verdicts are too few for a precision floor to mean much, so wrong refutations are held
     // by a ceiling on their count instead. Raise these as the checker improves.
-    private static readonly RealSetFloor Floor = new(SupportedPrecision: 0.96, Recall: 0.65, Unread: 0, WrongRefuted: 0, TrueRefuted: 0, FalseSupported: 1);
+    private static readonly RealSetFloor Floor = new(SupportedPrecision: 0.96, Recall: 0.67, Unread: 0, WrongRefuted: 0, TrueRefuted: 0, FalseSupported: 1);
 
     private readonly TempFolder _folder = new();
 

@@ -71,4 +71,107 @@ public sealed class PredicateCoverageTests
         Assert.Equal(FacetResult.Matches, landing.Result);
         Assert.Contains("sea of japan", landing.Record, StringComparison.Ordinal);
     }
+    [Theory]
+    // us-voa-2017-07-28-second-icbm: the record's first ICBM is the Hwasong-14 of 2017-07-04.
+    [InlineData("Earlier this month, Pyongyang launched an intercontinental ballistic missile for the first time.", "2017-07-28", "first ICBM launch", "2017-07-04")]
+    // us-voa-2016-02-08-space-mission: a first success, counted among the space launches that succeeded
+    // (the record's of 1998, 2009 and April 2012 failed).
+    [InlineData("Pyongyang’s long-range rocket launch drew wide international attention in December 2012, when the country succeeded in putting into orbit a satellite for the first time.", "2016-02-08", "first successful", "2012-12-12")]
+    public void An_order_said_after_the_event_is_compared_with_the_record(string sentence, string published, string order, string date)
+    {
+        var claims = Check(sentence, published).Claims;
+
+        var claim = Assert.Single(claims);
+        Assert.True(claim.Verdict == ClaimVerdict.Supported, Why(claims));
+        Assert.Contains(order, claim.Reason, StringComparison.Ordinal);
+        Assert.Contains(date, claim.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(claim.Facets, f => f.Facet == "detail");
+    }
+
+    [Fact]
+    public void A_wrong_order_said_after_the_event_is_refuted()
+    {
+        // The sentence of us-voa-2017-07-28-second-icbm moved to November 2017: the Hwasong-15 of
+        // 2017-11-29 was the record's third ICBM, not its first.
+        var claims = Check("In November 2017, Pyongyang launched an intercontinental ballistic missile for the first time.", "2017-11-30").Claims;
+
+        var claim = Assert.Single(claims);
+        Assert.True(claim.Verdict == ClaimVerdict.Refuted, Why(claims));
+        Assert.Contains("2017-07-04", claim.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_first_time_counted_from_a_date_is_not_read_as_a_first_ever()
+    {
+        // "for the first time since" counts from a date the record would have to compare on its own:
+        // never read as the first ICBM ever, which the Hwasong-15 of 2017-11-29 was not.
+        var claims = Check("On November 29, 2017, Pyongyang launched an intercontinental ballistic missile for the first time since July.", "2017-11-30").Claims;
+
+        Assert.DoesNotContain(claims, c => c.Verdict == ClaimVerdict.Refuted);
+    }
+
+    [Theory]
+    // jp-kantei-2016-10-20-ccs and us-embassy-tokyo-2016-10-20: the Musudan of 2016-10-20 failed.
+    [InlineData("According to an announcement by the U.S. Forces, this morning North Korea attempted a launch of a ballistic missile but it ended in failure.", "2016-10-20")]
+    [InlineData("All networks reported at noon that North Korea apparently attempted to launch a Musudan mid-range ballistic missile at about 7 a.m. today but failed again.", "2016-10-20")]
+    public void An_outcome_said_after_an_attempt_in_a_second_clause_is_compared_with_the_record(string sentence, string published)
+    {
+        var claims = Check(sentence, published).Claims;
+
+        var claim = Assert.Single(claims);
+        Assert.True(claim.Verdict == ClaimVerdict.Supported, Why(claims));
+        var outcome = claim.Facets.Single(f => f.Facet == "outcome");
+        Assert.Equal("failure", outcome.Stated);
+        Assert.Equal(FacetResult.Matches, outcome.Result);
+    }
+    [Theory]
+    // us-voa-2017-07-28-second-icbm: ballistic missiles on 2017-07-04 and 2017-07-28, 24 days apart.
+    [InlineData("North Korea launched another ballistic missile Friday, the second such launch in just a few weeks, the Pentagon said.", "2017-07-28", "2017-07-04")]
+    // us-voa-2014-03-03-scud-c: short-range missiles on 2014-02-27 and 2014-03-03; the sentence gives
+    // no time, so the launch is the news of the article's day.
+    [InlineData("North Korea has fired two short-range missiles off its eastern coast, the second such launch in less than a week.", "2014-03-03", "2014-02-27")]
+    public void An_order_within_a_span_of_days_said_after_the_event_is_counted_in_that_span(string sentence, string published, string earlier)
+    {
+        var claims = Check(sentence, published).Claims;
+
+        var claim = Assert.Single(claims);
+        Assert.True(claim.Verdict == ClaimVerdict.Supported, Why(claims));
+        Assert.Contains("is the second within", claim.Reason, StringComparison.Ordinal);
+        Assert.Contains(earlier, claim.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(claim.Facets, f => f.Facet == "detail");
+    }
+
+    [Fact]
+    public void A_wrong_order_within_a_span_of_days_is_refuted_where_the_record_is_complete()
+    {
+        // The sentence of us-voa-2017-07-28-second-icbm said of the Hwasong-15 of 2017-11-29: the record's
+        // ICBM before it was on 2017-07-28, four months earlier, so it was the first in a few weeks.
+        var claims = Check("North Korea launched an intercontinental ballistic missile on November 29, 2017, the second such launch in just a few weeks.", "2017-11-30").Claims;
+
+        var claim = Assert.Single(claims);
+        Assert.True(claim.Verdict == ClaimVerdict.Refuted, Why(claims));
+        Assert.Contains("not the second within 14 to 42 days", claim.Reason, StringComparison.Ordinal);
+    }
+    [Fact]
+    public void Launches_counted_after_the_event_are_compared_as_launch_days()
+    {
+        // jp-kantei-2017-08-29-ccs: the record's ICBM launches of July 2017 are on the 4th and the 28th.
+        var claims = Check("In addition, this month, the UN Security Council unanimously adopted Resolution 2371, which strongly condemns North Korea’s launches of the ICBM-class ballistic missiles twice in July, and which expands and enhances sanctions on North Korea considerably.", "2017-08-29").Claims;
+
+        var claim = Assert.Single(claims);
+        Assert.True(claim.Verdict == ClaimVerdict.Supported, Why(claims));
+        Assert.Contains("on 2 days (2017-07-04, 2017-07-28)", claim.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(claim.Facets, f => f.Facet == "detail");
+    }
+
+    [Fact]
+    public void A_wrong_count_of_launch_days_is_refuted_where_the_record_is_complete()
+    {
+        // The sentence of jp-kantei-2017-08-29-ccs with three for two.
+        var claims = Check("The resolution strongly condemns North Korea’s launches of the ICBM-class ballistic missiles three times in July 2017.", "2017-08-29").Claims;
+
+        var claim = Assert.Single(claims);
+        Assert.True(claim.Verdict == ClaimVerdict.Refuted, Why(claims));
+        Assert.Contains("not 3", claim.Reason, StringComparison.Ordinal);
+    }
 }
