@@ -250,11 +250,6 @@ internal sealed partial class ClaimChecker
     }
 
     /// <summary>
-    /// "Flew approximately 1,000 km": the distance the record gives for the launches the claim's
-    /// other facets matched, within a fifth either way (the figures are estimates). Distances are not
-    /// a part of the record complete for them, so one that differs leaves the claim undecided.
-    /// </summary>
-    /// <summary>
     /// The sea the sentence says the missile came down in, compared with the landing area the record
     /// gives for the matched launches ("Landing area: sea of japan." in their summary, from the
     /// missile table's landing column). "The sea" matches any sea. Undecided, never refuted, where
@@ -264,7 +259,7 @@ internal sealed partial class ClaimChecker
     {
         var launches = Matched(c, matched).ToList();
         var stated = landing.Area ?? "the sea";
-        var known = launches.Select(e => (Event: e, Area: LandingAreaOf(e))).Where(l => l.Area is not null).ToList();
+        var known = launches.Select(e => (Event: e, Area: RecordMerger.LandingArea(e.Summary))).Where(l => l.Area is not null).ToList();
         var same = known.Where(l => landing.Area is null ? l.Area!.Contains("sea", StringComparison.Ordinal) || l.Area!.Contains("ocean", StringComparison.Ordinal) : l.Area == landing.Area).ToList();
         string Areas(IEnumerable<(Event Event, string? Area)> areas) => string.Join(", ", areas.Select(l => $"{l.Area} ({l.Event.Date})").Distinct());
         return same.Count > 0
@@ -272,20 +267,6 @@ internal sealed partial class ClaimChecker
             : known.Count > 0
                 ? new FacetCheck("landing", stated, FacetResult.Undecided, $"the record gives {Areas(known)}; landing areas are estimates the record is not complete for", [.. known.Select(l => l.Event.Id)])
                 : new FacetCheck("landing", stated, FacetResult.Undecided, "the record gives no landing area for this launch", [.. launches.Select(e => e.Id)]);
-    }
-
-    /// <summary>The landing area the record's merge wrote into a launch's summary, if any.</summary>
-    private static string? LandingAreaOf(Event e)
-    {
-        const string Cue = "Landing area: ";
-        var at = e.Summary?.IndexOf(Cue, StringComparison.Ordinal) ?? -1;
-        if (at < 0)
-        {
-            return null;
-        }
-
-        var end = e.Summary!.IndexOf('.', at);
-        return e.Summary[(at + Cue.Length)..(end < 0 ? e.Summary.Length : end)].Trim();
     }
 
     /// <summary>
@@ -302,6 +283,11 @@ internal sealed partial class ClaimChecker
         return new FacetCheck("detail", words, FacetResult.Undecided, what, [.. launches.Select(e => e.Id)]);
     }
 
+    /// <summary>
+    /// "Flew approximately 1,000 km": the distance the record gives for the launches the claim's
+    /// other facets matched, within a fifth either way (the figures are estimates). Distances are not
+    /// a part of the record complete for them, so one that differs leaves the claim undecided.
+    /// </summary>
     private FacetCheck DistanceFacet(Assertion c, double km, IEnumerable<string> matched)
     {
         var launches = Matched(c, matched).ToList();

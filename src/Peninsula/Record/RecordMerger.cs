@@ -332,15 +332,32 @@ internal static partial class RecordMerger
             (launch.Site is null ? "" : $" from {launch.Site.Name}") + ".",
             apogee is null && range is null ? null :
                 "Reported " + string.Join(" and ", new[] { apogee is null ? null : string.Create(CultureInfo.InvariantCulture, $"apogee {apogee:0.#} km"), range is null ? null : string.Create(CultureInfo.InvariantCulture, $"distance {range:0.#} km") }.Where(s => s is not null)) + ".",
-            landing is null or "unknown" or "na" ? LandingOf(launch.Summary) : $"Landing area: {landing.Replace('-', ' ')}.",
+            landing is null or "unknown" or "na" ? LandingOf(launch.Summary) : $"{LandingCue}{landing.Replace('-', ' ')}.",
             launch.Outcome is { } outcome ? $"Outcome: {outcome.ToString().ToLowerInvariant()}." : null,
         }.Where(s => s is not null));
         return launch with { Title = title, Summary = summary };
     }
 
     /// <summary>The landing sentence of an earlier summary, kept when a correction rewrites it.</summary>
-    private static string? LandingOf(string? summary) =>
-        summary?.Split(". ").FirstOrDefault(s => s.StartsWith("Landing area:", StringComparison.Ordinal)) is { } s ? s.TrimEnd('.') + "." : null;
+    private static string? LandingOf(string? summary) => LandingArea(summary) is { } area ? $"{LandingCue}{area}." : null;
+
+    /// <summary>
+    /// The landing area a launch's summary gives ("sea of japan" from "Landing area: sea of japan."),
+    /// as the merge wrote it from the missile table's landing column, or null.
+    /// </summary>
+    internal static string? LandingArea(string? summary)
+    {
+        var at = summary?.IndexOf(LandingCue, StringComparison.Ordinal) ?? -1;
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var end = summary!.IndexOf('.', at);
+        return summary[(at + LandingCue.Length)..(end < 0 ? summary.Length : end)].Trim();
+    }
+
+    private const string LandingCue = "Landing area: ";
 
     private static Event Incident(ProvocationRow row, EventKind kind, string? cls)
     {
