@@ -6,8 +6,9 @@ namespace Peninsula.Tests.Claims;
 /// <summary>
 /// The held-out sets of real published text (every bench/claims-heldout* folder; today set B of VOA and
 /// Defense Department news stories, set C of VOA, Defense Department and Congressional Research
-/// Service texts and set D of Department of State, VOA and Congressional Research Service texts, set A
-/// having been folded into the development set
+/// Service texts, set D of Department of State, VOA and Congressional Research Service texts and set E
+/// of Japanese government releases (Prime Minister's Office, Foreign and Defense Ministries), VOA and
+/// Department of State texts, set A having been folded into the development set
 /// bench/claims-real after the second round of news rules was planned): labelled against the record before the
 /// checker was ever run on them, and kept apart from the development set and from each other so that
 /// no rule is written against them. These tests check the sets (where every text came from, that
@@ -39,12 +40,13 @@ public sealed class HeldOutSetTests
             .ToList();
 
     [Fact]
-    public void Held_out_sets_B_C_and_D_are_found_under_bench_and_set_A_is_not_since_it_is_now_part_of_the_development_set()
+    public void Held_out_sets_B_C_D_and_E_are_found_under_bench_and_set_A_is_not_since_it_is_now_part_of_the_development_set()
     {
         var names = HeldOutFolderNames();
         Assert.Contains("claims-heldout-b", names);
         Assert.Contains("claims-heldout-c", names);
         Assert.Contains("claims-heldout-d", names);
+        Assert.Contains("claims-heldout-e", names);
         Assert.DoesNotContain("claims-heldout", names);
         Assert.True(File.Exists(Path.Combine(Bench, "claims-real", "documents", "us-voa-2009-05-25-world-condemns.txt")), "set A's first document is not in bench/claims-real/documents");
     }
@@ -77,7 +79,7 @@ public sealed class HeldOutSetTests
 
     [Theory]
     [MemberData(nameof(HeldOutFolders))]
-    public void Every_held_out_document_is_public_domain_text_by_Voice_of_America_the_Defense_Department_the_Congressional_Research_Service_or_the_State_Department_and_says_why_it_is_their_own(string folder)
+    public void Every_held_out_document_is_public_domain_text_by_Voice_of_America_the_Defense_Department_the_Congressional_Research_Service_or_the_State_Department_or_a_Japanese_government_release_under_its_Standard_Terms_of_Use_and_says_why(string folder)
     {
         var set = RealClaimSet.Load(Path.Combine(Bench, folder));
         var problems = new List<string>();
@@ -89,9 +91,23 @@ public sealed class HeldOutSetTests
             var defense = document.Source == "US Department of Defense";
             var crs = document.Source == "Congressional Research Service";
             var state = document.Source == "US Department of State";
-            if (!voa && !defense && !crs && !state)
+
+            // Japan's government releases are not public domain but may be committed under the Government of
+            // Japan Standard Terms of Use (compatible with CC BY 4.0), with attribution, as the development set does.
+            var japan = document.Source is "Prime Minister's Office of Japan" or "Ministry of Foreign Affairs of Japan" or "Ministry of Defense of Japan";
+            if (!voa && !defense && !crs && !state && !japan)
             {
-                problems.Add($"bench/{folder}/documents/{id}.txt: the publisher '{document.Publisher}' is none of Voice of America, the US Department of Defense, the Congressional Research Service and the US Department of State.");
+                problems.Add($"bench/{folder}/documents/{id}.txt: the publisher '{document.Publisher}' is none of Voice of America, the US Department of Defense, the Congressional Research Service, the US Department of State and the Japanese Prime Minister's Office, Foreign Ministry and Defense Ministry.");
+            }
+
+            if (japan)
+            {
+                if (!licence.Contains("Government of Japan Standard Terms of Use", StringComparison.Ordinal) || !licence.Contains("attribution:", StringComparison.Ordinal))
+                {
+                    problems.Add($"bench/{folder}/documents/{id}.txt: the licence '{licence}' does not name the Government of Japan Standard Terms of Use and the attribution they require.");
+                }
+
+                continue;
             }
 
             var (own, why) = voa
