@@ -25,10 +25,10 @@ public static class Backtest
     internal static IReadOnlyList<BacktestResult> RunAll(IReadOnlyList<Event> events, KoreanDate from, KoreanDate to, int step = 7) =>
         RunAll(ForecastData.Build(events, to.AddDays(ForecastTarget.Horizons.Max())), from, to, step);
 
-    internal static IReadOnlyList<BacktestResult> RunAll(ForecastData data, KoreanDate from, KoreanDate to, int step = 7)
+    internal static IReadOnlyList<BacktestResult> RunAll(ForecastData data, KoreanDate from, KoreanDate to, int step = 7, IReadOnlyList<int>? horizons = null)
     {
         var targets = ForecastTarget.All;
-        var horizons = ForecastTarget.Horizons.Order().ToList();
+        horizons = [.. (horizons ?? ForecastTarget.Horizons).Order()];
         var results = new BacktestResult[targets.Count][];
         // One target per thread, its horizons shortest first: a longer horizon's forecasts are
         // bounded by the shorter ones', whose runs are then already made (see ForecastData.Run).
@@ -36,6 +36,13 @@ public static class Backtest
             results[k] = [.. horizons.Select(h => Run(data, targets[k], h, from, to, step))]);
         return [.. results.SelectMany(r => r)];
     }
+
+    /// <summary>
+    /// Whether at least one forecast at <paramref name="horizon"/> issued from <paramref name="from"/>
+    /// to <paramref name="to"/> can be scored: its outcome window must end on or before the data's end.
+    /// </summary>
+    internal static bool IsScorable(ForecastData data, int horizon, KoreanDate from, KoreanDate to) =>
+        Math.Min(ForecastData.Index(to), data.Days - 1 - horizon) >= Math.Max(ForecastData.Index(from), RollingForecast.FirstIssueDay);
 
     internal static BacktestResult Run(ForecastData data, ForecastTarget target, int horizon, KoreanDate from, KoreanDate to, int step = 7, CancellationToken cancellationToken = default)
     {

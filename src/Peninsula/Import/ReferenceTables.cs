@@ -22,6 +22,15 @@ internal sealed record MissileTestRow(
     double? DistanceKm,
     Outcome Outcome)
 {
+    /// <summary>
+    /// Who reported the launch, when a table names its own source per row (optional <c>source</c> and
+    /// <c>url</c> columns, as in a newer edition compiled from reports); null for the CNS database's rows.
+    /// </summary>
+    public string? SourceName { get; init; }
+
+    /// <summary>The report's address, with <see cref="SourceName"/>; null for the CNS database's rows.</summary>
+    public string? SourceUrl { get; init; }
+
     public static readonly IReadOnlyList<string> Columns =
     [
         "date_utc", "time_utc", "missile_id", "missile_name", "missile_class", "facility_id", "facility_name",
@@ -86,7 +95,11 @@ internal sealed record MissileTestRow(
             r.Required("missile_id"), r.Required("missile_name"), missileClass,
             r.Required("facility_id"), r.Required("facility_name"),
             r.OptionalNumber("facility_lat"), r.OptionalNumber("facility_lon"),
-            r.Optional("landing") ?? "unknown", r.OptionalNumber("apogee_km"), r.OptionalNumber("distance_km"), outcome);
+            r.Optional("landing") ?? "unknown", r.OptionalNumber("apogee_km"), r.OptionalNumber("distance_km"), outcome)
+        {
+            SourceName = r.Optional("source"),
+            SourceUrl = ProvocationRow.CheckedUrl(r, "url"),
+        };
     }
 }
 

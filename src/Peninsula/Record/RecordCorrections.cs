@@ -116,6 +116,11 @@ internal static class RecordCorrections
             {
                 if (!current.TryGetValue(c.Value, out var target) || target.Id == e.Id)
                 {
+                    if (!everyCorrectionApplies && target is null)
+                    {
+                        continue; // Another edition of a table (later rows only, say): the event to fold into is not in it, so the fold does not apply.
+                    }
+
                     throw c.Error("value", $"no other event '{c.Value}' in the merged record to fold '{c.EventId}' into.");
                 }
 

@@ -283,7 +283,7 @@ internal static partial class RecordMerger
             : new Place(first.FacilityName, first.Latitude, first.Longitude);
 
         var sources = rows.Select(r => new EventSource(
-            MissileSourceName, MissileSourceUrl, r.DateText, $"{r.MissileName} / {tableClass(r).ToUpperInvariant()}",
+            r.SourceName ?? MissileSourceName, r.SourceUrl ?? MissileSourceUrl, r.DateText, $"{r.MissileName} / {tableClass(r).ToUpperInvariant()}",
             ContextCalendar.DatasetName(r.File), $"line {r.Line.ToString(CultureInfo.InvariantCulture)}")).ToList();
         if (report is not null)
         {
