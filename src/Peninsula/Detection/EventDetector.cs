@@ -169,7 +169,11 @@ public sealed partial class EventDetector
         // Supported by Foreign Political Parties": others' praise names the event as what they
         // react to, weeks after it; it is no report of an event of its own day.
         // "Nigeria Congratulates DPRK on Its Successful Third Underground Nuclear Test": the same,
-        // the reaction named first.
+        // the reaction named first. So is rebuttal of others' reaction: "Swiss Organizations
+        // Denounce UN's Accusation of DPRK's Rocket Launching Exercises" (2014-04-12), "DPRK FM Blasts
+        // UN for Taking Issue with DPRK over Its Justifiable Rocket Launching Drills" (2014-03-30),
+        // "U.S. Slammed for Taking Issue with DPRK over Its Rocket Launching" (2014-03-13): each
+        // answers a launch days or weeks old.
         if (m.Resolution == DateResolution.Publication && m.ActionEnd >= m.Start
             && (Reaction().Match(text, m.ActionEnd, Math.Max(0, m.Start + m.Length - m.ActionEnd)).Success
                 || ReactionFirst().Match(text, m.Start, Math.Max(0, m.PhraseStart - m.Start)).Success))
@@ -408,11 +412,11 @@ public sealed partial class EventDetector
     private static T? Most<T>(IEnumerable<T?> values) =>
         values.Where(v => v is not null).GroupBy(v => v).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
 
-    [GeneratedRegex(@"\b(?:hailed|supported|welcomed|praised|lauded|backed|celebrated|congratulated|applauded)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:hailed|supported|welcomed|praised|lauded|backed|celebrated|congratulated|applauded|slammed|blasted|denounced|refuted|rejected|condemned)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Reaction();
 
-    /// <summary>A verb of praise in the present of a headline, before the event it praises: "Hails", "Congratulates ... on", "Supports".</summary>
-    [GeneratedRegex(@"\b(?:hails?|supports?|welcomes?|praises?|lauds?|backs?|celebrates?|congratulates?|applauds?)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    /// <summary>A verb of praise or of rebuttal in the present of a headline, before the event it answers: "Hails", "Congratulates ... on", "Supports", "Denounce ... Accusation of", "Blasts ... for Taking Issue with".</summary>
+    [GeneratedRegex(@"\b(?:hails?|supports?|welcomes?|praises?|lauds?|backs?|celebrates?|congratulates?|applauds?|slams?|blasts?|denounces?|refutes?|rejects?|condemns?)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ReactionFirst();
 
     /// <summary>A heading (no closing stop) that ends by naming who says it after a colon: "...: Russian Figure", "...: KCNA Commentary".</summary>

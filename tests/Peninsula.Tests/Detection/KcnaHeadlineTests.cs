@@ -38,7 +38,11 @@ public sealed class KcnaHeadlineTests
     [InlineData("DPRK's Satellite Launch Is Legitimate Right of Sovereign State: Foreigners", "2012-04-07")]
     [InlineData("DPRK's Nuclear Test Is Measure for Self-defense: Rodong Sinmun", "2013-02-28")]
     [InlineData("Nigeria Congratulates DPRK on Its Successful Third Underground Nuclear Test", "2013-02-18")]
-    public void A_plan_a_stance_a_comment_with_its_speaker_after_a_colon_and_praise_named_first_report_no_event(string headline, string published)
+    [InlineData("Swiss Organizations Denounce UN's Accusation of DPRK's Rocket Launching Exercises", "2014-04-12")]
+    [InlineData("DPRK FM Blasts UN for Taking Issue with DPRK over Its Justifiable Rocket Launching Drills", "2014-03-30")]
+    [InlineData("U.S. Slammed for Taking Issue with DPRK over Its Rocket Launching", "2014-03-13")]
+    [InlineData("DPRK Foreign Ministry Blasts UNSC's Press Statement Critical of Its Launch of Short-range Missiles", "2014-07-19")]
+    public void A_plan_a_stance_a_comment_with_its_speaker_after_a_colon_and_praise_or_rebuttal_named_first_report_no_event(string headline, string published)
     {
         Assert.Empty(Detect(Headline(headline, published)));
     }
