@@ -9,8 +9,9 @@ namespace Peninsula.Benchmarks;
 
 /// <summary>
 /// The fact-check scored on a held-out set of real articles: the folder named (bench/claims-heldout-b,
-/// set B, labelled before the checker was run on it, or any folder of the same layout; set A, once
-/// bench/claims-heldout, is now part of the development set and no folder is scored by default); the report is printed and written to bench/results/FOLDER-NAME.md.
+/// set B, labelled before the checker was run on it, or any folder of the same layout; sets A, once
+/// bench/claims-heldout, and D, once bench/claims-heldout-d, are now part of the development set and no
+/// folder is scored by default); the report is printed and written to bench/results/FOLDER-NAME.md.
 /// The scoring is the development set's (<see cref="RealSetEvaluation"/>), so the sets' figures compare
 /// directly.
 /// </summary>

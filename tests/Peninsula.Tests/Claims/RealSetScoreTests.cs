@@ -25,10 +25,17 @@ public sealed class RealSetScoreTests : IDisposable
     // order, the order within a span of days, the launch days and the outcome said after the event
     // ("for the first time", "the second such launch in just a few weeks", "twice in July", "but it
     // ended in failure"): 0.965 (136/141), 2/2, recall 0.674 (207/307), still none unread, 1 false
-    // supported, no true refuted. The floor is these figures.
+    // supported, no true refuted. Held-out set D (16 State Department, VOA and CRS texts, 153 sentences,
+    // 51 checkable) was then folded in, no rule changed: 0.947 (143/151), 2/3, recall 0.620 (222/358),
+    // none unread, 1 false supported, 1 true refuted (D's "first ballistic missile test in 2017", read
+    // as a first ever). The round that fixed D's kinds of misses as classes (branch checker: a first
+    // counted within the year after its noun, missiles transferred to another state, demonstrative
+    // subjects such as "These launches are violations ...", a launch named only as what a response is
+    // for): 0.961 (147/153), 2/2, recall 0.634 (227/358), none unread, 1 false supported, no true
+    // refuted. The floor is these figures.
     // Refuted verdicts are too few for a precision floor to mean much, so wrong refutations are held
     // by a ceiling on their count instead. Raise these as the checker improves.
-    private static readonly RealSetFloor Floor = new(SupportedPrecision: 0.96, Recall: 0.67, Unread: 0, WrongRefuted: 0, TrueRefuted: 0, FalseSupported: 1);
+    private static readonly RealSetFloor Floor = new(SupportedPrecision: 0.96, Recall: 0.63, Unread: 0, WrongRefuted: 0, TrueRefuted: 0, FalseSupported: 1);
 
     private readonly TempFolder _folder = new();
 

@@ -49,8 +49,8 @@ public sealed class RefutationTests
     [Fact]
     public void The_No_of_a_missile_named_No_Dong_is_the_missiles_name_not_a_denial()
     {
-        // The State Department's statement of 2014-03-26 (held-out set D, where the defect was found:
-        // it was refuted as "no ... missiles on March 26" although the message named the launch).
+        // The State Department's statement of 2014-03-26 (found on held-out set D, since folded into the
+        // development set: it was refuted as "no ... missiles on March 26" although the message named the launch).
         var claim = Only("North Korea launched two No Dong medium-range ballistic missiles on March 26.", "2014-03-26");
 
         Assert.NotEqual(ClaimVerdict.Refuted, claim.Verdict);
