@@ -90,6 +90,7 @@ internal static class Rendering
         Row("Number fired", e.Figures.NumberFired?.ToString(CultureInfo.InvariantCulture));
         Row("Apogee", Number(e.Figures.ApogeeKm, "km"));
         Row("Distance", Number(e.Figures.RangeKm, "km"));
+        Row("Landing area", e.Figures.LandingArea?.Replace('-', ' '));
         Row("Yield", e.Figures.YieldKt is null ? null
             : Number(e.Figures.YieldKt, "kt") + (e.Figures.YieldKtLow is not null ? $" (estimates {Number(e.Figures.YieldKtLow, "")}- {Number(e.Figures.YieldKtHigh, "kt")})" : ""));
         Row("Seismic magnitude", e.Figures.Magnitude?.ToString("0.0 'mb'", CultureInfo.InvariantCulture));

@@ -83,6 +83,15 @@ public sealed class EventApiTests(PeninsulaApp app)
     }
 
     [Fact]
+    public async Task A_launch_gives_its_landing_area_beside_its_other_figures()
+    {
+        var figures = (await (await _client.GetAsync("/api/events/2024-10-31-icbm-hwasong-19")).JsonAsync()).GetProperty("figures");
+
+        Assert.Equal(7687, figures.GetProperty("apogee_km").GetDouble());
+        Assert.Equal("sea-of-japan", figures.GetProperty("landing_area").GetString());
+    }
+
+    [Fact]
     public async Task One_event_has_every_field_and_its_sources()
     {
         var response = await _client.GetAsync("/api/events/2017-09-03-nuclear-test");

@@ -116,6 +116,7 @@ internal static class EventsCommand
         var fired = Text("--number-fired", "How many missiles were fired.");
         var apogee = Text("--apogee-km", "The highest apogee reported, in kilometres.");
         var range = Text("--range-km", "The longest distance flown reported, in kilometres.");
+        var landing = Text("--landing-area", "Where the missiles came down, as lower-case words joined by dashes: sea-of-japan, yellow-sea, pacific-ocean.");
         var outcome = Text("--outcome", "success, failure, partial or unknown.");
         var urls = Many("--source-url", "Where the event is reported (http or https); at least one, repeat for more.");
         var names = Many("--source-name", "Who reports it: one name for all sources or one per --source-url. Default: the web site's name.");
@@ -124,7 +125,7 @@ internal static class EventsCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Check the event and print it, but write nothing." };
         var command = new Command("add", "Add an event entered by hand, checked as an import is, with at least one source URL. Prints the event added as JSON.")
         {
-            id, kind, cls, date, endDate, utcTime, title, summary, actors, people, system, site, fired, apogee, range, outcome, urls, names, sourceDate, by, dryRun,
+            id, kind, cls, date, endDate, utcTime, title, summary, actors, people, system, site, fired, apogee, range, landing, outcome, urls, names, sourceDate, by, dryRun,
         };
         command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
         {
@@ -145,6 +146,7 @@ internal static class EventsCommand
                 NumberFired = WholeNumber(parse.GetValue(fired), "--number-fired"),
                 ApogeeKm = Kilometres(parse.GetValue(apogee), "--apogee-km"),
                 RangeKm = Kilometres(parse.GetValue(range), "--range-km"),
+                LandingArea = parse.GetValue(landing),
                 Outcome = parse.GetValue(outcome),
                 SourceUrls = parse.GetValue(urls) ?? [],
                 SourceNames = parse.GetValue(names) ?? [],

@@ -251,15 +251,15 @@ internal sealed partial class ClaimChecker
 
     /// <summary>
     /// The sea the sentence says the missile came down in, compared with the landing area the record
-    /// gives for the matched launches ("Landing area: sea of japan." in their summary, from the
-    /// missile table's landing column). "The sea" matches any sea. Undecided, never refuted, where
-    /// the record gives another sea or none: landing areas are estimates.
+    /// gives for the matched launches (their figures' landing area, sea-of-japan from the missile
+    /// table's landing column, read as the words "sea of japan"). "The sea" matches any sea.
+    /// Undecided, never refuted, where the record gives another sea or none: landing areas are estimates.
     /// </summary>
     private FacetCheck LandingFacet(Assertion c, AssertedLanding landing, IEnumerable<string> matched)
     {
         var launches = Matched(c, matched).ToList();
         var stated = landing.Area ?? "the sea";
-        var known = launches.Select(e => (Event: e, Area: RecordMerger.LandingArea(e.Summary))).Where(l => l.Area is not null).ToList();
+        var known = launches.Select(e => (Event: e, Area: e.Figures.LandingArea?.Replace('-', ' '))).Where(l => l.Area is not null).ToList();
         var same = known.Where(l => landing.Area is null ? l.Area!.Contains("sea", StringComparison.Ordinal) || l.Area!.Contains("ocean", StringComparison.Ordinal) : l.Area == landing.Area).ToList();
         string Areas(IEnumerable<(Event Event, string? Area)> areas) => string.Join(", ", areas.Select(l => $"{l.Area} ({l.Event.Date})").Distinct());
         return same.Count > 0

@@ -177,11 +177,13 @@ public static class Review
         }
 
         await store.MarkDetectedAsync([.. documents.Where(id => !open.ContainsKey(id))], cancellationToken).ConfigureAwait(false);
+        Recorded? recorded = null;
         foreach (var proposal in proposals)
         {
             try
             {
-                var known = proposal.Matches ?? (await RecordedAsync(store, proposal, cancellationToken).ConfigureAwait(false))?.Id;
+                recorded ??= proposal.Matches is null ? await Recorded.ReadAsync(store, proposals, cancellationToken).ConfigureAwait(false) : null;
+                var known = proposal.Matches ?? recorded!.Match(proposal)?.Id;
                 var item = known is null ? await store.ProposeAsync(proposal, cancellationToken).ConfigureAwait(false) : null;
                 if (known is not null || item is { Status: ReviewStatus.Accepted, EventId: not null })
                 {
@@ -216,6 +218,7 @@ public static class Review
                         {
                             var e = await AcceptAsync(store, item, $"auto-accept ({item.Proposal.Publishers} publishers, at least {n})", null, clock, cancellationToken).ConfigureAwait(false);
                             accepted.Add(e.Id);
+                            recorded?.Add(e);
                         }
                         catch (InputException ex)
                         {
@@ -239,12 +242,69 @@ public static class Review
         return new DetectionOutcome(documents.Count, added, queued, accepted) { KeptRejected = kept, NotAccepted = notAccepted, Failures = failures, Matched = matched, Created = created };
     }
 
-    /// <summary>The record's event a proposal is, as the record stands now (only the days a match can fall on are read).</summary>
+    /// <summary>The record's event a proposal is, as the record stands now (only the days a match can fall on are read): for an accept, which must see the store as it is.</summary>
     private static async Task<Event?> RecordedAsync(IEventStore store, Proposal proposal, CancellationToken cancellationToken)
     {
         var near = new EventQuery { Kinds = [proposal.Kind], Since = proposal.Date.AddDays(-EventDetector.ToleranceDays), Until = proposal.Date.AddDays(EventDetector.ToleranceDays) };
         var record = await store.ListAsync(near, cancellationToken).ConfigureAwait(false);
         return new EventDetector(record).Match(proposal.Kind, proposal.Class, proposal.Date);
+    }
+
+    /// <summary>
+    /// The record's events that the proposals of one filing without a match of their own could be,
+    /// read once, when the first such proposal is filed: the kinds they report, from the earliest
+    /// day a match of any of them can fall on to the latest. An event this filing accepts is added,
+    /// so that a later proposal of it finds it as a read of the store would.
+    /// </summary>
+    private sealed class Recorded(List<Event> events)
+    {
+        private EventDetector? _detector;
+
+        public static async Task<Recorded> ReadAsync(IEventStore store, IReadOnlyList<Proposal> proposals, CancellationToken cancellationToken)
+        {
+            // A proposal whose days around it fall off the calendar fails alone, in Match, as its own read did.
+            var unmatched = proposals.Where(p => p.Matches is null && Window(p) is not null).ToList();
+            if (unmatched.Count == 0)
+            {
+                return new Recorded([]);
+            }
+
+            var near = new EventQuery
+            {
+                Kinds = [.. unmatched.Select(p => p.Kind).Distinct().Order()],
+                Since = unmatched.Min(p => p.Date).AddDays(-EventDetector.ToleranceDays),
+                Until = unmatched.Max(p => p.Date).AddDays(EventDetector.ToleranceDays),
+            };
+            return new Recorded([.. await store.ListAsync(near, cancellationToken).ConfigureAwait(false)]);
+        }
+
+        /// <summary>The record's event a proposal is, as a read of the days a match can fall on would find it.</summary>
+        public Event? Match(Proposal proposal)
+        {
+            _ = proposal.Date.AddDays(-EventDetector.ToleranceDays);
+            _ = proposal.Date.AddDays(EventDetector.ToleranceDays);
+            return (_detector ??= new EventDetector(events)).Match(proposal.Kind, proposal.Class, proposal.Date);
+        }
+
+        private static KoreanDate? Window(Proposal proposal)
+        {
+            try
+            {
+                _ = proposal.Date.AddDays(EventDetector.ToleranceDays);
+                return proposal.Date.AddDays(-EventDetector.ToleranceDays);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                return null;
+            }
+        }
+
+        public void Add(Event e)
+        {
+            events.RemoveAll(known => known.Id == e.Id);
+            events.Add(e);
+            _detector = null;
+        }
     }
 
     private static string Reason(Exception ex) => ex is InputException input ? input.Reason : ex.Message;

@@ -39,7 +39,7 @@ public sealed record Event
     /// <summary>Where it happened, if known.</summary>
     public Place? Site { get; init; }
 
-    /// <summary>Reported figures: number fired, apogee, range, yield, magnitude.</summary>
+    /// <summary>Reported figures: number fired, apogee, range, landing area, yield, magnitude.</summary>
     public EventFigures Figures { get; init; } = EventFigures.None;
 
     /// <summary>Whether it worked, for tests and launches.</summary>
@@ -96,6 +96,12 @@ public sealed record EventFigures
 
     /// <summary>Longest distance flown reported, in kilometres.</summary>
     public double? RangeKm { get; init; }
+
+    /// <summary>
+    /// Where the missiles came down, as a slug of lower-case words and dashes (<c>sea-of-japan</c>,
+    /// <c>yellow-sea</c>, <c>pacific-ocean</c>), from the missile table's landing column; null where no source gives it.
+    /// </summary>
+    public string? LandingArea { get; init; }
 
     /// <summary>Central estimate of explosive yield, in kilotons of TNT.</summary>
     public double? YieldKt { get; init; }

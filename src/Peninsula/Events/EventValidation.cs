@@ -155,6 +155,11 @@ public static partial class EventValidation
             }
         }
 
+        if (f.LandingArea is { } area && !LandingPattern().IsMatch(area))
+        {
+            yield return new("landing_area", $"'{area}' is not a landing area: use lower-case words joined by dashes, such as sea-of-japan.");
+        }
+
         if (f.YieldKtLow > f.YieldKtHigh)
         {
             yield return new("yield_kt_low", $"the low yield {f.YieldKtLow} kt is above the high yield {f.YieldKtHigh} kt.");
@@ -168,4 +173,7 @@ public static partial class EventValidation
 
     [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,118}[a-z0-9])?$", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
+
+    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex LandingPattern();
 }

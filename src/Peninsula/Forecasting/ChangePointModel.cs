@@ -125,25 +125,90 @@ internal static class ChangePointModel
     }
 
     /// <summary>
+    /// <see cref="Readings"/> under the one of <paramref name="hazardsPerDay"/> that the series up to
+    /// <paramref name="lastDay"/> weighs most (<see cref="MostWeighed"/>, by each one's log evidence
+    /// on that day), and its index. One filter per hazard: the posterior's moments on the sampled
+    /// days are kept from the same pass as the evidence, and only the chosen hazard's are turned into
+    /// readings (the gamma quantiles are the costly part).
+    /// </summary>
+    public static (List<RegimeReading> Readings, int Chosen) ReadingsOfMostWeighed(
+        TargetSeries series, int lastDay, Func<int, bool> sample, IReadOnlyList<double> hazardsPerDay)
+    {
+        var moments = new List<Moments>[hazardsPerDay.Count];
+        var evidence = new double[hazardsPerDay.Count];
+        for (var k = 0; k < hazardsPerDay.Count; k++)
+        {
+            var kept = moments[k] = [];
+            var last = double.NaN;
+            Filter(series, lastDay, hazardsPerDay[k], t => sample(t) || t == lastDay, (t, posterior) =>
+            {
+                if (sample(t))
+                {
+                    kept.Add(MomentsOf(t, posterior));
+                }
+
+                last = posterior.LogEvidence;
+            });
+            evidence[k] = last;
+        }
+
+        var chosen = MostWeighed(evidence);
+        return ([.. moments[chosen].Select(Read)], chosen);
+    }
+
+    /// <summary>
+    /// The weight of each model from its log evidence on one day: its marginal likelihood,
+    /// normalised (Bayesian averaging over the models, from the record only).
+    /// </summary>
+    internal static double[] Weights(IReadOnlyList<double> logEvidence)
+    {
+        var best = logEvidence.Max();
+        var weights = logEvidence.Select(e => Math.Exp(e - best)).ToArray();
+        var total = weights.Sum();
+        return [.. weights.Select(w => w / total)];
+    }
+
+    /// <summary>The index of the model <see cref="Weights"/> weighs most (the first, on a tie).</summary>
+    internal static int MostWeighed(IReadOnlyList<double> logEvidence)
+    {
+        var weights = Weights(logEvidence);
+        return Array.IndexOf(weights, weights.Max());
+    }
+
+    /// <summary>How many times this thread has run the filter over a series (one per hazard and pass): what a caller that means to filter once can be held to.</summary>
+    [ThreadStatic]
+    internal static int FiltersRun;
+
+    /// <summary>
     /// The current regime's daily rate, the posterior median with a 90% interval from a gamma with
     /// the posterior mixture's mean and variance, and the median of its first day. (Medians, not
     /// the mean and the mode: where a target has never happened the posterior is so skewed that
     /// its mean lies above its 95th percentile, and merged run lengths make the most probable
     /// single one a coarse answer.)
     /// </summary>
-    private static RegimeReading Read(int day, RunLengths posterior)
+    private static RegimeReading Read(int day, RunLengths posterior) => Read(MomentsOf(day, posterior));
+
+    private static Moments MomentsOf(int day, RunLengths posterior) => new(
+        day,
+        posterior.Runs.Sum(r => r.Weight * r.Shape / r.Rate),
+        posterior.Runs.Sum(r => r.Weight * (r.Shape + (r.Shape * r.Shape)) / (r.Rate * r.Rate)),
+        MedianStart(posterior));
+
+    private static RegimeReading Read(Moments m)
     {
-        var mean = posterior.Runs.Sum(r => r.Weight * r.Shape / r.Rate);
-        var secondMoment = posterior.Runs.Sum(r => r.Weight * (r.Shape + (r.Shape * r.Shape)) / (r.Rate * r.Rate));
-        var variance = Math.Max(secondMoment - (mean * mean), 1e-18);
-        var shape = mean * mean / variance;
-        var rate = mean / variance;
-        return new RegimeReading(day, Gamma.InvCDF(shape, rate, 0.5), Gamma.InvCDF(shape, rate, 0.05), Gamma.InvCDF(shape, rate, 0.95), MedianStart(posterior));
+        var variance = Math.Max(m.SecondMoment - (m.Mean * m.Mean), 1e-18);
+        var shape = m.Mean * m.Mean / variance;
+        var rate = m.Mean / variance;
+        return new RegimeReading(m.Day, Gamma.InvCDF(shape, rate, 0.5), Gamma.InvCDF(shape, rate, 0.05), Gamma.InvCDF(shape, rate, 0.95), m.Start);
     }
+
+    /// <summary>What a reading is made from: the posterior mixture's mean and second moment of the daily rate, and the median first day of the regime.</summary>
+    private readonly record struct Moments(int Day, double Mean, double SecondMoment, int Start);
 
     /// <summary>Runs the filter over days 0 .. <paramref name="lastDay"/> and hands the posterior to <paramref name="visit"/> after each day that <paramref name="wanted"/> picks.</summary>
     private static void Filter(TargetSeries series, int lastDay, double hazardPerDay, Func<int, bool> wanted, Action<int, RunLengths> visit)
     {
+        FiltersRun++;
         var posterior = new RunLengths(hazardPerDay);
         for (var t = 0; t <= lastDay && t < series.Occurs.Length; t++)
         {

@@ -154,11 +154,7 @@ internal sealed class ForecastProblem
     /// </summary>
     public double[] RegimeLengthWeights(int t)
     {
-        var runs = ByClassRuns;
-        var best = runs.Max(r => r.LogEvidence[t]);
-        var weights = runs.Select(r => Math.Exp(r.LogEvidence[t] - best)).ToArray();
-        var total = weights.Sum();
-        return [.. weights.Select(w => w / total)];
+        return ChangePointModel.Weights([.. ByClassRuns.Select(r => r.LogEvidence[t])]);
     }
 
     /// <summary>The change-point forecast on day t with its regime length set by the target's own record (see <see cref="RegimeLengthWeights"/>).</summary>
@@ -185,8 +181,8 @@ internal sealed class ForecastProblem
     {
         get
         {
-            var weights = RegimeLengthWeights(Data.Days - 1);
-            return Array.IndexOf(weights, weights.Max());
+            var last = Data.Days - 1;
+            return ChangePointModel.MostWeighed([.. ByClassRuns.Select(r => r.LogEvidence[last])]);
         }
     }
 

@@ -94,6 +94,20 @@ public sealed record ForecastTarget(string Slug, string Description)
             ? days
             : throw new InputException($"{days} is not a forecast horizon. Valid horizons (days): {string.Join(", ", Horizons)}.", field: field);
 
+    /// <summary>
+    /// Whether two targets count the same events: the same slug and description (which, for a
+    /// filter, hold its text) and, for a filter, the same events matched, by id and in any order,
+    /// which is all <see cref="Matches"/> reads. Two reads of one filter from the same record are
+    /// one target; the same filter over a record that has changed between the reads is not.
+    /// </summary>
+    public bool Equals(ForecastTarget? other) =>
+        other is not null &&
+        (ReferenceEquals(this, other) ||
+         (Slug == other.Slug && Description == other.Description && Filter == other.Filter && _matchingIds.SetEquals(other._matchingIds)));
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Slug, Description, _matchingIds.Count);
+
     /// <inheritdoc/>
     public override string ToString() => Slug;
 }

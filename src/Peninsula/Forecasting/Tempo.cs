@@ -29,9 +29,11 @@ public static class Tempo
         }
 
         var series = data.For(target);
-        var years = new ForecastProblem(data, target, horizon: 1) { FirstForecastDay = last }.ChangePointByClassRegimeYears;
-        var readings = ChangePointModel.Readings(
-            series, last, t => t >= ForecastProblem.FirstTrainingDay && (last - t) % stepDays == 0, hazardPerDay: 1 / (years * 365));
+        // One filter per regime length, which both weighs the lengths (ForecastProblem's rule,
+        // ChangePointModel.MostWeighed) and reads the chosen one's regimes: none is filtered twice.
+        var (readings, _) = ChangePointModel.ReadingsOfMostWeighed(
+            series, last, t => t >= ForecastProblem.FirstTrainingDay && (last - t) % stepDays == 0,
+            [.. ForecastProblem.RegimeYears.Select(years => 1 / (years * 365))]);
         var points = readings
             .Select(r => new TempoPoint(ForecastData.DateAt(r.Day), r.Rate * DaysPerYear, r.Low * DaysPerYear, r.High * DaysPerYear))
             .ToList();

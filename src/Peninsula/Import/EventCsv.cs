@@ -16,16 +16,20 @@ public static class EventCsv
     [
         "id", "kind", "class", "date", "date_precision", "end_date", "utc_instant", "actors", "people",
         "system_id", "system_name", "system_aliases", "site_name", "site_lat", "site_lon",
-        "number_fired", "apogee_km", "range_km", "yield_kt", "yield_kt_low", "yield_kt_high", "magnitude",
+        "number_fired", "apogee_km", "range_km", "landing_area", "yield_kt", "yield_kt_low", "yield_kt_high", "magnitude",
         "outcome", "title", "summary",
         "source_name", "source_url", "source_date", "source_label", "source_dataset", "source_record", "source_importer",
     ];
+
+    // Columns that came after the first format (source_importer with schema 2, landing_area with
+    // schema 8): files written before them still read.
+    private static readonly string[] Later = ["landing_area", "source_importer"];
 
     private static readonly int SourceColumns = Columns.Count - Columns.ToList().IndexOf("source_name");
 
     // Numbers are written as numbers: "-12.5" is a longitude, not a formula.
     private static readonly HashSet<string> NumberColumns =
-        new(["site_lat", "site_lon", "number_fired", "apogee_km", "range_km", "yield_kt", "yield_kt_low", "yield_kt_high", "magnitude"], StringComparer.Ordinal);
+        new(["site_lat", "site_lon", "number_fired", "apogee_km", "range_km", "landing_area", "yield_kt", "yield_kt_low", "yield_kt_high", "magnitude"], StringComparer.Ordinal);
 
     /// <summary>Writes events, one row per source.</summary>
     public static void Write(IEnumerable<Event> events, TextWriter output)
@@ -41,7 +45,7 @@ public static class EventCsv
                 string.Join(';', e.Actors), string.Join(';', e.People),
                 e.System?.Id, e.System?.Name, e.System is null ? null : string.Join(';', e.System.Aliases),
                 e.Site?.Name, Number(e.Site?.Latitude), Number(e.Site?.Longitude),
-                Number(e.Figures.NumberFired), Number(e.Figures.ApogeeKm), Number(e.Figures.RangeKm), Number(e.Figures.YieldKt),
+                Number(e.Figures.NumberFired), Number(e.Figures.ApogeeKm), Number(e.Figures.RangeKm), e.Figures.LandingArea, Number(e.Figures.YieldKt),
                 Number(e.Figures.YieldKtLow), Number(e.Figures.YieldKtHigh), Number(e.Figures.Magnitude),
                 doc.Outcome, e.Title, e.Summary,
             ];
@@ -61,8 +65,7 @@ public static class EventCsv
     /// </summary>
     public static IReadOnlyList<Event> Read(TextReader text, string file)
     {
-        // source_importer came with schema 2; files written before it still read.
-        var table = CsvTable.Read(text, file, [.. Columns.SkipLast(1)], [Columns[^1]], formulasNeutralised: true);
+        var table = CsvTable.Read(text, file, [.. Columns.Except(Later)], Later, formulasNeutralised: true);
         var events = new List<Event>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         CsvRecord? first = null;
@@ -142,6 +145,7 @@ public static class EventCsv
                 NumberFired = numberFired,
                 ApogeeKm = r.OptionalNumber("apogee_km"),
                 RangeKm = r.OptionalNumber("range_km"),
+                LandingArea = r.Optional("landing_area"),
                 YieldKt = r.OptionalNumber("yield_kt"),
                 YieldKtLow = r.OptionalNumber("yield_kt_low"),
                 YieldKtHigh = r.OptionalNumber("yield_kt_high"),

@@ -49,6 +49,7 @@ internal sealed class EventDocument
         public int? NumberFired { get; set; }
         public double? ApogeeKm { get; set; }
         public double? RangeKm { get; set; }
+        public string? LandingArea { get; set; }
         public double? YieldKt { get; set; }
         public double? YieldKtLow { get; set; }
         public double? YieldKtHigh { get; set; }
@@ -84,6 +85,7 @@ internal sealed class EventDocument
             NumberFired = e.Figures.NumberFired,
             ApogeeKm = e.Figures.ApogeeKm,
             RangeKm = e.Figures.RangeKm,
+            LandingArea = e.Figures.LandingArea,
             YieldKt = e.Figures.YieldKt,
             YieldKtLow = e.Figures.YieldKtLow,
             YieldKtHigh = e.Figures.YieldKtHigh,
@@ -143,6 +145,7 @@ internal sealed class EventDocument
             NumberFired = Figures.NumberFired,
             ApogeeKm = Figures.ApogeeKm,
             RangeKm = Figures.RangeKm,
+            LandingArea = Figures.LandingArea,
             YieldKt = Figures.YieldKt,
             YieldKtLow = Figures.YieldKtLow,
             YieldKtHigh = Figures.YieldKtHigh,

@@ -128,6 +128,7 @@ public static class EventMerge
             NumberFired = Take("figures.number_fired", I(sf.NumberFired), I(inf.NumberFired)) ? inf.NumberFired : sf.NumberFired,
             ApogeeKm = Take("figures.apogee_km", N(sf.ApogeeKm), N(inf.ApogeeKm)) ? inf.ApogeeKm : sf.ApogeeKm,
             RangeKm = Take("figures.range_km", N(sf.RangeKm), N(inf.RangeKm)) ? inf.RangeKm : sf.RangeKm,
+            LandingArea = Take("figures.landing_area", sf.LandingArea, inf.LandingArea) ? inf.LandingArea : sf.LandingArea,
             YieldKt = Take("figures.yield_kt", N(sf.YieldKt), N(inf.YieldKt)) ? inf.YieldKt : sf.YieldKt,
             Magnitude = Take("figures.magnitude", N(sf.Magnitude), N(inf.Magnitude)) ? inf.Magnitude : sf.Magnitude,
         };

@@ -70,6 +70,9 @@ public sealed record HandEntry
     /// <summary>Distance flown in kilometres.</summary>
     public double? RangeKm { get; init; }
 
+    /// <summary>Where the missiles came down, as a slug such as <c>sea-of-japan</c>.</summary>
+    public string? LandingArea { get; init; }
+
     /// <summary>success, failure, partial or unknown.</summary>
     public string? Outcome { get; init; }
 
@@ -131,7 +134,7 @@ public sealed record HandEntry
             People = [.. People],
             System = system is null ? null : new EventDocument.SystemDocument { Id = system.Id, Name = system.Name, Aliases = [.. system.Aliases] },
             Site = site,
-            Figures = new EventDocument.FiguresDocument { NumberFired = NumberFired, ApogeeKm = ApogeeKm, RangeKm = RangeKm },
+            Figures = new EventDocument.FiguresDocument { NumberFired = NumberFired, ApogeeKm = ApogeeKm, RangeKm = RangeKm, LandingArea = LandingArea },
             Outcome = Outcome,
             Title = Title,
             Summary = Summary,

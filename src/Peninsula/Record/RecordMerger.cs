@@ -301,16 +301,16 @@ internal static partial class RecordMerger
             Actors = ["DPRK"],
             System = system,
             Site = site,
-            Figures = new EventFigures { NumberFired = count, ApogeeKm = apogee, RangeKm = range },
+            Figures = new EventFigures { NumberFired = count, ApogeeKm = apogee, RangeKm = range, LandingArea = LandingOf(rows) },
             Outcome = outcome,
             Title = "",
             Sources = sources,
         };
-        return Described(launch, first.Landing).Validated(first.File, first.Line);
+        return Described(launch).Validated(first.File, first.Line);
     }
 
-    /// <summary>The title and summary of a launch from its class, system, count, site, figures and outcome.</summary>
-    internal static Event Described(Event launch, string? landing = null)
+    /// <summary>The title and summary of a launch from its class, system, count, site, figures (the landing area among them) and outcome.</summary>
+    internal static Event Described(Event launch)
     {
         var className = ClassNames[launch.Class!];
         var system = launch.System;
@@ -332,32 +332,15 @@ internal static partial class RecordMerger
             (launch.Site is null ? "" : $" from {launch.Site.Name}") + ".",
             apogee is null && range is null ? null :
                 "Reported " + string.Join(" and ", new[] { apogee is null ? null : string.Create(CultureInfo.InvariantCulture, $"apogee {apogee:0.#} km"), range is null ? null : string.Create(CultureInfo.InvariantCulture, $"distance {range:0.#} km") }.Where(s => s is not null)) + ".",
-            landing is null or "unknown" or "na" ? LandingOf(launch.Summary) : $"{LandingCue}{landing.Replace('-', ' ')}.",
+            launch.Figures.LandingArea is { } landing ? $"Landing area: {landing.Replace('-', ' ')}." : null,
             launch.Outcome is { } outcome ? $"Outcome: {outcome.ToString().ToLowerInvariant()}." : null,
         }.Where(s => s is not null));
         return launch with { Title = title, Summary = summary };
     }
 
-    /// <summary>The landing sentence of an earlier summary, kept when a correction rewrites it.</summary>
-    private static string? LandingOf(string? summary) => LandingArea(summary) is { } area ? $"{LandingCue}{area}." : null;
-
-    /// <summary>
-    /// The landing area a launch's summary gives ("sea of japan" from "Landing area: sea of japan."),
-    /// as the merge wrote it from the missile table's landing column, or null.
-    /// </summary>
-    internal static string? LandingArea(string? summary)
-    {
-        var at = summary?.IndexOf(LandingCue, StringComparison.Ordinal) ?? -1;
-        if (at < 0)
-        {
-            return null;
-        }
-
-        var end = summary!.IndexOf('.', at);
-        return summary[(at + LandingCue.Length)..(end < 0 ? summary.Length : end)].Trim();
-    }
-
-    private const string LandingCue = "Landing area: ";
+    /// <summary>The landing area of a launch from its rows: the first the missile table gives ("unknown" and "na" give none).</summary>
+    private static string? LandingOf(IEnumerable<MissileTestRow> rows) =>
+        rows.Select(r => r.Landing).FirstOrDefault(l => l is not ("unknown" or "na" or ""));
 
     private static Event Incident(ProvocationRow row, EventKind kind, string? cls)
     {

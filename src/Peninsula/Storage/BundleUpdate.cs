@@ -100,6 +100,7 @@ internal static class BundleUpdate
         Of("figures.number_fired", e => e.Figures.NumberFired, (e, v) => e with { Figures = e.Figures with { NumberFired = v } }),
         Of("figures.apogee_km", e => e.Figures.ApogeeKm, (e, v) => e with { Figures = e.Figures with { ApogeeKm = v } }),
         Of("figures.range_km", e => e.Figures.RangeKm, (e, v) => e with { Figures = e.Figures with { RangeKm = v } }),
+        Of("figures.landing_area", e => e.Figures.LandingArea, (e, v) => e with { Figures = e.Figures with { LandingArea = v } }),
         Of("figures.yield_kt", e => (e.Figures.YieldKt, e.Figures.YieldKtLow, e.Figures.YieldKtHigh),
             (e, v) => e with { Figures = e.Figures with { YieldKt = v.YieldKt, YieldKtLow = v.YieldKtLow, YieldKtHigh = v.YieldKtHigh } }),
         Of("figures.magnitude", e => e.Figures.Magnitude, (e, v) => e with { Figures = e.Figures with { Magnitude = v } }),

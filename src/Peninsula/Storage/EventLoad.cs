@@ -36,7 +36,7 @@ internal static class EventLoad
     [
         e.Id, e.Kind.Slug(), e.Class, e.Date.Date, e.DatePrecision == DatePrecision.Month ? "month" : "day", e.EndDate?.Date, e.UtcInstant?.ToUniversalTime(),
         e.People.Count == 0 ? null : JsonSerializer.Serialize(e.People), e.System?.Id, e.System?.Name, e.System is null ? null : JsonSerializer.Serialize(e.System.Aliases),
-        e.Site?.Name, e.Site?.Latitude, e.Site?.Longitude, (long?)e.Figures.NumberFired, e.Figures.ApogeeKm, e.Figures.RangeKm, e.Figures.YieldKt, e.Figures.YieldKtLow,
+        e.Site?.Name, e.Site?.Latitude, e.Site?.Longitude, (long?)e.Figures.NumberFired, e.Figures.ApogeeKm, e.Figures.RangeKm, e.Figures.LandingArea, e.Figures.YieldKt, e.Figures.YieldKtLow,
         e.Figures.YieldKtHigh, e.Figures.Magnitude, e.Outcome?.ToString().ToLowerInvariant(), e.Title, e.Summary, 1L, at, at, null,
     ];
 }

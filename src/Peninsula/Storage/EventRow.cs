@@ -24,6 +24,7 @@ internal sealed class EventRow
     public long? number_fired { get; set; }
     public double? apogee_km { get; set; }
     public double? range_km { get; set; }
+    public string? landing_area { get; set; }
     public double? yield_kt { get; set; }
     public double? yield_kt_low { get; set; }
     public double? yield_kt_high { get; set; }
@@ -55,6 +56,7 @@ internal sealed class EventRow
         number_fired = e.Figures.NumberFired,
         apogee_km = e.Figures.ApogeeKm,
         range_km = e.Figures.RangeKm,
+        landing_area = e.Figures.LandingArea,
         yield_kt = e.Figures.YieldKt,
         yield_kt_low = e.Figures.YieldKtLow,
         yield_kt_high = e.Figures.YieldKtHigh,
@@ -71,6 +73,7 @@ internal sealed class EventRow
             NumberFired = number_fired is null ? null : (int)number_fired,
             ApogeeKm = apogee_km,
             RangeKm = range_km,
+            LandingArea = landing_area,
             YieldKt = yield_kt,
             YieldKtLow = yield_kt_low,
             YieldKtHigh = yield_kt_high,

@@ -62,7 +62,7 @@ internal static class RecordTables
     [
         ("id", T), ("kind", T), ("class", T), ("korean_date", D), ("date_precision", T), ("end_date", D), ("utc_instant", S), ("people", J),
         ("system_id", T), ("system_name", T), ("system_aliases", J), ("site_name", T), ("site_lat", R), ("site_lon", R), ("number_fired", L),
-        ("apogee_km", R), ("range_km", R), ("yield_kt", R), ("yield_kt_low", R), ("yield_kt_high", R), ("magnitude", R), ("outcome", T),
+        ("apogee_km", R), ("range_km", R), ("landing_area", T), ("yield_kt", R), ("yield_kt_low", R), ("yield_kt_high", R), ("magnitude", R), ("outcome", T),
         ("title", T), ("summary", T), ("version", L), ("created_at", M), ("updated_at", M), ("deleted_at", M),
     ]);
 

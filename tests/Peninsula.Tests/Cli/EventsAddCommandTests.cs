@@ -43,6 +43,18 @@ public sealed class EventsAddCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_landing_area_entered_by_hand_is_a_figure_of_the_launch_and_shown_with_the_others()
+    {
+        var (exit, output, error) = await Run([.. Launch, "--landing-area", "sea-of-japan"]);
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal("sea-of-japan", json.RootElement[0].GetProperty("figures").GetProperty("landing_area").GetString());
+
+        var (_, shown, _) = await Run("events", "show", "2025-07-08-srbm-hwasong-11a");
+        Assert.Contains("sea of japan", shown);
+    }
+
+    [Fact]
     public async Task A_dry_run_prints_the_event_and_writes_nothing()
     {
         var (exit, output, error) = await Run([.. Launch, "--dry-run"]);
@@ -73,6 +85,7 @@ public sealed class EventsAddCommandTests : IDisposable
     [InlineData("--utc-time", "25:00", "field '--utc-time': '25:00' is not a time")]
     [InlineData("--utc-time", "2025-07-06T23:20Z", "field '--utc-time': '2025-07-06T23:20Z' is 2025-07-07 in Korea (UTC+9), not the --date 2025-07-08")]
     [InlineData("--number-fired", "two", "field '--number-fired': 'two' is not a whole number")]
+    [InlineData("--landing-area", "Sea of Japan", "field '--landing-area': 'Sea of Japan' is not a landing area")]
     [InlineData("--number-fired", "0", "field '--number-fired': 0 missiles: the number fired must be at least 1")]
     [InlineData("--range-km", "1,000", "field '--range-km': '1,000' is not a number of kilometres")]
     public async Task A_bad_field_is_refused_in_plain_words_naming_the_flag(string flag, string value, string expected)

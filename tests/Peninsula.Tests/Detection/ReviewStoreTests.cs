@@ -122,6 +122,37 @@ public abstract class ReviewStoreContract<TBackend> : IDisposable where TBackend
     }
 
     [Fact]
+    public async Task A_batch_of_new_launches_on_several_days_reads_the_record_once_to_detect_and_once_to_file()
+    {
+        await using var store = await OpenAsync();
+        var counted = CountingStore.Wrap(store, out var counter);
+        // Three Wednesdays, each launch new to the record: three proposals that match nothing.
+        Document On(int week) => Report(
+            $"w-{week}", "Yonhap", "N. Korea fires ballistic missiles", "North Korea fired two short-range ballistic missiles on Wednesday, the Joint Chiefs of Staff said.",
+            NewDay.AddDays(7 * week), $"https://yonhap.example/w-{week}");
+
+        var outcome = await Review.DetectNewAsync(counted, [On(0), On(1), On(2)], "watch yonhap", null, Clock);
+
+        Assert.Equal(3, outcome.Created.Count);
+        Assert.Equal(2, counter.Calls(nameof(IEventStore.ListAsync)));
+    }
+
+    [Fact]
+    public async Task A_launch_auto_accepted_early_in_a_batch_is_the_record_for_a_later_proposal_of_it()
+    {
+        await using var store = await OpenAsync();
+        // Two reports of one new launch, on days far enough apart in their words to be two proposals
+        // unless the first, accepted at once, is already the record's when the second is filed.
+        var first = Report("a-1", "Yonhap", "N. Korea fires ballistic missile", "North Korea fired a short-range ballistic missile on Wednesday, the Joint Chiefs of Staff said.", NewDay, "https://yonhap.example/a-1");
+        var second = Report("b-1", "Kyodo", "N. Korea fired ballistic missile", "North Korea fired a short-range ballistic missile on Thursday, the Japanese government said.", NewDay.AddDays(1), "https://kyodo.example/b-1");
+
+        var outcome = await Review.DetectNewAsync(store, [first, second], "watch", autoAccept: 1, Clock);
+
+        var launches = (await store.ListAsync(new EventQuery { Kinds = [EventKind.MissileLaunch], Since = NewDay.AddDays(-1) })).ToList();
+        Assert.True(launches.Count == 1, $"{outcome}: {string.Join(", ", launches.Select(e => e.Id))}");
+    }
+
+    [Fact]
     public async Task Accepting_a_proposal_writes_the_event_with_its_documents_as_sources_audited_under_the_reviewers_name()
     {
         await using var store = await OpenAsync();
@@ -429,3 +460,35 @@ public abstract class ReviewStoreContract<TBackend> : IDisposable where TBackend
 public sealed class SqliteReviewStoreTests : ReviewStoreContract<SqliteBackend>;
 
 public sealed class PostgresReviewStoreTests : ReviewStoreContract<PostgresBackend>;
+
+/// <summary>A store that counts the calls of each of its methods and passes every call on.</summary>
+public class CountingStore : System.Reflection.DispatchProxy
+{
+    private IEventStore _inner = null!;
+    private readonly Dictionary<string, int> _calls = new(StringComparer.Ordinal);
+
+    public static IEventStore Wrap(IEventStore inner, out CountingStore counter)
+    {
+        var store = Create<IStoreWithQuestions, CountingStore>();
+        counter = (CountingStore)(object)store;
+        counter._inner = inner;
+        return store;
+    }
+
+    public int Calls(string method) => _calls.GetValueOrDefault(method);
+
+    protected override object? Invoke(System.Reflection.MethodInfo? targetMethod, object?[]? args)
+    {
+        ArgumentNullException.ThrowIfNull(targetMethod);
+        _calls[targetMethod.Name] = _calls.GetValueOrDefault(targetMethod.Name) + 1;
+        try
+        {
+            return targetMethod.Invoke(_inner, args);
+        }
+        catch (System.Reflection.TargetInvocationException ex) when (ex.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
+            throw;
+        }
+    }
+}

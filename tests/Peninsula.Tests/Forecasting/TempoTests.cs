@@ -51,4 +51,26 @@ public sealed class TempoTests
         Assert.Equal(ForecastData.DateAt(regime.Start), tempo.RegimeStart);
         Assert.Equal(regime.Rate * 365.25, tempo.Points[^1].PerYear, 6);
     }
+
+    [Theory]
+    [InlineData("any-missile")]
+    [InlineData("icbm")]
+    [InlineData("nuclear-test")]
+    public void The_tempo_filters_each_regime_length_once_and_reads_what_a_separate_pass_would(string slug)
+    {
+        var target = ForecastTarget.Parse(slug);
+        var events = Peninsula.Record.BundledRecord.Events;
+        var before = ChangePointModel.FiltersRun;
+
+        var tempo = Tempo.Of(events, target, End);
+
+        // One filter for each regime length the choice weighs; the readings come from the chosen one's.
+        Assert.Equal(ForecastProblem.RegimeYears.Length, ChangePointModel.FiltersRun - before);
+        var data = ForecastData.Build(events, End);
+        var last = data.Days - 1;
+        var years = new ForecastProblem(data, target, horizon: 1) { FirstForecastDay = last }.ChangePointByClassRegimeYears;
+        var separate = ChangePointModel.Readings(data.For(target), last, t => t >= ForecastProblem.FirstTrainingDay && (last - t) % 7 == 0, 1 / (years * 365));
+        Assert.Equal(separate.Select(r => (ForecastData.DateAt(r.Day), r.Rate * 365.25, r.Low * 365.25, r.High * 365.25)), tempo.Points.Select(p => (p.Date, p.PerYear, p.Low, p.High)));
+        Assert.Equal(ForecastData.DateAt(separate[^1].Start), tempo.RegimeStart);
+    }
 }

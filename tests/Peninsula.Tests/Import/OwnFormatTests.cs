@@ -25,6 +25,40 @@ public class OwnFormatTests
     }
 
     [Fact]
+    public void A_launchs_landing_area_travels_in_json_and_csv_beside_its_other_figures()
+    {
+        var launch = Sample.Launch() with { Figures = Sample.Launch().Figures with { LandingArea = "sea-of-japan" } };
+        Assert.Contains("\"range_km\":1001.2,\"landing_area\":\"sea-of-japan\"", EventJson.Serialize(launch), StringComparison.Ordinal);
+        Assert.Equal("sea-of-japan", EventJson.Read("[" + EventJson.Serialize(launch) + "]", "launch.json").Single().Figures.LandingArea);
+
+        var text = new StringWriter();
+        EventCsv.Write([launch], text);
+        var header = text.ToString().Split('\n')[0].Split(',');
+        Assert.Equal("landing_area", header[Array.IndexOf(header, "range_km") + 1]);
+        Assert.Equal("sea-of-japan", EventCsv.Read(new StringReader(text.ToString()), "launch.csv").Single().Figures.LandingArea);
+    }
+
+    [Fact]
+    public void A_csv_written_before_the_landing_area_column_still_reads()
+    {
+        var text = new StringWriter();
+        EventCsv.Write([Sample.Launch()], text);
+        var rows = text.ToString().Split('\n').Select(l => l.Split(',').ToList()).ToList();
+        var column = rows[0].IndexOf("landing_area");
+        var old = string.Join('\n', rows.Select(r => string.Join(',', r.Where((_, i) => i != column))));
+
+        Assert.Equal(Sample.Launch(), EventCsv.Read(new StringReader(old), "old.csv").Single(), EventComparer.Instance);
+    }
+
+    [Fact]
+    public void A_landing_area_that_is_not_a_slug_names_its_field()
+    {
+        var json = "[" + EventJson.Serialize(Sample.Launch() with { Figures = Sample.Launch().Figures with { LandingArea = "Sea of Japan" } }) + "]";
+        var error = Assert.Throws<InputException>(() => EventJson.Read(json, "launch.json"));
+        Assert.Equal("landing_area", error.Field);
+    }
+
+    [Fact]
     public void Json_always_carries_every_key_in_snake_case()
     {
         var json = EventJson.Serialize(Sample.Visit());
@@ -64,7 +98,9 @@ public class OwnFormatTests
     {
         var error = Assert.Throws<InputException>(() => EventCsv.Read(new StringReader("id,kind,when\n"), "events.csv"));
         Assert.Equal(("events.csv", 1L, "class"), (error.File, error.Line, error.Field));
-        Assert.Contains(string.Join(",", EventCsv.Columns), error.Message);
+        // The columns every file has, in order, then those that came later (older files lack them).
+        string[] later = ["landing_area", "source_importer"];
+        Assert.Contains(string.Join(",", EventCsv.Columns.Except(later).Concat(later)), error.Message);
     }
 
     [Fact]

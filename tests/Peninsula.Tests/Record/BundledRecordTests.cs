@@ -84,6 +84,24 @@ public class BundledRecordTests
     }
 
     [Fact]
+    public void Every_launch_keeps_the_landing_area_its_missile_table_rows_give_as_a_figure()
+    {
+        // The landing column per row (sea-of-japan, yellow-sea, pacific-ocean; unknown and na give none):
+        // each launch holds the first its rows give, and the summary says it for readers.
+        var landing = ReadReference("missile-tests.csv").ToDictionary(r => $"line {r.Line}", r => r.Fields["landing"]);
+        var launches = Record.Where(e => e.Sources.Any(s => s.Dataset == "reference/missile-tests.csv")).ToList();
+        foreach (var e in launches)
+        {
+            var given = e.Sources.Where(s => s.Dataset == "reference/missile-tests.csv").Select(s => landing[s.Record!]).FirstOrDefault(l => l is not ("unknown" or "na"));
+            Assert.Equal(given, e.Figures.LandingArea);
+        }
+
+        Assert.Equal("sea-of-japan", Record.Single(e => e.Id == "2024-10-31-icbm-hwasong-19").Figures.LandingArea);
+        Assert.Contains("Landing area: sea of japan.", Record.Single(e => e.Id == "2024-10-31-icbm-hwasong-19").Summary, StringComparison.Ordinal);
+        Assert.Equal(["pacific-ocean", "sea-of-japan", "yellow-sea"], launches.Select(e => e.Figures.LandingArea).OfType<string>().Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Missiles_per_year_and_class_agree_with_missile_tests_csv()
     {
         // Rows the table types (unknown ones take their class from other sources).

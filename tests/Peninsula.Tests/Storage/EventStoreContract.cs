@@ -51,6 +51,49 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
     }
 
     [Fact]
+    public async Task A_launchs_landing_area_is_stored_with_its_other_figures()
+    {
+        await using var store = OpenStore();
+        var launch = Sample.Launch() with { Figures = Sample.Launch().Figures with { LandingArea = "sea-of-japan" } };
+        await store.SaveAsync([launch], Test);
+
+        Assert.Equal("sea-of-japan", (await store.FindAsync(launch.Id))!.Figures.LandingArea);
+        Assert.Equal(1, await Backend.ScalarAsync("SELECT count(*) FROM events WHERE landing_area = 'sea-of-japan'"));
+    }
+
+    [Fact]
+    public async Task A_store_from_before_the_landing_area_column_gets_it_from_the_summarys_sentence()
+    {
+        // Before schema 8 the merge wrote a launch's landing area only into its summary; such a
+        // store, deleted launches and all, gets the figure when it is opened, and keeps the sentence.
+        var summary = "North Korea launched an intercontinental ballistic missile. Landing area: sea of japan. Outcome: success.";
+        var launch = Sample.Launch() with { Summary = summary };
+        var deleted = Sample.Launch("2024-11-05-srbm", "2024-11-05") with { Class = "srbm", System = null, UtcInstant = null, Summary = "Reported apogee 100 km. Landing area: yellow sea." };
+        var visit = Sample.Visit();
+        await using (var store = OpenStore())
+        {
+            await store.SaveAsync([launch, deleted, visit], Test);
+            await store.DeleteAsync(deleted.Id, Test);
+        }
+
+        await Backend.ExecuteAsync("ALTER TABLE events DROP COLUMN landing_area;" + Backend.ForgetMigrationsFrom(8));
+        await using (var store = OpenStore())
+        {
+            var migrated = (await store.FindAsync(launch.Id))!;
+            Assert.Equal("sea-of-japan", migrated.Figures.LandingArea);
+            Assert.Equal(summary, migrated.Summary);
+            Assert.Null((await store.FindAsync(visit.Id))!.Figures.LandingArea);
+            Assert.Equal(1, await Backend.ScalarAsync($"SELECT count(*) FROM events WHERE id = '{deleted.Id}' AND landing_area = 'yellow-sea'"));
+        }
+
+        await using (var again = OpenStore())
+        {
+            Assert.Equal("sea-of-japan", (await again.FindAsync(launch.Id))!.Figures.LandingArea);
+            Assert.Equal(await Backend.ScalarAsync("SELECT count(DISTINCT version) FROM schema_migrations"), await Backend.ScalarAsync("SELECT count(*) FROM schema_migrations"));
+        }
+    }
+
+    [Fact]
     public async Task Saving_inserts_new_events_and_audits_each_insert()
     {
         await using var store = OpenStore();

@@ -32,6 +32,9 @@ public abstract class StoreBackend : IDisposable
     /// <summary>The query of the store's <see cref="IEventStore.TakenIdsAsync"/>.</summary>
     public abstract string TakenIdsQuery { get; }
 
+    /// <summary>SQL that makes the store forget the migrations from <paramref name="version"/> on, as a store written before them would be (their changes are the caller's to undo).</summary>
+    public abstract string ForgetMigrationsFrom(int version);
+
     /// <summary>SQL that makes any insert of the event <paramref name="id"/> fail inside its transaction.</summary>
     public abstract string FailInsertOf(string id);
 
@@ -82,6 +85,9 @@ public sealed class SqliteBackend : StoreBackend
     }
 
     public override string TakenIdsQuery => SqliteEventStore.TakenIdsQuery;
+
+    public override string ForgetMigrationsFrom(int version) =>
+        $"DELETE FROM schema_migrations WHERE version >= {version}; PRAGMA user_version = {version - 1};";
 
     public override string FailInsertOf(string id) =>
         $"CREATE TRIGGER fail_midway BEFORE INSERT ON events WHEN NEW.id = '{id}' BEGIN SELECT RAISE(ABORT, 'simulated failure'); END;";
@@ -215,6 +221,8 @@ public sealed class PostgresBackend : StoreBackend
     }
 
     public override string TakenIdsQuery => PostgresEventStore.TakenIdsQuery;
+
+    public override string ForgetMigrationsFrom(int version) => $"DELETE FROM schema_migrations WHERE version >= {version};";
 
     public override string FailInsertOf(string id) =>
         "CREATE FUNCTION fail_midway() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'simulated failure'; END $$; " +

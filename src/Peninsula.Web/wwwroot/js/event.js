@@ -35,6 +35,7 @@ run(async () => {
     ['Weapon system', e.system ? `${e.system.name}${e.system.aliases?.length ? ` (also ${e.system.aliases.join(', ')})` : ''}` : null],
     ['Site', e.site ? `${e.site.name}${e.site.lat !== null ? ` (${e.site.lat}, ${e.site.lon})` : ''}` : null],
     ['Number fired', f.number_fired], ['Apogee (km)', f.apogee_km], ['Range (km)', f.range_km],
+    ['Landing area', f.landing_area?.replaceAll('-', ' ')],
     ['Yield (kt)', yieldText(f)],
     ['Magnitude', f.magnitude], ['Outcome', e.outcome], ['Summary', e.summary],
   ];

@@ -351,7 +351,7 @@ public sealed partial class PostgresEventStore : IEventStore
     private const string SelectEvents =
         "SELECT e.id, e.kind, e.class, to_char(e.korean_date, 'YYYY-MM-DD') AS korean_date, e.date_precision, to_char(e.end_date, 'YYYY-MM-DD') AS end_date, " +
         "to_char(e.utc_instant AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') AS utc_instant, e.people::text AS people, e.system_id, e.system_name, " +
-        "e.system_aliases::text AS system_aliases, e.site_name, e.site_lat, e.site_lon, e.number_fired, e.apogee_km, e.range_km, e.yield_kt, e.yield_kt_low, " +
+        "e.system_aliases::text AS system_aliases, e.site_name, e.site_lat, e.site_lon, e.number_fired, e.apogee_km, e.range_km, e.landing_area, e.yield_kt, e.yield_kt_low, " +
         "e.yield_kt_high, e.magnitude, e.outcome, e.title, e.summary, e.version, e.deleted_at IS NOT NULL AS is_deleted, " +
         "(SELECT coalesce(json_agg(a.actor ORDER BY a.position), '[]')::text FROM event_actors a WHERE a.event_id = e.id) AS actors_json, " +
         "(SELECT coalesce(json_agg(json_build_object('name', s.name, 'url', s.url, 'source_date', s.source_date, 'original_label', s.original_label, " +
@@ -360,9 +360,9 @@ public sealed partial class PostgresEventStore : IEventStore
 
     private const string InsertEvent =
         "INSERT INTO events (id, kind, class, korean_date, date_precision, end_date, utc_instant, people, system_id, system_name, system_aliases, " +
-        "site_name, site_lat, site_lon, number_fired, apogee_km, range_km, yield_kt, yield_kt_low, yield_kt_high, magnitude, outcome, title, summary, " +
+        "site_name, site_lat, site_lon, number_fired, apogee_km, range_km, landing_area, yield_kt, yield_kt_low, yield_kt_high, magnitude, outcome, title, summary, " +
         "version, created_at, updated_at) VALUES (@id, @kind, @class, @korean_date::date, @date_precision, @end_date::date, @utc_instant::timestamptz, " +
-        "@people::jsonb, @system_id, @system_name, @system_aliases::jsonb, @site_name, @site_lat, @site_lon, @number_fired, @apogee_km, @range_km, @yield_kt, " +
+        "@people::jsonb, @system_id, @system_name, @system_aliases::jsonb, @site_name, @site_lat, @site_lon, @number_fired, @apogee_km, @range_km, @landing_area, @yield_kt, " +
         "@yield_kt_low, @yield_kt_high, @magnitude, @outcome, @title, @summary, 1, @now, @now)";
 
     private const string InsertChildren =
@@ -426,7 +426,7 @@ public sealed partial class PostgresEventStore : IEventStore
         var changed = await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE events SET kind = @kind, class = @class, korean_date = @korean_date::date, date_precision = @date_precision, end_date = @end_date::date, " +
             "utc_instant = @utc_instant::timestamptz, people = @people::jsonb, system_id = @system_id, system_name = @system_name, system_aliases = @system_aliases::jsonb, " +
-            "site_name = @site_name, site_lat = @site_lat, site_lon = @site_lon, number_fired = @number_fired, apogee_km = @apogee_km, range_km = @range_km, " +
+            "site_name = @site_name, site_lat = @site_lat, site_lon = @site_lon, number_fired = @number_fired, apogee_km = @apogee_km, range_km = @range_km, landing_area = @landing_area, " +
             "yield_kt = @yield_kt, yield_kt_low = @yield_kt_low, yield_kt_high = @yield_kt_high, magnitude = @magnitude, outcome = @outcome, title = @title, " +
             "summary = @summary, version = version + 1, deleted_at = NULL, updated_at = @now WHERE id = @id AND version = @expected",
             parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);

@@ -339,9 +339,9 @@ public sealed partial class SqliteEventStore : IEventStore
     {
         _connection.Execute(
             "INSERT INTO events (id, kind, class, korean_date, date_precision, end_date, utc_instant, people, system_id, system_name, system_aliases, " +
-            "site_name, site_lat, site_lon, number_fired, apogee_km, range_km, yield_kt, yield_kt_low, yield_kt_high, magnitude, outcome, title, summary, " +
+            "site_name, site_lat, site_lon, number_fired, apogee_km, range_km, landing_area, yield_kt, yield_kt_low, yield_kt_high, magnitude, outcome, title, summary, " +
             "version, created_at, updated_at) VALUES (@id, @kind, @class, @korean_date, @date_precision, @end_date, @utc_instant, @people, @system_id, @system_name, " +
-            "@system_aliases, @site_name, @site_lat, @site_lon, @number_fired, @apogee_km, @range_km, @yield_kt, @yield_kt_low, @yield_kt_high, @magnitude, " +
+            "@system_aliases, @site_name, @site_lat, @site_lon, @number_fired, @apogee_km, @range_km, @landing_area, @yield_kt, @yield_kt_low, @yield_kt_high, @magnitude, " +
             "@outcome, @title, @summary, 1, '" + now + "', '" + now + "')",
             EventRow.Parameters(e), transaction);
         InsertChildren(e, transaction);
@@ -352,7 +352,7 @@ public sealed partial class SqliteEventStore : IEventStore
         _connection.Execute(
             "UPDATE events SET kind = @kind, class = @class, korean_date = @korean_date, date_precision = @date_precision, end_date = @end_date, " +
             "utc_instant = @utc_instant, people = @people, system_id = @system_id, system_name = @system_name, system_aliases = @system_aliases, site_name = @site_name, " +
-            "site_lat = @site_lat, site_lon = @site_lon, number_fired = @number_fired, apogee_km = @apogee_km, range_km = @range_km, yield_kt = @yield_kt, " +
+            "site_lat = @site_lat, site_lon = @site_lon, number_fired = @number_fired, apogee_km = @apogee_km, range_km = @range_km, landing_area = @landing_area, yield_kt = @yield_kt, " +
             "yield_kt_low = @yield_kt_low, yield_kt_high = @yield_kt_high, magnitude = @magnitude, outcome = @outcome, title = @title, summary = @summary, " +
             "version = version + 1, deleted_at = NULL, updated_at = '" + now + "' WHERE id = @id",
             EventRow.Parameters(e), transaction);
