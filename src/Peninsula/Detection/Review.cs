@@ -182,8 +182,8 @@ public static class Review
         {
             try
             {
-                recorded ??= proposal.Matches is null ? await Recorded.ReadAsync(store, proposals, cancellationToken).ConfigureAwait(false) : null;
-                var known = proposal.Matches ?? recorded!.Match(proposal)?.Id;
+                var known = proposal.Matches
+                            ?? (recorded ??= await Recorded.ReadAsync(store, proposals, cancellationToken).ConfigureAwait(false)).Match(proposal)?.Id;
                 var item = known is null ? await store.ProposeAsync(proposal, cancellationToken).ConfigureAwait(false) : null;
                 if (known is not null || item is { Status: ReviewStatus.Accepted, EventId: not null })
                 {
@@ -245,10 +245,15 @@ public static class Review
     /// <summary>The record's event a proposal is, as the record stands now (only the days a match can fall on are read): for an accept, which must see the store as it is.</summary>
     private static async Task<Event?> RecordedAsync(IEventStore store, Proposal proposal, CancellationToken cancellationToken)
     {
-        var near = new EventQuery { Kinds = [proposal.Kind], Since = proposal.Date.AddDays(-EventDetector.ToleranceDays), Until = proposal.Date.AddDays(EventDetector.ToleranceDays) };
+        var (since, until) = Days(proposal);
+        var near = new EventQuery { Kinds = [proposal.Kind], Since = since, Until = until };
         var record = await store.ListAsync(near, cancellationToken).ConfigureAwait(false);
         return new EventDetector(record).Match(proposal.Kind, proposal.Class, proposal.Date);
     }
+
+    /// <summary>The days a match of the proposal can fall on; throws where they fall off the calendar.</summary>
+    private static (KoreanDate Since, KoreanDate Until) Days(Proposal proposal) =>
+        (proposal.Date.AddDays(-EventDetector.ToleranceDays), proposal.Date.AddDays(EventDetector.ToleranceDays));
 
     /// <summary>
     /// The record's events that the proposals of one filing without a match of their own could be,
@@ -263,7 +268,7 @@ public static class Review
         public static async Task<Recorded> ReadAsync(IEventStore store, IReadOnlyList<Proposal> proposals, CancellationToken cancellationToken)
         {
             // A proposal whose days around it fall off the calendar fails alone, in Match, as its own read did.
-            var unmatched = proposals.Where(p => p.Matches is null && Window(p) is not null).ToList();
+            var unmatched = proposals.Where(p => p.Matches is null && OnCalendar(p)).ToList();
             if (unmatched.Count == 0)
             {
                 return new Recorded([]);
@@ -281,21 +286,20 @@ public static class Review
         /// <summary>The record's event a proposal is, as a read of the days a match can fall on would find it.</summary>
         public Event? Match(Proposal proposal)
         {
-            _ = proposal.Date.AddDays(-EventDetector.ToleranceDays);
-            _ = proposal.Date.AddDays(EventDetector.ToleranceDays);
+            _ = Days(proposal); // fails, as a read of those days would, where they fall off the calendar
             return (_detector ??= new EventDetector(events)).Match(proposal.Kind, proposal.Class, proposal.Date);
         }
 
-        private static KoreanDate? Window(Proposal proposal)
+        private static bool OnCalendar(Proposal proposal)
         {
             try
             {
-                _ = proposal.Date.AddDays(EventDetector.ToleranceDays);
-                return proposal.Date.AddDays(-EventDetector.ToleranceDays);
+                _ = Days(proposal);
+                return true;
             }
             catch (ArgumentOutOfRangeException)
             {
-                return null;
+                return false;
             }
         }
 

@@ -127,11 +127,11 @@ internal static class ChangePointModel
     /// <summary>
     /// <see cref="Readings"/> under the one of <paramref name="hazardsPerDay"/> that the series up to
     /// <paramref name="lastDay"/> weighs most (<see cref="MostWeighed"/>, by each one's log evidence
-    /// on that day), and its index. One filter per hazard: the posterior's moments on the sampled
+    /// on that day). One filter per hazard: the posterior's moments on the sampled
     /// days are kept from the same pass as the evidence, and only the chosen hazard's are turned into
     /// readings (the gamma quantiles are the costly part).
     /// </summary>
-    public static (List<RegimeReading> Readings, int Chosen) ReadingsOfMostWeighed(
+    public static List<RegimeReading> ReadingsOfMostWeighed(
         TargetSeries series, int lastDay, Func<int, bool> sample, IReadOnlyList<double> hazardsPerDay)
     {
         var moments = new List<Moments>[hazardsPerDay.Count];
@@ -152,8 +152,7 @@ internal static class ChangePointModel
             evidence[k] = last;
         }
 
-        var chosen = MostWeighed(evidence);
-        return ([.. moments[chosen].Select(Read)], chosen);
+        return [.. moments[MostWeighed(evidence)].Select(Read)];
     }
 
     /// <summary>

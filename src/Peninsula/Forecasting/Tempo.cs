@@ -31,7 +31,7 @@ public static class Tempo
         var series = data.For(target);
         // One filter per regime length, which both weighs the lengths (ForecastProblem's rule,
         // ChangePointModel.MostWeighed) and reads the chosen one's regimes: none is filtered twice.
-        var (readings, _) = ChangePointModel.ReadingsOfMostWeighed(
+        var readings = ChangePointModel.ReadingsOfMostWeighed(
             series, last, t => t >= ForecastProblem.FirstTrainingDay && (last - t) % stepDays == 0,
             [.. ForecastProblem.RegimeYears.Select(years => 1 / (years * 365))]);
         var points = readings

@@ -251,7 +251,7 @@ internal sealed partial class AssertionReader
                        || QuotedExclamation().IsMatch(text.AsSpan(sentence.Start, sentence.Length));
         var phrases = PhraseMatches(text, sentence);
         var words = text.AsSpan(sentence.Start, sentence.Length);
-        if (phrases.Count == 0 && !_k.SystemNames.MayOccur(words) && !NamesLaunchOrTest(words) && !PronounSubject().IsMatch(words))
+        if (phrases.Count == 0 && !_k.SystemNames.MayOccur(words) && !NamesEventNoun(words) && !PronounSubject().IsMatch(words))
         {
             // A sentence that names no event, no weapon and no launch or test claims nothing: only
             // the years it names (which carry to the end of the paragraph) and what kind of
@@ -800,8 +800,8 @@ internal sealed partial class AssertionReader
         _ => int.Parse(q, CultureInfo.InvariantCulture),
     };
 
-    /// <summary>Whether the words hold "launch" or "test" anywhere (a plain search before the patterns that need one).</summary>
-    private static bool NamesLaunchOrTest(ReadOnlySpan<char> words) =>
+    /// <summary>Whether the words hold "launch", "test" or "provocation" anywhere (a plain search before the patterns that need one).</summary>
+    private static bool NamesEventNoun(ReadOnlySpan<char> words) =>
         words.Contains("launch", StringComparison.OrdinalIgnoreCase) || words.Contains("test", StringComparison.OrdinalIgnoreCase)
         || words.Contains("provocation", StringComparison.OrdinalIgnoreCase);
 
@@ -822,7 +822,7 @@ internal sealed partial class AssertionReader
     /// </summary>
     private (TextSpan Span, EventPhrase Phrase)? BareEvent(string text, TextSpan sentence, TextSpan clause)
     {
-        if (!NamesLaunchOrTest(text.AsSpan(clause.Start, clause.Length)))
+        if (!NamesEventNoun(text.AsSpan(clause.Start, clause.Length)))
         {
             return null;
         }
