@@ -190,6 +190,15 @@ public sealed partial class AnnouncedPlansTableTests
     }
 
     [Fact]
+    public void The_data_readme_gives_the_number_of_rows_the_table_has()
+    {
+        var rows = CsvTable.Read(new StringReader(File.ReadAllText(PlansFile)), "plans.csv", Header).Records.Count;
+        var readme = File.ReadAllLines(Path.Combine(BundledRecordTests.RepositoryRoot(), "data", "README.md"));
+        var line = Assert.Single(readme, l => l.StartsWith("| `plans.csv` |", StringComparison.Ordinal));
+        Assert.Equal(rows.ToString(CultureInfo.InvariantCulture), line.Split('|')[3].Trim());
+    }
+
+    [Fact]
     public void The_table_is_read_the_same_under_a_culture_with_other_date_and_number_forms()
     {
         var culture = CultureInfo.CurrentCulture;
