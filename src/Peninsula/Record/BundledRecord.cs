@@ -123,7 +123,8 @@ public static class BundledRecord
             .Where(e => e.Date <= CoverageEnd));
         foreach (var name in Files.Where(f => f.StartsWith(calendars, StringComparison.Ordinal)))
         {
-            if (name is not (calendars + "nuclear-tests.csv") and not (calendars + "anniversaries.csv"))
+            // plans.csv holds announced plans (a frame of days each), not events: the forecast reads it.
+            if (name is not (calendars + "nuclear-tests.csv") and not (calendars + "anniversaries.csv") and not (calendars + "plans.csv"))
             {
                 context.AddRange(Read(name, (text, file) => ContextCalendar.Read(text, file, Venues)));
             }
