@@ -13,10 +13,13 @@ namespace Peninsula.Questions;
 /// </summary>
 /// <param name="record">The whole record the forecasts know (each as of its own day).</param>
 /// <param name="filterEvents">For each filter of the questions asked, the events of the whole record it matches; questions on a filter not given here cannot be forecast.</param>
-public sealed class QuestionModel(IReadOnlyList<Event> record, IReadOnlyDictionary<string, IReadOnlyList<Event>>? filterEvents = null)
+/// <param name="plans">The plans announced in public that the forecasts read (docs/forecast-selection.md, "Round 3"); the bundled table when null.</param>
+public sealed class QuestionModel(IReadOnlyList<Event> record, IReadOnlyDictionary<string, IReadOnlyList<Event>>? filterEvents = null, AnnouncedPlans? plans = null)
 {
     private readonly Dictionary<(string Target, KoreanDate AsOf), HazardCurve> _curves = [];
     private readonly Dictionary<string, ForecastTarget> _filterTargets = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Target, string Plan), bool> _counts = [];
+    private readonly PlansOnRecord _plans = (plans ?? AnnouncedPlans.Bundled).On(record);
     private readonly KoreanDate _recordEnd = BundledRecord.CoverageEndOf(record);
 
     /// <summary>How many curves (four fixed-horizon forecasts each) were computed: the cost of a back-fill.</summary>
@@ -30,7 +33,10 @@ public sealed class QuestionModel(IReadOnlyList<Event> record, IReadOnlyDictiona
     /// costs five fits, not thirty; the window is still counted from the day. Days after the record's
     /// end use the fits at the record's end, which know nothing later. On a filter, an event the
     /// filter matches that falls in the window and is known by the day (a summit announced ahead, by
-    /// the record's rule: <see cref="ForecastData.KnownFrom"/>) makes the forecast the model's ceiling.
+    /// the record's rule: <see cref="ForecastData.KnownFrom"/>; a summit only through a plan) makes the
+    /// forecast the model's ceiling. A plan announced in public and still active by the day
+    /// (<see cref="AnnouncedPlans"/>) adds its chance to the model's, as an independent way for the
+    /// event to come.
     /// </summary>
     public QuestionForecast? Forecast(Question question, KoreanDate day, bool exact = true, CancellationToken cancellationToken = default)
     {
@@ -61,19 +67,26 @@ public sealed class QuestionModel(IReadOnlyList<Event> record, IReadOnlyDictiona
         }
 
         var p = curve.Probability(start.DaysSince(anchor), question.Closes.DaysSince(anchor));
+        var outlook = Plans(target, known, start, question.Closes);
+        if (outlook.Plans.Count > 0)
+        {
+            p = outlook.Combine(p);
+        }
+
         return new QuestionForecast(question.Id, QuestionForecast.Model, day, Math.Round(p, 6));
     }
 
     /// <summary>
-    /// What a person should know about the model's forecast on a question on a filter as of
-    /// <paramref name="day"/>, in plain words, or null: that an event the filter matches is announced
-    /// in the window (the forecast is the model's ceiling), or that the record has no event the filter
-    /// matches by the day (the forecast is the model's reading of none, near its floor).
+    /// What a person should know about the model's forecast on a question as of
+    /// <paramref name="day"/>, in plain words, or null: that an event a filter matches is announced
+    /// in the window (the forecast is the model's ceiling), the plans announced in public that add to
+    /// the model's forecast (each with its report and the evidence for its chance), or that the record
+    /// has no event a filter matches by the day (the model's reading of none, near its floor).
     /// </summary>
     public string? Note(Question question, KoreanDate day)
     {
         ArgumentNullException.ThrowIfNull(question);
-        if (question.Filter is null || Forecast(question, day) is null)
+        if (Forecast(question, day) is null)
         {
             return null;
         }
@@ -83,21 +96,59 @@ public sealed class QuestionModel(IReadOnlyList<Event> record, IReadOnlyDictiona
         var start = question.Opens > day ? question.Opens : day.AddDays(1);
         if (AnnouncedInWindow(target, question, start, known) is { } ahead)
         {
-            return $"{ahead.Title} ({ahead.Date}) falls in the window and counts as announced by {known} (the record's rule: summits and exercises a week ahead, visits three days): the model's forecast is its ceiling, {Forecaster.Pct(1 - RollingForecast.Floor)}.";
+            return $"{ahead.Title} ({ahead.Date}) falls in the window and counts as announced by {known} (the record's rule: exercises a week ahead, visits three days): the model's forecast is its ceiling, {Forecaster.Pct(1 - RollingForecast.Floor)}.";
         }
 
-        return target.FilterEvents.Any(e => e.Date <= known)
-            ? null
-            : $"The record has no event this filter matches up to {known}: the model's forecast rests on none since {ForecastData.SeriesStart.Year} and is near its floor ({Forecaster.Pct(RollingForecast.Floor)} at each of its horizons of 7 to 365 days).";
+        var notes = Plans(target, known, start, question.Closes).Plans.Select(p => p.Describe()).ToList();
+        if (question.Filter is not null && !target.FilterEvents.Any(e => e.Date <= known))
+        {
+            notes.Add($"The record has no event this filter matches up to {known}: the model's forecast rests on none since {ForecastData.SeriesStart.Year} and is near its floor ({Forecaster.Pct(RollingForecast.Floor)} at each of its horizons of 7 to 365 days).");
+        }
+
+        return notes.Count == 0 ? null : string.Join(" ", notes);
+    }
+
+    /// <summary>What the plans announced by <paramref name="known"/> that count for <paramref name="target"/> say of the window.</summary>
+    private PlanOutlook Plans(ForecastTarget target, KoreanDate known, KoreanDate start, KoreanDate end) =>
+        _plans.Outlook(plan => Counts(target, plan), known, start, end);
+
+    /// <summary>
+    /// Whether a plan counts for a target: for a fixed target, whether the event it announced would
+    /// count; for a filter, whether the filter's kinds and classes take it and the filter names no
+    /// text, system or actor, which a plan cannot be matched on.
+    /// </summary>
+    private bool Counts(ForecastTarget target, AnnouncedPlan plan)
+    {
+        if (_counts.TryGetValue((target.Slug, plan.Id), out var counts))
+        {
+            return counts;
+        }
+
+        if (target.Filter is not { } filter)
+        {
+            counts = target.Matches(plan.AsEvent());
+        }
+        else
+        {
+            var query = EventFilter.Parse(filter, "filter");
+            counts = query.System is null && query.Actor is null && query.Text is null
+                && (query.Kinds.Count == 0 || query.Kinds.Contains(plan.EventKind))
+                && (query.Classes.Count == 0 || (plan.EventClass is { } cls && query.Classes.Contains(cls, StringComparer.OrdinalIgnoreCase)));
+        }
+
+        _counts[(target.Slug, plan.Id)] = counts;
+        return counts;
     }
 
     /// <summary>
     /// The first event of a filter target that falls in the window from <paramref name="start"/> to
     /// the question's close, after <paramref name="known"/>, and counts as announced by then
     /// (<see cref="ForecastData.KnownFrom"/>); null for a fixed target, whose events are never known ahead.
+    /// A summit is not known this way: only a plan announced in public tells of one ahead (some are
+    /// never announced, some are called off), see <see cref="AnnouncedPlans"/>.
     /// </summary>
     private static Event? AnnouncedInWindow(ForecastTarget target, Question question, KoreanDate start, KoreanDate known) =>
-        target.FilterEvents.FirstOrDefault(e => e.Date >= start && e.Date <= question.Closes && e.Date > known && ForecastData.KnownFrom(e) <= known);
+        target.FilterEvents.FirstOrDefault(e => e.Kind != EventKind.Summit && e.Date >= start && e.Date <= question.Closes && e.Date > known && ForecastData.KnownFrom(e) <= known);
 
     /// <summary>What the model forecasts for <paramref name="question"/>: its target, or the target made of its filter's events.</summary>
     public ForecastTarget TargetOf(Question question)

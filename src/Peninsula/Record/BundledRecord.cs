@@ -123,8 +123,7 @@ public static class BundledRecord
             .Where(e => e.Date <= CoverageEnd));
         foreach (var name in Files.Where(f => f.StartsWith(calendars, StringComparison.Ordinal)))
         {
-            // plans.csv holds announced plans (a frame of days each), not events: the forecast reads it.
-            if (name is not (calendars + "nuclear-tests.csv") and not (calendars + "anniversaries.csv") and not (calendars + "plans.csv"))
+            if (name is not (calendars + "nuclear-tests.csv") and not (calendars + "anniversaries.csv"))
             {
                 context.AddRange(Read(name, (text, file) => ContextCalendar.Read(text, file, Venues)));
             }
@@ -148,9 +147,10 @@ public static class BundledRecord
         // The merge rules are part of what the record is: bump this when they change.
         sha.AppendData("merge-rules-4"u8);
         var assembly = Assembly.GetExecutingAssembly();
-        // The published forecasts on past questions (data/questions/) are not part of the record:
-        // a new row there must not make every store update its record.
-        foreach (var name in Files.Where(f => !f.StartsWith("data/questions/", StringComparison.Ordinal)))
+        // The published forecasts on past questions (data/questions/) and the plans announced in
+        // public (data/plans/) are not part of the record: a new row there must not make every
+        // store update its record.
+        foreach (var name in Files.Where(f => !f.StartsWith("data/questions/", StringComparison.Ordinal) && !f.StartsWith("data/plans/", StringComparison.Ordinal)))
         {
             sha.AppendData(System.Text.Encoding.UTF8.GetBytes(name));
             using var stream = assembly.GetManifestResourceStream(name)!;

@@ -22,13 +22,13 @@ public sealed class ContextEventsCliTests : IDisposable
 
     private Task<(int Exit, string Out, string Error)> Run(params string[] args) => CliRunner.RunAsync(Db, args);
 
-    /// <summary>Every row of the calendars in the common layout (all of data/context/ but nuclear tests, anniversaries and the announced plans).</summary>
+    /// <summary>Every row of the calendars in the common layout (all of data/context/ but nuclear tests and anniversaries).</summary>
     private static List<Dictionary<string, string>> AllRows()
     {
         var rows = new List<Dictionary<string, string>>();
         foreach (var file in Directory.GetFiles(Path.Combine(BundledRecordTests.RepositoryRoot(), "data", "context"), "*.csv"))
         {
-            if (Path.GetFileName(file) is "nuclear-tests.csv" or "anniversaries.csv" or "plans.csv")
+            if (Path.GetFileName(file) is "nuclear-tests.csv" or "anniversaries.csv")
             {
                 continue;
             }

@@ -27,7 +27,7 @@ public sealed class FilterForecastTests
         [.. record.Where(e => e.Kind == EventKind.Summit && e.Class == "us-dprk")];
 
     private static double Model(IReadOnlyList<Event> record, Question question, KoreanDate asOf) =>
-        new QuestionModel(record, new Dictionary<string, IReadOnlyList<Event>> { [question.Filter!] = SummitsOf(record) }).Forecast(question, asOf)!.Probability;
+        new QuestionModel(record, new Dictionary<string, IReadOnlyList<Event>> { [question.Filter!] = SummitsOf(record) }, AnnouncedPlans.None).Forecast(question, asOf)!.Probability;
 
     private static Event Summit(string id, KoreanDate date) => new()
     {
@@ -57,12 +57,19 @@ public sealed class FilterForecastTests
     }
 
     [Fact]
-    public void A_summit_announced_by_the_forecast_s_date_makes_the_forecast_the_model_s_ceiling()
+    public void An_exercise_announced_by_the_forecast_s_date_makes_the_forecast_the_model_s_ceiling()
     {
+        // Exercises are announced by the allies about a week ahead: Dong Maeng 19-1 (2019-03-04) counts as known from 2019-02-25.
+        // Summits no longer count this way (AnnouncedPlansTests): only a plan announced in public tells of one ahead.
+        const string exercises = "kind=military-exercise class=us-rok";
         var record = BundledRecord.Events;
-        // Hanoi (2019-02-27) counts as known from 2019-02-20, a week ahead.
-        Assert.Equal(1 - RollingForecast.Floor, Model(record, SecondMeeting, new KoreanDate(2019, 2, 20)), Tolerance);
-        Assert.True(Model(record, SecondMeeting, new KoreanDate(2019, 2, 19)) < 0.9);
+        var question = new Question("exercise", "A US-ROK exercise in March 2019?", null, exercises, new KoreanDate(2019, 2, 20), new KoreanDate(2019, 3, 10), null, null);
+        var model = new QuestionModel(
+            record,
+            new Dictionary<string, IReadOnlyList<Event>> { [exercises] = [.. record.Where(e => e.Kind == EventKind.MilitaryExercise && e.Class == "us-rok")] },
+            AnnouncedPlans.None);
+        Assert.Equal(1 - RollingForecast.Floor, model.Forecast(question, new KoreanDate(2019, 2, 25))!.Probability, Tolerance);
+        Assert.True(model.Forecast(question, new KoreanDate(2019, 2, 24))!.Probability < 1 - RollingForecast.Floor);
     }
 
     [Fact]
@@ -72,7 +79,7 @@ public sealed class FilterForecastTests
         var onTarget = new Question("icbm", "ICBM by the end of 2018?", ForecastTarget.Icbm, null, new KoreanDate(2017, 2, 10), new KoreanDate(2018, 12, 31), null, null);
         var onFilter = onTarget with { Target = null, Filter = "kind=missile-launch class=icbm" };
         var icbms = record.Where(e => e.Kind == EventKind.MissileLaunch && e.Class == "icbm").ToList();
-        var model = new QuestionModel(record, new Dictionary<string, IReadOnlyList<Event>> { [onFilter.Filter!] = icbms });
+        var model = new QuestionModel(record, new Dictionary<string, IReadOnlyList<Event>> { [onFilter.Filter!] = icbms }, AnnouncedPlans.None);
         foreach (var day in new[] { new KoreanDate(2017, 2, 11), new KoreanDate(2017, 6, 1), new KoreanDate(2018, 3, 1) })
         {
             Assert.Equal(model.Forecast(onTarget, day)!.Probability, model.Forecast(onFilter, day)!.Probability, Tolerance);
