@@ -61,9 +61,13 @@ internal static class ImportPlan
                     : [.. byDaySite.GetValueOrDefault((e.Date.Date.DayNumber + d, site)) ?? [], .. byDaySite.GetValueOrDefault((e.Date.Date.DayNumber + d, "")) ?? []];
             var nearby = Enumerable.Range(-31, 63).SelectMany(Near)
                 .Append(e.Id).Distinct().Where(byId.ContainsKey).Select(id => byId[id]).ToList();
-            // One to one first; then an event another record of this file already joined (a source
-            // that splits one launch into two classes adds to it rather than duplicating it).
-            var match = EventMerge.FindMatch(e, nearby.Where(s => !taken.Contains(s.Id))) ?? EventMerge.FindMatch(e, nearby);
+            // One to one first; then an event another record of this file already joined on the same
+            // date (a source that splits one launch into two classes adds to it rather than
+            // duplicating it). A launch the file dates a day apart from one it already placed is
+            // another launch: one file keeps one clock, so the day's tolerance for sources that mix
+            // UTC and Korean dates does not apply between its own records.
+            var match = EventMerge.FindMatch(e, nearby.Where(s => !taken.Contains(s.Id)))
+                        ?? EventMerge.FindMatch(e, nearby.Where(s => taken.Contains(s.Id) && s.Date == e.Date));
             if (match is null)
             {
                 var id = UniqueId(e.Id, byId, suffixes);
