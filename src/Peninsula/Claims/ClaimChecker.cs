@@ -68,7 +68,8 @@ internal sealed partial class ClaimChecker
         var evidence = deciding.Evidence.Concat(facets.SelectMany(f => f.Evidence)).Distinct().Take(MaxEvidence).ToList();
         return new CheckedClaim(
             text[c.Span.Start..c.Span.End], c.Span.Start, c.Span.End, c.Type(), c.Action.Kind, verdict, reason,
-            evidence, c.Period?.Dates, c.AttributedTo, facets);
+            evidence, c.Period?.Dates, c.AttributedTo, facets)
+        { Time = c.Time };
     }
 
     /// <summary>The verdict alone, as <see cref="Check"/> gives it (for the anchor of an undated article).</summary>
