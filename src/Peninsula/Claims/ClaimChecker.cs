@@ -186,6 +186,22 @@ internal sealed partial class ClaimChecker
             facets.Add(new FacetCheck("detail", detail.Words, FacetResult.Undecided, $"the record does not hold details such as '{detail.Words}'", []));
         }
 
+        if (c.Time is { Period: not null, Doubt: { } doubt })
+        {
+            // The record refutes on a date only when the date was read with certainty: a year the
+            // sentence states, a day whose year the article's date fixes, a day counted in Korea's
+            // clock. A Washington writer's "Tuesday", a "January 6" that may be another year's, "last
+            // week", or the date of another event in the same clause may each put the claim on a day
+            // the record has nothing on, and the claim is left open instead.
+            for (var i = 0; i < facets.Count; i++)
+            {
+                if (facets[i].Result == FacetResult.Contradicted)
+                {
+                    facets[i] = facets[i] with { Result = FacetResult.Undecided, Record = $"{facets[i].Record}; but {doubt}, so the record cannot refute it on that date" };
+                }
+            }
+        }
+
         if (c.Modality == Modality.Hypothetical)
         {
             // "which would be Pyongyang's first missile test since July 2020" (VOA, 2021-03-23): what
