@@ -114,7 +114,7 @@ internal static class ClaimEvaluationRun
             var text = document.Text;
             var read = r.Claims.Count == 0 ? "no claim"
                 : string.Join("; ", r.Claims.Select(c => c.Time is not { } t ? $"{c.Type} with no time"
-                    : t.Period is { } p ? $"'{(t.Span is { } s ? s.Of(text) : "(carried)")}' → {p.Dates} ({t.Basis})"
+                    : t.Period is { } p ? $"'{(t.Span is { } s ? s.Of(text) : "(carried)")}' → {p.Dates} ({t.Basis}{(t.Doubt is null ? "" : "; not certain")})"
                     : t.Unresolved is { } u ? $"'{u}' → unresolved"
                     : "recently"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
