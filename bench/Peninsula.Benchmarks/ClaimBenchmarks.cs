@@ -91,6 +91,37 @@ internal static class ClaimEvaluationRun
         output.WriteLine(Time(checker, article));
     }
 
+    /// <summary>
+    /// Every sentence of the real development set where a date is involved in a verdict: the label
+    /// names a date facet or the failure class is weekday or year, or the checker read a time in it.
+    /// For each, what the checker read: the time's words, the period, and where the time was placed from.
+    /// </summary>
+    public static void Dates(TextWriter output)
+    {
+        var set = RealClaimSet.Load(Path.Combine(Root(), "bench", "claims-real"));
+        var evaluation = RealSetEvaluation.Run(set, new ArticleChecker(BundledRecord.Events));
+        var rows = evaluation.Results
+            .Where(r => r.Label.FailureClass is "weekday" or "year" || r.Label.Reason.Contains("date", StringComparison.OrdinalIgnoreCase)
+                        || r.Claims.Any(c => c.Time is { Period: not null } or { Unresolved: not null }))
+            .Where(r => r.Label.Verdict != "none" || r.Actual != "none")
+            .ToList();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rows.Count} sentences; right {rows.Count(r => r.Actual == r.Label.Verdict)}, wrong {rows.Count(r => r.Actual != r.Label.Verdict)}.\n"));
+        output.WriteLine("| line | document (published) | class | labelled | given | the time as read: words → period (placed by) |");
+        output.WriteLine("|---:|---|---|---|---|---|");
+        foreach (var r in rows)
+        {
+            var document = set.Document(r.Label.Document);
+            var text = document.Text;
+            var read = r.Claims.Count == 0 ? "no claim"
+                : string.Join("; ", r.Claims.Select(c => c.Time is not { } t ? $"{c.Type} with no time"
+                    : t.Period is { } p ? $"'{(t.Span is { } s ? s.Of(text) : "(carried)")}' → {p.Dates} ({t.Basis}{(t.Doubt is null ? "" : "; not certain")})"
+                    : t.Unresolved is { } u ? $"'{u}' → unresolved"
+                    : "recently"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {r.Label.Line} | {r.Label.Document} ({document.Published}) | {r.Label.FailureClass} | {r.Label.Verdict} | {(r.Actual == r.Label.Verdict ? r.Actual : $"**{r.Actual}**")} | {read.Replace("|", "/", StringComparison.Ordinal)} |"));
+        }
+    }
+
     /// <summary>A first check of the article, then five timed, wall time and processor time (which does not grow with other work on the machine).</summary>
     private static string Time(ArticleChecker checker, string article)
     {

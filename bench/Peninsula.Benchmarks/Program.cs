@@ -25,6 +25,7 @@ return args switch
     ["stores", ..] => await StoreBenchmark.RunAsync(args),
     ["cns-merge", ..] => CnsMergeBenchmark.Run(args),
     ["claims", ..] => Print(ClaimEvaluationRun.Print),
+    ["claims-dates"] => Print(ClaimEvaluationRun.Dates),
     ["claims-heldout", ..] => HeldOutClaimsBenchmark.Run(args),
     ["detect", ..] => DetectBenchmark.Run(args),
     ["claim-patterns"] => Print(ClaimEvaluationRun.WritePatterns),

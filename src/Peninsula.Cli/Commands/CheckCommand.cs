@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Peninsula.Claims;
 using Peninsula.Events;
+using Peninsula.Reading;
 using Spectre.Console;
 
 namespace Peninsula.Cli.Commands;
@@ -12,10 +13,16 @@ internal static class CheckCommand
     {
         var file = new Argument<string>("file") { Description = "The article: a UTF-8 text file, or - to read standard input." };
         var published = new Option<string?>("--published") { Description = "The article's publication date in Korea (YYYY-MM-DD); anchors 'in April', 'last year', 'recently'." };
+        var clock = new Option<string>("--clock")
+        {
+            Description = "The clock the article's dates are in: korea (Korea's or Japan's own texts) or behind (a US or European outlet, or not known: its date, 'today' and weekdays may be a day behind Korea's, and never refute on their own).",
+            DefaultValueFactory = _ => "korea",
+        };
+        clock.AcceptOnlyFromAmong("korea", "behind");
         var format = CommonOptions.Format("text", "text", "json", "html");
         var command = new Command("check", $"Fact-check an article: each claim about North Korea's launches, tests and moves is supported, refuted or undecided by the record. Articles up to {ArticleInput.MaxBytes / (1024 * 1024)} MB.")
         {
-            file, published, format,
+            file, published, clock, format,
         };
         command.SetAction((parse, cancellationToken) => PeninsulaCommand.GuardAsync(context, () =>
         {
@@ -28,7 +35,8 @@ internal static class CheckCommand
             return PeninsulaCommand.WithStoreAsync(context, parse, async store =>
             {
                 var events = await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false);
-                var check = new ArticleChecker(events).Check(await reading.ConfigureAwait(false), date);
+                var writer = parse.GetValue(clock) == "behind" ? WriterClock.Behind : WriterClock.Korea;
+                var check = new ArticleChecker(events).Check(await reading.ConfigureAwait(false), date, writer);
                 switch (parse.GetValue(format))
                 {
                     case "json":

@@ -23,14 +23,18 @@ public sealed class ArticleChecker
     public KoreanDate RecordEnd => _checker.RecordEnd;
 
     /// <summary>
-    /// Checks an article. <paramref name="published"/> is its publication date in Korea; without
-    /// it, the first full date in the text, else the first year, else a context event the
+    /// Checks an article. <paramref name="published"/> is its publication date, taken as Korea's;
+    /// without it, the first full date in the text, else the first year, else a context event the
     /// article names (a visit with a launch during it) anchors relative and partial dates.
+    /// <paramref name="clock"/> is the clock the article's dates are written in:
+    /// <see cref="WriterClock.Behind"/> for a US or European outlet (or one not known), whose date,
+    /// "today" and weekdays may be a day behind Korea's, so that they are read as possibly Korea's next
+    /// day and never refute on their own.
     /// </summary>
-    public ArticleCheck Check(string text, KoreanDate? published = null) => Check(Read(text), published);
+    public ArticleCheck Check(string text, KoreanDate? published = null, WriterClock clock = WriterClock.Korea) => Check(Read(text), published, clock);
 
     /// <summary>
-    /// Reads an article: what <see cref="Check(ArticleReading, KoreanDate?)"/> needs of it that does
+    /// Reads an article: what <see cref="Check(ArticleReading, KoreanDate?, WriterClock)"/> needs of it that does
     /// not depend on the record or the anchor. A caller may read while it loads the events.
     /// </summary>
     public static ArticleReading Read(string text)
@@ -39,8 +43,8 @@ public sealed class ArticleChecker
         return Finder.Value.Read(text);
     }
 
-    /// <summary>Checks an article read by <see cref="Read"/>; see <see cref="Check(string, KoreanDate?)"/>.</summary>
-    public ArticleCheck Check(ArticleReading reading, KoreanDate? published = null)
+    /// <summary>Checks an article read by <see cref="Read"/>; see <see cref="Check(string, KoreanDate?, WriterClock)"/>.</summary>
+    public ArticleCheck Check(ArticleReading reading, KoreanDate? published = null, WriterClock clock = WriterClock.Korea)
     {
         ArgumentNullException.ThrowIfNull(reading);
         var text = reading.Text;
@@ -48,12 +52,15 @@ public sealed class ArticleChecker
         // below. Reading first also warms the time patterns up (out of the JIT's first tier) for the
         // scan of the whole text that looks for the anchor: on a long article that scan costs a
         // tenth as much after the reading as before it.
-        var anchor = published is { } p ? new ArticleAnchor(p, p.Year, $"the publication date {p} (--published)") : FromText(text, ClaimKnowledge.Bundled.NamedDays);
+        var anchor = published is { } p
+            ? new ArticleAnchor(p, p.Year, $"the publication date {p} (--published{(clock == WriterClock.Behind ? ", in a clock behind Korea's" : "")})")
+            : FromText(text, ClaimKnowledge.Bundled.NamedDays);
+        anchor = anchor with { Clock = clock };
         var found = AssertionReader.Find(reading, anchor, RecordEnd);
         if (anchor.Date is null && FromContext(found.Assertions) is { } context)
         {
             // Resolve the times again against the context event's date, so that "recently" has a meaning.
-            anchor = context;
+            anchor = context with { Clock = clock };
             found = AssertionReader.Find(reading, anchor, RecordEnd);
         }
 

@@ -68,7 +68,8 @@ internal sealed partial class ClaimChecker
         var evidence = deciding.Evidence.Concat(facets.SelectMany(f => f.Evidence)).Distinct().Take(MaxEvidence).ToList();
         return new CheckedClaim(
             text[c.Span.Start..c.Span.End], c.Span.Start, c.Span.End, c.Type(), c.Action.Kind, verdict, reason,
-            evidence, c.Period?.Dates, c.AttributedTo, facets);
+            evidence, c.Period?.Dates, c.AttributedTo, facets)
+        { Time = c.Time };
     }
 
     /// <summary>The verdict alone, as <see cref="Check"/> gives it (for the anchor of an undated article).</summary>
@@ -183,6 +184,22 @@ internal sealed partial class ClaimChecker
         if (c.Unrecorded is { } detail)
         {
             facets.Add(new FacetCheck("detail", detail.Words, FacetResult.Undecided, $"the record does not hold details such as '{detail.Words}'", []));
+        }
+
+        if (c.Time is { Period: not null, Doubt: { } doubt })
+        {
+            // The record refutes on a date only when the date was read with certainty: a year the
+            // sentence states, a day whose year the article's date fixes, a day counted in Korea's
+            // clock. A Washington writer's "Tuesday", a "January 6" that may be another year's, "last
+            // week", or the date of another event in the same clause may each put the claim on a day
+            // the record has nothing on, and the claim is left open instead.
+            for (var i = 0; i < facets.Count; i++)
+            {
+                if (facets[i].Result == FacetResult.Contradicted)
+                {
+                    facets[i] = facets[i] with { Result = FacetResult.Undecided, Record = $"{facets[i].Record}; but {doubt}, so the record cannot refute it on that date" };
+                }
+            }
         }
 
         if (c.Modality == Modality.Hypothetical)

@@ -105,6 +105,9 @@ public sealed record CheckedClaim(
     string? AttributedTo,
     IReadOnlyList<FacetCheck> Facets)
 {
+    /// <summary>The time the claim was read with: its words, where they were placed from, and the period; null when it names none.</summary>
+    internal AssertedTime? Time { get; init; }
+
     /// <summary>"date 2022-11-03 ✓ · count 23 ✗": the facets on one line.</summary>
     public string FacetLine => string.Join(" · ", Facets.Select(f => f.ToString()));
 }

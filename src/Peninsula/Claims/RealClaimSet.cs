@@ -1,6 +1,7 @@
 using System.Globalization;
 using Peninsula.Events;
 using Peninsula.Import;
+using Peninsula.Reading;
 
 namespace Peninsula.Claims;
 
@@ -29,6 +30,12 @@ internal sealed record RealClaimDocument(string Id, string Publisher, string Sou
 
     /// <summary>The header's licence: why the text may be kept in the repository.</summary>
     public string Licence { get; init; } = "";
+
+    /// <summary>
+    /// The clock the header's date is in: Korea's for a date given in JST or KST (Japan's and Korea's
+    /// own texts), else behind it (Washington, New York, Hawaii, Geneva, Phnom Penh, or not said).
+    /// </summary>
+    public WriterClock Clock { get; init; } = WriterClock.Behind;
 
     /// <summary>The published text alone: what is checked.</summary>
     public string Text => File[TextStart..];
@@ -85,8 +92,19 @@ internal sealed class RealClaimSet
             Url = header.GetValueOrDefault("url") ?? "",
             Title = header.GetValueOrDefault("title") ?? "",
             Licence = header.GetValueOrDefault("licence") ?? "",
+            Clock = ClockOf(published),
         };
     }
+
+    /// <summary>
+    /// The clock of a header's <c>published</c> field: Korea's when the date is given in it ("JST,
+    /// UTC+9"), else behind it. A header may name Korea's time of the launch it reports ("about 06:20
+    /// KST, which was Sunday evening ... in Washington"); that does not make the date Korea's.
+    /// </summary>
+    internal static WriterClock ClockOf(string published) =>
+        published.Contains("JST, UTC+9", StringComparison.Ordinal) || published.Contains("KST, UTC+9", StringComparison.Ordinal)
+            ? WriterClock.Korea
+            : WriterClock.Behind;
 
     /// <summary>The publisher without the host or the note that follows it: "Prime Minister's Office of Japan (text as kept by ...)" is "Prime Minister's Office of Japan".</summary>
     internal static string Source(string publisher)

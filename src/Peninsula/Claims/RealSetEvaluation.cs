@@ -106,7 +106,7 @@ internal sealed class RealSetEvaluation
             IReadOnlyList<UnreadSentence> unread;
             try
             {
-                var check = checker.Check(document.Text, document.Published);
+                var check = checker.Check(document.Text, document.Published, document.Clock);
                 claims = [.. check.Claims.Select(c => c with { Start = c.Start + document.TextStart, End = c.End + document.TextStart })];
                 unread = [.. check.Unread.Select(u => u with { Start = u.Start + document.TextStart, End = u.End + document.TextStart })];
             }

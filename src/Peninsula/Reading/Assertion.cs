@@ -57,7 +57,15 @@ public enum TimeBasis
 /// ordinal ("its first ICBM this year"). <paramref name="Span"/> is null for a time carried over
 /// from an earlier clause.
 /// </summary>
-internal sealed record AssertedTime(Period? Period, string? Unresolved, bool Recent, TimeBasis Basis, bool ScopeOnly, TextSpan? Span);
+internal sealed record AssertedTime(Period? Period, string? Unresolved, bool Recent, TimeBasis Basis, bool ScopeOnly, TextSpan? Span)
+{
+    /// <summary>
+    /// Why the period was not read with certainty (a day in a clock behind Korea's, a year the text
+    /// does not fix, a vague span, a time of another event in the same clause), or null when it was:
+    /// the record refutes on a date only when this is null.
+    /// </summary>
+    public string? Doubt { get; init; }
+}
 
 /// <summary>A detail the sentence states that the record does not hold ("fell within Japan's EEZ", "a new type").</summary>
 internal sealed record AssertedDetail(string Words, TextSpan Span);

@@ -182,10 +182,13 @@ internal sealed partial class AssertionReader
         (Period Period, TimeBasis Basis)? sentencePeriod = null;
         foreach (var clause in sentence.Clauses)
         {
-            var (period, unresolved, scopeOnly, basis) = Time(clause.Times, ref runningYear, anchor, recordEnd, clause.Draft?.Claim.Action.Span);
+            var (period, unresolved, scopeOnly, basis, doubt) = Time(clause.Times, ref runningYear, anchor, recordEnd, clause.Draft?.Claim.Action.Span);
             if (period is null && unresolved is null && sentencePeriod is { } carried)
             {
+                // "After the January 6 test, North Korea, which ..., launched an ICBM": a time carried
+                // from another clause may be another event's.
                 (period, basis) = carried;
+                doubt = $"the time '{carried.Period.Label}' is carried from another clause of the sentence";
             }
             else if (period is { } p)
             {
@@ -202,13 +205,14 @@ internal sealed partial class AssertionReader
                 // of its own, the sentence is about the event the article last reported, and its facets
                 // are checked against that event; a pronoun also takes its class and system.
                 (period, basis) = (then, TimeBasis.Antecedent);
+                doubt = $"the time '{then.Label}' is that of the event reported before";
                 about = about with
                 {
                     Claim = about.OwnClass ? about.Claim : about.Claim with { Action = antecedent.Action with { Span = about.Claim.Action.Span, Phrase = antecedent.Action.Phrase with { Complete = false } } },
                 };
             }
 
-            if (about is { } draft && Claim(clause, draft, period, unresolved, scopeOnly, basis, anchor.Date is not null) is { } claim)
+            if (about is { } draft && Claim(clause, draft, period, unresolved, scopeOnly, basis, doubt, anchor.Date is not null) is { } claim)
             {
                 // A question asserts nothing: "Have you analysed the type of missile that was launched?"
                 if (claim.Modality != Reading.Modality.Question)
@@ -307,7 +311,7 @@ internal sealed partial class AssertionReader
     /// a ballistic missile occurred near Wonsan") is the one the article reports; named in general
     /// ("missile launches") it was dropped when the clause was read.
     /// </summary>
-    private static Assertion? Claim(ClauseReading clause, ClaimDraft draft, Period? period, string? unresolved, bool scopeOnly, TimeBasis basis, bool dated)
+    private static Assertion? Claim(ClauseReading clause, ClaimDraft draft, Period? period, string? unresolved, bool scopeOnly, TimeBasis basis, string? doubt, bool dated)
     {
         if (!draft.Checkable && period is null && unresolved is null && !(dated && draft.Reported))
         {
@@ -320,7 +324,7 @@ internal sealed partial class AssertionReader
         int? scopeYear = draft.Scoped ? draft.ScopeYear ?? period?.From.Year : null;
         var time = period is null && unresolved is null && !draft.Recent
             ? null
-            : new AssertedTime(period, period is null ? unresolved : null, draft.Recent, basis, scopeOnly && ordinal, clause.Times.Count > 0 ? clause.Times[0].Span : null);
+            : new AssertedTime(period, period is null ? unresolved : null, draft.Recent, basis, scopeOnly && ordinal, clause.Times.Count > 0 ? clause.Times[0].Span : null) { Doubt = doubt };
         return claim with
         {
             Time = time,
@@ -468,7 +472,7 @@ internal sealed partial class AssertionReader
         int? ordinal = null;
         TextSpan? ordinalSpan = null;
         OrderWindow? window = null;
-        if (_ordinalBefore.Match(before) is { Success: true } o)
+        if (_ordinalBefore.Match(before) is { Success: true } o && !DayOfMonth(text, phraseSpan.Start - before.Length + o.Groups["w"].Index))
         {
             ordinal = OrdinalValue(o.Groups["w"].Value);
             ordinalSpan = new TextSpan(phraseSpan.Start - before.Length + o.Index, phraseSpan.Start);
@@ -1133,10 +1137,12 @@ internal sealed partial class AssertionReader
         return times;
     }
 
-    private static (Period? Period, string? Unresolved, bool ScopeOnly, TimeBasis Basis) Time(
+    private static (Period? Period, string? Unresolved, bool ScopeOnly, TimeBasis Basis, string? Doubt) Time(
         IReadOnlyList<TimeReading> times, ref int? runningYear, ArticleAnchor anchor, Events.KoreanDate recordEnd, TextSpan? action)
     {
         Period? best = null;
+        string? bestDoubt = null;
+        Period? other = null;
         var bestDistance = int.MaxValue;
         string? unresolved = null;
         var scopeOnly = false;
@@ -1150,7 +1156,7 @@ internal sealed partial class AssertionReader
         {
             var year = thisYear ?? runningYear;
             var yearFromParagraph = !mention.HasYear && mention.Relative is null && year is not null && year != anchor.Year;
-            var resolved = TimeExpressions.Resolve(mention, year, anchor, recordEnd);
+            var (resolved, doubt) = TimeExpressions.Read(mention, year, anchor, recordEnd);
             if (mention.HasYear)
             {
                 runningYear = mention.Year;
@@ -1161,12 +1167,20 @@ internal sealed partial class AssertionReader
                 // The most specific time; of two as specific, the one nearest the event ("today's launch
                 // follows North Korea's January 6 nuclear test").
                 var distance = action is { } a ? Math.Max(0, Math.Max(a.Start - mention.End, mention.Start - a.End)) : 0;
+                // Two times that overlap ("in April this year", "since March 29 last year") place one event.
+                var differs = best is { } earlier && (p.To < earlier.From || p.From > earlier.To);
                 if (best is null || p.Days < best.Value.Days || (p.Days == best.Value.Days && distance < bestDistance))
                 {
+                    other = differs ? best : other;
                     best = p;
+                    bestDoubt = doubt;
                     bestDistance = distance;
                     scopeOnly = scope;
                     basis = mention.HasYear ? TimeBasis.Sentence : yearFromParagraph ? TimeBasis.Paragraph : TimeBasis.Publication;
+                }
+                else if (differs)
+                {
+                    other = p;
                 }
             }
             else
@@ -1175,7 +1189,15 @@ internal sealed partial class AssertionReader
             }
         }
 
-        return (best, unresolved, scopeOnly, basis);
+        if (best is { } chosen && other is { } second && !scopeOnly)
+        {
+            // "Today's launch follows North Korea's January 6 nuclear test", "Tuesday's censure ... of
+            // North Korea's December 12 rocket launch": of two times in a clause, the one taken may
+            // be another event's.
+            bestDoubt ??= $"the clause names two times, '{chosen.Label}' and '{second.Label}', and the one read may be another event's";
+        }
+
+        return (best, unresolved, scopeOnly, basis, bestDoubt);
     }
 
     private List<(TextSpan Span, EventPhrase Phrase)> Phrases(string text, TextSpan clause) => Phrases(PhraseMatches(text, clause), clause);
@@ -1214,6 +1236,16 @@ internal sealed partial class AssertionReader
 
         return chosen;
     }
+
+    /// <summary>
+    /// Whether the ordinal at <paramref name="at"/> is a day of the month: "the December 12th
+    /// ballistic missile launch", "North Korea's March 15th ICBM" name a date, not the twelfth launch.
+    /// </summary>
+    private static bool DayOfMonth(string text, int at) =>
+        at < text.Length && char.IsDigit(text[at]) && MonthBeforeDay().IsMatch(text.AsSpan(Math.Max(0, at - 12), Math.Min(12, at)));
+
+    [GeneratedRegex(@"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+$", RegexOptions.CultureInvariant)]
+    private static partial Regex MonthBeforeDay();
 
     /// <summary>Whether a weapon system's name starts at <paramref name="at"/>: the "No" of "two No Dong medium-range ballistic missiles" names the missile, it does not deny the launch.</summary>
     private bool BeginsSystemName(string text, int at) => _k.SystemNames.Match(text, at, text.Length - at) is { Success: true } name && name.Index == at;

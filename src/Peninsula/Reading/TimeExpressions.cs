@@ -123,23 +123,33 @@ internal static partial class TimeExpressions
     /// year, else the latest such date on or before the anchor; relative expressions need the anchor.
     /// Null when the text does not say enough.
     /// </summary>
-    public static Period? Resolve(TimeMention t, int? runningYear, ArticleAnchor anchor, KoreanDate recordEnd)
+    public static Period? Resolve(TimeMention t, int? runningYear, ArticleAnchor anchor, KoreanDate recordEnd) =>
+        Read(t, runningYear, anchor, recordEnd).Period;
+
+    /// <summary>
+    /// The period a mention stands for (see <see cref="Resolve"/>) and, when it was not read with
+    /// certainty, why: <c>Doubt</c> is null only for a date the record may refute on, that is a year
+    /// the sentence states, a month or day whose year the article's date fixes, or a day counted from
+    /// the article's date in Korea's clock. A day in a clock behind Korea's, a day whose year could be
+    /// another, or a vague span ("last week", "three months ago") is read, and never refutes.
+    /// </summary>
+    public static (Period? Period, string? Doubt) Read(TimeMention t, int? runningYear, ArticleAnchor anchor, KoreanDate recordEnd)
     {
         if (t.Relative == Unreadable)
         {
-            return null;
+            return (null, null);
         }
 
         var label = t.Text.Trim();
         var anchorDate = anchor.Date;
-        Period? period = t.Relative is { } rel ? Relative(rel, anchor, label) : Calendar(t, runningYear, anchor, label);
+        var (period, doubt) = t.Relative is { } rel ? Relative(rel, anchor, label) : Calendar(t, runningYear, anchor, label);
         if (period is not { } p || !t.Since)
         {
-            return period;
+            return (period, doubt);
         }
 
         var until = anchorDate ?? (anchor.Year is { } y ? new KoreanDate(y, 12, 31) : recordEnd);
-        return until < p.From ? null : new Period(p.From, until, label);
+        return until < p.From ? (null, null) : (new Period(p.From, until, label), doubt);
     }
 
     /// <summary>The year in which a month and day fall one or two days after the anchor, if they do.</summary>
@@ -156,83 +166,111 @@ internal static partial class TimeExpressions
         return null;
     }
 
-    private static Period? Calendar(TimeMention t, int? runningYear, ArticleAnchor anchor, string label)
+    private static (Period? Period, string? Doubt) Calendar(TimeMention t, int? runningYear, ArticleAnchor anchor, string label)
     {
         var year = t.Year;
+        string? doubt = null;
         if (year is null && t.Month is { } month)
         {
-            if (runningYear is not null)
+            // The year the article's date gives: the latest such month or day on or before it ("in
+            // November", published in March, is last November). A day at most two days after the
+            // anchor is that day, not a year before: a release dated in Washington or Hawaii names the
+            // Korean date, a day ahead ("at 6:42 a.m. (Korea Standard Time) April 5", US Pacific
+            // Command, 2017-04-04).
+            int? fromAnchor = null;
+            var ahead = 0;
+            if (anchor.Date is { } a)
             {
-                year = runningYear;
+                var after = t.Day is { } named ? JustAfter(a.Date, month, named) : null;
+                ahead = after is { } y1 ? new DateOnly(y1, month, t.Day!.Value).DayNumber - a.Date.DayNumber : 0;
+                fromAnchor = after ?? (month > a.Month || (month == a.Month && t.Day is { } d && d > a.Date.Day) ? a.Year - 1 : a.Year);
             }
-            else if (anchor.Date is { } a)
+
+            if (runningYear is { } running)
             {
-                // The latest such month on or before the anchor: "in November", published in March, is
-                // last November. A day at most two days after the anchor is that day, not a year
-                // before: a release dated in Washington or Hawaii names the Korean date, a day ahead
-                // ("at 6:42 a.m. (Korea Standard Time) April 5", US Pacific Command, 2017-04-04).
-                year = t.Day is { } named && JustAfter(a.Date, month, named) is { } ahead ? ahead
-                    : month > a.Month || (month == a.Month && t.Day is { } d && d > a.Date.Day) ? a.Year - 1 : a.Year;
+                // A year stated earlier in the paragraph places a month ("Since the start of 2020 ...
+                // In April, ..."), as in a narrative; a day and month that the article's date would put
+                // in another year ("January 6" in a paragraph about 2013, in a story of 2016) may be
+                // either, and is read without certainty.
+                year = running;
+                doubt = t.Day is not null && fromAnchor != running
+                    ? $"'{label}' names no year: {running} from the paragraph, {(fromAnchor is { } other ? other.ToString(CultureInfo.InvariantCulture) : "unknown")} from the article's date"
+                    : null;
+            }
+            else if (fromAnchor is { } placed)
+            {
+                year = placed;
+                // Korea's day after a date in a clock behind it is that date's next day; any later day,
+                // or a day after the date in Korea's clock, may be a plan or another year's.
+                doubt = ahead == 0 || (ahead == 1 && anchor.Clock == WriterClock.Behind) ? null
+                    : $"'{label}' falls {ahead} day{(ahead == 1 ? "" : "s")} after the article's date";
             }
             else
             {
                 year = anchor.Year;
+                doubt = $"'{label}' names no year, and the article has no date to place it";
             }
         }
 
-        if (year is not { } y)
+        if (year is not { } yr)
         {
-            return null;
+            return (null, null);
         }
 
         if (t.Month is not { } m)
         {
-            return Period.Year(y, label);
+            return (Period.Year(yr, label), doubt);
         }
 
         if (t.Day is not { } day)
         {
-            return Period.Month(y, m, label);
+            return (Period.Month(yr, m, label), doubt);
         }
 
-        return day <= DateTime.DaysInMonth(y, m) ? Period.Day(new KoreanDate(y, m, day), label) : null;
+        return day <= DateTime.DaysInMonth(yr, m) ? (Period.Day(new KoreanDate(yr, m, day), label), doubt) : (null, null);
     }
 
-    private static Period? Relative(string rel, ArticleAnchor anchor, string label)
+    private static (Period? Period, string? Doubt) Relative(string rel, ArticleAnchor anchor, string label)
     {
         if (anchor.Date is not { } a)
         {
             // With only a year known, "this year" is still that year.
-            return rel.EndsWith("this year", StringComparison.Ordinal) && anchor.Year is { } y ? Period.Year(y, label)
-                : rel == "last year" && anchor.Year is { } ly ? Period.Year(ly - 1, label)
-                : null;
+            var noDate = $"'{label}' is counted from a year the text names, not from the article's date";
+            return rel.EndsWith("this year", StringComparison.Ordinal) && anchor.Year is { } y ? (Period.Year(y, label), noDate)
+                : rel == "last year" && anchor.Year is { } ly ? (Period.Year(ly - 1, label), noDate)
+                : (null, null);
         }
 
+        // A day counted from the article's date is the writer's day: in a clock behind Korea's it
+        // may be Korea's day before the event ("launched a missile Tuesday" for Korea's Wednesday),
+        // which the one day of tolerance finds, but a date so read is not certain enough to refute.
+        var writersDay = anchor.Clock == WriterClock.Behind ? $"'{label}' is a day in the writer's clock, which may be a day behind Korea's" : null;
+        var span = $"'{label}' is a span counted roughly from the article's date";
         switch (rel)
         {
             case "this year" or "earlier this year" or "later this year":
-                return new Period(new KoreanDate(a.Year, 1, 1), a, label);
+                return (new Period(new KoreanDate(a.Year, 1, 1), a, label), null);
             case "last year":
-                return Period.Year(a.Year - 1, label);
+                return (Period.Year(a.Year - 1, label), null);
             case "next year" or "next month" or "next week":
-                return null;
+                return (null, null);
             case "this month" or "earlier this month" or "later this month":
-                return new Period(new KoreanDate(a.Year, a.Month, 1), a, label);
+                return (new Period(new KoreanDate(a.Year, a.Month, 1), a, label), null);
             case "last month":
                 var lm = a.Date.AddMonths(-1);
-                return Period.Month(lm.Year, lm.Month, label);
+                return (Period.Month(lm.Year, lm.Month, label), null);
             case "this week" or "earlier this week" or "later this week":
-                return new Period(a.AddDays(-6), a, label);
+                return (new Period(a.AddDays(-6), a, label), span);
             case "last week":
-                return new Period(a.AddDays(-13), a.AddDays(-7), label);
+                return (new Period(a.AddDays(-13), a.AddDays(-7), label), span);
             case "yesterday":
-                return Period.Day(a.AddDays(-1), label);
+                return (Period.Day(a.AddDays(-1), label), writersDay);
             case "today" or "earlier today" or "this morning" or "this afternoon" or "this evening" or "tonight":
-                return Period.Day(a, label);
+                return (Period.Day(a, label), writersDay);
             case "earlier last week" or "later last week":
-                return new Period(a.AddDays(-13), a.AddDays(-7), label);
+                return (new Period(a.AddDays(-13), a.AddDays(-7), label), span);
             case "earlier next week" or "later next week":
-                return null;
+                return (null, null);
         }
 
         var weekday = Enum.GetValues<DayOfWeek>().Cast<DayOfWeek?>().FirstOrDefault(d => rel.Contains(d!.Value.ToString().ToLowerInvariant(), StringComparison.Ordinal));
@@ -242,15 +280,18 @@ internal static partial class TimeExpressions
             // missiles on Monday" in a story published on a Monday is that day. "last Monday" is
             // the one before.
             var back = ((int)a.Date.DayOfWeek - (int)day + 7) % 7;
-            if (back == 6 && rel.EndsWith(" time", StringComparison.Ordinal))
+            if (back == 6 && (anchor.Clock == WriterClock.Behind || rel.EndsWith(" time", StringComparison.Ordinal)) && !rel.StartsWith("last ", StringComparison.Ordinal))
             {
+                // The weekday after the article's date, in a story dated in a clock behind Korea's:
                 // "test-fired a ballistic missile early Saturday, local time" in a story dated Friday
-                // in Washington (VOA, 2017-04-28): the day is in Korea's clock, which runs up to a
-                // day ahead of the writer's, so the day after the date is meant, not six days before.
-                return Period.Day(a.AddDays(1), label);
+                // in Washington (VOA, 2017-04-28), "launched a ballistic missile early Sunday" in one
+                // dated Saturday (VOA, 2017-02-11). The day is Korea's, which runs up to a day ahead
+                // of the writer's, so the day after the date is meant, not six days before; it could
+                // still be the week before, so it is not certain.
+                return (Period.Day(a.AddDays(1), label), $"'{label}' is the day after the article's date, Korea's day in a clock behind it, or the week before");
             }
 
-            return Period.Day(a.AddDays(back == 0 && rel.StartsWith("last ", StringComparison.Ordinal) ? -7 : -back), label);
+            return (Period.Day(a.AddDays(back == 0 && rel.StartsWith("last ", StringComparison.Ordinal) ? -7 : -back), label), writersDay);
         }
 
         var parts = rel.Split(' ');
@@ -261,7 +302,7 @@ internal static partial class TimeExpressions
             : 365 * n;
         // "three weeks ago" is approximate: allow a quarter of the distance either side.
         var slack = Math.Max(1, days / 4);
-        return new Period(a.AddDays(-days - slack), a.AddDays(-days + slack), label);
+        return (new Period(a.AddDays(-days - slack), a.AddDays(-days + slack), label), span);
     }
 
     /// <summary>

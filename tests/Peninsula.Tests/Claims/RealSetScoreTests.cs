@@ -32,10 +32,14 @@ public sealed class RealSetScoreTests : IDisposable
     // counted within the year after its noun, missiles transferred to another state, demonstrative
     // subjects such as "These launches are violations ...", a launch named only as what a response is
     // for): 0.961 (147/153), 2/2, recall 0.634 (227/358), none unread, 1 false supported, no true
-    // refuted. The floor is these figures.
+    // refuted. The round of dates (branch dates: the writer's clock passed into the check, a weekday
+    // the day after a date in a clock behind Korea's read as Korea's next day, a refutation on a date
+    // only when the date was read with certainty, "March 15th ICBM" a date and not an ordinal):
+    // 0.961 (149/155), 2/2, recall 0.640 (229/358), none unread, 1 false supported, no true refuted.
+    // The floor is these figures.
     // Refuted verdicts are too few for a precision floor to mean much, so wrong refutations are held
     // by a ceiling on their count instead. Raise these as the checker improves.
-    private static readonly RealSetFloor Floor = new(SupportedPrecision: 0.96, Recall: 0.63, Unread: 0, WrongRefuted: 0, TrueRefuted: 0, FalseSupported: 1);
+    private static readonly RealSetFloor Floor = new(SupportedPrecision: 0.96, Recall: 0.635, Unread: 0, WrongRefuted: 0, TrueRefuted: 0, FalseSupported: 1);
 
     private readonly TempFolder _folder = new();
 

@@ -87,6 +87,34 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_clock_behind_Koreas_reads_the_next_weekday_as_Koreas_day()
+    {
+        // us-voa-2017-02-11-first-under-trump: a Washington story dated Saturday tells of Korea's Sunday, 2017-02-12.
+        const string sentence = "North Korea launched a ballistic missile early Sunday over the Sea of Japan.";
+        var (exit, output, _) = await CliRunner.RunWithInputAsync(Db, sentence, "check", "-", "--published", "2017-02-11", "--clock", "behind", "--format", "json");
+        var (koreaExit, korea, _) = await CliRunner.RunWithInputAsync(Db, sentence, "check", "-", "--published", "2017-02-11", "--format", "json");
+
+        Assert.Equal(0, exit);
+        Assert.Equal(0, koreaExit);
+        using var json = JsonDocument.Parse(output);
+        var claim = Assert.Single(json.RootElement.GetProperty("claims").EnumerateArray());
+        Assert.Equal("supported", claim.GetProperty("verdict").GetString());
+        Assert.Equal(["2017-02-12-mrbm-pukguksong-2"], claim.GetProperty("evidence").EnumerateArray().Select(e => e.GetString()));
+        using var inKorea = JsonDocument.Parse(korea);
+        Assert.NotEqual("supported", Assert.Single(inKorea.RootElement.GetProperty("claims").EnumerateArray()).GetProperty("verdict").GetString());
+    }
+
+    [Fact]
+    public async Task A_clock_other_than_korea_or_behind_is_refused()
+    {
+        var (exit, output, error) = await CliRunner.RunWithInputAsync(Db, "North Korea fired a missile.", "check", "-", "--clock", "washington");
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("washington", output + error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Db));
+    }
+
+    [Fact]
     public async Task Bad_input_gets_a_plain_message_and_exit_code_1_without_touching_the_store()
     {
         var binary = _folder.File("image.png");

@@ -1,0 +1,20 @@
+namespace Peninsula.Reading;
+
+/// <summary>
+/// The clock an article's dates are written in, against Korea's (UTC+9). A Korean-morning launch
+/// is still the evening before in Washington, New York, Hawaii or Europe, so a writer there gives
+/// the day before Korea's ("launched a missile Tuesday" for Korea's Wednesday) or, speaking of
+/// Korea, Korea's own day, which is the day after the article's date ("early Sunday, local time" in
+/// a story dated Saturday).
+/// </summary>
+public enum WriterClock
+{
+    /// <summary>Korea's clock or one that gives the same day: Korea's and Japan's own texts (KST, JST).</summary>
+    Korea,
+
+    /// <summary>
+    /// A clock up to a day behind Korea's (the Americas, Europe, South-East Asia), or one not known:
+    /// the article's date, "today" and its weekdays may be the day before Korea's.
+    /// </summary>
+    Behind,
+}
