@@ -3,6 +3,7 @@ using Microsoft.Extensions.Primitives;
 using Peninsula.Claims;
 using Peninsula.Events;
 using Peninsula.Forecasting;
+using Peninsula.Reading;
 using Peninsula.Record;
 using Peninsula.Reports;
 using Peninsula.Timing;
@@ -185,13 +186,20 @@ internal static class AnalysisEndpoints
     private static async Task<IResult> CheckAsync(HttpContext http, RecordCache cache, CancellationToken cancellationToken)
     {
         var published = QueryValues.Date(http.Request.Query["published"], "published");
+        var clock = http.Request.Query["clock"].FirstOrDefault() switch
+        {
+            null or "" or "korea" => WriterClock.Korea,
+            "behind" => WriterClock.Behind,
+            var other => throw new InputException(
+                $"'{other}' is not a clock: korea (Korea's or Japan's own texts) or behind (a US or European outlet, or not known).", field: "clock"),
+        };
         var body = await RequestBody.ReadAsync(http.Request, Limits.MaxCheckBodyBytes, cancellationToken).ConfigureAwait(false);
         using var stream = new MemoryStream(body, writable: false);
         var text = ArticleInput.Read(stream, "the article");
         var version = await cache.VersionAsync(cancellationToken).ConfigureAwait(false);
         var checker = (await cache.GetAsync("checker", version, async token => new ArticleChecker(await cache.EventsAsync(version, token).ConfigureAwait(false)), cancellationToken)
             .ConfigureAwait(false)).Value;
-        var check = await Task.Run(() => checker.Check(text, published), cancellationToken).ConfigureAwait(false);
+        var check = await Task.Run(() => checker.Check(text, published, clock), cancellationToken).ConfigureAwait(false);
         return Results.Text(ArticleCheckReport.Json(check), "application/json");
     }
 
