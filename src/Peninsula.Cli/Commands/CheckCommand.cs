@@ -18,7 +18,7 @@ internal static class CheckCommand
             Description = "The clock the article's dates are in: korea (Korea's or Japan's own texts) or behind (a US or European outlet, or not known: its date, 'today' and weekdays may be a day behind Korea's, and never refute on their own).",
             DefaultValueFactory = _ => "korea",
         };
-        clock.AcceptOnlyFromAmong("korea", "behind");
+        clock.AcceptOnlyFromAmong([.. WriterClocks.Names]);
         var format = CommonOptions.Format("text", "text", "json", "html");
         var command = new Command("check", $"Fact-check an article: each claim about North Korea's launches, tests and moves is supported, refuted or undecided by the record. Articles up to {ArticleInput.MaxBytes / (1024 * 1024)} MB.")
         {
@@ -35,7 +35,7 @@ internal static class CheckCommand
             return PeninsulaCommand.WithStoreAsync(context, parse, async store =>
             {
                 var events = await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false);
-                var writer = parse.GetValue(clock) == "behind" ? WriterClock.Behind : WriterClock.Korea;
+                var writer = WriterClocks.Parse(parse.GetValue(clock), "--clock");
                 var check = new ArticleChecker(events).Check(await reading.ConfigureAwait(false), date, writer);
                 switch (parse.GetValue(format))
                 {

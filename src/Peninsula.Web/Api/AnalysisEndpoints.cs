@@ -186,13 +186,7 @@ internal static class AnalysisEndpoints
     private static async Task<IResult> CheckAsync(HttpContext http, RecordCache cache, CancellationToken cancellationToken)
     {
         var published = QueryValues.Date(http.Request.Query["published"], "published");
-        var clock = http.Request.Query["clock"].FirstOrDefault() switch
-        {
-            null or "" or "korea" => WriterClock.Korea,
-            "behind" => WriterClock.Behind,
-            var other => throw new InputException(
-                $"'{other}' is not a clock: korea (Korea's or Japan's own texts) or behind (a US or European outlet, or not known).", field: "clock"),
-        };
+        var clock = WriterClocks.Parse(http.Request.Query["clock"].FirstOrDefault(), "clock");
         var body = await RequestBody.ReadAsync(http.Request, Limits.MaxCheckBodyBytes, cancellationToken).ConfigureAwait(false);
         using var stream = new MemoryStream(body, writable: false);
         var text = ArticleInput.Read(stream, "the article");

@@ -29,13 +29,6 @@ public sealed record AnnouncedPlan(
     /// <summary>The class of record event that carries the plan out (a satellite launch is a launch of class <c>slv</c>).</summary>
     public string? EventClass => Kind == AnnouncedPlans.Summit ? Class : "slv";
 
-    /// <summary>Whether <paramref name="e"/> is an event of the kind and class this plan announced.</summary>
-    public bool IsCarriedOutBy(Event e)
-    {
-        ArgumentNullException.ThrowIfNull(e);
-        return e.Kind == EventKind && e.Class == EventClass;
-    }
-
     /// <summary>The plan as the event it announced, dated on its frame's first day: what a target or a filter is asked about.</summary>
     internal Event AsEvent() => new()
     {

@@ -121,16 +121,10 @@ internal static partial class TimeExpressions
     /// <summary>
     /// The period a mention stands for. A month or day without a year takes the article's running
     /// year, else the latest such date on or before the anchor; relative expressions need the anchor.
-    /// Null when the text does not say enough.
-    /// </summary>
-    public static Period? Resolve(TimeMention t, int? runningYear, ArticleAnchor anchor, KoreanDate recordEnd) =>
-        Read(t, runningYear, anchor, recordEnd).Period;
-
-    /// <summary>
-    /// The period a mention stands for (see <see cref="Resolve"/>) and, when it was not read with
-    /// certainty, why: <c>Doubt</c> is null only for a date the record may refute on, that is a year
-    /// the sentence states, a month or day whose year the article's date fixes, or a day counted from
-    /// the article's date in Korea's clock. A day in a clock behind Korea's, a day whose year could be
+    /// Null when the text does not say enough. <c>Doubt</c> says why the period was not read with
+    /// certainty, and is null only for a date the record may refute on: a year the sentence states, a
+    /// month or day whose year the article's date fixes, or a day counted from the article's date in
+    /// Korea's clock. A day in a clock behind Korea's, a day whose year could be
     /// another, or a vague span ("last week", "three months ago") is read, and never refutes.
     /// </summary>
     public static (Period? Period, string? Doubt) Read(TimeMention t, int? runningYear, ArticleAnchor anchor, KoreanDate recordEnd)

@@ -18,3 +18,22 @@ public enum WriterClock
     /// </summary>
     Behind,
 }
+
+/// <summary>The writer's clocks by the names the command line and the API take.</summary>
+public static class WriterClocks
+{
+    /// <summary>The names, in the order help lists them: <c>korea</c> (the default) and <c>behind</c>.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["korea", "behind"];
+
+    /// <summary>
+    /// The clock named <paramref name="name"/>, Korea's when none is given; another name throws an
+    /// <see cref="InputException"/> for <paramref name="field"/> that says which names there are.
+    /// </summary>
+    public static WriterClock Parse(string? name, string field) => name switch
+    {
+        null or "" or "korea" => WriterClock.Korea,
+        "behind" => WriterClock.Behind,
+        _ => throw new InputException(
+            $"'{name}' is not a clock: korea (Korea's or Japan's own texts) or behind (a US or European outlet, or not known).", field: field),
+    };
+}
