@@ -9,7 +9,7 @@ namespace Peninsula.Benchmarks;
 /// <summary>
 /// The model against the crowd on real, resolved forecasting questions about North Korea
 /// (data/questions/resolved-crowd.csv, bundled with the library): <see cref="PublishedComparison"/>
-/// on the bundled record, scored over the crowds' forecasts alone (the goal of issue 20) and over the
+/// on the bundled record and the newer edition of bench/forecast-newer, scored over the crowds' forecasts alone (the goal of issue 20) and over the
 /// statistical signals apart, as <c>forecasters.csv</c> beside the file classes each forecaster; then
 /// the extremizing factor of the experts' aggregate, chosen on past questions only. Run with
 /// <c>dotnet run -c Release --project bench/Peninsula.Benchmarks -- questions</c>.
@@ -17,8 +17,22 @@ namespace Peninsula.Benchmarks;
 public static class QuestionsBenchmark
 {
     /// <summary>
-    /// The comparison on the bundled record in a new SQLite store (a temporary file, deleted after):
-    /// questions on an event filter need the store's search to read what the filter matches.
+    /// The newer edition of the reference tables (bench/forecast-newer: the ballistic launches of
+    /// 2025-07-01 to its end, compiled from published reports for the forecast model's clean test),
+    /// imported after the bundled record so that questions whose windows fall after 2025-06-30 are
+    /// settled. The model asked as of an earlier date reads only the record up to that date, so the
+    /// edition changes nothing for the questions the bundled record settles.
+    /// </summary>
+    private static readonly (Import.SourceImporter Importer, string File)[] NewerEdition =
+    [
+        (new Import.ReferenceMissilesImporter(), "missile-tests.csv"),
+        (new Import.ReferenceProvocationsImporter(), "provocations.csv"),
+    ];
+
+    /// <summary>
+    /// The comparison on the bundled record and the newer edition in a new SQLite store (a
+    /// temporary file, deleted after): questions on an event filter need the store's search to read
+    /// what the filter matches.
     /// </summary>
     private static async Task<PublishedComparison> Compare(PublishedForecasts published)
     {
@@ -28,6 +42,12 @@ public static class QuestionsBenchmark
         {
             await using var store = Storage.SqliteEventStore.Open(Path.Combine(folder, "peninsula.db"));
             await Storage.EventStores.EnsureBundledRecordAsync(store);
+            foreach (var (importer, file) in NewerEdition)
+            {
+                var path = Path.Combine(ClaimEvaluationRun.Root(), "bench", "forecast-newer", file);
+                await store.ImportAsync(importer.Read(path), Import.ImportPolicy.Default, new Storage.ChangeOrigin("questions-bench", path), dryRun: false);
+            }
+
             return await PublishedComparison.ComputeAsync(published, store);
         }
         finally
@@ -50,7 +70,7 @@ public static class QuestionsBenchmark
         var inv = CultureInfo.InvariantCulture;
         text.AppendLine("# The model against published forecasts on resolved questions about North Korea");
         text.AppendLine();
-        text.AppendLine(inv, $"Questions from `{Path.GetFileName(path)}` ({contents.Questions.Count} questions, {contents.Forecasts.Count} published forecasts), resolved from the bundled record (to {end}); the model (`{Forecasting.RollingForecast.ForecastModel}`, read off its 7/30/90/365-day forecasts for the question's window) asked as of each published forecast's date. Crowds and statistical signals are scored apart (`forecasters.csv`). Brier: (p - outcome)², lower is better.");
+        text.AppendLine(inv, $"Questions from `{Path.GetFileName(path)}` ({contents.Questions.Count} questions, {contents.Forecasts.Count} published forecasts), resolved from the bundled record (to 2025-06-30) and the newer edition of `bench/forecast-newer` (to {end}); the model (`{Forecasting.RollingForecast.ForecastModel}`, read off its 7/30/90/365-day forecasts for the question's window) asked as of each published forecast's date. Crowds and statistical signals are scored apart (`forecasters.csv`). Brier: (p - outcome)², lower is better.");
         text.AppendLine();
         text.AppendLine("| Question | Window | Forecaster | As of | Published p | Model p | Outcome (record) | Stated | Brier published | Brier model |");
         text.AppendLine("|---|---|---|---|---:|---:|---|---|---:|---:|");

@@ -54,7 +54,7 @@ public sealed class QuestionApiTests : IDisposable
         var published = await (await client.GetAsync("/api/questions/published")).JsonAsync();
         Assert.Equal("2025-06-30", published.GetProperty("record_end").GetString());
         var forecasts = published.GetProperty("forecasts").EnumerateArray().ToList();
-        Assert.Equal(Questions.PublishedForecasts.Bundled.Contents.Forecasts.Count, forecasts.Count);
+        Assert.Equal(BundledPublished.ScoredOnTheBundledRecord(), forecasts.Count);
         // The first ICBM: Metaculus's community at 58% as of 2017-02-11, the model then, and the launch of 2017-07-04 that resolved it.
         var first = forecasts.First(f => f.GetProperty("as_of").GetString() == "2017-02-11");
         Assert.Equal(0.58, first.GetProperty("probability").GetDouble());

@@ -62,7 +62,7 @@ public sealed class QuestionPageTests(BrowserFixture browser)
 
         // The model against the published forecasts on past questions, computed by the server: a row per forecast, each linked to the question on its platform, to its source and to the resolving event.
         await page.WaitForSelectorAsync("#published-forecasts tbody tr");
-        Assert.Equal(Questions.PublishedForecasts.Bundled.Contents.Forecasts.Count, await page.Locator("#published-forecasts tbody tr").CountAsync());
+        Assert.Equal(BundledPublished.ScoredOnTheBundledRecord(), await page.Locator("#published-forecasts tbody tr").CountAsync());
         var icbm2017 = page.Locator("#published-forecasts tbody tr", new() { HasText = "58.0% on 2017-02-11" });
         Assert.Equal("https://www.metaculus.com/questions/432/", await icbm2017.Locator("td:nth-child(1) a").GetAttributeAsync("href"));
         Assert.StartsWith("https://", await icbm2017.Locator("td:nth-child(4) a").GetAttributeAsync("href"), StringComparison.Ordinal);

@@ -136,3 +136,18 @@ internal static class Repository
 
     public static string Example(string name) => File.ReadAllText(Path.Combine(Root(), "docs", "examples", name));
 }
+
+internal static class BundledPublished
+{
+    /// <summary>
+    /// How many of the bundled published forecasts the bundled record scores: those on questions
+    /// whose window closes by the record's end (a question asked after it stays open there).
+    /// </summary>
+    public static int ScoredOnTheBundledRecord()
+    {
+        var contents = Questions.PublishedForecasts.Bundled.Contents;
+        var end = Record.BundledRecord.CoverageEndOf(Record.BundledRecord.Events);
+        var settled = contents.Questions.Where(q => q.Closes <= end).Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
+        return contents.Forecasts.Count(f => settled.Contains(f.QuestionId));
+    }
+}

@@ -255,7 +255,15 @@ public sealed class QuestionsCliTests : IDisposable
         using var json = JsonDocument.Parse(output);
         var root = json.RootElement;
         var forecasts = root.GetProperty("forecasts").EnumerateArray().ToList();
-        Assert.Equal(Peninsula.Questions.PublishedForecasts.Bundled.Contents.Forecasts.Count, forecasts.Count);
+        // Every forecast on a question the bundled record settles is scored; a question whose window
+        // runs past the record's end is listed as open, with the record's end.
+        var bundled = Peninsula.Questions.PublishedForecasts.Bundled.Contents;
+        var end = Peninsula.Record.BundledRecord.CoverageEndOf(Peninsula.Record.BundledRecord.Events);
+        var settled = bundled.Questions.Where(q => q.Closes <= end).Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(bundled.Forecasts.Count(f => settled.Contains(f.QuestionId)), forecasts.Count);
+        var open = bundled.Questions.Where(q => !settled.Contains(q.Id)).ToList();
+        Assert.NotEmpty(open);
+        Assert.All(open, q => Assert.Contains($"{q.Id}: open in the record (it ends on {end})", root.GetProperty("not_scored").EnumerateArray().Select(n => n.GetString())));
         Assert.All(forecasts, f => Assert.StartsWith("http", f.GetProperty("source_url").GetString(), StringComparison.Ordinal));
         var first = forecasts.First(f => f.GetProperty("outcome").GetString() == "yes" && f.GetProperty("kind").GetString() == "crowd");
         Assert.False(string.IsNullOrEmpty(first.GetProperty("resolving_event").GetString()));
