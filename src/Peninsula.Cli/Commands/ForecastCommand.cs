@@ -75,7 +75,7 @@ internal static class ForecastCommand
         var target = ForecastTarget.Parse(slug);
         WindowForecast.CheckWindow(asOf, until, from);
         var events = await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false);
-        var forecast = WindowForecast.Make(events, target, asOf, until, from, cancellationToken);
+        var forecast = WindowForecast.Make(events, target, asOf, until, from, cancellationToken).WithPlans(AnnouncedPlans.Bundled.On(events));
         if (json)
         {
             context.RawOut.WriteLine(EventJson.SerializeValue(forecast.ToDocument()));
@@ -97,6 +97,15 @@ internal static class ForecastCommand
                                    ? $" (the fixed horizons after {asOf}; the window is their days {later.First} to {later.Last})"
                                    : " (the fixed horizons)"));
         console.MarkupLine($"[grey]{Markup.Escape(WindowForecast.Rule)}[/]");
+        if (forecast.Plans.Count > 0)
+        {
+            console.MarkupLine($"The model alone: {Forecaster.Pct(forecast.ModelProbability)}. Plans announced in public add to it, each as an independent way for the event to come (the fixed horizons above do not read them):");
+            foreach (var plan in forecast.Plans)
+            {
+                console.MarkupLine("  " + Markup.Escape(plan.Describe()));
+            }
+        }
+
         return 0;
     }
 

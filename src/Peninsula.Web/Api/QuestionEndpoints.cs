@@ -56,7 +56,8 @@ internal static class QuestionEndpoints
         // another window as of the same date is read off the same forecasts, at no cost.
         // Kept once, under the forecasts' own key, which the forecast endpoints share.
         var forecasts = await cache.ForecastsAsync(asOf, target, null, version, budget.RunAsync, cancellationToken, () => budget.Charge(http), keepPrevious: true).ConfigureAwait(false);
-        return Results.Ok(WindowForecast.From(forecasts, until, from).ToDocument());
+        var events = await cache.EventsAsync(version, cancellationToken).ConfigureAwait(false);
+        return Results.Ok(WindowForecast.From(forecasts, until, from).WithPlans(AnnouncedPlans.Bundled.On(events)).ToDocument());
     }
 
     private static async Task<IResult> ListAsync(StorePool pool, TimeProvider clock, CancellationToken cancellationToken)

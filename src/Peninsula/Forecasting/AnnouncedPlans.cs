@@ -196,11 +196,38 @@ public sealed class PlansOnRecord
 {
     private readonly AnnouncedPlans _plans;
     private readonly Dictionary<(EventKind, string?), KoreanDate[]> _carriers;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Target, string Plan), bool> _counts = new();
 
     internal PlansOnRecord(AnnouncedPlans plans, Dictionary<(EventKind, string?), KoreanDate[]> carriers)
     {
         _plans = plans;
         _carriers = carriers;
+    }
+
+    /// <summary>
+    /// What the plans that count for <paramref name="target"/> say, as of <paramref name="known"/>, of
+    /// an event in the window from <paramref name="start"/> to <paramref name="end"/>: for a fixed
+    /// target, a plan counts when the event it announced would; for a filter, when the filter's kinds
+    /// and classes take it and the filter names no text, system or actor, which a plan cannot be
+    /// matched on. The questions' model and the window forecasts read plans through this one rule.
+    /// </summary>
+    public PlanOutlook Outlook(ForecastTarget target, KoreanDate known, KoreanDate start, KoreanDate end)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return Outlook(plan => _counts.GetOrAdd((target.Slug, plan.Id), _ => Counts(target, plan)), known, start, end);
+    }
+
+    private static bool Counts(ForecastTarget target, AnnouncedPlan plan)
+    {
+        if (target.Filter is not { } filter)
+        {
+            return target.Matches(plan.AsEvent());
+        }
+
+        var query = EventFilter.Parse(filter, "filter");
+        return query.System is null && query.Actor is null && query.Text is null
+            && (query.Kinds.Count == 0 || query.Kinds.Contains(plan.EventKind))
+            && (query.Classes.Count == 0 || (plan.EventClass is { } cls && query.Classes.Contains(cls, StringComparer.OrdinalIgnoreCase)));
     }
 
     /// <summary>

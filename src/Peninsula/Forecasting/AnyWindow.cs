@@ -124,6 +124,30 @@ public sealed record WindowForecast(
     /// <summary>The first Korean date of the window: the day after <see cref="AsOf"/> unless a later one was asked.</summary>
     public KoreanDate First => Start ?? AsOf.AddDays(1);
 
+    /// <summary>The model's probability alone, read off the fixed horizons; <see cref="Probability"/> adds the active plans to it.</summary>
+    public double ModelProbability { get; init; } = Probability;
+
+    /// <summary>The plans announced in public, active by the as-of date, that count for the target (none when not read or none active).</summary>
+    public IReadOnlyList<PlanInWindow> Plans { get; init; } = [];
+
+    /// <summary>
+    /// The window's forecast with the plans announced in public (a summit agreed with a time frame, a
+    /// notified satellite-launch window: <see cref="AnnouncedPlans"/>, docs/forecast-selection.md
+    /// "Round 3") that are active by the as-of date and count for the target, each an independent
+    /// further way for the event to come, as the questions' model reads them, so that a window and a
+    /// question on the same target and days get the same forecast. The fixed horizons themselves, and
+    /// the backtest that scores them, do not read plans.
+    /// </summary>
+    public WindowForecast WithPlans(PlansOnRecord plans)
+    {
+        ArgumentNullException.ThrowIfNull(plans);
+        var known = AsOf < DataUntil ? AsOf : DataUntil;
+        var outlook = plans.Outlook(Target, known, First, Until);
+        return outlook.Plans.Count == 0
+            ? this
+            : this with { Probability = Math.Round(outlook.Combine(ModelProbability), 6), Plans = outlook.Plans };
+    }
+
     /// <summary>Days in the window: <see cref="First"/> .. <see cref="Until"/>, both counted.</summary>
     public int Days => Until.DaysSince(First) + 1;
 
@@ -221,8 +245,25 @@ public sealed record WindowForecast(
         days = Days,
         data_until = DataUntil.ToString(),
         probability = Math.Round(Probability, 5),
+        model_probability = Math.Round(ModelProbability, 5),
         rule = Rule,
         horizons = Horizons.Select(h => new { horizon_days = h.Days, probability = Math.Round(h.Probability, 5) }),
+        plans = Plans.Select(p => new
+        {
+            id = p.Plan.Id,
+            kind = p.Plan.Kind,
+            title = p.Plan.Title,
+            announced = p.Plan.Announced.ToString(),
+            frame_from = p.Plan.FrameFrom.ToString(),
+            frame_to = p.Plan.FrameTo.ToString(),
+            source_url = p.Plan.SourceUrl,
+            kept = p.Kept,
+            resolved = p.Resolved,
+            kept_share = Math.Round(p.KeptShare, 5),
+            in_window = Math.Round(p.InWindow, 5),
+            probability = Math.Round(p.Probability, 5),
+            note = p.Describe(),
+        }),
     };
 
     /// <summary>One line for people: "an ICBM launch from 2026-12-07 to 2026-12-31 (25 days): 12.3%".</summary>

@@ -18,7 +18,6 @@ public sealed class QuestionModel(IReadOnlyList<Event> record, IReadOnlyDictiona
 {
     private readonly Dictionary<(string Target, KoreanDate AsOf), HazardCurve> _curves = [];
     private readonly Dictionary<string, ForecastTarget> _filterTargets = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Target, string Plan), bool> _counts = [];
     private readonly PlansOnRecord _plans = (plans ?? AnnouncedPlans.Bundled).On(record);
     private readonly KoreanDate _recordEnd = BundledRecord.CoverageEndOf(record);
 
@@ -110,35 +109,7 @@ public sealed class QuestionModel(IReadOnlyList<Event> record, IReadOnlyDictiona
 
     /// <summary>What the plans announced by <paramref name="known"/> that count for <paramref name="target"/> say of the window.</summary>
     private PlanOutlook Plans(ForecastTarget target, KoreanDate known, KoreanDate start, KoreanDate end) =>
-        _plans.Outlook(plan => Counts(target, plan), known, start, end);
-
-    /// <summary>
-    /// Whether a plan counts for a target: for a fixed target, whether the event it announced would
-    /// count; for a filter, whether the filter's kinds and classes take it and the filter names no
-    /// text, system or actor, which a plan cannot be matched on.
-    /// </summary>
-    private bool Counts(ForecastTarget target, AnnouncedPlan plan)
-    {
-        if (_counts.TryGetValue((target.Slug, plan.Id), out var counts))
-        {
-            return counts;
-        }
-
-        if (target.Filter is not { } filter)
-        {
-            counts = target.Matches(plan.AsEvent());
-        }
-        else
-        {
-            var query = EventFilter.Parse(filter, "filter");
-            counts = query.System is null && query.Actor is null && query.Text is null
-                && (query.Kinds.Count == 0 || query.Kinds.Contains(plan.EventKind))
-                && (query.Classes.Count == 0 || (plan.EventClass is { } cls && query.Classes.Contains(cls, StringComparer.OrdinalIgnoreCase)));
-        }
-
-        _counts[(target.Slug, plan.Id)] = counts;
-        return counts;
-    }
+        _plans.Outlook(target, known, start, end);
 
     /// <summary>
     /// The first event of a filter target that falls in the window from <paramref name="start"/> to

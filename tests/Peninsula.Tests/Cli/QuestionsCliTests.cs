@@ -49,6 +49,20 @@ public sealed class QuestionsCliTests : IDisposable
         Assert.Equal(("icbm", "2025-06-30", "2025-12-31", 184), (root.GetProperty("target").GetString(), root.GetProperty("as_of").GetString(), root.GetProperty("until").GetString(), root.GetProperty("days").GetInt32()));
         var horizons = root.GetProperty("horizons").EnumerateArray().ToDictionary(h => h.GetProperty("horizon_days").GetInt32(), h => h.GetProperty("probability").GetDouble());
         Assert.InRange(root.GetProperty("probability").GetDouble(), horizons[90], horizons[365]);
+        // No plan announced in public was active: the model's alone.
+        Assert.Empty(root.GetProperty("plans").EnumerateArray());
+        Assert.Equal(root.GetProperty("model_probability").GetDouble(), root.GetProperty("probability").GetDouble());
+
+        // A notified satellite-launch window adds its part and names its report, in JSON and in words.
+        var (planExit, planOutput, planError) = await Run("a.db", "forecast", "--target", "satellite-launch", "--as-of", "2023-05-30", "--until", "2023-06-10", "--format", "json");
+        Assert.True(planExit == 0, planError);
+        using var planJson = JsonDocument.Parse(planOutput);
+        var plan = Assert.Single(planJson.RootElement.GetProperty("plans").EnumerateArray());
+        Assert.Equal("2023-05-satellite-may-31-jun-10", plan.GetProperty("id").GetString());
+        Assert.StartsWith("https://", plan.GetProperty("source_url").GetString(), StringComparison.Ordinal);
+        Assert.True(planJson.RootElement.GetProperty("probability").GetDouble() > planJson.RootElement.GetProperty("model_probability").GetDouble());
+        var (_, planText, _) = await Run("a.db", "forecast", "--target", "satellite-launch", "--as-of", "2023-05-30", "--until", "2023-06-10");
+        Assert.Contains("Plans announced in public add to it", System.Text.RegularExpressions.Regex.Replace(planText, @"\s+", " "), StringComparison.Ordinal);
 
         var (badExit, badOutput, badError) = await Run("a.db", "forecast", "--target", "icbm", "--as-of", "2025-06-30", "--until", "2025-06-30");
         Assert.Equal(1, badExit);

@@ -153,4 +153,26 @@ public sealed class AnnouncedPlansTests
         var error = Assert.Throws<InputException>(() => Table(first + row));
         Assert.Equal(("plans.csv", line, column), (error.File, error.Line, error.Field));
     }
+
+    [Fact]
+    public void A_window_forecast_reads_the_plans_a_question_on_the_same_days_reads()
+    {
+        // North Korea notified Japan's coast guard on 2023-05-29 of a satellite launch between
+        // 31 May and 10 June 2023 (the bundled table); asked the day after, the window of those days.
+        var asOf = new KoreanDate(2023, 5, 30);
+        var (first, until) = (new KoreanDate(2023, 5, 31), new KoreanDate(2023, 6, 10));
+        var plans = AnnouncedPlans.Bundled.On(BundledRecord.Events);
+
+        var window = WindowForecast.Make(BundledRecord.Events, ForecastTarget.SatelliteLaunch, asOf, until).WithPlans(plans);
+        var question = new Question("satellite", "A satellite launch from 31 May to 10 June 2023?", ForecastTarget.SatelliteLaunch, null, first, until, null, null);
+
+        Assert.Equal("2023-05-satellite-may-31-jun-10", Assert.Single(window.Plans).Plan.Id);
+        Assert.True(window.Probability > window.ModelProbability + 0.3, $"{window.Probability} against the model's {window.ModelProbability}");
+        Assert.Equal(new QuestionModel(BundledRecord.Events).Forecast(question, asOf)!.Probability, window.Probability, Tolerance);
+
+        // Once the launch of 2023-05-31 has carried the plan out, no plan is active: the model's alone.
+        var after = WindowForecast.Make(BundledRecord.Events, ForecastTarget.SatelliteLaunch, new KoreanDate(2023, 6, 15), new KoreanDate(2023, 7, 15)).WithPlans(plans);
+        Assert.Empty(after.Plans);
+        Assert.Equal(after.ModelProbability, after.Probability);
+    }
 }
