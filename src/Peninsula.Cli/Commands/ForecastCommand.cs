@@ -52,6 +52,7 @@ internal static class ForecastCommand
             else
             {
                 Render(context.Out, forecasts, date);
+                RenderActivePlans(context.Out, events, targets, forecasts[0]);
             }
 
             return 0;
@@ -107,6 +108,27 @@ internal static class ForecastCommand
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// The plans announced in public that are active as of the forecasts' date and count for a target
+    /// shown (a notified launch window, a summit agreed with a time frame): the fixed horizons do not
+    /// read them, so the reader is told of each and pointed at the window that does.
+    /// </summary>
+    private static void RenderActivePlans(IAnsiConsole console, IReadOnlyList<Event> events, IReadOnlyList<ForecastTarget> targets, Forecast first)
+    {
+        var plans = AnnouncedPlans.Bundled.On(events);
+        var known = first.AsOf < first.DataUntil ? first.AsOf : first.DataUntil;
+        var active = targets
+            .SelectMany(t => plans.Outlook(t, known, known.AddDays(1), known.AddDays(365)).Plans.Select(p => (Target: t, Plan: p)))
+            .GroupBy(x => x.Plan.Plan.Id, StringComparer.Ordinal);
+        foreach (var plan in active)
+        {
+            var (slugs, window) = (plan.Select(x => x.Target.Slug).ToList(), plan.First().Plan);
+            console.MarkupLine(
+                $"[yellow]A plan announced in public is active[/] for {Markup.Escape(string.Join(", ", slugs))}; the fixed horizons above do not read plans, a window does " +
+                $"([bold]peninsula forecast --target {Markup.Escape(slugs[^1])} --as-of {first.AsOf} --until {window.To}[/]). {Markup.Escape(window.Describe())}");
+        }
     }
 
     private static void Render(IAnsiConsole console, IReadOnlyList<Forecast> forecasts, KoreanDate asOf)

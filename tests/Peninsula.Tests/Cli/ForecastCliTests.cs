@@ -35,6 +35,22 @@ public sealed class ForecastCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Forecast_names_a_plan_announced_in_public_its_fixed_horizons_do_not_read_and_the_window_that_does()
+    {
+        // The day after North Korea notified Japan's coast guard of a satellite launch from 31 May to 10 June 2023.
+        var (exit, output, error) = await Run("forecast", "--horizon", "30", "--as-of", "2023-05-30");
+        var (quietExit, quiet, quietError) = await Run("forecast", "--horizon", "30", "--as-of", "2023-07-01");
+
+        Assert.True(exit == 0, error);
+        var text = System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " ");
+        Assert.Contains("A plan announced in public is active for any-missile, ballistic, satellite-launch;", text, StringComparison.Ordinal);
+        Assert.Contains("peninsula forecast --target satellite-launch --as-of 2023-05-30 --until 2023-06-10", text, StringComparison.Ordinal);
+        Assert.Contains("https://news.ntv.co.jp/", text, StringComparison.Ordinal);
+        Assert.True(quietExit == 0, quietError);
+        Assert.DoesNotContain("plan announced in public", quiet, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_readme_example_of_reasons_that_add_up_is_what_forecast_prints()
     {
         var readme = File.ReadAllLines(Path.Combine(Peninsula.Tests.Record.BundledRecordTests.RepositoryRoot(), "README.md"));
