@@ -16,6 +16,7 @@ using Peninsula.Benchmarks;
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- forecast-regime  (the change-point model against climatology, 1995-2021, by target and horizon)
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- cns-merge [ROWS...] (the CNS merge on many launches of one date, beside the same rows over many dates)
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- questions [FILE] (the model against the crowd on resolved questions, data/questions/resolved-crowd.csv)
+// dotnet run -c Release --project bench/Peninsula.Benchmarks -- questions-speed (wall and processor time of the published comparison on the bundled record, and a digest of its figures)
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- detect [FILE.json|FOLDER ...] [--output FILE] (detection on real archives; bench/detect/README.md)
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- stores           (SQLite and PostgreSQL on 10,000,000 generated events; see StoreBenchmark)
 return args switch
@@ -36,6 +37,7 @@ return args switch
     ["web-load", ..] => await WebLoad.RunAsync(args),
     ["web-render"] => await WebRender.RunAsync(),
     ["web-hostile", ..] => await WebHostile.RunAsync(args),
+    ["questions-speed"] => await QuestionsSpeed.RunAsync(Console.Out),
     ["questions"] => Print(output => output.Write(QuestionsBenchmark.Run(Path.Combine(ClaimEvaluationRun.Root(), "data", "questions", "resolved-crowd.csv")))),
     ["questions", var file] => Print(output => output.Write(QuestionsBenchmark.Run(file))),
     ["forecast-regime"] => Print(output => output.Write(ForecastRegime.Run())),

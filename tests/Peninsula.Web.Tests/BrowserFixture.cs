@@ -134,6 +134,36 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>
+    /// Waits until <paramref name="selector"/> shows what the page computed, and fails at once,
+    /// saying so, when the page's status line reports an error instead; after
+    /// <paramref name="seconds"/> it fails naming <paramref name="what"/> and quoting the status line,
+    /// so that a slow machine is told apart from a page that hangs or broke. The wait is for the
+    /// element, not for the page's network to go quiet, which also waits for whatever else it asks.
+    /// </summary>
+    public static async Task WaitForShownAsync(IPage page, string selector, string what, int seconds)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var shown = page.Locator(selector);
+        var failed = page.Locator("#status.error");
+        try
+        {
+            await shown.Or(failed).First.WaitForAsync(new LocatorWaitForOptions { Timeout = seconds * 1000f });
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"{what} ({selector}) was not shown within {seconds} s; the page's status line said: '{await StatusAsync(page)}'.");
+        }
+
+        if (await shown.CountAsync() == 0)
+        {
+            Assert.Fail($"{what} ({selector}) was not shown: the page reported '{await StatusAsync(page)}'.");
+        }
+    }
+
+    private static async Task<string> StatusAsync(IPage page) =>
+        await page.Locator("#status").CountAsync() == 0 ? "(no status line)" : await page.Locator("#status").InnerTextAsync(new LocatorInnerTextOptions { Timeout = 5_000 });
+
+    /// <summary>
     /// The README's pictures (docs/screenshots), taken by the tests that check the same pages, so
     /// that they show the dashboard as it is: what the browser shows 1280 pixels wide (900 high unless said).
     /// </summary>

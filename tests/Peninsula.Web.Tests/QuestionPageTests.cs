@@ -37,7 +37,7 @@ public sealed class QuestionPageTests(BrowserFixture browser)
         }
 
         var (page, errors) = await browser.OpenAsync("/questions.html");
-        await page.WaitForSelectorAsync("#history svg path.model");
+        await BrowserFixture.WaitForShownAsync(page, "#history svg path.model", "the first question's forecasts over time", 90);
         Assert.Equal(2, await page.Locator("#questions tbody tr").CountAsync());
         Assert.Contains("<img src=x", await page.Locator("#questions").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Null(await page.EvaluateAsync<int?>("window.__pwned ?? null"));
@@ -61,7 +61,8 @@ public sealed class QuestionPageTests(BrowserFixture browser)
         }
 
         // The model against the published forecasts on past questions, computed by the server: a row per forecast, each linked to the question on its platform, to its source and to the resolving event.
-        await page.WaitForSelectorAsync("#published-forecasts tbody tr");
+        // A few seconds of processor time (bench questions-speed); the wait allows for two test projects sharing two processors.
+        await BrowserFixture.WaitForShownAsync(page, "#published-forecasts tbody tr", "the model against the published forecasts (GET /api/questions/published)", 120);
         Assert.Equal(BundledPublished.ScoredOnTheBundledRecord(), await page.Locator("#published-forecasts tbody tr").CountAsync());
         var icbm2017 = page.Locator("#published-forecasts tbody tr", new() { HasText = "58.0% on 2017-02-11" });
         Assert.Equal("https://www.metaculus.com/questions/432/", await icbm2017.Locator("td:nth-child(1) a").GetAttributeAsync("href"));

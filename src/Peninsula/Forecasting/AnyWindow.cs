@@ -69,6 +69,15 @@ public sealed class HazardCurve
     public static HazardCurve Make(IReadOnlyList<Event> events, ForecastTarget target, KoreanDate asOf, CancellationToken cancellationToken = default) =>
         From(Forecaster.Make(events, [target], ForecastTarget.Horizons, asOf, cancellationToken));
 
+    /// <summary>
+    /// The curve of one target as of <paramref name="asOf"/> made on <paramref name="data"/> built to
+    /// that date or later (see <see cref="Forecaster.ProbabilitiesAt"/>): the same curve as
+    /// <see cref="Make(IReadOnlyList{Event}, ForecastTarget, KoreanDate, CancellationToken)"/>, its
+    /// data known until <paramref name="asOf"/>.
+    /// </summary>
+    internal static HazardCurve Make(ForecastData data, ForecastTarget target, KoreanDate asOf, CancellationToken cancellationToken = default) =>
+        new(target, asOf, asOf, Forecaster.ProbabilitiesAt(data, target, ForecastTarget.Horizons, asOf, cancellationToken));
+
     /// <summary>The expected number of event days in the first <paramref name="days"/> days after <see cref="AsOf"/> (0 for 0 days or fewer).</summary>
     public double Hazard(int days)
     {

@@ -18,7 +18,8 @@ internal sealed class ForecastProblem
         "a summit within the horizon", "time of year", "time of year",
     ];
 
-    private readonly double[]?[] _features;
+    // Allocated on first use: a problem fitted on one issue day of a long data set (the questions' model) never reads a covariate.
+    private double[]?[]? _features;
     private readonly Dictionary<int, HawkesParameters> _hawkes;
     private ChangePointForecast? _changePoint;
     private TargetSeries? _parent;
@@ -29,7 +30,6 @@ internal sealed class ForecastProblem
         Target = target;
         Horizon = horizon;
         Series = data.For(target);
-        _features = new double[data.Days][];
         _hawkes = HawkesCache.For(Series);
     }
 
@@ -208,6 +208,7 @@ internal sealed class ForecastProblem
     /// <summary>The covariates on day t, all known by the end of day t (see <see cref="FeatureNames"/>).</summary>
     public double[] Features(int t)
     {
+        _features ??= new double[Data.Days][];
         if (_features[t] is { } cached)
         {
             return cached;

@@ -25,6 +25,29 @@ public static class Forecaster
         return forecasts;
     }
 
+    /// <summary>
+    /// The forecast model's probability at each of <paramref name="horizons"/> (ascending) as of
+    /// <paramref name="asOf"/>, made on <paramref name="data"/> built to that date or later: the
+    /// same numbers as <see cref="Make(IReadOnlyList{Event}, IEnumerable{ForecastTarget}, IEnumerable{int}, KoreanDate, CancellationToken)"/>
+    /// as of <paramref name="asOf"/>, since every model reads only the days up to its issue day
+    /// (<see cref="ForecastData"/>), but one data set, and one change-point pass per regime length, serves
+    /// every date. The passes cover the days from the earliest date asked on: asking the dates in
+    /// ascending order runs them once. Only the probabilities: no reasons, which read the data's last day.
+    /// </summary>
+    internal static (int Days, double Probability)[] ProbabilitiesAt(
+        ForecastData data, ForecastTarget target, IReadOnlyList<int> horizons, KoreanDate asOf, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var t = ForecastData.Index(asOf);
+        if (asOf > data.DataEnd || t < RollingForecast.FirstIssueDay)
+        {
+            throw new ArgumentOutOfRangeException(nameof(asOf), asOf, $"Not an issue day of data from {ForecastData.DateAt(RollingForecast.FirstIssueDay)} to {data.DataEnd}.");
+        }
+
+        // Shorter horizons first: each longer one is raised to them (RunCoherent) and finds their runs made.
+        return [.. horizons.Select(h => (h, RollingForecast.RunCoherent(data, target, h, t, t, candidates: false, cancellationToken: cancellationToken).Probabilities[RollingForecast.Final][^1]))];
+    }
+
     internal static Forecast Make(ForecastData data, ForecastTarget target, int horizon, KoreanDate asOf, CancellationToken cancellationToken = default)
     {
         var t = data.Days - 1;

@@ -81,7 +81,8 @@ internal sealed class RollingForecast
     /// <summary>Round 2: the aggregate after online Platt recalibration.</summary>
     public const int AggregateRecalibrated = 20;
 
-    private const int Final = 21;
+    /// <summary>The forecast model's index in <see cref="Models"/> and <see cref="Probabilities"/>.</summary>
+    public const int Final = 21;
 
     /// <summary>The members of the aggregate: climatology, the 365-day rate, Hawkes and the change-point model.</summary>
     public static readonly int[] AggregateMembers = [0, 3, 4, ChangePoint];

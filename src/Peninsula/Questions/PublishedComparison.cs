@@ -35,11 +35,54 @@ public sealed record PublishedComparison(IReadOnlyList<PublishedScore> Rows, IRe
         ArgumentNullException.ThrowIfNull(filterEvents);
         var end = BundledRecord.CoverageEndOf(record);
         var model = new QuestionModel(record, filterEvents);
+        var asked = Asked(published, record, filterEvents, end);
+
+        // The model is asked in the order of the dates (a stable sort: the file's order within a day),
+        // so that its data set's change-point passes run once from the earliest date rather than
+        // again for each earlier one (Forecaster.ProbabilitiesAt); each answer depends on its own
+        // question and date alone, so the order changes no figure.
+        var answers = new QuestionForecast?[asked.Count];
+        foreach (var i in Enumerable.Range(0, asked.Count).Where(i => asked[i].Forecast is not null).OrderBy(i => asked[i].Forecast!.AsOf))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            answers[i] = model.Forecast(asked[i].Question, asked[i].Forecast!.AsOf, cancellationToken: cancellationToken);
+        }
+
         var rows = new List<PublishedScore>();
         var skipped = new List<string>();
-        foreach (var asked in published.Contents.Questions)
+        for (var i = 0; i < asked.Count; i++)
         {
-            var q = asked with { Resolution = null };
+            var (q, resolution, forecast, resolvingTitle) = asked[i];
+            if (resolution is null)
+            {
+                skipped.Add($"{q.Id}: open in the record (it ends on {end})");
+            }
+            else if (answers[i] is not { } modelForecast)
+            {
+                skipped.Add($"{q.Id} as of {forecast!.AsOf}: the window had closed");
+            }
+            else
+            {
+                rows.Add(new PublishedScore(
+                    q with { Resolution = resolution }, forecast!, published.KindOf(forecast!.By), modelForecast.Probability, resolvingTitle,
+                    published.Contents.StatedOutcomes.TryGetValue(q.Id, out var stated) ? stated : null));
+            }
+        }
+
+        return new PublishedComparison(rows, skipped, end);
+    }
+
+    /// <summary>
+    /// Each question resolved from the record with each of its published forecasts, in the order of
+    /// the file: a question the record leaves open once, with no resolution and no forecast.
+    /// </summary>
+    private static List<(Question Question, QuestionResolution? Resolution, QuestionForecast? Forecast, string? ResolvingTitle)> Asked(
+        PublishedForecasts published, IReadOnlyList<Event> record, IReadOnlyDictionary<string, IReadOnlyList<Event>> filterEvents, KoreanDate end)
+    {
+        var asked = new List<(Question, QuestionResolution?, QuestionForecast?, string?)>();
+        foreach (var question in published.Contents.Questions)
+        {
+            var q = question with { Resolution = null };
             if (q.Filter is { } filter && !filterEvents.ContainsKey(filter))
             {
                 throw new ArgumentException($"The events of the filter '{filter}' of question '{q.Id}' were not given.", nameof(filterEvents));
@@ -48,28 +91,18 @@ public sealed record PublishedComparison(IReadOnlyList<PublishedScore> Rows, IRe
             var resolution = QuestionResolver.Resolve(q, q.Filter is { } counted ? filterEvents[counted] : record, end);
             if (resolution is null)
             {
-                skipped.Add($"{q.Id}: open in the record (it ends on {end})");
+                asked.Add((q, null, null, null));
                 continue;
             }
 
             var resolvingTitle = resolution.EventId is { } id ? record.First(e => e.Id == id).Title : null;
             foreach (var forecast in published.Contents.Forecasts.Where(f => f.QuestionId == q.Id && !f.IsModel))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var modelForecast = model.Forecast(q, forecast.AsOf, cancellationToken: cancellationToken);
-                if (modelForecast is null)
-                {
-                    skipped.Add($"{q.Id} as of {forecast.AsOf}: the window had closed");
-                    continue;
-                }
-
-                rows.Add(new PublishedScore(
-                    q with { Resolution = resolution }, forecast, published.KindOf(forecast.By), modelForecast.Probability, resolvingTitle,
-                    published.Contents.StatedOutcomes.TryGetValue(q.Id, out var stated) ? stated : null));
+                asked.Add((q, resolution, forecast, resolvingTitle));
             }
         }
 
-        return new PublishedComparison(rows, skipped, end);
+        return asked;
     }
 
     /// <summary>

@@ -20,9 +20,18 @@ public sealed class QuestionModel(IReadOnlyList<Event> record, IReadOnlyDictiona
     private readonly Dictionary<string, ForecastTarget> _filterTargets = new(StringComparer.Ordinal);
     private readonly PlansOnRecord _plans = (plans ?? AnnouncedPlans.Bundled).On(record);
     private readonly KoreanDate _recordEnd = BundledRecord.CoverageEndOf(record);
+    private ForecastData? _data;
 
     /// <summary>How many curves (four fixed-horizon forecasts each) were computed: the cost of a back-fill.</summary>
     public int CurvesMade => _curves.Count;
+
+    /// <summary>
+    /// Whether each curve is made on the record rebuilt as of its own day, as <c>peninsula forecast
+    /// --as-of</c> makes it, rather than read off one data set built to the record's end (the same
+    /// numbers, see <see cref="Forecaster.ProbabilitiesAt"/>, at a fraction of the cost): the
+    /// definition the faster reading is tested against.
+    /// </summary>
+    internal bool RebuildEachDay { get; init; }
 
     /// <summary>
     /// The model's forecast on <paramref name="question"/> as of <paramref name="day"/>, or null when
@@ -61,7 +70,11 @@ public sealed class QuestionModel(IReadOnlyList<Event> record, IReadOnlyDictiona
 
         if (!_curves.TryGetValue((target.Slug, anchor), out var curve))
         {
-            curve = HazardCurve.Make(record, target, anchor, cancellationToken);
+            // Every day up to the record's end is an issue day of one data set built to that end; a day
+            // before the forecasts' first is left to the rebuilt record, which says why it cannot be forecast.
+            curve = RebuildEachDay || ForecastData.Index(anchor) < RollingForecast.FirstIssueDay
+                ? HazardCurve.Make(record, target, anchor, cancellationToken)
+                : HazardCurve.Make(_data ??= ForecastData.Build(record, _recordEnd), target, anchor, cancellationToken);
             _curves[(target.Slug, anchor)] = curve;
         }
 

@@ -16,6 +16,25 @@ public sealed class AnyWindowTests
         new(ForecastTarget.Icbm, new KoreanDate(2024, 1, 1), new KoreanDate(2024, 1, 1), [(7, p7), (30, p30), (90, p90), (365, p365)]);
 
     [Fact]
+    public void The_forecasts_read_off_one_data_set_on_an_earlier_day_are_those_of_the_record_rebuilt_as_of_that_day()
+    {
+        // A later day first: the change-point passes, kept from that day on, are run again from the earlier one.
+        KoreanDate[] days = [new(2024, 3, 1), new(2017, 7, 4), BundledRecord.CoverageEndOf(BundledRecord.Events)];
+        var data = ForecastData.Build(BundledRecord.Events, days[^1]);
+        foreach (var target in new[] { ForecastTarget.Icbm, ForecastTarget.AnyMissile })
+        {
+            foreach (var day in days)
+            {
+                var rebuilt = Forecaster.Make(BundledRecord.Events, [target], ForecastTarget.Horizons, day).Select(f => (f.HorizonDays, f.Probability));
+                // Exactly: the questions' figures must not move in the last digit.
+                Assert.Equal(rebuilt, Forecaster.ProbabilitiesAt(data, target, ForecastTarget.Horizons, day));
+            }
+        }
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => Forecaster.ProbabilitiesAt(data, ForecastTarget.Icbm, ForecastTarget.Horizons, days[^1].AddDays(1)));
+    }
+
+    [Fact]
     public void The_curve_gives_back_each_fixed_horizon_exactly()
     {
         var curve = Curve(0.1, 0.3, 0.5, 0.8);

@@ -2,6 +2,8 @@ using Peninsula.Events;
 using Peninsula.Forecasting;
 using Peninsula.Questions;
 using Peninsula.Record;
+using Peninsula.Storage;
+using Peninsula.Tests.Storage;
 
 namespace Peninsula.Tests.Questions;
 
@@ -124,5 +126,32 @@ public sealed class PublishedComparisonTests
         Assert.All(quiet, r => Assert.True(r.Outcome));
         Assert.All(quiet, r => Assert.Equal(launch.Id, r.Question.Resolution!.EventId));
         Assert.Equal(0.49, quiet[0].Brier, Tolerance);
+    }
+
+    [Fact]
+    public async Task The_bundled_comparison_gives_the_model_s_figures_of_the_record_rebuilt_as_of_each_forecast_s_date()
+    {
+        using var backend = new SqliteBackend();
+        await using var store = backend.Open();
+        await EventStores.EnsureBundledRecordAsync(store);
+        var published = PublishedForecasts.Bundled;
+        var record = await store.ListAsync(EventQuery.All);
+        var filterEvents = await QuestionResolver.FilterEventsAsync(store, published.Contents.Questions);
+        var comparison = PublishedComparison.Compute(published, record, filterEvents);
+
+        // The definition the comparison reads faster (one data set for every date): the record rebuilt
+        // as of each date. On each target's earliest and latest forecast, so that the test stays quick
+        // as the questions file grows; the figures must agree to the last digit.
+        var rebuilt = new QuestionModel(record, filterEvents) { RebuildEachDay = true };
+        var checkedRows = comparison.Rows
+            .GroupBy(r => rebuilt.TargetOf(r.Question).Slug, StringComparer.Ordinal)
+            .SelectMany(g => new[] { g.MinBy(r => r.Published.AsOf)!, g.MaxBy(r => r.Published.AsOf)! }.Distinct())
+            .ToList();
+        Assert.True(checkedRows.Count >= 4, $"only {checkedRows.Count} rows to check");
+        foreach (var row in checkedRows)
+        {
+            Assert.Equal(rebuilt.Forecast(row.Question with { Resolution = null }, row.Published.AsOf)!.Probability, row.Model);
+        }
+
     }
 }
