@@ -1,8 +1,9 @@
-import { api, el, fill, freshness, num, pct, run, status, table, targetName } from './common.js';
+import { api, daysBetween, el, fill, freshness, num, pct, run, safeUrl, status, table, targetName } from './common.js';
 
 const d3 = window.d3;
 let forecasts = [];
 let asOf;
+let record;
 
 function reliabilityChart(bins, model) {
   // Room at the right and top for the '100%' ticks, at the bottom and left for the axis titles.
@@ -142,11 +143,99 @@ async function crowdNote() {
     el('a', { href: '/questions.html#published' }, 'Every forecast, its source and the event that resolved it'), '.');
 }
 
+/** A count of days in words: '1 day', '184 days'. */
+function dayCount(n) {
+  return `${n.toLocaleString('en')} ${n === 1 ? 'day' : 'days'}`;
+}
+
+/** What the window's answer rests on: how far the record it reads goes, said plainly when that is before the date it is forecast as of or long before today. */
+function windowData(w) {
+  const lines = [`The forecast reads the record up to ${w.data_until}.`];
+  if (w.data_until < w.as_of) {
+    lines.push(` The record ends ${dayCount(daysBetween(w.data_until, w.as_of))} before ${w.as_of}: anything since is missing, and the window is read as days ${daysBetween(w.data_until, w.from)} to ${daysBetween(w.data_until, w.until)} after the record's end, as the outlook stood then.`);
+  } else if (record.stale && w.data_until === record.record_end) {
+    lines.push(` The record ends ${dayCount(record.days_old)} before today (${record.today} in Korea); anything since is missing until it is added.`);
+  }
+  return lines.join('');
+}
+
+/** The answer for one window as the API gives it: the probability in words, its basis, and the plans announced in public that add to the model's own. */
+function windowAnswer(w) {
+  const horizons = w.horizons.map(h => `${h.horizon_days} days ${pct(h.probability)}`).join(', ');
+  const plans = w.plans.length === 0 ? [] : [
+    el('p', {}, `The model alone says ${pct(w.model_probability)}; `,
+      w.plans.length === 1 ? 'a plan announced in public, active by ' : `${w.plans.length} plans announced in public, active by `,
+      `${w.as_of}, ${w.plans.length === 1 ? 'adds' : 'add'} to it:`),
+    el('ul', { class: 'plans' }, w.plans.map(p => el('li', {},
+      safeUrl(p.source_url) ? el('a', { href: safeUrl(p.source_url) }, p.title) : p.title, '. ', p.note))),
+  ];
+  return [
+    el('p', { class: 'answer' }, el('strong', {}, pct(w.probability)),
+      ` probability of at least one event of “${targetName(w.target)}” from ${w.from} to ${w.until} (${dayCount(w.days)}, both counted; Korean dates), forecast as of ${w.as_of}.`),
+    plans,
+    el('p', {}, windowData(w)),
+    el('p', {}, `Read off the fixed horizons' forecasts as of ${w.as_of}: ${horizons}.`),
+    el('p', { class: 'note' }, `The rule: ${w.rule}`),
+  ];
+}
+
+/** The latest window asked for: an answer to an earlier one that arrives after it is dropped. */
+let windowAsked = 0;
+
+/**
+ * Forecasts one window, { target, as_of, from, until } with the API's names, and puts the choice in
+ * the page's address so that the link shows the same answer; a window the API refuses shows its reason.
+ */
+async function showWindow(choice) {
+  const asked = ++windowAsked;
+  const query = new URLSearchParams();
+  for (const name of ['target', 'as_of', 'from', 'until']) if (choice[name]) query.set(name, choice[name]);
+  window.history.replaceState(null, '', `${window.location.pathname}?${query}${window.location.hash}`);
+  const button = document.getElementById('window-ask');
+  button.disabled = true;
+  fill('window-result', el('p', { class: 'status' }, `Forecasting ${targetName(choice.target)} to ${choice.until}…`));
+  try {
+    const w = await api(`/api/forecasts/window?${query}`);
+    if (asked === windowAsked) fill('window-result', windowAnswer(w));
+  } catch (error) {
+    if (asked === windowAsked) fill('window-result', el('p', { class: 'status error' }, `No forecast for this window: ${error.message}`));
+  } finally {
+    if (asked === windowAsked) button.disabled = false;
+  }
+}
+
+/** The window form: its target, as-of and days from the page's address (the API's names), else the page's target and as-of. */
+function windowForm(targets, pageTarget) {
+  const asked = new URLSearchParams(window.location.search);
+  const input = id => document.getElementById(id);
+  fill('window-target', targets.map(t => el('option', { value: t }, targetName(t))));
+  input('window-target').value = pageTarget;
+  input('window-as-of').value = asked.get('as_of') ?? asOf;
+  input('window-from').value = asked.get('from') ?? '';
+  input('window-until').value = asked.get('until') ?? '';
+  input('window-form').addEventListener('submit', event => {
+    event.preventDefault();
+    showWindow({
+      target: input('window-target').value,
+      // Left empty, the as-of is the page's: the record's end when the record is stale, as for the horizons above.
+      as_of: input('window-as-of').value || asOf,
+      from: input('window-from').value,
+      until: input('window-until').value,
+    });
+  });
+  // A shared link answers at once, with the address's own values (a value the date fields cannot hold still reaches the API, which says what is wrong with it).
+  if (asked.has('until')) {
+    return showWindow({ target: asked.get('target') ?? pageTarget, as_of: asked.get('as_of') || asOf, from: asked.get('from'), until: asked.get('until') });
+  }
+  return Promise.resolve();
+}
+
 run(async () => {
   status('Computing the forecasts…');
   const f = await freshness();
   // Forecasts "now" from a record that ended long ago would read a quiet spell into the gap: they
   // are made as of the record's end instead, and say so.
+  record = f;
   asOf = f.counted_to;
   fill('now-heading', f.stale ? `As of the record's end (${asOf})` : `Now (${asOf})`);
   forecasts = await api(`/api/forecasts?as_of=${asOf}`);
@@ -156,7 +245,10 @@ run(async () => {
   const asked = new URLSearchParams(window.location.search).get('target');
   if (targets.includes(asked)) document.getElementById('target').value = asked;
   document.getElementById('choose').addEventListener('change', () => run(show));
+  // A window in the address (/forecast.html?target=icbm&as_of=2025-06-30&until=2025-12-31) is answered while the rest loads.
+  const windowShown = windowForm(targets, document.getElementById('target').value);
   await show();
+  await windowShown;
   // The note keeps its link to the table when the figures cannot be had now (the client's analysis budget spent).
   await crowdNote().catch(() => {});
 });
