@@ -26,14 +26,6 @@ public sealed class QuestionModel(IReadOnlyList<Event> record, IReadOnlyDictiona
     public int CurvesMade => _curves.Count;
 
     /// <summary>
-    /// Whether each curve is made on the record rebuilt as of its own day, as <c>peninsula forecast
-    /// --as-of</c> makes it, rather than read off one data set built to the record's end (the same
-    /// numbers, see <see cref="Forecaster.ProbabilitiesAt"/>, at a fraction of the cost): the
-    /// definition the faster reading is tested against.
-    /// </summary>
-    internal bool RebuildEachDay { get; init; }
-
-    /// <summary>
     /// The model's forecast on <paramref name="question"/> as of <paramref name="day"/>, or null when
     /// there is none to make: a window already over, or a question already resolved by then. With
     /// <paramref name="exact"/> false (a back-filled day), the models' fits are those of the latest
@@ -70,9 +62,11 @@ public sealed class QuestionModel(IReadOnlyList<Event> record, IReadOnlyDictiona
 
         if (!_curves.TryGetValue((target.Slug, anchor), out var curve))
         {
-            // Every day up to the record's end is an issue day of one data set built to that end; a day
-            // before the forecasts' first is left to the rebuilt record, which says why it cannot be forecast.
-            curve = RebuildEachDay || ForecastData.Index(anchor) < RollingForecast.FirstIssueDay
+            // Every day up to the record's end is an issue day of one data set built to that end, which
+            // gives the numbers of the record rebuilt as of the day (WindowForecast.Make, as forecast
+            // --until makes them) at a fraction of the cost; a day before the forecasts' first is left to
+            // the rebuilt record, which says why it cannot be forecast.
+            curve = ForecastData.Index(anchor) < RollingForecast.FirstIssueDay
                 ? HazardCurve.Make(record, target, anchor, cancellationToken)
                 : HazardCurve.Make(_data ??= ForecastData.Build(record, _recordEnd), target, anchor, cancellationToken);
             _curves[(target.Slug, anchor)] = curve;

@@ -17,7 +17,8 @@ public sealed class NewerEditionTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private static string Newer(string name) =>
+    /// <summary>A file of the newer edition (bench/forecast-newer).</summary>
+    internal static string Newer(string name) =>
         Path.Combine(BundledRecordTests.RepositoryRoot(), "bench", "forecast-newer", name);
 
     private async Task<SqliteEventStore> BundledStore()

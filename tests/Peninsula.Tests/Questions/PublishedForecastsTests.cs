@@ -19,9 +19,8 @@ public sealed class PublishedForecastsTests
     /// </summary>
     private static IReadOnlyList<Peninsula.Events.Event> RecordWithNewerEdition()
     {
-        string Newer(string name) => Path.Combine(BundledRecordTests.RepositoryRoot(), "bench", "forecast-newer", name);
-        var newer = new ReferenceMissilesImporter().Read(Newer("missile-tests.csv")).Events
-            .Concat(new ReferenceProvocationsImporter().Read(Newer("provocations.csv")).Events);
+        var newer = new ReferenceMissilesImporter().Read(Tests.Import.NewerEditionTests.Newer("missile-tests.csv")).Events
+            .Concat(new ReferenceProvocationsImporter().Read(Tests.Import.NewerEditionTests.Newer("provocations.csv")).Events);
         return [.. BundledRecord.Events, .. newer];
     }
 
