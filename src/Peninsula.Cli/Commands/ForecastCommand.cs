@@ -100,7 +100,7 @@ internal static class ForecastCommand
         console.MarkupLine($"[grey]{Markup.Escape(WindowForecast.Rule)}[/]");
         if (forecast.Plans.Count > 0)
         {
-            console.MarkupLine($"The model alone: {Forecaster.Pct(forecast.ModelProbability)}. Plans announced in public add to it, each as an independent way for the event to come (the fixed horizons above do not read them):");
+            console.MarkupLine($"The model alone: {Forecaster.Pct(forecast.ModelProbability)} (the horizons above are the model's). Plans announced in public add to it over the window's days, each as an independent way for the event to come, as they do to the fixed horizons of peninsula forecast:");
             foreach (var plan in forecast.Plans)
             {
                 console.MarkupLine("  " + Markup.Escape(plan.Describe()));
@@ -112,8 +112,9 @@ internal static class ForecastCommand
 
     /// <summary>
     /// The plans announced in public that are active as of the forecasts' date and count for a target
-    /// shown (a notified launch window, a summit agreed with a time frame): the fixed horizons do not
-    /// read them, so the reader is told of each and pointed at the window that does.
+    /// shown (a notified launch window, a summit agreed with a time frame): the forecasts above add
+    /// each over their days (the factor "announced plans"); the reader is shown each plan with its
+    /// report and pointed at the window of its days.
     /// </summary>
     private static void RenderActivePlans(IAnsiConsole console, IReadOnlyList<Event> events, IReadOnlyList<ForecastTarget> targets, Forecast first)
     {
@@ -126,8 +127,8 @@ internal static class ForecastCommand
         {
             var (slugs, window) = (plan.Select(x => x.Target.Slug).ToList(), plan.First().Plan);
             console.MarkupLine(
-                $"[yellow]A plan announced in public is active[/] for {Markup.Escape(string.Join(", ", slugs))}; the fixed horizons above do not read plans, a window does " +
-                $"([bold]peninsula forecast --target {Markup.Escape(slugs[^1])} --as-of {first.AsOf} --until {window.To}[/]). {Markup.Escape(window.Describe())}");
+                $"[yellow]A plan announced in public is active[/] for {Markup.Escape(string.Join(", ", slugs))}: the forecasts above add it (the factor \"announced plans\"); for its own days, " +
+                $"[bold]peninsula forecast --target {Markup.Escape(slugs[^1])} --as-of {first.AsOf} --until {window.To}[/]. {Markup.Escape(window.Describe())}");
         }
     }
 
@@ -173,6 +174,6 @@ internal static class ForecastCommand
             console.MarkupLine("[grey]Name one --target (and --horizon) to see every reason; --format json gives them all.[/]");
         }
 
-        console.MarkupLine($"[grey]Model: {forecasts[0].Model} (the change-point model: the tempo of the current regime, allowing for a change of regime, with how long a regime lasts read from each target's own record; never below 0.1% or above 99.9%, never below a shorter horizon's forecast; chosen on 2010-2021 in the second round of docs/forecast-selection.md). The base rate plus the factors is the probability. Its track record: peninsula backtest. How it did against real crowd forecasts published on past questions, scored on this record: peninsula questions published.[/]");
+        console.MarkupLine($"[grey]Model: {forecasts[0].Model} (the change-point model: the tempo of the current regime, allowing for a change of regime, with how long a regime lasts read from each target's own record; never below 0.1% or above 99.9%, never below a shorter horizon's forecast; chosen on 2010-2021 in the second round of docs/forecast-selection.md), plus any plan announced in public that is active (a notified satellite-launch window, a summit agreed with a time frame; data/plans/announced.csv). The base rate plus the factors is the probability. Its track record: peninsula backtest. How it did against real crowd forecasts published on past questions, scored on this record: peninsula questions published.[/]");
     }
 }

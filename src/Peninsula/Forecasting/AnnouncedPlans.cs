@@ -224,7 +224,18 @@ public sealed class PlansOnRecord
             return target.Matches(plan.AsEvent());
         }
 
-        var query = EventFilter.Parse(filter, "filter");
+        EventQuery query;
+        try
+        {
+            query = EventFilter.Parse(filter, "filter");
+        }
+        catch (InputException)
+        {
+            // A filter made in code with a class the taxonomy does not know matches no plan (the
+            // commands refuse such filters before they get here).
+            return false;
+        }
+
         return query.System is null && query.Actor is null && query.Text is null
             && (query.Kinds.Count == 0 || query.Kinds.Contains(plan.EventKind))
             && (query.Classes.Count == 0 || (plan.EventClass is { } cls && query.Classes.Contains(cls, StringComparer.OrdinalIgnoreCase)));
@@ -239,6 +250,12 @@ public sealed class PlansOnRecord
     public PlanOutlook Outlook(Func<AnnouncedPlan, bool> counts, KoreanDate known, KoreanDate start, KoreanDate end)
     {
         ArgumentNullException.ThrowIfNull(counts);
+        // A chain's rows share its kind and class, so no row that counts means no chain that does.
+        if (!_plans.Plans.Any(p => p.Announced <= known && counts(p)))
+        {
+            return PlanOutlook.None;
+        }
+
         var chains = Chains(known);
         var active = new List<PlanInWindow>();
         foreach (var chain in chains.Where(c => c.Outcome is null && counts(c.Latest)))
@@ -299,6 +316,9 @@ public sealed class PlansOnRecord
 /// <param name="Plans">The active plans that count, each with its evidence.</param>
 public sealed record PlanOutlook(IReadOnlyList<PlanInWindow> Plans)
 {
+    /// <summary>No active plan.</summary>
+    public static PlanOutlook None { get; } = new([]);
+
     /// <summary>The chance that at least one of the plans is carried out in the window, taking them as independent.</summary>
     public double Probability => 1 - Plans.Aggregate(1.0, (none, p) => none * (1 - p.Probability));
 

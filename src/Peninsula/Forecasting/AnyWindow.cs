@@ -57,12 +57,13 @@ public sealed class HazardCurve
     /// <summary>The last Korean date whose events the models knew.</summary>
     public KoreanDate DataUntil { get; }
 
-    /// <summary>The fixed horizons' forecasts (one target, as of one date) as a curve.</summary>
+    /// <summary>The fixed horizons' forecasts (one target, as of one date) as a curve of the model's probabilities before the plans announced in public.</summary>
     public static HazardCurve From(IReadOnlyList<Forecast> forecasts)
     {
         ArgumentNullException.ThrowIfNull(forecasts);
         var first = forecasts[0];
-        return new HazardCurve(first.Target, first.AsOf, first.DataUntil, [.. forecasts.Select(f => (f.HorizonDays, f.Probability))]);
+        // The model's own probabilities: a window adds the plans over its own days (WindowForecast.WithPlans).
+        return new HazardCurve(first.Target, first.AsOf, first.DataUntil, [.. forecasts.Select(f => (f.HorizonDays, f.ModelProbability))]);
     }
 
     /// <summary>Makes the fixed-horizon forecasts of one target as of a date and returns their curve.</summary>
@@ -125,7 +126,7 @@ public sealed class HazardCurve
 /// <param name="Until">The last Korean date of the window.</param>
 /// <param name="DataUntil">The last Korean date whose events the models knew.</param>
 /// <param name="Probability">The probability, 0 to 1.</param>
-/// <param name="Horizons">The fixed horizons' probabilities it was read from, by days.</param>
+/// <param name="Horizons">The fixed horizons' probabilities before plans (the model's) it was read from, by days.</param>
 /// <param name="Start">The first Korean date of the window; null for the day after <paramref name="AsOf"/>.</param>
 public sealed record WindowForecast(
     ForecastTarget Target, KoreanDate AsOf, KoreanDate Until, KoreanDate DataUntil, double Probability, IReadOnlyList<(int Days, double Probability)> Horizons, KoreanDate? Start = null)
@@ -144,8 +145,8 @@ public sealed record WindowForecast(
     /// notified satellite-launch window: <see cref="AnnouncedPlans"/>, docs/forecast-selection.md
     /// "Round 3") that are active by the as-of date and count for the target, each an independent
     /// further way for the event to come, as the questions' model reads them, so that a window and a
-    /// question on the same target and days get the same forecast. The fixed horizons themselves, and
-    /// the backtest that scores them, do not read plans.
+    /// question on the same target and days get the same forecast; at a fixed horizon's days it is
+    /// that horizon's forecast, which reads the plans the same way (<see cref="RollingForecast.WithPlans"/>).
     /// </summary>
     public WindowForecast WithPlans(PlansOnRecord plans)
     {
@@ -194,7 +195,7 @@ public sealed record WindowForecast(
         var unseen = Math.Max(0, curve.AsOf.DaysSince(curve.DataUntil));
         var first = from ?? curve.AsOf.AddDays(1);
         return new WindowForecast(curve.Target, curve.AsOf, until, curve.DataUntil, curve.Probability(unseen + first.DaysSince(curve.AsOf), unseen + until.DaysSince(curve.AsOf)),
-            [.. forecasts.Select(f => (f.HorizonDays, f.Probability))], from);
+            [.. forecasts.Select(f => (f.HorizonDays, f.ModelProbability))], from);
     }
 
     /// <summary>
@@ -257,22 +258,7 @@ public sealed record WindowForecast(
         model_probability = Math.Round(ModelProbability, 5),
         rule = Rule,
         horizons = Horizons.Select(h => new { horizon_days = h.Days, probability = Math.Round(h.Probability, 5) }),
-        plans = Plans.Select(p => new
-        {
-            id = p.Plan.Id,
-            kind = p.Plan.Kind,
-            title = p.Plan.Title,
-            announced = p.Plan.Announced.ToString(),
-            frame_from = p.Plan.FrameFrom.ToString(),
-            frame_to = p.Plan.FrameTo.ToString(),
-            source_url = p.Plan.SourceUrl,
-            kept = p.Kept,
-            resolved = p.Resolved,
-            kept_share = Math.Round(p.KeptShare, 5),
-            in_window = Math.Round(p.InWindow, 5),
-            probability = Math.Round(p.Probability, 5),
-            note = p.Describe(),
-        }),
+        plans = Plans.Select(ForecastDocuments.Plan),
     };
 
     /// <summary>One line for people: "an ICBM launch from 2026-12-07 to 2026-12-31 (25 days): 12.3%".</summary>

@@ -68,7 +68,8 @@ public static class Backtest
         }
 
         var last = first + (steps * step);
-        var run = RollingForecast.RunCoherent(data, target, horizon, first, last, step, cancellationToken: cancellationToken);
+        // The forecast model reads the plans announced in public as `forecast` does (RollingForecast.WithPlans).
+        var run = RollingForecast.RunCoherent(data, target, horizon, first, last, step, cancellationToken: cancellationToken).WithPlans();
         var problem = run.Problem;
         var scored = Enumerable.Range(0, run.IssueDays.Length).Where(i => run.IssueDays[i] >= first).ToArray();
         var outcomes = scored.Select(i => problem.Series.Outcome(run.IssueDays[i], horizon)).ToArray();

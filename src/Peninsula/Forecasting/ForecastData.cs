@@ -36,10 +36,11 @@ internal sealed class ForecastData
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, int, int, int, bool), Lazy<RollingForecast>> _runs = new();
     private readonly IReadOnlyList<Event> _actions;
 
-    private ForecastData(IReadOnlyList<Event> actions, IReadOnlyList<ScheduledContext> scheduled, KoreanDate dataEnd)
+    private ForecastData(IReadOnlyList<Event> actions, IReadOnlyList<ScheduledContext> scheduled, KoreanDate dataEnd, PlansOnRecord plans)
     {
         _actions = actions;
         Scheduled = scheduled;
+        Plans = plans;
         DataEnd = dataEnd;
         Days = dataEnd.DaysSince(SeriesStart) + 1;
         AnyProvocation = new TargetSeries(Days, actions.Select(e => Index(e.Date)));
@@ -54,15 +55,23 @@ internal sealed class ForecastData
     /// <summary>Scheduled context (exercises, visits, summits), each with the day index from which it was known.</summary>
     public IReadOnlyList<ScheduledContext> Scheduled { get; }
 
+    /// <summary>
+    /// The plans announced in public (a notified satellite-launch window, a summit agreed with a time
+    /// frame) read against the whole record; each outlook reads only what was known on the day it is
+    /// asked as of, so one set serves every issue date.
+    /// </summary>
+    public PlansOnRecord Plans { get; }
+
     /// <summary>Days with any North Korean action of any kind (missiles, artillery, hybrid ...): the general tempo.</summary>
     public TargetSeries AnyProvocation { get; }
 
     /// <summary>
     /// The data as known at the end of <paramref name="asOf"/>. The data cannot reach past the
     /// record's coverage (the bundled record's end, or the latest imported action, whichever is
-    /// later): days after it are unknown, not quiet.
+    /// later): days after it are unknown, not quiet. The plans announced in public are
+    /// <paramref name="plans"/> (default the bundled table, <c>data/plans/announced.csv</c>).
     /// </summary>
-    public static ForecastData Build(IEnumerable<Event> events, KoreanDate asOf)
+    public static ForecastData Build(IEnumerable<Event> events, KoreanDate asOf, AnnouncedPlans? plans = null)
     {
         var all = events as IReadOnlyList<Event> ?? [.. events];
         var coverage = BundledRecord.CoverageEndOf(all);
@@ -90,7 +99,7 @@ internal sealed class ForecastData
             }
         }
 
-        return new ForecastData(actions, scheduled, end);
+        return new ForecastData(actions, scheduled, end, (plans ?? AnnouncedPlans.Bundled).On(all));
     }
 
     /// <summary>

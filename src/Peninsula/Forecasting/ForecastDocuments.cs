@@ -22,6 +22,33 @@ public static class ForecastDocuments
             explanation = f.Explanation,
             factors = f.Factors.Zip(RoundedEffects(f)).Select(x => new { factor = x.First.Name, effect = x.Second }),
             models = f.Components.ToDictionary(c => c.Key, c => Math.Round(c.Value, 5)),
+            model_probability = Math.Round(f.ModelProbability, 5),
+            plans = f.Plans.Select(Plan),
+        };
+    }
+
+    /// <summary>
+    /// One active plan's part in a forecast: <c>{"id","kind","title","announced","frame_from","frame_to",
+    /// "source_url","kept","resolved","kept_share","in_window","probability","note"}</c>.
+    /// </summary>
+    public static object Plan(PlanInWindow p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        return new
+        {
+            id = p.Plan.Id,
+            kind = p.Plan.Kind,
+            title = p.Plan.Title,
+            announced = p.Plan.Announced.ToString(),
+            frame_from = p.Plan.FrameFrom.ToString(),
+            frame_to = p.Plan.FrameTo.ToString(),
+            source_url = p.Plan.SourceUrl,
+            kept = p.Kept,
+            resolved = p.Resolved,
+            kept_share = Math.Round(p.KeptShare, 5),
+            in_window = Math.Round(p.InWindow, 5),
+            probability = Math.Round(p.Probability, 5),
+            note = p.Describe(),
         };
     }
 

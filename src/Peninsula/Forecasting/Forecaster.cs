@@ -26,9 +26,10 @@ public static class Forecaster
     }
 
     /// <summary>
-    /// The forecast model's probability at each of <paramref name="horizons"/> (ascending) as of
-    /// <paramref name="asOf"/>, made on <paramref name="data"/> built to that date or later: the
-    /// same numbers as <see cref="Make(IReadOnlyList{Event}, IEnumerable{ForecastTarget}, IEnumerable{int}, KoreanDate, CancellationToken)"/>
+    /// The forecast model's probability before the plans announced in public at each of
+    /// <paramref name="horizons"/> (ascending) as of <paramref name="asOf"/>, made on
+    /// <paramref name="data"/> built to that date or later (windows and questions add the plans over
+    /// their own days): the same numbers as <see cref="Forecast.ModelProbability"/> of <see cref="Make(IReadOnlyList{Event}, IEnumerable{ForecastTarget}, IEnumerable{int}, KoreanDate, CancellationToken)"/>
     /// as of <paramref name="asOf"/>, since every model reads only the days up to its issue day
     /// (<see cref="ForecastData"/>), but one data set, and one change-point pass per regime length, serves
     /// every date. The passes cover the days from the earliest date asked on: asking the dates in
@@ -52,14 +53,18 @@ public static class Forecaster
     {
         var t = data.Days - 1;
         // Only the forecast model is fitted here; the other candidates are the backtest's and the selection bench's.
-        var run = RollingForecast.RunCoherent(data, target, horizon, t, t, cancellationToken: cancellationToken, candidates: false);
+        var run = RollingForecast.RunCoherent(data, target, horizon, t, t, cancellationToken: cancellationToken, candidates: false).WithPlans();
         var i = run.IssueDays.Length - 1;
         var components = RollingForecast.Models.Select((m, k) => (m, p: run.Probabilities[k][i])).Where(x => !double.IsNaN(x.p)).ToDictionary(x => x.m, x => x.p, StringComparer.Ordinal);
         var probability = components[RollingForecast.ForecastModel];
         var factors = Decompose(run);
         var explanation = Explain(run, t, asOf, factors);
         return new Forecast(target, horizon, asOf, data.DataEnd, probability, RollingForecast.ForecastModel, components[RollingForecast.Models[0]],
-            explanation, components, factors);
+            explanation, components, factors)
+        {
+            ModelProbability = run.BeforePlans[i],
+            Plans = run.PlanOutlooks[i]?.Plans ?? [],
+        };
     }
 
     /// <summary>
@@ -85,10 +90,16 @@ public static class Forecaster
             steps.Add((clamped > parts.Forecast ? "floor" : "ceiling", clamped));
         }
 
-        var final = p[^1][i];
-        if (final != clamped)
+        var model = run.BeforePlans[i];
+        if (model != clamped)
         {
-            steps.Add(("shorter horizon", final));
+            steps.Add(("shorter horizon", model));
+        }
+
+        var final = p[RollingForecast.Final][i];
+        if (final != model)
+        {
+            steps.Add(("announced plans", final));
         }
 
         var factors = new List<ForecastFactor>();
@@ -137,6 +148,7 @@ public static class Forecaster
                 "floor" => $"Floor: no forecast of a possible event goes below {Pct(RollingForecast.Floor)} ({effect}).",
                 "ceiling" => $"Ceiling: no forecast goes above {Pct(1 - RollingForecast.Floor)} ({effect}).",
                 "shorter horizon" => $"Raised to the {run.BoundByHorizon[i]}-day forecast: an event within {run.BoundByHorizon[i]} days is an event within {h} days ({effect}).",
+                "announced plans" => $"Announced plans: {string.Join(" ", run.PlanOutlooks[i]!.Plans.Select(plan => plan.Describe()))} Each is taken as a further way for the event to come, independent of the model's {Pct(run.BeforePlans[i])} ({effect}).",
                 _ => $"{Capitalise(factor.Name)} ({effect}).",
             });
         }
@@ -241,9 +253,19 @@ public sealed record Forecast(
     double BaseRate,
     IReadOnlyList<string> Explanation,
     IReadOnlyDictionary<string, double> Components,
-    IReadOnlyList<ForecastFactor> Factors);
+    IReadOnlyList<ForecastFactor> Factors)
+{
+    /// <summary>
+    /// The model's probability before the plans announced in public were added (the same as
+    /// <see cref="Probability"/> when no plan is active): windows of other lengths are read off it.
+    /// </summary>
+    public double ModelProbability { get; init; } = Probability;
+
+    /// <summary>The plans announced in public, active as of the data's last day, that add to the model's forecast for the horizon's days.</summary>
+    public IReadOnlyList<PlanInWindow> Plans { get; init; } = [];
+}
 
 /// <summary>One factor behind a forecast: how much its step of the forecast model moved the probability.</summary>
-/// <param name="Name">A short name: long-run rate (the long-run pace against the share of past periods), current regime, regime change, floor or ceiling, shorter horizon.</param>
+/// <param name="Name">A short name: long-run rate (the long-run pace against the share of past periods), current regime, regime change, floor or ceiling, shorter horizon, announced plans.</param>
 /// <param name="Effect">The change in probability (positive raised it), -1 to 1; the base rate plus every factor's effect is the forecast.</param>
 public sealed record ForecastFactor(string Name, double Effect);

@@ -318,6 +318,46 @@ internal sealed class RollingForecast
     /// <summary>For each issue day, the shorter horizon whose forecast raised the ensemble's (see <see cref="RunCoherent"/>), or 0.</summary>
     public int[] BoundByHorizon { get; private init; } = [];
 
+    /// <summary>
+    /// For each issue day, what the plans announced in public said of the horizon's window (null
+    /// where none was active, or before <see cref="WithPlans"/>).
+    /// </summary>
+    public PlanOutlook?[] PlanOutlooks { get; private init; } = [];
+
+    /// <summary>The forecast model's probability at each issue day before the plans were added (see <see cref="WithPlans"/>).</summary>
+    public double[] BeforePlans => _beforePlans ?? Probabilities[Final];
+
+    private double[]? _beforePlans;
+
+    /// <summary>
+    /// The run with the plans announced in public (<see cref="ForecastData.Plans"/>) added to the
+    /// forecast model at each issue day t, for the horizon's window t+1 .. t+horizon as known on t
+    /// (docs/forecast-selection.md, "Round 3 in the fixed horizons"): each active plan that counts for
+    /// the target is an independent further way for the event to come. A plan's part only grows with
+    /// the window, so a longer horizon stays at or above a shorter one. The other models are plan-free.
+    /// </summary>
+    public RollingForecast WithPlans()
+    {
+        var plans = Problem.Data.Plans;
+        var before = Probabilities[Final];
+        var final = (double[])before.Clone();
+        var outlooks = new PlanOutlook?[IssueDays.Length];
+        for (var i = 0; i < IssueDays.Length; i++)
+        {
+            var t = IssueDays[i];
+            var outlook = plans.Outlook(Problem.Target, ForecastData.DateAt(t), ForecastData.DateAt(t + 1), ForecastData.DateAt(t + Problem.Horizon));
+            if (outlook.Plans.Count > 0)
+            {
+                final[i] = outlook.Combine(before[i]);
+                outlooks[i] = outlook;
+            }
+        }
+
+        var p = (double[][])Probabilities.Clone();
+        p[Final] = final;
+        return new RollingForecast(Problem, IssueDays, p) { BoundByHorizon = BoundByHorizon, PlanOutlooks = outlooks, _beforePlans = before };
+    }
+
     /// <summary>The components' past forecasts whose outcomes were known by issue day i (s + H &lt;= t), the past five years, recent ones weighted more.</summary>
     private static (List<double[]> Rows, List<bool> Outcomes, List<double> Weights) History(double[][] p, int[] days, int i, ForecastProblem problem, int[]? members = null)
     {

@@ -35,7 +35,7 @@ public sealed class ForecastCliTests : IDisposable
     }
 
     [Fact]
-    public async Task Forecast_names_a_plan_announced_in_public_its_fixed_horizons_do_not_read_and_the_window_that_does()
+    public async Task Forecast_adds_a_plan_announced_in_public_to_its_fixed_horizons_and_names_it_with_its_report()
     {
         // The day after North Korea notified Japan's coast guard of a satellite launch from 31 May to 10 June 2023.
         var (exit, output, error) = await Run("forecast", "--horizon", "30", "--as-of", "2023-05-30");
@@ -43,11 +43,13 @@ public sealed class ForecastCliTests : IDisposable
 
         Assert.True(exit == 0, error);
         var text = System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " ");
-        Assert.Contains("A plan announced in public is active for any-missile, ballistic, satellite-launch;", text, StringComparison.Ordinal);
+        Assert.Matches(@"satellite-launch │ 30 │ 83\.4% │ 1\.3% │ announced plans \+82\.78 pts", text);
+        Assert.Contains("A plan announced in public is active for any-missile, ballistic, satellite-launch: the forecasts above add it", text, StringComparison.Ordinal);
         Assert.Contains("peninsula forecast --target satellite-launch --as-of 2023-05-30 --until 2023-06-10", text, StringComparison.Ordinal);
         Assert.Contains("https://news.ntv.co.jp/", text, StringComparison.Ordinal);
         Assert.True(quietExit == 0, quietError);
-        Assert.DoesNotContain("plan announced in public", quiet, StringComparison.Ordinal);
+        Assert.DoesNotContain("A plan announced in public is active", quiet, StringComparison.Ordinal);
+        Assert.DoesNotContain("announced plans +", quiet, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -175,4 +175,57 @@ public sealed class AnnouncedPlansTests
         Assert.Empty(after.Plans);
         Assert.Equal(after.ModelProbability, after.Probability);
     }
+
+    [Fact]
+    public void A_fixed_horizon_reads_the_plans_as_the_window_of_its_days_does_and_its_reasons_still_add_up()
+    {
+        // As of 2023-05-30 the notified window is 31 May to 10 June: 7 of its 11 days fall in the next 7 days.
+        var asOf = new KoreanDate(2023, 5, 30);
+        var plans = AnnouncedPlans.Bundled.On(BundledRecord.Events);
+        var forecasts = Forecaster.Make(BundledRecord.Events, [ForecastTarget.SatelliteLaunch], ForecastTarget.Horizons, asOf);
+
+        foreach (var f in forecasts)
+        {
+            var window = WindowForecast.From(forecasts, asOf.AddDays(f.HorizonDays)).WithPlans(plans);
+            Assert.Equal(window.Probability, f.Probability, Tolerance);
+            Assert.Equal(window.ModelProbability, f.ModelProbability, Tolerance);
+            Assert.Equal("2023-05-satellite-may-31-jun-10", Assert.Single(f.Plans).Plan.Id);
+            var plan = Assert.Single(f.Factors, x => x.Name == "announced plans");
+            Assert.Equal(f.Probability - f.ModelProbability, plan.Effect, 1e-12);
+            Assert.Equal(f.Probability, f.BaseRate + f.Factors.Sum(x => x.Effect), 1e-12);
+            Assert.Contains(f.Explanation, line => line.StartsWith("Announced plans: Announced on 2023-05-29", StringComparison.Ordinal));
+        }
+
+        var week = forecasts.Single(f => f.HorizonDays == 7);
+        Assert.Equal(1 - ((1 - week.ModelProbability) * (1 - (5.0 / 6 * 7 / 11))), week.Probability, Tolerance);
+        // A longer horizon is still never below a shorter one.
+        Assert.True(forecasts.Zip(forecasts.Skip(1)).All(x => x.Second.Probability >= x.First.Probability));
+
+        // The targets that cannot count a satellite launch, and days with no plan active, are the model's alone.
+        var icbm = Forecaster.Make(BundledRecord.Events, [ForecastTarget.Icbm], [30], asOf).Single();
+        var later = Forecaster.Make(BundledRecord.Events, [ForecastTarget.SatelliteLaunch], [30], new KoreanDate(2023, 6, 15)).Single();
+        Assert.All(new[] { icbm, later }, f =>
+        {
+            Assert.Empty(f.Plans);
+            Assert.Equal(f.ModelProbability, f.Probability);
+            Assert.DoesNotContain(f.Factors, x => x.Name == "announced plans");
+        });
+    }
+
+    [Fact]
+    public void The_backtest_scores_the_forecast_model_with_the_plans_and_every_other_model_without()
+    {
+        var issue = new KoreanDate(2023, 5, 30);
+        var result = Backtest.Run(BundledRecord.Events, ForecastTarget.SatelliteLaunch, 7, issue, issue, step: 1);
+        var scored = Assert.Single(result.Forecasts);
+        var model = result.Scores.Select(s => s.Model).ToList();
+        double P(string name) => scored.Probabilities[model.IndexOf(name)];
+
+        Assert.Equal(issue, scored.IssueDate);
+        Assert.True(scored.Happened);
+        Assert.Equal(Forecaster.Make(BundledRecord.Events, [ForecastTarget.SatelliteLaunch], [7], issue).Single().Probability, P(RollingForecast.ForecastModel), Tolerance);
+        Assert.True(P(RollingForecast.ForecastModel) > 0.5, $"{P(RollingForecast.ForecastModel)}");
+        Assert.True(P("change-point-by-class") < 0.01, $"the chosen candidate before plans: {P("change-point-by-class")}");
+        Assert.True(P("recent-rate-365d") < 0.01 && P("change-point") < 0.01);
+    }
 }
