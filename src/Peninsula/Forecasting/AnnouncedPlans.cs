@@ -278,8 +278,8 @@ public sealed class PlansOnRecord
 
     /// <summary>
     /// Every chain of revisions announced by <paramref name="known"/>, with its latest revision then
-    /// and its outcome as known then: kept (its event came, from its first announcement to
-    /// <see cref="AnnouncedPlans.GraceDays"/> days after its frame), not kept (called off, or its event
+    /// and its outcome as known then: kept (its event came, from its first announcement, on that day
+    /// only inside the frame, to <see cref="AnnouncedPlans.GraceDays"/> days after its frame), not kept (called off, or its event
     /// came later or not by then), or null while still open.
     /// </summary>
     private List<Chain> Chains(KoreanDate known)
@@ -296,6 +296,14 @@ public sealed class PlansOnRecord
             while (index > 0 && dates[index - 1] == first)
             {
                 index--;
+            }
+
+            // An event on the day of the first announcement carries the plan out only inside its
+            // frame: a launch on the day of its own notice does; the launch whose failure prompted a
+            // plan for "October", or the summit at which the next one was agreed, does not.
+            while (index < dates.Length && dates[index] == first && !(latest.FrameFrom <= first && first <= latest.FrameTo))
+            {
+                index++;
             }
 
             KoreanDate? carried = index < dates.Length && dates[index] <= known ? dates[index] : null;

@@ -228,4 +228,29 @@ public sealed class AnnouncedPlansTests
         Assert.True(P("change-point-by-class") < 0.01, $"the chosen candidate before plans: {P("change-point-by-class")}");
         Assert.True(P("recent-rate-365d") < 0.01 && P("change-point") < 0.01);
     }
+
+    [Fact]
+    public void An_event_on_the_day_a_plan_is_announced_carries_it_out_only_inside_its_frame()
+    {
+        var plans = AnnouncedPlans.Bundled.On(BundledRecord.Events);
+
+        // After the failed launch of 2023-08-24 North Korea said it would try again in October: that
+        // day's launch did not carry the plan out, so on 1 September it is active for October.
+        var september = plans.Outlook(ForecastTarget.SatelliteLaunch, new KoreanDate(2023, 9, 1), new KoreanDate(2023, 9, 2), new KoreanDate(2023, 10, 31));
+        var october = Assert.Single(september.Plans);
+        Assert.Equal("2023-08-satellite-october", october.Plan.Id);
+        Assert.Equal(1.0, october.InWindow, Tolerance);
+
+        // At Panmunjom on 2018-04-27 the leaders agreed Moon would visit Pyongyang in the autumn: the
+        // summit of that day is not the autumn one, which the plan waits for until 2018-09-18.
+        var panmunjom = ForecastTarget.OfFilter("kind=summit class=inter-korean", []);
+        var may = plans.Outlook(panmunjom, new KoreanDate(2018, 5, 1), new KoreanDate(2018, 5, 2), new KoreanDate(2018, 12, 31));
+        Assert.Equal("2018-04-ikorean-pyongyang-autumn", Assert.Single(may.Plans).Plan.Id);
+        // (By then the plan agreed in Pyongyang, Kim's visit to Seoul within the year, is the active one.)
+        var september2018 = plans.Outlook(panmunjom, new KoreanDate(2018, 9, 20), new KoreanDate(2018, 9, 21), new KoreanDate(2018, 12, 31));
+        Assert.Equal("2018-09-kim-seoul-within-year", Assert.Single(september2018.Plans).Plan.Id);
+
+        // A launch on the day of its own notice, inside the notified window, carries it out (2024-05-27).
+        Assert.Empty(plans.Outlook(ForecastTarget.SatelliteLaunch, new KoreanDate(2024, 5, 27), new KoreanDate(2024, 5, 28), new KoreanDate(2024, 6, 30)).Plans);
+    }
 }
