@@ -79,6 +79,25 @@ public sealed class AnalysisApiTests(PeninsulaApp app)
     }
 
     [Fact]
+    public async Task A_forecast_adds_an_active_plan_announced_in_public_and_gives_the_model_s_own_probability_and_the_plan_s_report()
+    {
+        // The day after North Korea notified Japan's coast guard of a satellite launch from 31 May to 10 June 2023.
+        var one = await (await _client.GetAsync("/api/forecasts?target=satellite-launch&horizon=30&as_of=2023-05-30")).JsonAsync();
+        var f = Assert.Single(one.EnumerateArray());
+        var plan = Assert.Single(f.GetProperty("plans").EnumerateArray());
+
+        Assert.Equal("2023-05-satellite-may-31-jun-10", plan.GetProperty("id").GetString());
+        Assert.StartsWith("https://news.ntv.co.jp/", plan.GetProperty("source_url").GetString(), StringComparison.Ordinal);
+        Assert.InRange(f.GetProperty("model_probability").GetDouble(), 0, 0.02);
+        Assert.InRange(f.GetProperty("probability").GetDouble(), 0.8, 0.9);
+        Assert.Contains(f.GetProperty("factors").EnumerateArray(), x => x.GetProperty("factor").GetString() == "announced plans");
+
+        var quiet = Assert.Single((await (await _client.GetAsync("/api/forecasts?target=satellite-launch&horizon=30&as_of=2023-07-01")).JsonAsync()).EnumerateArray());
+        Assert.Empty(quiet.GetProperty("plans").EnumerateArray());
+        Assert.Equal(quiet.GetProperty("probability").GetDouble(), quiet.GetProperty("model_probability").GetDouble());
+    }
+
+    [Fact]
     public async Task The_tempo_is_a_weekly_rate_with_its_interval_the_current_regime_and_the_events_behind_it()
     {
         var tempo = await (await _client.GetAsync("/api/forecasts/tempo?target=icbm")).JsonAsync();

@@ -33,7 +33,7 @@ public sealed class ForecastWindowPageTests(BrowserFixture browser)
         Assert.StartsWith("https://news.ntv.co.jp/", await report.GetAttributeAsync("href"), StringComparison.Ordinal);
         Assert.Contains(expected.GetProperty("plans")[0].GetProperty("note").GetString()!, answer, StringComparison.Ordinal);
         Assert.Contains("The forecast reads the record up to 2023-05-30.", answer, StringComparison.Ordinal);
-        Assert.Contains("Read off the fixed horizons' forecasts as of 2023-05-30: 7 days ", answer, StringComparison.Ordinal);
+        Assert.Contains("Read off the model's fixed-horizon forecasts as of 2023-05-30, before any plan: 7 days ", answer, StringComparison.Ordinal);
         Assert.Contains("The rule: Read off the 7, 30, 90 and 365-day forecasts", answer, StringComparison.Ordinal);
 
         // The form shows the link's choice, and the page's own target follows the link.

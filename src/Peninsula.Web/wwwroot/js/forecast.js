@@ -108,6 +108,7 @@ async function show() {
       { label: 'Step', value: x => x.factor },
       { label: 'Percentage points', value: x => x.text, num: true },
     ], printedSteps(chosen), 'The base rate and each factor, adding up to the forecast'),
+    planList(chosen, chosen.data_until),
     el('ul', {}, chosen.explanation.map(line => el('li', {}, line))));
 
   status('Reading the tempo…');
@@ -159,22 +160,31 @@ function windowData(w) {
   return lines.join('');
 }
 
+/**
+ * The plans announced in public that add to a forecast (a window's or a fixed horizon's, as the API
+ * gives them): the model's own probability, then each plan linked to its report with its note.
+ */
+function planList(forecast, asOf) {
+  const plans = forecast.plans ?? [];
+  return plans.length === 0 ? [] : [
+    el('p', {}, `The model alone says ${pct(forecast.model_probability)}; `,
+      plans.length === 1 ? 'a plan announced in public, active by ' : `${plans.length} plans announced in public, active by `,
+      `${asOf}, ${plans.length === 1 ? 'adds' : 'add'} to it:`),
+    el('ul', { class: 'plans' }, plans.map(p => el('li', {},
+      safeUrl(p.source_url) ? el('a', { href: safeUrl(p.source_url) }, p.title) : p.title, '. ', p.note))),
+  ];
+}
+
 /** The answer for one window as the API gives it: the probability in words, its basis, and the plans announced in public that add to the model's own. */
 function windowAnswer(w) {
   const horizons = w.horizons.map(h => `${h.horizon_days} days ${pct(h.probability)}`).join(', ');
-  const plans = w.plans.length === 0 ? [] : [
-    el('p', {}, `The model alone says ${pct(w.model_probability)}; `,
-      w.plans.length === 1 ? 'a plan announced in public, active by ' : `${w.plans.length} plans announced in public, active by `,
-      `${w.as_of}, ${w.plans.length === 1 ? 'adds' : 'add'} to it:`),
-    el('ul', { class: 'plans' }, w.plans.map(p => el('li', {},
-      safeUrl(p.source_url) ? el('a', { href: safeUrl(p.source_url) }, p.title) : p.title, '. ', p.note))),
-  ];
+  const plans = planList(w, w.as_of);
   return [
     el('p', { class: 'answer' }, el('strong', {}, pct(w.probability)),
       ` probability of at least one event of “${targetName(w.target)}” from ${w.from} to ${w.until} (${dayCount(w.days)}, both counted; Korean dates), forecast as of ${w.as_of}.`),
     plans,
     el('p', {}, windowData(w)),
-    el('p', {}, `Read off the fixed horizons' forecasts as of ${w.as_of}: ${horizons}.`),
+    el('p', {}, `Read off the model's fixed-horizon forecasts as of ${w.as_of}, before any plan: ${horizons}.`),
     el('p', { class: 'note' }, `The rule: ${w.rule}`),
   ];
 }
