@@ -145,15 +145,18 @@ public sealed class AnalysisApiTests(PeninsulaApp app)
     }
 
     [Fact]
-    public async Task The_check_takes_the_writer_s_clock_as_the_command_line_does()
+    public async Task The_check_takes_the_writer_s_clock_as_the_command_line_does_behind_Korea_s_when_not_known()
     {
         // us-voa-2017-02-11-first-under-trump: a Washington story dated Saturday tells of Korea's Sunday, 2017-02-12.
         const string sentence = "North Korea launched a ballistic missile early Sunday over the Sea of Japan.";
-        var behind = await (await _client.PostAsync("/api/check?published=2017-02-11&clock=behind", Http.Text(sentence))).JsonAsync();
-        var claim = Assert.Single(behind.GetProperty("claims").EnumerateArray());
-        Assert.Equal("supported", claim.GetProperty("verdict").GetString());
+        foreach (var path in new[] { "/api/check?published=2017-02-11&clock=behind", "/api/check?published=2017-02-11" })
+        {
+            var behind = await (await _client.PostAsync(path, Http.Text(sentence))).JsonAsync();
+            var claim = Assert.Single(behind.GetProperty("claims").EnumerateArray());
+            Assert.Equal("supported", claim.GetProperty("verdict").GetString());
+        }
 
-        var korea = await (await _client.PostAsync("/api/check?published=2017-02-11", Http.Text(sentence))).JsonAsync();
+        var korea = await (await _client.PostAsync("/api/check?published=2017-02-11&clock=korea", Http.Text(sentence))).JsonAsync();
         Assert.NotEqual("supported", Assert.Single(korea.GetProperty("claims").EnumerateArray()).GetProperty("verdict").GetString());
 
         var refused = await (await _client.PostAsync("/api/check?clock=washington", Http.Text(sentence))).ProblemAsync(HttpStatusCode.BadRequest);

@@ -268,6 +268,24 @@ public sealed class BrowserTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task The_fact_check_reads_a_writer_not_known_in_a_clock_behind_Korea_s_and_takes_Korea_s_when_asked()
+    {
+        // us-voa-2017-02-11-first-under-trump: a Washington story dated Saturday tells of Korea's Sunday, 2017-02-12.
+        var (page, errors) = await OpenAsync("/check.html");
+        Assert.Equal("behind", await page.Locator("#clock").InputValueAsync());
+        await page.FillAsync("#article", "North Korea launched a ballistic missile early Sunday over the Sea of Japan.");
+        await page.FillAsync("#published", "2017-02-11");
+        await page.ClickAsync("#check");
+        await page.WaitForSelectorAsync("#highlighted mark.supported");
+
+        await page.SelectOptionAsync("#clock", "korea");
+        await page.ClickAsync("#check");
+        await page.WaitForSelectorAsync("#highlighted mark:not(.supported)");
+        Assert.Equal(0, await page.Locator("#highlighted mark.supported").CountAsync());
+        await FinishAsync(page, errors, "check-clock");
+    }
+
+    [Fact]
     public async Task Charts_label_their_axes_count_in_whole_numbers_and_name_things_in_words()
     {
         var (overview, errors) = await OpenAsync("/");

@@ -15,8 +15,8 @@ internal static class CheckCommand
         var published = new Option<string?>("--published") { Description = "The article's publication date in Korea (YYYY-MM-DD); anchors 'in April', 'last year', 'recently'." };
         var clock = new Option<string>("--clock")
         {
-            Description = "The clock the article's dates are in: korea (Korea's or Japan's own texts) or behind (a US or European outlet, or not known: its date, 'today' and weekdays may be a day behind Korea's, and never refute on their own).",
-            DefaultValueFactory = _ => "korea",
+            Description = "The clock the article's dates are in: korea (Korea's or Japan's own texts) or behind (a US or European outlet, or not known, the default: its date, 'today' and weekdays may be a day behind Korea's, and never refute on their own).",
+            DefaultValueFactory = _ => "behind",
         };
         clock.AcceptOnlyFromAmong([.. WriterClocks.Names]);
         var format = CommonOptions.Format("text", "text", "json", "html");

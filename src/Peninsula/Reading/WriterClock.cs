@@ -22,17 +22,19 @@ public enum WriterClock
 /// <summary>The writer's clocks by the names the command line and the API take.</summary>
 public static class WriterClocks
 {
-    /// <summary>The names, in the order help lists them: <c>korea</c> (the default) and <c>behind</c>.</summary>
+    /// <summary>The names, in the order help lists them: <c>korea</c> and <c>behind</c> (the default).</summary>
     public static IReadOnlyList<string> Names { get; } = ["korea", "behind"];
 
     /// <summary>
-    /// The clock named <paramref name="name"/>, Korea's when none is given; another name throws an
-    /// <see cref="InputException"/> for <paramref name="field"/> that says which names there are.
+    /// The clock named <paramref name="name"/>; when none is given the writer's clock is not known,
+    /// which is read as <see cref="WriterClock.Behind"/>: a date that may be a day off then never
+    /// refutes on its own. Another name throws an <see cref="InputException"/> for
+    /// <paramref name="field"/> that says which names there are.
     /// </summary>
     public static WriterClock Parse(string? name, string field) => name switch
     {
-        null or "" or "korea" => WriterClock.Korea,
-        "behind" => WriterClock.Behind,
+        "korea" => WriterClock.Korea,
+        null or "" or "behind" => WriterClock.Behind,
         _ => throw new InputException(
             $"'{name}' is not a clock: korea (Korea's or Japan's own texts) or behind (a US or European outlet, or not known).", field: field),
     };

@@ -87,15 +87,18 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task A_clock_behind_Koreas_reads_the_next_weekday_as_Koreas_day()
+    public async Task A_clock_behind_Koreas_the_default_for_a_writer_not_known_reads_the_next_weekday_as_Koreas_day()
     {
         // us-voa-2017-02-11-first-under-trump: a Washington story dated Saturday tells of Korea's Sunday, 2017-02-12.
         const string sentence = "North Korea launched a ballistic missile early Sunday over the Sea of Japan.";
         var (exit, output, _) = await CliRunner.RunWithInputAsync(Db, sentence, "check", "-", "--published", "2017-02-11", "--clock", "behind", "--format", "json");
-        var (koreaExit, korea, _) = await CliRunner.RunWithInputAsync(Db, sentence, "check", "-", "--published", "2017-02-11", "--format", "json");
+        var (koreaExit, korea, _) = await CliRunner.RunWithInputAsync(Db, sentence, "check", "-", "--published", "2017-02-11", "--clock", "korea", "--format", "json");
+        var (unknownExit, unknown, _) = await CliRunner.RunWithInputAsync(Db, sentence, "check", "-", "--published", "2017-02-11", "--format", "json");
 
         Assert.Equal(0, exit);
         Assert.Equal(0, koreaExit);
+        Assert.Equal(0, unknownExit);
+        Assert.Equal(output, unknown);
         using var json = JsonDocument.Parse(output);
         var claim = Assert.Single(json.RootElement.GetProperty("claims").EnumerateArray());
         Assert.Equal("supported", claim.GetProperty("verdict").GetString());

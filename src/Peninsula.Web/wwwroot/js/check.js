@@ -76,7 +76,9 @@ async function check() {
   button.disabled = true;
   status('Checking…');
   try {
-    const result = await api(`/api/check${published ? `?published=${published}` : ''}`, {
+    const query = new URLSearchParams({ clock: document.getElementById('clock').value });
+    if (published) query.set('published', published);
+    const result = await api(`/api/check?${query}`, {
       method: 'POST', headers: { 'Content-Type': 'text/plain; charset=utf-8', Accept: 'application/json' }, body: text,
     });
     const s = result.summary;
