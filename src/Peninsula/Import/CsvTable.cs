@@ -87,7 +87,8 @@ internal sealed class CsvTable
         var missing = required.Where(c => !columns.ContainsKey(c)).ToList();
         if (missing.Count > 0)
         {
-            var expected = string.Join(",", required.Concat(optional ?? []));
+            // The optional columns are named apart: listed after the required ones they would read as out of the file's order.
+            var expected = string.Join(",", required) + (optional is { Count: > 0 } ? $" (and, optional: {string.Join(",", optional)})" : "");
             throw new InputException(
                 $"the header lacks {string.Join(", ", missing.Select(m => $"'{m}'"))}. Expected columns: {expected}; found: {Quote(header)}.",
                 file, 1, missing[0]);
