@@ -192,6 +192,7 @@ public sealed class ForecastReasonsTests
         "floor" => "Floor: ",
         "ceiling" => "Ceiling: ",
         "shorter horizon" => "Raised to the ",
+        "announced plans" => "Announced plans: ",
         _ => throw new ArgumentOutOfRangeException(nameof(factor), factor, "A factor without a sentence."),
     };
 }
