@@ -52,7 +52,7 @@ internal static class ForecastCommand
             else
             {
                 Render(context.Out, forecasts, date);
-                RenderActivePlans(context.Out, events, targets, forecasts[0]);
+                RenderActivePlans(context.Out, forecasts);
             }
 
             return 0;
@@ -112,23 +112,23 @@ internal static class ForecastCommand
 
     /// <summary>
     /// The plans announced in public that are active as of the forecasts' date and count for a target
-    /// shown (a notified launch window, a summit agreed with a time frame): the forecasts above add
-    /// each over their days (the factor "announced plans"); the reader is shown each plan with its
-    /// report and pointed at the window of its days.
+    /// shown (a notified launch window, a summit agreed with a time frame), as the forecasts carry
+    /// them: the forecasts above add each over their days (the factor "announced plans"); the reader
+    /// is shown each plan with its report, as read at the longest horizon shown, and pointed at the
+    /// window of its days.
     /// </summary>
-    private static void RenderActivePlans(IAnsiConsole console, IReadOnlyList<Event> events, IReadOnlyList<ForecastTarget> targets, Forecast first)
+    private static void RenderActivePlans(IAnsiConsole console, IReadOnlyList<Forecast> forecasts)
     {
-        var plans = AnnouncedPlans.Bundled.On(events);
-        var known = first.AsOf < first.DataUntil ? first.AsOf : first.DataUntil;
-        var active = targets
-            .SelectMany(t => plans.Outlook(t, known, known.AddDays(1), known.AddDays(365)).Plans.Select(p => (Target: t, Plan: p)))
+        var active = forecasts
+            .OrderBy(f => f.HorizonDays)
+            .SelectMany(f => f.Plans.Select(p => (f.Target, Plan: p)))
             .GroupBy(x => x.Plan.Plan.Id, StringComparer.Ordinal);
         foreach (var plan in active)
         {
-            var (slugs, window) = (plan.Select(x => x.Target.Slug).ToList(), plan.First().Plan);
+            var (slugs, window) = (plan.Select(x => x.Target.Slug).Distinct().ToList(), plan.Last().Plan);
             console.MarkupLine(
                 $"[yellow]A plan announced in public is active[/] for {Markup.Escape(string.Join(", ", slugs))}: the forecasts above add it (the factor \"announced plans\"); for its own days, " +
-                $"[bold]peninsula forecast --target {Markup.Escape(slugs[^1])} --as-of {first.AsOf} --until {window.To}[/]. {Markup.Escape(window.Describe())}");
+                $"[bold]peninsula forecast --target {Markup.Escape(slugs[^1])} --as-of {forecasts[0].AsOf} --until {window.To}[/]. {Markup.Escape(window.Describe())}");
         }
     }
 

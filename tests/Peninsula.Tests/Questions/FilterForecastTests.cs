@@ -104,9 +104,9 @@ public sealed class FilterForecastTests
     [Fact]
     public void A_filter_the_record_never_matched_gets_the_model_s_floor_bounded_forecast_and_says_so()
     {
-        var target = ForecastTarget.OfFilter("kind=summit class=dprk-japan since=2030-01-01", []);
+        var target = ForecastTarget.OfFilter("kind=summit class=dprk-china since=2030-01-01", []);
         var forecast = Forecaster.Make(BundledRecord.Events, [target], [30], new KoreanDate(2019, 1, 21)).Single();
         Assert.InRange(forecast.Probability, RollingForecast.Floor, 0.01);
-        Assert.Contains(forecast.Explanation, line => line.StartsWith("The record has no event this filter (kind=summit class=dprk-japan since=2030-01-01) matches up to 2019-01-21", StringComparison.Ordinal));
+        Assert.Contains(forecast.Explanation, line => line.StartsWith("The record has no event this filter (kind=summit class=dprk-china since=2030-01-01) matches up to 2019-01-21", StringComparison.Ordinal));
     }
 }
