@@ -77,8 +77,10 @@ public sealed class QuestionPageTests(BrowserFixture browser)
         Assert.StartsWith("Open", await page.Locator("#resolution").InnerTextAsync(), StringComparison.Ordinal);
         await BrowserFixture.ScreenshotAsync(page, "questions");
         await page.Locator("#model-evidence a").ClickAsync();
-        await page.WaitForURLAsync("**/forecast.html?target=icbm");
-        await page.WaitForSelectorAsync("#explanation h3");
+        // The address is enough: the page's load, like its forecasts, can wait on a server busy with both
+        // test projects on two processors, and the wait below says what the page reported if it never shows.
+        await page.WaitForURLAsync("**/forecast.html?target=icbm", new() { WaitUntil = Microsoft.Playwright.WaitUntilState.Commit });
+        await BrowserFixture.WaitForShownAsync(page, "#explanation h3", "the forecast's reasons on the page the question links to", 120);
         Assert.Equal("icbm", await page.Locator("#target").InputValueAsync());
         // The forecast page's note on the crowds carries the figures the server computed and links to the table behind them.
         await page.Locator("#crowd-note", new() { HasText = "Brier score is" }).WaitForAsync();
