@@ -28,6 +28,10 @@ public static class ForecastSelection
     public static readonly string[] SecondRound =
         ["change-point", "change-point-by-class", "change-point-recalibrated", "aggregate", "aggregate-recalibrated"];
 
+    /// <summary>Round 4's candidates, simplest first (docs/forecast-selection.md, "Round 4").</summary>
+    public static readonly string[] FourthRound =
+        ["change-point-by-class", "change-point-by-class-recent", "change-point-by-class-pooled"];
+
     public static string Run()
     {
         var text = new StringBuilder();
@@ -48,6 +52,10 @@ public static class ForecastSelection
         Line($"### Round 2 (pre-registered in docs/forecast-selection.md, \"Round 2\")");
         Line($"");
         Round(results, eligible, SecondRound, Line);
+        Line($"");
+        Line($"### Round 4 (pre-registered in docs/forecast-selection.md, \"Round 4\")");
+        Line($"");
+        Round(results, eligible, FourthRound, Line);
         return text.ToString();
     }
 

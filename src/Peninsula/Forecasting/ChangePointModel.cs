@@ -45,28 +45,33 @@ internal static class ChangePointModel
     /// <see cref="ForecastTarget.Horizons"/> and the horizon asked, and run again only when a
     /// horizon or an earlier first day is asked for that it did not cover.
     /// </remarks>
-    public static ChangePointForecast Forecast(TargetSeries series, int horizon, double hazardPerDay = HazardPerDay, int firstDay = 0)
+    /// <remarks>
+    /// A new regime's rate is centred on the long-run rate to date unless <paramref name="prior"/>
+    /// says where (docs/forecast-selection.md, round 4).
+    /// </remarks>
+    public static ChangePointForecast Forecast(TargetSeries series, int horizon, double hazardPerDay = HazardPerDay, int firstDay = 0, RegimePrior? prior = null)
     {
         var passes = Passes.GetValue(series, _ => []);
+        var key = (hazardPerDay, prior?.Name ?? "");
         lock (passes)
         {
-            if (!passes.TryGetValue(hazardPerDay, out var pass) || pass.FirstDay > firstDay || !pass.Forecasts.ContainsKey(horizon))
+            if (!passes.TryGetValue(key, out var pass) || pass.FirstDay > firstDay || !pass.Forecasts.ContainsKey(horizon))
             {
                 var horizons = ForecastTarget.Horizons.Append(horizon).Concat(pass?.Forecasts.Keys ?? Enumerable.Empty<int>()).Distinct().ToArray();
-                pass = Pass(series, horizons, hazardPerDay, Math.Min(firstDay, pass?.FirstDay ?? firstDay));
-                passes[hazardPerDay] = pass;
+                pass = Pass(series, horizons, hazardPerDay, Math.Min(firstDay, pass?.FirstDay ?? firstDay), prior);
+                passes[key] = pass;
             }
 
             return pass.Forecasts[horizon];
         }
     }
 
-    /// <summary>The passes made so far, per series and hazard.</summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TargetSeries, Dictionary<double, FilterPass>> Passes = [];
+    /// <summary>The passes made so far, per series, hazard and new regime's prior (by name; the long-run rate's is empty).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TargetSeries, Dictionary<(double Hazard, string Prior), FilterPass>> Passes = [];
 
     private sealed record FilterPass(int FirstDay, Dictionary<int, ChangePointForecast> Forecasts);
 
-    private static FilterPass Pass(TargetSeries series, int[] horizons, double hazardPerDay, int firstDay)
+    private static FilterPass Pass(TargetSeries series, int[] horizons, double hazardPerDay, int firstDay, RegimePrior? prior)
     {
         var last = series.Occurs.Length - 1;
         var probabilities = horizons.Select(_ => new double[series.Occurs.Length]).ToArray();
@@ -102,7 +107,7 @@ internal static class ChangePointModel
             {
                 reading = Read(t, posterior);
             }
-        });
+        }, prior);
         var forecasts = new Dictionary<int, ChangePointForecast>();
         for (var k = 0; k < horizons.Length; k++)
         {
@@ -205,10 +210,10 @@ internal static class ChangePointModel
     private readonly record struct Moments(int Day, double Mean, double SecondMoment, int Start);
 
     /// <summary>Runs the filter over days 0 .. <paramref name="lastDay"/> and hands the posterior to <paramref name="visit"/> after each day that <paramref name="wanted"/> picks.</summary>
-    private static void Filter(TargetSeries series, int lastDay, double hazardPerDay, Func<int, bool> wanted, Action<int, RunLengths> visit)
+    private static void Filter(TargetSeries series, int lastDay, double hazardPerDay, Func<int, bool> wanted, Action<int, RunLengths> visit, RegimePrior? prior = null)
     {
         FiltersRun++;
-        var posterior = new RunLengths(hazardPerDay);
+        var posterior = new RunLengths(hazardPerDay, prior);
         for (var t = 0; t <= lastDay && t < series.Occurs.Length; t++)
         {
             posterior.Observe(series.Occurs[t]);
@@ -258,7 +263,7 @@ internal static class ChangePointModel
     /// weight, its first day, and the gamma posterior of its rate (shape: prior shape plus events;
     /// rate: prior days plus days). Runs are kept newest first.
     /// </summary>
-    private sealed class RunLengths(double hazardPerDay)
+    private sealed class RunLengths(double hazardPerDay, RegimePrior? prior)
     {
         private int _day;
         private int _events;
@@ -270,8 +275,8 @@ internal static class ChangePointModel
         /// <summary>The log of the chance the model gave the days observed so far (each day's one-day predictive, multiplied): how well this hazard has explained the series.</summary>
         public double LogEvidence { get; private set; }
 
-        /// <summary>The prior shape of a regime that would begin on the next day.</summary>
-        public double PriorShape => LongRunRate(_events, _day) * PriorDays;
+        /// <summary>The prior shape of a regime that would begin on the next day: its centre (the long-run rate to date unless a <see cref="RegimePrior"/> says otherwise) times <see cref="PriorDays"/>.</summary>
+        public double PriorShape => (prior is null || _day == 0 ? LongRunRate(_events, _day) : prior.DailyRate[_day - 1]) * PriorDays;
 
         /// <summary>One more day: whether it had an event.</summary>
         public void Observe(bool occurred)
@@ -334,6 +339,14 @@ internal static class ChangePointModel
     /// <summary>One run length: its posterior weight, the gamma posterior of its rate, and its first day.</summary>
     private readonly record struct Run(double Weight, double Shape, double Rate, int Start);
 }
+
+/// <summary>
+/// Where a new regime's rate is centred, day by day (docs/forecast-selection.md, round 4):
+/// <see cref="DailyRate"/>[t] is the daily rate a regime beginning on day t + 1 is drawn around,
+/// read from days 0 .. t only. <see cref="Name"/> tells passes apart in the cache, so one name
+/// must always mean one rule on one series.
+/// </summary>
+internal sealed record RegimePrior(string Name, double[] DailyRate);
 
 /// <summary>The change-point model's forecast at every day of a series, and its reading of the current regime on the last day.</summary>
 internal sealed record ChangePointForecast(double[] Probabilities, RegimeReading Last)

@@ -60,11 +60,16 @@ internal sealed class ForecastProblem
     /// </summary>
     public double RecentRate(int t, int window)
     {
+        var (a, b) = RecentGamma(t, window);
+        return 1 - Math.Pow(b / (b + Horizon), a);
+    }
+
+    /// <summary>The gamma posterior (shape a, rate b per day) of <see cref="RecentRate"/>.</summary>
+    private (double Shape, double Rate) RecentGamma(int t, int window)
+    {
         const double priorDays = 60;
         var longRun = LongRunPrior(t);
-        var a = Series.Count(t - window + 1, t) + (longRun * priorDays);
-        var b = Math.Min(window, t + 1) + priorDays;
-        return 1 - Math.Pow(b / (b + Horizon), a);
+        return (Series.Count(t - window + 1, t) + (longRun * priorDays), Math.Min(window, t + 1) + priorDays);
     }
 
     /// <summary>
@@ -98,13 +103,20 @@ internal sealed class ForecastProblem
     /// </summary>
     public double PooledRate(int t)
     {
+        var (a, b) = PooledGamma(t);
+        return 1 - Math.Pow(b / (b + Horizon), a);
+    }
+
+    /// <summary>The gamma posterior (shape a, rate b per day) of <see cref="PooledRate"/>.</summary>
+    private (double Shape, double Rate) PooledGamma(int t)
+    {
         const double priorDays = 30;
         var parent = Parent;
         var share = Math.Min(1, (Series.Count(t - 3649, t) + 0.5) / (parent.Count(t - 3649, t) + 1.0));
         var longRun = LongRunPrior(t);
         var a = Series.Count(t - 364, t) + (share * parent.Count(t - 364, t)) + (longRun * priorDays);
         var b = (2.0 * Math.Min(365, t + 1)) + priorDays;
-        return 1 - Math.Pow(b / (b + Horizon), a);
+        return (a, b);
     }
 
     /// <summary>
@@ -148,6 +160,55 @@ internal sealed class ForecastProblem
     private ChangePointForecast[] ByClassRuns => _byClass ??=
         [.. RegimeYears.Select(years => years == 3 ? ChangePointRun : ChangePointModel.Forecast(Series, Horizon, 1 / (years * 365), FirstForecastDay))];
 
+    /// <summary>Round 4's candidates: where a new regime's rate is centred instead of the long-run rate (docs/forecast-selection.md, "Round 4").</summary>
+    public enum RegimeCentre
+    {
+        /// <summary>The 365-day rate as the reference model reads it (<see cref="RecentRate"/> over 365 days).</summary>
+        Recent,
+
+        /// <summary>Round 1's pooled rate (<see cref="PooledRate"/>): the target's last year and its share of its broader class's.</summary>
+        Pooled,
+    }
+
+    private readonly Dictionary<RegimeCentre, ChangePointForecast[]> _byClassCentred = [];
+
+    private ChangePointForecast[] ByClassRunsCentred(RegimeCentre centre)
+    {
+        if (!_byClassCentred.TryGetValue(centre, out var runs))
+        {
+            var rates = new double[Series.Occurs.Length];
+            for (var t = 0; t < rates.Length; t++)
+            {
+                var (a, b) = centre == RegimeCentre.Recent ? RecentGamma(t, 365) : PooledGamma(t);
+                rates[t] = a / b;
+            }
+
+            var prior = new RegimePrior(centre == RegimeCentre.Recent ? "recent-365d" : "pooled", rates);
+            runs = [.. RegimeYears.Select(years => ChangePointModel.Forecast(Series, Horizon, 1 / (years * 365), FirstForecastDay, prior))];
+            _byClassCentred[centre] = runs;
+        }
+
+        return runs;
+    }
+
+    /// <summary>
+    /// Change-point-by-class with a new regime's rate centred by <paramref name="centre"/> on each
+    /// day (round 4's candidates): the three regime lengths weighted by their marginal likelihood under that prior.
+    /// </summary>
+    public double ChangePointByClass(int t, RegimeCentre centre) => Averaged(ByClassRunsCentred(centre), t);
+
+    private static double Averaged(ChangePointForecast[] runs, int t)
+    {
+        var weights = ChangePointModel.Weights([.. runs.Select(r => r.LogEvidence[t])]);
+        var p = 0.0;
+        for (var k = 0; k < runs.Length; k++)
+        {
+            p += weights[k] * runs[k].Probabilities[t];
+        }
+
+        return p;
+    }
+
     /// <summary>
     /// The weight of each of <see cref="RegimeYears"/> on day t: its marginal likelihood of the
     /// target's days 0 .. t, normalised (Bayesian averaging over the hazard, from the record only).
@@ -158,18 +219,7 @@ internal sealed class ForecastProblem
     }
 
     /// <summary>The change-point forecast on day t with its regime length set by the target's own record (see <see cref="RegimeLengthWeights"/>).</summary>
-    public double ChangePointByClass(int t)
-    {
-        var weights = RegimeLengthWeights(t);
-        var runs = ByClassRuns;
-        var p = 0.0;
-        for (var k = 0; k < runs.Length; k++)
-        {
-            p += weights[k] * runs[k].Probabilities[t];
-        }
-
-        return p;
-    }
+    public double ChangePointByClass(int t) => Averaged(ByClassRuns, t);
 
     /// <summary>The reading of the current regime on the last day of the data by the regime length the target's record weighs most.</summary>
     public RegimeReading ChangePointByClassRegime => ByClassRuns[MostWeighedRegimeLength].Last;

@@ -37,7 +37,8 @@ internal sealed class RollingForecast
     public static readonly string[] Models =
         ["climatology", "recent-rate-30d", "recent-rate-90d", "recent-rate-365d", "hawkes", "covariates", "change-point", "stacked", "stacked-on-regression", "pool",
          "pool-shrunk", "pooled-rate", "blend", "regime-stack", "regime-stack-pooled", "regime-stack-pooled-covariates", "regime-stack-pooled-shift",
-         "change-point-by-class", "change-point-recalibrated", "aggregate", "aggregate-recalibrated", ForecastModel];
+         "change-point-by-class", "change-point-recalibrated", "aggregate", "aggregate-recalibrated",
+         "change-point-by-class-recent", "change-point-by-class-pooled", ForecastModel];
 
     /// <summary>The models the stacks combine: the first seven.</summary>
     public const int Components = 7;
@@ -69,7 +70,7 @@ internal sealed class RollingForecast
 
     private const int RegimeStackPooledShift = 16;
 
-    /// <summary>Round 2: the change-point model with its regime length set by the target's own record (<see cref="ForecastProblem.ChangePointByClass"/>).</summary>
+    /// <summary>Round 2: the change-point model with its regime length set by the target's own record (<see cref="ForecastProblem.ChangePointByClass(int)"/>).</summary>
     public const int ChangePointByClass = 17;
 
     /// <summary>Round 2: the change-point model after online Platt recalibration (<see cref="Recalibration.Platt"/>).</summary>
@@ -81,8 +82,14 @@ internal sealed class RollingForecast
     /// <summary>Round 2: the aggregate after online Platt recalibration.</summary>
     public const int AggregateRecalibrated = 20;
 
+    /// <summary>Round 4: change-point-by-class with a new regime centred on the 365-day rate (docs/forecast-selection.md, "Round 4").</summary>
+    private const int ChangePointByClassRecent = 21;
+
+    /// <summary>Round 4: change-point-by-class with a new regime centred on round 1's pooled rate.</summary>
+    private const int ChangePointByClassPooled = 22;
+
     /// <summary>The forecast model's index in <see cref="Models"/> and <see cref="Probabilities"/>.</summary>
-    public const int Final = 21;
+    public const int Final = 23;
 
     /// <summary>The members of the aggregate: climatology, the 365-day rate, Hawkes and the change-point model.</summary>
     public static readonly int[] AggregateMembers = [0, 3, 4, ChangePoint];
@@ -224,6 +231,8 @@ internal sealed class RollingForecast
             p[ChangePointRecalibrated][i] = Recalibration.Platt(issueDays, p[ChangePoint], Outcome, i, horizon).Probability;
             p[Aggregate][i] = aggregate.Forecast(p, i);
             p[AggregateRecalibrated][i] = Recalibration.Platt(issueDays, p[Aggregate], Outcome, i, horizon).Probability;
+            p[ChangePointByClassRecent][i] = problem.ChangePointByClass(t, ForecastProblem.RegimeCentre.Recent);
+            p[ChangePointByClassPooled][i] = problem.ChangePointByClass(t, ForecastProblem.RegimeCentre.Pooled);
             for (var m = FirstCandidate; m < Final; m++)
             {
                 p[m][i] = Math.Clamp(p[m][i], Floor, 1 - Floor);

@@ -105,4 +105,38 @@ public sealed class ChangePointModelTests
         Assert.Equal(Assert.Single(ChangePointModel.Readings(series, 2_499, day => day == 2_499)), cut.Last);
         Assert.Equal(2_999, full.Last.Day);
     }
+
+    [Fact]
+    public void A_new_regime_centred_on_the_long_run_rate_to_date_is_the_model_as_it_was()
+    {
+        var series = Simulate(5, 4_000, (0, 0.01), (2_500, 0.04));
+        var longRun = Enumerable.Range(0, series.Occurs.Length)
+            .Select(t => ChangePointModel.LongRunRate(series.Count(0, t), t + 1)).ToArray();
+
+        var centred = ChangePointModel.Forecast(series, 90, prior: new RegimePrior("long-run, spelled out", longRun));
+
+        Assert.Equal(ChangePointModel.Forecast(series, 90).Probabilities, centred.Probabilities);
+    }
+
+    [Fact]
+    public void A_new_regime_centred_higher_keeps_the_forecast_up_after_a_busy_spell_ends_and_reads_only_the_past()
+    {
+        // Five quiet years, two busy ones, then quiet again: 300 days into the last quiet spell.
+        var series = Simulate(13, 2_801, (0, 0.002), (1_800, 0.05), (2_500, 0.002));
+        var busyYear = Enumerable.Range(0, series.Occurs.Length)
+            .Select(t => (series.Count(t - 364, t) + 1.0) / 366).ToArray();
+        var prior = new RegimePrior("last year", busyYear);
+
+        var asWas = ChangePointModel.Forecast(series, 30).Probabilities;
+        var centred = ChangePointModel.Forecast(series, 30, prior: prior).Probabilities;
+
+        // A new regime drawn around the last year's tempo is busier than one drawn around the long-run rate.
+        Assert.True(centred[2_800] > asWas[2_800] + 0.05, $"centred on the last year {centred[2_800]:0.000}, on the long-run rate {asWas[2_800]:0.000}");
+
+        // What the prior says after day t cannot move the forecast made on day t.
+        var changedLater = busyYear.Select((rate, t) => t > 2_000 ? 0.5 : rate).ToArray();
+        var later = ChangePointModel.Forecast(series, 30, prior: new RegimePrior("last year, then busier", changedLater)).Probabilities;
+        Assert.Equal(centred[..2_001], later[..2_001]);
+        Assert.NotEqual(centred[2_500], later[2_500]);
+    }
 }
