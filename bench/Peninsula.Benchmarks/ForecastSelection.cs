@@ -32,6 +32,9 @@ public static class ForecastSelection
     public static readonly string[] FourthRound =
         ["change-point-by-class", "change-point-by-class-recent", "change-point-by-class-pooled"];
 
+    /// <summary>Round 5's candidate beside the incumbent, simplest first (docs/forecast-selection.md, "Round 5").</summary>
+    public static readonly string[] FifthRound = ["change-point-by-class", "change-point-averaged"];
+
     public static string Run()
     {
         var text = new StringBuilder();
@@ -56,6 +59,10 @@ public static class ForecastSelection
         Line($"### Round 4 (pre-registered in docs/forecast-selection.md, \"Round 4\")");
         Line($"");
         Round(results, eligible, FourthRound, Line);
+        Line($"");
+        Line($"### Round 5 (pre-registered in docs/forecast-selection.md, \"Round 5\")");
+        Line($"");
+        Round(results, eligible, FifthRound, Line);
         return text.ToString();
     }
 

@@ -197,6 +197,14 @@ internal sealed class ForecastProblem
     /// </summary>
     public double ChangePointByClass(int t, RegimeCentre centre) => Averaged(ByClassRunsCentred(centre), t);
 
+    /// <summary>
+    /// Round 5's candidate: the nine change-point models of rounds 2 and 4 (three regime lengths
+    /// times three centres of a new regime) weighted by their marginal likelihood of the target's
+    /// days 0 .. t (docs/forecast-selection.md, "Round 5").
+    /// </summary>
+    public double ChangePointAveraged(int t) =>
+        Averaged([.. ByClassRuns, .. ByClassRunsCentred(RegimeCentre.Recent), .. ByClassRunsCentred(RegimeCentre.Pooled)], t);
+
     private static double Averaged(ChangePointForecast[] runs, int t)
     {
         var weights = ChangePointModel.Weights([.. runs.Select(r => r.LogEvidence[t])]);

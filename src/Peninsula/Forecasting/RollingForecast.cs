@@ -38,7 +38,7 @@ internal sealed class RollingForecast
         ["climatology", "recent-rate-30d", "recent-rate-90d", "recent-rate-365d", "hawkes", "covariates", "change-point", "stacked", "stacked-on-regression", "pool",
          "pool-shrunk", "pooled-rate", "blend", "regime-stack", "regime-stack-pooled", "regime-stack-pooled-covariates", "regime-stack-pooled-shift",
          "change-point-by-class", "change-point-recalibrated", "aggregate", "aggregate-recalibrated",
-         "change-point-by-class-recent", "change-point-by-class-pooled", ForecastModel];
+         "change-point-by-class-recent", "change-point-by-class-pooled", "change-point-averaged", ForecastModel];
 
     /// <summary>The models the stacks combine: the first seven.</summary>
     public const int Components = 7;
@@ -88,8 +88,11 @@ internal sealed class RollingForecast
     /// <summary>Round 4: change-point-by-class with a new regime centred on round 1's pooled rate.</summary>
     private const int ChangePointByClassPooled = 22;
 
+    /// <summary>Round 5: the nine change-point models of rounds 2 and 4 averaged by their marginal likelihood (docs/forecast-selection.md, "Round 5").</summary>
+    private const int ChangePointAveraged = 23;
+
     /// <summary>The forecast model's index in <see cref="Models"/> and <see cref="Probabilities"/>.</summary>
-    public const int Final = 23;
+    public const int Final = 24;
 
     /// <summary>The members of the aggregate: climatology, the 365-day rate, Hawkes and the change-point model.</summary>
     public static readonly int[] AggregateMembers = [0, 3, 4, ChangePoint];
@@ -233,6 +236,7 @@ internal sealed class RollingForecast
             p[AggregateRecalibrated][i] = Recalibration.Platt(issueDays, p[Aggregate], Outcome, i, horizon).Probability;
             p[ChangePointByClassRecent][i] = problem.ChangePointByClass(t, ForecastProblem.RegimeCentre.Recent);
             p[ChangePointByClassPooled][i] = problem.ChangePointByClass(t, ForecastProblem.RegimeCentre.Pooled);
+            p[ChangePointAveraged][i] = problem.ChangePointAveraged(t);
             for (var m = FirstCandidate; m < Final; m++)
             {
                 p[m][i] = Math.Clamp(p[m][i], Floor, 1 - Floor);
