@@ -145,5 +145,7 @@ public static class QuestionsBenchmark
         ? "no forecasts."
         : string.Create(CultureInfo.InvariantCulture,
             $"{t.Forecasts} forecasts on {t.Questions} questions, Brier of the published forecasts {t.Brier:0.000}, model {t.ModelBrier:0.000}; model no worse: {(t.ModelNoWorse ? "met" : "not met")}. " +
-            $"Each question weighed once: published {t.BrierPerQuestion:0.000}, model {t.ModelBrierPerQuestion:0.000}; model no worse: {(t.ModelNoWorsePerQuestion ? "met" : "not met")}.");
+            $"Each question weighed once: published {t.BrierPerQuestion:0.000}, model {t.ModelBrierPerQuestion:0.000}; model no worse: {(t.ModelNoWorsePerQuestion ? "met" : "not met")}. " +
+            $"Model minus published (95% interval, resampling questions): {t.GapPerForecast.Estimate:+0.000;-0.000} ({t.GapPerForecast.Low:+0.000;-0.000} to {t.GapPerForecast.High:+0.000;-0.000}) forecast by forecast, " +
+            $"{t.GapPerQuestion.Estimate:+0.000;-0.000} ({t.GapPerQuestion.Low:+0.000;-0.000} to {t.GapPerQuestion.High:+0.000;-0.000}) each question weighed once; the model better on {t.ModelBetterOn} of {t.Questions} questions, worse on {t.ModelWorseOn}.");
 }

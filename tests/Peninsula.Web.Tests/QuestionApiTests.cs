@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Peninsula.Events;
 using Peninsula.Forecasting;
 using Peninsula.Record;
@@ -65,6 +66,15 @@ public sealed class QuestionApiTests : IDisposable
         var model = first.GetProperty("model_probability").GetDouble();
         Assert.Equal(Math.Round(Math.Pow(1 - model, 2), 6), first.GetProperty("model_brier").GetDouble(), 1e-6);
         Assert.Equal(published.GetProperty("questions").GetArrayLength(), published.GetProperty("all").GetProperty("questions").GetInt32());
+
+        // Each total says by how much the model is worse or better, with its uncertainty over questions, and how many it wins.
+        var all = published.GetProperty("all");
+        var gap = all.GetProperty("model_minus_published_per_question");
+        Assert.Equal(all.GetProperty("model_brier_per_question").GetDouble() - all.GetProperty("brier_per_question").GetDouble(), gap.GetProperty("estimate").GetDouble(), 1e-4);
+        Assert.InRange(gap.GetProperty("estimate").GetDouble(), gap.GetProperty("low").GetDouble(), gap.GetProperty("high").GetDouble());
+        Assert.True(all.GetProperty("questions_model_better").GetInt32() + all.GetProperty("questions_model_worse").GetInt32() <= all.GetProperty("questions").GetInt32());
+        var oneQuestion = published.GetProperty("questions")[0].GetProperty("totals").GetProperty("model_minus_published_per_question");
+        Assert.Equal(JsonValueKind.Null, oneQuestion.GetProperty("low").ValueKind);
 
         // Asked again, the same answer comes from the cache, not a second computation.
         var again = await (await client.GetAsync("/api/questions/published")).JsonAsync();

@@ -68,7 +68,10 @@ public sealed class QuestionPageTests(BrowserFixture browser)
         Assert.Equal("https://www.metaculus.com/questions/432/", await icbm2017.Locator("td:nth-child(1) a").GetAttributeAsync("href"));
         Assert.StartsWith("https://", await icbm2017.Locator("td:nth-child(4) a").GetAttributeAsync("href"), StringComparison.Ordinal);
         Assert.Equal("/event.html?id=2017-07-04-icbm-hwasong-14", await icbm2017.Locator("td:nth-child(6) a").GetAttributeAsync("href"));
-        Assert.Contains("Crowds only", await page.Locator("#published-totals").InnerTextAsync(), StringComparison.Ordinal);
+        var totals = await page.Locator("#published-totals").InnerTextAsync();
+        Assert.Contains("Crowds only", totals, StringComparison.Ordinal);
+        // The difference with its 95% interval over questions, as the API gives it: "+0.131 (-0.040 to +0.311)".
+        Assert.Matches(@"[+-]\d\.\d{3} \([+-]?\d\.\d{3} to [+-]?\d\.\d{3}\)", totals);
         Assert.True(await page.Locator("#published-questions tbody tr").CountAsync() >= 15);
 
         await page.Locator("#questions a[data-id='icbm-2027']").ClickAsync();
@@ -84,6 +87,7 @@ public sealed class QuestionPageTests(BrowserFixture browser)
         Assert.Equal("icbm", await page.Locator("#target").InputValueAsync());
         // The forecast page's note on the crowds carries the figures the server computed and links to the table behind them.
         await page.Locator("#crowd-note", new() { HasText = "Brier score is" }).WaitForAsync();
+        Assert.Contains("95% interval", await page.Locator("#crowd-note").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("/questions.html#published", await page.Locator("#crowd-note a").GetAttributeAsync("href"));
         Assert.Empty(errors);
         await page.CloseAsync();

@@ -359,7 +359,14 @@ internal static class QuestionsCommand
 
         static string Totals(PublishedTotals t) => string.Create(CultureInfo.InvariantCulture,
             $"{t.Forecasts} forecasts on {t.Questions} questions, Brier {t.Brier:0.000} published against {t.ModelBrier:0.000} for the model ({(t.ModelNoWorse ? "the model no worse" : "the model worse")}); " +
-            $"each question weighed once, {t.BrierPerQuestion:0.000} against {t.ModelBrierPerQuestion:0.000} ({(t.ModelNoWorsePerQuestion ? "the model no worse" : "the model worse")}).");
+            $"each question weighed once, {t.BrierPerQuestion:0.000} against {t.ModelBrierPerQuestion:0.000} ({(t.ModelNoWorsePerQuestion ? "the model no worse" : "the model worse")}).") +
+            Gaps(t);
+
+        static string Gaps(PublishedTotals t) => t.Questions < 2 ? "" : string.Create(CultureInfo.InvariantCulture,
+            $" The model's Brier minus the published: {Gap(t.GapPerForecast)} forecast by forecast, {Gap(t.GapPerQuestion)} each question weighed once (95% intervals, resampling questions); " +
+            $"the model better on {t.ModelBetterOn} of {t.Questions} questions, worse on {t.ModelWorseOn}.");
+
+        static string Gap(BrierGap g) => string.Create(CultureInfo.InvariantCulture, $"{g.Estimate:+0.000;-0.000;0.000} ({g.Low:+0.000;-0.000;0.000} to {g.High:+0.000;-0.000;0.000})");
     }
 
     private static Command Import(CliContext context)

@@ -111,6 +111,45 @@ internal static class Scoring
         return sorted.Length == 0 ? (double.NaN, double.NaN) : (Quantile(sorted, 0.025), Quantile(sorted, 0.975));
     }
 
+    /// <summary>
+    /// 95% intervals of the mean of paired differences that come in clusters (the dated forecasts on
+    /// one question share its outcome, so they are not independent): whole clusters drawn with
+    /// replacement, <paramref name="resamples"/> times, seeded. The mean per item weighs every
+    /// difference once; the mean per cluster weighs each cluster's mean once. NaN with fewer than two clusters.
+    /// </summary>
+    public static (double PerItemLow, double PerItemHigh, double PerClusterLow, double PerClusterHigh) ClusteredMeanIntervals(
+        IReadOnlyList<IReadOnlyList<double>> clusters, int resamples = 2000, int seed = 20261121)
+    {
+        if (clusters.Count < 2)
+        {
+            return (double.NaN, double.NaN, double.NaN, double.NaN);
+        }
+
+        var sums = clusters.Select(c => c.Sum()).ToArray();
+        var means = clusters.Select(c => c.Average()).ToArray();
+        var random = new Random(seed);
+        var perItem = new double[resamples];
+        var perCluster = new double[resamples];
+        for (var r = 0; r < resamples; r++)
+        {
+            double sum = 0, count = 0, meanSum = 0;
+            for (var k = 0; k < clusters.Count; k++)
+            {
+                var c = random.Next(clusters.Count);
+                sum += sums[c];
+                count += clusters[c].Count;
+                meanSum += means[c];
+            }
+
+            perItem[r] = sum / count;
+            perCluster[r] = meanSum / clusters.Count;
+        }
+
+        Array.Sort(perItem);
+        Array.Sort(perCluster);
+        return (Quantile(perItem, 0.025), Quantile(perItem, 0.975), Quantile(perCluster, 0.025), Quantile(perCluster, 0.975));
+    }
+
     private static double Quantile(double[] sorted, double q)
     {
         var position = q * (sorted.Length - 1);

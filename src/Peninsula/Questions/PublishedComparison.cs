@@ -172,6 +172,18 @@ public sealed record PublishedTotals(int Forecasts, int Questions, double Brier,
     /// <summary>Whether the model's Brier score is no worse with each question weighed once.</summary>
     public bool ModelNoWorsePerQuestion => ModelBrierPerQuestion <= BrierPerQuestion;
 
+    /// <summary>The model's Brier score minus the published forecasts', forecast by forecast, with a 95% interval from resampling questions.</summary>
+    public BrierGap GapPerForecast { get; init; } = BrierGap.Unknown;
+
+    /// <summary>The same with each question weighed once.</summary>
+    public BrierGap GapPerQuestion { get; init; } = BrierGap.Unknown;
+
+    /// <summary>On how many questions the model's mean Brier score is lower than the published forecasts' (their mean on the question).</summary>
+    public int ModelBetterOn { get; init; }
+
+    /// <summary>On how many it is higher (the rest are ties).</summary>
+    public int ModelWorseOn { get; init; }
+
     internal static PublishedTotals Of(IEnumerable<PublishedScore> scores)
     {
         var rows = scores.ToList();
@@ -181,12 +193,33 @@ public sealed record PublishedTotals(int Forecasts, int Questions, double Brier,
         }
 
         var byQuestion = rows.GroupBy(r => r.Question.Id, StringComparer.Ordinal).ToList();
-        return new PublishedTotals(
+        var gaps = byQuestion.Select(g => (IReadOnlyList<double>)[.. g.Select(r => r.ModelBrier - r.Brier)]).ToList();
+        var (itemLow, itemHigh, questionLow, questionHigh) = Forecasting.Scoring.ClusteredMeanIntervals(gaps);
+        var totals = new PublishedTotals(
             rows.Count,
             byQuestion.Count,
             rows.Average(r => r.Brier),
             rows.Average(r => r.ModelBrier),
             byQuestion.Average(g => g.Average(r => r.Brier)),
             byQuestion.Average(g => g.Average(r => r.ModelBrier)));
+        return totals with
+        {
+            GapPerForecast = new BrierGap(totals.ModelBrier - totals.Brier, itemLow, itemHigh),
+            GapPerQuestion = new BrierGap(totals.ModelBrierPerQuestion - totals.BrierPerQuestion, questionLow, questionHigh),
+            ModelBetterOn = gaps.Count(g => g.Average() < 0),
+            ModelWorseOn = gaps.Count(g => g.Average() > 0),
+        };
     }
+}
+
+/// <summary>
+/// The model's mean Brier score minus the published forecasts' (below 0: the model better), with a
+/// 95% interval from resampling whole questions 2,000 times (seeded; a question's dated forecasts
+/// share its outcome, so questions, not forecasts, are the independent draws). With few questions a
+/// single surprise moves the mean, and the interval says by how much. Low and High are NaN with
+/// fewer than two questions.
+/// </summary>
+public readonly record struct BrierGap(double Estimate, double Low, double High)
+{
+    internal static readonly BrierGap Unknown = new(double.NaN, double.NaN, double.NaN);
 }

@@ -78,7 +78,9 @@ public static class QuestionDocuments
     /// Each forecast carries its question (with the platform's address), the forecaster and its kind,
     /// the Korean date, the published probability and its source address, the model's probability as
     /// of that date, the outcome with the resolving event, and both Brier scores; each total carries
-    /// the means forecast by forecast and with each question weighed once.
+    /// the means forecast by forecast and with each question weighed once, the model's minus the
+    /// published with a 95% interval from resampling questions (null bounds with fewer than two
+    /// questions), and on how many questions the model is better and worse.
     /// </summary>
     public static object Published(PublishedComparison comparison)
     {
@@ -127,7 +129,13 @@ public static class QuestionDocuments
         model_brier_per_question = Round(t.ModelBrierPerQuestion),
         model_no_worse = t.Forecasts == 0 ? (bool?)null : t.ModelNoWorse,
         model_no_worse_per_question = t.Forecasts == 0 ? (bool?)null : t.ModelNoWorsePerQuestion,
+        model_minus_published = Gap(t.GapPerForecast),
+        model_minus_published_per_question = Gap(t.GapPerQuestion),
+        questions_model_better = t.ModelBetterOn,
+        questions_model_worse = t.ModelWorseOn,
     };
+
+    private static object Gap(BrierGap g) => new { estimate = Round(g.Estimate), low = Round(g.Low), high = Round(g.High) };
 
     private static double? Round(double value) => double.IsNaN(value) ? null : Math.Round(value, 5);
 }

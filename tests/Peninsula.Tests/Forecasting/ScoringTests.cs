@@ -88,4 +88,32 @@ public sealed class ScoringTests
         Assert.Equal((low, high), Scoring.BrierSkillInterval(p, reference, y, blockLength: 4));
         Assert.Equal((1.0, 1.0), Scoring.BrierSkillInterval(y.Select(o => o ? 1.0 : 0.0).ToArray(), reference, y, blockLength: 4));
     }
+
+    [Fact]
+    public void Clustered_intervals_draw_whole_clusters_so_a_cluster_of_many_items_weighs_per_item_but_not_per_cluster()
+    {
+        // Differences that never vary give an interval of no width.
+        var steady = Scoring.ClusteredMeanIntervals([[0.1, 0.1], [0.1], [0.1, 0.1, 0.1]]);
+        Assert.Equal((0.1, 0.1, 0.1, 0.1), steady, new RoundedTuple());
+
+        // One cluster of nine items at +1 beside four single items at 0: per item the mean is 9/13,
+        // per cluster 1/5; every resample's per-cluster mean is a multiple of 1/5 within [0, 1].
+        var lopsided = Scoring.ClusteredMeanIntervals([[1, 1, 1, 1, 1, 1, 1, 1, 1], [0], [0], [0], [0]]);
+        Assert.InRange(9.0 / 13, lopsided.PerItemLow, lopsided.PerItemHigh);
+        Assert.InRange(0.2, lopsided.PerClusterLow, lopsided.PerClusterHigh);
+        Assert.Equal(0, lopsided.PerClusterLow, 9);
+        Assert.True(lopsided.PerItemHigh > lopsided.PerClusterHigh, "the big cluster pulls the per-item mean up when drawn");
+
+        // Seeded: the same clusters give the same interval; one cluster gives none.
+        Assert.Equal(lopsided, Scoring.ClusteredMeanIntervals([[1, 1, 1, 1, 1, 1, 1, 1, 1], [0], [0], [0], [0]]));
+        Assert.True(double.IsNaN(Scoring.ClusteredMeanIntervals([[0.5, 0.2]]).PerItemLow));
+    }
+
+    private sealed class RoundedTuple : IEqualityComparer<(double, double, double, double)>
+    {
+        public bool Equals((double, double, double, double) x, (double, double, double, double) y) =>
+            Math.Abs(x.Item1 - y.Item1) < 1e-12 && Math.Abs(x.Item2 - y.Item2) < 1e-12 && Math.Abs(x.Item3 - y.Item3) < 1e-12 && Math.Abs(x.Item4 - y.Item4) < 1e-12;
+
+        public int GetHashCode((double, double, double, double) obj) => 0;
+    }
 }

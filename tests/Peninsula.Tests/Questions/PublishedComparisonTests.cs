@@ -116,6 +116,28 @@ public sealed class PublishedComparisonTests
     }
 
     [Fact]
+    public void Totals_give_the_model_s_score_minus_the_published_with_an_interval_from_resampling_questions_and_count_questions_won()
+    {
+        var comparison = PublishedComparison.Compute(Set(), BundledRecord.Events, Summits(BundledRecord.Events));
+        var all = comparison.All;
+        Assert.Equal(all.ModelBrier - all.Brier, all.GapPerForecast.Estimate, Tolerance);
+        Assert.Equal(all.ModelBrierPerQuestion - all.BrierPerQuestion, all.GapPerQuestion.Estimate, Tolerance);
+        Assert.InRange(all.GapPerQuestion.Estimate, all.GapPerQuestion.Low, all.GapPerQuestion.High);
+        Assert.InRange(all.GapPerForecast.Estimate, all.GapPerForecast.Low, all.GapPerForecast.High);
+
+        // Question by question: the model's mean Brier against the published mean on that question.
+        var won = comparison.ByQuestion.Count(q => q.Totals.ModelBrier < q.Totals.Brier);
+        var lost = comparison.ByQuestion.Count(q => q.Totals.ModelBrier > q.Totals.Brier);
+        Assert.Equal((won, lost), (all.ModelBetterOn, all.ModelWorseOn));
+        Assert.Equal(3, won + lost);
+
+        // One question alone cannot be resampled: its interval is unknown, its estimate is not.
+        var flew = comparison.ByQuestion.Single(q => q.Question.Id == Flew.Id).Totals;
+        Assert.True(double.IsNaN(flew.GapPerQuestion.Low) && double.IsNaN(flew.GapPerQuestion.High));
+        Assert.Equal(flew.ModelBrier - flew.Brier, flew.GapPerQuestion.Estimate, Tolerance);
+    }
+
+    [Fact]
     public void The_figures_follow_the_record_they_are_computed_from()
     {
         // An ICBM imported into 2019 turns the quiet year into a yes, resolved by that event: nothing is read from a stored result.

@@ -140,7 +140,10 @@ async function crowdNote() {
   if (!crowds) return;
   const t = crowds.totals;
   fill('crowd-note', `Against forecasters: on ${t.questions} past questions with crowd forecasts published with a date (${t.forecasts} forecasts), the crowds’ Brier score is ${num(t.brier)} and this model’s, asked as of the same dates, ${num(t.model_brier)} `,
-    `(each question weighed once: ${num(t.brier_per_question)} against ${num(t.model_brier_per_question)}; lower is better). `,
+    `(each question weighed once: ${num(t.brier_per_question)} against ${num(t.model_brier_per_question)}; lower is better; `,
+    `the model better on ${t.questions_model_better} of ${t.questions} questions, worse on ${t.questions_model_worse}`,
+    t.model_minus_published_per_question.low === null ? '). ' :
+      `; its Brier minus theirs ${num(t.model_minus_published_per_question.estimate)}, 95% interval ${num(t.model_minus_published_per_question.low)} to ${num(t.model_minus_published_per_question.high)}, resampling questions). `,
     el('a', { href: '/questions.html#published' }, 'Every forecast, its source and the event that resolved it'), '.');
 }
 

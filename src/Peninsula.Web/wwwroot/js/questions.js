@@ -86,6 +86,12 @@ function brierPair(t) {
   return `${num(t.brier)} against the model’s ${num(t.model_brier)}`;
 }
 
+/** A difference of Brier scores with its interval: '+0.131 (+0.012 to +0.265)'; the bounds are null with fewer than two questions. */
+function gap(g) {
+  const signed = x => (x > 0 ? '+' : '') + num(x);
+  return g.low === null ? signed(g.estimate) : `${signed(g.estimate)} (${signed(g.low)} to ${signed(g.high)})`;
+}
+
 /** The model against the published forecasts on past questions, computed by the server from the record. */
 async function showPublished() {
   const p = await api('/api/questions/published');
@@ -94,6 +100,8 @@ async function showPublished() {
     { label: 'Forecasts (questions)', value: k => `${k.totals.forecasts} (${k.totals.questions})`, num: true },
     { label: 'Brier, forecast by forecast: published, model', value: k => `${num(k.totals.brier)}, ${num(k.totals.model_brier)}`, num: true },
     { label: 'Brier, each question weighed once: published, model', value: k => `${num(k.totals.brier_per_question)}, ${num(k.totals.model_brier_per_question)}`, num: true },
+    { label: 'Model minus published, each question weighed once (95% interval)', value: k => gap(k.totals.model_minus_published_per_question), num: true },
+    { label: 'Questions the model is better, worse', value: k => `${k.totals.questions_model_better}, ${k.totals.questions_model_worse}`, num: true },
   ], [...p.kinds, { totals: p.all }], 'Totals'),
   el('p', { class: 'note' }, `${p.brier_rule} The record ends on ${p.record_end}; the model is '${p.model}'.`,
     p.not_scored.length > 0 ? ` Not scored: ${p.not_scored.join('; ')}.` : ''));
