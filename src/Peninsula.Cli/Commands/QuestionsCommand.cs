@@ -267,12 +267,12 @@ internal static class QuestionsCommand
             {
                 table.AddRow(Markup.Escape(r.By), r.Questions.ToString(CultureInfo.InvariantCulture), r.Yes.ToString(CultureInfo.InvariantCulture),
                     r.Brier.ToString("0.000", CultureInfo.InvariantCulture), r.LogScore.ToString("0.000", CultureInfo.InvariantCulture),
-                    r.BrierVsAggregate is { } d ? string.Create(CultureInfo.InvariantCulture, $"{d:+0.000;-0.000;0.000} on {Rendering.Count(r.WithAggregate, "question")}") : "-");
+                    r.BrierVsAggregate is { } d ? string.Create(CultureInfo.InvariantCulture, $"{d:+0.000;-0.000;0.000} on {Rendering.Count(r.WithAggregate, "question")}") + Interval(r) : "-");
             }
 
             context.Out.Write(table);
             context.Out.MarkupLine("[grey]Brier: mean of (p - outcome)², 0 best, 0.25 for always 50%. Log score: mean ln of the probability given to what happened, 0 best, -0.693 for always 50%. " +
-                                   $"{Leaderboard.Ranking} " +
+                                   $"{Leaderboard.Ranking} In brackets: a 95% interval from resampling the shared questions; one that spans 0 cannot tell the forecaster from the aggregate. " +
                                    "Each expert's latest forecast before the outcome was known counts; the aggregate and the model are scored as of the day of the latest expert forecast on the question " +
                                    $"(the model alone: its latest before the outcome was known). Aggregate: {Markup.Escape(ExpertAggregate.Rule)}. Run peninsula questions update first to bring resolutions up to date.[/]");
             return 0;
@@ -368,6 +368,10 @@ internal static class QuestionsCommand
 
         static string Gap(BrierGap g) => string.Create(CultureInfo.InvariantCulture, $"{g.Estimate:+0.000;-0.000;0.000} ({g.Low:+0.000;-0.000;0.000} to {g.High:+0.000;-0.000;0.000})");
     }
+
+    private static string Interval(LeaderboardRow r) => r.VsAggregateInterval is { } i
+        ? string.Create(CultureInfo.InvariantCulture, $" ({i.Low:+0.000;-0.000;0.000} to {i.High:+0.000;-0.000;0.000})")
+        : "";
 
     private static Command Import(CliContext context)
     {

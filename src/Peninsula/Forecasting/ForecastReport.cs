@@ -19,6 +19,34 @@ public static class ForecastReport
     internal const int MinimumCount = 10;
 
     /// <summary>
+    /// The 95% interval of the forecast model's Brier score minus <paramref name="reference"/>'s on
+    /// the same issue dates (<see cref="Scoring.BrierDifferenceInterval"/>).
+    /// </summary>
+    private static (double Low, double High) DifferenceInterval(BacktestResult r, string reference)
+    {
+        var chosen = IndexOf(r, r.ForecastModel);
+        var other = IndexOf(r, reference);
+        return Scoring.BrierDifferenceInterval(
+            [.. r.Forecasts.Select(f => f.Probabilities[chosen])],
+            [.. r.Forecasts.Select(f => f.Probabilities[other])],
+            [.. r.Forecasts.Select(f => f.Happened)],
+            r.BootstrapBlock);
+    }
+
+    private static int IndexOf(BacktestResult r, string model)
+    {
+        for (var i = 0; i < r.Scores.Count; i++)
+        {
+            if (r.Scores[i].Model == model)
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentException($"No model {model} in the backtest of {r.Target.Slug} at {r.HorizonDays} days.", nameof(model));
+    }
+
+    /// <summary>
     /// The reference models of the issue's Brier target and of the selection rule
     /// (docs/forecast-selection.md): a model must do no worse than the best of them.
     /// </summary>
@@ -110,6 +138,7 @@ public static class ForecastReport
         Line("| target | horizon | events | non-events | Brier: forecast model | climatology | 365-day rate | Hawkes | change-point | best | ECE: forecast model | climatology | 365-day rate | Hawkes | change-point | Brier target | ECE target |");
         Line("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |");
         var brierMisses = new List<string>();
+        var clearMisses = new List<string>();
         var eceMisses = new List<string>();
         var eligible = 0;
         foreach (var r in results)
@@ -129,10 +158,15 @@ public static class ForecastReport
             else
             {
                 eligible++;
-                brierVerdict = margin <= 1e-12 ? "met" : Invariant($"**missed** by {margin:0.0000} ({bestReference})");
+                var (low, high) = DifferenceInterval(r, bestReference);
+                brierVerdict = margin <= 1e-12 ? "met" : Invariant($"**missed** by {margin:0.0000} ({bestReference}; 95% interval {low:+0.0000;-0.0000} to {high:+0.0000;-0.0000})");
                 if (margin > 1e-12)
                 {
                     brierMisses.Add(Invariant($"{r.Target.Slug} {r.HorizonDays} ({chosen.Brier:0.0000} against {bestReference} {Of(bestReference).Brier:0.0000}, {margin:+0.0000})"));
+                    if (low > 0)
+                    {
+                        clearMisses.Add(Invariant($"{r.Target.Slug} {r.HorizonDays}"));
+                    }
                 }
             }
 
@@ -152,6 +186,11 @@ public static class ForecastReport
         Line($"**Speed**: the wall time of this backtest is printed by the command that writes this file and measured by `dotnet run -c Release --project bench/Peninsula.Benchmarks -- forecast-speed` ([bench/results/forecast-speed.md]({Link("bench/results/forecast-speed.md")})); it is not written here so that this file changes only when the forecasts do.");
         Line();
         Line(Invariant($"**Brier target**: met on {eligible - brierMisses.Count} of the {eligible} target-horizons with at least {MinimumCount} events and {MinimumCount} non-events{(brierMisses.Count == 0 ? "." : "; missed on " + string.Join(", ", brierMisses) + ".")}"));
+        if (brierMisses.Count > 0)
+        {
+            Line();
+            Line(Invariant($"**How sure each miss is**: the interval beside each miss is a 95% moving-block bootstrap interval of the forecast model's Brier score minus the best reference's, on the same issue dates (the blocks of the BSS intervals). {(clearMisses.Count == 0 ? "Every miss's interval reaches zero or below: none is larger than the luck of the period can explain." : $"{clearMisses.Count} of the {brierMisses.Count} misses have an interval above zero, a gap the luck of the period does not explain: {string.Join(", ", clearMisses)}; the other {brierMisses.Count - clearMisses.Count} reach zero or below, so the period cannot tell them from a tie.")} The target is judged on the scores as measured, not on these intervals."));
+        }
         Line();
         Line(Invariant($"**ECE target**: met on {results.Count - eceMisses.Count} of {results.Count} target-horizons{(eceMisses.Count == 0 ? "." : "; missed on " + string.Join(", ", eceMisses) + ".")}"));
         Line();

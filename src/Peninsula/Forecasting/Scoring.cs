@@ -80,15 +80,36 @@ internal static class Scoring
     public static (double Low, double High) BrierSkillInterval(
         IReadOnlyList<double> p, IReadOnlyList<double> reference, IReadOnlyList<bool> y, int blockLength, int resamples = 2000, int seed = 20261121)
     {
+        var sums = BlockResampledBrierSums(p, reference, y, blockLength, resamples, seed);
+        return Interval([.. sums.Select(s => s.Reference > 0 ? 1 - (s.Model / s.Reference) : double.NaN)]);
+    }
+
+    /// <summary>
+    /// A 95% interval for the Brier score of <paramref name="p"/> minus that of
+    /// <paramref name="reference"/> on the same forecasts (below 0: <paramref name="p"/> better), by
+    /// the same moving-block bootstrap as <see cref="BrierSkillInterval"/>: whether a difference is
+    /// larger than the luck of the period.
+    /// </summary>
+    public static (double Low, double High) BrierDifferenceInterval(
+        IReadOnlyList<double> p, IReadOnlyList<double> reference, IReadOnlyList<bool> y, int blockLength, int resamples = 2000, int seed = 20261121)
+    {
+        var sums = BlockResampledBrierSums(p, reference, y, blockLength, resamples, seed);
+        return Interval([.. sums.Select(s => (s.Model - s.Reference) / p.Count)]);
+    }
+
+    /// <summary>The summed squared errors of both forecasts in each moving-block resample (none with fewer than two forecasts).</summary>
+    private static (double Model, double Reference)[] BlockResampledBrierSums(
+        IReadOnlyList<double> p, IReadOnlyList<double> reference, IReadOnlyList<bool> y, int blockLength, int resamples, int seed)
+    {
         var n = p.Count;
         if (n < 2)
         {
-            return (double.NaN, double.NaN);
+            return [];
         }
 
         blockLength = Math.Clamp(blockLength, 1, n);
         var random = new Random(seed);
-        var skills = new double[resamples];
+        var sums = new (double, double)[resamples];
         for (var r = 0; r < resamples; r++)
         {
             double model = 0, baseline = 0;
@@ -104,10 +125,16 @@ internal static class Scoring
                 }
             }
 
-            skills[r] = baseline > 0 ? 1 - (model / baseline) : double.NaN;
+            sums[r] = (model, baseline);
         }
 
-        var sorted = skills.Where(s => !double.IsNaN(s)).Order().ToArray();
+        return sums;
+    }
+
+    /// <summary>The 2.5% and 97.5% quantiles of the defined values; NaN when there are none.</summary>
+    private static (double Low, double High) Interval(double[] values)
+    {
+        var sorted = values.Where(s => !double.IsNaN(s)).Order().ToArray();
         return sorted.Length == 0 ? (double.NaN, double.NaN) : (Quantile(sorted, 0.025), Quantile(sorted, 0.975));
     }
 

@@ -77,8 +77,12 @@ public static class Leaderboard
             .Select(g =>
             {
                 var shared = g.Key == QuestionForecast.Aggregate ? [] : g.Where(s => aggregate.ContainsKey(s.Question.Id)).ToList();
+                var (low, high, _, _) = Scoring.ClusteredMeanIntervals([.. shared.Select(s => (IReadOnlyList<double>)[s.Brier - aggregate[s.Question.Id]])]);
                 return new LeaderboardRow(g.Key, g.Count(), g.Count(s => s.Outcome), g.Average(s => s.Brier), g.Average(s => s.LogScore),
-                    shared.Count == 0 ? null : shared.Average(s => s.Brier - aggregate[s.Question.Id]), shared.Count);
+                    shared.Count == 0 ? null : shared.Average(s => s.Brier - aggregate[s.Question.Id]), shared.Count)
+                {
+                    VsAggregateInterval = shared.Count < 2 ? null : (low, high),
+                };
             })
             .OrderBy(r => r.By == QuestionForecast.Aggregate || r.BrierVsAggregate is not null ? 0 : 1)
             .ThenBy(r => r.By == QuestionForecast.Aggregate ? 0 : r.BrierVsAggregate ?? 0)
@@ -104,4 +108,12 @@ public sealed record ScoredForecast(Question Question, QuestionForecast Forecast
 /// <param name="LogScore">Mean log score (0 best, negative).</param>
 /// <param name="BrierVsAggregate">Mean of its Brier score minus the aggregate's on the questions both were scored on (negative: better than the aggregate); null for the aggregate itself and where they share none.</param>
 /// <param name="WithAggregate">How many questions that comparison is over.</param>
-public sealed record LeaderboardRow(string By, int Questions, int Yes, double Brier, double LogScore, double? BrierVsAggregate = null, int WithAggregate = 0);
+public sealed record LeaderboardRow(string By, int Questions, int Yes, double Brier, double LogScore, double? BrierVsAggregate = null, int WithAggregate = 0)
+{
+    /// <summary>
+    /// A 95% interval of <see cref="BrierVsAggregate"/> from resampling the shared questions (2,000
+    /// draws, seeded): an interval that reaches both sides of 0 means these questions cannot tell
+    /// the forecaster from the aggregate. Null with fewer than two shared questions.
+    /// </summary>
+    public (double Low, double High)? VsAggregateInterval { get; init; }
+}

@@ -53,7 +53,7 @@ public static class QuestionDocuments
         };
     }
 
-    /// <summary>The leaderboard: <c>{"resolved_questions","open_questions","aggregate_rule","ranking","rows":[{"by","questions","resolved_yes","brier","log_score","brier_vs_aggregate","questions_with_aggregate"}]}</c>, ranked as <see cref="Questions.Leaderboard.Ranking"/> says.</summary>
+    /// <summary>The leaderboard: <c>{"resolved_questions","open_questions","aggregate_rule","ranking","rows":[{"by","questions","resolved_yes","brier","log_score","brier_vs_aggregate","brier_vs_aggregate_low","brier_vs_aggregate_high","questions_with_aggregate"}]}</c> (the low and high bounds: a 95% interval from resampling the shared questions, null with fewer than two), ranked as <see cref="Questions.Leaderboard.Ranking"/> says.</summary>
     public static object Leaderboard(IReadOnlyList<LeaderboardRow> rows, int resolved, int open) => new
     {
         resolved_questions = resolved,
@@ -68,6 +68,8 @@ public static class QuestionDocuments
             brier = Math.Round(r.Brier, 5),
             log_score = Math.Round(r.LogScore, 5),
             brier_vs_aggregate = r.BrierVsAggregate is { } d ? Math.Round(d, 5) : (double?)null,
+            brier_vs_aggregate_low = r.VsAggregateInterval is { } i ? Math.Round(i.Low, 5) : (double?)null,
+            brier_vs_aggregate_high = r.VsAggregateInterval is { } j ? Math.Round(j.High, 5) : (double?)null,
             questions_with_aggregate = r.WithAggregate,
         }),
     };

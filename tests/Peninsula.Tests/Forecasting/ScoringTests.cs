@@ -90,6 +90,21 @@ public sealed class ScoringTests
     }
 
     [Fact]
+    public void The_interval_of_a_brier_difference_is_zero_for_the_same_forecasts_and_below_zero_for_one_better_on_every_day()
+    {
+        var random = new Random(11);
+        var y = Enumerable.Range(0, 200).Select(_ => random.NextDouble() < 0.3).ToArray();
+        var reference = y.Select(_ => 0.3).ToArray();
+        Assert.Equal((0.0, 0.0), Scoring.BrierDifferenceInterval(reference, reference, y, blockLength: 4));
+
+        // Sharper on every day: its squared error is lower on each, so every resample's mean difference is below zero.
+        var sharper = y.Select(o => o ? 0.5 : 0.2).ToArray();
+        var difference = sharper.Zip(y).Average(x => Math.Pow(x.First - (x.Second ? 1 : 0), 2)) - reference.Zip(y).Average(x => Math.Pow(x.First - (x.Second ? 1 : 0), 2));
+        var (low, high) = Scoring.BrierDifferenceInterval(sharper, reference, y, blockLength: 4);
+        Assert.True(low < difference && difference < high && high < 0, $"{low} < {difference} < {high} < 0");
+    }
+
+    [Fact]
     public void Clustered_intervals_draw_whole_clusters_so_a_cluster_of_many_items_weighs_per_item_but_not_per_cluster()
     {
         // Differences that never vary give an interval of no width.

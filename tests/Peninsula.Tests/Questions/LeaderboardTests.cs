@@ -69,6 +69,14 @@ public sealed class LeaderboardTests
         Assert.Equal(0.26979591836734695, Row("model").BrierVsAggregate!.Value, Tolerance);
         Assert.Equal(2, Row("model").WithAggregate);
         Assert.Null(Row("aggregate").BrierVsAggregate);
+
+        // With its interval over the shared questions: the model's two differences (0.6196 and
+        // -0.08) resampled give means between them; bob shares one question, too few to resample.
+        var (low, high) = Row("model").VsAggregateInterval!.Value;
+        Assert.Equal(-0.08, low, 1e-9);
+        Assert.Equal(0.64 - (1.0 / 49), high, 1e-9);
+        Assert.Null(Row("bob").VsAggregateInterval);
+        Assert.Null(Row("aggregate").VsAggregateInterval);
     }
 
     [Fact]

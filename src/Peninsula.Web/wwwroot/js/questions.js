@@ -135,14 +135,14 @@ run(async () => {
       { label: 'Model', value: q => (q.model ? pct(q.model.probability) : '–'), num: true },
       { label: 'Experts', value: q => (q.aggregate ? pct(q.aggregate.probability) : '–'), num: true },
     ], questions, 'Questions'));
-  fill('board-note', `${board.resolved_questions} resolved, ${board.open_questions} open. Brier: mean of (p − outcome)², 0 best, 0.25 for always 50%. Log score: mean ln of the probability given to what happened, 0 best. ${board.ranking} Aggregate: ${board.aggregate_rule}.`);
+  fill('board-note', `${board.resolved_questions} resolved, ${board.open_questions} open. Brier: mean of (p − outcome)², 0 best, 0.25 for always 50%. Log score: mean ln of the probability given to what happened, 0 best. ${board.ranking} The interval beside each comes from resampling the shared questions; one that spans 0 cannot tell the forecaster from the aggregate. Aggregate: ${board.aggregate_rule}.`);
   fill('leaderboard', board.rows.length === 0 ? el('p', {}, 'No resolved question has a forecast yet.') : table([
     { label: 'Forecaster', value: r => r.by },
     { label: 'Questions', value: r => r.questions, num: true },
     { label: 'Resolved yes', value: r => r.resolved_yes, num: true },
     { label: 'Brier', value: r => num(r.brier), num: true },
     { label: 'Log score', value: r => num(r.log_score), num: true },
-    { label: 'Brier minus the aggregate’s, same questions (ranks)', value: r => (r.brier_vs_aggregate === null ? '–' : `${r.brier_vs_aggregate > 0 ? '+' : ''}${num(r.brier_vs_aggregate)} on ${r.questions_with_aggregate}`), num: true },
+    { label: 'Brier minus the aggregate’s, same questions (ranks; 95% interval)', value: r => (r.brier_vs_aggregate === null ? '–' : `${gap({ estimate: r.brier_vs_aggregate, low: r.brier_vs_aggregate_low, high: r.brier_vs_aggregate_high })} on ${r.questions_with_aggregate}`), num: true },
   ], board.rows, 'Leaderboard'));
   const asked = new URLSearchParams(window.location.search).get('id');
   const chosen = asked ?? questions[0]?.id;
