@@ -33,7 +33,7 @@ internal sealed class RollingForecast
     /// </summary>
     public const int WarmUpWeeks = 2 * StackingWeeks;
 
-    /// <summary>The models, in the order of <see cref="Probabilities"/>: seven components, two stacks, the pool, the ensemble.</summary>
+    /// <summary>The models, in the order of <see cref="Probabilities"/>: seven components, two stacks and the pool, then the candidates of the selection rounds (docs/forecast-selection.md, rounds 1, 2, 4 and 5), and last the forecast model.</summary>
     public static readonly string[] Models =
         ["climatology", "recent-rate-30d", "recent-rate-90d", "recent-rate-365d", "hawkes", "covariates", "change-point", "stacked", "stacked-on-regression", "pool",
          "pool-shrunk", "pooled-rate", "blend", "regime-stack", "regime-stack-pooled", "regime-stack-pooled-covariates", "regime-stack-pooled-shift",
