@@ -133,6 +133,48 @@ public sealed record BacktestResult(
 
     /// <summary>Scored forecasts whose target did not happen within the horizon.</summary>
     public int NonEvents => Forecasts.Count - Positives;
+
+    /// <summary>
+    /// The forecast model against the best of the simple references of the Brier target
+    /// (climatology, the 365-day rate and Hawkes: <see cref="ForecastReport.References"/>) on these
+    /// forecasts: which one, and the forecast model's Brier score minus its with a 95% moving-block
+    /// bootstrap interval (<see cref="Scoring.BrierDifferenceInterval"/>, the blocks of the BSS intervals).
+    /// </summary>
+    public ReferenceComparison AgainstBestReference()
+    {
+        var best = ForecastReport.References.MinBy(m => Scores.First(s => s.Model == m).Brier)!;
+        var chosen = IndexOf(ForecastModel);
+        var other = IndexOf(best);
+        var (low, high) = Scoring.BrierDifferenceInterval(
+            [.. Forecasts.Select(f => f.Probabilities[chosen])],
+            [.. Forecasts.Select(f => f.Probabilities[other])],
+            [.. Forecasts.Select(f => f.Happened)],
+            BootstrapBlock);
+        return new ReferenceComparison(best, Chosen.Brier - Scores[other].Brier, low, high);
+    }
+
+    private int IndexOf(string model)
+    {
+        for (var i = 0; i < Scores.Count; i++)
+        {
+            if (Scores[i].Model == model)
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentException($"No model {model} in the backtest of {Target.Slug} at {HorizonDays} days.", nameof(model));
+    }
+}
+
+/// <summary>The forecast model's Brier score minus a reference's on the same forecasts (below 0: the forecast model better), with a 95% interval.</summary>
+public sealed record ReferenceComparison(string Reference, double Difference, double Low, double High)
+{
+    /// <summary>Whether the whole interval is above 0: the forecast model worse by more than the luck of the period explains.</summary>
+    public bool ClearlyWorse => Low > 0;
+
+    /// <summary>Whether the whole interval is below 0.</summary>
+    public bool ClearlyBetter => High < 0;
 }
 
 /// <summary>How one model did in a backtest.</summary>

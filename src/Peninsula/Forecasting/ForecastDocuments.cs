@@ -76,9 +76,13 @@ public static class ForecastDocuments
 
     /// <summary>
     /// A backtest as JSON: per model <c>{"model","n","brier","log_loss","bss","bss_low","bss_high","ece","reliability":[...]}</c>,
-    /// and <c>forecast_model</c>, the model that <c>forecast</c> uses.
+    /// <c>forecast_model</c>, the model that <c>forecast</c> uses, and <c>against_best_reference</c>:
+    /// <c>{"model","brier_difference","low","high"}</c>, the forecast model's Brier minus the best of
+    /// climatology, the 365-day rate and Hawkes, with a 95% block-bootstrap interval.
     /// </summary>
-    public static object Backtest(BacktestResult r) => new
+    public static object Backtest(BacktestResult r) => Backtest(r, r.AgainstBestReference());
+
+    private static object Backtest(BacktestResult r, ReferenceComparison against) => new
     {
         target = r.Target.Slug,
         horizon_days = r.HorizonDays,
@@ -90,6 +94,7 @@ public static class ForecastDocuments
         happened = r.Positives,
         forecast_model = r.ForecastModel,
         bootstrap_block = r.BootstrapBlock,
+        against_best_reference = new { model = against.Reference, brier_difference = Round(against.Difference), low = Round(against.Low), high = Round(against.High) },
         models = r.Scores.Select(s => new
         {
             model = s.Model,

@@ -19,34 +19,6 @@ public static class ForecastReport
     internal const int MinimumCount = 10;
 
     /// <summary>
-    /// The 95% interval of the forecast model's Brier score minus <paramref name="reference"/>'s on
-    /// the same issue dates (<see cref="Scoring.BrierDifferenceInterval"/>).
-    /// </summary>
-    private static (double Low, double High) DifferenceInterval(BacktestResult r, string reference)
-    {
-        var chosen = IndexOf(r, r.ForecastModel);
-        var other = IndexOf(r, reference);
-        return Scoring.BrierDifferenceInterval(
-            [.. r.Forecasts.Select(f => f.Probabilities[chosen])],
-            [.. r.Forecasts.Select(f => f.Probabilities[other])],
-            [.. r.Forecasts.Select(f => f.Happened)],
-            r.BootstrapBlock);
-    }
-
-    private static int IndexOf(BacktestResult r, string model)
-    {
-        for (var i = 0; i < r.Scores.Count; i++)
-        {
-            if (r.Scores[i].Model == model)
-            {
-                return i;
-            }
-        }
-
-        throw new ArgumentException($"No model {model} in the backtest of {r.Target.Slug} at {r.HorizonDays} days.", nameof(model));
-    }
-
-    /// <summary>
     /// The reference models of the issue's Brier target and of the selection rule
     /// (docs/forecast-selection.md): a model must do no worse than the best of them.
     /// </summary>
@@ -158,12 +130,13 @@ public static class ForecastReport
             else
             {
                 eligible++;
-                var (low, high) = DifferenceInterval(r, bestReference);
+                var against = r.AgainstBestReference();
+                var (low, high) = (against.Low, against.High);
                 brierVerdict = margin <= 1e-12 ? "met" : Invariant($"**missed** by {margin:0.0000} ({bestReference}; 95% interval {low:+0.0000;-0.0000} to {high:+0.0000;-0.0000})");
                 if (margin > 1e-12)
                 {
                     brierMisses.Add(Invariant($"{r.Target.Slug} {r.HorizonDays} ({chosen.Brier:0.0000} against {bestReference} {Of(bestReference).Brier:0.0000}, {margin:+0.0000})"));
-                    if (low > 0)
+                    if (against.ClearlyWorse)
                     {
                         clearMisses.Add(Invariant($"{r.Target.Slug} {r.HorizonDays}"));
                     }

@@ -95,6 +95,14 @@ public sealed class ForecastCliTests : IDisposable
 
             Assert.Equal(10, m.GetProperty("reliability").GetArrayLength());
         }
+
+        // Against the best of the issue's simple references on these forecasts, with its interval.
+        var against = root.GetProperty("against_best_reference");
+        double Brier(string name) => models.Single(m => m.GetProperty("model").GetString() == name).GetProperty("brier").GetDouble();
+        var best = new[] { "climatology", "recent-rate-365d", "hawkes" }.MinBy(Brier)!;
+        Assert.Equal(best, against.GetProperty("model").GetString());
+        Assert.Equal(Brier("ensemble") - Brier(best), against.GetProperty("brier_difference").GetDouble(), 1e-4);
+        Assert.InRange(against.GetProperty("brier_difference").GetDouble(), against.GetProperty("low").GetDouble(), against.GetProperty("high").GetDouble());
     }
 
     [Fact]
@@ -129,6 +137,7 @@ public sealed class ForecastCliTests : IDisposable
         var text = System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " ");
         Assert.DoesNotContain("the record ends on 2025-01-07", text);
         Assert.Contains("outcomes were read from the record up to 2025-01-07, 7 days after the last issue date asked for (--to); the record runs to 2025-06-30.", text);
+        Assert.Matches(@"Against the best simple model here \((climatology|recent-rate-365d|hawkes)\): the forecast model's Brier score minus its is [+-]?\d\.\d{4} \(95% interval [+-]?\d\.\d{4} to [+-]?\d\.\d{4}\); ((worse|better) by more than the luck of the period explains|the period cannot tell them apart)\.", text);
     }
 
     [Fact]
