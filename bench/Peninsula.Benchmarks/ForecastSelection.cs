@@ -20,20 +20,18 @@ public static class ForecastSelection
     public static readonly KoreanDate From = new(2010, 1, 1);
     public static readonly KoreanDate To = new(2021, 12, 31);
 
-    /// <summary>The candidates, simplest first (the tie-break of rule 4).</summary>
-    public static readonly string[] Candidates =
-        ["change-point", "blend", "regime-stack", "regime-stack-pooled", "regime-stack-pooled-covariates", "regime-stack-pooled-shift", "pool-shrunk"];
-
-    /// <summary>Round 2's candidates, simplest first (docs/forecast-selection.md, "Round 2").</summary>
-    public static readonly string[] SecondRound =
-        ["change-point", "change-point-by-class", "change-point-recalibrated", "aggregate", "aggregate-recalibrated"];
-
-    /// <summary>Round 4's candidates, simplest first (docs/forecast-selection.md, "Round 4").</summary>
-    public static readonly string[] FourthRound =
-        ["change-point-by-class", "change-point-by-class-recent", "change-point-by-class-pooled"];
-
-    /// <summary>Round 5's candidate beside the incumbent, simplest first (docs/forecast-selection.md, "Round 5").</summary>
-    public static readonly string[] FifthRound = ["change-point-by-class", "change-point-averaged"];
+    /// <summary>
+    /// Each round that chose a model on 2010-2021 (docs/forecast-selection.md; round 3 added plans
+    /// and chose none): its heading and its candidates, simplest first (the tie-break of rule 4),
+    /// the incumbent first from round 2 on.
+    /// </summary>
+    private static readonly (string Heading, string[] Candidates)[] Rounds =
+    [
+        ("Round 1", ["change-point", "blend", "regime-stack", "regime-stack-pooled", "regime-stack-pooled-covariates", "regime-stack-pooled-shift", "pool-shrunk"]),
+        ("Round 2 (pre-registered in docs/forecast-selection.md, \"Round 2\")", ["change-point", "change-point-by-class", "change-point-recalibrated", "aggregate", "aggregate-recalibrated"]),
+        ("Round 4 (pre-registered in docs/forecast-selection.md, \"Round 4\")", ["change-point-by-class", "change-point-by-class-recent", "change-point-by-class-pooled"]),
+        ("Round 5 (pre-registered in docs/forecast-selection.md, \"Round 5\")", ["change-point-by-class", "change-point-averaged"]),
+    ];
 
     public static string Run()
     {
@@ -47,22 +45,14 @@ public static class ForecastSelection
         Line($"## Selection: weekly issue dates {From} .. {To}, record cut at {data.DataEnd}");
         Line($"");
         Line($"{results.Count} target-horizons, {eligible.Count} with at least {ForecastReport.MinimumCount} events and {ForecastReport.MinimumCount} non-events: {string.Join(", ", eligible.Select(r => $"{r.Target.Slug} {r.HorizonDays}"))}. Backtest of every target and horizon: {seconds:0.0} s.");
-        Line($"");
-        Line($"### Round 1");
-        Line($"");
-        Round(results, eligible, Candidates, Line);
-        Line($"");
-        Line($"### Round 2 (pre-registered in docs/forecast-selection.md, \"Round 2\")");
-        Line($"");
-        Round(results, eligible, SecondRound, Line);
-        Line($"");
-        Line($"### Round 4 (pre-registered in docs/forecast-selection.md, \"Round 4\")");
-        Line($"");
-        Round(results, eligible, FourthRound, Line);
-        Line($"");
-        Line($"### Round 5 (pre-registered in docs/forecast-selection.md, \"Round 5\")");
-        Line($"");
-        Round(results, eligible, FifthRound, Line);
+        foreach (var (heading, candidates) in Rounds)
+        {
+            Line($"");
+            Line($"### {heading}");
+            Line($"");
+            Round(results, eligible, candidates, Line);
+        }
+
         return text.ToString();
     }
 

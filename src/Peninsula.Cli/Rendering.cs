@@ -12,6 +12,13 @@ internal static class Rendering
     public static string Number(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
     /// <summary>A count with its noun: "1 event", "1,362 events".</summary>
+    /// <summary>A difference with its sign, in the invariant culture: "+0.051", "-0.002", "0.000".</summary>
+    public static string Signed(double x, int digits = 3)
+    {
+        var f = "0." + new string('0', digits);
+        return x.ToString($"+{f};-{f};{f}", CultureInfo.InvariantCulture);
+    }
+
     public static string Count(int n, string one, string? many = null) => $"{Number(n)} {(n == 1 ? one : many ?? one + "s")}";
 
     /// <summary>

@@ -80,11 +80,9 @@ internal static class BacktestCommand
 
         console.Write(table);
         var against = r.AgainstBestReference();
-        console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-            $"Against the best simple model here ({against.Reference}): the forecast model's Brier score minus its is {against.Difference:+0.0000;-0.0000;0.0000} (95% interval {against.Low:+0.0000;-0.0000;0.0000} to {against.High:+0.0000;-0.0000;0.0000}); ") +
-            (against.ClearlyWorse ? "worse by more than the luck of the period explains."
-                : against.ClearlyBetter ? "better by more than the luck of the period explains."
-                : "the period cannot tell them apart.")));
+        console.MarkupLine(Markup.Escape(
+            $"Against the best simple model here ({against.Reference}): the forecast model's Brier score minus its is {Rendering.Signed(against.Difference, 4)} " +
+            $"(95% interval {Rendering.Signed(against.Low, 4)} to {Rendering.Signed(against.High, 4)}); {against.Verdict}."));
         var chosen = r.Chosen;
         console.MarkupLine(
             $"Skill above 0 beats the base rate; an interval that includes 0 means the record cannot tell them apart. Calibration error is the average gap between forecast and observed frequency over ten bins. Reliability of [bold]{chosen.Model}[/]:");

@@ -267,7 +267,7 @@ internal static class QuestionsCommand
             {
                 table.AddRow(Markup.Escape(r.By), r.Questions.ToString(CultureInfo.InvariantCulture), r.Yes.ToString(CultureInfo.InvariantCulture),
                     r.Brier.ToString("0.000", CultureInfo.InvariantCulture), r.LogScore.ToString("0.000", CultureInfo.InvariantCulture),
-                    r.BrierVsAggregate is { } d ? string.Create(CultureInfo.InvariantCulture, $"{d:+0.000;-0.000;0.000} on {Rendering.Count(r.WithAggregate, "question")}") + Interval(r) : "-");
+                    r.BrierVsAggregate is { } d ? $"{Rendering.Signed(d)} on {Rendering.Count(r.WithAggregate, "question")}{Interval(r)}" : "-");
             }
 
             context.Out.Write(table);
@@ -362,15 +362,15 @@ internal static class QuestionsCommand
             $"each question weighed once, {t.BrierPerQuestion:0.000} against {t.ModelBrierPerQuestion:0.000} ({(t.ModelNoWorsePerQuestion ? "the model no worse" : "the model worse")}).") +
             Gaps(t);
 
-        static string Gaps(PublishedTotals t) => t.Questions < 2 ? "" : string.Create(CultureInfo.InvariantCulture,
+        static string Gaps(PublishedTotals t) => t.Questions < 2 ? "" :
             $" The model's Brier minus the published: {Gap(t.GapPerForecast)} forecast by forecast, {Gap(t.GapPerQuestion)} each question weighed once (95% intervals, resampling questions); " +
-            $"the model better on {t.ModelBetterOn} of {t.Questions} questions, worse on {t.ModelWorseOn}.");
+            $"the model better on {t.ModelBetterOn} of {t.Questions} questions, worse on {t.ModelWorseOn}.";
 
-        static string Gap(BrierGap g) => string.Create(CultureInfo.InvariantCulture, $"{g.Estimate:+0.000;-0.000;0.000} ({g.Low:+0.000;-0.000;0.000} to {g.High:+0.000;-0.000;0.000})");
+        static string Gap(BrierGap g) => $"{Rendering.Signed(g.Estimate)} ({Rendering.Signed(g.Low)} to {Rendering.Signed(g.High)})";
     }
 
     private static string Interval(LeaderboardRow r) => r.VsAggregateInterval is { } i
-        ? string.Create(CultureInfo.InvariantCulture, $" ({i.Low:+0.000;-0.000;0.000} to {i.High:+0.000;-0.000;0.000})")
+        ? $" ({Rendering.Signed(i.Low)} to {Rendering.Signed(i.High)})"
         : "";
 
     private static Command Import(CliContext context)

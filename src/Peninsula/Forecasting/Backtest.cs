@@ -175,6 +175,11 @@ public sealed record ReferenceComparison(string Reference, double Difference, do
 
     /// <summary>Whether the whole interval is below 0.</summary>
     public bool ClearlyBetter => High < 0;
+
+    /// <summary>What the interval says, in words for people: worse or better by more than luck, or no telling them apart.</summary>
+    public string Verdict => ClearlyWorse ? "worse by more than the luck of the period explains"
+        : ClearlyBetter ? "better by more than the luck of the period explains"
+        : "the period cannot tell them apart";
 }
 
 /// <summary>How one model did in a backtest.</summary>

@@ -77,12 +77,10 @@ public static class ForecastDocuments
     /// <summary>
     /// A backtest as JSON: per model <c>{"model","n","brier","log_loss","bss","bss_low","bss_high","ece","reliability":[...]}</c>,
     /// <c>forecast_model</c>, the model that <c>forecast</c> uses, and <c>against_best_reference</c>:
-    /// <c>{"model","brier_difference","low","high"}</c>, the forecast model's Brier minus the best of
-    /// climatology, the 365-day rate and Hawkes, with a 95% block-bootstrap interval.
+    /// <c>{"model","brier_difference","low","high","verdict"}</c>, the forecast model's Brier minus the best of
+    /// climatology, the 365-day rate and Hawkes, with a 95% block-bootstrap interval and what it says.
     /// </summary>
-    public static object Backtest(BacktestResult r) => Backtest(r, r.AgainstBestReference());
-
-    private static object Backtest(BacktestResult r, ReferenceComparison against) => new
+    public static object Backtest(BacktestResult r) => new
     {
         target = r.Target.Slug,
         horizon_days = r.HorizonDays,
@@ -94,7 +92,7 @@ public static class ForecastDocuments
         happened = r.Positives,
         forecast_model = r.ForecastModel,
         bootstrap_block = r.BootstrapBlock,
-        against_best_reference = new { model = against.Reference, brier_difference = Round(against.Difference), low = Round(against.Low), high = Round(against.High) },
+        against_best_reference = Comparison(r.AgainstBestReference()),
         models = r.Scores.Select(s => new
         {
             model = s.Model,
@@ -117,6 +115,8 @@ public static class ForecastDocuments
         }),
     };
 
+    private static object Comparison(ReferenceComparison c) =>
+        new { model = c.Reference, brier_difference = Round(c.Difference), low = Round(c.Low), high = Round(c.High), verdict = c.Verdict };
 
     private static double? Round(double x) => double.IsFinite(x) ? Math.Round(x, 5) : null;
 

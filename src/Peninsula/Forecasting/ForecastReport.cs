@@ -119,9 +119,7 @@ public static class ForecastReport
             var chosen = r.Chosen;
             var nonEvents = r.NonEvents;
             var few = !IsJudged(r);
-            var bestReference = References.MinBy(m => Of(m).Brier)!;
             var best = compared.MinBy(m => Of(m).Brier)!;
-            var margin = chosen.Brier - Of(bestReference).Brier;
             string brierVerdict;
             if (few)
             {
@@ -131,8 +129,8 @@ public static class ForecastReport
             {
                 eligible++;
                 var against = r.AgainstBestReference();
-                var (low, high) = (against.Low, against.High);
-                brierVerdict = margin <= 1e-12 ? "met" : Invariant($"**missed** by {margin:0.0000} ({bestReference}; 95% interval {low:+0.0000;-0.0000} to {high:+0.0000;-0.0000})");
+                var (bestReference, margin) = (against.Reference, against.Difference);
+                brierVerdict = margin <= 1e-12 ? "met" : Invariant($"**missed** by {margin:0.0000} ({bestReference}; 95% interval {against.Low:+0.0000;-0.0000} to {against.High:+0.0000;-0.0000})");
                 if (margin > 1e-12)
                 {
                     brierMisses.Add(Invariant($"{r.Target.Slug} {r.HorizonDays} ({chosen.Brier:0.0000} against {bestReference} {Of(bestReference).Brier:0.0000}, {margin:+0.0000})"));

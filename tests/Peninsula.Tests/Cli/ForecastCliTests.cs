@@ -103,6 +103,10 @@ public sealed class ForecastCliTests : IDisposable
         Assert.Equal(best, against.GetProperty("model").GetString());
         Assert.Equal(Brier("ensemble") - Brier(best), against.GetProperty("brier_difference").GetDouble(), 1e-4);
         Assert.InRange(against.GetProperty("brier_difference").GetDouble(), against.GetProperty("low").GetDouble(), against.GetProperty("high").GetDouble());
+        var expected = against.GetProperty("low").GetDouble() > 0 ? "worse by more than the luck of the period explains"
+            : against.GetProperty("high").GetDouble() < 0 ? "better by more than the luck of the period explains"
+            : "the period cannot tell them apart";
+        Assert.Equal(expected, against.GetProperty("verdict").GetString());
     }
 
     [Fact]

@@ -103,6 +103,11 @@ export function num(x, digits = 3) {
   return x === null || x === undefined ? '–' : Number(x).toFixed(digits);
 }
 
+/** A difference with its sign: '+0.051', '-0.002'. */
+export function signed(x, digits = 3) {
+  return (x > 0 ? '+' : '') + num(x, digits);
+}
+
 export function daysBetween(from, to) {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86400000);
 }

@@ -1,4 +1,4 @@
-import { api, daysBetween, el, fill, freshness, num, pct, run, safeUrl, status, table, targetName } from './common.js';
+import { api, daysBetween, el, fill, freshness, num, pct, run, safeUrl, signed, status, table, targetName } from './common.js';
 
 const d3 = window.d3;
 let forecasts = [];
@@ -121,11 +121,8 @@ async function show() {
   const b = await api(`/api/backtest?target=${encodeURIComponent(target)}&horizon=${horizon}`);
   const model = b.models.find(m => m.model === b.forecast_model);
   const vs = b.against_best_reference;
-  const signed = x => (x > 0 ? '+' : '') + num(x, 4);
-  const verdict = vs.low > 0 ? 'worse by more than the luck of the period explains'
-    : vs.high < 0 ? 'better by more than the luck of the period explains' : 'the period cannot tell them apart';
   fill('backtest-note', `${model.n} weekly forecasts from ${b.from} to ${b.to}, each made with only what was known that day; the target followed ${b.happened} of them. The forecast model is '${b.forecast_model}'. Skill is the Brier skill score against climatology (above 0 beats the base rate), with a 95% block-bootstrap interval. `,
-    `Against the best simple model here (${vs.model}), the forecast model's Brier score minus its is ${signed(vs.brier_difference)} (95% interval ${signed(vs.low)} to ${signed(vs.high)}): ${verdict}.`);
+    `Against the best simple model here (${vs.model}), the forecast model's Brier score minus its is ${signed(vs.brier_difference, 4)} (95% interval ${signed(vs.low, 4)} to ${signed(vs.high, 4)}): ${vs.verdict}.`);
   fill('reliability', reliabilityChart(model.reliability, b.forecast_model));
   fill('backtest', table([
     { label: 'Model', value: m => (m.model === b.forecast_model ? `${m.model} (used)` : m.model) },

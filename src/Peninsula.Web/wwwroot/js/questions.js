@@ -1,4 +1,4 @@
-import { api, el, eventLink, fill, num, pct, run, safeUrl, status, table, targetName } from './common.js';
+import { api, el, eventLink, fill, num, pct, run, safeUrl, signed, status, table, targetName } from './common.js';
 
 const d3 = window.d3;
 
@@ -88,7 +88,6 @@ function brierPair(t) {
 
 /** A difference of Brier scores with its interval: '+0.131 (+0.012 to +0.265)'; the bounds are null with fewer than two questions. */
 function gap(g) {
-  const signed = x => (x > 0 ? '+' : '') + num(x);
   return g.low === null ? signed(g.estimate) : `${signed(g.estimate)} (${signed(g.low)} to ${signed(g.high)})`;
 }
 
