@@ -53,7 +53,29 @@ public static class ForecastSelection
             Round(results, eligible, candidates, Line);
         }
 
+        WholeRecord(Line);
         return text.ToString();
+    }
+
+    /// <summary>
+    /// Round 6 (docs/forecast-selection.md, "Round 6"): the same rule on every weekly issue date of
+    /// the whole bundled record, every plan-free model the backtest scores a candidate, the
+    /// incumbent first so that it wins a tie.
+    /// </summary>
+    private static void WholeRecord(Action<FormattableString> line)
+    {
+        var watch = Stopwatch.StartNew();
+        var data = ForecastData.Build(BundledRecord.Events, BundledRecord.CoverageEndOf(BundledRecord.Events));
+        var results = Backtest.RunAll(data, From, data.DataEnd);
+        var seconds = watch.Elapsed.TotalSeconds;
+        var eligible = results.Where(ForecastReport.IsJudged).ToList();
+        string[] candidates = ["change-point-by-class", .. RollingForecast.Models.Where(m => m is not "change-point-by-class" && m != RollingForecast.ForecastModel)];
+        line($"");
+        line($"## Round 6 (pre-registered in docs/forecast-selection.md, \"Round 6\"): weekly issue dates {From} .. {data.DataEnd}, the whole bundled record");
+        line($"");
+        line($"{eligible.Count} of {results.Count} target-horizons with at least {ForecastReport.MinimumCount} events and {ForecastReport.MinimumCount} non-events. Backtest of every target and horizon: {seconds:0.0} s.");
+        line($"");
+        Round(results, eligible, candidates, line);
     }
 
     /// <summary>One round of the rule: the score table, the choice, and every target-horizon's Brier scores.</summary>

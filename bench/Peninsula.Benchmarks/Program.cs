@@ -7,7 +7,7 @@ using Peninsula.Benchmarks;
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- claim-patterns   (regenerate src/Peninsula/Reading/ClaimPatterns.Generated.cs after changing data/claims or data/gazetteer)
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- forecast-goal    (the forecasting goal, as Markdown)
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- forecast-validate (the validation period 2016-2021 the forecast settings are chosen on)
-// dotnet run -c Release --project bench/Peninsula.Benchmarks -- forecast-selection (issue 20: the candidates on 2010-2021 and the one docs/forecast-selection.md chooses)
+// dotnet run -c Release --project bench/Peninsula.Benchmarks -- forecast-selection (issue 20: the candidates on 2010-2021, round 6 on the whole bundled record, and the one docs/forecast-selection.md chooses)
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- forecast-speed   (issue 20: wall time of the report's backtest and of peninsula forecast)
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- web-load [EVENTS] [SECONDS] (wrk against peninsula serve on a store of a million events)
 // dotnet run -c Release --project bench/Peninsula.Benchmarks -- web-render       (the overview's first render in Chromium)
