@@ -13,6 +13,7 @@ namespace Peninsula.Benchmarks;
 /// by then are scored), each against the best of the issue's references (climatology, the 365-day
 /// rate and Hawkes: <see cref="ForecastReport.References"/>) on the target-horizons with enough events
 /// and non-events to judge (<see cref="ForecastReport.IsJudged"/>, 10 of each), as the track record judges them.
+/// Round 6 then puts the same rule to every weekly issue date of the whole bundled record.
 /// Run with <c>dotnet run -c Release --project bench/Peninsula.Benchmarks -- forecast-selection</c>.
 /// </summary>
 public static class ForecastSelection
