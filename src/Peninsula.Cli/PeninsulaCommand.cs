@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using Peninsula.Cli.Commands;
 using Peninsula.Storage;
@@ -8,12 +9,38 @@ using Spectre.Console;
 namespace Peninsula.Cli;
 
 /// <summary>The <c>peninsula</c> command tree and how its actions run.</summary>
-internal static class PeninsulaCommand
+internal static partial class PeninsulaCommand
 {
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
     {
         var root = Build(context);
         var parse = root.Parse(args);
+        if (parse.Errors.Count > 0 && parse.Errors.All(e => UnparsableValue().IsMatch(e.Message)))
+        {
+            // A value of the wrong type ('--horizon abc'): said in words, not in the parser's .NET type names, without the whole help.
+            foreach (var error in parse.Errors)
+            {
+                var m = UnparsableValue().Match(error.Message);
+                var kind = m.Groups["type"].Value switch
+                {
+                    var t when t.Contains("Int", StringComparison.Ordinal) => "a whole number",
+                    var t when t.Contains("Double", StringComparison.Ordinal) || t.Contains("Decimal", StringComparison.Ordinal) => "a number",
+                    _ => "a value of the kind the option takes",
+                };
+                context.Error.MarkupLine($"[red]Error:[/] field '{Markup.Escape(m.Groups["option"].Value)}': '{Markup.Escape(m.Groups["value"].Value)}' is not {kind}.");
+            }
+
+            var names = new List<string>();
+            for (var command = parse.CommandResult; command.Parent is CommandResult parent; command = parent)
+            {
+                names.Insert(0, command.Command.Name);
+            }
+
+            var path = string.Join(' ', names);
+            context.Error.MarkupLine($"[grey]peninsula {Markup.Escape(path)} --help lists every option.[/]");
+            return 1;
+        }
+
         return await parse.InvokeAsync(new InvocationConfiguration { Output = context.RawOut, Error = new SpectreErrorWriter(context.Error) }, cancellationToken)
             .ConfigureAwait(false);
     }
@@ -125,4 +152,8 @@ internal static class PeninsulaCommand
 
         public override void WriteLine(string? value) => console.WriteLine(value ?? "");
     }
+
+    /// <summary>The parser's message for a value it cannot turn into the option's type.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("^Cannot parse argument '(?<value>.*)' for option '(?<option>[^']+)' as expected type '(?<type>[^']+)'\\.?$")]
+    private static partial System.Text.RegularExpressions.Regex UnparsableValue();
 }

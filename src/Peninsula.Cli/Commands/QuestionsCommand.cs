@@ -30,6 +30,18 @@ internal static class QuestionsCommand
         return command;
     }
 
+    /// <summary>The option of <c>questions add</c> that sets each field of a question.</summary>
+    private static readonly Dictionary<string, string> OptionOf = new(StringComparer.Ordinal)
+    {
+        ["id"] = "--id",
+        ["title"] = "--title",
+        ["target"] = "--target",
+        ["filter"] = "--filter",
+        ["opens"] = "--from",
+        ["closes"] = "--until",
+        ["url"] = "--url",
+    };
+
     private static Command Add(CliContext context)
     {
         var title = new Option<string>("--title") { Description = "The question in words, e.g. \"Will North Korea launch an ICBM before 2027?\".", Required = true };
@@ -54,7 +66,17 @@ internal static class QuestionsCommand
                 KoreanDate.ParseInput(parse.GetValue(until), "--until")!.Value,
                 parse.GetValue(url),
                 null);
-            var details = await new QuestionBook(store).AddAsync(question, today, cancellationToken).ConfigureAwait(false);
+            QuestionBook.Details details;
+            try
+            {
+                details = await new QuestionBook(store).AddAsync(question, today, cancellationToken).ConfigureAwait(false);
+            }
+            catch (InputException ex) when (ex.File is null && ex.Field is { } field && OptionOf.TryGetValue(field, out var option))
+            {
+                // The question's fields by the options that set them: the window's last day is --until, not 'closes'.
+                throw new InputException(ex.Reason, null, null, option);
+            }
+
             if (parse.GetValue(format) == "json")
             {
                 context.RawOut.WriteLine(EventJson.SerializeValue(QuestionDocuments.Details(details)));
@@ -187,7 +209,7 @@ internal static class QuestionsCommand
             if (start is { } first && today.DaysSince(first) > 31)
             {
                 // A long back-fill fits the models once a week of it: tell the user before the wait (three years took 45 s on two shared cores).
-                var which = parse.GetValue(question) is { } one ? $"on '{Markup.Escape(one)}'" : "on each open question";
+                var which = parse.GetValue(question) is { } one ? $"on '{Markup.Escape(one)}'" : "on each question whose window was still to close";
                 context.Error.MarkupLine($"[grey]Recording the model's forecasts for every day from {first} to {today} {which}: the models are fitted once for each week, so this can take a minute or more.[/]");
             }
 
@@ -395,17 +417,14 @@ internal static class QuestionsCommand
                 throw new InputException($"question '{duplicate.Key}' is in more than one file ({string.Join(", ", duplicate.Select(d => d.Path))}); nothing was written.", duplicate.Last().Path, field: "question");
             }
 
-            var all = new QuestionFiles.Contents(
-                [.. read.SelectMany(r => r.Contents.Questions)],
-                [.. read.SelectMany(r => r.Contents.Forecasts)],
-                read.SelectMany(r => r.Contents.StatedOutcomes).ToDictionary(x => x.Key, x => x.Value, StringComparer.Ordinal));
+            var all = QuestionFiles.Contents.Merge(read.Select(r => r.Contents));
             var isDryRun = parse.GetValue(dryRun);
             var result = await new QuestionBook(store).ImportAsync(all, isDryRun, cancellationToken).ConfigureAwait(false);
             var s = result.Saved;
             context.Out.MarkupLine(
                 $"{(isDryRun ? "Dry run, nothing was written: would import" : "Imported")} from {Rendering.Count(paths.Length, "file")}: questions {s.Questions.Added} added, {s.Questions.Updated} updated, {s.Questions.Unchanged} unchanged; " +
                 $"forecasts {s.Forecasts.Added} added, {s.Forecasts.Updated} updated, {s.Forecasts.Unchanged} unchanged.");
-            if (!isDryRun && s.Questions.Added > 0)
+            if (!isDryRun && s.Questions.Added > 0 && all.Questions.Any(q => !all.Forecasts.Any(f => f.IsModel && f.QuestionId == q.Id)))
             {
                 context.Out.MarkupLine("The model's forecasts on new questions are recorded by [bold]peninsula questions update[/] (from today; [bold]--from YYYY-MM-DD[/] back-fills earlier days).");
             }
@@ -505,7 +524,10 @@ internal static class QuestionsCommand
         var latest = d.Forecasts.GroupBy(f => f.By, StringComparer.Ordinal).Select(g => (Latest: g.MaxBy(f => f.AsOf)!, Count: g.Count())).OrderBy(x => x.Latest.IsModel ? 0 : 1).ThenBy(x => x.Latest.By, StringComparer.Ordinal).ToList();
         if (latest.Count == 0)
         {
-            console.MarkupLine($"No forecasts yet. The model forecasts a window only from before it closes: to record its forecasts from the day before the window opened, run [bold]peninsula questions update --question {Markup.Escape(q.Id)} --from {q.Opens.AddDays(-1)}[/].");
+            var first = q.Opens.AddDays(-1) < Forecaster.FirstAsOf ? Forecaster.FirstAsOf : q.Opens.AddDays(-1);
+            console.MarkupLine(first < q.Closes
+                ? $"No forecasts yet. The model forecasts a window only from before it closes: to record its forecasts from {(first == q.Opens.AddDays(-1) ? "the day before the window opened" : $"{first}, the first date it forecasts as of")}, run [bold]peninsula questions update --question {Markup.Escape(q.Id)} --from {first}[/]."
+                : $"No forecasts yet, and the model can give none: its forecasts start on {Forecaster.FirstAsOf}, and this window closed on {q.Closes}.");
             return;
         }
 

@@ -43,16 +43,18 @@ internal static class TempoCommand
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn("Year");
         table.AddColumn(new TableColumn("Event days").RightAligned());
-        table.AddColumn(new TableColumn("Tempo in the year's last week: median (90% interval)").RightAligned());
-        table.AddColumn("");
+        table.AddColumn(new TableColumn("Tempo at the year's end, event days a year: median (90% interval)").RightAligned());
+        table.AddColumn("Tempo");
         var top = Math.Max(1, tempo.Points.Max(p => p.PerYear));
         foreach (var year in tempo.Points.GroupBy(p => p.Date.Year))
         {
             var last = year.Last();
             var days = tempo.Events.Where(e => e.Date.Year == year.Key).Select(e => e.Date).Distinct().Count();
             var bar = new string('█', (int)Math.Round(24 * last.PerYear / top));
+            // The record's last year is cut short at its end: the row says so.
+            var partial = year.Key == tempo.DataUntil.Year && tempo.DataUntil != new KoreanDate(year.Key, 12, 31);
             table.AddRow(
-                year.Key.ToString(CultureInfo.InvariantCulture),
+                partial ? $"{year.Key.ToString(CultureInfo.InvariantCulture)} (to {tempo.DataUntil.ToString()[5..]})" : year.Key.ToString(CultureInfo.InvariantCulture),
                 days.ToString(CultureInfo.InvariantCulture),
                 string.Create(CultureInfo.InvariantCulture, $"{last.PerYear:0.0} ({last.Low:0.0} to {last.High:0.0})"),
                 $"[blue]{bar}[/]");
@@ -62,6 +64,6 @@ internal static class TempoCommand
         var now = tempo.Points[^1];
         console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
             $"On {now.Date}: {now.PerYear:0.0} event days a year (the median; 90% interval {now.Low:0.0} to {now.High:0.0}), in a regime that began about {tempo.RegimeStart} (the median of the model's estimate).")));
-        console.MarkupLine("[grey]Each year's tempo uses only the record up to that year's end. 'peninsula tempo --format json' gives every week and the events behind it; the dashboard's forecast page charts it.[/]");
+        console.MarkupLine("[grey]Each year's tempo uses only the record up to that year's end (the last year's, up to the record's end). 'peninsula tempo --format json' gives every week and the events behind it; the dashboard's forecast page charts it.[/]");
     }
 }

@@ -245,7 +245,7 @@ public sealed record WindowForecast(
         }
     }
 
-    /// <summary>The JSON form: target, as_of, from, until, days, data_until, probability, and the horizons it was read from.</summary>
+    /// <summary>The JSON form: target, as_of, from, until, days, data_until, probability, the days of the outlook it reads past the record's end, and the horizons it was read from.</summary>
     public object ToDocument() => new
     {
         target = Target.Slug,
@@ -257,6 +257,7 @@ public sealed record WindowForecast(
         probability = Math.Round(Probability, 5),
         model_probability = Math.Round(ModelProbability, 5),
         rule = Rule,
+        days_after_record_end = DaysAfterRecordEnd is { } d ? new { first = d.First, last = d.Last } : null,
         horizons = Horizons.Select(h => new { horizon_days = h.Days, probability = Math.Round(h.Probability, 5) }),
         plans = Plans.Select(ForecastDocuments.Plan),
     };

@@ -56,6 +56,7 @@ public static class Backtest
             throw new InputException($"--to ({to}) is before --from ({from}).", field: "--to");
         }
 
+        ForecastData.RequireForecastable(to, "--to");
         var first = Math.Max(ForecastData.Index(from), RollingForecast.FirstIssueDay);
         // Issue dates run from --from in steps; only those whose outcome is known can be scored.
         var lastScorable = Math.Min(ForecastData.Index(to), data.Days - 1 - horizon);

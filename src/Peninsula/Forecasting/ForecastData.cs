@@ -23,6 +23,21 @@ internal sealed class ForecastData
     /// <summary>Day 0 of every series: the missile reference table starts in 1984; earlier incidents are too sparsely recorded to count.</summary>
     public static readonly KoreanDate SeriesStart = new(1984, 1, 1);
 
+    /// <summary>The first date a forecast can be made as of: every model learns from six years of the record first.</summary>
+    public static readonly KoreanDate FirstForecastDate = new(1990, 1, 1);
+
+    /// <summary>
+    /// Refuses, in plain words naming <paramref name="field"/>, a forecast as of a date before
+    /// <see cref="FirstForecastDate"/>.
+    /// </summary>
+    public static void RequireForecastable(KoreanDate asOf, string field = "--as-of")
+    {
+        if (asOf < FirstForecastDate)
+        {
+            throw new InputException($"Forecasts start on {FirstForecastDate}: the models learn from six years of the record, which begins on {SeriesStart}, so {asOf} is too early.", field: field);
+        }
+    }
+
     /// <summary>US-ROK and trilateral exercises are announced by the allies about a week before they start (usually more; a week is the cautious figure).</summary>
     public const int ExerciseAnnouncementLeadDays = 7;
 
@@ -78,7 +93,7 @@ internal sealed class ForecastData
         var end = asOf < coverage ? asOf : coverage;
         if (end < SeriesStart)
         {
-            throw new InputException($"Forecasts need the record from {SeriesStart} on; {asOf} is earlier.", field: "--as-of");
+            throw new InputException($"The record the forecasts read begins on {SeriesStart}; {asOf} is earlier.", field: "--as-of");
         }
 
         var actions = all.Where(e => Taxonomy.ProvocationKinds.Contains(e.Kind) && e.Date >= SeriesStart && e.Date <= end).ToList();

@@ -39,6 +39,7 @@ public static class ForecastReport
     /// <summary>Runs every backtest and writes the report and its diagrams; returns the files written, the report first.</summary>
     public static IReadOnlyList<string> Write(IReadOnlyList<Event> events, string path, KoreanDate from, KoreanDate to, int step = 7)
     {
+        ForecastData.RequireForecastable(to, "--to");
         var data = ForecastData.Build(events, to.AddDays(ForecastTarget.Horizons.Max()));
         // A period shorter than the longest horizon (a newer edition of a few months, say) scores the horizons it can.
         var horizons = ForecastTarget.Horizons.Order().Where(h => Backtest.IsScorable(data, h, from, to)).ToList();

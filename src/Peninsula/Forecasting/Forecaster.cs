@@ -6,6 +6,9 @@ namespace Peninsula.Forecasting;
 /// <summary>Forecasts as of a Korean date, each with the reasons behind it.</summary>
 public static class Forecaster
 {
+    /// <summary>The first Korean date a forecast can be made as of (the models learn from six years of the record first).</summary>
+    public static KoreanDate FirstAsOf => ForecastData.FirstForecastDate;
+
     /// <summary>
     /// The forecast of every requested target and horizon as of <paramref name="asOf"/> (end of
     /// that Korean date). Uses only actions dated on or before it and scheduled context announced
@@ -16,6 +19,7 @@ public static class Forecaster
     public static IReadOnlyList<Forecast> Make(
         IReadOnlyList<Event> events, IEnumerable<ForecastTarget> targets, IEnumerable<int> horizons, KoreanDate asOf, CancellationToken cancellationToken = default)
     {
+        ForecastData.RequireForecastable(asOf);
         var data = ForecastData.Build(events, asOf);
         var hs = horizons.ToList();
         var problems = targets.SelectMany(t => hs.Select(h => (Target: t, Horizon: h))).ToList();

@@ -24,8 +24,8 @@ internal sealed class RollingForecast
     /// <summary>Recent forecasts count more when the ensemble learns: a forecast a year old counts half.</summary>
     public const double RecencyHalfLifeDays = 365;
 
-    /// <summary>No issue day before 1990: the models need a few years of record first.</summary>
-    public static readonly int FirstIssueDay = ForecastData.Index(new Events.KoreanDate(1990, 1, 1));
+    /// <summary>No issue day before 1990 (<see cref="ForecastData.FirstForecastDate"/>): the models need a few years of record first.</summary>
+    public static readonly int FirstIssueDay = ForecastData.Index(ForecastData.FirstForecastDate);
 
     /// <summary>
     /// Issue days before the first scored one: five years for the stack to learn from its

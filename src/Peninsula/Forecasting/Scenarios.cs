@@ -27,6 +27,7 @@ public static class Scenarios
             throw new InputException($"{horizon} is not a scenario horizon. Valid horizons (days): {string.Join(", ", Horizons)}.", field: "--horizon");
         }
 
+        ForecastData.RequireForecastable(asOf);
         var data = ForecastData.Build(events, asOf);
         var t = data.Days - 1;
         var note = data.DataEnd < asOf ? $" The record ends on {data.DataEnd}; this is the outlook as it stood then." : "";

@@ -28,7 +28,12 @@ internal sealed class CsvTable
     /// Reads the whole table. The header must hold every required column; a missing one is
     /// reported with the full list of expected columns.
     /// </summary>
-    public static CsvTable Read(TextReader text, string file, IReadOnlyList<string> required, IReadOnlyList<string>? optional = null, bool formulasNeutralised = false)
+    /// <remarks>
+    /// A row with more or fewer fields than the header is an <see cref="InputException"/> at once,
+    /// or, with <paramref name="keepBadRows"/>, a record whose <see cref="CsvRecord.Problem"/> says so,
+    /// for a reader that names every bad row in one message.
+    /// </remarks>
+    public static CsvTable Read(TextReader text, string file, IReadOnlyList<string> required, IReadOnlyList<string>? optional = null, bool formulasNeutralised = false, bool keepBadRows = false)
     {
         var options = CsvReaderOptions.Default with
         {
@@ -40,7 +45,7 @@ internal sealed class CsvTable
         };
         try
         {
-            return Read(CsvReader.Create(text, options, leaveOpen: true), file, required, optional, formulasNeutralised);
+            return Read(CsvReader.Create(text, options, leaveOpen: true), file, required, optional, formulasNeutralised, keepBadRows);
         }
         catch (CsvFormatException ex)
         {
@@ -67,7 +72,7 @@ internal sealed class CsvTable
         }
     }
 
-    private static CsvTable Read(CsvReader csv, string file, IReadOnlyList<string> required, IReadOnlyList<string>? optional, bool formulasNeutralised)
+    private static CsvTable Read(CsvReader csv, string file, IReadOnlyList<string> required, IReadOnlyList<string>? optional, bool formulasNeutralised, bool keepBadRows)
     {
         using var reader = csv;
         CheckWidth(reader.Headers.Count, file);
@@ -100,8 +105,17 @@ internal sealed class CsvTable
             var line = reader.LineNumber;
             if (reader.FieldCount != header.Length)
             {
-                throw new InputException(
-                    $"the row has {reader.FieldCount} fields, but the header has {header.Length}.", file, line, $"field {Math.Min(reader.FieldCount, header.Length) + 1}");
+                // A short row is named by the first column it lacks; a long one by its first field past the header.
+                var problem = reader.FieldCount < header.Length
+                    ? new InputException($"the row has {reader.FieldCount} fields, but the header has {header.Length}: it ends before this column.", file, line, header[reader.FieldCount])
+                    : new InputException($"the row has {reader.FieldCount} fields, but the header has {header.Length}.", file, line, $"field {header.Length + 1}");
+                if (!keepBadRows)
+                {
+                    throw problem;
+                }
+
+                records.Add(new CsvRecord(file, line, columns, new string[header.Length]) { Problem = problem });
+                continue;
             }
 
             var fields = reader.Current.ToArray();
@@ -131,6 +145,9 @@ internal sealed class CsvTable
 internal sealed class CsvRecord(string file, long line, Dictionary<string, int> columns, string[] fields)
 {
     public string File { get; } = file;
+
+    /// <summary>Why the row cannot be read (its width), when the table was read keeping bad rows; null for a good row.</summary>
+    public InputException? Problem { get; init; }
 
     public long Line { get; } = line;
 

@@ -57,7 +57,7 @@ public static class Leaderboard
 
     /// <summary>How the rows are ranked, in one sentence for people.</summary>
     public const string Ranking =
-        "Ranked by each forecaster's Brier score minus the experts' aggregate's on the same questions (the aggregate itself is 0; below 0 is better than the aggregate), " +
+        "Ranked by each forecaster's Brier score minus the experts' aggregate's on the same questions (the aggregate's own cell is blank; below 0 is better than the aggregate), " +
         "since means over different questions do not compare; forecasters that share no question with the aggregate come after, by their own mean Brier score.";
 
     /// <summary>

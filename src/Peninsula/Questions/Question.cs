@@ -70,6 +70,17 @@ public sealed record Question(
         return this;
     }
 
+    /// <summary>
+    /// Why a forecaster's forecast as of <paramref name="asOf"/> cannot be taken, or null: no day of
+    /// the window is left to forecast, or the record had answered yes by then (the forecast would be
+    /// shown as the forecaster's latest and move the aggregate, though the leaderboard never scores it).
+    /// </summary>
+    public string? WhyNoForecastAsOf(KoreanDate asOf) =>
+        asOf >= Closes ? $"the window of '{Id}' closes on {Closes}: a forecast as of {asOf} leaves no day of it to forecast."
+        : Resolution is { Outcome: true } yes && asOf >= yes.On
+            ? $"'{Id}' resolved yes on {yes.On} ({yes.EventId}): a forecast as of {asOf} comes after the answer was known and would not be scored; give the Korean date the forecast was made, before {yes.On}."
+            : null;
+
     /// <summary>Refuses an id that is not 1 to 80 lower-case letters, digits and hyphens.</summary>
     public static string CheckId(string? id, string? file = null, long? line = null, string field = "id")
     {

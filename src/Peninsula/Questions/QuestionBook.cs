@@ -1,4 +1,5 @@
 using Peninsula.Events;
+using Peninsula.Forecasting;
 using Peninsula.Record;
 using Peninsula.Storage;
 
@@ -75,17 +76,9 @@ public sealed class QuestionBook(IEventStore store)
         }
 
         var question = await FindAsync(questionId, cancellationToken).ConfigureAwait(false);
-        if (asOf >= question.Closes)
+        if (question.WhyNoForecastAsOf(asOf) is { } why)
         {
-            throw new InputException($"the window of '{question.Id}' closes on {question.Closes}: a forecast as of {asOf} leaves no day of it to forecast.", field: field("as_of"));
-        }
-
-        // Made once the answer was known, it would be shown as the expert's latest and move the aggregate, though the leaderboard never scores it.
-        if (question.Resolution is { Outcome: true } yes && asOf >= yes.On)
-        {
-            throw new InputException(
-                $"'{question.Id}' resolved yes on {yes.On} ({yes.EventId}): a forecast as of {asOf} comes after the answer was known and would not be scored; " +
-                $"give the Korean date the forecast was made, before {yes.On}.", field: field("as_of"));
+            throw new InputException(why, field: field("as_of"));
         }
 
         var forecast = new QuestionForecast(question.Id, name, asOf, probability).Validated();
@@ -102,6 +95,11 @@ public sealed class QuestionBook(IEventStore store)
     public async Task<UpdateSummary> UpdateAsync(
         KoreanDate today, KoreanDate? from = null, string? onlyId = null, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
     {
+        if (from is { } first)
+        {
+            ForecastData.RequireForecastable(first, "--from");
+        }
+
         var record = await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false);
         // The resolutions that changed are saved with the model's forecasts, in one transaction.
         var (questions, _, asRead, byFilter) = await QuestionResolver.ResolveStoredAsync(store, record, cancellationToken).ConfigureAwait(false);
@@ -147,6 +145,7 @@ public sealed class QuestionBook(IEventStore store)
         ArgumentNullException.ThrowIfNull(contents);
         var record = await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false);
         var resolved = await QuestionResolver.ResolveAsync(store, record, contents.Questions, cancellationToken).ConfigureAwait(false);
+        RefuseLateForecasts(contents, resolved);
         var saved = await _questions.SaveQuestionsAsync(resolved, contents.Forecasts, dryRun, cancellationToken: cancellationToken).ConfigureAwait(false);
         var disagreements = resolved
             .Where(q => contents.StatedOutcomes.TryGetValue(q.Id, out var stated) && q.Resolution is { } r && r.Outcome != stated)
@@ -154,6 +153,31 @@ public sealed class QuestionBook(IEventStore store)
                          (q.Resolution.EventId is { } e ? $" ({e})" : ""))
             .ToList();
         return new ImportResult(saved, disagreements);
+    }
+
+    /// <summary>
+    /// Refuses a file's forecasts that <see cref="ForecastAsync"/> would refuse (made when no day of
+    /// the window was left, or after the record's answer), each by its file and line, all in one
+    /// error; the model's own forecasts, which only 'questions update' makes, are left as exported.
+    /// </summary>
+    private static void RefuseLateForecasts(QuestionFiles.Contents contents, IReadOnlyList<Question> resolved)
+    {
+        var byId = resolved.ToDictionary(q => q.Id, StringComparer.Ordinal);
+        var late = contents.Forecasts
+            .Where(f => !f.IsModel && byId.TryGetValue(f.QuestionId, out var q) && q.WhyNoForecastAsOf(f.AsOf) is not null)
+            .Select(f => (Place: contents.PlaceOf(f), Why: byId[f.QuestionId].WhyNoForecastAsOf(f.AsOf)!))
+            .ToList();
+        if (late.Count == 1)
+        {
+            throw new InputException(late[0].Why, late[0].Place.File, late[0].Place.Line, "as_of");
+        }
+
+        if (late.Count > 1)
+        {
+            var listed = string.Concat(late.Take(QuestionFiles.MaxErrorsListed).Select(x => "\n  " + new InputException(x.Why, x.Place.File, x.Place.Line, "as_of").Message));
+            var more = late.Count > QuestionFiles.MaxErrorsListed ? $"\n  and {late.Count - QuestionFiles.MaxErrorsListed} more." : "";
+            throw new InputException($"{late.Count} forecasts come too late to be taken, so nothing was imported:{listed}{more}");
+        }
     }
 
     /// <summary>One question by id, or an <see cref="InputException"/> saying there is none.</summary>

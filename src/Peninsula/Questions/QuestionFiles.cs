@@ -38,7 +38,32 @@ public static class QuestionFiles
     };
 
     /// <summary>What a file holds: questions, the forecasts on them, and the resolution the file states for each (by id), if any.</summary>
-    public sealed record Contents(IReadOnlyList<Question> Questions, IReadOnlyList<QuestionForecast> Forecasts, IReadOnlyDictionary<string, bool> StatedOutcomes);
+    public sealed record Contents(IReadOnlyList<Question> Questions, IReadOnlyList<QuestionForecast> Forecasts, IReadOnlyDictionary<string, bool> StatedOutcomes)
+    {
+        /// <summary>Where each forecast was read (file and line), for errors found once the questions are resolved; empty for contents not read from a file.</summary>
+        public IReadOnlyDictionary<(string Question, string By, KoreanDate AsOf), (string File, long? Line)> Places { get; init; } =
+            new Dictionary<(string, string, KoreanDate), (string, long?)>();
+
+        /// <summary>The file and line <paramref name="forecast"/> was read from, or no place.</summary>
+        public (string? File, long? Line) PlaceOf(QuestionForecast forecast)
+        {
+            ArgumentNullException.ThrowIfNull(forecast);
+            return Places.TryGetValue((forecast.QuestionId, forecast.By, forecast.AsOf), out var place) ? place : (null, null);
+        }
+
+        /// <summary>The contents of several files as one, each forecast keeping its place.</summary>
+        public static Contents Merge(IEnumerable<Contents> parts)
+        {
+            var all = parts.ToList();
+            return new Contents(
+                [.. all.SelectMany(c => c.Questions)],
+                [.. all.SelectMany(c => c.Forecasts)],
+                all.SelectMany(c => c.StatedOutcomes).ToDictionary(x => x.Key, x => x.Value, StringComparer.Ordinal))
+            {
+                Places = all.SelectMany(c => c.Places).GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.First().Value),
+            };
+        }
+    }
 
     /// <summary>Reads a file by its extension (.json or .csv), or by <paramref name="format"/> when given.</summary>
     public static Contents Read(string path, string? format = null)
@@ -95,10 +120,11 @@ public static class QuestionFiles
     /// </summary>
     public static Contents ReadCsv(TextReader text, string file)
     {
-        var table = CsvTable.Read(text, file, ["question", "title", "opens", "closes"], [.. Columns.Except(["question", "title", "opens", "closes"])], formulasNeutralised: true);
+        var table = CsvTable.Read(text, file, ["question", "title", "opens", "closes"], [.. Columns.Except(["question", "title", "opens", "closes"])], formulasNeutralised: true, keepBadRows: true);
         var questions = new List<Question>();
         var forecasts = new List<QuestionForecast>();
         var stated = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var places = new Dictionary<(string, string, KoreanDate), (string, long?)>();
         var errors = new List<InputException>();
         var badRows = 0;
         CsvRecord? first = null;
@@ -125,15 +151,21 @@ public static class QuestionFiles
 
         if (badRows > 1)
         {
-            var listed = string.Join("; ", errors.Select(e => new InputException(e.Reason, null, e.Line, e.Field).Message));
-            throw new InputException(
-                $"{badRows.ToString(CultureInfo.InvariantCulture)} bad rows, so nothing was imported: {listed}{(badRows > errors.Count ? $"; and {(badRows - errors.Count).ToString(CultureInfo.InvariantCulture)} more" : "")}.", file);
+            // One bad row a line, each by its line and field, so that the list reads as a list.
+            var listed = string.Concat(errors.Select(e => "\n  " + new InputException(e.Reason, null, e.Line, e.Field).Message));
+            var more = badRows > errors.Count ? $"\n  and {(badRows - errors.Count).ToString(CultureInfo.InvariantCulture)} more." : "";
+            throw new InputException($"{badRows.ToString(CultureInfo.InvariantCulture)} bad rows, so nothing was imported:{listed}{more}", file);
         }
 
-        return Checked(new Contents(questions, forecasts, stated), file);
+        return Checked(new Contents(questions, forecasts, stated) { Places = places }, file);
 
         void ReadRow(CsvRecord r)
         {
+            if (r.Problem is { } problem)
+            {
+                throw problem;
+            }
+
             var id = Question.CheckId(r.Optional("question"), file, r.Line, "question");
             if (first is null || first.Optional("question") != id)
             {
@@ -169,7 +201,9 @@ public static class QuestionFiles
 
             var by = QuestionForecast.CheckName(r.Optional("by"), file, r.Line);
             var p = QuestionForecast.ParseProbability(r.Optional("probability"), file, r.Line);
-            forecasts.Add(Wrap(() => new QuestionForecast(id, by, r.RequiredDate("as_of"), p, r.Optional("forecast_url")).Validated(file, r.Line), file, r.Line));
+            var forecast = Wrap(() => new QuestionForecast(id, by, r.RequiredDate("as_of"), p, r.Optional("forecast_url")).Validated(file, r.Line), file, r.Line);
+            forecasts.Add(forecast);
+            places[(forecast.QuestionId, forecast.By, forecast.AsOf)] = (file, r.Line);
         }
     }
 
@@ -219,6 +253,7 @@ public static class QuestionFiles
         var questions = new List<Question>();
         var forecasts = new List<QuestionForecast>();
         var stated = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var places = new Dictionary<(string, string, KoreanDate), (string, long?)>();
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
@@ -234,6 +269,7 @@ public static class QuestionFiles
                     throw new InputException("expected a question object.", file, line);
                 }
 
+                var forecastLines = ForecastLines(reader, LineOf);
                 QuestionDocument doc;
                 try
                 {
@@ -241,8 +277,8 @@ public static class QuestionFiles
                 }
                 catch (JsonException ex)
                 {
-                    var message = ex.Message.Split(" Path:")[0];
-                    throw new InputException(message, file, ex.LineNumber is { } l ? l + 1 : line, ex.Path?.Split('.').Last().Split('[')[0]);
+                    // The serializer counts lines (from 0) from the question object's first line.
+                    throw new InputException(Plain(ex), file, IsCutShort(ex) ? LineOf(utf8.Length - 1) : ex.LineNumber is { } l ? line + l : line, FieldOf(ex.Path));
                 }
 
                 var id = Question.CheckId(doc.Id, file, line);
@@ -263,17 +299,100 @@ public static class QuestionFiles
                 {
                     var f = doc.Forecasts![i];
                     var field = $"forecasts[{i.ToString(CultureInfo.InvariantCulture)}]";
-                    forecasts.Add(Wrap(() => new QuestionForecast(id, QuestionForecast.CheckName(f.By, field: field + ".by"), Date(f.AsOf, field + ".as_of"), f.Probability ?? throw new InputException("a forecast needs a probability.", field: field + ".probability"), f.Url)
-                        .Validated(), file, line, field));
+                    var forecastLine = i < forecastLines.Count ? forecastLines[i] : line;
+                    var forecast = Wrap(() => new QuestionForecast(id, QuestionForecast.CheckName(f.By, field: field + ".by"), Date(f.AsOf, field + ".as_of"), f.Probability ?? throw new InputException("a forecast needs a probability.", field: field + ".probability"), f.Url)
+                        .Validated(), file, forecastLine, field);
+                    forecasts.Add(forecast);
+                    places[(forecast.QuestionId, forecast.By, forecast.AsOf)] = (file, forecastLine);
                 }
             }
         }
         catch (JsonException ex)
         {
-            throw new InputException(ex.Message.Split(" Path:")[0], file, (ex.LineNumber ?? 0) + 1);
+            throw new InputException(Plain(ex), file, IsCutShort(ex) ? LineOf(utf8.Length - 1) : (ex.LineNumber ?? 0) + 1);
         }
 
-        return Checked(new Contents(questions, forecasts, stated), file);
+        return Checked(new Contents(questions, forecasts, stated) { Places = places }, file);
+    }
+
+    /// <summary>
+    /// The line of each forecast object of the question object the reader is at, read on a copy of
+    /// the reader, so that a bad forecast is named by its own line rather than its question's.
+    /// </summary>
+    private static List<long> ForecastLines(Utf8JsonReader scan, Func<long, long> lineOf)
+    {
+        var lines = new List<long>();
+        var depth = scan.CurrentDepth;
+        var inForecasts = false;
+        try
+        {
+            while (scan.Read() && scan.CurrentDepth > depth)
+            {
+                if (scan.CurrentDepth == depth + 1 && scan.TokenType == JsonTokenType.PropertyName)
+                {
+                    inForecasts = scan.ValueTextEquals("forecasts"u8);
+                }
+                else if (inForecasts && scan.CurrentDepth == depth + 2 && scan.TokenType == JsonTokenType.StartObject)
+                {
+                    lines.Add(lineOf(scan.TokenStartIndex));
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // The deserializer meets the same fault and reports it by its place.
+        }
+
+        return lines;
+    }
+
+    /// <summary>A JSON error in words a person reads: what is wrong, without the serializer's types and byte positions.</summary>
+    private static string Plain(JsonException ex)
+    {
+        var message = ex.Message.Split(" Path:")[0].Split(" LineNumber:")[0].Trim();
+        if (message.StartsWith("The JSON value could not be converted to", StringComparison.Ordinal))
+        {
+            var kind = message.Contains("Double", StringComparison.Ordinal) ? "a number (0.25 for 25%)"
+                : message.Contains("List", StringComparison.Ordinal) ? "a list ([ ... ])"
+                : message.Contains("Document", StringComparison.Ordinal) ? "an object ({ ... })"
+                : "text in quotes";
+            return $"the value must be {kind}.";
+        }
+
+        if (message.StartsWith("The JSON property", StringComparison.Ordinal) && message.Split('\'') is [_, var name, ..])
+        {
+            return message.Contains(nameof(ForecastDocument), StringComparison.Ordinal)
+                ? $"'{name}' is not a field of a forecast; a forecast has by, as_of, probability and url."
+                : $"'{name}' is not a field of a question; a question has id, title, target, filter, opens, closes, url, resolution, resolved_on, resolving_event and forecasts.";
+        }
+
+        if (message.Contains("does not contain any JSON tokens", StringComparison.Ordinal))
+        {
+            return "the file is empty: expected a JSON array of questions ([ {...}, ... ]).";
+        }
+
+        if (IsCutShort(ex))
+        {
+            return "the file ends before every object and list is closed (a '}' or ']' is missing, or the file was cut short).";
+        }
+
+        return $"this is not valid JSON here: {message}";
+    }
+
+    /// <summary>Whether the file ends inside an object or a list.</summary>
+    private static bool IsCutShort(JsonException ex) =>
+        ex.Message.Contains("open JSON object or array", StringComparison.Ordinal) || ex.Message.Contains("end of data", StringComparison.Ordinal);
+
+    /// <summary>The field of a serializer's path ($[2].forecasts[0].probability): forecasts[0].probability.</summary>
+    private static string? FieldOf(string? path)
+    {
+        if (path is null)
+        {
+            return null;
+        }
+
+        var dot = path.IndexOf('.', StringComparison.Ordinal);
+        return dot < 0 ? null : path[(dot + 1)..];
     }
 
     private static Contents Checked(Contents contents, string file)

@@ -21,7 +21,7 @@ public sealed class QuestionsCliTests : IDisposable
         var (oneExit, _, oneError) = await Run("w.db", "questions", "update", "--from", "2026-09-01", "--question", "icbm-2026");
 
         Assert.True(exit == 0, error);
-        Assert.Contains("Recording the model's forecasts for every day from 2026-09-01 to 2026-11-21 on each open question", System.Text.RegularExpressions.Regex.Replace(error, @"\s+", " "));
+        Assert.Contains("Recording the model's forecasts for every day from 2026-09-01 to 2026-11-21 on each question whose window was still to close", System.Text.RegularExpressions.Regex.Replace(error, @"\s+", " "));
         Assert.True(oneExit == 0, oneError);
         Assert.Contains("from 2026-09-01 to 2026-11-21 on 'icbm-2026':", System.Text.RegularExpressions.Regex.Replace(oneError, @"\s+", " "));
         Assert.True(shortExit == 0, shortError);
@@ -127,6 +127,57 @@ public sealed class QuestionsCliTests : IDisposable
         (exit, output, error) = await Run("p.db", "questions", "update", "--question", "nuclear-2024", "--from", "2023-12-31");
         Assert.True(exit == 0, error);
         Assert.Contains("Recorded 366 forecasts of the model", System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " "));
+    }
+
+    [Fact]
+    public async Task A_question_before_the_model_s_first_date_says_it_cannot_be_forecast_and_update_refuses_such_a_from_plainly()
+    {
+        // The hint used to suggest --from 1985-12-31, and following it crashed.
+        var (exit, output, error) = await Run("p.db", "questions", "add", "--title", "ICBM in 1986?", "--target", "icbm", "--from", "1986-01-01", "--until", "1986-12-31", "--id", "icbm-1986");
+        Assert.True(exit == 0, error);
+        Assert.Contains("the model can give none: its forecasts start on 1990-01-01, and this window closed on 1986-12-31", System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " "), StringComparison.Ordinal);
+
+        (exit, output, error) = await Run("p.db", "questions", "update", "--question", "icbm-1986", "--from", "1985-12-31");
+        Assert.Equal(1, exit);
+        Assert.Contains("field '--from': Forecasts start on 1990-01-01", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", error, StringComparison.Ordinal);
+
+        (exit, output, error) = await Run("p.db", "questions", "add", "--title", "ICBM by 1990?", "--target", "icbm", "--from", "1989-06-01", "--until", "1990-12-31", "--id", "icbm-1990");
+        Assert.True(exit == 0, error);
+        Assert.Contains("run peninsula questions update --question icbm-1990 --from 1990-01-01", System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " "), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Add_names_the_options_a_user_typed_in_its_errors_not_the_stored_fields()
+    {
+        var (exit, _, error) = await Run("p.db", "questions", "add", "--title", "Backwards", "--target", "icbm", "--from", "2027-05-01", "--until", "2027-01-01");
+        Assert.Equal(1, exit);
+        Assert.Contains("field '--until': the window closes (2027-01-01) before it opens (2027-05-01).", error, StringComparison.Ordinal);
+
+        (exit, _, error) = await Run("p.db", "questions", "add", "--title", "Bad id", "--target", "icbm", "--until", "2027-01-01", "--id", "Bad Id");
+        Assert.Equal(1, exit);
+        Assert.Contains("field '--id':", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_import_refuses_an_expert_s_forecast_made_after_the_answer_or_the_window_naming_each_line_and_writes_nothing()
+    {
+        // 'questions forecast' refused these one by one; an import took them, and a forecast made after the ICBM of 2023-02-18 showed as the expert's latest.
+        var file = _folder.File("late.csv");
+        await File.WriteAllTextAsync(file, "question,title,target,opens,closes,by,as_of,probability\n" +
+                                           "icbm-2023,ICBM in 2023?,icbm,2023-01-01,2023-12-31,dana,2023-01-10,0.4\n" +
+                                           "icbm-2023,ICBM in 2023?,icbm,2023-01-01,2023-12-31,dana,2023-03-01,0.4\n" +
+                                           "icbm-2023,ICBM in 2023?,icbm,2023-01-01,2023-12-31,eve,2024-01-05,0.4\n");
+        var (exit, output, error) = await Run("late.db", "questions", "import", file);
+
+        Assert.Equal(1, exit);
+        Assert.Empty(output);
+        var text = System.Text.RegularExpressions.Regex.Replace(error, @"\s+", " ");
+        Assert.Contains("2 forecasts come too late to be taken, so nothing was imported:", text, StringComparison.Ordinal);
+        Assert.Contains($"{file}, line 3, field 'as_of': 'icbm-2023' resolved yes on 2023-02-18", text, StringComparison.Ordinal);
+        Assert.Contains($"{file}, line 4, field 'as_of': the window of 'icbm-2023' closes on 2023-12-31", text, StringComparison.Ordinal);
+        var (_, list, _) = await Run("late.db", "questions", "list", "--format", "json");
+        Assert.Equal("[]", list.Trim());
     }
 
     [Fact]

@@ -101,8 +101,22 @@ public sealed class QuestionFilesTests
         var error = Assert.Throws<InputException>(() => QuestionFiles.ReadCsv(new StringReader(csv), "team.csv"));
 
         Assert.Equal("team.csv", error.File);
-        Assert.StartsWith("team.csv: 2 bad rows, so nothing was imported: line 3, field 'probability': '1.2' is not a probability", error.Message, StringComparison.Ordinal);
-        Assert.Contains("; line 5, field 'as_of': '2026-13-01' is not a day", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("team.csv: 2 bad rows, so nothing was imported:\n  line 3, field 'probability': '1.2' is not a probability", error.Message, StringComparison.Ordinal);
+        Assert.Contains("\n  line 5, field 'as_of': '2026-13-01' is not a day", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(".;", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_short_row_is_one_of_the_bad_rows_named_not_a_stop_that_hides_the_others()
+    {
+        // A row cut short (a missing comma) came first and alone: the bad probability after it went unseen.
+        const string csv = "question,title,target,opens,closes,by,as_of,probability\n" +
+                           "irbm-2027,Will North Korea launch an IRBM in 2027?,irbm-plus,2027-01-01\n" +
+                           "sat-2027,Will North Korea launch a satellite in 2027?,satellite-launch,2027-01-01,2027-12-31,alice,2026-12-01,1.2\n";
+        var error = Assert.Throws<InputException>(() => QuestionFiles.ReadCsv(new StringReader(csv), "team.csv"));
+
+        Assert.Contains("\n  line 2, field 'closes': the row has 4 fields, but the header has 8: it ends before this column.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("\n  line 3, field 'probability': '1.2' is not a probability", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -129,7 +143,41 @@ public sealed class QuestionFilesTests
         const string json = "[{\"id\": \"a\", \"title\": \"A\", \"target\": \"icbm\", \"opens\": \"2024-01-01\", \"closes\": \"2024-12-31\",\n" +
                             " \"forecasts\": [{\"by\": \"alice\", \"as_of\": \"2023-12-01\", \"probability\": 1.5}]}]";
         var error = Assert.Throws<InputException>(() => QuestionFiles.ReadJson(Encoding.UTF8.GetBytes(json), "team.json"));
-        Assert.Equal(("team.json", 1L, "forecasts[0].probability"), (error.File, error.Line, error.Field));
+        // The forecast's own line, not the line its question starts on.
+        Assert.Equal(("team.json", 2L, "forecasts[0].probability"), (error.File, error.Line, error.Field));
+    }
+
+    [Theory]
+    [InlineData("\"probability\": \"0.3\"", 4L, "forecasts[0].probability", "the value must be a number (0.25 for 25%).")]
+    [InlineData("\"probability\": 0.3, \"note\": \"x\"", 4L, "forecasts[0].note", "'note' is not a field of a forecast; a forecast has by, as_of, probability and url.")]
+    public void A_json_forecast_of_the_wrong_shape_is_named_by_its_line_and_field_in_words(string probability, long line, string field, string reason)
+    {
+        var json = "[\n  {\"id\": \"a\", \"title\": \"A\", \"target\": \"icbm\", \"opens\": \"2027-01-01\", \"closes\": \"2027-12-31\",\n" +
+                   "   \"forecasts\": [\n" +
+                   $"     {{\"by\": \"alice\", \"as_of\": \"2026-12-01\", {probability}}}\n   ]}}\n]";
+        var error = Assert.Throws<InputException>(() => QuestionFiles.ReadJson(Encoding.UTF8.GetBytes(json), "team.json"));
+        Assert.Equal(("team.json", line, field, reason), (error.File, error.Line, error.Field, error.Reason));
+    }
+
+    [Fact]
+    public void A_json_file_with_an_unknown_question_field_a_cut_or_no_content_says_so_without_the_serializer_s_words()
+    {
+        var unknown = Assert.Throws<InputException>(() => QuestionFiles.ReadJson(Encoding.UTF8.GetBytes("[\n {\"id\": \"a\",\n  \"colour\": \"red\"}\n]"), "team.json"));
+        Assert.Equal((3L, "colour"), (unknown.Line, unknown.Field));
+        Assert.StartsWith("'colour' is not a field of a question; a question has id, title,", unknown.Reason, StringComparison.Ordinal);
+
+        var cut = Assert.Throws<InputException>(() => QuestionFiles.ReadJson(Encoding.UTF8.GetBytes("[\n {\"id\": \"a\",\n  \"title\": \"A\""), "team.json"));
+        Assert.Equal(3L, cut.Line);
+        Assert.StartsWith("the file ends before every object and list is closed", cut.Reason, StringComparison.Ordinal);
+
+        var empty = Assert.Throws<InputException>(() => QuestionFiles.ReadJson([], "team.json"));
+        Assert.StartsWith("the file is empty", empty.Reason, StringComparison.Ordinal);
+
+        foreach (var error in new[] { unknown, cut, empty })
+        {
+            Assert.DoesNotContain("System.", error.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("BytePositionInLine", error.Message, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
