@@ -15,7 +15,7 @@ namespace Peninsula.Web;
 /// security headers, Problem Details for every error). The CLI's <c>peninsula serve</c> and the
 /// stand-alone host both start it from here.
 /// </summary>
-public static class PeninsulaServer
+public static partial class PeninsulaServer
 {
     /// <summary>Where the server listens unless told otherwise: loopback only.</summary>
     public const string DefaultUrls = "http://127.0.0.1:5080";
@@ -184,6 +184,16 @@ public static class PeninsulaServer
         };
     }
 
+    /// <summary>
+    /// The library names the command line's options in its errors (--as-of, --to); over HTTP the
+    /// same values are the query's and the body's parameters (as_of, to), so the names are turned into those.
+    /// </summary>
+    internal static string ApiNames(string text) =>
+        CommandLineOption().Replace(text, m => m.Groups["name"].Value.Replace('-', '_'));
+
+    [System.Text.RegularExpressions.GeneratedRegex("(?<![\\w-])--(?<name>[a-z][a-z0-9]*(?:-[a-z0-9]+)*)")]
+    private static partial System.Text.RegularExpressions.Regex CommandLineOption();
+
     /// <summary>Handles what escapes an endpoint: bad input as 400, anything else as 500, both as Problem Details.</summary>
     private sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
     {
@@ -191,7 +201,7 @@ public static class PeninsulaServer
         {
             var (status, title, detail) = exception switch
             {
-                InputException input => (StatusCodes.Status400BadRequest, "The request is not valid", input.Message),
+                InputException input => (StatusCodes.Status400BadRequest, "The request is not valid", ApiNames(input.Message)),
                 BudgetExceededException budget => (StatusCodes.Status429TooManyRequests, "Too many requests", budget.Message),
                 BadHttpRequestException bad => (bad.StatusCode, "The request is not valid", bad.Message),
                 ConcurrencyConflictException conflict => (StatusCodes.Status412PreconditionFailed, "The event has changed", conflict.Message),
@@ -213,7 +223,7 @@ public static class PeninsulaServer
             var details = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail };
             if (exception is InputException { Field: { } field })
             {
-                details.Extensions["field"] = field;
+                details.Extensions["field"] = ApiNames(field);
             }
 
             return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception })

@@ -116,6 +116,53 @@ public sealed class QuestionApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Dates_no_forecast_can_be_made_as_of_are_400s_naming_the_parameter_not_500s_or_command_line_options()
+    {
+        var client = _app.CreateClient();
+        // A date near the calendar's end overflowed into a 500; one before 1990 named the CLI's --as-of.
+        string[] asked =
+        [
+            "/api/forecasts/window?target=icbm&as_of=9999-12-30&until=9999-12-31",
+            "/api/forecasts?target=icbm&as_of=2030-01-01",
+            "/api/forecasts?target=icbm&as_of=1989-12-31",
+            "/api/backtest?target=icbm&horizon=7&from=9999-01-01&to=9999-12-31",
+        ];
+        string[] fields = ["as_of", "as_of", "as_of", "to"];
+        for (var i = 0; i < asked.Length; i++)
+        {
+            var problem = await (await client.GetAsync(asked[i])).ProblemAsync(HttpStatusCode.BadRequest);
+            Assert.Equal(fields[i], problem.GetProperty("field").GetString());
+            Assert.DoesNotContain("--", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+
+        var horizon = await (await client.GetAsync("/api/forecasts?target=icbm&horizon=abc")).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("horizon", horizon.GetProperty("field").GetString());
+        Assert.Contains("Valid horizons (days): 7, 30, 90, 365.", horizon.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var backwards = await (await client.GetAsync("/api/backtest?target=icbm&horizon=7&from=2024-06-01&to=2024-01-01")).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("to", backwards.GetProperty("field").GetString());
+        Assert.Contains("to (2024-01-01) is before from (2024-06-01)", backwards.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_question_is_a_404_and_update_takes_one_question_from_a_date_as_the_command_does()
+    {
+        var client = _app.ClientWithKey(await _app.CreateKeyAsync("analyst"));
+        await (await client.GetAsync("/api/questions/nope")).ProblemAsync(HttpStatusCode.NotFound);
+        await (await client.PostAsync("/api/questions/nope/forecasts", Http.Json("""{ "by": "alice", "probability": 0.6 }"""))).ProblemAsync(HttpStatusCode.NotFound);
+        await (await client.PostAsync("/api/questions/update?question=nope", Http.Json("{}"))).ProblemAsync(HttpStatusCode.NotFound);
+
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/api/questions", Http.Json(Icbm2024))).StatusCode);
+        var future = await (await client.PostAsync("/api/questions/icbm-2024/forecasts", Http.Json("""{ "by": "alice", "probability": 0.6, "as_of": "2026-12-25" }"""))).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("is in the future", future.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        // Added after it resolved, the question had no model forecast the web could record: from= back-fills them.
+        var updated = await (await client.PostAsync("/api/questions/update?question=icbm-2024&from=2023-12-20", Http.Json("{}"))).JsonAsync();
+        Assert.True(updated.GetProperty("model_forecasts_added").GetInt32() > 300);
+        var shown = await (await client.GetAsync("/api/questions/icbm-2024")).JsonAsync();
+        Assert.Equal(JsonValueKind.Object, shown.GetProperty("question").GetProperty("model").ValueKind);
+    }
+
+    [Fact]
     public async Task The_window_forecast_carries_its_probability_and_refuses_a_window_beyond_two_years()
     {
         var client = _app.CreateClient();

@@ -29,6 +29,7 @@ internal static class BacktestCommand
             var events = await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false);
             var start = KoreanDate.ParseInput(parse.GetValue(from), "--from") ?? ForecastReport.DefaultFrom;
             var end = KoreanDate.ParseInput(parse.GetValue(to), "--to") ?? Record.BundledRecord.CoverageEndOf(events);
+            Forecaster.CheckAsOf(end, KoreanDate.Today(context.Clock), "--to");
             if (parse.GetValue(report) is { } path)
             {
                 var watch = System.Diagnostics.Stopwatch.StartNew();

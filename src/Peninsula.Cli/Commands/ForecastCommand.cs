@@ -30,6 +30,7 @@ internal static class ForecastCommand
         command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
         {
             var date = KoreanDate.ParseInput(parse.GetValue(asOf), "--as-of") ?? KoreanDate.Today(context.Clock);
+            Forecaster.CheckAsOf(date, KoreanDate.Today(context.Clock));
             var start = KoreanDate.ParseInput(parse.GetValue(from), "--from");
             if (KoreanDate.ParseInput(parse.GetValue(until), "--until") is { } end)
             {

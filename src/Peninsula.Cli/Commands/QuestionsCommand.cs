@@ -171,7 +171,7 @@ internal static class QuestionsCommand
         command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
         {
             var p = QuestionForecast.ParseProbability(parse.GetValue(probability), field: "--probability");
-            var day = KoreanDate.ParseInput(parse.GetValue(asOf), "--as-of") ?? KoreanDate.Today(context.Clock);
+            var day = QuestionForecast.CheckMadeBy(KoreanDate.ParseInput(parse.GetValue(asOf), "--as-of") ?? KoreanDate.Today(context.Clock), KoreanDate.Today(context.Clock), "--as-of");
             var id = parse.GetValue(question)!;
             var saved = await new QuestionBook(store).ForecastAsync(id, parse.GetValue(by)!, p, day, name => "--" + name.Replace('_', '-'), cancellationToken).ConfigureAwait(false);
             context.Out.MarkupLine(saved.Forecasts.Unchanged > 0

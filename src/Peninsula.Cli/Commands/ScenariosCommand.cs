@@ -21,6 +21,7 @@ internal static class ScenariosCommand
         command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
         {
             var date = KoreanDate.ParseInput(parse.GetValue(asOf), "--as-of") ?? KoreanDate.Today(context.Clock);
+            Forecaster.CheckAsOf(date, KoreanDate.Today(context.Clock));
             var events = await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false);
             var days = parse.GetValue(horizon);
             var scenarios = Scenarios.Compute(events, date, days);

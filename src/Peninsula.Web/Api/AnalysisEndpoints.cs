@@ -112,10 +112,9 @@ internal static class AnalysisEndpoints
     {
         var request = http.Request.Query;
         var target = request["target"].FirstOrDefault() is { Length: > 0 } slug ? ForecastTarget.Parse(slug, "target") : null;
-        int? horizon = request["horizon"].FirstOrDefault() is { Length: > 0 } h
-            ? ForecastTarget.ParseHorizon(QueryValues.Integer(request["horizon"], "horizon", 0, 1, 3650))
-            : null;
+        int? horizon = request["horizon"].FirstOrDefault() is { Length: > 0 } ? Horizon(request["horizon"], 0) : null;
         var asOf = QueryValues.Date(request["as_of"], "as_of") ?? KoreanDate.Today(clock);
+        Forecaster.CheckAsOf(asOf, KoreanDate.Today(clock), "as_of");
         // The same forecasts are asked for again and again (the overview, the forecast page): their
         // JSON is kept with them, under an ETag of the record's change count and the question.
         var version = await cache.VersionAsync(cancellationToken).ConfigureAwait(false);
@@ -159,17 +158,18 @@ internal static class AnalysisEndpoints
         return Results.Ok(document.Value);
     }
 
-    private static async Task<IResult> BacktestAsync(HttpContext http, RecordCache cache, AnalysisBudget budget, CancellationToken cancellationToken)
+    private static async Task<IResult> BacktestAsync(HttpContext http, RecordCache cache, AnalysisBudget budget, TimeProvider clock, CancellationToken cancellationToken)
     {
         var request = http.Request.Query;
         var target = ForecastTarget.Parse(request["target"].FirstOrDefault() ?? ForecastTarget.AnyMissile.Slug, "target");
-        var horizon = ForecastTarget.ParseHorizon(QueryValues.Integer(request["horizon"], "horizon", 7, 1, 3650));
+        var horizon = Horizon(request["horizon"], 7);
         var step = QueryValues.Integer(request["step"], "step", 7, 1, 365);
         var from = QueryValues.Date(request["from"], "from") ?? ForecastReport.DefaultFrom;
         var askedTo = QueryValues.Date(request["to"], "to");
         var version = await cache.VersionAsync(cancellationToken).ConfigureAwait(false);
         var events = await cache.EventsAsync(version, cancellationToken).ConfigureAwait(false);
         var to = askedTo ?? BundledRecord.CoverageEndOf(events);
+        Forecaster.CheckAsOf(to, KoreanDate.Today(clock), "to");
         var issues = to.DaysSince(from) / step;
         if (issues > Limits.MaxBacktestIssues)
         {
@@ -195,6 +195,20 @@ internal static class AnalysisEndpoints
             .ConfigureAwait(false)).Value;
         var check = await Task.Run(() => checker.Check(text, published, clock), cancellationToken).ConfigureAwait(false);
         return Results.Text(ArticleCheckReport.Json(check), "application/json");
+    }
+
+    /// <summary>A forecast horizon from the query (<paramref name="fallback"/> when not given); anything else names the valid ones.</summary>
+    private static int Horizon(StringValues values, int fallback)
+    {
+        var text = values.FirstOrDefault();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var days)
+            ? ForecastTarget.ParseHorizon(days, "horizon")
+            : throw new InputException($"'{text}' is not a forecast horizon. Valid horizons (days): {string.Join(", ", ForecastTarget.Horizons)}.", field: "horizon");
     }
 
     private static StatisticsDimension? Dimension(StringValues values, string name)

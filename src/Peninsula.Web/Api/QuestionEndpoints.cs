@@ -38,7 +38,7 @@ internal static class QuestionEndpoints
         writes.MapPost("/{id}/forecasts", ForecastAsync).WithName("AddQuestionForecast")
             .WithSummary("Records an expert's forecast: {\"by\", \"probability\" (0 to 1), \"as_of\" (default today)}. Needs an API key.");
         writes.MapPost("/update", UpdateAsync).WithName("UpdateQuestions")
-            .WithSummary("Resolves every question from the record and records the model's forecasts up to today. Needs an API key.");
+            .WithSummary("Resolves every question from the record and records the model's forecasts up to today (from=YYYY-MM-DD back-fills from that Korean date; question=ID takes one question). Needs an API key.");
         writes.MapPost("/import", ImportAsync).WithName("ImportQuestions")
             .WithSummary("Imports a question file (JSON as export writes it) in one transaction; a bad value is a 400 naming line and field, and nothing is written. Needs an API key.");
     }
@@ -48,6 +48,7 @@ internal static class QuestionEndpoints
         var request = http.Request.Query;
         var target = ForecastTarget.Parse(request["target"].FirstOrDefault() ?? "", "target");
         var asOf = QueryValues.Date(request["as_of"], "as_of") ?? KoreanDate.Today(clock);
+        Forecaster.CheckAsOf(asOf, KoreanDate.Today(clock), "as_of");
         var until = QueryValues.Date(request["until"], "until") ?? throw new InputException("give the window's last Korean date as until=YYYY-MM-DD.", field: "until");
         var from = QueryValues.Date(request["from"], "from");
         WindowForecast.CheckWindow(asOf, until, from, "until", "from");
@@ -72,6 +73,11 @@ internal static class QuestionEndpoints
     private static async Task<IResult> ShowAsync(string id, StorePool pool, TimeProvider clock, CancellationToken cancellationToken)
     {
         using var lease = pool.Rent();
+        if (!await ExistsAsync(lease.Store, id, cancellationToken).ConfigureAwait(false))
+        {
+            return NoSuchQuestion(id);
+        }
+
         var details = await new QuestionBook(lease.Store).ShowAsync(id, KoreanDate.Today(clock), cancellationToken).ConfigureAwait(false);
         return Results.Ok(QuestionDocuments.Details(details));
     }
@@ -139,17 +145,35 @@ internal static class QuestionEndpoints
         var root = body.RootElement;
         // A number or a text ("25%"), read by the same rule as the CLI's --probability.
         var p = QuestionForecast.ParseProbability(Text(root, "probability"));
-        var asOf = KoreanDate.ParseInput(Text(root, "as_of"), "as_of") ?? KoreanDate.Today(clock);
+        var asOf = QuestionForecast.CheckMadeBy(KoreanDate.ParseInput(Text(root, "as_of"), "as_of") ?? KoreanDate.Today(clock), KoreanDate.Today(clock));
         using var lease = pool.Rent();
+        if (!await ExistsAsync(lease.Store, id, cancellationToken).ConfigureAwait(false))
+        {
+            return NoSuchQuestion(id);
+        }
+
         var saved = await new QuestionBook(lease.Store).ForecastAsync(id, Text(root, "by") ?? "", p, asOf, cancellationToken: cancellationToken).ConfigureAwait(false);
         return Results.Ok(new { question = id, by = Text(root, "by")!.Trim(), as_of = asOf.ToString(), probability = p, added = saved.Forecasts.Added, replaced = saved.Forecasts.Updated });
     }
 
-    private static async Task<IResult> UpdateAsync(StorePool pool, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> UpdateAsync(HttpContext http, StorePool pool, TimeProvider clock, CancellationToken cancellationToken)
     {
-        using var lease = pool.Rent();
+        // As the CLI's questions update: from= back-fills the model's forecasts from a Korean date, question= takes one question.
         var today = KoreanDate.Today(clock);
-        var summary = await new QuestionBook(lease.Store).UpdateAsync(today, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var from = QueryValues.Date(http.Request.Query["from"], "from");
+        if (from > today)
+        {
+            throw new InputException($"from {from} is after today ({today} in Korea).", field: "from");
+        }
+
+        var only = http.Request.Query["question"].FirstOrDefault() is { Length: > 0 } one ? one : null;
+        using var lease = pool.Rent();
+        if (only is not null && !await ExistsAsync(lease.Store, only, cancellationToken).ConfigureAwait(false))
+        {
+            return NoSuchQuestion(only);
+        }
+
+        var summary = await new QuestionBook(lease.Store).UpdateAsync(today, from, only, cancellationToken: cancellationToken).ConfigureAwait(false);
         return Results.Ok(new
         {
             as_of = today.ToString(),
@@ -159,6 +183,12 @@ internal static class QuestionEndpoints
             questions = summary.Questions.Select(q => new { id = q.Id, status = q.Resolution?.Word ?? "open", resolving_event = q.Resolution?.EventId }),
         });
     }
+
+    private static async Task<bool> ExistsAsync(Storage.IEventStore store, string id, CancellationToken cancellationToken) =>
+        (await store.Questions().QuestionsAsync(cancellationToken).ConfigureAwait(false)).Any(q => q.Id == id);
+
+    private static IResult NoSuchQuestion(string id) =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such question", detail: $"There is no question '{id}'; GET /api/questions lists them.");
 
     private static async Task<IResult> ImportAsync(HttpContext http, StorePool pool, CancellationToken cancellationToken)
     {

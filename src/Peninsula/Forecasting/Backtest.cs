@@ -171,15 +171,23 @@ public sealed record BacktestResult(
 /// <summary>The forecast model's Brier score minus a reference's on the same forecasts (below 0: the forecast model better), with a 95% interval.</summary>
 public sealed record ReferenceComparison(string Reference, double Difference, double Low, double High)
 {
-    /// <summary>Whether the whole interval is above 0: the forecast model worse by more than the luck of the period explains.</summary>
-    public bool ClearlyWorse => Low > 0;
+    /// <summary>
+    /// A difference in Brier score too small to mean anything: below half the last digit the
+    /// scores are printed with (four places). A period in which the target never came gives both
+    /// models scores near 0 and an interval of a few millionths that excludes 0 without saying anything.
+    /// </summary>
+    public const double Negligible = 0.00005;
 
-    /// <summary>Whether the whole interval is below 0.</summary>
-    public bool ClearlyBetter => High < 0;
+    /// <summary>Whether the whole interval is above 0 by more than <see cref="Negligible"/>: the forecast model worse by more than the luck of the period explains.</summary>
+    public bool ClearlyWorse => Low >= Negligible;
 
-    /// <summary>What the interval says, in words for people: worse or better by more than luck, or no telling them apart.</summary>
+    /// <summary>Whether the whole interval is below 0 by more than <see cref="Negligible"/>.</summary>
+    public bool ClearlyBetter => High <= -Negligible;
+
+    /// <summary>What the interval says, in words for people: worse or better by more than luck, too close to matter, or no telling them apart.</summary>
     public string Verdict => ClearlyWorse ? "worse by more than the luck of the period explains"
         : ClearlyBetter ? "better by more than the luck of the period explains"
+        : Math.Max(Math.Abs(Low), Math.Abs(High)) < Negligible ? "too close to matter: the scores differ by less than 0.0001"
         : "the period cannot tell them apart";
 }
 

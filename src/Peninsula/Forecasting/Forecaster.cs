@@ -10,6 +10,21 @@ public static class Forecaster
     public static KoreanDate FirstAsOf => ForecastData.FirstForecastDate;
 
     /// <summary>
+    /// Refuses, naming <paramref name="field"/>, a forecast as of a day that has not happened
+    /// (after <paramref name="today"/>, a Korean date) or before <see cref="FirstAsOf"/>: what is
+    /// known on a later day is not known yet; the window (<c>--until</c>) is what reaches ahead.
+    /// </summary>
+    public static void CheckAsOf(KoreanDate asOf, KoreanDate today, string field = "--as-of")
+    {
+        if (asOf > today)
+        {
+            throw new InputException($"{asOf} is in the future: today is {today} in Korea. A forecast is made as of a day that has happened, with what was known by its end; the window it gives reaches ahead.", field: field);
+        }
+
+        ForecastData.RequireForecastable(asOf, field);
+    }
+
+    /// <summary>
     /// The forecast of every requested target and horizon as of <paramref name="asOf"/> (end of
     /// that Korean date). Uses only actions dated on or before it and scheduled context announced
     /// by then. When <paramref name="asOf"/> is past the end of the record, the models know

@@ -72,7 +72,7 @@ public sealed record PublishedForecaster(string By, string Kind, string What)
 
     /// <summary>The heading of a kind's totals.</summary>
     public static string Heading(string kind) => kind == Crowd
-        ? "Crowds only (people's forecasts pooled, or a market's price), the goal of issue 20"
+        ? "Crowds only (people's forecasts pooled, or a market's price; the model aims to be no worse than these)"
         : "Statistical signals (not crowds)";
 
     /// <summary>

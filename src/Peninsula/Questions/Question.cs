@@ -162,6 +162,12 @@ public sealed record QuestionForecast(string QuestionId, string By, KoreanDate A
         return this;
     }
 
+    /// <summary>Refuses a forecast dated after <paramref name="today"/> (a Korean date): a forecast is entered on or after the day it was made.</summary>
+    public static KoreanDate CheckMadeBy(KoreanDate asOf, KoreanDate today, string field = "as_of") =>
+        asOf <= today
+            ? asOf
+            : throw new InputException($"{asOf} is in the future: today is {today} in Korea. Give the Korean date the forecast was made.", field: field);
+
     /// <summary>Refuses an empty, over-long or reserved forecaster name.</summary>
     public static string CheckName(string? name, string? file = null, long? line = null, string field = "by")
     {

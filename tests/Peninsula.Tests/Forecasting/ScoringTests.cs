@@ -10,6 +10,20 @@ public sealed class ScoringTests
     private static readonly double[] P = [0.1, 0.8, 0.5, 0.3];
     private static readonly bool[] Y = [false, true, true, false];
 
+    [Theory]
+    // A year without a nuclear test: both models near 0, the interval a few millionths above 0. It said "worse by more than luck".
+    [InlineData(0.0000002, 0.0000001, 0.0000004, "too close to matter: the scores differ by less than 0.0001")]
+    [InlineData(0.0507, 0.0013, 0.1134, "worse by more than the luck of the period explains")]
+    [InlineData(-0.0300, -0.0600, -0.0010, "better by more than the luck of the period explains")]
+    [InlineData(-0.0021, -0.0311, 0.0224, "the period cannot tell them apart")]
+    public void A_comparison_with_the_best_reference_says_what_its_interval_says_and_a_difference_of_millionths_is_not_worse(double difference, double low, double high, string verdict)
+    {
+        var comparison = new ReferenceComparison("recent-rate-365d", difference, low, high);
+        Assert.Equal(verdict, comparison.Verdict);
+        Assert.Equal(verdict.StartsWith("worse", StringComparison.Ordinal), comparison.ClearlyWorse);
+        Assert.Equal(verdict.StartsWith("better", StringComparison.Ordinal), comparison.ClearlyBetter);
+    }
+
     [Fact]
     public void Brier_score_is_the_mean_squared_error()
     {

@@ -189,7 +189,9 @@ function windowAnswer(w) {
       ` probability of at least one event of “${targetName(w.target)}” from ${w.from} to ${w.until} (${dayCount(w.days)}, both counted; Korean dates), forecast as of ${w.as_of}.`),
     plans,
     el('p', {}, windowData(w)),
-    el('p', {}, `Read off the model's fixed-horizon forecasts as of ${w.as_of}, before any plan: ${horizons}.`),
+    el('p', {}, w.days_after_record_end
+      ? `Read off the model's fixed-horizon forecasts as the record's end (${w.data_until}) left them, before any plan: ${horizons}; the window is their days ${w.days_after_record_end.first} to ${w.days_after_record_end.last}, counted from that end.`
+      : `Read off the model's fixed-horizon forecasts as of ${w.as_of}, before any plan: ${horizons}.`),
     el('p', { class: 'note' }, `The rule: ${w.rule}`),
   ];
 }
