@@ -99,7 +99,7 @@ internal static class QuestionEndpoints
 
     private static async Task<IResult> ExportAsync(HttpContext http, StorePool pool, CancellationToken cancellationToken)
     {
-        var format = http.Request.Query["format"].FirstOrDefault() ?? "json";
+        var format = (http.Request.Query["format"].FirstOrDefault() ?? "json").Trim().ToLowerInvariant();
         if (format is not ("json" or "csv"))
         {
             throw new InputException($"format must be json or csv, not '{format}'.", field: "format");

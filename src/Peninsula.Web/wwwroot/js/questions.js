@@ -18,11 +18,13 @@ function questionLink(q) {
 
 /** The model's forecasts over time as a line, each expert's as dots. */
 function historyChart(forecasts) {
-  const width = 900, height = 260, margin = { top: 10, right: 10, bottom: 40, left: 56 };
+  const width = 900, height = 260, margin = { top: 10, right: 40, bottom: 40, left: 56 };
   const parse = d3.utcParse('%Y-%m-%d');
   const points = forecasts.map(f => ({ ...f, date: parse(f.as_of) }));
   const x = d3.scaleUtc().domain(d3.extent(points, p => p.date)).range([margin.left, width - margin.right]);
-  if (x.domain()[0].getTime() === x.domain()[1].getTime()) x.domain([d3.utcDay.offset(x.domain()[0], -7), d3.utcDay.offset(x.domain()[1], 7)]);
+  // Forecasts a few days apart (or one day) get a fortnight of room at least, so that the axis counts days, not hours.
+  if (x.domain()[1] - x.domain()[0] < 14 * 864e5) x.domain([d3.utcDay.offset(x.domain()[0], -7), d3.utcDay.offset(x.domain()[1], 7)]);
+  const span = x.domain()[1] - x.domain()[0];
   const y = d3.scaleLinear().domain([0, 1]).range([height - margin.bottom, margin.top]);
   const svg = d3.create('svg').attr('viewBox', `0 0 ${width} ${height}`).attr('role', 'img')
     .attr('aria-label', 'The probability each forecaster gave over time: the model as a line, experts as dots.');
@@ -38,7 +40,9 @@ function historyChart(forecasts) {
   svg.append('g').selectAll('circle').data(points.filter(p => p.by !== 'model')).join('circle').attr('class', 'expert')
     .attr('cx', p => x(p.date)).attr('cy', p => y(p.probability)).attr('r', 4).attr('fill', '#c0392b')
     .append('title').text(p => `${p.by}, ${p.as_of}: ${pct(p.probability)}`);
-  svg.append('g').attr('transform', `translate(0,${height - margin.bottom})`).call(d3.axisBottom(x).ticks(6));
+  const axis = d3.axisBottom(x).ticks(6);
+  if (span < 400 * 864e5) axis.tickFormat(d3.utcFormat('%Y-%m-%d'));
+  svg.append('g').attr('transform', `translate(0,${height - margin.bottom})`).call(axis);
   svg.append('g').attr('transform', `translate(${margin.left},0)`).call(d3.axisLeft(y).ticks(5).tickFormat(d3.format('.0%')));
   svg.append('text').attr('class', 'axis-label').attr('x', (margin.left + width - margin.right) / 2).attr('y', height - 4).attr('text-anchor', 'middle')
     .attr('font-size', 12).text('Date the forecast was made (Korean date)');
