@@ -163,6 +163,22 @@ public sealed class QuestionApiTests : IDisposable
     }
 
     [Fact]
+    public async Task An_imported_forecast_made_after_the_answer_is_a_400_naming_its_line_and_field_and_nothing_is_written()
+    {
+        var client = _app.ClientWithKey(await _app.CreateKeyAsync("analyst"));
+        // ICBM in 2024 resolved yes on 2024-10-31: a forecast as of 2024-11-02 came after the answer.
+        var file = "[\n" + Icbm2024[..^1] + """, "forecasts": [""" + "\n" +
+                   """  { "by": "alice", "as_of": "2023-12-20", "probability": 0.6 },""" + "\n" +
+                   """  { "by": "bob", "as_of": "2024-11-02", "probability": 0.9 } ] }""" + "\n]";
+        var problem = await (await client.PostAsync("/api/questions/import", Http.Json(file))).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("forecasts[1].as_of", problem.GetProperty("field").GetString());
+        Assert.Contains("line 4", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("resolved yes on 2024-10-31", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var list = await (await client.GetAsync("/api/questions")).JsonAsync();
+        Assert.Equal(0, list.GetProperty("questions").GetArrayLength());
+    }
+
+    [Fact]
     public async Task The_window_forecast_carries_its_probability_and_refuses_a_window_beyond_two_years()
     {
         var client = _app.CreateClient();

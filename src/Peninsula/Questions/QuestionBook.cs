@@ -164,17 +164,19 @@ public sealed class QuestionBook(IEventStore store)
     {
         var byId = resolved.ToDictionary(q => q.Id, StringComparer.Ordinal);
         var late = contents.Forecasts
-            .Where(f => !f.IsModel && byId.TryGetValue(f.QuestionId, out var q) && q.WhyNoForecastAsOf(f.AsOf) is not null)
-            .Select(f => (Place: contents.PlaceOf(f), Why: byId[f.QuestionId].WhyNoForecastAsOf(f.AsOf)!))
+            .Where(f => !f.IsModel && byId.ContainsKey(f.QuestionId))
+            .Select(f => (Place: contents.PlaceOf(f), Why: byId[f.QuestionId].WhyNoForecastAsOf(f.AsOf)))
+            .Where(x => x.Why is not null)
+            .Select(x => new InputException(x.Why!, x.Place.File, x.Place.Line, x.Place.AsOfField))
             .ToList();
         if (late.Count == 1)
         {
-            throw new InputException(late[0].Why, late[0].Place.File, late[0].Place.Line, "as_of");
+            throw late[0];
         }
 
         if (late.Count > 1)
         {
-            var listed = string.Concat(late.Take(QuestionFiles.MaxErrorsListed).Select(x => "\n  " + new InputException(x.Why, x.Place.File, x.Place.Line, "as_of").Message));
+            var listed = string.Concat(late.Take(QuestionFiles.MaxErrorsListed).Select(e => "\n  " + e.Message));
             var more = late.Count > QuestionFiles.MaxErrorsListed ? $"\n  and {late.Count - QuestionFiles.MaxErrorsListed} more." : "";
             throw new InputException($"{late.Count} forecasts come too late to be taken, so nothing was imported:{listed}{more}");
         }

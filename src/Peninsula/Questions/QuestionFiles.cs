@@ -37,18 +37,21 @@ public static class QuestionFiles
         AllowTrailingCommas = true,
     };
 
+    /// <summary>Where a forecast was read: the file, the line, and the field that holds its date (<c>as_of</c> in CSV, <c>forecasts[i].as_of</c> in JSON).</summary>
+    public sealed record Place(string? File, long? Line, string AsOfField);
+
     /// <summary>What a file holds: questions, the forecasts on them, and the resolution the file states for each (by id), if any.</summary>
     public sealed record Contents(IReadOnlyList<Question> Questions, IReadOnlyList<QuestionForecast> Forecasts, IReadOnlyDictionary<string, bool> StatedOutcomes)
     {
-        /// <summary>Where each forecast was read (file and line), for errors found once the questions are resolved; empty for contents not read from a file.</summary>
-        public IReadOnlyDictionary<(string Question, string By, KoreanDate AsOf), (string File, long? Line)> Places { get; init; } =
-            new Dictionary<(string, string, KoreanDate), (string, long?)>();
+        /// <summary>Where each forecast was read (file, line, and the field its date is in), for errors found once the questions are resolved; empty for contents not read from a file.</summary>
+        public IReadOnlyDictionary<(string Question, string By, KoreanDate AsOf), Place> Places { get; init; } =
+            new Dictionary<(string, string, KoreanDate), Place>();
 
-        /// <summary>The file and line <paramref name="forecast"/> was read from, or no place.</summary>
-        public (string? File, long? Line) PlaceOf(QuestionForecast forecast)
+        /// <summary>Where <paramref name="forecast"/> was read from, or nowhere (its date's field then plain <c>as_of</c>).</summary>
+        public Place PlaceOf(QuestionForecast forecast)
         {
             ArgumentNullException.ThrowIfNull(forecast);
-            return Places.TryGetValue((forecast.QuestionId, forecast.By, forecast.AsOf), out var place) ? place : (null, null);
+            return Places.TryGetValue((forecast.QuestionId, forecast.By, forecast.AsOf), out var place) ? place : new Place(null, null, "as_of");
         }
 
         /// <summary>The contents of several files as one, each forecast keeping its place.</summary>
@@ -124,7 +127,7 @@ public static class QuestionFiles
         var questions = new List<Question>();
         var forecasts = new List<QuestionForecast>();
         var stated = new Dictionary<string, bool>(StringComparer.Ordinal);
-        var places = new Dictionary<(string, string, KoreanDate), (string, long?)>();
+        var places = new Dictionary<(string, string, KoreanDate), Place>();
         var errors = new List<InputException>();
         var badRows = 0;
         CsvRecord? first = null;
@@ -203,7 +206,7 @@ public static class QuestionFiles
             var p = QuestionForecast.ParseProbability(r.Optional("probability"), file, r.Line);
             var forecast = Wrap(() => new QuestionForecast(id, by, r.RequiredDate("as_of"), p, r.Optional("forecast_url")).Validated(file, r.Line), file, r.Line);
             forecasts.Add(forecast);
-            places[(forecast.QuestionId, forecast.By, forecast.AsOf)] = (file, r.Line);
+            places[(forecast.QuestionId, forecast.By, forecast.AsOf)] = new Place(file, r.Line, "as_of");
         }
     }
 
@@ -253,7 +256,7 @@ public static class QuestionFiles
         var questions = new List<Question>();
         var forecasts = new List<QuestionForecast>();
         var stated = new Dictionary<string, bool>(StringComparer.Ordinal);
-        var places = new Dictionary<(string, string, KoreanDate), (string, long?)>();
+        var places = new Dictionary<(string, string, KoreanDate), Place>();
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
@@ -303,7 +306,7 @@ public static class QuestionFiles
                     var forecast = Wrap(() => new QuestionForecast(id, QuestionForecast.CheckName(f.By, field: field + ".by"), Date(f.AsOf, field + ".as_of"), f.Probability ?? throw new InputException("a forecast needs a probability.", field: field + ".probability"), f.Url)
                         .Validated(), file, forecastLine, field);
                     forecasts.Add(forecast);
-                    places[(forecast.QuestionId, forecast.By, forecast.AsOf)] = (file, forecastLine);
+                    places[(forecast.QuestionId, forecast.By, forecast.AsOf)] = new Place(file, forecastLine, field + ".as_of");
                 }
             }
         }
