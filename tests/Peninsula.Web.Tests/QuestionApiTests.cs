@@ -179,6 +179,26 @@ public sealed class QuestionApiTests : IDisposable
     }
 
     [Fact]
+    public async Task What_export_writes_as_csv_imports_back_over_the_api_into_another_store()
+    {
+        var client = _app.ClientWithKey(await _app.CreateKeyAsync("analyst"));
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/api/questions", Http.Json(Icbm2024))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/questions/icbm-2024/forecasts", Http.Json("""{ "by": "alice", "probability": "60%", "as_of": "2023-12-20" }"""))).StatusCode);
+        var csv = await (await client.GetAsync("/api/questions/export?format=CSV")).Content.ReadAsStringAsync();
+
+        using var other = new PeninsulaApp();
+        var otherClient = other.ClientWithKey(await other.CreateKeyAsync("analyst"));
+        // The CSV export sent back, once as text/csv and once named by format=csv: the second changes nothing.
+        using var body = new StringContent(csv, System.Text.Encoding.UTF8, "text/csv");
+        Assert.Equal(HttpStatusCode.OK, (await otherClient.PostAsync("/api/questions/import", body)).StatusCode);
+        using var again = new StringContent(csv, System.Text.Encoding.UTF8, "application/octet-stream");
+        Assert.Equal(HttpStatusCode.OK, (await otherClient.PostAsync("/api/questions/import?format=csv", again)).StatusCode);
+        var shown = await (await otherClient.GetAsync("/api/questions/icbm-2024")).JsonAsync();
+        var alice = shown.GetProperty("forecasts").EnumerateArray().Single(f => f.GetProperty("by").GetString() == "alice");
+        Assert.Equal(0.6, alice.GetProperty("probability").GetDouble(), 12);
+    }
+
+    [Fact]
     public async Task The_window_forecast_carries_its_probability_and_refuses_a_window_beyond_two_years()
     {
         var client = _app.CreateClient();

@@ -40,7 +40,7 @@ internal static class QuestionEndpoints
         writes.MapPost("/update", UpdateAsync).WithName("UpdateQuestions")
             .WithSummary("Resolves every question from the record and records the model's forecasts up to today (from=YYYY-MM-DD back-fills from that Korean date; question=ID takes one question). Needs an API key.");
         writes.MapPost("/import", ImportAsync).WithName("ImportQuestions")
-            .WithSummary("Imports a question file (JSON as export writes it) in one transaction; a bad value is a 400 naming line and field, and nothing is written. Needs an API key.");
+            .WithSummary("Imports a question file (JSON or CSV as export writes them: format=csv or Content-Type text/csv for CSV) in one transaction; a bad value is a 400 naming line and field, and nothing is written. Needs an API key.");
     }
 
     private static async Task<IResult> WindowAsync(HttpContext http, RecordCache cache, AnalysisBudget budget, TimeProvider clock, CancellationToken cancellationToken)
@@ -193,7 +193,15 @@ internal static class QuestionEndpoints
     private static async Task<IResult> ImportAsync(HttpContext http, StorePool pool, CancellationToken cancellationToken)
     {
         var bytes = await RequestBody.ReadAsync(http.Request, MaxImportBytes, cancellationToken).ConfigureAwait(false);
-        var contents = QuestionFiles.ReadJson(bytes, "the request body");
+        // The two forms export writes: CSV when asked for (format=csv) or sent as text/csv, JSON otherwise.
+        var format = http.Request.Query["format"].FirstOrDefault()?.Trim().ToLowerInvariant()
+            ?? (http.Request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) == true ? "csv" : "json");
+        var contents = format switch
+        {
+            "json" => QuestionFiles.ReadJson(bytes, "the request body"),
+            "csv" => QuestionFiles.ReadCsv(new StringReader(System.Text.Encoding.UTF8.GetString(bytes)), "the request body"),
+            _ => throw new InputException($"format must be json or csv, not '{format}'.", field: "format"),
+        };
         var dryRun = http.Request.Query["dry_run"].FirstOrDefault() is "true" or "1";
         using var lease = pool.Rent();
         var result = await new QuestionBook(lease.Store).ImportAsync(contents, dryRun, cancellationToken).ConfigureAwait(false);

@@ -352,6 +352,15 @@ public static class QuestionFiles
     /// <summary>A JSON error in words a person reads: what is wrong, without the serializer's types and byte positions.</summary>
     private static string Plain(JsonException ex)
     {
+        // A value read by Peninsula's own rule (a probability as text) says what is wrong in its own words.
+        for (Exception? inner = ex; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is InputException input)
+            {
+                return input.Reason;
+            }
+        }
+
         var message = ex.Message.Split(" Path:")[0].Split(" LineNumber:")[0].Trim();
         if (message.StartsWith("The JSON value could not be converted to", StringComparison.Ordinal))
         {
@@ -433,6 +442,45 @@ public static class QuestionFiles
     // Every digit: a probability entered as 0.333333333 must come back as it went out.
     private static string Number(double p) => p.ToString("R", CultureInfo.InvariantCulture);
 
+    /// <summary>A probability as a number (0.25) or, as the CLI and POST .../forecasts take it, as text ("25%", "0.25"); written as a number.</summary>
+    private sealed class ProbabilityConverter : JsonConverter<double?>
+    {
+        public override double? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
+        {
+            JsonTokenType.Null => null,
+            JsonTokenType.Number => reader.GetDouble(),
+            JsonTokenType.String => Parse(reader.GetString()),
+            _ => throw Refused(new InputException("the value must be a number (0.25 for 25%).")),
+        };
+
+        public override void Write(Utf8JsonWriter writer, double? value, JsonSerializerOptions options)
+        {
+            if (value is { } p)
+            {
+                writer.WriteNumberValue(p);
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+        }
+
+        private static double Parse(string? text)
+        {
+            try
+            {
+                return QuestionForecast.ParseProbability(text);
+            }
+            catch (InputException ex)
+            {
+                throw Refused(ex);
+            }
+        }
+
+        // The serializer adds the place (path and line); the reason stays Peninsula's own (see Plain).
+        private static JsonException Refused(InputException reason) => new(reason.Reason, reason);
+    }
+
     private sealed class QuestionDocument
     {
         public string? Id { get; set; }
@@ -464,6 +512,7 @@ public static class QuestionFiles
 
         public string? AsOf { get; set; }
 
+        [JsonConverter(typeof(ProbabilityConverter))]
         public double? Probability { get; set; }
 
         public string? Url { get; set; }

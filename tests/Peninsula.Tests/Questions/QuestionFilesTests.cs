@@ -148,7 +148,7 @@ public sealed class QuestionFilesTests
     }
 
     [Theory]
-    [InlineData("\"probability\": \"0.3\"", 4L, "forecasts[0].probability", "the value must be a number (0.25 for 25%).")]
+    [InlineData("\"probability\": true", 4L, "forecasts[0].probability", "the value must be a number (0.25 for 25%).")]
     [InlineData("\"probability\": 0.3, \"note\": \"x\"", 4L, "forecasts[0].note", "'note' is not a field of a forecast; a forecast has by, as_of, probability and url.")]
     public void A_json_forecast_of_the_wrong_shape_is_named_by_its_line_and_field_in_words(string probability, long line, string field, string reason)
     {
@@ -157,6 +157,20 @@ public sealed class QuestionFilesTests
                    $"     {{\"by\": \"alice\", \"as_of\": \"2026-12-01\", {probability}}}\n   ]}}\n]";
         var error = Assert.Throws<InputException>(() => QuestionFiles.ReadJson(Encoding.UTF8.GetBytes(json), "team.json"));
         Assert.Equal(("team.json", line, field, reason), (error.File, error.Line, error.Field, error.Reason));
+    }
+
+    [Fact]
+    public void A_json_probability_may_be_text_as_the_command_line_takes_it_and_bad_text_is_named_in_its_words()
+    {
+        static string File(string probability) =>
+            "[{\"id\": \"a\", \"title\": \"A\", \"target\": \"icbm\", \"opens\": \"2027-01-01\", \"closes\": \"2027-12-31\",\n" +
+            $" \"forecasts\": [{{\"by\": \"alice\", \"as_of\": \"2026-12-01\", \"probability\": {probability}}}]}}]";
+
+        Assert.Equal(0.4, QuestionFiles.ReadJson(Encoding.UTF8.GetBytes(File("\"40%\"")), "team.json").Forecasts.Single().Probability, 12);
+        Assert.Equal(0.4, QuestionFiles.ReadJson(Encoding.UTF8.GetBytes(File("\"0.4\"")), "team.json").Forecasts.Single().Probability, 12);
+        var error = Assert.Throws<InputException>(() => QuestionFiles.ReadJson(Encoding.UTF8.GetBytes(File("\"likely\"")), "team.json"));
+        Assert.Equal((2L, "forecasts[0].probability"), (error.Line, error.Field));
+        Assert.Contains("'likely' is not a probability", error.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
