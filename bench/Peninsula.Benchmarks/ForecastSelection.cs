@@ -66,7 +66,7 @@ public static class ForecastSelection
     private static void WholeRecord(Action<FormattableString> line)
     {
         var watch = Stopwatch.StartNew();
-        var data = ForecastData.Build(BundledRecord.Events, BundledRecord.CoverageEndOf(BundledRecord.Events));
+        var data = ForecastData.Build(BundledRecord.Events, BundledRecord.CoverageEnd);
         var results = Backtest.RunAll(data, From, data.DataEnd);
         var seconds = watch.Elapsed.TotalSeconds;
         var eligible = results.Where(ForecastReport.IsJudged).ToList();

@@ -11,7 +11,6 @@ internal static class Rendering
 
     public static string Number(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
-    /// <summary>A count with its noun: "1 event", "1,362 events".</summary>
     /// <summary>A difference with its sign, in the invariant culture: "+0.051", "-0.002", "0.000".</summary>
     public static string Signed(double x, int digits = 3)
     {
@@ -19,6 +18,7 @@ internal static class Rendering
         return x.ToString($"+{f};-{f};{f}", CultureInfo.InvariantCulture);
     }
 
+    /// <summary>A count with its noun: "1 event", "1,362 events".</summary>
     public static string Count(int n, string one, string? many = null) => $"{Number(n)} {(n == 1 ? one : many ?? one + "s")}";
 
     /// <summary>

@@ -28,6 +28,12 @@ public sealed class InputException : Exception
     /// <summary>The field (column or property) the problem is in, if known.</summary>
     public string? Field { get; }
 
+    /// <summary>
+    /// Whether the input names something that is not there (a question id no question has): the
+    /// HTTP API answers 404 for it rather than 400.
+    /// </summary>
+    public bool NotFound { get; init; }
+
     private static string Describe(string message, string? file, long? line, string? field)
     {
         var place = new List<string>(3);

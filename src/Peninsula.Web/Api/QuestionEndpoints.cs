@@ -73,11 +73,6 @@ internal static class QuestionEndpoints
     private static async Task<IResult> ShowAsync(string id, StorePool pool, TimeProvider clock, CancellationToken cancellationToken)
     {
         using var lease = pool.Rent();
-        if (!await ExistsAsync(lease.Store, id, cancellationToken).ConfigureAwait(false))
-        {
-            return NoSuchQuestion(id);
-        }
-
         var details = await new QuestionBook(lease.Store).ShowAsync(id, KoreanDate.Today(clock), cancellationToken).ConfigureAwait(false);
         return Results.Ok(QuestionDocuments.Details(details));
     }
@@ -147,11 +142,6 @@ internal static class QuestionEndpoints
         var p = QuestionForecast.ParseProbability(Text(root, "probability"));
         var asOf = QuestionForecast.CheckMadeBy(KoreanDate.ParseInput(Text(root, "as_of"), "as_of") ?? KoreanDate.Today(clock), KoreanDate.Today(clock));
         using var lease = pool.Rent();
-        if (!await ExistsAsync(lease.Store, id, cancellationToken).ConfigureAwait(false))
-        {
-            return NoSuchQuestion(id);
-        }
-
         var saved = await new QuestionBook(lease.Store).ForecastAsync(id, Text(root, "by") ?? "", p, asOf, cancellationToken: cancellationToken).ConfigureAwait(false);
         return Results.Ok(new { question = id, by = Text(root, "by")!.Trim(), as_of = asOf.ToString(), probability = p, added = saved.Forecasts.Added, replaced = saved.Forecasts.Updated });
     }
@@ -168,11 +158,6 @@ internal static class QuestionEndpoints
 
         var only = http.Request.Query["question"].FirstOrDefault() is { Length: > 0 } one ? one : null;
         using var lease = pool.Rent();
-        if (only is not null && !await ExistsAsync(lease.Store, only, cancellationToken).ConfigureAwait(false))
-        {
-            return NoSuchQuestion(only);
-        }
-
         var summary = await new QuestionBook(lease.Store).UpdateAsync(today, from, only, cancellationToken: cancellationToken).ConfigureAwait(false);
         return Results.Ok(new
         {
@@ -183,12 +168,6 @@ internal static class QuestionEndpoints
             questions = summary.Questions.Select(q => new { id = q.Id, status = q.Resolution?.Word ?? "open", resolving_event = q.Resolution?.EventId }),
         });
     }
-
-    private static async Task<bool> ExistsAsync(Storage.IEventStore store, string id, CancellationToken cancellationToken) =>
-        (await store.Questions().QuestionsAsync(cancellationToken).ConfigureAwait(false)).Any(q => q.Id == id);
-
-    private static IResult NoSuchQuestion(string id) =>
-        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such question", detail: $"There is no question '{id}'; GET /api/questions lists them.");
 
     private static async Task<IResult> ImportAsync(HttpContext http, StorePool pool, CancellationToken cancellationToken)
     {

@@ -109,7 +109,7 @@ public sealed class QuestionBook(IEventStore store)
             questions = [.. questions.Where(q => q.Id == onlyId)];
             if (questions.Count == 0)
             {
-                throw new InputException($"there is no question '{onlyId}'. See: peninsula questions list.", field: "question");
+                throw NoSuchQuestion(onlyId);
             }
         }
 
@@ -185,7 +185,10 @@ public sealed class QuestionBook(IEventStore store)
     /// <summary>One question by id, or an <see cref="InputException"/> saying there is none.</summary>
     public async Task<Question> FindAsync(string id, CancellationToken cancellationToken = default) =>
         (await _questions.QuestionsAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(q => q.Id == id)
-        ?? throw new InputException($"there is no question '{id}'. See: peninsula questions list.", field: "question");
+        ?? throw NoSuchQuestion(id);
+
+    private static InputException NoSuchQuestion(string id) =>
+        new($"there is no question '{id}'. See: peninsula questions list.", field: "question") { NotFound = true };
 
     /// <summary>One question with its forecasts, the aggregate as of <paramref name="today"/> and its resolving event.</summary>
     public async Task<Details> ShowAsync(string id, KoreanDate today, CancellationToken cancellationToken = default)
