@@ -66,13 +66,18 @@ public static partial class PeninsulaServer
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
         });
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        builder.Services.AddOpenApi(options =>
         {
-            document.Info.Title = "Peninsula";
-            document.Info.Description = "The record of North Korea's military and diplomatic moves, the timing tests, the forecasts and the fact-check, over HTTP. " +
-                                        "Dates are Korean dates (UTC+9). Writes need an API key (peninsula apikey create) in the X-Api-Key header.";
-            return Task.CompletedTask;
-        }));
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Peninsula";
+                document.Info.Description = "The record of North Korea's military and diplomatic moves, the timing tests, the forecasts and the fact-check, over HTTP. " +
+                                            "Dates are Korean dates (UTC+9). Writes need an API key (peninsula apikey create) in the X-Api-Key header. " +
+                                            "Each endpoint takes only the query parameters listed here: another name is a 400 that lists them.";
+                return Task.CompletedTask;
+            });
+            ApiContract.Document(options);
+        });
         builder.Services.AddRateLimiter(options => AddRateLimits(options, builder.Configuration));
 
         var app = builder.Build();
@@ -99,6 +104,7 @@ public static partial class PeninsulaServer
             await next(context).ConfigureAwait(false);
         });
         app.UseRateLimiter();
+        app.Use(ApiContract.CheckQueryAsync);
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGet("/healthz", HealthAsync).WithName("Health").WithSummary("Whether the server can reach its store.");

@@ -179,6 +179,24 @@ public sealed class QuestionApiTests : IDisposable
     }
 
     [Fact]
+    public async Task An_imported_file_s_model_forecast_is_replaced_by_this_store_s_and_the_answer_says_so()
+    {
+        var client = _app.ClientWithKey(await _app.CreateKeyAsync("analyst"));
+        // The file says the model gave 99% on an ICBM in 2024 as of 2023-12-20.
+        var file = "[\n" + Icbm2024[..^1] + """, "forecasts": [ { "by": "model", "as_of": "2023-12-20", "probability": 0.99 } ] }""" + "\n]";
+
+        var answer = await (await client.PostAsync("/api/questions/import", Http.Json(file))).JsonAsync();
+
+        var model = answer.GetProperty("model_forecasts");
+        Assert.Equal((1, 1, 0, 1), (model.GetProperty("in_file").GetInt32(), model.GetProperty("made_here").GetInt32(), model.GetProperty("kept").GetInt32(), model.GetProperty("differing").GetInt32()));
+        Assert.Contains("not taken as they stand", model.GetProperty("note").GetString(), StringComparison.Ordinal);
+        var shown = await (await client.GetAsync("/api/questions/icbm-2024")).JsonAsync();
+        var stored = shown.GetProperty("forecasts").EnumerateArray().Single(f => f.GetProperty("by").GetString() == "model");
+        Assert.Equal("2023-12-20", stored.GetProperty("as_of").GetString());
+        Assert.InRange(stored.GetProperty("probability").GetDouble(), 0.001, 0.9);
+    }
+
+    [Fact]
     public async Task What_export_writes_as_csv_imports_back_over_the_api_into_another_store()
     {
         var client = _app.ClientWithKey(await _app.CreateKeyAsync("analyst"));

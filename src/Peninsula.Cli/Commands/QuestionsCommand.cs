@@ -424,6 +424,11 @@ internal static class QuestionsCommand
             context.Out.MarkupLine(
                 $"{(isDryRun ? "Dry run, nothing was written: would import" : "Imported")} from {Rendering.Count(paths.Length, "file")}: questions {s.Questions.Added} added, {s.Questions.Updated} updated, {s.Questions.Unchanged} unchanged; " +
                 $"forecasts {s.Forecasts.Added} added, {s.Forecasts.Updated} updated, {s.Forecasts.Unchanged} unchanged.");
+            if (result.Model.Describe() is { } model)
+            {
+                context.Out.MarkupLine(Markup.Escape(model));
+            }
+
             if (!isDryRun && s.Questions.Added > 0 && all.Questions.Any(q => !all.Forecasts.Any(f => f.IsModel && f.QuestionId == q.Id)))
             {
                 context.Out.MarkupLine("The model's forecasts on new questions are recorded by [bold]peninsula questions update[/] (from today; [bold]--from YYYY-MM-DD[/] back-fills earlier days).");

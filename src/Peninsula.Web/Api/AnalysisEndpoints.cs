@@ -21,22 +21,53 @@ internal static class AnalysisEndpoints
         app.MapGet("/api/freshness", FreshnessAsync).WithTags("Statistics").WithName("Freshness")
             .WithSummary("How current the record is: today in Korea, the record's latest North Korean action, the record's end (that, or the end of the bundled record if later), how many days old that is, and whether it is stale (more than 30 days), when pages say 'data as of' the record's end.");
         app.MapGet("/api/stats", StatsAsync).WithTags("Statistics").WithName("Statistics")
-            .WithSummary("Counts of events by year, month, kind, class, system or site (by=), optionally split by a second dimension (then=), with the event filters.");
+            .WithSummary("Counts of events by year, month, kind, class, system or site (by=), optionally split by a second dimension (then=), with the event filters.")
+            .Takes([DimensionParameter("by", "What to count by.") with { Default = "year" }, DimensionParameter("then", "A second dimension to split each count by."), .. ApiContract.EventFilters]);
         app.MapGet("/api/timing/questions", () => Results.Ok(TimingQuestions.All.Select(TimingDocument.Question)))
             .WithTags("Timing").WithName("TimingQuestions").WithSummary("The ready-made timing questions.");
         app.MapGet("/api/timing", TimingAsync).WithTags("Timing").WithName("Timing")
             .WithSummary("Whether provocations fall at the time of context events more often than chance (a permutation test).")
-            .WithDescription("context: a ready-made question, 'all', or a filter (repeat for several; p-values are then adjusted). provocations, window (e.g. -3..3), permutations (100..20000), seed.");
+            .Takes(
+                new("context", ParameterType.Text, "A ready-made question (GET /api/timing/questions), 'all', or a filter of context events such as kind=summit; repeat for several, whose p-values are then adjusted (Benjamini-Hochberg).") { Required = true, Repeatable = true },
+                new("provocations", ParameterType.Text, "A filter of the provocations to time (default: the question's own; for a filter, ballistic launches)."),
+                new("window", ParameterType.Text, "Days before and after each context event that count as 'at the time', e.g. -3..3 (default: the question's own; for a filter, -3..3)."),
+                new("permutations", ParameterType.Integer, string.Create(CultureInfo.InvariantCulture, $"Random placements the test compares with ({TimingAnalysis.MinPermutations} to {Limits.MaxPermutations}).")) { Default = "10000" },
+                new("seed", ParameterType.Integer, "The random seed: the same seed gives the same p-value.") { Default = "1" });
         app.MapGet("/api/forecasts", ForecastsAsync).WithTags("Forecasts").WithName("Forecasts")
-            .WithSummary("The probability of each target within each horizon, as of a Korean date (default today), with the reasons.");
+            .WithSummary("The probability of each target within each horizon, as of a Korean date (default today), with the reasons.")
+            .Takes(TargetParameter("One target (default: every target)."), HorizonParameter("One horizon in days (default: every horizon)."), AsOf)
+            .Answers(StatusCodes.Status304NotModified, "The forecasts have not changed since the ETag sent in If-None-Match.");
         app.MapGet("/api/forecasts/tempo", TempoAsync).WithTags("Forecasts").WithName("Tempo")
-            .WithSummary("How often one target has been happening, week by week since 1985, as the change-point model reads it (event days a year, the median and a 90% interval), with the events behind it.");
+            .WithSummary("How often one target has been happening, week by week since 1985, as the change-point model reads it (event days a year, the median and a 90% interval), with the events behind it.")
+            .Takes(TargetParameter("The target.") with { Default = ForecastTarget.AnyMissile.Slug }, AsOf);
         app.MapGet("/api/backtest", BacktestAsync).WithTags("Forecasts").WithName("Backtest")
-            .WithSummary("How each model would have done on past weekly issue dates: Brier score, log loss, skill against climatology with its interval, reliability.");
+            .WithSummary("How each model would have done on past weekly issue dates: Brier score, log loss, skill against climatology with its interval, reliability.")
+            .Takes(
+                TargetParameter("The target.") with { Default = ForecastTarget.AnyMissile.Slug },
+                HorizonParameter("The horizon in days.") with { Default = "7" },
+                new("step", ParameterType.Integer, "Days between issue dates (1 to 365).") { Default = "7" },
+                new("from", ParameterType.Date, "The first issue date, a Korean date.") { Default = ForecastReport.DefaultFrom.ToString() },
+                new("to", ParameterType.Date, "The last Korean date whose outcome counts (default: the record's end)."));
         app.MapPost("/api/check", CheckAsync).WithTags("Fact-check").WithName("Check")
             .WithSummary("Checks an article's claims against the record. Send the text as text/plain (published=YYYY-MM-DD in the query anchors relative dates).")
+            .Takes(
+                new("published", ParameterType.Date, "The article's publication date, a Korean date: it anchors 'last week', 'on Tuesday' and dates without a year."),
+                new("clock", ParameterType.Text, "Whose calendar the writer's dates are on: korea (Korea's or Japan's own texts) or behind (a US or European outlet, or not known; then a date a day off never refutes on its own).") { Values = WriterClocks.Names, Default = "behind" })
+            .Reads("The article's text.", ("text/plain", "In April 2020 the country conducted its sixth nuclear test."))
             .RequireRateLimiting(Limits.CheckPolicy);
     }
+
+    private static QueryParameter AsOf { get; } =
+        new("as_of", ParameterType.Date, "The Korean date the forecast is made as of, from 1990-01-01 to today (default today): the models know only the record up to it.");
+
+    private static QueryParameter TargetParameter(string description) =>
+        new("target", ParameterType.Text, description) { Values = ApiContract.Targets };
+
+    private static QueryParameter HorizonParameter(string description) =>
+        new("horizon", ParameterType.Integer, description) { Values = ApiContract.Horizons };
+
+    private static QueryParameter DimensionParameter(string name, string description) =>
+        new(name, ParameterType.Text, description) { Values = [.. Enum.GetValues<StatisticsDimension>().Select(Slug)] };
 
     private static async Task<IResult> FreshnessAsync(RecordCache cache, TimeProvider clock, CancellationToken cancellationToken)
     {

@@ -21,20 +21,42 @@ internal static class EventEndpoints
         events.MapGet("/", ListAsync).WithName("ListEvents")
             .WithSummary("Events matching the filters, newest first, a page at a time.")
             .WithDescription(
-                "Filters as in 'peninsula events list': kind and class (repeat or separate with commas), system, actor, since, until (Korean dates, YYYY-MM-DD) and text. " +
-                "Paging: limit (1..1000, default 50) and offset; 'next' links the following page. order=oldest reverses the order. " +
-                "Send the ETag back in If-None-Match to get 304 while the record has not changed.");
-        events.MapGet("/{id}", FindAsync).WithName("GetEvent").WithSummary("One event with every field and its sources.");
+                "Filters as in 'peninsula events list'. 'next' links the following page. " +
+                "Send the ETag back in If-None-Match to get 304 while the record has not changed.")
+            .Takes(
+            [
+                .. ApiContract.EventFilters,
+                new("limit", ParameterType.Integer, string.Create(CultureInfo.InvariantCulture, $"Events per page (1 to {Limits.MaxPageSize}).")) { Default = Limits.DefaultPageSize.ToString(CultureInfo.InvariantCulture) },
+                new("offset", ParameterType.Integer, "How many events to skip (the 'next' link sets it).") { Default = "0" },
+                new("order", ParameterType.Text, "newest first, or oldest first.") { Values = ["newest", "oldest"], Default = "newest" },
+            ])
+            .Answers(StatusCodes.Status304NotModified, "The page has not changed since the ETag sent in If-None-Match.");
+        events.MapGet("/{id}", FindAsync).WithName("GetEvent").WithSummary("One event with every field and its sources.")
+            .Answers(StatusCodes.Status304NotModified, "The event has not changed since the ETag sent in If-None-Match.");
         events.MapGet("/{id}/audit", AuditAsync).WithName("GetEventAudit").WithSummary("Every change to one event: when, what made it, before and after.");
 
-        var writes = events.MapGroup("/").AddEndpointFilter<ApiKeyFilter>().RequireRateLimiting(Limits.WritesPolicy);
+        var writes = events.Writes();
         writes.MapPost("/", CreateAsync).WithName("CreateEvent")
-            .WithSummary("Adds an event (the project's JSON event format). Needs an API key.");
+            .WithSummary("Adds an event (the project's JSON event format). Needs an API key.")
+            .Reads("One event in the JSON event format (docs/json-format.md): GET /api/events/{id} shows every field. Every source needs its address (url).", ("application/json", NewEvent))
+            .Answers(StatusCodes.Status201Created, "The event as stored, with its ETag and its address in Location.")
+            .Answers(StatusCodes.Status409Conflict, "There is already an event with this id, or there was one that was deleted.");
         writes.MapPut("/{id}", ReplaceAsync).WithName("ReplaceEvent")
-            .WithSummary("Replaces an event. Needs an API key; send If-Match with the event's ETag to refuse the change if someone else changed it first.");
+            .WithSummary("Replaces an event. Needs an API key; send If-Match with the event's ETag to refuse the change if someone else changed it first.")
+            .Reads("The event as it should now be, in the JSON event format; its id is the one in the address.", ("application/json", StoredEvent))
+            .Answers(StatusCodes.Status412PreconditionFailed, "The event changed since the ETag sent in If-Match.");
         writes.MapDelete("/{id}", DeleteAsync).WithName("DeleteEvent")
-            .WithSummary("Marks an event deleted (it stays in the audit trail). Needs an API key.");
+            .WithSummary("Marks an event deleted (it stays in the audit trail). Needs an API key.")
+            .Answers(StatusCodes.Status204NoContent, "Deleted.");
     }
+
+    /// <summary>A launch after the bundled record's end (2025-06-30), so that a store holding the record takes it as new.</summary>
+    private const string NewEvent =
+        """{"id": "2026-03-04-strategic-cruise-missile", "kind": "missile-launch", "class": "cruise", "date": "2026-03-04", "date_precision": "day", "actors": ["DPRK"], "title": "Strategic cruise missile launch overseen by Kim Jong Un", "sources": [{"name": "Anadolu", "url": "https://www.anews.com.tr/world/2026/03/05/north-koreas-kim-oversees-launch-of-strategic-cruise-missile", "date": "2026-03-05"}]}""";
+
+    /// <summary>An event of the bundled record, as a replacement of it would be sent.</summary>
+    private const string StoredEvent =
+        """{"id": "2024-06-26-rocket-engine-test", "kind": "engine-test", "date": "2024-06-26", "date_precision": "day", "actors": ["DPRK"], "title": "Rocket Engine Test", "sources": [{"name": "NK News", "url": "https://www.nknews.org/pro/north-korea-appears-to-test-rocket-engine-after-kim-putin-space-agreement/", "date": "2024-06-26"}]}""";
 
     private static async Task<IResult> ListAsync(HttpContext http, StorePool pool, RecordCache cache, CancellationToken cancellationToken)
     {

@@ -18,7 +18,12 @@ internal static class QuestionEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/api/forecasts/window", WindowAsync).WithTags("Forecasts").WithName("WindowForecast")
-            .WithSummary("The probability of at least one event of a target from the day after as_of (or from a later Korean date, from) to until (Korean dates, at most two years ahead), read off the fixed horizons' forecasts.");
+            .WithSummary("The probability of at least one event of a target from the day after as_of (or from a later Korean date, from) to until (Korean dates, at most two years ahead), read off the fixed horizons' forecasts.")
+            .Takes(
+                new QueryParameter("target", ParameterType.Text, "The target.") { Required = true, Values = ApiContract.Targets },
+                new QueryParameter("until", ParameterType.Date, "The window's last Korean date, at most two years after as_of.") { Required = true },
+                new QueryParameter("as_of", ParameterType.Date, "The Korean date the forecast is made as of, from 1990-01-01 to today (default today)."),
+                new QueryParameter("from", ParameterType.Date, "The window's first Korean date, when later than the day after as_of."));
 
         var questions = app.MapGroup("/api/questions").WithTags("Questions");
         questions.MapGet("/", ListAsync).WithName("ListQuestions")
@@ -28,20 +33,41 @@ internal static class QuestionEndpoints
         questions.MapGet("/published", PublishedAsync).WithName("PublishedForecasts")
             .WithSummary("The model against real forecasts published on past questions (crowds and a statistical signal, each with its source): per forecast the question, the published probability and date, the model's probability as of that date, the outcome with the resolving event, and both Brier scores; totals per forecast and per question. Computed from the record.");
         questions.MapGet("/export", ExportAsync).WithName("ExportQuestions")
-            .WithSummary("Every question with its forecasts, as JSON (format=json, the default) or CSV (format=csv), for questions import.");
+            .WithSummary("Every question with its forecasts, as JSON (format=json, the default) or CSV (format=csv), for questions import.")
+            .Takes(Format("The file's form."));
         questions.MapGet("/{id}", ShowAsync).WithName("GetQuestion")
             .WithSummary("One question: its window, resolution with the resolving event, every forecast on it and the aggregate.");
 
-        var writes = questions.MapGroup("/").AddEndpointFilter<ApiKeyFilter>().RequireRateLimiting(Limits.WritesPolicy);
+        var writes = questions.Writes();
         writes.MapPost("/", AddAsync).WithName("AddQuestion")
-            .WithSummary("Adds a question: {\"title\", \"target\" or \"filter\", \"opens\" (default tomorrow), \"closes\", \"id\", \"url\"}; records the model's forecast as of today. Needs an API key.");
+            .WithSummary("Adds a question: {\"title\", \"target\" or \"filter\", \"opens\" (default tomorrow), \"closes\", \"id\", \"url\"}; records the model's forecast as of today. Needs an API key.")
+            .Reads(
+                "The question: a title, a target or an event filter (as in 'peninsula events list'), the window's Korean dates (opens defaults to tomorrow), and optionally an id (else made from the title) and the address it was asked at.",
+                ("application/json", """{"title": "Will North Korea launch an ICBM before the end of 2027?", "target": "icbm", "closes": "2027-12-31"}"""))
+            .Answers(StatusCodes.Status201Created, "The question as added, resolved from the record, with the model's forecast; its address in Location.");
         writes.MapPost("/{id}/forecasts", ForecastAsync).WithName("AddQuestionForecast")
-            .WithSummary("Records an expert's forecast: {\"by\", \"probability\" (0 to 1), \"as_of\" (default today)}. Needs an API key.");
+            .WithSummary("Records an expert's forecast: {\"by\", \"probability\" (0 to 1), \"as_of\" (default today)}. Needs an API key.")
+            .Reads(
+                "Who forecast, the probability (a number from 0 to 1, or a text such as \"25%\") and the Korean date it was made (default today).",
+                ("application/json", """{"by": "Jane Analyst", "probability": 0.25, "as_of": "2026-11-20"}"""));
         writes.MapPost("/update", UpdateAsync).WithName("UpdateQuestions")
-            .WithSummary("Resolves every question from the record and records the model's forecasts up to today (from=YYYY-MM-DD back-fills from that Korean date; question=ID takes one question). Needs an API key.");
+            .WithSummary("Resolves every question from the record and records the model's forecasts up to today (from=YYYY-MM-DD back-fills from that Korean date; question=ID takes one question). Needs an API key.")
+            .Takes(
+                new QueryParameter("from", ParameterType.Date, "Back-fill the model's forecasts from this Korean date (default: the day after each question's last one)."),
+                new QueryParameter("question", ParameterType.Text, "One question's id (default: every question)."));
         writes.MapPost("/import", ImportAsync).WithName("ImportQuestions")
-            .WithSummary("Imports a question file (JSON or CSV as export writes them: format=csv or Content-Type text/csv for CSV) in one transaction; a bad value is a 400 naming line and field, and nothing is written. Needs an API key.");
+            .WithSummary("Imports a question file (JSON or CSV as export writes them: format=csv or Content-Type text/csv for CSV) in one transaction; a bad value is a 400 naming line and field, and nothing is written. Needs an API key.")
+            .Takes(
+                Format("The body's form (default: CSV when sent as text/csv, else JSON)."),
+                new QueryParameter("dry_run", ParameterType.Flag, "Check the file and say what would change, writing nothing.") { Default = "false" })
+            .Reads(
+                "A question file as GET /api/questions/export writes it (docs/json-format.md, \"Questions\").",
+                ("application/json", """[{"id": "icbm-2027", "title": "Will North Korea launch an ICBM in 2027?", "target": "icbm", "opens": "2027-01-01", "closes": "2027-12-31", "forecasts": [{"by": "Jane Analyst", "as_of": "2026-11-20", "probability": 0.4}]}]"""),
+                ("text/csv", "question,title,target,filter,opens,closes,question_url,resolution,resolved_on,resolving_event,by,as_of,probability,forecast_url\nicbm-2027,Will North Korea launch an ICBM in 2027?,icbm,,2027-01-01,2027-12-31,,,,,Jane Analyst,2026-11-20,0.4,\n"));
     }
+
+    private static QueryParameter Format(string description) =>
+        new("format", ParameterType.Text, description) { Values = ["json", "csv"] };
 
     private static async Task<IResult> WindowAsync(HttpContext http, RecordCache cache, AnalysisBudget budget, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -191,6 +217,16 @@ internal static class QuestionEndpoints
             questions = new { added = s.Questions.Added, updated = s.Questions.Updated, unchanged = s.Questions.Unchanged },
             forecasts = new { added = s.Forecasts.Added, updated = s.Forecasts.Updated, unchanged = s.Forecasts.Unchanged },
             resolutions_differing = result.Disagreements,
+            // The file's model forecasts are never taken as they stand: this store's model speaks for those days.
+            model_forecasts = new
+            {
+                in_file = result.Model.InFile,
+                made_here = result.Model.Made,
+                kept = result.Model.Kept,
+                not_made = result.Model.NotMade,
+                differing = result.Model.Differing,
+                note = result.Model.Describe(),
+            },
         });
     }
 

@@ -16,13 +16,15 @@ internal static class ReviewEndpoints
     {
         var review = app.MapGroup("/api/review").WithTags("Review");
         review.MapGet("/", ListAsync).WithName("ListReview")
-            .WithSummary("Proposals in the review queue, by date: status=pending (default), accepted, rejected or all.");
+            .WithSummary("Proposals in the review queue, by date: status=pending (default), accepted, rejected or all.")
+            .Takes(new QueryParameter("status", ParameterType.Text, "Which proposals.") { Values = ["pending", "accepted", "rejected", "all"], Default = "pending" });
         review.MapGet("/{id}", FindAsync).WithName("GetReview").WithSummary("One proposal with its documents and supporting sentences.");
-        var writes = review.MapGroup("/").AddEndpointFilter<ApiKeyFilter>().RequireRateLimiting(Limits.WritesPolicy);
+        var writes = review.Writes();
         writes.MapPost("/{id}/accept", AcceptAsync).WithName("AcceptReview")
             .WithSummary("Accepts a proposal: the event is written with its documents as sources, audited under the key's name. Needs an API key.");
         writes.MapPost("/{id}/reject", RejectAsync).WithName("RejectReview")
-            .WithSummary("Rejects a proposal; send {\"reason\": \"...\"} to say why. Needs an API key.");
+            .WithSummary("Rejects a proposal; send {\"reason\": \"...\"} to say why. Needs an API key.")
+            .MayRead("Why the proposal is rejected (optional).", ("application/json", """{"reason": "The same launch as 2024-06-26-rocket-engine-test."}"""));
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, StorePool pool, CancellationToken cancellationToken)

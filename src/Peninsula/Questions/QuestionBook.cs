@@ -137,22 +137,84 @@ public sealed class QuestionBook(IEventStore store)
 
     /// <summary>
     /// Imports a file's questions and forecasts in one transaction, each question resolved from the
-    /// record; importing the same file twice changes nothing. Returns what was saved and the
-    /// questions whose resolution in the file differs from the record's.
+    /// record; importing the same file twice changes nothing. The model's forecasts are not taken
+    /// from the file: only this store's model speaks as <c>model</c>, so that a file cannot put words
+    /// in its mouth (nor another record's or version's). For each day the file gives the model a
+    /// forecast, this store keeps its own if it has one and otherwise makes it here, on its own
+    /// record, as <see cref="UpdateAsync"/> back-fills a day. Returns what was saved, the questions
+    /// whose resolution in the file differs from the record's, and how the file's model forecasts
+    /// compare with this store's.
     /// </summary>
     public async Task<ImportResult> ImportAsync(QuestionFiles.Contents contents, bool dryRun = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(contents);
         var record = await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false);
-        var resolved = await QuestionResolver.ResolveAsync(store, record, contents.Questions, cancellationToken).ConfigureAwait(false);
+        var byFilter = await QuestionResolver.FilterEventsAsync(store, contents.Questions, cancellationToken).ConfigureAwait(false);
+        var resolved = QuestionResolver.Resolve(record, contents.Questions, byFilter);
         RefuseLateForecasts(contents, resolved);
-        var saved = await _questions.SaveQuestionsAsync(resolved, contents.Forecasts, dryRun, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var (model, modelCheck) = await ModelForecastsAsync(contents, resolved, record, byFilter, cancellationToken).ConfigureAwait(false);
+        var forecasts = contents.Forecasts.Where(f => !f.IsModel).Concat(model).ToList();
+        var saved = await _questions.SaveQuestionsAsync(resolved, forecasts, dryRun, cancellationToken: cancellationToken).ConfigureAwait(false);
         var disagreements = resolved
             .Where(q => contents.StatedOutcomes.TryGetValue(q.Id, out var stated) && q.Resolution is { } r && r.Outcome != stated)
             .Select(q => $"{q.Id}: the file says {(contents.StatedOutcomes[q.Id] ? "yes" : "no")}, the record says {q.Resolution!.Word}" +
                          (q.Resolution.EventId is { } e ? $" ({e})" : ""))
             .ToList();
-        return new ImportResult(saved, disagreements);
+        return new ImportResult(saved, disagreements) { Model = modelCheck };
+    }
+
+    /// <summary>
+    /// This store's model forecasts for the days on which the file gives the model one: none where
+    /// the store already has its own for that day (kept as it is), else made here. Also how many of
+    /// the file's differ from this store's by more than <see cref="ModelImport.Tolerance"/>.
+    /// </summary>
+    private async Task<(IReadOnlyList<QuestionForecast> Made, ModelImport Check)> ModelForecastsAsync(
+        QuestionFiles.Contents contents, IReadOnlyList<Question> resolved, IReadOnlyList<Event> record,
+        IReadOnlyDictionary<string, IReadOnlyList<Event>> byFilter, CancellationToken cancellationToken)
+    {
+        var inFile = contents.Forecasts.Where(f => f.IsModel).ToList();
+        if (inFile.Count == 0)
+        {
+            return ([], new ModelImport(0, 0, 0, 0));
+        }
+
+        var stored = (await _questions.QuestionForecastsAsync(null, cancellationToken).ConfigureAwait(false))
+            .Where(f => f.IsModel)
+            .ToDictionary(f => (f.QuestionId, f.AsOf));
+        var byId = resolved.ToDictionary(q => q.Id, StringComparer.Ordinal);
+        var model = new QuestionModel(record, byFilter);
+        var made = new List<QuestionForecast>();
+        int kept = 0, none = 0, differing = 0;
+        foreach (var row in inFile.OrderBy(f => f.QuestionId, StringComparer.Ordinal).ThenBy(f => f.AsOf))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            QuestionForecast? ours;
+            if (stored.TryGetValue((row.QuestionId, row.AsOf), out var own))
+            {
+                ours = own;
+                kept++;
+            }
+            else
+            {
+                ours = byId.TryGetValue(row.QuestionId, out var question) && question.WhyNoForecastAsOf(row.AsOf) is null
+                    ? model.Forecast(question, row.AsOf, exact: false, cancellationToken)
+                    : null;
+                if (ours is null)
+                {
+                    none++;
+                    continue;
+                }
+
+                made.Add(ours);
+            }
+
+            if (Math.Abs(ours.Probability - row.Probability) > ModelImport.Tolerance)
+            {
+                differing++;
+            }
+        }
+
+        return (made, new ModelImport(inFile.Count, kept, none, differing));
     }
 
     /// <summary>
@@ -247,4 +309,35 @@ public sealed record UpdateSummary(IReadOnlyList<Question> Questions, ImportCoun
 }
 
 /// <summary>What an import did: what was saved, and where the file's stated resolution differs from the record's.</summary>
-public sealed record ImportResult(QuestionSaveSummary Saved, IReadOnlyList<string> Disagreements);
+public sealed record ImportResult(QuestionSaveSummary Saved, IReadOnlyList<string> Disagreements)
+{
+    /// <summary>How the file's model forecasts were taken (none taken as they stand).</summary>
+    public ModelImport Model { get; init; } = new(0, 0, 0, 0);
+}
+
+/// <summary>
+/// What became of a file's model forecasts on import: none is taken as it stands; this store's
+/// model speaks for each of those days instead.
+/// </summary>
+/// <param name="InFile">The model forecasts the file gives.</param>
+/// <param name="Kept">Days on which this store already had its own, kept as they are.</param>
+/// <param name="NotMade">Days on which this store's model makes none (the question was already resolved by then, or its window over).</param>
+/// <param name="Differing">Of the file's, how many differ from this store's by more than <see cref="Tolerance"/>: made on another record or by another version of the model.</param>
+public sealed record ModelImport(int InFile, int Kept, int NotMade, int Differing)
+{
+    /// <summary>A difference larger than half a percentage point counts.</summary>
+    public const double Tolerance = 0.005;
+
+    /// <summary>The days on which this store's model made its forecast during the import.</summary>
+    public int Made => InFile - Kept - NotMade;
+
+    /// <summary>What happened, in plain words, or null when the file gave the model no forecast.</summary>
+    public string? Describe() => InFile == 0 ? null :
+        $"The file gives {InFile} forecasts by '{QuestionForecast.Model}'; they were not taken as they stand, since only this store's model forecasts as '{QuestionForecast.Model}': " +
+        $"it made {Made} here on its own record, kept its own on {Days(Kept)}" +
+        (NotMade > 0 ? $" and makes none on {Days(NotMade)} (the question was already settled, or its window over, by then)" : "") +
+        $". {(Differing == 0 ? "None" : Differing.ToString(System.Globalization.CultureInfo.InvariantCulture))} of the file's differ from this store's by more than half a percentage point" +
+        (Differing > 0 ? " (made on another record, or by another version of the model)." : ".");
+
+    private static string Days(int n) => n == 1 ? "1 day" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{n} days");
+}

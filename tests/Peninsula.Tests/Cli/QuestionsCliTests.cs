@@ -295,6 +295,51 @@ public sealed class QuestionsCliTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_s_model_forecasts_are_not_taken_as_they_stand_this_store_s_model_speaks_for_those_days()
+    {
+        // A file that says the model gave 99% on an ICBM in 2027 as of 2026-11-01, and 50% on an ICBM
+        // in 2024 a week after the launch that settled it.
+        var file = _folder.File("claims-to-be-the-model.csv");
+        await File.WriteAllTextAsync(file, "question,title,target,opens,closes,by,as_of,probability\n" +
+                                           "icbm-2027,ICBM in 2027?,icbm,2027-01-01,2027-12-31,model,2026-11-01,0.99\n" +
+                                           "icbm-2027,ICBM in 2027?,icbm,2027-01-01,2027-12-31,alice,2026-11-01,0.4\n" +
+                                           "icbm-2024,ICBM in 2024?,icbm,2024-01-01,2024-12-31,model,2024-11-07,0.5\n");
+
+        var (exit, output, error) = await Run("m.db", "questions", "import", file);
+
+        Assert.True(exit == 0, error);
+        var said = System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " ");
+        Assert.Contains("The file gives 2 forecasts by 'model'; they were not taken as they stand", said);
+        Assert.Contains("it made 1 here on its own record, kept its own on 0 days and makes none on 1 day", said);
+        Assert.Contains("1 of the file's differ from this store's by more than half a percentage point", said);
+
+        // The model's forecast for that day is the one this store's own back-fill makes.
+        await File.WriteAllTextAsync(_folder.File("plain.csv"), "question,title,target,opens,closes,by,as_of,probability\n" +
+                                                                 "icbm-2027,ICBM in 2027?,icbm,2027-01-01,2027-12-31,alice,2026-11-01,0.4\n");
+        Assert.Equal(0, (await Run("own.db", "questions", "import", _folder.File("plain.csv"))).Exit);
+        Assert.Equal(0, (await Run("own.db", "questions", "update", "--from", "2026-11-01")).Exit);
+        Assert.Equal(await ModelOnAsync("own.db", "icbm-2027", "2026-11-01"), await ModelOnAsync("m.db", "icbm-2027", "2026-11-01"));
+        Assert.NotEqual(0.99, await ModelOnAsync("m.db", "icbm-2027", "2026-11-01"));
+        Assert.Null(await ModelOnAsync("m.db", "icbm-2024", "2024-11-07"));
+
+        // Importing the file again changes nothing: the store keeps its own (and counts alice's as unchanged).
+        (_, output, _) = await Run("m.db", "questions", "import", file);
+        Assert.Contains("forecasts 0 added, 0 updated, 1 unchanged", output);
+        Assert.Contains("kept its own on 1 day and", System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " "));
+    }
+
+    private async Task<double?> ModelOnAsync(string db, string question, string asOf)
+    {
+        var (exit, output, error) = await Run(db, "questions", "show", question, "--format", "json");
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        return json.RootElement.GetProperty("forecasts").EnumerateArray()
+            .Where(f => f.GetProperty("by").GetString() == "model" && f.GetProperty("as_of").GetString() == asOf)
+            .Select(f => (double?)f.GetProperty("probability").GetDouble())
+            .SingleOrDefault();
+    }
+
+    [Fact]
     public async Task An_import_with_a_bad_row_names_file_line_and_field_and_writes_nothing()
     {
         var good = _folder.File("good.csv");

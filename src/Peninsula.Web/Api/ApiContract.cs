@@ -1,0 +1,286 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Peninsula.Web.Api;
+
+/// <summary>What a query parameter holds: how it is read and how the OpenAPI document types it.</summary>
+internal enum ParameterType
+{
+    /// <summary>Free text or one of <see cref="QueryParameter.Values"/>.</summary>
+    Text,
+
+    /// <summary>A whole number.</summary>
+    Integer,
+
+    /// <summary>A Korean date (UTC+9), YYYY-MM-DD.</summary>
+    Date,
+
+    /// <summary>true or false (1 or 0).</summary>
+    Flag,
+}
+
+/// <summary>One query parameter an endpoint reads: documented in the OpenAPI document and the only names it takes.</summary>
+/// <param name="Name">The parameter's name in the query string.</param>
+/// <param name="Type">What it holds.</param>
+/// <param name="Description">What it does, in plain words.</param>
+internal sealed record QueryParameter(string Name, ParameterType Type, string Description)
+{
+    /// <summary>Whether the request is refused without it.</summary>
+    public bool Required { get; init; }
+
+    /// <summary>Whether it may be given more than once (<c>kind=a&amp;kind=b</c>).</summary>
+    public bool Repeatable { get; init; }
+
+    /// <summary>The values it takes, when they are a fixed list.</summary>
+    public IReadOnlyList<string>? Values { get; init; }
+
+    /// <summary>Its value when not given, as text, when there is a fixed one.</summary>
+    public string? Default { get; init; }
+}
+
+/// <summary>The query parameters of one endpoint (endpoint metadata): an API endpoint without it takes none.</summary>
+internal sealed record QueryParameters(IReadOnlyList<QueryParameter> All);
+
+/// <summary>The body one endpoint reads (endpoint metadata), for the OpenAPI document.</summary>
+/// <param name="Description">What to send.</param>
+/// <param name="Forms">Each content type it takes, with an example.</param>
+/// <param name="Required">Whether a body must be sent.</param>
+internal sealed record RequestBodyForm(string Description, IReadOnlyList<(string ContentType, string Example)> Forms, bool Required = true);
+
+/// <summary>One answer an endpoint gives besides 200 and the errors every endpoint can give (endpoint metadata), for the OpenAPI document.</summary>
+/// <param name="Status">The HTTP status.</param>
+/// <param name="Description">When it is given.</param>
+internal sealed record Answer(int Status, string Description);
+
+/// <summary>Marks an endpoint that needs an API key (endpoint metadata), for the OpenAPI document.</summary>
+internal sealed class NeedsApiKey
+{
+    public static readonly NeedsApiKey Instance = new();
+}
+
+/// <summary>
+/// The API's contract in one place: which query parameters each endpoint takes (a request with a
+/// name it does not take, or a single-valued one given twice, is a 400 that says which names it
+/// takes: a misspelt <c>asof</c> is not silently ignored), its body and whether it needs a key, and
+/// the OpenAPI document built from the same declarations, with the error answers every endpoint can give.
+/// </summary>
+internal static class ApiContract
+{
+    /// <summary>The name of the API-key security scheme in the OpenAPI document.</summary>
+    public const string ApiKeyScheme = "ApiKey";
+
+    /// <summary>The event filters of <c>peninsula events list</c>, which the events list and the statistics read.</summary>
+    public static readonly QueryParameter[] EventFilters =
+    [
+        new("kind", ParameterType.Text, "Kinds of event (e.g. missile-launch, nuclear-test, summit): repeat the parameter or separate with commas.") { Repeatable = true },
+        new("class", ParameterType.Text, "Classes (e.g. icbm, srbm, us-dprk): repeat the parameter or separate with commas.") { Repeatable = true },
+        new("system", ParameterType.Text, "A weapon system's name or alias (e.g. Hwasong-18)."),
+        new("actor", ParameterType.Text, "An actor (e.g. DPRK, USA, ROK)."),
+        new("since", ParameterType.Date, "The first Korean date, YYYY-MM-DD."),
+        new("until", ParameterType.Date, "The last Korean date, YYYY-MM-DD."),
+        new("text", ParameterType.Text, "Words to find in the title and summary."),
+        new("set", ParameterType.Text, "A named set whose kinds and classes apply where kind and class are not given.") { Values = [.. Peninsula.Events.EventFilter.NamedSets.Keys] },
+    ];
+
+    /// <summary>The forecast targets, for parameters that name one.</summary>
+    public static IReadOnlyList<string> Targets => [.. Peninsula.Forecasting.ForecastTarget.All.Select(t => t.Slug)];
+
+    /// <summary>The forecast horizons in days, for parameters that name one.</summary>
+    public static IReadOnlyList<string> Horizons => [.. Peninsula.Forecasting.ForecastTarget.Horizons.Select(h => h.ToString(CultureInfo.InvariantCulture))];
+
+    /// <summary>Declares the query parameters an endpoint takes (the only ones it takes).</summary>
+    public static RouteHandlerBuilder Takes(this RouteHandlerBuilder builder, params QueryParameter[] parameters) =>
+        builder.WithMetadata(new QueryParameters(parameters));
+
+    /// <summary>Declares the body an endpoint reads.</summary>
+    public static RouteHandlerBuilder Reads(this RouteHandlerBuilder builder, string description, params (string ContentType, string Example)[] forms) =>
+        builder.WithMetadata(new RequestBodyForm(description, forms));
+
+    /// <summary>Declares a body an endpoint reads when one is sent.</summary>
+    public static RouteHandlerBuilder MayRead(this RouteHandlerBuilder builder, string description, params (string ContentType, string Example)[] forms) =>
+        builder.WithMetadata(new RequestBodyForm(description, forms, Required: false));
+
+    /// <summary>Declares an answer the endpoint gives: a success other than 200 (201, 204) replaces 200.</summary>
+    public static RouteHandlerBuilder Answers(this RouteHandlerBuilder builder, int status, string description) =>
+        builder.WithMetadata(new Answer(status, description));
+
+    /// <summary>The writes of a group: an API key is needed (<see cref="ApiKeyFilter"/>), and the writes' rate limit applies.</summary>
+    public static RouteGroupBuilder Writes(this RouteGroupBuilder group)
+    {
+        var writes = group.MapGroup("/").AddEndpointFilter<ApiKeyFilter>().RequireRateLimiting(Limits.WritesPolicy);
+        writes.WithMetadata(NeedsApiKey.Instance);
+        return writes;
+    }
+
+    /// <summary>
+    /// Refuses, before the endpoint runs, a query parameter the endpoint does not take and a
+    /// single-valued one given more than once, naming those it takes. Only the API's own
+    /// endpoints (under /api/) are checked; pages and files are not.
+    /// </summary>
+    public static async Task CheckQueryAsync(HttpContext context, Func<Task> next)
+    {
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal) && context.GetEndpoint() is { } endpoint &&
+            endpoint.Metadata.GetMetadata<RouteNameMetadata>() is not null)
+        {
+            var taken = endpoint.Metadata.GetMetadata<QueryParameters>()?.All ?? [];
+            foreach (var (name, values) in context.Request.Query)
+            {
+                var parameter = taken.FirstOrDefault(p => p.Name == name);
+                if (parameter is null)
+                {
+                    var near = taken.FirstOrDefault(p => string.Equals(Plain(p.Name), Plain(name), StringComparison.OrdinalIgnoreCase));
+                    var hint = near is not null ? $" Did you mean '{near.Name}'?" : "";
+                    var list = taken.Count == 0 ? "This endpoint takes no query parameters." : $"This endpoint takes: {string.Join(", ", taken.Select(p => p.Name))}.";
+                    throw new InputException($"'{name}' is not a parameter of {context.Request.Method} {context.Request.Path}.{hint} {list}", field: name);
+                }
+
+                if (!parameter.Repeatable && values.Count > 1)
+                {
+                    throw new InputException($"{name} is given {values.Count} times; give it once.", field: name);
+                }
+            }
+        }
+
+        await next().ConfigureAwait(false);
+    }
+
+    /// <summary>A name without its separators, so that asof, as-of and AS_OF all come near as_of.</summary>
+    private static string Plain(string name) => new([.. name.Where(char.IsLetterOrDigit)]);
+
+    /// <summary>Adds the declarations to the OpenAPI document: parameters, bodies, the API-key scheme and the error answers.</summary>
+    public static void Document(OpenApiOptions options)
+    {
+        options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes[ApiKeyScheme] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = ApiKeyFilter.Header,
+                Description = "An API key made with 'peninsula apikey create NAME', sent in the X-Api-Key header (or as Authorization: Bearer KEY). Writes need one; reading does not.",
+            };
+            return Task.CompletedTask;
+        });
+        options.AddOperationTransformer((operation, context, _) =>
+        {
+            var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+            var parameters = metadata.OfType<QueryParameters>().FirstOrDefault()?.All ?? [];
+            if (parameters.Count > 0)
+            {
+                operation.Parameters ??= [];
+                foreach (var parameter in parameters)
+                {
+                    operation.Parameters.Add(Parameter(parameter));
+                }
+            }
+
+            if (metadata.OfType<RequestBodyForm>().FirstOrDefault() is { } body)
+            {
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Description = body.Description,
+                    Required = body.Required,
+                    Content = body.Forms.ToDictionary(
+                        f => f.ContentType,
+                        f => new OpenApiMediaType
+                        {
+                            Schema = new OpenApiSchema { Type = f.ContentType.EndsWith("json", StringComparison.Ordinal) ? JsonSchemaType.Object : JsonSchemaType.String },
+                            Example = f.ContentType.EndsWith("json", StringComparison.Ordinal) ? JsonNode.Parse(f.Example) : JsonValue.Create(f.Example),
+                        }),
+                };
+            }
+
+            operation.Responses ??= [];
+            foreach (var answer in metadata.OfType<Answer>())
+            {
+                var status = answer.Status.ToString(CultureInfo.InvariantCulture);
+                if (answer.Status is >= 200 and < 300)
+                {
+                    operation.Responses.Remove("200");
+                    operation.Responses[status] = new OpenApiResponse { Description = answer.Description };
+                }
+                else
+                {
+                    operation.Responses[status] = answer.Status == StatusCodes.Status304NotModified
+                        ? new OpenApiResponse { Description = answer.Description }
+                        : Problem(answer.Description);
+                }
+            }
+
+            var path = context.Description.RelativePath ?? "";
+            if (parameters.Count > 0 || operation.RequestBody is not null || path.Contains('{', StringComparison.Ordinal))
+            {
+                operation.Responses.TryAdd("400", Problem("The request is not valid: the answer's detail says what, and its field which parameter or field."));
+            }
+
+            if (path.Contains('{', StringComparison.Ordinal))
+            {
+                operation.Responses.TryAdd("404", Problem("There is no such item."));
+            }
+
+            if (metadata.OfType<NeedsApiKey>().Any())
+            {
+                operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyScheme, context.Document)] = [] }];
+                operation.Responses.TryAdd("401", Problem("No API key, or one this server does not know or has revoked."));
+            }
+
+            if (path.StartsWith("api/", StringComparison.Ordinal))
+            {
+                operation.Responses.TryAdd("429", Problem("Too many requests from this client for now: wait the seconds the Retry-After header gives."));
+            }
+
+            return Task.CompletedTask;
+        });
+    }
+
+    private static OpenApiParameter Parameter(QueryParameter parameter)
+    {
+        var schema = new OpenApiSchema
+        {
+            Type = parameter.Type switch
+            {
+                ParameterType.Integer => JsonSchemaType.Integer,
+                ParameterType.Flag => JsonSchemaType.Boolean,
+                _ => JsonSchemaType.String,
+            },
+            Format = parameter.Type == ParameterType.Date ? "date" : null,
+            Enum = parameter.Values is { } values ? [.. values.Select(v => (JsonNode)JsonValue.Create(v))] : null,
+            Default = parameter.Default is { } d ? JsonValue.Create(d) : null,
+        };
+        return new OpenApiParameter
+        {
+            Name = parameter.Name,
+            In = ParameterLocation.Query,
+            Description = parameter.Description,
+            Required = parameter.Required,
+            // A repeatable parameter is an array sent as name=a&name=b (form style, exploded: OpenAPI's default for the query).
+            Schema = parameter.Repeatable ? new OpenApiSchema { Type = JsonSchemaType.Array, Items = schema } : schema,
+        };
+    }
+
+    private static OpenApiResponse Problem(string description) => new()
+    {
+        Description = description,
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            ["application/problem+json"] = new OpenApiMediaType
+            {
+                Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Properties = new Dictionary<string, IOpenApiSchema>
+                    {
+                        ["title"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                        ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer },
+                        ["detail"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "What is wrong, in plain words." },
+                        ["field"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The parameter or field at fault, when there is one." },
+                    },
+                },
+            },
+        },
+    };
+}

@@ -1,0 +1,160 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace Peninsula.Web.Tests;
+
+/// <summary>
+/// The OpenAPI document is the API's contract: every query parameter it lists is read and checked,
+/// no other is taken, the writes say they need a key, and the example bodies it gives are accepted
+/// as they stand (the server's clock: 2026-11-21; the bundled record ends 2025-06-30).
+/// </summary>
+public sealed class ApiContractTests : IDisposable
+{
+    private readonly PeninsulaApp _app = new();
+
+    public void Dispose() => _app.Dispose();
+
+    private async Task<JsonElement> OpenApiAsync() => await (await _app.CreateClient().GetAsync("/openapi/v1.json")).JsonAsync();
+
+    /// <summary>A valid value for a required parameter, so that the one under test is the only thing wrong.</summary>
+    private static string Valid(string name) => name switch
+    {
+        "target" => "icbm",
+        "until" => "2027-01-31",
+        "context" => "all",
+        _ => throw new ArgumentException($"No valid value for the required parameter '{name}'.", nameof(name)),
+    };
+
+    /// <summary>A value the parameter must refuse, or null when any text is a value (a filter, a name).</summary>
+    private static string? Invalid(JsonElement parameter)
+    {
+        var schema = parameter.GetProperty("schema");
+        if (schema.TryGetProperty("enum", out _))
+        {
+            return "no-such-value";
+        }
+
+        var type = schema.GetProperty("type").GetString();
+        return type switch
+        {
+            "integer" => "-1",
+            "string" when schema.TryGetProperty("format", out var format) && format.GetString() == "date" => "2020-13-45",
+            _ => null,
+        };
+    }
+
+    [Fact]
+    public async Task Every_query_parameter_the_document_lists_for_a_read_is_checked_and_a_bad_value_is_a_400_that_names_it()
+    {
+        var openapi = await OpenApiAsync();
+        var client = _app.CreateClient();
+        var checkedCount = 0;
+        foreach (var path in openapi.GetProperty("paths").EnumerateObject().Where(p => p.Name.StartsWith("/api/", StringComparison.Ordinal) && !p.Name.Contains('{', StringComparison.Ordinal)))
+        {
+            if (!path.Value.TryGetProperty("get", out var get) || !get.TryGetProperty("parameters", out var parameters))
+            {
+                continue;
+            }
+
+            var all = parameters.EnumerateArray().ToList();
+            var required = all.Where(p => p.TryGetProperty("required", out var r) && r.GetBoolean()).Select(p => p.GetProperty("name").GetString()!).ToList();
+            foreach (var parameter in all)
+            {
+                var name = parameter.GetProperty("name").GetString()!;
+                if (Invalid(parameter) is not { } bad)
+                {
+                    continue;
+                }
+
+                var query = string.Join("&", required.Where(r => r != name).Select(r => $"{r}={Valid(r)}").Append($"{name}={bad}"));
+                var response = await client.GetAsync($"{path.Name}?{query}");
+                var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+                Assert.True(name == problem.GetProperty("field").GetString(), $"GET {path.Name}?{query} blamed '{problem.GetProperty("field")}', not '{name}': {problem.GetProperty("detail")}");
+                checkedCount++;
+            }
+        }
+
+        // target, horizon, as_of, dates, limits and lists across the reads: far more than a handful.
+        Assert.True(checkedCount >= 25, $"only {checkedCount} parameters were checked");
+    }
+
+    [Fact]
+    public async Task A_misspelt_or_unknown_parameter_is_refused_with_the_names_the_endpoint_takes_not_ignored()
+    {
+        var client = _app.CreateClient();
+        var misspelt = await (await client.GetAsync("/api/forecasts?asof=2020-01-01")).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("asof", misspelt.GetProperty("field").GetString());
+        var detail = misspelt.GetProperty("detail").GetString()!;
+        Assert.Contains("Did you mean 'as_of'?", detail, StringComparison.Ordinal);
+        Assert.Contains("target, horizon, as_of", detail, StringComparison.Ordinal);
+
+        var none = await (await client.GetAsync("/api/questions?page=2")).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("takes no query parameters", none.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        var twice = await (await client.GetAsync("/api/forecasts?as_of=2020-01-01&as_of=2021-01-01")).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("given 2 times", twice.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        // A list parameter may be repeated, and the pages and files are not checked.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/events?kind=nuclear-test&kind=summit&limit=1")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/forecast.html?target=icbm")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_writes_are_documented_as_needing_the_api_key_and_the_reads_are_not()
+    {
+        var openapi = await OpenApiAsync();
+        var scheme = openapi.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
+        Assert.Equal("apiKey", scheme.GetProperty("type").GetString());
+        Assert.Equal("X-Api-Key", scheme.GetProperty("name").GetString());
+        Assert.Equal("header", scheme.GetProperty("in").GetString());
+
+        foreach (var path in openapi.GetProperty("paths").EnumerateObject().Where(p => p.Name.StartsWith("/api/", StringComparison.Ordinal)))
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                var secured = operation.Value.TryGetProperty("security", out var security) && security.GetArrayLength() > 0;
+                // Every write but the fact-check, which reads an article and writes nothing, needs a key.
+                var write = operation.Name is "post" or "put" or "delete" && path.Name != "/api/check";
+                Assert.True(write == secured, $"{operation.Name.ToUpperInvariant()} {path.Name}: documented as {(secured ? "" : "not ")}needing a key");
+                Assert.True(!write || operation.Value.GetProperty("responses").TryGetProperty("401", out _), $"{path.Name} lists no 401");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Each_example_body_in_the_document_is_accepted_as_it_stands()
+    {
+        var openapi = await OpenApiAsync();
+        var client = _app.ClientWithKey(await _app.CreateKeyAsync("docs"));
+        var paths = openapi.GetProperty("paths");
+
+        async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string address, string contentType = "application/json")
+        {
+            var body = paths.GetProperty(path).GetProperty(method.Method.ToLowerInvariant()).GetProperty("requestBody").GetProperty("content").GetProperty(contentType).GetProperty("example");
+            var text = body.ValueKind == JsonValueKind.String ? body.GetString()! : body.GetRawText();
+            return await client.SendAsync(new HttpRequestMessage(method, address) { Content = new StringContent(text, Encoding.UTF8, contentType) });
+        }
+
+        var created = await SendAsync(HttpMethod.Post, "/api/events", "/api/events");
+        Assert.True(HttpStatusCode.Created == created.StatusCode, await created.Content.ReadAsStringAsync());
+        var replaced = await SendAsync(HttpMethod.Put, "/api/events/{id}", "/api/events/2024-06-26-rocket-engine-test");
+        Assert.True(HttpStatusCode.OK == replaced.StatusCode, await replaced.Content.ReadAsStringAsync());
+
+        var question = await SendAsync(HttpMethod.Post, "/api/questions", "/api/questions");
+        Assert.True(HttpStatusCode.Created == question.StatusCode, await question.Content.ReadAsStringAsync());
+        var id = (await question.JsonAsync()).GetProperty("question").GetProperty("id").GetString();
+        var forecast = await SendAsync(HttpMethod.Post, "/api/questions/{id}/forecasts", $"/api/questions/{id}/forecasts");
+        Assert.True(HttpStatusCode.OK == forecast.StatusCode, await forecast.Content.ReadAsStringAsync());
+
+        foreach (var type in new[] { "application/json", "text/csv" })
+        {
+            var import = await SendAsync(HttpMethod.Post, "/api/questions/import", "/api/questions/import?dry_run=true", type);
+            Assert.True(HttpStatusCode.OK == import.StatusCode, type + ": " + await import.Content.ReadAsStringAsync());
+            Assert.Equal(1, (await import.JsonAsync()).GetProperty("questions").GetProperty("added").GetInt32());
+        }
+
+        var check = await SendAsync(HttpMethod.Post, "/api/check", "/api/check?published=2020-05-01", "text/plain");
+        Assert.True(HttpStatusCode.OK == check.StatusCode, await check.Content.ReadAsStringAsync());
+    }
+}
