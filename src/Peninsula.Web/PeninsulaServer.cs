@@ -107,7 +107,7 @@ public static partial class PeninsulaServer
         app.Use(ApiContract.CheckQueryAsync);
 
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapGet("/healthz", HealthAsync).WithName("Health").WithSummary("Whether the server can reach its store.");
+        app.MapGet("/healthz", HealthAsync).WithTags("Health").WithName("Health").WithSummary("Whether the server can reach its store.");
         EventEndpoints.Map(app);
         ReviewEndpoints.Map(app);
         AnalysisEndpoints.Map(app);

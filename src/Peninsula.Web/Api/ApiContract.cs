@@ -154,6 +154,13 @@ internal static class ApiContract
     {
         options.AddDocumentTransformer((document, _, _) =>
         {
+            foreach (var server in document.Servers ?? [])
+            {
+                server.Url = server.Url?.TrimEnd('/');
+            }
+
+            document.Tags = new HashSet<OpenApiTag>(
+                Tags.Select(t => new OpenApiTag { Name = t.Key, Description = t.Value }));
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
             document.Components.SecuritySchemes[ApiKeyScheme] = new OpenApiSecurityScheme
@@ -188,7 +195,11 @@ internal static class ApiContract
                         f => f.ContentType,
                         f => new OpenApiMediaType
                         {
-                            Schema = new OpenApiSchema { Type = f.ContentType.EndsWith("json", StringComparison.Ordinal) ? JsonSchemaType.Object : JsonSchemaType.String },
+                            Schema = new OpenApiSchema
+                            {
+                                Type = !f.ContentType.EndsWith("json", StringComparison.Ordinal) ? JsonSchemaType.String
+                                    : f.Example.TrimStart().StartsWith('[') ? JsonSchemaType.Array : JsonSchemaType.Object,
+                            },
                             Example = f.ContentType.EndsWith("json", StringComparison.Ordinal) ? JsonNode.Parse(f.Example) : JsonValue.Create(f.Example),
                         }),
                 };
@@ -222,10 +233,16 @@ internal static class ApiContract
                 operation.Responses.TryAdd("404", Problem("There is no such item."));
             }
 
+            var key = new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyScheme, context.Document)] = [] };
             if (metadata.OfType<NeedsApiKey>().Any())
             {
-                operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyScheme, context.Document)] = [] }];
+                operation.Security = [key];
                 operation.Responses.TryAdd("401", Problem("No API key, or one this server does not know or has revoked."));
+            }
+            else
+            {
+                // A read needs no key; one sent raises the client's budget of new analyses.
+                operation.Security = [new OpenApiSecurityRequirement(), key];
             }
 
             if (path.StartsWith("api/", StringComparison.Ordinal))
@@ -248,8 +265,8 @@ internal static class ApiContract
                 _ => JsonSchemaType.String,
             },
             Format = parameter.Type == ParameterType.Date ? "date" : null,
-            Enum = parameter.Values is { } values ? [.. values.Select(v => (JsonNode)JsonValue.Create(v))] : null,
-            Default = parameter.Default is { } d ? JsonValue.Create(d) : null,
+            Enum = parameter.Values is { } values ? [.. values.Select(JsonNode (v) => Value(parameter.Type, v))] : null,
+            Default = parameter.Default is { } d ? Value(parameter.Type, d) : null,
         };
         return new OpenApiParameter
         {
@@ -261,6 +278,27 @@ internal static class ApiContract
             Schema = parameter.Repeatable ? new OpenApiSchema { Type = JsonSchemaType.Array, Items = schema } : schema,
         };
     }
+
+    /// <summary>A value of a parameter as its type writes it: a number for a whole number, true or false for a flag.</summary>
+    private static JsonValue Value(ParameterType type, string text) => type switch
+    {
+        ParameterType.Integer => JsonValue.Create(int.Parse(text, CultureInfo.InvariantCulture)),
+        ParameterType.Flag => JsonValue.Create(bool.Parse(text)),
+        _ => JsonValue.Create(text),
+    };
+
+    /// <summary>The groups of endpoints, as the document lists them.</summary>
+    private static readonly Dictionary<string, string> Tags = new(StringComparer.Ordinal)
+    {
+        ["Events"] = "The record: North Korea's military and diplomatic moves and the context around them, each with its sources; writes are audited.",
+        ["Review"] = "Events that detection found in watched feeds and the record does not hold, waiting for a person to accept or reject them.",
+        ["Statistics"] = "Counts of events, and how current the record is.",
+        ["Timing"] = "Whether provocations fall at the time of other events more often than chance.",
+        ["Forecasts"] = "The probability of each target in each horizon or any window, with the reasons, the tempo and the backtest.",
+        ["Questions"] = "Forecasting questions: the model's and experts' forecasts, resolution from the record, the leaderboard, and the published forecasts on past questions.",
+        ["Fact-check"] = "An article's claims checked against the record.",
+        ["Health"] = "Whether the server can reach its store.",
+    };
 
     private static OpenApiResponse Problem(string description) => new()
     {

@@ -250,7 +250,7 @@ public sealed class QuestionBook(IEventStore store)
         ?? throw NoSuchQuestion(id);
 
     private static InputException NoSuchQuestion(string id) =>
-        new($"there is no question '{id}'. See: peninsula questions list.", field: "question") { NotFound = true };
+        new($"there is no question '{id}' (the questions are listed by 'peninsula questions list' and GET /api/questions).", field: "question") { NotFound = true };
 
     /// <summary>One question with its forecasts, the aggregate as of <paramref name="today"/> and its resolving event.</summary>
     public async Task<Details> ShowAsync(string id, KoreanDate today, CancellationToken cancellationToken = default)
