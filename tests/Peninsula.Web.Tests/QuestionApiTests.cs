@@ -197,6 +197,22 @@ public sealed class QuestionApiTests : IDisposable
     }
 
     [Fact]
+    public async Task An_event_written_over_the_api_settles_an_open_question_on_the_next_read()
+    {
+        var client = _app.ClientWithKey(await _app.CreateKeyAsync("analyst"));
+        const string March = """{ "id": "missile-2026-03", "title": "A missile in March 2026?", "target": "any-missile", "opens": "2026-03-01", "closes": "2026-03-31" }""";
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/api/questions", Http.Json(March))).StatusCode);
+        Assert.Equal("open", (await (await client.GetAsync("/api/questions/missile-2026-03")).JsonAsync()).GetProperty("question").GetProperty("status").GetString());
+
+        // The strategic cruise missile of 4 March 2026 (Anadolu's report of the next day), after the bundled record's end.
+        var launch = """{"id": "2026-03-04-strategic-cruise-missile", "kind": "missile-launch", "class": "cruise", "date": "2026-03-04", "date_precision": "day", "actors": ["DPRK"], "title": "Strategic cruise missile launch overseen by Kim Jong Un", "sources": [{"name": "Anadolu", "url": "https://www.anews.com.tr/world/2026/03/05/north-koreas-kim-oversees-launch-of-strategic-cruise-missile", "date": "2026-03-05"}]}""";
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/api/events", Http.Json(launch))).StatusCode);
+
+        var listed = (await (await _app.CreateClient().GetAsync("/api/questions")).JsonAsync()).GetProperty("questions").EnumerateArray().Single();
+        Assert.Equal(("yes", "2026-03-04-strategic-cruise-missile"), (listed.GetProperty("status").GetString(), listed.GetProperty("resolving_event").GetString()));
+    }
+
+    [Fact]
     public async Task What_export_writes_as_csv_imports_back_over_the_api_into_another_store()
     {
         var client = _app.ClientWithKey(await _app.CreateKeyAsync("analyst"));

@@ -102,8 +102,7 @@ internal static class QuestionsCommand
         var command = new Command("list", "Every question: its window, what counts, whether it is open or resolved, and the latest forecasts.") { format };
         command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
         {
-            var questions = await store.Questions().QuestionsAsync(cancellationToken).ConfigureAwait(false);
-            var forecasts = await store.Questions().QuestionForecastsAsync(null, cancellationToken).ConfigureAwait(false);
+            var (questions, forecasts) = await new QuestionBook(store).AllAsync(cancellationToken).ConfigureAwait(false);
             var today = KoreanDate.Today(context.Clock);
             var standings = QuestionStanding.All(questions, forecasts, today);
             if (parse.GetValue(format) == "json")
@@ -451,8 +450,7 @@ internal static class QuestionsCommand
         var command = new Command("export", "Writes every question with its forecasts and resolution, as JSON or CSV, for questions import elsewhere.") { format, output };
         command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
         {
-            var questions = await store.Questions().QuestionsAsync(cancellationToken).ConfigureAwait(false);
-            var forecasts = await store.Questions().QuestionForecastsAsync(null, cancellationToken).ConfigureAwait(false);
+            var (questions, forecasts) = await new QuestionBook(store).AllAsync(cancellationToken).ConfigureAwait(false);
             var path = parse.GetValue(output);
             var writer = path is null ? context.RawOut : new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
             try

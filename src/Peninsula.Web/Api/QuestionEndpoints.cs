@@ -90,8 +90,7 @@ internal static class QuestionEndpoints
     private static async Task<IResult> ListAsync(StorePool pool, TimeProvider clock, CancellationToken cancellationToken)
     {
         using var lease = pool.Rent();
-        var questions = await lease.Store.Questions().QuestionsAsync(cancellationToken).ConfigureAwait(false);
-        var forecasts = await lease.Store.Questions().QuestionForecastsAsync(null, cancellationToken).ConfigureAwait(false);
+        var (questions, forecasts) = await new QuestionBook(lease.Store).AllAsync(cancellationToken).ConfigureAwait(false);
         var today = KoreanDate.Today(clock);
         return Results.Ok(new { aggregate_rule = ExpertAggregate.Rule, questions = QuestionStanding.All(questions, forecasts, today).Select(QuestionDocuments.Summary) });
     }
@@ -127,8 +126,7 @@ internal static class QuestionEndpoints
         }
 
         using var lease = pool.Rent();
-        var questions = await lease.Store.Questions().QuestionsAsync(cancellationToken).ConfigureAwait(false);
-        var forecasts = await lease.Store.Questions().QuestionForecastsAsync(null, cancellationToken).ConfigureAwait(false);
+        var (questions, forecasts) = await new QuestionBook(lease.Store).AllAsync(cancellationToken).ConfigureAwait(false);
         var text = new StringWriter(CultureInfo.InvariantCulture);
         if (format == "csv")
         {

@@ -249,13 +249,38 @@ public sealed class QuestionBook(IEventStore store)
         (await _questions.QuestionsAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(q => q.Id == id)
         ?? throw NoSuchQuestion(id);
 
+    /// <summary>
+    /// Every question as the record now answers it: each read of the questions resolves them first
+    /// and saves the resolutions that changed, so that an event imported, accepted from review or
+    /// written over the API settles a question at once, with no command to run. Only the record
+    /// from the earliest window's first day on is read (what any window holds, and the record's end).
+    /// </summary>
+    public async Task<IReadOnlyList<Question>> QuestionsAsync(CancellationToken cancellationToken = default)
+    {
+        var stored = await _questions.QuestionsAsync(cancellationToken).ConfigureAwait(false);
+        if (stored.Count == 0)
+        {
+            return stored;
+        }
+
+        var record = await store.ListAsync(EventQuery.All with { Since = stored.Min(q => q.Opens) }, cancellationToken).ConfigureAwait(false);
+        return await QuestionResolver.ResolveAllAsync(store, record, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Every question as the record now answers it (<see cref="QuestionsAsync"/>) with every forecast.</summary>
+    public async Task<(IReadOnlyList<Question> Questions, IReadOnlyList<QuestionForecast> Forecasts)> AllAsync(CancellationToken cancellationToken = default)
+    {
+        var questions = await QuestionsAsync(cancellationToken).ConfigureAwait(false);
+        return (questions, await _questions.QuestionForecastsAsync(null, cancellationToken).ConfigureAwait(false));
+    }
+
     private static InputException NoSuchQuestion(string id) =>
         new($"there is no question '{id}' (the questions are listed by 'peninsula questions list' and GET /api/questions).", field: "question") { NotFound = true };
 
     /// <summary>One question with its forecasts, the aggregate as of <paramref name="today"/> and its resolving event.</summary>
     public async Task<Details> ShowAsync(string id, KoreanDate today, CancellationToken cancellationToken = default)
     {
-        var question = await FindAsync(id, cancellationToken).ConfigureAwait(false);
+        var question = (await QuestionsAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(q => q.Id == id) ?? throw NoSuchQuestion(id);
         var forecasts = await _questions.QuestionForecastsAsync(id, cancellationToken).ConfigureAwait(false);
         var resolving = question.Resolution?.EventId is { } eventId ? await store.FindAsync(eventId, cancellationToken).ConfigureAwait(false) : null;
         // The record's end counts North Korea's own actions only (a future summit is no newer record).
@@ -263,11 +288,10 @@ public sealed class QuestionBook(IEventStore store)
         return new Details(question, forecasts, ExpertAggregate.Of(id, forecasts, today), resolving, BundledRecord.CoverageEndOf(record));
     }
 
-    /// <summary>The leaderboard on every resolved question (resolutions as last saved: run <see cref="UpdateAsync"/> first to bring them up to date).</summary>
+    /// <summary>The leaderboard on every question the record has resolved (<see cref="QuestionsAsync"/>).</summary>
     public async Task<(IReadOnlyList<LeaderboardRow> Rows, int Resolved, int Open)> LeaderboardAsync(CancellationToken cancellationToken = default)
     {
-        var questions = await _questions.QuestionsAsync(cancellationToken).ConfigureAwait(false);
-        var forecasts = await _questions.QuestionForecastsAsync(null, cancellationToken).ConfigureAwait(false);
+        var (questions, forecasts) = await AllAsync(cancellationToken).ConfigureAwait(false);
         return (Leaderboard.Rows(questions, forecasts), questions.Count(q => q.Resolution is not null), questions.Count(q => q.Resolution is null));
     }
 }

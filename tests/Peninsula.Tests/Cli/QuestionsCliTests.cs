@@ -328,6 +328,36 @@ public sealed class QuestionsCliTests : IDisposable
         Assert.Contains("kept its own on 1 day and", System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " "));
     }
 
+    [Fact]
+    public async Task An_event_imported_into_the_record_settles_an_open_question_with_no_command_to_run()
+    {
+        Assert.Equal(0, (await Run("s.db", "questions", "add", "--title", "A missile in March 2026?", "--target", "any-missile", "--from", "2026-03-01", "--until", "2026-03-31", "--id", "missile-2026-03")).Exit);
+        Assert.Equal("open", await StatusAsync("s.db", "missile-2026-03"));
+
+        // The strategic cruise missile of 4 March 2026 (Anadolu's report of the next day), after the bundled record's end.
+        var file = _folder.File("newer.json");
+        await File.WriteAllTextAsync(file, """
+            [{"id": "2026-03-04-strategic-cruise-missile", "kind": "missile-launch", "class": "cruise", "date": "2026-03-04", "date_precision": "day", "actors": ["DPRK"],
+              "title": "Strategic cruise missile launch overseen by Kim Jong Un",
+              "sources": [{"name": "Anadolu", "url": "https://www.anews.com.tr/world/2026/03/05/north-koreas-kim-oversees-launch-of-strategic-cruise-missile", "date": "2026-03-05"}]}]
+            """);
+        var (exit, _, error) = await Run("s.db", "import", file);
+        Assert.True(exit == 0, error);
+
+        Assert.Equal("yes", await StatusAsync("s.db", "missile-2026-03"));
+        var (_, shown, _) = await Run("s.db", "questions", "show", "missile-2026-03", "--format", "json");
+        using var json = JsonDocument.Parse(shown);
+        Assert.Equal("2026-03-04-strategic-cruise-missile", json.RootElement.GetProperty("question").GetProperty("resolving_event").GetString());
+    }
+
+    private async Task<string?> StatusAsync(string db, string question)
+    {
+        var (exit, output, error) = await Run(db, "questions", "list", "--format", "json");
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        return json.RootElement.EnumerateArray().Single(q => q.GetProperty("id").GetString() == question).GetProperty("status").GetString();
+    }
+
     private async Task<double?> ModelOnAsync(string db, string question, string asOf)
     {
         var (exit, output, error) = await Run(db, "questions", "show", question, "--format", "json");
