@@ -80,6 +80,24 @@ public sealed class ForecastWindowPageTests(BrowserFixture browser)
         await FinishAsync(page, "forecast-window-form");
     }
 
+    [Fact]
+    public async Task A_link_naming_no_target_says_so_and_which_target_it_shows_instead()
+    {
+        if (browser.Unavailable is { } unavailable)
+        {
+            Assert.Skip(unavailable);
+        }
+
+        var page = await OpenAsync("/forecast.html?target=icbms");
+
+        await Until(async () => (await page.Locator("#status").InnerTextAsync()).Contains("not a forecast target", StringComparison.Ordinal), "the page to say the link's target is not one");
+        var said = await page.Locator("#status").InnerTextAsync();
+        Assert.Contains("'icbms' in the address is not a forecast target; showing", said, StringComparison.Ordinal);
+        Assert.Contains("icbm", said[said.IndexOf("The targets:", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        Assert.Empty(_errors);
+        await page.CloseAsync();
+    }
+
     /// <summary>A probability as the dashboard prints it (pct in common.js): two decimals under 1%, else one.</summary>
     private static string Pct(double p) => (p * 100).ToString(p < 0.01 ? "0.00" : "0.0", CultureInfo.InvariantCulture) + "%";
 

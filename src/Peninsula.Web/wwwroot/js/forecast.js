@@ -265,6 +265,10 @@ run(async () => {
   // A window in the address (/forecast.html?target=icbm&as_of=2025-06-30&until=2025-12-31) is answered while the rest loads.
   const windowShown = windowForm(targets, document.getElementById('target').value);
   await show();
+  // A target the address names that is not one (a mistyped link) is said, not silently replaced.
+  if (asked && !targets.includes(asked)) {
+    status(`'${asked}' in the address is not a forecast target; showing ${targetName(document.getElementById('target').value)}. The targets: ${targets.join(', ')}.`, true);
+  }
   await windowShown;
   // The note keeps its link to the table when the figures cannot be had now (the client's analysis budget spent).
   await crowdNote().catch(() => {});
