@@ -39,6 +39,7 @@ public sealed class ApiContractTests : IDisposable
         return type switch
         {
             "integer" => "-1",
+            "boolean" => "maybe",
             "string" when schema.TryGetProperty("format", out var format) && format.GetString() == "date" => "2020-13-45",
             _ => null,
         };
@@ -94,6 +95,11 @@ public sealed class ApiContractTests : IDisposable
 
         var twice = await (await client.GetAsync("/api/forecasts?as_of=2020-01-01&as_of=2021-01-01")).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("given 2 times", twice.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        // A flag is true or false (1 or 0), not anything else read as false.
+        var keyed = _app.ClientWithKey(await _app.CreateKeyAsync("flags"));
+        var flag = await (await keyed.PostAsync("/api/questions/import?dry_run=yes", Http.Json("[]"))).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("dry_run", flag.GetProperty("field").GetString());
 
         // A list parameter may be repeated, and the pages and files are not checked.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/events?kind=nuclear-test&kind=summit&limit=1")).StatusCode);

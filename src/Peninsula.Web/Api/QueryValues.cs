@@ -23,6 +23,14 @@ internal static class QueryValues
             : throw new InputException(string.Create(CultureInfo.InvariantCulture, $"{name} must be a whole number from {min} to {max}, not '{text}'."), field: name);
     }
 
+    /// <summary>true or false (1 or 0), or false when not given.</summary>
+    public static bool Flag(StringValues values, string name) => values.FirstOrDefault()?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "false" or "0" => false,
+        "true" or "1" => true,
+        var other => throw new InputException($"{name} must be true or false, not '{other}'.", field: name),
+    };
+
     /// <summary>A Korean date, YYYY-MM-DD, or null when not given.</summary>
     public static Events.KoreanDate? Date(StringValues values, string name) => Events.KoreanDate.ParseInput(values.FirstOrDefault(), name);
 }

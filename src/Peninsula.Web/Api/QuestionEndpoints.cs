@@ -205,7 +205,7 @@ internal static class QuestionEndpoints
             "csv" => QuestionFiles.ReadCsv(new StringReader(System.Text.Encoding.UTF8.GetString(bytes)), "the request body"),
             _ => throw new InputException($"format must be json or csv, not '{format}'.", field: "format"),
         };
-        var dryRun = http.Request.Query["dry_run"].FirstOrDefault() is "true" or "1";
+        var dryRun = QueryValues.Flag(http.Request.Query["dry_run"], "dry_run");
         using var lease = pool.Rent();
         var result = await new QuestionBook(lease.Store).ImportAsync(contents, dryRun, cancellationToken).ConfigureAwait(false);
         var s = result.Saved;
