@@ -34,6 +34,12 @@ public sealed class InputException : Exception
     /// </summary>
     public bool NotFound { get; init; }
 
+    /// <summary>
+    /// Whether the input would take the place of something already there (a question id in use):
+    /// the HTTP API answers 409 for it rather than 400.
+    /// </summary>
+    public bool Conflict { get; init; }
+
     private static string Describe(string message, string? file, long? line, string? field)
     {
         var place = new List<string>(3);

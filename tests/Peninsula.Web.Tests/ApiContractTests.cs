@@ -107,9 +107,76 @@ public sealed class ApiContractTests : IDisposable
     }
 
     [Fact]
+    public async Task A_body_with_a_misspelt_field_another_content_type_or_nothing_in_it_is_refused_in_plain_words()
+    {
+        var client = _app.ClientWithKey(await _app.CreateKeyAsync("bodies"));
+        var misspelt = await (await client.PostAsync("/api/questions", Http.Json("""{"title": "m1", "target": "icbm", "open": "2027-01-01", "closes": "2027-12-31"}"""))).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("open", misspelt.GetProperty("field").GetString());
+        Assert.Contains("Did you mean 'opens'?", misspelt.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        var twice = await (await client.PostAsync("/api/questions", Http.Json("""{"title": "m1", "title": "m2", "target": "icbm", "closes": "2027-12-31"}"""))).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("given twice", twice.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        using var text = new StringContent("""{"title": "m1", "target": "icbm", "closes": "2027-12-31"}""", Encoding.UTF8, "text/plain");
+        await (await client.PostAsync("/api/questions", text)).ProblemAsync(HttpStatusCode.UnsupportedMediaType);
+
+        var empty = await (await client.PostAsync("/api/questions", Http.Json(""))).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("the body is empty", empty.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var broken = await (await client.PostAsync("/api/questions", Http.Json("""{"title": "m1",}"""))).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.DoesNotContain("LineNumber", broken.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("isFinalBlock", empty.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        // A question id already taken is a conflict; a word of the addresses is no id; a window before the record is refused.
+        const string Question = """{"id": "icbm-2027", "title": "ICBM in 2027?", "target": "icbm", "opens": "2027-01-01", "closes": "2027-12-31"}""";
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/api/questions", Http.Json(Question))).StatusCode);
+        await (await client.PostAsync("/api/questions", Http.Json(Question))).ProblemAsync(HttpStatusCode.Conflict);
+        var reserved = await (await client.PostAsync("/api/questions", Http.Json("""{"id": "leaderboard", "title": "x", "target": "icbm", "closes": "2027-12-31"}"""))).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("id", reserved.GetProperty("field").GetString());
+        var early = await (await client.PostAsync("/api/questions", Http.Json("""{"title": "x", "target": "icbm", "opens": "1980-01-01", "closes": "1980-12-31"}"""))).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("closes", early.GetProperty("field").GetString());
+
+        var noProbability = await (await client.PostAsync("/api/questions/icbm-2027/forecasts", Http.Json("""{"by": "Bob"}"""))).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("give the probability", noProbability.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var asof = await (await client.PostAsync("/api/questions/icbm-2027/forecasts", Http.Json("""{"by": "Bob", "probability": 0.3, "asof": "2020-01-01"}"""))).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("Did you mean 'as_of'?", asof.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_import_refuses_an_expert_s_forecast_dated_after_today_and_says_when_the_record_cannot_yet_answer_a_stated_resolution()
+    {
+        var client = _app.ClientWithKey(await _app.CreateKeyAsync("imports"));
+        var future = await (await client.PostAsync("/api/questions/import", Http.Json(
+            """[{"id": "x6", "title": "X", "target": "icbm", "opens": "2027-01-01", "closes": "2027-12-31", "forecasts": [{"by": "Fred", "as_of": "2027-11-20", "probability": 0.3}]}]"""))).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("in the future", future.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        // The file says the question of March 2026 resolved yes; the bundled record ends in June 2025.
+        var answer = await (await client.PostAsync("/api/questions/import", Http.Json(
+            """[{"id": "q-mar", "title": "A missile in March 2026?", "target": "any-missile", "opens": "2026-03-01", "closes": "2026-03-31", "resolution": "yes"}]"""))).JsonAsync();
+        var differing = Assert.Single(answer.GetProperty("resolutions_differing").EnumerateArray()).GetString();
+        Assert.Contains("the file says yes, the record here has no answer yet (it ends on 2025-06-30", differing, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_tempo_and_the_backtest_refuse_dates_outside_their_range_naming_the_parameter_given()
+    {
+        var client = _app.CreateClient();
+        Assert.Equal("as_of", (await (await client.GetAsync("/api/forecasts/tempo?as_of=1989-12-31")).ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("field").GetString());
+        Assert.Equal("as_of", (await (await client.GetAsync("/api/forecasts/tempo?as_of=2030-01-01")).ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("field").GetString());
+        Assert.Equal("from", (await (await client.GetAsync("/api/backtest?from=2030-01-01")).ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("field").GetString());
+        var to = await (await client.GetAsync("/api/backtest?to=2030-01-01")).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("to", to.GetProperty("field").GetString());
+        Assert.Contains("after today", to.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_writes_are_documented_as_needing_the_api_key_and_the_reads_are_not()
     {
         var openapi = await OpenApiAsync();
+        // The document names no server from the request's Host header, which a client controls.
+        using var spoofed = new HttpRequestMessage(HttpMethod.Get, "/openapi/v1.json");
+        spoofed.Headers.Host = "evil.example:9999";
+        Assert.DoesNotContain("evil.example", await (await _app.CreateClient().SendAsync(spoofed)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
         var scheme = openapi.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
         Assert.Equal("apiKey", scheme.GetProperty("type").GetString());
         Assert.Equal("X-Api-Key", scheme.GetProperty("name").GetString());

@@ -418,7 +418,7 @@ internal static class QuestionsCommand
 
             var all = QuestionFiles.Contents.Merge(read.Select(r => r.Contents));
             var isDryRun = parse.GetValue(dryRun);
-            var result = await new QuestionBook(store).ImportAsync(all, isDryRun, cancellationToken).ConfigureAwait(false);
+            var result = await new QuestionBook(store).ImportAsync(all, KoreanDate.Today(context.Clock), isDryRun, cancellationToken).ConfigureAwait(false);
             var s = result.Saved;
             context.Out.MarkupLine(
                 $"{(isDryRun ? "Dry run, nothing was written: would import" : "Imported")} from {Rendering.Count(paths.Length, "file")}: questions {s.Questions.Added} added, {s.Questions.Updated} updated, {s.Questions.Unchanged} unchanged; " +

@@ -45,9 +45,9 @@ internal static class AnalysisEndpoints
             .Takes(
                 TargetParameter("The target.") with { Default = ForecastTarget.AnyMissile.Slug },
                 HorizonParameter("The horizon in days.") with { Default = "7" },
-                new("step", ParameterType.Integer, "Days between issue dates (1 to 365).") { Default = "7" },
+                new("step", ParameterType.Integer, string.Create(CultureInfo.InvariantCulture, $"Days between issue dates (1 to 365); over the web a backtest has at most {Limits.MaxBacktestIssues} issue dates.")) { Default = "7" },
                 new("from", ParameterType.Date, "The first issue date, a Korean date.") { Default = ForecastReport.DefaultFrom.ToString() },
-                new("to", ParameterType.Date, "The last Korean date whose outcome counts (default: the record's end)."));
+                new("to", ParameterType.Date, "The latest issue date, a Korean date (default: the record's end); only issue dates whose outcome the record holds (the date plus the horizon, by the record's end) are scored."));
         app.MapPost("/api/check", CheckAsync).WithTags("Fact-check").WithName("Check")
             .WithSummary("Checks an article's claims against the record. Send the text as text/plain (published=YYYY-MM-DD in the query anchors relative dates).")
             .Takes(
@@ -174,6 +174,7 @@ internal static class AnalysisEndpoints
         var request = http.Request.Query;
         var target = ForecastTarget.Parse(request["target"].FirstOrDefault() ?? ForecastTarget.AnyMissile.Slug, "target");
         var asOf = QueryValues.Date(request["as_of"], "as_of") ?? KoreanDate.Today(clock);
+        Forecaster.CheckAsOf(asOf, KoreanDate.Today(clock), "as_of");
         var version = await cache.VersionAsync(cancellationToken).ConfigureAwait(false);
         var document = await cache.GetAsync(
             string.Create(CultureInfo.InvariantCulture, $"tempo:{target.Slug}:{asOf}"),
@@ -199,8 +200,24 @@ internal static class AnalysisEndpoints
         var askedTo = QueryValues.Date(request["to"], "to");
         var version = await cache.VersionAsync(cancellationToken).ConfigureAwait(false);
         var events = await cache.EventsAsync(version, cancellationToken).ConfigureAwait(false);
+        var today = KoreanDate.Today(clock);
+        if (from > today)
+        {
+            throw new InputException($"from {from} is after today ({today} in Korea): a backtest scores forecasts whose outcome is known.", field: "from");
+        }
+
+        if (askedTo > today)
+        {
+            throw new InputException($"to {askedTo} is after today ({today} in Korea): a backtest scores forecasts whose outcome is known.", field: "to");
+        }
+
         var to = askedTo ?? BundledRecord.CoverageEndOf(events);
-        Forecaster.CheckAsOf(to, KoreanDate.Today(clock), "to");
+        if (askedTo is null && from > to)
+        {
+            throw new InputException($"from {from} is after the record's end ({to}), the last issue date a backtest can have.", field: "from");
+        }
+
+        Forecaster.CheckAsOf(to, today, "to");
         var issues = to.DaysSince(from) / step;
         if (issues > Limits.MaxBacktestIssues)
         {

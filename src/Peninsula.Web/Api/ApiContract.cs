@@ -77,7 +77,7 @@ internal static class ApiContract
         new("kind", ParameterType.Text, "Kinds of event (e.g. missile-launch, nuclear-test, summit): repeat the parameter or separate with commas.") { Repeatable = true },
         new("class", ParameterType.Text, "Classes (e.g. icbm, srbm, us-dprk): repeat the parameter or separate with commas.") { Repeatable = true },
         new("system", ParameterType.Text, "A weapon system's name or alias (e.g. Hwasong-18)."),
-        new("actor", ParameterType.Text, "An actor (e.g. DPRK, USA, ROK)."),
+        new("actor", ParameterType.Text, "An actor (e.g. DPRK, US, ROK, China)."),
         new("since", ParameterType.Date, "The first Korean date, YYYY-MM-DD."),
         new("until", ParameterType.Date, "The last Korean date, YYYY-MM-DD."),
         new("text", ParameterType.Text, "Words to find in the title and summary."),
@@ -154,10 +154,9 @@ internal static class ApiContract
     {
         options.AddDocumentTransformer((document, _, _) =>
         {
-            foreach (var server in document.Servers ?? [])
-            {
-                server.Url = server.Url?.TrimEnd('/');
-            }
+            // A relative server address: the API is where this document was read (an address made
+            // from the request's Host header would repeat whatever a client put there).
+            document.Servers = [new OpenApiServer { Url = "/", Description = "Where this document was read." }];
 
             document.Tags = new HashSet<OpenApiTag>(
                 Tags.Select(t => new OpenApiTag { Name = t.Key, Description = t.Value }));
@@ -223,9 +222,19 @@ internal static class ApiContract
             }
 
             var path = context.Description.RelativePath ?? "";
-            if (parameters.Count > 0 || operation.RequestBody is not null || path.Contains('{', StringComparison.Ordinal))
+            if (path.StartsWith("api/", StringComparison.Ordinal))
             {
+                // Every API endpoint refuses a query parameter it does not take.
                 operation.Responses.TryAdd("400", Problem("The request is not valid: the answer's detail says what, and its field which parameter or field."));
+            }
+
+            if (operation.RequestBody is not null)
+            {
+                operation.Responses.TryAdd("413", Problem("The body is larger than this endpoint takes (the detail gives the limit)."));
+                if (operation.RequestBody.Content?.Keys.All(k => k.EndsWith("json", StringComparison.Ordinal)) == true)
+                {
+                    operation.Responses.TryAdd("415", Problem("The body is not sent as application/json."));
+                }
             }
 
             if (path.Contains('{', StringComparison.Ordinal))

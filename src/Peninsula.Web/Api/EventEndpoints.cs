@@ -43,7 +43,7 @@ internal static class EventEndpoints
             .Answers(StatusCodes.Status409Conflict, "There is already an event with this id, or there was one that was deleted.");
         writes.MapPut("/{id}", ReplaceAsync).WithName("ReplaceEvent")
             .WithSummary("Replaces an event. Needs an API key; send If-Match with the event's ETag to refuse the change if someone else changed it first.")
-            .Reads("The event as it should now be, in the JSON event format; its id is the one in the address.", ("application/json", StoredEvent))
+            .Reads("The whole event as it should now be, in the JSON event format; its id is the one in the address. A field left out is cleared: read the event (GET /api/events/{id}), change it, and send it all back with its ETag in If-Match. The example, sent as it stands, clears the fields it leaves out.", ("application/json", StoredEvent))
             .Answers(StatusCodes.Status412PreconditionFailed, "The event changed since the ETag sent in If-Match.");
         writes.MapDelete("/{id}", DeleteAsync).WithName("DeleteEvent")
             .WithSummary("Marks an event deleted (it stays in the audit trail). Needs an API key.")

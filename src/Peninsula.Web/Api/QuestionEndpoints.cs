@@ -44,7 +44,8 @@ internal static class QuestionEndpoints
             .Reads(
                 "The question: a title, a target or an event filter (as in 'peninsula events list'), the window's Korean dates (opens defaults to tomorrow), and optionally an id (else made from the title) and the address it was asked at.",
                 ("application/json", """{"title": "Will North Korea launch an ICBM before the end of 2027?", "target": "icbm", "closes": "2027-12-31"}"""))
-            .Answers(StatusCodes.Status201Created, "The question as added, resolved from the record, with the model's forecast; its address in Location.");
+            .Answers(StatusCodes.Status201Created, "The question as added, resolved from the record, with the model's forecast; its address in Location.")
+            .Answers(StatusCodes.Status409Conflict, "There is already a question with this id.");
         writes.MapPost("/{id}/forecasts", ForecastAsync).WithName("AddQuestionForecast")
             .WithSummary("Records an expert's forecast: {\"by\", \"probability\" (0 to 1), \"as_of\" (default today)}. Needs an API key.")
             .Reads(
@@ -54,7 +55,8 @@ internal static class QuestionEndpoints
             .WithSummary("Resolves every question from the record and records the model's forecasts up to today (from=YYYY-MM-DD back-fills from that Korean date; question=ID takes one question). Needs an API key.")
             .Takes(
                 new QueryParameter("from", ParameterType.Date, "Back-fill the model's forecasts from this Korean date (default: the day after each question's last one)."),
-                new QueryParameter("question", ParameterType.Text, "One question's id (default: every question)."));
+                new QueryParameter("question", ParameterType.Text, "One question's id (default: every question)."))
+            .Answers(StatusCodes.Status404NotFound, "There is no question with that id.");
         writes.MapPost("/import", ImportAsync).WithName("ImportQuestions")
             .WithSummary("Imports a question file (JSON or CSV as export writes them: format=csv or Content-Type text/csv for CSV) in one transaction; a bad value is a 400 naming line and field, and nothing is written. Needs an API key.")
             .Takes(
@@ -72,7 +74,9 @@ internal static class QuestionEndpoints
     private static async Task<IResult> WindowAsync(HttpContext http, RecordCache cache, AnalysisBudget budget, TimeProvider clock, CancellationToken cancellationToken)
     {
         var request = http.Request.Query;
-        var target = ForecastTarget.Parse(request["target"].FirstOrDefault() ?? "", "target");
+        var target = request["target"].FirstOrDefault() is { Length: > 0 } slug
+            ? ForecastTarget.Parse(slug, "target")
+            : throw new InputException($"give the target as target=..., one of {string.Join(", ", ForecastTarget.All.Select(t => t.Slug))}.", field: "target");
         var asOf = QueryValues.Date(request["as_of"], "as_of") ?? KoreanDate.Today(clock);
         Forecaster.CheckAsOf(asOf, KoreanDate.Today(clock), "as_of");
         var until = QueryValues.Date(request["until"], "until") ?? throw new InputException("give the window's last Korean date as until=YYYY-MM-DD.", field: "until");
@@ -140,7 +144,7 @@ internal static class QuestionEndpoints
 
     private static async Task<IResult> AddAsync(HttpContext http, StorePool pool, TimeProvider clock, CancellationToken cancellationToken)
     {
-        using var body = await JsonBodyAsync(http, cancellationToken).ConfigureAwait(false);
+        using var body = await JsonBodyAsync(http, QuestionFields, "a question", cancellationToken).ConfigureAwait(false);
         var root = body.RootElement;
         var today = KoreanDate.Today(clock);
         var title = Text(root, "title") ?? throw new InputException("a question needs a title.", field: "title");
@@ -160,7 +164,7 @@ internal static class QuestionEndpoints
 
     private static async Task<IResult> ForecastAsync(string id, HttpContext http, StorePool pool, TimeProvider clock, CancellationToken cancellationToken)
     {
-        using var body = await JsonBodyAsync(http, cancellationToken).ConfigureAwait(false);
+        using var body = await JsonBodyAsync(http, ForecastFields, "a forecast", cancellationToken).ConfigureAwait(false);
         var root = body.RootElement;
         // A number or a text ("25%"), read by the same rule as the CLI's --probability.
         var p = QuestionForecast.ParseProbability(Text(root, "probability"));
@@ -193,7 +197,7 @@ internal static class QuestionEndpoints
         });
     }
 
-    private static async Task<IResult> ImportAsync(HttpContext http, StorePool pool, CancellationToken cancellationToken)
+    private static async Task<IResult> ImportAsync(HttpContext http, StorePool pool, TimeProvider clock, CancellationToken cancellationToken)
     {
         var bytes = await RequestBody.ReadAsync(http.Request, MaxImportBytes, cancellationToken).ConfigureAwait(false);
         // The two forms export writes: CSV when asked for (format=csv) or sent as text/csv, JSON otherwise.
@@ -207,7 +211,7 @@ internal static class QuestionEndpoints
         };
         var dryRun = QueryValues.Flag(http.Request.Query["dry_run"], "dry_run");
         using var lease = pool.Rent();
-        var result = await new QuestionBook(lease.Store).ImportAsync(contents, dryRun, cancellationToken).ConfigureAwait(false);
+        var result = await new QuestionBook(lease.Store).ImportAsync(contents, KoreanDate.Today(clock), dryRun, cancellationToken).ConfigureAwait(false);
         var s = result.Saved;
         return Results.Ok(new
         {
@@ -228,19 +232,77 @@ internal static class QuestionEndpoints
         });
     }
 
-    private static async Task<JsonDocument> JsonBodyAsync(HttpContext http, CancellationToken cancellationToken)
+    private static readonly string[] QuestionFields = ["title", "target", "filter", "opens", "closes", "id", "url"];
+
+    private static readonly string[] ForecastFields = ["by", "probability", "as_of"];
+
+    /// <summary>
+    /// The body as one JSON object whose fields are among <paramref name="fields"/>: another
+    /// content type is a 415, and a body that is not JSON, a field not taken (a misspelt "open" is
+    /// not silently left out) or one given twice is a 400 that says so in plain words.
+    /// </summary>
+    private static async Task<JsonDocument> JsonBodyAsync(HttpContext http, string[] fields, string what, CancellationToken cancellationToken)
     {
+        if (http.Request.ContentType is { } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new BadHttpRequestException($"The body must be JSON (Content-Type: application/json), not {type.Split(';')[0]}.", StatusCodes.Status415UnsupportedMediaType);
+        }
+
         var bytes = await RequestBody.ReadAsync(http.Request, Limits.MaxEventBodyBytes, cancellationToken).ConfigureAwait(false);
+        if (bytes.All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+        {
+            throw new InputException($"the body is empty: send {what} as a JSON object.", "the request body");
+        }
+
+        JsonDocument document;
         try
         {
-            var document = JsonDocument.Parse(bytes);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                ? document
-                : throw new InputException("send a JSON object.", "the request body");
+            document = JsonDocument.Parse(bytes);
         }
         catch (JsonException ex)
         {
-            throw new InputException($"the body is not JSON: {ex.Message.Split(" Path:")[0]}", "the request body", (ex.LineNumber ?? 0) + 1);
+            throw new InputException(
+                string.Create(CultureInfo.InvariantCulture, $"the body is not JSON: it breaks off or goes wrong at character {(ex.BytePositionInLine ?? 0) + 1} of the line (a missing quote or comma, a trailing comma, or a value such as NaN that JSON does not have)."),
+                "the request body", (ex.LineNumber ?? 0) + 1);
+        }
+
+        try
+        {
+            CheckFields(document.RootElement, fields, what);
+        }
+        catch (InputException)
+        {
+            document.Dispose();
+            throw;
+        }
+
+        return document;
+    }
+
+    /// <summary>Refuses a body that is not an object, a field not among <paramref name="fields"/> (naming the one meant when it is near) and a field given twice.</summary>
+    private static void CheckFields(JsonElement root, string[] fields, string what)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new InputException($"send {what} as a JSON object {{...}}.", "the request body");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in root.EnumerateObject().Select(p => p.Name))
+        {
+            if (!fields.Contains(name))
+            {
+                var plain = name.Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal);
+                var near = fields.FirstOrDefault(f => string.Equals(f.Replace("_", "", StringComparison.Ordinal), plain, StringComparison.OrdinalIgnoreCase) ||
+                                                      (plain.Length >= 2 && f.StartsWith(plain.ToLowerInvariant(), StringComparison.Ordinal)));
+                throw new InputException(
+                    $"'{name}' is not a field of {what}.{(near is not null ? $" Did you mean '{near}'?" : "")} The fields: {string.Join(", ", fields)}.", "the request body", field: name);
+            }
+
+            if (!seen.Add(name))
+            {
+                throw new InputException($"'{name}' is given twice; give it once.", "the request body", field: name);
+            }
         }
     }
 
@@ -250,7 +312,7 @@ internal static class QuestionEndpoints
             JsonValueKind.String => value.GetString() is { Length: > 0 } s ? s : null,
             JsonValueKind.Null => null,
             JsonValueKind.Number => value.GetRawText(),
-            _ => throw new InputException($"'{name}' must be text.", "the request body", field: name),
+            _ => throw new InputException($"'{name}' must be a number or text, not {value.ValueKind.ToString().ToLowerInvariant()}.", "the request body", field: name),
         }
         : null;
 }

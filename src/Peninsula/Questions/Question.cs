@@ -62,6 +62,11 @@ public sealed record Question(
             throw new InputException($"the window closes ({Closes}) before it opens ({Opens}).", file, line, "closes");
         }
 
+        if (Closes < Peninsula.Forecasting.ForecastData.SeriesStart)
+        {
+            throw new InputException($"the window closes on {Closes}, before the record begins ({Peninsula.Forecasting.ForecastData.SeriesStart}): the record cannot answer it.", file, line, "closes");
+        }
+
         if (Url is not null && !(Uri.TryCreate(Url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
         {
             throw new InputException($"'{Url}' is not an http or https address.", file, line, "url");
@@ -81,12 +86,28 @@ public sealed record Question(
             ? $"'{Id}' resolved yes on {yes.On} ({yes.EventId}): a forecast as of {asOf} comes after the answer was known and would not be scored; give the Korean date the forecast was made, before {yes.On}."
             : null;
 
-    /// <summary>Refuses an id that is not 1 to 80 lower-case letters, digits and hyphens.</summary>
+    /// <summary>The words the questions' web addresses use after /api/questions/, which no question may take as its id.</summary>
+    public static IReadOnlySet<string> ReservedIds { get; } = new HashSet<string>(["leaderboard", "published", "export", "import", "update"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// The last day on which a forecast on this question still counts as made before the answer was
+    /// known: the day before the event that resolved it yes, else <paramref name="today"/>. The
+    /// experts' aggregate shown for a question is the one as of that day.
+    /// </summary>
+    public KoreanDate AnswerNotYetKnown(KoreanDate today) =>
+        Resolution is { Outcome: true } yes && yes.On <= today ? yes.On.AddDays(-1) : today;
+
+    /// <summary>Refuses an id that is not 1 to 80 lower-case letters, digits and hyphens, or one of <see cref="ReservedIds"/>.</summary>
     public static string CheckId(string? id, string? file = null, long? line = null, string field = "id")
     {
         if (string.IsNullOrEmpty(id) || id.Length > 80 || !id.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-') || id[0] == '-')
         {
             throw new InputException($"'{id}' is not a question id: use 1 to 80 lower-case letters, digits and hyphens, e.g. icbm-2019.", file, line, field);
+        }
+
+        if (ReservedIds.Contains(id))
+        {
+            throw new InputException($"'{id}' names a list of the questions in their web addresses (/api/questions/{id}); give the question another id.", file, line, field);
         }
 
         return id;
@@ -171,7 +192,12 @@ public sealed record QuestionForecast(string QuestionId, string By, KoreanDate A
     /// <summary>Refuses an empty, over-long or reserved forecaster name.</summary>
     public static string CheckName(string? name, string? file = null, long? line = null, string field = "by")
     {
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 80 || name.Any(char.IsControl))
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new InputException("give the forecaster's name: 1 to 80 characters.", file, line, field);
+        }
+
+        if (name.Length > 80 || name.Any(char.IsControl))
         {
             throw new InputException($"'{name}' is not a forecaster's name: give 1 to 80 characters.", file, line, field);
         }
@@ -192,6 +218,11 @@ public sealed record QuestionForecast(string QuestionId, string By, KoreanDate A
     public static double ParseProbability(string? text, string? file = null, long? line = null, string field = "probability")
     {
         var t = (text ?? "").Trim();
+        if (t.Length == 0)
+        {
+            throw new InputException("give the probability: a number from 0 to 1 (0.25) or a percentage (25%).", file, line, field);
+        }
+
         var percent = t.EndsWith('%');
         if (!double.TryParse(percent ? t[..^1] : t, NumberStyles.Float, CultureInfo.InvariantCulture, out var p) || double.IsNaN(p))
         {

@@ -30,7 +30,7 @@ public sealed class QuestionBook(IEventStore store)
         question.Validated();
         if ((await _questions.QuestionsAsync(cancellationToken).ConfigureAwait(false)).Any(q => q.Id == question.Id))
         {
-            throw new InputException($"there is already a question '{question.Id}'; give another id (--id).", field: "id");
+            throw new InputException($"there is already a question '{question.Id}': give the new one another id.", field: "id") { Conflict = true };
         }
 
         var record = await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false);
@@ -44,7 +44,7 @@ public sealed class QuestionBook(IEventStore store)
             .ConfigureAwait(false);
         if (saved.ChangedSinceRead.Count > 0)
         {
-            throw new InputException($"there is already a question '{question.Id}' (added a moment ago); give another id (--id).", field: "id");
+            throw new InputException($"there is already a question '{question.Id}' (added a moment ago): give the new one another id.", field: "id") { Conflict = true };
         }
 
         // What ShowAsync would read back is in hand: a new question has only the model's forecast,
@@ -145,20 +145,23 @@ public sealed class QuestionBook(IEventStore store)
     /// whose resolution in the file differs from the record's, and how the file's model forecasts
     /// compare with this store's.
     /// </summary>
-    public async Task<ImportResult> ImportAsync(QuestionFiles.Contents contents, bool dryRun = false, CancellationToken cancellationToken = default)
+    public async Task<ImportResult> ImportAsync(QuestionFiles.Contents contents, KoreanDate today, bool dryRun = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(contents);
         var record = await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false);
         var byFilter = await QuestionResolver.FilterEventsAsync(store, contents.Questions, cancellationToken).ConfigureAwait(false);
         var resolved = QuestionResolver.Resolve(record, contents.Questions, byFilter);
-        RefuseLateForecasts(contents, resolved);
+        RefuseLateForecasts(contents, resolved, today);
         var (model, modelCheck) = await ModelForecastsAsync(contents, resolved, record, byFilter, cancellationToken).ConfigureAwait(false);
         var forecasts = contents.Forecasts.Where(f => !f.IsModel).Concat(model).ToList();
         var saved = await _questions.SaveQuestionsAsync(resolved, forecasts, dryRun, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var recordEnd = BundledRecord.CoverageEndOf(record);
         var disagreements = resolved
-            .Where(q => contents.StatedOutcomes.TryGetValue(q.Id, out var stated) && q.Resolution is { } r && r.Outcome != stated)
-            .Select(q => $"{q.Id}: the file says {(contents.StatedOutcomes[q.Id] ? "yes" : "no")}, the record says {q.Resolution!.Word}" +
-                         (q.Resolution.EventId is { } e ? $" ({e})" : ""))
+            .Where(q => contents.StatedOutcomes.TryGetValue(q.Id, out var stated) && (q.Resolution is not { } r || r.Outcome != stated))
+            .Select(q => $"{q.Id}: the file says {(contents.StatedOutcomes[q.Id] ? "yes" : "no")}, " +
+                         (q.Resolution is null
+                             ? $"the record here has no answer yet (it ends on {recordEnd}; import the later events to settle it)"
+                             : $"the record says {q.Resolution.Word}" + (q.Resolution.EventId is { } e ? $" ({e})" : "")))
             .ToList();
         return new ImportResult(saved, disagreements) { Model = modelCheck };
     }
@@ -218,16 +221,18 @@ public sealed class QuestionBook(IEventStore store)
     }
 
     /// <summary>
-    /// Refuses a file's forecasts that <see cref="ForecastAsync"/> would refuse (made when no day of
-    /// the window was left, or after the record's answer), each by its file and line, all in one
+    /// Refuses a file's forecasts that <see cref="ForecastAsync"/> would refuse (dated after today, made
+    /// when no day of the window was left, or after the record's answer), each by its file and line, all in one
     /// error; the model's own forecasts, which only 'questions update' makes, are left as exported.
     /// </summary>
-    private static void RefuseLateForecasts(QuestionFiles.Contents contents, IReadOnlyList<Question> resolved)
+    private static void RefuseLateForecasts(QuestionFiles.Contents contents, IReadOnlyList<Question> resolved, KoreanDate today)
     {
         var byId = resolved.ToDictionary(q => q.Id, StringComparer.Ordinal);
         var late = contents.Forecasts
             .Where(f => !f.IsModel && byId.ContainsKey(f.QuestionId))
-            .Select(f => (Place: contents.PlaceOf(f), Why: byId[f.QuestionId].WhyNoForecastAsOf(f.AsOf)))
+            .Select(f => (Place: contents.PlaceOf(f), Why: f.AsOf > today
+                ? $"{f.AsOf} is in the future: today is {today} in Korea. Give the Korean date the forecast was made."
+                : byId[f.QuestionId].WhyNoForecastAsOf(f.AsOf)))
             .Where(x => x.Why is not null)
             .Select(x => new InputException(x.Why!, x.Place.File, x.Place.Line, x.Place.AsOfField))
             .ToList();
@@ -285,7 +290,7 @@ public sealed class QuestionBook(IEventStore store)
         var resolving = question.Resolution?.EventId is { } eventId ? await store.FindAsync(eventId, cancellationToken).ConfigureAwait(false) : null;
         // The record's end counts North Korea's own actions only (a future summit is no newer record).
         var record = await store.ListAsync(EventQuery.All with { Kinds = [.. Taxonomy.ProvocationKinds], NewestFirst = true, Limit = 1 }, cancellationToken).ConfigureAwait(false);
-        return new Details(question, forecasts, ExpertAggregate.Of(id, forecasts, today), resolving, BundledRecord.CoverageEndOf(record));
+        return new Details(question, forecasts, ExpertAggregate.Of(id, forecasts, question.AnswerNotYetKnown(today)), resolving, BundledRecord.CoverageEndOf(record));
     }
 
     /// <summary>The leaderboard on every question the record has resolved (<see cref="QuestionsAsync"/>).</summary>
@@ -296,7 +301,7 @@ public sealed class QuestionBook(IEventStore store)
     }
 }
 
-/// <summary>Where a question stands: the model's latest recorded forecast and the experts' aggregate as of a day.</summary>
+/// <summary>Where a question stands: the model's latest recorded forecast and the experts' aggregate as of a day (for a question resolved yes, as of the day before the answer: <see cref="Question.AnswerNotYetKnown"/>).</summary>
 /// <param name="Question">The question.</param>
 /// <param name="Model">The model's latest forecast on it, or null.</param>
 /// <param name="Aggregate">The experts' aggregate (<see cref="ExpertAggregate"/>), or null when no expert has forecast yet.</param>
@@ -308,7 +313,8 @@ public sealed record QuestionStanding(Question Question, QuestionForecast? Model
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(forecasts);
         var own = forecasts.Where(f => f.QuestionId == question.Id).ToList();
-        return new(question, own.Where(f => f.IsModel).MaxBy(f => f.AsOf), ExpertAggregate.Of(question.Id, own, today));
+        var cutoff = question.AnswerNotYetKnown(today);
+        return new(question, own.Where(f => f.IsModel && f.AsOf <= cutoff).MaxBy(f => f.AsOf), ExpertAggregate.Of(question.Id, own, cutoff));
     }
 
     /// <summary>The standing of every question, in the given order; the forecasts are grouped by question once, not scanned once per question.</summary>

@@ -43,3 +43,29 @@ public sealed class ExpertAggregateTests
         Assert.Equal(2.5, ExpertAggregate.ChooseExtremizing(later, new KoreanDate(2022, 1, 1)));
     }
 }
+
+/// <summary>A question's standing once the record has answered it: what was said before the answer, not after.</summary>
+public sealed class QuestionStandingTests
+{
+    [Fact]
+    public void A_question_answered_yes_shows_the_model_and_the_aggregate_as_of_the_day_before_the_answer()
+    {
+        // The launch of 2026-03-04 settled it; a forecast of the 10th, entered before the store held
+        // that launch, came after the answer and must not be shown as the experts' standing.
+        var question = new Question("missile-2026-03", "A missile in March 2026?", Peninsula.Forecasting.ForecastTarget.AnyMissile, null,
+            new KoreanDate(2026, 3, 1), new KoreanDate(2026, 3, 31), null, new QuestionResolution(true, new KoreanDate(2026, 3, 4), "2026-03-04-cruise"));
+        QuestionForecast[] forecasts =
+        [
+            new("missile-2026-03", "alice", new KoreanDate(2026, 3, 1), 0.6),
+            new("missile-2026-03", "alice", new KoreanDate(2026, 3, 10), 0.99),
+            new("missile-2026-03", "model", new KoreanDate(2026, 3, 3), 0.4),
+            new("missile-2026-03", "model", new KoreanDate(2026, 3, 5), 0.999),
+        ];
+
+        var standing = QuestionStanding.Of(question, forecasts, new KoreanDate(2026, 12, 7));
+
+        Assert.Equal((new KoreanDate(2026, 3, 3), 0.4), (standing.Model!.AsOf, standing.Model.Probability));
+        Assert.Equal(0.6, standing.Aggregate!.Probability, 9);
+        Assert.Equal(new KoreanDate(2026, 3, 3), question.AnswerNotYetKnown(new KoreanDate(2026, 12, 7)));
+    }
+}
