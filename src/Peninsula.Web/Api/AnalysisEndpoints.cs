@@ -35,6 +35,7 @@ internal static class AnalysisEndpoints
                 new("seed", ParameterType.Integer, "The random seed: the same seed gives the same p-value.") { Default = "1" });
         app.MapGet("/api/forecasts", ForecastsAsync).WithTags("Forecasts").WithName("Forecasts")
             .WithSummary("The probability of each target within each horizon, as of a Korean date (default today), with the reasons.")
+            .WithDescription("Past the record's end (data_until) the models know nothing later, and a forecast made now would read the unrecorded days as quiet: the horizons are then the outlook as it stood at the record's end, for the days that followed it (the first reason says so). /api/forecasts/window, which names calendar days, counts them from the record's end instead (its days_after_record_end), so the two differ there; as of a date within the record they agree.")
             .Takes(TargetParameter("One target (default: every target)."), HorizonParameter("One horizon in days (default: every horizon)."), AsOf)
             .Answers(StatusCodes.Status304NotModified, "The forecasts have not changed since the ETag sent in If-None-Match.");
         app.MapGet("/api/forecasts/tempo", TempoAsync).WithTags("Forecasts").WithName("Tempo")

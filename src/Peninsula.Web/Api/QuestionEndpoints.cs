@@ -19,6 +19,7 @@ internal static class QuestionEndpoints
     {
         app.MapGet("/api/forecasts/window", WindowAsync).WithTags("Forecasts").WithName("WindowForecast")
             .WithSummary("The probability of at least one event of a target from the day after as_of (or from a later Korean date, from) to until (Korean dates, at most two years ahead), read off the fixed horizons' forecasts.")
+            .WithDescription("Past the record's end (data_until) the window's days are counted from the record's end (days_after_record_end): the outlook as it stood then, for those very days, beyond a year at the 365-day forecast's average daily rate. /api/forecasts as of such a date gives the outlook for the days right after the record's end instead; as of a date within the record the two agree.")
             .Takes(
                 new QueryParameter("target", ParameterType.Text, "The target.") { Required = true, Values = ApiContract.Targets },
                 new QueryParameter("until", ParameterType.Date, "The window's last Korean date, at most two years after as_of.") { Required = true },

@@ -72,7 +72,7 @@ public sealed class QuestionBook(IEventStore store)
         var name = QuestionForecast.CheckName(by, field: field("by"));
         if (string.Equals(name, QuestionForecast.Model, StringComparison.OrdinalIgnoreCase))
         {
-            throw new InputException($"'{QuestionForecast.Model}' is the name of Peninsula's model, whose forecasts 'questions update' records: give the forecaster's own name.", field: field("by"));
+            throw new InputException($"'{QuestionForecast.Model}' is the name of Peninsula's model, whose forecasts only Peninsula records (questions update, or POST /api/questions/update): give the forecaster's own name.", field: field("by"));
         }
 
         var question = await FindAsync(questionId, cancellationToken).ConfigureAwait(false);
