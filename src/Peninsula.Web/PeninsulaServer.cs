@@ -112,8 +112,7 @@ public static partial class PeninsulaServer
         ReviewEndpoints.Map(app);
         AnalysisEndpoints.Map(app);
         QuestionEndpoints.Map(app);
-        app.MapFallback("/api/{**path}", (HttpContext context) =>
-            Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no API endpoint {context.Request.Path}. The endpoints are listed in /openapi/v1.json."));
+        app.MapFallback("/api/{**path}", ApiContract.NoSuchEndpoint);
         return app;
     }
 

@@ -101,6 +101,14 @@ public sealed class ApiContractTests : IDisposable
         var flag = await (await keyed.PostAsync("/api/questions/import?dry_run=yes", Http.Json("[]"))).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal("dry_run", flag.GetProperty("field").GetString());
 
+        // An address with the wrong method says which methods it takes; one that is no endpoint is a 404.
+        var method = await (await client.PostAsync("/api/forecasts", Http.Json("{}"))).ProblemAsync(HttpStatusCode.MethodNotAllowed);
+        Assert.Contains("/api/forecasts takes GET, not POST", method.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        using var delete = await client.DeleteAsync("/api/questions/icbm-2027");
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, delete.StatusCode);
+        Assert.Equal("GET", string.Join(", ", delete.Content.Headers.Allow));
+        await (await client.GetAsync("/api/no-such-thing")).ProblemAsync(HttpStatusCode.NotFound);
+
         // A list parameter may be repeated, and the pages and files are not checked.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/events?kind=nuclear-test&kind=summit&limit=1")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/forecast.html?target=icbm")).StatusCode);

@@ -146,6 +146,41 @@ internal static class ApiContract
         await next().ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// What an /api/ address no endpoint answers gets: 405 with the methods it takes (in Allow) when
+    /// the address is an endpoint's with another method (POST /api/forecasts), else 404; both say
+    /// where the endpoints are listed. (The fallback route takes every method, so routing's own 405
+    /// never comes.)
+    /// </summary>
+    public static IResult NoSuchEndpoint(HttpContext context, EndpointDataSource endpoints)
+    {
+        var path = context.Request.Path.Value ?? "";
+        var methods = endpoints.Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } raw && raw.StartsWith("/api/", StringComparison.Ordinal) && !raw.Contains("**", StringComparison.Ordinal) && Matches(raw, path))
+            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [])
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (methods.Count > 0)
+        {
+            context.Response.Headers.Allow = string.Join(", ", methods);
+            return Results.Problem(
+                statusCode: StatusCodes.Status405MethodNotAllowed, title: "Method not allowed",
+                detail: $"{path} takes {string.Join(" and ", methods)}, not {context.Request.Method}. The endpoints are listed in /openapi/v1.json.");
+        }
+
+        return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no API endpoint {path}. The endpoints are listed in /openapi/v1.json.");
+    }
+
+    /// <summary>Whether <paramref name="path"/> fits a route <paramref name="pattern"/> such as /api/events/{id}/audit, segment by segment.</summary>
+    private static bool Matches(string pattern, string path)
+    {
+        var expected = pattern.Trim('/').Split('/');
+        var actual = path.Trim('/').Split('/');
+        return expected.Length == actual.Length &&
+               expected.Zip(actual).All(p => p.First.StartsWith('{') || string.Equals(p.First, p.Second, StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>A name without its separators, so that asof, as-of and AS_OF all come near as_of.</summary>
     private static string Plain(string name) => new([.. name.Where(char.IsLetterOrDigit)]);
 
