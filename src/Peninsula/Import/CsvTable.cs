@@ -106,7 +106,12 @@ internal sealed class CsvTable
             if (reader.FieldCount != header.Length)
             {
                 // A short row is named by the first column it lacks; a long one by its first field past the header.
-                var problem = reader.FieldCount < header.Length
+                // A quote never closed reads the rest of the file into one field: that field holds line breaks.
+                var read = reader.Current.ToArray();
+                var unclosed = Array.FindIndex(read, f => f.Contains('\n', StringComparison.Ordinal));
+                var problem = unclosed >= 0 && unclosed < header.Length
+                    ? new InputException("a quote opened in this field is never closed, so the lines after it were read into it; close the quote (a quote inside a field is written twice: \"\").", file, line, header[unclosed])
+                    : reader.FieldCount < header.Length
                     ? new InputException($"the row has {reader.FieldCount} fields, but the header has {header.Length}: it ends before this column.", file, line, header[reader.FieldCount])
                     : new InputException($"the row has {reader.FieldCount} fields, but the header has {header.Length}.", file, line, $"field {header.Length + 1}");
                 if (!keepBadRows)

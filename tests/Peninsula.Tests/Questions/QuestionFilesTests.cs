@@ -120,6 +120,17 @@ public sealed class QuestionFilesTests
     }
 
     [Fact]
+    public void A_quote_never_closed_is_named_at_its_field_not_reported_as_a_short_row()
+    {
+        const string csv = "question,title,target,opens,closes,by,as_of,probability\n" +
+                           "irbm-2027,\"Will North Korea launch an IRBM in 2027?,irbm-plus,2027-01-01,2027-12-31,alice,2026-12-01,0.3\n" +
+                           "sat-2027,Will North Korea launch a satellite in 2027?,satellite-launch,2027-01-01,2027-12-31,alice,2026-12-01,0.2\n";
+        var error = Assert.Throws<InputException>(() => QuestionFiles.ReadCsv(new StringReader(csv), "team.csv"));
+
+        Assert.Contains("line 2, field 'title': a quote opened in this field is never closed", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_csv_row_with_an_unknown_target_is_named_by_file_line_and_field()
     {
         const string csv = "question,title,target,opens,closes\nx-1,Title,rocket,2024-01-01,2024-12-31\n";
