@@ -109,6 +109,11 @@ public sealed class ApiContractTests : IDisposable
         Assert.Equal("GET", string.Join(", ", delete.Content.Headers.Allow));
         await (await client.GetAsync("/api/no-such-thing")).ProblemAsync(HttpStatusCode.NotFound);
 
+        // An empty value is the default, on every endpoint alike.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/forecasts/tempo?target=&as_of=2025-06-30")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/questions/export?format=")).StatusCode);
+        Assert.Equal("target", (await (await client.GetAsync("/api/forecasts/window?target=&until=2027-01-31")).ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("field").GetString());
+
         // A list parameter may be repeated, and the pages and files are not checked.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/events?kind=nuclear-test&kind=summit&limit=1")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/forecast.html?target=icbm")).StatusCode);

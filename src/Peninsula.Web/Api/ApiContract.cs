@@ -116,8 +116,9 @@ internal static class ApiContract
 
     /// <summary>
     /// Refuses, before the endpoint runs, a query parameter the endpoint does not take and a
-    /// single-valued one given more than once, naming those it takes. Only the API's own
-    /// endpoints (under /api/) are checked; pages and files are not.
+    /// single-valued one given more than once, naming those it takes; drops empty values first, so
+    /// that <c>target=</c> means the default everywhere. Only the API's own endpoints (under /api/)
+    /// are checked; pages and files are not.
     /// </summary>
     public static async Task CheckQueryAsync(HttpContext context, Func<Task> next)
     {
@@ -125,6 +126,13 @@ internal static class ApiContract
             endpoint.Metadata.GetMetadata<RouteNameMetadata>() is not null)
         {
             var taken = endpoint.Metadata.GetMetadata<QueryParameters>()?.All ?? [];
+            // An empty value (target=) is the same as not giving the parameter, on every endpoint alike.
+            if (context.Request.Query.Any(q => q.Value.Any(string.IsNullOrWhiteSpace)))
+            {
+                context.Request.QueryString = QueryString.Create(
+                    context.Request.Query.SelectMany(q => q.Value.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => KeyValuePair.Create(q.Key, v))));
+            }
+
             foreach (var (name, values) in context.Request.Query)
             {
                 var parameter = taken.FirstOrDefault(p => p.Name == name);
