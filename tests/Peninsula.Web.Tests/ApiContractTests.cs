@@ -226,6 +226,16 @@ public sealed class ApiContractTests : IDisposable
             return await client.SendAsync(new HttpRequestMessage(method, address) { Content = new StringContent(text, Encoding.UTF8, contentType) });
         }
 
+        // A question's and a forecast's body list their fields, those required, and no others.
+        foreach (var (path, required) in new[] { ("/api/questions", new[] { "closes", "title" }), ("/api/questions/{id}/forecasts", new[] { "by", "probability" }) })
+        {
+            var schema = paths.GetProperty(path).GetProperty("post").GetProperty("requestBody").GetProperty("content").GetProperty("application/json");
+            var properties = schema.GetProperty("schema").GetProperty("properties").EnumerateObject().Select(p => p.Name).ToList();
+            Assert.Equal(required, schema.GetProperty("schema").GetProperty("required").EnumerateArray().Select(r => r.GetString()!).Order(StringComparer.Ordinal));
+            Assert.False(schema.GetProperty("schema").GetProperty("additionalProperties").GetBoolean());
+            Assert.All(schema.GetProperty("example").EnumerateObject(), p => Assert.Contains(p.Name, properties));
+        }
+
         var created = await SendAsync(HttpMethod.Post, "/api/events", "/api/events");
         Assert.True(HttpStatusCode.Created == created.StatusCode, await created.Content.ReadAsStringAsync());
         var replaced = await SendAsync(HttpMethod.Put, "/api/events/{id}", "/api/events/2024-06-26-rocket-engine-test");

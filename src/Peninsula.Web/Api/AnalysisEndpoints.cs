@@ -58,16 +58,16 @@ internal static class AnalysisEndpoints
             .RequireRateLimiting(Limits.CheckPolicy);
     }
 
-    private static QueryParameter AsOf { get; } =
+    private static Parameter AsOf { get; } =
         new("as_of", ParameterType.Date, "The Korean date the forecast is made as of, from 1990-01-01 to today (default today): the models know only the record up to it.");
 
-    private static QueryParameter TargetParameter(string description) =>
+    private static Parameter TargetParameter(string description) =>
         new("target", ParameterType.Text, description) { Values = ApiContract.Targets };
 
-    private static QueryParameter HorizonParameter(string description) =>
+    private static Parameter HorizonParameter(string description) =>
         new("horizon", ParameterType.Integer, description) { Values = ApiContract.Horizons };
 
-    private static QueryParameter DimensionParameter(string name, string description) =>
+    private static Parameter DimensionParameter(string name, string description) =>
         new(name, ParameterType.Text, description) { Values = [.. Enum.GetValues<StatisticsDimension>().Select(Slug)] };
 
     private static async Task<IResult> FreshnessAsync(RecordCache cache, TimeProvider clock, CancellationToken cancellationToken)

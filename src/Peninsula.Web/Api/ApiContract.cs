@@ -8,7 +8,7 @@ namespace Peninsula.Web.Api;
 /// <summary>What a query parameter holds: how it is read and how the OpenAPI document types it.</summary>
 internal enum ParameterType
 {
-    /// <summary>Free text or one of <see cref="QueryParameter.Values"/>.</summary>
+    /// <summary>Free text or one of <see cref="Parameter.Values"/>.</summary>
     Text,
 
     /// <summary>A whole number.</summary>
@@ -19,13 +19,16 @@ internal enum ParameterType
 
     /// <summary>true or false (1 or 0).</summary>
     Flag,
+
+    /// <summary>A number, or a text such as "25%" (a body's probability).</summary>
+    Number,
 }
 
-/// <summary>One query parameter an endpoint reads: documented in the OpenAPI document and the only names it takes.</summary>
-/// <param name="Name">The parameter's name in the query string.</param>
+/// <summary>One named value an endpoint reads, in its query string or its JSON body: documented in the OpenAPI document, and the only names it takes.</summary>
+/// <param name="Name">The name in the query string or the body.</param>
 /// <param name="Type">What it holds.</param>
 /// <param name="Description">What it does, in plain words.</param>
-internal sealed record QueryParameter(string Name, ParameterType Type, string Description)
+internal sealed record Parameter(string Name, ParameterType Type, string Description)
 {
     /// <summary>Whether the request is refused without it.</summary>
     public bool Required { get; init; }
@@ -41,7 +44,14 @@ internal sealed record QueryParameter(string Name, ParameterType Type, string De
 }
 
 /// <summary>The query parameters of one endpoint (endpoint metadata): an API endpoint without it takes none.</summary>
-internal sealed record QueryParameters(IReadOnlyList<QueryParameter> All);
+internal sealed record QueryParameters(IReadOnlyList<Parameter> All);
+
+/// <summary>The fields of the JSON object one endpoint reads as its body (endpoint metadata): documented, and the only fields it takes.</summary>
+internal sealed record BodyFields(IReadOnlyList<Parameter> All)
+{
+    /// <summary>The fields' names.</summary>
+    public string[] Names => [.. All.Select(f => f.Name)];
+}
 
 /// <summary>The body one endpoint reads (endpoint metadata), for the OpenAPI document.</summary>
 /// <param name="Description">What to send.</param>
@@ -72,7 +82,7 @@ internal static class ApiContract
     public const string ApiKeyScheme = "ApiKey";
 
     /// <summary>The event filters of <c>peninsula events list</c>, which the events list and the statistics read.</summary>
-    public static readonly QueryParameter[] EventFilters =
+    public static readonly Parameter[] EventFilters =
     [
         new("kind", ParameterType.Text, "Kinds of event (e.g. missile-launch, nuclear-test, summit): repeat the parameter or separate with commas.") { Repeatable = true },
         new("class", ParameterType.Text, "Classes (e.g. icbm, srbm, us-dprk): repeat the parameter or separate with commas.") { Repeatable = true },
@@ -91,12 +101,16 @@ internal static class ApiContract
     public static IReadOnlyList<string> Horizons => [.. Peninsula.Forecasting.ForecastTarget.Horizons.Select(h => h.ToString(CultureInfo.InvariantCulture))];
 
     /// <summary>Declares the query parameters an endpoint takes (the only ones it takes).</summary>
-    public static RouteHandlerBuilder Takes(this RouteHandlerBuilder builder, params QueryParameter[] parameters) =>
+    public static RouteHandlerBuilder Takes(this RouteHandlerBuilder builder, params Parameter[] parameters) =>
         builder.WithMetadata(new QueryParameters(parameters));
 
     /// <summary>Declares the body an endpoint reads.</summary>
     public static RouteHandlerBuilder Reads(this RouteHandlerBuilder builder, string description, params (string ContentType, string Example)[] forms) =>
         builder.WithMetadata(new RequestBodyForm(description, forms));
+
+    /// <summary>Declares the fields of the JSON object an endpoint reads as its body.</summary>
+    public static RouteHandlerBuilder Fields(this RouteHandlerBuilder builder, BodyFields fields) =>
+        builder.WithMetadata(fields);
 
     /// <summary>Declares a body an endpoint reads when one is sent.</summary>
     public static RouteHandlerBuilder MayRead(this RouteHandlerBuilder builder, string description, params (string ContentType, string Example)[] forms) =>
@@ -227,6 +241,7 @@ internal static class ApiContract
                 }
             }
 
+            var fields = metadata.OfType<BodyFields>().FirstOrDefault();
             if (metadata.OfType<RequestBodyForm>().FirstOrDefault() is { } body)
             {
                 operation.RequestBody = new OpenApiRequestBody
@@ -241,6 +256,9 @@ internal static class ApiContract
                             {
                                 Type = !f.ContentType.EndsWith("json", StringComparison.Ordinal) ? JsonSchemaType.String
                                     : f.Example.TrimStart().StartsWith('[') ? JsonSchemaType.Array : JsonSchemaType.Object,
+                                Properties = fields is null ? null : fields.All.ToDictionary(p => p.Name, p => (IOpenApiSchema)Schema(p)),
+                                Required = fields is null ? null : new HashSet<string>(fields.All.Where(p => p.Required).Select(p => p.Name)),
+                                AdditionalPropertiesAllowed = fields is null,
                             },
                             Example = f.ContentType.EndsWith("json", StringComparison.Ordinal) ? JsonNode.Parse(f.Example) : JsonValue.Create(f.Example),
                         }),
@@ -306,20 +324,10 @@ internal static class ApiContract
         });
     }
 
-    private static OpenApiParameter Parameter(QueryParameter parameter)
+    private static OpenApiParameter Parameter(Parameter parameter)
     {
-        var schema = new OpenApiSchema
-        {
-            Type = parameter.Type switch
-            {
-                ParameterType.Integer => JsonSchemaType.Integer,
-                ParameterType.Flag => JsonSchemaType.Boolean,
-                _ => JsonSchemaType.String,
-            },
-            Format = parameter.Type == ParameterType.Date ? "date" : null,
-            Enum = parameter.Values is { } values ? [.. values.Select(JsonNode (v) => Value(parameter.Type, v))] : null,
-            Default = parameter.Default is { } d ? Value(parameter.Type, d) : null,
-        };
+        var schema = Schema(parameter);
+        schema.Description = null; // the parameter's own description says it
         return new OpenApiParameter
         {
             Name = parameter.Name,
@@ -330,6 +338,22 @@ internal static class ApiContract
             Schema = parameter.Repeatable ? new OpenApiSchema { Type = JsonSchemaType.Array, Items = schema } : schema,
         };
     }
+
+    /// <summary>The schema of one value: its type, format, allowed values and default, with its description.</summary>
+    private static OpenApiSchema Schema(Parameter parameter) => new()
+    {
+        Type = parameter.Type switch
+        {
+            ParameterType.Integer => JsonSchemaType.Integer,
+            ParameterType.Flag => JsonSchemaType.Boolean,
+            ParameterType.Number => JsonSchemaType.Number | JsonSchemaType.String,
+            _ => JsonSchemaType.String,
+        },
+        Format = parameter.Type == ParameterType.Date ? "date" : null,
+        Description = parameter.Description,
+        Enum = parameter.Values is { } values ? [.. values.Select(JsonNode (v) => Value(parameter.Type, v))] : null,
+        Default = parameter.Default is { } d ? Value(parameter.Type, d) : null,
+    };
 
     /// <summary>A value of a parameter as its type writes it: a number for a whole number, true or false for a flag.</summary>
     private static JsonValue Value(ParameterType type, string text) => type switch

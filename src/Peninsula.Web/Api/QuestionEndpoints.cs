@@ -21,10 +21,10 @@ internal static class QuestionEndpoints
             .WithSummary("The probability of at least one event of a target from the day after as_of (or from a later Korean date, from) to until (Korean dates, at most two years ahead), read off the fixed horizons' forecasts.")
             .WithDescription("Past the record's end (data_until) the window's days are counted from the record's end (days_after_record_end): the outlook as it stood then, for those very days, beyond a year at the 365-day forecast's average daily rate. /api/forecasts as of such a date gives the outlook for the days right after the record's end instead; as of a date within the record the two agree.")
             .Takes(
-                new QueryParameter("target", ParameterType.Text, "The target.") { Required = true, Values = ApiContract.Targets },
-                new QueryParameter("until", ParameterType.Date, "The window's last Korean date, at most two years after as_of.") { Required = true },
-                new QueryParameter("as_of", ParameterType.Date, "The Korean date the forecast is made as of, from 1990-01-01 to today (default today)."),
-                new QueryParameter("from", ParameterType.Date, "The window's first Korean date, when later than the day after as_of."));
+                new Parameter("target", ParameterType.Text, "The target.") { Required = true, Values = ApiContract.Targets },
+                new Parameter("until", ParameterType.Date, "The window's last Korean date, at most two years after as_of.") { Required = true },
+                new Parameter("as_of", ParameterType.Date, "The Korean date the forecast is made as of, from 1990-01-01 to today (default today)."),
+                new Parameter("from", ParameterType.Date, "The window's first Korean date, when later than the day after as_of."));
 
         var questions = app.MapGroup("/api/questions").WithTags("Questions");
         questions.MapGet("/", ListAsync).WithName("ListQuestions")
@@ -40,14 +40,14 @@ internal static class QuestionEndpoints
             .WithSummary("One question: its window, resolution with the resolving event, every forecast on it and the aggregate.");
 
         var writes = questions.Writes();
-        writes.MapPost("/", AddAsync).WithName("AddQuestion")
+        writes.MapPost("/", AddAsync).WithName("AddQuestion").Fields(QuestionFields)
             .WithSummary("Adds a question: {\"title\", \"target\" or \"filter\", \"opens\" (default tomorrow), \"closes\", \"id\", \"url\"}; records the model's forecast as of today. Needs an API key.")
             .Reads(
                 "The question: a title, a target or an event filter (as in 'peninsula events list'), the window's Korean dates (opens defaults to tomorrow), and optionally an id (else made from the title) and the address it was asked at.",
                 ("application/json", """{"title": "Will North Korea launch an ICBM before the end of 2027?", "target": "icbm", "closes": "2027-12-31"}"""))
             .Answers(StatusCodes.Status201Created, "The question as added, resolved from the record, with the model's forecast; its address in Location.")
             .Answers(StatusCodes.Status409Conflict, "There is already a question with this id.");
-        writes.MapPost("/{id}/forecasts", ForecastAsync).WithName("AddQuestionForecast")
+        writes.MapPost("/{id}/forecasts", ForecastAsync).WithName("AddQuestionForecast").Fields(ForecastFields)
             .WithSummary("Records an expert's forecast: {\"by\", \"probability\" (0 to 1), \"as_of\" (default today)}. Needs an API key.")
             .Reads(
                 "Who forecast, the probability (a number from 0 to 1, or a text such as \"25%\") and the Korean date it was made (default today).",
@@ -55,21 +55,21 @@ internal static class QuestionEndpoints
         writes.MapPost("/update", UpdateAsync).WithName("UpdateQuestions")
             .WithSummary("Resolves every question from the record and records the model's forecasts up to today (from=YYYY-MM-DD back-fills from that Korean date; question=ID takes one question). Needs an API key.")
             .Takes(
-                new QueryParameter("from", ParameterType.Date, "Back-fill the model's forecasts from this Korean date (default: the day after each question's last one)."),
-                new QueryParameter("question", ParameterType.Text, "One question's id (default: every question)."))
+                new Parameter("from", ParameterType.Date, "Back-fill the model's forecasts from this Korean date (default: the day after each question's last one)."),
+                new Parameter("question", ParameterType.Text, "One question's id (default: every question)."))
             .Answers(StatusCodes.Status404NotFound, "There is no question with that id.");
         writes.MapPost("/import", ImportAsync).WithName("ImportQuestions")
             .WithSummary("Imports a question file (JSON or CSV as export writes them: format=csv or Content-Type text/csv for CSV) in one transaction; a bad value is a 400 naming line and field, and nothing is written. Needs an API key.")
             .Takes(
                 Format("The body's form (default: CSV when sent as text/csv, else JSON)."),
-                new QueryParameter("dry_run", ParameterType.Flag, "Check the file and say what would change, writing nothing.") { Default = "false" })
+                new Parameter("dry_run", ParameterType.Flag, "Check the file and say what would change, writing nothing.") { Default = "false" })
             .Reads(
                 "A question file as GET /api/questions/export writes it (docs/json-format.md, \"Questions\").",
                 ("application/json", """[{"id": "icbm-2027", "title": "Will North Korea launch an ICBM in 2027?", "target": "icbm", "opens": "2027-01-01", "closes": "2027-12-31", "forecasts": [{"by": "Jane Analyst", "as_of": "2026-11-20", "probability": 0.4}]}]"""),
                 ("text/csv", "question,title,target,filter,opens,closes,question_url,resolution,resolved_on,resolving_event,by,as_of,probability,forecast_url\nicbm-2027,Will North Korea launch an ICBM in 2027?,icbm,,2027-01-01,2027-12-31,,,,,Jane Analyst,2026-11-20,0.4,\n"));
     }
 
-    private static QueryParameter Format(string description) =>
+    private static Parameter Format(string description) =>
         new("format", ParameterType.Text, description) { Values = ["json", "csv"] };
 
     private static async Task<IResult> WindowAsync(HttpContext http, RecordCache cache, AnalysisBudget budget, TimeProvider clock, CancellationToken cancellationToken)
@@ -233,16 +233,32 @@ internal static class QuestionEndpoints
         });
     }
 
-    private static readonly string[] QuestionFields = ["title", "target", "filter", "opens", "closes", "id", "url"];
+    /// <summary>The fields of a question a POST sends: the only ones it takes, and what the document lists.</summary>
+    private static readonly BodyFields QuestionFields = new(
+    [
+        new("title", ParameterType.Text, "The question, as a person would ask it.") { Required = true },
+        new("target", ParameterType.Text, "The forecast target it asks about; or give filter.") { Values = ApiContract.Targets },
+        new("filter", ParameterType.Text, "An event filter as 'peninsula events list' takes it (e.g. \"kind=summit class=us-dprk\"); or give target."),
+        new("opens", ParameterType.Date, "The window's first Korean date (default tomorrow)."),
+        new("closes", ParameterType.Date, "The window's last Korean date.") { Required = true },
+        new("id", ParameterType.Text, "1 to 80 lower-case letters, digits and hyphens (default: made from the title)."),
+        new("url", ParameterType.Text, "Where the question was first asked (http or https), if anywhere."),
+    ]);
 
-    private static readonly string[] ForecastFields = ["by", "probability", "as_of"];
+    /// <summary>The fields of an expert's forecast a POST sends.</summary>
+    private static readonly BodyFields ForecastFields = new(
+    [
+        new("by", ParameterType.Text, "The forecaster's name (not 'model' nor 'aggregate').") { Required = true },
+        new("probability", ParameterType.Number, "The probability that it resolves yes: a number from 0 to 1, or a text such as \"25%\".") { Required = true },
+        new("as_of", ParameterType.Date, "The Korean date the forecast was made (default today)."),
+    ]);
 
     /// <summary>
     /// The body as one JSON object whose fields are among <paramref name="fields"/>: another
     /// content type is a 415, and a body that is not JSON, a field not taken (a misspelt "open" is
     /// not silently left out) or one given twice is a 400 that says so in plain words.
     /// </summary>
-    private static async Task<JsonDocument> JsonBodyAsync(HttpContext http, string[] fields, string what, CancellationToken cancellationToken)
+    private static async Task<JsonDocument> JsonBodyAsync(HttpContext http, BodyFields fields, string what, CancellationToken cancellationToken)
     {
         if (http.Request.ContentType is { } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
         {
@@ -269,7 +285,7 @@ internal static class QuestionEndpoints
 
         try
         {
-            CheckFields(document.RootElement, fields, what);
+            CheckFields(document.RootElement, fields.Names, what);
         }
         catch (InputException)
         {

@@ -17,7 +17,7 @@ internal static class ReviewEndpoints
         var review = app.MapGroup("/api/review").WithTags("Review");
         review.MapGet("/", ListAsync).WithName("ListReview")
             .WithSummary("Proposals in the review queue, by date: status=pending (default), accepted, rejected or all.")
-            .Takes(new QueryParameter("status", ParameterType.Text, "Which proposals.") { Values = ["pending", "accepted", "rejected", "all"], Default = "pending" });
+            .Takes(new Parameter("status", ParameterType.Text, "Which proposals.") { Values = ["pending", "accepted", "rejected", "all"], Default = "pending" });
         review.MapGet("/{id}", FindAsync).WithName("GetReview").WithSummary("One proposal with its documents and supporting sentences.");
         var writes = review.Writes();
         writes.MapPost("/{id}/accept", AcceptAsync).WithName("AcceptReview")
