@@ -250,7 +250,7 @@ internal static class QuestionsCommand
         command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
         {
             var record = await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false);
-            var questions = await QuestionResolver.ResolveAllAsync(store, record, cancellationToken).ConfigureAwait(false);
+            var questions = await QuestionResolver.ResolveAllAsync(store, record, cancellationToken: cancellationToken).ConfigureAwait(false);
             RenderStatuses(context.Out, questions, Record.BundledRecord.CoverageEndOf(record));
             return 0;
         }, cancellationToken));

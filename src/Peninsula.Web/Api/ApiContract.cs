@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.OpenApi;
 
 namespace Peninsula.Web.Api;
@@ -49,8 +50,34 @@ internal sealed record QueryParameters(IReadOnlyList<Parameter> All);
 /// <summary>The fields of the JSON object one endpoint reads as its body (endpoint metadata): documented, and the only fields it takes.</summary>
 internal sealed record BodyFields(IReadOnlyList<Parameter> All)
 {
-    /// <summary>The fields' names.</summary>
-    public string[] Names => [.. All.Select(f => f.Name)];
+    /// <summary>
+    /// Refuses a body that is not an object, a field not among these (naming the one meant when it
+    /// is near, as for query parameters) and a field given twice; <paramref name="what"/> names the
+    /// object in the message ("a question").
+    /// </summary>
+    public void Check(System.Text.Json.JsonElement root, string what)
+    {
+        if (root.ValueKind != System.Text.Json.JsonValueKind.Object)
+        {
+            throw new InputException($"send {what} as a JSON object {{...}}.", "the request body");
+        }
+
+        var names = All.Select(f => f.Name).ToList();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in root.EnumerateObject().Select(p => p.Name))
+        {
+            if (!names.Contains(name))
+            {
+                var hint = ApiContract.Near(name, names) is { } near ? $" Did you mean '{near}'?" : "";
+                throw new InputException($"'{name}' is not a field of {what}.{hint} The fields: {string.Join(", ", names)}.", "the request body", field: name);
+            }
+
+            if (!seen.Add(name))
+            {
+                throw new InputException($"'{name}' is given twice; give it once.", "the request body", field: name);
+            }
+        }
+    }
 }
 
 /// <summary>The body one endpoint reads (endpoint metadata), for the OpenAPI document.</summary>
@@ -152,8 +179,7 @@ internal static class ApiContract
                 var parameter = taken.FirstOrDefault(p => p.Name == name);
                 if (parameter is null)
                 {
-                    var near = taken.FirstOrDefault(p => string.Equals(Plain(p.Name), Plain(name), StringComparison.OrdinalIgnoreCase));
-                    var hint = near is not null ? $" Did you mean '{near.Name}'?" : "";
+                    var hint = Near(name, taken.Select(p => p.Name)) is { } near ? $" Did you mean '{near}'?" : "";
                     var list = taken.Count == 0 ? "This endpoint takes no query parameters." : $"This endpoint takes: {string.Join(", ", taken.Select(p => p.Name))}.";
                     throw new InputException($"'{name}' is not a parameter of {context.Request.Method} {context.Request.Path}.{hint} {list}", field: name);
                 }
@@ -178,7 +204,8 @@ internal static class ApiContract
     {
         var path = context.Request.Path.Value ?? "";
         var methods = endpoints.Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText is { } raw && raw.StartsWith("/api/", StringComparison.Ordinal) && !raw.Contains("**", StringComparison.Ordinal) && Matches(raw, path))
+            .Where(e => e.RoutePattern.RawText is { } raw && raw.StartsWith("/api/", StringComparison.Ordinal) && !raw.Contains("**", StringComparison.Ordinal) &&
+                        new TemplateMatcher(new RouteTemplate(e.RoutePattern), []).TryMatch(path, []))
             .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [])
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
@@ -194,16 +221,19 @@ internal static class ApiContract
         return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no API endpoint {path}. The endpoints are listed in /openapi/v1.json.");
     }
 
-    /// <summary>Whether <paramref name="path"/> fits a route <paramref name="pattern"/> such as /api/events/{id}/audit, segment by segment.</summary>
-    private static bool Matches(string pattern, string path)
+    /// <summary>
+    /// The name among <paramref name="names"/> that <paramref name="given"/> most likely meant, or
+    /// null: the same but for separators and case (asof, as-of and AS_OF for as_of), or the start of
+    /// it (open for opens).
+    /// </summary>
+    public static string? Near(string given, IEnumerable<string> names)
     {
-        var expected = pattern.Trim('/').Split('/');
-        var actual = path.Trim('/').Split('/');
-        return expected.Length == actual.Length &&
-               expected.Zip(actual).All(p => p.First.StartsWith('{') || string.Equals(p.First, p.Second, StringComparison.OrdinalIgnoreCase));
+        var plain = Plain(given);
+        return names.FirstOrDefault(n => string.Equals(Plain(n), plain, StringComparison.OrdinalIgnoreCase))
+            ?? (plain.Length >= 2 ? names.FirstOrDefault(n => Plain(n).StartsWith(plain, StringComparison.OrdinalIgnoreCase)) : null);
     }
 
-    /// <summary>A name without its separators, so that asof, as-of and AS_OF all come near as_of.</summary>
+    /// <summary>A name without its separators.</summary>
     private static string Plain(string name) => new([.. name.Where(char.IsLetterOrDigit)]);
 
     /// <summary>Adds the declarations to the OpenAPI document: parameters, bodies, the API-key scheme and the error answers.</summary>

@@ -223,11 +223,7 @@ internal static class EventEndpoints
 
     private static async Task<Event> ReadEventAsync(HttpContext http, CancellationToken cancellationToken)
     {
-        if (http.Request.ContentType is { } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new BadHttpRequestException($"Send the event as JSON (Content-Type: application/json), not {type}.", StatusCodes.Status415UnsupportedMediaType);
-        }
-
+        RequestBody.RequireJson(http.Request, "the event");
         var body = await RequestBody.ReadAsync(http.Request, Limits.MaxEventBodyBytes, cancellationToken).ConfigureAwait(false);
         return EventJson.ReadOne(body, "request body");
     }

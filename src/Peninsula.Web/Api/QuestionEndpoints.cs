@@ -260,11 +260,7 @@ internal static class QuestionEndpoints
     /// </summary>
     private static async Task<JsonDocument> JsonBodyAsync(HttpContext http, BodyFields fields, string what, CancellationToken cancellationToken)
     {
-        if (http.Request.ContentType is { } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new BadHttpRequestException($"The body must be JSON (Content-Type: application/json), not {type.Split(';')[0]}.", StatusCodes.Status415UnsupportedMediaType);
-        }
-
+        RequestBody.RequireJson(http.Request, what);
         var bytes = await RequestBody.ReadAsync(http.Request, Limits.MaxEventBodyBytes, cancellationToken).ConfigureAwait(false);
         if (bytes.All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
         {
@@ -285,7 +281,7 @@ internal static class QuestionEndpoints
 
         try
         {
-            CheckFields(document.RootElement, fields.Names, what);
+            fields.Check(document.RootElement, what);
         }
         catch (InputException)
         {
@@ -294,33 +290,6 @@ internal static class QuestionEndpoints
         }
 
         return document;
-    }
-
-    /// <summary>Refuses a body that is not an object, a field not among <paramref name="fields"/> (naming the one meant when it is near) and a field given twice.</summary>
-    private static void CheckFields(JsonElement root, string[] fields, string what)
-    {
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            throw new InputException($"send {what} as a JSON object {{...}}.", "the request body");
-        }
-
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var name in root.EnumerateObject().Select(p => p.Name))
-        {
-            if (!fields.Contains(name))
-            {
-                var plain = name.Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal);
-                var near = fields.FirstOrDefault(f => string.Equals(f.Replace("_", "", StringComparison.Ordinal), plain, StringComparison.OrdinalIgnoreCase) ||
-                                                      (plain.Length >= 2 && f.StartsWith(plain.ToLowerInvariant(), StringComparison.Ordinal)));
-                throw new InputException(
-                    $"'{name}' is not a field of {what}.{(near is not null ? $" Did you mean '{near}'?" : "")} The fields: {string.Join(", ", fields)}.", "the request body", field: name);
-            }
-
-            if (!seen.Add(name))
-            {
-                throw new InputException($"'{name}' is given twice; give it once.", "the request body", field: name);
-            }
-        }
     }
 
     private static string? Text(JsonElement root, string name) =>

@@ -3,6 +3,15 @@ namespace Peninsula.Web.Api;
 /// <summary>Reads a request body into memory up to a limit, without reading more than one byte past it.</summary>
 internal static class RequestBody
 {
+    /// <summary>Refuses (415) a body sent as anything but JSON; <paramref name="what"/> names it ("the event").</summary>
+    public static void RequireJson(HttpRequest request, string what)
+    {
+        if (request.ContentType is { } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new BadHttpRequestException($"Send {what} as JSON (Content-Type: application/json), not {type.Split(';')[0]}.", StatusCodes.Status415UnsupportedMediaType);
+        }
+    }
+
     public static async Task<byte[]> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
         if (request.ContentLength > maxBytes)

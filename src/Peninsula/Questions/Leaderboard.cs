@@ -29,12 +29,13 @@ public static class Leaderboard
         var scored = new List<ScoredForecast>();
         foreach (var q in questions)
         {
-            if (q.Resolution is not { } r)
+            if (q.Resolution is null)
             {
                 continue;
             }
 
-            var cutoff = r.Outcome ? r.On.AddDays(-1) : q.Closes;
+            // What was said before the answer: to the day before the event on a yes, to the close on a no.
+            var cutoff = q.AnswerNotYetKnown(q.Closes);
             var known = byQuestion[q.Id].Where(f => f.AsOf <= cutoff).ToList();
             var experts = known.Where(f => !f.IsModel).GroupBy(f => f.By, StringComparer.Ordinal).Select(g => g.MaxBy(f => f.AsOf)!).ToList();
             scored.AddRange(experts.Select(f => Score(q, f)));

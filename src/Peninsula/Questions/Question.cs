@@ -185,9 +185,11 @@ public sealed record QuestionForecast(string QuestionId, string By, KoreanDate A
 
     /// <summary>Refuses a forecast dated after <paramref name="today"/> (a Korean date): a forecast is entered on or after the day it was made.</summary>
     public static KoreanDate CheckMadeBy(KoreanDate asOf, KoreanDate today, string field = "as_of") =>
-        asOf <= today
-            ? asOf
-            : throw new InputException($"{asOf} is in the future: today is {today} in Korea. Give the Korean date the forecast was made.", field: field);
+        WhyNotMadeBy(asOf, today) is { } why ? throw new InputException(why, field: field) : asOf;
+
+    /// <summary>Why a forecast dated <paramref name="asOf"/> cannot have been made by <paramref name="today"/>, or null.</summary>
+    public static string? WhyNotMadeBy(KoreanDate asOf, KoreanDate today) =>
+        asOf <= today ? null : $"{asOf} is in the future: today is {today} in Korea. Give the Korean date the forecast was made.";
 
     /// <summary>Refuses an empty, over-long or reserved forecaster name.</summary>
     public static string CheckName(string? name, string? file = null, long? line = null, string field = "by")

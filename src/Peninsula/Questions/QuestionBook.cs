@@ -102,7 +102,7 @@ public sealed class QuestionBook(IEventStore store)
 
         var record = await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false);
         // The resolutions that changed are saved with the model's forecasts, in one transaction.
-        var (questions, _, asRead, byFilter) = await QuestionResolver.ResolveStoredAsync(store, record, cancellationToken).ConfigureAwait(false);
+        var (questions, _, asRead, byFilter) = await QuestionResolver.ResolveStoredAsync(store, record, null, cancellationToken).ConfigureAwait(false);
         var all = questions;
         if (onlyId is not null)
         {
@@ -223,16 +223,14 @@ public sealed class QuestionBook(IEventStore store)
     /// <summary>
     /// Refuses a file's forecasts that <see cref="ForecastAsync"/> would refuse (dated after today, made
     /// when no day of the window was left, or after the record's answer), each by its file and line, all in one
-    /// error; the model's own forecasts, which only 'questions update' makes, are left as exported.
+    /// error; the model's are not the file's to give (see <see cref="ImportAsync"/>).
     /// </summary>
     private static void RefuseLateForecasts(QuestionFiles.Contents contents, IReadOnlyList<Question> resolved, KoreanDate today)
     {
         var byId = resolved.ToDictionary(q => q.Id, StringComparer.Ordinal);
         var late = contents.Forecasts
             .Where(f => !f.IsModel && byId.ContainsKey(f.QuestionId))
-            .Select(f => (Place: contents.PlaceOf(f), Why: f.AsOf > today
-                ? $"{f.AsOf} is in the future: today is {today} in Korea. Give the Korean date the forecast was made."
-                : byId[f.QuestionId].WhyNoForecastAsOf(f.AsOf)))
+            .Select(f => (Place: contents.PlaceOf(f), Why: QuestionForecast.WhyNotMadeBy(f.AsOf, today) ?? byId[f.QuestionId].WhyNoForecastAsOf(f.AsOf)))
             .Where(x => x.Why is not null)
             .Select(x => new InputException(x.Why!, x.Place.File, x.Place.Line, x.Place.AsOfField))
             .ToList();
@@ -269,7 +267,7 @@ public sealed class QuestionBook(IEventStore store)
         }
 
         var record = await store.ListAsync(EventQuery.All with { Since = stored.Min(q => q.Opens) }, cancellationToken).ConfigureAwait(false);
-        return await QuestionResolver.ResolveAllAsync(store, record, cancellationToken).ConfigureAwait(false);
+        return await QuestionResolver.ResolveAllAsync(store, record, stored, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Every question as the record now answers it (<see cref="QuestionsAsync"/>) with every forecast.</summary>
@@ -364,10 +362,8 @@ public sealed record ModelImport(int InFile, int Kept, int NotMade, int Differin
     /// <summary>What happened, in plain words, or null when the file gave the model no forecast.</summary>
     public string? Describe() => InFile == 0 ? null :
         $"The file gives {InFile} forecasts by '{QuestionForecast.Model}'; they were not taken as they stand, since only this store's model forecasts as '{QuestionForecast.Model}': " +
-        $"it made {Made} here on its own record, kept its own on {Days(Kept)}" +
-        (NotMade > 0 ? $" and makes none on {Days(NotMade)} (the question was already settled, or its window over, by then)" : "") +
+        $"it made {Made} here on its own record, kept its own on {KoreanDate.Days(Kept)}" +
+        (NotMade > 0 ? $" and makes none on {KoreanDate.Days(NotMade)} (the question was already settled, or its window over, by then)" : "") +
         $". {(Differing == 0 ? "None" : Differing.ToString(System.Globalization.CultureInfo.InvariantCulture))} of the file's differ from this store's by more than half a percentage point" +
         (Differing > 0 ? " (made on another record, or by another version of the model)." : ".");
-
-    private static string Days(int n) => n == 1 ? "1 day" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{n} days");
 }

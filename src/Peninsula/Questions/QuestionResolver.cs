@@ -30,23 +30,11 @@ public static class QuestionResolver
     }
 
     /// <summary>
-    /// Resolves <paramref name="questions"/> against <paramref name="record"/>, the store's whole
-    /// record as the caller read it once for this run. A question on a target is resolved from
-    /// that record in memory; questions on an event filter from one read of the store per distinct
-    /// filter (the store's search decides what a filter's words match), whatever their number.
-    /// Returns the questions in the same order with their resolutions; nothing is saved.
-    /// </summary>
-    internal static async Task<IReadOnlyList<Question>> ResolveAsync(
-        IEventStore store, IReadOnlyList<Event> record, IReadOnlyList<Question> questions, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(questions);
-        var byFilter = await FilterEventsAsync(store, questions, cancellationToken).ConfigureAwait(false);
-        return Resolve(record, questions, byFilter);
-    }
-
-    /// <summary>
-    /// Resolves <paramref name="questions"/> against <paramref name="record"/> in memory, those on a
-    /// filter against the filter's events (<paramref name="byFilter"/>, see <see cref="FilterEventsAsync"/>).
+    /// Resolves <paramref name="questions"/> in memory: those on a target against
+    /// <paramref name="record"/>, the store's record as the caller read it once for the run; those on
+    /// a filter against the filter's events (<paramref name="byFilter"/>, one read of the store per
+    /// distinct filter: see <see cref="FilterEventsAsync"/>). Returns the questions in the same order
+    /// with their resolutions; nothing is saved.
     /// </summary>
     internal static IReadOnlyList<Question> Resolve(IReadOnlyList<Event> record, IReadOnlyList<Question> questions, IReadOnlyDictionary<string, IReadOnlyList<Event>> byFilter)
     {
@@ -78,13 +66,15 @@ public static class QuestionResolver
 
     /// <summary>
     /// Resolves every question against the store's record (<paramref name="record"/>, read once by
-    /// the caller; see <see cref="ResolveAsync"/>) and saves the resolutions that changed
+    /// the caller; see <see cref="Resolve(IReadOnlyList{Event}, IReadOnlyList{Question}, IReadOnlyDictionary{string, IReadOnlyList{Event}})"/>) and saves the resolutions that changed
     /// (a question resolved yes stays linked to its first event, which a later import may change).
-    /// Returns the questions as they now stand.
+    /// Returns the questions as they now stand. <paramref name="stored"/>: the questions as the
+    /// caller just read them from the store, if it has (else they are read here).
     /// </summary>
-    public static async Task<IReadOnlyList<Question>> ResolveAllAsync(IEventStore store, IReadOnlyList<Event> record, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<Question>> ResolveAllAsync(
+        IEventStore store, IReadOnlyList<Event> record, IReadOnlyList<Question>? stored = null, CancellationToken cancellationToken = default)
     {
-        var (now, changed, asRead, _) = await ResolveStoredAsync(store, record, cancellationToken).ConfigureAwait(false);
+        var (now, changed, asRead, _) = await ResolveStoredAsync(store, record, stored, cancellationToken).ConfigureAwait(false);
         if (changed.Count > 0)
         {
             // A question another writer changed since it was read keeps that writer's version (which it resolved itself).
@@ -95,17 +85,17 @@ public static class QuestionResolver
     }
 
     /// <summary>
-    /// Every stored question resolved against <paramref name="record"/> (see <see cref="ResolveAsync"/>),
+    /// Every stored question resolved against <paramref name="record"/> (see <see cref="Resolve(IReadOnlyList{Event}, IReadOnlyList{Question}, IReadOnlyDictionary{string, IReadOnlyList{Event}})"/>),
     /// those whose resolution changed, for the caller to save (with whatever else it writes, in one
     /// transaction), and the questions as read, for the save to leave alone those another writer
     /// has changed since (see <see cref="IQuestionStore.SaveQuestionsAsync"/>).
     /// </summary>
-    /// <remarks>Also returns the filters' events it read (<see cref="FilterEventsAsync"/>), for the model's forecasts on the same questions.</remarks>
+    /// <remarks><paramref name="stored"/>: as for <see cref="ResolveAllAsync"/>. Also returns the filters' events it read (<see cref="FilterEventsAsync"/>), for the model's forecasts on the same questions.</remarks>
     internal static async Task<(IReadOnlyList<Question> Now, IReadOnlyList<Question> Changed, IReadOnlyDictionary<string, Question?> AsRead, IReadOnlyDictionary<string, IReadOnlyList<Event>> ByFilter)> ResolveStoredAsync(
-        IEventStore store, IReadOnlyList<Event> record, CancellationToken cancellationToken)
+        IEventStore store, IReadOnlyList<Event> record, IReadOnlyList<Question>? stored, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var questions = await store.Questions().QuestionsAsync(cancellationToken).ConfigureAwait(false);
+        var questions = stored ?? await store.Questions().QuestionsAsync(cancellationToken).ConfigureAwait(false);
         var byFilter = await FilterEventsAsync(store, questions, cancellationToken).ConfigureAwait(false);
         var now = Resolve(record, questions, byFilter);
         return (now, [.. now.Where((q, i) => q != questions[i])], questions.ToDictionary(q => q.Id, Question? (q) => q, StringComparer.Ordinal), byFilter);

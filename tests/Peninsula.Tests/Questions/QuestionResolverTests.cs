@@ -15,6 +15,10 @@ public sealed class QuestionResolverTests : IDisposable
     private static readonly Question Icbm2024 =
         new("icbm-2024", "Will North Korea launch an ICBM in 2024?", ForecastTarget.Icbm, null, new KoreanDate(2024, 1, 1), new KoreanDate(2024, 12, 31), null, null);
 
+    /// <summary>As every caller resolves: the filters' events read once each, then the questions resolved in memory.</summary>
+    private static async Task<IReadOnlyList<Question>> ResolveAsync(SqliteEventStore store, IReadOnlyList<Event> record, IReadOnlyList<Question> questions) =>
+        QuestionResolver.Resolve(record, questions, await QuestionResolver.FilterEventsAsync(store, questions));
+
     [Fact]
     public void A_question_resolves_yes_with_the_first_matching_event_in_its_window_linked()
     {
@@ -53,7 +57,7 @@ public sealed class QuestionResolverTests : IDisposable
         var record = new[] { Sample.Launch("2024-10-31-icbm-hwasong-19", "2024-10-31"), Sample.Launch("2025-06-30-srbm", "2025-06-30") with { Class = "srbm" } };
         var icbm2023 = Icbm2024 with { Id = "icbm-2023", Opens = new KoreanDate(2023, 1, 1), Closes = new KoreanDate(2023, 12, 31) };
 
-        var resolved = await QuestionResolver.ResolveAsync(store, record, [Icbm2024, icbm2023]);
+        var resolved = await ResolveAsync(store, record, [Icbm2024, icbm2023]);
 
         Assert.Equal(["icbm-2024", "icbm-2023"], resolved.Select(q => q.Id));
         Assert.Equal(new QuestionResolution(true, new KoreanDate(2024, 10, 31), "2024-10-31-icbm-hwasong-19"), resolved[0].Resolution);
@@ -73,7 +77,7 @@ public sealed class QuestionResolverTests : IDisposable
         var autumn = OnFilter("autumn", new KoreanDate(2024, 10, 1), new KoreanDate(2024, 11, 30));
         var visit = OnFilter("march", new KoreanDate(2024, 3, 1), new KoreanDate(2024, 3, 31)) with { Filter = "kind=diplomatic-visit" };
 
-        var resolved = await QuestionResolver.ResolveAsync(store, record, [autumn, spring, visit]);
+        var resolved = await ResolveAsync(store, record, [autumn, spring, visit]);
 
         Assert.Equal(new QuestionResolution(true, new KoreanDate(2024, 10, 31), launch.Id), resolved[0].Resolution);
         Assert.Equal(new QuestionResolution(false, new KoreanDate(2024, 5, 31), null), resolved[1].Resolution);
