@@ -247,9 +247,9 @@ public sealed class QuestionBook(IEventStore store)
         }
     }
 
-    /// <summary>One question by id, or an <see cref="InputException"/> saying there is none.</summary>
+    /// <summary>One question by id as the record now answers it (<see cref="QuestionsAsync"/>), or an <see cref="InputException"/> saying there is none.</summary>
     public async Task<Question> FindAsync(string id, CancellationToken cancellationToken = default) =>
-        (await _questions.QuestionsAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(q => q.Id == id)
+        (await QuestionsAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(q => q.Id == id)
         ?? throw NoSuchQuestion(id);
 
     /// <summary>
@@ -283,7 +283,7 @@ public sealed class QuestionBook(IEventStore store)
     /// <summary>One question with its forecasts, the aggregate as of <paramref name="today"/> and its resolving event.</summary>
     public async Task<Details> ShowAsync(string id, KoreanDate today, CancellationToken cancellationToken = default)
     {
-        var question = (await QuestionsAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(q => q.Id == id) ?? throw NoSuchQuestion(id);
+        var question = await FindAsync(id, cancellationToken).ConfigureAwait(false);
         var forecasts = await _questions.QuestionForecastsAsync(id, cancellationToken).ConfigureAwait(false);
         var resolving = question.Resolution?.EventId is { } eventId ? await store.FindAsync(eventId, cancellationToken).ConfigureAwait(false) : null;
         // The record's end counts North Korea's own actions only (a future summit is no newer record).

@@ -350,6 +350,24 @@ public sealed class QuestionsCliTests : IDisposable
         Assert.Equal("2026-03-04-strategic-cruise-missile", json.RootElement.GetProperty("question").GetProperty("resolving_event").GetString());
     }
 
+    [Fact]
+    public async Task A_forecast_dated_after_an_event_just_imported_is_refused_with_no_read_of_the_questions_between()
+    {
+        Assert.Equal(0, (await Run("f.db", "questions", "add", "--title", "A missile in March 2026?", "--target", "any-missile", "--from", "2026-03-01", "--until", "2026-03-31", "--id", "missile-2026-03")).Exit);
+        var file = _folder.File("launch.json");
+        await File.WriteAllTextAsync(file, """
+            [{"id": "2026-03-04-strategic-cruise-missile", "kind": "missile-launch", "class": "cruise", "date": "2026-03-04", "date_precision": "day", "actors": ["DPRK"],
+              "title": "Strategic cruise missile launch overseen by Kim Jong Un",
+              "sources": [{"name": "Anadolu", "url": "https://www.anews.com.tr/world/2026/03/05/north-koreas-kim-oversees-launch-of-strategic-cruise-missile", "date": "2026-03-05"}]}]
+            """);
+        Assert.Equal(0, (await Run("f.db", "import", file)).Exit);
+
+        var (exit, _, error) = await Run("f.db", "questions", "forecast", "missile-2026-03", "--by", "Bob", "-p", "0.9", "--as-of", "2026-03-10");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("resolved yes on 2026-03-04", error);
+    }
+
     private async Task<string?> StatusAsync(string db, string question)
     {
         var (exit, output, error) = await Run(db, "questions", "list", "--format", "json");
