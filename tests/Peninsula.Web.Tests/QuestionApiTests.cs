@@ -38,14 +38,25 @@ public sealed class QuestionApiTests : IDisposable
         Assert.Equal("yes", question.GetProperty("status").GetString());
         Assert.Equal("2024-10-31-icbm-hwasong-19", question.GetProperty("resolving_event").GetString());
 
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/questions/icbm-2024/forecasts", Http.Json("""{ "by": "alice", "probability": 0.6, "as_of": "2023-12-20" }"""))).StatusCode);
+        // Entered today, long after the ICBM it gives a day before: kept, and listed as not scored.
+        var entered = await (await client.PostAsync("/api/questions/icbm-2024/forecasts", Http.Json("""{ "by": "alice", "probability": 0.6, "as_of": "2023-12-20" }"""))).JsonAsync();
+        Assert.Equal(("2023-12-20", "2026-11-21"), (entered.GetProperty("as_of").GetString(), entered.GetProperty("counts_from").GetString()));
+        Assert.Contains("never scored", entered.GetProperty("note").GetString(), StringComparison.Ordinal);
         var bad = await (await client.PostAsync("/api/questions/icbm-2024/forecasts", Http.Json("""{ "by": "alice", "probability": 150 }"""))).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("probability", bad.GetProperty("detail").GetString(), StringComparison.Ordinal);
-
         var board = await (await _app.CreateClient().GetAsync("/api/questions/leaderboard")).JsonAsync();
+        Assert.DoesNotContain(board.GetProperty("rows").EnumerateArray(), r => r.GetProperty("by").GetString() == "alice");
+        Assert.Equal("alice", Assert.Single(board.GetProperty("entered_after_the_answer").EnumerateArray()).GetProperty("by").GetString());
+
+        // With the address where it was published, it is scored as of the day it gives.
+        var published = await (await client.PostAsync("/api/questions/icbm-2024/forecasts", Http.Json("""{ "by": "alice", "probability": 0.6, "as_of": "2023-12-20", "url": "https://example.org/alice" }"""))).JsonAsync();
+        Assert.Equal(JsonValueKind.Null, published.GetProperty("note").ValueKind);
+        board = await (await _app.CreateClient().GetAsync("/api/questions/leaderboard")).JsonAsync();
         var alice = board.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("by").GetString() == "alice");
         Assert.Equal(0.16, alice.GetProperty("brier").GetDouble(), 1e-9);
         Assert.Equal(Questions.Leaderboard.Ranking, board.GetProperty("ranking").GetString());
+        var badUrl = await (await client.PostAsync("/api/questions/icbm-2024/forecasts", Http.Json("""{ "by": "alice", "probability": 0.6, "as_of": "2023-12-21", "url": "ftp://x" }"""))).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("url", badUrl.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -14,14 +14,19 @@ internal static class QuestionSeed
         new("icbm-2027", "Will North Korea launch an ICBM before 2027? <img src=x onerror=\"window.__pwned = 3\">", ForecastTarget.Icbm, null, new KoreanDate(2026, 11, 22), new KoreanDate(2026, 12, 31), null, null),
     ];
 
+    /// <summary>Each forecast entered on the day it gives (at noon in Korea), as a team forecasting at the time would have, and one entered once the answer was known.</summary>
     public static readonly QuestionForecast[] Forecasts =
     [
-        new("icbm-2024", "model", new KoreanDate(2023, 12, 20), 0.12),
-        new("icbm-2024", "model", new KoreanDate(2024, 3, 1), 0.2),
-        new("icbm-2024", "model", new KoreanDate(2024, 6, 1), 0.18),
-        new("icbm-2024", "alice", new KoreanDate(2023, 12, 20), 0.6),
-        new("icbm-2024", "bob", new KoreanDate(2023, 12, 25), 0.8),
-        new("icbm-2027", "model", new KoreanDate(2026, 11, 21), 0.05),
+        .. new QuestionForecast[]
+        {
+            new("icbm-2024", "model", new KoreanDate(2023, 12, 20), 0.12),
+            new("icbm-2024", "model", new KoreanDate(2024, 3, 1), 0.2),
+            new("icbm-2024", "model", new KoreanDate(2024, 6, 1), 0.18),
+            new("icbm-2024", "alice", new KoreanDate(2023, 12, 20), 0.6),
+            new("icbm-2024", "bob", new KoreanDate(2023, 12, 25), 0.8),
+            new("icbm-2027", "model", new KoreanDate(2026, 11, 21), 0.05),
+        }.Select(f => f with { Entered = new DateTimeOffset(f.AsOf.Date.ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(9)) }),
+        new("icbm-2024", "carol", new KoreanDate(2024, 1, 10), 0.95) { Entered = new DateTimeOffset(2024, 11, 2, 3, 0, 0, TimeSpan.Zero) },
     ];
 }
 
@@ -45,7 +50,7 @@ public sealed class QuestionPageTests(BrowserFixture browser)
         Assert.Equal("Will North Korea launch an ICBM in 2024?", await page.Locator("#question-heading").InnerTextAsync());
         var resolution = page.Locator("#resolution a");
         Assert.Equal("/event.html?id=2024-10-31-icbm-hwasong-19", await resolution.GetAttributeAsync("href"));
-        Assert.Equal(2, await page.Locator("#history circle.expert").CountAsync());
+        Assert.Equal(3, await page.Locator("#history circle.expert").CountAsync());
         Assert.Contains("85.7%", await page.Locator("#aggregate").InnerTextAsync(), StringComparison.Ordinal);
         // The model's probabilities link to the forecast and its reasons, and say how far the record goes; every date says its zone.
         Assert.Equal("/forecast.html?target=icbm", await page.Locator("#model-evidence a").GetAttributeAsync("href"));
@@ -59,6 +64,11 @@ public sealed class QuestionPageTests(BrowserFixture browser)
         {
             Assert.Contains(name, board, StringComparison.Ordinal);
         }
+
+        // carol's forecast came after the ICBM of 2024-10-31: listed apart, not ranked.
+        Assert.DoesNotContain("carol", board, StringComparison.Ordinal);
+        Assert.Contains("carol", await page.Locator("#not-scored").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("2024-01-10, entered 2024-11-02", await page.Locator("#forecasts").InnerTextAsync(), StringComparison.Ordinal);
 
         // The model against the published forecasts on past questions, computed by the server: a row per forecast, each linked to the question on its platform, to its source and to the resolving event.
         // A few seconds of processor time (bench questions-speed); the wait allows for two test projects sharing two processors.

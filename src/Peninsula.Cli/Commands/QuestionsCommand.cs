@@ -165,14 +165,16 @@ internal static class QuestionsCommand
         var question = new Argument<string>("question") { Description = "The question's id." };
         var by = new Option<string>("--by") { Description = "The forecaster's name.", Required = true };
         var probability = new Option<string>("--probability", "-p") { Description = "The probability that it resolves yes: 0.25 or 25%.", Required = true };
-        var asOf = new Option<string?>("--as-of") { Description = "The Korean date the forecast was made (YYYY-MM-DD). Default: today in Korea." };
-        var command = new Command("forecast", "Records an expert's forecast on a question (one per forecaster and day; a second one on the same day replaces the first).") { question, by, probability, asOf };
+        var asOf = new Option<string?>("--as-of") { Description = "The Korean date the forecast was made (YYYY-MM-DD). Default: today in Korea. A forecast entered after that day counts from the day it is entered, unless --url gives where it was published." };
+        var url = new Option<string?>("--url") { Description = "Where the forecast was published (http or https), if it was: it is then scored as of --as-of, the day its publication gives." };
+        var command = new Command("forecast", "Records an expert's forecast on a question (one per forecaster and day; a second one on the same day replaces the first).") { question, by, probability, asOf, url };
         command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
         {
             var p = QuestionForecast.ParseProbability(parse.GetValue(probability), field: "--probability");
             var day = QuestionForecast.CheckMadeBy(KoreanDate.ParseInput(parse.GetValue(asOf), "--as-of") ?? KoreanDate.Today(context.Clock), KoreanDate.Today(context.Clock), "--as-of");
             var id = parse.GetValue(question)!;
-            var saved = await new QuestionBook(store).ForecastAsync(id, parse.GetValue(by)!, p, day, name => "--" + name.Replace('_', '-'), cancellationToken).ConfigureAwait(false);
+            var entry = await new QuestionBook(store).ForecastAsync(id, parse.GetValue(by)!, p, day, parse.GetValue(url), name => "--" + name.Replace('_', '-'), cancellationToken).ConfigureAwait(false);
+            var saved = entry.Saved;
             context.Out.MarkupLine(saved.Forecasts.Unchanged > 0
                 ? $"{Markup.Escape(parse.GetValue(by)!.Trim())}'s forecast of {Forecaster.Pct(p)} on {Markup.Escape(id)} as of {day} was recorded already."
                 : $"Recorded {Markup.Escape(parse.GetValue(by)!.Trim())}'s forecast of [bold]{Forecaster.Pct(p)}[/] on {Markup.Escape(id)} as of {day}{(saved.Forecasts.Updated > 0 ? " (it replaces that day's earlier one)" : "")}.");
@@ -181,6 +183,12 @@ internal static class QuestionsCommand
                 // Certainty would score minus infinity when wrong; say what the leaderboard does with it.
                 context.Out.MarkupLine($"[grey]A forecast of {Forecaster.Pct(p)} is certainty: the leaderboard's log score and the aggregate read it as {Forecaster.Pct(p == 0 ? ExpertAggregate.Floor : 1 - ExpertAggregate.Floor)}.[/]");
             }
+
+            if (entry.WhenItCounts("--url") is { } when)
+            {
+                context.Out.MarkupLine(Markup.Escape(when));
+            }
+
             return 0;
         }, cancellationToken));
         return command;
@@ -263,17 +271,19 @@ internal static class QuestionsCommand
         var command = new Command("leaderboard", "Brier and log scores of the model, each expert and the experts' aggregate on the resolved questions.") { format };
         command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
         {
-            var (rows, resolved, open) = await new QuestionBook(store).LeaderboardAsync(cancellationToken).ConfigureAwait(false);
+            var view = await new QuestionBook(store).LeaderboardAsync(cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(format) == "json")
             {
-                context.RawOut.WriteLine(EventJson.SerializeValue(QuestionDocuments.Leaderboard(rows, resolved, open)));
+                context.RawOut.WriteLine(EventJson.SerializeValue(QuestionDocuments.Leaderboard(view)));
                 return 0;
             }
 
-            Rendering.Heading(context.Out, $"[bold]Leaderboard[/] on {Rendering.Count(resolved, "resolved question")} ({open} open)");
+            var rows = view.Rows;
+            Rendering.Heading(context.Out, $"[bold]Leaderboard[/] on {Rendering.Count(view.Resolved, "resolved question")} ({view.Open} open)");
             if (rows.Count == 0)
             {
-                context.Out.MarkupLine("No resolved question has a forecast yet.");
+                context.Out.MarkupLine("No resolved question has a forecast that can be scored yet.");
+                RenderEnteredTooLate(context.Out, view);
                 return 0;
             }
 
@@ -294,11 +304,28 @@ internal static class QuestionsCommand
             context.Out.Write(table);
             context.Out.MarkupLine("[grey]Brier: mean of (p - outcome)², 0 best, 0.25 for always 50%. Log score: mean ln of the probability given to what happened, 0 best, -0.693 for always 50%. " +
                                    $"{Leaderboard.Ranking} In brackets: a 95% interval from resampling the shared questions; one that spans 0 cannot tell the forecaster from the aggregate. " +
-                                   "Each expert's latest forecast before the outcome was known counts; the aggregate and the model are scored as of the day of the latest expert forecast on the question " +
-                                   $"(the model alone: its latest before the outcome was known). Aggregate: {Markup.Escape(ExpertAggregate.Rule)}. Run peninsula questions update first to bring resolutions up to date.[/]");
+                                   $"{QuestionDocuments.WhichForecastCounts} Aggregate: {Markup.Escape(ExpertAggregate.Rule)}.[/]");
+            RenderEnteredTooLate(context.Out, view);
             return 0;
         }, cancellationToken));
         return command;
+    }
+
+    /// <summary>The forecasts the leaderboard leaves out because they were entered once the answer was known, one a line.</summary>
+    private static void RenderEnteredTooLate(IAnsiConsole console, LeaderboardView view)
+    {
+        if (view.EnteredTooLate.Count == 0)
+        {
+            return;
+        }
+
+        console.MarkupLine($"Not scored: {Rendering.Count(view.EnteredTooLate.Count, "forecast")} entered after the answer was known (whoever entered it could know the answer):");
+        foreach (var (q, f) in view.EnteredTooLate)
+        {
+            console.MarkupLine($"  {Markup.Escape(f.By)} on {Markup.Escape(q.Id)}: {Forecaster.Pct(f.Probability)} as of {f.AsOf}, entered on {f.CountsFrom}; the answer, {q.Resolution!.Word}, was known on {QuestionDocuments.KnownOn(q)}.");
+        }
+
+        console.MarkupLine("[grey]A forecast published at the time is scored as of its date when it is entered with the address where it was published (questions forecast --url).[/]");
     }
 
     private static Command Published(CliContext context)
@@ -524,7 +551,8 @@ internal static class QuestionsCommand
             null when d.RecordEnd < q.Closes => $"Open: the record ends on {d.RecordEnd}, before the window closes on {q.Closes}.",
             null => "Open.",
         });
-        var latest = d.Forecasts.GroupBy(f => f.By, StringComparer.Ordinal).Select(g => (Latest: g.MaxBy(f => f.AsOf)!, Count: g.Count())).OrderBy(x => x.Latest.IsModel ? 0 : 1).ThenBy(x => x.Latest.By, StringComparer.Ordinal).ToList();
+        var counts = d.Forecasts.CountBy(f => f.By).ToDictionary(StringComparer.Ordinal);
+        var latest = ExpertAggregate.Latest(d.Forecasts).Select(f => (Latest: f, Count: counts[f.By])).OrderBy(x => x.Latest.IsModel ? 0 : 1).ThenBy(x => x.Latest.By, StringComparer.Ordinal).ToList();
         if (latest.Count == 0)
         {
             var first = q.Opens.AddDays(-1) < Forecaster.FirstAsOf ? Forecaster.FirstAsOf : q.Opens.AddDays(-1);
@@ -541,7 +569,7 @@ internal static class QuestionsCommand
         table.AddColumn(new TableColumn("Forecasts").RightAligned());
         foreach (var (f, count) in latest)
         {
-            table.AddRow(Markup.Escape(f.By), Forecaster.Pct(f.Probability), f.AsOf.ToString(), count.ToString(CultureInfo.InvariantCulture));
+            table.AddRow(Markup.Escape(f.By), Forecaster.Pct(f.Probability), f.EnteredLater ? $"{f.AsOf}, entered {f.CountsFrom}" : f.AsOf.ToString(), count.ToString(CultureInfo.InvariantCulture));
         }
 
         if (d.Aggregate is { } a)
@@ -556,5 +584,10 @@ internal static class QuestionsCommand
         }
 
         console.MarkupLine($"[grey]Aggregate: {Markup.Escape(ExpertAggregate.Rule)}.[/]");
+        if (d.Forecasts.Any(f => f.EnteredLater))
+        {
+            console.MarkupLine("[grey]A forecast entered after the day it gives counts from the day it was entered (it may know what happened in between), unless it carries the address where it was published; " +
+                               (q.Resolution is null ? "the aggregate reads it from that day.[/]" : "one entered once the answer was known is shown but never scored.[/]"));
+        }
     }
 }

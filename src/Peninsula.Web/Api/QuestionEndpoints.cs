@@ -110,8 +110,7 @@ internal static class QuestionEndpoints
     private static async Task<IResult> LeaderboardAsync(StorePool pool, CancellationToken cancellationToken)
     {
         using var lease = pool.Rent();
-        var (rows, resolved, open) = await new QuestionBook(lease.Store).LeaderboardAsync(cancellationToken).ConfigureAwait(false);
-        return Results.Ok(QuestionDocuments.Leaderboard(rows, resolved, open));
+        return Results.Ok(QuestionDocuments.Leaderboard(await new QuestionBook(lease.Store).LeaderboardAsync(cancellationToken).ConfigureAwait(false)));
     }
 
     private static async Task<IResult> PublishedAsync(HttpContext http, RecordCache cache, AnalysisBudget budget, CancellationToken cancellationToken)
@@ -171,8 +170,21 @@ internal static class QuestionEndpoints
         var p = QuestionForecast.ParseProbability(Text(root, "probability"));
         var asOf = QuestionForecast.CheckMadeBy(KoreanDate.ParseInput(Text(root, "as_of"), "as_of") ?? KoreanDate.Today(clock), KoreanDate.Today(clock));
         using var lease = pool.Rent();
-        var saved = await new QuestionBook(lease.Store).ForecastAsync(id, Text(root, "by") ?? "", p, asOf, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return Results.Ok(new { question = id, by = Text(root, "by")!.Trim(), as_of = asOf.ToString(), probability = p, added = saved.Forecasts.Added, replaced = saved.Forecasts.Updated });
+        var entry = await new QuestionBook(lease.Store).ForecastAsync(id, Text(root, "by") ?? "", p, asOf, Text(root, "url"), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var f = entry.Forecast;
+        return Results.Ok(new
+        {
+            question = id,
+            by = f.By,
+            as_of = asOf.ToString(),
+            probability = p,
+            url = f.Url,
+            entered = f.Entered,
+            counts_from = f.CountsFrom.ToString(),
+            note = entry.WhenItCounts("url"),
+            added = entry.Saved.Forecasts.Added,
+            replaced = entry.Saved.Forecasts.Updated,
+        });
     }
 
     private static async Task<IResult> UpdateAsync(HttpContext http, StorePool pool, TimeProvider clock, CancellationToken cancellationToken)
@@ -250,7 +262,8 @@ internal static class QuestionEndpoints
     [
         new("by", ParameterType.Text, "The forecaster's name (not 'model' nor 'aggregate').") { Required = true },
         new("probability", ParameterType.Number, "The probability that it resolves yes: a number from 0 to 1, or a text such as \"25%\".") { Required = true },
-        new("as_of", ParameterType.Date, "The Korean date the forecast was made (default today)."),
+        new("as_of", ParameterType.Date, "The Korean date the forecast was made (default today). A forecast entered after that day counts from the day it is entered, unless url gives where it was published."),
+        new("url", ParameterType.Text, "Where the forecast was published (http or https), if it was: it is then scored as of as_of, the day its publication gives."),
     ]);
 
     /// <summary>

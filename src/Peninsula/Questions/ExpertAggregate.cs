@@ -33,15 +33,16 @@ public static class ExpertAggregate
     public static readonly string Rule = string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"the mean of the experts' log-odds (each expert's latest forecast, kept within 0.1%..99.9%), {(Extremizing == 1 ? "not extremized: on the published forecasts of past questions (peninsula questions published) extremizing scored worse" : $"extremized by {Extremizing:0.##} when two or more experts have forecast (a lone expert's forecast is taken as it is), the factor that scored best on the crowds' published forecasts of past questions (peninsula questions published)")}");
 
-    /// <summary>The aggregate of the experts' latest forecasts made on or before <paramref name="asOf"/> (extremized when there are two or more), or null when none has forecast yet.</summary>
+    /// <summary>
+    /// The aggregate of the experts' latest forecasts that count by <paramref name="asOf"/>
+    /// (<see cref="QuestionForecast.CountsFrom"/>: a forecast entered later than the day it gives
+    /// counts from the day it was entered), extremized when there are two or more, or null when
+    /// none has forecast yet. It is dated by the latest of them.
+    /// </summary>
     public static QuestionForecast? Of(string questionId, IEnumerable<QuestionForecast> forecasts, KoreanDate asOf, double extremizing = Extremizing)
     {
         ArgumentNullException.ThrowIfNull(forecasts);
-        var latest = forecasts
-            .Where(f => f.QuestionId == questionId && !f.IsModel && f.AsOf <= asOf)
-            .GroupBy(f => f.By, StringComparer.Ordinal)
-            .Select(g => g.MaxBy(f => f.AsOf)!)
-            .ToList();
+        var latest = Latest(forecasts.Where(f => f.QuestionId == questionId && !f.IsModel && f.CountsFrom <= asOf));
         if (latest.Count == 0)
         {
             return null;
@@ -49,8 +50,12 @@ public static class ExpertAggregate
 
         var mean = latest.Average(f => LogOdds.Of(f.Probability, Floor));
         var factor = latest.Count > 1 ? extremizing : 1.0;
-        return new QuestionForecast(questionId, QuestionForecast.Aggregate, latest.Max(f => f.AsOf), LogOdds.ToProbability(factor * mean));
+        return new QuestionForecast(questionId, QuestionForecast.Aggregate, latest.Max(f => f.CountsFrom), LogOdds.ToProbability(factor * mean));
     }
+
+    /// <summary>Each forecaster's latest of <paramref name="forecasts"/>: the one that counts from the latest day, of those the one dated latest.</summary>
+    public static List<QuestionForecast> Latest(IEnumerable<QuestionForecast> forecasts) =>
+        [.. forecasts.GroupBy(f => f.By, StringComparer.Ordinal).Select(g => g.MaxBy(f => (f.CountsFrom, f.AsOf))!)];
 
     /// <summary>
     /// The extremizing factor for a forecast made as of <paramref name="asOf"/>, chosen on past

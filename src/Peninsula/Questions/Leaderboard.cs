@@ -7,7 +7,10 @@ namespace Peninsula.Questions;
 /// Scores on resolved questions, per forecaster: the model, each expert and the experts' aggregate.
 /// <para>
 /// Which forecast counts: each expert's latest made before the outcome was known (before the day of
-/// the resolving event for a yes, by the window's last day for a no). The aggregate is scored as of
+/// the resolving event for a yes, by the window's last day for a no), a forecast counting from the
+/// day it was entered when that is later than the day it gives and no published address dates it
+/// (<see cref="QuestionForecast.CountsFrom"/>): one entered once the answer was known is not scored
+/// (<see cref="EnteredTooLate"/>) and does not move the aggregate. The aggregate is scored as of
 /// the day of the latest of those expert forecasts, and so is the model when experts forecast the
 /// question (its forecast on or before that day), so that the model and the experts are scored on
 /// what was known on the same day; on a question no expert forecast, the model's latest forecast
@@ -36,13 +39,13 @@ public static class Leaderboard
 
             // What was said before the answer: to the day before the event on a yes, to the close on a no.
             var cutoff = q.AnswerNotYetKnown(q.Closes);
-            var known = byQuestion[q.Id].Where(f => f.AsOf <= cutoff).ToList();
-            var experts = known.Where(f => !f.IsModel).GroupBy(f => f.By, StringComparer.Ordinal).Select(g => g.MaxBy(f => f.AsOf)!).ToList();
+            var known = byQuestion[q.Id].Where(f => f.CountsFrom <= cutoff).ToList();
+            var experts = ExpertAggregate.Latest(known.Where(f => !f.IsModel));
             scored.AddRange(experts.Select(f => Score(q, f)));
             KoreanDate modelCutoff = cutoff;
             if (experts.Count > 0)
             {
-                var day = experts.Max(f => f.AsOf);
+                var day = experts.Max(f => f.CountsFrom);
                 scored.Add(Score(q, ExpertAggregate.Of(q.Id, known, day)!));
                 modelCutoff = day;
             }
@@ -54,6 +57,26 @@ public static class Leaderboard
         }
 
         return scored;
+    }
+
+    /// <summary>
+    /// The experts' forecasts on resolved questions that give a day before the answer was known but
+    /// were entered after it (and carry no published address), by question and forecaster: kept and
+    /// shown, never scored, since whoever entered them could know the answer.
+    /// </summary>
+    public static IReadOnlyList<(Question Question, QuestionForecast Forecast)> EnteredTooLate(IEnumerable<Question> questions, IReadOnlyList<QuestionForecast> forecasts)
+    {
+        ArgumentNullException.ThrowIfNull(questions);
+        ArgumentNullException.ThrowIfNull(forecasts);
+        var byQuestion = forecasts.ToLookup(f => f.QuestionId, StringComparer.Ordinal);
+        return [.. questions
+            .Where(q => q.Resolution is not null)
+            .SelectMany(q => byQuestion[q.Id]
+                .Where(f => !f.IsModel && f.AsOf <= q.AnswerNotYetKnown(q.Closes) && f.CountsFrom > q.AnswerNotYetKnown(q.Closes))
+                .Select(f => (q, f)))
+            .OrderBy(x => x.q.Id, StringComparer.Ordinal)
+            .ThenBy(x => x.f.By, StringComparer.Ordinal)
+            .ThenBy(x => x.f.AsOf)];
     }
 
     /// <summary>How the rows are ranked, in one sentence for people.</summary>

@@ -165,6 +165,35 @@ public sealed record QuestionForecast(string QuestionId, string By, KoreanDate A
     /// <summary>Whether it is one of the model's.</summary>
     public bool IsModel => By == Model;
 
+    /// <summary>
+    /// When it was entered (UTC): the store stamps a forecast with its clock when it first takes
+    /// that probability, or keeps the time an exported file says the forecast was entered where it
+    /// came from. Null for one stored before entry times were kept. It does not take part in
+    /// equality: the same forecast entered twice is the same forecast.
+    /// </summary>
+    public DateTimeOffset? Entered { get; init; }
+
+    /// <summary>
+    /// The Korean date from which the forecast counts: <see cref="AsOf"/>, or the day it was
+    /// entered when that came later and nothing else dates it. A forecast entered on 7 December
+    /// "as of" 20 December of the year before may know everything that happened in between, so it
+    /// is scored as made on the day it was entered. A published forecast (<see cref="Url"/>) is dated
+    /// by its publication, the model's by the record it was made on (it knows nothing later), and one
+    /// whose entry time is unknown by its date.
+    /// </summary>
+    public KoreanDate CountsFrom =>
+        IsModel || Url is not null || Entered is not { } entered || KoreanDate.FromInstant(entered) <= AsOf ? AsOf : KoreanDate.FromInstant(entered);
+
+    /// <summary>Whether it was entered after the day it gives (see <see cref="CountsFrom"/>).</summary>
+    public bool EnteredLater => CountsFrom != AsOf;
+
+    /// <inheritdoc/>
+    public bool Equals(QuestionForecast? other) =>
+        other is not null && QuestionId == other.QuestionId && By == other.By && AsOf == other.AsOf && Probability.Equals(other.Probability) && Url == other.Url;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(QuestionId, By, AsOf, Probability, Url);
+
     /// <summary>Checks the fields; a bad one is an <see cref="InputException"/> naming it.</summary>
     public QuestionForecast Validated(string? file = null, long? line = null)
     {

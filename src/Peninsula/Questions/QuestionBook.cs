@@ -56,12 +56,14 @@ public sealed class QuestionBook(IEventStore store)
     }
 
     /// <summary>
-    /// Records an expert's forecast; the question must exist, and <c>model</c> is the model's name,
-    /// not an expert's. A bad value is an <see cref="InputException"/> whose field is named by
-    /// <paramref name="fieldName"/> (the CLI's <c>--as-of</c>, the API's <c>as_of</c>).
+    /// Records an expert's forecast, published at <paramref name="url"/> if it was; the question
+    /// must exist, and <c>model</c> is the model's name, not an expert's. A bad value is an
+    /// <see cref="InputException"/> whose field is named by <paramref name="fieldName"/> (the CLI's
+    /// <c>--as-of</c>, the API's <c>as_of</c>). Returns what was saved and the forecast as the
+    /// store now holds it, with the time it was entered.
     /// </summary>
-    public async Task<QuestionSaveSummary> ForecastAsync(
-        string questionId, string by, double probability, KoreanDate asOf, Func<string, string>? fieldName = null, CancellationToken cancellationToken = default)
+    public async Task<ForecastEntry> ForecastAsync(
+        string questionId, string by, double probability, KoreanDate asOf, string? url = null, Func<string, string>? fieldName = null, CancellationToken cancellationToken = default)
     {
         var field = fieldName ?? (name => name);
         if (double.IsNaN(probability) || probability is < 0 or > 1)
@@ -81,8 +83,23 @@ public sealed class QuestionBook(IEventStore store)
             throw new InputException(why, field: field("as_of"));
         }
 
-        var forecast = new QuestionForecast(question.Id, name, asOf, probability).Validated();
-        return await _questions.SaveQuestionsAsync([], [forecast], cancellationToken: cancellationToken).ConfigureAwait(false);
+        var forecast = Wrap(() => new QuestionForecast(question.Id, name, asOf, probability, string.IsNullOrWhiteSpace(url) ? null : url.Trim()).Validated(), field);
+        var saved = await _questions.SaveQuestionsAsync([], [forecast], cancellationToken: cancellationToken).ConfigureAwait(false);
+        var stored = (await _questions.QuestionForecastsAsync(question.Id, cancellationToken).ConfigureAwait(false)).FirstOrDefault(f => f.By == name && f.AsOf == asOf) ?? forecast;
+        return new ForecastEntry(saved, question, stored);
+    }
+
+    // A forecast's field as the host names it (the CLI's --url for url).
+    private static T Wrap<T>(Func<T> make, Func<string, string> field)
+    {
+        try
+        {
+            return make();
+        }
+        catch (InputException ex) when (ex.Field is { } name && ex.File is null)
+        {
+            throw new InputException(ex.Reason, field: field(name));
+        }
     }
 
     /// <summary>
@@ -222,7 +239,8 @@ public sealed class QuestionBook(IEventStore store)
 
     /// <summary>
     /// Refuses a file's forecasts that <see cref="ForecastAsync"/> would refuse (dated after today, made
-    /// when no day of the window was left, or after the record's answer), each by its file and line, all in one
+    /// when no day of the window was left, or after the record's answer), and those that say they were
+    /// entered after today, each by its file and line, all in one
     /// error; the model's are not the file's to give (see <see cref="ImportAsync"/>).
     /// </summary>
     private static void RefuseLateForecasts(QuestionFiles.Contents contents, IReadOnlyList<Question> resolved, KoreanDate today)
@@ -230,9 +248,12 @@ public sealed class QuestionBook(IEventStore store)
         var byId = resolved.ToDictionary(q => q.Id, StringComparer.Ordinal);
         var late = contents.Forecasts
             .Where(f => !f.IsModel && byId.ContainsKey(f.QuestionId))
-            .Select(f => (Place: contents.PlaceOf(f), Why: QuestionForecast.WhyNotMadeBy(f.AsOf, today) ?? byId[f.QuestionId].WhyNoForecastAsOf(f.AsOf)))
+            .Select(f => (Place: contents.PlaceOf(f), Forecast: f))
+            .Select(x => x.Forecast.Entered is { } entered && KoreanDate.FromInstant(entered) > today
+                ? (x.Place, Why: $"it says it was entered on {KoreanDate.FromInstant(entered)} (Korean date), after today ({today} in Korea).", Field: x.Place.FieldOf("entered"))
+                : (x.Place, Why: QuestionForecast.WhyNotMadeBy(x.Forecast.AsOf, today) ?? byId[x.Forecast.QuestionId].WhyNoForecastAsOf(x.Forecast.AsOf), Field: x.Place.AsOfField))
             .Where(x => x.Why is not null)
-            .Select(x => new InputException(x.Why!, x.Place.File, x.Place.Line, x.Place.AsOfField))
+            .Select(x => new InputException(x.Why!, x.Place.File, x.Place.Line, x.Field))
             .ToList();
         if (late.Count == 1)
         {
@@ -292,10 +313,12 @@ public sealed class QuestionBook(IEventStore store)
     }
 
     /// <summary>The leaderboard on every question the record has resolved (<see cref="QuestionsAsync"/>).</summary>
-    public async Task<(IReadOnlyList<LeaderboardRow> Rows, int Resolved, int Open)> LeaderboardAsync(CancellationToken cancellationToken = default)
+    public async Task<LeaderboardView> LeaderboardAsync(CancellationToken cancellationToken = default)
     {
         var (questions, forecasts) = await AllAsync(cancellationToken).ConfigureAwait(false);
-        return (Leaderboard.Rows(questions, forecasts), questions.Count(q => q.Resolution is not null), questions.Count(q => q.Resolution is null));
+        return new LeaderboardView(
+            Leaderboard.Rows(questions, forecasts), questions.Count(q => q.Resolution is not null), questions.Count(q => q.Resolution is null),
+            Leaderboard.EnteredTooLate(questions, forecasts));
     }
 }
 
@@ -324,6 +347,41 @@ public sealed record QuestionStanding(Question Question, QuestionForecast? Model
         return [.. questions.Select(q => Of(q, byQuestion[q.Id], today))];
     }
 }
+
+/// <summary>An expert's forecast as recorded.</summary>
+/// <param name="Saved">What the save did.</param>
+/// <param name="Question">The question, as the record answers it.</param>
+/// <param name="Forecast">The forecast as the store holds it, with the time it was entered.</param>
+public sealed record ForecastEntry(QuestionSaveSummary Saved, Question Question, QuestionForecast Forecast)
+{
+    /// <summary>
+    /// When the forecast counts, in plain words, where that is not the day it gives: it was entered
+    /// later and nothing published dates it. Null otherwise. <paramref name="urlField"/> is how the
+    /// host names the published address (the CLI's <c>--url</c>, the API's <c>url</c>).
+    /// </summary>
+    public string? WhenItCounts(string urlField)
+    {
+        var f = Forecast;
+        if (!f.EnteredLater)
+        {
+            return null;
+        }
+
+        var lastBeforeAnswer = Question.AnswerNotYetKnown(Question.Closes);
+        return Question.Resolution is { } answer && f.CountsFrom > lastBeforeAnswer
+            ? $"It was entered on {f.CountsFrom}, after the answer ({answer.Word}) was known on {lastBeforeAnswer.AddDays(1)}: it is kept and shown, but never scored, since whoever entered it could know the answer. " +
+              $"A forecast published at the time is scored as of its date when entered with the address where it was published ({urlField})."
+            : $"It was entered on {f.CountsFrom}, after the day it gives, so it counts from {f.CountsFrom}: whoever entered it knew what happened in between, and the leaderboard scores it, and the model beside it, as of that day. " +
+              $"A forecast published at the time is scored as of its date when entered with the address where it was published ({urlField}).";
+    }
+}
+
+/// <summary>The leaderboard as the hosts show it.</summary>
+/// <param name="Rows">One row per forecaster (<see cref="Leaderboard.Rows"/>).</param>
+/// <param name="Resolved">Questions resolved.</param>
+/// <param name="Open">Questions still open.</param>
+/// <param name="EnteredTooLate">The experts' forecasts not scored because they were entered after the answer was known (<see cref="Leaderboard.EnteredTooLate"/>).</param>
+public sealed record LeaderboardView(IReadOnlyList<LeaderboardRow> Rows, int Resolved, int Open, IReadOnlyList<(Question Question, QuestionForecast Forecast)> EnteredTooLate);
 
 /// <summary>What an update did.</summary>
 /// <param name="Questions">Every question as it now stands.</param>

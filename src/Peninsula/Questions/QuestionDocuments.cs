@@ -49,18 +49,32 @@ public static class QuestionDocuments
                 : null,
             aggregate_rule = ExpertAggregate.Rule,
             model_note = d.ModelNote,
-            forecasts = d.Forecasts.Select(f => new { by = f.By, as_of = f.AsOf.ToString(), probability = Math.Round(f.Probability, 6), url = f.Url }),
+            forecasts = d.Forecasts.Select(f => new
+            {
+                by = f.By,
+                as_of = f.AsOf.ToString(),
+                probability = Math.Round(f.Probability, 6),
+                url = f.Url,
+                entered = f.Entered,
+                counts_from = f.CountsFrom.ToString(),
+                before_the_answer = BeforeTheAnswer(d.Question, f),
+            }),
         };
     }
 
-    /// <summary>The leaderboard: <c>{"resolved_questions","open_questions","aggregate_rule","ranking","rows":[{"by","questions","resolved_yes","brier","log_score","brier_vs_aggregate","brier_vs_aggregate_low","brier_vs_aggregate_high","questions_with_aggregate"}]}</c> (the low and high bounds: a 95% interval from resampling the shared questions, null with fewer than two), ranked as <see cref="Questions.Leaderboard.Ranking"/> says.</summary>
-    public static object Leaderboard(IReadOnlyList<LeaderboardRow> rows, int resolved, int open) => new
+    /// <summary>Whether an expert's forecast on a resolved question counts as made before the answer was known, so that it can be scored (null for an open question and for the model's): false when it gives a later day, or was entered later with no published address.</summary>
+    private static bool? BeforeTheAnswer(Question q, QuestionForecast f) =>
+        q.Resolution is null || f.IsModel ? null : f.CountsFrom <= q.AnswerNotYetKnown(q.Closes);
+
+    /// <summary>The leaderboard: <c>{"resolved_questions","open_questions","aggregate_rule","ranking","rows":[{"by","questions","resolved_yes","brier","log_score","brier_vs_aggregate","brier_vs_aggregate_low","brier_vs_aggregate_high","questions_with_aggregate"}],"which_forecast_counts","entered_after_the_answer":[{"question","by","as_of","entered","probability","answer","answer_known"}]}</c> (the low and high bounds: a 95% interval from resampling the shared questions, null with fewer than two), ranked as <see cref="Questions.Leaderboard.Ranking"/> says.</summary>
+    public static object Leaderboard(LeaderboardView view) => new
     {
-        resolved_questions = resolved,
-        open_questions = open,
+        resolved_questions = view?.Resolved ?? throw new ArgumentNullException(nameof(view)),
+        open_questions = view.Open,
         aggregate_rule = ExpertAggregate.Rule,
         ranking = Questions.Leaderboard.Ranking,
-        rows = rows.Select(r => new
+        which_forecast_counts = WhichForecastCounts,
+        rows = view.Rows.Select(r => new
         {
             by = r.By,
             questions = r.Questions,
@@ -72,7 +86,30 @@ public static class QuestionDocuments
             brier_vs_aggregate_high = r.VsAggregateInterval is { } j ? Math.Round(j.High, 5) : (double?)null,
             questions_with_aggregate = r.WithAggregate,
         }),
+        entered_after_the_answer = view.EnteredTooLate.Select(x => new
+        {
+            question = x.Question.Id,
+            by = x.Forecast.By,
+            as_of = x.Forecast.AsOf.ToString(),
+            entered = x.Forecast.Entered,
+            probability = Math.Round(x.Forecast.Probability, 6),
+            answer = x.Question.Resolution!.Word,
+            answer_known = KnownOn(x.Question).ToString(),
+        }),
     };
+
+    /// <summary>Which forecast the leaderboard scores, in plain words (the CLI's note, the API's <c>which_forecast_counts</c>).</summary>
+    public const string WhichForecastCounts =
+        "Each expert's latest forecast made before the outcome was known counts (before the day of the event that settled a yes, by the window's last day for a no). " +
+        "A forecast entered after the day it gives counts from the day it was entered, unless it carries the address where it was published: one entered once the answer was known is listed apart and never scored. " +
+        "The aggregate and the model are scored as of the day of the latest expert forecast on the question (the model alone: its latest before the outcome was known).";
+
+    /// <summary>The first Korean day on which a resolved question's answer was known: the resolving event's day for a yes, the day after the window for a no.</summary>
+    public static KoreanDate KnownOn(Question q)
+    {
+        ArgumentNullException.ThrowIfNull(q);
+        return q.AnswerNotYetKnown(q.Closes).AddDays(1);
+    }
 
     /// <summary>
     /// The model against the published forecasts on past questions (<see cref="PublishedComparison"/>):

@@ -14,7 +14,9 @@ namespace Peninsula.Questions;
 /// its forecasts) or CSV (one row per forecast, the question's fields repeated on each of its rows;
 /// a question without forecasts has one row with the forecast columns empty). Dates are Korean
 /// dates (UTC+9), YYYY-MM-DD. A resolution in a file is the record's at export, or the source's for
-/// a crowd question; an import does not take it: questions resolve from the record.
+/// a crowd question; an import does not take it: questions resolve from the record. A forecast's
+/// <c>entered</c> is the instant it was entered where the file was exported (ISO 8601 with its
+/// offset, written in UTC); an import keeps it, and a forecast without one is entered at the import.
 /// </summary>
 public static class QuestionFiles
 {
@@ -22,7 +24,7 @@ public static class QuestionFiles
     public static readonly IReadOnlyList<string> Columns =
     [
         "question", "title", "target", "filter", "opens", "closes", "question_url", "resolution", "resolved_on", "resolving_event",
-        "by", "as_of", "probability", "forecast_url",
+        "by", "as_of", "probability", "forecast_url", "entered",
     ];
 
     private static readonly string[] QuestionColumns = ["title", "target", "filter", "opens", "closes", "question_url", "resolution", "resolved_on", "resolving_event"];
@@ -38,7 +40,11 @@ public static class QuestionFiles
     };
 
     /// <summary>Where a forecast was read: the file, the line, and the field that holds its date (<c>as_of</c> in CSV, <c>forecasts[i].as_of</c> in JSON).</summary>
-    public sealed record Place(string? File, long? Line, string AsOfField);
+    public sealed record Place(string? File, long? Line, string AsOfField)
+    {
+        /// <summary>Another field of the same forecast, named as its date's is (<c>entered</c>, <c>forecasts[2].entered</c>).</summary>
+        public string FieldOf(string name) => AsOfField.EndsWith("as_of", StringComparison.Ordinal) ? AsOfField[..^"as_of".Length] + name : name;
+    }
 
     /// <summary>What a file holds: questions, the forecasts on them, and the resolution the file states for each (by id), if any.</summary>
     public sealed record Contents(IReadOnlyList<Question> Questions, IReadOnlyList<QuestionForecast> Forecasts, IReadOnlyDictionary<string, bool> StatedOutcomes)
@@ -101,7 +107,7 @@ public static class QuestionFiles
             [
                 q.Id, q.Title, q.Target?.Slug, q.Filter, q.Opens.ToString(), q.Closes.ToString(), q.Url, q.Resolution?.Word, q.Resolution?.On.ToString(), q.Resolution?.EventId,
             ];
-            var rows = byQuestion[q.Id].Select(f => (string?[])[f.By, f.AsOf.ToString(), Number(f.Probability), f.Url]).DefaultIfEmpty([null, null, null, null]);
+            var rows = byQuestion[q.Id].Select(f => (string?[])[f.By, f.AsOf.ToString(), Number(f.Probability), f.Url, Instant(f.Entered)]).DefaultIfEmpty([null, null, null, null, null]);
             foreach (var row in rows)
             {
                 string?[] all = [.. fields, .. row];
@@ -204,7 +210,7 @@ public static class QuestionFiles
 
             var by = QuestionForecast.CheckName(r.Optional("by"), file, r.Line);
             var p = QuestionForecast.ParseProbability(r.Optional("probability"), file, r.Line);
-            var forecast = Wrap(() => new QuestionForecast(id, by, r.RequiredDate("as_of"), p, r.Optional("forecast_url")).Validated(file, r.Line), file, r.Line);
+            var forecast = Wrap(() => new QuestionForecast(id, by, r.RequiredDate("as_of"), p, r.Optional("forecast_url")) { Entered = Entered(r.Optional("entered"), "entered") }.Validated(file, r.Line), file, r.Line);
             forecasts.Add(forecast);
             places[(forecast.QuestionId, forecast.By, forecast.AsOf)] = new Place(file, r.Line, "as_of");
         }
@@ -227,7 +233,7 @@ public static class QuestionFiles
             Resolution = q.Resolution?.Word,
             ResolvedOn = q.Resolution?.On.ToString(),
             ResolvingEvent = q.Resolution?.EventId,
-            Forecasts = [.. byQuestion[q.Id].Select(f => new ForecastDocument { By = f.By, AsOf = f.AsOf.ToString(), Probability = f.Probability, Url = f.Url })],
+            Forecasts = [.. byQuestion[q.Id].Select(f => new ForecastDocument { By = f.By, AsOf = f.AsOf.ToString(), Probability = f.Probability, Url = f.Url, Entered = Instant(f.Entered) })],
         });
         output.Write(JsonSerializer.Serialize(docs, Options));
         output.WriteLine();
@@ -304,6 +310,9 @@ public static class QuestionFiles
                     var field = $"forecasts[{i.ToString(CultureInfo.InvariantCulture)}]";
                     var forecastLine = i < forecastLines.Count ? forecastLines[i] : line;
                     var forecast = Wrap(() => new QuestionForecast(id, QuestionForecast.CheckName(f.By, field: field + ".by"), Date(f.AsOf, field + ".as_of"), f.Probability ?? throw new InputException("a forecast needs a probability.", field: field + ".probability"), f.Url)
+                    {
+                        Entered = Entered(f.Entered, field + ".entered"),
+                    }
                         .Validated(), file, forecastLine, field);
                     forecasts.Add(forecast);
                     places[(forecast.QuestionId, forecast.By, forecast.AsOf)] = new Place(file, forecastLine, field + ".as_of");
@@ -374,7 +383,7 @@ public static class QuestionFiles
         if (message.StartsWith("The JSON property", StringComparison.Ordinal) && message.Split('\'') is [_, var name, ..])
         {
             return message.Contains(nameof(ForecastDocument), StringComparison.Ordinal)
-                ? $"'{name}' is not a field of a forecast; a forecast has by, as_of, probability and url."
+                ? $"'{name}' is not a field of a forecast; a forecast has by, as_of, probability, url and entered."
                 : $"'{name}' is not a field of a question; a question has id, title, target, filter, opens, closes, url, resolution, resolved_on, resolving_event and forecasts.";
         }
 
@@ -413,6 +422,29 @@ public static class QuestionFiles
         return duplicate is null
             ? contents
             : throw new InputException($"question '{duplicate.Key.QuestionId}' has two forecasts by {duplicate.Key.By} as of {duplicate.Key.AsOf}; keep one.", file, field: "as_of");
+    }
+
+    /// <summary>An instant as the files write it: ISO 8601 in UTC, to the millisecond (2026-12-07T08:30:00.000Z).</summary>
+    private static string? Instant(DateTimeOffset? at) =>
+        at?.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+
+    /// <summary>When a forecast was entered, read from a file: ISO 8601 with its offset (Z for UTC); one without an offset is refused, since it could be Korean time or UTC.</summary>
+    private static DateTimeOffset? Entered(string? text, string field)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var t = text.Trim();
+        var hasOffset = t.EndsWith('Z') || t.EndsWith('z') || (t.Length > 6 && t[^6] is '+' or '-' && t[^3] == ':');
+        if (!t.Contains('T', StringComparison.Ordinal) || !hasOffset ||
+            !DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+        {
+            throw new InputException($"'{text}' is not a time a forecast was entered: write ISO 8601 with the offset, e.g. 2026-12-07T08:30:00Z (UTC) or 2026-12-07T17:30:00+09:00 (Korea).", field: field);
+        }
+
+        return at.ToUniversalTime();
     }
 
     private static KoreanDate Date(string? text, string field) =>
@@ -516,5 +548,7 @@ public static class QuestionFiles
         public double? Probability { get; set; }
 
         public string? Url { get; set; }
+
+        public string? Entered { get; set; }
     }
 }

@@ -189,9 +189,12 @@ public sealed class QuestionsCliTests : IDisposable
         Assert.Contains("Resolved yes on 2024-10-31", output);
         Assert.Contains("2024-10-31-icbm-hwasong-19", output);
 
+        // Entered today (2026-11-21 in the tests' clock), long after the ICBM: kept, shown, never scored.
         (exit, output, error) = await Run("q.db", "questions", "forecast", "icbm-2024", "--by", "Alice", "--probability", "70%", "--as-of", "2023-12-20");
         Assert.True(exit == 0, error);
         Assert.Contains("Recorded Alice's forecast of 70.0%", output);
+        Assert.Contains("entered on 2026-11-21, after the answer (yes) was known on 2024-10-31", output);
+        Assert.Contains("(--url)", output);
 
         (exit, _, error) = await Run("q.db", "questions", "forecast", "icbm-2024", "--by", "Alice", "--probability", "1.7x");
         Assert.Equal(1, exit);
@@ -199,11 +202,29 @@ public sealed class QuestionsCliTests : IDisposable
 
         (exit, output, _) = await Run("q.db", "questions", "leaderboard", "--format", "json");
         Assert.Equal(0, exit);
-        using var json = JsonDocument.Parse(output);
-        var rows = json.RootElement.GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("by").GetString()!, r => r.GetProperty("brier").GetDouble());
+        using (var json = JsonDocument.Parse(output))
+        {
+            Assert.DoesNotContain(json.RootElement.GetProperty("rows").EnumerateArray(), r => r.GetProperty("by").GetString() == "Alice");
+            var late = Assert.Single(json.RootElement.GetProperty("entered_after_the_answer").EnumerateArray());
+            Assert.Equal(("Alice", "2023-12-20", "2024-10-31"), (late.GetProperty("by").GetString(), late.GetProperty("as_of").GetString(), late.GetProperty("answer_known").GetString()));
+        }
+
+        (exit, output, _) = await Run("q.db", "questions", "leaderboard");
+        Assert.Equal(0, exit);
+        Assert.Contains("Alice on icbm-2024: 70.0% as of 2023-12-20, entered on 2026-11-21", output);
+
+        // The same forecast with the address where it was published is scored as of the day it gives.
+        (exit, output, error) = await Run("q.db", "questions", "forecast", "icbm-2024", "--by", "Alice", "--probability", "70%", "--as-of", "2023-12-20", "--url", "https://example.org/alice-2023-12-20");
+        Assert.True(exit == 0, error);
+        Assert.DoesNotContain("never scored", output);
+        (exit, output, _) = await Run("q.db", "questions", "leaderboard", "--format", "json");
+        Assert.Equal(0, exit);
+        using var scored = JsonDocument.Parse(output);
+        var rows = scored.RootElement.GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("by").GetString()!, r => r.GetProperty("brier").GetDouble());
         Assert.Equal(0.09, rows["Alice"], 1e-9);
         Assert.Equal(0.09, rows["aggregate"], 1e-9);
-        Assert.Equal(1, json.RootElement.GetProperty("resolved_questions").GetInt32());
+        Assert.Equal(1, scored.RootElement.GetProperty("resolved_questions").GetInt32());
+        Assert.Empty(scored.RootElement.GetProperty("entered_after_the_answer").EnumerateArray());
     }
 
     [Fact]

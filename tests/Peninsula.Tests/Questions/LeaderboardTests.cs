@@ -115,4 +115,43 @@ public sealed class LeaderboardTests
         Assert.Equal(["aggregate", "alice", "model"], rows.Select(r => r.By));
         Assert.Null(rows[^1].BrierVsAggregate);
     }
+
+    private static DateTimeOffset KoreanNoon(string day) => new(KoreanDate.Parse(day).Date.ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(9));
+
+    [Fact]
+    public void A_forecast_entered_once_the_answer_was_known_is_listed_apart_and_neither_scored_nor_aggregated()
+    {
+        // carol gives a day before the ICBM of 2024-03-10 but entered her forecast on the day of it.
+        var carol = F("q1", "carol", "2024-01-15", 0.99) with { Entered = KoreanNoon("2024-03-10") };
+        QuestionForecast[] forecasts = [.. Forecasts, carol];
+
+        Assert.DoesNotContain(Leaderboard.Rows(Questions, forecasts), r => r.By == "carol");
+        Assert.Equal(Leaderboard.Rows(Questions, Forecasts), Leaderboard.Rows(Questions, forecasts));
+        var (question, late) = Assert.Single(Leaderboard.EnteredTooLate(Questions, forecasts));
+        Assert.Equal(("q1", carol), (question.Id, late));
+        Assert.Equal(new KoreanDate(2024, 3, 10), late.CountsFrom);
+    }
+
+    [Fact]
+    public void A_forecast_entered_after_its_date_but_before_the_answer_counts_from_the_day_it_was_entered_and_the_model_beside_it()
+    {
+        // bob's 0.8 "as of 2023-12-25" was entered on 2024-03-01: the aggregate and the model are scored as of that day (the model's 0.35 of 2024-02-29, not its 0.2 of 2023-12-25).
+        var entered = F("q1", "bob", "2023-12-25", 0.8) with { Entered = KoreanNoon("2024-03-01") };
+        QuestionForecast[] forecasts = [.. Forecasts.Where(f => !(f.By == "bob" && f.QuestionId == "q1")), entered, F("q1", "model", "2024-02-29", 0.35)];
+
+        var scored = Leaderboard.Scored(Questions, forecasts).Where(s => s.Question.Id == "q1").ToDictionary(s => s.Forecast.By);
+        Assert.Equal(new KoreanDate(2024, 3, 1), scored["aggregate"].Forecast.AsOf);
+        Assert.Equal(0.35, scored["model"].Forecast.Probability);
+        Assert.Empty(Leaderboard.EnteredTooLate(Questions, forecasts));
+    }
+
+    [Fact]
+    public void A_published_forecast_entered_later_is_scored_as_of_the_day_its_publication_gives()
+    {
+        var published = F("q1", "carol", "2024-01-15", 0.7) with { Url = "https://example.org/carol-2024-01-15", Entered = KoreanNoon("2026-11-21") };
+        QuestionForecast[] forecasts = [.. Forecasts, published];
+
+        Assert.Equal(0.09, Leaderboard.Rows(Questions, forecasts).Single(r => r.By == "carol").Brier, Tolerance);
+        Assert.Empty(Leaderboard.EnteredTooLate(Questions, forecasts));
+    }
 }

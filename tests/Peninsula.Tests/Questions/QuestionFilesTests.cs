@@ -45,6 +45,36 @@ public sealed class QuestionFilesTests
     }
 
     [Fact]
+    public void The_time_a_forecast_was_entered_goes_out_in_utc_and_comes_back_in_both_formats_and_none_stays_none()
+    {
+        var entered = new DateTimeOffset(2023, 12, 20, 18, 30, 0, TimeSpan.FromHours(9));
+        QuestionForecast[] forecasts = [Forecasts[0] with { Entered = entered }, Forecasts[1]];
+        var csv = new StringWriter(CultureInfo.InvariantCulture);
+        QuestionFiles.WriteCsv(Questions, forecasts, csv);
+        var json = new StringWriter(CultureInfo.InvariantCulture);
+        QuestionFiles.WriteJson(Questions, forecasts, json);
+        Assert.Contains("2023-12-20T09:30:00.000Z", csv.ToString(), StringComparison.Ordinal);
+
+        foreach (var read in new[] { QuestionFiles.ReadCsv(new StringReader(csv.ToString()), "q.csv"), QuestionFiles.ReadJson(Encoding.UTF8.GetBytes(json.ToString()), "q.json") })
+        {
+            Assert.Equal([entered, null], read.Forecasts.Select(f => f.Entered));
+        }
+    }
+
+    [Theory]
+    [InlineData("2023-12-20T18:30:00")]
+    [InlineData("2023-12-20")]
+    [InlineData("yesterday")]
+    public void A_time_entered_without_its_offset_is_refused_by_line_and_field_since_it_could_be_korean_time_or_utc(string text)
+    {
+        var csv = "question,title,target,opens,closes,by,as_of,probability,entered\n" +
+                  $"icbm-2024,Will North Korea launch an ICBM in 2024?,icbm,2024-01-01,2024-12-31,alice,2023-12-20,0.6,{text}\n";
+        var error = Assert.Throws<InputException>(() => QuestionFiles.ReadCsv(new StringReader(csv), "team.csv"));
+        Assert.Equal(("team.csv", 2L, "entered"), (error.File, error.Line, error.Field));
+        Assert.Contains("2026-12-07T08:30:00Z", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_csv_row_with_a_bad_probability_is_named_by_file_line_and_field()
     {
         const string csv = "question,title,target,opens,closes,by,as_of,probability\n" +
@@ -160,7 +190,7 @@ public sealed class QuestionFilesTests
 
     [Theory]
     [InlineData("\"probability\": true", 4L, "forecasts[0].probability", "the value must be a number (0.25 for 25%).")]
-    [InlineData("\"probability\": 0.3, \"note\": \"x\"", 4L, "forecasts[0].note", "'note' is not a field of a forecast; a forecast has by, as_of, probability and url.")]
+    [InlineData("\"probability\": 0.3, \"note\": \"x\"", 4L, "forecasts[0].note", "'note' is not a field of a forecast; a forecast has by, as_of, probability, url and entered.")]
     public void A_json_forecast_of_the_wrong_shape_is_named_by_its_line_and_field_in_words(string probability, long line, string field, string reason)
     {
         var json = "[\n  {\"id\": \"a\", \"title\": \"A\", \"target\": \"icbm\", \"opens\": \"2027-01-01\", \"closes\": \"2027-12-31\",\n" +

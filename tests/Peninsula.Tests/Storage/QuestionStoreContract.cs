@@ -49,6 +49,41 @@ public abstract class QuestionStoreContract<TBackend> : IDisposable where TBacke
     }
 
     [Fact]
+    public async Task A_forecast_is_stamped_with_the_time_the_store_took_it_and_keeps_the_time_a_shared_file_gives()
+    {
+        await using var store = Backend.Open();
+        var questions = store.Questions();
+        var elsewhere = new DateTimeOffset(2023, 12, 20, 1, 2, 3, TimeSpan.Zero);
+        await questions.SaveQuestionsAsync([Icbm2024], [new("icbm-2024", "alice", new KoreanDate(2023, 12, 20), 0.6), new("icbm-2024", "bob", new KoreanDate(2023, 12, 20), 0.3) { Entered = elsewhere }]);
+
+        var stored = await questions.QuestionForecastsAsync("icbm-2024");
+        Assert.Equal(CliRunner.Clock.GetUtcNow(), stored.Single(f => f.By == "alice").Entered);
+        Assert.Equal(elsewhere, stored.Single(f => f.By == "bob").Entered);
+
+        // The same forecast again keeps its first time; a new probability is entered anew.
+        await questions.SaveQuestionsAsync([], [new("icbm-2024", "bob", new KoreanDate(2023, 12, 20), 0.3), new("icbm-2024", "alice", new KoreanDate(2023, 12, 20), 0.7) { Entered = elsewhere }]);
+        stored = await questions.QuestionForecastsAsync("icbm-2024");
+        Assert.Equal(elsewhere, stored.Single(f => f.By == "bob").Entered);
+        Assert.Equal((0.7, elsewhere), (stored.Single(f => f.By == "alice").Probability, stored.Single(f => f.By == "alice").Entered));
+    }
+
+    [Fact]
+    public async Task Forecasts_stored_before_entry_times_were_kept_are_kept_without_one_and_count_from_their_date()
+    {
+        await using (var store = Backend.Open())
+        {
+            await store.Questions().SaveQuestionsAsync([Icbm2024], [new("icbm-2024", "alice", new KoreanDate(2023, 12, 20), 0.6)]);
+        }
+
+        await Backend.ExecuteAsync("ALTER TABLE question_forecasts DROP COLUMN entered;" + Backend.ForgetMigrationsFrom(9));
+        await using (var store = Backend.Open())
+        {
+            var alice = Assert.Single(await store.Questions().QuestionForecastsAsync());
+            Assert.Equal((0.6, (DateTimeOffset?)null, new KoreanDate(2023, 12, 20)), (alice.Probability, alice.Entered, alice.CountsFrom));
+        }
+    }
+
+    [Fact]
     public async Task A_forecast_on_an_unknown_question_is_refused_and_nothing_of_the_save_is_written()
     {
         await using var store = Backend.Open();

@@ -69,8 +69,10 @@ async function show(id) {
   fill('forecasts', table([
     { label: 'Forecaster', value: f => f.by },
     { label: 'Latest', value: f => pct(f.probability), num: true },
-    { label: 'As of (Korean date)', value: f => f.as_of },
+    // A forecast entered after the day it gives counts from the day it was entered (unless published): say so where it happened.
+    { label: 'As of (Korean date)', value: f => (f.counts_from !== f.as_of ? `${f.as_of}, entered ${f.counts_from}` : f.as_of) },
     { label: 'Forecasts', value: f => d.forecasts.filter(x => x.by === f.by).length, num: true },
+    { label: 'Scored', value: f => (f.before_the_answer === false ? 'no: entered after the answer was known' : f.before_the_answer ? 'yes' : '–') },
   ], [...latest.values()], 'Latest forecast of each forecaster'),
   q.aggregate ? el('p', { id: 'aggregate' }, el('strong', {}, `Experts' aggregate: ${pct(q.aggregate.probability)}`), ` (${d.aggregate_rule}).`) : null,
   // The model's probabilities are read off its fixed-horizon forecasts: link to them and their reasons, and say what the record knew.
@@ -138,8 +140,16 @@ run(async () => {
       { label: 'Model', value: q => (q.model ? pct(q.model.probability) : '–'), num: true },
       { label: 'Experts', value: q => (q.aggregate ? pct(q.aggregate.probability) : '–'), num: true },
     ], questions, 'Questions'));
-  fill('board-note', `${board.resolved_questions} resolved, ${board.open_questions} open. Brier: mean of (p − outcome)², 0 best, 0.25 for always 50%. Log score: mean ln of the probability given to what happened, 0 best. ${board.ranking} The interval beside each comes from resampling the shared questions; one that spans 0 cannot tell the forecaster from the aggregate. Aggregate: ${board.aggregate_rule}.`);
-  fill('leaderboard', board.rows.length === 0 ? el('p', {}, 'No resolved question has a forecast yet.') : table([
+  fill('board-note', `${board.resolved_questions} resolved, ${board.open_questions} open. Brier: mean of (p − outcome)², 0 best, 0.25 for always 50%. Log score: mean ln of the probability given to what happened, 0 best. ${board.ranking} The interval beside each comes from resampling the shared questions; one that spans 0 cannot tell the forecaster from the aggregate. ${board.which_forecast_counts} Aggregate: ${board.aggregate_rule}.`);
+  const late = board.entered_after_the_answer;
+  fill('not-scored', late.length === 0 ? null : [el('p', { class: 'note' }, `Not scored: ${late.length} forecast${late.length === 1 ? '' : 's'} entered after the answer was known (whoever entered it could know the answer). A forecast published at the time is scored as of its date when entered with the address where it was published.`), table([
+    { label: 'Forecaster', value: f => f.by },
+    { label: 'Question', value: f => el('a', { href: `?id=${encodeURIComponent(f.question)}` }, f.question) },
+    { label: 'Forecast', value: f => `${pct(f.probability)} as of ${f.as_of}`, num: true },
+    { label: 'Entered (UTC)', value: f => (f.entered ?? '').replace('T', ' ').replace(/\.\d+/, '').replace(/(Z|\+00:00)$/, '') },
+    { label: 'Answer known (Korean date)', value: f => `${f.answer} on ${f.answer_known}` },
+  ], late, 'Not scored: entered after the answer was known')]);
+  fill('leaderboard', board.rows.length === 0 ? el('p', {}, 'No resolved question has a forecast that can be scored yet.') : table([
     { label: 'Forecaster', value: r => r.by },
     { label: 'Questions', value: r => r.questions, num: true },
     { label: 'Resolved yes', value: r => r.resolved_yes, num: true },

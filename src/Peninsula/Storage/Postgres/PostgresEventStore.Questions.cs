@@ -74,7 +74,8 @@ public sealed partial class PostgresEventStore : IQuestionStore
                     throw new InputException($"there is no question '{f.QuestionId}' to forecast; add it first (peninsula questions add).", field: "question");
                 }
 
-                var parameters = new { q = f.QuestionId, by = f.By, asOf = f.AsOf.ToString(), p = f.Probability, url = f.Url };
+                // Entered now, unless the forecast says when it was entered where it came from (an exported file).
+                var parameters = new { q = f.QuestionId, by = f.By, asOf = f.AsOf.ToString(), p = f.Probability, url = f.Url, entered = (f.Entered ?? _clock.GetUtcNow()).ToUniversalTime() };
                 var stored = await connection.QuerySingleOrDefaultAsync<(double probability, string? url)?>(new CommandDefinition(
                     "SELECT probability, url FROM question_forecasts WHERE question_id = @q AND forecaster = @by AND as_of = @asOf::date FOR UPDATE",
                     parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -85,8 +86,8 @@ public sealed partial class PostgresEventStore : IQuestionStore
                 }
 
                 await connection.ExecuteAsync(new CommandDefinition(
-                    "INSERT INTO question_forecasts (question_id, forecaster, as_of, probability, url) VALUES (@q, @by, @asOf::date, @p, @url) " +
-                    "ON CONFLICT (question_id, forecaster, as_of) DO UPDATE SET probability = excluded.probability, url = excluded.url",
+                    "INSERT INTO question_forecasts (question_id, forecaster, as_of, probability, url, entered) VALUES (@q, @by, @asOf::date, @p, @url, @entered) " +
+                    "ON CONFLICT (question_id, forecaster, as_of) DO UPDATE SET probability = excluded.probability, url = excluded.url, entered = excluded.entered",
                     parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
                 if (stored is null)
                 {
@@ -112,11 +113,14 @@ public sealed partial class PostgresEventStore : IQuestionStore
     /// <inheritdoc/>
     public Task<IReadOnlyList<QuestionForecast>> QuestionForecastsAsync(string? questionId = null, CancellationToken cancellationToken = default) =>
         ReadAsync<IReadOnlyList<QuestionForecast>>("listing forecasts on questions", async connection =>
-            [.. (await connection.QueryAsync<(string question_id, string forecaster, string as_of, double probability, string? url)>(new CommandDefinition(
-                    "SELECT question_id, forecaster, to_char(as_of, 'YYYY-MM-DD') AS as_of, probability, url FROM question_forecasts " +
+            [.. (await connection.QueryAsync<(string question_id, string forecaster, string as_of, double probability, string? url, DateTime? entered)>(new CommandDefinition(
+                    "SELECT question_id, forecaster, to_char(as_of, 'YYYY-MM-DD') AS as_of, probability, url, entered FROM question_forecasts " +
                     "WHERE (@questionId::text IS NULL OR question_id = @questionId) ORDER BY question_id COLLATE \"C\", forecaster COLLATE \"C\", as_of",
                     new { questionId }, cancellationToken: cancellationToken)).ConfigureAwait(false))
-                .Select(r => new QuestionForecast(r.question_id, r.forecaster, KoreanDate.Parse(r.as_of), r.probability, r.url))],
+                .Select(r => new QuestionForecast(r.question_id, r.forecaster, KoreanDate.Parse(r.as_of), r.probability, r.url)
+                {
+                    Entered = r.entered is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null,
+                })],
             cancellationToken);
 
 #pragma warning disable IDE1006, CA1812 // Dapper maps the columns by name; instantiated by Dapper.

@@ -70,10 +70,12 @@ public sealed partial class SqliteEventStore : IQuestionStore
                     continue;
                 }
 
+                // Entered now, unless the forecast says when it was entered where it came from (an exported file).
+                var entered = f.Entered is { } at ? Instant(at) : Now();
                 _connection.Execute(
-                    "INSERT INTO question_forecasts (question_id, forecaster, as_of, probability, url) VALUES (@q, @by, @asOf, @p, @url) " +
-                    "ON CONFLICT (question_id, forecaster, as_of) DO UPDATE SET probability = excluded.probability, url = excluded.url",
-                    new { q = f.QuestionId, by = f.By, asOf = f.AsOf.ToString(), p = f.Probability, url = f.Url }, transaction);
+                    "INSERT INTO question_forecasts (question_id, forecaster, as_of, probability, url, entered) VALUES (@q, @by, @asOf, @p, @url, @entered) " +
+                    "ON CONFLICT (question_id, forecaster, as_of) DO UPDATE SET probability = excluded.probability, url = excluded.url, entered = excluded.entered",
+                    new { q = f.QuestionId, by = f.By, asOf = f.AsOf.ToString(), p = f.Probability, url = f.Url, entered }, transaction);
                 if (stored is null)
                 {
                     fAdded++;
@@ -107,10 +109,13 @@ public sealed partial class SqliteEventStore : IQuestionStore
     /// <inheritdoc/>
     public Task<IReadOnlyList<QuestionForecast>> QuestionForecastsAsync(string? questionId = null, CancellationToken cancellationToken = default)
     {
-        IReadOnlyList<QuestionForecast> forecasts = [.. _connection.Query<(string question_id, string forecaster, string as_of, double probability, string? url)>(
-                "SELECT question_id, forecaster, as_of, probability, url FROM question_forecasts WHERE (@questionId IS NULL OR question_id = @questionId) " +
+        IReadOnlyList<QuestionForecast> forecasts = [.. _connection.Query<(string question_id, string forecaster, string as_of, double probability, string? url, string? entered)>(
+                "SELECT question_id, forecaster, as_of, probability, url, entered FROM question_forecasts WHERE (@questionId IS NULL OR question_id = @questionId) " +
                 "ORDER BY question_id, forecaster, as_of", new { questionId })
-            .Select(r => new QuestionForecast(r.question_id, r.forecaster, KoreanDate.Parse(r.as_of), r.probability, r.url))];
+            .Select(r => new QuestionForecast(r.question_id, r.forecaster, KoreanDate.Parse(r.as_of), r.probability, r.url)
+            {
+                Entered = Instant(r.entered),
+            })];
         return Task.FromResult(forecasts);
     }
 

@@ -315,7 +315,7 @@ public sealed partial class SqliteEventStore : IEventStore
         }
     }
 
-    private string Now() => _clock.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+    private string Now() => Instant(_clock.GetUtcNow());
 
     private const string SelectEvents =
         "SELECT e.*, e.deleted_at IS NOT NULL AS is_deleted, " +
