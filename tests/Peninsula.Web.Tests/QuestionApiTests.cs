@@ -175,17 +175,31 @@ public sealed class QuestionApiTests : IDisposable
     }
 
     [Fact]
-    public async Task An_imported_forecast_made_after_the_answer_is_a_400_naming_its_line_and_field_and_nothing_is_written()
+    public async Task An_imported_forecast_made_after_the_answer_is_left_out_naming_its_line_and_field_and_the_rest_is_taken()
     {
         var client = _app.ClientWithKey(await _app.CreateKeyAsync("analyst"));
         // ICBM in 2024 resolved yes on 2024-10-31: a forecast as of 2024-11-02 came after the answer.
         var file = "[\n" + Icbm2024[..^1] + """, "forecasts": [""" + "\n" +
                    """  { "by": "alice", "as_of": "2023-12-20", "probability": 0.6 },""" + "\n" +
                    """  { "by": "bob", "as_of": "2024-11-02", "probability": 0.9 } ] }""" + "\n]";
+        var answer = await (await client.PostAsync("/api/questions/import", Http.Json(file))).JsonAsync();
+        var notTaken = Assert.Single(answer.GetProperty("forecasts_not_taken").EnumerateArray()).GetString();
+        Assert.Contains("line 4, field 'forecasts[1].as_of'", notTaken, StringComparison.Ordinal);
+        Assert.Contains("resolved yes on 2024-10-31", notTaken, StringComparison.Ordinal);
+        Assert.Equal(1, answer.GetProperty("forecasts").GetProperty("added").GetInt32());
+        var shown = await (await client.GetAsync("/api/questions/icbm-2024")).JsonAsync();
+        Assert.Equal(["alice"], shown.GetProperty("forecasts").EnumerateArray().Select(f => f.GetProperty("by").GetString()));
+    }
+
+    [Fact]
+    public async Task An_imported_forecast_dated_after_today_is_a_400_naming_its_line_and_field_and_nothing_is_written()
+    {
+        var client = _app.ClientWithKey(await _app.CreateKeyAsync("analyst"));
+        var file = "[\n" + Icbm2024[..^1] + """, "forecasts": [""" + "\n" +
+                   """  { "by": "alice", "as_of": "2023-12-20", "probability": 0.6, "entered": "2026-12-25T00:00:00Z" } ] }""" + "\n]";
         var problem = await (await client.PostAsync("/api/questions/import", Http.Json(file))).ProblemAsync(HttpStatusCode.BadRequest);
-        Assert.Equal("forecasts[1].as_of", problem.GetProperty("field").GetString());
-        Assert.Contains("line 4", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Contains("resolved yes on 2024-10-31", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("forecasts[0].entered", problem.GetProperty("field").GetString());
+        Assert.Contains("line 3", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         var list = await (await client.GetAsync("/api/questions")).JsonAsync();
         Assert.Equal(0, list.GetProperty("questions").GetArrayLength());
     }

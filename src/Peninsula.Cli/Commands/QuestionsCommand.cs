@@ -57,6 +57,11 @@ internal static class QuestionsCommand
         {
             var today = KoreanDate.Today(context.Clock);
             var text = parse.GetValue(title)!;
+            if (parse.GetValue(from) is null && KoreanDate.ParseInput(parse.GetValue(until), "--until") is { } last && last <= today)
+            {
+                throw new InputException($"the window closes on {last}, and without --from it opens tomorrow ({today.AddDays(1)}): give --from, the window's first day (e.g. --from {last.Date.Year}-01-01).", field: "--from");
+            }
+
             var question = new Question(
                 parse.GetValue(id) ?? Question.IdFrom(text),
                 text,
@@ -213,6 +218,12 @@ internal static class QuestionsCommand
                 throw new InputException($"--from {start} is after today ({today} in Korea).", field: "--from");
             }
 
+            if (start is { } earliest)
+            {
+                // Checked before the notice of a long wait, not after it.
+                Forecaster.CheckAsOf(earliest, today, "--from");
+            }
+
             if (start is { } first && today.DaysSince(first) > 31)
             {
                 // A long back-fill fits the models once a week of it: tell the user before the wait (three years took 45 s on two shared cores).
@@ -236,8 +247,10 @@ internal static class QuestionsCommand
 
             var counts = summary.ModelForecasts;
             context.Out.MarkupLine(counts.Added + counts.Updated + counts.Unchanged == 0
-                ? $"The model's forecasts were already recorded up to {today} on every open question: nothing new to record."
-                : $"Recorded {Rendering.Count(counts.Added + counts.Updated, "forecast")} of the model as of {today} and before " +
+                ? start is null
+                    ? $"No forecast of the model to record: each question's is recorded up to {today}, or its window is over or the answer known (the model forecasts a window only before it closes; --from YYYY-MM-DD records earlier days)."
+                    : $"No forecast of the model to record from {start}: the windows were over or the answers known by then."
+                : $"Recorded {Rendering.Count(counts.Added + counts.Updated, "forecast")} of the model up to {today} at most, each question's to the day before its answer was known or its window closed " +
                   $"({counts.Unchanged} already recorded; the models fitted {Rendering.Count(summary.Fits, "time")}).");
             if (summary.ChangedMeanwhile.Count > 0)
             {
@@ -453,6 +466,20 @@ internal static class QuestionsCommand
             if (result.Model.Describe() is { } model)
             {
                 context.Out.MarkupLine(Markup.Escape(model));
+            }
+
+            if (result.NotTaken.Count > 0)
+            {
+                context.Error.MarkupLine($"[yellow]Not taken:[/] {Rendering.Count(result.NotTaken.Count, "forecast")} made when the answer was known or no day of the window was left (they could never be scored); the rest of the file was taken:");
+                foreach (var why in result.NotTaken.Take(QuestionFiles.MaxErrorsListed))
+                {
+                    context.Error.MarkupLine($"  {Markup.Escape(why)}");
+                }
+
+                if (result.NotTaken.Count > QuestionFiles.MaxErrorsListed)
+                {
+                    context.Error.MarkupLine($"  and {result.NotTaken.Count - QuestionFiles.MaxErrorsListed} more.");
+                }
             }
 
             if (!isDryRun && s.Questions.Added > 0 && all.Questions.Any(q => !all.Forecasts.Any(f => f.IsModel && f.QuestionId == q.Id)))

@@ -232,6 +232,8 @@ internal static class QuestionEndpoints
             questions = new { added = s.Questions.Added, updated = s.Questions.Updated, unchanged = s.Questions.Unchanged },
             forecasts = new { added = s.Forecasts.Added, updated = s.Forecasts.Updated, unchanged = s.Forecasts.Unchanged },
             resolutions_differing = result.Disagreements,
+            // An expert's forecast made once the answer was known, or with no day of the window left, is not taken; the rest is.
+            forecasts_not_taken = result.NotTaken,
             // The file's model forecasts are never taken as they stand: this store's model speaks for those days.
             model_forecasts = new
             {

@@ -33,7 +33,12 @@ internal sealed class CsvTable
     /// or, with <paramref name="keepBadRows"/>, a record whose <see cref="CsvRecord.Problem"/> says so,
     /// for a reader that names every bad row in one message.
     /// </remarks>
-    public static CsvTable Read(TextReader text, string file, IReadOnlyList<string> required, IReadOnlyList<string>? optional = null, bool formulasNeutralised = false, bool keepBadRows = false)
+    /// <remarks>
+    /// With <paramref name="onlyKnownColumns"/> a column neither required nor optional is refused by
+    /// name (with the known column it is probably a slip for), as a JSON reader refuses an unknown
+    /// field: a misspelt <c>probabilty</c> was otherwise dropped and its values reported missing.
+    /// </remarks>
+    public static CsvTable Read(TextReader text, string file, IReadOnlyList<string> required, IReadOnlyList<string>? optional = null, bool formulasNeutralised = false, bool keepBadRows = false, bool onlyKnownColumns = false)
     {
         var options = CsvReaderOptions.Default with
         {
@@ -45,7 +50,7 @@ internal sealed class CsvTable
         };
         try
         {
-            return Read(CsvReader.Create(text, options, leaveOpen: true), file, required, optional, formulasNeutralised, keepBadRows);
+            return Read(CsvReader.Create(text, options, leaveOpen: true), file, required, optional, formulasNeutralised, keepBadRows, onlyKnownColumns);
         }
         catch (CsvFormatException ex)
         {
@@ -72,7 +77,7 @@ internal sealed class CsvTable
         }
     }
 
-    private static CsvTable Read(CsvReader csv, string file, IReadOnlyList<string> required, IReadOnlyList<string>? optional, bool formulasNeutralised, bool keepBadRows)
+    private static CsvTable Read(CsvReader csv, string file, IReadOnlyList<string> required, IReadOnlyList<string>? optional, bool formulasNeutralised, bool keepBadRows, bool onlyKnownColumns)
     {
         using var reader = csv;
         CheckWidth(reader.Headers.Count, file);
@@ -97,6 +102,18 @@ internal sealed class CsvTable
             throw new InputException(
                 $"the header lacks {string.Join(", ", missing.Select(m => $"'{m}'"))}. Expected columns: {expected}; found: {Quote(header)}.",
                 file, 1, missing[0]);
+        }
+
+        if (onlyKnownColumns)
+        {
+            var known = required.Concat(optional ?? []).ToList();
+            if (header.FirstOrDefault(h => !known.Contains(h, StringComparer.Ordinal)) is { } unknown)
+            {
+                var near = Spelling.Closest(unknown, known, 1);
+                throw new InputException(
+                    $"'{unknown}' is not a column of this file.{(near.Count > 0 ? $" Did you mean '{near[0]}'?" : "")} The columns: {string.Join(",", known)}.",
+                    file, 1, unknown);
+            }
         }
 
         var records = new List<CsvRecord>();

@@ -52,9 +52,10 @@ public sealed record Question(
             throw new InputException("a question asks about either a target (e.g. icbm) or an event filter (e.g. \"kind=summit actor=US\"), one of the two.", file, line, Target is null ? "target" : "filter");
         }
 
-        if (Filter is not null)
+        if (Filter is not null && EventFilter.Parse(Filter, "filter") is { } query && (query.Since is not null || query.Until is not null))
         {
-            _ = EventFilter.Parse(Filter, "filter");
+            // The window is the question's dates: a since= or until= in the filter silently narrowed or emptied it.
+            throw new InputException($"the filter '{Filter}' gives dates (since= or until=); a question's dates are its window: leave them out of the filter and give the window's first and last days.", file, line, "filter");
         }
 
         if (Closes < Opens)
@@ -220,7 +221,11 @@ public sealed record QuestionForecast(string QuestionId, string By, KoreanDate A
     public static string? WhyNotMadeBy(KoreanDate asOf, KoreanDate today) =>
         asOf <= today ? null : $"{asOf} is in the future: today is {today} in Korea. Give the Korean date the forecast was made.";
 
-    /// <summary>Refuses an empty, over-long or reserved forecaster name.</summary>
+    /// <summary>
+    /// Refuses an empty, over-long or reserved forecaster name; returns it trimmed and in Unicode's
+    /// composed form (NFC), so that "élise" typed on two keyboards is one forecaster, not two rows
+    /// that look the same.
+    /// </summary>
     public static string CheckName(string? name, string? file = null, long? line = null, string field = "by")
     {
         if (string.IsNullOrWhiteSpace(name))
@@ -228,7 +233,13 @@ public sealed record QuestionForecast(string QuestionId, string By, KoreanDate A
             throw new InputException("give the forecaster's name: 1 to 80 characters.", file, line, field);
         }
 
-        if (name.Length > 80 || name.Any(char.IsControl))
+        if (name.Any(char.IsControl))
+        {
+            throw new InputException($"'{name}' is not a forecaster's name: it holds a control character (a tab or a line break); give the name on one line.", file, line, field);
+        }
+
+        name = name.Normalize(NormalizationForm.FormC);
+        if (name.Trim().Length > 80)
         {
             throw new InputException($"'{name}' is not a forecaster's name: give 1 to 80 characters.", file, line, field);
         }
@@ -239,6 +250,22 @@ public sealed record QuestionForecast(string QuestionId, string By, KoreanDate A
         }
 
         return name.Trim();
+    }
+
+    /// <summary>
+    /// Refuses <paramref name="name"/> when it differs only in letter case from a forecaster already
+    /// known (<paramref name="known"/>): "kim analyst" beside "Kim Analyst" would be a second row on
+    /// the leaderboard for one person.
+    /// </summary>
+    public static void CheckSpelledAsKnown(string name, IEnumerable<string> known, string? file = null, long? line = null, string field = "by")
+    {
+        ArgumentNullException.ThrowIfNull(known);
+        var names = known.ToList();
+        // A name already entered as it is stays usable, even where an older store holds two spellings.
+        if (!names.Contains(name, StringComparer.Ordinal) && names.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase)) is { } other)
+        {
+            throw new InputException($"'{name}' differs only in letter case from the forecaster '{other}' already entered: give the name as it was entered, so that one person has one row.", file, line, field);
+        }
     }
 
     /// <summary>

@@ -83,6 +83,8 @@ public sealed class QuestionBook(IEventStore store)
             throw new InputException(why, field: field("as_of"));
         }
 
+        QuestionForecast.CheckSpelledAsKnown(name, (await _questions.QuestionForecastsAsync(null, cancellationToken).ConfigureAwait(false)).Select(f => f.By).Distinct(), field: field("by"));
+
         var forecast = Wrap(() => new QuestionForecast(question.Id, name, asOf, probability, string.IsNullOrWhiteSpace(url) ? null : url.Trim()).Validated(), field);
         var saved = await _questions.SaveQuestionsAsync([], [forecast], cancellationToken: cancellationToken).ConfigureAwait(false);
         var stored = (await _questions.QuestionForecastsAsync(question.Id, cancellationToken).ConfigureAwait(false)).FirstOrDefault(f => f.By == name && f.AsOf == asOf) ?? forecast;
@@ -126,7 +128,7 @@ public sealed class QuestionBook(IEventStore store)
             questions = [.. questions.Where(q => q.Id == onlyId)];
             if (questions.Count == 0)
             {
-                throw NoSuchQuestion(onlyId);
+                throw NoSuchQuestion(onlyId, all.Select(q => q.Id));
             }
         }
 
@@ -168,9 +170,14 @@ public sealed class QuestionBook(IEventStore store)
         var record = await store.ListAsync(EventQuery.All, cancellationToken).ConfigureAwait(false);
         var byFilter = await QuestionResolver.FilterEventsAsync(store, contents.Questions, cancellationToken).ConfigureAwait(false);
         var resolved = QuestionResolver.Resolve(record, contents.Questions, byFilter);
-        RefuseLateForecasts(contents, resolved, today);
-        var (model, modelCheck) = await ModelForecastsAsync(contents, resolved, record, byFilter, cancellationToken).ConfigureAwait(false);
-        var forecasts = contents.Forecasts.Where(f => !f.IsModel).Concat(model).ToList();
+        var stored = await _questions.QuestionForecastsAsync(null, cancellationToken).ConfigureAwait(false);
+        await RefuseRedefinitionsAsync(contents, stored, cancellationToken).ConfigureAwait(false);
+        RefuseNamesSpelledApart(contents, stored);
+        RefuseFutureForecasts(contents, today);
+        var notTaken = TooLate(contents, resolved, stored);
+        var (model, modelCheck) = ModelForecasts(contents, resolved, record, byFilter, stored, cancellationToken);
+        var left = notTaken.Select(n => n.Forecast).ToHashSet();
+        var forecasts = contents.Forecasts.Where(f => !f.IsModel && !left.Contains(f)).Concat(model).ToList();
         var saved = await _questions.SaveQuestionsAsync(resolved, forecasts, dryRun, cancellationToken: cancellationToken).ConfigureAwait(false);
         var recordEnd = BundledRecord.CoverageEndOf(record);
         var disagreements = resolved
@@ -180,7 +187,11 @@ public sealed class QuestionBook(IEventStore store)
                              ? $"the record here has no answer yet (it ends on {recordEnd}; import the later events to settle it)"
                              : $"the record says {q.Resolution.Word}" + (q.Resolution.EventId is { } e ? $" ({e})" : "")))
             .ToList();
-        return new ImportResult(saved, disagreements) { Model = modelCheck };
+        return new ImportResult(saved, disagreements)
+        {
+            Model = modelCheck,
+            NotTaken = [.. notTaken.Select(n => new InputException(n.Why, n.Place.File, n.Place.Line, n.Place.AsOfField).Message)],
+        };
     }
 
     /// <summary>
@@ -188,9 +199,9 @@ public sealed class QuestionBook(IEventStore store)
     /// the store already has its own for that day (kept as it is), else made here. Also how many of
     /// the file's differ from this store's by more than <see cref="ModelImport.Tolerance"/>.
     /// </summary>
-    private async Task<(IReadOnlyList<QuestionForecast> Made, ModelImport Check)> ModelForecastsAsync(
+    private static (IReadOnlyList<QuestionForecast> Made, ModelImport Check) ModelForecasts(
         QuestionFiles.Contents contents, IReadOnlyList<Question> resolved, IReadOnlyList<Event> record,
-        IReadOnlyDictionary<string, IReadOnlyList<Event>> byFilter, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, IReadOnlyList<Event>> byFilter, IReadOnlyList<QuestionForecast> storedForecasts, CancellationToken cancellationToken)
     {
         var inFile = contents.Forecasts.Where(f => f.IsModel).ToList();
         if (inFile.Count == 0)
@@ -198,9 +209,7 @@ public sealed class QuestionBook(IEventStore store)
             return ([], new ModelImport(0, 0, 0, 0));
         }
 
-        var stored = (await _questions.QuestionForecastsAsync(null, cancellationToken).ConfigureAwait(false))
-            .Where(f => f.IsModel)
-            .ToDictionary(f => (f.QuestionId, f.AsOf));
+        var stored = storedForecasts.Where(f => f.IsModel).ToDictionary(f => (f.QuestionId, f.AsOf));
         var byId = resolved.ToDictionary(q => q.Id, StringComparer.Ordinal);
         var model = new QuestionModel(record, byFilter);
         var made = new List<QuestionForecast>();
@@ -238,40 +247,104 @@ public sealed class QuestionBook(IEventStore store)
     }
 
     /// <summary>
-    /// Refuses a file's forecasts that <see cref="ForecastAsync"/> would refuse (dated after today, made
-    /// when no day of the window was left, or after the record's answer), and those that say they were
-    /// entered after today, each by its file and line, all in one
-    /// error; the model's are not the file's to give (see <see cref="ImportAsync"/>).
+    /// Refuses a file's experts' forecasts dated after today, or that say they were entered after
+    /// today, each by its file and line, all in one error: a file that says so is wrong somewhere.
+    /// The model's are not the file's to give (see <see cref="ImportAsync"/>).
     /// </summary>
-    private static void RefuseLateForecasts(QuestionFiles.Contents contents, IReadOnlyList<Question> resolved, KoreanDate today)
+    private static void RefuseFutureForecasts(QuestionFiles.Contents contents, KoreanDate today)
     {
-        var byId = resolved.ToDictionary(q => q.Id, StringComparer.Ordinal);
-        var late = contents.Forecasts
-            .Where(f => !f.IsModel && byId.ContainsKey(f.QuestionId))
+        var wrong = contents.Forecasts
+            .Where(f => !f.IsModel)
             .Select(f => (Place: contents.PlaceOf(f), Forecast: f))
             .Select(x => x.Forecast.Entered is { } entered && KoreanDate.FromInstant(entered) > today
                 ? (x.Place, Why: $"it says it was entered on {KoreanDate.FromInstant(entered)} (Korean date), after today ({today} in Korea).", Field: x.Place.FieldOf("entered"))
-                : (x.Place, Why: QuestionForecast.WhyNotMadeBy(x.Forecast.AsOf, today) ?? byId[x.Forecast.QuestionId].WhyNoForecastAsOf(x.Forecast.AsOf), Field: x.Place.AsOfField))
+                : (x.Place, Why: QuestionForecast.WhyNotMadeBy(x.Forecast.AsOf, today), Field: x.Place.AsOfField))
             .Where(x => x.Why is not null)
             .Select(x => new InputException(x.Why!, x.Place.File, x.Place.Line, x.Field))
             .ToList();
-        if (late.Count == 1)
+        if (wrong.Count == 1)
         {
-            throw late[0];
+            throw wrong[0];
         }
 
-        if (late.Count > 1)
+        if (wrong.Count > 1)
         {
-            var listed = string.Concat(late.Take(QuestionFiles.MaxErrorsListed).Select(e => "\n  " + e.Message));
-            var more = late.Count > QuestionFiles.MaxErrorsListed ? $"\n  and {late.Count - QuestionFiles.MaxErrorsListed} more." : "";
-            throw new InputException($"{late.Count} forecasts come too late to be taken, so nothing was imported:{listed}{more}");
+            var listed = string.Concat(wrong.Take(QuestionFiles.MaxErrorsListed).Select(e => "\n  " + e.Message));
+            var more = wrong.Count > QuestionFiles.MaxErrorsListed ? $"\n  and {wrong.Count - QuestionFiles.MaxErrorsListed} more." : "";
+            throw new InputException($"{wrong.Count} forecasts are dated after today, so nothing was imported:{listed}{more}");
+        }
+    }
+
+    /// <summary>
+    /// The file's experts' forecasts that <see cref="ForecastAsync"/> would refuse (made when no day
+    /// of the window was left, or on or after the day the record answered yes), other than those this
+    /// store holds already as they are: they are not taken, since they could never be scored, and
+    /// the import names each; the rest of the file is taken. (Refusing the whole file for them made
+    /// a store's own export fail to import again once an event settled a question before a forecast
+    /// it had taken while the record did not yet know of the event.)
+    /// </summary>
+    private static List<(QuestionForecast Forecast, QuestionFiles.Place Place, string Why)> TooLate(
+        QuestionFiles.Contents contents, IReadOnlyList<Question> resolved, IReadOnlyList<QuestionForecast> stored)
+    {
+        var byId = resolved.ToDictionary(q => q.Id, StringComparer.Ordinal);
+        var held = stored.ToHashSet();
+        return [.. contents.Forecasts
+            .Where(f => !f.IsModel && byId.ContainsKey(f.QuestionId) && !held.Contains(f))
+            .Select(f => (Forecast: f, Place: contents.PlaceOf(f), Why: byId[f.QuestionId].WhyNoForecastAsOf(f.AsOf)))
+            .Where(x => x.Why is not null)
+            .Select(x => (x.Forecast, x.Place, x.Why!))];
+    }
+
+    /// <summary>Refuses a file's forecaster whose name differs only in letter case from one stored or earlier in the files, by file and line.</summary>
+    private static void RefuseNamesSpelledApart(QuestionFiles.Contents contents, IReadOnlyList<QuestionForecast> stored)
+    {
+        var known = stored.Select(f => f.By).ToHashSet(StringComparer.Ordinal);
+        foreach (var f in contents.Forecasts.Where(f => !f.IsModel))
+        {
+            var place = contents.PlaceOf(f);
+            QuestionForecast.CheckSpelledAsKnown(f.By, known, place.File, place.Line, place.FieldOf("by"));
+            known.Add(f.By);
+        }
+    }
+
+    /// <summary>
+    /// Refuses a file that changes what a stored question counts or its window while the store holds
+    /// forecasts on it, by the question's file and line: those forecasts were made on the question as
+    /// stored, and would be scored on another (a title or an address may change).
+    /// </summary>
+    private async Task RefuseRedefinitionsAsync(QuestionFiles.Contents contents, IReadOnlyList<QuestionForecast> stored, CancellationToken cancellationToken)
+    {
+        var forecastsOn = stored.CountBy(f => f.QuestionId).ToDictionary(StringComparer.Ordinal);
+        var questions = (await _questions.QuestionsAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(q => q.Id, StringComparer.Ordinal);
+        foreach (var q in contents.Questions)
+        {
+            if (!questions.TryGetValue(q.Id, out var was) || !forecastsOn.TryGetValue(q.Id, out var count))
+            {
+                continue;
+            }
+
+            var (field, then, now) =
+                was.Target != q.Target || was.Filter != q.Filter ? ((q.Target is null ? "filter" : "target"), was.SubjectSlug, q.SubjectSlug)
+                : was.Opens != q.Opens ? ("opens", was.Opens.ToString(), q.Opens.ToString())
+                : was.Closes != q.Closes ? ("closes", was.Closes.ToString(), q.Closes.ToString())
+                : default;
+            if (field is not null)
+            {
+                var place = contents.QuestionPlaces.TryGetValue(q.Id, out var p) ? p : default;
+                throw new InputException(
+                    $"question '{q.Id}' is stored with {field} {then}, and the file gives {now}; the store holds {count} forecast{(count == 1 ? "" : "s")} made on the question as stored, " +
+                    "which would be scored on another. Give the changed question a new id; nothing was imported.",
+                    place.File, place.File is null ? null : place.Line, field);
+            }
         }
     }
 
     /// <summary>One question by id as the record now answers it (<see cref="QuestionsAsync"/>), or an <see cref="InputException"/> saying there is none.</summary>
-    public async Task<Question> FindAsync(string id, CancellationToken cancellationToken = default) =>
-        (await QuestionsAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(q => q.Id == id)
-        ?? throw NoSuchQuestion(id);
+    public async Task<Question> FindAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var questions = await QuestionsAsync(cancellationToken).ConfigureAwait(false);
+        return questions.FirstOrDefault(q => q.Id == id) ?? throw NoSuchQuestion(id, questions.Select(q => q.Id));
+    }
 
     /// <summary>
     /// Every question as the record now answers it: each read of the questions resolves them first
@@ -298,8 +371,8 @@ public sealed class QuestionBook(IEventStore store)
         return (questions, await _questions.QuestionForecastsAsync(null, cancellationToken).ConfigureAwait(false));
     }
 
-    private static InputException NoSuchQuestion(string id) =>
-        new($"there is no question '{id}' (the questions are listed by 'peninsula questions list' and GET /api/questions).", field: "question") { NotFound = true };
+    private static InputException NoSuchQuestion(string id, IEnumerable<string> ids) =>
+        new($"there is no question '{id}'.{(Spelling.Closest(id, ids, 1) is [var near] ? $" Did you mean '{near}'?" : "")} The questions are listed by 'peninsula questions list' and GET /api/questions.", field: "question") { NotFound = true };
 
     /// <summary>One question with its forecasts, the aggregate as of <paramref name="today"/> and its resolving event.</summary>
     public async Task<Details> ShowAsync(string id, KoreanDate today, CancellationToken cancellationToken = default)
@@ -399,6 +472,9 @@ public sealed record ImportResult(QuestionSaveSummary Saved, IReadOnlyList<strin
 {
     /// <summary>How the file's model forecasts were taken (none taken as they stand).</summary>
     public ModelImport Model { get; init; } = new(0, 0, 0, 0);
+
+    /// <summary>The file's experts' forecasts not taken because they came after the answer or when no day of the window was left, each by file, line and reason.</summary>
+    public IReadOnlyList<string> NotTaken { get; init; } = [];
 }
 
 /// <summary>

@@ -53,6 +53,9 @@ public static class QuestionFiles
         public IReadOnlyDictionary<(string Question, string By, KoreanDate AsOf), Place> Places { get; init; } =
             new Dictionary<(string, string, KoreanDate), Place>();
 
+        /// <summary>Where each question was read (file, and the line of its first row or its object), by id; empty for contents not read from a file.</summary>
+        public IReadOnlyDictionary<string, (string File, long Line)> QuestionPlaces { get; init; } = new Dictionary<string, (string, long)>();
+
         /// <summary>Where <paramref name="forecast"/> was read from, or nowhere (its date's field then plain <c>as_of</c>).</summary>
         public Place PlaceOf(QuestionForecast forecast)
         {
@@ -70,6 +73,7 @@ public static class QuestionFiles
                 all.SelectMany(c => c.StatedOutcomes).ToDictionary(x => x.Key, x => x.Value, StringComparer.Ordinal))
             {
                 Places = all.SelectMany(c => c.Places).GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.First().Value),
+                QuestionPlaces = all.SelectMany(c => c.QuestionPlaces).GroupBy(x => x.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal),
             };
         }
     }
@@ -122,21 +126,23 @@ public static class QuestionFiles
     public const int MaxErrorsListed = 20;
 
     /// <summary>
-    /// Reads CSV: the rows of a question must be adjacent and agree on every question field; a bad
+    /// Reads CSV: the rows of a question may come in any order (a file sorted in a spreadsheet) but
+    /// must agree on every question field, and a column the layout does not have is refused; a bad
     /// value is an <see cref="InputException"/> naming the file, line and field. Every bad row is read
     /// past and named (up to <see cref="MaxErrorsListed"/>), so that one bad row does not hide the
     /// next: fixing the first and importing again to meet the second is a round trip per row.
     /// </summary>
     public static Contents ReadCsv(TextReader text, string file)
     {
-        var table = CsvTable.Read(text, file, ["question", "title", "opens", "closes"], [.. Columns.Except(["question", "title", "opens", "closes"])], formulasNeutralised: true, keepBadRows: true);
+        var table = CsvTable.Read(text, file, ["question", "title", "opens", "closes"], [.. Columns.Except(["question", "title", "opens", "closes"])], formulasNeutralised: true, keepBadRows: true, onlyKnownColumns: true);
         var questions = new List<Question>();
+        var questionPlaces = new Dictionary<string, (string, long)>(StringComparer.Ordinal);
         var forecasts = new List<QuestionForecast>();
         var stated = new Dictionary<string, bool>(StringComparer.Ordinal);
         var places = new Dictionary<(string, string, KoreanDate), Place>();
         var errors = new List<InputException>();
         var badRows = 0;
-        CsvRecord? first = null;
+        var firstRows = new Dictionary<string, CsvRecord>(StringComparer.Ordinal);
         foreach (var r in table.Records)
         {
             try
@@ -166,7 +172,7 @@ public static class QuestionFiles
             throw new InputException($"{badRows.ToString(CultureInfo.InvariantCulture)} bad rows, so nothing was imported:{listed}{more}", file);
         }
 
-        return Checked(new Contents(questions, forecasts, stated) { Places = places }, file);
+        return Checked(new Contents(questions, forecasts, stated) { Places = places, QuestionPlaces = questionPlaces }, file);
 
         void ReadRow(CsvRecord r)
         {
@@ -176,14 +182,10 @@ public static class QuestionFiles
             }
 
             var id = Question.CheckId(r.Optional("question"), file, r.Line, "question");
-            if (first is null || first.Optional("question") != id)
+            if (!firstRows.TryGetValue(id, out var first))
             {
-                if (questions.Any(q => q.Id == id))
-                {
-                    throw r.Error("question", $"the rows of question '{id}' must be adjacent; it appears again here.");
-                }
-
-                first = r;
+                firstRows[id] = r;
+                questionPlaces[id] = (file, r.Line);
                 var target = r.Optional("target") is { } t ? Wrap(() => ForecastTarget.Parse(t, "target"), file, r.Line) : null;
                 questions.Add(Wrap(() => new Question(id, r.Optional("title") ?? "", target, r.Optional("filter"), r.RequiredDate("opens"), r.RequiredDate("closes"), r.Optional("question_url"), null)
                     .Validated(file, r.Line), file, r.Line));
@@ -263,6 +265,7 @@ public static class QuestionFiles
         var forecasts = new List<QuestionForecast>();
         var stated = new Dictionary<string, bool>(StringComparer.Ordinal);
         var places = new Dictionary<(string, string, KoreanDate), Place>();
+        var questionPlaces = new Dictionary<string, (string, long)>(StringComparer.Ordinal);
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
@@ -296,6 +299,8 @@ public static class QuestionFiles
                     throw new InputException($"question '{id}' appears twice.", file, line, "id");
                 }
 
+                questionPlaces[id] = (file, line);
+
                 var target = doc.Target is { Length: > 0 } t ? Wrap(() => ForecastTarget.Parse(t, "target"), file, line) : null;
                 questions.Add(Wrap(() => new Question(id, doc.Title ?? "", target, doc.Filter is { Length: > 0 } ? doc.Filter : null, Date(doc.Opens, "opens"), Date(doc.Closes, "closes"), doc.Url, null)
                     .Validated(file, line), file, line));
@@ -324,7 +329,7 @@ public static class QuestionFiles
             throw new InputException(Plain(ex), file, IsCutShort(ex) ? LineOf(utf8.Length - 1) : (ex.LineNumber ?? 0) + 1);
         }
 
-        return Checked(new Contents(questions, forecasts, stated) { Places = places }, file);
+        return Checked(new Contents(questions, forecasts, stated) { Places = places, QuestionPlaces = questionPlaces }, file);
     }
 
     /// <summary>
@@ -419,9 +424,14 @@ public static class QuestionFiles
     private static Contents Checked(Contents contents, string file)
     {
         var duplicate = contents.Forecasts.GroupBy(f => (f.QuestionId, f.By, f.AsOf)).FirstOrDefault(g => g.Count() > 1);
-        return duplicate is null
-            ? contents
-            : throw new InputException($"question '{duplicate.Key.QuestionId}' has two forecasts by {duplicate.Key.By} as of {duplicate.Key.AsOf}; keep one.", file, field: "as_of");
+        if (duplicate is null)
+        {
+            return contents;
+        }
+
+        // Named at the later of the two (the place kept for a forecast is its last).
+        var place = contents.PlaceOf(duplicate.First());
+        throw new InputException($"question '{duplicate.Key.QuestionId}' has two forecasts by {duplicate.Key.By} as of {duplicate.Key.AsOf}; keep one.", file, place.Line, place.AsOfField);
     }
 
     /// <summary>An instant as the files write it: ISO 8601 in UTC, to the millisecond (2026-12-07T08:30:00.000Z).</summary>

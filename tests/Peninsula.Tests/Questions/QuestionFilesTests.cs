@@ -75,6 +75,41 @@ public sealed class QuestionFilesTests
     }
 
     [Fact]
+    public void A_csv_file_sorted_in_a_spreadsheet_is_read_as_its_rows_say_whatever_their_order()
+    {
+        const string csv = "question,title,target,opens,closes,by,as_of,probability\n" +
+                           "icbm-2024,ICBM in 2024?,icbm,2024-01-01,2024-12-31,alice,2023-12-20,0.6\n" +
+                           "nuclear-2024,Nuclear test in 2024?,nuclear-test,2024-01-01,2024-12-31,alice,2023-12-20,0.1\n" +
+                           "icbm-2024,ICBM in 2024?,icbm,2024-01-01,2024-12-31,bob,2023-12-21,0.7\n";
+        var read = QuestionFiles.ReadCsv(new StringReader(csv), "sorted.csv");
+        Assert.Equal(["icbm-2024", "nuclear-2024"], read.Questions.Select(q => q.Id));
+        Assert.Equal(2, read.Forecasts.Count(f => f.QuestionId == "icbm-2024"));
+        Assert.Equal(("sorted.csv", 2L), read.QuestionPlaces["icbm-2024"]);
+    }
+
+    [Theory]
+    [InlineData("probabilty", "Did you mean 'probability'?")]
+    [InlineData("comment", "The columns: question,title,opens,closes")]
+    public void A_csv_column_the_layout_does_not_have_is_refused_by_name_not_dropped(string column, string expected)
+    {
+        var csv = $"question,title,target,opens,closes,by,as_of,{column}\n" +
+                  "icbm-2024,ICBM in 2024?,icbm,2024-01-01,2024-12-31,alice,2023-12-20,0.6\n";
+        var error = Assert.Throws<InputException>(() => QuestionFiles.ReadCsv(new StringReader(csv), "team.csv"));
+        Assert.Equal(("team.csv", 1L, column), (error.File, error.Line, error.Field));
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_forecasts_by_one_forecaster_on_one_day_are_named_by_the_line_of_the_second()
+    {
+        const string csv = "question,title,target,opens,closes,by,as_of,probability\n" +
+                           "qa,ICBM in 2024?,icbm,2024-01-01,2024-12-31,Ann,2023-12-01,0.6\n" +
+                           "qa,ICBM in 2024?,icbm,2024-01-01,2024-12-31,Ann,2023-12-01,0.7\n";
+        var error = Assert.Throws<InputException>(() => QuestionFiles.ReadCsv(new StringReader(csv), "dup.csv"));
+        Assert.Equal(("dup.csv", 3L, "as_of"), (error.File, error.Line, error.Field));
+    }
+
+    [Fact]
     public void A_csv_row_with_a_bad_probability_is_named_by_file_line_and_field()
     {
         const string csv = "question,title,target,opens,closes,by,as_of,probability\n" +
