@@ -46,7 +46,7 @@ internal static class QuestionsCommand
     {
         var title = new Option<string>("--title") { Description = "The question in words, e.g. \"Will North Korea launch an ICBM before 2027?\".", Required = true };
         var target = new Option<string?>("--target") { Description = $"What counts: a forecast target ({string.Join(", ", ForecastTarget.All.Select(t => t.Slug))}); the model forecasts these." };
-        var filter = new Option<string?>("--filter") { Description = "Or an event filter, as in timing: e.g. \"kind=summit actor=US\" (the model forecasts the days with an event it matches)." };
+        var filter = new Option<string?>("--filter") { Description = "Or an event filter, as in timing: e.g. \"kind=summit class=us-dprk\" (the model forecasts the days with an event it matches)." };
         var from = new Option<string?>("--from") { Description = "The window's first Korean date (YYYY-MM-DD). Default: tomorrow in Korea." };
         var until = new Option<string>("--until") { Description = "The window's last Korean date (YYYY-MM-DD), inclusive.", Required = true };
         var id = new Option<string?>("--id") { Description = "A short id of lower-case letters, digits and hyphens. Default: made from the title." };
@@ -586,6 +586,11 @@ internal static class QuestionsCommand
             console.MarkupLine(first < q.Closes
                 ? $"No forecasts yet. The model forecasts a window only from before it closes: to record its forecasts from {(first == q.Opens.AddDays(-1) ? "the day before the window opened" : $"{first}, the first date it forecasts as of")}, run [bold]peninsula questions update --question {Markup.Escape(q.Id)} --from {first}[/]."
                 : $"No forecasts yet, and the model can give none: its forecasts start on {Forecaster.FirstAsOf}, and this window closed on {q.Closes}.");
+            if (d.ModelNote is { } before)
+            {
+                console.MarkupLine($"[grey]Model: {Markup.Escape(before)}[/]");
+            }
+
             return;
         }
 

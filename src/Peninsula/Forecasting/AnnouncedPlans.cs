@@ -226,9 +226,35 @@ public sealed class PlansOnRecord
 
         // A question's filter was checked when the question was made (Question), so it parses.
         var query = EventFilter.Parse(filter, "filter");
-        return query.System is null && query.Actor is null && query.Text is null
-            && (query.Kinds.Count == 0 || query.Kinds.Contains(plan.EventKind))
-            && (query.Classes.Count == 0 || (plan.EventClass is { } cls && query.Classes.Contains(cls, StringComparer.OrdinalIgnoreCase)));
+        return !NamesMoreThanAPlanHolds(query) && TakesKindAndClass(query, plan);
+    }
+
+    private static bool NamesMoreThanAPlanHolds(EventQuery query) => query.System is not null || query.Actor is not null || query.Text is not null;
+
+    private static bool TakesKindAndClass(EventQuery query, AnnouncedPlan plan) =>
+        (query.Kinds.Count == 0 || query.Kinds.Contains(plan.EventKind))
+        && (query.Classes.Count == 0 || (plan.EventClass is { } cls && query.Classes.Contains(cls, StringComparer.OrdinalIgnoreCase)));
+
+    /// <summary>
+    /// Why the plans announced in public are not read for <paramref name="target"/>, in words, where
+    /// its filter names an actor, a system or a text (which a plan, holding only its kind and class,
+    /// cannot be matched on) while its kinds and classes alone would take some plans; null otherwise.
+    /// A user who asks about "kind=summit actor=US" is told to ask about the class to count them.
+    /// </summary>
+    public string? Unread(ForecastTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (target.Filter is not { } filter || EventFilter.Parse(filter, "filter") is not { } query || !NamesMoreThanAPlanHolds(query))
+        {
+            return null;
+        }
+
+        var filters = _plans.Plans.Where(p => TakesKindAndClass(query, p))
+            .Select(p => $"kind={p.EventKind.Slug()} class={p.EventClass}").Distinct(StringComparer.Ordinal).ToList();
+        return filters.Count == 0
+            ? null
+            : $"The plans announced in public (data/plans/announced.csv) are not read for this filter: a plan holds only its kind and class, not an actor, a system or a text. " +
+              $"To count the plans it would otherwise take, ask about their class: {string.Join("; ", filters.Select(f => $"--filter \"{f}\""))}.";
     }
 
     /// <summary>

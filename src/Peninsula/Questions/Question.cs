@@ -49,7 +49,7 @@ public sealed record Question(
 
         if ((Target is null) == string.IsNullOrWhiteSpace(Filter))
         {
-            throw new InputException("a question asks about either a target (e.g. icbm) or an event filter (e.g. \"kind=summit actor=US\"), one of the two.", file, line, Target is null ? "target" : "filter");
+            throw new InputException("a question asks about either a target (e.g. icbm) or an event filter (e.g. \"kind=summit class=us-dprk\"), one of the two.", file, line, Target is null ? "target" : "filter");
         }
 
         if (Filter is not null && EventFilter.Parse(Filter, "filter") is { } query && (query.Since is not null || query.Until is not null))

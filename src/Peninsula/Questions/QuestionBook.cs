@@ -16,6 +16,9 @@ public sealed class QuestionBook(IEventStore store)
     /// <summary>One question with its forecasts, the experts' aggregate today and the event that resolved it.</summary>
     public sealed record Details(Question Question, IReadOnlyList<QuestionForecast> Forecasts, QuestionForecast? Aggregate, Event? ResolvingEvent, KoreanDate RecordEnd)
     {
+        /// <summary>The Korean date it is shown as of: its model and aggregate stand as a list of the questions shows them that day.</summary>
+        public KoreanDate Today { get; init; } = RecordEnd;
+
         /// <summary>What to know about the model's forecast just made on a question on a filter (see <see cref="QuestionModel.Note"/>), or null.</summary>
         public string? ModelNote { get; init; }
     }
@@ -52,7 +55,7 @@ public sealed class QuestionBook(IEventStore store)
         // no expert has forecast), and its resolving event and the record's end come from the
         // record just read.
         var resolving = resolved.Resolution?.EventId is { } eventId ? record.FirstOrDefault(e => e.Id == eventId) : null;
-        return new Details(resolved, forecasts, Aggregate: null, resolving, BundledRecord.CoverageEndOf(record)) { ModelNote = questionModel.Note(resolved, today) };
+        return new Details(resolved, forecasts, Aggregate: null, resolving, BundledRecord.CoverageEndOf(record)) { ModelNote = questionModel.Note(resolved, today), Today = today };
     }
 
     /// <summary>
@@ -382,7 +385,7 @@ public sealed class QuestionBook(IEventStore store)
         var resolving = question.Resolution?.EventId is { } eventId ? await store.FindAsync(eventId, cancellationToken).ConfigureAwait(false) : null;
         // The record's end counts North Korea's own actions only (a future summit is no newer record).
         var record = await store.ListAsync(EventQuery.All with { Kinds = [.. Taxonomy.ProvocationKinds], NewestFirst = true, Limit = 1 }, cancellationToken).ConfigureAwait(false);
-        return new Details(question, forecasts, ExpertAggregate.Of(id, forecasts, question.AnswerNotYetKnown(today)), resolving, BundledRecord.CoverageEndOf(record));
+        return new Details(question, forecasts, ExpertAggregate.Of(id, forecasts, question.AnswerNotYetKnown(today)), resolving, BundledRecord.CoverageEndOf(record)) { Today = today };
     }
 
     /// <summary>The leaderboard on every question the record has resolved (<see cref="QuestionsAsync"/>).</summary>

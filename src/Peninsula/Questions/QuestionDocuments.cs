@@ -41,7 +41,8 @@ public static class QuestionDocuments
         ArgumentNullException.ThrowIfNull(d);
         return new
         {
-            question = Summary(d.Question, d.Forecasts, d.Aggregate?.AsOf ?? d.Question.Closes),
+            // As a list shows it on the same day: the model's latest forecast and the experts' aggregate.
+            question = Summary(d.Question, d.Forecasts, d.Today),
             resolving_event_title = d.ResolvingEvent?.Title,
             record_end = d.RecordEnd.ToString(),
             open_because = d.Question.Resolution is null && d.RecordEnd < d.Question.Closes

@@ -87,17 +87,20 @@ public sealed class QuestionModel(IReadOnlyList<Event> record, IReadOnlyDictiona
     /// <paramref name="day"/>, in plain words, or null: that an event a filter matches is announced
     /// in the window (the forecast is the model's ceiling), the plans announced in public that add to
     /// the model's forecast (each with its report and the evidence for its chance), or that the record
-    /// has no event a filter matches by the day (the model's reading of none, near its floor).
+    /// has no event a filter matches by the day (the model's reading of none, near its floor); and,
+    /// whatever the day, that a filter naming an actor, a system or a text reads no plan.
     /// </summary>
     public string? Note(Question question, KoreanDate day)
     {
         ArgumentNullException.ThrowIfNull(question);
+        var target = TargetOf(question);
+        // Said whether or not a forecast is made today: the back-filled days ('questions update --from') read no plan either.
+        var unread = _plans.Unread(target);
         if (Forecast(question, day) is null)
         {
-            return null;
+            return unread;
         }
 
-        var target = TargetOf(question);
         var known = day < _recordEnd ? day : _recordEnd;
         var start = question.Opens > day ? question.Opens : day.AddDays(1);
         if (AnnouncedInWindow(target, question, start, known) is { } ahead)
@@ -106,6 +109,11 @@ public sealed class QuestionModel(IReadOnlyList<Event> record, IReadOnlyDictiona
         }
 
         var notes = Plans(target, known, start, question.Closes).Plans.Select(p => p.Describe()).ToList();
+        if (unread is not null)
+        {
+            notes.Add(unread);
+        }
+
         if (question.Filter is not null && !target.FilterEvents.Any(e => e.Date <= known))
         {
             notes.Add($"The record has no event this filter matches up to {known}: the model's forecast rests on none since {ForecastData.SeriesStart.Year} and is near its floor ({Forecaster.Pct(RollingForecast.Floor)} at each of its horizons of 7 to 365 days).");

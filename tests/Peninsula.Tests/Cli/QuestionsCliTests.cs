@@ -257,6 +257,38 @@ public sealed class QuestionsCliTests : IDisposable
     }
 
     [Fact]
+    public async Task A_filter_naming_an_actor_is_told_that_it_reads_no_announced_plan_and_which_filter_would()
+    {
+        // A week before Hanoi: the second summit was announced for the end of February (data/plans/announced.csv).
+        var (exit, output, error) = await Run("a.db", "questions", "add", "--title", "Will Trump and Kim meet in 2019?", "--filter", "kind=summit actor=US", "--from", "2019-02-21", "--until", "2019-12-31", "--id", "summit-2019");
+
+        Assert.True(exit == 0, error);
+        var text = System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " ");
+        Assert.Contains("are not read for this filter", text, StringComparison.Ordinal);
+        Assert.Contains("--filter \"kind=summit class=us-dprk\"", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Show_and_list_give_the_same_model_forecast_and_aggregate_for_a_question()
+    {
+        Assert.Equal(0, (await Run("m.db", "questions", "add", "--title", "ICBM in 2024?", "--target", "icbm", "--from", "2024-01-01", "--until", "2024-12-31", "--id", "icbm-2024")).Exit);
+        Assert.Equal(0, (await Run("m.db", "questions", "forecast", "icbm-2024", "--by", "Kim", "-p", "60%", "--as-of", "2023-12-20", "--url", "https://example.org/kim")).Exit);
+        Assert.Equal(0, (await Run("m.db", "questions", "update", "--question", "icbm-2024", "--from", "2023-12-20")).Exit);
+
+        var (_, list, _) = await Run("m.db", "questions", "list", "--format", "json");
+        var (_, show, _) = await Run("m.db", "questions", "show", "icbm-2024", "--format", "json");
+
+        using var listed = JsonDocument.Parse(list);
+        using var shown = JsonDocument.Parse(show);
+        var inList = listed.RootElement.EnumerateArray().Single();
+        var inShow = shown.RootElement.GetProperty("question");
+        // The model's latest before the answer (2024-10-30), in both.
+        Assert.Equal("2024-10-30", inShow.GetProperty("model").GetProperty("as_of").GetString());
+        Assert.Equal(inList.GetProperty("model").GetRawText(), inShow.GetProperty("model").GetRawText());
+        Assert.Equal(inList.GetProperty("aggregate").GetRawText(), inShow.GetProperty("aggregate").GetRawText());
+    }
+
+    [Fact]
     public async Task A_mistyped_question_id_is_answered_with_the_id_it_is_probably_a_slip_for()
     {
         Assert.Equal(0, (await Run("t.db", "questions", "add", "--title", "ICBM in 2024?", "--target", "icbm", "--from", "2024-01-01", "--until", "2024-12-31", "--id", "icbm-2024")).Exit);
