@@ -85,8 +85,9 @@ public sealed class QuestionPageTests(BrowserFixture browser)
         Assert.True(await page.Locator("#published-questions tbody tr").CountAsync() >= 15);
 
         await page.Locator("#questions a[data-id='icbm-2027']").ClickAsync();
-        await page.WaitForURLAsync("**/questions.html?id=icbm-2027");
-        await page.WaitForSelectorAsync("#resolution");
+        // As below: the address is enough, and the wait for the question says what the page reported if it never shows.
+        await page.WaitForURLAsync("**/questions.html?id=icbm-2027", new() { WaitUntil = Microsoft.Playwright.WaitUntilState.Commit });
+        await BrowserFixture.WaitForShownAsync(page, "#resolution", "the question the list links to", 120);
         Assert.StartsWith("Open", await page.Locator("#resolution").InnerTextAsync(), StringComparison.Ordinal);
         await BrowserFixture.ScreenshotAsync(page, "questions");
         await page.Locator("#model-evidence a").ClickAsync();

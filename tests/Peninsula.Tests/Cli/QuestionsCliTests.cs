@@ -273,7 +273,7 @@ public sealed class QuestionsCliTests : IDisposable
     {
         Assert.Equal(0, (await Run("m.db", "questions", "add", "--title", "ICBM in 2024?", "--target", "icbm", "--from", "2024-01-01", "--until", "2024-12-31", "--id", "icbm-2024")).Exit);
         Assert.Equal(0, (await Run("m.db", "questions", "forecast", "icbm-2024", "--by", "Kim", "-p", "60%", "--as-of", "2023-12-20", "--url", "https://example.org/kim")).Exit);
-        Assert.Equal(0, (await Run("m.db", "questions", "update", "--question", "icbm-2024", "--from", "2023-12-20")).Exit);
+        Assert.Equal(0, (await Run("m.db", "questions", "update", "--question", "icbm-2024", "--from", "2024-10-01")).Exit);
 
         var (_, list, _) = await Run("m.db", "questions", "list", "--format", "json");
         var (_, show, _) = await Run("m.db", "questions", "show", "icbm-2024", "--format", "json");
