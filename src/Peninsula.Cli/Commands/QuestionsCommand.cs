@@ -335,7 +335,7 @@ internal static class QuestionsCommand
         console.MarkupLine($"Not scored: {Rendering.Count(view.EnteredTooLate.Count, "forecast")} entered after the answer was known (whoever entered it could know the answer):");
         foreach (var (q, f) in view.EnteredTooLate)
         {
-            console.MarkupLine($"  {Markup.Escape(f.By)} on {Markup.Escape(q.Id)}: {Forecaster.Pct(f.Probability)} as of {f.AsOf}, entered on {f.CountsFrom}; the answer, {q.Resolution!.Word}, was known on {QuestionDocuments.KnownOn(q)}.");
+            console.MarkupLine($"  {Markup.Escape(f.By)} on {Markup.Escape(q.Id)}: {Forecaster.Pct(f.Probability)} as of {f.AsOf}, entered on {f.CountsFrom}; the answer, {q.Resolution!.Word}, was known on {q.AnswerKnownOn}.");
         }
 
         console.MarkupLine("[grey]A forecast published at the time is scored as of its date when it is entered with the address where it was published (questions forecast --url).[/]");

@@ -38,8 +38,8 @@ public static class Leaderboard
             }
 
             // What was said before the answer: to the day before the event on a yes, to the close on a no.
-            var cutoff = q.AnswerNotYetKnown(q.Closes);
-            var known = byQuestion[q.Id].Where(f => f.CountsFrom <= cutoff).ToList();
+            var cutoff = q.LastDayBeforeAnswer;
+            var known = byQuestion[q.Id].Where(q.CountsBeforeAnswer).ToList();
             var experts = ExpertAggregate.Latest(known.Where(f => !f.IsModel));
             scored.AddRange(experts.Select(f => Score(q, f)));
             KoreanDate modelCutoff = cutoff;
@@ -72,7 +72,7 @@ public static class Leaderboard
         return [.. questions
             .Where(q => q.Resolution is not null)
             .SelectMany(q => byQuestion[q.Id]
-                .Where(f => !f.IsModel && f.AsOf <= q.AnswerNotYetKnown(q.Closes) && f.CountsFrom > q.AnswerNotYetKnown(q.Closes))
+                .Where(f => !f.IsModel && f.AsOf <= q.LastDayBeforeAnswer && !q.CountsBeforeAnswer(f))
                 .Select(f => (q, f)))
             .OrderBy(x => x.q.Id, StringComparer.Ordinal)
             .ThenBy(x => x.f.By, StringComparer.Ordinal)

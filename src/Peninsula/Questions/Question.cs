@@ -98,6 +98,19 @@ public sealed record Question(
     public KoreanDate AnswerNotYetKnown(KoreanDate today) =>
         Resolution is { Outcome: true } yes && yes.On <= today ? yes.On.AddDays(-1) : today;
 
+    /// <summary>The last day a forecast counts as made before the answer was known: the day before the resolving event for a yes, the window's last day otherwise.</summary>
+    public KoreanDate LastDayBeforeAnswer => AnswerNotYetKnown(Closes);
+
+    /// <summary>The first Korean day the answer of a resolved question was known: the resolving event's day for a yes, the day after the window for a no.</summary>
+    public KoreanDate AnswerKnownOn => LastDayBeforeAnswer.AddDays(1);
+
+    /// <summary>Whether <paramref name="forecast"/> counts as made before the answer was known (from <see cref="QuestionForecast.CountsFrom"/>), so that it can be scored.</summary>
+    public bool CountsBeforeAnswer(QuestionForecast forecast)
+    {
+        ArgumentNullException.ThrowIfNull(forecast);
+        return forecast.CountsFrom <= LastDayBeforeAnswer;
+    }
+
     /// <summary>Refuses an id that is not 1 to 80 lower-case letters, digits and hyphens, or one of <see cref="ReservedIds"/>.</summary>
     public static string CheckId(string? id, string? file = null, long? line = null, string field = "id")
     {

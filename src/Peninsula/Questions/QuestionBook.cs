@@ -443,9 +443,8 @@ public sealed record ForecastEntry(QuestionSaveSummary Saved, Question Question,
             return null;
         }
 
-        var lastBeforeAnswer = Question.AnswerNotYetKnown(Question.Closes);
-        return Question.Resolution is { } answer && f.CountsFrom > lastBeforeAnswer
-            ? $"It was entered on {f.CountsFrom}, after the answer ({answer.Word}) was known on {lastBeforeAnswer.AddDays(1)}: it is kept and shown, but never scored, since whoever entered it could know the answer. " +
+        return Question.Resolution is { } answer && !Question.CountsBeforeAnswer(f)
+            ? $"It was entered on {f.CountsFrom}, after the answer ({answer.Word}) was known on {Question.AnswerKnownOn}: it is kept and shown, but never scored, since whoever entered it could know the answer. " +
               $"A forecast published at the time is scored as of its date when entered with the address where it was published ({urlField})."
             : $"It was entered on {f.CountsFrom}, after the day it gives, so it counts from {f.CountsFrom}: whoever entered it knew what happened in between, and the leaderboard scores it, and the model beside it, as of that day. " +
               $"A forecast published at the time is scored as of its date when entered with the address where it was published ({urlField}).";

@@ -65,7 +65,7 @@ public static class QuestionDocuments
 
     /// <summary>Whether an expert's forecast on a resolved question counts as made before the answer was known, so that it can be scored (null for an open question and for the model's): false when it gives a later day, or was entered later with no published address.</summary>
     private static bool? BeforeTheAnswer(Question q, QuestionForecast f) =>
-        q.Resolution is null || f.IsModel ? null : f.CountsFrom <= q.AnswerNotYetKnown(q.Closes);
+        q.Resolution is null || f.IsModel ? null : q.CountsBeforeAnswer(f);
 
     /// <summary>The leaderboard: <c>{"resolved_questions","open_questions","aggregate_rule","ranking","rows":[{"by","questions","resolved_yes","brier","log_score","brier_vs_aggregate","brier_vs_aggregate_low","brier_vs_aggregate_high","questions_with_aggregate"}],"which_forecast_counts","entered_after_the_answer":[{"question","by","as_of","entered","probability","answer","answer_known"}]}</c> (the low and high bounds: a 95% interval from resampling the shared questions, null with fewer than two), ranked as <see cref="Questions.Leaderboard.Ranking"/> says.</summary>
     public static object Leaderboard(LeaderboardView view) => new
@@ -95,7 +95,7 @@ public static class QuestionDocuments
             entered = x.Forecast.Entered,
             probability = Math.Round(x.Forecast.Probability, 6),
             answer = x.Question.Resolution!.Word,
-            answer_known = KnownOn(x.Question).ToString(),
+            answer_known = x.Question.AnswerKnownOn.ToString(),
         }),
     };
 
@@ -104,13 +104,6 @@ public static class QuestionDocuments
         "Each expert's latest forecast made before the outcome was known counts (before the day of the event that settled a yes, by the window's last day for a no). " +
         "A forecast entered after the day it gives counts from the day it was entered, unless it carries the address where it was published: one entered once the answer was known is listed apart and never scored. " +
         "The aggregate and the model are scored as of the day of the latest expert forecast on the question (the model alone: its latest before the outcome was known).";
-
-    /// <summary>The first Korean day on which a resolved question's answer was known: the resolving event's day for a yes, the day after the window for a no.</summary>
-    public static KoreanDate KnownOn(Question q)
-    {
-        ArgumentNullException.ThrowIfNull(q);
-        return q.AnswerNotYetKnown(q.Closes).AddDays(1);
-    }
 
     /// <summary>
     /// The model against the published forecasts on past questions (<see cref="PublishedComparison"/>):

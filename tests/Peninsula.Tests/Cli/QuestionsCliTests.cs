@@ -219,8 +219,7 @@ public sealed class QuestionsCliTests : IDisposable
     [Fact]
     public async Task An_import_that_changes_the_window_of_a_question_with_forecasts_is_refused_by_line_and_field_and_writes_nothing()
     {
-        Assert.Equal(0, (await Run("win.db", "questions", "add", "--title", "ICBM in 2024?", "--target", "icbm", "--from", "2024-01-01", "--until", "2024-12-31", "--id", "icbm-2024")).Exit);
-        Assert.Equal(0, (await Run("win.db", "questions", "forecast", "icbm-2024", "--by", "Kim", "-p", "60%", "--as-of", "2023-12-20", "--url", "https://example.org/kim")).Exit);
+        await AddIcbm2024Async("win.db", publishedForecast: true);
         var file = _folder.File("win.csv");
         await File.WriteAllTextAsync(file, "question,title,target,opens,closes\n" +
                                            "icbm-2024,ICBM in 2023?,icbm,2023-01-01,2023-12-31\n");
@@ -271,8 +270,7 @@ public sealed class QuestionsCliTests : IDisposable
     [Fact]
     public async Task Show_and_list_give_the_same_model_forecast_and_aggregate_for_a_question()
     {
-        Assert.Equal(0, (await Run("m.db", "questions", "add", "--title", "ICBM in 2024?", "--target", "icbm", "--from", "2024-01-01", "--until", "2024-12-31", "--id", "icbm-2024")).Exit);
-        Assert.Equal(0, (await Run("m.db", "questions", "forecast", "icbm-2024", "--by", "Kim", "-p", "60%", "--as-of", "2023-12-20", "--url", "https://example.org/kim")).Exit);
+        await AddIcbm2024Async("m.db", publishedForecast: true);
         Assert.Equal(0, (await Run("m.db", "questions", "update", "--question", "icbm-2024", "--from", "2024-10-01")).Exit);
 
         var (_, list, _) = await Run("m.db", "questions", "list", "--format", "json");
@@ -291,7 +289,7 @@ public sealed class QuestionsCliTests : IDisposable
     [Fact]
     public async Task A_mistyped_question_id_is_answered_with_the_id_it_is_probably_a_slip_for()
     {
-        Assert.Equal(0, (await Run("t.db", "questions", "add", "--title", "ICBM in 2024?", "--target", "icbm", "--from", "2024-01-01", "--until", "2024-12-31", "--id", "icbm-2024")).Exit);
+        await AddIcbm2024Async("t.db");
 
         var (exit, _, error) = await Run("t.db", "questions", "forecast", "icbm-202", "--by", "Kim", "-p", "20%", "--as-of", "2023-12-01");
 
@@ -520,6 +518,16 @@ public sealed class QuestionsCliTests : IDisposable
 
         Assert.Equal(1, exit);
         Assert.Contains("resolved yes on 2026-03-04", error);
+    }
+
+    /// <summary>Adds "ICBM in 2024?" (resolved yes on 2024-10-31 by the bundled record), with Kim's 60% published on 2023-12-20 when asked.</summary>
+    private async Task AddIcbm2024Async(string db, bool publishedForecast = false)
+    {
+        Assert.Equal(0, (await Run(db, "questions", "add", "--title", "ICBM in 2024?", "--target", "icbm", "--from", "2024-01-01", "--until", "2024-12-31", "--id", "icbm-2024")).Exit);
+        if (publishedForecast)
+        {
+            Assert.Equal(0, (await Run(db, "questions", "forecast", "icbm-2024", "--by", "Kim", "-p", "60%", "--as-of", "2023-12-20", "--url", "https://example.org/kim")).Exit);
+        }
     }
 
     private async Task<string?> StatusAsync(string db, string question)
