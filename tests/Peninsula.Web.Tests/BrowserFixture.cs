@@ -160,6 +160,32 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Waits until the page's loader has finished: its status line is empty, or reports an error
+    /// (which fails the test, quoting it). A click before then can land on content that moves when
+    /// the last of it arrives and the status line is cleared.
+    /// </summary>
+    public static async Task WaitForLoadedAsync(IPage page, string what, int seconds)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        try
+        {
+            await page.WaitForFunctionAsync(
+                "() => { const s = document.getElementById('status'); return s !== null && (s.textContent === '' || s.classList.contains('error')); }",
+                null,
+                new PageWaitForFunctionOptions { Timeout = seconds * 1000f, PollingInterval = 100 });
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"{what} did not finish loading within {seconds} s; the page's status line said: '{await StatusAsync(page)}'.");
+        }
+
+        if (await page.Locator("#status.error").CountAsync() > 0)
+        {
+            Assert.Fail($"{what} reported '{await StatusAsync(page)}'.");
+        }
+    }
+
     private static async Task<string> StatusAsync(IPage page) =>
         await page.Locator("#status").CountAsync() == 0 ? "(no status line)" : await page.Locator("#status").InnerTextAsync(new LocatorInnerTextOptions { Timeout = 5_000 });
 

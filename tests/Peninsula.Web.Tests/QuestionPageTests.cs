@@ -84,12 +84,15 @@ public sealed class QuestionPageTests(BrowserFixture browser)
         Assert.Matches(@"[+-]\d\.\d{3} \([+-]?\d\.\d{3} to [+-]?\d\.\d{3}\)", totals);
         Assert.True(await page.Locator("#published-questions tbody tr").CountAsync() >= 15);
 
+        // Clicks wait for the page to finish loading: nothing then moves the link from under the pointer.
+        await BrowserFixture.WaitForLoadedAsync(page, "the questions page", 120);
         await page.Locator("#questions a[data-id='icbm-2027']").ClickAsync();
         // As below: the address is enough, and the wait for the question says what the page reported if it never shows.
         await page.WaitForURLAsync("**/questions.html?id=icbm-2027", new() { WaitUntil = Microsoft.Playwright.WaitUntilState.Commit });
         await BrowserFixture.WaitForShownAsync(page, "#resolution", "the question the list links to", 120);
         Assert.StartsWith("Open", await page.Locator("#resolution").InnerTextAsync(), StringComparison.Ordinal);
-        await BrowserFixture.ScreenshotAsync(page, "questions");
+        await BrowserFixture.WaitForLoadedAsync(page, "the question the list links to", 120);
+        // No full-page screenshot here: the browser's resize for it and back can swallow the click that follows.
         await page.Locator("#model-evidence a").ClickAsync();
         // The address is enough: the page's load, like its forecasts, can wait on a server busy with both
         // test projects on two processors, and the wait below says what the page reported if it never shows.
@@ -101,6 +104,12 @@ public sealed class QuestionPageTests(BrowserFixture browser)
         Assert.Contains("95% interval", await page.Locator("#crowd-note").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("/questions.html#published", await page.Locator("#crowd-note a").GetAttributeAsync("href"));
         Assert.Empty(errors);
+
+        // The picture of the open question, taken once no click follows.
+        await page.GoBackAsync(new() { WaitUntil = Microsoft.Playwright.WaitUntilState.Commit });
+        await BrowserFixture.WaitForShownAsync(page, "#resolution", "the open question, back from its forecast", 120);
+        await BrowserFixture.WaitForLoadedAsync(page, "the open question, back from its forecast", 120);
+        await BrowserFixture.ScreenshotAsync(page, "questions");
         await page.CloseAsync();
     }
 }

@@ -66,8 +66,13 @@ async function showFreshness() {
   document.querySelector('main')?.prepend(banner);
 }
 
-/** Runs a page's loader, reporting failures in the status line instead of the console. */
+/**
+ * Runs a page's loader, reporting failures in the status line instead of the console. The loader
+ * starts once the freshness banner is in place (one small request), so that the banner never
+ * arrives above content already shown and moves it from under the reader's pointer.
+ */
 export async function run(loader) {
+  await bannerShown;
   try {
     await loader();
   } catch (error) {
@@ -76,7 +81,7 @@ export async function run(loader) {
 }
 
 // Every page imports this module, so every page shows the banner, whatever else it loads.
-showFreshness();
+const bannerShown = showFreshness();
 
 /** A link to an event's own page. */
 export function eventLink(id, text) {
