@@ -60,6 +60,31 @@ public sealed class QuestionApiTests : IDisposable
     }
 
     [Fact]
+    public async Task A_forecast_is_withdrawn_with_a_key_while_it_is_not_scored_and_a_scored_one_is_refused_with_409()
+    {
+        var anonymous = _app.CreateClient();
+        var client = _app.ClientWithKey(await _app.CreateKeyAsync("analyst"));
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/api/questions", Http.Json(Icbm2024))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/questions/icbm-2024/forecasts", Http.Json("""{ "by": "Jane Analyst", "probability": 0.6, "as_of": "2023-12-20", "url": "https://example.org/jane" }"""))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/questions/icbm-2024/forecasts", Http.Json("""{ "by": "Jane Analyst", "probability": 0.9, "as_of": "2024-01-10" }"""))).StatusCode);
+
+        await (await anonymous.DeleteAsync("/api/questions/icbm-2024/forecasts?by=Jane%20Analyst&as_of=2024-01-10")).ProblemAsync(HttpStatusCode.Unauthorized);
+        var scored = await (await client.DeleteAsync("/api/questions/icbm-2024/forecasts?by=Jane%20Analyst")).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains("is scored", scored.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await (await client.DeleteAsync("/api/questions/icbm-2024/forecasts?by=Nobody")).ProblemAsync(HttpStatusCode.NotFound);
+        await (await client.DeleteAsync("/api/questions/icbm-2024/forecasts")).ProblemAsync(HttpStatusCode.BadRequest);
+
+        // The one entered today, after the answer, is not scored: it can go.
+        var withdrawn = await (await client.DeleteAsync("/api/questions/icbm-2024/forecasts?by=Jane%20Analyst&as_of=2024-01-10")).JsonAsync();
+        var only = Assert.Single(withdrawn.GetProperty("withdrawn").EnumerateArray());
+        Assert.Equal(("2024-01-10", 0.9), (only.GetProperty("as_of").GetString(), only.GetProperty("probability").GetDouble()));
+        var question = await (await anonymous.GetAsync("/api/questions/icbm-2024")).JsonAsync();
+        Assert.Equal(["2023-12-20"], question.GetProperty("forecasts").EnumerateArray().Where(f => f.GetProperty("by").GetString() == "Jane Analyst").Select(f => f.GetProperty("as_of").GetString()));
+        var board = await (await anonymous.GetAsync("/api/questions/leaderboard")).JsonAsync();
+        Assert.Empty(board.GetProperty("entered_after_the_answer").EnumerateArray());
+    }
+
+    [Fact]
     public async Task The_published_forecasts_on_past_questions_are_scored_beside_the_model_from_the_served_record()
     {
         var client = _app.CreateClient();

@@ -21,6 +21,7 @@ internal static class QuestionsCommand
         command.Subcommands.Add(List(context));
         command.Subcommands.Add(Show(context));
         command.Subcommands.Add(Forecast(context));
+        command.Subcommands.Add(Withdraw(context));
         command.Subcommands.Add(Update(context));
         command.Subcommands.Add(Resolve(context));
         command.Subcommands.Add(LeaderboardCommand(context));
@@ -194,6 +195,25 @@ internal static class QuestionsCommand
                 context.Out.MarkupLine(Markup.Escape(when));
             }
 
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command Withdraw(CliContext context)
+    {
+        var question = new Argument<string>("question") { Description = "The question's id." };
+        var by = new Option<string>("--by") { Description = "The forecaster's name, as entered.", Required = true };
+        var asOf = new Option<string?>("--as-of") { Description = "Only the forecast as of this Korean date (YYYY-MM-DD). Default: every forecast of theirs on the question." };
+        var command = new Command(
+            "withdraw",
+            "Withdraws a forecaster's forecasts on a question (a mistyped one, or a forecaster entered by mistake). Only what is not scored can go: forecasts on an open question, and those entered after the answer was known. A withdrawn forecast is kept in the store, marked so, but no longer shown, scored or exported.")
+        { question, by, asOf };
+        command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
+        {
+            var day = KoreanDate.ParseInput(parse.GetValue(asOf), "--as-of");
+            var withdrawal = await new QuestionBook(store).WithdrawAsync(parse.GetValue(question)!, parse.GetValue(by)!, day, name => "--" + name.Replace('_', '-'), cancellationToken).ConfigureAwait(false);
+            context.Out.MarkupLine(Markup.Escape(withdrawal.Describe()));
             return 0;
         }, cancellationToken));
         return command;

@@ -52,6 +52,13 @@ internal static class QuestionEndpoints
             .Reads(
                 "Who forecast, the probability (a number from 0 to 1, or a text such as \"25%\") and the Korean date it was made (default today).",
                 ("application/json", """{"by": "Jane Analyst", "probability": 0.25, "as_of": "2026-11-20"}"""));
+        writes.MapDelete("/{id}/forecasts", WithdrawAsync).WithName("WithdrawQuestionForecasts")
+            .WithSummary("Withdraws a forecaster's forecasts on a question (by=NAME; as_of=YYYY-MM-DD takes only that day's). Only what is not scored can go: forecasts on an open question, and those entered after the answer was known; a withdrawn forecast is kept in the store, marked so, but no longer shown, scored or exported. Needs an API key.")
+            .Takes(
+                new Parameter("by", ParameterType.Text, "The forecaster's name, as entered.") { Required = true },
+                new Parameter("as_of", ParameterType.Date, "Only the forecast as of this Korean date (default: every forecast of theirs on the question)."))
+            .Answers(StatusCodes.Status404NotFound, "There is no such question, or the forecaster has no forecast on it (that day).")
+            .Answers(StatusCodes.Status409Conflict, "The forecast is scored (the question resolved, and it counts from before the answer), or it changed meanwhile.");
         writes.MapPost("/update", UpdateAsync).WithName("UpdateQuestions")
             .WithSummary("Resolves every question from the record and records the model's forecasts up to today (from=YYYY-MM-DD back-fills from that Korean date; question=ID takes one question). Needs an API key.")
             .Takes(
@@ -184,6 +191,21 @@ internal static class QuestionEndpoints
             note = entry.WhenItCounts("url"),
             added = entry.Saved.Forecasts.Added,
             replaced = entry.Saved.Forecasts.Updated,
+        });
+    }
+
+    private static async Task<IResult> WithdrawAsync(string id, HttpContext http, StorePool pool, CancellationToken cancellationToken)
+    {
+        var by = http.Request.Query["by"].FirstOrDefault() ?? throw new InputException("give the forecaster whose forecasts are to be withdrawn as by=NAME.", field: "by");
+        var asOf = QueryValues.Date(http.Request.Query["as_of"], "as_of");
+        using var lease = pool.Rent();
+        var withdrawal = await new QuestionBook(lease.Store).WithdrawAsync(id, by, asOf, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return Results.Ok(new
+        {
+            question = withdrawal.Question.Id,
+            by = withdrawal.Forecasts[0].By,
+            withdrawn = withdrawal.Forecasts.Select(f => new { as_of = f.AsOf.ToString(), probability = f.Probability, url = f.Url, entered = f.Entered }),
+            note = withdrawal.Describe(),
         });
     }
 

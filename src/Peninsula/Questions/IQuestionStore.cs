@@ -25,8 +25,18 @@ public interface IQuestionStore
     /// <summary>Every question, by id.</summary>
     Task<IReadOnlyList<Question>> QuestionsAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>The forecasts on one question (or on all when null), by question, forecaster and date.</summary>
+    /// <summary>The forecasts on one question (or on all when null), by question, forecaster and date; withdrawn ones are not read.</summary>
     Task<IReadOnlyList<QuestionForecast>> QuestionForecastsAsync(string? questionId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Marks forecasts withdrawn, all or nothing, as of the store's clock: each is kept, with its
+    /// probability and entry time, but no longer read (<see cref="QuestionForecastsAsync"/>). A
+    /// forecast is matched by question, forecaster and date, and taken only while the store holds
+    /// it with the probability given; when one is not held so (another writer changed or withdrew
+    /// it meanwhile), nothing is withdrawn and the answer is 0. Whether a forecast may be withdrawn
+    /// is the caller's rule (<see cref="QuestionBook.WithdrawAsync"/>). Returns how many were withdrawn.
+    /// </summary>
+    Task<int> WithdrawForecastsAsync(IReadOnlyCollection<QuestionForecast> forecasts, CancellationToken cancellationToken = default);
 }
 
 /// <summary>What a save of questions did (or, in a dry run, would do).</summary>

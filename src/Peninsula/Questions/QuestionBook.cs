@@ -94,6 +94,72 @@ public sealed class QuestionBook(IEventStore store)
         return new ForecastEntry(saved, question, stored);
     }
 
+    /// <summary>
+    /// Withdraws a forecaster's forecasts on a question: all of them, or only the one as of
+    /// <paramref name="asOf"/>. Only what the leaderboard does not score can be withdrawn: any
+    /// forecast on a question still open, and one entered after the answer was known. A scored
+    /// forecast stays, so that a poor score cannot be erased after the answer. The store keeps a
+    /// withdrawn forecast, marked so, and reads it no more: it leaves the question's forecasts, the
+    /// aggregate, the leaderboard and the export. The model's forecasts are Peninsula's record of
+    /// what it said, and are not withdrawn. Bad or missing values are <see cref="InputException"/>s
+    /// naming the field as <paramref name="fieldName"/> gives it.
+    /// </summary>
+    public async Task<Withdrawal> WithdrawAsync(
+        string questionId, string by, KoreanDate? asOf = null, Func<string, string>? fieldName = null, CancellationToken cancellationToken = default)
+    {
+        var field = fieldName ?? (name => name);
+        var name = QuestionForecast.CheckName(by, field: field("by"));
+        if (string.Equals(name, QuestionForecast.Model, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InputException($"'{QuestionForecast.Model}' is Peninsula's model, whose forecasts are the record of what it said on each day: they are not withdrawn. Give the forecaster whose forecast is to go.", field: field("by"));
+        }
+
+        // The question as the record now answers it: a forecast on a question the record has just settled is scored.
+        var question = await FindAsync(questionId, cancellationToken).ConfigureAwait(false);
+        var onQuestion = await _questions.QuestionForecastsAsync(question.Id, cancellationToken).ConfigureAwait(false);
+        var theirs = onQuestion.Where(f => f.By == name).ToList();
+        if (theirs.Count == 0)
+        {
+            var names = onQuestion.Select(f => f.By).Where(b => b != QuestionForecast.Model).Distinct().ToList();
+            var near = names.FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)) ?? (Spelling.Closest(name, names, 1) is [var closest] ? closest : null);
+            throw new InputException(
+                $"'{name}' has no forecast on '{question.Id}'.{(near is null ? "" : $" Did you mean '{near}'?")} " +
+                (names.Count == 0 ? "No one has forecast on it yet." : $"Its forecasters: {string.Join(", ", names.Select(n => $"'{n}'"))}."),
+                field: field("by"))
+            { NotFound = true };
+        }
+
+        var chosen = asOf is { } day ? theirs.Where(f => f.AsOf == day).ToList() : theirs;
+        if (chosen.Count == 0)
+        {
+            throw new InputException(
+                $"{name} has no forecast on '{question.Id}' as of {asOf}; theirs are as of {string.Join(", ", theirs.Select(f => f.AsOf.ToString()))} (Korean dates).",
+                field: field("as_of"))
+            { NotFound = true };
+        }
+
+        if (question.Resolution is { } answer && chosen.Where(question.CountsBeforeAnswer).ToList() is { Count: > 0 } scored)
+        {
+            var which = string.Join(", ", scored.Select(f => $"{Forecaster.Pct(f.Probability)} as of {f.AsOf}"));
+            throw new InputException(
+                $"{name}'s forecast{(scored.Count == 1 ? "" : "s")} on '{question.Id}' ({which}) {(scored.Count == 1 ? "is" : "are")} scored: the question resolved " +
+                $"{(answer.Outcome ? $"yes on {answer.On}" : "no")}, and {(scored.Count == 1 ? "it counts" : "they count")} from before the answer was known. " +
+                "A scored forecast stays, so that a poor score cannot be erased once the answer is known; only forecasts on open questions, and those entered after the answer, can be withdrawn.",
+                field: field(asOf is null ? "by" : "as_of"))
+            { Conflict = true };
+        }
+
+        if (await _questions.WithdrawForecastsAsync(chosen, cancellationToken).ConfigureAwait(false) != chosen.Count)
+        {
+            throw new InputException(
+                $"{name}'s forecasts on '{question.Id}' changed while they were being withdrawn (another writer replaced or withdrew one); nothing was withdrawn. Look at them again (questions show) and repeat.",
+                field: field("by"))
+            { Conflict = true };
+        }
+
+        return new Withdrawal(question, chosen);
+    }
+
     // A forecast's field as the host names it (the CLI's --url for url).
     private static T Wrap<T>(Func<T> make, Func<string, string> field)
     {
@@ -396,6 +462,16 @@ public sealed class QuestionBook(IEventStore store)
             Leaderboard.Rows(questions, forecasts), questions.Count(q => q.Resolution is not null), questions.Count(q => q.Resolution is null),
             Leaderboard.EnteredTooLate(questions, forecasts));
     }
+}
+
+/// <summary>What <see cref="QuestionBook.WithdrawAsync"/> withdrew: the question, as the record now answers it, and the forecasts taken off it.</summary>
+public sealed record Withdrawal(Question Question, IReadOnlyList<QuestionForecast> Forecasts)
+{
+    /// <summary>The withdrawal in a sentence: "Withdrew Kim Analyst's 2 forecasts on icbm-2027: 60.0% as of 2026-11-25, 55.0% as of 2026-11-30."</summary>
+    public string Describe() =>
+        $"Withdrew {Forecasts[0].By}'s {(Forecasts.Count == 1 ? "forecast" : $"{Forecasts.Count} forecasts")} on {Question.Id}: " +
+        $"{string.Join(", ", Forecasts.Select(f => $"{Forecaster.Pct(f.Probability)} as of {f.AsOf}"))}. " +
+        $"{(Forecasts.Count == 1 ? "It is" : "They are")} kept in the store, marked withdrawn, and no longer shown, scored, aggregated or exported.";
 }
 
 /// <summary>Where a question stands: the model's latest recorded forecast and the experts' aggregate as of a day (for a question resolved yes, as of the day before the answer: <see cref="Question.AnswerNotYetKnown"/>).</summary>

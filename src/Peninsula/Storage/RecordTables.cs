@@ -119,7 +119,7 @@ internal static class RecordTables
             ("id", T), ("title", T), ("target", T), ("filter", T), ("opens", D), ("closes", D), ("url", T), ("outcome", B), ("resolved_on", D),
             ("resolving_event", T),
         ]),
-        new("question_forecasts", [("question_id", T), ("forecaster", T), ("as_of", D), ("probability", R), ("url", T)]),
+        new("question_forecasts", [("question_id", T), ("forecaster", T), ("as_of", D), ("probability", R), ("url", T), ("entered", M), ("withdrawn", M)]),
     ];
 }
 

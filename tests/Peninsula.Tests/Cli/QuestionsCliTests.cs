@@ -520,6 +520,65 @@ public sealed class QuestionsCliTests : IDisposable
         Assert.Contains("resolved yes on 2026-03-04", error);
     }
 
+    [Fact]
+    public async Task Withdraw_takes_a_mistyped_forecast_off_an_open_question_and_it_leaves_the_question_and_the_export()
+    {
+        Assert.Equal(0, (await Run("wd.db", "questions", "add", "--title", "ICBM by the end of 2026?", "--target", "icbm", "--until", "2026-12-31", "--id", "icbm-2026")).Exit);
+        Assert.Equal(0, (await Run("wd.db", "questions", "forecast", "icbm-2026", "--by", "Kim", "-p", "60%", "--as-of", "2026-11-10")).Exit);
+        Assert.Equal(0, (await Run("wd.db", "questions", "forecast", "icbm-2026", "--by", "Kim", "-p", "0.02", "--as-of", "2026-11-20")).Exit);
+        Assert.Equal(0, (await Run("wd.db", "questions", "forecast", "icbm-2026", "--by", "Lee", "-p", "30%")).Exit);
+
+        var (exit, output, error) = await Run("wd.db", "questions", "withdraw", "icbm-2026", "--by", "Kim", "--as-of", "2026-11-20");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("Withdrew Kim's forecast on icbm-2026: 2.0% as of 2026-11-20.", Flat(output), StringComparison.Ordinal);
+        var (_, shown, _) = await Run("wd.db", "questions", "show", "icbm-2026", "--format", "json");
+        using (var json = JsonDocument.Parse(shown))
+        {
+            Assert.Equal(["2026-11-10"], json.RootElement.GetProperty("forecasts").EnumerateArray().Where(f => f.GetProperty("by").GetString() == "Kim").Select(f => f.GetProperty("as_of").GetString()));
+        }
+
+        var (_, exported, _) = await Run("wd.db", "questions", "export", "--format", "csv");
+        Assert.DoesNotContain("2026-11-20,0.02", exported, StringComparison.Ordinal);
+        Assert.Contains("Kim,2026-11-10,0.6", exported, StringComparison.Ordinal);
+
+        // Without --as-of every forecast of theirs goes; then there is nothing of theirs left to withdraw, and the error says whose there are.
+        Assert.Contains("60.0% as of 2026-11-10", Flat((await Run("wd.db", "questions", "withdraw", "icbm-2026", "--by", "Kim")).Out), StringComparison.Ordinal);
+        var (noneExit, _, noneError) = await Run("wd.db", "questions", "withdraw", "icbm-2026", "--by", "Kim");
+        Assert.Equal(1, noneExit);
+        Assert.Contains("'Kim' has no forecast on 'icbm-2026'", Flat(noneError), StringComparison.Ordinal);
+        Assert.Contains("Its forecasters: 'Lee'", Flat(noneError), StringComparison.Ordinal);
+        Assert.Contains("--by", noneError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Withdraw_refuses_a_scored_forecast_and_the_models_and_takes_one_entered_after_the_answer()
+    {
+        await AddIcbm2024Async("ws.db", publishedForecast: true);
+        // Entered today, long after the ICBM of 2024-10-31: never scored.
+        Assert.Equal(0, (await Run("ws.db", "questions", "forecast", "icbm-2024", "--by", "Late", "-p", "0.9", "--as-of", "2024-01-10")).Exit);
+
+        var (scoredExit, _, scoredError) = await Run("ws.db", "questions", "withdraw", "icbm-2024", "--by", "Kim");
+        var (modelExit, _, modelError) = await Run("ws.db", "questions", "withdraw", "icbm-2024", "--by", "model");
+        var (wrongDayExit, _, wrongDayError) = await Run("ws.db", "questions", "withdraw", "icbm-2024", "--by", "Late", "--as-of", "2024-01-11");
+        var (lateExit, lateOutput, lateError) = await Run("ws.db", "questions", "withdraw", "icbm-2024", "--by", "Late", "--as-of", "2024-01-10");
+
+        Assert.Equal(1, scoredExit);
+        Assert.Contains("Kim's forecast on 'icbm-2024' (60.0% as of 2023-12-20) is scored: the question resolved yes on 2024-10-31", Flat(scoredError), StringComparison.Ordinal);
+        Assert.Equal(1, modelExit);
+        Assert.Contains("Peninsula's model", Flat(modelError), StringComparison.Ordinal);
+        Assert.Equal(1, wrongDayExit);
+        Assert.Contains("--as-of", wrongDayError, StringComparison.Ordinal);
+        Assert.Contains("theirs are as of 2024-01-10", Flat(wrongDayError), StringComparison.Ordinal);
+        Assert.True(lateExit == 0, lateError);
+        Assert.Contains("Withdrew Late's forecast on icbm-2024: 90.0% as of 2024-01-10.", Flat(lateOutput), StringComparison.Ordinal);
+        var (_, board, _) = await Run("ws.db", "questions", "leaderboard", "--format", "json");
+        Assert.Contains("\"Kim\"", board, StringComparison.Ordinal);
+        Assert.DoesNotContain("Late", board, StringComparison.Ordinal);
+    }
+
+    private static string Flat(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
+
     /// <summary>Adds "ICBM in 2024?" (resolved yes on 2024-10-31 by the bundled record), with Kim's 60% published on 2023-12-20 when asked.</summary>
     private async Task AddIcbm2024Async(string db, bool publishedForecast = false)
     {

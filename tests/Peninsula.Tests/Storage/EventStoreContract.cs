@@ -772,6 +772,11 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
         var open = new Question("test-2026", "A nuclear test in 2026?", null, "kind:nuclear-test", KoreanDate.Parse("2026-01-01"), KoreanDate.Parse("2026-12-31"), null, null);
         await source.Questions().SaveQuestionsAsync([resolved, open],
             [new QuestionForecast("icbm-2023", "A. Analyst", KoreanDate.Parse("2023-01-10"), 0.7, "https://example.org/f/1"), new QuestionForecast("test-2026", "model", KoreanDate.Parse("2026-01-02"), 0.05)]);
+        // A forecast entered late (its entry time decides whether it is scored) and one withdrawn travel as they are.
+        var late = new QuestionForecast("icbm-2023", "B. Late", KoreanDate.Parse("2023-01-10"), 0.9) { Entered = new DateTimeOffset(2023, 3, 1, 4, 5, 6, 789, TimeSpan.Zero) };
+        var withdrawn = new QuestionForecast("test-2026", "C. Slip", KoreanDate.Parse("2026-01-03"), 0.0);
+        await source.Questions().SaveQuestionsAsync([], [late, withdrawn]);
+        Assert.Equal(1, await source.Questions().WithdrawForecastsAsync([withdrawn]));
 
         using var sqlite = new SqliteBackend();
         using var back = new TBackend();
@@ -789,7 +794,8 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
                 (await store.AuditAsync(limit: 5)).Select(a => (a.Sequence, a.At, a.Operation, a.EventId, a.Before, a.After)));
             Assert.Equal(await source.MediaCountsAsync(), await store.MediaCountsAsync());
             Assert.Equal(await source.Questions().QuestionsAsync(), await store.Questions().QuestionsAsync());
-            Assert.Equal(await source.Questions().QuestionForecastsAsync(), await store.Questions().QuestionForecastsAsync());
+            Assert.Equal((await source.Questions().QuestionForecastsAsync()).Select(f => (f, f.Entered)), (await store.Questions().QuestionForecastsAsync()).Select(f => (f, f.Entered)));
+            Assert.DoesNotContain(await store.Questions().QuestionForecastsAsync(), f => f.By == withdrawn.By);
             Assert.Equal((await source.InfoAsync()) with { Description = "" }, (await store.InfoAsync()) with { Description = "" }, new InfoComparer());
             var search = new EventQuery { Text = "Hwasong-18" };
             Assert.NotEmpty(await store.ListAsync(search));

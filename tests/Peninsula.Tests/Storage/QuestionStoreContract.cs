@@ -68,6 +68,40 @@ public abstract class QuestionStoreContract<TBackend> : IDisposable where TBacke
     }
 
     [Fact]
+    public async Task A_withdrawn_forecast_is_kept_but_no_longer_read_and_the_same_one_entered_again_is_added_anew()
+    {
+        await using var store = Backend.Open();
+        var questions = store.Questions();
+        QuestionForecast alice = new("summit-2024", "alice", new KoreanDate(2024, 1, 5), 0.6), bob = new("summit-2024", "bob", new KoreanDate(2024, 1, 5), 0.3);
+        await questions.SaveQuestionsAsync([Summit], [alice, bob]);
+
+        Assert.Equal(1, await questions.WithdrawForecastsAsync([alice]));
+
+        Assert.Equal([bob], await questions.QuestionForecastsAsync("summit-2024"));
+        Assert.Equal([bob], await questions.QuestionForecastsAsync());
+        Assert.Equal(1, await Backend.ScalarAsync("SELECT count(*) FROM question_forecasts WHERE forecaster = 'alice' AND withdrawn IS NOT NULL AND probability = 0.6"));
+        var again = await questions.SaveQuestionsAsync([], [alice]);
+        Assert.Equal(1, again.Forecasts.Added);
+        Assert.Equal([alice, bob], await questions.QuestionForecastsAsync("summit-2024"));
+    }
+
+    [Fact]
+    public async Task A_withdrawal_takes_all_or_nothing_and_nothing_once_a_forecast_is_no_longer_held_as_given()
+    {
+        await using var store = Backend.Open();
+        var questions = store.Questions();
+        QuestionForecast first = new("summit-2024", "alice", new KoreanDate(2024, 1, 5), 0.6), second = new("summit-2024", "alice", new KoreanDate(2024, 2, 5), 0.4);
+        await questions.SaveQuestionsAsync([Summit], [first, second]);
+        // Another writer replaced the second one meanwhile.
+        await questions.SaveQuestionsAsync([], [second with { Probability = 0.45 }]);
+
+        Assert.Equal(0, await questions.WithdrawForecastsAsync([first, second]));
+
+        Assert.Equal([first, second with { Probability = 0.45 }], await questions.QuestionForecastsAsync("summit-2024"));
+        Assert.Equal(0, await questions.WithdrawForecastsAsync([first with { By = "nobody" }]));
+    }
+
+    [Fact]
     public async Task Forecasts_stored_before_entry_times_were_kept_are_kept_without_one_and_count_from_their_date()
     {
         await using (var store = Backend.Open())

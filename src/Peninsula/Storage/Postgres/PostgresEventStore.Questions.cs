@@ -77,7 +77,7 @@ public sealed partial class PostgresEventStore : IQuestionStore
                 // Entered now, unless the forecast says when it was entered where it came from (an exported file).
                 var parameters = new { q = f.QuestionId, by = f.By, asOf = f.AsOf.ToString(), p = f.Probability, url = f.Url, entered = (f.Entered ?? _clock.GetUtcNow()).ToUniversalTime() };
                 var stored = await connection.QuerySingleOrDefaultAsync<(double probability, string? url)?>(new CommandDefinition(
-                    "SELECT probability, url FROM question_forecasts WHERE question_id = @q AND forecaster = @by AND as_of = @asOf::date FOR UPDATE",
+                    "SELECT probability, url FROM question_forecasts WHERE question_id = @q AND forecaster = @by AND as_of = @asOf::date AND withdrawn IS NULL FOR UPDATE",
                     parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
                 if (stored is { } s && s.probability == f.Probability && s.url == f.Url)
                 {
@@ -85,9 +85,10 @@ public sealed partial class PostgresEventStore : IQuestionStore
                     continue;
                 }
 
+                // A withdrawn forecast is as good as absent: the same one entered again is added anew.
                 await connection.ExecuteAsync(new CommandDefinition(
                     "INSERT INTO question_forecasts (question_id, forecaster, as_of, probability, url, entered) VALUES (@q, @by, @asOf::date, @p, @url, @entered) " +
-                    "ON CONFLICT (question_id, forecaster, as_of) DO UPDATE SET probability = excluded.probability, url = excluded.url, entered = excluded.entered",
+                    "ON CONFLICT (question_id, forecaster, as_of) DO UPDATE SET probability = excluded.probability, url = excluded.url, entered = excluded.entered, withdrawn = NULL",
                     parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
                 if (stored is null)
                 {
@@ -115,13 +116,44 @@ public sealed partial class PostgresEventStore : IQuestionStore
         ReadAsync<IReadOnlyList<QuestionForecast>>("listing forecasts on questions", async connection =>
             [.. (await connection.QueryAsync<(string question_id, string forecaster, string as_of, double probability, string? url, DateTime? entered)>(new CommandDefinition(
                     "SELECT question_id, forecaster, to_char(as_of, 'YYYY-MM-DD') AS as_of, probability, url, entered FROM question_forecasts " +
-                    "WHERE (@questionId::text IS NULL OR question_id = @questionId) ORDER BY question_id COLLATE \"C\", forecaster COLLATE \"C\", as_of",
+                    "WHERE (@questionId::text IS NULL OR question_id = @questionId) AND withdrawn IS NULL ORDER BY question_id COLLATE \"C\", forecaster COLLATE \"C\", as_of",
                     new { questionId }, cancellationToken: cancellationToken)).ConfigureAwait(false))
                 .Select(r => new QuestionForecast(r.question_id, r.forecaster, KoreanDate.Parse(r.as_of), r.probability, r.url)
                 {
                     Entered = r.entered is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null,
                 })],
             cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<int> WithdrawForecastsAsync(IReadOnlyCollection<QuestionForecast> forecasts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(forecasts);
+        return WriteAsync("withdrawing forecasts", async (connection, transaction) =>
+        {
+            // Each is locked and checked first, so that nothing is written unless all are held as given.
+            foreach (var f in forecasts)
+            {
+                if (await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                    "SELECT count(*) FROM (SELECT 1 FROM question_forecasts WHERE question_id = @q AND forecaster = @by AND as_of = @asOf::date AND probability = @p AND withdrawn IS NULL FOR UPDATE) AS held",
+                    Key(f), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false) == 0)
+                {
+                    return 0;
+                }
+            }
+
+            var now = _clock.GetUtcNow().ToUniversalTime();
+            foreach (var f in forecasts)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "UPDATE question_forecasts SET withdrawn = @now WHERE question_id = @q AND forecaster = @by AND as_of = @asOf::date",
+                    new { now, q = f.QuestionId, by = f.By, asOf = f.AsOf.ToString() }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
+
+            return forecasts.Count;
+        }, dryRun: false, cancellationToken);
+
+        static object Key(QuestionForecast f) => new { q = f.QuestionId, by = f.By, asOf = f.AsOf.ToString(), p = f.Probability };
+    }
 
 #pragma warning disable IDE1006, CA1812 // Dapper maps the columns by name; instantiated by Dapper.
     private sealed record QuestionRow(

@@ -61,8 +61,9 @@ public sealed partial class SqliteEventStore : IQuestionStore
                     throw new InputException($"there is no question '{f.QuestionId}' to forecast; add it first (peninsula questions add).", field: "question");
                 }
 
+                // A withdrawn forecast is as good as absent: the same one entered again is added anew.
                 var stored = _connection.QuerySingleOrDefault<(double probability, string? url)?>(
-                    "SELECT probability, url FROM question_forecasts WHERE question_id = @q AND forecaster = @by AND as_of = @asOf",
+                    "SELECT probability, url FROM question_forecasts WHERE question_id = @q AND forecaster = @by AND as_of = @asOf AND withdrawn IS NULL",
                     new { q = f.QuestionId, by = f.By, asOf = f.AsOf.ToString() }, transaction);
                 if (stored is { } s && s.probability == f.Probability && s.url == f.Url)
                 {
@@ -74,7 +75,7 @@ public sealed partial class SqliteEventStore : IQuestionStore
                 var entered = f.Entered is { } at ? Instant(at) : Now();
                 _connection.Execute(
                     "INSERT INTO question_forecasts (question_id, forecaster, as_of, probability, url, entered) VALUES (@q, @by, @asOf, @p, @url, @entered) " +
-                    "ON CONFLICT (question_id, forecaster, as_of) DO UPDATE SET probability = excluded.probability, url = excluded.url, entered = excluded.entered",
+                    "ON CONFLICT (question_id, forecaster, as_of) DO UPDATE SET probability = excluded.probability, url = excluded.url, entered = excluded.entered, withdrawn = NULL",
                     new { q = f.QuestionId, by = f.By, asOf = f.AsOf.ToString(), p = f.Probability, url = f.Url, entered }, transaction);
                 if (stored is null)
                 {
@@ -110,13 +111,38 @@ public sealed partial class SqliteEventStore : IQuestionStore
     public Task<IReadOnlyList<QuestionForecast>> QuestionForecastsAsync(string? questionId = null, CancellationToken cancellationToken = default)
     {
         IReadOnlyList<QuestionForecast> forecasts = [.. _connection.Query<(string question_id, string forecaster, string as_of, double probability, string? url, string? entered)>(
-                "SELECT question_id, forecaster, as_of, probability, url, entered FROM question_forecasts WHERE (@questionId IS NULL OR question_id = @questionId) " +
+                "SELECT question_id, forecaster, as_of, probability, url, entered FROM question_forecasts WHERE (@questionId IS NULL OR question_id = @questionId) AND withdrawn IS NULL " +
                 "ORDER BY question_id, forecaster, as_of", new { questionId })
             .Select(r => new QuestionForecast(r.question_id, r.forecaster, KoreanDate.Parse(r.as_of), r.probability, r.url)
             {
                 Entered = Instant(r.entered),
             })];
         return Task.FromResult(forecasts);
+    }
+
+    /// <inheritdoc/>
+    public Task<int> WithdrawForecastsAsync(IReadOnlyCollection<QuestionForecast> forecasts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(forecasts);
+        return Task.FromResult(Write("withdrawing forecasts", () =>
+        {
+            using var transaction = _connection.BeginTransaction();
+            var now = Now();
+            foreach (var f in forecasts)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (_connection.Execute(
+                    "UPDATE question_forecasts SET withdrawn = @now WHERE question_id = @q AND forecaster = @by AND as_of = @asOf AND probability = @p AND withdrawn IS NULL",
+                    new { now, q = f.QuestionId, by = f.By, asOf = f.AsOf.ToString(), p = f.Probability }, transaction) == 0)
+                {
+                    transaction.Rollback();
+                    return 0;
+                }
+            }
+
+            transaction.Commit();
+            return forecasts.Count;
+        }));
     }
 
 #pragma warning disable IDE1006, CA1812 // Dapper maps the columns by name; instantiated by Dapper.
