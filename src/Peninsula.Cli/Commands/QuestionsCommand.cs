@@ -488,18 +488,17 @@ internal static class QuestionsCommand
                 context.Out.MarkupLine(Markup.Escape(model));
             }
 
+            if (result.Replaced.Count > 0)
+            {
+                // Two files that disagree, imported one after the other: the last one wins, and says so.
+                context.Out.MarkupLine($"[yellow]{(isDryRun ? "Would replace" : "Replaced")}:[/] {Rendering.Count(result.Replaced.Count, "stored forecast")} the file gives another value for:");
+                List(context.Out, result.Replaced);
+            }
+
             if (result.NotTaken.Count > 0)
             {
-                context.Error.MarkupLine($"[yellow]Not taken:[/] {Rendering.Count(result.NotTaken.Count, "forecast")} made when the answer was known or no day of the window was left (they could never be scored); the rest of the file was taken:");
-                foreach (var why in result.NotTaken.Take(QuestionFiles.MaxErrorsListed))
-                {
-                    context.Error.MarkupLine($"  {Markup.Escape(why)}");
-                }
-
-                if (result.NotTaken.Count > QuestionFiles.MaxErrorsListed)
-                {
-                    context.Error.MarkupLine($"  and {result.NotTaken.Count - QuestionFiles.MaxErrorsListed} more.");
-                }
+                context.Error.MarkupLine($"[yellow]Not taken:[/] {Rendering.Count(result.NotTaken.Count, "forecast")}, made when the answer was known or no day of the window was left (never to be scored), or changing a scored forecast (which stays); the rest of the file was taken:");
+                List(context.Error, result.NotTaken);
             }
 
             if (!isDryRun && s.Questions.Added > 0 && all.Questions.Any(q => !all.Forecasts.Any(f => f.IsModel && f.QuestionId == q.Id)))
@@ -515,6 +514,19 @@ internal static class QuestionsCommand
             return 0;
         }, cancellationToken));
         return command;
+    }
+
+    private static void List(IAnsiConsole console, IReadOnlyList<string> lines)
+    {
+        foreach (var line in lines.Take(QuestionFiles.MaxErrorsListed))
+        {
+            console.MarkupLine($"  {Markup.Escape(line)}");
+        }
+
+        if (lines.Count > QuestionFiles.MaxErrorsListed)
+        {
+            console.MarkupLine($"  and {lines.Count - QuestionFiles.MaxErrorsListed} more.");
+        }
     }
 
     private static Command Export(CliContext context)

@@ -254,8 +254,10 @@ internal static class QuestionEndpoints
             questions = new { added = s.Questions.Added, updated = s.Questions.Updated, unchanged = s.Questions.Unchanged },
             forecasts = new { added = s.Forecasts.Added, updated = s.Forecasts.Updated, unchanged = s.Forecasts.Unchanged },
             resolutions_differing = result.Disagreements,
-            // An expert's forecast made once the answer was known, or with no day of the window left, is not taken; the rest is.
+            // An expert's forecast made once the answer was known, or with no day of the window left, or changing a scored one, is not taken; the rest is.
             forecasts_not_taken = result.NotTaken,
+            // A stored forecast the file gives another value for: the file's replaces it (in a dry run, would).
+            forecasts_replaced = result.Replaced,
             // The file's model forecasts are never taken as they stand: this store's model speaks for those days.
             model_forecasts = new
             {

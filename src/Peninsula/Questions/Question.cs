@@ -111,6 +111,21 @@ public sealed record Question(
         return forecast.CountsFrom <= LastDayBeforeAnswer;
     }
 
+    /// <summary>
+    /// Why <paramref name="stored"/>, a forecast on this question, must stay as it is, or null when
+    /// it may be replaced or withdrawn: once the question is resolved, a forecast that counts from
+    /// before the answer was known is scored, and changing or removing it would rewrite a score
+    /// with the answer in hand.
+    /// </summary>
+    public string? WhyScoredStays(QuestionForecast stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        return Resolution is { } answer && !stored.IsModel && CountsBeforeAnswer(stored)
+            ? $"{stored.By}'s forecast of {Forecasting.Forecaster.Pct(stored.Probability)} as of {stored.AsOf} on '{Id}' is scored: the question resolved " +
+              $"{(answer.Outcome ? $"yes on {answer.On}" : "no")}, and it counts from before the answer was known. A scored forecast stays as it is, so that a score cannot be changed or erased once the answer is known."
+            : null;
+    }
+
     /// <summary>Refuses an id that is not 1 to 80 lower-case letters, digits and hyphens, or one of <see cref="ReservedIds"/>.</summary>
     public static string CheckId(string? id, string? file = null, long? line = null, string field = "id")
     {

@@ -86,9 +86,16 @@ public sealed class QuestionBook(IEventStore store)
             throw new InputException(why, field: field("as_of"));
         }
 
-        QuestionForecast.CheckSpelledAsKnown(name, (await _questions.QuestionForecastsAsync(null, cancellationToken).ConfigureAwait(false)).Select(f => f.By).Distinct(), field: field("by"));
+        var held = await _questions.QuestionForecastsAsync(null, cancellationToken).ConfigureAwait(false);
+        QuestionForecast.CheckSpelledAsKnown(name, held.Select(f => f.By).Distinct(), field: field("by"));
 
         var forecast = Wrap(() => new QuestionForecast(question.Id, name, asOf, probability, string.IsNullOrWhiteSpace(url) ? null : url.Trim()).Validated(), field);
+        // A new probability for a day that is scored would rewrite the score with the answer known.
+        if (held.FirstOrDefault(f => f.QuestionId == question.Id && f.By == name && f.AsOf == asOf) is { } same && same != forecast && question.WhyScoredStays(same) is { } stays)
+        {
+            throw new InputException(stays, field: field("probability")) { Conflict = true };
+        }
+
         var saved = await _questions.SaveQuestionsAsync([], [forecast], cancellationToken: cancellationToken).ConfigureAwait(false);
         var stored = (await _questions.QuestionForecastsAsync(question.Id, cancellationToken).ConfigureAwait(false)).FirstOrDefault(f => f.By == name && f.AsOf == asOf) ?? forecast;
         return new ForecastEntry(saved, question, stored);
@@ -138,13 +145,10 @@ public sealed class QuestionBook(IEventStore store)
             { NotFound = true };
         }
 
-        if (question.Resolution is { } answer && chosen.Where(question.CountsBeforeAnswer).ToList() is { Count: > 0 } scored)
+        if (chosen.Select(question.WhyScoredStays).FirstOrDefault(why => why is not null) is { } stays)
         {
-            var which = string.Join(", ", scored.Select(f => $"{Forecaster.Pct(f.Probability)} as of {f.AsOf}"));
             throw new InputException(
-                $"{name}'s forecast{(scored.Count == 1 ? "" : "s")} on '{question.Id}' ({which}) {(scored.Count == 1 ? "is" : "are")} scored: the question resolved " +
-                $"{(answer.Outcome ? $"yes on {answer.On}" : "no")}, and {(scored.Count == 1 ? "it counts" : "they count")} from before the answer was known. " +
-                "A scored forecast stays, so that a poor score cannot be erased once the answer is known; only forecasts on open questions, and those entered after the answer, can be withdrawn.",
+                stays + " Only forecasts on open questions, and those entered after the answer, can be withdrawn.",
                 field: field(asOf is null ? "by" : "as_of"))
             { Conflict = true };
         }
@@ -243,7 +247,7 @@ public sealed class QuestionBook(IEventStore store)
         await RefuseRedefinitionsAsync(contents, stored, cancellationToken).ConfigureAwait(false);
         RefuseNamesSpelledApart(contents, stored);
         RefuseFutureForecasts(contents, today);
-        var notTaken = TooLate(contents, resolved, stored);
+        var notTaken = TooLate(contents, resolved, stored).Concat(ScoredAlready(contents, resolved, stored)).ToList();
         var (model, modelCheck) = ModelForecasts(contents, resolved, record, byFilter, stored, cancellationToken);
         var left = notTaken.Select(n => n.Forecast).ToHashSet();
         var forecasts = contents.Forecasts.Where(f => !f.IsModel && !left.Contains(f)).Concat(model).ToList();
@@ -260,6 +264,7 @@ public sealed class QuestionBook(IEventStore store)
         {
             Model = modelCheck,
             NotTaken = [.. notTaken.Select(n => new InputException(n.Why, n.Place.File, n.Place.Line, n.Place.AsOfField).Message)],
+            Replaced = Replacements(contents, forecasts, stored),
         };
     }
 
@@ -362,6 +367,39 @@ public sealed class QuestionBook(IEventStore store)
             .Select(f => (Forecast: f, Place: contents.PlaceOf(f), Why: byId[f.QuestionId].WhyNoForecastAsOf(f.AsOf)))
             .Where(x => x.Why is not null)
             .Select(x => (x.Forecast, x.Place, x.Why!))];
+    }
+
+    /// <summary>
+    /// The file's experts' forecasts that would replace a different one this store holds for the
+    /// same forecaster, question and day while that one is scored (<see cref="Question.WhyScoredStays"/>):
+    /// not taken, each named by file and line; the stored one stays.
+    /// </summary>
+    private static IEnumerable<(QuestionForecast Forecast, QuestionFiles.Place Place, string Why)> ScoredAlready(
+        QuestionFiles.Contents contents, IReadOnlyList<Question> resolved, IReadOnlyList<QuestionForecast> stored)
+    {
+        var byId = resolved.ToDictionary(q => q.Id, StringComparer.Ordinal);
+        var held = stored.Where(f => !f.IsModel).ToDictionary(f => (f.QuestionId, f.By, f.AsOf));
+        foreach (var f in contents.Forecasts.Where(f => !f.IsModel))
+        {
+            if (byId.TryGetValue(f.QuestionId, out var question) && held.TryGetValue((f.QuestionId, f.By, f.AsOf), out var same) && same != f
+                && question.WhyScoredStays(same) is { } stays)
+            {
+                yield return (f, contents.PlaceOf(f), $"the file gives {Forecaster.Pct(f.Probability)}{(f.Url == same.Url ? "" : " with another address")}, but {stays}");
+            }
+        }
+    }
+
+    /// <summary>The stored forecasts the import replaces (same forecaster, question and day, another probability or address), each with where the file gives the new one.</summary>
+    private static IReadOnlyList<string> Replacements(QuestionFiles.Contents contents, IReadOnlyList<QuestionForecast> taken, IReadOnlyList<QuestionForecast> stored)
+    {
+        var held = stored.Where(f => !f.IsModel).ToDictionary(f => (f.QuestionId, f.By, f.AsOf));
+        return [.. taken
+            .Where(f => !f.IsModel && held.TryGetValue((f.QuestionId, f.By, f.AsOf), out var same) && same != f)
+            .Select(f => (New: f, Old: held[(f.QuestionId, f.By, f.AsOf)], Place: contents.PlaceOf(f)))
+            .Select(x => new InputException(
+                $"{x.New.By}'s forecast on '{x.New.QuestionId}' as of {x.New.AsOf}: {Forecaster.Pct(x.Old.Probability)} here, {Forecaster.Pct(x.New.Probability)} in the file" +
+                (x.Old.Url == x.New.Url ? "" : $" (address {x.Old.Url ?? "none"} here, {x.New.Url ?? "none"} in the file)") + "; the file's replaces it.",
+                x.Place.File, x.Place.Line, x.Place.AsOfField).Message)];
     }
 
     /// <summary>Refuses a file's forecaster whose name differs only in letter case from one stored or earlier in the files, by file and line.</summary>
@@ -551,8 +589,15 @@ public sealed record ImportResult(QuestionSaveSummary Saved, IReadOnlyList<strin
     /// <summary>How the file's model forecasts were taken (none taken as they stand).</summary>
     public ModelImport Model { get; init; } = new(0, 0, 0, 0);
 
-    /// <summary>The file's experts' forecasts not taken because they came after the answer or when no day of the window was left, each by file, line and reason.</summary>
+    /// <summary>
+    /// The file's experts' forecasts not taken, each by file, line and reason: made after the
+    /// answer or when no day of the window was left (never scored), or giving another probability
+    /// for a day this store holds a scored forecast on (which stays).
+    /// </summary>
     public IReadOnlyList<string> NotTaken { get; init; } = [];
+
+    /// <summary>The stored experts' forecasts the file's replace (another probability or address for the same forecaster, question and day), each by file, line and both values; in a dry run, those it would replace.</summary>
+    public IReadOnlyList<string> Replaced { get; init; } = [];
 }
 
 /// <summary>

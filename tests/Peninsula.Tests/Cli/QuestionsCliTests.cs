@@ -562,19 +562,61 @@ public sealed class QuestionsCliTests : IDisposable
         var (modelExit, _, modelError) = await Run("ws.db", "questions", "withdraw", "icbm-2024", "--by", "model");
         var (wrongDayExit, _, wrongDayError) = await Run("ws.db", "questions", "withdraw", "icbm-2024", "--by", "Late", "--as-of", "2024-01-11");
         var (lateExit, lateOutput, lateError) = await Run("ws.db", "questions", "withdraw", "icbm-2024", "--by", "Late", "--as-of", "2024-01-10");
+        // Nor can a scored forecast be changed: a new probability for its day would rewrite the score with the answer known.
+        var (changeExit, _, changeError) = await Run("ws.db", "questions", "forecast", "icbm-2024", "--by", "Kim", "-p", "10%", "--as-of", "2023-12-20", "--url", "https://example.org/kim");
 
         Assert.Equal(1, scoredExit);
-        Assert.Contains("Kim's forecast on 'icbm-2024' (60.0% as of 2023-12-20) is scored: the question resolved yes on 2024-10-31", Flat(scoredError), StringComparison.Ordinal);
+        Assert.Contains("Kim's forecast of 60.0% as of 2023-12-20 on 'icbm-2024' is scored: the question resolved yes on 2024-10-31", Flat(scoredError), StringComparison.Ordinal);
         Assert.Equal(1, modelExit);
         Assert.Contains("Peninsula's model", Flat(modelError), StringComparison.Ordinal);
         Assert.Equal(1, wrongDayExit);
         Assert.Contains("--as-of", wrongDayError, StringComparison.Ordinal);
         Assert.Contains("theirs are as of 2024-01-10", Flat(wrongDayError), StringComparison.Ordinal);
+        Assert.Equal(1, changeExit);
+        Assert.Contains("field '--probability': Kim's forecast of 60.0% as of 2023-12-20 on 'icbm-2024' is scored", Flat(changeError), StringComparison.Ordinal);
         Assert.True(lateExit == 0, lateError);
         Assert.Contains("Withdrew Late's forecast on icbm-2024: 90.0% as of 2024-01-10.", Flat(lateOutput), StringComparison.Ordinal);
         var (_, board, _) = await Run("ws.db", "questions", "leaderboard", "--format", "json");
         Assert.Contains("\"Kim\"", board, StringComparison.Ordinal);
         Assert.DoesNotContain("Late", board, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_import_says_which_stored_forecasts_it_replaces_and_leaves_a_scored_one_as_it_is()
+    {
+        await AddIcbm2024Async("rp.db", publishedForecast: true);
+        Assert.Equal(0, (await Run("rp.db", "questions", "add", "--title", "ICBM by the end of 2026?", "--target", "icbm", "--until", "2026-12-31", "--id", "icbm-2026")).Exit);
+        Assert.Equal(0, (await Run("rp.db", "questions", "forecast", "icbm-2026", "--by", "Kim", "-p", "60%", "--as-of", "2026-11-10")).Exit);
+        // A teammate's copy of the same questions, in which Kim's two forecasts have other probabilities.
+        var file = _folder.File("team.csv");
+        Assert.Equal(0, (await Run("rp.db", "questions", "export", "--format", "csv", "--output", file)).Exit);
+        var exported = await File.ReadAllTextAsync(file);
+        Assert.Contains(",Kim,2023-12-20,0.6,", exported, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(file, exported.Replace(",Kim,2026-11-10,0.6,", ",Kim,2026-11-10,0.3,", StringComparison.Ordinal).Replace(",Kim,2023-12-20,0.6,", ",Kim,2023-12-20,0.1,", StringComparison.Ordinal));
+
+        var (dryExit, dryOutput, dryError) = await Run("rp.db", "questions", "import", file, "--dry-run");
+        var (exit, output, error) = await Run("rp.db", "questions", "import", file);
+
+        Assert.True(dryExit == 0, dryError);
+        Assert.Contains("Would replace: 1 stored forecast", Flat(dryOutput), StringComparison.Ordinal);
+        Assert.Contains("Kim's forecast on 'icbm-2026' as of 2026-11-10: 60.0% here, 30.0% in the file; the file's replaces it.", Flat(dryOutput), StringComparison.Ordinal);
+        Assert.True(exit == 0, error);
+        Assert.Contains("Replaced: 1 stored forecast", Flat(output), StringComparison.Ordinal);
+        Assert.Contains("Not taken: 1 forecast", Flat(error), StringComparison.Ordinal);
+        Assert.Contains("field 'as_of': the file gives 10.0%, but Kim's forecast of 60.0% as of 2023-12-20 on 'icbm-2024' is scored", Flat(error), StringComparison.Ordinal);
+        Assert.Equal(0.3, await ExpertOnAsync("rp.db", "icbm-2026", "Kim", "2026-11-10"));
+        Assert.Equal(0.6, await ExpertOnAsync("rp.db", "icbm-2024", "Kim", "2023-12-20"));
+    }
+
+    private async Task<double?> ExpertOnAsync(string db, string question, string by, string asOf)
+    {
+        var (exit, output, error) = await Run(db, "questions", "show", question, "--format", "json");
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        return json.RootElement.GetProperty("forecasts").EnumerateArray()
+            .Where(f => f.GetProperty("by").GetString() == by && f.GetProperty("as_of").GetString() == asOf)
+            .Select(f => (double?)f.GetProperty("probability").GetDouble())
+            .SingleOrDefault();
     }
 
     private static string Flat(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");

@@ -77,7 +77,7 @@ public abstract class EventStoreContract<TBackend> : IDisposable where TBackend 
         }
 
         // Back to version 7: the later steps undone too.
-        await Backend.ExecuteAsync("ALTER TABLE question_forecasts DROP COLUMN entered; ALTER TABLE events DROP COLUMN landing_area;" + Backend.ForgetMigrationsFrom(8));
+        await Backend.ExecuteAsync("ALTER TABLE question_forecasts DROP COLUMN withdrawn; ALTER TABLE question_forecasts DROP COLUMN entered; ALTER TABLE events DROP COLUMN landing_area;" + Backend.ForgetMigrationsFrom(8));
         await using (var store = OpenStore())
         {
             var migrated = (await store.FindAsync(launch.Id))!;

@@ -109,7 +109,7 @@ public abstract class QuestionStoreContract<TBackend> : IDisposable where TBacke
             await store.Questions().SaveQuestionsAsync([Icbm2024], [new("icbm-2024", "alice", new KoreanDate(2023, 12, 20), 0.6)]);
         }
 
-        await Backend.ExecuteAsync("ALTER TABLE question_forecasts DROP COLUMN entered;" + Backend.ForgetMigrationsFrom(9));
+        await Backend.ExecuteAsync("ALTER TABLE question_forecasts DROP COLUMN withdrawn; ALTER TABLE question_forecasts DROP COLUMN entered;" + Backend.ForgetMigrationsFrom(9));
         await using (var store = Backend.Open())
         {
             var alice = Assert.Single(await store.Questions().QuestionForecastsAsync());
