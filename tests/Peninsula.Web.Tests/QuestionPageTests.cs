@@ -27,6 +27,9 @@ internal static class QuestionSeed
             new("icbm-2027", "model", new KoreanDate(2026, 11, 21), 0.05),
         }.Select(f => f with { Entered = new DateTimeOffset(f.AsOf.Date.ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(9)) }),
         new("icbm-2024", "carol", new KoreanDate(2024, 1, 10), 0.95) { Entered = new DateTimeOffset(2024, 11, 2, 3, 0, 0, TimeSpan.Zero) },
+        // dave's forecast "as of" 15 November, entered on the 21st, is his latest: it counts from the 21st, after his forecast of the 20th.
+        new("icbm-2027", "dave", new KoreanDate(2026, 11, 20), 0.3) { Entered = new DateTimeOffset(2026, 11, 20, 3, 0, 0, TimeSpan.Zero) },
+        new("icbm-2027", "dave", new KoreanDate(2026, 11, 15), 0.4) { Entered = new DateTimeOffset(2026, 11, 21, 3, 0, 0, TimeSpan.Zero) },
     ];
 }
 
@@ -91,6 +94,10 @@ public sealed class QuestionPageTests(BrowserFixture browser)
         await page.WaitForURLAsync("**/questions.html?id=icbm-2027", new() { WaitUntil = Microsoft.Playwright.WaitUntilState.Commit });
         await BrowserFixture.WaitForShownAsync(page, "#resolution", "the question the list links to", 120);
         Assert.StartsWith("Open", await page.Locator("#resolution").InnerTextAsync(), StringComparison.Ordinal);
+        // Each forecaster's latest is the one the aggregate takes, as the CLI shows it.
+        var dave = await page.Locator("#forecasts tbody tr", new() { HasText = "dave" }).InnerTextAsync();
+        Assert.Contains("40.0%", dave, StringComparison.Ordinal);
+        Assert.Contains("2026-11-15, entered 2026-11-21", dave, StringComparison.Ordinal);
         await BrowserFixture.WaitForLoadedAsync(page, "the question the list links to", 120);
         // No full-page screenshot here: the browser's resize for it and back can swallow the click that follows.
         await page.Locator("#model-evidence a").ClickAsync();

@@ -63,8 +63,12 @@ async function show(id) {
         : q.status === 'no' ? 'Resolved no: the record covers the window and holds nothing that counts.'
           : `Open${d.open_because ? `: ${d.open_because}` : ''}.`),
     url ? el('p', { class: 'note' }, 'Asked at ', el('a', { href: url, rel: 'noopener noreferrer' }, url)) : null);
+  // Each forecaster's latest as the aggregate and the CLI take it: the one that counts from the latest day, of those the one dated latest.
   const latest = new Map();
-  for (const f of d.forecasts) latest.set(f.by, f);
+  for (const f of d.forecasts) {
+    const held = latest.get(f.by);
+    if (!held || f.counts_from > held.counts_from || (f.counts_from === held.counts_from && f.as_of >= held.as_of)) latest.set(f.by, f);
+  }
   fill('history', d.forecasts.length > 0 ? historyChart(d.forecasts) : el('p', {}, 'No forecasts yet.'));
   fill('forecasts', table([
     { label: 'Forecaster', value: f => f.by },
