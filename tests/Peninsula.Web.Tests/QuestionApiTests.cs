@@ -214,6 +214,12 @@ public sealed class QuestionApiTests : IDisposable
         Assert.Equal(1, answer.GetProperty("forecasts").GetProperty("added").GetInt32());
         var shown = await (await client.GetAsync("/api/questions/icbm-2024")).JsonAsync();
         Assert.Equal(["alice"], shown.GetProperty("forecasts").EnumerateArray().Select(f => f.GetProperty("by").GetString()));
+        Assert.Empty(answer.GetProperty("forecasts_replaced").EnumerateArray());
+
+        // The file again with another probability for alice: hers was entered after the answer (not scored), so the file's replaces it, and the answer says so.
+        var again = await (await client.PostAsync("/api/questions/import", Http.Json(file.Replace("\"probability\": 0.6", "\"probability\": 0.5", StringComparison.Ordinal)))).JsonAsync();
+        var replaced = Assert.Single(again.GetProperty("forecasts_replaced").EnumerateArray()).GetString();
+        Assert.Contains("line 3, field 'forecasts[0].as_of': alice's forecast on 'icbm-2024' as of 2023-12-20: 60.0% here, 50.0% in the file; the file's replaces it.", replaced, StringComparison.Ordinal);
     }
 
     [Fact]

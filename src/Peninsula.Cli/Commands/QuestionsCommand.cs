@@ -173,7 +173,7 @@ internal static class QuestionsCommand
         var probability = new Option<string>("--probability", "-p") { Description = "The probability that it resolves yes: 0.25 or 25%.", Required = true };
         var asOf = new Option<string?>("--as-of") { Description = "The Korean date the forecast was made (YYYY-MM-DD). Default: today in Korea. A forecast entered after that day counts from the day it is entered, unless --url gives where it was published." };
         var url = new Option<string?>("--url") { Description = "Where the forecast was published (http or https), if it was: it is then scored as of --as-of, the day its publication gives." };
-        var command = new Command("forecast", "Records an expert's forecast on a question (one per forecaster and day; a second one on the same day replaces the first).") { question, by, probability, asOf, url };
+        var command = new Command("forecast", "Records an expert's forecast on a question (one per forecaster and day; a second one on the same day replaces the first, unless the first is scored).") { question, by, probability, asOf, url };
         command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
         {
             var p = QuestionForecast.ParseProbability(parse.GetValue(probability), field: "--probability");

@@ -51,7 +51,8 @@ internal static class QuestionEndpoints
             .WithSummary("Records an expert's forecast: {\"by\", \"probability\" (0 to 1), \"as_of\" (default today)}. Needs an API key.")
             .Reads(
                 "Who forecast, the probability (a number from 0 to 1, or a text such as \"25%\") and the Korean date it was made (default today).",
-                ("application/json", """{"by": "Jane Analyst", "probability": 0.25, "as_of": "2026-11-20"}"""));
+                ("application/json", """{"by": "Jane Analyst", "probability": 0.25, "as_of": "2026-11-20"}"""))
+            .Answers(StatusCodes.Status409Conflict, "The forecaster's forecast for that day is scored (the question resolved, and it counts from before the answer): it stays as it is.");
         writes.MapDelete("/{id}/forecasts", WithdrawAsync).WithName("WithdrawQuestionForecasts")
             .WithSummary("Withdraws a forecaster's forecasts on a question (by=NAME; as_of=YYYY-MM-DD takes only that day's). Only what is not scored can go: forecasts on an open question, and those entered after the answer was known; a withdrawn forecast is kept in the store, marked so, but no longer shown, scored or exported. Needs an API key.")
             .Takes(
