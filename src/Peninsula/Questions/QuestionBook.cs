@@ -91,7 +91,7 @@ public sealed class QuestionBook(IEventStore store)
 
         var forecast = Wrap(() => new QuestionForecast(question.Id, name, asOf, probability, string.IsNullOrWhiteSpace(url) ? null : url.Trim()).Validated(), field);
         // A new probability for a day that is scored would rewrite the score with the answer known.
-        if (held.FirstOrDefault(f => f.QuestionId == question.Id && f.By == name && f.AsOf == asOf) is { } same && same != forecast && question.WhyScoredStays(same) is { } stays)
+        if (WouldReplace(ExpertsHeld(held.Where(f => f.QuestionId == question.Id)), forecast) is { } same && question.WhyScoredStays(same) is { } stays)
         {
             throw new InputException(stays, field: field("probability")) { Conflict = true };
         }
@@ -247,7 +247,8 @@ public sealed class QuestionBook(IEventStore store)
         await RefuseRedefinitionsAsync(contents, stored, cancellationToken).ConfigureAwait(false);
         RefuseNamesSpelledApart(contents, stored);
         RefuseFutureForecasts(contents, today);
-        var notTaken = TooLate(contents, resolved, stored).Concat(ScoredAlready(contents, resolved, stored)).ToList();
+        var experts = ExpertsHeld(stored);
+        var notTaken = TooLate(contents, resolved, stored).Concat(ScoredAlready(contents, resolved, experts)).ToList();
         var (model, modelCheck) = ModelForecasts(contents, resolved, record, byFilter, stored, cancellationToken);
         var left = notTaken.Select(n => n.Forecast).ToHashSet();
         var forecasts = contents.Forecasts.Where(f => !f.IsModel && !left.Contains(f)).Concat(model).ToList();
@@ -264,7 +265,7 @@ public sealed class QuestionBook(IEventStore store)
         {
             Model = modelCheck,
             NotTaken = [.. notTaken.Select(n => new InputException(n.Why, n.Place.File, n.Place.Line, n.Place.AsOfField).Message)],
-            Replaced = Replacements(contents, forecasts, stored),
+            Replaced = Replacements(contents, forecasts, experts),
         };
     }
 
@@ -375,14 +376,12 @@ public sealed class QuestionBook(IEventStore store)
     /// not taken, each named by file and line; the stored one stays.
     /// </summary>
     private static IEnumerable<(QuestionForecast Forecast, QuestionFiles.Place Place, string Why)> ScoredAlready(
-        QuestionFiles.Contents contents, IReadOnlyList<Question> resolved, IReadOnlyList<QuestionForecast> stored)
+        QuestionFiles.Contents contents, IReadOnlyList<Question> resolved, IReadOnlyDictionary<(string, string, KoreanDate), QuestionForecast> experts)
     {
         var byId = resolved.ToDictionary(q => q.Id, StringComparer.Ordinal);
-        var held = stored.Where(f => !f.IsModel).ToDictionary(f => (f.QuestionId, f.By, f.AsOf));
         foreach (var f in contents.Forecasts.Where(f => !f.IsModel))
         {
-            if (byId.TryGetValue(f.QuestionId, out var question) && held.TryGetValue((f.QuestionId, f.By, f.AsOf), out var same) && same != f
-                && question.WhyScoredStays(same) is { } stays)
+            if (byId.TryGetValue(f.QuestionId, out var question) && WouldReplace(experts, f) is { } same && question.WhyScoredStays(same) is { } stays)
             {
                 yield return (f, contents.PlaceOf(f), $"the file gives {Forecaster.Pct(f.Probability)}{(f.Url == same.Url ? "" : " with another address")}, but {stays}");
             }
@@ -390,17 +389,24 @@ public sealed class QuestionBook(IEventStore store)
     }
 
     /// <summary>The stored forecasts the import replaces (same forecaster, question and day, another probability or address), each with where the file gives the new one.</summary>
-    private static IReadOnlyList<string> Replacements(QuestionFiles.Contents contents, IReadOnlyList<QuestionForecast> taken, IReadOnlyList<QuestionForecast> stored)
-    {
-        var held = stored.Where(f => !f.IsModel).ToDictionary(f => (f.QuestionId, f.By, f.AsOf));
-        return [.. taken
-            .Where(f => !f.IsModel && held.TryGetValue((f.QuestionId, f.By, f.AsOf), out var same) && same != f)
-            .Select(f => (New: f, Old: held[(f.QuestionId, f.By, f.AsOf)], Place: contents.PlaceOf(f)))
+    private static IReadOnlyList<string> Replacements(
+        QuestionFiles.Contents contents, IReadOnlyList<QuestionForecast> taken, IReadOnlyDictionary<(string, string, KoreanDate), QuestionForecast> experts) =>
+        [.. taken
+            .Select(f => (New: f, Old: WouldReplace(experts, f)))
+            .Where(x => x.Old is not null)
+            .Select(x => (x.New, Old: x.Old!, Place: contents.PlaceOf(x.New)))
             .Select(x => new InputException(
                 $"{x.New.By}'s forecast on '{x.New.QuestionId}' as of {x.New.AsOf}: {Forecaster.Pct(x.Old.Probability)} here, {Forecaster.Pct(x.New.Probability)} in the file" +
                 (x.Old.Url == x.New.Url ? "" : $" (address {x.Old.Url ?? "none"} here, {x.New.Url ?? "none"} in the file)") + "; the file's replaces it.",
                 x.Place.File, x.Place.Line, x.Place.AsOfField).Message)];
-    }
+
+    /// <summary>The experts' forecasts held, by question, forecaster and day.</summary>
+    private static Dictionary<(string, string, KoreanDate), QuestionForecast> ExpertsHeld(IEnumerable<QuestionForecast> stored) =>
+        stored.Where(f => !f.IsModel).ToDictionary(f => (f.QuestionId, f.By, f.AsOf));
+
+    /// <summary>The held forecast <paramref name="f"/> would replace: an expert's on the same question and day with another probability or address; null when none is held or it is the same.</summary>
+    private static QuestionForecast? WouldReplace(IReadOnlyDictionary<(string, string, KoreanDate), QuestionForecast> experts, QuestionForecast f) =>
+        !f.IsModel && experts.TryGetValue((f.QuestionId, f.By, f.AsOf), out var same) && same != f ? same : null;
 
     /// <summary>Refuses a file's forecaster whose name differs only in letter case from one stored or earlier in the files, by file and line.</summary>
     private static void RefuseNamesSpelledApart(QuestionFiles.Contents contents, IReadOnlyList<QuestionForecast> stored)
