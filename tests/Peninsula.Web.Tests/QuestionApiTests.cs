@@ -54,6 +54,8 @@ public sealed class QuestionApiTests : IDisposable
         board = await (await _app.CreateClient().GetAsync("/api/questions/leaderboard")).JsonAsync();
         var alice = board.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("by").GetString() == "alice");
         Assert.Equal(0.16, alice.GetProperty("brier").GetDouble(), 1e-9);
+        // Scored on each day from 2023-12-20 to 2024-10-30, the day before the ICBM that answered the question.
+        Assert.Equal(316, alice.GetProperty("days").GetInt32());
         Assert.Equal(Questions.Leaderboard.Ranking, board.GetProperty("ranking").GetString());
         var badUrl = await (await client.PostAsync("/api/questions/icbm-2024/forecasts", Http.Json("""{ "by": "alice", "probability": 0.6, "as_of": "2023-12-21", "url": "ftp://x" }"""))).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("url", badUrl.GetProperty("detail").GetString(), StringComparison.Ordinal);

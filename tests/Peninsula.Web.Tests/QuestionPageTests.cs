@@ -60,7 +60,7 @@ public sealed class QuestionPageTests(BrowserFixture browser)
         Assert.Contains("up to 2025-06-30 (Korean date)", await page.Locator("#model-evidence").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("As of (Korean date)", await page.Locator("#forecasts thead").InnerTextAsync(), StringComparison.Ordinal);
 
-        Assert.Contains("Ranked by each forecaster's Brier score minus the experts' aggregate's on the same questions", await page.Locator("#board-note").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Ranked by each forecaster's Brier score minus the experts' aggregate's on the same days of the same questions", await page.Locator("#board-note").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("aggregate", await page.Locator("#leaderboard tbody tr:first-child td:first-child").InnerTextAsync());
         var board = await page.Locator("#leaderboard").InnerTextAsync();
         foreach (var name in new[] { "bob", "aggregate", "alice", "model" })

@@ -301,7 +301,7 @@ internal static class QuestionsCommand
     private static Command LeaderboardCommand(CliContext context)
     {
         var format = CommonOptions.Format("table", "table", "json");
-        var command = new Command("leaderboard", "Brier and log scores of the model, each expert and the experts' aggregate on the resolved questions.") { format };
+        var command = new Command("leaderboard", "Brier and log scores of the model, each expert and the experts' aggregate on the resolved questions, averaged over the days each forecast stood.") { format };
         command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
         {
             var view = await new QuestionBook(store).LeaderboardAsync(cancellationToken).ConfigureAwait(false);
@@ -326,16 +326,18 @@ internal static class QuestionsCommand
             table.AddColumn(new TableColumn("Resolved yes").RightAligned());
             table.AddColumn(new TableColumn("Brier").RightAligned());
             table.AddColumn(new TableColumn("Log score").RightAligned());
+            table.AddColumn(new TableColumn("Days").RightAligned());
             table.AddColumn(new TableColumn("Brier minus the aggregate's (ranks)").RightAligned());
             foreach (var r in rows)
             {
                 table.AddRow(Markup.Escape(r.By), r.Questions.ToString(CultureInfo.InvariantCulture), r.Yes.ToString(CultureInfo.InvariantCulture),
                     r.Brier.ToString("0.000", CultureInfo.InvariantCulture), r.LogScore.ToString("0.000", CultureInfo.InvariantCulture),
+                    r.Days.ToString("N0", CultureInfo.InvariantCulture),
                     r.BrierVsAggregate is { } d ? $"{Rendering.Signed(d)} on {Rendering.Count(r.WithAggregate, "question")}{Interval(r)}" : "-");
             }
 
             context.Out.Write(table);
-            context.Out.MarkupLine("[grey]Brier: mean of (p - outcome)², 0 best, 0.25 for always 50%. Log score: mean ln of the probability given to what happened, 0 best, -0.693 for always 50%. " +
+            context.Out.MarkupLine("[grey]Brier: (p - outcome)², 0 best, 0.25 for always 50%, averaged over the days each forecast stood, then over the questions. Log score: ln of the probability given to what happened, 0 best, -0.693 for always 50%, averaged the same way. Days: how long the forecaster's forecasts stood before the answers were known, summed over its questions. " +
                                    $"{Leaderboard.Ranking} In brackets: a 95% interval from resampling the shared questions; one that spans 0 cannot tell the forecaster from the aggregate. " +
                                    $"{QuestionDocuments.WhichForecastCounts} Aggregate: {Markup.Escape(ExpertAggregate.Rule)}.[/]");
             RenderEnteredTooLate(context.Out, view);

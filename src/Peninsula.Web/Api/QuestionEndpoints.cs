@@ -30,7 +30,7 @@ internal static class QuestionEndpoints
         questions.MapGet("/", ListAsync).WithName("ListQuestions")
             .WithSummary("Every question with its status (open, yes, no), the model's latest forecast and the experts' aggregate.");
         questions.MapGet("/leaderboard", LeaderboardAsync).WithName("QuestionLeaderboard")
-            .WithSummary("Brier and log scores of the model, each expert and the experts' aggregate on the resolved questions.");
+            .WithSummary("Brier and log scores of the model, each expert and the experts' aggregate on the resolved questions, averaged over the days each forecast stood.");
         questions.MapGet("/published", PublishedAsync).WithName("PublishedForecasts")
             .WithSummary("The model against real forecasts published on past questions (crowds and a statistical signal, each with its source): per forecast the question, the published probability and date, the model's probability as of that date, the outcome with the resolving event, and both Brier scores; totals per forecast and per question. Computed from the record.");
         questions.MapGet("/export", ExportAsync).WithName("ExportQuestions")

@@ -4,17 +4,20 @@ using Peninsula.Forecasting;
 namespace Peninsula.Questions;
 
 /// <summary>
-/// Scores on resolved questions, per forecaster: the model, each expert and the experts' aggregate.
+/// Scores on resolved questions, per forecaster: the model, each expert and the experts' aggregate,
+/// over the time each forecast stood (as Good Judgment Open and Metaculus score), not on one forecast.
 /// <para>
-/// Which forecast counts: each expert's latest made before the outcome was known (before the day of
-/// the resolving event for a yes, by the window's last day for a no), a forecast counting from the
+/// Which days count: a forecaster is scored on every day from the day its first forecast on the
+/// question counts from to the last day before the answer was known (the day before the resolving
+/// event for a yes, the window's last day for a no). On each of those days the forecast standing is
+/// its latest that counts by then (<see cref="ExpertAggregate.Latest"/>); a forecast counts from the
 /// day it was entered when that is later than the day it gives and no published address dates it
-/// (<see cref="QuestionForecast.CountsFrom"/>): one entered once the answer was known is not scored
-/// (<see cref="EnteredTooLate"/>) and does not move the aggregate. The aggregate is scored as of
-/// the day of the latest of those expert forecasts, and so is the model when experts forecast the
-/// question (its forecast on or before that day), so that the model and the experts are scored on
-/// what was known on the same day; on a question no expert forecast, the model's latest forecast
-/// before the outcome was known counts.
+/// (<see cref="QuestionForecast.CountsFrom"/>), so one entered once the answer was known is not
+/// scored (<see cref="EnteredTooLate"/>) and does not move the aggregate. The aggregate stands from
+/// the first expert forecast, each day the aggregate of the experts' forecasts standing that day.
+/// A forecaster's score on a question is the mean of its daily scores, so that a forecast made early
+/// and kept counts for longer than one made the day before the answer, and a forecaster cannot
+/// improve its score by waiting, or by changing its forecast once the answer looks clear.
 /// </para>
 /// <para>
 /// Brier score: (p - outcome)², 0 best, 0.25 for always 50%. Log score: ln of the probability given to
@@ -23,40 +26,92 @@ namespace Peninsula.Questions;
 /// </summary>
 public static class Leaderboard
 {
-    /// <summary>The scored forecasts of every resolved question, question by question.</summary>
-    public static IReadOnlyList<ScoredForecast> Scored(IEnumerable<Question> questions, IReadOnlyList<QuestionForecast> forecasts)
+    /// <summary>Each forecaster's score on each resolved question, question by question (the aggregate's first on each).</summary>
+    public static IReadOnlyList<QuestionScore> Scored(IEnumerable<Question> questions, IReadOnlyList<QuestionForecast> forecasts)
     {
         ArgumentNullException.ThrowIfNull(questions);
         ArgumentNullException.ThrowIfNull(forecasts);
         var byQuestion = forecasts.ToLookup(f => f.QuestionId, StringComparer.Ordinal);
-        var scored = new List<ScoredForecast>();
+        var scored = new List<QuestionScore>();
         foreach (var q in questions)
         {
-            if (q.Resolution is null)
+            if (q.Resolution is not { } answer)
             {
                 continue;
             }
 
-            // What was said before the answer: to the day before the event on a yes, to the close on a no.
-            var cutoff = q.LastDayBeforeAnswer;
-            var known = byQuestion[q.Id].Where(q.CountsBeforeAnswer).ToList();
-            var experts = ExpertAggregate.Latest(known.Where(f => !f.IsModel));
-            scored.AddRange(experts.Select(f => Score(q, f)));
-            KoreanDate modelCutoff = cutoff;
-            if (experts.Count > 0)
+            // In the order they stand from: the last of a forecaster's read by a day is its latest by then (ExpertAggregate.Latest).
+            var known = byQuestion[q.Id].Where(q.CountsBeforeAnswer).OrderBy(f => f.CountsFrom).ThenBy(f => f.AsOf).ToList();
+            var standing = new Dictionary<string, QuestionForecast>(StringComparer.Ordinal);
+            var tally = new Dictionary<string, DailyTally>(StringComparer.Ordinal);
+            // The forecasts standing change only on the days a forecast counts from: between two
+            // such days every forecaster's standing forecast, and the aggregate, stay as they are.
+            for (var i = 0; i < known.Count;)
             {
-                var day = experts.Max(f => f.CountsFrom);
-                scored.Add(Score(q, ExpertAggregate.Of(q.Id, known, day)!));
-                modelCutoff = day;
+                var first = known[i].CountsFrom;
+                for (; i < known.Count && known[i].CountsFrom == first; i++)
+                {
+                    standing[known[i].By] = known[i];
+                }
+
+                var last = i < known.Count ? known[i].CountsFrom.AddDays(-1) : q.LastDayBeforeAnswer;
+                var days = last.DaysSince(first) + 1;
+                var aggregate = ExpertAggregate.Of(q.Id, standing.Values, first);
+                var aggregateBrier = aggregate is null ? (double?)null : ProperScores.Brier(aggregate.Probability, answer.Outcome);
+                if (aggregate is not null)
+                {
+                    Tally(tally, aggregate, first).Add(days, aggregate.Probability, answer.Outcome, null);
+                }
+
+                foreach (var forecast in standing.Values)
+                {
+                    Tally(tally, forecast, first).Add(days, forecast.Probability, answer.Outcome, aggregateBrier);
+                }
             }
 
-            if (known.Where(f => f.IsModel && f.AsOf <= modelCutoff).MaxBy(f => f.AsOf) is { } model)
-            {
-                scored.Add(Score(q, model));
-            }
+            scored.AddRange(tally
+                .OrderBy(t => t.Key == QuestionForecast.Aggregate ? 0 : 1)
+                .ThenBy(t => t.Key, StringComparer.Ordinal)
+                .Select(t => t.Value.Score(q, t.Key, answer.Outcome)));
         }
 
         return scored;
+    }
+
+    private static DailyTally Tally(Dictionary<string, DailyTally> tally, QuestionForecast standing, KoreanDate day)
+    {
+        if (!tally.TryGetValue(standing.By, out var t))
+        {
+            tally[standing.By] = t = new DailyTally(day);
+        }
+
+        return t;
+    }
+
+    /// <summary>One forecaster's daily scores on one question, summed day by day.</summary>
+    private sealed class DailyTally(KoreanDate from)
+    {
+        private int _days;
+        private double _brier;
+        private double _log;
+        private int _shared;
+        private double _vsAggregate;
+
+        public void Add(int days, double probability, bool outcome, double? aggregateBrier)
+        {
+            var brier = ProperScores.Brier(probability, outcome);
+            _days += days;
+            _brier += days * brier;
+            _log += days * ProperScores.Log(probability, outcome, ExpertAggregate.Floor);
+            if (aggregateBrier is { } a)
+            {
+                _shared += days;
+                _vsAggregate += days * (brier - a);
+            }
+        }
+
+        public QuestionScore Score(Question q, string by, bool outcome) =>
+            new(q, by, outcome, from, _days, _brier / _days, _log / _days, _shared == 0 ? null : _vsAggregate / _shared, _shared);
     }
 
     /// <summary>
@@ -81,56 +136,59 @@ public static class Leaderboard
 
     /// <summary>How the rows are ranked, in one sentence for people.</summary>
     public const string Ranking =
-        "Ranked by each forecaster's Brier score minus the experts' aggregate's on the same questions (the aggregate's own cell is blank; below 0 is better than the aggregate), " +
-        "since means over different questions do not compare; forecasters that share no question with the aggregate come after, by their own mean Brier score.";
+        "Ranked by each forecaster's Brier score minus the experts' aggregate's on the same days of the same questions, averaged over those questions (the aggregate's own cell is blank; below 0 is better than the aggregate), " +
+        "since means over different questions do not compare; forecasters that share no day with the aggregate come after, by their own mean Brier score.";
 
     /// <summary>
-    /// The leaderboard: one row per forecaster. Means over different questions do not compare (one
-    /// easy question can put a newcomer first), so each row carries its Brier score minus the
-    /// aggregate's on the questions both were scored on (Good Judgment's relative Brier score,
-    /// against the aggregate rather than the median), and the rows are ranked by it, lowest first,
-    /// the aggregate counting 0; rows that share no question with the aggregate (the model on
-    /// questions no expert forecast) come after, by their own mean Brier score (<see cref="Ranking"/>).
+    /// The leaderboard: one row per forecaster, its scores the means over its questions of its
+    /// scores over the days its forecasts stood (<see cref="Scored"/>). Means over different
+    /// questions do not compare (one easy question can put a newcomer first), so each row carries
+    /// its Brier score minus the aggregate's on the days both stood, averaged over the questions
+    /// where they did (Good Judgment's relative Brier score, against the aggregate rather than the
+    /// median), and the rows are ranked by it, lowest first, the aggregate counting 0; rows that share
+    /// no day with the aggregate (the model on questions no expert forecast) come after, by their own
+    /// mean Brier score (<see cref="Ranking"/>).
     /// </summary>
-    public static IReadOnlyList<LeaderboardRow> Rows(IEnumerable<Question> questions, IReadOnlyList<QuestionForecast> forecasts)
-    {
-        var scored = Scored(questions, forecasts);
-        var aggregate = scored.Where(s => s.Forecast.By == QuestionForecast.Aggregate).ToDictionary(s => s.Question.Id, s => s.Brier, StringComparer.Ordinal);
-        return [.. scored
-            .GroupBy(s => s.Forecast.By, StringComparer.Ordinal)
+    public static IReadOnlyList<LeaderboardRow> Rows(IEnumerable<Question> questions, IReadOnlyList<QuestionForecast> forecasts) =>
+        [.. Scored(questions, forecasts)
+            .GroupBy(s => s.By, StringComparer.Ordinal)
             .Select(g =>
             {
-                var shared = g.Key == QuestionForecast.Aggregate ? [] : g.Where(s => aggregate.ContainsKey(s.Question.Id)).ToList();
-                var (low, high, _, _) = Scoring.ClusteredMeanIntervals([.. shared.Select(s => (IReadOnlyList<double>)[s.Brier - aggregate[s.Question.Id]])]);
+                var shared = g.Where(s => s.BrierVsAggregate is not null).ToList();
+                var (low, high, _, _) = Scoring.ClusteredMeanIntervals([.. shared.Select(s => (IReadOnlyList<double>)[s.BrierVsAggregate!.Value])]);
                 return new LeaderboardRow(g.Key, g.Count(), g.Count(s => s.Outcome), g.Average(s => s.Brier), g.Average(s => s.LogScore),
-                    shared.Count == 0 ? null : shared.Average(s => s.Brier - aggregate[s.Question.Id]), shared.Count)
+                    shared.Count == 0 ? null : shared.Average(s => s.BrierVsAggregate!.Value), shared.Count)
                 {
                     VsAggregateInterval = shared.Count < 2 ? null : (low, high),
+                    Days = g.Sum(s => s.Days),
                 };
             })
             .OrderBy(r => r.By == QuestionForecast.Aggregate || r.BrierVsAggregate is not null ? 0 : 1)
             .ThenBy(r => r.By == QuestionForecast.Aggregate ? 0 : r.BrierVsAggregate ?? 0)
             .ThenBy(r => r.Brier)
             .ThenBy(r => r.By, StringComparer.Ordinal)];
-    }
-
-    private static ScoredForecast Score(Question q, QuestionForecast f)
-    {
-        var outcome = q.Resolution!.Outcome;
-        return new ScoredForecast(q, f, outcome, ProperScores.Brier(f.Probability, outcome), ProperScores.Log(f.Probability, outcome, ExpertAggregate.Floor));
-    }
 }
 
-/// <summary>One forecast that counted, with its scores.</summary>
-public sealed record ScoredForecast(Question Question, QuestionForecast Forecast, bool Outcome, double Brier, double LogScore);
+/// <summary>One forecaster's score on one resolved question, over the days its forecasts stood (<see cref="Leaderboard"/>).</summary>
+/// <param name="Question">The question.</param>
+/// <param name="By">The forecaster: <c>model</c>, <c>aggregate</c> or an expert's name.</param>
+/// <param name="Outcome">Whether the question resolved yes.</param>
+/// <param name="From">The first day scored: the day its first forecast on the question counts from.</param>
+/// <param name="Days">The days scored, from <paramref name="From"/> to the last day before the answer was known.</param>
+/// <param name="Brier">The mean over those days of the Brier score of the forecast standing on each.</param>
+/// <param name="LogScore">The mean over those days of the log score of the forecast standing on each.</param>
+/// <param name="BrierVsAggregate">The mean, over the days both stood, of its Brier score minus the aggregate's (below 0: better than the aggregate); null for the aggregate itself and where they share no day.</param>
+/// <param name="DaysWithAggregate">How many days that comparison is over.</param>
+public sealed record QuestionScore(
+    Question Question, string By, bool Outcome, KoreanDate From, int Days, double Brier, double LogScore, double? BrierVsAggregate, int DaysWithAggregate);
 
 /// <summary>One forecaster on the leaderboard.</summary>
 /// <param name="By">The forecaster: <c>model</c>, <c>aggregate</c> or an expert's name.</param>
 /// <param name="Questions">Resolved questions scored.</param>
 /// <param name="Yes">How many of them resolved yes.</param>
-/// <param name="Brier">Mean Brier score (0 best).</param>
-/// <param name="LogScore">Mean log score (0 best, negative).</param>
-/// <param name="BrierVsAggregate">Mean of its Brier score minus the aggregate's on the questions both were scored on (negative: better than the aggregate); null for the aggregate itself and where they share none.</param>
+/// <param name="Brier">Mean over its questions of its Brier score over the days its forecasts stood (0 best).</param>
+/// <param name="LogScore">The same for the log score (0 best, negative).</param>
+/// <param name="BrierVsAggregate">Mean over the questions it shares days with the aggregate of its Brier score minus the aggregate's on those days (negative: better than the aggregate); null for the aggregate itself and where they share none.</param>
 /// <param name="WithAggregate">How many questions that comparison is over.</param>
 public sealed record LeaderboardRow(string By, int Questions, int Yes, double Brier, double LogScore, double? BrierVsAggregate = null, int WithAggregate = 0)
 {
@@ -140,4 +198,7 @@ public sealed record LeaderboardRow(string By, int Questions, int Yes, double Br
     /// the forecaster from the aggregate. Null with fewer than two shared questions.
     /// </summary>
     public (double Low, double High)? VsAggregateInterval { get; init; }
+
+    /// <summary>The days scored, summed over its questions: how long its forecasts stood before the answers were known.</summary>
+    public int Days { get; init; }
 }

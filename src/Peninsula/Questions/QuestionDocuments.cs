@@ -67,7 +67,7 @@ public static class QuestionDocuments
     private static bool? BeforeTheAnswer(Question q, QuestionForecast f) =>
         q.Resolution is null || f.IsModel ? null : q.CountsBeforeAnswer(f);
 
-    /// <summary>The leaderboard: <c>{"resolved_questions","open_questions","aggregate_rule","ranking","rows":[{"by","questions","resolved_yes","brier","log_score","brier_vs_aggregate","brier_vs_aggregate_low","brier_vs_aggregate_high","questions_with_aggregate"}],"which_forecast_counts","entered_after_the_answer":[{"question","by","as_of","entered","probability","answer","answer_known"}]}</c> (the low and high bounds: a 95% interval from resampling the shared questions, null with fewer than two), ranked as <see cref="Questions.Leaderboard.Ranking"/> says.</summary>
+    /// <summary>The leaderboard: <c>{"resolved_questions","open_questions","aggregate_rule","ranking","rows":[{"by","questions","resolved_yes","brier","log_score","brier_vs_aggregate","brier_vs_aggregate_low","brier_vs_aggregate_high","questions_with_aggregate","days"}],"which_forecast_counts","entered_after_the_answer":[{"question","by","as_of","entered","probability","answer","answer_known"}]}</c> (the low and high bounds: a 95% interval from resampling the shared questions, null with fewer than two), ranked as <see cref="Questions.Leaderboard.Ranking"/> says.</summary>
     public static object Leaderboard(LeaderboardView view) => new
     {
         resolved_questions = view?.Resolved ?? throw new ArgumentNullException(nameof(view)),
@@ -86,6 +86,7 @@ public static class QuestionDocuments
             brier_vs_aggregate_low = r.VsAggregateInterval is { } i ? Math.Round(i.Low, 5) : (double?)null,
             brier_vs_aggregate_high = r.VsAggregateInterval is { } j ? Math.Round(j.High, 5) : (double?)null,
             questions_with_aggregate = r.WithAggregate,
+            days = r.Days,
         }),
         entered_after_the_answer = view.EnteredTooLate.Select(x => new
         {
@@ -101,9 +102,10 @@ public static class QuestionDocuments
 
     /// <summary>Which forecast the leaderboard scores, in plain words (the CLI's note, the API's <c>which_forecast_counts</c>).</summary>
     public const string WhichForecastCounts =
-        "Each expert's latest forecast made before the outcome was known counts (before the day of the event that settled a yes, by the window's last day for a no). " +
-        "A forecast entered after the day it gives counts from the day it was entered, unless it carries the address where it was published: one entered once the answer was known is listed apart and never scored. " +
-        "The aggregate and the model are scored as of the day of the latest expert forecast on the question (the model alone: its latest before the outcome was known).";
+        "Each forecaster is scored on every day from its first forecast on a question to the last day before the answer was known (the day before the event that settled a yes, the window's last day for a no), " +
+        "on the forecast standing that day (its latest by then), and its score on the question is the mean of those days': a forecast made early and kept counts for longer than one made at the last moment, and waiting, or changing a forecast once the answer looks clear, does not erase the days before. " +
+        "A forecast entered after the day it gives stands from the day it was entered, unless it carries the address where it was published: one entered once the answer was known is listed apart and never scored. " +
+        "The aggregate stands from the first expert forecast, each day the aggregate of the experts' forecasts standing that day, and each forecaster is compared with it on the days both stood.";
 
     /// <summary>
     /// The model against the published forecasts on past questions (<see cref="PublishedComparison"/>):

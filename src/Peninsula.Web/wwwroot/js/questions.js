@@ -144,7 +144,7 @@ run(async () => {
       { label: 'Model', value: q => (q.model ? pct(q.model.probability) : '–'), num: true },
       { label: 'Experts', value: q => (q.aggregate ? pct(q.aggregate.probability) : '–'), num: true },
     ], questions, 'Questions'));
-  fill('board-note', `${board.resolved_questions} resolved, ${board.open_questions} open. Brier: mean of (p − outcome)², 0 best, 0.25 for always 50%. Log score: mean ln of the probability given to what happened, 0 best. ${board.ranking} The interval beside each comes from resampling the shared questions; one that spans 0 cannot tell the forecaster from the aggregate. ${board.which_forecast_counts} Aggregate: ${board.aggregate_rule}.`);
+  fill('board-note', `${board.resolved_questions} resolved, ${board.open_questions} open. Brier: (p − outcome)², 0 best, 0.25 for always 50%, averaged over the days each forecast stood, then over the questions. Log score: ln of the probability given to what happened, 0 best, averaged the same way. Days: how long a forecaster’s forecasts stood before the answers were known. ${board.ranking} The interval beside each comes from resampling the shared questions; one that spans 0 cannot tell the forecaster from the aggregate. ${board.which_forecast_counts} Aggregate: ${board.aggregate_rule}.`);
   const late = board.entered_after_the_answer;
   fill('not-scored', late.length === 0 ? null : [el('p', { class: 'note' }, `Not scored: ${late.length} forecast${late.length === 1 ? '' : 's'} entered after the answer was known (whoever entered it could know the answer). A forecast published at the time is scored as of its date when entered with the address where it was published.`), table([
     { label: 'Forecaster', value: f => f.by },
@@ -159,7 +159,8 @@ run(async () => {
     { label: 'Resolved yes', value: r => r.resolved_yes, num: true },
     { label: 'Brier', value: r => num(r.brier), num: true },
     { label: 'Log score', value: r => num(r.log_score), num: true },
-    { label: 'Brier minus the aggregate’s, same questions (ranks; 95% interval)', value: r => (r.brier_vs_aggregate === null ? '–' : `${gap({ estimate: r.brier_vs_aggregate, low: r.brier_vs_aggregate_low, high: r.brier_vs_aggregate_high })} on ${r.questions_with_aggregate}`), num: true },
+    { label: 'Days', value: r => r.days.toLocaleString('en'), num: true },
+    { label: 'Brier minus the aggregate’s, same days (ranks; 95% interval)', value: r => (r.brier_vs_aggregate === null ? '–' : `${gap({ estimate: r.brier_vs_aggregate, low: r.brier_vs_aggregate_low, high: r.brier_vs_aggregate_high })} on ${r.questions_with_aggregate}`), num: true },
   ], board.rows, 'Leaderboard'));
   const asked = new URLSearchParams(window.location.search).get('id');
   const chosen = asked ?? questions[0]?.id;
