@@ -72,6 +72,8 @@ public sealed class QuestionPageTests(BrowserFixture browser)
         Assert.DoesNotContain("carol", board, StringComparison.Ordinal);
         Assert.Contains("carol", await page.Locator("#not-scored").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("2024-01-10, entered 2024-11-02", await page.Locator("#forecasts").InnerTextAsync(), StringComparison.Ordinal);
+        // Each forecaster's score on the question, over the days its forecasts stood: alice's 60% from 2023-12-20 to the day before the ICBM.
+        Assert.Matches(@"alice\s+2023-12-20\s+316\s+0\.160", await page.Locator("#scores tbody").InnerTextAsync());
 
         // The model against the published forecasts on past questions, computed by the server: a row per forecast, each linked to the question on its platform, to its source and to the resolving event.
         // A few seconds of processor time (bench questions-speed); the wait allows for two test projects sharing two processors.

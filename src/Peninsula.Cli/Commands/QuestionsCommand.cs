@@ -655,5 +655,33 @@ internal static class QuestionsCommand
             console.MarkupLine("[grey]A forecast entered after the day it gives counts from the day it was entered (it may know what happened in between), unless it carries the address where it was published; " +
                                (q.Resolution is null ? "the aggregate reads it from that day.[/]" : "one entered once the answer was known is shown but never scored.[/]"));
         }
+
+        RenderScores(console, d);
+    }
+
+    /// <summary>On a resolved question, each forecaster's score over the days its forecasts stood.</summary>
+    private static void RenderScores(IAnsiConsole console, QuestionBook.Details d)
+    {
+        if (d.Scores.Count == 0)
+        {
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded).Title($"Scores, over the days each forecast stood until the answer was known ({d.Question.AnswerKnownOn})");
+        table.AddColumn("Forecaster");
+        table.AddColumn("From (KST)");
+        table.AddColumn(new TableColumn("Days").RightAligned());
+        table.AddColumn(new TableColumn("Brier").RightAligned());
+        table.AddColumn(new TableColumn("Log score").RightAligned());
+        table.AddColumn(new TableColumn("Brier minus the aggregate's").RightAligned());
+        foreach (var s in d.Scores)
+        {
+            table.AddRow(Markup.Escape(s.By), s.From.ToString(), s.Days.ToString("N0", CultureInfo.InvariantCulture),
+                s.Brier.ToString("0.000", CultureInfo.InvariantCulture), s.LogScore.ToString("0.000", CultureInfo.InvariantCulture),
+                s.BrierVsAggregate is { } v ? $"{Rendering.Signed(v)} on {Rendering.Count(s.DaysWithAggregate, "day")}" : "-");
+        }
+
+        console.Write(table);
+        console.MarkupLine("[grey]Each day from a forecaster's first forecast to the day before the answer was known is scored on the forecast standing that day; the leaderboard (peninsula questions leaderboard) averages these over the questions.[/]");
     }
 }

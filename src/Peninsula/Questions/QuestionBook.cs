@@ -21,6 +21,9 @@ public sealed class QuestionBook(IEventStore store)
 
         /// <summary>What to know about the model's forecast just made on a question on a filter (see <see cref="QuestionModel.Note"/>), or null.</summary>
         public string? ModelNote { get; init; }
+
+        /// <summary>Each forecaster's score on the question over the days its forecasts stood, the aggregate's first (<see cref="Leaderboard.Scored"/>); empty while it is open.</summary>
+        public IReadOnlyList<QuestionScore> Scores => Leaderboard.Scored([Question], Forecasts);
     }
 
     /// <summary>

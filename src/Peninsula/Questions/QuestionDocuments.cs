@@ -60,8 +60,21 @@ public static class QuestionDocuments
                 counts_from = f.CountsFrom.ToString(),
                 before_the_answer = BeforeTheAnswer(d.Question, f),
             }),
+            scores = d.Scores.Select(Score),
         };
     }
+
+    /// <summary>One forecaster's score on one resolved question: <c>{"by","from","days","brier","log_score","brier_vs_aggregate","days_with_aggregate"}</c>.</summary>
+    private static object Score(QuestionScore s) => new
+    {
+        by = s.By,
+        from = s.From.ToString(),
+        days = s.Days,
+        brier = Math.Round(s.Brier, 5),
+        log_score = Math.Round(s.LogScore, 5),
+        brier_vs_aggregate = s.BrierVsAggregate is { } d ? Math.Round(d, 5) : (double?)null,
+        days_with_aggregate = s.DaysWithAggregate,
+    };
 
     /// <summary>Whether an expert's forecast on a resolved question counts as made before the answer was known, so that it can be scored (null for an open question and for the model's): false when it gives a later day, or was entered later with no published address.</summary>
     private static bool? BeforeTheAnswer(Question q, QuestionForecast f) =>

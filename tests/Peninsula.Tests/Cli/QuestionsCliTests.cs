@@ -238,6 +238,33 @@ public sealed class QuestionsCliTests : IDisposable
     }
 
     [Fact]
+    public async Task A_resolved_question_shows_each_forecaster_s_score_over_the_days_its_forecasts_stood()
+    {
+        // Kim's 60% as of 2023-12-20 stood until the ICBM of 2024-10-31 answered the question: 316 days.
+        await AddIcbm2024Async("sc.db", publishedForecast: true);
+
+        var (exit, output, error) = await Run("sc.db", "questions", "show", "icbm-2024");
+        Assert.True(exit == 0, error);
+        Assert.Contains("Scores, over the days each forecast stood until the answer was known (2024-10-31)", Flat(output), StringComparison.Ordinal);
+        Assert.Matches(@"Kim\s*│\s*2023-12-20\s*│\s*316\s*│\s*0\.160", output);
+
+        (exit, output, error) = await Run("sc.db", "questions", "show", "icbm-2024", "--format", "json");
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var scores = json.RootElement.GetProperty("scores").EnumerateArray().ToList();
+        Assert.Equal(["aggregate", "Kim"], scores.Select(x => x.GetProperty("by").GetString()));
+        var kim = scores[1];
+        Assert.Equal(("2023-12-20", 316, 0.16, 316), (kim.GetProperty("from").GetString(), kim.GetProperty("days").GetInt32(), kim.GetProperty("brier").GetDouble(), kim.GetProperty("days_with_aggregate").GetInt32()));
+        Assert.Equal(0, kim.GetProperty("brier_vs_aggregate").GetDouble());
+
+        // An open question has no scores yet.
+        Assert.Equal(0, (await Run("sc.db", "questions", "add", "--title", "ICBM by the end of 2027?", "--target", "icbm", "--until", "2027-12-31", "--id", "icbm-2027")).Exit);
+        (_, output, _) = await Run("sc.db", "questions", "show", "icbm-2027", "--format", "json");
+        using var open = JsonDocument.Parse(output);
+        Assert.Empty(open.RootElement.GetProperty("scores").EnumerateArray());
+    }
+
+    [Fact]
     public async Task A_forecaster_s_name_that_differs_only_in_case_or_unicode_form_is_one_forecaster_or_refused()
     {
         Assert.Equal(0, (await Run("n.db", "questions", "add", "--title", "ICBM by the end of 2026?", "--target", "icbm", "--until", "2026-12-31", "--id", "icbm-2026")).Exit);

@@ -85,6 +85,15 @@ async function show(id) {
       el('a', { href: `/forecast.html?target=${encodeURIComponent(q.target)}` }, `${targetName(q.target)}, with their reasons`),
       `; they know the record up to ${d.record_end} (Korean date), and a day after that uses the outlook as it stood then.`)
     : null);
+  // On a resolved question, each forecaster's score over the days its forecasts stood.
+  fill('scores', d.scores.length === 0 ? null : [el('h3', {}, 'Scores on this question'), el('p', { class: 'note' }, 'Each day from a forecaster’s first forecast until the answer was known (the day of the event that settled a yes, the day after the window for a no) is scored on the forecast standing that day; the leaderboard averages these over the questions.'), table([
+    { label: 'Forecaster', value: s => s.by },
+    { label: 'From (Korean date)', value: s => s.from },
+    { label: 'Days', value: s => s.days.toLocaleString('en'), num: true },
+    { label: 'Brier', value: s => num(s.brier), num: true },
+    { label: 'Log score', value: s => num(s.log_score), num: true },
+    { label: 'Brier minus the aggregate’s, same days', value: s => (s.brier_vs_aggregate === null ? '–' : `${signed(s.brier_vs_aggregate)} on ${s.days_with_aggregate} day${s.days_with_aggregate === 1 ? '' : 's'}`), num: true },
+  ], d.scores, 'Scores on this question, over the days each forecast stood until the answer was known')]);
 }
 
 function link(url, text) {
