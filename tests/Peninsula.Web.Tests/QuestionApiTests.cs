@@ -222,6 +222,16 @@ public sealed class QuestionApiTests : IDisposable
         var again = await (await client.PostAsync("/api/questions/import", Http.Json(file.Replace("\"probability\": 0.6", "\"probability\": 0.5", StringComparison.Ordinal)))).JsonAsync();
         var replaced = Assert.Single(again.GetProperty("forecasts_replaced").EnumerateArray()).GetString();
         Assert.Contains("line 3, field 'forecasts[0].as_of': alice's forecast on 'icbm-2024' as of 2023-12-20: 60.0% here, 50.0% in the file; the file's replaces it.", replaced, StringComparison.Ordinal);
+
+        // A teammate's export in which alice's 50% was withdrawn: not scored here, so it is withdrawn here too, and the export carries it so.
+        var withdrawnFile = file.Replace("\"probability\": 0.6 }", "\"probability\": 0.5, \"withdrawn\": \"2026-11-20T03:00:00Z\" }", StringComparison.Ordinal);
+        var third = await (await client.PostAsync("/api/questions/import", Http.Json(withdrawnFile))).JsonAsync();
+        Assert.Equal(1, third.GetProperty("forecasts").GetProperty("withdrawn").GetInt32());
+        Assert.Contains("line 3, field 'forecasts[0].withdrawn': alice's forecast of 50.0% on 'icbm-2024' as of 2023-12-20, withdrawn on 2026-11-20 03:00 UTC", Assert.Single(third.GetProperty("forecasts_withdrawn").EnumerateArray()).GetString(), StringComparison.Ordinal);
+        shown = await (await client.GetAsync("/api/questions/icbm-2024")).JsonAsync();
+        Assert.Empty(shown.GetProperty("forecasts").EnumerateArray());
+        var exported = await (await client.GetAsync("/api/questions/export")).Content.ReadAsStringAsync();
+        Assert.Contains("\"withdrawn\": \"2026-11-20T03:00:00.000Z\"", exported, StringComparison.Ordinal);
     }
 
     [Fact]

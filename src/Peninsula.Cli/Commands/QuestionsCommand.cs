@@ -207,7 +207,7 @@ internal static class QuestionsCommand
         var asOf = new Option<string?>("--as-of") { Description = "Only the forecast as of this Korean date (YYYY-MM-DD). Default: every forecast of theirs on the question." };
         var command = new Command(
             "withdraw",
-            "Withdraws a forecaster's forecasts on a question (a mistyped one, or a forecaster entered by mistake). Only what is not scored can go: forecasts on an open question, and those entered after the answer was known. A withdrawn forecast is kept in the store, marked so, but no longer shown, scored or exported.")
+            "Withdraws a forecaster's forecasts on a question (a mistyped one, or a forecaster entered by mistake). Only what is not scored can go: forecasts on an open question, and those entered after the answer was known. A withdrawn forecast is kept in the store, marked so, and no longer shown or scored; the export carries the withdrawal, so that a store that imported the forecast withdraws it too.")
         { question, by, asOf };
         command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
         {
@@ -484,7 +484,7 @@ internal static class QuestionsCommand
             var s = result.Saved;
             context.Out.MarkupLine(
                 $"{(isDryRun ? "Dry run, nothing was written: would import" : "Imported")} from {Rendering.Count(paths.Length, "file")}: questions {s.Questions.Added} added, {s.Questions.Updated} updated, {s.Questions.Unchanged} unchanged; " +
-                $"forecasts {s.Forecasts.Added} added, {s.Forecasts.Updated} updated, {s.Forecasts.Unchanged} unchanged.");
+                $"forecasts {s.Forecasts.Added} added, {s.Forecasts.Updated} updated, {s.Forecasts.Unchanged} unchanged{(s.Withdrawn > 0 ? $", {s.Withdrawn} withdrawn" : "")}.");
             if (result.Model.Describe() is { } model)
             {
                 context.Out.MarkupLine(Markup.Escape(model));
@@ -497,9 +497,15 @@ internal static class QuestionsCommand
                 List(context.Out, result.Replaced);
             }
 
+            if (result.Withdrawn.Count > 0)
+            {
+                context.Out.MarkupLine($"[yellow]{(isDryRun ? "Would withdraw" : "Withdrew")}:[/] {Rendering.Count(result.Withdrawn.Count, "stored forecast")} the file says were withdrawn where it was exported (kept in the store, marked withdrawn):");
+                List(context.Out, result.Withdrawn);
+            }
+
             if (result.NotTaken.Count > 0)
             {
-                context.Error.MarkupLine($"[yellow]Not taken:[/] {Rendering.Count(result.NotTaken.Count, "forecast")}, made when the answer was known or no day of the window was left (never to be scored), or changing a scored forecast (which stays); the rest of the file was taken:");
+                context.Error.MarkupLine($"[yellow]Not taken:[/] {Rendering.Count(result.NotTaken.Count, "forecast")}, made when the answer was known or no day of the window was left (never to be scored), changing or withdrawing a scored forecast (which stays), or withdrawing one held here with another value; the rest of the file was taken:");
                 List(context.Error, result.NotTaken);
             }
 
@@ -538,7 +544,7 @@ internal static class QuestionsCommand
         var command = new Command("export", "Writes every question with its forecasts and resolution, as JSON or CSV, for questions import elsewhere.") { format, output };
         command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
         {
-            var (questions, forecasts) = await new QuestionBook(store).AllAsync(cancellationToken).ConfigureAwait(false);
+            var (questions, forecasts) = await new QuestionBook(store).ExportAsync(cancellationToken).ConfigureAwait(false);
             var path = parse.GetValue(output);
             var writer = path is null ? context.RawOut : new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
             try

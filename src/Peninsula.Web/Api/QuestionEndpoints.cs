@@ -54,7 +54,7 @@ internal static class QuestionEndpoints
                 ("application/json", """{"by": "Jane Analyst", "probability": 0.25, "as_of": "2026-11-20"}"""))
             .Answers(StatusCodes.Status409Conflict, "The forecaster's forecast for that day is scored (the question resolved, and it counts from before the answer): it stays as it is.");
         writes.MapDelete("/{id}/forecasts", WithdrawAsync).WithName("WithdrawQuestionForecasts")
-            .WithSummary("Withdraws a forecaster's forecasts on a question (by=NAME; as_of=YYYY-MM-DD takes only that day's). Only what is not scored can go: forecasts on an open question, and those entered after the answer was known; a withdrawn forecast is kept in the store, marked so, but no longer shown, scored or exported. Needs an API key.")
+            .WithSummary("Withdraws a forecaster's forecasts on a question (by=NAME; as_of=YYYY-MM-DD takes only that day's). Only what is not scored can go: forecasts on an open question, and those entered after the answer was known; a withdrawn forecast is kept in the store, marked so, and no longer shown or scored; the export carries the withdrawal, so that a store that imported the forecast withdraws it too. Needs an API key.")
             .Takes(
                 new Parameter("by", ParameterType.Text, "The forecaster's name, as entered.") { Required = true },
                 new Parameter("as_of", ParameterType.Date, "Only the forecast as of this Korean date (default: every forecast of theirs on the question)."))
@@ -138,7 +138,7 @@ internal static class QuestionEndpoints
         }
 
         using var lease = pool.Rent();
-        var (questions, forecasts) = await new QuestionBook(lease.Store).AllAsync(cancellationToken).ConfigureAwait(false);
+        var (questions, forecasts) = await new QuestionBook(lease.Store).ExportAsync(cancellationToken).ConfigureAwait(false);
         var text = new StringWriter(CultureInfo.InvariantCulture);
         if (format == "csv")
         {
@@ -253,12 +253,14 @@ internal static class QuestionEndpoints
         {
             dry_run = dryRun,
             questions = new { added = s.Questions.Added, updated = s.Questions.Updated, unchanged = s.Questions.Unchanged },
-            forecasts = new { added = s.Forecasts.Added, updated = s.Forecasts.Updated, unchanged = s.Forecasts.Unchanged },
+            forecasts = new { added = s.Forecasts.Added, updated = s.Forecasts.Updated, unchanged = s.Forecasts.Unchanged, withdrawn = s.Withdrawn },
             resolutions_differing = result.Disagreements,
             // An expert's forecast made once the answer was known, or with no day of the window left, or changing a scored one, is not taken; the rest is.
             forecasts_not_taken = result.NotTaken,
             // A stored forecast the file gives another value for: the file's replaces it (in a dry run, would).
             forecasts_replaced = result.Replaced,
+            // A stored forecast the file says was withdrawn where it was exported: withdrawn here too (in a dry run, would be).
+            forecasts_withdrawn = result.Withdrawn,
             // The file's model forecasts are never taken as they stand: this store's model speaks for those days.
             model_forecasts = new
             {

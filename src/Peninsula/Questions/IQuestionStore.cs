@@ -18,15 +18,25 @@ public interface IQuestionStore
     /// or added by another writer since, is left as stored and not saved, nor are the forecasts on
     /// it; <see cref="QuestionSaveSummary.ChangedSinceRead"/> names it.
     /// </summary>
+    /// <remarks>
+    /// <paramref name="withdrawals"/>: forecasts to mark withdrawn in the same transaction, each as
+    /// of its <see cref="QuestionForecast.Withdrawn"/> time (an import of a file that carries
+    /// another store's withdrawals): one held with the same probability and not yet withdrawn is
+    /// marked, any other is left alone. Whether it may be withdrawn is the caller's rule.
+    /// <see cref="QuestionSaveSummary.Withdrawn"/> counts those marked.
+    /// </remarks>
     Task<QuestionSaveSummary> SaveQuestionsAsync(
         IReadOnlyCollection<Question> questions, IReadOnlyCollection<QuestionForecast> forecasts, bool dryRun = false,
-        IReadOnlyDictionary<string, Question?>? asRead = null, CancellationToken cancellationToken = default);
+        IReadOnlyDictionary<string, Question?>? asRead = null, IReadOnlyCollection<QuestionForecast>? withdrawals = null, CancellationToken cancellationToken = default);
 
     /// <summary>Every question, by id.</summary>
     Task<IReadOnlyList<Question>> QuestionsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The forecasts on one question (or on all when null), by question, forecaster and date; withdrawn ones are not read.</summary>
     Task<IReadOnlyList<QuestionForecast>> QuestionForecastsAsync(string? questionId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The withdrawn forecasts, each with the time it was withdrawn (<see cref="QuestionForecast.Withdrawn"/>), by question, forecaster and date: what an export carries so that a withdrawal reaches the stores the forecast went to.</summary>
+    Task<IReadOnlyList<QuestionForecast>> WithdrawnForecastsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Marks forecasts withdrawn, all or nothing, as of the store's clock: each is kept, with its
@@ -47,8 +57,11 @@ public sealed record QuestionSaveSummary(Storage.ImportCounts Questions, Storage
     /// <summary>The questions left as stored because another writer changed or added them since the caller read them (see <see cref="IQuestionStore.SaveQuestionsAsync"/>).</summary>
     public IReadOnlyList<string> ChangedSinceRead { get; init; } = [];
 
+    /// <summary>How many forecasts the save marked withdrawn (see <see cref="IQuestionStore.SaveQuestionsAsync"/>).</summary>
+    public int Withdrawn { get; init; }
+
     /// <summary>Whether the save wrote nothing new.</summary>
-    public bool ChangedNothing => Questions.Added + Questions.Updated + Forecasts.Added + Forecasts.Updated == 0;
+    public bool ChangedNothing => Questions.Added + Questions.Updated + Forecasts.Added + Forecasts.Updated + Withdrawn == 0;
 }
 
 /// <summary>The question store of an event store, for the hosts.</summary>

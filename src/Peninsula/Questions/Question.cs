@@ -203,6 +203,14 @@ public sealed record QuestionForecast(string QuestionId, string By, KoreanDate A
     public DateTimeOffset? Entered { get; init; }
 
     /// <summary>
+    /// When it was withdrawn (UTC), for a forecast read from a file another store exported with its
+    /// withdrawals: importing the file withdraws the same forecast here, if it is held and not scored.
+    /// Null for a forecast that stands; the store's own withdrawn forecasts are read only for export
+    /// (<see cref="IQuestionStore.WithdrawnForecastsAsync"/>). It does not take part in equality.
+    /// </summary>
+    public DateTimeOffset? Withdrawn { get; init; }
+
+    /// <summary>
     /// The Korean date from which the forecast counts: <see cref="AsOf"/>, or the day it was
     /// entered when that came later and nothing else dates it. A forecast entered on 7 December
     /// "as of" 20 December of the year before may know everything that happened in between, so it

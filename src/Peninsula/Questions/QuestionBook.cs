@@ -250,12 +250,16 @@ public sealed class QuestionBook(IEventStore store)
         await RefuseRedefinitionsAsync(contents, stored, cancellationToken).ConfigureAwait(false);
         RefuseNamesSpelledApart(contents, stored);
         RefuseFutureForecasts(contents, today);
+        // The rows the exporting store had withdrawn are withdrawals to carry out here, not forecasts to take.
+        var withdrawnInFile = contents.Forecasts.Where(f => f.Withdrawn is not null).ToList();
+        contents = contents with { Forecasts = [.. contents.Forecasts.Where(f => f.Withdrawn is null)] };
         var experts = ExpertsHeld(stored);
-        var notTaken = TooLate(contents, resolved, stored).Concat(ScoredAlready(contents, resolved, experts)).ToList();
+        var (withdrawals, notWithdrawn) = Withdrawals(contents, withdrawnInFile, resolved, experts);
+        var notTaken = TooLate(contents, resolved, stored).Concat(ScoredAlready(contents, resolved, experts)).Concat(notWithdrawn).ToList();
         var (model, modelCheck) = ModelForecasts(contents, resolved, record, byFilter, stored, cancellationToken);
         var left = notTaken.Select(n => n.Forecast).ToHashSet();
         var forecasts = contents.Forecasts.Where(f => !f.IsModel && !left.Contains(f)).Concat(model).ToList();
-        var saved = await _questions.SaveQuestionsAsync(resolved, forecasts, dryRun, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var saved = await _questions.SaveQuestionsAsync(resolved, forecasts, dryRun, withdrawals: withdrawals, cancellationToken: cancellationToken).ConfigureAwait(false);
         var recordEnd = BundledRecord.CoverageEndOf(record);
         var disagreements = resolved
             .Where(q => contents.StatedOutcomes.TryGetValue(q.Id, out var stated) && (q.Resolution is not { } r || r.Outcome != stated))
@@ -269,7 +273,53 @@ public sealed class QuestionBook(IEventStore store)
             Model = modelCheck,
             NotTaken = [.. notTaken.Select(n => new InputException(n.Why, n.Place.File, n.Place.Line, n.Place.AsOfField).Message)],
             Replaced = Replacements(contents, forecasts, experts),
+            Withdrawn = [.. withdrawals.Select(f => new InputException(
+                $"{f.By}'s forecast of {Forecaster.Pct(f.Probability)} on '{f.QuestionId}' as of {f.AsOf}, withdrawn on {f.Withdrawn!.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)} UTC where the file was exported.",
+                contents.PlaceOf(f).File, contents.PlaceOf(f).Line, contents.PlaceOf(f).FieldOf("withdrawn")).Message)],
         };
+    }
+
+    /// <summary>
+    /// The file's withdrawals to carry out here: each expert's forecast the file marks withdrawn that
+    /// this store holds as the file gives it (forecaster, day, probability) and does not score. One
+    /// this store does not hold is nothing to do. Not taken, each by file and line: the model's
+    /// (only this store's model speaks as <c>model</c>, and its forecasts are not withdrawn), one held
+    /// here with another probability, and one scored here (<see cref="Question.WhyScoredStays"/>), which stays.
+    /// </summary>
+    private static (List<QuestionForecast> Withdraw, List<(QuestionForecast Forecast, QuestionFiles.Place Place, string Why)> NotTaken) Withdrawals(
+        QuestionFiles.Contents contents, IReadOnlyList<QuestionForecast> withdrawnInFile, IReadOnlyList<Question> resolved,
+        Dictionary<(string, string, KoreanDate), QuestionForecast> experts)
+    {
+        var byId = resolved.ToDictionary(q => q.Id, StringComparer.Ordinal);
+        var withdraw = new List<QuestionForecast>();
+        var notTaken = new List<(QuestionForecast, QuestionFiles.Place, string)>();
+        foreach (var f in withdrawnInFile)
+        {
+            var place = contents.PlaceOf(f);
+            place = place with { AsOfField = place.FieldOf("withdrawn") };
+            if (f.IsModel)
+            {
+                notTaken.Add((f, place, "the file marks one of the model's forecasts withdrawn: the model's forecasts are not withdrawn, and only this store's model speaks as 'model'."));
+            }
+            else if (!experts.TryGetValue((f.QuestionId, f.By, f.AsOf), out var held))
+            {
+                continue;
+            }
+            else if (!held.Probability.Equals(f.Probability))
+            {
+                notTaken.Add((f, place, $"the file says {f.By}'s {Forecaster.Pct(f.Probability)} as of {f.AsOf} on '{f.QuestionId}' was withdrawn, but this store holds {Forecaster.Pct(held.Probability)} for that day: left as it is."));
+            }
+            else if (byId.TryGetValue(f.QuestionId, out var question) && question.WhyScoredStays(held) is { } stays)
+            {
+                notTaken.Add((f, place, $"the file says {f.By}'s {Forecaster.Pct(f.Probability)} as of {f.AsOf} on '{f.QuestionId}' was withdrawn, but {stays}"));
+            }
+            else
+            {
+                withdraw.Add(f);
+            }
+        }
+
+        return (withdraw, notTaken);
     }
 
     /// <summary>
@@ -336,6 +386,8 @@ public sealed class QuestionBook(IEventStore store)
             .Select(f => (Place: contents.PlaceOf(f), Forecast: f))
             .Select(x => x.Forecast.Entered is { } entered && KoreanDate.FromInstant(entered) > today
                 ? (x.Place, Why: $"it says it was entered on {KoreanDate.FromInstant(entered)} (Korean date), after today ({today} in Korea).", Field: x.Place.FieldOf("entered"))
+                : x.Forecast.Withdrawn is { } withdrawn && KoreanDate.FromInstant(withdrawn) > today
+                ? (x.Place, Why: $"it says it was withdrawn on {KoreanDate.FromInstant(withdrawn)} (Korean date), after today ({today} in Korea).", Field: x.Place.FieldOf("withdrawn"))
                 : (x.Place, Why: QuestionForecast.WhyNotMadeBy(x.Forecast.AsOf, today), Field: x.Place.AsOfField))
             .Where(x => x.Why is not null)
             .Select(x => new InputException(x.Why!, x.Place.File, x.Place.Line, x.Field))
@@ -487,6 +539,18 @@ public sealed class QuestionBook(IEventStore store)
         return (questions, await _questions.QuestionForecastsAsync(null, cancellationToken).ConfigureAwait(false));
     }
 
+    /// <summary>
+    /// What an export writes: every question as the record now answers it, with every forecast on
+    /// it, the withdrawn ones too, each with the time it was withdrawn, so that importing the file
+    /// withdraws them in a store that took them before (<see cref="ImportAsync"/>).
+    /// </summary>
+    public async Task<(IReadOnlyList<Question> Questions, IReadOnlyList<QuestionForecast> Forecasts)> ExportAsync(CancellationToken cancellationToken = default)
+    {
+        var (questions, forecasts) = await AllAsync(cancellationToken).ConfigureAwait(false);
+        var withdrawn = await _questions.WithdrawnForecastsAsync(cancellationToken).ConfigureAwait(false);
+        return (questions, [.. forecasts.Concat(withdrawn).OrderBy(f => f.QuestionId, StringComparer.Ordinal).ThenBy(f => f.By, StringComparer.Ordinal).ThenBy(f => f.AsOf)]);
+    }
+
     private static InputException NoSuchQuestion(string id, IEnumerable<string> ids) =>
         new($"there is no question '{id}'.{(Spelling.Closest(id, ids, 1) is [var near] ? $" Did you mean '{near}'?" : "")} The questions are listed by 'peninsula questions list' and GET /api/questions.", field: "question") { NotFound = true };
 
@@ -518,7 +582,7 @@ public sealed record Withdrawal(Question Question, IReadOnlyList<QuestionForecas
     public string Describe() =>
         $"Withdrew {Forecasts[0].By}'s {(Forecasts.Count == 1 ? "forecast" : $"{Forecasts.Count} forecasts")} on {Question.Id}: " +
         $"{string.Join(", ", Forecasts.Select(f => $"{Forecaster.Pct(f.Probability)} as of {f.AsOf}"))}. " +
-        $"{(Forecasts.Count == 1 ? "It is" : "They are")} kept in the store, marked withdrawn, and no longer shown, scored, aggregated or exported.";
+        $"{(Forecasts.Count == 1 ? "It is" : "They are")} kept in the store, marked withdrawn, and no longer shown, scored or aggregated; an export carries the withdrawal to the stores that took them.";
 }
 
 /// <summary>Where a question stands: the model's latest recorded forecast and the experts' aggregate as of a day (for a question resolved yes, as of the day before the answer: <see cref="Question.AnswerNotYetKnown"/>).</summary>
@@ -607,6 +671,9 @@ public sealed record ImportResult(QuestionSaveSummary Saved, IReadOnlyList<strin
 
     /// <summary>The stored experts' forecasts the file's replace (another probability or address for the same forecaster, question and day), each by file, line and both values; in a dry run, those it would replace.</summary>
     public IReadOnlyList<string> Replaced { get; init; } = [];
+
+    /// <summary>The stored experts' forecasts withdrawn because the file says they were withdrawn where it was exported, each by file and line; in a dry run, those it would withdraw.</summary>
+    public IReadOnlyList<string> Withdrawn { get; init; } = [];
 }
 
 /// <summary>

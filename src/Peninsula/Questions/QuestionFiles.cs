@@ -17,6 +17,9 @@ namespace Peninsula.Questions;
 /// a crowd question; an import does not take it: questions resolve from the record. A forecast's
 /// <c>entered</c> is the instant it was entered where the file was exported (ISO 8601 with its
 /// offset, written in UTC); an import keeps it, and a forecast without one is entered at the import.
+/// A forecast with a <c>withdrawn</c> instant was withdrawn where the file was exported: an import
+/// withdraws the same forecast here (the same forecaster, day and probability) if it holds it and
+/// it is not scored, and otherwise takes nothing from that row.
 /// </summary>
 public static class QuestionFiles
 {
@@ -24,7 +27,7 @@ public static class QuestionFiles
     public static readonly IReadOnlyList<string> Columns =
     [
         "question", "title", "target", "filter", "opens", "closes", "question_url", "resolution", "resolved_on", "resolving_event",
-        "by", "as_of", "probability", "forecast_url", "entered",
+        "by", "as_of", "probability", "forecast_url", "entered", "withdrawn",
     ];
 
     private static readonly string[] QuestionColumns = ["title", "target", "filter", "opens", "closes", "question_url", "resolution", "resolved_on", "resolving_event"];
@@ -111,7 +114,7 @@ public static class QuestionFiles
             [
                 q.Id, q.Title, q.Target?.Slug, q.Filter, q.Opens.ToString(), q.Closes.ToString(), q.Url, q.Resolution?.Word, q.Resolution?.On.ToString(), q.Resolution?.EventId,
             ];
-            var rows = byQuestion[q.Id].Select(f => (string?[])[f.By, f.AsOf.ToString(), Number(f.Probability), f.Url, Instant(f.Entered)]).DefaultIfEmpty([null, null, null, null, null]);
+            var rows = byQuestion[q.Id].Select(f => (string?[])[f.By, f.AsOf.ToString(), Number(f.Probability), f.Url, Instant(f.Entered), Instant(f.Withdrawn)]).DefaultIfEmpty([null, null, null, null, null, null]);
             foreach (var row in rows)
             {
                 string?[] all = [.. fields, .. row];
@@ -212,7 +215,11 @@ public static class QuestionFiles
 
             var by = QuestionForecast.CheckName(r.Optional("by"), file, r.Line);
             var p = QuestionForecast.ParseProbability(r.Optional("probability"), file, r.Line);
-            var forecast = Wrap(() => new QuestionForecast(id, by, r.RequiredDate("as_of"), p, r.Optional("forecast_url")) { Entered = Entered(r.Optional("entered"), "entered") }.Validated(file, r.Line), file, r.Line);
+            var forecast = Wrap(() => new QuestionForecast(id, by, r.RequiredDate("as_of"), p, r.Optional("forecast_url"))
+            {
+                Entered = Time(r.Optional("entered"), "entered"),
+                Withdrawn = Time(r.Optional("withdrawn"), "withdrawn"),
+            }.Validated(file, r.Line), file, r.Line);
             forecasts.Add(forecast);
             places[(forecast.QuestionId, forecast.By, forecast.AsOf)] = new Place(file, r.Line, "as_of");
         }
@@ -235,7 +242,7 @@ public static class QuestionFiles
             Resolution = q.Resolution?.Word,
             ResolvedOn = q.Resolution?.On.ToString(),
             ResolvingEvent = q.Resolution?.EventId,
-            Forecasts = [.. byQuestion[q.Id].Select(f => new ForecastDocument { By = f.By, AsOf = f.AsOf.ToString(), Probability = f.Probability, Url = f.Url, Entered = Instant(f.Entered) })],
+            Forecasts = [.. byQuestion[q.Id].Select(f => new ForecastDocument { By = f.By, AsOf = f.AsOf.ToString(), Probability = f.Probability, Url = f.Url, Entered = Instant(f.Entered), Withdrawn = Instant(f.Withdrawn) })],
         });
         output.Write(JsonSerializer.Serialize(docs, Options));
         output.WriteLine();
@@ -316,7 +323,8 @@ public static class QuestionFiles
                     var forecastLine = i < forecastLines.Count ? forecastLines[i] : line;
                     var forecast = Wrap(() => new QuestionForecast(id, QuestionForecast.CheckName(f.By, field: field + ".by"), Date(f.AsOf, field + ".as_of"), f.Probability ?? throw new InputException("a forecast needs a probability.", field: field + ".probability"), f.Url)
                     {
-                        Entered = Entered(f.Entered, field + ".entered"),
+                        Entered = Time(f.Entered, field + ".entered"),
+                        Withdrawn = Time(f.Withdrawn, field + ".withdrawn"),
                     }
                         .Validated(), file, forecastLine, field);
                     forecasts.Add(forecast);
@@ -388,7 +396,7 @@ public static class QuestionFiles
         if (message.StartsWith("The JSON property", StringComparison.Ordinal) && message.Split('\'') is [_, var name, ..])
         {
             return message.Contains(nameof(ForecastDocument), StringComparison.Ordinal)
-                ? $"'{name}' is not a field of a forecast; a forecast has by, as_of, probability, url and entered."
+                ? $"'{name}' is not a field of a forecast; a forecast has by, as_of, probability, url, entered and withdrawn."
                 : $"'{name}' is not a field of a question; a question has id, title, target, filter, opens, closes, url, resolution, resolved_on, resolving_event and forecasts.";
         }
 
@@ -438,8 +446,8 @@ public static class QuestionFiles
     private static string? Instant(DateTimeOffset? at) =>
         at?.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 
-    /// <summary>When a forecast was entered, read from a file: ISO 8601 with its offset (Z for UTC); one without an offset is refused, since it could be Korean time or UTC.</summary>
-    private static DateTimeOffset? Entered(string? text, string field)
+    /// <summary>When a forecast was entered or withdrawn, read from a file: ISO 8601 with its offset (Z for UTC); one without an offset is refused, since it could be Korean time or UTC.</summary>
+    private static DateTimeOffset? Time(string? text, string field)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -451,7 +459,7 @@ public static class QuestionFiles
         if (!t.Contains('T', StringComparison.Ordinal) || !hasOffset ||
             !DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
         {
-            throw new InputException($"'{text}' is not a time a forecast was entered: write ISO 8601 with the offset, e.g. 2026-12-07T08:30:00Z (UTC) or 2026-12-07T17:30:00+09:00 (Korea).", field: field);
+            throw new InputException($"'{text}' is not a time a forecast was {(field.EndsWith("withdrawn", StringComparison.Ordinal) ? "withdrawn" : "entered")}: write ISO 8601 with the offset, e.g. 2026-12-07T08:30:00Z (UTC) or 2026-12-07T17:30:00+09:00 (Korea).", field: field);
         }
 
         return at.ToUniversalTime();
@@ -560,5 +568,7 @@ public static class QuestionFiles
         public string? Url { get; set; }
 
         public string? Entered { get; set; }
+
+        public string? Withdrawn { get; set; }
     }
 }

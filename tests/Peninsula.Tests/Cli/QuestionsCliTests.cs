@@ -548,7 +548,7 @@ public sealed class QuestionsCliTests : IDisposable
     }
 
     [Fact]
-    public async Task Withdraw_takes_a_mistyped_forecast_off_an_open_question_and_it_leaves_the_question_and_the_export()
+    public async Task Withdraw_takes_a_mistyped_forecast_off_an_open_question_and_the_export_marks_it_withdrawn()
     {
         Assert.Equal(0, (await Run("wd.db", "questions", "add", "--title", "ICBM by the end of 2026?", "--target", "icbm", "--until", "2026-12-31", "--id", "icbm-2026")).Exit);
         Assert.Equal(0, (await Run("wd.db", "questions", "forecast", "icbm-2026", "--by", "Kim", "-p", "60%", "--as-of", "2026-11-10")).Exit);
@@ -562,9 +562,10 @@ public sealed class QuestionsCliTests : IDisposable
         Assert.Null(await ForecastOnAsync("wd.db", "icbm-2026", "Kim", "2026-11-20"));
         Assert.Equal(0.6, await ForecastOnAsync("wd.db", "icbm-2026", "Kim", "2026-11-10"));
 
+        // The export carries it marked withdrawn (its last column), so that a store that took it withdraws it too.
         var (_, exported, _) = await Run("wd.db", "questions", "export", "--format", "csv");
-        Assert.DoesNotContain("2026-11-20,0.02", exported, StringComparison.Ordinal);
-        Assert.Contains("Kim,2026-11-10,0.6", exported, StringComparison.Ordinal);
+        Assert.Matches(@",Kim,2026-11-20,0.02,,[0-9T:.-]+Z,2026-11-21T[0-9:.]+Z\n", exported);
+        Assert.Matches(@",Kim,2026-11-10,0.6,,[0-9T:.-]+Z,\n", exported);
 
         // Without --as-of every forecast of theirs goes; then there is nothing of theirs left to withdraw, and the error says whose there are.
         Assert.Contains("60.0% as of 2026-11-10", Flat((await Run("wd.db", "questions", "withdraw", "icbm-2026", "--by", "Kim")).Out), StringComparison.Ordinal);
@@ -630,6 +631,53 @@ public sealed class QuestionsCliTests : IDisposable
         Assert.Contains("field 'as_of': the file gives 10.0%, but Kim's forecast of 60.0% as of 2023-12-20 on 'icbm-2024' is scored", Flat(error), StringComparison.Ordinal);
         Assert.Equal(0.3, await ForecastOnAsync("rp.db", "icbm-2026", "Kim", "2026-11-10"));
         Assert.Equal(0.6, await ForecastOnAsync("rp.db", "icbm-2024", "Kim", "2023-12-20"));
+    }
+
+    [Fact]
+    public async Task A_withdrawal_travels_in_an_export_to_a_store_that_took_the_forecast_before_and_a_scored_one_stays()
+    {
+        // Two teammates' stores: the second imported the first's questions with Kim's 20% on an open question and his published 60% on a resolved one.
+        await AddIcbm2024Async("wa.db", publishedForecast: true);
+        Assert.Equal(0, (await Run("wa.db", "questions", "add", "--title", "ICBM by the end of 2026?", "--target", "icbm", "--until", "2026-12-31", "--id", "icbm-2026")).Exit);
+        Assert.Equal(0, (await Run("wa.db", "questions", "forecast", "icbm-2026", "--by", "Kim", "-p", "20%", "--as-of", "2026-11-10")).Exit);
+        var first = _folder.File("first.json");
+        Assert.Equal(0, (await Run("wa.db", "questions", "export", "--output", first)).Exit);
+        Assert.Equal(0, (await Run("wb.db", "questions", "import", first)).Exit);
+        Assert.Equal(0.2, await ForecastOnAsync("wb.db", "icbm-2026", "Kim", "2026-11-10"));
+
+        // Kim withdraws his 20% in the first store; its next export carries the withdrawal.
+        Assert.Equal(0, (await Run("wa.db", "questions", "withdraw", "icbm-2026", "--by", "Kim")).Exit);
+        var second = _folder.File("second.csv");
+        Assert.Equal(0, (await Run("wa.db", "questions", "export", "--format", "csv", "--output", second)).Exit);
+        var csv = await File.ReadAllTextAsync(second);
+        Assert.StartsWith("question,title,target,filter,opens,closes,question_url,resolution,resolved_on,resolving_event,by,as_of,probability,forecast_url,entered,withdrawn\n", csv, StringComparison.Ordinal);
+        Assert.Matches(@",Kim,2026-11-10,0.2,,2026-11-21T[0-9:.]+Z,2026-11-21T[0-9:.]+Z\n", csv);
+
+        var (dryExit, dryOutput, _) = await Run("wb.db", "questions", "import", second, "--dry-run");
+        Assert.Equal(0, dryExit);
+        Assert.Contains("Would withdraw: 1 stored forecast", Flat(dryOutput), StringComparison.Ordinal);
+        Assert.Equal(0.2, await ForecastOnAsync("wb.db", "icbm-2026", "Kim", "2026-11-10"));
+
+        var (exit, output, error) = await Run("wb.db", "questions", "import", second);
+        Assert.True(exit == 0, error);
+        Assert.Contains("1 withdrawn", output, StringComparison.Ordinal);
+        Assert.Contains($"Withdrew: 1 stored forecast the file says were withdrawn where it was exported", Flat(output), StringComparison.Ordinal);
+        Assert.Contains($"{second}, line 3, field 'withdrawn': Kim's forecast of 20.0% on 'icbm-2026' as of 2026-11-10, withdrawn on 2026-11-21", Flat(output), StringComparison.Ordinal);
+        Assert.Null(await ForecastOnAsync("wb.db", "icbm-2026", "Kim", "2026-11-10"));
+        // Importing it again changes nothing.
+        (exit, output, _) = await Run("wb.db", "questions", "import", second);
+        Assert.Equal(0, exit);
+        Assert.DoesNotContain("Withdrew", output, StringComparison.Ordinal);
+        Assert.Contains("forecasts 0 added, 0 updated", output, StringComparison.Ordinal);
+
+        // A file that says a scored forecast was withdrawn: it stays, and the rest of the file is taken.
+        var scored = _folder.File("scored.csv");
+        await File.WriteAllLinesAsync(scored, csv.Split('\n').Select(line => line.Contains(",Kim,2023-12-20,", StringComparison.Ordinal) ? line + "2026-11-21T01:00:00.000Z" : line));
+        (exit, _, error) = await Run("wb.db", "questions", "import", scored);
+        Assert.True(exit == 0, error);
+        Assert.Contains("Not taken: 1 forecast", Flat(error), StringComparison.Ordinal);
+        Assert.Contains("field 'withdrawn': the file says Kim's 60.0% as of 2023-12-20 on 'icbm-2024' was withdrawn, but Kim's forecast of 60.0% as of 2023-12-20 on 'icbm-2024' is scored", Flat(error), StringComparison.Ordinal);
+        Assert.Equal(0.6, await ForecastOnAsync("wb.db", "icbm-2024", "Kim", "2023-12-20"));
     }
 
     /// <summary>The text with each run of white space (the console's line breaks) as one space.</summary>

@@ -75,6 +75,30 @@ public sealed class QuestionFilesTests
     }
 
     [Fact]
+    public void The_time_a_forecast_was_withdrawn_goes_out_in_utc_and_comes_back_in_both_formats()
+    {
+        var withdrawn = new DateTimeOffset(2024, 1, 2, 9, 0, 0, TimeSpan.FromHours(9));
+        QuestionForecast[] forecasts = [Forecasts[0] with { Withdrawn = withdrawn }, Forecasts[1]];
+        var csv = new StringWriter(CultureInfo.InvariantCulture);
+        QuestionFiles.WriteCsv(Questions, forecasts, csv);
+        var json = new StringWriter(CultureInfo.InvariantCulture);
+        QuestionFiles.WriteJson(Questions, forecasts, json);
+        Assert.Contains(",2024-01-02T00:00:00.000Z\n", csv.ToString(), StringComparison.Ordinal);
+        Assert.Contains("\"withdrawn\": \"2024-01-02T00:00:00.000Z\"", json.ToString(), StringComparison.Ordinal);
+
+        foreach (var read in new[] { QuestionFiles.ReadCsv(new StringReader(csv.ToString()), "q.csv"), QuestionFiles.ReadJson(Encoding.UTF8.GetBytes(json.ToString()), "q.json") })
+        {
+            Assert.Equal([withdrawn, null], read.Forecasts.Select(f => f.Withdrawn));
+        }
+
+        var bad = "question,title,target,opens,closes,by,as_of,probability,withdrawn\n" +
+                  "icbm-2024,Will North Korea launch an ICBM in 2024?,icbm,2024-01-01,2024-12-31,alice,2023-12-20,0.6,2024-01-02\n";
+        var error = Assert.Throws<InputException>(() => QuestionFiles.ReadCsv(new StringReader(bad), "team.csv"));
+        Assert.Equal(("team.csv", 2L, "withdrawn"), (error.File, error.Line, error.Field));
+        Assert.Contains("is not a time a forecast was withdrawn", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_csv_file_sorted_in_a_spreadsheet_is_read_as_its_rows_say_whatever_their_order()
     {
         const string csv = "question,title,target,opens,closes,by,as_of,probability\n" +
@@ -225,7 +249,7 @@ public sealed class QuestionFilesTests
 
     [Theory]
     [InlineData("\"probability\": true", 4L, "forecasts[0].probability", "the value must be a number (0.25 for 25%).")]
-    [InlineData("\"probability\": 0.3, \"note\": \"x\"", 4L, "forecasts[0].note", "'note' is not a field of a forecast; a forecast has by, as_of, probability, url and entered.")]
+    [InlineData("\"probability\": 0.3, \"note\": \"x\"", 4L, "forecasts[0].note", "'note' is not a field of a forecast; a forecast has by, as_of, probability, url, entered and withdrawn.")]
     public void A_json_forecast_of_the_wrong_shape_is_named_by_its_line_and_field_in_words(string probability, long line, string field, string reason)
     {
         var json = "[\n  {\"id\": \"a\", \"title\": \"A\", \"target\": \"icbm\", \"opens\": \"2027-01-01\", \"closes\": \"2027-12-31\",\n" +

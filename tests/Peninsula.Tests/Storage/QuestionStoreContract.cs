@@ -102,6 +102,32 @@ public abstract class QuestionStoreContract<TBackend> : IDisposable where TBacke
     }
 
     [Fact]
+    public async Task A_save_carries_out_withdrawals_from_another_store_in_its_transaction_and_they_are_read_back_for_export()
+    {
+        await using var store = Backend.Open();
+        var questions = store.Questions();
+        QuestionForecast alice = new("summit-2024", "alice", new KoreanDate(2024, 1, 5), 0.6), bob = new("summit-2024", "bob", new KoreanDate(2024, 1, 5), 0.3);
+        await questions.SaveQuestionsAsync([Summit], [alice, bob]);
+        var at = new DateTimeOffset(2026, 11, 30, 8, 15, 0, TimeSpan.Zero);
+
+        // alice's as held is withdrawn as of the time the file gives; bob's is held with another probability, and carol's not at all: both left alone.
+        var saved = await questions.SaveQuestionsAsync([], [], withdrawals: [alice with { Withdrawn = at }, bob with { Probability = 0.35, Withdrawn = at }, alice with { By = "carol", Withdrawn = at }]);
+
+        Assert.Equal(1, saved.Withdrawn);
+        Assert.False(saved.ChangedNothing);
+        Assert.Equal([bob], await questions.QuestionForecastsAsync("summit-2024"));
+        var withdrawn = Assert.Single(await questions.WithdrawnForecastsAsync());
+        Assert.Equal((alice, at), (withdrawn, withdrawn.Withdrawn));
+        Assert.NotNull(withdrawn.Entered);
+
+        // Again: nothing left to withdraw. In a dry run, counted and not written.
+        Assert.True((await questions.SaveQuestionsAsync([], [], withdrawals: [alice with { Withdrawn = at }])).ChangedNothing);
+        var dry = await questions.SaveQuestionsAsync([], [], dryRun: true, withdrawals: [bob with { Withdrawn = at }]);
+        Assert.Equal(1, dry.Withdrawn);
+        Assert.Equal([bob], await questions.QuestionForecastsAsync("summit-2024"));
+    }
+
+    [Fact]
     public async Task Forecasts_stored_before_entry_times_were_kept_are_kept_without_one_and_count_from_their_date()
     {
         await using (var store = Backend.Open())

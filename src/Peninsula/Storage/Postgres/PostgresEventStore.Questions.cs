@@ -15,7 +15,7 @@ public sealed partial class PostgresEventStore : IQuestionStore
     /// <inheritdoc/>
     public Task<QuestionSaveSummary> SaveQuestionsAsync(
         IReadOnlyCollection<Question> questions, IReadOnlyCollection<QuestionForecast> forecasts, bool dryRun = false,
-        IReadOnlyDictionary<string, Question?>? asRead = null, CancellationToken cancellationToken = default)
+        IReadOnlyDictionary<string, Question?>? asRead = null, IReadOnlyCollection<QuestionForecast>? withdrawals = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(questions);
         ArgumentNullException.ThrowIfNull(forecasts);
@@ -100,7 +100,16 @@ public sealed partial class PostgresEventStore : IQuestionStore
                 }
             }
 
-            return new QuestionSaveSummary(new ImportCounts(added, updated, unchanged), new ImportCounts(fAdded, fUpdated, fUnchanged)) { ChangedSinceRead = changedSinceRead };
+            var withdrawn = 0;
+            foreach (var f in (withdrawals ?? []).Where(f => !changedSinceRead.Contains(f.QuestionId)))
+            {
+                withdrawn += await connection.ExecuteAsync(new CommandDefinition(
+                    "UPDATE question_forecasts SET withdrawn = @at WHERE question_id = @q AND forecaster = @by AND as_of = @asOf::date AND probability = @p AND withdrawn IS NULL",
+                    new { at = (f.Withdrawn ?? _clock.GetUtcNow()).ToUniversalTime(), q = f.QuestionId, by = f.By, asOf = f.AsOf.ToString(), p = f.Probability },
+                    transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
+
+            return new QuestionSaveSummary(new ImportCounts(added, updated, unchanged), new ImportCounts(fAdded, fUpdated, fUnchanged)) { ChangedSinceRead = changedSinceRead, Withdrawn = withdrawn };
         }, dryRun, cancellationToken);
     }
 
@@ -121,6 +130,20 @@ public sealed partial class PostgresEventStore : IQuestionStore
                 .Select(r => new QuestionForecast(r.question_id, r.forecaster, KoreanDate.Parse(r.as_of), r.probability, r.url)
                 {
                     Entered = r.entered is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null,
+                })],
+            cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<QuestionForecast>> WithdrawnForecastsAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync<IReadOnlyList<QuestionForecast>>("listing withdrawn forecasts", async connection =>
+            [.. (await connection.QueryAsync<(string question_id, string forecaster, string as_of, double probability, string? url, DateTime? entered, DateTime withdrawn)>(new CommandDefinition(
+                    "SELECT question_id, forecaster, to_char(as_of, 'YYYY-MM-DD') AS as_of, probability, url, entered, withdrawn FROM question_forecasts " +
+                    "WHERE withdrawn IS NOT NULL ORDER BY question_id COLLATE \"C\", forecaster COLLATE \"C\", as_of",
+                    cancellationToken: cancellationToken)).ConfigureAwait(false))
+                .Select(r => new QuestionForecast(r.question_id, r.forecaster, KoreanDate.Parse(r.as_of), r.probability, r.url)
+                {
+                    Entered = r.entered is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null,
+                    Withdrawn = new DateTimeOffset(DateTime.SpecifyKind(r.withdrawn, DateTimeKind.Utc)),
                 })],
             cancellationToken);
 

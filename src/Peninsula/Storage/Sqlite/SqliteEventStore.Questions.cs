@@ -11,7 +11,7 @@ public sealed partial class SqliteEventStore : IQuestionStore
     /// <inheritdoc/>
     public Task<QuestionSaveSummary> SaveQuestionsAsync(
         IReadOnlyCollection<Question> questions, IReadOnlyCollection<QuestionForecast> forecasts, bool dryRun = false,
-        IReadOnlyDictionary<string, Question?>? asRead = null, CancellationToken cancellationToken = default)
+        IReadOnlyDictionary<string, Question?>? asRead = null, IReadOnlyCollection<QuestionForecast>? withdrawals = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(questions);
         ArgumentNullException.ThrowIfNull(forecasts);
@@ -87,6 +87,15 @@ public sealed partial class SqliteEventStore : IQuestionStore
                 }
             }
 
+            var withdrawn = 0;
+            foreach (var f in (withdrawals ?? []).Where(f => !changedSinceRead.Contains(f.QuestionId)))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                withdrawn += _connection.Execute(
+                    "UPDATE question_forecasts SET withdrawn = @at WHERE question_id = @q AND forecaster = @by AND as_of = @asOf AND probability = @p AND withdrawn IS NULL",
+                    new { at = f.Withdrawn is { } at ? Instant(at) : Now(), q = f.QuestionId, by = f.By, asOf = f.AsOf.ToString(), p = f.Probability }, transaction);
+            }
+
             if (dryRun)
             {
                 transaction.Rollback();
@@ -96,7 +105,7 @@ public sealed partial class SqliteEventStore : IQuestionStore
                 transaction.Commit();
             }
 
-            return new QuestionSaveSummary(new ImportCounts(added, updated, unchanged), new ImportCounts(fAdded, fUpdated, fUnchanged)) { ChangedSinceRead = changedSinceRead };
+            return new QuestionSaveSummary(new ImportCounts(added, updated, unchanged), new ImportCounts(fAdded, fUpdated, fUnchanged)) { ChangedSinceRead = changedSinceRead, Withdrawn = withdrawn };
         }));
     }
 
@@ -116,6 +125,19 @@ public sealed partial class SqliteEventStore : IQuestionStore
             .Select(r => new QuestionForecast(r.question_id, r.forecaster, KoreanDate.Parse(r.as_of), r.probability, r.url)
             {
                 Entered = Instant(r.entered),
+            })];
+        return Task.FromResult(forecasts);
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<QuestionForecast>> WithdrawnForecastsAsync(CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<QuestionForecast> forecasts = [.. _connection.Query<(string question_id, string forecaster, string as_of, double probability, string? url, string? entered, string withdrawn)>(
+                "SELECT question_id, forecaster, as_of, probability, url, entered, withdrawn FROM question_forecasts WHERE withdrawn IS NOT NULL ORDER BY question_id, forecaster, as_of")
+            .Select(r => new QuestionForecast(r.question_id, r.forecaster, KoreanDate.Parse(r.as_of), r.probability, r.url)
+            {
+                Entered = Instant(r.entered),
+                Withdrawn = Instant(r.withdrawn),
             })];
         return Task.FromResult(forecasts);
     }
