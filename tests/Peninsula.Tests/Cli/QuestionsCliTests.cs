@@ -609,9 +609,7 @@ public sealed class QuestionsCliTests : IDisposable
     [Fact]
     public async Task An_import_says_which_stored_forecasts_it_replaces_and_leaves_a_scored_one_as_it_is()
     {
-        await AddIcbm2024Async("rp.db", publishedForecast: true);
-        Assert.Equal(0, (await Run("rp.db", "questions", "add", "--title", "ICBM by the end of 2026?", "--target", "icbm", "--until", "2026-12-31", "--id", "icbm-2026")).Exit);
-        Assert.Equal(0, (await Run("rp.db", "questions", "forecast", "icbm-2026", "--by", "Kim", "-p", "60%", "--as-of", "2026-11-10")).Exit);
+        await AddTeamQuestionsAsync("rp.db", "60%");
         // A teammate's copy of the same questions, in which Kim's two forecasts have other probabilities.
         var file = _folder.File("team.csv");
         Assert.Equal(0, (await Run("rp.db", "questions", "export", "--format", "csv", "--output", file)).Exit);
@@ -637,9 +635,7 @@ public sealed class QuestionsCliTests : IDisposable
     public async Task A_withdrawal_travels_in_an_export_to_a_store_that_took_the_forecast_before_and_a_scored_one_stays()
     {
         // Two teammates' stores: the second imported the first's questions with Kim's 20% on an open question and his published 60% on a resolved one.
-        await AddIcbm2024Async("wa.db", publishedForecast: true);
-        Assert.Equal(0, (await Run("wa.db", "questions", "add", "--title", "ICBM by the end of 2026?", "--target", "icbm", "--until", "2026-12-31", "--id", "icbm-2026")).Exit);
-        Assert.Equal(0, (await Run("wa.db", "questions", "forecast", "icbm-2026", "--by", "Kim", "-p", "20%", "--as-of", "2026-11-10")).Exit);
+        await AddTeamQuestionsAsync("wa.db", "20%");
         var first = _folder.File("first.json");
         Assert.Equal(0, (await Run("wa.db", "questions", "export", "--output", first)).Exit);
         Assert.Equal(0, (await Run("wb.db", "questions", "import", first)).Exit);
@@ -691,6 +687,14 @@ public sealed class QuestionsCliTests : IDisposable
         {
             Assert.Equal(0, (await Run(db, "questions", "forecast", "icbm-2024", "--by", "Kim", "-p", "60%", "--as-of", "2023-12-20", "--url", "https://example.org/kim")).Exit);
         }
+    }
+
+    /// <summary>"ICBM in 2024?" with Kim's published 60% (<see cref="AddIcbm2024Async"/>), and the open "ICBM by the end of 2026?" with Kim's <paramref name="probability"/> as of 2026-11-10.</summary>
+    private async Task AddTeamQuestionsAsync(string db, string probability)
+    {
+        await AddIcbm2024Async(db, publishedForecast: true);
+        Assert.Equal(0, (await Run(db, "questions", "add", "--title", "ICBM by the end of 2026?", "--target", "icbm", "--until", "2026-12-31", "--id", "icbm-2026")).Exit);
+        Assert.Equal(0, (await Run(db, "questions", "forecast", "icbm-2026", "--by", "Kim", "-p", probability, "--as-of", "2026-11-10")).Exit);
     }
 
     private async Task<string?> StatusAsync(string db, string question)

@@ -48,17 +48,19 @@ public sealed class QuestionFilesTests
     public void The_time_a_forecast_was_entered_goes_out_in_utc_and_comes_back_in_both_formats_and_none_stays_none()
     {
         var entered = new DateTimeOffset(2023, 12, 20, 18, 30, 0, TimeSpan.FromHours(9));
-        QuestionForecast[] forecasts = [Forecasts[0] with { Entered = entered }, Forecasts[1]];
+        var (csv, _, read) = BothWays([Forecasts[0] with { Entered = entered }, Forecasts[1]]);
+        Assert.Contains("2023-12-20T09:30:00.000Z", csv, StringComparison.Ordinal);
+        Assert.All(read, r => Assert.Equal([entered, null], r.Forecasts.Select(f => f.Entered)));
+    }
+
+    /// <summary>The forecasts written as CSV and as JSON (with <see cref="Questions"/>), and each read back.</summary>
+    private static (string Csv, string Json, QuestionFiles.Contents[] Read) BothWays(QuestionForecast[] forecasts)
+    {
         var csv = new StringWriter(CultureInfo.InvariantCulture);
         QuestionFiles.WriteCsv(Questions, forecasts, csv);
         var json = new StringWriter(CultureInfo.InvariantCulture);
         QuestionFiles.WriteJson(Questions, forecasts, json);
-        Assert.Contains("2023-12-20T09:30:00.000Z", csv.ToString(), StringComparison.Ordinal);
-
-        foreach (var read in new[] { QuestionFiles.ReadCsv(new StringReader(csv.ToString()), "q.csv"), QuestionFiles.ReadJson(Encoding.UTF8.GetBytes(json.ToString()), "q.json") })
-        {
-            Assert.Equal([entered, null], read.Forecasts.Select(f => f.Entered));
-        }
+        return (csv.ToString(), json.ToString(), [QuestionFiles.ReadCsv(new StringReader(csv.ToString()), "q.csv"), QuestionFiles.ReadJson(Encoding.UTF8.GetBytes(json.ToString()), "q.json")]);
     }
 
     [Theory]
@@ -78,18 +80,10 @@ public sealed class QuestionFilesTests
     public void The_time_a_forecast_was_withdrawn_goes_out_in_utc_and_comes_back_in_both_formats()
     {
         var withdrawn = new DateTimeOffset(2024, 1, 2, 9, 0, 0, TimeSpan.FromHours(9));
-        QuestionForecast[] forecasts = [Forecasts[0] with { Withdrawn = withdrawn }, Forecasts[1]];
-        var csv = new StringWriter(CultureInfo.InvariantCulture);
-        QuestionFiles.WriteCsv(Questions, forecasts, csv);
-        var json = new StringWriter(CultureInfo.InvariantCulture);
-        QuestionFiles.WriteJson(Questions, forecasts, json);
-        Assert.Contains(",2024-01-02T00:00:00.000Z\n", csv.ToString(), StringComparison.Ordinal);
-        Assert.Contains("\"withdrawn\": \"2024-01-02T00:00:00.000Z\"", json.ToString(), StringComparison.Ordinal);
-
-        foreach (var read in new[] { QuestionFiles.ReadCsv(new StringReader(csv.ToString()), "q.csv"), QuestionFiles.ReadJson(Encoding.UTF8.GetBytes(json.ToString()), "q.json") })
-        {
-            Assert.Equal([withdrawn, null], read.Forecasts.Select(f => f.Withdrawn));
-        }
+        var (csv, json, read) = BothWays([Forecasts[0] with { Withdrawn = withdrawn }, Forecasts[1]]);
+        Assert.Contains(",2024-01-02T00:00:00.000Z\n", csv, StringComparison.Ordinal);
+        Assert.Contains("\"withdrawn\": \"2024-01-02T00:00:00.000Z\"", json, StringComparison.Ordinal);
+        Assert.All(read, r => Assert.Equal([withdrawn, null], r.Forecasts.Select(f => f.Withdrawn)));
 
         var bad = "question,title,target,opens,closes,by,as_of,probability,withdrawn\n" +
                   "icbm-2024,Will North Korea launch an ICBM in 2024?,icbm,2024-01-01,2024-12-31,alice,2023-12-20,0.6,2024-01-02\n";
