@@ -50,7 +50,7 @@ internal static class QuestionsCommand
         var filter = new Option<string?>("--filter") { Description = "Or an event filter, as in timing: e.g. \"kind=summit class=us-dprk\" (the model forecasts the days with an event it matches)." };
         var from = new Option<string?>("--from") { Description = "The window's first Korean date (YYYY-MM-DD). Default: tomorrow in Korea." };
         var until = new Option<string>("--until") { Description = "The window's last Korean date (YYYY-MM-DD), inclusive.", Required = true };
-        var id = new Option<string?>("--id") { Description = "A short id of lower-case letters, digits and hyphens. Default: made from the title." };
+        var id = new Option<string?>("--id") { Description = "A short id of lower-case letters, digits and hyphens. Default: made from the title, in Latin letters (a Korean title by the Revised Romanization)." };
         var url = new Option<string?>("--url") { Description = "Where the question was first asked, if anywhere." };
         var format = CommonOptions.Format("table", "table", "json");
         var command = new Command("add", "Adds a question and records the model's forecast on it as of today (Korean date).") { title, target, filter, from, until, id, url, format };

@@ -142,12 +142,17 @@ public sealed record Question(
         return id;
     }
 
-    /// <summary>An id made from a title: its words in lower case joined by hyphens, at most 60 characters.</summary>
+    /// <summary>
+    /// An id made from a title: its words in lower case joined by hyphens, at most 60 characters,
+    /// written in Latin letters first (AnyAscii: Hangul by the Revised Romanization, Chinese
+    /// characters in Pinyin, accents dropped), so that a Korean title gives "bughaneun-2027nyeon-..."
+    /// rather than the digits and Latin words it holds alone.
+    /// </summary>
     public static string IdFrom(string title)
     {
         ArgumentNullException.ThrowIfNull(title);
         var id = new StringBuilder();
-        foreach (var c in title.ToLowerInvariant())
+        foreach (var c in AnyAscii.Transliteration.Transliterate(title).ToLowerInvariant())
         {
             if (c is (>= 'a' and <= 'z') or (>= '0' and <= '9'))
             {
