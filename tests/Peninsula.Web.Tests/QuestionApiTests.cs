@@ -217,6 +217,8 @@ public sealed class QuestionApiTests : IDisposable
         var shown = await (await client.GetAsync("/api/questions/icbm-2024")).JsonAsync();
         Assert.Equal(["alice"], shown.GetProperty("forecasts").EnumerateArray().Select(f => f.GetProperty("by").GetString()));
         Assert.Empty(answer.GetProperty("forecasts_replaced").EnumerateArray());
+        Assert.Equal(["icbm-2024"], answer.GetProperty("questions_added").EnumerateArray().Select(q => q.GetString()));
+        Assert.Empty(answer.GetProperty("questions_changed").EnumerateArray());
 
         // The file again with another probability for alice: hers was entered after the answer (not scored), so the file's replaces it, and the answer says so.
         var again = await (await client.PostAsync("/api/questions/import", Http.Json(file.Replace("\"probability\": 0.6", "\"probability\": 0.5", StringComparison.Ordinal)))).JsonAsync();

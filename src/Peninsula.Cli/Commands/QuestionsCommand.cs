@@ -485,6 +485,17 @@ internal static class QuestionsCommand
             context.Out.MarkupLine(
                 $"{(isDryRun ? "Dry run, nothing was written: would import" : "Imported")} from {Rendering.Count(paths.Length, "file")}: questions {s.Questions.Added} added, {s.Questions.Updated} updated, {s.Questions.Unchanged} unchanged; " +
                 $"forecasts {s.Forecasts.Added} added, {s.Forecasts.Updated} updated, {s.Forecasts.Unchanged} unchanged{(s.Withdrawn > 0 ? $", {s.Withdrawn} withdrawn" : "")}.");
+            if (result.QuestionsAdded.Count > 0)
+            {
+                context.Out.MarkupLine($"{(isDryRun ? "Would add" : "Added")}: {Markup.Escape(string.Join(", ", result.QuestionsAdded.Take(QuestionFiles.MaxErrorsListed)))}{(result.QuestionsAdded.Count > QuestionFiles.MaxErrorsListed ? $" and {result.QuestionsAdded.Count - QuestionFiles.MaxErrorsListed} more" : "")}.");
+            }
+
+            if (result.QuestionsChanged.Count > 0)
+            {
+                context.Out.MarkupLine($"{(isDryRun ? "Would change" : "Changed")}:");
+                List(context.Out, result.QuestionsChanged);
+            }
+
             if (result.Model.Describe() is { } model)
             {
                 context.Out.MarkupLine(Markup.Escape(model));

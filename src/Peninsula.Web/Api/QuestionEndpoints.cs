@@ -254,6 +254,9 @@ internal static class QuestionEndpoints
             dry_run = dryRun,
             questions = new { added = s.Questions.Added, updated = s.Questions.Updated, unchanged = s.Questions.Unchanged },
             forecasts = new { added = s.Forecasts.Added, updated = s.Forecasts.Updated, unchanged = s.Forecasts.Unchanged, withdrawn = s.Withdrawn },
+            // Which questions were added and which changed, with what changed (in a dry run, would be).
+            questions_added = result.QuestionsAdded,
+            questions_changed = result.QuestionsChanged,
             resolutions_differing = result.Disagreements,
             // An expert's forecast made once the answer was known, or with no day of the window left, or changing a scored one, is not taken; the rest is.
             forecasts_not_taken = result.NotTaken,

@@ -259,6 +259,7 @@ public sealed class QuestionBook(IEventStore store)
         var (model, modelCheck) = ModelForecasts(contents, resolved, record, byFilter, stored, cancellationToken);
         var left = notTaken.Select(n => n.Forecast).ToHashSet();
         var forecasts = contents.Forecasts.Where(f => !f.IsModel && !left.Contains(f)).Concat(model).ToList();
+        var held = (await _questions.QuestionsAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(q => q.Id, StringComparer.Ordinal);
         var saved = await _questions.SaveQuestionsAsync(resolved, forecasts, dryRun, withdrawals: withdrawals, cancellationToken: cancellationToken).ConfigureAwait(false);
         var recordEnd = BundledRecord.CoverageEndOf(record);
         var disagreements = resolved
@@ -273,10 +274,43 @@ public sealed class QuestionBook(IEventStore store)
             Model = modelCheck,
             NotTaken = [.. notTaken.Select(n => new InputException(n.Why, n.Place.File, n.Place.Line, n.Place.AsOfField).Message)],
             Replaced = Replacements(contents, forecasts, experts),
+            QuestionsAdded = [.. resolved.Where(q => !held.ContainsKey(q.Id) && !saved.ChangedSinceRead.Contains(q.Id)).Select(q => q.Id)],
+            QuestionsChanged = [.. resolved
+                .Where(q => held.TryGetValue(q.Id, out var was) && was != q && !saved.ChangedSinceRead.Contains(q.Id))
+                .Select(q => $"{q.Id} ({string.Join(", ", Changes(held[q.Id], q))})")],
             Withdrawn = [.. withdrawals.Select(f => new InputException(
                 $"{f.By}'s forecast of {Forecaster.Pct(f.Probability)} on '{f.QuestionId}' as of {f.AsOf}, withdrawn on {f.Withdrawn!.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)} UTC where the file was exported.",
                 contents.PlaceOf(f).File, contents.PlaceOf(f).Line, contents.PlaceOf(f).FieldOf("withdrawn")).Message)],
         };
+    }
+
+    /// <summary>What differs between a stored question and the same question as an import leaves it, field by field.</summary>
+    private static IEnumerable<string> Changes(Question was, Question now)
+    {
+        if (was.Title != now.Title)
+        {
+            yield return "title";
+        }
+
+        if (was.Target != now.Target || was.Filter != now.Filter)
+        {
+            yield return now.Target is null ? "filter" : "target";
+        }
+
+        if (was.Opens != now.Opens || was.Closes != now.Closes)
+        {
+            yield return "window";
+        }
+
+        if (was.Url != now.Url)
+        {
+            yield return "question_url";
+        }
+
+        if (was.Resolution != now.Resolution)
+        {
+            yield return "resolution, from the record";
+        }
     }
 
     /// <summary>
@@ -674,6 +708,12 @@ public sealed record ImportResult(QuestionSaveSummary Saved, IReadOnlyList<strin
 
     /// <summary>The stored experts' forecasts withdrawn because the file says they were withdrawn where it was exported, each by file and line; in a dry run, those it would withdraw.</summary>
     public IReadOnlyList<string> Withdrawn { get; init; } = [];
+
+    /// <summary>The ids of the questions the import added (in a dry run, would add).</summary>
+    public IReadOnlyList<string> QuestionsAdded { get; init; } = [];
+
+    /// <summary>The questions the import changed (in a dry run, would change), each with what changed: "icbm-2024 (title, window)".</summary>
+    public IReadOnlyList<string> QuestionsChanged { get; init; } = [];
 }
 
 /// <summary>

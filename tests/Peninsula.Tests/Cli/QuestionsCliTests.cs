@@ -217,7 +217,7 @@ public sealed class QuestionsCliTests : IDisposable
     }
 
     [Fact]
-    public async Task An_import_that_changes_the_window_of_a_question_with_forecasts_is_refused_by_line_and_field_and_writes_nothing()
+    public async Task An_import_that_changes_the_window_of_a_question_with_forecasts_is_refused_by_line_and_field_while_a_new_title_is_taken_and_named()
     {
         await AddIcbm2024Async("win.db", publishedForecast: true);
         var file = _folder.File("win.csv");
@@ -233,8 +233,16 @@ public sealed class QuestionsCliTests : IDisposable
 
         // A new title alone is taken.
         await File.WriteAllTextAsync(file, "question,title,target,opens,closes\n" +
-                                           "icbm-2024,Will North Korea launch an ICBM in 2024?,icbm,2024-01-01,2024-12-31\n");
-        Assert.Equal(0, (await Run("win.db", "questions", "import", file)).Exit);
+                                           "icbm-2024,Will North Korea launch an ICBM in 2024?,icbm,2024-01-01,2024-12-31\n" +
+                                           "icbm-2027,Will North Korea launch an ICBM in 2027?,icbm,2027-01-01,2027-12-31\n");
+        var (dryExit, dryOutput, _) = await Run("win.db", "questions", "import", file, "--dry-run");
+        Assert.Equal(0, dryExit);
+        Assert.Contains("Would add: icbm-2027.", Flat(dryOutput), StringComparison.Ordinal);
+        Assert.Contains("Would change: icbm-2024 (title)", Flat(dryOutput), StringComparison.Ordinal);
+        (exit, var output, error) = await Run("win.db", "questions", "import", file);
+        Assert.True(exit == 0, error);
+        Assert.Contains("Added: icbm-2027.", Flat(output), StringComparison.Ordinal);
+        Assert.Contains("Changed: icbm-2024 (title)", Flat(output), StringComparison.Ordinal);
     }
 
     [Fact]
