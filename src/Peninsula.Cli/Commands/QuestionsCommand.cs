@@ -679,7 +679,8 @@ internal static class QuestionsCommand
     /// <summary>On a resolved question, each forecaster's score over the days its forecasts stood.</summary>
     private static void RenderScores(IAnsiConsole console, QuestionBook.Details d)
     {
-        if (d.Scores.Count == 0)
+        var scores = d.Scores;
+        if (scores.Count == 0)
         {
             return;
         }
@@ -691,7 +692,7 @@ internal static class QuestionsCommand
         table.AddColumn(new TableColumn("Brier").RightAligned());
         table.AddColumn(new TableColumn("Log score").RightAligned());
         table.AddColumn(new TableColumn("Brier minus the aggregate's").RightAligned());
-        foreach (var s in d.Scores)
+        foreach (var s in scores)
         {
             table.AddRow(Markup.Escape(s.By), s.From.ToString(), s.Days.ToString("N0", CultureInfo.InvariantCulture),
                 s.Brier.ToString("0.000", CultureInfo.InvariantCulture), s.LogScore.ToString("0.000", CultureInfo.InvariantCulture),

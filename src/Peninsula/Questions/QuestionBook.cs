@@ -247,7 +247,8 @@ public sealed class QuestionBook(IEventStore store)
         var byFilter = await QuestionResolver.FilterEventsAsync(store, contents.Questions, cancellationToken).ConfigureAwait(false);
         var resolved = QuestionResolver.Resolve(record, contents.Questions, byFilter);
         var stored = await _questions.QuestionForecastsAsync(null, cancellationToken).ConfigureAwait(false);
-        await RefuseRedefinitionsAsync(contents, stored, cancellationToken).ConfigureAwait(false);
+        var storedQuestions = (await _questions.QuestionsAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(q => q.Id, StringComparer.Ordinal);
+        RefuseRedefinitions(contents, storedQuestions, stored);
         RefuseNamesSpelledApart(contents, stored);
         RefuseFutureForecasts(contents, today);
         // The rows the exporting store had withdrawn are withdrawals to carry out here, not forecasts to take.
@@ -259,7 +260,6 @@ public sealed class QuestionBook(IEventStore store)
         var (model, modelCheck) = ModelForecasts(contents, resolved, record, byFilter, stored, cancellationToken);
         var left = notTaken.Select(n => n.Forecast).ToHashSet();
         var forecasts = contents.Forecasts.Where(f => !f.IsModel && !left.Contains(f)).Concat(model).ToList();
-        var held = (await _questions.QuestionsAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(q => q.Id, StringComparer.Ordinal);
         var saved = await _questions.SaveQuestionsAsync(resolved, forecasts, dryRun, withdrawals: withdrawals, cancellationToken: cancellationToken).ConfigureAwait(false);
         var recordEnd = BundledRecord.CoverageEndOf(record);
         var disagreements = resolved
@@ -274,13 +274,13 @@ public sealed class QuestionBook(IEventStore store)
             Model = modelCheck,
             NotTaken = [.. notTaken.Select(n => new InputException(n.Why, n.Place.File, n.Place.Line, n.Place.AsOfField).Message)],
             Replaced = Replacements(contents, forecasts, experts),
-            QuestionsAdded = [.. resolved.Where(q => !held.ContainsKey(q.Id) && !saved.ChangedSinceRead.Contains(q.Id)).Select(q => q.Id)],
+            QuestionsAdded = [.. resolved.Where(q => !storedQuestions.ContainsKey(q.Id) && !saved.ChangedSinceRead.Contains(q.Id)).Select(q => q.Id)],
             QuestionsChanged = [.. resolved
-                .Where(q => held.TryGetValue(q.Id, out var was) && was != q && !saved.ChangedSinceRead.Contains(q.Id))
-                .Select(q => $"{q.Id} ({string.Join(", ", Changes(held[q.Id], q))})")],
-            Withdrawn = [.. withdrawals.Select(f => new InputException(
-                $"{f.By}'s forecast of {Forecaster.Pct(f.Probability)} on '{f.QuestionId}' as of {f.AsOf}, withdrawn on {f.Withdrawn!.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)} UTC where the file was exported.",
-                contents.PlaceOf(f).File, contents.PlaceOf(f).Line, contents.PlaceOf(f).FieldOf("withdrawn")).Message)],
+                .Where(q => storedQuestions.TryGetValue(q.Id, out var was) && was != q && !saved.ChangedSinceRead.Contains(q.Id))
+                .Select(q => $"{q.Id} ({string.Join(", ", Changes(storedQuestions[q.Id], q))})")],
+            Withdrawn = [.. withdrawals.Select(f => (Forecast: f, Place: contents.PlaceOf(f))).Select(x => new InputException(
+                $"{x.Forecast.By}'s forecast of {Forecaster.Pct(x.Forecast.Probability)} on '{x.Forecast.QuestionId}' as of {x.Forecast.AsOf}, withdrawn on {x.Forecast.Withdrawn!.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)} UTC where the file was exported.",
+                x.Place.File, x.Place.Line, x.Place.FieldOf("withdrawn")).Message)],
         };
     }
 
@@ -514,10 +514,9 @@ public sealed class QuestionBook(IEventStore store)
     /// forecasts on it, by the question's file and line: those forecasts were made on the question as
     /// stored, and would be scored on another (a title or an address may change).
     /// </summary>
-    private async Task RefuseRedefinitionsAsync(QuestionFiles.Contents contents, IReadOnlyList<QuestionForecast> stored, CancellationToken cancellationToken)
+    private static void RefuseRedefinitions(QuestionFiles.Contents contents, Dictionary<string, Question> questions, IReadOnlyList<QuestionForecast> stored)
     {
         var forecastsOn = stored.CountBy(f => f.QuestionId).ToDictionary(StringComparer.Ordinal);
-        var questions = (await _questions.QuestionsAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(q => q.Id, StringComparer.Ordinal);
         foreach (var q in contents.Questions)
         {
             if (!questions.TryGetValue(q.Id, out var was) || !forecastsOn.TryGetValue(q.Id, out var count))

@@ -217,8 +217,8 @@ public static class QuestionFiles
             var p = QuestionForecast.ParseProbability(r.Optional("probability"), file, r.Line);
             var forecast = Wrap(() => new QuestionForecast(id, by, r.RequiredDate("as_of"), p, r.Optional("forecast_url"))
             {
-                Entered = Time(r.Optional("entered"), "entered"),
-                Withdrawn = Time(r.Optional("withdrawn"), "withdrawn"),
+                Entered = Time(r.Optional("entered"), "entered", "entered"),
+                Withdrawn = Time(r.Optional("withdrawn"), "withdrawn", "withdrawn"),
             }.Validated(file, r.Line), file, r.Line);
             forecasts.Add(forecast);
             places[(forecast.QuestionId, forecast.By, forecast.AsOf)] = new Place(file, r.Line, "as_of");
@@ -323,8 +323,8 @@ public static class QuestionFiles
                     var forecastLine = i < forecastLines.Count ? forecastLines[i] : line;
                     var forecast = Wrap(() => new QuestionForecast(id, QuestionForecast.CheckName(f.By, field: field + ".by"), Date(f.AsOf, field + ".as_of"), f.Probability ?? throw new InputException("a forecast needs a probability.", field: field + ".probability"), f.Url)
                     {
-                        Entered = Time(f.Entered, field + ".entered"),
-                        Withdrawn = Time(f.Withdrawn, field + ".withdrawn"),
+                        Entered = Time(f.Entered, field + ".entered", "entered"),
+                        Withdrawn = Time(f.Withdrawn, field + ".withdrawn", "withdrawn"),
                     }
                         .Validated(), file, forecastLine, field);
                     forecasts.Add(forecast);
@@ -447,7 +447,7 @@ public static class QuestionFiles
         at?.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 
     /// <summary>When a forecast was entered or withdrawn, read from a file: ISO 8601 with its offset (Z for UTC); one without an offset is refused, since it could be Korean time or UTC.</summary>
-    private static DateTimeOffset? Time(string? text, string field)
+    private static DateTimeOffset? Time(string? text, string field, string what)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -459,7 +459,7 @@ public static class QuestionFiles
         if (!t.Contains('T', StringComparison.Ordinal) || !hasOffset ||
             !DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
         {
-            throw new InputException($"'{text}' is not a time a forecast was {(field.EndsWith("withdrawn", StringComparison.Ordinal) ? "withdrawn" : "entered")}: write ISO 8601 with the offset, e.g. 2026-12-07T08:30:00Z (UTC) or 2026-12-07T17:30:00+09:00 (Korea).", field: field);
+            throw new InputException($"'{text}' is not a time a forecast was {what}: write ISO 8601 with the offset, e.g. 2026-12-07T08:30:00Z (UTC) or 2026-12-07T17:30:00+09:00 (Korea).", field: field);
         }
 
         return at.ToUniversalTime();

@@ -8,6 +8,10 @@ namespace Peninsula.Storage;
 /// <summary>Forecasting questions and their forecasts (issue 20): Korean dates stored as YYYY-MM-DD text.</summary>
 public sealed partial class SqliteEventStore : IQuestionStore
 {
+    /// <summary>Marks a forecast withdrawn as of @at, only while it is held with the probability given (@p) and not withdrawn yet.</summary>
+    private const string WithdrawHeld =
+        "UPDATE question_forecasts SET withdrawn = @at WHERE question_id = @q AND forecaster = @by AND as_of = @asOf AND probability = @p AND withdrawn IS NULL";
+
     /// <inheritdoc/>
     public Task<QuestionSaveSummary> SaveQuestionsAsync(
         IReadOnlyCollection<Question> questions, IReadOnlyCollection<QuestionForecast> forecasts, bool dryRun = false,
@@ -91,9 +95,7 @@ public sealed partial class SqliteEventStore : IQuestionStore
             foreach (var f in (withdrawals ?? []).Where(f => !changedSinceRead.Contains(f.QuestionId)))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                withdrawn += _connection.Execute(
-                    "UPDATE question_forecasts SET withdrawn = @at WHERE question_id = @q AND forecaster = @by AND as_of = @asOf AND probability = @p AND withdrawn IS NULL",
-                    new { at = f.Withdrawn is { } at ? Instant(at) : Now(), q = f.QuestionId, by = f.By, asOf = f.AsOf.ToString(), p = f.Probability }, transaction);
+                withdrawn += _connection.Execute(WithdrawHeld, new { at = f.Withdrawn is { } at ? Instant(at) : Now(), q = f.QuestionId, by = f.By, asOf = f.AsOf.ToString(), p = f.Probability }, transaction);
             }
 
             if (dryRun)
@@ -153,9 +155,7 @@ public sealed partial class SqliteEventStore : IQuestionStore
             foreach (var f in forecasts)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (_connection.Execute(
-                    "UPDATE question_forecasts SET withdrawn = @now WHERE question_id = @q AND forecaster = @by AND as_of = @asOf AND probability = @p AND withdrawn IS NULL",
-                    new { now, q = f.QuestionId, by = f.By, asOf = f.AsOf.ToString(), p = f.Probability }, transaction) == 0)
+                if (_connection.Execute(WithdrawHeld, new { at = now, q = f.QuestionId, by = f.By, asOf = f.AsOf.ToString(), p = f.Probability }, transaction) == 0)
                 {
                     transaction.Rollback();
                     return 0;
