@@ -60,7 +60,11 @@ public sealed class QuestionPageTests(BrowserFixture browser)
         Assert.Contains("up to 2025-06-30 (Korean date)", await page.Locator("#model-evidence").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("As of (Korean date)", await page.Locator("#forecasts thead").InnerTextAsync(), StringComparison.Ordinal);
 
-        Assert.Contains("Ranked by each forecaster's Brier score minus the experts' aggregate's on the same days of the same questions", await page.Locator("#board-note").InnerTextAsync(), StringComparison.Ordinal);
+        // One line to read above the board; the rules behind it folded, one to a line.
+        Assert.StartsWith("1 resolved, 1 open. Lower scores are better.", await page.Locator("#board-note").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Null(await page.Locator("#board-rules").GetAttributeAsync("open"));
+        Assert.Equal(7, await page.Locator("#board-rules li").CountAsync());
+        Assert.Contains("Ranked by each forecaster's Brier score minus the experts' aggregate's on the same days of the same questions", await page.Locator("#board-rules").TextContentAsync(), StringComparison.Ordinal);
         Assert.Equal("aggregate", await page.Locator("#leaderboard tbody tr:first-child td:first-child").InnerTextAsync());
         var board = await page.Locator("#leaderboard").InnerTextAsync();
         foreach (var name in new[] { "bob", "aggregate", "alice", "model" })
@@ -83,6 +87,10 @@ public sealed class QuestionPageTests(BrowserFixture browser)
         Assert.Equal("https://www.metaculus.com/questions/432/", await icbm2017.Locator("td:nth-child(1) a").GetAttributeAsync("href"));
         Assert.StartsWith("https://", await icbm2017.Locator("td:nth-child(4) a").GetAttributeAsync("href"), StringComparison.Ordinal);
         Assert.Equal("/event.html?id=2017-07-04-icbm-hwasong-14", await icbm2017.Locator("td:nth-child(6) a").GetAttributeAsync("href"));
+        // The same forecasts as a picture: one point each, filled where the event happened.
+        Assert.Equal(BundledPublished.ScoredOnTheBundledRecord(), await page.Locator("#published-chart circle.published").CountAsync());
+        Assert.True(await page.Locator("#published-chart circle.published.yes").CountAsync() > 0);
+        Assert.True(await page.Locator("#published-chart circle.published.no").CountAsync() > 0);
         var totals = await page.Locator("#published-totals").InnerTextAsync();
         Assert.Contains("Crowds only", totals, StringComparison.Ordinal);
         // The difference with its 95% interval over questions, as the API gives it: "+0.131 (-0.040 to +0.311)".

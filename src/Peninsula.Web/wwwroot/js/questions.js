@@ -110,6 +110,34 @@ function gap(g) {
   return g.low === null ? signed(g.estimate) : `${signed(g.estimate)} (${signed(g.low)} to ${signed(g.high)})`;
 }
 
+/**
+ * Each published forecast against the model's on the same day: above the diagonal the model said
+ * more. Filled where the event happened, hollow where it did not, so a filled point above the
+ * diagonal or a hollow one below it is one where the model was nearer what happened.
+ */
+function publishedChart(forecasts) {
+  const size = 420, margin = { top: 12, right: 12, bottom: 44, left: 52 };
+  const x = d3.scaleLinear().domain([0, 1]).range([margin.left, size - margin.right]);
+  const y = d3.scaleLinear().domain([0, 1]).range([size - margin.bottom, margin.top]);
+  const svg = d3.create('svg').attr('viewBox', `0 0 ${size} ${size}`).attr('role', 'img')
+    .attr('aria-label', 'Each published forecast (across) against the model’s on the same day (up); filled where the event happened.');
+  svg.append('line').attr('class', 'diagonal').attr('x1', x(0)).attr('y1', y(0)).attr('x2', x(1)).attr('y2', y(1))
+    .attr('stroke', '#888').attr('stroke-dasharray', '4 3');
+  const colour = f => (f.kind === 'crowd' ? '#0b5cad' : '#b35900');
+  svg.append('g').selectAll('circle').data(forecasts).join('circle')
+    .attr('class', f => `published ${f.outcome}`)
+    .attr('cx', f => x(f.probability)).attr('cy', f => y(f.model_probability)).attr('r', 5)
+    .attr('stroke', colour).attr('stroke-width', 1.5).attr('fill', f => (f.outcome === 'yes' ? colour(f) : 'white')).attr('fill-opacity', 0.85)
+    .append('title').text(f => `${f.title}\n${f.by}, ${f.as_of} (Korean date): ${pct(f.probability)}; the model ${pct(f.model_probability)}; ${f.outcome === 'yes' ? 'it happened' : 'it did not happen'}`);
+  svg.append('g').attr('transform', `translate(0,${size - margin.bottom})`).call(d3.axisBottom(x).ticks(5).tickFormat(d3.format('.0%')));
+  svg.append('g').attr('transform', `translate(${margin.left},0)`).call(d3.axisLeft(y).ticks(5).tickFormat(d3.format('.0%')));
+  svg.append('text').attr('class', 'axis-label').attr('x', (margin.left + size - margin.right) / 2).attr('y', size - 6).attr('text-anchor', 'middle')
+    .attr('font-size', 12).text('Published forecast');
+  svg.append('text').attr('class', 'axis-label').attr('transform', 'rotate(-90)').attr('x', -(size - margin.bottom + margin.top) / 2).attr('y', 14)
+    .attr('text-anchor', 'middle').attr('font-size', 12).text('The model, same day');
+  return svg.node();
+}
+
 /** The model against the published forecasts on past questions, computed by the server from the record. */
 async function showPublished() {
   const p = await api('/api/questions/published');
@@ -123,6 +151,11 @@ async function showPublished() {
   ], [...p.kinds, { totals: p.all }], 'Totals'),
   el('p', { class: 'note' }, `${p.brier_rule} The record ends on ${p.record_end}; the model is '${p.model}'.`,
     p.not_scored.length > 0 ? ` Not scored: ${p.not_scored.join('; ')}.` : ''));
+  const yes = p.forecasts.filter(f => f.outcome === 'yes').length;
+  fill('published-chart', publishedChart(p.forecasts), el('figcaption', { class: 'note' },
+    `Each of the ${p.forecasts.length} published forecasts (across) against the model’s on the same day (up): blue, a crowd; orange, a statistical signal; `
+    + `filled, the event happened (${yes}); hollow, it did not (${p.forecasts.length - yes}). Above the dashed diagonal the model said more than the published forecast, `
+    + 'so a filled point above it or a hollow one below it is one where the model was nearer what happened.'));
   fill('published-forecasts', table([
     { label: 'Question', value: f => link(f.question_url, f.title) },
     { label: 'Window (KST)', value: f => `${f.opens} to ${f.closes}` },
@@ -153,7 +186,18 @@ run(async () => {
       { label: 'Model', value: q => (q.model ? pct(q.model.probability) : '–'), num: true },
       { label: 'Experts', value: q => (q.aggregate ? pct(q.aggregate.probability) : '–'), num: true },
     ], questions, 'Questions'));
-  fill('board-note', `${board.resolved_questions} resolved, ${board.open_questions} open. Brier: (p − outcome)², 0 best, 0.25 for always 50%, averaged over the days each forecast stood, then over the questions. Log score: ln of the probability given to what happened, 0 best, averaged the same way. Days: how long a forecaster’s forecasts stood before the answers were known. ${board.ranking} The interval beside each comes from resampling the shared questions; one that spans 0 cannot tell the forecaster from the aggregate. ${board.which_forecast_counts} Aggregate: ${board.aggregate_rule}.`);
+  // One line to read; the rules behind the scores folded under it, one to a line.
+  fill('board-note', `${board.resolved_questions} resolved, ${board.open_questions} open. Lower scores are better. `
+    + 'Rows are ranked by the last column: each forecaster’s Brier score minus the experts’ aggregate’s on the same days (below 0: better than the aggregate).');
+  fill('board-rules-list', [
+    'Brier: (p − outcome)², 0 best, 0.25 for always 50%, averaged over the days each forecast stood, then over the questions.',
+    'Log score: ln of the probability given to what happened, 0 best, averaged the same way.',
+    'Days: how long a forecaster’s forecasts stood before the answers were known.',
+    board.ranking,
+    'The interval beside each comes from resampling the shared questions; one that spans 0 cannot tell the forecaster from the aggregate.',
+    board.which_forecast_counts,
+    `Aggregate: ${board.aggregate_rule}.`,
+  ].map(rule => el('li', {}, rule)));
   const late = board.entered_after_the_answer;
   fill('not-scored', late.length === 0 ? null : [el('p', { class: 'note' }, `Not scored: ${late.length} forecast${late.length === 1 ? '' : 's'} entered after the answer was known (whoever entered it could know the answer). A forecast published at the time is scored as of its date when entered with the address where it was published.`), table([
     { label: 'Forecaster', value: f => f.by },
@@ -173,6 +217,7 @@ run(async () => {
   ], board.rows, 'Leaderboard'));
   const asked = new URLSearchParams(window.location.search).get('id');
   const chosen = asked ?? questions[0]?.id;
+  document.getElementById('question-section').hidden = !chosen;
   if (chosen) await show(chosen);
   status('Scoring the model against the published forecasts…');
   await showPublished();
