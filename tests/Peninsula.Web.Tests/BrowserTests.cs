@@ -196,7 +196,7 @@ public sealed class BrowserTests(BrowserFixture browser)
         Assert.Equal(steps[^1], steps[..^1].Sum(), 1e-9);
         Assert.True(await page.Locator("#backtest tbody tr").CountAsync() >= 2);
         Assert.Contains("(used)", await page.Locator("#backtest").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Matches(@"Against the best simple model here \((climatology|recent-rate-365d|hawkes)\), the forecast model's Brier score minus its is [+-]?\d\.\d{4} \(95% interval", await page.Locator("#backtest-note").TextContentAsync());
+        Assert.Matches(@"Against the best simple model here \((climatology|recent-rate-365d|hawkes)\), the forecast model's Brier score minus that model's is [+-]?\d\.\d{4} \(95% interval", await page.Locator("#backtest-note").TextContentAsync());
         Assert.Equal(1, await page.Locator("#tempo svg path.rate").CountAsync());
         var ticks = await page.Locator("#tempo svg g.events a").CountAsync();
         Assert.True(ticks > 100, $"{ticks} event links under the tempo chart");

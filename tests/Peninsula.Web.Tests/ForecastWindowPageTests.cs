@@ -81,6 +81,23 @@ public sealed class ForecastWindowPageTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_link_naming_no_as_of_gives_the_apis_answer_to_the_same_address_the_window_from_tomorrow()
+    {
+        // The API's as-of defaults to today (2026-11-21 on the test server): the page answers the same address the same way.
+        const string Window = "target=icbm&until=2026-12-31";
+        var expected = await WindowAsync(Window);
+        Assert.Equal("2026-11-21", expected.GetProperty("as_of").GetString());
+        var page = await OpenAsync("/forecast.html?" + Window);
+
+        var answer = await AnswerAsync(page, "the answer to a window whose link names no as-of");
+        Assert.Contains($"{Pct(expected.GetProperty("probability").GetDouble())} probability of at least one event of “ICBM” from 2026-11-22 to 2026-12-31 (40 days, both counted; Korean dates), forecast as of 2026-11-21.", answer, StringComparison.Ordinal);
+        Assert.Equal("", await page.Locator("#window-as-of").InputValueAsync());
+        Assert.EndsWith("/forecast.html?" + Window, page.Url, StringComparison.Ordinal);
+        Assert.Empty(_errors);
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_link_naming_no_target_says_so_and_which_target_it_shows_instead()
     {
         if (browser.Unavailable is { } unavailable)

@@ -63,7 +63,7 @@ internal static class BacktestCommand
             ? $"outcomes were read from the record up to {r.DataEnd}, {r.HorizonDays} days after the last issue date asked for (--to); the record runs to {recordEnd}."
             : $"the record ends on {r.DataEnd}, so later issue dates cannot be scored yet.";
         console.MarkupLine(
-            $"{r.Scores[0].N} forecasts issued every {r.StepDays} days from {r.FirstIssue} to {r.LastIssue} (Korean dates); the target followed {r.Positives} of them. " +
+            $"{r.Scores[0].N} forecasts issued every {r.StepDays} days from {r.FirstIssue} to {r.LastIssue} (Korean dates); the event came within the horizon after {r.Positives} of them. " +
             $"Each model was refitted as of each issue date on the record up to that date; {outcomes}");
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn("Model");
@@ -82,7 +82,7 @@ internal static class BacktestCommand
         console.Write(table);
         var against = r.AgainstBestReference();
         console.MarkupLine(Markup.Escape(
-            $"Against the best simple model here ({against.Reference}): the forecast model's Brier score minus its is {Rendering.Signed(against.Difference, 4)} " +
+            $"Against the best simple model here ({against.Reference}): the forecast model's Brier score minus that model's is {Rendering.Signed(against.Difference, 4)} " +
             $"(95% interval {Rendering.Signed(against.Low, 4)} to {Rendering.Signed(against.High, 4)}); {against.Verdict}."));
         var chosen = r.Chosen;
         console.MarkupLine(

@@ -136,12 +136,18 @@ internal static class ForecastCommand
     private static void Render(IAnsiConsole console, IReadOnlyList<Forecast> forecasts, KoreanDate asOf)
     {
         var dataUntil = forecasts[0].DataUntil;
-        Rendering.Heading(console, $"[bold]Forecasts[/] as of {asOf} (Korean date; each covers the days after it)");
         if (dataUntil < asOf)
         {
+            // The forecasts know nothing after the record's end, so they are made as of it and cover the days after it, and the heading says so.
+            Rendering.Heading(console, $"[bold]Forecasts[/] as of the record's end, {dataUntil} (Korean date; each covers the days after it, from {dataUntil.AddDays(1)})");
             console.MarkupLine(
                 $"[yellow]The record ends on {dataUntil}, {asOf.DaysSince(dataUntil)} days before {asOf}.[/] These forecasts only know events up to {dataUntil}: " +
-                $"they are the outlook as it stood then. Import later events ([bold]peninsula import[/]) to bring them up to date.");
+                $"they are the outlook as it stood then, for the days after it. For days from {asOf.AddDays(1)} on, name them: [bold]peninsula forecast --until {asOf.AddDays(30)}[/]. " +
+                "Import later events ([bold]peninsula import[/]) to bring them up to date.");
+        }
+        else
+        {
+            Rendering.Heading(console, $"[bold]Forecasts[/] as of {asOf} (Korean date; each covers the days after it)");
         }
 
         var table = new Table().Border(TableBorder.Rounded);

@@ -41,7 +41,11 @@ internal static class ScenariosCommand
                 return 0;
             }
 
-            Rendering.Heading(context.Out, $"[bold]Scenarios[/] for the {days} days after {date} (Korean date)");
+            // Past the record's end the scenarios know nothing later: they cover the days after that end, and the heading says so.
+            var recordEnd = Record.BundledRecord.CoverageEndOf(events);
+            Rendering.Heading(context.Out, recordEnd < date
+                ? $"[bold]Scenarios[/] for the {days} days after the record's end, {recordEnd} (Korean date; it ends {date.DaysSince(recordEnd)} days before {date})"
+                : $"[bold]Scenarios[/] for the {days} days after {date} (Korean date)");
             var table = new Table().Border(TableBorder.Rounded);
             table.AddColumn("Scenario");
             table.AddColumn(new TableColumn("Probability").RightAligned());

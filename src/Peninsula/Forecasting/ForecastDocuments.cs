@@ -5,7 +5,7 @@ public static class ForecastDocuments
 {
     /// <summary>
     /// One forecast: <c>{"target","horizon_days","as_of","probability","model","explanation":[...]}</c>, plus the
-    /// last day of data it used, the base rate, the factors (base_rate plus their effects is the probability) and each model's own probability.
+    /// last day of data it used, the first and last Korean dates it covers (the days after the record's end when that is before as_of), the base rate, the factors (base_rate plus their effects is the probability) and each model's own probability.
     /// </summary>
     public static object Forecast(Forecast f)
     {
@@ -16,6 +16,8 @@ public static class ForecastDocuments
             horizon_days = f.HorizonDays,
             as_of = f.AsOf.ToString(),
             data_until = f.DataUntil.ToString(),
+            first_day = f.FirstDay.ToString(),
+            last_day = f.LastDay.ToString(),
             probability = Math.Round(f.Probability, 5),
             base_rate = Math.Round(f.BaseRate, 5),
             model = f.Model,

@@ -253,7 +253,7 @@ public static class Forecaster
 
 /// <summary>One forecast: the probability that the target happens at least once on the days after <see cref="AsOf"/>.</summary>
 /// <param name="Target">What is forecast.</param>
-/// <param name="HorizonDays">Days ahead: the forecast covers AsOf+1 .. AsOf+HorizonDays (Korean dates).</param>
+/// <param name="HorizonDays">Days ahead: the forecast covers <see cref="FirstDay"/> .. <see cref="LastDay"/>, AsOf+1 .. AsOf+HorizonDays when the record reaches AsOf (Korean dates).</param>
 /// <param name="AsOf">The Korean date it is made as of.</param>
 /// <param name="DataUntil">The last Korean date whose events the models know (earlier than AsOf when the record ends before it).</param>
 /// <param name="Probability">The probability, 0 to 1.</param>
@@ -282,6 +282,16 @@ public sealed record Forecast(
 
     /// <summary>The plans announced in public, active as of the data's last day, that add to the model's forecast for the horizon's days.</summary>
     public IReadOnlyList<PlanInWindow> Plans { get; init; } = [];
+
+    /// <summary>
+    /// The first Korean date the forecast covers: the day after <see cref="AsOf"/>, or, when the record
+    /// ends before it, the day after <see cref="DataUntil"/> (past the record's end the forecast is the
+    /// outlook as it stood there, for the days that followed it).
+    /// </summary>
+    public KoreanDate FirstDay => (DataUntil < AsOf ? DataUntil : AsOf).AddDays(1);
+
+    /// <summary>The last Korean date the forecast covers: <see cref="HorizonDays"/> days from <see cref="FirstDay"/>.</summary>
+    public KoreanDate LastDay => FirstDay.AddDays(HorizonDays - 1);
 }
 
 /// <summary>One factor behind a forecast: how much its step of the forecast model moved the probability.</summary>

@@ -6,8 +6,8 @@ namespace Peninsula.Questions;
 
 /// <summary>
 /// The model's forecasts on questions, read off the forecaster's fixed horizons through a
-/// <see cref="HazardCurve"/>: as of a day D, the probability of at least one event from
-/// max(D+1, opens) to closes. A question on an event filter is forecast the same way, on the
+/// <see cref="HazardCurve"/>: as of a day D, the probability of at least one event from the
+/// question's first day the record does not cover (<see cref="FirstUnknownDay"/>) to closes. A question on an event filter is forecast the same way, on the
 /// days with an event the filter matches (<see cref="ForecastTarget.OfFilter"/>), from the
 /// filter's events as the store read them (<paramref name="filterEvents"/>, one read per filter).
 /// </summary>
@@ -47,8 +47,8 @@ public sealed class QuestionModel(IReadOnlyList<Event> record, IReadOnlyDictiona
         }
 
         var target = TargetOf(question);
-        var start = question.Opens > day ? question.Opens : day.AddDays(1);
-        var known = day < _recordEnd ? day : _recordEnd;
+        var known = Known(day);
+        var start = FirstUnknownDay(question, day);
         if (AnnouncedInWindow(target, question, start, known) is not null)
         {
             return new QuestionForecast(question.Id, QuestionForecast.Model, day, 1 - RollingForecast.Floor);
@@ -101,8 +101,8 @@ public sealed class QuestionModel(IReadOnlyList<Event> record, IReadOnlyDictiona
             return unread;
         }
 
-        var known = day < _recordEnd ? day : _recordEnd;
-        var start = question.Opens > day ? question.Opens : day.AddDays(1);
+        var known = Known(day);
+        var start = FirstUnknownDay(question, day);
         if (AnnouncedInWindow(target, question, start, known) is { } ahead)
         {
             return $"{ahead.Title} ({ahead.Date}) falls in the window and counts as announced by {known} (the record's rule: exercises a week ahead, visits three days): the model's forecast is its ceiling, {Forecaster.Pct(1 - RollingForecast.Floor)}.";
@@ -120,6 +120,24 @@ public sealed class QuestionModel(IReadOnlyList<Event> record, IReadOnlyDictiona
         }
 
         return notes.Count == 0 ? null : string.Join(" ", notes);
+    }
+
+    /// <summary>The last day whose events the forecast as of <paramref name="day"/> knows: the day, or the record's end when the day is past it.</summary>
+    private KoreanDate Known(KoreanDate day) => day < _recordEnd ? day : _recordEnd;
+
+    /// <summary>
+    /// The first day of the question's window whose events the forecast as of <paramref name="day"/>
+    /// does not know: the day after the day, or, past the record's end, the day after that end. The
+    /// days between the record's end and the day are not known to be quiet: an event on one of them,
+    /// imported later, settles the question, so the forecast counts them as days still to come (a
+    /// question on 2026 asked on 2026-12-08 of a record ending on 2025-06-30 is forecast for all of
+    /// 2026, not for its last 23 days).
+    /// </summary>
+    public KoreanDate FirstUnknownDay(Question question, KoreanDate day)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var next = Known(day).AddDays(1);
+        return question.Opens > next ? question.Opens : next;
     }
 
     /// <summary>What the plans announced by <paramref name="known"/> that count for <paramref name="target"/> say of the window.</summary>

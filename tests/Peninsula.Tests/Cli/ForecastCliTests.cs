@@ -69,8 +69,8 @@ public sealed class ForecastCliTests : IDisposable
     {
         var (exit, output, _) = await Run("forecast", "--target", "icbm", "--horizon", "7");
         Assert.Equal(0, exit);
-        Assert.Contains("as of 2026-11-21", output);
-        Assert.Contains("The record ends on 2025-06-30", output);
+        Assert.Contains("as of the record's end, 2025-06-30", output);
+        Assert.Contains("The record ends on 2025-06-30, 509 days before 2026-11-21", System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " "));
         Assert.Contains("only know events up to 2025-06-30", output);
     }
 
@@ -130,7 +130,25 @@ public sealed class ForecastCliTests : IDisposable
         using var json = JsonDocument.Parse(output);
         var forecast = Assert.Single(json.RootElement.EnumerateArray());
         Assert.Equal("2025-08-01", forecast.GetProperty("data_until").GetString());
+        // It knows nothing after 2025-08-01, so its 30 days are those after it, and the JSON says which.
+        Assert.Equal("2025-08-02", forecast.GetProperty("first_day").GetString());
+        Assert.Equal("2025-08-31", forecast.GetProperty("last_day").GetString());
         Assert.Contains(forecast.GetProperty("explanation").EnumerateArray(), e => e.GetString()!.Contains("the last on 2025-08-01", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_forecast_asked_past_the_records_end_is_headed_with_the_records_end_and_the_days_it_covers()
+    {
+        var (exit, output, error) = await Run("forecast", "--target", "icbm", "--horizon", "7", "--as-of", "2026-01-10");
+        Assert.True(exit == 0, error);
+        var text = System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " ");
+        Assert.Contains("Forecasts as of the record's end, 2025-06-30 (Korean date; each covers the days after it, from 2025-07-01)", text);
+        Assert.DoesNotContain("Forecasts as of 2026-01-10", text);
+        Assert.Contains("For days from 2026-01-11 on, name them: peninsula forecast --until 2026-02-09", text);
+
+        (exit, output, error) = await Run("scenarios", "--as-of", "2026-01-10");
+        Assert.True(exit == 0, error);
+        Assert.Contains("Scenarios for the 365 days after the record's end, 2025-06-30 (Korean date; it ends 194 days before 2026-01-10)", System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " "));
     }
 
     [Fact]
@@ -141,7 +159,7 @@ public sealed class ForecastCliTests : IDisposable
         var text = System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " ");
         Assert.DoesNotContain("the record ends on 2025-01-07", text);
         Assert.Contains("outcomes were read from the record up to 2025-01-07, 7 days after the last issue date asked for (--to); the record runs to 2025-06-30.", text);
-        Assert.Matches(@"Against the best simple model here \((climatology|recent-rate-365d|hawkes)\): the forecast model's Brier score minus its is [+-]?\d\.\d{4} \(95% interval [+-]?\d\.\d{4} to [+-]?\d\.\d{4}\); ((worse|better) by more than the luck of the period explains|the period cannot tell them apart)\.", text);
+        Assert.Matches(@"Against the best simple model here \((climatology|recent-rate-365d|hawkes)\): the forecast model's Brier score minus that model's is [+-]?\d\.\d{4} \(95% interval [+-]?\d\.\d{4} to [+-]?\d\.\d{4}\); ((worse|better) by more than the luck of the period explains|the period cannot tell them apart)\.", text);
     }
 
     [Fact]

@@ -180,6 +180,27 @@ public sealed class AnyWindowTests
         Assert.True(window.Probability < WindowForecast.Make(BundledRecord.Events, ForecastTarget.Icbm, asOf, until).Probability);
     }
 
+    [Fact]
+    public void A_question_whose_window_began_after_the_records_end_is_forecast_over_the_days_the_record_does_not_cover()
+    {
+        // 'An ICBM in 2026?' asked on 2026-12-08 of the record ending on 2025-06-30: nothing of 2026 is
+        // known, and an ICBM on any of its days, imported later, settles the question yes. The model
+        // gives the whole year as seen from the record's end (it gave the last 23 days, as if the rest
+        // were known to be quiet).
+        var recordEnd = BundledRecord.CoverageEnd;
+        var question = new Peninsula.Questions.Question("icbm-2026", "ICBM in 2026?", ForecastTarget.Icbm, null, new KoreanDate(2026, 1, 1), new KoreanDate(2026, 12, 31), null, null);
+        var model = new Peninsula.Questions.QuestionModel(BundledRecord.Events);
+        var whole = WindowForecast.Make(BundledRecord.Events, ForecastTarget.Icbm, recordEnd, question.Closes, question.Opens);
+        var lastDays = WindowForecast.Make(BundledRecord.Events, ForecastTarget.Icbm, new KoreanDate(2026, 12, 8), question.Closes);
+
+        Assert.Equal(whole.Probability, model.Forecast(question, new KoreanDate(2026, 12, 8))!.Probability, 1e-6);
+        Assert.Equal(question.Opens, model.FirstUnknownDay(question, new KoreanDate(2026, 12, 8)));
+        Assert.True(whole.Probability > 5 * lastDays.Probability, $"{whole.Probability} for 2026 against {lastDays.Probability} for its last 23 days");
+        // With nothing recorded after the record's end, the days that pass change nothing.
+        Assert.Equal(whole.Probability, model.Forecast(question, new KoreanDate(2026, 3, 1))!.Probability, 1e-6);
+        Assert.Equal(whole.Probability, model.Forecast(question, new KoreanDate(2025, 8, 1))!.Probability, 1e-6);
+    }
+
     [Theory]
     [InlineData("2024-06-30", "2024-12-31", "--from", "not after 2024-06-30")]
     [InlineData("2024-06-01", "2024-12-31", "--from", "not after 2024-06-30")]

@@ -121,8 +121,8 @@ async function show() {
   const b = await api(`/api/backtest?target=${encodeURIComponent(target)}&horizon=${horizon}`);
   const model = b.models.find(m => m.model === b.forecast_model);
   const vs = b.against_best_reference;
-  fill('backtest-note', `${model.n} weekly forecasts from ${b.from} to ${b.to}, each made with only what was known that day; the target followed ${b.happened} of them. The forecast model is '${b.forecast_model}'. Skill is the Brier skill score against climatology (above 0 beats the base rate), with a 95% block-bootstrap interval. `,
-    `Against the best simple model here (${vs.model}), the forecast model's Brier score minus its is ${signed(vs.brier_difference, 4)} (95% interval ${signed(vs.low, 4)} to ${signed(vs.high, 4)}): ${vs.verdict}.`);
+  fill('backtest-note', `${model.n} weekly forecasts from ${b.from} to ${b.to}, each made with only what was known that day; the event came within the horizon after ${b.happened} of them. The forecast model is '${b.forecast_model}'. Skill is the Brier skill score against climatology (above 0 beats the base rate), with a 95% block-bootstrap interval. `,
+    `Against the best simple model here (${vs.model}), the forecast model's Brier score minus that model's is ${signed(vs.brier_difference, 4)} (95% interval ${signed(vs.low, 4)} to ${signed(vs.high, 4)}): ${vs.verdict}.`);
   fill('reliability', reliabilityChart(model.reliability, b.forecast_model));
   fill('backtest', table([
     { label: 'Model', value: m => (m.model === b.forecast_model ? `${m.model} (used)` : m.model) },
@@ -221,28 +221,32 @@ async function showWindow(choice) {
   }
 }
 
-/** The window form: its target, as-of and days from the page's address (the API's names), else the page's target and as-of. */
+/**
+ * The window form: its target, as-of and days from the page's address (the API's names), else the
+ * page's target and as-of. A link that names no as-of means what the API means by it, today, so
+ * that the page and the API give the same answer to the same address.
+ */
 function windowForm(targets, pageTarget) {
   const asked = new URLSearchParams(window.location.search);
   const input = id => document.getElementById(id);
   fill('window-target', targets.map(t => el('option', { value: t }, targetName(t))));
   input('window-target').value = pageTarget;
-  input('window-as-of').value = asked.get('as_of') ?? asOf;
+  input('window-as-of').value = asked.get('as_of') ?? (asked.has('until') ? '' : asOf);
   input('window-from').value = asked.get('from') ?? '';
   input('window-until').value = asked.get('until') ?? '';
   input('window-form').addEventListener('submit', event => {
     event.preventDefault();
     showWindow({
       target: input('window-target').value,
-      // Left empty, the as-of is the page's: the record's end when the record is stale, as for the horizons above.
-      as_of: input('window-as-of').value || asOf,
+      // Left empty, the as-of is the API's: today (the answer says how far the record reaches).
+      as_of: input('window-as-of').value,
       from: input('window-from').value,
       until: input('window-until').value,
     });
   });
   // A shared link answers at once, with the address's own values (a value the date fields cannot hold still reaches the API, which says what is wrong with it).
   if (asked.has('until')) {
-    return showWindow({ target: asked.get('target') ?? pageTarget, as_of: asked.get('as_of') || asOf, from: asked.get('from'), until: asked.get('until') });
+    return showWindow({ target: asked.get('target') ?? pageTarget, as_of: asked.get('as_of'), from: asked.get('from'), until: asked.get('until') });
   }
   return Promise.resolve();
 }

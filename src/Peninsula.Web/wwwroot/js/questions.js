@@ -83,7 +83,7 @@ async function show(id) {
   q.target && latest.has('model')
     ? el('p', { id: 'model-evidence', class: 'note' }, 'The model’s forecasts are read off its 7 to 365-day forecasts of ',
       el('a', { href: `/forecast.html?target=${encodeURIComponent(q.target)}` }, `${targetName(q.target)}, with their reasons`),
-      `; they know the record up to ${d.record_end} (Korean date), and a day after that uses the outlook as it stood then.`)
+      `; they know the record up to ${d.record_end} (Korean date), and past it the window’s days since then count as days still to come, not as quiet ones.`)
     : null);
   // On a resolved question, each forecaster's score over the days its forecasts stood.
   fill('scores', d.scores.length === 0 ? null : [el('h3', {}, 'Scores on this question'), el('p', { class: 'note' }, 'Each day from a forecaster’s first forecast until the answer was known (the day of the event that settled a yes, the day after the window for a no) is scored on the forecast standing that day; the leaderboard averages these over the questions.'), table([
