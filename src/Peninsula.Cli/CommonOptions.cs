@@ -23,6 +23,43 @@ internal static class CommonOptions
         return option;
     }
 
+    /// <summary>
+    /// The format an export writes: <c>--format</c> when given; else the extension of the file named
+    /// by <c>--output</c> when it is one of <paramref name="formats"/> (out.csv: csv); else the
+    /// default. A <c>--format</c> that contradicts the file's extension is refused: the file would be
+    /// read back by its extension and fail.
+    /// </summary>
+    public static string ExportFormat(ParseResult parse, Option<string> format, string? path, params string[] formats)
+    {
+        var extension = path is null ? null : Path.GetExtension(path).TrimStart('.').ToLowerInvariant();
+        var named = extension is not null && formats.Contains(extension) ? extension : null;
+        if (parse.GetResult(format) is not { Implicit: false })
+        {
+            return named ?? parse.GetValue(format)!;
+        }
+
+        var given = parse.GetValue(format)!;
+        return named is null || named == given
+            ? given
+            : throw new InputException($"--format {given} would write {given.ToUpperInvariant()} into '{path}', whose name says {named.ToUpperInvariant()} (and an import reads it as such): leave out --format, or name the file .{given}.", field: "--format");
+    }
+
+    /// <summary>
+    /// Writes a file whole or not at all: beside it first, then moved into place, so that a failed
+    /// export never leaves half a file where a whole one was.
+    /// </summary>
+    public static async Task WriteWholeAsync(string path, Func<TextWriter, Task> write)
+    {
+        var temporary = path + ".partial";
+        var file = new StreamWriter(temporary, append: false, new System.Text.UTF8Encoding(false));
+        await using (file.ConfigureAwait(false))
+        {
+            await write(file).ConfigureAwait(false);
+        }
+
+        File.Move(temporary, path, overwrite: true);
+    }
+
     /// <summary>The filter options of <c>events list</c>, shared with <c>stats</c> and <c>export</c>.</summary>
     internal sealed class Filter
     {

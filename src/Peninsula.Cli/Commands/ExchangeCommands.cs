@@ -211,7 +211,7 @@ internal static class ExchangeCommands
     {
         var filter = new CommonOptions.Filter();
         var format = CommonOptions.Format("json", "json", "csv");
-        var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output." };
+        var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output (its extension, .json or .csv, sets the format unless --format is given)." };
         var command = new Command("export", "Export events in Peninsula's own format; importing the file into an empty store gives the same record.")
         {
             format, output,
@@ -219,11 +219,12 @@ internal static class ExchangeCommands
         filter.AddTo(command);
         command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
         {
-            var events = await store.ListAsync(filter.Read(parse), cancellationToken).ConfigureAwait(false);
             var target = parse.GetValue(output);
+            var chosen = CommonOptions.ExportFormat(parse, format, target, "json", "csv");
+            var events = await store.ListAsync(filter.Read(parse), cancellationToken).ConfigureAwait(false);
             void Write(TextWriter writer)
             {
-                if (parse.GetValue(format) == "csv")
+                if (chosen == "csv")
                 {
                     EventCsv.Write(events, writer);
                 }
@@ -239,15 +240,12 @@ internal static class ExchangeCommands
             }
             else
             {
-                // Write beside the target and move into place, so a failed export never leaves half a file.
-                var temporary = target + ".partial";
-                using (var file = new StreamWriter(temporary, append: false, new UTF8Encoding(false)))
+                await CommonOptions.WriteWholeAsync(target, writer =>
                 {
-                    Write(file);
-                }
-
-                File.Move(temporary, target, overwrite: true);
-                context.Error.MarkupLine($"[grey]Wrote {Rendering.Count(events.Count, "event")} to {Markup.Escape(target)}.[/]");
+                    Write(writer);
+                    return Task.CompletedTask;
+                }).ConfigureAwait(false);
+                context.Error.MarkupLine($"[grey]Wrote {Rendering.Count(events.Count, "event")} as {chosen.ToUpperInvariant()} to {Markup.Escape(target)}.[/]");
             }
 
             return 0;

@@ -464,7 +464,8 @@ internal static class QuestionsCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would change without writing anything." };
         var command = new Command(
             "import",
-            "Imports questions and forecasts, all the files in one transaction: a bad value is reported by file, line and field and nothing is written. Importing the same file twice changes nothing.")
+            "Imports questions and forecasts, all the files in one transaction: a bad value is reported by file, line and field and nothing is written. Importing the same file twice changes nothing. " +
+            "Exit code 0: imported; 2: imported, but some forecasts were not taken (listed); 1: nothing was written.")
         {
             files, format, dryRun,
         };
@@ -522,7 +523,7 @@ internal static class QuestionsCommand
 
             if (!isDryRun && s.Questions.Added > 0 && all.Questions.Any(q => !all.Forecasts.Any(f => f.IsModel && f.QuestionId == q.Id)))
             {
-                context.Out.MarkupLine("The model's forecasts on new questions are recorded by [bold]peninsula questions update[/] (from today; [bold]--from YYYY-MM-DD[/] back-fills earlier days).");
+                context.Out.MarkupLine("The model's forecasts on new questions the file gives none for are recorded by [bold]peninsula questions update[/] (from today; [bold]--from YYYY-MM-DD[/] back-fills earlier days).");
             }
 
             foreach (var d in result.Disagreements)
@@ -530,7 +531,8 @@ internal static class QuestionsCommand
                 context.Error.MarkupLine($"[yellow]Resolution differs:[/] {Markup.Escape(d)}. Questions resolve from the record; check the question's filter and the record.");
             }
 
-            return 0;
+            // As 'import' does: a script can tell a file taken whole from one taken with rows left out.
+            return result.NotTaken.Count > 0 ? 2 : 0;
         }, cancellationToken));
         return command;
     }
@@ -551,16 +553,16 @@ internal static class QuestionsCommand
     private static Command Export(CliContext context)
     {
         var format = CommonOptions.Format("json", "json", "csv");
-        var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of the standard output." };
+        var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of the standard output (its extension, .json or .csv, sets the format unless --format is given)." };
         var command = new Command("export", "Writes every question with its forecasts and resolution, as JSON or CSV, for questions import elsewhere.") { format, output };
         command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
         {
-            var (questions, forecasts) = await new QuestionBook(store).ExportAsync(cancellationToken).ConfigureAwait(false);
             var path = parse.GetValue(output);
-            var writer = path is null ? context.RawOut : new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
-            try
+            var chosen = CommonOptions.ExportFormat(parse, format, path, "json", "csv");
+            var (questions, forecasts) = await new QuestionBook(store).ExportAsync(cancellationToken).ConfigureAwait(false);
+            void Write(TextWriter writer)
             {
-                if (parse.GetValue(format) == "csv")
+                if (chosen == "csv")
                 {
                     QuestionFiles.WriteCsv(questions, forecasts, writer);
                 }
@@ -569,17 +571,19 @@ internal static class QuestionsCommand
                     QuestionFiles.WriteJson(questions, forecasts, writer);
                 }
             }
-            finally
-            {
-                if (path is not null)
-                {
-                    await writer.DisposeAsync().ConfigureAwait(false);
-                }
-            }
 
-            if (path is not null)
+            if (path is null)
             {
-                context.Error.MarkupLine($"[grey]Wrote {Rendering.Count(questions.Count, "question")} and {Rendering.Count(forecasts.Count, "forecast")} to {Markup.Escape(path)}.[/]");
+                Write(context.RawOut);
+            }
+            else
+            {
+                await CommonOptions.WriteWholeAsync(path, writer =>
+                {
+                    Write(writer);
+                    return Task.CompletedTask;
+                }).ConfigureAwait(false);
+                context.Error.MarkupLine($"[grey]Wrote {Rendering.Count(questions.Count, "question")} and {Rendering.Count(forecasts.Count, "forecast")} as {chosen.ToUpperInvariant()} to {Markup.Escape(path)}.[/]");
             }
 
             return 0;

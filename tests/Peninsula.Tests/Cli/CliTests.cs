@@ -239,6 +239,25 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task An_export_to_a_csv_file_writes_csv_and_a_format_that_contradicts_the_files_name_is_refused()
+    {
+        // Written as JSON whatever the name said, a record.csv was then read back as CSV by its name, and failed.
+        var csv = _folder.File("named.csv");
+        var (exit, _, error) = await Run("export", "--kind", "nuclear-test", "--output", csv);
+        Assert.True(exit == 0, error);
+        Assert.StartsWith("id,", await File.ReadAllTextAsync(csv), StringComparison.Ordinal);
+        Assert.Contains("as CSV", error, StringComparison.Ordinal);
+
+        var json = _folder.File("other.csv");
+        (exit, _, error) = await Run("export", "--format", "json", "--output", json);
+        Assert.Equal(1, exit);
+        Assert.Contains("field '--format'", error, StringComparison.Ordinal);
+        Assert.Contains("whose name says CSV", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(json));
+        Assert.False(File.Exists(json + ".partial"));
+    }
+
+    [Fact]
     public async Task Importing_the_same_file_twice_changes_nothing_the_second_time()
     {
         var file = _folder.File("new.json");

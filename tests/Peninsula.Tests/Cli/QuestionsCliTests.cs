@@ -183,7 +183,8 @@ public sealed class QuestionsCliTests : IDisposable
                                            "icbm-2023,ICBM in 2023?,icbm,2023-01-01,2023-12-31,eve,2024-01-05,0.4\n");
         var (exit, output, error) = await Run("late.db", "questions", "import", file);
 
-        Assert.True(exit == 0, error);
+        // Taken with rows left out: exit code 2, as 'import' gives, so that a script can tell.
+        Assert.True(exit == 2, error);
         Assert.Contains("forecasts 1 added", output, StringComparison.Ordinal);
         var text = Flat(error);
         Assert.Contains("Not taken: 2 forecasts", text, StringComparison.Ordinal);
@@ -214,6 +215,22 @@ public sealed class QuestionsCliTests : IDisposable
         Assert.True(exit == 0, error);
         Assert.Contains("forecasts 0 added, 0 updated, 1 unchanged", output, StringComparison.Ordinal);
         Assert.DoesNotContain("Not taken", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_export_named_csv_is_written_as_csv_and_imports_again()
+    {
+        Assert.Equal(0, (await Run("named.db", "questions", "add", "--title", "ICBM in 2027?", "--target", "icbm", "--from", "2027-01-01", "--until", "2027-12-31", "--id", "icbm-2027")).Exit);
+        var file = _folder.File("shared.csv");
+        var (exit, _, error) = await Run("named.db", "questions", "export", "--output", file);
+        Assert.True(exit == 0, error);
+        Assert.StartsWith("question,", await File.ReadAllTextAsync(file), StringComparison.Ordinal);
+
+        (exit, _, error) = await Run("named.db", "questions", "import", file);
+        Assert.True(exit == 0, error);
+        (exit, _, error) = await Run("named.db", "questions", "export", "--format", "csv", "--output", _folder.File("shared.json"));
+        Assert.Equal(1, exit);
+        Assert.Contains("whose name says JSON", Flat(error), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -628,10 +645,10 @@ public sealed class QuestionsCliTests : IDisposable
         var (dryExit, dryOutput, dryError) = await Run("rp.db", "questions", "import", file, "--dry-run");
         var (exit, output, error) = await Run("rp.db", "questions", "import", file);
 
-        Assert.True(dryExit == 0, dryError);
+        Assert.True(dryExit == 2, dryError);
         Assert.Contains("Would replace: 1 stored forecast", Flat(dryOutput), StringComparison.Ordinal);
         Assert.Contains("Kim's forecast on 'icbm-2026' as of 2026-11-10: 60.0% here, 30.0% in the file; the file's replaces it.", Flat(dryOutput), StringComparison.Ordinal);
-        Assert.True(exit == 0, error);
+        Assert.True(exit == 2, error);
         Assert.Contains("Replaced: 1 stored forecast", Flat(output), StringComparison.Ordinal);
         Assert.Contains("Not taken: 1 forecast", Flat(error), StringComparison.Ordinal);
         Assert.Contains("field 'as_of': the file gives 10.0%, but Kim's forecast of 60.0% as of 2023-12-20 on 'icbm-2024' is scored", Flat(error), StringComparison.Ordinal);
@@ -678,7 +695,7 @@ public sealed class QuestionsCliTests : IDisposable
         var scored = _folder.File("scored.csv");
         await File.WriteAllLinesAsync(scored, csv.Split('\n').Select(line => line.Contains(",Kim,2023-12-20,", StringComparison.Ordinal) ? line + "2026-11-21T01:00:00.000Z" : line));
         (exit, _, error) = await Run("wb.db", "questions", "import", scored);
-        Assert.True(exit == 0, error);
+        Assert.True(exit == 2, error);
         Assert.Contains("Not taken: 1 forecast", Flat(error), StringComparison.Ordinal);
         Assert.Contains("field 'withdrawn': the file says Kim's 60.0% as of 2023-12-20 on 'icbm-2024' was withdrawn, but Kim's forecast of 60.0% as of 2023-12-20 on 'icbm-2024' is scored", Flat(error), StringComparison.Ordinal);
         Assert.Equal(0.6, await ForecastOnAsync("wb.db", "icbm-2024", "Kim", "2023-12-20"));
