@@ -213,6 +213,9 @@ public sealed record WindowForecast(
     /// <summary>Refuses a window that ends on or before its as-of date or more than two years after it.</summary>
     public static void CheckWindow(KoreanDate asOf, KoreanDate until, string field = "--until") => CheckWindow(asOf, until, null, field);
 
+    /// <summary>The last day a window forecast as of <paramref name="asOf"/> may reach: two years after it.</summary>
+    public static KoreanDate LatestEnd(KoreanDate asOf) => new(asOf.Date.AddYears(2));
+
     /// <summary>
     /// Refuses a window that does not fit, naming the option at fault: a start
     /// (<paramref name="from"/>) on or before <paramref name="asOf"/> (those days are known, not
@@ -238,7 +241,7 @@ public sealed record WindowForecast(
             throw new InputException($"the window must end after the date it is forecast as of: {until} is not after {asOf}.", field: field);
         }
 
-        var latest = new KoreanDate(asOf.Date.AddYears(2));
+        var latest = LatestEnd(asOf);
         if (until > latest)
         {
             throw new InputException($"a window can reach at most two years ahead: {until} is after {latest}, two years after {asOf}.", field: field);

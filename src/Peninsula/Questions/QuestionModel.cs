@@ -27,7 +27,10 @@ public sealed class QuestionModel(IReadOnlyList<Event> record, IReadOnlyDictiona
 
     /// <summary>
     /// The model's forecast on <paramref name="question"/> as of <paramref name="day"/>, or null when
-    /// there is none to make: a window already over, or a question already resolved by then. With
+    /// there is none to make: a window already over, or a question already resolved by then. A
+    /// window may end more than two years after the day, which <c>forecast --until</c> refuses: the
+    /// hazard goes on growing at the 365-day forecast's rate to its end (<see cref="HazardCurve"/>),
+    /// and <see cref="Note"/> says so. With
     /// <paramref name="exact"/> false (a back-filled day), the models' fits are those of the latest
     /// week's start on or before the day (the step the backtest refits at), so that a month of days
     /// costs five fits, not thirty; the window is still counted from the day. Days after the record's
@@ -41,7 +44,7 @@ public sealed class QuestionModel(IReadOnlyList<Event> record, IReadOnlyDictiona
     public QuestionForecast? Forecast(Question question, KoreanDate day, bool exact = true, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(question);
-        if (day >= question.Closes || (question.Resolution is { Outcome: true } r && r.On <= day))
+        if (day >= question.Closes || (question.Resolution is { Outcome: true } r && r.On <= day) )
         {
             return null;
         }
@@ -101,6 +104,13 @@ public sealed class QuestionModel(IReadOnlyList<Event> record, IReadOnlyDictiona
             return unread;
         }
 
+        var notes = new List<string>();
+        if (question.Closes > WindowForecast.LatestEnd(day))
+        {
+            // forecast --until refuses such a window; a question may be asked on one, and the model's reading of it says what it rests on.
+            notes.Add($"The window ends more than two years after {day}, further than forecast --until reaches: the model's forecast carries its 365-day forecast's tempo on to {question.Closes}, a long extrapolation.");
+        }
+
         var known = Known(day);
         var start = FirstUnknownDay(question, day);
         if (AnnouncedInWindow(target, question, start, known) is { } ahead)
@@ -108,7 +118,7 @@ public sealed class QuestionModel(IReadOnlyList<Event> record, IReadOnlyDictiona
             return $"{ahead.Title} ({ahead.Date}) falls in the window and counts as announced by {known} (the record's rule: exercises a week ahead, visits three days): the model's forecast is its ceiling, {Forecaster.Pct(1 - RollingForecast.Floor)}.";
         }
 
-        var notes = Plans(target, known, start, question.Closes).Plans.Select(p => p.Describe()).ToList();
+        notes.AddRange(Plans(target, known, start, question.Closes).Plans.Select(p => p.Describe()));
         if (unread is not null)
         {
             notes.Add(unread);

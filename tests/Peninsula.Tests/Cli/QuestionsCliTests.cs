@@ -218,6 +218,20 @@ public sealed class QuestionsCliTests : IDisposable
     }
 
     [Fact]
+    public async Task A_question_closing_more_than_two_years_ahead_says_its_model_forecast_reaches_further_than_a_window_would()
+    {
+        // forecast --until refuses a window more than two years ahead; a question on one got the model's 67.6% with no word of it.
+        var (exit, output, error) = await Run("far.db", "questions", "add", "--title", "A nuclear test before 2030?", "--target", "nuclear-test", "--until", "2029-12-31", "--id", "nuclear-2030");
+        Assert.True(exit == 0, error);
+        Assert.Contains("The window ends more than two years after 2026-11-21, further than forecast --until reaches: the model's forecast carries its 365-day forecast's tempo on to 2029-12-31, a long extrapolation.", Flat(output), StringComparison.Ordinal);
+
+        // Two years ahead to the day is a window forecast --until takes: nothing to say.
+        (exit, output, error) = await Run("far.db", "questions", "add", "--title", "A nuclear test by 2028-11-21?", "--target", "nuclear-test", "--until", "2028-11-21", "--id", "nuclear-2028");
+        Assert.True(exit == 0, error);
+        Assert.DoesNotContain("more than two years", Flat(output), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_export_named_csv_is_written_as_csv_and_imports_again()
     {
         Assert.Equal(0, (await Run("named.db", "questions", "add", "--title", "ICBM in 2027?", "--target", "icbm", "--from", "2027-01-01", "--until", "2027-12-31", "--id", "icbm-2027")).Exit);
