@@ -44,7 +44,7 @@ public sealed class QuestionModel(IReadOnlyList<Event> record, IReadOnlyDictiona
     public QuestionForecast? Forecast(Question question, KoreanDate day, bool exact = true, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(question);
-        if (day >= question.Closes || (question.Resolution is { Outcome: true } r && r.On <= day) )
+        if (day >= question.Closes || (question.Resolution is { Outcome: true } r && r.On <= day))
         {
             return null;
         }
