@@ -207,7 +207,7 @@ public static partial class PeninsulaServer
             var (status, title, detail) = exception switch
             {
                 InputException { NotFound: true } missing => (StatusCodes.Status404NotFound, "Not found", ApiNames(missing.Message)),
-                InputException { Conflict: true } taken => (StatusCodes.Status409Conflict, "Already there", ApiNames(taken.Message)),
+                InputException { Conflict: true } taken => (StatusCodes.Status409Conflict, "In conflict with what is stored", ApiNames(taken.Message)),
                 InputException input => (StatusCodes.Status400BadRequest, "The request is not valid", ApiNames(input.Message)),
                 BudgetExceededException budget => (StatusCodes.Status429TooManyRequests, "Too many requests", budget.Message),
                 BadHttpRequestException bad => (bad.StatusCode, "The request is not valid", bad.Message),

@@ -44,9 +44,11 @@ public sealed class QuestionPageTests(BrowserFixture browser)
             Assert.Skip(unavailable);
         }
 
-        var (page, errors) = await browser.OpenAsync("/questions.html");
-        await BrowserFixture.WaitForShownAsync(page, "#history svg path.model", "the first question's forecasts over time", 90);
+        var (page, errors) = await browser.OpenAsync("/questions.html?id=icbm-2024");
+        await BrowserFixture.WaitForShownAsync(page, "#history svg path.model", "the resolved question's forecasts over time", 90);
         Assert.Equal(2, await page.Locator("#questions tbody tr").CountAsync());
+        // The open question first: what is still to forecast.
+        Assert.Equal("icbm-2027", await page.Locator("#questions tbody tr:first-child a").GetAttributeAsync("data-id"));
         Assert.Contains("<img src=x", await page.Locator("#questions").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Null(await page.EvaluateAsync<int?>("window.__pwned ?? null"));
 
@@ -54,7 +56,15 @@ public sealed class QuestionPageTests(BrowserFixture browser)
         var resolution = page.Locator("#resolution a");
         Assert.Equal("/event.html?id=2024-10-31-icbm-hwasong-19", await resolution.GetAttributeAsync("href"));
         Assert.Equal(3, await page.Locator("#history circle.expert").CountAsync());
+        // A key to the chart: the model's line, and each expert's own colour, named.
+        Assert.Equal(["alice", "bob", "carol"], await page.Locator("#history-legend span.dot").AllInnerTextsAsync());
+        Assert.Equal(1, await page.Locator("#history-legend span.line").CountAsync());
+        Assert.Equal(3, (await page.Locator("#history circle.expert").EvaluateAllAsync<string[]>("cs => cs.map(c => c.getAttribute('fill'))")).Distinct().Count());
+        // The model is scored on a resolved question.
+        Assert.Matches(@"^model\s.*\syes$", await page.Locator("#forecasts tbody tr", new() { HasText = "model" }).First.InnerTextAsync());
         Assert.Contains("85.7%", await page.Locator("#aggregate").InnerTextAsync(), StringComparison.Ordinal);
+        // Above both experts (60% and 80%): said, so that it does not read as a slip.
+        Assert.StartsWith("The aggregate is above every expert's latest forecast (60.0% to 80.0%)", await page.Locator("#aggregate-note").InnerTextAsync(), StringComparison.Ordinal);
         // The model's probabilities link to the forecast and its reasons, and say how far the record goes; every date says its zone.
         Assert.Equal("/forecast.html?target=icbm", await page.Locator("#model-evidence a").GetAttributeAsync("href"));
         Assert.Contains("up to 2025-06-30 (Korean date)", await page.Locator("#model-evidence").InnerTextAsync(), StringComparison.Ordinal);
@@ -105,9 +115,11 @@ public sealed class QuestionPageTests(BrowserFixture browser)
         await BrowserFixture.WaitForShownAsync(page, "#resolution", "the question the list links to", 120);
         Assert.StartsWith("Open", await page.Locator("#resolution").InnerTextAsync(), StringComparison.Ordinal);
         // Each forecaster's latest is the one the aggregate takes, as the CLI shows it.
-        var dave = await page.Locator("#forecasts tbody tr", new() { HasText = "dave" }).InnerTextAsync();
+        var dave = await page.Locator("#forecasts tbody tr", new() { HasText = "dave" }).First.InnerTextAsync();
         Assert.Contains("40.0%", dave, StringComparison.Ordinal);
         Assert.Contains("2026-11-15, entered 2026-11-21", dave, StringComparison.Ordinal);
+        // Both of dave's forecasts, the latest table giving one: folded under it.
+        Assert.Equal(2, await page.Locator("#every-forecast tbody tr", new() { HasText = "dave" }).CountAsync());
         await BrowserFixture.WaitForLoadedAsync(page, "the question the list links to", 120);
         // No full-page screenshot here: the browser's resize for it and back can swallow the click that follows.
         await page.Locator("#model-evidence a").ClickAsync();
@@ -127,6 +139,10 @@ public sealed class QuestionPageTests(BrowserFixture browser)
         await BrowserFixture.WaitForShownAsync(page, "#resolution", "the open question, back from its forecast", 120);
         await BrowserFixture.WaitForLoadedAsync(page, "the open question, back from its forecast", 120);
         await BrowserFixture.ScreenshotAsync(page, "questions");
+        // The README's picture of the comparison (its totals and chart), once no click follows the resize it needs.
+        await BrowserFixture.WaitForShownAsync(page, "#published-chart circle.published", "the model against the published forecasts, back from the forecast page", 120);
+        await page.EvaluateAsync("() => document.getElementById('published').scrollIntoView()");
+        await BrowserFixture.ReadmePictureAsync(page, "questions-published", height: 1250);
         await page.CloseAsync();
     }
 }

@@ -39,7 +39,8 @@ internal static class ForecastCommand
 
             if (start is not null)
             {
-                throw new InputException("--from starts a window: give its last day with --until (e.g. --from 2026-01-01 --until 2026-12-31).", field: "--until");
+                // The example is one the command takes: the window's own first day, to 90 days later.
+                throw new InputException($"--from starts a window: give its last day with --until (e.g. --from {start} --until {start.Value.AddDays(89)}).", field: "--until");
             }
 
             var targets = parse.GetValue(target) is { } slug ? [ForecastTarget.Parse(slug)] : ForecastTarget.All;

@@ -148,7 +148,7 @@ internal static class QuestionsCommand
     {
         var question = new Argument<string>("question") { Description = "The question's id." };
         var format = CommonOptions.Format("table", "table", "json");
-        var command = new Command("show", "One question: its window, resolution (with the event that settled it), and every forecast on it.") { question, format };
+        var command = new Command("show", "One question: its window, resolution (with the event that settled it), each forecaster's latest forecast, every expert forecast with where it was published, and on a resolved question each forecaster's score (--format json: every forecast, the model's daily ones too).") { question, format };
         command.SetAction((parse, cancellationToken) => PeninsulaCommand.WithStoreAsync(context, parse, async store =>
         {
             var details = await new QuestionBook(store).ShowAsync(parse.GetValue(question)!, KoreanDate.Today(context.Clock), cancellationToken).ConfigureAwait(false);
@@ -511,7 +511,7 @@ internal static class QuestionsCommand
 
             if (result.Withdrawn.Count > 0)
             {
-                context.Out.MarkupLine($"[yellow]{(isDryRun ? "Would withdraw" : "Withdrew")}:[/] {Rendering.Count(result.Withdrawn.Count, "stored forecast")} the file says were withdrawn where it was exported (kept in the store, marked withdrawn):");
+                context.Out.MarkupLine($"[yellow]{(isDryRun ? "Would withdraw" : "Withdrew")}:[/] {Rendering.Count(result.Withdrawn.Count, "stored forecast")} the file says {(result.Withdrawn.Count == 1 ? "was" : "were")} withdrawn where it was exported (kept in the store, marked withdrawn):");
                 List(context.Out, result.Withdrawn);
             }
 
@@ -665,12 +665,18 @@ internal static class QuestionsCommand
         }
 
         console.Write(table);
+        RenderExpertForecasts(console, d.Forecasts);
         if (d.ModelNote is { } note)
         {
             console.MarkupLine($"[grey]Model: {Markup.Escape(note)}[/]");
         }
 
         console.MarkupLine($"[grey]Aggregate: {Markup.Escape(ExpertAggregate.Rule)}.[/]");
+        if (d.Aggregate is { } aggregate && ExpertAggregate.Beyond(aggregate, d.Forecasts) is { } beyond)
+        {
+            console.MarkupLine($"[yellow]{Markup.Escape(beyond)}[/]");
+        }
+
         if (d.Forecasts.Any(f => f.EnteredLater))
         {
             console.MarkupLine("[grey]A forecast entered after the day it gives counts from the day it was entered (it may know what happened in between), unless it carries the address where it was published; " +
@@ -678,6 +684,32 @@ internal static class QuestionsCommand
         }
 
         RenderScores(console, d);
+    }
+
+    /// <summary>
+    /// Every expert's forecast, oldest first, with where it was published: the table above gives
+    /// each forecaster's latest only. Shown when it adds something (a forecaster with more than one
+    /// forecast, or one with an address); the model's daily forecasts are in <c>--format json</c>.
+    /// </summary>
+    private static void RenderExpertForecasts(IAnsiConsole console, IReadOnlyList<QuestionForecast> forecasts)
+    {
+        var experts = forecasts.Where(f => !f.IsModel).OrderBy(f => f.By, StringComparer.Ordinal).ThenBy(f => f.AsOf).ToList();
+        if (!experts.GroupBy(f => f.By, StringComparer.Ordinal).Any(g => g.Count() > 1) && !experts.Any(f => f.Url is not null))
+        {
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded).Title("Every expert forecast");
+        table.AddColumn("Forecaster");
+        table.AddColumn("As of (KST)");
+        table.AddColumn(new TableColumn("Probability").RightAligned());
+        table.AddColumn("Published at");
+        foreach (var f in experts)
+        {
+            table.AddRow(Markup.Escape(f.By), f.EnteredLater ? $"{f.AsOf}, entered {f.CountsFrom}" : f.AsOf.ToString(), Forecaster.Pct(f.Probability), f.Url is null ? "-" : Markup.Escape(f.Url));
+        }
+
+        console.Write(table);
     }
 
     /// <summary>On a resolved question, each forecaster's score over the days its forecasts stood.</summary>

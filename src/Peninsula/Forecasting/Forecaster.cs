@@ -160,9 +160,9 @@ public static class Forecaster
             lines.Add(factor.Name switch
             {
                 "long-run rate" => string.Create(CultureInfo.InvariantCulture,
-                    $"Long-run rate: {longRun:0.0} event days a year since {ForecastData.SeriesStart.Year}; at that pace, spread evenly, the chance would be {Pct(parts.LongRun)} ({effect})."),
+                    $"Long-run rate: {longRun:0.0} event days a year since {ForecastData.SeriesStart.Year}. A new regime's pace is drawn around it, and uncertain (the prior is worth {ChangePointModel.PriorDays:0} days of record), which weighs slow paces as well as fast: from that alone the chance would be {Pct(parts.LongRun)} ({effect})."),
                 "current regime" => string.Create(CultureInfo.InvariantCulture,
-                    $"Current regime: the change-point model reads the tempo since about {ForecastData.DateAt(regime.Start)} as {regime.Rate * 365.25:0.0} event days a year (90% interval {regime.Low * 365.25:0.0} to {regime.High * 365.25:0.0}); if it lasted the {h} days the chance would be {Pct(parts.IfRegimeLasts)} ({effect})."),
+                    $"Current regime: the change-point model reads the tempo since about {ForecastData.DateAt(regime.Start)} as {regime.Rate * 365.25:0.0} event days a year (the median; 90% interval {regime.Low * 365.25:0.0} to {regime.High * 365.25:0.0}); if it lasted the {h} days the chance would be {Pct(parts.IfRegimeLasts)}, over the whole range of paces it may have, not at the median alone ({effect})."),
                 "regime change" => $"A change of regime: a new regime starts near the long-run rate, and how long one lasts is weighed by how well each length explains this target's record (regimes of {lengths}); allowing for one within the {h} days gives {Pct(parts.Forecast)} ({effect}).",
                 "floor" => $"Floor: no forecast of a possible event goes below {Pct(RollingForecast.Floor)} ({effect}).",
                 "ceiling" => $"Ceiling: no forecast goes above {Pct(1 - RollingForecast.Floor)} ({effect}).",

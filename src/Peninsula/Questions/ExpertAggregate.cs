@@ -53,6 +53,28 @@ public static class ExpertAggregate
         return new QuestionForecast(questionId, QuestionForecast.Aggregate, latest.Max(f => f.CountsFrom), LogOdds.ToProbability(factor * mean));
     }
 
+    /// <summary>
+    /// In plain words, when the aggregate lies beyond every expert's latest forecast it was made of
+    /// (as extremizing puts it when they agree in direction), that it does and why; null when it
+    /// lies within them. A reader who sees 0.27% from forecasts of 3% and 8% is told it is no slip.
+    /// </summary>
+    public static string? Beyond(QuestionForecast aggregate, IEnumerable<QuestionForecast> forecasts)
+    {
+        ArgumentNullException.ThrowIfNull(aggregate);
+        ArgumentNullException.ThrowIfNull(forecasts);
+        var latest = Latest(forecasts.Where(f => f.QuestionId == aggregate.QuestionId && !f.IsModel && f.CountsFrom <= aggregate.AsOf));
+        if (latest.Count < 2)
+        {
+            return null;
+        }
+
+        var (low, high) = (latest.Min(f => f.Probability), latest.Max(f => f.Probability));
+        var side = aggregate.Probability < low - 1e-9 ? "below" : aggregate.Probability > high + 1e-9 ? "above" : null;
+        return side is null ? null :
+            $"The aggregate is {side} every expert's latest forecast ({Forecasting.Forecaster.Pct(low)} to {Forecasting.Forecaster.Pct(high)}): " +
+            $"extremizing by {Extremizing.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)} takes forecasters who agree on a side as more sure together than each alone, which scored best on past questions.";
+    }
+
     /// <summary>Each forecaster's latest of <paramref name="forecasts"/>: the one that counts from the latest day, of those the one dated latest.</summary>
     public static List<QuestionForecast> Latest(IEnumerable<QuestionForecast> forecasts) =>
         [.. forecasts.GroupBy(f => f.By, StringComparer.Ordinal).Select(g => g.MaxBy(f => (f.CountsFrom, f.AsOf))!)];

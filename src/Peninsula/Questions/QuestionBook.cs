@@ -634,13 +634,22 @@ public sealed record QuestionStanding(Question Question, QuestionForecast? Model
         return new(question, own.Where(f => f.IsModel && f.AsOf <= cutoff).MaxBy(f => f.AsOf), ExpertAggregate.Of(question.Id, own, cutoff));
     }
 
-    /// <summary>The standing of every question, in the given order; the forecasts are grouped by question once, not scanned once per question.</summary>
+    /// <summary>
+    /// The standing of every question, in the order a list shows them: the open ones first, the
+    /// soonest to close first (what is still to forecast), then the resolved ones, the most recently
+    /// answered first; ties by id. The forecasts are grouped by question once, not scanned once per
+    /// question.
+    /// </summary>
     public static IReadOnlyList<QuestionStanding> All(IReadOnlyList<Question> questions, IEnumerable<QuestionForecast> forecasts, KoreanDate today)
     {
         ArgumentNullException.ThrowIfNull(questions);
         ArgumentNullException.ThrowIfNull(forecasts);
         var byQuestion = forecasts.ToLookup(f => f.QuestionId, StringComparer.Ordinal);
-        return [.. questions.Select(q => Of(q, byQuestion[q.Id], today))];
+        return [.. questions
+            .OrderBy(q => q.Resolution is null ? 0 : 1)
+            .ThenBy(q => q.Resolution is null ? q.Closes.Date.DayNumber : -q.AnswerKnownOn.Date.DayNumber)
+            .ThenBy(q => q.Id, StringComparer.Ordinal)
+            .Select(q => Of(q, byQuestion[q.Id], today))];
     }
 }
 

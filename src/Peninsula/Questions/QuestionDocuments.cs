@@ -49,6 +49,7 @@ public static class QuestionDocuments
                 ? $"the record ends on {d.RecordEnd}, before the window closes on {d.Question.Closes}"
                 : null,
             aggregate_rule = ExpertAggregate.Rule,
+            aggregate_note = d.Aggregate is { } a ? ExpertAggregate.Beyond(a, d.Forecasts) : null,
             model_note = d.ModelNote,
             forecasts = d.Forecasts.Select(f => new
             {

@@ -288,7 +288,7 @@ public static class QuestionFiles
                     throw new InputException("expected a question object.", file, line);
                 }
 
-                var forecastLines = ForecastLines(reader, LineOf);
+                var (forecastLines, fieldLines) = Lines(reader, LineOf);
                 QuestionDocument doc;
                 try
                 {
@@ -300,7 +300,7 @@ public static class QuestionFiles
                     throw new InputException(Plain(ex), file, IsCutShort(ex) ? LineOf(utf8.Length - 1) : ex.LineNumber is { } l ? line + l : line, FieldOf(ex.Path));
                 }
 
-                var id = Question.CheckId(doc.Id, file, line);
+                var id = Question.CheckId(doc.Id, file, fieldLines.GetValueOrDefault("id", line));
                 if (questions.Any(q => q.Id == id))
                 {
                     throw new InputException($"question '{id}' appears twice.", file, line, "id");
@@ -308,12 +308,12 @@ public static class QuestionFiles
 
                 questionPlaces[id] = (file, line);
 
-                var target = doc.Target is { Length: > 0 } t ? Wrap(() => ForecastTarget.Parse(t, "target"), file, line) : null;
+                var target = doc.Target is { Length: > 0 } t ? Wrap(() => ForecastTarget.Parse(t, "target"), file, line, fieldLines: fieldLines) : null;
                 questions.Add(Wrap(() => new Question(id, doc.Title ?? "", target, doc.Filter is { Length: > 0 } ? doc.Filter : null, Date(doc.Opens, "opens"), Date(doc.Closes, "closes"), doc.Url, null)
-                    .Validated(file, line), file, line));
+                    .Validated(), file, line, fieldLines: fieldLines));
                 if (doc.Resolution is { } word)
                 {
-                    stated[id] = Outcome(word, file, line, "resolution");
+                    stated[id] = Outcome(word, file, fieldLines.GetValueOrDefault("resolution", line), "resolution");
                 }
 
                 for (var i = 0; i < (doc.Forecasts?.Count ?? 0); i++)
@@ -326,7 +326,7 @@ public static class QuestionFiles
                         Entered = Time(f.Entered, field + ".entered", "entered"),
                         Withdrawn = Time(f.Withdrawn, field + ".withdrawn", "withdrawn"),
                     }
-                        .Validated(), file, forecastLine, field);
+                        .Validated(), file, forecastLine, field, fieldLines);
                     forecasts.Add(forecast);
                     places[(forecast.QuestionId, forecast.By, forecast.AsOf)] = new Place(file, forecastLine, field + ".as_of");
                 }
@@ -341,12 +341,15 @@ public static class QuestionFiles
     }
 
     /// <summary>
-    /// The line of each forecast object of the question object the reader is at, read on a copy of
-    /// the reader, so that a bad forecast is named by its own line rather than its question's.
+    /// Where the parts of the question object the reader is at are, read on a copy of the reader:
+    /// the line of each forecast object, and the line of each field by its path (<c>opens</c>,
+    /// <c>forecasts[0].probability</c>), so that a bad value is named by its own line rather than by
+    /// its object's.
     /// </summary>
-    private static List<long> ForecastLines(Utf8JsonReader scan, Func<long, long> lineOf)
+    private static (List<long> Forecasts, Dictionary<string, long> Fields) Lines(Utf8JsonReader scan, Func<long, long> lineOf)
     {
-        var lines = new List<long>();
+        var forecasts = new List<long>();
+        var fields = new Dictionary<string, long>(StringComparer.Ordinal);
         var depth = scan.CurrentDepth;
         var inForecasts = false;
         try
@@ -356,10 +359,16 @@ public static class QuestionFiles
                 if (scan.CurrentDepth == depth + 1 && scan.TokenType == JsonTokenType.PropertyName)
                 {
                     inForecasts = scan.ValueTextEquals("forecasts"u8);
+                    fields.TryAdd(scan.GetString()!, lineOf(scan.TokenStartIndex));
                 }
                 else if (inForecasts && scan.CurrentDepth == depth + 2 && scan.TokenType == JsonTokenType.StartObject)
                 {
-                    lines.Add(lineOf(scan.TokenStartIndex));
+                    forecasts.Add(lineOf(scan.TokenStartIndex));
+                }
+                else if (inForecasts && scan.CurrentDepth == depth + 3 && scan.TokenType == JsonTokenType.PropertyName)
+                {
+                    var index = (forecasts.Count - 1).ToString(CultureInfo.InvariantCulture);
+                    fields.TryAdd($"forecasts[{index}].{scan.GetString()}", lineOf(scan.TokenStartIndex));
                 }
             }
         }
@@ -368,7 +377,7 @@ public static class QuestionFiles
             // The deserializer meets the same fault and reports it by its place.
         }
 
-        return lines;
+        return (forecasts, fields);
     }
 
     /// <summary>A JSON error in words a person reads: what is wrong, without the serializer's types and byte positions.</summary>
@@ -476,7 +485,12 @@ public static class QuestionFiles
     };
 
     // Places an error raised without a place (a parse of one value) at the file and line it came from.
-    private static T Wrap<T>(Func<T> read, string file, long line, string? prefix = null)
+    /// <summary>
+    /// Runs a read and names the file and line of what it refuses: the line of the field at fault
+    /// when <paramref name="fieldLines"/> knows it (JSON, whose objects span lines), else that of
+    /// the row or object.
+    /// </summary>
+    private static T Wrap<T>(Func<T> read, string file, long line, string? prefix = null, Dictionary<string, long>? fieldLines = null)
     {
         try
         {
@@ -485,7 +499,8 @@ public static class QuestionFiles
         catch (InputException ex) when (ex.File is null)
         {
             var field = ex.Field is null ? prefix : prefix is null || ex.Field.StartsWith(prefix, StringComparison.Ordinal) ? ex.Field : $"{prefix}.{ex.Field}";
-            throw new InputException(ex.Reason, file, ex.Line ?? line, field);
+            var at = field is not null && fieldLines is not null && fieldLines.TryGetValue(field, out var fieldLine) ? fieldLine : ex.Line ?? line;
+            throw new InputException(ex.Reason, file, at, field);
         }
     }
 

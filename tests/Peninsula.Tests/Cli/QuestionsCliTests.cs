@@ -286,6 +286,9 @@ public sealed class QuestionsCliTests : IDisposable
         Assert.True(exit == 0, error);
         Assert.Contains("Scores, over the days each forecast stood until the answer was known (2024-10-31)", Flat(output), StringComparison.Ordinal);
         Assert.Matches(@"Kim\s*│\s*2023-12-20\s*│\s*316\s*│\s*0\.160", output);
+        // Each expert forecast with the address where it was published, which the table of latest forecasts leaves out.
+        Assert.Contains("Every expert forecast", output, StringComparison.Ordinal);
+        Assert.Matches(@"Kim\s*│\s*2023-12-20\s*│\s*60\.0%\s*│\s*https://example\.org/kim", output);
 
         (exit, output, error) = await Run("sc.db", "questions", "show", "icbm-2024", "--format", "json");
         Assert.True(exit == 0, error);
@@ -331,6 +334,19 @@ public sealed class QuestionsCliTests : IDisposable
         var text = Flat(output);
         Assert.Contains("are not read for this filter", text, StringComparison.Ordinal);
         Assert.Contains("--filter \"kind=summit class=us-dprk\"", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_list_puts_open_questions_first_soonest_to_close_first_then_the_resolved_most_recently_answered_first()
+    {
+        await AddTeamQuestionsAsync("order.db", "30%");
+        Assert.Equal(0, (await Run("order.db", "questions", "add", "--title", "ICBM in 2023?", "--target", "icbm", "--from", "2023-01-01", "--until", "2023-12-31", "--id", "icbm-2023")).Exit);
+        Assert.Equal(0, (await Run("order.db", "questions", "add", "--title", "ICBM in 2028?", "--target", "icbm", "--from", "2028-01-01", "--until", "2028-12-31", "--id", "a-icbm-2028")).Exit);
+
+        var (exit, list, error) = await Run("order.db", "questions", "list", "--format", "json");
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(list);
+        Assert.Equal(["icbm-2026", "a-icbm-2028", "icbm-2024", "icbm-2023"], json.RootElement.EnumerateArray().Select(q => q.GetProperty("id").GetString()));
     }
 
     [Fact]
@@ -696,7 +712,7 @@ public sealed class QuestionsCliTests : IDisposable
         var (exit, output, error) = await Run("wb.db", "questions", "import", second);
         Assert.True(exit == 0, error);
         Assert.Contains("1 withdrawn", output, StringComparison.Ordinal);
-        Assert.Contains($"Withdrew: 1 stored forecast the file says were withdrawn where it was exported", Flat(output), StringComparison.Ordinal);
+        Assert.Contains($"Withdrew: 1 stored forecast the file says was withdrawn where it was exported", Flat(output), StringComparison.Ordinal);
         Assert.Contains($"{second}, line 3, field 'withdrawn': Kim's forecast of 20.0% on 'icbm-2026' as of 2026-11-10, withdrawn on 2026-11-21", Flat(output), StringComparison.Ordinal);
         Assert.Null(await ForecastOnAsync("wb.db", "icbm-2026", "Kim", "2026-11-10"));
         // Importing it again changes nothing.

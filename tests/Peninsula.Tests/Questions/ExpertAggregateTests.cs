@@ -68,4 +68,21 @@ public sealed class QuestionStandingTests
         Assert.Equal(0.6, standing.Aggregate!.Probability, 9);
         Assert.Equal(new KoreanDate(2026, 3, 3), question.AnswerNotYetKnown(new KoreanDate(2026, 12, 7)));
     }
+
+    [Fact]
+    public void An_aggregate_beyond_every_expert_says_so_and_one_between_them_says_nothing()
+    {
+        var day = new KoreanDate(2026, 11, 1);
+        QuestionForecast[] agreeing = [new("q", "ann", day, 0.03), new("q", "ben", day, 0.08)];
+        var low = ExpertAggregate.Of("q", agreeing, day)!;
+        // python: logit(0.03) = -3.4761, logit(0.08) = -2.4423, mean x 2 = -5.9184: 0.268%
+        Assert.Equal(0.002682, low.Probability, 6);
+        Assert.Equal("The aggregate is below every expert's latest forecast (3.0% to 8.0%): extremizing by 2 takes forecasters who agree on a side as more sure together than each alone, which scored best on past questions.",
+            ExpertAggregate.Beyond(low, agreeing));
+
+        QuestionForecast[] split = [new("q", "ann", day, 0.2), new("q", "ben", day, 0.7)];
+        Assert.Null(ExpertAggregate.Beyond(ExpertAggregate.Of("q", split, day)!, split));
+        QuestionForecast[] alone = [new("q", "ann", day, 0.03)];
+        Assert.Null(ExpertAggregate.Beyond(ExpertAggregate.Of("q", alone, day)!, alone));
+    }
 }

@@ -241,6 +241,37 @@ public sealed class QuestionFilesTests
         Assert.Equal(("team.json", 2L, "forecasts[0].probability"), (error.File, error.Line, error.Field));
     }
 
+    [Fact]
+    public void In_json_written_one_field_a_line_as_an_export_is_a_bad_value_is_named_by_the_line_of_its_field()
+    {
+        // The line of the field at fault, not of the object around it (line 2 and line 9 before).
+        const string json = """
+            [
+              {
+                "id": "a",
+                "title": "A",
+                "target": "icbm",
+                "opens": "2024-01-01",
+                "closes": "2024-12-31",
+                "forecasts": [
+                  {
+                    "by": "alice",
+                    "as_of": "2023-12-01",
+                    "probability": 1.5
+                  }
+                ]
+              }
+            ]
+            """;
+        var error = Assert.Throws<InputException>(() => QuestionFiles.ReadJson(Encoding.UTF8.GetBytes(json), "team.json"));
+        Assert.Equal(("team.json", 12L, "forecasts[0].probability"), (error.File, error.Line, error.Field));
+
+        error = Assert.Throws<InputException>(() => QuestionFiles.ReadJson(Encoding.UTF8.GetBytes(json.Replace("\"2024-01-01\"", "\"2024-02-30\"", StringComparison.Ordinal)), "team.json"));
+        Assert.Equal(("team.json", 6L, "opens"), (error.File, error.Line, error.Field));
+        error = Assert.Throws<InputException>(() => QuestionFiles.ReadJson(Encoding.UTF8.GetBytes(json.Replace("\"2024-12-31\"", "\"2023-12-31\"", StringComparison.Ordinal)), "team.json"));
+        Assert.Equal(("team.json", 7L, "closes"), (error.File, error.Line, error.Field));
+    }
+
     [Theory]
     [InlineData("\"probability\": true", 4L, "forecasts[0].probability", "the value must be a number (0.25 for 25%).")]
     [InlineData("\"probability\": 0.3, \"note\": \"x\"", 4L, "forecasts[0].note", "'note' is not a field of a forecast; a forecast has by, as_of, probability, url, entered and withdrawn.")]

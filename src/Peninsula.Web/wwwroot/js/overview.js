@@ -18,7 +18,7 @@ function sinceCard(label, event, today, stale) {
     el('div', { class: 'label' }, stale ? `days from the last ${label} to the record's end (${today}): ` : `days since the last ${label}: `, eventLink(event.id, last)));
 }
 
-function forecastChart(forecasts) {
+function forecastChart(forecasts, axis) {
   const width = 640, barHeight = 26, margin = { top: 8, right: 60, bottom: 42, left: 190 };
   const height = margin.top + margin.bottom + barHeight * forecasts.length;
   const x = d3.scaleLinear().domain([0, 1]).range([margin.left, width - margin.right]);
@@ -34,7 +34,7 @@ function forecastChart(forecasts) {
   row.append('text').attr('x', f => x(f.probability) + 4).attr('y', barHeight / 2).attr('dy', '0.35em').attr('font-size', 12).text(f => pct(f.probability));
   svg.append('g').attr('transform', `translate(0,${height - margin.bottom})`).call(d3.axisBottom(x).ticks(5, '%'));
   svg.append('text').attr('class', 'axis-label').attr('x', (margin.left + width - margin.right) / 2).attr('y', height - 6).attr('text-anchor', 'middle')
-    .attr('font-size', 12).text('Probability within the next 30 days');
+    .attr('font-size', 12).text(axis);
   return svg.node();
 }
 
@@ -60,7 +60,8 @@ run(async () => {
 
   const forecasts = await api(`/api/forecasts?horizon=30${f.stale ? `&as_of=${to}` : ''}`);
   if (f.stale) fill('forecast-heading', `Forecasts for the 30 days after the record's end (${to})`);
-  fill('forecast-chart', forecastChart(forecasts));
+  // The axis names the days the bars cover, as the heading does: the next 30, or the 30 after the record's end.
+  fill('forecast-chart', forecastChart(forecasts, f.stale ? `Probability within the 30 days after ${to}` : 'Probability within the next 30 days'));
   fill('forecasts', el('p', { class: 'note' },
     `Blue bars: the forecast model's probability (as of ${forecasts[0]?.as_of}, using events to ${forecasts[0]?.data_until}); red marks: the base rate. `,
     el('a', { href: '/forecast.html' }, 'Reasons and track record')));

@@ -8,6 +8,11 @@ function statusCell(q) {
   return 'open';
 }
 
+/** A window's first and last days, each kept whole on a narrow screen (a date broken at its hyphen reads as two). */
+function windowDays(w) {
+  return [el('span', { class: 'date' }, w.opens), ' to ', el('span', { class: 'date' }, w.closes)];
+}
+
 function subject(q) {
   return q.target ? targetName(q.target) : `filter: ${q.filter}`;
 }
@@ -16,8 +21,26 @@ function questionLink(q) {
   return el('a', { href: `/questions.html?id=${encodeURIComponent(q.id)}`, 'data-id': q.id }, q.title);
 }
 
-/** The model's forecasts over time as a line, each expert's as dots. */
-function historyChart(forecasts) {
+/** Each expert's colour in the chart and its legend, in the order of their names. */
+function expertColours(forecasts) {
+  const names = [...new Set(forecasts.filter(f => f.by !== 'model').map(f => f.by))].sort();
+  return new Map(names.map((name, i) => [name, d3.schemeTableau10[(i + 1) % 10]]));
+}
+
+/** The chart's key, as the map's: the model's line and each expert's colour. */
+function historyLegend(forecasts, colours) {
+  const swatch = (colour, text, kind) => {
+    const item = el('span', { class: kind }, text);
+    item.style.setProperty('--swatch', colour);
+    return item;
+  };
+  return el('div', { id: 'history-legend', class: 'legend', 'aria-label': 'Legend: forecasters' },
+    forecasts.some(f => f.by === 'model') ? swatch('#0b5cad', 'model (its forecast each day)', 'line') : null,
+    [...colours].map(([name, colour]) => swatch(colour, name, 'dot')));
+}
+
+/** The model's forecasts over time as a line, each expert's as dots of its own colour. */
+function historyChart(forecasts, colours) {
   const width = 900, height = 260, margin = { top: 10, right: 40, bottom: 40, left: 56 };
   const parse = d3.utcParse('%Y-%m-%d');
   const points = forecasts.map(f => ({ ...f, date: parse(f.as_of) }));
@@ -38,7 +61,7 @@ function historyChart(forecasts) {
     .attr('cx', p => x(p.date)).attr('cy', p => y(p.probability)).attr('r', 2.5).attr('fill', '#0b5cad')
     .append('title').text(p => `model, ${p.as_of}: ${pct(p.probability)}`);
   svg.append('g').selectAll('circle').data(points.filter(p => p.by !== 'model')).join('circle').attr('class', 'expert')
-    .attr('cx', p => x(p.date)).attr('cy', p => y(p.probability)).attr('r', 4).attr('fill', '#c0392b')
+    .attr('cx', p => x(p.date)).attr('cy', p => y(p.probability)).attr('r', 4).attr('fill', p => colours.get(p.by))
     .append('title').text(p => `${p.by}, ${p.as_of}: ${pct(p.probability)}`);
   const axis = d3.axisBottom(x).ticks(6);
   if (span < 400 * 864e5) axis.tickFormat(d3.utcFormat('%Y-%m-%d'));
@@ -69,16 +92,30 @@ async function show(id) {
     const held = latest.get(f.by);
     if (!held || f.counts_from > held.counts_from || (f.counts_from === held.counts_from && f.as_of >= held.as_of)) latest.set(f.by, f);
   }
-  fill('history', d.forecasts.length > 0 ? historyChart(d.forecasts) : el('p', {}, 'No forecasts yet.'));
+  const colours = expertColours(d.forecasts);
+  fill('history', d.forecasts.length > 0 ? [historyChart(d.forecasts, colours), historyLegend(d.forecasts, colours)] : el('p', {}, 'No forecasts yet.'));
+  // Every expert forecast with where it was published, when that adds to the latest of each (as questions show does).
+  const experts = d.forecasts.filter(f => f.by !== 'model').sort((a, b) => a.by.localeCompare(b.by) || a.as_of.localeCompare(b.as_of));
+  const history = experts.length > new Set(experts.map(f => f.by)).size || experts.some(f => f.url)
+    ? el('details', { id: 'every-forecast' }, el('summary', {}, `Every expert forecast (${experts.length})`), table([
+      { label: 'Forecaster', value: f => f.by },
+      { label: 'As of (Korean date)', value: f => (f.counts_from !== f.as_of ? `${f.as_of}, entered ${f.counts_from}` : f.as_of) },
+      { label: 'Probability', value: f => pct(f.probability), num: true },
+      { label: 'Published at', value: f => (f.url ? link(f.url, f.url) : '–') },
+    ], experts, 'Every expert forecast'))
+    : null;
   fill('forecasts', table([
     { label: 'Forecaster', value: f => f.by },
     { label: 'Latest', value: f => pct(f.probability), num: true },
     // A forecast entered after the day it gives counts from the day it was entered (unless published): say so where it happened.
     { label: 'As of (Korean date)', value: f => (f.counts_from !== f.as_of ? `${f.as_of}, entered ${f.counts_from}` : f.as_of) },
     { label: 'Forecasts', value: f => d.forecasts.filter(x => x.by === f.by).length, num: true },
-    { label: 'Scored', value: f => (f.before_the_answer === false ? 'no: entered after the answer was known' : f.before_the_answer ? 'yes' : '–') },
+    // The model is scored on every resolved question (its forecasts are made as of their day); an expert's unless entered once the answer was known.
+    { label: 'Scored', value: f => (f.before_the_answer === false ? 'no: entered after the answer was known' : f.before_the_answer || (f.by === 'model' && q.status !== 'open') ? 'yes' : '–') },
   ], [...latest.values()], 'Latest forecast of each forecaster'),
-  q.aggregate ? el('p', { id: 'aggregate' }, el('strong', {}, `Experts' aggregate: ${pct(q.aggregate.probability)}`), ` (${d.aggregate_rule}).`) : null,
+  history,
+  q.aggregate ? el('p', { id: 'aggregate' }, el('strong', {}, `Experts' aggregate: ${pct(q.aggregate.probability)}`), ` (${d.aggregate_rule}).`,
+    d.aggregate_note ? [' ', el('em', { id: 'aggregate-note' }, d.aggregate_note)] : null) : null,
   // The model's probabilities are read off its fixed-horizon forecasts: link to them and their reasons, and say what the record knew.
   q.target && latest.has('model')
     ? el('p', { id: 'model-evidence', class: 'note' }, 'The model’s forecasts are read off its 7 to 365-day forecasts of ',
@@ -158,7 +195,7 @@ async function showPublished() {
     + 'so a filled point above it or a hollow one below it is one where the model was nearer what happened.'));
   fill('published-forecasts', table([
     { label: 'Question', value: f => link(f.question_url, f.title) },
-    { label: 'Window (KST)', value: f => `${f.opens} to ${f.closes}` },
+    { label: 'Window (KST)', value: f => windowDays(f) },
     { label: 'Forecaster', value: f => `${f.by} (${f.kind})` },
     { label: 'Published', value: f => link(f.source_url, `${pct(f.probability)} on ${f.as_of}`), num: true },
     { label: 'Model, same day', value: f => pct(f.model_probability), num: true },
@@ -180,7 +217,7 @@ run(async () => {
     ? el('p', {}, 'No questions yet. Add one: peninsula questions add --title "Will North Korea launch an ICBM before 2027?" --target icbm --until 2026-12-31')
     : table([
       { label: 'Question', value: questionLink },
-      { label: 'Window (KST)', value: q => `${q.opens} to ${q.closes}` },
+      { label: 'Window (KST)', value: q => windowDays(q) },
       { label: 'Counts', value: subject },
       { label: 'Status', value: statusCell },
       { label: 'Model', value: q => (q.model ? pct(q.model.probability) : '–'), num: true },
