@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Peninsula.Events;
+using Spectre.Console;
 
 namespace Peninsula.Cli;
 
@@ -45,19 +46,26 @@ internal static class CommonOptions
     }
 
     /// <summary>
-    /// Writes a file whole or not at all: beside it first, then moved into place, so that a failed
-    /// export never leaves half a file where a whole one was.
+    /// Writes an export: to the standard output, or to <paramref name="path"/> whole or not at all
+    /// (beside it first, then moved into place, so that a failed export never leaves half a file
+    /// where a whole one was), then says what it wrote (<paramref name="what"/>) and where.
     /// </summary>
-    public static async Task WriteWholeAsync(string path, Func<TextWriter, Task> write)
+    public static void WriteExport(CliContext context, string? path, Action<TextWriter> write, string what)
     {
-        var temporary = path + ".partial";
-        var file = new StreamWriter(temporary, append: false, new System.Text.UTF8Encoding(false));
-        await using (file.ConfigureAwait(false))
+        if (path is null)
         {
-            await write(file).ConfigureAwait(false);
+            write(context.RawOut);
+            return;
+        }
+
+        var temporary = path + ".partial";
+        using (var file = new StreamWriter(temporary, append: false, new System.Text.UTF8Encoding(false)))
+        {
+            write(file);
         }
 
         File.Move(temporary, path, overwrite: true);
+        context.Error.MarkupLine($"[grey]Wrote {what} to {Markup.Escape(path)}.[/]");
     }
 
     /// <summary>The filter options of <c>events list</c>, shared with <c>stats</c> and <c>export</c>.</summary>

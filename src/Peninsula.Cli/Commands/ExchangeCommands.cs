@@ -222,32 +222,8 @@ internal static class ExchangeCommands
             var target = parse.GetValue(output);
             var chosen = CommonOptions.ExportFormat(parse, format, target, "json", "csv");
             var events = await store.ListAsync(filter.Read(parse), cancellationToken).ConfigureAwait(false);
-            void Write(TextWriter writer)
-            {
-                if (chosen == "csv")
-                {
-                    EventCsv.Write(events, writer);
-                }
-                else
-                {
-                    EventJson.Write(events, writer);
-                }
-            }
-
-            if (target is null)
-            {
-                Write(context.RawOut);
-            }
-            else
-            {
-                await CommonOptions.WriteWholeAsync(target, writer =>
-                {
-                    Write(writer);
-                    return Task.CompletedTask;
-                }).ConfigureAwait(false);
-                context.Error.MarkupLine($"[grey]Wrote {Rendering.Count(events.Count, "event")} as {chosen.ToUpperInvariant()} to {Markup.Escape(target)}.[/]");
-            }
-
+            CommonOptions.WriteExport(context, target, chosen == "csv" ? writer => EventCsv.Write(events, writer) : writer => EventJson.Write(events, writer),
+                $"{Rendering.Count(events.Count, "event")} as {chosen.ToUpperInvariant()}");
             return 0;
         }, cancellationToken));
         return command;

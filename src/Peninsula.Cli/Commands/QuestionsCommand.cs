@@ -560,32 +560,8 @@ internal static class QuestionsCommand
             var path = parse.GetValue(output);
             var chosen = CommonOptions.ExportFormat(parse, format, path, "json", "csv");
             var (questions, forecasts) = await new QuestionBook(store).ExportAsync(cancellationToken).ConfigureAwait(false);
-            void Write(TextWriter writer)
-            {
-                if (chosen == "csv")
-                {
-                    QuestionFiles.WriteCsv(questions, forecasts, writer);
-                }
-                else
-                {
-                    QuestionFiles.WriteJson(questions, forecasts, writer);
-                }
-            }
-
-            if (path is null)
-            {
-                Write(context.RawOut);
-            }
-            else
-            {
-                await CommonOptions.WriteWholeAsync(path, writer =>
-                {
-                    Write(writer);
-                    return Task.CompletedTask;
-                }).ConfigureAwait(false);
-                context.Error.MarkupLine($"[grey]Wrote {Rendering.Count(questions.Count, "question")} and {Rendering.Count(forecasts.Count, "forecast")} as {chosen.ToUpperInvariant()} to {Markup.Escape(path)}.[/]");
-            }
-
+            CommonOptions.WriteExport(context, path, chosen == "csv" ? writer => QuestionFiles.WriteCsv(questions, forecasts, writer) : writer => QuestionFiles.WriteJson(questions, forecasts, writer),
+                $"{Rendering.Count(questions.Count, "question")} and {Rendering.Count(forecasts.Count, "forecast")} as {chosen.ToUpperInvariant()}");
             return 0;
         }, cancellationToken));
         return command;

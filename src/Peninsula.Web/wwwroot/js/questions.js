@@ -21,6 +21,14 @@ function questionLink(q) {
   return el('a', { href: `/questions.html?id=${encodeURIComponent(q.id)}`, 'data-id': q.id }, q.title);
 }
 
+/** A chart's two axis titles: across, under the plot; up, beside it. */
+function axisTitles(svg, width, height, margin, across, up) {
+  svg.append('text').attr('class', 'axis-label').attr('x', (margin.left + width - margin.right) / 2).attr('y', height - 5).attr('text-anchor', 'middle')
+    .attr('font-size', 12).text(across);
+  svg.append('text').attr('class', 'axis-label').attr('transform', 'rotate(-90)').attr('x', -(height - margin.bottom + margin.top) / 2).attr('y', 14)
+    .attr('text-anchor', 'middle').attr('font-size', 12).text(up);
+}
+
 /** Each expert's colour in the chart and its legend, in the order of their names. */
 function expertColours(forecasts) {
   const names = [...new Set(forecasts.filter(f => f.by !== 'model').map(f => f.by))].sort();
@@ -67,10 +75,7 @@ function historyChart(forecasts, colours) {
   if (span < 400 * 864e5) axis.tickFormat(d3.utcFormat('%Y-%m-%d'));
   svg.append('g').attr('transform', `translate(0,${height - margin.bottom})`).call(axis);
   svg.append('g').attr('transform', `translate(${margin.left},0)`).call(d3.axisLeft(y).ticks(5).tickFormat(d3.format('.0%')));
-  svg.append('text').attr('class', 'axis-label').attr('x', (margin.left + width - margin.right) / 2).attr('y', height - 4).attr('text-anchor', 'middle')
-    .attr('font-size', 12).text('Date the forecast was made (Korean date)');
-  svg.append('text').attr('class', 'axis-label').attr('transform', 'rotate(-90)').attr('x', -(height - margin.bottom + margin.top) / 2).attr('y', 14)
-    .attr('text-anchor', 'middle').attr('font-size', 12).text('Probability of yes');
+  axisTitles(svg, width, height, margin, 'Date the forecast was made (Korean date)', 'Probability of yes');
   return svg.node();
 }
 
@@ -168,10 +173,7 @@ function publishedChart(forecasts) {
     .append('title').text(f => `${f.title}\n${f.by}, ${f.as_of} (Korean date): ${pct(f.probability)}; the model ${pct(f.model_probability)}; ${f.outcome === 'yes' ? 'it happened' : 'it did not happen'}`);
   svg.append('g').attr('transform', `translate(0,${size - margin.bottom})`).call(d3.axisBottom(x).ticks(5).tickFormat(d3.format('.0%')));
   svg.append('g').attr('transform', `translate(${margin.left},0)`).call(d3.axisLeft(y).ticks(5).tickFormat(d3.format('.0%')));
-  svg.append('text').attr('class', 'axis-label').attr('x', (margin.left + size - margin.right) / 2).attr('y', size - 6).attr('text-anchor', 'middle')
-    .attr('font-size', 12).text('Published forecast');
-  svg.append('text').attr('class', 'axis-label').attr('transform', 'rotate(-90)').attr('x', -(size - margin.bottom + margin.top) / 2).attr('y', 14)
-    .attr('text-anchor', 'middle').attr('font-size', 12).text('The model, same day');
+  axisTitles(svg, size, size, margin, 'Published forecast', 'The model, same day');
   return svg.node();
 }
 
