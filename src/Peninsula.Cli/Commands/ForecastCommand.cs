@@ -143,7 +143,7 @@ internal static class ForecastCommand
             Rendering.Heading(console, $"[bold]Forecasts[/] as of the record's end, {dataUntil} (Korean date; each covers the days after it, from {dataUntil.AddDays(1)})");
             console.MarkupLine(
                 $"[yellow]The record ends on {dataUntil}, {asOf.DaysSince(dataUntil)} days before {asOf}.[/] These forecasts only know events up to {dataUntil}: " +
-                $"they are the outlook as it stood then, for the days after it. For days from {asOf.AddDays(1)} on, name them: [bold]peninsula forecast --until {asOf.AddDays(30)}[/]. " +
+                $"they are the outlook as it stood then, for the days after it. For days from {asOf.AddDays(1)} on, name them: [bold]peninsula forecast --as-of {asOf} --until {asOf.AddDays(30)}[/]. " +
                 "Import later events ([bold]peninsula import[/]) to bring them up to date.");
         }
         else

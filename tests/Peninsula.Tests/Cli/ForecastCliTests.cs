@@ -144,7 +144,7 @@ public sealed class ForecastCliTests : IDisposable
         var text = System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " ");
         Assert.Contains("Forecasts as of the record's end, 2025-06-30 (Korean date; each covers the days after it, from 2025-07-01)", text);
         Assert.DoesNotContain("Forecasts as of 2026-01-10", text);
-        Assert.Contains("For days from 2026-01-11 on, name them: peninsula forecast --until 2026-02-09", text);
+        Assert.Contains("For days from 2026-01-11 on, name them: peninsula forecast --as-of 2026-01-10 --until 2026-02-09", text);
 
         (exit, output, error) = await Run("scenarios", "--as-of", "2026-01-10");
         Assert.True(exit == 0, error);
