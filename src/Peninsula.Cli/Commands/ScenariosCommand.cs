@@ -42,7 +42,7 @@ internal static class ScenariosCommand
             }
 
             // Past the record's end the scenarios know nothing later: they cover the days after that end, and the heading says so.
-            var recordEnd = Record.BundledRecord.CoverageEndOf(events);
+            var recordEnd = scenarios[0].DataUntil;
             Rendering.Heading(context.Out, recordEnd < date
                 ? $"[bold]Scenarios[/] for the {days} days after the record's end, {recordEnd} (Korean date; it ends {date.DaysSince(recordEnd)} days before {date})"
                 : $"[bold]Scenarios[/] for the {days} days after {date} (Korean date)");

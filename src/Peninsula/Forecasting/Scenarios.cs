@@ -75,21 +75,21 @@ public static class Scenarios
                 "model",
                 string.Create(CultureInfo.InvariantCulture,
                     $"Self-exciting (Hawkes) model of missile launch days fitted to the record up to {ForecastData.DateAt(t)}, {SimulatedPaths} simulated paths (simulation error about ±{provocationError * 100:0.0} points). Base rate: {Forecaster.Pct(provocationBase)} of {horizon}-day periods since {ForecastData.SeriesStart.Year} had that many.{note}"),
-                provocationBase),
+                provocationBase) { DataUntil = data.DataEnd },
             new Scenario(
                 "major-escalation",
                 $"An ICBM launch or a nuclear test in the next {horizon} days",
                 escalation,
                 "model",
                 $"The forecast model: ICBM {Forecaster.Pct(icbm.Probability)}, nuclear test {Forecaster.Pct(nuclear.Probability)}, combined as if independent. Base rate: {Forecaster.Pct(escalationBase)} of {horizon}-day periods since {ForecastData.SeriesStart.Year} had either.{note}",
-                escalationBase),
+                escalationBase) { DataUntil = data.DataEnd },
             new Scenario(
                 "diplomatic-opening",
                 $"A summit or talks between North Korea and the US or South Korea in the next {horizon} days",
                 openingBase,
                 "base rate",
                 $"Base rate, not a model: {Forecaster.Pct(openingBase)} of {horizon}-day periods since 2000 had one ({openings.Count(d => d >= since)} such events in the record; too few to fit a model). The last was on {(lastOpening < 0 ? "-" : ForecastData.DateAt(lastOpening).ToString())}.{note}",
-                openingBase),
+                openingBase) { DataUntil = data.DataEnd },
         ];
     }
 
@@ -120,4 +120,8 @@ public static class Scenarios
 /// <param name="Source"><c>model</c> or <c>base rate</c>.</param>
 /// <param name="Basis">How the probability was found.</param>
 /// <param name="BaseRate">The base rate from the record, for comparison.</param>
-public sealed record Scenario(string Name, string Description, double Probability, string Source, string Basis, double BaseRate);
+public sealed record Scenario(string Name, string Description, double Probability, string Source, string Basis, double BaseRate)
+{
+    /// <summary>The last Korean date whose events it knows: the as-of date, or the record's end when that is earlier (the scenario then covers the days after that end).</summary>
+    public KoreanDate DataUntil { get; init; }
+}

@@ -42,7 +42,7 @@ public static class ExpertAggregate
     public static QuestionForecast? Of(string questionId, IEnumerable<QuestionForecast> forecasts, KoreanDate asOf, double extremizing = Extremizing)
     {
         ArgumentNullException.ThrowIfNull(forecasts);
-        var latest = Latest(forecasts.Where(f => f.QuestionId == questionId && !f.IsModel && f.CountsFrom <= asOf));
+        var latest = Standing(questionId, forecasts, asOf);
         if (latest.Count == 0)
         {
             return null;
@@ -62,7 +62,7 @@ public static class ExpertAggregate
     {
         ArgumentNullException.ThrowIfNull(aggregate);
         ArgumentNullException.ThrowIfNull(forecasts);
-        var latest = Latest(forecasts.Where(f => f.QuestionId == aggregate.QuestionId && !f.IsModel && f.CountsFrom <= aggregate.AsOf));
+        var latest = Standing(aggregate.QuestionId, forecasts, aggregate.AsOf);
         if (latest.Count < 2)
         {
             return null;
@@ -74,6 +74,10 @@ public static class ExpertAggregate
             $"The aggregate is {side} every expert's latest forecast ({Forecasting.Forecaster.Pct(low)} to {Forecasting.Forecaster.Pct(high)}): " +
             $"extremizing by {Extremizing.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)} takes forecasters who agree on a side as more sure together than each alone, which scored best on past questions.";
     }
+
+    /// <summary>The experts' forecasts on a question an aggregate as of <paramref name="asOf"/> is made of: each expert's latest of those that count by then.</summary>
+    private static List<QuestionForecast> Standing(string questionId, IEnumerable<QuestionForecast> forecasts, KoreanDate asOf) =>
+        Latest(forecasts.Where(f => f.QuestionId == questionId && !f.IsModel && f.CountsFrom <= asOf));
 
     /// <summary>Each forecaster's latest of <paramref name="forecasts"/>: the one that counts from the latest day, of those the one dated latest.</summary>
     public static List<QuestionForecast> Latest(IEnumerable<QuestionForecast> forecasts) =>

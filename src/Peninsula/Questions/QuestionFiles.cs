@@ -300,10 +300,11 @@ public static class QuestionFiles
                     throw new InputException(Plain(ex), file, IsCutShort(ex) ? LineOf(utf8.Length - 1) : ex.LineNumber is { } l ? line + l : line, FieldOf(ex.Path));
                 }
 
-                var id = Question.CheckId(doc.Id, file, fieldLines.GetValueOrDefault("id", line));
+                var idLine = fieldLines.GetValueOrDefault("id", line);
+                var id = Question.CheckId(doc.Id, file, idLine);
                 if (questions.Any(q => q.Id == id))
                 {
-                    throw new InputException($"question '{id}' appears twice.", file, line, "id");
+                    throw new InputException($"question '{id}' appears twice.", file, idLine, "id");
                 }
 
                 questionPlaces[id] = (file, line);

@@ -272,6 +272,15 @@ public sealed class QuestionFilesTests
         Assert.Equal(("team.json", 7L, "closes"), (error.File, error.Line, error.Field));
     }
 
+    [Fact]
+    public void A_json_question_id_given_twice_is_named_by_the_line_of_its_second_id()
+    {
+        const string json = "[\n  {\"id\": \"a\", \"title\": \"A\", \"target\": \"icbm\", \"opens\": \"2024-01-01\", \"closes\": \"2024-12-31\"},\n" +
+                            "  {\n    \"id\": \"a\",\n    \"title\": \"A again\", \"target\": \"icbm\", \"opens\": \"2024-01-01\", \"closes\": \"2024-12-31\"}\n]";
+        var error = Assert.Throws<InputException>(() => QuestionFiles.ReadJson(Encoding.UTF8.GetBytes(json), "team.json"));
+        Assert.Equal(("team.json", 4L, "id", "question 'a' appears twice."), (error.File, error.Line, error.Field, error.Reason));
+    }
+
     [Theory]
     [InlineData("\"probability\": true", 4L, "forecasts[0].probability", "the value must be a number (0.25 for 25%).")]
     [InlineData("\"probability\": 0.3, \"note\": \"x\"", 4L, "forecasts[0].note", "'note' is not a field of a forecast; a forecast has by, as_of, probability, url, entered and withdrawn.")]
